@@ -1,0 +1,210 @@
+// TF1 and TF2 summaries normalized into one model, following the rules in FORMATS.md:
+// simple_value and rank-0 numeric tensors are scalars; HistogramProto and [k,3] tensors are
+// histograms; plugin names decide images, audio, text, PR curves, hparams and graphs.
+
+#include "core/events/event_decoder.h"
+
+#include "core/events/histogram_conversion.h"
+#include "core/events/tensor_values.h"
+
+#include "event.pb.h"
+
+namespace lantern::core {
+namespace {
+
+ScalarType scalarTypeOf(int dtype)
+{
+    switch (dtype) {
+    case pb::DT_DOUBLE:
+        return ScalarType::Float64;
+    case pb::DT_FLOAT:
+    case pb::DT_HALF:
+    case pb::DT_BFLOAT16:
+        return ScalarType::Float32;
+    default:
+        return ScalarType::Integer;
+    }
+}
+
+void normalizeTensor(const pb::TensorProto& tensor, SummaryItem& item)
+{
+    const std::string& plugin = item.pluginName;
+    if (plugin == "scalars"
+        || (plugin.empty() && tensor.dtype() != pb::DT_STRING
+            && tensor.tensor_shape().dim_size() == 0)) {
+        if (const auto value = tensorScalar(tensor)) {
+            item.kind = ValueKind::Scalar;
+            item.scalar = *value;
+            item.scalarType = scalarTypeOf(tensor.dtype());
+            return;
+        }
+    }
+    if (plugin == "histograms") {
+        item.kind = ValueKind::Histogram;
+        item.histogram = histogramFromTensor(tensor);
+        return;
+    }
+    if (plugin == "images") {
+        // [2 + n] strings: width, height, then n encoded images.
+        const int count = tensor.string_val_size();
+        item.kind = ValueKind::Image;
+        item.blobCount = count > 2 ? static_cast<std::uint32_t>(count - 2) : 0;
+        return;
+    }
+    if (plugin == "audio") {
+        const auto shape = tensorShape(tensor);
+        item.kind = ValueKind::Audio;
+        item.blobCount = shape.empty() ? 0 : static_cast<std::uint32_t>(shape.front());
+        return;
+    }
+    if (plugin == "text" || (plugin.empty() && tensor.dtype() == pb::DT_STRING)) {
+        item.kind = ValueKind::Text;
+        item.strings = tensorStrings(tensor);
+        return;
+    }
+    if (plugin == "pr_curves") {
+        item.kind = ValueKind::PrCurve;
+        return;
+    }
+    if (plugin == "hparams") {
+        item.kind = ValueKind::HParams;
+        return;
+    }
+    if (plugin == "graph_keras_model") {
+        item.kind = ValueKind::KerasModel;
+        item.strings = tensorStrings(tensor);
+        return;
+    }
+    if (plugin.starts_with("graph_run_metadata")) {
+        item.kind = ValueKind::RunMetadata;
+        return;
+    }
+    item.kind = ValueKind::Tensor;
+}
+
+SessionStatus sessionStatusOf(const pb::SessionLog& log)
+{
+    switch (log.status()) {
+    case pb::SessionLog::START:
+        return SessionStatus::Start;
+    case pb::SessionLog::STOP:
+        return SessionStatus::Stop;
+    case pb::SessionLog::CHECKPOINT:
+        return SessionStatus::Checkpoint;
+    default:
+        return SessionStatus::Unspecified;
+    }
+}
+
+} // namespace
+
+std::string_view valueKindName(ValueKind kind)
+{
+    switch (kind) {
+    case ValueKind::Scalar:
+        return "scalars";
+    case ValueKind::Histogram:
+        return "histograms";
+    case ValueKind::Image:
+        return "images";
+    case ValueKind::Audio:
+        return "audio";
+    case ValueKind::Text:
+        return "text";
+    case ValueKind::PrCurve:
+        return "pr_curves";
+    case ValueKind::HParams:
+        return "hparams";
+    case ValueKind::KerasModel:
+        return "keras_model";
+    case ValueKind::RunMetadata:
+        return "run_metadata";
+    case ValueKind::Tensor:
+        return "tensors";
+    }
+    return "unknown";
+}
+
+const std::string& EventDecoder::pluginOf(const std::string& tag) const
+{
+    static const std::string none;
+    const auto it = m_pluginByTag.find(tag);
+    return it == m_pluginByTag.end() ? none : it->second;
+}
+
+std::optional<DecodedEvent> EventDecoder::decode(std::string_view record)
+{
+    pb::Event event;
+    if (!event.ParseFromArray(record.data(), static_cast<int>(record.size())))
+        return std::nullopt;
+    return normalize(event);
+}
+
+DecodedEvent EventDecoder::normalize(const pb::Event& event)
+{
+    DecodedEvent out;
+    out.wallTime = event.wall_time();
+    out.step = event.step();
+    switch (event.what_case()) {
+    case pb::Event::kFileVersion:
+        out.kind = EventKind::FileVersion;
+        out.fileVersion = event.file_version();
+        break;
+    case pb::Event::kGraphDef:
+        out.kind = EventKind::GraphDef;
+        break;
+    case pb::Event::kMetaGraphDef:
+        out.kind = EventKind::MetaGraphDef;
+        break;
+    case pb::Event::kSessionLog:
+        out.kind = EventKind::SessionLog;
+        out.sessionStatus = sessionStatusOf(event.session_log());
+        break;
+    case pb::Event::kTaggedRunMetadata:
+        out.kind = EventKind::TaggedRunMetadata;
+        break;
+    case pb::Event::kLogMessage:
+        out.kind = EventKind::LogMessage;
+        break;
+    case pb::Event::kSummary:
+        out.kind = EventKind::Summary;
+        for (const pb::Summary::Value& value : event.summary().value()) {
+            SummaryItem item;
+            // TF <= 1.2 text summaries name themselves by node_name, not tag.
+            item.tag = value.tag().empty() ? value.node_name() : value.tag();
+            if (value.has_metadata() && value.metadata().has_plugin_data())
+                m_pluginByTag.try_emplace(item.tag, value.metadata().plugin_data().plugin_name());
+            item.pluginName = pluginOf(item.tag);
+            switch (value.value_case()) {
+            case pb::Summary::Value::kSimpleValue:
+                item.kind = ValueKind::Scalar;
+                item.scalar = value.simple_value();
+                break;
+            case pb::Summary::Value::kHisto:
+                item.kind = ValueKind::Histogram;
+                item.histogram = histogramFromProto(value.histo());
+                break;
+            case pb::Summary::Value::kImage:
+                item.kind = ValueKind::Image;
+                item.blobCount = 1;
+                break;
+            case pb::Summary::Value::kAudio:
+                item.kind = ValueKind::Audio;
+                item.blobCount = 1;
+                break;
+            case pb::Summary::Value::kTensor:
+                normalizeTensor(value.tensor(), item);
+                break;
+            default:
+                continue; // obsolete histograms and empty values carry nothing to show
+            }
+            out.items.push_back(std::move(item));
+        }
+        break;
+    case pb::Event::WHAT_NOT_SET:
+        break;
+    }
+    return out;
+}
+
+} // namespace lantern::core

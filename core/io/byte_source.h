@@ -1,0 +1,21 @@
+#pragma once
+// A stream of bytes that may grow: a file still being written, or its decompressed form.
+
+#include <cstddef>
+#include <string>
+
+namespace lantern::core {
+
+class ByteSource {
+public:
+    virtual ~ByteSource() = default;
+
+    // Copies up to `size` bytes into `buffer` and returns how many. Zero means nothing more is
+    // available right now; a later call may return more once the writer appends.
+    virtual std::size_t read(char* buffer, std::size_t size) = 0;
+
+    // Why the source stopped for good (an I/O or decompression failure); empty while healthy.
+    virtual const std::string& error() const = 0;
+};
+
+} // namespace lantern::core

@@ -1,0 +1,50 @@
+// Portable file reading with std::FILE: unbuffered, because RecordReader keeps its own buffer.
+
+#include "core/io/file_byte_source.h"
+
+#include <cerrno>
+#include <cstring>
+
+namespace lantern::core {
+
+FileByteSource::FileByteSource(const std::filesystem::path& path, std::uint64_t offset)
+{
+#if defined(_WIN32)
+    std::FILE* file = _wfopen(path.c_str(), L"rb");
+#else
+    std::FILE* file = std::fopen(path.c_str(), "rb");
+#endif
+    if (!file) {
+        m_error = std::string("cannot open: ") + std::strerror(errno);
+        return;
+    }
+    m_file.reset(file);
+    std::setvbuf(file, nullptr, _IONBF, 0);
+#if defined(_WIN32)
+    const int seeked = _fseeki64(file, static_cast<long long>(offset), SEEK_SET);
+#else
+    const int seeked = fseeko(file, static_cast<off_t>(offset), SEEK_SET);
+#endif
+    if (seeked != 0) {
+        m_error = std::string("cannot seek: ") + std::strerror(errno);
+        m_file.reset();
+    }
+}
+
+std::size_t FileByteSource::read(char* buffer, std::size_t size)
+{
+    if (!m_file)
+        return 0;
+    const std::size_t got = std::fread(buffer, 1, size, m_file.get());
+    if (got < size) {
+        if (std::ferror(m_file.get())) {
+            m_error = std::string("read error: ") + std::strerror(errno);
+            m_file.reset();
+            return got;
+        }
+        std::clearerr(m_file.get()); // end of file for now; the writer may append later
+    }
+    return got;
+}
+
+} // namespace lantern::core

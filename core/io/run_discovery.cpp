@@ -1,0 +1,90 @@
+// Directory walking with std::filesystem and error codes throughout: a logdir can hold
+// unreadable folders, dangling links and loops, and none of that may stop the scan.
+
+#include "core/io/run_discovery.h"
+
+#include <algorithm>
+#include <set>
+
+namespace fs = std::filesystem;
+
+namespace lantern::core {
+namespace {
+
+std::string runName(const fs::path& logdir, const fs::path& directory)
+{
+    const fs::path relative = directory.lexically_relative(logdir);
+    const std::string name = relative.generic_string();
+    return name.empty() ? "." : name;
+}
+
+struct Walker {
+    fs::path logdir;
+    DiscoveryResult result;
+    std::set<fs::path> visited; // canonical paths, so a symlink loop is entered once
+
+    void walk(const fs::path& directory)
+    {
+        std::error_code error;
+        const fs::path canonical = fs::canonical(directory, error);
+        if (error) {
+            result.problems.push_back(directory.string() + ": " + error.message());
+            return;
+        }
+        if (!visited.insert(canonical).second) {
+            if (directory != logdir)
+                result.problems.push_back(
+                    directory.string() + ": already scanned (symbolic link loop or alias)");
+            return;
+        }
+        ++result.directoriesScanned;
+        fs::directory_iterator it(directory, fs::directory_options::skip_permission_denied, error);
+        if (error) {
+            result.problems.push_back(directory.string() + ": " + error.message());
+            return;
+        }
+        RunLocation run {runName(logdir, directory), directory, {}};
+        std::vector<fs::path> subdirectories;
+        for (; it != fs::directory_iterator(); it.increment(error)) {
+            if (error)
+                break;
+            const fs::directory_entry& entry = *it;
+            std::error_code statError;
+            if (entry.is_directory(statError)) {
+                subdirectories.push_back(entry.path());
+            } else if (entry.is_regular_file(statError)
+                && isEventFileName(entry.path().filename().string())) {
+                run.eventFiles.push_back({entry.path(), entry.file_size(statError)});
+            }
+        }
+        if (error)
+            result.problems.push_back(directory.string() + ": " + error.message());
+        if (!run.eventFiles.empty()) {
+            std::sort(run.eventFiles.begin(), run.eventFiles.end(),
+                [](const auto& a, const auto& b) { return a.path.filename() < b.path.filename(); });
+            result.runs.push_back(std::move(run));
+        }
+        std::sort(subdirectories.begin(), subdirectories.end());
+        for (const fs::path& sub : subdirectories)
+            walk(sub);
+    }
+};
+
+} // namespace
+
+bool isEventFileName(std::string_view fileName)
+{
+    return fileName.find("tfevents") != std::string_view::npos
+        && !fileName.ends_with(".profile-empty");
+}
+
+DiscoveryResult discoverRuns(const fs::path& logdir)
+{
+    Walker walker {logdir, {}, {}};
+    walker.walk(logdir);
+    std::sort(walker.result.runs.begin(), walker.result.runs.end(),
+        [](const auto& a, const auto& b) { return a.name < b.name; });
+    return std::move(walker.result);
+}
+
+} // namespace lantern::core

@@ -1,0 +1,35 @@
+#pragma once
+// Finds the runs under a log directory: every directory that directly holds an event file.
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lantern::core {
+
+struct EventFileInfo {
+    std::filesystem::path path;
+    std::uint64_t size = 0;
+};
+
+struct RunLocation {
+    std::string name; // path relative to the log directory, "/"-separated; "." for the root
+    std::filesystem::path directory;
+    std::vector<EventFileInfo> eventFiles; // in name order, which is start-time order
+};
+
+struct DiscoveryResult {
+    std::vector<RunLocation> runs; // sorted by name
+    std::vector<std::string> problems; // unreadable directories, symlink loops
+    std::size_t directoriesScanned = 0;
+};
+
+// Event files are named `*tfevents*`; TensorFlow's profiler leaves `*.profile-empty` markers.
+bool isEventFileName(std::string_view fileName);
+
+// Walks `logdir` recursively, following symbolic links but never a directory twice.
+DiscoveryResult discoverRuns(const std::filesystem::path& logdir);
+
+} // namespace lantern::core

@@ -1,0 +1,130 @@
+// The loader end to end on files written by our own writer: values, incremental reloads,
+// files that grow, and damage reported with file and offset.
+
+#include "core/load/logdir_loader.h"
+#include "tests/support/test_support.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <fstream>
+
+using namespace lantern::core;
+using namespace lantern::test;
+namespace fs = std::filesystem;
+
+class TestLogdirLoader : public QObject {
+    Q_OBJECT
+private slots:
+    void loadsScalarsFromRuns()
+    {
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        fs::create_directories(root / "run_a");
+        std::vector<std::string> records {fileVersionEvent()};
+        for (int step = 0; step < 100; ++step)
+            records.push_back(scalarEvent("loss", step, 1.0f / float(step + 1), 1000.0 + step));
+        appendRecords(root / "run_a" / "events.out.tfevents.1.host", records);
+
+        LogdirLoader loader({{"", root}});
+        const LoadStatistics statistics = loader.reload();
+        QCOMPARE(statistics.records, std::uint64_t(101));
+        QCOMPARE(loader.runs().size(), std::size_t(1));
+        const RunData& run = *loader.runs()[0];
+        QCOMPARE(run.name, std::string("run_a"));
+        QCOMPARE(run.fileVersion, std::string("brain.Event:2"));
+        const ScalarSeries& loss = run.scalars.at("loss");
+        QCOMPARE(loss.size(), std::size_t(100));
+        QCOMPARE(loss.steps()[99], std::int64_t(99));
+        QCOMPARE(loss.values()[3], double(1.0f / 4.0f));
+        QCOMPARE(loss.wallTimes()[5], 1005.0);
+    }
+
+    void reloadReadsOnlyWhatWasAppended()
+    {
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        const fs::path file = root / "events.out.tfevents.1.host";
+        appendRecords(file, {fileVersionEvent(), scalarEvent("acc", 0, 0.5f, 1.0)});
+        LogdirLoader loader({{"", root}});
+        loader.reload();
+        QCOMPARE(loader.runs()[0]->scalars.at("acc").size(), std::size_t(1));
+
+        // Half of a record: not an error, just not there yet.
+        const std::string next = scalarEvent("acc", 1, 0.75f, 2.0);
+        appendRecords(file, {next});
+        const auto fullSize = fs::file_size(file);
+        fs::resize_file(file, fullSize - 5);
+        LoadStatistics statistics = loader.reload();
+        QCOMPARE(loader.runs()[0]->scalars.at("acc").size(), std::size_t(1));
+        QVERIFY(loader.runs()[0]->diagnostics.empty());
+
+        // The writer finishes the record.
+        std::string framedTail;
+        {
+            QTemporaryDir other;
+            const fs::path scratch = fs::path(other.path().toStdString()) / "x";
+            appendRecords(scratch, {next});
+            std::ifstream in(scratch, std::ios::binary);
+            framedTail.assign(std::istreambuf_iterator<char>(in), {});
+        }
+        std::ofstream(file, std::ios::binary | std::ios::app)
+            << framedTail.substr(framedTail.size() - 5);
+        statistics = loader.reload();
+        QCOMPARE(statistics.records, std::uint64_t(1));
+        QCOMPARE(loader.runs()[0]->scalars.at("acc").size(), std::size_t(2));
+        QCOMPARE(loader.runs()[0]->scalars.at("acc").values()[1], 0.75);
+
+        // An unchanged reload reads nothing.
+        QCOMPARE(loader.reload().records, std::uint64_t(0));
+    }
+
+    void damageIsReportedAndLaterRecordsKept()
+    {
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        const fs::path file = root / "events.out.tfevents.1.host";
+        std::vector<std::string> records {fileVersionEvent()};
+        for (int step = 0; step < 10; ++step)
+            records.push_back(scalarEvent("loss", step, float(step), 100.0 + step));
+        appendRecords(file, records);
+        // Flip one byte in the middle of the file.
+        std::fstream stream(file, std::ios::in | std::ios::out | std::ios::binary);
+        const auto size = static_cast<std::streamoff>(fs::file_size(file));
+        stream.seekg(size / 2);
+        char byte = 0;
+        stream.read(&byte, 1);
+        stream.seekp(size / 2);
+        byte = char(byte ^ 0x10);
+        stream.write(&byte, 1);
+        stream.close();
+
+        LogdirLoader loader({{"", root}});
+        loader.reload();
+        const RunData& run = *loader.runs()[0];
+        QCOMPARE(run.scalars.at("loss").size(), std::size_t(9));
+        QCOMPARE(run.diagnostics.size(), std::size_t(1));
+        QCOMPARE(run.diagnostics[0].file, file.string());
+        QVERIFY(run.diagnostics[0].offset <= std::uint64_t(size / 2));
+        QVERIFY(
+            run.diagnostics[0].offset + run.diagnostics[0].bytesSkipped > std::uint64_t(size / 2));
+    }
+
+    void namedLogdirsPrefixRuns()
+    {
+        QTemporaryDir a, b;
+        appendRecords(
+            fs::path(a.path().toStdString()) / "events.out.tfevents.1.h", {fileVersionEvent()});
+        appendRecords(fs::path(b.path().toStdString()) / "sub" / "events.out.tfevents.1.h",
+            {fileVersionEvent()});
+        LogdirLoader loader(
+            {{"first", a.path().toStdString()}, {"second", b.path().toStdString()}});
+        loader.reload();
+        QCOMPARE(loader.runs().size(), std::size_t(2));
+        QCOMPARE(loader.runs()[0]->name, std::string("first"));
+        QCOMPARE(loader.runs()[1]->name, std::string("second/sub"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLogdirLoader)
+#include "test_logdir_loader.moc"
