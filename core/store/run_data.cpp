@@ -30,7 +30,7 @@ void RunData::add(const DecodedEvent& event)
             if (item.kind == ValueKind::Scalar) {
                 ScalarSeries& series = scalars[item.tag];
                 series.type = item.scalarType;
-                series.append(event.step, event.wallTime, item.scalar);
+                series.append({event.step, event.wallTime, item.scalar});
             }
         }
         break;

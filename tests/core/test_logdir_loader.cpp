@@ -33,11 +33,11 @@ private slots:
         const RunData& run = *loader.runs()[0];
         QCOMPARE(run.name, std::string("run_a"));
         QCOMPARE(run.fileVersion, std::string("brain.Event:2"));
-        const ScalarSeries& loss = run.scalars.at("loss");
+        const ScalarSnapshot loss = run.scalars.at("loss").snapshot();
         QCOMPARE(loss.size(), std::size_t(100));
-        QCOMPARE(loss.steps()[99], std::int64_t(99));
-        QCOMPARE(loss.values()[3], double(1.0f / 4.0f));
-        QCOMPARE(loss.wallTimes()[5], 1005.0);
+        QCOMPARE(loss[99].step, std::int64_t(99));
+        QCOMPARE(loss[3].value, double(1.0f / 4.0f));
+        QCOMPARE(loss[5].wallTime, 1005.0);
     }
 
     void reloadReadsOnlyWhatWasAppended()
@@ -73,7 +73,7 @@ private slots:
         statistics = loader.reload();
         QCOMPARE(statistics.records, std::uint64_t(1));
         QCOMPARE(loader.runs()[0]->scalars.at("acc").size(), std::size_t(2));
-        QCOMPARE(loader.runs()[0]->scalars.at("acc").values()[1], 0.75);
+        QCOMPARE(loader.runs()[0]->scalars.at("acc").snapshot()[1].value, 0.75);
 
         // An unchanged reload reads nothing.
         QCOMPARE(loader.reload().records, std::uint64_t(0));
