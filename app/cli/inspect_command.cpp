@@ -33,9 +33,9 @@ int runInspect(const std::vector<std::string>& arguments)
             if (run->countOf(kind) == 0)
                 continue;
             std::cout << "  " << valueKindName(kind) << ":\n";
-            for (const auto& [tag, info] : run->tags)
-                if (info.kind == kind)
-                    std::cout << "    " << tag << "  " << info.valueCount << "\n";
+            for (const auto& [tag, data] : run->tags)
+                if (data.kind == kind)
+                    std::cout << "    " << tag << "  " << data.size() << "\n";
         }
         if (run->graphCount + run->metaGraphCount + run->runMetadataCount > 0)
             std::cout << "  graphs: " << run->graphCount << " graph_def, " << run->metaGraphCount

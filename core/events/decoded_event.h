@@ -54,6 +54,8 @@ struct SummaryItem {
     ScalarType scalarType = ScalarType::Float32;
     std::vector<HistogramBucket> histogram; // Histogram
     std::vector<std::string> strings; // Text (every element), KerasModel (the JSON)
+    std::vector<double> numbers; // PrCurve, Tensor: every element
+    std::vector<std::int64_t> shape; // Text, PrCurve, Tensor
     std::uint32_t blobCount = 0; // Image, Audio: how many in this value
 };
 
@@ -77,6 +79,7 @@ struct DecodedEvent {
     std::string fileVersion; // FileVersion
     SessionStatus sessionStatus = SessionStatus::Unspecified;
     std::vector<SummaryItem> items; // Summary
+    std::string runMetadataTag; // TaggedRunMetadata
 };
 
 } // namespace lantern::core

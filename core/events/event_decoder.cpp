@@ -60,10 +60,13 @@ void normalizeTensor(const pb::TensorProto& tensor, SummaryItem& item)
     if (plugin == "text" || (plugin.empty() && tensor.dtype() == pb::DT_STRING)) {
         item.kind = ValueKind::Text;
         item.strings = tensorStrings(tensor);
+        item.shape = tensorShape(tensor);
         return;
     }
     if (plugin == "pr_curves") {
         item.kind = ValueKind::PrCurve;
+        item.numbers = tensorNumbers(tensor);
+        item.shape = tensorShape(tensor);
         return;
     }
     if (plugin == "hparams") {
@@ -80,6 +83,11 @@ void normalizeTensor(const pb::TensorProto& tensor, SummaryItem& item)
         return;
     }
     item.kind = ValueKind::Tensor;
+    item.shape = tensorShape(tensor);
+    if (tensor.dtype() == pb::DT_STRING)
+        item.strings = tensorStrings(tensor);
+    else
+        item.numbers = tensorNumbers(tensor);
 }
 
 SessionStatus sessionStatusOf(const pb::SessionLog& log)
@@ -125,11 +133,17 @@ std::string_view valueKindName(ValueKind kind)
     return "unknown";
 }
 
-const std::string& EventDecoder::pluginOf(const std::string& tag) const
+const std::string& EventDecoder::pluginOf(std::string_view tag) const
 {
     static const std::string none;
-    const auto it = m_pluginByTag.find(tag);
-    return it == m_pluginByTag.end() ? none : it->second;
+    const TagMetadata* metadata = metadataOf(tag);
+    return metadata ? metadata->pluginName : none;
+}
+
+const TagMetadata* EventDecoder::metadataOf(std::string_view tag) const
+{
+    const auto it = m_metadataByTag.find(tag);
+    return it == m_metadataByTag.end() ? nullptr : &it->second;
 }
 
 std::optional<DecodedEvent> EventDecoder::decode(std::string_view record)
@@ -162,6 +176,7 @@ DecodedEvent EventDecoder::normalize(const pb::Event& event)
         break;
     case pb::Event::kTaggedRunMetadata:
         out.kind = EventKind::TaggedRunMetadata;
+        out.runMetadataTag = event.tagged_run_metadata().tag();
         break;
     case pb::Event::kLogMessage:
         out.kind = EventKind::LogMessage;
@@ -172,8 +187,13 @@ DecodedEvent EventDecoder::normalize(const pb::Event& event)
             SummaryItem item;
             // TF <= 1.2 text summaries name themselves by node_name, not tag.
             item.tag = value.tag().empty() ? value.node_name() : value.tag();
-            if (value.has_metadata() && value.metadata().has_plugin_data())
-                m_pluginByTag.try_emplace(item.tag, value.metadata().plugin_data().plugin_name());
+            if (value.has_metadata() && !m_metadataByTag.contains(item.tag)) {
+                const pb::SummaryMetadata& metadata = value.metadata();
+                m_metadataByTag.emplace(item.tag,
+                    TagMetadata {metadata.plugin_data().plugin_name(),
+                        metadata.plugin_data().content(), metadata.display_name(),
+                        metadata.summary_description()});
+            }
             item.pluginName = pluginOf(item.tag);
             switch (value.value_case()) {
             case pb::Summary::Value::kSimpleValue:

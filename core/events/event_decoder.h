@@ -4,11 +4,12 @@
 // tag; use one decoder per run.
 
 #include "core/events/decoded_event.h"
+#include "core/store/tag_entries.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 namespace lantern::pb {
 class Event;
@@ -22,12 +23,14 @@ public:
     std::optional<DecodedEvent> decode(std::string_view record);
 
     // The plugin a tag's first value declared, or empty.
-    const std::string& pluginOf(const std::string& tag) const;
+    const std::string& pluginOf(std::string_view tag) const;
+    // The metadata a tag's first value carried, or nullptr.
+    const TagMetadata* metadataOf(std::string_view tag) const;
 
 private:
     DecodedEvent normalize(const pb::Event& event);
 
-    std::unordered_map<std::string, std::string> m_pluginByTag;
+    std::map<std::string, TagMetadata, std::less<>> m_metadataByTag;
 };
 
 } // namespace lantern::core

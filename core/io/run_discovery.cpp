@@ -54,7 +54,8 @@ struct Walker {
                 subdirectories.push_back(entry.path());
             } else if (entry.is_regular_file(statError)
                 && isEventFileName(entry.path().filename().string())) {
-                run.eventFiles.push_back({entry.path(), entry.file_size(statError)});
+                run.eventFiles.push_back(
+                    {entry.path(), entry.file_size(statError), entry.last_write_time(statError)});
             }
         }
         if (error)

@@ -12,6 +12,7 @@ namespace lantern::core {
 struct EventFileInfo {
     std::filesystem::path path;
     std::uint64_t size = 0;
+    std::filesystem::file_time_type modified {};
 };
 
 struct RunLocation {

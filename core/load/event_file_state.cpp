@@ -1,35 +1,60 @@
+// Incremental reading of one file. Plain files are reopened at the last good offset on every
+// reload (thousands of runs must not hold thousands of descriptors); compressed files keep
+// their decompressor between reloads.
+
 #include "core/load/event_file_state.h"
 
+#include "core/events/scalar_fast_path.h"
 #include "core/io/file_byte_source.h"
 #include "core/io/inflating_byte_source.h"
 
 namespace lantern::core {
+namespace {
+constexpr std::size_t kHeadBytes = 64;
+} // namespace
 
-bool EventFileState::detectCompression()
+std::string EventFileState::readHead(std::size_t bytes) const
 {
     FileByteSource source(m_path, 0);
-    char head[RecordReader::kHeaderBytes];
+    std::string head(bytes, '\0');
     std::size_t got = 0;
-    while (got < sizeof head) {
-        const std::size_t n = source.read(head + got, sizeof head - got);
+    while (got < bytes) {
+        const std::size_t n = source.read(head.data() + got, bytes - got);
         if (n == 0)
             break;
         got += n;
     }
-    m_compression = detectRecordCompression(std::string_view(head, got));
+    head.resize(got);
+    return head;
+}
+
+bool EventFileState::detectCompression()
+{
+    m_compression = detectRecordCompression(readHead(RecordReader::kHeaderBytes));
     return m_compression != RecordCompression::Unknown;
 }
 
-void EventFileState::report(RunData& run, const RecordDiagnostic& diagnostic) const
+EventFileState::Change EventFileState::check(const EventFileInfo& now) const
 {
-    run.diagnostics.push_back(
-        {m_path.string(), diagnostic.offset, diagnostic.bytesSkipped, diagnostic.reason});
+    if (now.size < m_knownSize)
+        return Change::Replaced;
+    if (now.size == m_knownSize && now.modified == m_knownModified)
+        return Change::Unchanged;
+    // Same or larger: still the same file only if what we saw of its start is still there.
+    if (!m_head.empty() && readHead(m_head.size()) != m_head)
+        return Change::Replaced;
+    return Change::Grown;
 }
 
-std::uint64_t EventFileState::readNew(EventDecoder& decoder, RunData& run, std::uint64_t& records)
+void EventFileState::readNew(
+    const EventFileInfo& now, EventDecoder& decoder, RunData& run, ReadCounts& counts)
 {
+    m_knownSize = now.size;
+    m_knownModified = now.modified;
+    if (m_head.size() < kHeadBytes)
+        m_head = readHead(kHeadBytes);
     if (m_compression == RecordCompression::Unknown && !detectCompression())
-        return 0; // too few bytes to tell yet; the writer has only just begun
+        return; // too few bytes to tell yet; the writer has only just begun
 
     std::unique_ptr<RecordReader> plainReader;
     RecordReader* reader = nullptr;
@@ -45,22 +70,39 @@ std::uint64_t EventFileState::readNew(EventDecoder& decoder, RunData& run, std::
     }
 
     const std::uint64_t before = reader->resumeOffset();
+    const std::size_t diagnosticsBefore = run.diagnostics.size();
+    FastScalarEvent fast;
     while (const auto record = reader->next()) {
-        ++records;
-        if (auto event = decoder.decode(record->data))
-            run.add(*event);
-        else
+        ++counts.records;
+        const RecordLocation where {
+            m_fileIndex, record->offset, static_cast<std::uint32_t>(record->data.size())};
+        if (decodeScalarsFast(record->data, decoder, fast)) {
+            ++counts.fastPathRecords;
+            run.countEvent();
+            for (std::size_t i = 0; i < fast.count; ++i)
+                run.addScalar(fast.values[i].tag, fast.step, fast.wallTime, fast.values[i].value,
+                    fast.values[i].type, where);
+        } else if (const auto event = decoder.decode(record->data)) {
+            run.add(*event, where, decoder);
+        } else {
             run.diagnostics.push_back({m_path.string(), record->offset, record->data.size() + 16,
                 "record is not a valid Event protobuf"});
+        }
     }
     for (const RecordDiagnostic& diagnostic : reader->takeDiagnostics())
-        report(run, diagnostic);
-    if (!reader->sourceError().empty())
         run.diagnostics.push_back(
-            {m_path.string(), reader->resumeOffset(), 0, reader->sourceError()});
+            {m_path.string(), diagnostic.offset, diagnostic.bytesSkipped, diagnostic.reason});
+    if (reader->sourceError() != m_lastSourceError) {
+        m_lastSourceError = reader->sourceError();
+        if (!m_lastSourceError.empty())
+            run.diagnostics.push_back(
+                {m_path.string(), reader->resumeOffset(), 0, m_lastSourceError});
+    }
     m_offset = reader->resumeOffset();
     m_resyncing = reader->isResyncing();
-    return m_offset - before;
+    counts.bytes += m_offset - before;
+    if (m_offset != before || run.diagnostics.size() != diagnosticsBefore)
+        run.touch();
 }
 
 } // namespace lantern::core

@@ -1,9 +1,12 @@
 #pragma once
-// Loads one or more log directories into RunData, and on each reload reads only what is new:
-// every event file continues from the offset of its last whole record.
+// Loads one or more log directories into RunData and keeps them current. Each reload scans
+// for runs and files, skips files that have not changed, reads only what was appended to the
+// others, re-reads a run whose file was replaced or removed, and drops runs that are gone.
+// Use it from one thread; hand readers the immutable snapshot().
 
 #include "core/io/logdir_spec.h"
 #include "core/store/run_data.h"
+#include "core/store/run_snapshot.h"
 
 #include <cstdint>
 #include <memory>
@@ -16,7 +19,17 @@ struct LoadStatistics {
     std::uint64_t eventFiles = 0;
     std::uint64_t bytesRead = 0;
     std::uint64_t records = 0;
+    std::uint64_t fastPathRecords = 0;
     std::uint64_t directoriesScanned = 0;
+};
+
+struct LogdirSnapshot {
+    std::vector<std::shared_ptr<const RunSnapshot>> runs; // sorted by name
+    std::vector<std::string> discoveryProblems;
+    LoadStatistics lastReload;
+    std::uint64_t totalEventFiles = 0;
+
+    const RunSnapshot* find(std::string_view run) const;
 };
 
 class LogdirLoader {
@@ -24,23 +37,25 @@ public:
     explicit LogdirLoader(std::vector<LogdirSpec> logdirs);
     ~LogdirLoader();
 
-    // Scans for runs and files, then reads whatever was appended since the last call.
     LoadStatistics reload();
 
     // Runs in name order; a logdir given as NAME:PATH prefixes its runs with "NAME/".
-    const std::vector<std::unique_ptr<RunData>>& runs() const { return m_runs; }
+    std::vector<const RunData*> runs() const;
     const std::vector<LogdirSpec>& logdirs() const { return m_logdirs; }
     // Problems found while scanning directories (unreadable folders, symlink loops).
     const std::vector<std::string>& discoveryProblems() const { return m_discoveryProblems; }
 
+    // An immutable view of everything loaded; runs that did not change since the previous
+    // snapshot are shared with it.
+    std::shared_ptr<const LogdirSnapshot> snapshot();
+
 private:
     struct RunState;
-    RunState& runState(const std::string& name, const std::filesystem::path& directory);
 
     std::vector<LogdirSpec> m_logdirs;
-    std::vector<std::unique_ptr<RunData>> m_runs;
-    std::vector<std::unique_ptr<RunState>> m_states;
+    std::vector<std::unique_ptr<RunState>> m_runs; // sorted by name
     std::vector<std::string> m_discoveryProblems;
+    LoadStatistics m_lastReload;
 };
 
 } // namespace lantern::core

@@ -1,40 +1,69 @@
 #pragma once
-// Everything loaded for one run: its tags, scalar series, counts of other values, diagnostics.
+// Everything loaded for one run: tags with their series, the graph's location, diagnostics.
+// Owned and written by the loader thread only; readers get a RunSnapshot.
 
 #include "core/events/decoded_event.h"
 #include "core/store/diagnostic.h"
-#include "core/store/scalar_series.h"
+#include "core/store/generation.h"
+#include "core/store/tag_data.h"
 
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lantern::core {
 
-struct TagInfo {
-    ValueKind kind = ValueKind::Tensor;
-    std::string pluginName;
-    std::uint64_t valueCount = 0; // values (events) recorded for the tag
-    std::uint64_t blobCount = 0; // images or audio clips, which can be several per value
+class EventDecoder;
+
+struct GraphLocation {
+    RecordLocation location;
+    bool isMetaGraph = false; // a MetaGraphDef whose graph_def is used when no GraphDef exists
 };
 
-struct RunData {
+class RunData {
+public:
     std::string name;
     std::filesystem::path directory;
     std::string fileVersion;
-    std::map<std::string, TagInfo> tags;
-    std::map<std::string, ScalarSeries> scalars;
+    std::vector<std::filesystem::path> files; // RecordLocation::file indexes this
+    std::map<std::string, TagData, std::less<>> tags;
+    std::optional<GraphLocation> graph;
     std::uint64_t graphCount = 0;
     std::uint64_t metaGraphCount = 0;
     std::uint64_t runMetadataCount = 0;
     std::uint64_t eventCount = 0;
     std::vector<Diagnostic> diagnostics;
 
-    // Adds one decoded event's contents.
-    void add(const DecodedEvent& event);
+    // Adds one decoded event read from `where`, purging orphaned data first if the event
+    // shows that the writer restarted.
+    // `decoder` is the run's decoder, which remembers each tag's metadata.
+    void add(const DecodedEvent& event, const RecordLocation& where, const EventDecoder& decoder);
+    // The scalar fast path's entry: one scalar value of one event.
+    void addScalar(std::string_view tag, std::int64_t step, double wallTime, double value,
+        ScalarType type, const RecordLocation& where);
+    void countEvent() { ++eventCount; }
+
     std::uint64_t countOf(ValueKind kind) const;
+    // Changes whenever anything in the run changes; the loader calls touch() after it
+    // added records or diagnostics.
+    std::uint64_t generation() const { return m_generation; }
+    void touch() { m_generation = nextGeneration(); }
+
+private:
+    TagData& tagFor(std::string_view tag, ValueKind kind, const TagMetadata* metadata);
+    // TensorBoard's rule: a tag whose step goes backwards lost its newer points to a restart.
+    void purgeIfStepWentBack(
+        std::string_view tag, TagData& data, std::int64_t step, const RecordLocation& where);
+    void purgeAllFromStep(std::int64_t step, const RecordLocation& where);
+    void reportPurge(
+        std::size_t removed, std::int64_t step, std::string_view what, const RecordLocation& where);
+
+    double m_fileVersionNumber = 0;
+    std::uint64_t m_generation = 0;
 };
 
 } // namespace lantern::core

@@ -4,6 +4,7 @@
 // case loads, with runs exactly where there are event files.
 
 #include "core/events/event_decoder.h"
+#include "core/events/scalar_fast_path.h"
 #include "core/io/file_byte_source.h"
 #include "core/io/record_reader.h"
 #include "core/io/run_discovery.h"
@@ -12,6 +13,7 @@
 
 #include <QTest>
 
+#include <cmath>
 #include <fstream>
 #include <regex>
 
@@ -119,6 +121,94 @@ private slots:
             ++cases;
         }
         QCOMPARE(cases, std::size_t(31));
+    }
+
+    void fastPathAgreesWithLibprotobuf()
+    {
+        const auto corpus = corpusDirectory();
+        if (!corpus)
+            QSKIP(qPrintable(corpusMissingMessage()));
+        std::size_t fast = 0, total = 0;
+        for (const ManifestFile& file : manifestFiles(*corpus)) {
+            if (file.contents.find("TFRecord OK") == std::string::npos)
+                continue;
+            RecordReader reader(std::make_unique<FileByteSource>(file.path, 0));
+            EventDecoder decoder;
+            FastScalarEvent fastEvent;
+            while (const auto record = reader.next()) {
+                ++total;
+                const bool accepted = decodeScalarsFast(record->data, decoder, fastEvent);
+                const auto slow = decoder.decode(record->data); // also teaches the decoder metadata
+                QVERIFY(slow.has_value());
+                if (!accepted)
+                    continue;
+                ++fast;
+                QCOMPARE(fastEvent.step, slow->step);
+                QCOMPARE(fastEvent.wallTime, slow->wallTime);
+                QCOMPARE(fastEvent.count, slow->items.size());
+                for (std::size_t i = 0; i < fastEvent.count; ++i) {
+                    QCOMPARE(std::string(fastEvent.values[i].tag), slow->items[i].tag);
+                    QCOMPARE(slow->items[i].kind, ValueKind::Scalar);
+                    const double a = fastEvent.values[i].value, b = slow->items[i].scalar;
+                    QVERIFY(a == b || (std::isnan(a) && std::isnan(b)));
+                    QCOMPARE(fastEvent.values[i].type, slow->items[i].scalarType);
+                }
+            }
+        }
+        qInfo("%zu of %zu corpus records took the fast path; all agreed", fast, total);
+        QVERIFY(fast > 80000);
+    }
+
+    void concreteContents()
+    {
+        const auto corpus = corpusDirectory();
+        if (!corpus)
+            QSKIP(qPrintable(corpusMissingMessage()));
+        auto load = [&](const char* name) {
+            auto loader
+                = std::make_unique<LogdirLoader>(std::vector<LogdirSpec> {{"", *corpus / name}});
+            loader->reload();
+            return loader;
+        };
+        { // A TF1 Estimator resumed into a second file: both files' points, in order.
+            const auto loader = load("a02_tf1_custom_estimator_resumed");
+            const RunData& run = *loader->runs().at(0);
+            const ScalarSnapshot loss = run.tags.at("loss").scalars.snapshot();
+            QCOMPARE(loss.size(), std::size_t(20));
+            QCOMPARE(loss[0].step, std::int64_t(1));
+            QCOMPARE(loss[10].step, std::int64_t(1001));
+            QCOMPARE(run.graphCount, std::uint64_t(4));
+            QVERIFY(run.graph && !run.graph->isMetaGraph);
+        }
+        { // Steps that go back from 99 to 90 lose the ten orphaned points, with a diagnostic.
+            const auto loader = load("c07_torch_reducer_strict_lax_duplicate_steps");
+            const RunData& run = *loader->runs().at(0);
+            QCOMPARE(run.name, std::string("tests/runs/duplicate_steps/run_1"));
+            QCOMPARE(run.tags.at("dup_steps/foo").scalars.size(), std::size_t(200));
+            QCOMPARE(run.diagnostics.size(), std::size_t(2));
+        }
+        { // ML-Agents: scalars, a histogram tag and a text summary.
+            const auto loader = load("c10_mlagents_torch_text_histo");
+            const RunData& run = *loader->runs().at(0);
+            QCOMPARE(run.tags.at("Environment/Cumulative Reward_hist").kind, ValueKind::Histogram);
+            QCOMPARE(run.tags.at("Environment/Cumulative Reward_hist").histograms.size(),
+                std::size_t(8));
+            QCOMPARE(run.tags.at("Hyperparameters/text_summary").kind, ValueKind::Text);
+            QVERIFY(
+                !run.tags.at("Hyperparameters/text_summary").tensors.snapshot()[0].strings.empty());
+        }
+        { // TF2 Keras: float tensors with the scalars plugin, and the Keras model JSON.
+            const auto loader = load("f07_tf2_ckpt_projector_backslash_path");
+            const RunData& validation = *loader->runs().at(1);
+            QCOMPARE(validation.name, std::string("logs/validation"));
+            QCOMPARE(validation.tags.at("epoch_loss").scalars.size(), std::size_t(50));
+            QCOMPARE(validation.tags.at("epoch_loss").metadata.pluginName, std::string("scalars"));
+            const RunData& train = *loader->runs().at(0);
+            QCOMPARE(train.tags.at("keras").kind, ValueKind::KerasModel);
+            QVERIFY(
+                train.tags.at("keras").tensors.snapshot()[0].strings.at(0).find("\"class_name\"")
+                != std::string::npos);
+        }
     }
 
     void gitLfsPointerIsReported()

@@ -33,8 +33,7 @@ void LoaderWorker::reload()
         summary.directory = QString::fromStdString(run->directory.string());
         summary.tagCount = static_cast<int>(run->tags.size());
         summary.diagnosticCount = static_cast<int>(run->diagnostics.size());
-        for (const auto& [tag, series] : run->scalars)
-            summary.scalarPoints += static_cast<qint64>(series.size());
+        summary.scalarPoints = static_cast<qint64>(run->countOf(core::ValueKind::Scalar));
         snapshot.runs.push_back(summary);
     }
     emit loaded(snapshot);

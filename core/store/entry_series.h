@@ -1,0 +1,101 @@
+#pragma once
+// An append-only series of entries (histograms, image references, text…) that readers can
+// snapshot while the loader keeps appending. Entries live in fixed-capacity blocks that never
+// reallocate, so a snapshot (the block list and a size) stays valid and unchanged; a purge
+// copies the block it cuts instead of editing it.
+
+#include "core/store/generation.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace lantern::core {
+
+template <typename Entry> class EntrySnapshot {
+public:
+    using Block = std::vector<Entry>;
+    static constexpr std::size_t kBlockSize = 256;
+
+    std::size_t size() const { return m_size; }
+    bool empty() const { return m_size == 0; }
+    std::uint64_t generation() const { return m_generation; }
+    const Entry& operator[](std::size_t index) const
+    {
+        return (*m_blocks[index / kBlockSize])[index % kBlockSize];
+    }
+    const Entry& back() const { return (*this)[m_size - 1]; }
+
+private:
+    template <typename> friend class EntrySeries;
+    std::vector<std::shared_ptr<Block>> m_blocks;
+    std::size_t m_size = 0;
+    std::uint64_t m_generation = 0;
+};
+
+template <typename Entry> // Entry has a member `std::int64_t step`
+class EntrySeries {
+public:
+    using Snapshot = EntrySnapshot<Entry>;
+    using Block = typename Snapshot::Block;
+    static constexpr std::size_t kBlockSize = Snapshot::kBlockSize;
+
+    std::size_t size() const { return m_size; }
+    bool empty() const { return m_size == 0; }
+    std::uint64_t generation() const { return m_generation; }
+
+    void append(Entry entry)
+    {
+        if (m_size % kBlockSize == 0) {
+            m_blocks.push_back(std::make_shared<Block>());
+            m_blocks.back()->reserve(kBlockSize);
+        }
+        m_blocks.back()->push_back(std::move(entry));
+        ++m_size;
+        m_generation = nextGeneration();
+    }
+
+    // Drops every entry with step >= `step` (the newest ones: steps are kept non-decreasing).
+    std::size_t removeFromStep(std::int64_t step)
+    {
+        std::size_t kept = m_size;
+        while (kept > 0 && at(kept - 1).step >= step)
+            --kept;
+        const std::size_t removed = m_size - kept;
+        if (removed == 0)
+            return 0;
+        m_blocks.resize((kept + kBlockSize - 1) / kBlockSize);
+        if (kept % kBlockSize != 0) {
+            const Block& cut = *m_blocks.back();
+            auto copy = std::make_shared<Block>();
+            copy->reserve(kBlockSize);
+            copy->assign(cut.begin(), cut.begin() + std::ptrdiff_t(kept % kBlockSize));
+            m_blocks.back() = std::move(copy);
+        }
+        m_size = kept;
+        m_generation = nextGeneration();
+        return removed;
+    }
+
+    Snapshot snapshot() const
+    {
+        Snapshot snapshot;
+        snapshot.m_blocks = m_blocks;
+        snapshot.m_size = m_size;
+        snapshot.m_generation = m_generation;
+        return snapshot;
+    }
+
+private:
+    const Entry& at(std::size_t index) const
+    {
+        return (*m_blocks[index / kBlockSize])[index % kBlockSize];
+    }
+
+    std::vector<std::shared_ptr<Block>> m_blocks;
+    std::size_t m_size = 0;
+    std::uint64_t m_generation = 0;
+};
+
+} // namespace lantern::core

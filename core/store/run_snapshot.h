@@ -1,0 +1,46 @@
+#pragma once
+// Immutable views of loaded runs, handed to readers on other threads. Taking one costs little:
+// series snapshots share their storage with the live series, which only ever appends.
+
+#include "core/store/run_data.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace lantern::core {
+
+struct TagSnapshot {
+    std::string tag;
+    ValueKind kind = ValueKind::Tensor;
+    TagMetadata metadata;
+    ScalarSnapshot scalars;
+    EntrySnapshot<HistogramEntry> histograms;
+    EntrySnapshot<BlobEntry> blobs;
+    EntrySnapshot<TensorEntry> tensors;
+    std::uint64_t generation = 0;
+    std::size_t size() const
+    {
+        return scalars.size() + histograms.size() + blobs.size() + tensors.size();
+    }
+};
+
+struct RunSnapshot {
+    std::string name;
+    std::filesystem::path directory;
+    std::string fileVersion;
+    std::vector<std::filesystem::path> files;
+    std::vector<TagSnapshot> tags; // sorted by tag
+    std::optional<GraphLocation> graph;
+    std::vector<Diagnostic> diagnostics;
+    std::uint64_t eventCount = 0;
+    std::uint64_t generation = 0;
+
+    const TagSnapshot* find(std::string_view tag) const;
+    std::uint64_t countOf(ValueKind kind) const;
+    std::uint64_t scalarPoints() const { return countOf(ValueKind::Scalar); }
+};
+
+std::shared_ptr<const RunSnapshot> snapshotOf(const RunData& run);
+
+} // namespace lantern::core

@@ -1,0 +1,49 @@
+#pragma once
+// What is stored per step for the non-scalar kinds.
+
+#include "core/events/decoded_event.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace lantern::core {
+
+struct HistogramEntry {
+    std::int64_t step = 0;
+    double wallTime = 0;
+    std::vector<HistogramBucket> buckets;
+};
+
+// Where a record lies, so large payloads (images, audio, run metadata) are read on demand.
+struct RecordLocation {
+    std::uint32_t file = 0; // index into RunData::files
+    std::uint64_t offset = 0; // offset of the record's header in the (decompressed) stream
+    std::uint32_t length = 0; // length of the record's data
+};
+
+struct BlobEntry {
+    std::int64_t step = 0;
+    double wallTime = 0;
+    RecordLocation location;
+    std::uint32_t count = 0; // images or clips in this value
+};
+
+// Text, PR curves, Keras model JSON and any other tensor, kept decoded.
+struct TensorEntry {
+    std::int64_t step = 0;
+    double wallTime = 0;
+    std::vector<std::int64_t> shape;
+    std::vector<double> numbers;
+    std::vector<std::string> strings;
+};
+
+// Plugin metadata, which writers send only with a tag's first value.
+struct TagMetadata {
+    std::string pluginName;
+    std::string pluginContent;
+    std::string displayName;
+    std::string description;
+};
+
+} // namespace lantern::core
