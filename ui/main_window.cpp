@@ -1,21 +1,52 @@
 #include "ui/main_window.h"
 
 #include "ui/adapter/log_loader.h"
+#include "ui/widgets/diagnostics_panel.h"
 #include "ui/widgets/run_list_model.h"
+#include "ui/widgets/run_selector.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
-#include <QListView>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <google/protobuf/stubs/common.h>
+
 namespace lantern::ui {
+namespace {
+
+constexpr int kMaxRecent = 10;
+const QString kRecentKey = QStringLiteral("logdirs/recent");
+const QString kLastSessionKey = QStringLiteral("logdirs/lastSession");
+
+enum Page { StartPage, ContentPage };
+
+// A dropped folder becomes a named logdir; a dropped event file opens its folder.
+QString logdirSpecForDrop(const QString& localPath)
+{
+    QFileInfo info(localPath);
+    const QString directory = info.isDir() ? info.absoluteFilePath() : info.absolutePath();
+    const QString name = QFileInfo(directory).fileName();
+    return name.isEmpty() || name.contains(QLatin1Char(':')) ? directory
+                                                             : name + QLatin1Char(':') + directory;
+}
+
+} // namespace
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
@@ -24,48 +55,98 @@ MainWindow::MainWindow(QWidget* parent)
 {
     setWindowTitle(tr("Lantern"));
     resize(1200, 800);
-
-    QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
-    QAction* openAction
-        = fileMenu->addAction(tr("&Open Log Directory…"), this, &MainWindow::chooseLogdir);
-    openAction->setShortcut(QKeySequence::Open);
-    QAction* reloadAction = fileMenu->addAction(tr("&Reload"), m_loader, &LogLoader::reload);
-    reloadAction->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R)});
-    fileMenu->addSeparator();
-    QAction* quitAction = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
-    quitAction->setShortcut(QKeySequence::Quit);
+    setAcceptDrops(true);
 
     m_pages = new QStackedWidget(this);
-    m_pages->addWidget(createEmptyState());
+    m_pages->addWidget(createStartPage());
     m_pages->addWidget(createContent());
     setCentralWidget(m_pages);
 
-    m_statusText = new QLabel(tr("No log directory open"), this);
-    statusBar()->addWidget(m_statusText, 1);
+    m_diagnostics = new DiagnosticsPanel(this);
+    m_diagnosticsDock = new QDockWidget(tr("Diagnostics"), this);
+    m_diagnosticsDock->setObjectName(QStringLiteral("diagnosticsDock"));
+    m_diagnosticsDock->setWidget(m_diagnostics);
+    addDockWidget(Qt::BottomDockWidgetArea, m_diagnosticsDock);
+    m_diagnosticsDock->hide();
 
-    connect(m_loader, &LogLoader::loaded, this, &MainWindow::showSnapshot);
+    m_statusText = new QLabel(tr("No log directory open"), this);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 0); // busy until the first load finishes
+    m_progress->setMaximumWidth(160);
+    m_progress->hide();
+    m_problemsButton = new QPushButton(this);
+    m_problemsButton->setObjectName(QStringLiteral("problemsButton"));
+    m_problemsButton->setFlat(true);
+    m_problemsButton->hide();
+    connect(m_problemsButton, &QPushButton::clicked, m_diagnosticsDock, &QDockWidget::show);
+    statusBar()->addWidget(m_statusText, 1);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_problemsButton);
+
+    m_dropOverlay = new QLabel(tr("Drop folders to add them as log directories"), this);
+    m_dropOverlay->setAlignment(Qt::AlignCenter);
+    m_dropOverlay->setStyleSheet(QStringLiteral(
+        "background: rgba(66,133,244,40); border: 3px dashed #4285F4; font-size: 18px;"));
+    m_dropOverlay->hide();
+
+    createMenus();
+    connect(m_loader, &LogLoader::loadStarted, this, &MainWindow::showLoading);
+    connect(m_loader, &LogLoader::snapshotChanged, this, &MainWindow::showSnapshot);
 }
 
 MainWindow::~MainWindow() = default;
 
-QWidget* MainWindow::createEmptyState()
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(
+        tr("&Open Log Directory…"), QKeySequence::Open, this, [this] { chooseLogdir(false); });
+    file->addAction(tr("&Add Log Directory…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
+        [this] { chooseLogdir(true); });
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    rebuildRecentMenu();
+    QAction* reload = file->addAction(tr("&Reload"), m_loader, &LogLoader::reload);
+    reload->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R)});
+    file->addAction(
+        tr("&Close Log Directory"), QKeySequence::Close, this, &MainWindow::closeLogdirs);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* diagnostics = m_diagnosticsDock->toggleViewAction();
+    diagnostics->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    view->addAction(diagnostics);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Lantern"), this, [this] {
+        QMessageBox::about(this, tr("About Lantern"),
+            tr("<h3>Lantern %1</h3><p>A desktop viewer for TensorBoard logs.</p>"
+               "<p>Qt %2 · protobuf %3</p>")
+                .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()),
+                    QString::fromStdString(
+                        google::protobuf::internal::VersionString(GOOGLE_PROTOBUF_VERSION))));
+    });
+}
+
+QWidget* MainWindow::createStartPage()
 {
     auto* page = new QWidget(this);
     auto* layout = new QVBoxLayout(page);
     layout->addStretch(1);
     auto* title = new QLabel(tr("<h2>Open a log directory</h2>"), page);
     title->setAlignment(Qt::AlignCenter);
-    m_emptyMessage = new QLabel(
-        tr("Choose a folder that holds <code>events.out.tfevents.*</code> files,<br>"
-           "as written by TensorFlow, PyTorch, Keras, Lightning, JAX or tensorboardX."),
-        page);
-    m_emptyMessage->setAlignment(Qt::AlignCenter);
-    m_emptyMessage->setObjectName(QStringLiteral("emptyMessage"));
+    m_startMessage = new QLabel(page);
+    m_startMessage->setObjectName(QStringLiteral("emptyMessage"));
+    m_startMessage->setAlignment(Qt::AlignCenter);
+    m_startMessage->setWordWrap(true);
+    m_startMessage->setText(
+        tr("Choose or drop a folder that holds <code>events.out.tfevents.*</code> files,<br>"
+           "as written by TensorFlow, PyTorch, Keras, Lightning, JAX or tensorboardX."));
     auto* button = new QPushButton(tr("Open Log Directory…"), page);
     button->setObjectName(QStringLiteral("openLogdirButton"));
-    connect(button, &QPushButton::clicked, this, &MainWindow::chooseLogdir);
+    connect(button, &QPushButton::clicked, this, [this] { chooseLogdir(false); });
     layout->addWidget(title);
-    layout->addWidget(m_emptyMessage);
+    layout->addWidget(m_startMessage);
     layout->addWidget(button, 0, Qt::AlignHCenter);
     layout->addStretch(2);
     return page;
@@ -74,18 +155,18 @@ QWidget* MainWindow::createEmptyState()
 QWidget* MainWindow::createContent()
 {
     auto* splitter = new QSplitter(this);
-    m_runView = new QListView(splitter);
-    m_runView->setObjectName(QStringLiteral("runList"));
-    m_runView->setModel(m_runModel);
-    m_runView->setMinimumWidth(220);
-    m_runView->setTextElideMode(Qt::ElideMiddle); // run names differ most at their ends
-    m_runView->setIconSize(QSize(12, 12));
-    m_overview = new QLabel(splitter);
+    m_runSelector = new RunSelector(m_runModel, splitter);
+    m_runSelector->setMinimumWidth(220);
+    m_tabs = new QTabWidget(splitter);
+    m_tabs->setObjectName(QStringLiteral("dashboards"));
+    m_overview = new QLabel(m_tabs);
     m_overview->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_overview->setMargin(16);
     m_overview->setObjectName(QStringLiteral("overview"));
-    splitter->addWidget(m_runView);
-    splitter->addWidget(m_overview);
+    m_overview->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_tabs->addTab(m_overview, tr("Overview"));
+    splitter->addWidget(m_runSelector);
+    splitter->addWidget(m_tabs);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({320, 880});
     return splitter;
@@ -93,40 +174,154 @@ QWidget* MainWindow::createContent()
 
 void MainWindow::openLogdirs(const QStringList& logdirSpecs)
 {
-    m_statusText->setText(tr("Loading %1…").arg(logdirSpecs.join(QStringLiteral(", "))));
+    m_firstLoadDone = false;
     m_loader->open(logdirSpecs);
+    if (!logdirSpecs.isEmpty())
+        rememberRecent(logdirSpecs);
 }
 
-void MainWindow::chooseLogdir()
+void MainWindow::addLogdirs(const QStringList& logdirSpecs)
 {
-    const QString directory = QFileDialog::getExistingDirectory(this, tr("Open Log Directory"));
-    if (!directory.isEmpty())
+    QStringList specs = m_loader->logdirSpecs();
+    for (const QString& spec : logdirSpecs)
+        if (!specs.contains(spec))
+            specs.append(spec);
+    openLogdirs(specs);
+}
+
+void MainWindow::closeLogdirs()
+{
+    m_loader->close();
+    QSettings().remove(kLastSessionKey);
+}
+
+void MainWindow::chooseLogdir(bool add)
+{
+    const QString directory = QFileDialog::getExistingDirectory(
+        this, add ? tr("Add Log Directory") : tr("Open Log Directory"));
+    if (directory.isEmpty())
+        return;
+    if (add)
+        addLogdirs({logdirSpecForDrop(directory)});
+    else
         openLogdirs({directory});
 }
 
-void MainWindow::showSnapshot(const LoadSnapshot& snapshot)
+void MainWindow::rememberRecent(const QStringList& logdirSpecs)
 {
-    m_runModel->setRuns(snapshot.runs);
-    qint64 points = 0;
-    for (const RunSummary& run : snapshot.runs)
-        points += run.scalarPoints;
-    if (snapshot.runs.isEmpty()) {
-        m_pages->setCurrentIndex(0);
-        m_emptyMessage->setText(
-            tr("No event files were found in %1.<br>Scanned %2 folder(s). Lantern looks for files "
-               "whose names contain <code>tfevents</code>.")
-                .arg(snapshot.logdirs.join(QStringLiteral(", ")).toHtmlEscaped())
-                .arg(snapshot.directoriesScanned));
-    } else {
-        m_pages->setCurrentIndex(1);
-        m_overview->setText(tr("<h3>%1 runs</h3><p>%2 event files · %3 MB · %4 scalar points</p>")
-                                .arg(snapshot.runs.size())
-                                .arg(snapshot.eventFiles)
-                                .arg(double(snapshot.bytesRead) / 1e6, 0, 'f', 1)
-                                .arg(points));
+    QSettings settings;
+    settings.setValue(kLastSessionKey, logdirSpecs);
+    QStringList recent = settings.value(kRecentKey).toStringList();
+    const QString entry = logdirSpecs.join(QLatin1Char(','));
+    recent.removeAll(entry);
+    recent.prepend(entry);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue(kRecentKey, recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(kRecentKey).toStringList();
+    for (const QString& entry : recent)
+        m_recentMenu->addAction(
+            entry, this, [this, entry] { openLogdirs(entry.split(QLatin1Char(','))); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::showLoading()
+{
+    if (m_loader->logdirSpecs().isEmpty())
+        return;
+    m_progress->setVisible(!m_firstLoadDone);
+    m_statusText->setText(
+        tr("Loading %1…").arg(m_loader->logdirSpecs().join(QStringLiteral(", "))));
+}
+
+void MainWindow::showSnapshot(const LogdirSnapshotPtr& snapshot)
+{
+    m_firstLoadDone = true;
+    m_progress->hide();
+    m_runModel->setSnapshot(snapshot);
+    m_diagnostics->setSnapshot(snapshot);
+
+    std::uint64_t points = 0, tags = 0;
+    for (const auto& run : snapshot->runs) {
+        points += run->scalarPoints();
+        tags += run->tags.size();
     }
-    m_statusText->setText(tr("%1 runs · %2 points").arg(snapshot.runs.size()).arg(points));
+    const QStringList specs = m_loader->logdirSpecs();
+    if (specs.isEmpty()) {
+        m_pages->setCurrentIndex(StartPage);
+        m_statusText->setText(tr("No log directory open"));
+    } else if (snapshot->runs.empty()) {
+        m_pages->setCurrentIndex(StartPage);
+        m_startMessage->setText(
+            tr("<p>No event files were found in <b>%1</b>.</p>"
+               "<p>Scanned %2 folder(s). Lantern looks for files whose names contain "
+               "<code>tfevents</code>, in the folder and every folder below it.</p>"
+               "<p>Check that training writes its logs there (for Keras, the "
+               "<code>log_dir</code> of the TensorBoard callback; for PyTorch, the "
+               "<code>SummaryWriter</code>'s directory) and that the folder is readable.</p>")
+                .arg(specs.join(QStringLiteral(", ")).toHtmlEscaped())
+                .arg(snapshot->lastReload.directoriesScanned));
+        m_statusText->setText(tr("No runs found"));
+    } else {
+        m_pages->setCurrentIndex(ContentPage);
+        m_overview->setText(tr("<h3>%1 runs</h3><p>%2 event files · %3 tags · %4 scalar points</p>")
+                                .arg(snapshot->runs.size())
+                                .arg(snapshot->totalEventFiles)
+                                .arg(tags)
+                                .arg(points));
+        m_statusText->setText(
+            tr("%1 runs · %2 points · last update %3")
+                .arg(snapshot->runs.size())
+                .arg(points)
+                .arg(m_loader->lastUpdate().toString(QStringLiteral("hh:mm:ss"))));
+    }
+    const int problems = m_diagnostics->problemCount();
+    m_problemsButton->setVisible(problems > 0);
+    m_problemsButton->setText(tr("⚠ %n problem(s)", "", problems));
     emit loadFinished();
+}
+
+void MainWindow::setDropHighlight(bool on)
+{
+    m_dropOverlay->setGeometry(centralWidget()->geometry());
+    m_dropOverlay->setVisible(on);
+    m_dropOverlay->raise();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    const bool hasLocal
+        = std::any_of(urls.begin(), urls.end(), [](const QUrl& url) { return url.isLocalFile(); });
+    if (!hasLocal)
+        return;
+    event->acceptProposedAction();
+    setDropHighlight(true);
+}
+
+void MainWindow::dragLeaveEvent(QDragLeaveEvent* event)
+{
+    setDropHighlight(false);
+    QMainWindow::dragLeaveEvent(event);
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    setDropHighlight(false);
+    QStringList specs;
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            specs.append(logdirSpecForDrop(url.toLocalFile()));
+    if (specs.isEmpty())
+        return;
+    event->acceptProposedAction();
+    addLogdirs(specs);
 }
 
 } // namespace lantern::ui

@@ -1,19 +1,26 @@
 #pragma once
-// Lantern's main window: the runs panel on the left, dashboards in the centre, and a clear
-// "open a log directory" state when nothing is loaded.
+// Lantern's main window: the runs panel on the left, dashboards in the centre, the status bar
+// with load progress and problems, and a clear start page when nothing is loaded.
 
-#include "ui/adapter/run_summary.h"
+#include "ui/adapter/loaded_data.h"
 
 #include <QMainWindow>
 
+class QAction;
 class QLabel;
-class QListView;
+class QMenu;
+class QProgressBar;
+class QPushButton;
 class QStackedWidget;
+class QTabWidget;
+class QDockWidget;
 
 namespace lantern::ui {
 
+class DiagnosticsPanel;
 class LogLoader;
 class RunListModel;
+class RunSelector;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -21,27 +28,53 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    // Replaces what is open; each spec is "PATH" or "NAME:PATH".
     void openLogdirs(const QStringList& logdirSpecs);
+    // Keeps what is open and adds more.
+    void addLogdirs(const QStringList& logdirSpecs);
+    void closeLogdirs();
+
+    LogLoader* loader() const { return m_loader; }
     RunListModel* runListModel() const { return m_runModel; }
-    QListView* runListView() const { return m_runView; }
+    RunSelector* runSelector() const { return m_runSelector; }
+    DiagnosticsPanel* diagnosticsPanel() const { return m_diagnostics; }
+    QDockWidget* diagnosticsDock() const { return m_diagnosticsDock; }
 
 signals:
-    // Emitted on the GUI thread once a load has been applied to the views.
+    // Emitted on the GUI thread once a loaded snapshot has been applied to the views.
     void loadFinished();
 
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dragLeaveEvent(QDragLeaveEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
 private:
-    void chooseLogdir();
-    void showSnapshot(const LoadSnapshot& snapshot);
-    QWidget* createEmptyState();
+    void createMenus();
+    QWidget* createStartPage();
     QWidget* createContent();
+    void chooseLogdir(bool add);
+    void showSnapshot(const LogdirSnapshotPtr& snapshot);
+    void showLoading();
+    void rememberRecent(const QStringList& logdirSpecs);
+    void rebuildRecentMenu();
+    void setDropHighlight(bool on);
 
     LogLoader* m_loader = nullptr;
     RunListModel* m_runModel = nullptr;
+    RunSelector* m_runSelector = nullptr;
+    DiagnosticsPanel* m_diagnostics = nullptr;
+    QDockWidget* m_diagnosticsDock = nullptr;
     QStackedWidget* m_pages = nullptr;
-    QListView* m_runView = nullptr;
-    QLabel* m_emptyMessage = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    QLabel* m_startMessage = nullptr;
     QLabel* m_overview = nullptr;
     QLabel* m_statusText = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QPushButton* m_problemsButton = nullptr;
+    QLabel* m_dropOverlay = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    bool m_firstLoadDone = false;
 };
 
 } // namespace lantern::ui

@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QSettings>
 #include <QTimer>
 
 int main(int argc, char** argv)
@@ -31,13 +32,16 @@ int main(int argc, char** argv)
 
     QStringList specs = parser.values(logdirOption);
     specs += parser.positionalArguments();
+    const bool scripted = parser.isSet(screenshotOption);
+    if (specs.isEmpty() && !scripted)
+        specs = QSettings().value(QStringLiteral("logdirs/lastSession")).toStringList();
 
     lantern::ui::MainWindow window;
     window.show();
     if (!specs.isEmpty())
         window.openLogdirs(specs);
 
-    if (parser.isSet(screenshotOption)) {
+    if (scripted) {
         const QString file = parser.value(screenshotOption);
         auto save = [&window, file] {
             const bool saved = window.grab().save(file);

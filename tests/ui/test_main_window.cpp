@@ -1,48 +1,81 @@
-// The main window on real files: the run list fills in, runs can be toggled with the mouse,
-// and an empty folder explains what Lantern looked for.
+// The main window driven as a user would: open a logdir, filter and toggle runs, drop
+// folders, watch a file grow, and read the diagnostics of a damaged file.
 
 #include "tests/support/test_support.h"
+#include "ui/adapter/log_loader.h"
 #include "ui/main_window.h"
+#include "ui/widgets/diagnostics_panel.h"
 #include "ui/widgets/run_list_model.h"
+#include "ui/widgets/run_selector.h"
 
+#include <QDockWidget>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
+#include <QMimeData>
+#include <QPushButton>
 #include <QSignalSpy>
-#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
+
+#include <fstream>
 
 using namespace lantern;
 namespace fs = std::filesystem;
 
+namespace {
+
+void writeRun(const fs::path& directory, int steps = 1)
+{
+    std::vector<std::string> records {test::fileVersionEvent()};
+    for (int step = 0; step < steps; ++step)
+        records.push_back(test::scalarEvent("loss", step, 0.5f, 2.0 + step));
+    test::appendRecords(directory / "events.out.tfevents.1.host", records);
+}
+
+bool waitForLoad(ui::MainWindow& window)
+{
+    QSignalSpy loaded(&window, &ui::MainWindow::loadFinished);
+    return loaded.wait(10000);
+}
+
+QStringList visibleRuns(ui::RunSelector* selector)
+{
+    QStringList names;
+    QAbstractItemModel* model = selector->view()->model();
+    for (int row = 0; row < model->rowCount(); ++row)
+        names.append(model->index(row, 0).data().toString());
+    return names;
+}
+
+} // namespace
+
 class TestMainWindow : public QObject {
     Q_OBJECT
 private slots:
-    void showsRunsOfALogdir()
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void showsRunsAndTogglesThemWithTheMouse()
     {
         QTemporaryDir temp;
         const fs::path root = temp.path().toStdString();
-        for (const char* run : {"train", "eval"})
-            test::appendRecords(root / run / "events.out.tfevents.1.host",
-                {test::fileVersionEvent(), test::scalarEvent("loss", 1, 0.5f, 2.0)});
+        writeRun(root / "train");
+        writeRun(root / "eval");
 
         ui::MainWindow window;
         window.show();
-        QSignalSpy loaded(&window, &ui::MainWindow::loadFinished);
         window.openLogdirs({temp.path()});
-        QVERIFY(loaded.wait(10000));
+        QVERIFY(waitForLoad(window));
 
         ui::RunListModel* model = window.runListModel();
-        QCOMPARE(model->rowCount(), 2);
-        QCOMPARE(
-            model->data(model->index(0, 0), Qt::DisplayRole).toString(), QStringLiteral("eval"));
-        QCOMPARE(
-            model->data(model->index(1, 0), Qt::DisplayRole).toString(), QStringLiteral("train"));
-        QVERIFY(window.runListView()->isVisible());
+        QCOMPARE(visibleRuns(window.runSelector()), (QStringList {"eval", "train"}));
 
-        // Clicking a run's checkbox hides it, clicking again shows it.
-        QListView* view = window.runListView();
-        const QRect row = view->visualRect(model->index(1, 0));
+        QListView* view = window.runSelector()->view();
+        const QRect row = view->visualRect(view->model()->index(1, 0));
         const QPoint checkbox(row.left() + row.height() / 2, row.center().y());
         QVERIFY(model->isChecked(QStringLiteral("train")));
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, checkbox);
@@ -50,6 +83,114 @@ private slots:
         QVERIFY(model->isChecked(QStringLiteral("eval")));
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, checkbox);
         QVERIFY(model->isChecked(QStringLiteral("train")));
+
+        auto* none = window.findChild<QPushButton*>(QStringLiteral("checkNoRuns"));
+        QTest::mouseClick(none, Qt::LeftButton);
+        QVERIFY(model->checkedRuns().isEmpty());
+        auto* count = window.findChild<QLabel*>(QStringLiteral("runCount"));
+        QCOMPARE(count->text(), QStringLiteral("0 of 2 runs shown"));
+    }
+
+    void regexFilterNarrowsTheList()
+    {
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        for (const char* run : {"lr_0.1/train", "lr_0.1/eval", "lr_0.01/train", "baseline"})
+            writeRun(root / run);
+        ui::MainWindow window;
+        window.show();
+        window.openLogdirs({temp.path()});
+        QVERIFY(waitForLoad(window));
+        QLineEdit* filter = window.runSelector()->filterEdit();
+        QTest::keyClicks(filter, QStringLiteral("train$"));
+        QCOMPARE(
+            visibleRuns(window.runSelector()), (QStringList {"lr_0.01/train", "lr_0.1/train"}));
+        filter->clear();
+        QTest::keyClicks(filter, QStringLiteral("LR_0\\.1/"));
+        QCOMPARE(visibleRuns(window.runSelector()), (QStringList {"lr_0.1/eval", "lr_0.1/train"}));
+        // "All" and "None" act on what the filter shows.
+        QTest::mouseClick(
+            window.findChild<QPushButton*>(QStringLiteral("checkNoRuns")), Qt::LeftButton);
+        QCOMPARE(window.runListModel()->checkedRuns(), (QStringList {"baseline", "lr_0.01/train"}));
+    }
+
+    void droppedFoldersAreAdded()
+    {
+        QTemporaryDir a, b;
+        writeRun(fs::path(a.path().toStdString()) / "run");
+        writeRun(fs::path(b.path().toStdString()));
+        ui::MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(a.path()),
+            QUrl::fromLocalFile(b.path() + QStringLiteral("/events.out.tfevents.1.host"))});
+        const QPoint centre = window.rect().center();
+        QDragEnterEvent enter(centre, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(centre), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &drop);
+        QVERIFY(waitForLoad(window));
+
+        const QString nameA = QFileInfo(a.path()).fileName();
+        const QString nameB = QFileInfo(b.path()).fileName();
+        QStringList expected {nameA + QStringLiteral("/run"), nameB};
+        expected.sort();
+        QCOMPARE(visibleRuns(window.runSelector()), expected);
+        QCOMPARE(window.loader()->logdirSpecs().size(), 2);
+    }
+
+    void appendedPointAppearsWhileRunning()
+    {
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        writeRun(root, 3);
+        ui::MainWindow window;
+        window.show();
+        window.openLogdirs({temp.path()});
+        QVERIFY(waitForLoad(window));
+        QCOMPARE(window.loader()->snapshot()->runs.at(0)->scalarPoints(), 3u);
+
+        test::appendRecords(
+            root / "events.out.tfevents.1.host", {test::scalarEvent("loss", 3, 0.25f, 9.0)});
+        QElapsedTimer clock;
+        clock.start();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            window.loader()->snapshot()->runs.at(0)->scalarPoints(), 4u, 3000);
+        qInfo("appended point visible after %lld ms", clock.elapsed());
+        QVERIFY(window.statusBar()->findChildren<QLabel*>().first()->text().contains(
+            QStringLiteral("4 points")));
+    }
+
+    void diagnosticsPanelListsDamage()
+    {
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        writeRun(root, 10);
+        const fs::path file = root / "events.out.tfevents.1.host";
+        {
+            std::fstream stream(file, std::ios::in | std::ios::out | std::ios::binary);
+            stream.seekp(100);
+            stream.put('\x7f');
+        }
+        ui::MainWindow window;
+        window.show();
+        window.openLogdirs({temp.path()});
+        QVERIFY(waitForLoad(window));
+
+        auto* button = window.findChild<QPushButton*>(QStringLiteral("problemsButton"));
+        QVERIFY(button->isVisible());
+        QVERIFY(!window.diagnosticsDock()->isVisible());
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(window.diagnosticsDock()->isVisible());
+        QTableWidget* table = window.diagnosticsPanel()->table();
+        QCOMPARE(table->rowCount(), 1);
+        QCOMPARE(table->item(0, 1)->text(), QString::fromStdString(file.string()));
+        QVERIFY(table->item(0, 2)->text().toInt() <= 100);
+        QVERIFY(table->item(0, 4)->text().contains(QStringLiteral("checksum")));
+        QCOMPARE(window.loader()->snapshot()->runs.at(0)->scalarPoints(), 9u);
     }
 
     void emptyFolderExplainsItself()
@@ -57,11 +198,9 @@ private slots:
         QTemporaryDir temp;
         ui::MainWindow window;
         window.show();
-        QSignalSpy loaded(&window, &ui::MainWindow::loadFinished);
         window.openLogdirs({temp.path()});
-        QVERIFY(loaded.wait(10000));
+        QVERIFY(waitForLoad(window));
         auto* message = window.findChild<QLabel*>(QStringLiteral("emptyMessage"));
-        QVERIFY(message);
         QVERIFY(message->isVisible());
         QVERIFY(message->text().contains(QStringLiteral("No event files were found")));
         QVERIFY(message->text().contains(QStringLiteral("tfevents")));
@@ -69,9 +208,11 @@ private slots:
 
     void runColoursAreStable()
     {
-        QCOMPARE(ui::RunListModel::colorFor(QStringLiteral("train")),
-            ui::RunListModel::colorFor(QStringLiteral("train")));
-        QVERIFY(ui::RunListModel::colorFor(QStringLiteral("train")).isValid());
+        QCOMPARE(ui::RunListModel::defaultColor(QStringLiteral("train")),
+            ui::RunListModel::defaultColor(QStringLiteral("train")));
+        ui::RunListModel model;
+        model.setColor(QStringLiteral("train"), Qt::black);
+        QCOMPARE(model.color(QStringLiteral("train")), QColor(Qt::black));
     }
 };
 

@@ -1,16 +1,12 @@
 #pragma once
-// Lives on the loader thread: runs core's LogdirLoader and summarises what it holds.
+// Lives on the loader thread: runs core's LogdirLoader and publishes its snapshots.
 
-#include "ui/adapter/run_summary.h"
+#include "ui/adapter/loaded_data.h"
 
 #include <QObject>
 #include <QStringList>
 
 #include <memory>
-
-namespace lantern::core {
-class LogdirLoader;
-}
 
 namespace lantern::ui {
 
@@ -20,16 +16,14 @@ public:
     LoaderWorker();
     ~LoaderWorker() override;
 
-public slots:
     void open(const QStringList& logdirSpecs);
     void reload();
 
 signals:
-    void loaded(const lantern::ui::LoadSnapshot& snapshot);
+    void reloaded(const lantern::ui::LogdirSnapshotPtr& snapshot);
 
 private:
     std::unique_ptr<core::LogdirLoader> m_loader;
-    QStringList m_specs;
 };
 
 } // namespace lantern::ui

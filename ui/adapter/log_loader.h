@@ -1,12 +1,17 @@
 #pragma once
-// The bridge between core and the widgets: owns a worker thread on which the core loader
-// reads log directories, and delivers snapshots of the result to the GUI thread.
+// The bridge between core and the widgets. Owns the loader thread, keeps the data current
+// (polling plus a file-system watcher that triggers a reload soon after a change), and
+// delivers each new snapshot to the GUI thread. The GUI thread never reads a file.
 
-#include "ui/adapter/run_summary.h"
+#include "ui/adapter/loaded_data.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QStringList>
 #include <QThread>
+#include <QTimer>
+
+class QFileSystemWatcher;
 
 namespace lantern::ui {
 
@@ -20,16 +25,35 @@ public:
 
     // Replaces the open log directories (each "PATH" or "NAME:PATH") and loads them.
     void open(const QStringList& logdirSpecs);
+    void close() { open({}); }
+    // Asks for a reload; requests made while one runs are merged into one more.
     void reload();
+    void setReloadInterval(int milliseconds);
+
     const QStringList& logdirSpecs() const { return m_specs; }
+    const LogdirSnapshotPtr& snapshot() const { return m_snapshot; }
+    QDateTime lastUpdate() const { return m_lastUpdate; }
+    bool isLoading() const { return m_inFlight; }
 
 signals:
-    void loaded(const lantern::ui::LoadSnapshot& snapshot);
+    void loadStarted();
+    void snapshotChanged(const lantern::ui::LogdirSnapshotPtr& snapshot);
 
 private:
+    void startReload();
+    void receive(const LogdirSnapshotPtr& snapshot);
+    void watch(const LogdirSnapshotPtr& snapshot);
+
     QThread m_thread;
     LoaderWorker* m_worker = nullptr;
     QStringList m_specs;
+    LogdirSnapshotPtr m_snapshot;
+    QDateTime m_lastUpdate;
+    QTimer m_pollTimer;
+    QTimer m_debounceTimer;
+    QFileSystemWatcher* m_watcher = nullptr;
+    bool m_inFlight = false;
+    bool m_pending = false;
 };
 
 } // namespace lantern::ui

@@ -1,17 +1,24 @@
 #include "ui/widgets/run_list_model.h"
 
-#include <QHash>
-
 namespace lantern::ui {
 
-void RunListModel::setRuns(const QList<RunSummary>& runs)
+void RunListModel::setSnapshot(const LogdirSnapshotPtr& snapshot)
 {
+    const bool sameRuns = snapshot && snapshot->runs.size() == m_runs.size()
+        && std::equal(m_runs.begin(), m_runs.end(), snapshot->runs.begin(),
+            [](const auto& a, const auto& b) { return a->name == b->name; });
+    if (sameRuns) {
+        m_runs = snapshot->runs;
+        if (!m_runs.empty())
+            emit dataChanged(index(0), index(rowCount() - 1), {Qt::ToolTipRole});
+        return;
+    }
     beginResetModel();
-    m_runs = runs;
+    m_runs = snapshot ? snapshot->runs : decltype(m_runs) {};
     endResetModel();
 }
 
-QColor RunListModel::colorFor(const QString& runName)
+QColor RunListModel::defaultColor(const QString& runName)
 {
     // A fixed qualitative palette, indexed by a hash that does not change between sessions.
     static const QColor palette[] = {
@@ -35,6 +42,52 @@ QColor RunListModel::colorFor(const QString& runName)
     return palette[hash % std::size(palette)];
 }
 
+QColor RunListModel::color(const QString& runName) const
+{
+    return m_colors.value(runName, defaultColor(runName));
+}
+
+void RunListModel::setColor(const QString& runName, const QColor& color)
+{
+    m_colors.insert(runName, color);
+    emit dataChanged(index(0), index(rowCount() - 1), {Qt::DecorationRole});
+    emit selectionChanged();
+}
+
+void RunListModel::setChecked(const QString& runName, bool checked)
+{
+    if (checked == isChecked(runName))
+        return;
+    if (checked)
+        m_unchecked.remove(runName);
+    else
+        m_unchecked.insert(runName);
+    emit dataChanged(index(0), index(rowCount() - 1), {Qt::CheckStateRole});
+    emit selectionChanged();
+}
+
+void RunListModel::setAllChecked(bool checked)
+{
+    for (const auto& run : m_runs) {
+        const QString name = QString::fromStdString(run->name);
+        if (checked)
+            m_unchecked.remove(name);
+        else
+            m_unchecked.insert(name);
+    }
+    emit dataChanged(index(0), index(rowCount() - 1), {Qt::CheckStateRole});
+    emit selectionChanged();
+}
+
+QStringList RunListModel::checkedRuns() const
+{
+    QStringList names;
+    for (const auto& run : m_runs)
+        if (isChecked(QString::fromStdString(run->name)))
+            names.append(QString::fromStdString(run->name));
+    return names;
+}
+
 int RunListModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_runs.size());
@@ -42,22 +95,29 @@ int RunListModel::rowCount(const QModelIndex& parent) const
 
 QVariant RunListModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_runs.size())
+    if (!index.isValid() || index.row() >= rowCount())
         return {};
-    const RunSummary& run = m_runs.at(index.row());
+    const core::RunSnapshot& run = *m_runs.at(static_cast<std::size_t>(index.row()));
+    const QString name = QString::fromStdString(run.name);
     switch (role) {
     case Qt::DisplayRole:
-        return run.name;
+    case RunNameRole:
+        return name;
+    case DirectoryRole:
+        return QString::fromStdString(run.directory.string());
     case Qt::DecorationRole:
-        return colorFor(run.name);
+        return color(name);
     case Qt::CheckStateRole:
-        return isChecked(run.name) ? Qt::Checked : Qt::Unchecked;
+        return isChecked(name) ? Qt::Checked : Qt::Unchecked;
     case Qt::ToolTipRole:
-        return tr("%1\n%2 tags · %3 scalar points%4")
-            .arg(run.directory)
-            .arg(run.tagCount)
-            .arg(run.scalarPoints)
-            .arg(run.diagnosticCount ? tr(" · %1 problems").arg(run.diagnosticCount) : QString());
+        return tr("%1\n%2 tags · %3 scalar points · %4 event files%5")
+            .arg(QString::fromStdString(run.directory.string()))
+            .arg(run.tags.size())
+            .arg(run.scalarPoints())
+            .arg(run.files.size())
+            .arg(run.diagnostics.empty()
+                    ? QString()
+                    : tr("\n%1 problems (see Diagnostics)").arg(run.diagnostics.size()));
     default:
         return {};
     }
@@ -67,13 +127,7 @@ bool RunListModel::setData(const QModelIndex& index, const QVariant& value, int 
 {
     if (!index.isValid() || role != Qt::CheckStateRole)
         return false;
-    const QString& name = m_runs.at(index.row()).name;
-    if (value.value<Qt::CheckState>() == Qt::Checked)
-        m_unchecked.remove(name);
-    else
-        m_unchecked.insert(name);
-    emit dataChanged(index, index, {Qt::CheckStateRole});
-    emit checkedRunsChanged();
+    setChecked(index.data(RunNameRole).toString(), value.value<Qt::CheckState>() == Qt::Checked);
     return true;
 }
 

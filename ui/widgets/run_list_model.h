@@ -1,10 +1,12 @@
 #pragma once
-// The runs panel's model: one row per run with a checkbox and a stable colour.
+// The runs panel's model: one row per run with a checkbox and a colour that stays the run's
+// own (from its name, unless the user picked another).
 
-#include "ui/adapter/run_summary.h"
+#include "ui/adapter/loaded_data.h"
 
 #include <QAbstractListModel>
 #include <QColor>
+#include <QHash>
 #include <QSet>
 
 namespace lantern::ui {
@@ -12,14 +14,22 @@ namespace lantern::ui {
 class RunListModel : public QAbstractListModel {
     Q_OBJECT
 public:
+    enum Role { DirectoryRole = Qt::UserRole + 1, RunNameRole };
+
     using QAbstractListModel::QAbstractListModel;
 
-    void setRuns(const QList<RunSummary>& runs);
-    const RunSummary& run(int row) const { return m_runs.at(row); }
-    bool isChecked(const QString& runName) const { return !m_unchecked.contains(runName); }
+    void setSnapshot(const LogdirSnapshotPtr& snapshot);
+    const core::RunSnapshot& run(int row) const { return *m_runs.at(row); }
 
-    // A run's colour depends only on its name, so it keeps it across reloads and sessions.
-    static QColor colorFor(const QString& runName);
+    bool isChecked(const QString& runName) const { return !m_unchecked.contains(runName); }
+    void setChecked(const QString& runName, bool checked);
+    void setAllChecked(bool checked);
+    QStringList checkedRuns() const;
+
+    QColor color(const QString& runName) const;
+    void setColor(const QString& runName, const QColor& color);
+    // The colour a run has before the user changes it; depends only on the name.
+    static QColor defaultColor(const QString& runName);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
@@ -27,11 +37,13 @@ public:
     Qt::ItemFlags flags(const QModelIndex& index) const override;
 
 signals:
-    void checkedRunsChanged();
+    // Which runs are shown, or their colours, changed.
+    void selectionChanged();
 
 private:
-    QList<RunSummary> m_runs;
+    std::vector<std::shared_ptr<const core::RunSnapshot>> m_runs;
     QSet<QString> m_unchecked;
+    QHash<QString, QColor> m_colors;
 };
 
 } // namespace lantern::ui
