@@ -92,6 +92,7 @@ MainWindow::MainWindow(QWidget* parent)
     createMenus();
     connect(m_loader, &LogLoader::loadStarted, this, &MainWindow::showLoading);
     connect(m_loader, &LogLoader::snapshotChanged, this, &MainWindow::showSnapshot);
+    connect(m_loader, &LogLoader::progressed, this, &MainWindow::showProgress);
 }
 
 MainWindow::~MainWindow() = default;
@@ -162,7 +163,7 @@ QWidget* MainWindow::createContent()
     m_overview = new QLabel(m_tabs);
     m_overview->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_overview->setMargin(16);
-    m_overview->setObjectName(QStringLiteral("overview"));
+    m_overview->setObjectName(QStringLiteral("overview")); // tab keys are objectNames
     m_overview->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_tabs->addTab(m_overview, tr("Overview"));
     splitter->addWidget(m_runSelector);
@@ -235,9 +236,25 @@ void MainWindow::showLoading()
 {
     if (m_loader->logdirSpecs().isEmpty())
         return;
+    m_progress->setRange(0, 0); // busy until the first progress report
     m_progress->setVisible(!m_firstLoadDone);
     m_statusText->setText(
         tr("Loading %1…").arg(m_loader->logdirSpecs().join(QStringLiteral(", "))));
+}
+
+void MainWindow::showProgress(
+    qint64 filesDone, qint64 filesTotal, qint64 bytesDone, qint64 bytesTotal)
+{
+    if (m_firstLoadDone)
+        return; // later reloads are small and quick; no progress bar for them
+    constexpr double kMegabyte = 1e6;
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(bytesTotal > 0 ? int(1000 * bytesDone / bytesTotal) : 0);
+    m_statusText->setText(tr("Loading: %1 of %2 files · %3 of %4 MB")
+                              .arg(filesDone)
+                              .arg(filesTotal)
+                              .arg(double(bytesDone) / kMegabyte, 0, 'f', 1)
+                              .arg(double(bytesTotal) / kMegabyte, 0, 'f', 1));
 }
 
 void MainWindow::showSnapshot(const LogdirSnapshotPtr& snapshot)
@@ -281,10 +298,43 @@ void MainWindow::showSnapshot(const LogdirSnapshotPtr& snapshot)
                 .arg(points)
                 .arg(m_loader->lastUpdate().toString(QStringLiteral("hh:mm:ss"))));
     }
+    updateTabVisibility(*snapshot);
     const int problems = m_diagnostics->problemCount();
     m_problemsButton->setVisible(problems > 0);
     m_problemsButton->setText(tr("⚠ %n problem(s)", "", problems));
     emit loadFinished();
+}
+
+void MainWindow::updateTabVisibility(const core::LogdirSnapshot& snapshot)
+{
+    // A dashboard's tab is shown only when some run has data for it.
+    auto has = [&snapshot](core::ValueKind kind) {
+        return std::any_of(snapshot.runs.begin(), snapshot.runs.end(),
+            [kind](const auto& run) { return run->countOf(kind) > 0; });
+    };
+    const std::pair<const char*, bool> tabs[] = {
+        {"scalars", has(core::ValueKind::Scalar)},
+    };
+    for (const auto& [key, visible] : tabs)
+        if (const int index = tabIndex(QString::fromLatin1(key)); index >= 0)
+            m_tabs->setTabVisible(index, visible);
+}
+
+int MainWindow::tabIndex(const QString& key) const
+{
+    for (int index = 0; index < m_tabs->count(); ++index)
+        if (m_tabs->widget(index)->objectName() == key)
+            return index;
+    return -1;
+}
+
+bool MainWindow::showTab(const QString& key)
+{
+    const int index = tabIndex(key);
+    if (index < 0 || !m_tabs->isTabVisible(index) || m_pages->currentIndex() != ContentPage)
+        return false;
+    m_tabs->setCurrentIndex(index);
+    return true;
 }
 
 void MainWindow::setDropHighlight(bool on)

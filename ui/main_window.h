@@ -33,6 +33,9 @@ public:
     // Keeps what is open and adds more.
     void addLogdirs(const QStringList& logdirSpecs);
     void closeLogdirs();
+    // Brings the dashboard with this key ("scalars", "histograms"…) to the front; false when
+    // the loaded data has nothing for it.
+    bool showTab(const QString& key);
 
     LogLoader* loader() const { return m_loader; }
     RunListModel* runListModel() const { return m_runModel; }
@@ -55,10 +58,13 @@ private:
     QWidget* createContent();
     void chooseLogdir(bool add);
     void showSnapshot(const LogdirSnapshotPtr& snapshot);
+    void showProgress(qint64 filesDone, qint64 filesTotal, qint64 bytesDone, qint64 bytesTotal);
     void showLoading();
     void rememberRecent(const QStringList& logdirSpecs);
     void rebuildRecentMenu();
     void setDropHighlight(bool on);
+    void updateTabVisibility(const core::LogdirSnapshot& snapshot);
+    int tabIndex(const QString& key) const;
 
     LogLoader* m_loader = nullptr;
     RunListModel* m_runModel = nullptr;

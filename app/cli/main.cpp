@@ -14,7 +14,17 @@ void printUsage(std::ostream& out)
     out << "Usage: lantern-cli <command> [options]\n"
            "\n"
            "Commands:\n"
-           "  inspect SPEC...   list runs, tags, value counts per kind and diagnostics\n"
+           "  inspect SPEC... [--json]\n"
+           "      list runs, tags, value counts per kind and diagnostics\n"
+           "  export SPEC... [--kind scalars] [--format csv|json] [--out FILE]\n"
+           "      every scalar point, exactly: CSV columns run,tag,step,wall_time,value, or JSON\n"
+           "      [{run, tag, type, points: [[step, wall_time, value], ...]}, ...]\n"
+           "  gen DIR [--runs R] [--tags T] [--steps S] [--histograms] [--images]\n"
+           "      [--live SECONDS] [--seed N]\n"
+           "      write synthetic event files: R runs of T scalar tags over S steps; --live keeps\n"
+           "      appending about 10 steps a second for SECONDS\n"
+           "  bench SPEC... [--repeat N] [--json]\n"
+           "      time full loads against reading and CRC-checking the files; bytes per point\n"
            "\n"
            "SPEC is a log directory, or NAME:DIRECTORY as in `tensorboard --logdir_spec`.\n";
 }
@@ -31,6 +41,12 @@ int main(int argc, char** argv)
     const std::vector<std::string> arguments(argv + 2, argv + argc);
     if (command == "inspect")
         return lantern::cli::runInspect(arguments);
+    if (command == "export")
+        return lantern::cli::runExport(arguments);
+    if (command == "gen")
+        return lantern::cli::runGen(arguments);
+    if (command == "bench")
+        return lantern::cli::runBench(arguments);
     std::cerr << "lantern-cli: unknown command '" << command << "'\n\n";
     printUsage(std::cerr);
     return 2;

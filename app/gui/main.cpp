@@ -1,11 +1,14 @@
 // lantern: the desktop app. `lantern [LOGDIR...]`, `lantern --logdir SPEC`.
 
+#include "ui/adapter/log_loader.h"
 #include "ui/main_window.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QSettings>
 #include <QTimer>
+
+#include <cstdio>
 
 int main(int argc, char** argv)
 {
@@ -24,8 +27,19 @@ int main(int argc, char** argv)
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
         QStringLiteral("Load fully, save an image of the window to FILE and exit."),
         QStringLiteral("FILE"));
+    const QCommandLineOption tabOption(QStringLiteral("tab"),
+        QStringLiteral("With --screenshot: the dashboard to show (scalars, histograms, "
+                       "distributions, graphs, projector, images, text, pr_curves, hparams)."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption sizeOption(QStringLiteral("size"),
+        QStringLiteral("Window size, e.g. 1600x900."), QStringLiteral("WxH"));
+    const QCommandLineOption reloadOption(QStringLiteral("reload"),
+        QStringLiteral("Seconds between reloads (default 1)."), QStringLiteral("SECONDS"));
     parser.addOption(logdirOption);
     parser.addOption(screenshotOption);
+    parser.addOption(tabOption);
+    parser.addOption(sizeOption);
+    parser.addOption(reloadOption);
     parser.addPositionalArgument(QStringLiteral("LOGDIR"),
         QStringLiteral("Log directories to open."), QStringLiteral("[LOGDIR...]"));
     parser.process(app);
@@ -37,14 +51,41 @@ int main(int argc, char** argv)
         specs = QSettings().value(QStringLiteral("logdirs/lastSession")).toStringList();
 
     lantern::ui::MainWindow window;
+    if (parser.isSet(sizeOption)) {
+        const QStringList parts = parser.value(sizeOption).split(QLatin1Char('x'));
+        if (parts.size() != 2 || parts[0].toInt() <= 0 || parts[1].toInt() <= 0) {
+            std::fprintf(stderr, "lantern: --size takes WIDTHxHEIGHT, e.g. 1600x900\n");
+            return 2;
+        }
+        window.resize(parts[0].toInt(), parts[1].toInt());
+    }
+    if (parser.isSet(reloadOption)) {
+        const double seconds = parser.value(reloadOption).toDouble();
+        if (seconds <= 0) {
+            std::fprintf(stderr, "lantern: --reload takes a positive number of seconds\n");
+            return 2;
+        }
+        window.loader()->setReloadInterval(int(seconds * 1000));
+    }
     window.show();
     if (!specs.isEmpty())
         window.openLogdirs(specs);
 
     if (scripted) {
         const QString file = parser.value(screenshotOption);
-        auto save = [&window, file] {
+        const QString tab = parser.value(tabOption).toLower();
+        auto save = [&window, file, tab] {
+            if (!tab.isEmpty() && !window.showTab(tab)) {
+                std::fprintf(stderr, "lantern: the log directory holds nothing for the '%s' tab\n",
+                    qPrintable(tab));
+                QApplication::exit(3);
+                return;
+            }
+            // Let every view on the tab lay itself out and paint before grabbing.
+            QApplication::processEvents();
             const bool saved = window.grab().save(file);
+            if (!saved)
+                std::fprintf(stderr, "lantern: could not write %s\n", qPrintable(file));
             QApplication::exit(saved ? 0 : 1);
         };
         if (specs.isEmpty())

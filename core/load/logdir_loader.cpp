@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 namespace lantern::core {
 
@@ -12,6 +13,7 @@ struct LogdirLoader::RunState {
     RunData run;
     EventDecoder decoder;
     std::vector<std::unique_ptr<EventFileState>> files;
+    std::map<std::filesystem::path, EventFileState*> byPath;
     std::shared_ptr<const RunSnapshot> lastSnapshot;
 
     RunState(std::string name, std::filesystem::path directory)
@@ -20,34 +22,41 @@ struct LogdirLoader::RunState {
         run.directory = std::move(directory);
     }
 
-    EventFileState* find(const std::filesystem::path& path)
-    {
-        for (auto& state : files)
-            if (state->path() == path)
-                return state.get();
-        return nullptr;
-    }
-
     EventFileState& add(const std::filesystem::path& path)
     {
         run.files.push_back(path);
         files.push_back(std::make_unique<EventFileState>(
             path, static_cast<std::uint32_t>(run.files.size() - 1)));
+        byPath.emplace(path, files.back().get());
         return *files.back();
     }
 
-    // True when a file we read was replaced or removed: its data can only be undone by
-    // reading the run again.
-    bool needsRereading(const RunLocation& location) const
+    // The files to read now (new or grown), or nullopt when a file already read was replaced
+    // or removed: its data can only be undone by reading the run again from the start.
+    std::optional<std::vector<std::pair<EventFileState*, EventFileInfo>>> plan(
+        const RunLocation& location)
     {
-        for (const auto& state : files) {
-            const auto it = std::find_if(location.eventFiles.begin(), location.eventFiles.end(),
-                [&](const EventFileInfo& f) { return f.path == state->path(); });
-            if (it == location.eventFiles.end()
-                || state->check(*it) == EventFileState::Change::Replaced)
-                return true;
+        std::vector<std::pair<EventFileState*, EventFileInfo>> reads;
+        const std::size_t knownBefore = byPath.size();
+        std::size_t known = 0;
+        for (const EventFileInfo& info : location.eventFiles) {
+            const auto it = byPath.find(info.path);
+            EventFileState* file = it == byPath.end() ? nullptr : it->second;
+            if (file) {
+                ++known;
+                const EventFileState::Change change = file->check(info);
+                if (change == EventFileState::Change::Replaced)
+                    return std::nullopt;
+                if (change == EventFileState::Change::Unchanged)
+                    continue;
+            } else {
+                file = &add(info.path);
+            }
+            reads.emplace_back(file, info);
         }
-        return false;
+        if (known != knownBefore)
+            return std::nullopt; // a file we had read is gone
+        return reads;
     }
 };
 
@@ -66,21 +75,29 @@ LogdirLoader::LogdirLoader(std::vector<LogdirSpec> logdirs)
 
 LogdirLoader::~LogdirLoader() = default;
 
-LoadStatistics LogdirLoader::reload()
+LoadStatistics LogdirLoader::reload(const ProgressCallback& progress)
 {
     LoadStatistics statistics;
     m_discoveryProblems.clear();
     std::map<std::string, std::unique_ptr<RunState>> previous;
     for (auto& state : m_runs)
         previous.emplace(state->run.name, std::move(state));
-    std::map<std::string, std::unique_ptr<RunState>> current;
 
+    // First find everything, so progress can be told against a total.
+    struct FileToRead {
+        RunState* run;
+        EventFileState* file;
+        EventFileInfo info;
+    };
+    std::map<std::string, std::unique_ptr<RunState>> current;
+    std::vector<FileToRead> toRead;
+    LoadProgress total;
     for (const LogdirSpec& logdir : m_logdirs) {
         DiscoveryResult found = discoverRuns(logdir.path);
         statistics.directoriesScanned += found.directoriesScanned;
         m_discoveryProblems.insert(
             m_discoveryProblems.end(), found.problems.begin(), found.problems.end());
-        for (const RunLocation& location : found.runs) {
+        for (RunLocation& location : found.runs) {
             std::string name = location.name;
             if (!logdir.name.empty())
                 name = location.name == "." ? logdir.name : logdir.name + "/" + location.name;
@@ -89,24 +106,36 @@ LoadStatistics LogdirLoader::reload()
             std::unique_ptr<RunState> state;
             if (auto it = previous.find(name); it != previous.end())
                 state = std::move(it->second);
-            if (!state || state->needsRereading(location))
+            if (!state)
                 state = std::make_unique<RunState>(name, location.directory);
-            ReadCounts counts;
-            for (const EventFileInfo& info : location.eventFiles) {
-                ++statistics.eventFiles;
-                EventFileState* file = state->find(info.path);
-                if (!file)
-                    file = &state->add(info.path);
-                else if (file->check(info) == EventFileState::Change::Unchanged)
-                    continue;
-                file->readNew(info, state->decoder, state->run, counts);
+            auto reads = state->plan(location);
+            if (!reads) {
+                state = std::make_unique<RunState>(name, location.directory);
+                reads = state->plan(location);
             }
-            statistics.records += counts.records;
-            statistics.fastPathRecords += counts.fastPathRecords;
-            statistics.bytesRead += counts.bytes;
+            statistics.eventFiles += location.eventFiles.size();
+            for (auto& [file, info] : *reads) {
+                toRead.push_back({state.get(), file, info});
+                ++total.filesTotal;
+                total.bytesTotal += info.size;
+            }
             current.emplace(std::move(name), std::move(state));
         }
     }
+
+    LoadProgress done = total;
+    for (const FileToRead& item : toRead) {
+        ReadCounts counts;
+        item.file->readNew(item.info, item.run->decoder, item.run->run, counts);
+        statistics.records += counts.records;
+        statistics.fastPathRecords += counts.fastPathRecords;
+        statistics.bytesRead += counts.bytes;
+        ++done.filesDone;
+        done.bytesDone += item.info.size;
+        if (progress)
+            progress(done);
+    }
+
     m_runs.clear();
     for (auto& [name, state] : current) // std::map: already in name order
         m_runs.push_back(std::move(state));

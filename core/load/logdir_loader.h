@@ -9,6 +9,7 @@
 #include "core/store/run_snapshot.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -22,6 +23,15 @@ struct LoadStatistics {
     std::uint64_t fastPathRecords = 0;
     std::uint64_t directoriesScanned = 0;
 };
+
+// How far a reload has got, in files and bytes of the files it has to read.
+struct LoadProgress {
+    std::uint64_t filesDone = 0;
+    std::uint64_t filesTotal = 0;
+    std::uint64_t bytesDone = 0;
+    std::uint64_t bytesTotal = 0;
+};
+using ProgressCallback = std::function<void(const LoadProgress&)>;
 
 struct LogdirSnapshot {
     std::vector<std::shared_ptr<const RunSnapshot>> runs; // sorted by name
@@ -37,7 +47,8 @@ public:
     explicit LogdirLoader(std::vector<LogdirSpec> logdirs);
     ~LogdirLoader();
 
-    LoadStatistics reload();
+    // `progress`, when given, is called after each file read.
+    LoadStatistics reload(const ProgressCallback& progress = {});
 
     // Runs in name order; a logdir given as NAME:PATH prefixes its runs with "NAME/".
     std::vector<const RunData*> runs() const;

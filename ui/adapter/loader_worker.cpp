@@ -1,6 +1,11 @@
 #include "ui/adapter/loader_worker.h"
 
+#include <QElapsedTimer>
+
 namespace lantern::ui {
+namespace {
+constexpr qint64 kProgressIntervalMilliseconds = 100;
+} // namespace
 
 LoaderWorker::LoaderWorker() = default;
 LoaderWorker::~LoaderWorker() = default;
@@ -20,7 +25,15 @@ void LoaderWorker::reload()
         emit reloaded(std::make_shared<const core::LogdirSnapshot>());
         return;
     }
-    m_loader->reload();
+    QElapsedTimer sinceReport;
+    sinceReport.start();
+    m_loader->reload([this, &sinceReport](const core::LoadProgress& progress) {
+        if (sinceReport.elapsed() < kProgressIntervalMilliseconds)
+            return; // a few updates a second are plenty; a signal per file is not
+        sinceReport.restart();
+        emit progressed(qint64(progress.filesDone), qint64(progress.filesTotal),
+            qint64(progress.bytesDone), qint64(progress.bytesTotal));
+    });
     emit reloaded(m_loader->snapshot());
 }
 

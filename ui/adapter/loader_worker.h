@@ -21,6 +21,8 @@ public:
 
 signals:
     void reloaded(const lantern::ui::LogdirSnapshotPtr& snapshot);
+    // While files are read: how many files and bytes of those to read are done.
+    void progressed(qint64 filesDone, qint64 filesTotal, qint64 bytesDone, qint64 bytesTotal);
 
 private:
     std::unique_ptr<core::LogdirLoader> m_loader;

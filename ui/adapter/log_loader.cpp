@@ -23,6 +23,7 @@ LogLoader::LogLoader(QObject* parent)
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &LoaderWorker::reloaded, this, &LogLoader::receive);
+    connect(m_worker, &LoaderWorker::progressed, this, &LogLoader::progressed);
     m_thread.start();
 
     m_pollTimer.setInterval(kDefaultPollMilliseconds);

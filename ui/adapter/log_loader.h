@@ -38,6 +38,7 @@ public:
 signals:
     void loadStarted();
     void snapshotChanged(const lantern::ui::LogdirSnapshotPtr& snapshot);
+    void progressed(qint64 filesDone, qint64 filesTotal, qint64 bytesDone, qint64 bytesTotal);
 
 private:
     void startReload();

@@ -1,0 +1,427 @@
+// lantern-cli end to end: the built executable run as a user would, its output parsed and
+// compared with what the loader reads from the same files.
+
+#include "core/load/logdir_loader.h"
+#include "core/write/event_file_writer.h"
+#include "tests/support/test_support.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <map>
+
+using namespace lantern::core;
+using namespace lantern::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct CliResult {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+CliResult runCli(const QStringList& arguments, int timeoutMs = 120000)
+{
+    QProcess process;
+    process.start(QStringLiteral(LANTERN_CLI), arguments);
+    CliResult result;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        result.err = "timed out";
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+QString native(const fs::path& path)
+{
+    return QString::fromStdString(path.string());
+}
+
+// RFC 4180 rows: quoted fields may hold commas, doubled quotes and line breaks.
+std::vector<std::vector<std::string>> parseCsv(std::string_view text)
+{
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> row;
+    std::string field;
+    bool quoted = false, fieldStarted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
+                field += text[++i];
+            else if (c == '"')
+                quoted = false;
+            else
+                field += c;
+        } else if (c == '"' && !fieldStarted) {
+            quoted = fieldStarted = true;
+        } else if (c == ',') {
+            row.push_back(std::move(field));
+            field.clear();
+            fieldStarted = false;
+        } else if (c == '\n') {
+            row.push_back(std::move(field));
+            rows.push_back(std::move(row));
+            field.clear();
+            row.clear();
+            fieldStarted = false;
+        } else {
+            field += c;
+            fieldStarted = true;
+        }
+    }
+    return rows;
+}
+
+template <typename Number> bool parseExactly(const std::string& text, Number& value)
+{
+    if (text == "nan" || text == "inf" || text == "-inf") {
+        value = text == "nan" ? std::numeric_limits<Number>::quiet_NaN()
+            : text == "inf"   ? std::numeric_limits<Number>::infinity()
+                              : -std::numeric_limits<Number>::infinity();
+        return true;
+    }
+    const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
+    return result.ec == std::errc() && result.ptr == text.data() + text.size();
+}
+
+bool sameNumber(double a, double b)
+{
+    return (std::isnan(a) && std::isnan(b)) || a == b;
+}
+
+// Checks that `csv` holds exactly the scalar points the loader reads from `specs`, in order,
+// every value and wall time reading back bit for bit. Returns an empty string or the problem.
+std::string compareCsvWithLoader(
+    const std::string& csv, const std::vector<LogdirSpec>& specs, std::size_t* rowCount = nullptr)
+{
+    const auto rows = parseCsv(csv);
+    if (rows.empty()
+        || rows[0] != std::vector<std::string> {"run", "tag", "step", "wall_time", "value"})
+        return "bad header";
+    LogdirLoader loader(specs);
+    loader.reload();
+    std::size_t row = 1;
+    for (const auto& run : loader.runs())
+        for (const auto& [tag, data] : run->tags) {
+            if (data.kind != ValueKind::Scalar)
+                continue;
+            const ScalarSnapshot points = data.scalars.snapshot();
+            for (std::size_t i = 0; i < points.size(); ++i, ++row) {
+                const std::string where = run->name + " " + tag + " #" + std::to_string(i);
+                if (row >= rows.size() || rows[row].size() != 5)
+                    return "missing or short row for " + where;
+                const auto& fields = rows[row];
+                std::int64_t step = 0;
+                double wallTime = 0, value = 0;
+                float single = 0;
+                if (fields[0] != run->name || fields[1] != tag || !parseExactly(fields[2], step)
+                    || step != points[i].step || !parseExactly(fields[3], wallTime)
+                    || wallTime != points[i].wallTime)
+                    return "row " + std::to_string(row) + " differs at " + where;
+                if (points.type() == ScalarType::Float32) {
+                    if (!parseExactly(fields[4], single))
+                        return "unparsable float at " + where + ": " + fields[4];
+                    value = single;
+                } else if (!parseExactly(fields[4], value)) {
+                    return "unparsable double at " + where + ": " + fields[4];
+                }
+                if (!sameNumber(value, points[i].value))
+                    return "value differs at " + where + ": " + fields[4];
+            }
+        }
+    if (row != rows.size())
+        return "extra rows: " + std::to_string(rows.size() - row);
+    if (rowCount)
+        *rowCount = row - 1;
+    return {};
+}
+
+std::string readFile(const fs::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(QFile::exists(QStringLiteral(LANTERN_CLI)), LANTERN_CLI);
+        QVERIFY(m_logs.isValid());
+        const CliResult gen = runCli({"gen", m_logs.path(), "--runs", "3", "--tags", "4", "--steps",
+            "250", "--histograms", "--images", "--seed", "7"});
+        QVERIFY2(gen.exitCode == 0, gen.err.constData());
+        QVERIFY(gen.out.contains("3000 scalar points"));
+    }
+
+    void usageNamesEveryVerb()
+    {
+        const CliResult help = runCli({"--help"});
+        QCOMPARE(help.exitCode, 0);
+        for (const char* verb : {"inspect SPEC", "export SPEC", "gen DIR", "bench SPEC"})
+            QVERIFY2(help.out.contains(verb), verb);
+        QCOMPARE(runCli({"frobnicate"}).exitCode, 2);
+        QCOMPARE(runCli({"export"}).exitCode, 2);
+        QCOMPARE(runCli({"gen"}).exitCode, 2);
+        QCOMPARE(runCli({"bench"}).exitCode, 2);
+    }
+
+    void genWritesRunsAndExportReadsBackExactly()
+    {
+        const fs::path root = m_logs.path().toStdString();
+        for (int run = 0; run < 3; ++run) {
+            const fs::path directory = root / ("run_00" + std::to_string(run));
+            QVERIFY(fs::is_directory(directory));
+            std::size_t files = 0;
+            for (const auto& entry : fs::directory_iterator(directory))
+                files += entry.path().filename().string().starts_with("events.out.tfevents.");
+            QCOMPARE(files, std::size_t(1));
+        }
+        QTemporaryDir out;
+        const fs::path csv = fs::path(out.path().toStdString()) / "scalars.csv";
+        const CliResult exported = runCli({"export", m_logs.path(), "--out", native(csv)});
+        QVERIFY2(exported.exitCode == 0, exported.err.constData());
+        QVERIFY(exported.out.isEmpty());
+        std::size_t rows = 0;
+        const std::string problem = compareCsvWithLoader(readFile(csv), {{"", root}}, &rows);
+        QVERIFY2(problem.empty(), problem.c_str());
+        QCOMPARE(rows, std::size_t(3 * 4 * 250));
+
+        // Tags are grouped by a prefix; wall times advance ~0.05 s a step, with microseconds.
+        LogdirLoader loader({{"", root}});
+        loader.reload();
+        const RunData& run = *loader.runs().front();
+        QVERIFY(run.tags.contains("loss/tag_0"));
+        QVERIFY(run.tags.contains("metrics/tag_1"));
+        const ScalarSnapshot loss = run.tags.at("loss/tag_0").scalars.snapshot();
+        const double span = loss[249].wallTime - loss[0].wallTime;
+        QVERIFY2(span > 249 * 0.045 && span < 249 * 0.055, std::to_string(span).c_str());
+        bool fractional = false;
+        for (std::size_t i = 0; i < loss.size(); ++i)
+            fractional |= std::fmod(loss[i].wallTime * 1e3, 1.0) != 0;
+        QVERIFY(fractional);
+        QCOMPARE(run.tags.at("weights/layer_0").kind, ValueKind::Histogram);
+        QCOMPARE(run.tags.at("weights/layer_0").size(), std::size_t(25));
+        QCOMPARE(run.tags.at("samples/image").kind, ValueKind::Image);
+        QCOMPARE(run.tags.at("samples/image").size(), std::size_t(3));
+
+        // The same export on stdout, byte for byte.
+        const CliResult toStdout = runCli({"export", m_logs.path(), "--format", "csv"});
+        QCOMPARE(toStdout.exitCode, 0);
+        QCOMPARE(toStdout.out.toStdString(), readFile(csv));
+    }
+
+    void sameSeedSameValues()
+    {
+        QTemporaryDir a, b, c;
+        for (const auto& [dir, seed] :
+            {std::pair {&a, "11"}, std::pair {&b, "11"}, std::pair {&c, "12"}})
+            QCOMPARE(runCli({"gen", dir->path(), "--runs", "2", "--tags", "3", "--steps", "40",
+                                "--seed", seed})
+                         .exitCode,
+                0);
+        const auto values = [](const QTemporaryDir& dir) {
+            const auto rows = parseCsv(runCli({"export", dir.path()}).out.toStdString());
+            std::vector<std::string> column;
+            for (const auto& row : rows)
+                column.push_back(row.at(0) + " " + row.at(1) + " " + row.at(2) + " " + row.at(4));
+            return column;
+        };
+        QCOMPARE(values(a).size(), std::size_t(1 + 2 * 3 * 40));
+        QCOMPARE(values(a), values(b));
+        QVERIFY(values(a) != values(c));
+    }
+
+    void exportQuotesAndKeepsFullPrecision()
+    {
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        {
+            EventFileWriter writer(root);
+            writer.addScalar("comma,tag", 0, 0.1f, 1700000000.000001);
+            writer.addScalar("quote\"tag", 0, 1e-8f, 1700000000.5);
+            writer.addScalar("special", 0, std::numeric_limits<float>::quiet_NaN(), 1.0);
+            writer.addScalar("special", 1, std::numeric_limits<float>::infinity(), 2.0);
+            writer.addScalar("special", 2, -std::numeric_limits<float>::infinity(), 3.0);
+            writer.addScalarTensor("double", 5, 0.1, ScalarType::Float64, 1700000000.25);
+            writer.addScalarTensor("double", 6, 1.0 / 3.0, ScalarType::Float64, 1700000000.75);
+            writer.addScalarTensor("int", 7, 123456789.0, ScalarType::Integer, 1e9);
+        }
+        EventFileWriter sub(root / "sub, dir");
+        sub.addScalar("x", 1, 2.5f, 10.0);
+        sub.flush();
+
+        const CliResult csv = runCli({"export", temp.path()});
+        QCOMPARE(csv.exitCode, 0);
+        const std::string text = csv.out.toStdString();
+        const std::string problem = compareCsvWithLoader(text, {{"", root}});
+        QVERIFY2(problem.empty(), problem.c_str());
+        for (const char* line :
+            {"run,tag,step,wall_time,value\n", ".,\"comma,tag\",0,1700000000.000001,0.1\n",
+                ".,\"quote\"\"tag\",0,1700000000.5,1e-08\n", ".,special,0,1,nan\n",
+                ".,special,1,2,inf\n", ".,special,2,3,-inf\n", ".,double,5,1700000000.25,0.1\n",
+                ".,double,6,1700000000.75,0.3333333333333333\n", ".,int,7,1000000000,123456789\n",
+                "\"sub, dir\",x,1,10,2.5\n"})
+            QVERIFY2(text.find(line) != std::string::npos, line);
+
+        const CliResult json = runCli({"export", temp.path(), "--format", "json"});
+        QCOMPARE(json.exitCode, 0);
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(json.out, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        std::map<QString, QJsonArray> series;
+        for (const QJsonValue& entry : document.array()) {
+            const QJsonObject object = entry.toObject();
+            series[object["run"].toString() + "|" + object["tag"].toString()]
+                = object["points"].toArray();
+        }
+        QCOMPARE(series.size(), std::size_t(6));
+        const QJsonArray special = series.at(".|special");
+        QCOMPARE(special.size(), 3);
+        QCOMPARE(special[0].toArray()[2].toString(), QString("NaN"));
+        QCOMPARE(special[1].toArray()[2].toString(), QString("Infinity"));
+        QCOMPARE(special[2].toArray()[2].toString(), QString("-Infinity"));
+        QCOMPARE(series.at(".|double")[1].toArray()[2].toDouble(), 1.0 / 3.0);
+        QCOMPARE(series.at(".|comma,tag")[0].toArray()[1].toDouble(), 1700000000.000001);
+        // float32 values are the shortest text that reads back as the same float.
+        QCOMPARE(float(series.at(".|quote\"tag")[0].toArray()[2].toDouble()), 1e-8f);
+        QCOMPARE(series.at("sub, dir|x")[0].toArray()[0].toInt(), 1);
+    }
+
+    void exportsTheCorpus()
+    {
+        const auto corpus = corpusDirectory();
+        if (!corpus)
+            QSKIP(qPrintable(corpusMissingMessage()));
+        std::size_t cases = 0, points = 0;
+        for (const auto& entry : fs::directory_iterator(*corpus)) {
+            if (!entry.is_directory())
+                continue;
+            const CliResult csv = runCli({"export", native(entry.path())});
+            QVERIFY2(csv.exitCode == 0, csv.err.constData());
+            std::size_t rows = 0;
+            const std::string problem
+                = compareCsvWithLoader(csv.out.toStdString(), {{"", entry.path()}}, &rows);
+            QVERIFY2(problem.empty(), (entry.path().filename().string() + ": " + problem).c_str());
+            ++cases;
+            points += rows;
+        }
+        QVERIFY(cases > 0);
+        QVERIFY(points > 0);
+        qInfo("exported %zu scalar points from %zu corpus cases", points, cases);
+    }
+
+    void inspectJsonParses()
+    {
+        const CliResult inspect = runCli({"inspect", m_logs.path(), "--json"});
+        QCOMPARE(inspect.exitCode, 0);
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(inspect.out, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        const QJsonArray runs = document["runs"].toArray();
+        QCOMPARE(runs.size(), 3);
+        QCOMPARE(document["event_files"].toInt(), 3);
+        const QJsonObject run = runs[0].toObject();
+        QCOMPARE(run["name"].toString(), QString("run_000"));
+        QCOMPARE(run["file_version"].toString(), QString("brain.Event:2"));
+        const QJsonObject tags = run["tags"].toObject();
+        QCOMPARE(tags["scalars"].toArray().size(), 4);
+        QCOMPARE(tags["scalars"].toArray()[0].toObject()["values"].toInt(), 250);
+        QCOMPARE(tags["histograms"].toArray()[0].toObject()["values"].toInt(), 25);
+        QCOMPARE(tags["images"].toArray()[0].toObject()["blobs"].toInt(), 3);
+        QVERIFY(run["diagnostics"].toArray().isEmpty());
+    }
+
+    void inspectJsonReportsDamage()
+    {
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        fs::path file;
+        {
+            EventFileWriter writer(root);
+            for (int step = 0; step < 20; ++step)
+                writer.addScalar("loss", step, float(step), 1.0 + step);
+            file = writer.path();
+        }
+        {
+            // Flip bits of a byte in the middle.
+            std::fstream stream(file, std::ios::in | std::ios::out | std::ios::binary);
+            const auto middle = std::streamoff(fs::file_size(file) / 2);
+            stream.seekg(middle);
+            const char byte = char(stream.get() ^ 0x5A);
+            stream.seekp(middle);
+            stream.put(byte);
+        }
+        const CliResult inspect = runCli({"inspect", temp.path(), "--json"});
+        QCOMPARE(inspect.exitCode, 0);
+        const QJsonDocument document = QJsonDocument::fromJson(inspect.out);
+        const QJsonArray diagnostics = document["runs"][0]["diagnostics"].toArray();
+        QCOMPARE(diagnostics.size(), 1);
+        const QJsonObject diagnostic = diagnostics[0].toObject();
+        QCOMPARE(diagnostic["file"].toString(), native(file));
+        QVERIFY(diagnostic["offset"].toInteger() > 0);
+        QVERIFY(diagnostic["bytes"].toInteger() > 0);
+        QVERIFY(!diagnostic["reason"].toString().isEmpty());
+    }
+
+    void benchReportsAgainstTheBaseline()
+    {
+        const CliResult bench = runCli({"bench", m_logs.path(), "--repeat", "2", "--json"});
+        QVERIFY2(bench.exitCode == 0, bench.err.constData());
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(bench.out, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        QCOMPARE(document["scalar_points"].toInteger(), 3000);
+        QCOMPARE(document["runs"].toInt(), 3);
+        QCOMPARE(document["records"].toInteger(), document["baseline_records"].toInteger());
+        QCOMPARE(document["load_seconds"]["all"].toArray().size(), 2);
+        QVERIFY(document["load_to_baseline_ratio"].toDouble() > 0);
+        QVERIFY(document["store_bytes_per_point"].toDouble() > 0);
+
+        const CliResult table = runCli({"bench", m_logs.path(), "--repeat", "1"});
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY(table.out.contains("load / baseline"));
+    }
+
+    void genLiveKeepsAppending()
+    {
+        QTemporaryDir temp;
+        const CliResult gen = runCli({"gen", temp.path(), "--runs", "2", "--tags", "2", "--steps",
+            "5", "--live", "1.5", "--seed", "3"});
+        QVERIFY2(gen.exitCode == 0, gen.err.constData());
+        LogdirLoader loader({{"", fs::path(temp.path().toStdString())}});
+        loader.reload();
+        QCOMPARE(loader.runs().size(), std::size_t(2));
+        const ScalarSnapshot points = loader.runs()[0]->tags.at("loss/tag_0").scalars.snapshot();
+        // About ten live steps a second after the five written at once.
+        QVERIFY2(points.size() >= 5 + 8 && points.size() <= 5 + 20,
+            std::to_string(points.size()).c_str());
+        for (std::size_t i = 0; i < points.size(); ++i)
+            QCOMPARE(points[i].step, std::int64_t(i));
+    }
+
+private:
+    QTemporaryDir m_logs;
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"
