@@ -1,6 +1,11 @@
 #include "ui/main_window.h"
 
+#include "core/demo/demo_logdir.h"
 #include "ui/adapter/log_loader.h"
+#include "ui/dashboards/distributions/distributions_dashboard.h"
+#include "ui/dashboards/histograms/histograms_dashboard.h"
+#include "ui/dashboards/scalars/scalars_dashboard.h"
+#include "ui/preferences_dialog.h"
 #include "ui/widgets/diagnostics_panel.h"
 #include "ui/widgets/run_list_model.h"
 #include "ui/widgets/run_selector.h"
@@ -19,10 +24,13 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QSlider>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QThread>
 #include <QVBoxLayout>
 
 #include <google/protobuf/stubs/common.h>
@@ -90,6 +98,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_dropOverlay->hide();
 
     createMenus();
+    applyPreferences(Preferences::load());
     connect(m_loader, &LogLoader::loadStarted, this, &MainWindow::showLoading);
     connect(m_loader, &LogLoader::snapshotChanged, this, &MainWindow::showSnapshot);
     connect(m_loader, &LogLoader::progressed, this, &MainWindow::showProgress);
@@ -112,6 +121,11 @@ void MainWindow::createMenus()
         tr("&Close Log Directory"), QKeySequence::Close, this, &MainWindow::closeLogdirs);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* preferences = edit->addAction(tr("&Preferences…"), this, &MainWindow::editPreferences);
+    preferences->setShortcut(QKeySequence::Preferences);
+    preferences->setMenuRole(QAction::PreferencesRole);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* diagnostics = m_diagnosticsDock->toggleViewAction();
@@ -137,7 +151,7 @@ QWidget* MainWindow::createStartPage()
     auto* title = new QLabel(tr("<h2>Open a log directory</h2>"), page);
     title->setAlignment(Qt::AlignCenter);
     m_startMessage = new QLabel(page);
-    m_startMessage->setObjectName(QStringLiteral("emptyMessage"));
+    m_startMessage->setObjectName(QStringLiteral("startMessage"));
     m_startMessage->setAlignment(Qt::AlignCenter);
     m_startMessage->setWordWrap(true);
     m_startMessage->setText(
@@ -160,6 +174,12 @@ QWidget* MainWindow::createContent()
     m_runSelector->setMinimumWidth(220);
     m_tabs = new QTabWidget(splitter);
     m_tabs->setObjectName(QStringLiteral("dashboards"));
+    m_scalars = new ScalarsDashboard(m_runModel, m_tabs);
+    m_tabs->addTab(m_scalars, tr("Scalars"));
+    m_histograms = new HistogramsDashboard(m_runModel, m_tabs);
+    m_tabs->addTab(m_histograms, tr("Histograms"));
+    m_distributions = new DistributionsDashboard(m_runModel, m_tabs);
+    m_tabs->addTab(m_distributions, tr("Distributions"));
     m_overview = new QLabel(m_tabs);
     m_overview->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_overview->setMargin(16);
@@ -170,15 +190,82 @@ QWidget* MainWindow::createContent()
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({320, 880});
-    return splitter;
+
+    m_demoBanner = new QLabel(
+        tr("<b>This is Lantern's demo</b>: a small network really trained at two learning rates, "
+           "one that converges and one too high. Open your own logs with "
+           "<b>File › Open Log Directory</b> (Ctrl+O) or drop a folder onto this window."),
+        this);
+    m_demoBanner->setObjectName(QStringLiteral("demoBanner"));
+    m_demoBanner->setWordWrap(true);
+    m_demoBanner->setMargin(8);
+    m_demoBanner->setStyleSheet(QStringLiteral("background: #FFF4D6; color: #4A3B00;"));
+    m_demoBanner->hide();
+    auto* content = new QWidget(this);
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_demoBanner);
+    layout->addWidget(splitter, 1);
+    return content;
 }
 
 void MainWindow::openLogdirs(const QStringList& logdirSpecs)
 {
     m_firstLoadDone = false;
+    m_demoBanner->hide();
     m_loader->open(logdirSpecs);
     if (!logdirSpecs.isEmpty())
         rememberRecent(logdirSpecs);
+}
+
+void MainWindow::applyPreferences(const Preferences& preferences)
+{
+    applyTheme(preferences.theme);
+    m_loader->setReloadInterval(int(preferences.reloadSeconds * 1000));
+    m_scalars->smoothingSlider()->setValue(int(std::lround(preferences.smoothing * 1000)));
+}
+
+void MainWindow::editPreferences()
+{
+    PreferencesDialog dialog(Preferences::load(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const Preferences chosen = dialog.preferences();
+    chosen.save();
+    applyPreferences(chosen);
+}
+
+void MainWindow::openDemo()
+{
+    const QString directory
+        = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/demo");
+    const auto show = [this, directory] {
+        m_firstLoadDone = false;
+        m_loader->open({directory});
+        m_demoBanner->show();
+    };
+    if (core::isDemoLogdirCurrent(directory.toStdString())) {
+        show();
+        return;
+    }
+    // Training the demo's network takes a few seconds: off the GUI thread, with progress.
+    m_statusText->setText(tr("Preparing the demo: training a small network…"));
+    m_progress->setRange(0, 100);
+    m_progress->show();
+    QThread* thread = QThread::create([this, directory] {
+        core::DemoOptions options;
+        options.directory = directory.toStdString();
+        const std::string error = core::writeDemoLogdir(options, [this](double fraction) {
+            QMetaObject::invokeMethod(
+                m_progress, "setValue", Qt::QueuedConnection, Q_ARG(int, int(fraction * 100)));
+        });
+        if (!error.empty())
+            qWarning("Lantern demo: %s", error.c_str());
+    });
+    connect(thread, &QThread::finished, this, show);
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    thread->start();
 }
 
 void MainWindow::addLogdirs(const QStringList& logdirSpecs)
@@ -192,6 +279,7 @@ void MainWindow::addLogdirs(const QStringList& logdirSpecs)
 
 void MainWindow::closeLogdirs()
 {
+    m_demoBanner->hide();
     m_loader->close();
     QSettings().remove(kLastSessionKey);
 }
@@ -263,6 +351,9 @@ void MainWindow::showSnapshot(const LogdirSnapshotPtr& snapshot)
     m_progress->hide();
     m_runModel->setSnapshot(snapshot);
     m_diagnostics->setSnapshot(snapshot);
+    m_scalars->setSnapshot(snapshot);
+    m_histograms->setSnapshot(snapshot);
+    m_distributions->setSnapshot(snapshot);
 
     std::uint64_t points = 0, tags = 0;
     for (const auto& run : snapshot->runs) {
@@ -314,6 +405,8 @@ void MainWindow::updateTabVisibility(const core::LogdirSnapshot& snapshot)
     };
     const std::pair<const char*, bool> tabs[] = {
         {"scalars", has(core::ValueKind::Scalar)},
+        {"histograms", has(core::ValueKind::Histogram)},
+        {"distributions", has(core::ValueKind::Histogram)},
     };
     for (const auto& [key, visible] : tabs)
         if (const int index = tabIndex(QString::fromLatin1(key)); index >= 0)

@@ -18,9 +18,13 @@ class QDockWidget;
 namespace lantern::ui {
 
 class DiagnosticsPanel;
+struct Preferences;
 class LogLoader;
 class RunListModel;
 class RunSelector;
+class ScalarsDashboard;
+class HistogramsDashboard;
+class DistributionsDashboard;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -33,6 +37,9 @@ public:
     // Keeps what is open and adds more.
     void addLogdirs(const QStringList& logdirSpecs);
     void closeLogdirs();
+    // Opens the built-in demo, generating it first (on a worker thread) when needed.
+    void openDemo();
+    void editPreferences();
     // Brings the dashboard with this key ("scalars", "histograms"…) to the front; false when
     // the loaded data has nothing for it.
     bool showTab(const QString& key);
@@ -54,6 +61,7 @@ protected:
 
 private:
     void createMenus();
+    void applyPreferences(const Preferences& preferences);
     QWidget* createStartPage();
     QWidget* createContent();
     void chooseLogdir(bool add);
@@ -73,12 +81,16 @@ private:
     QDockWidget* m_diagnosticsDock = nullptr;
     QStackedWidget* m_pages = nullptr;
     QTabWidget* m_tabs = nullptr;
+    ScalarsDashboard* m_scalars = nullptr;
+    HistogramsDashboard* m_histograms = nullptr;
+    DistributionsDashboard* m_distributions = nullptr;
     QLabel* m_startMessage = nullptr;
     QLabel* m_overview = nullptr;
     QLabel* m_statusText = nullptr;
     QProgressBar* m_progress = nullptr;
     QPushButton* m_problemsButton = nullptr;
     QLabel* m_dropOverlay = nullptr;
+    QLabel* m_demoBanner = nullptr;
     QMenu* m_recentMenu = nullptr;
     bool m_firstLoadDone = false;
 };

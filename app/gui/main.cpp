@@ -2,9 +2,11 @@
 
 #include "ui/adapter/log_loader.h"
 #include "ui/main_window.h"
+#include "ui/preferences.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QSettings>
 #include <QTimer>
 
@@ -16,6 +18,7 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("Lantern"));
     QApplication::setOrganizationName(QStringLiteral("Lantern"));
     QApplication::setApplicationVersion(QStringLiteral(LANTERN_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/lantern.svg")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("A desktop viewer for TensorBoard logs."));
@@ -47,7 +50,7 @@ int main(int argc, char** argv)
     QStringList specs = parser.values(logdirOption);
     specs += parser.positionalArguments();
     const bool scripted = parser.isSet(screenshotOption);
-    if (specs.isEmpty() && !scripted)
+    if (specs.isEmpty() && !scripted && lantern::ui::Preferences::load().restoreLogdirs)
         specs = QSettings().value(QStringLiteral("logdirs/lastSession")).toStringList();
 
     lantern::ui::MainWindow window;
@@ -70,6 +73,8 @@ int main(int argc, char** argv)
     window.show();
     if (!specs.isEmpty())
         window.openLogdirs(specs);
+    else
+        window.openDemo(); // with nothing to open, show what Lantern does
 
     if (scripted) {
         const QString file = parser.value(screenshotOption);
@@ -88,11 +93,8 @@ int main(int argc, char** argv)
                 std::fprintf(stderr, "lantern: could not write %s\n", qPrintable(file));
             QApplication::exit(saved ? 0 : 1);
         };
-        if (specs.isEmpty())
-            QTimer::singleShot(200, &window, save);
-        else
-            QObject::connect(&window, &lantern::ui::MainWindow::loadFinished, &window,
-                [save] { QTimer::singleShot(50, save); });
+        QObject::connect(&window, &lantern::ui::MainWindow::loadFinished, &window,
+            [save] { QTimer::singleShot(50, save); });
     }
     return app.exec();
 }

@@ -112,7 +112,9 @@ bool readValue(std::string_view bytes, const EventDecoder& decoder, FastScalar& 
 bool decodeScalarsFast(std::string_view record, const EventDecoder& decoder, FastScalarEvent& out)
 {
     WireReader event(record);
-    out = FastScalarEvent {};
+    out.wallTime = 0; // reset only what is read: the value array is large
+    out.step = 0;
+    out.count = 0;
     bool haveSummary = false;
     std::uint32_t field;
     WireType type;

@@ -29,9 +29,14 @@ public:
         if (!m_ok || m_p == m_end)
             return false;
         const std::uint64_t key = varint();
+        // libprotobuf rejects field number 0 and keys wider than 32 bits as malformed; so
+        // must we, or a record it refuses would be read here (a zero byte after a valid
+        // message would end it silently).
+        if (key > 0xFFFFFFFFu || (key >> 3) == 0)
+            fail();
         field = static_cast<std::uint32_t>(key >> 3);
         type = static_cast<WireType>(key & 7);
-        return m_ok && field != 0;
+        return m_ok;
     }
 
     std::uint64_t varint()

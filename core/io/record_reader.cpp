@@ -12,7 +12,9 @@
 
 namespace lantern::core {
 namespace {
-constexpr std::size_t kReadChunk = 1 << 20;
+// The first buffer: most records fit, and a reader is opened per grown file on every reload,
+// so a larger one costs page faults for nothing. It doubles when a record needs more.
+constexpr std::size_t kReadChunk = 64 * 1024;
 } // namespace
 
 RecordReader::RecordReader(
@@ -45,8 +47,11 @@ bool RecordReader::fill(std::size_t wanted)
             // Grow at most by doubling what is really buffered, so a huge claimed length
             // costs memory only as its bytes actually arrive.
             const std::size_t grown = std::max(kReadChunk, m_capacity * 2);
-            auto bigger = std::make_unique<char[]>(grown);
-            std::memcpy(bigger.get(), m_buffer.get() + m_begin, available());
+            // Not value-initialised: zeroing it for every reader (one per grown file per
+            // reload) cost more than reading the few bytes appended.
+            std::unique_ptr<char[]> bigger(new char[grown]);
+            if (available() > 0) // the first buffer has nothing to copy (and memcpy no source)
+                std::memcpy(bigger.get(), m_buffer.get() + m_begin, available());
             m_end -= m_begin;
             m_begin = 0;
             m_buffer = std::move(bigger);

@@ -11,6 +11,8 @@
 namespace lantern::core {
 namespace {
 constexpr std::size_t kHeadBytes = 64;
+// Enough for detectRecordCompression to confirm a ZLIB header by inflating a record header.
+constexpr std::size_t kDetectionBytes = 4096;
 } // namespace
 
 std::string EventFileState::readHead(std::size_t bytes) const
@@ -30,7 +32,7 @@ std::string EventFileState::readHead(std::size_t bytes) const
 
 bool EventFileState::detectCompression()
 {
-    m_compression = detectRecordCompression(readHead(RecordReader::kHeaderBytes));
+    m_compression = detectRecordCompression(readHead(kDetectionBytes));
     return m_compression != RecordCompression::Unknown;
 }
 

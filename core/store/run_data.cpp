@@ -26,13 +26,13 @@ double versionNumber(std::string_view fileVersion)
 
 TagData& RunData::tagFor(std::string_view tag, ValueKind kind, const TagMetadata* metadata)
 {
-    auto it = tags.find(tag);
-    if (it == tags.end()) {
-        it = tags.emplace(std::string(tag), TagData {}).first;
-        it->second.kind = kind;
-        if (metadata)
-            it->second.metadata = *metadata;
-    }
+    if (const auto found = m_tagIndex.find(tag); found != m_tagIndex.end())
+        return *found->second;
+    const auto it = tags.emplace(std::string(tag), TagData {}).first;
+    it->second.kind = kind;
+    if (metadata)
+        it->second.metadata = *metadata;
+    m_tagIndex.emplace(it->first, &it->second); // map keys never move
     return it->second;
 }
 

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace lantern::core {
@@ -26,6 +27,10 @@ struct GraphLocation {
 
 class RunData {
 public:
+    RunData() = default;
+    RunData(const RunData&) = delete; // m_tagIndex points into `tags`
+    RunData& operator=(const RunData&) = delete;
+
     std::string name;
     std::filesystem::path directory;
     std::string fileVersion;
@@ -62,6 +67,8 @@ private:
     void reportPurge(
         std::size_t removed, std::int64_t step, std::string_view what, const RecordLocation& where);
 
+    // Hash index over `tags` for the per-event lookup; the map keeps them sorted for readers.
+    std::unordered_map<std::string_view, TagData*> m_tagIndex;
     double m_fileVersionNumber = 0;
     std::uint64_t m_generation = 0;
 };

@@ -1,68 +1,1014 @@
-// A first, uncompressed implementation: one append-only vector shared with snapshots. Points
-// a snapshot can see are never modified; a purge copies what remains into a new vector.
+// The compressed scalar store: Gorilla-style chunks (Pelkonen et al., "Gorilla: A Fast,
+// Scalable, In-Memory Time Series Database", VLDB 2015), sealed from an uncompressed tail.
+//
+// Each sealed chunk holds three bit streams, most significant bit first. A chunk is complete
+// when it is sealed, so every choice below is made per chunk, exactly, by size:
+// - steps and wall times as differences in a 64-bit integer domain (wrapping, so any input is
+//   exact): nothing at all when every difference equals the first (steps counting up by one
+//   cost 0 bits), else residuals of order 1 (delta) or 2 (delta of delta, Gorilla's choice),
+//   either packed at a fixed width above their minimum (frame of reference) or zigzag coded in
+//   four variable-length buckets with prefixes 0, 10, 110, 111 (Gorilla fixes the bucket
+//   widths; we choose them from the residuals' bit lengths).
+// - wall times in integer microseconds when every one in the chunk comes back bit for bit
+//   (TensorFlow writes NowMicros() / 1e6), else as their raw IEEE bit patterns. Every value is
+//   checked while encoding, so the chunk is lossless either way.
+// - values XOR the first value of the chunk, packed in the narrowest window holding them all,
+//   or Gorilla's XOR against the previous value: 0 (same), 10 + the bits inside the previous
+//   window, 11 + 6 bits of leading zeros + 6 bits of length − 1 + the bits. A float32 widened
+//   to double has 29 trailing zero bits, which neither form stores.
+// Packed forms win unless variable-length codes save a quarter: they decode several times
+// faster (no bit position to chase from one code to the next) and packed values can be read at
+// random, which is what decimation does with the chunks it opens. On noisy training curves they
+// are also the smaller ones; variable-length codes win on runs of repeats.
 
 #include "core/store/scalar_series.h"
 
+#include "core/store/generation.h"
+
 #include <algorithm>
+#include <bit>
+#include <cassert>
+#include <cmath>
+#include <cstring>
 
 namespace lantern::core {
+namespace {
+
+constexpr std::size_t kChunkSize = ScalarSnapshot::kChunkSize;
+constexpr std::size_t kFanout = ScalarSnapshot::kFanout;
+constexpr std::size_t kFirstTailCapacity = 16;
+constexpr std::size_t kFirstIndexCapacity = 4;
+// What the allocator adds to each heap block (glibc: an 8-byte header, 16-byte rounding).
+constexpr std::size_t kAllocationOverhead = 16;
+
+static_assert(std::has_single_bit(kChunkSize) && kChunkSize <= 65536);
+static_assert(std::has_single_bit(kFirstTailCapacity) && kFirstTailCapacity <= kChunkSize);
+
+// Counts the bytes a shared_ptr's combined block takes, so residentBytes() can be honest.
+template <typename T> struct CountingAllocator {
+    using value_type = T;
+    std::size_t* counter = nullptr;
+    explicit CountingAllocator(std::size_t* c)
+        : counter(c)
+    {
+    }
+    template <typename U>
+    CountingAllocator(const CountingAllocator<U>& other) // NOLINT: rebinding must be implicit
+        : counter(other.counter)
+    {
+    }
+    T* allocate(std::size_t n)
+    {
+        if (counter)
+            *counter += n * sizeof(T);
+        return std::allocator<T>().allocate(n);
+    }
+    void deallocate(T* p, std::size_t n) { std::allocator<T>().deallocate(p, n); }
+    template <typename U> bool operator==(const CountingAllocator<U>&) const { return true; }
+};
+
+template <typename T> std::shared_ptr<T> makeShared()
+{
+    return std::allocate_shared<T>(CountingAllocator<T>(nullptr));
+}
+
+template <typename T> std::size_t sharedBlockBytes()
+{
+    static const std::size_t bytes = [] {
+        std::size_t n = 0;
+        auto probe = std::allocate_shared<T>(CountingAllocator<T>(&n));
+        return n + kAllocationOverhead;
+    }();
+    return bytes;
+}
+
+std::uint64_t bitsOf(double v)
+{
+    return std::bit_cast<std::uint64_t>(v);
+}
+double doubleOf(std::uint64_t bits)
+{
+    return std::bit_cast<double>(bits);
+}
+std::uint64_t zigzag(std::uint64_t v)
+{
+    return (v << 1) ^ std::uint64_t(std::int64_t(v) >> 63);
+}
+std::uint64_t unzigzag(std::uint64_t z)
+{
+    return (z >> 1) ^ (0 - (z & 1));
+}
+unsigned bitLength(std::uint64_t z)
+{
+    return unsigned(64 - std::countl_zero(z));
+}
+
+// Integer microseconds back to seconds without a division (a divide per point was a third of
+// the decoding time): m / 1e6 = (q + r / 15625) / 64 with m = 15625·q + r, where dividing by 64
+// is exact, and for today's timestamps (q ≈ 2^37) the sum rounds exactly as m / 1e6 would,
+// because r / 15625 never lies within 2^-40 of a rounding midpoint. microsOf checks every value
+// anyway, so whatever this returns, a chunk only uses it where it is exact.
+double wallFromMicros(std::uint64_t micros)
+{
+    const std::int64_t m = std::int64_t(micros);
+    const std::int64_t q = m / 15625, r = m % 15625;
+    const double fraction = double(r) * (1.0 / 15625); // a separate statement: no contraction
+    const double sum = double(q) + fraction;
+    return sum * (1.0 / 64);
+}
+
+// Wall time as integer microseconds, when wallFromMicros gives it back bit for bit.
+bool microsOf(double wallTime, std::uint64_t& micros)
+{
+    if (!(std::fabs(wallTime) < 9.0e9)) // keeps |micros| < 2^53; NaN and inf fail here
+        return false;
+    const long long m = std::llround(wallTime * 1e6);
+    if (bitsOf(wallFromMicros(std::uint64_t(m))) != bitsOf(wallTime))
+        return false;
+    micros = std::uint64_t(m);
+    return true;
+}
+
+class BitWriter {
+public:
+    explicit BitWriter(std::vector<std::uint64_t>& words)
+        : m_words(words)
+    {
+        m_words.clear();
+    }
+    // Writes the low `n` bits of `value` (n in [0, 64]).
+    void write(std::uint64_t value, unsigned n)
+    {
+        if (n == 0)
+            return;
+        if (n < 64)
+            value &= (std::uint64_t(1) << n) - 1;
+        const unsigned free = 64 - m_used;
+        if (n <= free) {
+            m_current |= value << (free - n);
+            m_used += n;
+            if (m_used == 64)
+                flush();
+        } else {
+            const unsigned rest = n - free;
+            m_current |= value >> rest;
+            flush();
+            m_current = value << (64 - rest);
+            m_used = rest;
+        }
+        m_bits += n;
+    }
+    std::uint64_t bitCount() const { return m_bits; }
+    // Flushes the partial word and adds the zero word BitReader::peek may touch.
+    void finish()
+    {
+        if (m_used > 0)
+            flush();
+        m_words.push_back(0);
+    }
+
+private:
+    void flush()
+    {
+        m_words.push_back(m_current);
+        m_current = 0;
+        m_used = 0;
+    }
+    std::vector<std::uint64_t>& m_words;
+    std::uint64_t m_current = 0;
+    unsigned m_used = 0;
+    std::uint64_t m_bits = 0;
+};
+
+class BitReader {
+public:
+    BitReader(const std::uint64_t* words, std::uint64_t position)
+        : m_words(words)
+        , m_position(position)
+    {
+    }
+    // The next 64 bits (zeros past the end); needs one word of padding after the data.
+    std::uint64_t peek() const
+    {
+        const std::uint64_t* word = m_words + (m_position >> 6);
+        const unsigned shift = unsigned(m_position & 63);
+        return (word[0] << shift) | ((word[1] >> 1) >> (63 - shift));
+    }
+    void skip(unsigned n) { m_position += n; }
+    // n in [1, 64]
+    std::uint64_t read(unsigned n)
+    {
+        const std::uint64_t value = peek() >> (64 - n);
+        m_position += n;
+        return value;
+    }
+
+private:
+    const std::uint64_t* m_words;
+    std::uint64_t m_position;
+};
+
+// ---- Delta coding of an integer sequence ----
+
+struct Bucket {
+    std::uint8_t prefixBits;
+    std::uint8_t prefix;
+};
+constexpr Bucket kBuckets[4] = {{1, 0b0}, {2, 0b10}, {3, 0b110}, {3, 0b111}};
+
+// Variable-length codes are used only when they save more than a quarter over fixed-width packing:
+// packed residuals decode several times faster (no bit position to chase from one code to the
+// next), and packed values can be read at random.
+bool variableLengthPays(std::uint64_t variableBits, std::uint64_t packedBits)
+{
+    return variableBits * 4 < packedBits * 3;
+}
+
+// The `width` (1 to 64) bits at `bit`; needs one word of padding after the data.
+std::uint64_t extract(const std::uint64_t* words, std::uint64_t bit, unsigned width)
+{
+    const std::uint64_t* word = words + (bit >> 6);
+    const unsigned shift = unsigned(bit & 63);
+    return ((word[0] << shift) | ((word[1] >> 1) >> (63 - shift))) >> (64 - width);
+}
+
+// Picks bucket widths minimizing the total size for residuals with these bit-length counts;
+// returns the size in bits.
+std::uint64_t chooseWidths(const std::uint32_t (&lengthCounts)[65], std::uint8_t (&widths)[4])
+{
+    unsigned lengths[65];
+    std::uint64_t atMost[65]; // residuals with bit length <= lengths[i]
+    unsigned k = 0;
+    std::uint64_t total = 0;
+    for (unsigned len = 0; len <= 64; ++len) {
+        if (lengthCounts[len] == 0)
+            continue;
+        total += lengthCounts[len];
+        lengths[k] = len;
+        atMost[k] = total;
+        ++k;
+    }
+    if (k == 0) {
+        std::fill(std::begin(widths), std::end(widths), std::uint8_t(0));
+        return 0;
+    }
+    const unsigned widest = lengths[k - 1];
+    std::uint64_t best = UINT64_MAX;
+    for (unsigned a = 0; a < k; ++a)
+        for (unsigned b = a; b < k; ++b)
+            for (unsigned c = b; c < k; ++c) {
+                const std::uint64_t cost = atMost[a] * (1 + lengths[a])
+                    + (atMost[b] - atMost[a]) * (2 + lengths[b])
+                    + (atMost[c] - atMost[b]) * (3 + lengths[c])
+                    + (total - atMost[c]) * (3 + widest);
+                if (cost < best) {
+                    best = cost;
+                    widths[0] = std::uint8_t(lengths[a]);
+                    widths[1] = std::uint8_t(lengths[b]);
+                    widths[2] = std::uint8_t(lengths[c]);
+                    widths[3] = std::uint8_t(widest);
+                }
+            }
+    return best;
+}
+
+// Codes v[0, n) (v[0] is kept elsewhere); returns the first difference. Residuals r_i for
+// i >= 2 are d_i (order 1) or d_i − d_(i−1) (order 2), d_i = v_i − v_(i−1), all modulo 2^64.
+std::uint64_t encodeDeltas(const std::uint64_t* v, std::size_t n, ScalarChunk::DeltaCode& code,
+    BitWriter& out, std::vector<std::uint64_t>& scratch)
+{
+    code = {};
+    if (n < 2)
+        return 0;
+    const std::uint64_t firstDelta = v[1] - v[0];
+    if (n == 2)
+        return firstDelta;
+    // Residuals of order 1 in scratch[0, m), of order 2 in [m, 2m).
+    const std::size_t m = n - 2;
+    scratch.resize(2 * m);
+    std::uint32_t counts[2][65] = {};
+    std::int64_t lo[2] = {INT64_MAX, INT64_MAX}, hi[2] = {INT64_MIN, INT64_MIN};
+    bool constant = true;
+    std::uint64_t previous = firstDelta;
+    for (std::size_t i = 2; i < n; ++i) {
+        const std::uint64_t delta = v[i] - v[i - 1];
+        const std::uint64_t r[2] = {delta, delta - previous};
+        for (int k = 0; k < 2; ++k) {
+            scratch[k * m + i - 2] = r[k];
+            ++counts[k][bitLength(zigzag(r[k]))];
+            lo[k] = std::min(lo[k], std::int64_t(r[k]));
+            hi[k] = std::max(hi[k], std::int64_t(r[k]));
+        }
+        constant = constant && delta == firstDelta;
+        previous = delta;
+    }
+    if (constant)
+        return firstDelta; // order 0: nothing to store
+
+    ScalarChunk::DeltaCode packed[2], variable[2];
+    std::uint64_t packedBits[2], variableBits[2];
+    for (int k = 0; k < 2; ++k) {
+        const unsigned width = bitLength(std::uint64_t(hi[k]) - std::uint64_t(lo[k]));
+        packed[k]
+            = {std::uint8_t(k + 1), true, {std::uint8_t(width), 0, 0, 0}, std::uint64_t(lo[k])};
+        packedBits[k] = std::uint64_t(width) * m;
+        variable[k] = {std::uint8_t(k + 1), false, {}, 0};
+        variableBits[k] = chooseWidths(counts[k], variable[k].widths);
+    }
+    const int p = packedBits[1] < packedBits[0] ? 1 : 0;
+    const int b = variableBits[1] < variableBits[0] ? 1 : 0;
+    code = variableLengthPays(variableBits[b], packedBits[p]) ? variable[b] : packed[p];
+
+    const std::uint64_t* residuals = scratch.data() + (code.order == 2 ? m : 0);
+    if (code.packed) {
+        for (std::size_t i = 0; i < m; ++i)
+            out.write(residuals[i] - code.base, code.widths[0]);
+        return firstDelta;
+    }
+    for (std::size_t i = 0; i < m; ++i) {
+        const std::uint64_t z = zigzag(residuals[i]);
+        const unsigned len = bitLength(z);
+        unsigned bucket = 0;
+        while (code.widths[bucket] < len)
+            ++bucket;
+        out.write(kBuckets[bucket].prefix, kBuckets[bucket].prefixBits);
+        out.write(z, code.widths[bucket]);
+    }
+    return firstDelta;
+}
+
+// Decodes a sequence that is not constant into store(i, value) for i in [0, count), count >= 1.
+template <typename Store>
+void decodeVaryingDeltas(const std::uint64_t* words, std::uint64_t bit,
+    const ScalarChunk::DeltaCode& code, std::uint64_t first, std::uint64_t firstDelta,
+    std::size_t count, Store&& store)
+{
+    std::uint64_t value = first;
+    store(0, value);
+    if (count == 1)
+        return;
+    std::uint64_t delta = firstDelta;
+    value += delta;
+    store(1, value);
+    const bool secondOrder = code.order == 2;
+    if (code.packed) {
+        const unsigned width = code.widths[0];
+        for (std::size_t i = 2; i < count; ++i) {
+            const std::uint64_t residual
+                = code.base + (width ? extract(words, bit + (i - 2) * width, width) : 0);
+            delta = secondOrder ? delta + residual : residual;
+            value += delta;
+            store(i, value);
+        }
+    } else {
+        // By the top three bits: the prefix length and the residual's width.
+        struct Entry {
+            std::uint8_t prefixBits;
+            std::uint8_t width;
+        };
+        Entry table[8];
+        for (unsigned top = 0; top < 8; ++top) {
+            const unsigned bucket = top < 4 ? 0 : top < 6 ? 1 : top == 6 ? 2 : 3;
+            table[top] = {kBuckets[bucket].prefixBits, code.widths[bucket]};
+        }
+        BitReader reader(words, bit);
+        for (std::size_t i = 2; i < count; ++i) {
+            const std::uint64_t peeked = reader.peek();
+            const Entry entry = table[peeked >> 61];
+            std::uint64_t z;
+            if (entry.prefixBits + entry.width <= 64) {
+                // (x >> 1) >> (63 - w) is x >> (64 - w), and 0 for w = 0.
+                z = ((peeked << entry.prefixBits) >> 1) >> (63 - entry.width);
+                reader.skip(entry.prefixBits + entry.width);
+            } else {
+                reader.skip(entry.prefixBits);
+                z = reader.read(entry.width);
+            }
+            const std::uint64_t residual = unzigzag(z);
+            delta = secondOrder ? delta + residual : residual;
+            value += delta;
+            store(i, value);
+        }
+    }
+}
+
+// Decodes the sequence into store(i, value) for i in [from, count).
+template <typename Store>
+void decodeDeltas(const std::uint64_t* words, std::uint64_t bit, const ScalarChunk::DeltaCode& code,
+    std::uint64_t first, std::uint64_t firstDelta, std::size_t from, std::size_t count,
+    Store&& store)
+{
+    if (from >= count)
+        return;
+    if (code.order == 0) { // v_i = v_0 + i·d
+        for (std::size_t i = from; i < count; ++i)
+            store(i, first + firstDelta * i);
+    } else if (from == 0) {
+        decodeVaryingDeltas(words, bit, code, first, firstDelta, count, store);
+    } else {
+        decodeVaryingDeltas(
+            words, bit, code, first, firstDelta, count, [&](std::size_t i, std::uint64_t v) {
+                if (i >= from)
+                    store(i, v);
+            });
+    }
+}
+
+// ---- XOR coding of values ----
+
+struct BitCounter {
+    std::uint64_t bits = 0;
+    void write(std::uint64_t, unsigned n) { bits += n; }
+};
+
+// Gorilla's XOR against the previous value.
+template <typename Out> void encodeGorilla(const ScalarPoint* points, std::size_t n, Out& out)
+{
+    std::uint64_t previous = bitsOf(points[0].value);
+    unsigned leading = 0, trailing = 0;
+    bool haveWindow = false;
+    for (std::size_t i = 1; i < n; ++i) {
+        const std::uint64_t bits = bitsOf(points[i].value);
+        const std::uint64_t x = bits ^ previous;
+        previous = bits;
+        if (x == 0) {
+            out.write(0, 1);
+            continue;
+        }
+        const unsigned lead = unsigned(std::countl_zero(x)), trail = unsigned(std::countr_zero(x));
+        // Reuse the previous window when it fits, unless a tight new one saves more than its
+        // 12-bit header.
+        if (haveWindow && lead >= leading && trail >= trailing
+            && (lead - leading) + (trail - trailing) <= 12) {
+            out.write(0b10, 2);
+            out.write(x >> trailing, 64 - leading - trailing);
+            continue;
+        }
+        leading = lead;
+        trailing = trail;
+        haveWindow = true;
+        const unsigned length = 64 - lead - trail;
+        out.write(0b11, 2);
+        out.write(lead, 6);
+        out.write(length - 1, 6);
+        out.write(x >> trail, length);
+    }
+}
+
+// Packed: every value XOR the first, in the narrowest window that holds them all.
+void encodeValues(const ScalarPoint* points, std::size_t n, ScalarChunk& chunk, BitWriter& out)
+{
+    const std::uint64_t first = bitsOf(points[0].value);
+    unsigned lead = 64, trail = 64;
+    for (std::size_t i = 1; i < n; ++i) {
+        const std::uint64_t x = bitsOf(points[i].value) ^ first;
+        if (x != 0) {
+            lead = std::min(lead, unsigned(std::countl_zero(x)));
+            trail = std::min(trail, unsigned(std::countr_zero(x)));
+        }
+    }
+    const unsigned width = lead == 64 ? 0 : 64 - lead - trail;
+    BitCounter gorilla;
+    encodeGorilla(points, n, gorilla);
+    if (variableLengthPays(gorilla.bits, std::uint64_t(width) * (n - 1))) {
+        chunk.valuesPacked = false;
+        encodeGorilla(points, n, out);
+        return;
+    }
+    chunk.valuesPacked = true;
+    chunk.valueWidth = std::uint8_t(width);
+    chunk.valueTrailing = std::uint8_t(width ? trail : 0);
+    for (std::size_t i = 1; i < n; ++i)
+        out.write((bitsOf(points[i].value) ^ first) >> chunk.valueTrailing, width);
+}
+
+// Calls store(i, bits) with each value's bit pattern for i in [from, count).
+template <typename Store>
+void decodeValues(const ScalarChunk& chunk, std::uint64_t first, std::size_t from,
+    std::size_t count, Store&& store)
+{
+    if (from >= count)
+        return;
+    const std::uint64_t* words = chunk.bits.get();
+    if (from == 0)
+        store(0, first);
+    if (chunk.valuesPacked) { // random access
+        const unsigned width = chunk.valueWidth, trailing = chunk.valueTrailing;
+        for (std::size_t i = std::max<std::size_t>(from, 1); i < count; ++i)
+            store(i,
+                width
+                    ? first ^ (extract(words, chunk.valueBit + (i - 1) * width, width) << trailing)
+                    : first);
+        return;
+    }
+    std::uint64_t value = first;
+    BitReader reader(words, chunk.valueBit);
+    unsigned length = 64, trailing = 0;
+    for (std::size_t i = 1; i < count; ++i) {
+        const std::uint64_t peeked = reader.peek();
+        if ((peeked >> 63) == 0) {
+            reader.skip(1);
+        } else {
+            if ((peeked >> 62) & 1) {
+                const unsigned leading = unsigned(peeked >> 56) & 63;
+                length = (unsigned(peeked >> 50) & 63) + 1;
+                trailing = 64 - leading - length;
+                reader.skip(14);
+            } else {
+                reader.skip(2);
+            }
+            value ^= reader.read(length) << trailing;
+        }
+        if (i >= from)
+            store(i, value);
+    }
+}
+
+// Writes the sequence's values at the ascending indices[0, n) into out[0, n): at once for a
+// constant difference; for packed deltas from whichever end of the chunk is nearer (`last` is
+// the value at count − 1); else decoding up to the last index asked for.
+void deltasAt(const std::uint64_t* words, std::uint64_t bit, const ScalarChunk::DeltaCode& code,
+    std::uint64_t first, std::uint64_t firstDelta, std::uint64_t last, std::size_t count,
+    const std::size_t* indices, std::size_t n, std::uint64_t* out)
+{
+    if (code.order == 0) {
+        for (std::size_t k = 0; k < n; ++k)
+            out[k] = first + firstDelta * indices[k];
+        return;
+    }
+    if (code.packed && code.order == 1) {
+        // d_j = base + field j − 2 for j >= 2: walk from the nearer end.
+        const unsigned width = code.widths[0];
+        const auto delta = [&](std::size_t j) {
+            return code.base + (width ? extract(words, bit + (j - 2) * width, width) : 0);
+        };
+        // Indices in the first half forward from the start, the others back from the end.
+        const std::size_t split
+            = std::size_t(std::lower_bound(indices, indices + n, count / 2) - indices);
+        std::uint64_t value = first + firstDelta;
+        for (std::size_t k = 0, j = 1; k < split; ++k) {
+            if (indices[k] == 0) {
+                out[k] = first;
+                continue;
+            }
+            for (; j < indices[k]; ++j)
+                value += delta(j + 1);
+            out[k] = value;
+        }
+        value = last;
+        for (std::size_t k = n, j = count - 1; k-- > split;) {
+            for (; j > indices[k]; --j)
+                value -= delta(j);
+            out[k] = value;
+        }
+        return;
+    }
+    std::size_t k = 0;
+    decodeDeltas(words, bit, code, first, firstDelta, 0, indices[n - 1] + 1,
+        [&](std::size_t i, std::uint64_t v) {
+            while (k < n && indices[k] == i)
+                out[k++] = v;
+        });
+}
+
+// ---- Chunks ----
+
+std::shared_ptr<const ScalarChunk> encodeChunk(std::span<const ScalarPoint> points)
+{
+    thread_local std::vector<std::uint64_t> words, sequence, scratch;
+    const std::size_t n = points.size();
+    auto chunk = makeShared<ScalarChunk>();
+
+    BitWriter out(words);
+    sequence.resize(n);
+    for (std::size_t i = 0; i < n; ++i)
+        sequence[i] = std::uint64_t(points[i].step);
+    chunk->stepDelta = encodeDeltas(sequence.data(), n, chunk->stepCode, out, scratch);
+
+    chunk->wallBit = std::uint32_t(out.bitCount());
+    chunk->wallMicros = true;
+    for (std::size_t i = 0; i < n && chunk->wallMicros; ++i)
+        chunk->wallMicros = microsOf(points[i].wallTime, sequence[i]);
+    if (!chunk->wallMicros)
+        for (std::size_t i = 0; i < n; ++i)
+            sequence[i] = bitsOf(points[i].wallTime);
+    chunk->wallDelta = encodeDeltas(sequence.data(), n, chunk->wallCode, out, scratch);
+
+    chunk->valueBit = std::uint32_t(out.bitCount());
+    encodeValues(points.data(), n, *chunk, out);
+    out.finish();
+
+    chunk->wordCount = std::uint32_t(words.size());
+    chunk->bits = std::make_unique<std::uint64_t[]>(words.size());
+    std::memcpy(chunk->bits.get(), words.data(), words.size() * sizeof(std::uint64_t));
+    chunk->heapBytes = std::uint32_t(sharedBlockBytes<ScalarChunk>()
+        + words.size() * sizeof(std::uint64_t) + kAllocationOverhead);
+    return chunk;
+}
+
+void decodeChunkInto(const ScalarChunk& chunk, const ScalarPoint& first, ScalarPoint* out,
+    std::size_t from, std::size_t count, unsigned fields)
+{
+    const std::uint64_t* words = chunk.bits.get();
+    if (fields & ScalarSnapshot::kSteps)
+        decodeDeltas(words, 0, chunk.stepCode, std::uint64_t(first.step), chunk.stepDelta, from,
+            count, [out](std::size_t i, std::uint64_t v) { out[i].step = std::int64_t(v); });
+    if (!(fields & ScalarSnapshot::kWallTimes)) {
+    } else if (chunk.wallMicros) {
+        std::uint64_t micros = 0;
+        microsOf(first.wallTime, micros); // succeeded when the chunk was encoded
+        decodeDeltas(words, chunk.wallBit, chunk.wallCode, micros, chunk.wallDelta, from, count,
+            [out](std::size_t i, std::uint64_t v) { out[i].wallTime = wallFromMicros(v); });
+    } else {
+        decodeDeltas(words, chunk.wallBit, chunk.wallCode, bitsOf(first.wallTime), chunk.wallDelta,
+            from, count, [out](std::size_t i, std::uint64_t v) { out[i].wallTime = doubleOf(v); });
+    }
+    if (fields & ScalarSnapshot::kValues)
+        decodeValues(chunk, bitsOf(first.value), from, count,
+            [out](std::size_t i, std::uint64_t v) { out[i].value = doubleOf(v); });
+}
+
+void decodePointsAt(const ScalarChunk& chunk, const ScalarSummary& summary,
+    const std::size_t* indices, std::size_t n, ScalarPoint* out, unsigned fields)
+{
+    if (n == 0)
+        return;
+    const ScalarPoint& first = summary.first;
+    const std::uint64_t* words = chunk.bits.get();
+    assert(n <= kChunkSize); // ascending and distinct
+    std::uint64_t raw[kChunkSize];
+    if (fields & ScalarSnapshot::kSteps) {
+        deltasAt(words, 0, chunk.stepCode, std::uint64_t(first.step), chunk.stepDelta,
+            std::uint64_t(summary.last.step), summary.count, indices, n, raw);
+        for (std::size_t k = 0; k < n; ++k)
+            out[k].step = std::int64_t(raw[k]);
+    }
+    if (!(fields & ScalarSnapshot::kWallTimes)) {
+    } else if (chunk.wallMicros) {
+        std::uint64_t micros = 0, lastMicros = 0;
+        microsOf(first.wallTime, micros); // exact for every wall time in the chunk
+        microsOf(summary.last.wallTime, lastMicros);
+        deltasAt(words, chunk.wallBit, chunk.wallCode, micros, chunk.wallDelta, lastMicros,
+            summary.count, indices, n, raw);
+        for (std::size_t k = 0; k < n; ++k)
+            out[k].wallTime = wallFromMicros(raw[k]);
+    } else {
+        deltasAt(words, chunk.wallBit, chunk.wallCode, bitsOf(first.wallTime), chunk.wallDelta,
+            bitsOf(summary.last.wallTime), summary.count, indices, n, raw);
+        for (std::size_t k = 0; k < n; ++k)
+            out[k].wallTime = doubleOf(raw[k]);
+    }
+    if (!(fields & ScalarSnapshot::kValues))
+        return;
+    const std::uint64_t firstValue = bitsOf(first.value);
+    if (chunk.valuesPacked) { // random access
+        const unsigned width = chunk.valueWidth, trailing = chunk.valueTrailing;
+        for (std::size_t k = 0; k < n; ++k) {
+            const std::size_t i = indices[k];
+            out[k].value = doubleOf(i == 0 || width == 0 ? firstValue
+                                                         : firstValue
+                        ^ (extract(words, chunk.valueBit + (i - 1) * width, width) << trailing));
+        }
+        return;
+    }
+    std::size_t k = 0;
+    decodeValues(chunk, firstValue, 0, indices[n - 1] + 1, [&](std::size_t i, std::uint64_t v) {
+        while (k < n && indices[k] == i)
+            out[k++].value = doubleOf(v);
+    });
+}
+
+// A new index of `capacity` slots holding `from`'s first `chunkCount` chunks and the summaries
+// over them (complete groups never change, so they are copied, not recomputed).
+std::shared_ptr<ScalarChunkIndex> makeIndex(
+    std::size_t capacity, const ScalarChunkIndex* from, std::size_t chunkCount)
+{
+    auto index = makeShared<ScalarChunkIndex>();
+    index->capacity = capacity;
+    index->chunks = std::make_unique<std::shared_ptr<const ScalarChunk>[]>(capacity);
+    for (std::size_t i = 0; i < chunkCount; ++i)
+        index->chunks[i] = from->chunks[i];
+    for (std::size_t unit = 1; capacity / unit > 0; unit *= kFanout) {
+        const std::size_t level = index->levels.size();
+        index->levels.push_back(std::make_unique<ScalarSummary[]>(capacity / unit));
+        if (from && level < from->levels.size())
+            std::copy_n(from->levels[level].get(), chunkCount / unit, index->levels[level].get());
+    }
+    index->levels.shrink_to_fit();
+    return index;
+}
+
+std::size_t indexBytes(const ScalarChunkIndex& index)
+{
+    std::size_t bytes = sharedBlockBytes<ScalarChunkIndex>()
+        + index.capacity * sizeof(std::shared_ptr<const ScalarChunk>) + kAllocationOverhead;
+    if (index.levels.capacity() > 0)
+        bytes += index.levels.capacity() * sizeof(index.levels[0]) + kAllocationOverhead;
+    std::size_t unit = 1;
+    for (std::size_t level = 0; level < index.levels.size(); ++level, unit *= kFanout)
+        bytes += (index.capacity / unit) * sizeof(ScalarSummary) + kAllocationOverhead;
+    return bytes;
+}
+
+std::shared_ptr<ScalarTail> makeTail(std::size_t capacity, std::span<const ScalarPoint> points)
+{
+    auto tail = makeShared<ScalarTail>();
+    tail->capacity = capacity;
+    tail->points = std::make_unique_for_overwrite<ScalarPoint[]>(capacity);
+    std::copy(points.begin(), points.end(), tail->points.get());
+    return tail;
+}
+
+} // namespace
+
+// ---- ScalarSummary ----
+
+void ScalarSummary::append(const ScalarSummary& next)
+{
+    if (next.count == 0)
+        return;
+    if (count == 0) {
+        *this = next;
+        return;
+    }
+    if (next.hasFiniteValue) {
+        if (!hasFiniteValue || next.min.value < min.value) {
+            min = next.min;
+            minIndex = count + next.minIndex;
+        }
+        if (!hasFiniteValue || next.max.value > max.value) {
+            max = next.max;
+            maxIndex = count + next.maxIndex;
+        }
+        hasFiniteValue = true;
+    }
+    minStep = std::min(minStep, next.minStep);
+    maxStep = std::max(maxStep, next.maxStep);
+    stepsSorted = stepsSorted && next.stepsSorted && last.step <= next.first.step;
+    wallTimesSorted
+        = wallTimesSorted && next.wallTimesSorted && last.wallTime <= next.first.wallTime;
+    hasNaNWallTime = hasNaNWallTime || next.hasNaNWallTime;
+    if (next.hasWallTime) {
+        minWallTime = hasWallTime ? std::min(minWallTime, next.minWallTime) : next.minWallTime;
+        maxWallTime = hasWallTime ? std::max(maxWallTime, next.maxWallTime) : next.maxWallTime;
+        hasWallTime = true;
+    }
+    last = next.last;
+    count += next.count;
+}
+
+ScalarSummary ScalarSummary::of(std::span<const ScalarPoint> points)
+{
+    ScalarSummary s;
+    if (points.empty())
+        return s;
+    s.count = points.size();
+    s.first = points.front();
+    s.last = points.back();
+    s.minStep = s.maxStep = points.front().step;
+    s.wallTimesSorted = !std::isnan(points.front().wallTime);
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        const ScalarPoint& p = points[i];
+        s.minStep = std::min(s.minStep, p.step);
+        s.maxStep = std::max(s.maxStep, p.step);
+        s.hasNaNWallTime = s.hasNaNWallTime || std::isnan(p.wallTime);
+        if (i > 0) {
+            s.stepsSorted = s.stepsSorted && points[i - 1].step <= p.step;
+            s.wallTimesSorted = s.wallTimesSorted && points[i - 1].wallTime <= p.wallTime;
+        }
+        if (!std::isnan(p.wallTime)) {
+            s.minWallTime = s.hasWallTime ? std::min(s.minWallTime, p.wallTime) : p.wallTime;
+            s.maxWallTime = s.hasWallTime ? std::max(s.maxWallTime, p.wallTime) : p.wallTime;
+            s.hasWallTime = true;
+        }
+        if (!std::isfinite(p.value))
+            continue;
+        if (!s.hasFiniteValue || p.value < s.min.value) {
+            s.min = p;
+            s.minIndex = i;
+        }
+        if (!s.hasFiniteValue || p.value > s.max.value) {
+            s.max = p;
+            s.maxIndex = i;
+        }
+        s.hasFiniteValue = true;
+    }
+    return s;
+}
+
+// ---- ScalarSnapshot ----
+
+void ScalarSnapshot::decodeChunk(
+    std::size_t index, ScalarPoint* out, std::size_t count, unsigned fields, std::size_t from) const
+{
+    decodeChunkInto(
+        chunk(index), node(0, index).first, out, from, std::min(count, kChunkSize), fields);
+}
+
+void ScalarSnapshot::decodeChunkAt(std::size_t index, std::span<const std::size_t> indices,
+    ScalarPoint* out, unsigned fields) const
+{
+    decodePointsAt(chunk(index), node(0, index), indices.data(), indices.size(), out, fields);
+}
+
+std::size_t ScalarSnapshot::levelCount() const
+{
+    std::size_t levels = 0;
+    for (std::size_t n = m_chunkCount; n > 0; n /= kFanout)
+        ++levels;
+    return levels;
+}
+
+std::size_t ScalarSnapshot::nodeCount(std::size_t level) const
+{
+    std::size_t n = m_chunkCount;
+    for (std::size_t l = 0; l < level && n > 0; ++l)
+        n /= kFanout;
+    return n;
+}
+
+ScalarPoint ScalarSnapshot::operator[](std::size_t index) const
+{
+    const std::size_t sealed = m_chunkCount * kChunkSize;
+    if (index >= sealed)
+        return m_tail->points[index - sealed];
+    const std::size_t offset = index % kChunkSize;
+    ScalarPoint point;
+    decodeChunkAt(index / kChunkSize, std::span<const std::size_t>(&offset, 1), &point);
+    return point;
+}
 
 void ScalarSnapshot::read(std::size_t first, std::size_t count, std::vector<ScalarPoint>& out) const
 {
     out.clear();
-    const std::size_t end = std::min(size(), first + count);
-    if (first < end)
-        out.assign(
-            m_points->begin() + std::ptrdiff_t(first), m_points->begin() + std::ptrdiff_t(end));
+    if (first >= m_size)
+        return;
+    const std::size_t end = first + std::min(count, m_size - first);
+    out.resize(end - first);
+    const std::size_t sealed = m_chunkCount * kChunkSize;
+    ScalarPoint buffer[kChunkSize];
+    std::size_t at = first;
+    while (at < end && at < sealed) {
+        const std::size_t c = at / kChunkSize, offset = at % kChunkSize;
+        const std::size_t n = std::min(end, (c + 1) * kChunkSize) - at;
+        if (offset == 0) {
+            decodeChunk(c, out.data() + (at - first), n);
+        } else {
+            decodeChunk(c, buffer, offset + n);
+            std::copy_n(buffer + offset, n, out.data() + (at - first));
+        }
+        at += n;
+    }
+    if (at < end)
+        std::copy(m_tail->points.get() + (at - sealed), m_tail->points.get() + (end - sealed),
+            out.data() + (at - first));
 }
 
 std::vector<ScalarPoint> ScalarSnapshot::points() const
 {
     std::vector<ScalarPoint> out;
-    read(0, size(), out);
+    read(0, m_size, out);
     return out;
 }
 
-ScalarSeries::ScalarSeries()
-    : m_points(std::make_shared<std::vector<ScalarPoint>>())
+// ---- ScalarSeries ----
+
+ScalarSeries::ScalarSeries(const ScalarSeries& other)
+    : type(other.type)
+    , m_chunkCount(other.m_chunkCount)
+    , m_tailSize(other.m_tailSize)
+    , m_size(other.m_size)
+    , m_chunkBytes(other.m_chunkBytes)
+    , m_last(other.m_last)
+    , m_generation(other.m_generation)
 {
+    if (other.m_index)
+        m_index = makeIndex(other.m_index->capacity, other.m_index.get(), m_chunkCount);
+    if (other.m_tail)
+        m_tail = makeTail(other.m_tail->capacity, other.snapshot().tail());
+}
+
+ScalarSeries& ScalarSeries::operator=(const ScalarSeries& other)
+{
+    if (this != &other)
+        *this = ScalarSeries(other);
+    return *this;
+}
+
+void ScalarSeries::growTail()
+{
+    const std::size_t capacity = m_tail ? m_tail->capacity * 2 : kFirstTailCapacity;
+    // The old buffer stays as it is for the snapshots that hold it.
+    m_tail = makeTail(capacity,
+        m_tail ? std::span<const ScalarPoint>(m_tail->points.get(), m_tailSize)
+               : std::span<const ScalarPoint>());
+}
+
+void ScalarSeries::growIndex()
+{
+    // Grows by half: the summaries live in these arrays, so slack costs real bytes.
+    const std::size_t capacity
+        = m_index ? m_index->capacity + m_index->capacity / 2 : kFirstIndexCapacity;
+    m_index = makeIndex(capacity, m_index.get(), m_chunkCount);
 }
 
 void ScalarSeries::append(const ScalarPoint& point)
 {
-    // Appending may reallocate, but snapshots keep the old vector alive through shared_ptr;
-    // appending past m_size when a snapshot shares the vector is safe because a snapshot
-    // never reads beyond its own size.
-    if (m_points.use_count() > 1 && m_points->size() == m_points->capacity()) {
-        auto grown = std::make_shared<std::vector<ScalarPoint>>();
-        grown->reserve(std::max<std::size_t>(16, m_points->size() * 2));
-        grown->assign(m_points->begin(), m_points->end());
-        m_points = std::move(grown);
-    }
-    m_points->push_back(point);
+    if (!m_tail || m_tailSize == m_tail->capacity)
+        growTail();
+    m_tail->points[m_tailSize++] = point;
     ++m_size;
-    ++m_generation;
+    m_last = point;
+    m_generation = nextGeneration();
+    if (m_tailSize == kChunkSize)
+        seal();
+}
+
+void ScalarSeries::seal()
+{
+    const std::span<const ScalarPoint> points(m_tail->points.get(), m_tailSize);
+    auto chunk = encodeChunk(points);
+    if (!m_index || m_chunkCount == m_index->capacity)
+        growIndex();
+    m_chunkBytes += chunk->heapBytes;
+    m_index->levels[0][m_chunkCount] = ScalarSummary::of(points);
+    m_index->chunks[m_chunkCount++] = std::move(chunk);
+    // Summarize every group this chunk completes, bottom up.
+    std::size_t unit = kFanout;
+    for (std::size_t level = 1; m_chunkCount % unit == 0; ++level, unit *= kFanout) {
+        const std::size_t node = m_chunkCount / unit - 1;
+        ScalarSummary merged;
+        for (std::size_t child = node * kFanout; child < (node + 1) * kFanout; ++child)
+            merged.append(m_index->levels[level - 1][child]);
+        m_index->levels[level][node] = merged;
+    }
+    // Snapshots keep the full tail; the next point starts a new, small one.
+    m_tail.reset();
+    m_tailSize = 0;
 }
 
 std::size_t ScalarSeries::removeFromStep(std::int64_t step)
 {
-    const auto firstRemoved
-        = std::lower_bound(m_points->begin(), m_points->begin() + std::ptrdiff_t(m_size), step,
-            [](const ScalarPoint& point, std::int64_t s) { return point.step < s; });
-    const auto kept = static_cast<std::size_t>(firstRemoved - m_points->begin());
-    const std::size_t removed = m_size - kept;
+    if (m_size == 0 || m_last.step < step)
+        return 0;
+    const ScalarSnapshot view = snapshot();
+    // The first chunk whose last step reaches `step` is where the cut falls (or the tail).
+    std::size_t lo = 0, hi = m_chunkCount;
+    while (lo < hi) {
+        const std::size_t mid = (lo + hi) / 2;
+        if (view.node(0, mid).last.step < step)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    std::vector<ScalarPoint> kept;
+    std::size_t chunkCount = m_chunkCount;
+    if (lo < m_chunkCount) {
+        chunkCount = lo;
+        kept.resize(kChunkSize);
+        view.decodeChunk(lo, kept.data());
+    } else {
+        kept.assign(view.tail().begin(), view.tail().end());
+    }
+    const auto cut = std::lower_bound(kept.begin(), kept.end(), step,
+        [](const ScalarPoint& point, std::int64_t s) { return point.step < s; });
+    kept.erase(cut, kept.end());
+    const std::size_t newSize = chunkCount * kChunkSize + kept.size();
+    const std::size_t removed = m_size - newSize;
     if (removed == 0)
         return 0;
-    m_points = std::make_shared<std::vector<ScalarPoint>>(m_points->begin(), firstRemoved);
-    m_size = kept;
-    ++m_generation;
+
+    if (chunkCount != m_chunkCount) {
+        m_index
+            = chunkCount > 0 ? makeIndex(m_index->capacity, m_index.get(), chunkCount) : nullptr;
+        m_chunkCount = chunkCount;
+        m_chunkBytes = 0;
+        for (std::size_t i = 0; i < m_chunkCount; ++i)
+            m_chunkBytes += m_index->chunks[i]->heapBytes;
+    }
+    // A new tail even when the cut is inside the old one: snapshots may still read past the cut.
+    m_tail.reset();
+    m_tailSize = 0;
+    if (!kept.empty()) {
+        m_tail
+            = makeTail(std::max(kFirstTailCapacity, std::bit_ceil(kept.size())), std::span(kept));
+        m_tailSize = kept.size();
+    }
+    m_size = newSize;
+    m_last = !kept.empty() ? kept.back()
+        : m_chunkCount > 0 ? m_index->levels[0][m_chunkCount - 1].last
+                           : ScalarPoint {};
+    m_generation = nextGeneration();
     return removed;
 }
 
 ScalarSnapshot ScalarSeries::snapshot() const
 {
     ScalarSnapshot snapshot;
-    snapshot.m_points = m_points;
+    snapshot.m_index = m_index;
+    snapshot.m_tail = m_tail;
+    snapshot.m_chunkCount = m_chunkCount;
+    snapshot.m_tailSize = m_tailSize;
     snapshot.m_size = m_size;
     snapshot.m_generation = m_generation;
     snapshot.m_type = type;
@@ -71,7 +1017,13 @@ ScalarSnapshot ScalarSeries::snapshot() const
 
 std::size_t ScalarSeries::residentBytes() const
 {
-    return m_points->capacity() * sizeof(ScalarPoint);
+    std::size_t bytes = m_chunkBytes;
+    if (m_index)
+        bytes += indexBytes(*m_index);
+    if (m_tail)
+        bytes += sharedBlockBytes<ScalarTail>() + m_tail->capacity * sizeof(ScalarPoint)
+            + kAllocationOverhead;
+    return bytes;
 }
 
 } // namespace lantern::core

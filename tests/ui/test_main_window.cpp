@@ -200,7 +200,7 @@ private slots:
         window.show();
         window.openLogdirs({temp.path()});
         QVERIFY(waitForLoad(window));
-        auto* message = window.findChild<QLabel*>(QStringLiteral("emptyMessage"));
+        auto* message = window.findChild<QLabel*>(QStringLiteral("startMessage"));
         QVERIFY(message->isVisible());
         QVERIFY(message->text().contains(QStringLiteral("No event files were found")));
         QVERIFY(message->text().contains(QStringLiteral("tfevents")));

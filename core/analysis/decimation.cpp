@@ -1,0 +1,712 @@
+// Decimation over the store's summary pyramid. A node (a chunk, or a complete group of chunks)
+// whose x range lies inside one pixel column joins that column whole (its first, last, min and
+// max are in its summary); a node outside [x0, x1] only offers its extreme x as the point before
+// or after the range; any other node is descended. With x monotonic in the index (steps always,
+// wall times nearly always) only the nodes that hold a column boundary are opened, about W per
+// level.
+//
+// Chunks that hold a column boundary are the expensive part, so they wait until every whole
+// node has joined its column. Then the chunk's own summary usually proves that its piece of a
+// column cannot hold that column's min or max (its smallest value is above the column's, or its
+// min is inside the piece and therefore known), and only the values at the piece's ends are
+// decoded (packed values are read at random); the other coordinate of the few points that end up
+// drawn is fetched last. Columns compare indices on every merge, so the order of merging does
+// not matter.
+//
+// Two walks share that shape: the first counts the points in range and stops past 4·W, the
+// second either buckets them or, for few points, collects them all.
+
+#include "core/analysis/decimation.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace lantern::core {
+namespace {
+
+constexpr std::size_t kChunkSize = ScalarSnapshot::kChunkSize;
+constexpr std::size_t kFanout = ScalarSnapshot::kFanout;
+
+// A point and its index; no default member initializers, so columns need no clearing. Points
+// taken from a chunk opened at a column boundary carry only x and the value until the end
+// (`partial`), when the few that are drawn get their other coordinate.
+struct Ref {
+    std::int64_t step;
+    double wallTime;
+    double value;
+    std::uint64_t index;
+    bool partial;
+    ScalarPoint point() const { return {step, wallTime, value}; }
+};
+
+// First = smallest index, last = largest, min/max = most extreme finite value, smallest index on
+// ties: the brute-force definition, whatever order the merges come in.
+struct Column {
+    Ref first, last, min, max;
+    bool hasMin;
+
+    void mergeFirst(const Ref& r)
+    {
+        if (r.index < first.index)
+            first = r;
+    }
+    void mergeLast(const Ref& r)
+    {
+        if (r.index >= last.index)
+            last = r;
+    }
+    void mergeMin(const Ref& r)
+    {
+        if (!hasMin || r.value < min.value || (r.value == min.value && r.index < min.index))
+            min = r;
+    }
+    void mergeMax(const Ref& r)
+    {
+        if (!hasMin || r.value > max.value || (r.value == max.value && r.index < max.index))
+            max = r;
+    }
+    void mergeMinMax(const Ref& low, const Ref& high)
+    {
+        mergeMin(low);
+        mergeMax(high);
+        hasMin = true;
+    }
+    // Whether values >= `low` starting at index `from` could become the min.
+    bool minReachable(double low, std::uint64_t from) const
+    {
+        return !hasMin || low < min.value || (low == min.value && from < min.index);
+    }
+    bool maxReachable(double high, std::uint64_t from) const
+    {
+        return !hasMin || high > max.value || (high == max.value && from < max.index);
+    }
+};
+
+enum class Visit { Skip, Descend, Stop };
+
+constexpr std::size_t kNone = SIZE_MAX;
+
+// The points [first, end) of one chunk that fall in one column: which of its ends the column
+// still needs, and its min and max (chunk positions; kNone: not needed, or none finite).
+struct Piece {
+    std::size_t column, first, end;
+    bool needFirst, needLast;
+    std::size_t min, max;
+    bool scanMin, scanMax;
+};
+
+// The point just outside one end of the range: a point, or a node whose extreme x it is
+// (resolved to a point at the end, so that skipped nodes cost nothing). Candidates come in any
+// order, so ties on x are settled by `order`, the index of the point or of the node's first.
+struct Edge {
+    bool found = false;
+    double x = 0;
+    std::uint64_t order = 0;
+    bool isNode = false;
+    std::size_t level = 0;
+    std::size_t node = 0;
+    Ref ref {};
+
+    // Before the range: the largest x, the later point on ties.
+    void offerBefore(const Edge& e)
+    {
+        if (!found || e.x > x || (e.x == x && e.order > order))
+            *this = e;
+    }
+    // After the range: the smallest x, the earlier point on ties.
+    void offerAfter(const Edge& e)
+    {
+        if (!found || e.x < x || (e.x == x && e.order < order))
+            *this = e;
+    }
+};
+
+class Walker {
+public:
+    Walker(const ScalarSnapshot& snapshot, const DecimationQuery& query)
+        : m_snapshot(snapshot)
+        , m_step(query.axis == DecimationAxis::Step)
+        , m_x0(query.x0)
+        , m_x1(query.x1)
+        , m_columns(query.columns)
+    {
+        m_scale = m_x1 > m_x0 ? double(m_columns) / (m_x1 - m_x0) : 0.0;
+        if (!std::isfinite(m_scale))
+            m_scale = 0;
+        m_lastColumnEdge = double(m_columns);
+    }
+
+    const ScalarSnapshot& snapshot() const { return m_snapshot; }
+    double x0() const { return m_x0; }
+    double x1() const { return m_x1; }
+    unsigned xField() const { return m_step ? ScalarSnapshot::kSteps : ScalarSnapshot::kWallTimes; }
+    bool stepAxis() const { return m_step; }
+
+    double xOf(const ScalarPoint& p) const { return m_step ? double(p.step) : p.wallTime; }
+    Ref ref(const ScalarPoint& p, std::uint64_t index) const
+    {
+        return {p.step, p.wallTime, p.value, index, false};
+    }
+    // The node's x range; false when it has none (every wall time NaN).
+    bool rangeOf(const ScalarSummary& s, double& lo, double& hi) const
+    {
+        if (m_step) {
+            lo = double(s.minStep);
+            hi = double(s.maxStep);
+            return true;
+        }
+        lo = s.minWallTime;
+        hi = s.maxWallTime;
+        return s.hasWallTime;
+    }
+    // Whether every point of the node has an x (else it cannot join a column whole).
+    bool covers(const ScalarSummary& s) const { return m_step || !s.hasNaNWallTime; }
+    bool sorted(const ScalarSummary& s) const { return m_step ? s.stepsSorted : s.wallTimesSorted; }
+    // x in [x0, x1]. Monotonic in x, so a node's points lie between its ends' columns.
+    std::size_t columnOf(double x) const
+    {
+        const double c = (x - m_x0) * m_scale;
+        // Through int64: x86 converts to signed integers in one instruction, unsigned in many.
+        return c < m_lastColumnEdge ? std::size_t(std::int64_t(c)) : m_columns - 1;
+    }
+
+    // Visits nodes (pass.node) and, inside the chunks it descends to, their points
+    // (pass.points), all in index order, then the tail's points.
+    template <typename Pass> void walk(Pass& pass)
+    {
+        const std::size_t levels = m_snapshot.levelCount();
+        std::size_t done = 0; // chunks visited
+        std::size_t unit = 1;
+        for (std::size_t l = 1; l < levels; ++l)
+            unit *= kFanout;
+        for (std::size_t level = levels; level-- > 0; unit /= kFanout) {
+            const std::size_t count = m_snapshot.nodeCount(level);
+            for (std::size_t i = done / unit; i < count; ++i)
+                if (!walkNode(pass, level, i, unit * kChunkSize))
+                    return;
+            done = count * unit;
+        }
+        const std::span<const ScalarPoint> tail = m_snapshot.tail();
+        pass.points(tail.data(), tail.size(), m_snapshot.chunkCount() * kChunkSize);
+    }
+
+    // The last (or first) point whose x equals `x`, the extreme x of node (level, node).
+    Ref find(std::size_t level, std::size_t node, double x, bool last)
+    {
+        for (; level > 0; --level) {
+            std::size_t chosen = node * kFanout;
+            for (std::size_t child = node * kFanout; child < (node + 1) * kFanout; ++child) {
+                double lo, hi;
+                if (!rangeOf(m_snapshot.node(level - 1, child), lo, hi))
+                    continue;
+                if (last && hi == x) {
+                    chosen = child;
+                } else if (!last && lo == x) {
+                    chosen = child;
+                    break;
+                }
+            }
+            node = chosen;
+        }
+        m_snapshot.decodeChunk(node, m_buffer);
+        const std::uint64_t base = std::uint64_t(node) * kChunkSize;
+        Ref found = ref(m_buffer[0], base);
+        for (std::size_t j = 0; j < kChunkSize; ++j)
+            if (xOf(m_buffer[j]) == x) {
+                found = ref(m_buffer[j], base + j);
+                if (!last)
+                    break;
+            }
+        return found;
+    }
+
+    // Scratch for one decoded chunk.
+    ScalarPoint* buffer() { return m_buffer; }
+
+private:
+    template <typename Pass>
+    bool walkNode(Pass& pass, std::size_t level, std::size_t node, std::size_t pointsPerNode)
+    {
+        const std::uint64_t base = std::uint64_t(node) * pointsPerNode;
+        const Visit visit = pass.node(m_snapshot.node(level, node), level, node, base);
+        if (visit != Visit::Descend)
+            return visit == Visit::Skip;
+        if (level == 0) {
+            m_snapshot.decodeChunk(node, m_buffer, kChunkSize, pass.fields());
+            return pass.points(m_buffer, kChunkSize, base);
+        }
+        if (level > 1) {
+            for (std::size_t child = node * kFanout; child < (node + 1) * kFanout; ++child)
+                if (!walkNode(pass, level - 1, child, pointsPerNode / kFanout))
+                    return false;
+            return true;
+        }
+        // Children are chunks, the most visited nodes: a flat loop over their summaries.
+        const std::size_t firstChunk = node * kFanout;
+        const ScalarSummary* chunks = &m_snapshot.node(0, firstChunk);
+        for (std::size_t k = 0; k < kFanout; ++k) {
+            const std::size_t chunk = firstChunk + k;
+            const std::uint64_t chunkBase = base + k * kChunkSize;
+            const Visit v = pass.node(chunks[k], 0, chunk, chunkBase);
+            if (v == Visit::Stop)
+                return false;
+            if (v == Visit::Descend) {
+                m_snapshot.decodeChunk(chunk, m_buffer, kChunkSize, pass.fields());
+                if (!pass.points(m_buffer, kChunkSize, chunkBase))
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    const ScalarSnapshot& m_snapshot;
+    bool m_step;
+    double m_x0, m_x1, m_scale = 0, m_lastColumnEdge = 0;
+    std::size_t m_columns;
+    ScalarPoint m_buffer[kChunkSize];
+};
+
+// Counts the points in range, stopping once there are more than `limit`.
+class CountPass {
+public:
+    CountPass(const Walker& walker, std::uint64_t limit)
+        : m_walker(walker)
+        , m_limit(limit)
+    {
+    }
+    std::uint64_t count() const { return m_count; }
+    unsigned fields() const { return m_walker.xField(); }
+
+    Visit node(const ScalarSummary& s, std::size_t, std::size_t, std::uint64_t)
+    {
+        double lo, hi;
+        if (!m_walker.rangeOf(s, lo, hi) || hi < m_walker.x0() || lo > m_walker.x1())
+            return Visit::Skip;
+        if (m_walker.x0() <= lo && hi <= m_walker.x1() && m_walker.covers(s)) {
+            m_count += s.count;
+            return m_count > m_limit ? Visit::Stop : Visit::Skip;
+        }
+        return Visit::Descend;
+    }
+    bool points(const ScalarPoint* p, std::size_t n, std::uint64_t)
+    {
+        for (std::size_t i = 0; i < n; ++i) {
+            const double x = m_walker.xOf(p[i]);
+            m_count += x >= m_walker.x0() && x <= m_walker.x1();
+        }
+        return m_count <= m_limit;
+    }
+
+private:
+    const Walker& m_walker;
+    std::uint64_t m_limit;
+    std::uint64_t m_count = 0;
+};
+
+// Buckets the points in range into columns (or, with collectAll, keeps every one) and finds the
+// points just outside the range.
+class RangePass {
+public:
+    RangePass(Walker& walker, bool collectAll, std::vector<Ref>& collected,
+        std::vector<Column>& columns, std::vector<std::uint8_t>& used,
+        std::vector<std::size_t>& pending)
+        : m_walker(walker)
+        , m_collectAll(collectAll)
+        , m_collected(collected)
+        , m_columns(columns)
+        , m_used(used)
+        , m_pending(pending)
+    {
+    }
+    const Edge& before() const { return m_before; }
+    const Edge& after() const { return m_after; }
+    unsigned fields() const { return ScalarSnapshot::kAllFields; }
+
+    Visit node(const ScalarSummary& s, std::size_t level, std::size_t node, std::uint64_t base)
+    {
+        double lo, hi;
+        if (!m_walker.rangeOf(s, lo, hi))
+            return Visit::Skip;
+        if (hi < m_walker.x0()) {
+            m_before.offerBefore({true, hi, base, true, level, node, {}});
+            return Visit::Skip;
+        }
+        if (lo > m_walker.x1()) {
+            m_after.offerAfter({true, lo, base, true, level, node, {}});
+            return Visit::Skip;
+        }
+        if (m_collectAll)
+            return Visit::Descend;
+        if (m_walker.x0() <= lo && hi <= m_walker.x1() && m_walker.covers(s)) {
+            const std::size_t column = m_walker.columnOf(lo);
+            if (column == m_walker.columnOf(hi)) {
+                mergeNode(column, s, base);
+                return Visit::Skip;
+            }
+        }
+        if (level > 0)
+            return Visit::Descend;
+        m_pending.push_back(node); // after every whole node has joined its column
+        return Visit::Skip;
+    }
+
+    // Consecutive points p[0, n), the first at index `base`, every one looked at. Points that
+    // share a column are merged as one run.
+    bool points(const ScalarPoint* p, std::size_t n, std::uint64_t base)
+    {
+        const double x0 = m_walker.x0(), x1 = m_walker.x1();
+        for (std::size_t i = 0; i < n;) {
+            const double x = m_walker.xOf(p[i]);
+            if (x < x0) {
+                m_before.offerBefore(
+                    {true, x, base + i, false, 0, 0, m_walker.ref(p[i], base + i)});
+                ++i;
+            } else if (x > x1) {
+                m_after.offerAfter({true, x, base + i, false, 0, 0, m_walker.ref(p[i], base + i)});
+                ++i;
+            } else if (x != x) { // NaN
+                ++i;
+            } else if (m_collectAll) {
+                m_collected.push_back(m_walker.ref(p[i], base + i));
+                ++i;
+            } else {
+                const std::size_t column = m_walker.columnOf(x);
+                std::size_t end = i + 1, min = SIZE_MAX, max = SIZE_MAX;
+                for (std::size_t j = i;; ++j) {
+                    const double v = p[j].value;
+                    if (std::isfinite(v)) {
+                        if (min == SIZE_MAX || v < p[min].value)
+                            min = j;
+                        if (max == SIZE_MAX || v > p[max].value)
+                            max = j;
+                    }
+                    end = j + 1;
+                    if (end == n)
+                        break;
+                    const double next = m_walker.xOf(p[end]);
+                    if (!(next >= x0 && next <= x1) || m_walker.columnOf(next) != column)
+                        break;
+                }
+                Column& c = open(column);
+                c.mergeFirst(m_walker.ref(p[i], base + i));
+                c.mergeLast(m_walker.ref(p[end - 1], base + end - 1));
+                if (min != SIZE_MAX)
+                    c.mergeMinMax(
+                        m_walker.ref(p[min], base + min), m_walker.ref(p[max], base + max));
+                i = end;
+            }
+        }
+        return true;
+    }
+
+    // The chunks holding a column boundary, now that every whole node has joined its column.
+    void finishChunks()
+    {
+        for (std::size_t chunk : m_pending)
+            finishChunk(chunk);
+    }
+
+private:
+    Column& open(std::size_t column)
+    {
+        Column& c = m_columns[column];
+        if (!m_used[column]) {
+            m_used[column] = 1;
+            c.first.index = UINT64_MAX;
+            c.last.index = 0;
+            c.hasMin = false;
+        }
+        return c;
+    }
+
+    void mergeNode(std::size_t column, const ScalarSummary& s, std::uint64_t base)
+    {
+        Column& c = open(column);
+        c.mergeFirst(m_walker.ref(s.first, base));
+        c.mergeLast(m_walker.ref(s.last, base + s.count - 1));
+        if (s.hasFiniteValue)
+            c.mergeMinMax(
+                m_walker.ref(s.min, base + s.minIndex), m_walker.ref(s.max, base + s.maxIndex));
+    }
+
+    void finishChunk(std::size_t chunk)
+    {
+        const ScalarSnapshot& snapshot = m_walker.snapshot();
+        const ScalarSummary& s = snapshot.node(0, chunk);
+        const std::uint64_t base = std::uint64_t(chunk) * kChunkSize;
+        ScalarPoint* p = m_walker.buffer();
+        if (!m_walker.sorted(s)) {
+            snapshot.decodeChunk(chunk, p, kChunkSize, fields());
+            points(p, kChunkSize, base);
+            return;
+        }
+        // x is sorted: the range and each column are runs found by binary search. Steps that
+        // count up evenly need no decoding at all.
+        const ScalarChunk& encoded = snapshot.chunk(chunk);
+        const bool evenSteps = m_walker.stepAxis() && encoded.stepCode.order == 0;
+        if (!evenSteps)
+            snapshot.decodeChunk(chunk, p, kChunkSize, m_walker.xField());
+        const std::uint64_t firstStep = std::uint64_t(s.first.step), stepDelta = encoded.stepDelta;
+        const auto x = [&](std::size_t j) {
+            return evenSteps ? double(std::int64_t(firstStep + stepDelta * j)) : m_walker.xOf(p[j]);
+        };
+        const auto firstWhere = [](std::size_t lo, std::size_t hi, auto&& pred) {
+            while (lo < hi) { // the first j in [lo, hi) with pred(j), or hi
+                const std::size_t mid = lo + (hi - lo) / 2;
+                if (pred(mid))
+                    hi = mid;
+                else
+                    lo = mid + 1;
+            }
+            return lo;
+        };
+        const double x0 = m_walker.x0(), x1 = m_walker.x1();
+        const std::size_t begin
+            = firstWhere(0, kChunkSize, [&](std::size_t j) { return x(j) >= x0; });
+        const std::size_t end
+            = firstWhere(begin, kChunkSize, [&](std::size_t j) { return x(j) > x1; });
+        // Only x is decoded yet: find() fetches the whole point if it is the one.
+        if (begin > 0)
+            m_before.offerBefore({true, x(begin - 1), base + begin - 1, true, 0, chunk, {}});
+        if (end < kChunkSize)
+            m_after.offerAfter({true, x(end), base + end, true, 0, chunk, {}});
+
+        // Per piece: which of its first, last, min and max its column still needs. The piece's
+        // values are no smaller than the chunk's min: if even that cannot win, nothing to find;
+        // if the chunk's min lies inside the piece, it is the piece's min.
+        m_pieces.clear();
+        bool scan = false;
+        for (std::size_t j = begin; j < end;) {
+            const std::size_t column = m_walker.columnOf(x(j));
+            const std::size_t pieceEnd = firstWhere(
+                j + 1, end, [&](std::size_t k) { return m_walker.columnOf(x(k)) != column; });
+            const Column& c = open(column);
+            Piece piece {column, j, pieceEnd, base + j < c.first.index,
+                base + pieceEnd - 1 >= c.last.index, kNone, kNone, false, false};
+            if (s.hasFiniteValue) {
+                if (s.minIndex >= j && s.minIndex < pieceEnd)
+                    piece.min = s.minIndex;
+                else
+                    piece.scanMin = c.minReachable(s.min.value, base + j);
+                if (s.maxIndex >= j && s.maxIndex < pieceEnd)
+                    piece.max = s.maxIndex;
+                else
+                    piece.scanMax = c.maxReachable(s.max.value, base + j);
+                scan = scan || piece.scanMin || piece.scanMax;
+            }
+            m_pieces.push_back(piece);
+            j = pieceEnd;
+        }
+        if (scan) {
+            // Values only, of those pieces (packed ones decode from anywhere); steps and wall
+            // times only where needed.
+            std::size_t from = kChunkSize, to = 0;
+            for (const Piece& piece : m_pieces)
+                if (piece.scanMin || piece.scanMax) {
+                    from = std::min(from, piece.first);
+                    to = std::max(to, piece.end);
+                }
+            snapshot.decodeChunk(chunk, p, to, ScalarSnapshot::kValues, from);
+            for (Piece& piece : m_pieces) {
+                if (!piece.scanMin && !piece.scanMax)
+                    continue;
+                std::size_t min = kNone, max = kNone;
+                for (std::size_t j = piece.first; j < piece.end; ++j) {
+                    const double v = p[j].value;
+                    if (!std::isfinite(v))
+                        continue;
+                    if (min == kNone || v < p[min].value)
+                        min = j;
+                    if (max == kNone || v > p[max].value)
+                        max = j;
+                }
+                if (piece.scanMin)
+                    piece.min = min;
+                if (piece.scanMax)
+                    piece.max = max;
+            }
+        }
+        // Decode just their values (x is known by now).
+        m_wanted.clear();
+        for (const Piece& piece : m_pieces) {
+            if (piece.needFirst)
+                m_wanted.push_back(piece.first);
+            if (piece.needLast)
+                m_wanted.push_back(piece.end - 1);
+            if (piece.min != kNone)
+                m_wanted.push_back(piece.min);
+            if (piece.max != kNone)
+                m_wanted.push_back(piece.max);
+        }
+        std::sort(m_wanted.begin(), m_wanted.end());
+        m_wanted.erase(std::unique(m_wanted.begin(), m_wanted.end()), m_wanted.end());
+        m_found.resize(m_wanted.size());
+        snapshot.decodeChunkAt(chunk, m_wanted, m_found.data(), ScalarSnapshot::kValues);
+        const auto ref = [&](std::size_t j) {
+            const std::size_t k = std::size_t(
+                std::lower_bound(m_wanted.begin(), m_wanted.end(), j) - m_wanted.begin());
+            Ref r {0, 0, m_found[k].value, base + j, true};
+            if (!m_walker.stepAxis())
+                r.wallTime = p[j].wallTime;
+            else if (evenSteps)
+                r.step = std::int64_t(firstStep + stepDelta * j);
+            else
+                r.step = p[j].step;
+            return r;
+        };
+        for (const Piece& piece : m_pieces) {
+            Column& c = m_columns[piece.column];
+            if (piece.needFirst)
+                c.mergeFirst(ref(piece.first));
+            if (piece.needLast)
+                c.mergeLast(ref(piece.end - 1));
+            if (piece.min != kNone)
+                c.mergeMin(ref(piece.min));
+            if (piece.max != kNone)
+                c.mergeMax(ref(piece.max));
+            // A piece whose min is found has a max too (both or neither are finite), and a
+            // piece that found neither left them to a column that already has both.
+            c.hasMin = c.hasMin || piece.min != kNone;
+        }
+    }
+
+    Walker& m_walker;
+    bool m_collectAll;
+    std::vector<Ref>& m_collected;
+    std::vector<Column>& m_columns;
+    std::vector<std::uint8_t>& m_used;
+    std::vector<std::size_t>& m_pending;
+    std::vector<Piece> m_pieces;
+    std::vector<std::size_t> m_wanted;
+    std::vector<ScalarPoint> m_found;
+    Edge m_before;
+    Edge m_after;
+};
+
+// Gives the partial points among `refs` their other coordinate: one pass per chunk, from the
+// nearer end of it.
+void complete(const ScalarSnapshot& snapshot, bool stepAxis, std::vector<Ref>& refs)
+{
+    thread_local std::vector<std::size_t> order, positions;
+    thread_local std::vector<ScalarPoint> found;
+    order.clear();
+    for (std::size_t i = 0; i < refs.size(); ++i)
+        if (refs[i].partial)
+            order.push_back(i);
+    std::sort(order.begin(), order.end(),
+        [&refs](std::size_t a, std::size_t b) { return refs[a].index < refs[b].index; });
+    const unsigned field = stepAxis ? ScalarSnapshot::kWallTimes : ScalarSnapshot::kSteps;
+    for (std::size_t at = 0; at < order.size();) {
+        const std::size_t chunk = std::size_t(refs[order[at]].index / kChunkSize);
+        std::size_t end = at;
+        positions.clear();
+        for (; end < order.size() && refs[order[end]].index / kChunkSize == chunk; ++end) {
+            const std::size_t position = std::size_t(refs[order[end]].index % kChunkSize);
+            if (positions.empty() || positions.back() != position)
+                positions.push_back(position);
+        }
+        found.resize(positions.size());
+        snapshot.decodeChunkAt(chunk, positions, found.data(), field);
+        for (std::size_t k = at, p = 0; k < end; ++k) {
+            Ref& r = refs[order[k]];
+            while (positions[p] != r.index % kChunkSize)
+                ++p;
+            if (stepAxis)
+                r.wallTime = found[p].wallTime;
+            else
+                r.step = found[p].step;
+            r.partial = false;
+        }
+        at = end;
+    }
+}
+
+} // namespace
+
+void decimate(const ScalarSnapshot& snapshot, const DecimationQuery& query, DecimatedSeries& out)
+{
+    out.points.clear();
+    out.indices.clear();
+    out.hasPointBefore = out.hasPointAfter = out.allPoints = false;
+    if (query.columns == 0 || !(query.x0 <= query.x1) || !std::isfinite(query.x0)
+        || !std::isfinite(query.x1) || snapshot.empty())
+        return;
+
+    // Reused between calls on the same thread: no allocation, and columns are never cleared
+    // (only their `used` flags).
+    thread_local std::vector<Column> columns;
+    thread_local std::vector<std::uint8_t> used;
+    thread_local std::vector<Ref> collected;
+    thread_local std::vector<std::size_t> pending;
+
+    Walker walker(snapshot, query);
+    const std::uint64_t limit = 4 * std::uint64_t(query.columns);
+    CountPass counting(walker, limit);
+    walker.walk(counting);
+    const bool collectAll = counting.count() <= limit;
+
+    collected.clear();
+    pending.clear();
+    if (!collectAll) {
+        if (columns.size() < query.columns)
+            columns.resize(query.columns);
+        used.assign(query.columns, 0);
+    }
+    RangePass pass(walker, collectAll, collected, columns, used, pending);
+    walker.walk(pass);
+    pass.finishChunks();
+
+    auto resolve = [&walker](const Edge& edge, bool last) {
+        return edge.isNode ? walker.find(edge.level, edge.node, edge.x, last) : edge.ref;
+    };
+    thread_local std::vector<Ref> drawn;
+    drawn.clear();
+    if (pass.before().found) {
+        drawn.push_back(resolve(pass.before(), true));
+        out.hasPointBefore = true;
+    }
+    if (collectAll) {
+        out.allPoints = true;
+        drawn.insert(drawn.end(), collected.begin(), collected.end());
+    } else {
+        for (std::size_t column = 0; column < query.columns; ++column) {
+            if (!used[column])
+                continue;
+            const Column& c = columns[column];
+            Ref refs[4] = {c.first, c.last};
+            std::size_t n = 2;
+            if (c.hasMin) {
+                refs[n++] = c.min;
+                refs[n++] = c.max;
+            }
+            for (std::size_t i = 1; i < n; ++i) // insertion sort by index
+                for (std::size_t j = i; j > 0 && refs[j].index < refs[j - 1].index; --j)
+                    std::swap(refs[j], refs[j - 1]);
+            for (std::size_t i = 0; i < n; ++i)
+                if (i == 0 || refs[i].index != refs[i - 1].index)
+                    drawn.push_back(refs[i]);
+        }
+    }
+    if (pass.after().found) {
+        drawn.push_back(resolve(pass.after(), false));
+        out.hasPointAfter = true;
+    }
+    if (query.fullPoints)
+        complete(snapshot, query.axis == DecimationAxis::Step, drawn);
+    out.points.reserve(drawn.size());
+    out.indices.reserve(drawn.size());
+    for (const Ref& ref : drawn) {
+        out.points.push_back(ref.point());
+        out.indices.push_back(ref.index);
+    }
+}
+
+DecimatedSeries decimate(const ScalarSnapshot& snapshot, const DecimationQuery& query)
+{
+    DecimatedSeries out;
+    decimate(snapshot, query, out);
+    return out;
+}
+
+} // namespace lantern::core

@@ -1,0 +1,285 @@
+// The line plot with known data: the ranges it fits, the points it hands the painter, smoothing
+// exactly as core::smooth computes it, a log axis over zeros and negatives, zooming with the
+// mouse, the hover tooltip and the CSV export.
+
+#include "core/analysis/smoothing.h"
+#include "core/store/scalar_series.h"
+#include "ui/widgets/axis_ticks.h"
+#include "ui/widgets/line_plot.h"
+
+#include <QDir>
+#include <QMouseEvent>
+#include <QTest>
+#include <QTextStream>
+#include <QWheelEvent>
+
+#include <cmath>
+
+using namespace lantern;
+using ui::LinePlot;
+
+namespace {
+
+core::ScalarSnapshot seriesOf(const std::vector<double>& values, double wallStart = 1000,
+    double wallStep = 360, std::int64_t stepStart = 0)
+{
+    core::ScalarSeries series;
+    for (std::size_t i = 0; i < values.size(); ++i)
+        series.append({stepStart + std::int64_t(i), wallStart + wallStep * double(i), values[i]});
+    return series.snapshot();
+}
+
+std::vector<double> ys(const std::vector<QPointF>& points)
+{
+    std::vector<double> out;
+    for (const QPointF& p : points)
+        out.push_back(p.y());
+    return out;
+}
+
+void shown(LinePlot& plot)
+{
+    plot.resize(600, 400);
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+}
+
+} // namespace
+
+class TestLinePlot : public QObject {
+    Q_OBJECT
+private slots:
+    void fitsTheRangesToKnownData()
+    {
+        LinePlot plot;
+        plot.resize(600, 400);
+        plot.setSmoothing(0);
+        plot.setSeries({{"run", Qt::blue, seriesOf({1, 2, 3, 4, 5, 6, 7, 8, 9, 10})}});
+        QCOMPARE(plot.xRange(), (LinePlot::Range {0, 9}));
+        // 5% of the span above and below the data.
+        QCOMPARE(plot.yRange().lo, 1 - 0.45);
+        QCOMPARE(plot.yRange().hi, 10 + 0.45);
+        QCOMPARE(plot.drawnPointCount(), 10u);
+        const std::vector<QPointF> points = plot.drawnPoints(0, false);
+        QCOMPARE(points.size(), 10u);
+        QCOMPARE(points[3], QPointF(3, 4));
+        QVERIFY(plot.drawnPoints(0, true).empty()); // no smoothed line without smoothing
+
+        // Zoomed to steps 2..4, y fits what is visible there (3..5), not the whole run.
+        plot.zoomTo({2, 4});
+        QCOMPARE(plot.yRange().lo, 3 - 0.1);
+        QCOMPARE(plot.yRange().hi, 5 + 0.1);
+    }
+
+    void aConstantSeriesGetsAReadableRange()
+    {
+        // Smoothing 0.5 repeatedly rounds a few ulps away from it; the range stays sensible.
+        LinePlot plot;
+        plot.resize(600, 400);
+        plot.setSeries({{"run", Qt::blue, seriesOf(std::vector<double>(10, 0.5))}});
+        QCOMPARE(plot.yRange(), (LinePlot::Range {0, 1}));
+        QVERIFY(!plot.grab().isNull());
+    }
+
+    void handsThePainterAtMostFourPointsPerColumn()
+    {
+        std::vector<double> values(200000);
+        for (std::size_t i = 0; i < values.size(); ++i)
+            values[i] = std::sin(double(i) / 1000);
+        values[123456] = 50; // a spike decimation must keep
+        LinePlot plot;
+        plot.resize(500, 300);
+        plot.setSmoothing(0);
+        plot.setSeries({{"big", Qt::red, seriesOf(values)}});
+        const double columns = std::floor(plot.plotArea().width());
+        QVERIFY(plot.drawnPointCount() <= std::size_t(4 * columns + 2));
+        QVERIFY(plot.drawnPointCount() > std::size_t(columns));
+        QVERIFY(plot.yRange().contains(50));
+        QVERIFY(plot.yRange().contains(-1));
+
+        // Outliers ignored: the range follows the 5th..95th percentile, the spike is cut off.
+        plot.setIgnoreOutliers(true);
+        QVERIFY(!plot.yRange().contains(50));
+        QVERIFY(plot.yRange().hi < 2);
+    }
+
+    void smoothsExactlyAsCoreDoes()
+    {
+        const std::vector<double> values {3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9};
+        LinePlot plot;
+        plot.resize(600, 400);
+        plot.setSeries({{"run", Qt::blue, seriesOf(values)}});
+        for (const double weight : {0.6, 0.0, 0.3, 0.95, 0.999}) {
+            plot.setSmoothing(weight);
+            if (weight == 0) {
+                QVERIFY(plot.drawnPoints(0, true).empty());
+                QCOMPARE(ys(plot.drawnPoints(0, false)), values);
+                continue;
+            }
+            QCOMPARE(ys(plot.drawnPoints(0, true)), core::smooth(values, weight));
+            QCOMPARE(ys(plot.drawnPoints(0, false)), values); // the faint raw line behind it
+        }
+
+        // Appending continues the cached smoothing and still matches a full recomputation.
+        core::ScalarSeries series;
+        for (std::size_t i = 0; i < values.size(); ++i)
+            series.append({std::int64_t(i), double(i), values[i]});
+        plot.setSmoothing(0.6);
+        plot.setSeries({{"run", Qt::blue, series.snapshot()}});
+        QCOMPARE(ys(plot.drawnPoints(0, true)), core::smooth(values, 0.6));
+        std::vector<double> longer = values;
+        for (int i = 0; i < 600; ++i) { // across a chunk boundary
+            longer.push_back(std::cos(i));
+            series.append({std::int64_t(longer.size() - 1), double(i), longer.back()});
+        }
+        plot.setSeries({{"run", Qt::blue, series.snapshot()}});
+        const std::vector<double> expected = core::smooth(longer, 0.6);
+        QCOMPARE(plot.drawnPointCount(), longer.size());
+        QCOMPARE(ys(plot.drawnPoints(0, true)), expected);
+    }
+
+    void logScaleSkipsValuesThatHaveNoLogarithm()
+    {
+        LinePlot plot;
+        shown(plot);
+        plot.setSmoothing(0);
+        plot.setLogScale(true);
+        plot.setSeries({{"run", Qt::blue, seriesOf({-1, 0, 1, 10, 100, std::nan("")})}});
+        const std::vector<double> y = ys(plot.drawnPoints(0, false));
+        QCOMPARE(y.size(), 6u);
+        QVERIFY(std::isnan(y[0]) && std::isnan(y[1]) && std::isnan(y[5]));
+        QCOMPARE(y[2], 0.0);
+        QCOMPARE(y[3], 1.0);
+        QCOMPARE(y[4], 2.0);
+        QCOMPARE(plot.yRange().lo, -0.1);
+        QCOMPARE(plot.yRange().hi, 2.1);
+        QVERIFY(!plot.grab().isNull());
+
+        // Nothing positive at all, with smoothing on: still no crash, an arbitrary range.
+        plot.setSmoothing(0.6);
+        plot.setSeries({{"run", Qt::blue, seriesOf({-3, 0, -1})}});
+        QVERIFY(std::isfinite(plot.yRange().lo) && plot.yRange().span() > 0);
+        QVERIFY(!plot.grab().isNull());
+        QTest::mouseMove(&plot, plot.plotArea().center().toPoint());
+    }
+
+    void dragZoomsAndDoubleClickRestores()
+    {
+        LinePlot plot;
+        shown(plot);
+        std::vector<double> values(101);
+        for (std::size_t i = 0; i < values.size(); ++i)
+            values[i] = double(i % 7);
+        plot.setSeries({{"run", Qt::blue, seriesOf(values)}});
+        const LinePlot::Range full = plot.xRange();
+        QCOMPARE(full, (LinePlot::Range {0, 100}));
+        const QRectF area = plot.plotArea();
+        const QPoint from(int(plot.pixelAtX(25)), int(area.top() + 10));
+        const QPoint to(int(plot.pixelAtX(50)), int(area.bottom() - 10));
+        QTest::mousePress(&plot, Qt::LeftButton, {}, from);
+        QTest::mouseMove(&plot, to);
+        QTest::mouseRelease(&plot, Qt::LeftButton, {}, to);
+        QVERIFY(plot.isZoomed());
+        const LinePlot::Range zoomed = plot.xRange();
+        QVERIFY(std::abs(zoomed.lo - 25) < 0.5);
+        QVERIFY(std::abs(zoomed.hi - 50) < 0.5);
+
+        // New data keeps the zoom.
+        values.push_back(3);
+        plot.setSeries({{"run", Qt::blue, seriesOf(values)}});
+        QCOMPARE(plot.xRange(), zoomed);
+
+        // The wheel zooms in around the cursor: the x under it stays put.
+        const QPointF cursor(plot.pixelAtX(30), area.center().y());
+        QWheelEvent wheel(cursor, plot.mapToGlobal(cursor), {}, {0, 120}, Qt::NoButton, {},
+            Qt::NoScrollPhase, false);
+        QApplication::sendEvent(&plot, &wheel);
+        QVERIFY(plot.xRange().span() < zoomed.span());
+        QVERIFY(std::abs(plot.xAtPixel(cursor.x()) - 30) < 1e-6);
+
+        QTest::mouseDClick(&plot, Qt::LeftButton, {}, area.center().toPoint());
+        QVERIFY(!plot.isZoomed());
+        QCOMPARE(plot.xRange(), (LinePlot::Range {0, 101}));
+    }
+
+    void tooltipListsEveryRunAtTheNearestStep()
+    {
+        LinePlot plot;
+        shown(plot);
+        plot.setSmoothing(0);
+        plot.setSeries({{"train", Qt::blue, seriesOf({10, 20, 30, 40, 50})},
+            {"eval", Qt::red, seriesOf({1, 2, 3}, 1000, 360, 0)}});
+        // The cursor just right of step 2, level with train's value there.
+        const QPointF pos(plot.pixelAtX(2.2), plot.plotArea().top() + 5);
+        const auto rows = plot.hoverRows(pos);
+        QCOMPARE(rows.size(), 2u);
+        QCOMPARE(rows[0].name, QStringLiteral("train")); // nearer the cursor than eval's 3
+        QCOMPARE(rows[0].step, 2);
+        QCOMPARE(rows[0].value, 30.0);
+        QCOMPARE(rows[1].name, QStringLiteral("eval"));
+        QCOMPARE(rows[1].value, 3.0);
+        QCOMPARE(rows[1].relativeHours, 0.2); // 2 × 360 s
+        const QString text = plot.tooltipText(pos);
+        QVERIFY(text.contains(QStringLiteral("train")));
+        QVERIFY(text.contains(QStringLiteral(">30<")));
+        QVERIFY(text.contains(QStringLiteral("12.0 min")));
+        QVERIFY(text.indexOf(QStringLiteral("train")) < text.indexOf(QStringLiteral("eval")));
+        QMouseEvent move(QEvent::MouseMove, pos, plot.mapToGlobal(pos), Qt::NoButton, Qt::NoButton,
+            Qt::NoModifier);
+        QApplication::sendEvent(&plot, &move); // shows the tooltip and the cursor line
+        QVERIFY(plot.grab().save(QDir::temp().filePath("lantern_line_plot_hover.png")));
+    }
+
+    void relativeAndWallTimeAxes()
+    {
+        LinePlot plot;
+        plot.resize(600, 400);
+        plot.setSeries({{"run", Qt::blue, seriesOf({1, 2, 3, 4}, 1.7e9, 1800)}});
+        plot.setXAxisMode(ui::XAxisMode::Relative);
+        QCOMPARE(plot.xRange(), (LinePlot::Range {0, 1.5}));
+        QCOMPARE(plot.drawnPoints(0, false)[2].x(), 1.0);
+        plot.setXAxisMode(ui::XAxisMode::WallTime);
+        QCOMPARE(plot.xRange(), (LinePlot::Range {1.7e9, 1.7e9 + 5400}));
+        plot.setLogScale(true);
+        QVERIFY(plot.grab().save(QDir::temp().filePath("lantern_line_plot_wall_log.png")));
+    }
+
+    void niceTicks()
+    {
+        const ui::AxisTicks ticks = ui::AxisTicks::linear(0.03, 0.97, 5);
+        QCOMPARE(ticks.values.size(), 4u); // step 0.2
+        QCOMPARE(ticks.labels.front(), QStringLiteral("0.2"));
+        QCOMPARE(ticks.labels.back(), QStringLiteral("0.8"));
+        QCOMPARE(ui::AxisTicks::niceStep(1000, 4), 200.0);
+        QCOMPARE(ui::AxisTicks::niceStep(7, 1), 5.0);
+        const ui::AxisTicks log = ui::AxisTicks::log10(-2.5, 1.2, 6);
+        QCOMPARE(log.labels.size(), 4u);
+        QCOMPARE(log.labels.front(), QStringLiteral("0.01"));
+        QCOMPARE(log.labels.back(), QStringLiteral("10"));
+        QVERIFY(ui::AxisTicks::wallTime(1.7e9, 1.7e9 + 86400, 6).values.size() >= 3);
+        // Spans tiny next to their magnitude end instead of looping forever.
+        QCOMPARE(ui::AxisTicks::linear(1e30, 1e30 + 1e15, 5).values.size(), 2u);
+        QCOMPARE(ui::AxisTicks::linear(-1e300, 1e300, 5).values.size(), 5u);
+        QVERIFY(ui::AxisTicks::log10(-300, 300, 5).values.size() <= 10);
+        QVERIFY(ui::AxisTicks::wallTime(1e20, 1.0000001e20, 5).values.size() <= 1001);
+    }
+
+    void exportsEveryPointAsCsv()
+    {
+        LinePlot plot;
+        plot.setSeries({{"a,b", Qt::blue, seriesOf({0.5, 0.25}, 10.5, 1)},
+            {"c", Qt::red, seriesOf({1.0 / 3}, 20, 1, 7)}});
+        QString text;
+        QTextStream out(&text);
+        plot.writeCsv(out, QStringLiteral("loss"));
+        out.flush();
+        QCOMPARE(text,
+            QStringLiteral("run,tag,step,wall_time,value\n"
+                           "\"a,b\",loss,0,10.5,0.5\n"
+                           "\"a,b\",loss,1,11.5,0.25\n"
+                           "c,loss,7,20,0.3333333333333333\n"));
+    }
+};
+
+QTEST_MAIN(TestLinePlot)
+#include "test_line_plot.moc"

@@ -1,0 +1,90 @@
+#include "ui/preferences.h"
+
+#include <QApplication>
+#include <QPalette>
+#include <QSettings>
+#include <QStyle>
+#include <QStyleFactory>
+
+namespace lantern::ui {
+namespace {
+const QString kTheme = QStringLiteral("preferences/theme");
+const QString kReload = QStringLiteral("preferences/reloadSeconds");
+const QString kSmoothing = QStringLiteral("preferences/smoothing");
+const QString kRestore = QStringLiteral("preferences/restoreLogdirs");
+
+QPalette darkPalette()
+{
+    QPalette palette;
+    const QColor window(0x2B, 0x2B, 0x2E), base(0x1E, 0x1E, 0x20), text(0xE6, 0xE6, 0xE6);
+    palette.setColor(QPalette::Window, window);
+    palette.setColor(QPalette::WindowText, text);
+    palette.setColor(QPalette::Base, base);
+    palette.setColor(QPalette::AlternateBase, window);
+    palette.setColor(QPalette::ToolTipBase, base);
+    palette.setColor(QPalette::ToolTipText, text);
+    palette.setColor(QPalette::Text, text);
+    palette.setColor(QPalette::Button, window);
+    palette.setColor(QPalette::ButtonText, text);
+    palette.setColor(QPalette::Highlight, QColor(0x42, 0x85, 0xF4));
+    palette.setColor(QPalette::HighlightedText, Qt::white);
+    palette.setColor(QPalette::Link, QColor(0x8A, 0xB4, 0xF8));
+    palette.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+    palette.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+    return palette;
+}
+} // namespace
+
+Preferences Preferences::load()
+{
+    QSettings settings;
+    Preferences preferences;
+    preferences.theme = static_cast<Theme>(std::clamp(settings.value(kTheme, 0).toInt(), 0, 2));
+    preferences.reloadSeconds = std::clamp(settings.value(kReload, 1.0).toDouble(), 0.1, 3600.0);
+    preferences.smoothing = std::clamp(settings.value(kSmoothing, 0.6).toDouble(), 0.0, 0.999);
+    preferences.restoreLogdirs = settings.value(kRestore, true).toBool();
+    return preferences;
+}
+
+void Preferences::save() const
+{
+    QSettings settings;
+    settings.setValue(kTheme, static_cast<int>(theme));
+    settings.setValue(kReload, reloadSeconds);
+    settings.setValue(kSmoothing, smoothing);
+    settings.setValue(kRestore, restoreLogdirs);
+}
+
+QString Preferences::themeName(Theme theme)
+{
+    switch (theme) {
+    case Theme::Light:
+        return QApplication::tr("Light");
+    case Theme::Dark:
+        return QApplication::tr("Dark");
+    default:
+        return QApplication::tr("System");
+    }
+}
+
+void applyTheme(Preferences::Theme theme)
+{
+    static const QString platformStyle = QApplication::style()->name();
+    static const QPalette platformPalette = QApplication::palette();
+    switch (theme) {
+    case Preferences::Theme::System:
+        QApplication::setStyle(QStyleFactory::create(platformStyle));
+        QApplication::setPalette(platformPalette);
+        break;
+    case Preferences::Theme::Light:
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(QApplication::style()->standardPalette());
+        break;
+    case Preferences::Theme::Dark:
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(darkPalette());
+        break;
+    }
+}
+
+} // namespace lantern::ui

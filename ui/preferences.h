@@ -1,0 +1,27 @@
+#pragma once
+// Lantern's preferences, persisted with QSettings, and how they apply to the running app.
+
+#include <QString>
+
+class QApplication;
+
+namespace lantern::ui {
+
+struct Preferences {
+    enum class Theme { System, Light, Dark };
+
+    Theme theme = Theme::System;
+    double reloadSeconds = 1.0;
+    double smoothing = 0.6; // the Scalars dashboard's default smoothing weight
+    bool restoreLogdirs = true; // reopen the last session's log directories on start
+
+    static Preferences load();
+    void save() const;
+
+    static QString themeName(Theme theme);
+};
+
+// Applies the theme: Fusion with a light or dark palette, or the platform's own look.
+void applyTheme(Preferences::Theme theme);
+
+} // namespace lantern::ui
