@@ -22,6 +22,7 @@ bool readTensorScalar(std::string_view bytes, FastScalar& out)
     WireReader tensor(bytes);
     std::uint64_t dtype = 0;
     int valueCount = 0;
+    std::size_t valueWidth = 0; // 4 for a float value, 8 for a double: it must match dtype
     std::uint32_t field;
     WireType type;
     while (tensor.nextField(field, type)) {
@@ -36,18 +37,22 @@ bool readTensorScalar(std::string_view bytes, FastScalar& out)
                 return false;
             out.value = std::bit_cast<float>(loadLittleEndian32(packed.data()));
             ++valueCount;
+            valueWidth = 4;
         } else if (field == 5 && type == WireType::Fixed32) {
             out.value = std::bit_cast<float>(tensor.fixed32());
             ++valueCount;
+            valueWidth = 4;
         } else if (field == 6 && type == WireType::LengthDelimited) { // packed double_val
             const std::string_view packed = tensor.lengthDelimited();
             if (packed.size() != 8)
                 return false;
             out.value = std::bit_cast<double>(loadLittleEndian64(packed.data()));
             ++valueCount;
+            valueWidth = 8;
         } else if (field == 6 && type == WireType::Fixed64) {
             out.value = std::bit_cast<double>(tensor.fixed64());
             ++valueCount;
+            valueWidth = 8;
         } else if (field == 4 && type == WireType::LengthDelimited) { // tensor_content
             const std::string_view raw = tensor.lengthDelimited();
             if (raw.size() == 4)
@@ -57,17 +62,20 @@ bool readTensorScalar(std::string_view bytes, FastScalar& out)
             else
                 return false;
             ++valueCount;
+            valueWidth = raw.size();
         } else {
             return false;
         }
     }
     if (!tensor.ok() || valueCount != 1)
         return false;
-    if (dtype == kDtypeFloat) {
+    // libprotobuf's path reads only the field that matches the dtype; a float tensor that
+    // carries a double value is not a scalar there, so it must not be one here.
+    if (dtype == kDtypeFloat && valueWidth == 4) {
         out.type = ScalarType::Float32;
         return true;
     }
-    if (dtype == kDtypeDouble) {
+    if (dtype == kDtypeDouble && valueWidth == 8) {
         out.type = ScalarType::Float64;
         return true;
     }

@@ -13,6 +13,8 @@
 namespace lantern::core {
 namespace {
 
+constexpr std::uint64_t kMaxSplatElements = 1024;
+
 std::size_t elementBytes(pb::DataType dtype)
 {
     switch (dtype) {
@@ -199,7 +201,9 @@ std::vector<double> tensorNumbers(const pb::TensorProto& tensor)
     }
     // A single typed value stands for every element of the shape ("splat" encoding).
     const auto count = tensorElementCount(tensor);
-    if (out.size() == 1 && count && *count > 1 && *count <= (1u << 24))
+    // Expanding it is bounded: a 20-byte record must not claim megabytes of memory. Past the
+    // bound the single value is returned as it is, and the shape tells what it stands for.
+    if (out.size() == 1 && count && *count > 1 && *count <= kMaxSplatElements)
         out.assign(static_cast<std::size_t>(*count), out.front());
     return out;
 }

@@ -881,6 +881,7 @@ ScalarSeries::ScalarSeries(const ScalarSeries& other)
     , m_chunkBytes(other.m_chunkBytes)
     , m_last(other.m_last)
     , m_generation(other.m_generation)
+    , m_changed(other.m_changed)
 {
     if (other.m_index)
         m_index = makeIndex(other.m_index->capacity, other.m_index.get(), m_chunkCount);
@@ -919,7 +920,7 @@ void ScalarSeries::append(const ScalarPoint& point)
     m_tail->points[m_tailSize++] = point;
     ++m_size;
     m_last = point;
-    m_generation = nextGeneration();
+    m_changed = true;
     if (m_tailSize == kChunkSize)
         seal();
 }
@@ -1010,7 +1011,7 @@ ScalarSnapshot ScalarSeries::snapshot() const
     snapshot.m_chunkCount = m_chunkCount;
     snapshot.m_tailSize = m_tailSize;
     snapshot.m_size = m_size;
-    snapshot.m_generation = m_generation;
+    snapshot.m_generation = generation();
     snapshot.m_type = type;
     return snapshot;
 }

@@ -1,6 +1,7 @@
 // Normalization of every summary style into SummaryItems.
 
 #include "core/events/event_decoder.h"
+#include "core/events/scalar_fast_path.h"
 #include "core/events/tensor_values.h"
 
 #include "event.pb.h"
@@ -221,6 +222,49 @@ private slots:
         const auto decoded = decode(decoder, event);
         QCOMPARE(decoded.items[0].tag, std::string("legacy_text"));
         QCOMPARE(decoded.items[0].kind, ValueKind::Text);
+    }
+
+    void fastPathFollowsTheDtype()
+    {
+        // A float tensor carrying a double value: libprotobuf's path reads float_val only, so
+        // it is no scalar there, and the fast path must not call it one either.
+        EventDecoder decoder;
+        pb::Event first;
+        pb::TensorProto* tensor = addValue(first, "metric", "scalars")->mutable_tensor();
+        tensor->set_dtype(pb::DT_FLOAT);
+        tensor->mutable_tensor_shape();
+        tensor->add_float_val(1.0f);
+        QVERIFY(decoder.decode(first.SerializeAsString()).has_value()); // remembers the plugin
+
+        pb::Event odd;
+        pb::TensorProto* mismatched = addValue(odd, "metric")->mutable_tensor();
+        mismatched->set_dtype(pb::DT_FLOAT);
+        mismatched->mutable_tensor_shape();
+        mismatched->add_double_val(2.5);
+        FastScalarEvent fast;
+        QVERIFY(!decodeScalarsFast(odd.SerializeAsString(), decoder, fast));
+        QVERIFY(decode(decoder, odd).items.at(0).kind != ValueKind::Scalar);
+
+        pb::Event good;
+        pb::TensorProto* matching = addValue(good, "metric")->mutable_tensor();
+        matching->set_dtype(pb::DT_FLOAT);
+        matching->mutable_tensor_shape();
+        matching->add_float_val(2.5f);
+        QVERIFY(decodeScalarsFast(good.SerializeAsString(), decoder, fast));
+        QCOMPARE(fast.values[0].value, 2.5);
+    }
+
+    void splatExpansionIsBounded()
+    {
+        // 20 bytes claiming 16 million elements must not become 128 MiB of doubles.
+        pb::TensorProto tensor;
+        tensor.set_dtype(pb::DT_FLOAT);
+        tensor.mutable_tensor_shape()->add_dim()->set_size(1 << 24);
+        tensor.add_float_val(3.0f);
+        QCOMPARE(tensorNumbers(tensor), std::vector<double> {3.0});
+        // A small splat is still expanded.
+        tensor.mutable_tensor_shape()->mutable_dim(0)->set_size(6);
+        QCOMPARE(tensorNumbers(tensor), std::vector<double>(6, 3.0));
     }
 
     void garbageIsRejected()
