@@ -206,6 +206,28 @@ private slots:
         QVERIFY(message->text().contains(QStringLiteral("tfevents")));
     }
 
+    void runsSideBySideGetDistinctColours()
+    {
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        for (int run = 0; run < 12; ++run)
+            writeRun(root / ("run_" + std::to_string(run)));
+        ui::MainWindow window;
+        window.show();
+        window.openLogdirs({temp.path()});
+        QVERIFY(waitForLoad(window));
+        QSet<QRgb> colours;
+        for (int run = 0; run < 12; ++run)
+            colours.insert(window.runListModel()->color(QStringLiteral("run_%1").arg(run)).rgb());
+        QCOMPARE(colours.size(), 12);
+        // A run keeps its colour when others appear.
+        const QColor before = window.runListModel()->color(QStringLiteral("run_3"));
+        writeRun(root / "run_new");
+        window.loader()->reload();
+        QVERIFY(waitForLoad(window));
+        QCOMPARE(window.runListModel()->color(QStringLiteral("run_3")), before);
+    }
+
     void runColoursAreStable()
     {
         QCOMPARE(ui::RunListModel::defaultColor(QStringLiteral("train")),

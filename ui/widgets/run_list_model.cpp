@@ -9,42 +9,84 @@ void RunListModel::setSnapshot(const LogdirSnapshotPtr& snapshot)
             [](const auto& a, const auto& b) { return a->name == b->name; });
     if (sameRuns) {
         m_runs = snapshot->runs;
+        assignColors();
         if (!m_runs.empty())
             emit dataChanged(index(0), index(rowCount() - 1), {Qt::ToolTipRole});
         return;
     }
     beginResetModel();
     m_runs = snapshot ? snapshot->runs : decltype(m_runs) {};
+    assignColors();
     endResetModel();
 }
 
-QColor RunListModel::defaultColor(const QString& runName)
+namespace {
+
+// A fixed qualitative palette; a run's first choice is indexed by a hash of its name that does
+// not change between sessions.
+const QColor kPalette[] = {
+    QColor(0x42, 0x85, 0xF4),
+    QColor(0xFF, 0x70, 0x43),
+    QColor(0x0F, 0x9D, 0x58),
+    QColor(0xAB, 0x47, 0xBC),
+    QColor(0x00, 0xAC, 0xC1),
+    QColor(0xF4, 0xB4, 0x00),
+    QColor(0xE9, 0x1E, 0x63),
+    QColor(0x79, 0x55, 0x48),
+    QColor(0x5C, 0x6B, 0xC0),
+    QColor(0x7C, 0xB3, 0x42),
+    QColor(0xDB, 0x44, 0x37),
+    QColor(0x26, 0xA6, 0x9A),
+};
+
+std::size_t paletteIndex(const QString& runName)
 {
-    // A fixed qualitative palette, indexed by a hash that does not change between sessions.
-    static const QColor palette[] = {
-        QColor(0x42, 0x85, 0xF4),
-        QColor(0xFF, 0x70, 0x43),
-        QColor(0x0F, 0x9D, 0x58),
-        QColor(0xAB, 0x47, 0xBC),
-        QColor(0x00, 0xAC, 0xC1),
-        QColor(0xF4, 0xB4, 0x00),
-        QColor(0xE9, 0x1E, 0x63),
-        QColor(0x79, 0x55, 0x48),
-        QColor(0x5C, 0x6B, 0xC0),
-        QColor(0x7C, 0xB3, 0x42),
-        QColor(0xDB, 0x44, 0x37),
-        QColor(0x26, 0xA6, 0x9A),
-    };
     const QByteArray bytes = runName.toUtf8();
     quint32 hash = 2166136261u; // FNV-1a
     for (const char c : bytes)
         hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
-    return palette[hash % std::size(palette)];
+    return hash % std::size(kPalette);
+}
+
+} // namespace
+
+QColor RunListModel::defaultColor(const QString& runName)
+{
+    return kPalette[paletteIndex(runName)];
+}
+
+void RunListModel::assignColors()
+{
+    // A run keeps the colour it was first given. A new run takes its hashed colour unless
+    // another run already shows it, then the next free one, so runs side by side differ.
+    QSet<QRgb> used;
+    for (const auto& run : m_runs)
+        if (const auto it = m_assigned.constFind(QString::fromStdString(run->name));
+            it != m_assigned.cend())
+            used.insert(it->rgb());
+    for (const auto& run : m_runs) {
+        const QString name = QString::fromStdString(run->name);
+        if (m_assigned.contains(name))
+            continue;
+        const std::size_t first = paletteIndex(name);
+        QColor chosen = kPalette[first];
+        for (std::size_t step = 0; step < std::size(kPalette); ++step) {
+            const QColor candidate = kPalette[(first + step) % std::size(kPalette)];
+            if (!used.contains(candidate.rgb())) {
+                chosen = candidate;
+                break;
+            }
+        }
+        m_assigned.insert(name, chosen);
+        used.insert(chosen.rgb());
+    }
 }
 
 QColor RunListModel::color(const QString& runName) const
 {
-    return m_colors.value(runName, defaultColor(runName));
+    if (const auto it = m_colors.constFind(runName); it != m_colors.cend())
+        return *it;
+    return m_assigned.value(runName, defaultColor(runName));
 }
 
 void RunListModel::setColor(const QString& runName, const QColor& color)

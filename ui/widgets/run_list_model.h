@@ -28,7 +28,7 @@ public:
 
     QColor color(const QString& runName) const;
     void setColor(const QString& runName, const QColor& color);
-    // The colour a run has before the user changes it; depends only on the name.
+    // The colour a run is offered first; depends only on the name.
     static QColor defaultColor(const QString& runName);
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -41,9 +41,12 @@ signals:
     void selectionChanged();
 
 private:
+    void assignColors();
+
     std::vector<std::shared_ptr<const core::RunSnapshot>> m_runs;
+    QHash<QString, QColor> m_assigned; // given when a run first appears, then kept
     QSet<QString> m_unchecked;
-    QHash<QString, QColor> m_colors;
+    QHash<QString, QColor> m_colors; // chosen by the user
 };
 
 } // namespace lantern::ui
