@@ -39,13 +39,6 @@ double residentMiB()
     return double(resident) * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
 }
 
-void writeBytes(const fs::path& path, const std::string& bytes)
-{
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary | std::ios::trunc)
-        .write(bytes.data(), std::streamsize(bytes.size()));
-}
-
 // A record header claiming `length`, with a correct length checksum.
 std::string headerClaiming(std::uint64_t length)
 {
@@ -72,24 +65,6 @@ std::vector<std::string> lossEvents(int first, int last)
     for (int step = first; step <= last; ++step)
         records.push_back(scalarEvent("loss", step, float(step), 100.0 + step));
     return records;
-}
-
-std::vector<std::int64_t> stepsOf(const RunData& run, const std::string& tag)
-{
-    std::vector<std::int64_t> steps;
-    if (!run.tags.contains(tag))
-        return steps;
-    run.tags.at(tag).scalars.snapshot().forEach(
-        [&](const ScalarPoint& p) { steps.push_back(p.step); });
-    return steps;
-}
-
-std::vector<std::int64_t> range(std::int64_t first, std::int64_t last)
-{
-    std::vector<std::int64_t> steps;
-    for (std::int64_t s = first; s <= last; ++s)
-        steps.push_back(s);
-    return steps;
 }
 
 bool hasDiagnostic(const RunData& run, std::string_view text, std::uint64_t offset)
@@ -161,7 +136,7 @@ private slots:
         if (rss > 0)
             QVERIFY2(residentMiB() - rss < 64, "memory grew with the claimed length");
         const RunData& run = *loader.runs().at(0);
-        QCOMPARE(stepsOf(run, "loss"), range(1, 50));
+        QCOMPARE(scalarSteps(run, "loss"), stepRange(1, 50));
         QVERIFY2(hasDiagnostic(run, "absurd", before.size()), describe(run).c_str());
         QCOMPARE(run.diagnostics.front().bytesSkipped, std::uint64_t(hostile.size()));
     }
@@ -200,9 +175,9 @@ private slots:
             QVERIFY2(residentMiB() - rss < 64, "memory grew with the claimed length");
         const auto runs = loader.runs();
         QCOMPARE(runs.size(), std::size_t(2));
-        QCOMPARE(stepsOf(*runs[0], "loss"), range(1, 20));
+        QCOMPARE(scalarSteps(*runs[0], "loss"), stepRange(1, 20));
         QVERIFY2(hasDiagnostic(*runs[0], "absurd", before.size()), describe(*runs[0]).c_str());
-        QCOMPARE(stepsOf(*runs[1], "loss"), range(1, 5));
+        QCOMPARE(scalarSteps(*runs[1], "loss"), stepRange(1, 5));
         QVERIFY2(hasDiagnostic(*runs[1], "not a valid Event", before.size()),
             describe(*runs[1]).c_str());
     }
@@ -222,7 +197,7 @@ private slots:
         loader.reload();
         if (rss > 0)
             QVERIFY2(residentMiB() - rss < 64, "memory grew with the claimed length");
-        QCOMPARE(stepsOf(*loader.runs().at(0), "loss"), range(1, 3));
+        QCOMPARE(scalarSteps(*loader.runs().at(0), "loss"), stepRange(1, 3));
     }
 
     void millionNodeGraphIsStoredAsALocation()
@@ -253,7 +228,7 @@ private slots:
         const RunData& run = *loader.runs().at(0);
         QVERIFY(run.graph.has_value());
         QVERIFY(run.graph->location.length > 10'000'000);
-        QCOMPARE(stepsOf(run, "loss"), range(1, 10));
+        QCOMPARE(scalarSteps(run, "loss"), stepRange(1, 10));
         QVERIFY2(run.diagnostics.empty(), describe(run).c_str());
     }
 
@@ -276,7 +251,7 @@ private slots:
         LogdirLoader loader({{"", root}});
         loader.reload();
         const RunData& run = *loader.runs().at(0);
-        QCOMPARE(stepsOf(run, "loss"), range(1, 5));
+        QCOMPARE(scalarSteps(run, "loss"), stepRange(1, 5));
         QVERIFY(!run.tags.contains("deep"));
         QVERIFY2(hasDiagnostic(run, "not a valid Event", before.size()), describe(run).c_str());
     }
@@ -353,7 +328,7 @@ private slots:
         QCOMPARE(loader.runs().size(), std::size_t(1));
         const RunData& run = *loader.runs()[0];
         QCOMPARE(run.name, badDirectory);
-        QCOMPARE(stepsOf(run, "tag\xff\xfe"), range(1, 1));
+        QCOMPARE(scalarSteps(run, "tag\xff\xfe"), stepRange(1, 1));
         QVERIFY2(run.diagnostics.empty(), describe(run).c_str());
         const auto snapshot = loader.snapshot();
         QCOMPARE(snapshot->runs.size(), std::size_t(1));

@@ -14,7 +14,6 @@
 #include <QTest>
 
 #include <fstream>
-#include <zlib.h>
 
 using namespace lantern::core;
 using namespace lantern::test;
@@ -40,44 +39,6 @@ std::vector<std::string> lossSteps(int first, int last, double wallStart = 100.0
     return records;
 }
 
-std::vector<std::int64_t> stepsOf(const RunData& run, const std::string& tag)
-{
-    std::vector<std::int64_t> steps;
-    run.tags.at(tag).scalars.snapshot().forEach(
-        [&](const ScalarPoint& p) { steps.push_back(p.step); });
-    return steps;
-}
-
-std::vector<std::int64_t> range(std::int64_t first, std::int64_t last)
-{
-    std::vector<std::int64_t> steps;
-    for (std::int64_t s = first; s <= last; ++s)
-        steps.push_back(s);
-    return steps;
-}
-
-void writeBytes(const fs::path& path, const std::string& bytes, bool append = false)
-{
-    fs::create_directories(path.parent_path());
-    std::ofstream out(path, std::ios::binary | (append ? std::ios::app : std::ios::trunc));
-    out << bytes;
-}
-
-std::string gzip(const std::string& data)
-{
-    z_stream z {};
-    deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    std::string out(deflateBound(&z, data.size()) + 64, '\0');
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    z.avail_in = static_cast<uInt>(data.size());
-    z.next_out = reinterpret_cast<Bytef*>(out.data());
-    z.avail_out = static_cast<uInt>(out.size());
-    deflate(&z, Z_FINISH);
-    out.resize(z.total_out);
-    deflateEnd(&z);
-    return out;
-}
-
 } // namespace
 
 class TestLoaderUpdates : public QObject {
@@ -98,7 +59,7 @@ private slots:
         LogdirLoader loader({{"", root}});
         loader.reload();
         const RunData& run = *loader.runs()[0];
-        QCOMPARE(stepsOf(run, "loss"), range(0, 30));
+        QCOMPARE(scalarSteps(run, "loss"), stepRange(0, 30));
         // The points from step 15 on are the restarted job's (wall times from 500 on).
         QCOMPARE(run.tags.at("loss").scalars.snapshot()[15].wallTime, 515.0);
         QCOMPARE(run.diagnostics.size(), std::size_t(1));
@@ -123,7 +84,7 @@ private slots:
         LogdirLoader loader({{"", root}});
         loader.reload();
         const RunData& run = *loader.runs()[0];
-        QCOMPARE(stepsOf(run, "loss"), range(0, 12));
+        QCOMPARE(scalarSteps(run, "loss"), stepRange(0, 12));
         QCOMPARE(run.diagnostics.size(), std::size_t(1));
         QCOMPARE(run.diagnostics[0].file, (root / "events.out.tfevents.200.h").string());
         QVERIFY(run.diagnostics[0].reason.find("dropped 5 orphaned") != std::string::npos);
@@ -138,7 +99,7 @@ private slots:
                 scalarEvent("loss", 3, 2.0f, 2.0), scalarEvent("loss", 4, 3.0f, 3.0)});
         LogdirLoader loader({{"", root}});
         loader.reload();
-        QCOMPARE(stepsOf(*loader.runs()[0], "loss"), (std::vector<std::int64_t> {3, 3, 4}));
+        QCOMPARE(scalarSteps(*loader.runs()[0], "loss"), (std::vector<std::int64_t> {3, 3, 4}));
         QVERIFY(loader.runs()[0]->diagnostics.empty());
     }
 
@@ -155,8 +116,8 @@ private slots:
         appendRecords(root / "a" / "events.out.tfevents.2.h", lossSteps(0, 3));
         loader.reload();
         QCOMPARE(loader.runs().size(), std::size_t(2));
-        QCOMPARE(stepsOf(*loader.runs()[0], "loss"), range(0, 3));
-        QCOMPARE(stepsOf(*loader.runs()[1], "loss"), range(0, 2));
+        QCOMPARE(scalarSteps(*loader.runs()[0], "loss"), stepRange(0, 3));
+        QCOMPARE(scalarSteps(*loader.runs()[1], "loss"), stepRange(0, 2));
 
         fs::remove_all(root / "b");
         loader.reload();
@@ -178,7 +139,7 @@ private slots:
         fs::remove(file);
         appendRecords(file, lossSteps(100, 104));
         loader.reload();
-        QCOMPARE(stepsOf(*loader.runs()[0], "loss"), range(100, 104));
+        QCOMPARE(scalarSteps(*loader.runs()[0], "loss"), stepRange(100, 104));
 
         // Same length, different first bytes.
         fs::remove(file);
@@ -187,7 +148,7 @@ private slots:
             other.push_back(scalarEvent("loss", step, 7.0f, 1.0 + step)); // same sizes as before
         appendRecords(file, other);
         loader.reload();
-        QCOMPARE(stepsOf(*loader.runs()[0], "loss"), range(200, 204));
+        QCOMPARE(scalarSteps(*loader.runs()[0], "loss"), stepRange(200, 204));
     }
 
     void unchangedReloadReadsNothing()
@@ -237,7 +198,7 @@ private slots:
         std::string framed = frameRecord(fileVersionEvent());
         for (auto& r : lossSteps(0, 99))
             framed += frameRecord(r);
-        const std::string compressed = gzip(framed);
+        const std::string compressed = compress(framed, 15 + 16);
         const fs::path file = root / "events.out.tfevents.1.h.gz";
         writeBytes(file, compressed.substr(0, compressed.size() / 2));
         LogdirLoader loader({{"", root}});
@@ -246,7 +207,7 @@ private slots:
         QVERIFY(partial < 100);
         writeBytes(file, compressed.substr(compressed.size() / 2), true);
         loader.reload();
-        QCOMPARE(stepsOf(*loader.runs()[0], "loss"), range(0, 99));
+        QCOMPARE(scalarSteps(*loader.runs()[0], "loss"), stepRange(0, 99));
         QVERIFY(loader.runs()[0]->diagnostics.empty());
     }
 
@@ -264,7 +225,7 @@ private slots:
         LogdirLoader loader({{"", root}});
         loader.reload();
         const RunData& run = *loader.runs()[0];
-        QCOMPARE(stepsOf(run, "loss"), range(0, 4));
+        QCOMPARE(scalarSteps(run, "loss"), stepRange(0, 4));
         QCOMPARE(run.diagnostics.size(), std::size_t(1));
         QCOMPARE(run.diagnostics[0].offset, std::uint64_t(frameRecord(fileVersionEvent()).size()));
     }

@@ -7,15 +7,16 @@
 #include "core/io/record_compression.h"
 #include "core/io/record_reader.h"
 #include "core/io/record_writer.h"
+#include "tests/support/test_support.h"
 
 #include <QTest>
 
 #include <algorithm>
 #include <cstring>
 #include <memory>
-#include <zlib.h>
 
 using namespace lantern::core;
+using lantern::test::compress;
 
 namespace {
 
@@ -55,21 +56,6 @@ RecordReader readerOver(const std::string& bytes, std::size_t maxChunk = SIZE_MA
 {
     return RecordReader(
         std::make_unique<GrowingSource>(std::make_shared<std::string>(bytes), maxChunk));
-}
-
-std::string compress(const std::string& data, int windowBits)
-{
-    z_stream z {};
-    deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, windowBits, 8, Z_DEFAULT_STRATEGY);
-    std::string out(deflateBound(&z, data.size()) + 64, '\0');
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    z.avail_in = static_cast<uInt>(data.size());
-    z.next_out = reinterpret_cast<Bytef*>(out.data());
-    z.avail_out = static_cast<uInt>(out.size());
-    deflate(&z, Z_FINISH);
-    out.resize(z.total_out);
-    deflateEnd(&z);
-    return out;
 }
 
 } // namespace

@@ -1,10 +1,13 @@
 #include "tests/support/test_support.h"
 
 #include "core/io/record_writer.h"
+#include "core/store/run_data.h"
 
 #include "event.pb.h"
 
 #include <cstdlib>
+#include <fstream>
+#include <zlib.h>
 
 namespace lantern::test {
 
@@ -51,6 +54,45 @@ void appendRecords(const std::filesystem::path& path, const std::vector<std::str
     for (const std::string& record : records)
         writer.write(record);
     writer.flush();
+}
+
+void writeBytes(const std::filesystem::path& path, const std::string& bytes, bool append)
+{
+    std::filesystem::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary | (append ? std::ios::app : std::ios::trunc))
+        .write(bytes.data(), std::streamsize(bytes.size()));
+}
+
+std::string compress(const std::string& data, int windowBits)
+{
+    z_stream z {};
+    deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, windowBits, 8, Z_DEFAULT_STRATEGY);
+    std::string out(deflateBound(&z, data.size()) + 64, '\0');
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    z.avail_in = static_cast<uInt>(data.size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = static_cast<uInt>(out.size());
+    deflate(&z, Z_FINISH);
+    out.resize(z.total_out);
+    deflateEnd(&z);
+    return out;
+}
+
+std::vector<std::int64_t> scalarSteps(const core::RunData& run, const std::string& tag)
+{
+    std::vector<std::int64_t> steps;
+    if (const auto it = run.tags.find(tag); it != run.tags.end())
+        it->second.scalars.snapshot().forEach(
+            [&](const core::ScalarPoint& p) { steps.push_back(p.step); });
+    return steps;
+}
+
+std::vector<std::int64_t> stepRange(std::int64_t first, std::int64_t last)
+{
+    std::vector<std::int64_t> steps;
+    for (std::int64_t step = first; step <= last; ++step)
+        steps.push_back(step);
+    return steps;
 }
 
 } // namespace lantern::test

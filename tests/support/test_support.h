@@ -3,6 +3,7 @@
 
 #include <QString>
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -10,6 +11,9 @@
 
 namespace lantern::pb {
 class Event;
+}
+namespace lantern::core {
+class RunData;
 }
 
 namespace lantern::test {
@@ -26,5 +30,17 @@ std::string scalarEvent(const std::string& tag, long long step, float value, dou
 
 // Writes framed records to `path` (appending).
 void appendRecords(const std::filesystem::path& path, const std::vector<std::string>& records);
+
+// Writes raw bytes to `path` (creating folders), replacing it or appending.
+void writeBytes(const std::filesystem::path& path, const std::string& bytes, bool append = false);
+
+// Deflates `data` with zlib; windowBits 15 + 16 gives GZIP, 15 gives ZLIB.
+std::string compress(const std::string& data, int windowBits);
+
+// The steps of a run's scalar tag, in order (empty when the tag is absent).
+std::vector<std::int64_t> scalarSteps(const core::RunData& run, const std::string& tag);
+
+// first, first + 1, …, last.
+std::vector<std::int64_t> stepRange(std::int64_t first, std::int64_t last);
 
 } // namespace lantern::test
