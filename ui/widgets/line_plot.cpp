@@ -84,8 +84,12 @@ void drawBrokenLine(QPainter& painter, const std::vector<QPointF>& points, bool 
                 painter.drawEllipse(p, 2.0, 2.0);
             painter.restore();
         }
-        if (segment.size() > 1)
-            painter.drawPolyline(segment);
+        // Short pieces: Qt strokes one polyline as a single outline, and the cost of a long
+        // zig-zagging one (4 points per pixel column) grows far faster than its length.
+        constexpr qsizetype kPiece = 64;
+        for (qsizetype start = 0; start + 1 < segment.size(); start += kPiece)
+            painter.drawPolyline(
+                segment.constData() + start, int(std::min(kPiece + 1, segment.size() - start)));
         segment.clear();
     };
     for (const QPointF& p : points) {
@@ -476,6 +480,9 @@ void LinePlot::computeLayout() const
             query.x0 = toDecimationX(state, l.x.lo);
             query.x1 = toDecimationX(state, l.x.hi);
             query.columns = columns;
+            // Drawing needs only x on the current axis and the value (toPlotX); hover and the
+            // CSV export read full points elsewhere, so skip decoding the other field here.
+            query.fullPoints = false;
             const bool cached = state.decimationValid
                 && state.decimationGeneration == scalars.generation()
                 && state.query.axis == query.axis && state.query.x0 == query.x0
@@ -689,12 +696,14 @@ void LinePlot::paintEvent(QPaintEvent*)
         if (smoothing) {
             QColor faint = color;
             faint.setAlphaF(kRawAlpha);
-            painter.setPen(QPen(faint, 1.0));
+            QPen rawPen(faint, 1.0);
+            rawPen.setCosmetic(true); // Qt's fast path for one-pixel lines
+            painter.setPen(rawPen);
             drawBrokenLine(painter, toPixels(state.raw), false);
-            painter.setPen(QPen(color, 1.6));
+            painter.setPen(QPen(color, 1.0)); // wider pens leave Qt's fast line path (~10× slower)
             drawBrokenLine(painter, toPixels(state.smooth), dots);
         } else {
-            painter.setPen(QPen(color, 1.4));
+            painter.setPen(QPen(color, 1.0));
             drawBrokenLine(painter, toPixels(state.raw), dots);
         }
     }

@@ -1,0 +1,227 @@
+// lantern-bench: UI benchmarks timed with std::chrono, each printing the median of its repeats
+// beside a baseline measured in the same run (this machine is noisy and shared).
+//
+// scalars-render: one LinePlot at 1600×900 over 10 runs × 1,000,000 points, rendered into a
+// QImage, against a plain QtCharts QLineSeries holding the raw 1,000,000 points of one run in a
+// QChartView of the same size. Both are measured twice: a plain repaint (same view, caches warm)
+// and a repaint after the x range changed (LinePlot re-decimates all 10 runs; QtCharts recomputes
+// its path over the 1,000,000 points).
+//
+// Usage: lantern-bench [case...] [--reps N] [--baseline-reps N]; no case runs them all.
+
+#include "core/analysis/decimation.h"
+#include "core/store/scalar_series.h"
+#include "ui/widgets/line_plot.h"
+
+#include <QApplication>
+#include <QChart>
+#include <QChartView>
+#include <QImage>
+#include <QLineSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <functional>
+#include <string>
+#include <vector>
+
+using namespace lantern;
+
+namespace {
+
+constexpr std::size_t kRuns = 10;
+constexpr std::size_t kPoints = 1'000'000;
+const QSize kSize(1600, 900);
+
+struct Settings {
+    int reps = 30;
+    int baselineReps = 10;
+};
+
+// Median milliseconds of `reps` calls of `body`, after two untimed warm-up calls.
+double medianMs(int reps, const std::function<void(int)>& body)
+{
+    body(-2);
+    body(-1);
+    std::vector<double> ms;
+    ms.reserve(std::size_t(reps));
+    for (int i = 0; i < reps; ++i) {
+        const auto start = std::chrono::steady_clock::now();
+        body(i);
+        const auto end = std::chrono::steady_clock::now();
+        ms.push_back(std::chrono::duration<double, std::milli>(end - start).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    const std::size_t n = ms.size();
+    return n % 2 ? ms[n / 2] : (ms[n / 2 - 1] + ms[n / 2]) / 2;
+}
+
+// A training-loss-like curve: exponential decay, a slow wobble and deterministic noise, with a
+// different rate and offset per run.
+double lossAt(std::size_t run, std::size_t i, std::uint64_t& rng)
+{
+    rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+    const double noise = double(rng >> 11) / double(1ULL << 53) - 0.5;
+    const double t = double(i) / double(kPoints);
+    return 0.2 + 0.1 * double(run) + 2.0 * std::exp(-t * (3.0 + double(run)))
+        + 0.05 * std::sin(t * 40.0) + 0.1 * noise;
+}
+
+void scalarsRender(const Settings& settings)
+{
+    std::printf("scalars-render: %zu runs x %zu points, %dx%d, QT_QPA_PLATFORM=%s\n", kRuns,
+        kPoints, kSize.width(), kSize.height(), qgetenv("QT_QPA_PLATFORM").constData());
+
+    std::vector<ui::LinePlot::Series> series;
+    QList<QPointF> baselinePoints; // run 0, raw, every point
+    baselinePoints.reserve(qsizetype(kPoints));
+    const auto buildStart = std::chrono::steady_clock::now();
+    for (std::size_t run = 0; run < kRuns; ++run) {
+        core::ScalarSeries scalars;
+        std::uint64_t rng = 0x9E3779B97F4A7C15ULL * (run + 1);
+        for (std::size_t i = 0; i < kPoints; ++i) {
+            const double value = lossAt(run, i, rng);
+            scalars.append({std::int64_t(i), 1.7e9 + 0.5 * double(i), value});
+            if (run == 0)
+                baselinePoints.append(QPointF(double(i), value));
+        }
+        series.push_back({QStringLiteral("run %1").arg(run),
+            QColor::fromHsv(int(run * 36), 200, 200), scalars.snapshot()});
+    }
+    const double buildMs
+        = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - buildStart)
+              .count();
+    std::printf("  built the series in %.0f ms (not timed below)\n\n", buildMs);
+
+    QImage image(kSize, QImage::Format_ARGB32_Premultiplied);
+
+    // Lantern: default options (smoothing 0.6, so each run draws its raw and smoothed lines).
+    ui::LinePlot plot;
+    plot.resize(kSize);
+    plot.setSeries(std::move(series));
+    const ui::LinePlot::Range fullX = plot.xRange();
+    const double lanternCached = medianMs(settings.reps, [&](int) {
+        image.fill(Qt::white);
+        plot.render(&image);
+    });
+    const std::size_t drawn = plot.drawnPointCount();
+    // Alternate between two x ranges, each a change, so every paint re-decimates every run.
+    const double lanternZoom = medianMs(settings.reps, [&](int i) {
+        const double shift = (i & 1) ? 0.5 : 0.0;
+        plot.zoomTo({fullX.lo + shift, fullX.hi - shift});
+        image.fill(Qt::white);
+        plot.render(&image);
+    });
+
+    // The data half of a re-decimating repaint alone: what core::decimate costs for 10 runs at
+    // the plot's width, with the query LinePlot draws from.
+    core::DecimatedSeries decimated;
+    const auto columns = std::size_t(plot.plotArea().width());
+    const double decimateMs = medianMs(settings.reps, [&](int i) {
+        const double shift = (i & 1) ? 0.5 : 0.0;
+        for (std::size_t run = 0; run < plot.seriesCount(); ++run) {
+            core::DecimationQuery query;
+            query.x0 = fullX.lo + shift;
+            query.x1 = fullX.hi - shift;
+            query.columns = columns;
+            query.fullPoints = false;
+            core::decimate(plot.series(run).data, query, decimated);
+        }
+    });
+
+    // Baseline: a plain QLineSeries with every raw point of one run, in a QChartView.
+    auto* line = new QLineSeries;
+    line->replace(baselinePoints);
+    auto* chart = new QChart;
+    chart->legend()->hide();
+    chart->addSeries(line);
+    chart->createDefaultAxes();
+    auto* xAxis = qobject_cast<QValueAxis*>(chart->axes(Qt::Horizontal).value(0));
+    QChartView view(chart); // owns the chart, which owns the series
+    view.resize(kSize);
+    QCoreApplication::processEvents();
+    const double baselineCached = medianMs(settings.baselineReps, [&](int) {
+        image.fill(Qt::white);
+        view.QWidget::render(&image); // the widget as it repaints, like plot.render
+    });
+    const double baselineZoom = medianMs(settings.baselineReps, [&](int i) {
+        const double shift = (i & 1) ? 0.5 : 0.0;
+        xAxis->setRange(0 + shift, double(kPoints - 1) - shift);
+        QCoreApplication::processEvents();
+        image.fill(Qt::white);
+        view.QWidget::render(&image); // the widget as it repaints, like plot.render
+    });
+
+    std::printf("  %-52s %10s %8s\n", "repaint", "median ms", "reps");
+    std::printf("  %-52s %10.2f %8d\n", "Lantern LinePlot, 10 runs, same view", lanternCached,
+        settings.reps);
+    std::printf("  %-52s %10.2f %8d\n", "Lantern LinePlot, 10 runs, x range changed", lanternZoom,
+        settings.reps);
+    std::printf("  %-52s %10.2f %8d\n", "  of which core::decimate, 10 runs (no painting)",
+        decimateMs, settings.reps);
+    std::printf("  %-52s %10.2f %8d\n", "QtCharts QLineSeries, 1 run raw, same view",
+        baselineCached, settings.baselineReps);
+    std::printf("  %-52s %10.2f %8d\n", "QtCharts QLineSeries, 1 run raw, x range changed",
+        baselineZoom, settings.baselineReps);
+    std::printf("\n  Lantern drew %zu points (raw, decimated; as many smoothed).\n", drawn);
+    std::printf("  ratio, same view:               QtCharts / Lantern = %.1fx\n",
+        baselineCached / lanternCached);
+    std::printf("  ratio, x range changed:         QtCharts / Lantern = %.1fx\n",
+        baselineZoom / lanternZoom);
+    std::printf("  ratio, worst Lantern vs best QtCharts: %.1fx\n",
+        std::min(baselineCached, baselineZoom) / std::max(lanternCached, lanternZoom));
+    const double worst = std::max(lanternCached, lanternZoom);
+    std::printf("  target: Lantern <= 16 ms (%s), >= 30x faster (%s)\n",
+        worst <= 16 ? "met" : "NOT met",
+        std::min(baselineCached, baselineZoom) / worst >= 30 ? "met" : "NOT met");
+}
+
+struct Case {
+    const char* name;
+    void (*run)(const Settings&);
+};
+
+const Case kCases[] = {{"scalars-render", scalarsRender}};
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+
+    Settings settings;
+    std::vector<const Case*> selected;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if ((arg == "--reps" || arg == "--baseline-reps") && i + 1 < argc) {
+            (arg == "--reps" ? settings.reps : settings.baselineReps)
+                = std::max(1, std::atoi(argv[++i]));
+            continue;
+        }
+        const auto found = std::find_if(
+            std::begin(kCases), std::end(kCases), [&](const Case& c) { return arg == c.name; });
+        if (found == std::end(kCases)) {
+            std::fprintf(stderr, "usage: lantern-bench [case...] [--reps N] [--baseline-reps N]\n");
+            std::fprintf(stderr, "cases:");
+            for (const Case& c : kCases)
+                std::fprintf(stderr, " %s", c.name);
+            std::fprintf(stderr, "\n");
+            return 2;
+        }
+        selected.push_back(&*found);
+    }
+    if (selected.empty())
+        for (const Case& c : kCases)
+            selected.push_back(&c);
+    for (const Case* c : selected)
+        c->run(settings);
+    return 0;
+}
