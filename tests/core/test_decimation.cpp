@@ -3,6 +3,7 @@
 // the few-points path must come out identical.
 
 #include "core/analysis/decimation.h"
+#include "tests/support/test_support.h"
 
 #include <QTest>
 
@@ -19,16 +20,8 @@ namespace {
 constexpr std::size_t kChunk = ScalarSnapshot::kChunkSize;
 constexpr std::size_t kFanout = ScalarSnapshot::kFanout;
 
-std::uint64_t bitsOf(double v)
-{
-    return std::bit_cast<std::uint64_t>(v);
-}
-
-bool sameBits(const ScalarPoint& a, const ScalarPoint& b)
-{
-    return a.step == b.step && bitsOf(a.wallTime) == bitsOf(b.wallTime)
-        && bitsOf(a.value) == bitsOf(b.value);
-}
+using lantern::test::bitsOf;
+using lantern::test::sameBits;
 
 double xOf(const ScalarPoint& p, DecimationAxis axis)
 {

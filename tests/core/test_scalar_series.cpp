@@ -3,6 +3,7 @@
 // pyramid, and the resident size on realistic training logs.
 
 #include "core/store/scalar_series.h"
+#include "tests/support/test_support.h"
 
 #include <QTest>
 
@@ -23,16 +24,8 @@ namespace {
 constexpr std::size_t kChunk = ScalarSnapshot::kChunkSize;
 constexpr std::size_t kFanout = ScalarSnapshot::kFanout;
 
-std::uint64_t bitsOf(double v)
-{
-    return std::bit_cast<std::uint64_t>(v);
-}
-
-bool sameBits(const ScalarPoint& a, const ScalarPoint& b)
-{
-    return a.step == b.step && bitsOf(a.wallTime) == bitsOf(b.wallTime)
-        && bitsOf(a.value) == bitsOf(b.value);
-}
+using lantern::test::bitsOf;
+using lantern::test::sameBits;
 
 QByteArray describe(const ScalarPoint& p)
 {

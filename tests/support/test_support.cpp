@@ -5,6 +5,7 @@
 
 #include "event.pb.h"
 
+#include <bit>
 #include <cstdlib>
 #include <fstream>
 #include <zlib.h>
@@ -85,6 +86,17 @@ std::vector<std::int64_t> scalarSteps(const core::RunData& run, const std::strin
         it->second.scalars.snapshot().forEach(
             [&](const core::ScalarPoint& p) { steps.push_back(p.step); });
     return steps;
+}
+
+std::uint64_t bitsOf(double value)
+{
+    return std::bit_cast<std::uint64_t>(value);
+}
+
+bool sameBits(const core::ScalarPoint& a, const core::ScalarPoint& b)
+{
+    return a.step == b.step && bitsOf(a.wallTime) == bitsOf(b.wallTime)
+        && bitsOf(a.value) == bitsOf(b.value);
 }
 
 std::vector<std::int64_t> stepRange(std::int64_t first, std::int64_t last)

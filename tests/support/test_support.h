@@ -14,7 +14,8 @@ class Event;
 }
 namespace lantern::core {
 class RunData;
-}
+struct ScalarPoint;
+} // namespace lantern::core
 
 namespace lantern::test {
 
@@ -39,6 +40,11 @@ std::string compress(const std::string& data, int windowBits);
 
 // The steps of a run's scalar tag, in order (empty when the tag is absent).
 std::vector<std::int64_t> scalarSteps(const core::RunData& run, const std::string& tag);
+
+// The bits of a double: values compared bit for bit (NaN payloads, -0.0) in store tests.
+std::uint64_t bitsOf(double value);
+// Two points with bit-identical steps, wall times and values.
+bool sameBits(const core::ScalarPoint& a, const core::ScalarPoint& b);
 
 // first, first + 1, …, last.
 std::vector<std::int64_t> stepRange(std::int64_t first, std::int64_t last);
