@@ -1,11 +1,11 @@
 #include "ui/dashboards/scalars/scalars_dashboard.h"
 
 #include "ui/widgets/run_list_model.h"
+#include "ui/widgets/widget_export.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
-#include <QFileDialog>
 #include <QFrame>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -461,7 +461,7 @@ void ScalarsDashboard::setGroupExpanded(const QString& name, bool expanded)
 bool ScalarsDashboard::exportPng(const QString& tag, const QString& path) const
 {
     const auto it = m_cards.find(tag);
-    return it != m_cards.end() && it->second->frame->grab().save(path, "PNG");
+    return it != m_cards.end() && saveWidgetImage(it->second->frame, path, ImageFormat::Png);
 }
 
 bool ScalarsDashboard::exportCsv(const QString& tag, const QString& path) const
@@ -480,12 +480,9 @@ bool ScalarsDashboard::exportCsv(const QString& tag, const QString& path) const
 
 void ScalarsDashboard::chooseExport(const QString& tag, bool csv)
 {
-    QString suggested = tag;
-    suggested.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_.-]+")), QStringLiteral("_"));
-    const QString path = QFileDialog::getSaveFileName(this,
-        csv ? tr("Save Scalars as CSV") : tr("Save Chart as PNG"),
-        suggested + (csv ? QStringLiteral(".csv") : QStringLiteral(".png")),
-        csv ? tr("CSV files (*.csv)") : tr("PNG images (*.png)"));
+    const QString path
+        = askExportPath(this, csv ? tr("Save Scalars as CSV") : tr("Save Chart as PNG"),
+            fileStemFor(tag), csv ? QStringLiteral(".csv") : QStringLiteral(".png"));
     if (path.isEmpty())
         return;
     const bool ok = csv ? exportCsv(tag, path) : exportPng(tag, path);
