@@ -16,9 +16,10 @@ struct LogdirLoader::RunState {
     std::map<std::filesystem::path, EventFileState*> byPath;
     std::shared_ptr<const RunSnapshot> lastSnapshot;
 
-    RunState(std::string name, std::filesystem::path directory)
+    RunState(std::string name, std::string logdirName, std::filesystem::path directory)
     {
         run.name = std::move(name);
+        run.logdirName = std::move(logdirName);
         run.directory = std::move(directory);
     }
 
@@ -107,10 +108,10 @@ LoadStatistics LogdirLoader::reload(const ProgressCallback& progress)
             if (auto it = previous.find(name); it != previous.end())
                 state = std::move(it->second);
             if (!state)
-                state = std::make_unique<RunState>(name, location.directory);
+                state = std::make_unique<RunState>(name, logdir.name, location.directory);
             auto reads = state->plan(location);
             if (!reads) {
-                state = std::make_unique<RunState>(name, location.directory);
+                state = std::make_unique<RunState>(name, logdir.name, location.directory);
                 reads = state->plan(location);
             }
             statistics.eventFiles += location.eventFiles.size();

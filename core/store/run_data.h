@@ -32,6 +32,7 @@ public:
     RunData& operator=(const RunData&) = delete;
 
     std::string name;
+    std::string logdirName; // the NAME of the NAME:PATH spec it was found under; may be empty
     std::filesystem::path directory;
     std::string fileVersion;
     std::vector<std::filesystem::path> files; // RecordLocation::file indexes this

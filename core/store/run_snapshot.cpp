@@ -24,6 +24,7 @@ std::shared_ptr<const RunSnapshot> snapshotOf(const RunData& run)
 {
     auto snapshot = std::make_shared<RunSnapshot>();
     snapshot->name = run.name;
+    snapshot->logdirName = run.logdirName;
     snapshot->directory = run.directory;
     snapshot->fileVersion = run.fileVersion;
     snapshot->files = run.files;

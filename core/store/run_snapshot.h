@@ -27,6 +27,7 @@ struct TagSnapshot {
 
 struct RunSnapshot {
     std::string name;
+    std::string logdirName;
     std::filesystem::path directory;
     std::string fileVersion;
     std::vector<std::filesystem::path> files;

@@ -123,6 +123,23 @@ private slots:
         QCOMPARE(loader.runs().size(), std::size_t(2));
         QCOMPARE(loader.runs()[0]->name, std::string("first"));
         QCOMPARE(loader.runs()[1]->name, std::string("second/sub"));
+        // Each run remembers which logdir it came from, so the UI can group by it.
+        const auto snapshot = loader.snapshot();
+        QCOMPARE(snapshot->runs[0]->logdirName, std::string("first"));
+        QCOMPARE(snapshot->runs[1]->logdirName, std::string("second"));
+    }
+
+    void unnamedLogdirLeavesRunsUngrouped()
+    {
+        QTemporaryDir a;
+        appendRecords(fs::path(a.path().toStdString()) / "train" / "events.out.tfevents.1.h",
+            {fileVersionEvent()});
+        LogdirLoader loader({{"", a.path().toStdString()}});
+        loader.reload();
+        const auto snapshot = loader.snapshot();
+        QCOMPARE(snapshot->runs.size(), std::size_t(1));
+        QCOMPARE(snapshot->runs[0]->name, std::string("train"));
+        QVERIFY(snapshot->runs[0]->logdirName.empty());
     }
 };
 

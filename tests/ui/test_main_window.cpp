@@ -11,7 +11,6 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -20,6 +19,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 #include <QUrl>
 
 #include <fstream>
@@ -43,13 +43,27 @@ bool waitForLoad(ui::MainWindow& window)
     return loaded.wait(10000);
 }
 
+// The full names of the runs the panel lists, groups opened, in display order.
 QStringList visibleRuns(ui::RunSelector* selector)
 {
     QStringList names;
     QAbstractItemModel* model = selector->view()->model();
-    for (int row = 0; row < model->rowCount(); ++row)
-        names.append(model->index(row, 0).data().toString());
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex top = model->index(row, 0);
+        if (!top.data(ui::RunListModel::GroupRole).toBool())
+            names.append(top.data(ui::RunListModel::RunNameRole).toString());
+        for (int child = 0; child < model->rowCount(top); ++child)
+            names.append(
+                model->index(child, 0, top).data(ui::RunListModel::RunNameRole).toString());
+    }
     return names;
+}
+
+// Where a click lands on a row's checkbox.
+QPoint checkboxOf(QTreeView* view, const QModelIndex& index)
+{
+    const QRect row = view->visualRect(index);
+    return {row.left() + row.height() / 2, row.center().y()};
 }
 
 } // namespace
@@ -74,9 +88,9 @@ private slots:
         ui::RunListModel* model = window.runListModel();
         QCOMPARE(visibleRuns(window.runSelector()), (QStringList {"eval", "train"}));
 
-        QListView* view = window.runSelector()->view();
-        const QRect row = view->visualRect(view->model()->index(1, 0));
-        const QPoint checkbox(row.left() + row.height() / 2, row.center().y());
+        QTreeView* view = window.runSelector()->view();
+        QVERIFY(!view->rootIsDecorated()); // one logdir: a flat list, no group headings
+        const QPoint checkbox = checkboxOf(view, view->model()->index(1, 0));
         QVERIFY(model->isChecked(QStringLiteral("train")));
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, checkbox);
         QVERIFY(!model->isChecked(QStringLiteral("train")));
@@ -112,6 +126,52 @@ private slots:
         QTest::mouseClick(
             window.findChild<QPushButton*>(QStringLiteral("checkNoRuns")), Qt::LeftButton);
         QCOMPARE(window.runListModel()->checkedRuns(), (QStringList {"baseline", "lr_0.01/train"}));
+    }
+
+    void runsOfSeveralLogdirsAreGroupedByName()
+    {
+        QTemporaryDir a, b;
+        for (const char* run : {"train", "eval"}) {
+            writeRun(fs::path(a.path().toStdString()) / run);
+            writeRun(fs::path(b.path().toStdString()) / run);
+        }
+        ui::MainWindow window;
+        window.show();
+        window.openLogdirs(
+            {QStringLiteral("alpha:") + a.path(), QStringLiteral("beta:") + b.path()});
+        QVERIFY(waitForLoad(window));
+
+        QTreeView* view = window.runSelector()->view();
+        QAbstractItemModel* model = view->model();
+        QCOMPARE(model->rowCount(), 2);
+        const QModelIndex alpha = model->index(0, 0);
+        const QModelIndex beta = model->index(1, 0);
+        QCOMPARE(alpha.data().toString(), QStringLiteral("alpha"));
+        QCOMPARE(beta.data().toString(), QStringLiteral("beta"));
+        QVERIFY(view->isExpanded(alpha) && view->isExpanded(beta));
+        // Under its heading a run shows the rest of its name.
+        QCOMPARE(model->index(0, 0, alpha).data().toString(), QStringLiteral("eval"));
+        QCOMPARE(model->index(1, 0, beta).data().toString(), QStringLiteral("train"));
+        QCOMPARE(visibleRuns(window.runSelector()),
+            (QStringList {"alpha/eval", "alpha/train", "beta/eval", "beta/train"}));
+
+        // The group's checkbox hides and shows all of its runs.
+        ui::RunListModel* runs = window.runListModel();
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, checkboxOf(view, alpha));
+        QCOMPARE(runs->checkedRuns(), (QStringList {"beta/eval", "beta/train"}));
+        QCOMPARE(alpha.data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Unchecked);
+        QTest::mouseClick(
+            view->viewport(), Qt::LeftButton, {}, checkboxOf(view, model->index(1, 0, alpha)));
+        QCOMPARE(alpha.data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::PartiallyChecked);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, checkboxOf(view, alpha));
+        QCOMPARE(runs->checkedRuns().size(), 4);
+
+        // The filter sees full names; a logdir without a match loses its heading.
+        QTest::keyClicks(window.runSelector()->filterEdit(), QStringLiteral("beta/tr"));
+        QCOMPARE(model->rowCount(), 1);
+        QCOMPARE(visibleRuns(window.runSelector()), (QStringList {"beta/train"}));
+        auto* count = window.findChild<QLabel*>(QStringLiteral("runCount"));
+        QCOMPARE(count->text(), QStringLiteral("1 of 4 runs shown"));
     }
 
     void droppedFoldersAreAdded()

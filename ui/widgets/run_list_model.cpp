@@ -1,23 +1,45 @@
 #include "ui/widgets/run_list_model.h"
 
+#include <QFont>
+
+#include <algorithm>
+
 namespace lantern::ui {
 
 void RunListModel::setSnapshot(const LogdirSnapshotPtr& snapshot)
 {
     const bool sameRuns = snapshot && snapshot->runs.size() == m_runs.size()
-        && std::equal(m_runs.begin(), m_runs.end(), snapshot->runs.begin(),
-            [](const auto& a, const auto& b) { return a->name == b->name; });
+        && std::equal(
+            m_runs.begin(), m_runs.end(), snapshot->runs.begin(), [](const auto& a, const auto& b) {
+                return a->name == b->name && a->logdirName == b->logdirName;
+            });
     if (sameRuns) {
         m_runs = snapshot->runs;
         assignColors();
-        if (!m_runs.empty())
-            emit dataChanged(index(0), index(rowCount() - 1), {Qt::ToolTipRole});
+        announceChange({Qt::ToolTipRole});
         return;
     }
     beginResetModel();
     m_runs = snapshot ? snapshot->runs : decltype(m_runs) {};
     assignColors();
+    regroup();
     endResetModel();
+}
+
+void RunListModel::regroup()
+{
+    m_groups.clear();
+    for (std::size_t i = 0; i < m_runs.size(); ++i) {
+        const QString logdir = QString::fromStdString(m_runs[i]->logdirName);
+        auto it = std::find_if(m_groups.begin(), m_groups.end(),
+            [&](const Group& group) { return group.name == logdir; });
+        if (it == m_groups.end())
+            it = m_groups.insert(m_groups.end(), Group {logdir, {}});
+        it->runs.push_back(i);
+    }
+    // One logdir needs no headings: its runs are the whole list.
+    if (m_groups.size() < 2)
+        m_groups.clear();
 }
 
 namespace {
@@ -92,33 +114,39 @@ QColor RunListModel::color(const QString& runName) const
 void RunListModel::setColor(const QString& runName, const QColor& color)
 {
     m_colors.insert(runName, color);
-    emit dataChanged(index(0), index(rowCount() - 1), {Qt::DecorationRole});
+    announceChange({Qt::DecorationRole});
     emit selectionChanged();
 }
 
 void RunListModel::setChecked(const QString& runName, bool checked)
 {
-    if (checked == isChecked(runName))
+    setChecked(QStringList {runName}, checked);
+}
+
+void RunListModel::setChecked(const QStringList& runNames, bool checked)
+{
+    bool changed = false;
+    for (const QString& name : runNames) {
+        if (checked == isChecked(name))
+            continue;
+        if (checked)
+            m_unchecked.remove(name);
+        else
+            m_unchecked.insert(name);
+        changed = true;
+    }
+    if (!changed)
         return;
-    if (checked)
-        m_unchecked.remove(runName);
-    else
-        m_unchecked.insert(runName);
-    emit dataChanged(index(0), index(rowCount() - 1), {Qt::CheckStateRole});
+    announceChange({Qt::CheckStateRole});
     emit selectionChanged();
 }
 
 void RunListModel::setAllChecked(bool checked)
 {
-    for (const auto& run : m_runs) {
-        const QString name = QString::fromStdString(run->name);
-        if (checked)
-            m_unchecked.remove(name);
-        else
-            m_unchecked.insert(name);
-    }
-    emit dataChanged(index(0), index(rowCount() - 1), {Qt::CheckStateRole});
-    emit selectionChanged();
+    QStringList names;
+    for (const auto& run : m_runs)
+        names.append(QString::fromStdString(run->name));
+    setChecked(names, checked);
 }
 
 QStringList RunListModel::checkedRuns() const
@@ -130,21 +158,125 @@ QStringList RunListModel::checkedRuns() const
     return names;
 }
 
+QStringList RunListModel::runsAt(const QModelIndex& index) const
+{
+    QStringList names;
+    if (const auto run = runAt(index))
+        names.append(QString::fromStdString(m_runs[*run]->name));
+    else if (index.isValid() && index.row() < static_cast<int>(m_groups.size()))
+        for (const std::size_t member : m_groups[static_cast<std::size_t>(index.row())].runs)
+            names.append(QString::fromStdString(m_runs[member]->name));
+    return names;
+}
+
+void RunListModel::announceChange(const QList<int>& roles)
+{
+    const int top = rowCount();
+    if (top == 0)
+        return;
+    emit dataChanged(index(0, 0), index(top - 1, 0), roles);
+    for (int group = 0; group < static_cast<int>(m_groups.size()); ++group) {
+        const QModelIndex parent = index(group, 0);
+        if (const int children = rowCount(parent); children > 0)
+            emit dataChanged(index(0, 0, parent), index(children - 1, 0, parent), roles);
+    }
+}
+
+// Top-level rows carry internal id 0; a run under a group carries the group's row + 1.
+QModelIndex RunListModel::index(int row, int column, const QModelIndex& parent) const
+{
+    if (column != 0 || row < 0 || row >= rowCount(parent))
+        return {};
+    return createIndex(row, 0, parent.isValid() ? quintptr(parent.row() + 1) : quintptr(0));
+}
+
+QModelIndex RunListModel::parent(const QModelIndex& child) const
+{
+    if (!child.isValid() || child.internalId() == 0)
+        return {};
+    return createIndex(static_cast<int>(child.internalId() - 1), 0, quintptr(0));
+}
+
 int RunListModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_runs.size());
+    if (!parent.isValid())
+        return static_cast<int>(isGrouped() ? m_groups.size() : m_runs.size());
+    if (isGrouped() && parent.internalId() == 0 && parent.row() < static_cast<int>(m_groups.size()))
+        return static_cast<int>(m_groups[static_cast<std::size_t>(parent.row())].runs.size());
+    return 0;
+}
+
+int RunListModel::columnCount(const QModelIndex&) const
+{
+    return 1;
+}
+
+std::optional<std::size_t> RunListModel::runAt(const QModelIndex& index) const
+{
+    if (!index.isValid())
+        return std::nullopt;
+    const auto row = static_cast<std::size_t>(index.row());
+    if (!isGrouped())
+        return row < m_runs.size() ? std::optional(row) : std::nullopt;
+    if (index.internalId() == 0)
+        return std::nullopt; // a group row
+    const Group& group = m_groups.at(index.internalId() - 1);
+    return row < group.runs.size() ? std::optional(group.runs[row]) : std::nullopt;
 }
 
 QVariant RunListModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || index.row() >= rowCount())
-        return {};
-    const core::RunSnapshot& run = *m_runs.at(static_cast<std::size_t>(index.row()));
-    const QString name = QString::fromStdString(run.name);
+    if (const auto run = runAt(index))
+        return runData(*m_runs[*run], role);
+    if (index.isValid() && index.row() < static_cast<int>(m_groups.size()))
+        return groupData(m_groups[static_cast<std::size_t>(index.row())], role);
+    return {};
+}
+
+QVariant RunListModel::groupData(const Group& group, int role) const
+{
     switch (role) {
     case Qt::DisplayRole:
+        return group.name.isEmpty() ? tr("(unnamed logdir)") : group.name;
+    case GroupRole:
+        return true;
+    case Qt::CheckStateRole: {
+        const auto checked = std::count_if(group.runs.begin(), group.runs.end(),
+            [&](std::size_t run) { return isChecked(QString::fromStdString(m_runs[run]->name)); });
+        if (checked == 0)
+            return Qt::Unchecked;
+        return checked == static_cast<long>(group.runs.size()) ? Qt::Checked : Qt::PartiallyChecked;
+    }
+    case Qt::FontRole: {
+        QFont font;
+        font.setBold(true);
+        return font;
+    }
+    case Qt::ToolTipRole:
+        return tr(
+            "%n run(s) from this log directory", nullptr, static_cast<int>(group.runs.size()));
+    default:
+        return {};
+    }
+}
+
+QVariant RunListModel::runData(const core::RunSnapshot& run, int role) const
+{
+    const QString name = QString::fromStdString(run.name);
+    switch (role) {
+    case Qt::DisplayRole: {
+        // Under its logdir's heading a run shows the rest of its name; the logdir's root is ".".
+        const QString logdir = QString::fromStdString(run.logdirName);
+        if (!isGrouped() || logdir.isEmpty())
+            return name;
+        if (name == logdir)
+            return QStringLiteral(".");
+        return name.startsWith(logdir + QLatin1Char('/')) ? name.mid(logdir.size() + 1) : name;
+    }
     case RunNameRole:
         return name;
+    case GroupRole:
+        return false;
     case DirectoryRole:
         return QString::fromStdString(run.directory.string());
     case Qt::DecorationRole:
@@ -169,13 +301,16 @@ bool RunListModel::setData(const QModelIndex& index, const QVariant& value, int 
 {
     if (!index.isValid() || role != Qt::CheckStateRole)
         return false;
-    setChecked(index.data(RunNameRole).toString(), value.value<Qt::CheckState>() == Qt::Checked);
+    // On a group row this sets every run under it (a click on a partly checked group checks all).
+    setChecked(runsAt(index), value.value<Qt::CheckState>() != Qt::Unchecked);
     return true;
 }
 
 Qt::ItemFlags RunListModel::flags(const QModelIndex& index) const
 {
-    return QAbstractListModel::flags(index) | Qt::ItemIsUserCheckable;
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable;
 }
 
 } // namespace lantern::ui

@@ -9,26 +9,51 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
 #include <QMenu>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
+#include <QTreeView>
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace lantern::ui {
+
+namespace {
+
+// Matches runs by their full name; a group row stays while any of its runs matches.
+class RunFilterProxy : public QSortFilterProxyModel {
+public:
+    explicit RunFilterProxy(QObject* parent)
+        : QSortFilterProxyModel(parent)
+    {
+        setFilterRole(RunListModel::RunNameRole);
+        setRecursiveFilteringEnabled(true);
+    }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex& parent) const override
+    {
+        const QModelIndex index = sourceModel()->index(row, 0, parent);
+        if (index.data(RunListModel::GroupRole).toBool())
+            return false; // shown through its matching runs
+        return QSortFilterProxyModel::filterAcceptsRow(row, parent);
+    }
+};
+
+} // namespace
 
 RunSelector::RunSelector(RunListModel* model, QWidget* parent)
     : QWidget(parent)
     , m_model(model)
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_proxy(new RunFilterProxy(this))
     , m_filter(new QLineEdit(this))
-    , m_view(new QListView(this))
+    , m_view(new QTreeView(this))
     , m_count(new QLabel(this))
 {
     m_proxy->setSourceModel(model);
-    m_proxy->setFilterRole(RunListModel::RunNameRole);
 
     m_filter->setPlaceholderText(tr("Filter runs (regex)"));
     m_filter->setClearButtonEnabled(true);
@@ -44,10 +69,13 @@ RunSelector::RunSelector(RunListModel* model, QWidget* parent)
 
     m_view->setObjectName(QStringLiteral("runList"));
     m_view->setModel(m_proxy);
+    m_view->setHeaderHidden(true);
+    m_view->setUniformRowHeights(true); // keeps thousands of runs cheap to lay out
     m_view->setTextElideMode(Qt::ElideMiddle); // run names differ most at their ends
     m_view->setIconSize(QSize(12, 12));
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_view, &QListView::customContextMenuRequested, this, &RunSelector::showContextMenu);
+    connect(m_view, &QTreeView::customContextMenuRequested, this, &RunSelector::showContextMenu);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &RunSelector::showGroups);
 
     m_count->setObjectName(QStringLiteral("runCount"));
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &RunSelector::updateCount);
@@ -64,12 +92,35 @@ RunSelector::RunSelector(RunListModel* model, QWidget* parent)
     layout->addWidget(m_filter);
     layout->addLayout(buttons);
     layout->addWidget(m_view, 1);
+    showGroups();
     updateCount();
+}
+
+void RunSelector::showGroups()
+{
+    // Groups open, and no expand arrows to waste space on a flat list.
+    m_view->setRootIsDecorated(m_model->isGrouped());
+    m_view->expandAll();
+}
+
+QStringList RunSelector::visibleRuns() const
+{
+    QStringList names;
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QModelIndex top = m_proxy->index(row, 0);
+        if (!top.data(RunListModel::GroupRole).toBool()) {
+            names.append(top.data(RunListModel::RunNameRole).toString());
+            continue;
+        }
+        for (int child = 0; child < m_proxy->rowCount(top); ++child)
+            names.append(m_proxy->index(child, 0, top).data(RunListModel::RunNameRole).toString());
+    }
+    return names;
 }
 
 int RunSelector::visibleRunCount() const
 {
-    return m_proxy->rowCount();
+    return static_cast<int>(visibleRuns().size());
 }
 
 void RunSelector::applyFilter(const QString& pattern)
@@ -77,24 +128,22 @@ void RunSelector::applyFilter(const QString& pattern)
     const QRegularExpression expression(pattern, QRegularExpression::CaseInsensitiveOption);
     // An unfinished expression while typing filters nothing rather than everything.
     m_proxy->setFilterRegularExpression(expression.isValid() ? expression : QRegularExpression());
+    m_view->expandAll();
     m_filter->setStyleSheet(expression.isValid() ? QString() : QStringLiteral("color: #c62828;"));
     updateCount();
 }
 
 void RunSelector::setVisibleChecked(bool checked)
 {
-    for (int row = 0; row < m_proxy->rowCount(); ++row)
-        m_model->setChecked(
-            m_proxy->index(row, 0).data(RunListModel::RunNameRole).toString(), checked);
+    m_model->setChecked(visibleRuns(), checked);
 }
 
 void RunSelector::updateCount()
 {
-    int checked = 0;
-    for (int row = 0; row < m_proxy->rowCount(); ++row)
-        checked += m_model->isChecked(
-            m_proxy->index(row, 0).data(RunListModel::RunNameRole).toString());
-    m_count->setText(tr("%1 of %2 runs shown").arg(checked).arg(m_model->rowCount()));
+    const QStringList visible = visibleRuns();
+    const auto checked = std::count_if(visible.begin(), visible.end(),
+        [this](const QString& run) { return m_model->isChecked(run); });
+    m_count->setText(tr("%1 of %2 runs shown").arg(checked).arg(m_model->runCount()));
 }
 
 void RunSelector::showContextMenu(const QPoint& position)
@@ -102,9 +151,20 @@ void RunSelector::showContextMenu(const QPoint& position)
     const QModelIndex index = m_view->indexAt(position);
     if (!index.isValid())
         return;
+    QMenu menu(this);
+    if (index.data(RunListModel::GroupRole).toBool()) {
+        const QStringList runs = m_model->runsAt(m_proxy->mapToSource(index));
+        menu.addAction(
+            tr("Hide This Logdir"), this, [this, runs] { m_model->setChecked(runs, false); });
+        menu.addAction(tr("Show Only This Logdir"), this, [this, runs] {
+            m_model->setAllChecked(false);
+            m_model->setChecked(runs, true);
+        });
+        menu.exec(m_view->viewport()->mapToGlobal(position));
+        return;
+    }
     const QString run = index.data(RunListModel::RunNameRole).toString();
     const QString directory = index.data(RunListModel::DirectoryRole).toString();
-    QMenu menu(this);
     menu.addAction(tr("Hide"), this, [this, run] { m_model->setChecked(run, false); });
     menu.addAction(tr("Show Only This Run"), this, [this, run] {
         m_model->setAllChecked(false);

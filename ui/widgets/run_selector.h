@@ -1,12 +1,13 @@
 #pragma once
 // The runs panel: a regular-expression filter, all/none, a count, and the run list with
-// checkboxes and colour swatches; right-click to hide, recolour, copy or reveal a run.
+// checkboxes and colour swatches, grouped under each logdir's name when several are open;
+// right-click to hide, recolour, copy or reveal a run.
 
 #include <QWidget>
 
 class QLabel;
 class QLineEdit;
-class QListView;
+class QTreeView;
 class QSortFilterProxyModel;
 
 namespace lantern::ui {
@@ -19,20 +20,23 @@ public:
     explicit RunSelector(RunListModel* model, QWidget* parent = nullptr);
 
     QLineEdit* filterEdit() const { return m_filter; }
-    QListView* view() const { return m_view; }
-    // Rows the filter lets through.
+    QTreeView* view() const { return m_view; }
+    // Runs the filter lets through.
     int visibleRunCount() const;
 
 private:
     void applyFilter(const QString& pattern);
     void setVisibleChecked(bool checked);
+    // The full names of the runs the filter lets through, in display order.
+    QStringList visibleRuns() const;
+    void showGroups();
     void updateCount();
     void showContextMenu(const QPoint& position);
 
     RunListModel* m_model;
     QSortFilterProxyModel* m_proxy;
     QLineEdit* m_filter;
-    QListView* m_view;
+    QTreeView* m_view;
     QLabel* m_count;
 };
 
