@@ -105,9 +105,13 @@ Forward forward(const Network& net, const Matrix& x)
     return f;
 }
 
-// One SGD step on a batch; returns the batch's mean squared error before the update.
+// One SGD step on a batch, the gradient clipped to a global norm of kClipNorm (TF's
+// clip_by_global_norm); returns the batch's mean squared error before the update. Clipping keeps
+// the too-high learning rate's loss bouncing at a high level instead of overflowing to NaN in
+// three steps, which is the "does not converge" picture the demo should show.
 float trainStep(Network& net, const Matrix& x, const Vector& y, float learningRate, Forward& f)
 {
+    constexpr float kClipNorm = 5.0f;
     f = forward(net, x);
     const Vector error = f.out - y;
     const float loss = error.squaredNorm() / float(x.rows());
@@ -116,12 +120,21 @@ float trainStep(Network& net, const Matrix& x, const Vector& y, float learningRa
         = (dOut * net.w3.transpose()).cwiseProduct((f.h2.array() > 0.0f).cast<float>().matrix());
     const Matrix dH1
         = (dH2 * net.w2.transpose()).cwiseProduct((f.h1.array() > 0.0f).cast<float>().matrix());
-    net.w3 -= learningRate * (f.h2.transpose() * dOut);
-    net.b3 -= learningRate * dOut.colwise().sum().transpose();
-    net.w2 -= learningRate * (f.h1.transpose() * dH2);
-    net.b2 -= learningRate * dH2.colwise().sum().transpose();
-    net.w1 -= learningRate * (x.transpose() * dH1);
-    net.b1 -= learningRate * dH1.colwise().sum().transpose();
+    const Matrix gradW3 = f.h2.transpose() * dOut;
+    const Vector gradB3 = dOut.colwise().sum().transpose();
+    const Matrix gradW2 = f.h1.transpose() * dH2;
+    const Vector gradB2 = dH2.colwise().sum().transpose();
+    const Matrix gradW1 = x.transpose() * dH1;
+    const Vector gradB1 = dH1.colwise().sum().transpose();
+    const float norm = std::sqrt(gradW3.squaredNorm() + gradB3.squaredNorm() + gradW2.squaredNorm()
+        + gradB2.squaredNorm() + gradW1.squaredNorm() + gradB1.squaredNorm());
+    const float step = norm > kClipNorm ? learningRate * kClipNorm / norm : learningRate;
+    net.w3 -= step * gradW3;
+    net.b3 -= step * gradB3;
+    net.w2 -= step * gradW2;
+    net.b2 -= step * gradB2;
+    net.w1 -= step * gradW1;
+    net.b1 -= step * gradB1;
     return loss;
 }
 

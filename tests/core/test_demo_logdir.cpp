@@ -59,10 +59,13 @@ private slots:
         // The small learning rate converges: the last twenty steps' loss is far below the first.
         const ScalarSnapshot good = runs[0]->tags.at("loss").scalars.snapshot();
         QVERIFY(meanOf(good, good.size() - 20, 20) < 0.5 * meanOf(good, 0, 20));
-        // The large one does not: it ends far above where the small one ends, or not finite.
+        // The large one does not: it ends far above where the small one ends, yet every loss
+        // it logs is finite, so its curve can be drawn (clipping keeps it from overflowing).
         const ScalarSnapshot bad = runs[1]->tags.at("loss").scalars.snapshot();
         const double badEnd = meanOf(bad, bad.size() - 20, 20);
-        QVERIFY(!std::isfinite(badEnd) || badEnd > 10 * meanOf(good, good.size() - 20, 20));
+        QVERIFY(badEnd > 10 * meanOf(good, good.size() - 20, 20));
+        for (std::size_t i = 0; i < bad.size(); ++i)
+            QVERIFY(std::isfinite(bad[i].value));
 
         QVERIFY(fs::exists(directory / "projector_config.pbtxt"));
         QVERIFY(fs::file_size(directory / "embedding.tsv") > 100000);
