@@ -83,7 +83,12 @@ std::vector<std::string> factsOf(const RunData& run)
         for (std::size_t i = 0; i < histograms.size(); ++i) {
             std::string line = head + "h|" + std::to_string(histograms[i].step);
             for (const HistogramBucket& b : histograms[i].buckets)
-                line += "|" + hexBits(b.left) + "," + hexBits(b.right) + "," + hexBits(b.count);
+                line.append("|")
+                    .append(hexBits(b.left))
+                    .append(",")
+                    .append(hexBits(b.right))
+                    .append(",")
+                    .append(hexBits(b.count));
             facts.push_back(line);
         }
         const auto blobs = data.blobs.snapshot();
@@ -94,7 +99,7 @@ std::vector<std::string> factsOf(const RunData& run)
         for (std::size_t i = 0; i < tensors.size(); ++i) {
             std::string line = head + "t|" + std::to_string(tensors[i].step);
             for (const double n : tensors[i].numbers)
-                line += "|" + hexBits(n);
+                line.append("|").append(hexBits(n));
             for (const std::string& s : tensors[i].strings)
                 line += "|'" + s + "'";
             facts.push_back(line);

@@ -207,7 +207,7 @@ private slots:
         pb::GraphDef graph;
         for (int i = 0; i < 1000000; ++i) {
             auto* node = graph.add_node();
-            node->set_name("n" + std::to_string(i));
+            node->set_name(std::string("n").append(std::to_string(i)));
             node->set_op("Const");
         }
         {
