@@ -4,6 +4,7 @@
 // time and never committed.
 //   fuzz_seed_corpus OUTDIR [CORPUS_DIR]
 
+#include "core/demo/demo_logdir.h"
 #include "core/io/file_byte_source.h"
 #include "core/io/record_reader.h"
 #include "core/write/event_file_writer.h"
@@ -142,6 +143,57 @@ void writeFixtures(const fs::path& directory, RecordCompression compression)
     writer.flush();
 }
 
+// Byte 0 of a projector_files input picks the parser: 0 config, 1 metadata, 2 tensor.
+void writeProjectorSeed(const fs::path& out, const std::string& name, char parser,
+    const std::string& bytes, std::uint32_t rows = 0, std::uint32_t columns = 0)
+{
+    std::string input(1, parser);
+    if (parser == 2) {
+        const std::uint32_t shape[2] = {rows, columns};
+        input.append(reinterpret_cast<const char*>(shape), sizeof shape);
+    }
+    writeSeed(out, name, input + bytes.substr(0, kMaxSeedBytes));
+}
+
+void writeProjectorSeeds(const fs::path& out, const fs::path& demo)
+{
+    DemoOptions options;
+    options.directory = demo;
+    options.steps = 2;
+    if (!writeDemoLogdir(options).empty())
+        return;
+    writeProjectorSeed(
+        out, "demo-config", 0, readFile(demo / "projector_config.pbtxt", kMaxSeedBytes));
+    writeProjectorSeed(
+        out, "demo-metadata", 1, readFile(demo / "embedding_metadata.tsv", kMaxSeedBytes));
+    writeProjectorSeed(out, "demo-tensor", 2, readFile(demo / "embedding.tsv", kMaxSeedBytes));
+    const float raw[] = {1.5f, -2.0f, 0.25f, 3e8f, -1e-20f, 7.0f};
+    writeProjectorSeed(
+        out, "raw-tensor", 2, std::string(reinterpret_cast<const char*>(raw), sizeof raw), 2, 3);
+    writeProjectorSeed(out, "single-column", 1, "cat\ndog\n\n42\n");
+}
+
+void writeProjectorCorpusSeeds(const fs::path& out, const fs::path& corpus)
+{
+    int index = 0;
+    std::error_code error;
+    for (auto it = fs::recursive_directory_iterator(corpus, error);
+         it != fs::recursive_directory_iterator() && index < 40; it.increment(error)) {
+        if (error)
+            break;
+        const std::string name = it->path().filename().string();
+        const std::string seed = "corpus-" + std::to_string(index++);
+        if (name == "projector_config.pbtxt")
+            writeProjectorSeed(out, seed, 0, readFile(it->path(), kMaxSeedBytes));
+        else if (name == "metadata.tsv")
+            writeProjectorSeed(out, seed, 1, readFile(it->path(), kMaxSeedBytes));
+        else if (name == "tensors.tsv")
+            writeProjectorSeed(out, seed, 2, readFile(it->path(), kMaxSeedBytes));
+        else
+            --index;
+    }
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -196,6 +248,9 @@ int main(int argc, char** argv)
             bytes += char((j * 131 + i * 17) & 0xFF);
         writeSeed(out / "analysis", "seed-" + std::to_string(i), bytes);
     }
+    writeProjectorSeeds(out / "projector_files", scratch / "demo");
+    if (argc > 2 && fs::is_directory(argv[2]))
+        writeProjectorCorpusSeeds(out / "projector_files", argv[2]);
     fs::remove_all(scratch);
     std::printf("wrote %d seed inputs to %s\n", g_written, out.c_str());
     return 0;

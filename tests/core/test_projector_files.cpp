@@ -1,0 +1,272 @@
+// The projector's files: the text-format config, metadata TSVs and embedding tensors, from
+// hand-written fixtures, from our demo, and from every config in the corpus.
+
+#include "core/demo/demo_logdir.h"
+#include "core/projector/embedding_tensor.h"
+#include "core/projector/metadata_table.h"
+#include "core/projector/projector_config.h"
+#include "tests/support/test_support.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+using namespace lantern::core;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string readFile(const fs::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
+} // namespace
+
+class TestProjectorFiles : public QObject {
+    Q_OBJECT
+private slots:
+    void configFieldsAreRead()
+    {
+        const auto parsed = parseProjectorConfig(R"(
+            model_checkpoint_path: "model.ckpt-10"
+            embeddings {
+              tensor_name: "embedding/kernel:0"
+              metadata_path: "meta.tsv"
+              bookmarks_path: "marks.json"
+              sprite { image_path: "sprite.png" single_image_dim: 28 single_image_dim: 30 }
+              future_field: 3
+            }
+            embeddings { tensor_path: "sub/vectors.tsv" tensor_shape: 100 tensor_shape: 8 })");
+        QVERIFY2(parsed.config.has_value(), parsed.error.c_str());
+        const ProjectorConfig& config = *parsed.config;
+        QCOMPARE(config.modelCheckpointPath, std::string("model.ckpt-10"));
+        QCOMPARE(config.embeddings.size(), std::size_t(2));
+        const ProjectorEmbedding& first = config.embeddings[0];
+        QCOMPARE(first.tensorName, std::string("embedding/kernel")); // ":0" dropped
+        QCOMPARE(first.metadataPath, std::string("meta.tsv"));
+        QCOMPARE(first.bookmarksPath, std::string("marks.json"));
+        QCOMPARE(first.spritePath, std::string("sprite.png"));
+        QVERIFY(first.spriteTile.has_value());
+        QCOMPARE(first.spriteTile->first, 28u);
+        QCOMPARE(first.spriteTile->second, 30u);
+        const ProjectorEmbedding& second = config.embeddings[1];
+        QCOMPARE(second.tensorName, std::string("vectors.tsv")); // named after its file
+        QCOMPARE(second.tensorShape, (std::vector<std::uint32_t> {100, 8}));
+        QVERIFY(!second.spriteTile.has_value());
+    }
+
+    void malformedConfigSaysWhere()
+    {
+        const auto parsed
+            = parseProjectorConfig("embeddings {\n  tensor_name: \"a\"\n  tensor_shape: x\n}");
+        QVERIFY(!parsed.config.has_value());
+        QVERIFY2(parsed.error.starts_with("line 3, column "), parsed.error.c_str());
+        QVERIFY(!parseProjectorConfig("embeddings { ").config.has_value());
+        QVERIFY(parseProjectorConfig("").config.has_value()); // an empty config is valid
+    }
+
+    void pathsStayInsideTheConfigDirectory()
+    {
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        const fs::path logdir = root / "logdir";
+        fs::create_directories(logdir / "sub");
+        fs::create_directories(root / "elsewhere");
+        QCOMPARE(resolveProjectorPath(logdir, "sub/meta.tsv"),
+            std::optional(fs::canonical(logdir) / "sub/meta.tsv"));
+        QCOMPARE(resolveProjectorPath(logdir, (logdir / "a.tsv").string()),
+            std::optional(fs::canonical(logdir) / "a.tsv"));
+        QVERIFY(!resolveProjectorPath(logdir, "../elsewhere/meta.tsv"));
+        QVERIFY(!resolveProjectorPath(logdir, (root / "elsewhere" / "x").string()));
+        QVERIFY(!resolveProjectorPath(logdir, ""));
+        // Written on Windows: backslashes work when the path as written names nothing.
+        std::ofstream(logdir / "sub" / "t.tsv") << "1\n";
+        QCOMPARE(resolveProjectorPath(logdir, "sub\\t.tsv"),
+            std::optional(fs::canonical(logdir) / "sub/t.tsv"));
+        // A symlink inside that leads outside is outside.
+        fs::create_directory_symlink(root / "elsewhere", logdir / "link");
+        QVERIFY(!resolveProjectorPath(logdir, "link/meta.tsv"));
+        // "~/" is the home directory, which must then be the config's directory or hold it.
+        const QByteArray oldHome = qgetenv("HOME");
+        qputenv("HOME", QByteArray::fromStdString(logdir.string()));
+        QCOMPARE(resolveProjectorPath(logdir, "~/sub/m.tsv"),
+            std::optional(fs::canonical(logdir) / "sub/m.tsv"));
+        qputenv("HOME", oldHome);
+    }
+
+    void metadataWithHeader()
+    {
+        const MetadataTable table = parseMetadataTsv(
+            "word\tcount\tscore\r\n\napple\t3\t0.5\nbanana\t\t-1e3\n  \ncherry\t7\tn/a\textra\n");
+        QCOMPARE(table.columns.size(), std::size_t(3));
+        QCOMPARE(table.columns[0].name, std::string("word"));
+        QCOMPARE(table.columns[2].name, std::string("score"));
+        QVERIFY(!table.columns[0].numeric);
+        QVERIFY(table.columns[1].numeric); // a missing cell does not spoil a numeric column
+        QVERIFY(!table.columns[2].numeric); // "n/a" does
+        QCOMPARE(table.rows.size(), std::size_t(3));
+        QCOMPARE(table.rows[1], (std::vector<std::string> {"banana", "", "-1e3"}));
+        QCOMPARE(table.rows[2], (std::vector<std::string> {"cherry", "7", "n/a"}));
+        QCOMPARE(table.overlongRows, std::size_t(1));
+        // A short row's missing cells read as empty.
+        const MetadataTable shortRows = parseMetadataTsv("a\tb\tc\nx\n");
+        QCOMPARE(shortRows.rows[0].size(), std::size_t(1));
+        QCOMPARE(shortRows.cell(0, 0), std::string_view("x"));
+        QCOMPARE(shortRows.cell(0, 2), std::string_view());
+    }
+
+    void hostileMetadataStaysSmall()
+    {
+        // 20,000 columns and 20,000 one-cell rows from 60 KB: a full grid would be 400 million
+        // empty strings.
+        std::string text = "h" + std::string(20000, '\t') + "\n";
+        for (int row = 0; row < 20000; ++row)
+            text += "a\n";
+        const MetadataTable table = parseMetadataTsv(text);
+        QCOMPARE(table.columns.size(), std::size_t(20001));
+        QCOMPARE(table.rows.size(), std::size_t(20000));
+        QCOMPARE(table.cell(19999, 0), std::string_view("a"));
+        QCOMPARE(table.cell(19999, 20000), std::string_view());
+        std::size_t cells = 0;
+        for (const auto& row : table.rows)
+            cells += row.size();
+        QCOMPARE(cells, std::size_t(20000));
+    }
+
+    void metadataWithoutHeaderIsOneLabelColumn()
+    {
+        const MetadataTable table = parseMetadataTsv("\n<PAD>\n12\nno person\n");
+        QCOMPARE(table.columns.size(), std::size_t(1));
+        QCOMPARE(table.columns[0].name, std::string("label"));
+        QVERIFY(!table.columns[0].numeric);
+        QCOMPARE(table.rows.size(), std::size_t(3));
+        QCOMPARE(table.rows[2][0], std::string("no person"));
+        const MetadataTable numbers = parseMetadataTsv("1\n2.5\n-3\n");
+        QVERIFY(numbers.columns[0].numeric);
+        QCOMPARE(parseMetadataTsv("").rows.size(), std::size_t(0));
+    }
+
+    void tensorFromText()
+    {
+        const std::uint32_t noShape[] = {0};
+        const EmbeddingTensor tensor
+            = parseEmbeddingTensor("1\t2.5\t-3\n\n4e-2\t 5 \t6\r\n", std::span(noShape, 0));
+        QVERIFY2(tensor.error.empty(), tensor.error.c_str());
+        QCOMPARE(tensor.rows, std::size_t(2));
+        QCOMPARE(tensor.columns, std::size_t(3));
+        QCOMPARE(tensor.values, (std::vector<float> {1, 2.5f, -3, 0.04f, 5, 6}));
+
+        const EmbeddingTensor ragged = parseEmbeddingTensor("1\t2\n3\n", {});
+        QVERIFY(ragged.values.empty());
+        QVERIFY2(ragged.error.starts_with("line 2 has 1 values"), ragged.error.c_str());
+        const EmbeddingTensor words = parseEmbeddingTensor("1\t2\n3\tabc\n", {});
+        QVERIFY2(words.error.starts_with("line 2: \"abc\""), words.error.c_str());
+        QVERIFY(!parseEmbeddingTensor("\n\n", {}).error.empty());
+    }
+
+    void tensorFromRawFloats()
+    {
+        const std::vector<float> values {1.5f, -2.0f, 1e-30f, 7.25f, 0.1f, 3e8f};
+        std::string bytes(values.size() * sizeof(float), '\0');
+        std::memcpy(bytes.data(), values.data(), bytes.size());
+        bytes[3] = char(0xFF); // makes the bytes certainly not UTF-8 …
+        std::vector<float> expected = values;
+        std::memcpy(expected.data(), bytes.data(), sizeof(float)); // … and the first value too
+        const std::uint32_t shape[] = {2, 3};
+        const EmbeddingTensor tensor = parseEmbeddingTensor(bytes, shape);
+        QVERIFY2(tensor.error.empty(), tensor.error.c_str());
+        QCOMPARE(tensor.rows, std::size_t(2));
+        QCOMPARE(tensor.columns, std::size_t(3));
+        QCOMPARE(std::memcmp(tensor.values.data(), expected.data(), bytes.size()), 0);
+        const std::uint32_t wrong[] = {3, 3};
+        QVERIFY(!parseEmbeddingTensor(bytes, wrong).error.empty());
+        QVERIFY(!parseEmbeddingTensor(bytes, std::span(shape, 1)).error.empty());
+    }
+
+    void utf8Validation()
+    {
+        QVERIFY(isValidUtf8("plain ascii"));
+        QVERIFY(isValidUtf8("gr\xC3\xBC\xC3\x9F \xE2\x82\xAC \xF0\x9F\x98\x80"));
+        QVERIFY(!isValidUtf8("\xC3")); // cut short
+        QVERIFY(!isValidUtf8("\xC0\xAF")); // overlong '/'
+        QVERIFY(!isValidUtf8("\xED\xA0\x80")); // a surrogate
+        QVERIFY(!isValidUtf8("\xF4\x90\x80\x80")); // past U+10FFFF
+        QVERIFY(!isValidUtf8("\x80"));
+    }
+
+    void demoEmbeddingReadsBack()
+    {
+        QTemporaryDir temp;
+        DemoOptions options;
+        options.directory = temp.path().toStdString();
+        options.steps = 10;
+        QCOMPARE(writeDemoLogdir(options), std::string());
+        const auto parsed
+            = parseProjectorConfig(readFile(options.directory / "projector_config.pbtxt"));
+        QVERIFY2(parsed.config.has_value(), parsed.error.c_str());
+        QCOMPARE(parsed.config->embeddings.size(), std::size_t(1));
+        const ProjectorEmbedding& embedding = parsed.config->embeddings[0];
+        QCOMPARE(embedding.tensorName, std::string("dense_1/activations"));
+        const auto tensorPath = resolveProjectorPath(options.directory, embedding.tensorPath);
+        const auto metadataPath = resolveProjectorPath(options.directory, embedding.metadataPath);
+        QVERIFY(tensorPath && metadataPath);
+        const EmbeddingTensor tensor
+            = parseEmbeddingTensor(readFile(*tensorPath), embedding.tensorShape);
+        QVERIFY2(tensor.error.empty(), tensor.error.c_str());
+        QCOMPARE(embedding.tensorShape,
+            (std::vector<std::uint32_t> {
+                std::uint32_t(tensor.rows), std::uint32_t(tensor.columns)}));
+        const MetadataTable metadata = parseMetadataTsv(readFile(*metadataPath));
+        QCOMPARE(metadata.rows.size(), tensor.rows);
+        QCOMPARE(metadata.columns.size(), std::size_t(3));
+        QVERIFY(metadata.columns[0].numeric && metadata.columns[1].numeric);
+        QVERIFY(!metadata.columns[2].numeric);
+    }
+
+    void everyCorpusConfigParses()
+    {
+        const auto corpus = lantern::test::corpusDirectory();
+        if (!corpus)
+            QSKIP("../shared/corpus is absent: the corpus checks are skipped");
+        int configs = 0, tensors = 0;
+        for (const auto& entry : fs::recursive_directory_iterator(*corpus)) {
+            if (entry.path().filename() != "projector_config.pbtxt")
+                continue;
+            ++configs;
+            const auto parsed = parseProjectorConfig(readFile(entry.path()));
+            QVERIFY2(
+                parsed.config.has_value(), (entry.path().string() + ": " + parsed.error).c_str());
+            QVERIFY(!parsed.config->embeddings.empty());
+            const fs::path directory = entry.path().parent_path();
+            for (const ProjectorEmbedding& embedding : parsed.config->embeddings) {
+                if (embedding.tensorPath.empty())
+                    continue; // a checkpoint variable
+                const auto tensorPath = resolveProjectorPath(directory, embedding.tensorPath);
+                QVERIFY(tensorPath && fs::exists(*tensorPath));
+                const EmbeddingTensor tensor
+                    = parseEmbeddingTensor(readFile(*tensorPath), embedding.tensorShape);
+                QVERIFY2(
+                    tensor.error.empty(), (tensorPath->string() + ": " + tensor.error).c_str());
+                QVERIFY(tensor.rows > 0 && tensor.columns > 0);
+                ++tensors;
+                if (const auto metadataPath
+                    = resolveProjectorPath(directory, embedding.metadataPath);
+                    metadataPath && fs::exists(*metadataPath))
+                    QCOMPARE(parseMetadataTsv(readFile(*metadataPath)).rows.size(), tensor.rows);
+            }
+        }
+        qInfo("%d corpus projector configs parsed, %d TSV tensors read", configs, tensors);
+        QVERIFY(configs >= 5);
+        QVERIFY(tensors >= 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProjectorFiles)
+#include "test_projector_files.moc"
