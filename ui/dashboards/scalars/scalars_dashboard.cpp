@@ -1,6 +1,7 @@
 #include "ui/dashboards/scalars/scalars_dashboard.h"
 
 #include "ui/widgets/run_list_model.h"
+#include "ui/widgets/scalar_export.h"
 #include "ui/widgets/widget_export.h"
 
 #include <QCheckBox>
@@ -473,7 +474,7 @@ bool ScalarsDashboard::exportCsv(const QString& tag, const QString& path) const
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
         return false;
     QTextStream out(&file);
-    it->second->plot->writeCsv(out, tag);
+    writeScalarsCsv(out, *it->second->plot, tag);
     out.flush();
     return file.error() == QFile::NoError;
 }
