@@ -50,20 +50,27 @@ QString formatDuration(double hours)
     return QStringLiteral("%1 d").arg(hours / 24, 0, 'f', 2);
 }
 
-// The tooltip's table of rows, also the pinned readout's.
-QString rowsTable(const std::vector<LinePlot::HoverRow>& rows)
+// The tooltip's table of rows; the pinned readout's leaves out the relative time, to stay
+// narrow enough for a card.
+QString rowsTable(const std::vector<LinePlot::HoverRow>& rows, bool relative = true)
 {
     QString html = QStringLiteral(
         "<table cellspacing='0' cellpadding='2'><tr><th></th><th align='left'>Run</th>"
-        "<th align='right'>Smoothed</th><th align='right'>Value</th><th align='right'>Step</th>"
-        "<th align='right'>Relative</th></tr>");
+        "<th align='right'>Smoothed</th><th align='right'>Value</th><th align='right'>Step</th>");
+    if (relative)
+        html += QStringLiteral("<th align='right'>Relative</th>");
+    html += QStringLiteral("</tr>");
     for (const LinePlot::HoverRow& row : rows) {
         html += QStringLiteral("<tr><td style='color:%1'>&#9632;</td><td>%2</td>"
                                "<td align='right'>%3</td><td align='right'>%4</td>"
-                               "<td align='right'>%5</td><td align='right'>%6</td></tr>")
+                               "<td align='right'>%5</td>")
                     .arg(row.color.name(), row.name.toHtmlEscaped(),
                         AxisTicks::formatNumber(row.smoothed), AxisTicks::formatNumber(row.value),
-                        QString::number(row.step), formatDuration(row.relativeHours));
+                        QString::number(row.step));
+        if (relative)
+            html += QStringLiteral("<td align='right'>%1</td>")
+                        .arg(formatDuration(row.relativeHours));
+        html += QStringLiteral("</tr>");
     }
     return html + QStringLiteral("</table>");
 }
@@ -168,6 +175,9 @@ LinePlot::LinePlot(QWidget* parent)
     m_readout->setAutoFillBackground(true);
     m_readout->setFrameShape(QFrame::Box);
     m_readout->setAttribute(Qt::WA_TransparentForMouseEvents); // clicks reach the plot
+    QFont small = m_readout->font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    m_readout->setFont(small);
     m_readout->hide();
 }
 
@@ -714,7 +724,7 @@ QString LinePlot::readoutText() const
     const std::vector<HoverRow> rows = pinnedRows();
     const QString where = tr("Pinned at %1").arg(describeX(m_options.xAxis, m_pinned->x()));
     return QStringLiteral("<b>%1</b>").arg(where.toHtmlEscaped())
-        + (rows.empty() ? QStringLiteral("<br>") + tr("No data") : rowsTable(rows));
+        + (rows.empty() ? QStringLiteral("<br>") + tr("No data") : rowsTable(rows, false));
 }
 
 void LinePlot::refreshPinnedReadout()
