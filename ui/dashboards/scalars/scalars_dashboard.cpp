@@ -699,13 +699,13 @@ void ScalarsDashboard::chooseAxisRanges(ScalarCard* card)
 }
 
 bool ScalarsDashboard::exportCard(
-    const ScalarCard* card, ScalarCard::Export format, const QString& path) const
+    ScalarCard* card, ScalarCard::Export format, const QString& path) const
 {
     if (!card)
         return false;
     if (format == ScalarCard::Export::Png || format == ScalarCard::Export::Svg) {
-        return saveWidgetImage(const_cast<ScalarCard*>(card), path,
-            format == ScalarCard::Export::Svg ? ImageFormat::Svg : ImageFormat::Png);
+        return saveWidgetImage(
+            card, path, format == ScalarCard::Export::Svg ? ImageFormat::Svg : ImageFormat::Png);
     }
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))

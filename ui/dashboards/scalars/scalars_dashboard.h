@@ -78,7 +78,7 @@ public:
 
     // A card as an image (PNG, SVG), or every point of every line it shows as data (CSV:
     // run,tag,step,wall_time,value; JSON: see writeScalarsJson). False when the file fails.
-    bool exportCard(const ScalarCard* card, ScalarCard::Export format, const QString& path) const;
+    bool exportCard(ScalarCard* card, ScalarCard::Export format, const QString& path) const;
     bool exportPng(const QString& tag, const QString& path) const;
     bool exportCsv(const QString& tag, const QString& path) const;
     // Replaces the save dialog the card menus' "Save…" actions ask (tests answer it).
