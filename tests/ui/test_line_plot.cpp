@@ -1,19 +1,25 @@
 // The line plot with known data: the ranges it fits, the points it hands the painter, smoothing
 // exactly as core::smooth computes it, a log axis over zeros and negatives, zooming with the
-// mouse, the hover tooltip and the CSV export.
+// mouse, the hover tooltip, the pinned cursor, fixed axis limits and the CSV and JSON exports.
 
 #include "core/analysis/smoothing.h"
 #include "core/store/scalar_series.h"
 #include "ui/widgets/axis_ticks.h"
 #include "ui/widgets/line_plot.h"
+#include "ui/widgets/scalar_export.h"
 
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
 #include <QMouseEvent>
 #include <QTest>
 #include <QTextStream>
 #include <QWheelEvent>
 
 #include <cmath>
+#include <limits>
 
 using namespace lantern;
 using ui::LinePlot;
@@ -268,16 +274,153 @@ private slots:
     {
         LinePlot plot;
         plot.setSeries({{"a,b", Qt::blue, seriesOf({0.5, 0.25}, 10.5, 1)},
-            {"c", Qt::red, seriesOf({1.0 / 3}, 20, 1, 7)}});
+            {"c", Qt::red, seriesOf({1.0 / 3}, 20, 1, 7)},
+            // A line of a chart of several tags: its own run and tag, not its name.
+            {"c · acc", Qt::red, seriesOf({0.75}, 1.7e9 + 0.000001, 1, 3), "c", "acc"}});
         QString text;
         QTextStream out(&text);
-        plot.writeCsv(out, QStringLiteral("loss"));
+        ui::writeScalarsCsv(out, plot, QStringLiteral("loss"));
         out.flush();
         QCOMPARE(text,
             QStringLiteral("run,tag,step,wall_time,value\n"
                            "\"a,b\",loss,0,10.5,0.5\n"
                            "\"a,b\",loss,1,11.5,0.25\n"
-                           "c,loss,7,20,0.3333333333333333\n"));
+                           "c,loss,7,20,0.3333333333333333\n"
+                           "c,acc,3,1700000000.000001,0.75\n"));
+    }
+
+    void exportsEveryPointAsJson()
+    {
+        const std::vector<double> values {0.1, 1.0 / 3, -2.5e-300, std::nan(""),
+            std::numeric_limits<double>::infinity(), 123456789.123456789};
+        LinePlot plot;
+        plot.setSeries({{"run \"x\"", Qt::blue, seriesOf(values, 1.7e9 + 0.123456, 0.000001)},
+            {"run · acc", Qt::red, seriesOf({2}, 5, 1, 40), "run", "acc"}});
+        QString text;
+        QTextStream out(&text);
+        ui::writeScalarsJson(out, plot, QStringLiteral("loss"));
+        out.flush();
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(document["tag"].toString(), QStringLiteral("loss"));
+        const QJsonArray runs = document["runs"].toArray();
+        QCOMPARE(runs.size(), 2);
+        QCOMPARE(runs[0]["run"].toString(), QStringLiteral("run \"x\""));
+        QCOMPARE(runs[0]["tag"].toString(), QStringLiteral("loss"));
+        QCOMPARE(runs[1]["run"].toString(), QStringLiteral("run"));
+        QCOMPARE(runs[1]["tag"].toString(), QStringLiteral("acc"));
+        const QJsonArray points = runs[0]["points"].toArray();
+        QCOMPARE(points.size(), qsizetype(values.size()));
+        for (qsizetype i = 0; i < points.size(); ++i) {
+            const QJsonArray point = points[i].toArray();
+            QCOMPARE(point[0].toInteger(), i);
+            QCOMPARE(point[1].toDouble(), 1.7e9 + 0.123456 + 0.000001 * double(i)); // bit-exact
+            if (std::isnan(values[std::size_t(i)]))
+                QCOMPARE(point[2].toString(), QStringLiteral("NaN"));
+            else if (std::isinf(values[std::size_t(i)]))
+                QCOMPARE(point[2].toString(), QStringLiteral("Infinity"));
+            else
+                QCOMPARE(point[2].toDouble(), values[std::size_t(i)]);
+        }
+        QVERIFY(text.contains(QStringLiteral("1700000000.123457"))); // plain digits, not 1.7e+09
+    }
+
+    void fixedAxisLimitsOutliveDataAndZoom()
+    {
+        LinePlot plot;
+        shown(plot);
+        plot.setSmoothing(0);
+        std::vector<double> values {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+        plot.setSeries({{"run", Qt::blue, seriesOf(values)}});
+        plot.setXLimits({2.0, 6.0});
+        plot.setYLimits({0.0, std::nullopt});
+        QCOMPARE(plot.xRange(), (LinePlot::Range {2, 6}));
+        QCOMPARE(plot.yRange().lo, 0.0);
+        QCOMPARE(plot.yRange().hi, 7 + 0.2); // fitted to what x 2..6 shows (3..7)
+
+        // New data: the limits stay; a zoom and a double-click come back to them.
+        values.push_back(11);
+        plot.setSeries({{"run", Qt::blue, seriesOf(values)}});
+        QCOMPARE(plot.xRange(), (LinePlot::Range {2, 6}));
+        plot.zoomTo({3, 4});
+        QCOMPARE(plot.xRange(), (LinePlot::Range {3, 4}));
+        QTest::mouseDClick(&plot, Qt::LeftButton, {}, plot.plotArea().center().toPoint());
+        QCOMPARE(plot.xRange(), (LinePlot::Range {2, 6}));
+
+        // x limits belong to the axis they were set on.
+        plot.setXAxisMode(ui::XAxisMode::Relative);
+        QVERIFY(!plot.xLimits().isSet());
+        QCOMPARE(plot.xRange(), (LinePlot::Range {0, 1}));
+        plot.setXAxisMode(ui::XAxisMode::Step);
+        QCOMPARE(plot.xRange(), (LinePlot::Range {2, 6}));
+
+        // On a log axis a y limit at zero means nothing; one at 1 is log10(1) = 0.
+        plot.setLogScale(true);
+        QVERIFY(plot.yRange().lo > std::log10(3) - 0.1);
+        plot.setYLimits({1.0, 100.0});
+        QCOMPARE(plot.yRange(), (LinePlot::Range {0, 2}));
+        plot.setLogScale(false);
+
+        // Cleared: back to fitting the data.
+        plot.setXLimits({});
+        plot.setYLimits({});
+        QCOMPARE(plot.xRange(), (LinePlot::Range {0, 10}));
+        QCOMPARE(plot.yRange().lo, 1 - 0.5);
+    }
+
+    void aClickPinsTheCursorAndItsRows()
+    {
+        LinePlot plot;
+        shown(plot);
+        plot.setSmoothing(0);
+        plot.setSeries({{"train", Qt::blue, seriesOf({10, 20, 30, 40, 50})},
+            {"eval", Qt::red, seriesOf({1, 2, 3, 4, 5})}});
+        QLabel* readout = plot.pinnedReadout();
+        QVERIFY(!readout->isVisible());
+
+        const QPoint at(int(plot.pixelAtX(2.2)), int(plot.plotArea().top() + 5));
+        QTest::mouseClick(&plot, Qt::LeftButton, {}, at);
+        QVERIFY(plot.pinnedX().has_value());
+        QCOMPARE(*plot.pinnedX(), 2.0); // on the nearest point's step
+        QVERIFY(readout->isVisible());
+        QVERIFY(readout->text().contains(QStringLiteral(">30<")));
+        QVERIFY(readout->text().contains(QStringLiteral("eval")));
+        QVERIFY(readout->text().contains(QStringLiteral("Pinned at step 2<")));
+
+        // The mouse moves on; the pinned rows still read step 2.
+        QTest::mouseMove(&plot, QPoint(int(plot.pixelAtX(4)), at.y() + 50));
+        std::vector<LinePlot::HoverRow> rows = plot.pinnedRows();
+        QCOMPARE(rows.size(), 2u);
+        QCOMPARE(rows[0].name, QStringLiteral("train"));
+        QCOMPARE(rows[0].step, 2);
+        QCOMPARE(rows[0].value, 30.0);
+        QCOMPARE(rows[1].step, 2);
+        QVERIFY(plot.hoverRows(QPointF(plot.pixelAtX(4), at.y()))[0].step == 4);
+
+        // New data: the same x, the new values.
+        plot.setSeries({{"train", Qt::blue, seriesOf({10, 20, 33, 40, 50, 60})},
+            {"eval", Qt::red, seriesOf({1, 2, 3, 4, 5})}});
+        rows = plot.pinnedRows();
+        QCOMPARE(rows[0].value, 33.0);
+        QVERIFY(readout->text().contains(QStringLiteral(">33<")));
+        QVERIFY(plot.grab().save(QDir::temp().filePath("lantern_line_plot_pinned.png")));
+
+        // Escape lets go; so does a second click.
+        QTest::keyClick(&plot, Qt::Key_Escape);
+        QVERIFY(!plot.pinnedX());
+        QVERIFY(!readout->isVisible());
+        QTest::mouseClick(&plot, Qt::LeftButton, {}, at);
+        QVERIFY(plot.pinnedX());
+        QTest::mouseClick(&plot, Qt::LeftButton, {}, at + QPoint(40, 0));
+        QVERIFY(!plot.pinnedX());
+
+        // A drag zooms and pins nothing.
+        QTest::mousePress(&plot, Qt::LeftButton, {}, at);
+        QTest::mouseMove(&plot, at + QPoint(60, 40));
+        QTest::mouseRelease(&plot, Qt::LeftButton, {}, at + QPoint(60, 40));
+        QVERIFY(!plot.pinnedX());
+        QVERIFY(plot.isZoomed());
     }
 };
 

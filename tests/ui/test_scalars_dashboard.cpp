@@ -12,7 +12,9 @@
 #include <QComboBox>
 #include <QFile>
 #include <QLineEdit>
+#include <QSettings>
 #include <QSlider>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -51,6 +53,13 @@ void writeRun(const fs::path& directory, int steps, double scale, int firstStep 
 class TestScalarsDashboard : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase()
+    {
+        // Pins and custom charts live in QSettings: start from none, away from the user's.
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+    }
+
     void showsCardsPerTagInNaturalGroups()
     {
         QTemporaryDir temp;

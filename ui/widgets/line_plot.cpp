@@ -2,14 +2,15 @@
 
 #include "ui/widgets/axis_ticks.h"
 
+#include <QDateTime>
+#include <QKeyEvent>
+#include <QLabel>
 #include <QMouseEvent>
 #include <QPainter>
-#include <QTextStream>
 #include <QToolTip>
 #include <QWheelEvent>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <limits>
 
@@ -53,27 +54,44 @@ QString formatDuration(double hours)
     return QStringLiteral("%1 d").arg(hours / 24, 0, 'f', 2);
 }
 
-// The shortest text that reads back as the same double; plain digits for everyday magnitudes
-// (a wall time as 1700000000.25, not 1.70000000025e+09).
-QString exactNumber(double value)
+// The tooltip's table of rows; the pinned readout's leaves out the relative time, to stay
+// narrow enough for a card.
+QString rowsTable(const std::vector<LinePlot::HoverRow>& rows, bool relative = true)
 {
-    char buffer[64];
-    const double magnitude = std::abs(value);
-    const bool plain = magnitude == 0 || (magnitude >= 1e-5 && magnitude < 1e16);
-    const auto result = plain
-        ? std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed)
-        : std::to_chars(buffer, buffer + sizeof buffer, value);
-    return QString::fromLatin1(buffer, int(result.ptr - buffer));
+    QString html = QStringLiteral(
+        "<table cellspacing='0' cellpadding='2'><tr><th></th><th align='left'>Run</th>"
+        "<th align='right'>Smoothed</th><th align='right'>Value</th><th align='right'>Step</th>");
+    if (relative)
+        html += QStringLiteral("<th align='right'>Relative</th>");
+    html += QStringLiteral("</tr>");
+    for (const LinePlot::HoverRow& row : rows) {
+        html += QStringLiteral("<tr><td style='color:%1'>&#9632;</td><td>%2</td>"
+                               "<td align='right'>%3</td><td align='right'>%4</td>"
+                               "<td align='right'>%5</td>")
+                    .arg(row.color.name(), row.name.toHtmlEscaped(),
+                        AxisTicks::formatNumber(row.smoothed), AxisTicks::formatNumber(row.value),
+                        QString::number(row.step));
+        if (relative)
+            html += QStringLiteral("<td align='right'>%1</td>")
+                        .arg(formatDuration(row.relativeHours));
+        html += QStringLiteral("</tr>");
+    }
+    return html + QStringLiteral("</table>");
 }
 
-QString csvField(const QString& text)
+// Where the pinned cursor is, in the x axis's own words.
+QString describeX(XAxisMode mode, double x)
 {
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"'))
-        && !text.contains(QLatin1Char('\n')))
-        return text;
-    QString quoted = text;
-    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
+    switch (mode) {
+    case XAxisMode::Step:
+        return QObject::tr("step %1").arg(AxisTicks::formatNumber(x));
+    case XAxisMode::Relative:
+        return formatDuration(x);
+    case XAxisMode::WallTime:
+        return QDateTime::fromMSecsSinceEpoch(std::llround(x * 1000))
+            .toString(QStringLiteral("yyyy-MM-dd hh:mm:ss"));
+    }
+    return QString();
 }
 
 // Draws a polyline broken wherever y is not finite; lone points become dots.
@@ -155,6 +173,16 @@ LinePlot::LinePlot(QWidget* parent)
     setMinimumSize(200, 140);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setFocusPolicy(Qt::ClickFocus);
+    m_readout = new QLabel(this);
+    m_readout->setObjectName(QStringLiteral("pinnedReadout"));
+    m_readout->setTextFormat(Qt::RichText);
+    m_readout->setAutoFillBackground(true);
+    m_readout->setFrameShape(QFrame::Box);
+    m_readout->setAttribute(Qt::WA_TransparentForMouseEvents); // clicks reach the plot
+    QFont small = m_readout->font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    m_readout->setFont(small);
+    m_readout->hide();
 }
 
 LinePlot::~LinePlot() = default;
@@ -170,7 +198,7 @@ void LinePlot::setSeries(std::vector<Series> series)
         SeriesState state;
         if (old != m_series.end()) {
             changed = changed || old - m_series.begin() != std::ptrdiff_t(i)
-                || old->input.color != series[i].color
+                || old->input.color != series[i].color || old->input.style != series[i].style
                 || old->input.data.generation() != series[i].data.generation();
             state = std::move(*old);
         } else {
@@ -201,6 +229,7 @@ void LinePlot::setOptions(const Options& options)
     if (options.xAxis != m_options.xAxis) {
         m_xZoom.reset(); // the units changed
         m_yZoom.reset();
+        unpinCursor();
     }
     if (options.logY != m_options.logY)
         m_yZoom.reset();
@@ -261,6 +290,23 @@ void LinePlot::zoomTo(const Range& x, std::optional<Range> y)
     emit zoomChanged();
 }
 
+void LinePlot::setXLimits(const AxisLimits& limits)
+{
+    m_xLimits[std::size_t(m_options.xAxis)] = limits;
+    invalidate();
+}
+
+void LinePlot::setYLimits(const AxisLimits& limits)
+{
+    m_yLimits = limits;
+    invalidate();
+}
+
+LinePlot::AxisLimits LinePlot::xLimits() const
+{
+    return m_xLimits[std::size_t(m_options.xAxis)];
+}
+
 void LinePlot::resetZoom()
 {
     if (!isZoomed())
@@ -287,6 +333,8 @@ void LinePlot::invalidate()
 {
     m_layoutValid = false;
     update();
+    if (m_pinned)
+        refreshPinnedReadout();
 }
 
 const LinePlot::Layout& LinePlot::layout() const
@@ -403,6 +451,25 @@ LinePlot::Range LinePlot::fullXRange() const
     return {lo, hi};
 }
 
+LinePlot::Range LinePlot::homeXRange() const
+{
+    const Range full = fullXRange();
+    const AxisLimits& limits = xLimits();
+    const Range home {limits.min.value_or(full.lo), limits.max.value_or(full.hi)};
+    return home.span() > 0 && std::isfinite(home.span()) ? home : full;
+}
+
+LinePlot::Range LinePlot::limitedYRange(const Range& fitted) const
+{
+    // toPlotY: the log of a value on a log axis, NaN (ignored) for an end at or below zero.
+    auto end = [&](const std::optional<double>& limit, double otherwise) {
+        const double y = limit ? toPlotY(*limit) : kNaN;
+        return std::isfinite(y) ? y : otherwise;
+    };
+    const Range limited {end(m_yLimits.min, fitted.lo), end(m_yLimits.max, fitted.hi)};
+    return limited.span() > 0 && std::isfinite(limited.span()) ? limited : fitted;
+}
+
 double LinePlot::toDecimationX(const SeriesState& state, double x) const
 {
     return m_options.xAxis == XAxisMode::Relative ? state.firstWall + x * kSecondsPerHour : x;
@@ -467,7 +534,7 @@ void LinePlot::computeLayout() const
         if (l.plot.height() < 1)
             l.plot.setHeight(1);
         const auto columns = std::size_t(std::max(1.0, std::floor(l.plot.width())));
-        l.x = m_xZoom.value_or(fullXRange());
+        l.x = m_xZoom.value_or(homeXRange());
         l.pointCount = 0;
 
         std::vector<double> visible; // y values inside the x range, for fitting y
@@ -539,7 +606,7 @@ void LinePlot::computeLayout() const
             const double magnitude = std::max(std::abs(lo), std::abs(hi));
             if (!(pad > magnitude * 1e-12))
                 pad = m_options.logY ? 0.5 : std::max(std::abs(lo) * 0.1, 0.5);
-            l.y = {lo - pad, hi + pad};
+            l.y = limitedYRange({lo - pad, hi + pad});
         }
         const int yTarget = std::max(2, int(l.plot.height() / 40));
         l.yTicks = m_options.logY ? AxisTicks::log10(l.y.lo, l.y.hi, yTarget)
@@ -560,8 +627,12 @@ void LinePlot::computeLayout() const
 
 std::vector<LinePlot::HoverRow> LinePlot::hoverRows(QPointF pos) const
 {
-    const Layout& l = layout();
-    const double x = xAtPixel(pos.x());
+    return rowsAt(xAtPixel(pos.x()), pos.y());
+}
+
+std::vector<LinePlot::HoverRow> LinePlot::rowsAt(double x, double pixelY) const
+{
+    layout();
     const bool smoothing = m_options.smoothing > 0;
     std::vector<HoverRow> rows;
     core::DecimatedSeries near;
@@ -600,11 +671,10 @@ std::vector<LinePlot::HoverRow> LinePlot::hoverRows(QPointF pos) const
         row.relativeHours = (p.wallTime - state.firstWall) / kSecondsPerHour;
         const double y = toPlotY(row.smoothed);
         const QPointF pixel = toPixel({toPlotX(state, p), y});
-        row.distance = std::isfinite(y) ? std::hypot(pixel.x() - pos.x(), pixel.y() - pos.y())
+        row.distance = std::isfinite(y) ? std::hypot(pixel.x() - pixelAtX(x), pixel.y() - pixelY)
                                         : std::numeric_limits<double>::infinity();
         rows.push_back(row);
     }
-    (void)l;
     std::stable_sort(rows.begin(), rows.end(),
         [](const HoverRow& a, const HoverRow& b) { return a.distance < b.distance; });
     return rows;
@@ -613,34 +683,66 @@ std::vector<LinePlot::HoverRow> LinePlot::hoverRows(QPointF pos) const
 QString LinePlot::tooltipText(QPointF pos) const
 {
     const std::vector<HoverRow> rows = hoverRows(pos);
-    if (rows.empty())
-        return QString();
-    QString html = QStringLiteral(
-        "<table cellspacing='0' cellpadding='2'><tr><th></th><th align='left'>Run</th>"
-        "<th align='right'>Smoothed</th><th align='right'>Value</th><th align='right'>Step</th>"
-        "<th align='right'>Relative</th></tr>");
-    for (const HoverRow& row : rows) {
-        html += QStringLiteral("<tr><td style='color:%1'>&#9632;</td><td>%2</td>"
-                               "<td align='right'>%3</td><td align='right'>%4</td>"
-                               "<td align='right'>%5</td><td align='right'>%6</td></tr>")
-                    .arg(row.color.name(), row.name.toHtmlEscaped(),
-                        AxisTicks::formatNumber(row.smoothed), AxisTicks::formatNumber(row.value),
-                        QString::number(row.step), formatDuration(row.relativeHours));
-    }
-    return html + QStringLiteral("</table>");
+    return rows.empty() ? QString() : rowsTable(rows);
 }
 
-void LinePlot::writeCsv(QTextStream& out, const QString& tag) const
+std::optional<double> LinePlot::pinnedX() const
 {
-    out << "run,tag,step,wall_time,value\n";
-    const QString tagField = csvField(tag);
-    for (const SeriesState& state : m_series) {
-        const QString runField = csvField(state.input.name);
-        state.input.data.forEach([&](const core::ScalarPoint& p) {
-            out << runField << ',' << tagField << ',' << p.step << ',' << exactNumber(p.wallTime)
-                << ',' << exactNumber(p.value) << '\n';
-        });
+    return m_pinned ? std::optional(m_pinned->x()) : std::nullopt;
+}
+
+void LinePlot::pinCursor(QPointF pos)
+{
+    // At the x of the point the rows put first, so the line goes through what they read.
+    double x = xAtPixel(pos.x());
+    const std::vector<HoverRow> rows = rowsAt(x, pos.y());
+    if (!rows.empty()) {
+        const HoverRow& nearest = rows.front();
+        x = m_options.xAxis == XAxisMode::Step       ? double(nearest.step)
+            : m_options.xAxis == XAxisMode::Relative ? nearest.relativeHours
+                                                     : nearest.wallTime;
     }
+    m_pinned = QPointF(x, pos.y());
+    refreshPinnedReadout();
+    update();
+    emit cursorPinned(true);
+}
+
+void LinePlot::unpinCursor()
+{
+    if (!m_pinned)
+        return;
+    m_pinned.reset();
+    m_readout->hide();
+    update();
+    emit cursorPinned(false);
+}
+
+std::vector<LinePlot::HoverRow> LinePlot::pinnedRows() const
+{
+    return m_pinned ? rowsAt(m_pinned->x(), m_pinned->y()) : std::vector<HoverRow> {};
+}
+
+QString LinePlot::readoutText() const
+{
+    const std::vector<HoverRow> rows = pinnedRows();
+    const QString where = tr("Pinned at %1").arg(describeX(m_options.xAxis, m_pinned->x()));
+    return QStringLiteral("<b>%1</b>").arg(where.toHtmlEscaped())
+        + (rows.empty() ? QStringLiteral("<br>") + tr("No data") : rowsTable(rows, false));
+}
+
+void LinePlot::refreshPinnedReadout()
+{
+    m_readout->setText(readoutText());
+    m_readout->adjustSize();
+    // Beside the pinned line, on the side with more room, inside the plot.
+    const QRectF plot = layout().plot;
+    const double lineX = pixelAtX(m_pinned->x());
+    const bool right = lineX < plot.center().x();
+    const double x = right ? lineX + 6 : lineX - 6 - m_readout->width();
+    const double maxX = std::max(plot.left(), plot.right() - m_readout->width());
+    m_readout->move(int(std::clamp(x, plot.left(), maxX)), int(plot.top()) + 2);
+    m_readout->show();
 }
 
 void LinePlot::paintEvent(QPaintEvent*)
@@ -704,10 +806,11 @@ void LinePlot::paintEvent(QPaintEvent*)
             rawPen.setCosmetic(true); // Qt's fast path for one-pixel lines
             painter.setPen(rawPen);
             drawBrokenLine(painter, toPixels(state.raw), false);
-            painter.setPen(QPen(color, 1.0)); // wider pens leave Qt's fast line path (~10× slower)
+            // Wider pens leave Qt's fast line path (~10× slower).
+            painter.setPen(QPen(color, 1.0, state.input.style));
             drawBrokenLine(painter, toPixels(state.smooth), dots);
         } else {
-            painter.setPen(QPen(color, 1.0));
+            painter.setPen(QPen(color, 1.0, state.input.style));
             drawBrokenLine(painter, toPixels(state.raw), dots);
         }
     }
@@ -717,6 +820,11 @@ void LinePlot::paintEvent(QPaintEvent*)
         painter.setPen(QPen(cursor, 1, Qt::DashLine));
         painter.drawLine(
             QPointF(m_hover->x(), l.plot.top()), QPointF(m_hover->x(), l.plot.bottom()));
+    }
+    if (m_pinned) {
+        const double x = pixelAtX(m_pinned->x());
+        painter.setPen(QPen(text, 1));
+        painter.drawLine(QPointF(x, l.plot.top()), QPointF(x, l.plot.bottom()));
     }
     painter.restore();
 
@@ -784,7 +892,13 @@ void LinePlot::mouseReleaseEvent(QMouseEvent* event)
     }
     m_dragging = false;
     const QRect box = QRect(m_dragStart, m_dragCurrent).normalized();
-    if (box.width() >= kMinDragPixels) {
+    if (box.width() < kMinDragPixels && box.height() < kMinDragPixels) {
+        // A click, not a drag: pin the cursor there, or let go of the pinned one.
+        if (m_pinned)
+            unpinCursor();
+        else
+            pinCursor(m_dragStart);
+    } else if (box.width() >= kMinDragPixels) {
         const Layout& l = layout();
         const Range x {xAtPixel(box.left()), xAtPixel(box.right())};
         std::optional<Range> y = m_yZoom;
@@ -803,6 +917,7 @@ void LinePlot::mouseDoubleClickEvent(QMouseEvent* event)
 {
     if (event->button() == Qt::LeftButton) {
         m_dragging = false;
+        unpinCursor(); // the double click's first click pinned it
         resetZoom();
     }
 }
@@ -827,6 +942,16 @@ void LinePlot::wheelEvent(QWheelEvent* event)
     }
     zoomTo(x, y);
     event->accept();
+}
+
+void LinePlot::keyPressEvent(QKeyEvent* event)
+{
+    if (event->key() == Qt::Key_Escape && m_pinned) {
+        unpinCursor();
+        event->accept();
+        return;
+    }
+    QWidget::keyPressEvent(event);
 }
 
 void LinePlot::leaveEvent(QEvent* event)

@@ -6,8 +6,10 @@
 // looked up at the decimated points' indices.
 //
 // Mouse: drag a box to zoom, wheel to zoom around the cursor, double-click to reset; hovering
-// shows a cursor line and a tooltip with every run's value at the nearest x. A zoom survives
-// new data; an unzoomed plot follows the data as it grows.
+// shows a cursor line and a tooltip with every run's value at the nearest x; a click (no drag)
+// pins that cursor and its rows in a box that stays, following new data, until the next click
+// or Escape. A zoom survives new data; an unzoomed plot follows the data as it grows, within
+// any axis limits the user fixed.
 
 #include "core/analysis/decimation.h"
 #include "core/analysis/smoothing.h"
@@ -16,10 +18,11 @@
 #include <QColor>
 #include <QWidget>
 
+#include <array>
 #include <optional>
 #include <vector>
 
-class QTextStream;
+class QLabel;
 
 namespace lantern::ui {
 
@@ -32,6 +35,11 @@ public:
         QString name; // the run; series are matched by name across setSeries calls
         QColor color;
         core::ScalarSnapshot data;
+        // For exports, when the name says more than the run (a chart of several tags names
+        // its lines "run · tag"): the run (empty: the name) and the tag (empty: the card's).
+        QString run {};
+        QString tag {};
+        Qt::PenStyle style = Qt::SolidLine; // of the main (smoothed) line
     };
 
     struct Options {
@@ -50,6 +58,14 @@ public:
         double span() const { return hi - lo; }
         bool contains(double v) const { return v >= lo && v <= hi; }
         bool operator==(const Range&) const = default;
+    };
+
+    // A range the user fixed for an axis; an end left empty follows the data.
+    struct AxisLimits {
+        std::optional<double> min;
+        std::optional<double> max;
+        bool isSet() const { return min.has_value() || max.has_value(); }
+        bool operator==(const AxisLimits&) const = default;
     };
 
     // One run's line in the hover tooltip.
@@ -89,6 +105,14 @@ public:
     void zoomTo(const Range& x, std::optional<Range> y = std::nullopt);
     void resetZoom();
 
+    // Fixed axis ranges: where the plot shows when not zoomed, kept across new data. x is in
+    // the units of the x axis shown when they are set, and applies only while that axis is
+    // shown; y is in values (also on a log axis, where an end at or below zero is ignored).
+    void setXLimits(const AxisLimits& limits);
+    void setYLimits(const AxisLimits& limits);
+    AxisLimits xLimits() const;
+    AxisLimits yLimits() const { return m_yLimits; }
+
     // What the painter is handed: the decimated raw points across all series.
     std::size_t drawnPointCount() const;
     // One series' drawn points in plot units; a NaN y breaks the line (a non-finite value,
@@ -101,11 +125,18 @@ public:
     std::vector<HoverRow> hoverRows(QPointF pos) const;
     QString tooltipText(QPointF pos) const;
 
-    // Every point of every series: run,tag,step,wall_time,value.
-    void writeCsv(QTextStream& out, const QString& tag) const;
+    // The pinned cursor: its x in plot units, the rows it reads (as the tooltip's, for the
+    // current data), and the box that shows them. Pinning at a widget position is what a click
+    // does.
+    std::optional<double> pinnedX() const;
+    void pinCursor(QPointF pos);
+    void unpinCursor();
+    std::vector<HoverRow> pinnedRows() const;
+    QLabel* pinnedReadout() const { return m_readout; }
 
 signals:
     void zoomChanged();
+    void cursorPinned(bool pinned);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -116,6 +147,7 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
     void leaveEvent(QEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
 
 private:
     struct SeriesState;
@@ -128,6 +160,12 @@ private:
     void updateExtent(SeriesState& state) const;
     void updateSmoothing(SeriesState& state) const;
     Range fullXRange() const;
+    // The unzoomed ranges: the data's, within the user's limits.
+    Range homeXRange() const;
+    Range limitedYRange(const Range& fitted) const;
+    std::vector<HoverRow> rowsAt(double x, double pixelY) const;
+    QString readoutText() const;
+    void refreshPinnedReadout();
     double toDecimationX(const SeriesState& state, double x) const;
     double toPlotX(const SeriesState& state, const core::ScalarPoint& point) const;
     double toPlotY(double value) const;
@@ -138,6 +176,8 @@ private:
     Options m_options;
     std::optional<Range> m_xZoom;
     std::optional<Range> m_yZoom;
+    std::array<AxisLimits, 3> m_xLimits; // by XAxisMode
+    AxisLimits m_yLimits;
     mutable std::unique_ptr<Layout> m_layout;
     mutable bool m_layoutValid = false;
 
@@ -145,6 +185,8 @@ private:
     QPoint m_dragStart;
     QPoint m_dragCurrent;
     std::optional<QPointF> m_hover;
+    std::optional<QPointF> m_pinned; // x in plot units, y in widget pixels (orders the rows)
+    QLabel* m_readout = nullptr;
 };
 
 } // namespace lantern::ui

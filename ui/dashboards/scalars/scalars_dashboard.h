@@ -1,17 +1,22 @@
 #pragma once
 // The Scalars tab: one card per scalar tag of the checked runs, each a LinePlot with a line per
 // run in the run's colour. Cards sit in collapsible groups named by the tag's prefix before the
-// first '/', groups and cards in natural order ("a2" before "a10"). A tag filter (a regular
-// expression), the smoothing weight, the x axis, a log y axis and outlier trimming apply to
-// every card. New snapshots update the cards in place: zoom is kept, and a plot re-reads only
-// the runs whose series changed.
+// first '/', groups and cards in natural order ("a2" before "a10"). Above them: a "Pinned" group
+// holding the cards the user pinned (moved there, not copied; pins are remembered by tag across
+// sessions), then "Custom charts", each showing the tags the user chose with a line per
+// (run, tag). A tag filter (a regular expression; pinned cards and custom charts stay), the
+// smoothing weight, the x axis, a log y axis, outlier trimming and hiding cards with no data
+// for the checked runs apply to every card. New snapshots update the cards in place: zoom,
+// fixed axis ranges and a pinned cursor are kept, and a plot re-reads only changed runs.
 
 #include "ui/adapter/loaded_data.h"
+#include "ui/dashboards/scalars/scalar_card.h"
 #include "ui/widgets/line_plot.h"
 
 #include <QSet>
 #include <QWidget>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <vector>
@@ -22,6 +27,7 @@ class QLabel;
 class QLineEdit;
 class QScrollArea;
 class QSlider;
+class QToolButton;
 class QVBoxLayout;
 
 namespace lantern::ui {
@@ -31,29 +37,52 @@ class RunListModel;
 class ScalarsDashboard : public QWidget {
     Q_OBJECT
 public:
+    // Asks where to save an export: (dialog title, file stem, suffix) → path, empty to cancel.
+    using PathChooser = std::function<QString(const QString&, const QString&, const QString&)>;
+
     explicit ScalarsDashboard(RunListModel* runs, QWidget* parent = nullptr);
     ~ScalarsDashboard() override;
 
     void setSnapshot(const LogdirSnapshotPtr& snapshot);
 
-    // What is shown, in display order (for tests and for the window's status).
+    // What is shown, in display order (for tests and for the window's status). Groups are
+    // named "Pinned", "Custom charts" and by tag prefix; a card by its title (a tag, or a
+    // custom chart's tags joined by " + ").
     QStringList groupNames() const;
     QStringList tagsInGroup(const QString& group) const;
     QStringList cardTags() const;
+    // A tag's card (wherever it is shown) and its plot, or null.
+    ScalarCard* card(const QString& tag) const;
     LinePlot* plot(const QString& tag) const;
     bool isGroupExpanded(const QString& group) const;
     void setGroupExpanded(const QString& group, bool expanded);
+
+    // Pinned tags, remembered in QSettings; a pin on a tag this logdir lacks waits for it.
+    QStringList pinnedTags() const;
+    void setPinned(const QString& tag, bool pinned);
+
+    // Custom charts, in the order they were made (also remembered in QSettings).
+    std::vector<ScalarCard*> customCharts() const { return m_charts; }
+    ScalarCard* addCustomChart(const QStringList& tags);
+    void removeCustomChart(ScalarCard* chart);
+    // Every scalar tag of any run, in natural order: what a chart can be made of.
+    const QStringList& allTags() const { return m_allTags; }
 
     QLineEdit* tagFilter() const { return m_filter; }
     QSlider* smoothingSlider() const { return m_smoothing; }
     QComboBox* xAxisBox() const { return m_xAxis; }
     QCheckBox* logScaleBox() const { return m_logScale; }
     QCheckBox* ignoreOutliersBox() const { return m_ignoreOutliers; }
+    QCheckBox* hideEmptyBox() const { return m_hideEmpty; }
+    QToolButton* newChartButton() const { return m_newChart; }
 
-    // A card as an image, and every point of every run it shows as CSV
-    // (run,tag,step,wall_time,value). False when the tag has no card or the file fails.
+    // A card as an image (PNG, SVG), or every point of every line it shows as data (CSV:
+    // run,tag,step,wall_time,value; JSON: see writeScalarsJson). False when the file fails.
+    bool exportCard(ScalarCard* card, ScalarCard::Export format, const QString& path) const;
     bool exportPng(const QString& tag, const QString& path) const;
     bool exportCsv(const QString& tag, const QString& path) const;
+    // Replaces the save dialog the card menus' "Save…" actions ask (tests answer it).
+    void setPathChooser(PathChooser chooser) { m_choosePath = std::move(chooser); }
 
     // The tag's group: the part before the first '/', or the whole tag.
     static QString groupOf(const QString& tag);
@@ -65,23 +94,27 @@ signals:
     void cardsChanged();
 
 protected:
-    void resizeEvent(QResizeEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    struct Card;
     struct Group;
 
     void rebuild();
+    void updateCustomChart(ScalarCard* chart) const;
     void applyOptions();
     void placeCards();
     int columnCount() const;
-    Card* createCard(const QString& tag);
-    Group* createGroup(const QString& name);
-    void chooseExport(const QString& tag, bool csv);
+    ScalarCard* createCard(const QStringList& tags, bool custom);
+    Group* createGroup(const QString& key, const QString& name);
+    void chooseTags(ScalarCard* card);
+    void chooseAxisRanges(ScalarCard* card);
+    void chooseExport(ScalarCard* card, ScalarCard::Export format);
+    void saveSettings() const;
 
     RunListModel* m_runs = nullptr;
     LogdirSnapshotPtr m_snapshot;
     LinePlot::Options m_options;
+    PathChooser m_choosePath;
 
     QLineEdit* m_filter = nullptr;
     QSlider* m_smoothing = nullptr;
@@ -89,14 +122,23 @@ private:
     QComboBox* m_xAxis = nullptr;
     QCheckBox* m_logScale = nullptr;
     QCheckBox* m_ignoreOutliers = nullptr;
+    QCheckBox* m_hideEmpty = nullptr;
+    QToolButton* m_newChart = nullptr;
     QScrollArea* m_scroll = nullptr;
     QWidget* m_content = nullptr;
     QVBoxLayout* m_groupsLayout = nullptr;
     QLabel* m_emptyMessage = nullptr;
 
-    std::map<QString, std::unique_ptr<Card>> m_cards; // by tag
+    // Each scalar tag's lines (one per checked run, named by run) from the last snapshot.
+    std::map<QString, std::vector<LinePlot::Series>> m_lines;
+    QStringList m_allTags;
+    std::map<QString, ScalarCard*> m_cards; // tag cards, by tag
+    std::vector<ScalarCard*> m_charts; // custom charts
     std::vector<std::unique_ptr<Group>> m_groups; // in display order
-    QSet<QString> m_collapsed;
+    QSet<QString> m_pinned;
+    QSet<QString> m_enlarged; // tags whose cards are enlarged, should they be made again
+    QSet<QString> m_collapsed; // group keys
+    bool m_placementDirty = false;
     int m_placedColumns = 0;
 };
 
