@@ -194,6 +194,31 @@ void writeProjectorCorpusSeeds(const fs::path& out, const fs::path& corpus)
     }
 }
 
+// GraphDefs with scopes, an op named like a scope, a series, control and indexed inputs.
+void writeGraphSeeds(const fs::path& out)
+{
+    lantern::pb::GraphDef graph;
+    auto add = [&](const std::string& name, const std::string& op,
+                   std::initializer_list<std::string> inputs) {
+        auto* node = graph.add_node();
+        node->set_name(name);
+        node->set_op(op);
+        for (const std::string& input : inputs)
+            node->add_input(input);
+    };
+    add("input/x", "Placeholder", {});
+    add("dense/kernel", "VariableV2", {});
+    add("dense/kernel/read", "Identity", {"dense/kernel"});
+    add("dense/MatMul", "MatMul", {"input/x", "dense/kernel/read:0"});
+    add("dense/add", "Add", {"dense/MatMul"});
+    for (int i = 1; i < 7; ++i)
+        add("dense/add_" + std::to_string(i), "Add", {"dense/add", "^input/x"});
+    add("loss/Mean", "Mean", {"dense/add_6", "missing:1"});
+    writeSeed(out, "dense", graph.SerializeAsString());
+    graph.mutable_node()->DeleteSubrange(4, 7);
+    writeSeed(out, "small", graph.SerializeAsString());
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -249,6 +274,7 @@ int main(int argc, char** argv)
         writeSeed(out / "analysis", "seed-" + std::to_string(i), bytes);
     }
     writeProjectorSeeds(out / "projector_files", scratch / "demo");
+    writeGraphSeeds(out / "graph_hierarchy");
     if (argc > 2 && fs::is_directory(argv[2]))
         writeProjectorCorpusSeeds(out / "projector_files", argv[2]);
     fs::remove_all(scratch);
