@@ -9,6 +9,7 @@
 #include "core/io/record_reader.h"
 #include "core/write/event_file_writer.h"
 
+#include "checkpoint.pb.h"
 #include "event.pb.h"
 #include "graph.pb.h"
 
@@ -17,6 +18,10 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <leveldb/env.h>
+#include <leveldb/options.h>
+#include <leveldb/table_builder.h>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -189,6 +194,9 @@ void writeProjectorCorpusSeeds(const fs::path& out, const fs::path& corpus)
             writeProjectorSeed(out, seed, 1, readFile(it->path(), kMaxSeedBytes));
         else if (name == "tensors.tsv")
             writeProjectorSeed(out, seed, 2, readFile(it->path(), kMaxSeedBytes));
+        else if (it->path().extension() == ".index")
+            writeSeed(
+                out.parent_path() / "checkpoint_index", seed, readFile(it->path(), kMaxSeedBytes));
         else
             --index;
     }
@@ -217,6 +225,39 @@ void writeGraphSeeds(const fs::path& out)
     writeSeed(out, "dense", graph.SerializeAsString());
     graph.mutable_node()->DeleteSubrange(4, 7);
     writeSeed(out, "small", graph.SerializeAsString());
+}
+
+// A small checkpoint index written with LevelDB's table builder, as TensorFlow writes one.
+void writeCheckpointSeed(const fs::path& out, const fs::path& scratch)
+{
+    std::map<std::string, std::string> entries;
+    lantern::pb::BundleHeaderProto header;
+    header.set_num_shards(1);
+    entries[""] = header.SerializeAsString();
+    for (int i = 0; i < 3; ++i) {
+        lantern::pb::BundleEntryProto entry;
+        entry.set_dtype(lantern::pb::DT_FLOAT);
+        entry.mutable_shape()->add_dim()->set_size(10);
+        entry.mutable_shape()->add_dim()->set_size(4);
+        entry.set_offset(160 * i);
+        entry.set_size(160);
+        entry.set_crc32c(0x12345678u + unsigned(i));
+        entries["embed" + std::to_string(i)] = entry.SerializeAsString();
+    }
+    fs::create_directories(scratch);
+    const fs::path path = scratch / "seed.index";
+    leveldb::WritableFile* file = nullptr;
+    if (!leveldb::Env::Default()->NewWritableFile(path.string(), &file).ok())
+        return;
+    leveldb::Options options;
+    options.compression = leveldb::kNoCompression;
+    leveldb::TableBuilder builder(options, file);
+    for (const auto& [key, value] : entries)
+        builder.Add(key, value);
+    const bool ok = builder.Finish().ok() && file->Close().ok();
+    delete file;
+    if (ok)
+        writeSeed(out, "writer", readFile(path, kMaxSeedBytes));
 }
 
 } // namespace
@@ -275,6 +316,7 @@ int main(int argc, char** argv)
     }
     writeProjectorSeeds(out / "projector_files", scratch / "demo");
     writeGraphSeeds(out / "graph_hierarchy");
+    writeCheckpointSeed(out / "checkpoint_index", scratch / "checkpoint");
     if (argc > 2 && fs::is_directory(argv[2]))
         writeProjectorCorpusSeeds(out / "projector_files", argv[2]);
     fs::remove_all(scratch);

@@ -12,22 +12,9 @@
 
 #include <cstring>
 #include <fstream>
-#include <sstream>
 
 using namespace lantern::core;
 namespace fs = std::filesystem;
-
-namespace {
-
-std::string readFile(const fs::path& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
-
-} // namespace
 
 class TestProjectorFiles : public QObject {
     Q_OBJECT
@@ -208,8 +195,8 @@ private slots:
         options.directory = temp.path().toStdString();
         options.steps = 10;
         QCOMPARE(writeDemoLogdir(options), std::string());
-        const auto parsed
-            = parseProjectorConfig(readFile(options.directory / "projector_config.pbtxt"));
+        const auto parsed = parseProjectorConfig(
+            lantern::test::readBytes(options.directory / "projector_config.pbtxt"));
         QVERIFY2(parsed.config.has_value(), parsed.error.c_str());
         QCOMPARE(parsed.config->embeddings.size(), std::size_t(1));
         const ProjectorEmbedding& embedding = parsed.config->embeddings[0];
@@ -218,12 +205,12 @@ private slots:
         const auto metadataPath = resolveProjectorPath(options.directory, embedding.metadataPath);
         QVERIFY(tensorPath && metadataPath);
         const EmbeddingTensor tensor
-            = parseEmbeddingTensor(readFile(*tensorPath), embedding.tensorShape);
+            = parseEmbeddingTensor(lantern::test::readBytes(*tensorPath), embedding.tensorShape);
         QVERIFY2(tensor.error.empty(), tensor.error.c_str());
         QCOMPARE(embedding.tensorShape,
             (std::vector<std::uint32_t> {
                 std::uint32_t(tensor.rows), std::uint32_t(tensor.columns)}));
-        const MetadataTable metadata = parseMetadataTsv(readFile(*metadataPath));
+        const MetadataTable metadata = parseMetadataTsv(lantern::test::readBytes(*metadataPath));
         QCOMPARE(metadata.rows.size(), tensor.rows);
         QCOMPARE(metadata.columns.size(), std::size_t(3));
         QVERIFY(metadata.columns[0].numeric && metadata.columns[1].numeric);
@@ -240,7 +227,7 @@ private slots:
             if (entry.path().filename() != "projector_config.pbtxt")
                 continue;
             ++configs;
-            const auto parsed = parseProjectorConfig(readFile(entry.path()));
+            const auto parsed = parseProjectorConfig(lantern::test::readBytes(entry.path()));
             QVERIFY2(
                 parsed.config.has_value(), (entry.path().string() + ": " + parsed.error).c_str());
             QVERIFY(!parsed.config->embeddings.empty());
@@ -250,8 +237,8 @@ private slots:
                     continue; // a checkpoint variable
                 const auto tensorPath = resolveProjectorPath(directory, embedding.tensorPath);
                 QVERIFY(tensorPath && fs::exists(*tensorPath));
-                const EmbeddingTensor tensor
-                    = parseEmbeddingTensor(readFile(*tensorPath), embedding.tensorShape);
+                const EmbeddingTensor tensor = parseEmbeddingTensor(
+                    lantern::test::readBytes(*tensorPath), embedding.tensorShape);
                 QVERIFY2(
                     tensor.error.empty(), (tensorPath->string() + ": " + tensor.error).c_str());
                 QVERIFY(tensor.rows > 0 && tensor.columns > 0);
@@ -259,7 +246,8 @@ private slots:
                 if (const auto metadataPath
                     = resolveProjectorPath(directory, embedding.metadataPath);
                     metadataPath && fs::exists(*metadataPath))
-                    QCOMPARE(parseMetadataTsv(readFile(*metadataPath)).rows.size(), tensor.rows);
+                    QCOMPARE(parseMetadataTsv(lantern::test::readBytes(*metadataPath)).rows.size(),
+                        tensor.rows);
             }
         }
         qInfo("%d corpus projector configs parsed, %d TSV tensors read", configs, tensors);

@@ -8,6 +8,7 @@
 #include <bit>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <zlib.h>
 
 namespace lantern::test {
@@ -55,6 +56,12 @@ void appendRecords(const std::filesystem::path& path, const std::vector<std::str
     for (const std::string& record : records)
         writer.write(record);
     writer.flush();
+}
+
+std::string readBytes(const std::filesystem::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 void writeBytes(const std::filesystem::path& path, const std::string& bytes, bool append)

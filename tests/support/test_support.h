@@ -32,6 +32,9 @@ std::string scalarEvent(const std::string& tag, long long step, float value, dou
 // Writes framed records to `path` (appending).
 void appendRecords(const std::filesystem::path& path, const std::vector<std::string>& records);
 
+// The whole file, or "" when it cannot be read.
+std::string readBytes(const std::filesystem::path& path);
+
 // Writes raw bytes to `path` (creating folders), replacing it or appending.
 void writeBytes(const std::filesystem::path& path, const std::string& bytes, bool append = false);
 

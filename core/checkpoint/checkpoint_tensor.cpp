@@ -1,0 +1,127 @@
+#include "core/checkpoint/checkpoint_tensor.h"
+
+#include "core/events/tensor_values.h"
+#include "core/io/crc32c.h"
+
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+
+namespace lantern::core {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kFloat = 1;
+constexpr int kDouble = 2;
+constexpr int kBfloat16 = 14;
+constexpr int kHalf = 19;
+
+CheckpointMatrix failure(std::string why)
+{
+    CheckpointMatrix matrix;
+    matrix.error = std::move(why);
+    return matrix;
+}
+
+std::size_t widthOf(int dtype)
+{
+    switch (dtype) {
+    case kFloat:
+        return 4;
+    case kDouble:
+        return 8;
+    case kBfloat16:
+    case kHalf:
+        return 2;
+    default:
+        return 0;
+    }
+}
+
+// The element at `p`, stored in the checkpoint's byte order.
+float elementAt(const unsigned char* p, int dtype, bool bigEndian)
+{
+    const std::size_t width = widthOf(dtype);
+    std::uint64_t bits = 0;
+    for (std::size_t i = 0; i < width; ++i)
+        bits |= std::uint64_t(p[bigEndian ? width - 1 - i : i]) << (8 * i);
+    switch (dtype) {
+    case kFloat: {
+        float value;
+        const auto word = std::uint32_t(bits);
+        std::memcpy(&value, &word, sizeof value);
+        return value;
+    }
+    case kDouble: {
+        double value;
+        std::memcpy(&value, &bits, sizeof value);
+        return float(value);
+    }
+    case kBfloat16:
+        return bfloat16ToFloat(std::uint16_t(bits));
+    default:
+        return halfToFloat(std::uint16_t(bits));
+    }
+}
+
+} // namespace
+
+fs::path checkpointShardPath(const fs::path& prefix, std::int32_t shard, std::int32_t numShards)
+{
+    char suffix[40];
+    std::snprintf(suffix, sizeof suffix, ".data-%05d-of-%05d", shard, numShards);
+    fs::path path = prefix;
+    path += suffix;
+    return path;
+}
+
+CheckpointMatrix readCheckpointMatrix(
+    const fs::path& prefix, const CheckpointIndex& index, const CheckpointVariable& variable)
+{
+    const std::size_t width = widthOf(variable.dtype);
+    if (width == 0)
+        return failure("\"" + variable.name + "\" holds dtype " + std::to_string(variable.dtype)
+            + ", not floating-point numbers");
+    if (variable.partitioned)
+        return failure("\"" + variable.name + "\" is partitioned into slices");
+    if (variable.shape.empty() || variable.shape.size() > 2)
+        return failure("\"" + variable.name + "\" is not one- or two-dimensional");
+    const std::int64_t rows = variable.shape[0];
+    const std::int64_t columns = variable.shape.size() == 2 ? variable.shape[1] : 1;
+    if (rows <= 0 || columns <= 0 || rows > (std::int64_t(1) << 40) / columns
+        || std::uint64_t(rows * columns) * width != variable.size)
+        return failure("\"" + variable.name + "\" claims " + std::to_string(variable.size)
+            + " bytes, which does not match its shape");
+    if (variable.shard < 0 || variable.shard >= index.numShards)
+        return failure("\"" + variable.name + "\" names shard " + std::to_string(variable.shard)
+            + " of " + std::to_string(index.numShards));
+
+    const fs::path shard = checkpointShardPath(prefix, variable.shard, index.numShards);
+    std::error_code error;
+    const std::uintmax_t shardSize = fs::file_size(shard, error);
+    if (error)
+        return failure("cannot read " + shard.string() + ": " + error.message());
+    if (variable.offset > shardSize || variable.size > shardSize - variable.offset)
+        return failure("\"" + variable.name + "\" lies past the end of " + shard.string());
+
+    std::string bytes(variable.size, '\0');
+    std::ifstream in(shard, std::ios::binary);
+    in.seekg(std::streamoff(variable.offset));
+    if (!in.read(bytes.data(), std::streamsize(bytes.size())))
+        return failure("cannot read \"" + variable.name + "\" from " + shard.string());
+    if (maskCrc(crc32c(bytes)) != variable.maskedCrc)
+        return failure("\"" + variable.name + "\" fails its checksum in " + shard.string());
+
+    CheckpointMatrix matrix;
+    matrix.rows = std::size_t(rows);
+    matrix.columns = std::size_t(columns);
+    matrix.values.resize(matrix.rows * matrix.columns);
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+    for (std::size_t i = 0; i < matrix.values.size(); ++i)
+        matrix.values[i] = elementAt(p + i * width, variable.dtype, index.bigEndian);
+    return matrix;
+}
+
+} // namespace lantern::core

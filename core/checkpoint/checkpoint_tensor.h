@@ -1,0 +1,29 @@
+#pragma once
+// Reading one variable's values out of a V2 checkpoint's data shards, as float32: the
+// projector's embeddings. The bytes are checked against the index's CRC-32C and size before
+// anything is converted; float, double, half and bfloat16 are supported.
+
+#include "core/checkpoint/checkpoint_index.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace lantern::core {
+
+struct CheckpointMatrix {
+    std::size_t rows = 0;
+    std::size_t columns = 0;
+    std::vector<float> values; // row-major
+    std::string error;
+};
+
+// `<prefix>.data-<shard>-of-<numShards>`, numbered with five digits.
+std::filesystem::path checkpointShardPath(
+    const std::filesystem::path& prefix, std::int32_t shard, std::int32_t numShards);
+
+// A one- or two-dimensional variable (one dimension reads as a column).
+CheckpointMatrix readCheckpointMatrix(const std::filesystem::path& prefix,
+    const CheckpointIndex& index, const CheckpointVariable& variable);
+
+} // namespace lantern::core
