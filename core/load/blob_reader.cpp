@@ -1,6 +1,6 @@
 #include "core/load/blob_reader.h"
 
-#include "core/io/record_fetch.h"
+#include "core/io/record_fetcher.h"
 
 namespace lantern::core {
 
@@ -17,10 +17,11 @@ BlobReference blobReference(const RunSnapshot& run, const TagSnapshot& tag, std:
     return reference;
 }
 
-DecodedBlobs readBlobs(const BlobReference& reference)
+DecodedBlobs readBlobs(const BlobReference& reference, RecordFetcher* fetcher)
 {
-    const FetchedRecord record
-        = fetchRecord(reference.file, reference.location.offset, reference.location.length);
+    const FetchedRecord record = fetcher
+        ? fetcher->fetch(reference.file, reference.location.offset, reference.location.length)
+        : fetchRecord(reference.file, reference.location.offset, reference.location.length);
     if (!record.ok())
         return {{}, {}, record.error};
     DecodedBlobs blobs

@@ -12,6 +12,8 @@
 
 namespace lantern::core {
 
+class RecordFetcher;
+
 struct BlobReference {
     std::filesystem::path file;
     RecordLocation location;
@@ -24,6 +26,7 @@ struct BlobReference {
 BlobReference blobReference(const RunSnapshot& run, const TagSnapshot& tag, std::size_t index);
 
 // Re-reads and decodes the referenced value; a clear error when the file is gone or changed.
-DecodedBlobs readBlobs(const BlobReference& reference);
+// Pass the same `fetcher` for a series of reads to keep compressed files' streams open.
+DecodedBlobs readBlobs(const BlobReference& reference, RecordFetcher* fetcher = nullptr);
 
 } // namespace lantern::core

@@ -1,13 +1,14 @@
 #include "core/load/graph_loader.h"
 
-#include "core/io/record_fetch.h"
+#include "core/io/record_fetcher.h"
 
 namespace lantern::core {
 
-DecodedGraph loadGraph(const GraphReference& reference)
+DecodedGraph loadGraph(const GraphReference& reference, RecordFetcher* fetcher)
 {
-    const FetchedRecord record
-        = fetchRecord(reference.file, reference.location.offset, reference.location.length);
+    const FetchedRecord record = fetcher
+        ? fetcher->fetch(reference.file, reference.location.offset, reference.location.length)
+        : fetchRecord(reference.file, reference.location.offset, reference.location.length);
     if (!record.ok())
         return {nullptr, record.error};
     DecodedGraph graph = decodeGraph(record.data, reference);

@@ -7,6 +7,9 @@
 
 namespace lantern::core {
 
-DecodedGraph loadGraph(const GraphReference& reference);
+class RecordFetcher;
+
+// Pass a `fetcher` to reuse open compressed streams across reads.
+DecodedGraph loadGraph(const GraphReference& reference, RecordFetcher* fetcher = nullptr);
 
 } // namespace lantern::core

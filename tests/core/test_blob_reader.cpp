@@ -6,7 +6,7 @@
 #include "core/events/blob_decoder.h"
 #include "core/io/crc32c.h"
 #include "core/io/little_endian.h"
-#include "core/io/record_fetch.h"
+#include "core/io/record_fetcher.h"
 #include "core/load/blob_reader.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
@@ -227,6 +227,45 @@ private slots:
         }
         QVERIFY(fileBytes[1] > 1000 * fileBytes[0] / 10); // 2500 times the pixels
         QCOMPARE(storeBytes[1], storeBytes[0]);
+    }
+
+    // One fetcher for a series of reads keeps a compressed file's stream open: in offset order
+    // every decompressed byte is skipped at most once; reading backwards starts again, right.
+    void compressedReadsContinueForward()
+    {
+        QTemporaryDir temp;
+        std::vector<EncodedImage> written;
+        {
+            EventFileWriter writer(
+                fs::path(temp.path().toStdString()) / "run", compressed(RecordCompression::Gzip));
+            for (std::int64_t step = 0; step < 12; ++step) {
+                written.push_back(noiseImage(20, 20, unsigned(step)));
+                writer.addImage("frames", step, std::span(&written.back(), 1));
+            }
+        }
+        const auto snapshot = load(fs::path(temp.path().toStdString()));
+        const RunSnapshot& run = *snapshot->find("run");
+        const TagSnapshot& tag = *run.find("frames");
+        QCOMPARE(tag.blobs.size(), written.size());
+        RecordFetcher fetcher;
+        for (std::size_t i = 0; i < tag.blobs.size(); ++i) {
+            const DecodedBlobs blobs = readBlobs(blobReference(run, tag, i), &fetcher);
+            QVERIFY2(blobs.ok(), blobs.error.c_str());
+            QVERIFY(blobs.images.at(0).encoded == written[i].bytes);
+        }
+        // Everything before the last record was skipped exactly once, the records themselves
+        // were read, not skipped.
+        std::uint64_t recordBytes = 0;
+        for (std::size_t i = 0; i < tag.blobs.size(); ++i)
+            recordBytes += tag.blobs[i].location.length + 16;
+        QCOMPARE(fetcher.skippedBytes() + recordBytes,
+            tag.blobs.back().location.offset + tag.blobs.back().location.length + 16);
+
+        const std::uint64_t before = fetcher.skippedBytes();
+        const DecodedBlobs first = readBlobs(blobReference(run, tag, 0), &fetcher);
+        QVERIFY2(first.ok(), first.error.c_str());
+        QVERIFY(first.images.at(0).encoded == written[0].bytes);
+        QCOMPARE(fetcher.skippedBytes() - before, tag.blobs[0].location.offset);
     }
 
     void missingOrChangedFilesGiveErrors()
