@@ -4,6 +4,7 @@
 
 #include "core/events/blob_decoder.h"
 
+#include "core/events/stored_value.h"
 #include "core/events/tensor_values.h"
 #include "core/io/little_endian.h"
 
@@ -130,17 +131,11 @@ DecodedBlobs decodeBlobs(std::string_view record, const BlobSelector& selector)
         out.error = "the record is not a valid Event";
         return out;
     }
-    if (selector.valueIndex >= std::uint32_t(event.summary().value_size())) {
-        out.error = "the record has no summary value " + std::to_string(selector.valueIndex);
+    const pb::Summary::Value* found
+        = storedSummaryValue(event, selector.valueIndex, selector.tag, out.error);
+    if (!found)
         return out;
-    }
-    const pb::Summary::Value& value = event.summary().value(int(selector.valueIndex));
-    const std::string& tag = value.tag().empty() ? value.node_name() : value.tag();
-    if (tag != selector.tag) {
-        out.error = "the record's value is tagged '" + tag + "', not '" + std::string(selector.tag)
-            + "': the file changed";
-        return out;
-    }
+    const pb::Summary::Value& value = *found;
     if (selector.kind == ValueKind::Image) {
         if (value.has_image()) {
             const pb::Summary::Image& image = value.image();

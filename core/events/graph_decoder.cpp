@@ -4,6 +4,7 @@
 #include "core/events/graph_decoder.h"
 
 #include "core/events/keras_graph.h"
+#include "core/events/stored_value.h"
 
 #include "event.pb.h"
 #include "graph.pb.h"
@@ -33,25 +34,19 @@ void appendGraph(const pb::GraphDef& part, const std::string& prefix, pb::GraphD
     }
 }
 
-const pb::Summary::Value* summaryValue(
+// The scalar string tensor (Keras JSON, serialized RunMetadata) of the referenced value.
+const std::string* storedString(
     const pb::Event& event, const GraphReference& reference, std::string& error)
 {
-    if (reference.valueIndex >= std::uint32_t(event.summary().value_size())) {
-        error = "the record has no summary value " + std::to_string(reference.valueIndex);
+    const pb::Summary::Value* value
+        = storedSummaryValue(event, reference.valueIndex, reference.tag, error);
+    if (!value)
         return nullptr;
-    }
-    const pb::Summary::Value& value = event.summary().value(int(reference.valueIndex));
-    if (value.tag() != reference.tag) {
-        error = "the record's value is tagged '" + value.tag() + "', not '" + reference.tag
-            + "': the file changed";
-        return nullptr;
-    }
-    // A scalar string tensor (Keras JSON, serialized RunMetadata).
-    if (value.tensor().string_val_size() < 1) {
+    if (value->tensor().string_val_size() < 1) {
         error = "the value '" + reference.tag + "' holds no string";
         return nullptr;
     }
-    return &value;
+    return &value->tensor().string_val(0);
 }
 
 } // namespace
@@ -105,8 +100,8 @@ DecodedGraph decodeGraph(std::string_view record, const GraphReference& referenc
         break;
     }
     case GraphSource::KerasModel:
-        if (const pb::Summary::Value* value = summaryValue(event, reference, out.error))
-            out.error = kerasModelToGraph(value->tensor().string_val(0), *graph);
+        if (const std::string* json = storedString(event, reference, out.error))
+            out.error = kerasModelToGraph(*json, *graph);
         break;
     case GraphSource::RunMetadata: {
         const std::string* bytes = nullptr;
@@ -116,8 +111,8 @@ DecodedGraph decodeGraph(std::string_view record, const GraphReference& referenc
                     + event.tagged_run_metadata().tag() + "', not '" + reference.tag + "'";
             else
                 bytes = &event.tagged_run_metadata().run_metadata();
-        } else if (const pb::Summary::Value* value = summaryValue(event, reference, out.error)) {
-            bytes = &value->tensor().string_val(0);
+        } else {
+            bytes = storedString(event, reference, out.error);
         }
         if (bytes && !(graph = graphOfRunMetadata(*bytes)))
             out.error = "the run metadata is not a valid RunMetadata";
