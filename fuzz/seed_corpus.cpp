@@ -193,7 +193,7 @@ void writeFixtures(const fs::path& directory, RecordCompression compression)
         "output_layers": [["sum", 0, 0]]}})",
         1.7e9);
     writer.addRunMetadataGraph("trace", 2, graph, 1.7e9);
-    writer.addHParamsSessionEnd(HParamsSessionStatus::Success, 1.7e9);
+    writer.addHParamsSessionEnd(SessionEndStatus::Success, 1.7e9);
     writer.addSessionStart(3, 1.7e9 + 10);
     writer.addScalar("loss", 3, 0.5f, 1.7e9 + 11);
     writer.flush();

@@ -53,6 +53,7 @@ struct SessionStartInfo {
     double startTimeSecs = 0;
 };
 
+// In the order of the proto's Status values (0 to 3).
 enum class SessionEndStatus : std::uint8_t { Unknown, Success, Failure, Running };
 
 struct SessionEndInfo {

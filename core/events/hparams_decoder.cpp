@@ -93,6 +93,7 @@ HParamsExperiment experimentOf(const pb::HParamsExperiment& in)
         if (info.has_domain_interval())
             hparam.intervalDomain
                 = std::pair(info.domain_interval().min_value(), info.domain_interval().max_value());
+        hparam.differs = info.differs();
     }
     for (const pb::HParamsMetricInfo& info : in.metric_infos())
         out.metrics.push_back({info.name().group(), info.name().tag(), info.display_name(),

@@ -568,11 +568,12 @@ void EventFileWriter::addHParams(const std::map<std::string, HParamValue>& hpara
     writeHParams("_hparams_/session_start_info", sessionData, wallTime);
 }
 
-void EventFileWriter::addHParamsSessionEnd(HParamsSessionStatus status, double wallTime)
+void EventFileWriter::addHParamsSessionEnd(SessionEndStatus status, double wallTime)
 {
     pb::HParamsPluginData data;
     data.set_version(0);
     pb::HParamsSessionEndInfo* end = data.mutable_session_end_info();
+    // SessionEndStatus follows the proto's order: UNKNOWN, SUCCESS, FAILURE, RUNNING.
     end->set_status(pb::HParamsSessionEndInfo::Status(status));
     end->set_end_time_secs(wallTime);
     writeHParams("_hparams_/session_end_info", data, wallTime);

@@ -47,8 +47,6 @@ struct EncodedAudio {
     std::string label; // TF2 only: the clip's markdown label
 };
 
-enum class HParamsSessionStatus { Unknown = 0, Success = 1, Failure = 2, Running = 3 };
-
 struct EventFileWriterOptions {
     std::string fileName; // replaces the standard name when not empty
     std::string suffix; // appended to the standard name (TensorFlow 2 uses ".v2")
@@ -113,7 +111,7 @@ public:
     void addHParams(const std::map<std::string, HParamValue>& hparams,
         std::span<const std::string> metricTags = {}, double wallTime = now());
     // `_hparams_/session_end_info`, as the Keras hparams callback writes when training ends.
-    void addHParamsSessionEnd(HParamsSessionStatus status, double wallTime = now());
+    void addHParamsSessionEnd(SessionEndStatus status, double wallTime = now());
     // SessionLog START: readers drop earlier points with step >= `step` (a restart).
     void addSessionStart(std::int64_t step, double wallTime = now());
     // Any hand-made event, for fixtures.

@@ -371,7 +371,7 @@ private slots:
             const EncodedAudio clip {"RIFF", 8000.0f, 1, 0, "label"};
             writer.addAudio("speech", 0, std::span(&clip, 1), SummaryStyle::Tf1);
             writer.addHParams({{"lr", 0.5}, {"optimizer", std::string("sgd")}});
-            writer.addHParamsSessionEnd(HParamsSessionStatus::Failure);
+            writer.addHParamsSessionEnd(SessionEndStatus::Failure);
         }
         {
             EventFileWriter writer(root / "keras");

@@ -54,7 +54,7 @@ private slots:
             EventFileWriter writer(fs::path(temp.path().toStdString()) / "trial");
             writer.addHParams(values, metrics, 1000.5);
             writer.addScalar("loss", 0, 0.25f);
-            writer.addHParamsSessionEnd(HParamsSessionStatus::Success, 2000.25);
+            writer.addHParamsSessionEnd(SessionEndStatus::Success, 2000.25);
         }
         const auto snapshot = load(fs::path(temp.path().toStdString()));
         const RunHParams& hparams = snapshot->find("trial")->hparams;
@@ -94,6 +94,7 @@ private slots:
         rate->set_name("rate");
         rate->mutable_domain_interval()->set_min_value(0.1);
         rate->mutable_domain_interval()->set_max_value(0.5);
+        rate->set_differs(true);
         pb::HParamsMetricInfo* metric = e->add_metric_infos();
         metric->mutable_name()->set_group("validation");
         metric->mutable_name()->set_tag("epoch_accuracy");
@@ -125,6 +126,7 @@ private slots:
         const HParamInfo& rateInfo = hparams.experiment->hparams.at(1);
         QVERIFY(rateInfo.discreteDomain.empty());
         QVERIFY(rateInfo.intervalDomain == std::pair(0.1, 0.5));
+        QVERIFY(rateInfo.differs && !unitsInfo.differs);
         QCOMPARE(hparams.experiment->metrics.at(0).group, std::string("validation"));
         QCOMPARE(hparams.experiment->metrics.at(0).datasetType, DatasetType::Validation);
         QCOMPARE(hparams.sessionStart->groupName, std::string("group-7"));
