@@ -8,6 +8,7 @@
 #include "core/io/file_byte_source.h"
 #include "core/io/record_reader.h"
 #include "core/write/event_file_writer.h"
+#include "core/write/wav_encoder.h"
 
 #include "checkpoint.pb.h"
 #include "event.pb.h"
@@ -78,6 +79,41 @@ std::string lengthPrefixed(const std::vector<std::string>& records)
     return out;
 }
 
+// Seeds for the on-demand decoders from one record: each summary value of an image, audio,
+// graph or hparams kind, with the control byte fuzz_blob_decoder reads (see there).
+void seedsForOnDemandDecoders(const fs::path& out, const std::string& name,
+    const lantern::pb::Event& event, const std::string& record, int& index)
+{
+    if (index >= 40)
+        return;
+    const auto seed = [&](std::uint8_t control) {
+        writeSeed(
+            out / "blob_decoder", name + "." + std::to_string(index++), char(control) + record);
+    };
+    constexpr std::uint8_t kRealTag = 0x20, kAudio = 4;
+    if (event.has_graph_def())
+        seed(kRealTag | (0 << 3));
+    if (event.has_meta_graph_def())
+        seed(kRealTag | (1 << 3));
+    if (event.has_tagged_run_metadata())
+        seed(kRealTag | (3 << 3));
+    for (int i = 0; i < event.summary().value_size() && i < 4; ++i) {
+        const auto& value = event.summary().value(i);
+        const std::string& plugin = value.metadata().plugin_data().plugin_name();
+        if (value.has_image() || plugin == "images")
+            seed(std::uint8_t(kRealTag | i));
+        if (value.has_audio() || plugin == "audio")
+            seed(std::uint8_t(kRealTag | kAudio | i));
+        if (plugin == "graph_keras_model")
+            seed(std::uint8_t(kRealTag | (2 << 3) | i));
+        if (plugin.starts_with("graph_run_metadata"))
+            seed(std::uint8_t(kRealTag | (3 << 3) | i));
+        if (plugin == "hparams")
+            writeSeed(out / "hparams", name + "." + std::to_string(index++),
+                value.metadata().plugin_data().content());
+    }
+}
+
 // Seeds for every target from one event file; `plainFile` says whether its bytes are records.
 void seedsFromFile(const fs::path& out, const fs::path& file, const std::string& name, char mode)
 {
@@ -91,9 +127,13 @@ void seedsFromFile(const fs::path& out, const fs::path& file, const std::string&
     writeSeed(out / "event_decoder", name, lengthPrefixed(records));
     writeSeed(out / "scalar_fast_path", name, lengthPrefixed(records));
     int index = 0;
+    int blobIndex = 0;
     for (const std::string& record : records) {
         lantern::pb::Event event;
-        if (!event.ParseFromString(record) || !event.has_summary())
+        if (!event.ParseFromString(record))
+            continue;
+        seedsForOnDemandDecoders(out, name, event, record, blobIndex);
+        if (!event.has_summary())
             continue;
         for (const auto& value : event.summary().value()) {
             if (index >= 40)
@@ -143,6 +183,23 @@ void writeFixtures(const fs::path& directory, RecordCompression compression)
             writer.addText("notes", step, "**step** " + std::to_string(step), wall);
         }
     }
+    const EncodedAudio clip {
+        encodeWav(std::vector<float>(64, 0.25f), 2, 8000), 8000.0f, 2, 32, "a label"};
+    writer.addAudio("audio/tf1", 1, std::span(&clip, 1), SummaryStyle::Tf1, 1.7e9);
+    writer.addAudio("audio/tf2", 1, std::span(&clip, 1), SummaryStyle::Tf2, 1.7e9);
+    writer.addMetaGraph(graph, 1.7e9);
+    writer.addKerasModel(R"({"class_name": "Functional", "config": {"name": "m", "layers": [
+        {"class_name": "InputLayer", "config": {"name": "in"}, "inbound_nodes": []},
+        {"class_name": "Sequential", "config": {"name": "s", "layers": [
+          {"class_name": "Dense", "config": {"name": "d", "dtype": "float32"}}]},
+         "inbound_nodes": [[["in", 0, 0, {}]]]},
+        {"class_name": "Add", "config": {"name": "sum"}, "inbound_nodes": [{"args": [[
+          {"class_name": "__keras_tensor__", "config": {"keras_history": ["in", 0, 0]}},
+          {"class_name": "__keras_tensor__", "config": {"keras_history": ["s", 0, 0]}}]]}]}],
+        "output_layers": [["sum", 0, 0]]}})",
+        1.7e9);
+    writer.addRunMetadataGraph("trace", 2, graph, 1.7e9);
+    writer.addHParamsSessionEnd(SessionEndStatus::Success, 1.7e9);
     writer.addSessionStart(3, 1.7e9 + 10);
     writer.addScalar("loss", 3, 0.5f, 1.7e9 + 11);
     writer.flush();

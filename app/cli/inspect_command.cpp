@@ -1,9 +1,15 @@
 // `lantern-cli inspect`: what a log directory holds, run by run.
 
 #include "app/cli/commands.h"
+#include "core/events/hparams_decoder.h"
+#include "core/load/graph_loader.h"
 #include "core/load/logdir_loader.h"
 
+#include "graph.pb.h"
+
+#include <cmath>
 #include <iostream>
+#include <map>
 
 namespace lantern::cli {
 
@@ -11,10 +17,158 @@ using namespace lantern::core;
 
 namespace {
 
+std::string_view graphSourceName(GraphSource source)
+{
+    switch (source) {
+    case GraphSource::GraphDef:
+        return "graph_def";
+    case GraphSource::MetaGraphDef:
+        return "meta_graph_def";
+    case GraphSource::KerasModel:
+        return "keras_model";
+    case GraphSource::RunMetadata:
+        return "run_metadata";
+    }
+    return "unknown";
+}
+
+std::string_view statusName(SessionEndStatus status)
+{
+    switch (status) {
+    case SessionEndStatus::Success:
+        return "success";
+    case SessionEndStatus::Failure:
+        return "failure";
+    case SessionEndStatus::Running:
+        return "running";
+    case SessionEndStatus::Unknown:
+        break;
+    }
+    return "unknown";
+}
+
+// What a run holds beyond its tags: images and clips counted one by one, the graph shown
+// first (decoded now, from disk, to count its nodes) and the hparams.
+struct RunExtras {
+    std::uint64_t images = 0;
+    std::uint64_t clips = 0;
+    std::optional<GraphReference> graph;
+    int graphNodes = 0;
+    std::string graphError;
+    RunHParams hparams;
+};
+
+RunExtras extrasOf(const RunSnapshot& run)
+{
+    RunExtras extras;
+    for (const TagSnapshot& tag : run.tags) {
+        if (tag.kind != ValueKind::Image && tag.kind != ValueKind::Audio)
+            continue;
+        std::uint64_t& count = tag.kind == ValueKind::Image ? extras.images : extras.clips;
+        for (std::size_t i = 0; i < tag.blobs.size(); ++i)
+            count += tag.blobs[i].count;
+    }
+    extras.graph = run.graphReference();
+    if (extras.graph) {
+        const DecodedGraph graph = loadGraph(*extras.graph);
+        if (graph.ok())
+            extras.graphNodes = graph.graph->node_size();
+        else
+            extras.graphError = graph.error;
+    }
+    extras.hparams = run.hparams;
+    return extras;
+}
+
+std::string hparamJson(const HParamValue& value)
+{
+    if (const auto* text = std::get_if<std::string>(&value))
+        return jsonString(*text);
+    if (const auto* number = std::get_if<double>(&value); number && !std::isfinite(*number))
+        return jsonString(hparamValueText(value)); // JSON has no NaN or infinity
+    return hparamValueText(value);
+}
+
+std::string extrasJson(const RunExtras& extras)
+{
+    std::string out = ",\n \"media\": {\"images\": " + std::to_string(extras.images)
+        + ", \"audio\": " + std::to_string(extras.clips) + "},\n \"graph\": ";
+    if (!extras.graph) {
+        out += "null";
+    } else {
+        out += "{\"source\": " + jsonString(graphSourceName(extras.graph->source)) + ", \"tag\": "
+            + jsonString(extras.graph->tag) + ", \"nodes\": " + std::to_string(extras.graphNodes);
+        if (!extras.graphError.empty())
+            out += ", \"error\": " + jsonString(extras.graphError);
+        out += "}";
+    }
+    const RunHParams& hparams = extras.hparams;
+    out += ",\n \"hparams\": ";
+    if (hparams.empty()) {
+        out += "null";
+        return out;
+    }
+    out += "{\"values\": {";
+    if (hparams.sessionStart) {
+        bool first = true;
+        for (const auto& [name, value] : hparams.sessionStart->hparams) {
+            out += (first ? "" : ", ") + jsonString(name) + ": " + hparamJson(value);
+            first = false;
+        }
+    }
+    out += "}";
+    if (hparams.sessionStart)
+        out += ", \"group\": " + jsonString(hparams.sessionStart->groupName);
+    if (hparams.sessionEnd)
+        out += ", \"status\": " + jsonString(statusName(hparams.sessionEnd->status));
+    if (hparams.experiment) {
+        out += ", \"experiment\": {\"hparams\": [";
+        for (std::size_t i = 0; i < hparams.experiment->hparams.size(); ++i)
+            out += (i ? ", " : "") + jsonString(hparams.experiment->hparams[i].name);
+        out += "], \"metrics\": [";
+        for (std::size_t i = 0; i < hparams.experiment->metrics.size(); ++i)
+            out += (i ? ", " : "") + jsonString(hparams.experiment->metrics[i].tag);
+        out += "]}";
+    }
+    out += "}";
+    return out;
+}
+
+void printExtras(const RunExtras& extras)
+{
+    if (extras.images + extras.clips > 0)
+        std::cout << "  media: " << extras.images << " image(s), " << extras.clips
+                  << " audio clip(s)\n";
+    if (extras.graph) {
+        std::cout << "  graph: " << graphSourceName(extras.graph->source);
+        if (!extras.graph->tag.empty())
+            std::cout << " '" << extras.graph->tag << "'";
+        if (extras.graphError.empty())
+            std::cout << ", " << extras.graphNodes << " node(s)\n";
+        else
+            std::cout << ", unreadable: " << extras.graphError << "\n";
+    }
+    const RunHParams& hparams = extras.hparams;
+    if (hparams.sessionStart) {
+        std::cout << "  hparam values:";
+        for (const auto& [name, value] : hparams.sessionStart->hparams)
+            std::cout << " " << name << "=" << hparamValueText(value);
+        if (hparams.sessionEnd)
+            std::cout << "  (" << statusName(hparams.sessionEnd->status) << ")";
+        std::cout << "\n";
+    }
+    if (hparams.experiment)
+        std::cout << "  hparams experiment: " << hparams.experiment->hparams.size()
+                  << " hparam(s), " << hparams.experiment->metrics.size() << " metric(s)\n";
+}
+
 // The same facts as the text form, for scripts: {event_files, records, bytes, runs: [{name,
 // directory, file_version, events, tags: {kind: [{tag, plugin, values[, blobs]}]}, graphs,
-// diagnostics: [{file, offset, bytes, reason}]}], discovery_problems}.
-void printJson(const LogdirLoader& loader, const LoadStatistics& statistics)
+// media: {images, audio}, graph: {source, tag, nodes[, error]} | null, hparams: {values,
+// group, status, experiment: {hparams, metrics}} | null, diagnostics: [{file, offset, bytes,
+// reason}]}], discovery_problems}.
+void printJson(const LogdirLoader& loader, const LoadStatistics& statistics,
+    const std::map<std::string, RunExtras>& extras)
 {
     std::string out = "{\"event_files\": " + std::to_string(statistics.eventFiles)
         + ", \"records\": " + std::to_string(statistics.records)
@@ -56,8 +210,8 @@ void printJson(const LogdirLoader& loader, const LoadStatistics& statistics)
         }
         out += "},\n \"graphs\": {\"graph_def\": " + std::to_string(run->graphCount)
             + ", \"meta_graph_def\": " + std::to_string(run->metaGraphCount)
-            + ", \"run_metadata\": " + std::to_string(run->runMetadataCount)
-            + "},\n \"diagnostics\": [";
+            + ", \"run_metadata\": " + std::to_string(run->runMetadataCount) + "}"
+            + extrasJson(extras.at(run->name)) + ",\n \"diagnostics\": [";
         bool firstDiagnostic = true;
         for (const Diagnostic& diagnostic : run->diagnostics) {
             out += firstDiagnostic ? "" : ", ";
@@ -95,8 +249,12 @@ int runInspect(const std::vector<std::string>& arguments)
     }
     LogdirLoader loader(specs);
     const LoadStatistics statistics = loader.reload();
+    std::map<std::string, RunExtras> extras;
+    const auto snapshot = loader.snapshot();
+    for (const auto& run : snapshot->runs)
+        extras.emplace(run->name, extrasOf(*run));
     if (json) {
-        printJson(loader, statistics);
+        printJson(loader, statistics, extras);
         return 0;
     }
 
@@ -119,6 +277,7 @@ int runInspect(const std::vector<std::string>& arguments)
         if (run->graphCount + run->metaGraphCount + run->runMetadataCount > 0)
             std::cout << "  graphs: " << run->graphCount << " graph_def, " << run->metaGraphCount
                       << " meta_graph_def, " << run->runMetadataCount << " run_metadata\n";
+        printExtras(extras.at(run->name));
         for (const Diagnostic& diagnostic : run->diagnostics)
             std::cout << "  ! " << diagnostic.file << " @" << diagnostic.offset << ": "
                       << diagnostic.reason << " (" << diagnostic.bytesSkipped

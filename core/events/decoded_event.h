@@ -53,10 +53,11 @@ struct SummaryItem {
     double scalar = 0; // Scalar
     ScalarType scalarType = ScalarType::Float32;
     std::vector<HistogramBucket> histogram; // Histogram
-    std::vector<std::string> strings; // Text (every element), KerasModel (the JSON)
+    std::vector<std::string> strings; // Text (every element)
     std::vector<double> numbers; // PrCurve, Tensor: every element
     std::vector<std::int64_t> shape; // Text, PrCurve, Tensor
     std::uint32_t blobCount = 0; // Image, Audio: how many in this value
+    std::uint32_t valueIndex = 0; // position in Summary.value, to find it again on disk
 };
 
 enum class EventKind : std::uint8_t {

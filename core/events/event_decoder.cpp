@@ -74,8 +74,7 @@ void normalizeTensor(const pb::TensorProto& tensor, SummaryItem& item)
         return;
     }
     if (plugin == "graph_keras_model") {
-        item.kind = ValueKind::KerasModel;
-        item.strings = tensorStrings(tensor);
+        item.kind = ValueKind::KerasModel; // the JSON is read again on demand (graph_loader.h)
         return;
     }
     if (plugin.starts_with("graph_run_metadata")) {
@@ -183,8 +182,10 @@ DecodedEvent EventDecoder::normalize(const pb::Event& event)
         break;
     case pb::Event::kSummary:
         out.kind = EventKind::Summary;
-        for (const pb::Summary::Value& value : event.summary().value()) {
+        for (int index = 0; index < event.summary().value_size(); ++index) {
+            const pb::Summary::Value& value = event.summary().value(index);
             SummaryItem item;
+            item.valueIndex = static_cast<std::uint32_t>(index);
             // TF <= 1.2 text summaries name themselves by node_name, not tag.
             item.tag = value.tag().empty() ? value.node_name() : value.tag();
             if (value.has_metadata() && !m_metadataByTag.contains(item.tag)) {
@@ -215,8 +216,14 @@ DecodedEvent EventDecoder::normalize(const pb::Event& event)
             case pb::Summary::Value::kTensor:
                 normalizeTensor(value.tensor(), item);
                 break;
+            case pb::Summary::Value::VALUE_NOT_SET:
+                // TF 2.1's hp.hparams writes metadata-only values: the data is the metadata.
+                if (item.pluginName != "hparams")
+                    continue;
+                item.kind = ValueKind::HParams;
+                break;
             default:
-                continue; // obsolete histograms and empty values carry nothing to show
+                continue; // obsolete histograms carry nothing to show
             }
             out.items.push_back(std::move(item));
         }

@@ -122,8 +122,11 @@ void RunData::add(
             case ValueKind::Image:
             case ValueKind::Audio:
             case ValueKind::RunMetadata:
+            case ValueKind::KerasModel:
                 data.blobs.append({event.step, event.wallTime, where,
-                    item.kind == ValueKind::RunMetadata ? 1u : item.blobCount});
+                    item.kind == ValueKind::Image || item.kind == ValueKind::Audio ? item.blobCount
+                                                                                   : 1u,
+                    item.valueIndex});
                 break;
             default:
                 data.tensors.append(

@@ -1,5 +1,7 @@
 #include "core/store/run_snapshot.h"
 
+#include "core/events/hparams_decoder.h"
+
 #include <algorithm>
 
 namespace lantern::core {
@@ -20,6 +22,59 @@ std::uint64_t RunSnapshot::countOf(ValueKind kind) const
     return count;
 }
 
+std::vector<GraphReference> RunSnapshot::graphReferences() const
+{
+    std::vector<GraphReference> references;
+    const auto fileOf = [this](const RecordLocation& location) {
+        return location.file < files.size() ? files[location.file] : std::filesystem::path();
+    };
+    if (graph)
+        references.push_back(
+            {graph->isMetaGraph ? GraphSource::MetaGraphDef : GraphSource::GraphDef,
+                fileOf(graph->location), graph->location, {}, 0, 0});
+    for (const GraphSource source : {GraphSource::KerasModel, GraphSource::RunMetadata}) {
+        const ValueKind kind
+            = source == GraphSource::KerasModel ? ValueKind::KerasModel : ValueKind::RunMetadata;
+        for (const TagSnapshot& tag : tags) {
+            if (tag.kind != kind || tag.blobs.empty())
+                continue;
+            const BlobEntry& entry
+                = source == GraphSource::KerasModel ? tag.blobs[0] : tag.blobs.back();
+            references.push_back({source, fileOf(entry.location), entry.location, tag.tag,
+                entry.valueIndex, entry.step});
+        }
+    }
+    return references;
+}
+
+std::optional<GraphReference> RunSnapshot::graphReference() const
+{
+    std::vector<GraphReference> references = graphReferences();
+    if (references.empty())
+        return std::nullopt;
+    // Run-metadata graphs come last; the latest of them is the one with the highest step.
+    const auto best = references.front().source != GraphSource::RunMetadata
+        ? references.begin()
+        : std::max_element(references.begin(), references.end(),
+            [](const GraphReference& a, const GraphReference& b) { return a.step < b.step; });
+    return *best;
+}
+
+namespace {
+
+RunHParams hparamsOf(const RunSnapshot& run)
+{
+    RunHParams hparams;
+    for (const std::string_view tag :
+        {kHParamsExperimentTag, kHParamsSessionStartTag, kHParamsSessionEndTag})
+        if (const TagSnapshot* found = run.find(tag);
+            found && found->metadata.pluginName == "hparams")
+            decodeHParamsContent(found->metadata.pluginContent, hparams);
+    return hparams;
+}
+
+} // namespace
+
 std::shared_ptr<const RunSnapshot> snapshotOf(const RunData& run)
 {
     auto snapshot = std::make_shared<RunSnapshot>();
@@ -37,6 +92,7 @@ std::shared_ptr<const RunSnapshot> snapshotOf(const RunData& run)
         snapshot->tags.push_back(
             {name, data.kind, data.metadata, data.scalars.snapshot(), data.histograms.snapshot(),
                 data.blobs.snapshot(), data.tensors.snapshot(), data.generation()});
+    snapshot->hparams = hparamsOf(*snapshot);
     return snapshot;
 }
 

@@ -2,6 +2,8 @@
 // Immutable views of loaded runs, handed to readers on other threads. Taking one costs little:
 // series snapshots share their storage with the live series, which only ever appends.
 
+#include "core/events/hparams.h"
+#include "core/store/graph_reference.h"
 #include "core/store/run_data.h"
 
 #include <memory>
@@ -36,8 +38,15 @@ struct RunSnapshot {
     std::vector<Diagnostic> diagnostics;
     std::uint64_t eventCount = 0;
     std::uint64_t generation = 0;
+    RunHParams hparams; // decoded from the hparams plugin's tag metadata
 
     const TagSnapshot* find(std::string_view tag) const;
+    // The graph to show first: the op graph (graph_def, else meta_graph_def), else the Keras
+    // model, else the latest run-metadata graph. Decode it with loadGraph (graph_loader.h).
+    std::optional<GraphReference> graphReference() const;
+    // Every graph the run holds: the op graph, the Keras model (its first value, as
+    // TensorBoard reads it) and the latest value of each run-metadata tag.
+    std::vector<GraphReference> graphReferences() const;
     std::uint64_t countOf(ValueKind kind) const;
     std::uint64_t scalarPoints() const { return countOf(ValueKind::Scalar); }
 };

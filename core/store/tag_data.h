@@ -17,8 +17,8 @@ struct TagData {
     TagMetadata metadata;
     ScalarSeries scalars;
     EntrySeries<HistogramEntry> histograms;
-    EntrySeries<BlobEntry> blobs; // images, audio, run metadata
-    EntrySeries<TensorEntry> tensors; // text, PR curves, hparams, Keras model, other tensors
+    EntrySeries<BlobEntry> blobs; // images, audio, run metadata, Keras model
+    EntrySeries<TensorEntry> tensors; // text, PR curves, hparams, other tensors
 
     std::size_t size() const
     {

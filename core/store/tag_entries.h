@@ -15,7 +15,8 @@ struct HistogramEntry {
     std::vector<HistogramBucket> buckets;
 };
 
-// Where a record lies, so large payloads (images, audio, run metadata) are read on demand.
+// Where a record lies, so large payloads (images, audio, graphs, run metadata) are read on
+// demand (core/load/blob_reader.h, core/load/graph_loader.h).
 struct RecordLocation {
     std::uint32_t file = 0; // index into RunData::files
     std::uint64_t offset = 0; // offset of the record's header in the (decompressed) stream
@@ -27,9 +28,10 @@ struct BlobEntry {
     double wallTime = 0;
     RecordLocation location;
     std::uint32_t count = 0; // images or clips in this value
+    std::uint32_t valueIndex = 0; // which Summary.value of the record holds it
 };
 
-// Text, PR curves, Keras model JSON and any other tensor, kept decoded.
+// Text, PR curves, hparams and any other tensor, kept decoded.
 struct TensorEntry {
     std::int64_t step = 0;
     double wallTime = 0;

@@ -11,6 +11,7 @@
 #include "event.pb.h"
 #include "graph.pb.h"
 #include "plugins.pb.h"
+#include "run_metadata.pb.h"
 
 #include <algorithm>
 #include <atomic>
@@ -427,6 +428,44 @@ void EventFileWriter::addImage(std::string_view tag, std::int64_t step,
     writeEvent(event);
 }
 
+void EventFileWriter::addAudio(std::string_view tag, std::int64_t step,
+    std::span<const EncodedAudio> clips, SummaryStyle style, double wallTime)
+{
+    pb::Event event = eventAt(wallTime, step);
+    pb::Summary* summary = event.mutable_summary();
+    if (style == SummaryStyle::Tf1) {
+        for (std::size_t i = 0; i < clips.size(); ++i) {
+            pb::Summary::Value* summaryValue = summary->add_value();
+            summaryValue->set_tag(clips.size() == 1
+                    ? std::string(tag)
+                    : std::string(tag) + "/audio/" + std::to_string(i));
+            pb::Summary::Audio* audio = summaryValue->mutable_audio();
+            audio->set_sample_rate(clips[i].sampleRate);
+            audio->set_num_channels(clips[i].channels);
+            audio->set_length_frames(clips[i].frames);
+            audio->set_encoded_audio_string(clips[i].bytes);
+            audio->set_content_type("audio/wav");
+        }
+    } else {
+        pb::Summary::Value* summaryValue = summary->add_value();
+        summaryValue->set_tag(std::string(tag));
+        if (isFirstValue(tag)) {
+            pb::AudioPluginData data;
+            data.set_encoding(pb::AudioPluginData::WAV);
+            setPlugin(
+                *summaryValue, "audio", pb::DATA_CLASS_BLOB_SEQUENCE, data.SerializeAsString());
+        }
+        pb::TensorProto* tensor = summaryValue->mutable_tensor();
+        tensor->set_dtype(pb::DT_STRING);
+        setShape(*tensor, {std::int64_t(clips.size()), 2});
+        for (const EncodedAudio& clip : clips) {
+            tensor->add_string_val(clip.bytes);
+            tensor->add_string_val(clip.label);
+        }
+    }
+    writeEvent(event);
+}
+
 void EventFileWriter::addText(
     std::string_view tag, std::int64_t step, std::string_view text, double wallTime)
 {
@@ -449,22 +488,64 @@ void EventFileWriter::addGraph(const pb::GraphDef& graph, double wallTime)
     writeEvent(event);
 }
 
+void EventFileWriter::addMetaGraph(const pb::GraphDef& graph, double wallTime)
+{
+    pb::MetaGraphDef meta;
+    meta.mutable_meta_info_def()->set_meta_graph_version("v2.0.0");
+    *meta.mutable_graph_def() = graph;
+    pb::Event event = eventAt(wallTime, 0);
+    event.set_meta_graph_def(meta.SerializeAsString());
+    writeEvent(event);
+}
+
+// A rank-0 string tensor whose plugin content is "1", as TensorFlow's graph summaries write.
+void EventFileWriter::writeStringScalar(std::string_view tag, std::int64_t step,
+    std::string_view plugin, std::string_view text, double wallTime)
+{
+    pb::Event event = eventAt(wallTime, step);
+    pb::Summary::Value* summaryValue = event.mutable_summary()->add_value();
+    summaryValue->set_tag(std::string(tag));
+    if (isFirstValue(tag))
+        setPlugin(*summaryValue, plugin, pb::DATA_CLASS_UNKNOWN, "1");
+    pb::TensorProto* tensor = summaryValue->mutable_tensor();
+    tensor->set_dtype(pb::DT_STRING);
+    setShape(*tensor, {});
+    tensor->add_string_val(std::string(text));
+    writeEvent(event);
+}
+
+void EventFileWriter::addKerasModel(std::string_view json, double wallTime)
+{
+    writeStringScalar("keras", 0, "graph_keras_model", json, wallTime);
+}
+
+void EventFileWriter::addRunMetadataGraph(
+    std::string_view tag, std::int64_t step, const pb::GraphDef& graph, double wallTime)
+{
+    pb::RunMetadata metadata;
+    *metadata.add_function_graphs()->mutable_pre_optimization_graph() = graph;
+    writeStringScalar(
+        tag, step, "graph_run_metadata_graph", metadata.SerializeAsString(), wallTime);
+}
+
+// Each hparams summary is a null tensor (float 0, rank 0): the data is in the metadata.
+void EventFileWriter::writeHParams(
+    std::string_view tag, const pb::HParamsPluginData& data, double wallTime)
+{
+    pb::Event event = eventAt(wallTime, 0);
+    pb::Summary::Value* summaryValue = event.mutable_summary()->add_value();
+    summaryValue->set_tag(std::string(tag));
+    setPlugin(*summaryValue, "hparams", pb::DATA_CLASS_UNKNOWN, data.SerializeAsString());
+    pb::TensorProto* tensor = summaryValue->mutable_tensor();
+    tensor->set_dtype(pb::DT_FLOAT);
+    setShape(*tensor, {});
+    tensor->add_float_val(0.0f);
+    writeEvent(event);
+}
+
 void EventFileWriter::addHParams(const std::map<std::string, HParamValue>& hparams,
     std::span<const std::string> metricTags, double wallTime)
 {
-    // Each hparams summary is a null tensor (float 0, rank 0): the data is in the metadata.
-    const auto write = [&](const char* tag, const pb::HParamsPluginData& data) {
-        pb::Event event = eventAt(wallTime, 0);
-        pb::Summary::Value* summaryValue = event.mutable_summary()->add_value();
-        summaryValue->set_tag(tag);
-        setPlugin(*summaryValue, "hparams", pb::DATA_CLASS_UNKNOWN, data.SerializeAsString());
-        pb::TensorProto* tensor = summaryValue->mutable_tensor();
-        tensor->set_dtype(pb::DT_FLOAT);
-        setShape(*tensor, {});
-        tensor->add_float_val(0.0f);
-        writeEvent(event);
-    };
-
     pb::HParamsPluginData experimentData;
     experimentData.set_version(0);
     pb::HParamsExperiment* experiment = experimentData.mutable_experiment();
@@ -476,7 +557,7 @@ void EventFileWriter::addHParams(const std::map<std::string, HParamValue>& hpara
     }
     for (const std::string& tag : metricTags)
         experiment->add_metric_infos()->mutable_name()->set_tag(tag);
-    write("_hparams_/experiment", experimentData);
+    writeHParams("_hparams_/experiment", experimentData, wallTime);
 
     pb::HParamsPluginData sessionData;
     sessionData.set_version(0);
@@ -484,7 +565,18 @@ void EventFileWriter::addHParams(const std::map<std::string, HParamValue>& hpara
     start->set_start_time_secs(wallTime);
     for (const auto& [name, value] : hparams)
         (*start->mutable_hparams())[name] = protobufValue(value);
-    write("_hparams_/session_start_info", sessionData);
+    writeHParams("_hparams_/session_start_info", sessionData, wallTime);
+}
+
+void EventFileWriter::addHParamsSessionEnd(SessionEndStatus status, double wallTime)
+{
+    pb::HParamsPluginData data;
+    data.set_version(0);
+    pb::HParamsSessionEndInfo* end = data.mutable_session_end_info();
+    // SessionEndStatus follows the proto's order: UNKNOWN, SUCCESS, FAILURE, RUNNING.
+    end->set_status(pb::HParamsSessionEndInfo::Status(status));
+    end->set_end_time_secs(wallTime);
+    writeHParams("_hparams_/session_end_info", data, wallTime);
 }
 
 void EventFileWriter::addSessionStart(std::int64_t step, double wallTime)

@@ -4,6 +4,7 @@
 // reads. Used by `lantern-cli gen` and by tests that need real-looking logs.
 
 #include "core/events/decoded_event.h"
+#include "core/events/hparams.h"
 #include "core/io/record_compression.h"
 
 #include <cstdint>
@@ -22,6 +23,7 @@
 namespace lantern::pb {
 class Event;
 class GraphDef;
+class HParamsPluginData;
 } // namespace lantern::pb
 
 namespace lantern::core {
@@ -37,7 +39,13 @@ struct EncodedImage {
     std::string bytes; // PNG, JPEG or GIF
 };
 
-using HParamValue = std::variant<double, std::string, bool>;
+struct EncodedAudio {
+    std::string bytes; // a WAV file (see wav_encoder.h)
+    float sampleRate = 0;
+    int channels = 1;
+    std::int64_t frames = 0;
+    std::string label; // TF2 only: the clip's markdown label
+};
 
 struct EventFileWriterOptions {
     std::string fileName; // replaces the standard name when not empty
@@ -82,14 +90,28 @@ public:
     // TF2: one string tensor [width, height, encoded...] with plugin "images".
     void addImage(std::string_view tag, std::int64_t step, std::span<const EncodedImage> images,
         SummaryStyle style = SummaryStyle::Tf2, double wallTime = now());
+    // TF1: one Summary.Audio per clip (tagged `tag/audio/<i>` when there are several).
+    // TF2: one [k, 2] string tensor of (wav, label) rows with plugin "audio".
+    void addAudio(std::string_view tag, std::int64_t step, std::span<const EncodedAudio> clips,
+        SummaryStyle style = SummaryStyle::Tf2, double wallTime = now());
     // A rank-0 string tensor with plugin "text" (markdown).
     void addText(
         std::string_view tag, std::int64_t step, std::string_view text, double wallTime = now());
     void addGraph(const pb::GraphDef& graph, double wallTime = now());
+    // Event.meta_graph_def: a MetaGraphDef around `graph`, as tf.compat.v1 savers write it.
+    void addMetaGraph(const pb::GraphDef& graph, double wallTime = now());
+    // Tag `keras`, plugin "graph_keras_model": the model's JSON as a rank-0 string tensor.
+    void addKerasModel(std::string_view json, double wallTime = now());
+    // TF2's trace export: a RunMetadata whose function graph holds `graph`, as a rank-0 string
+    // tensor with plugin "graph_run_metadata_graph".
+    void addRunMetadataGraph(std::string_view tag, std::int64_t step, const pb::GraphDef& graph,
+        double wallTime = now());
     // Plugin "hparams": `_hparams_/experiment` declaring the hparams and metric tags, then
     // `_hparams_/session_start_info` with their values for this run.
     void addHParams(const std::map<std::string, HParamValue>& hparams,
         std::span<const std::string> metricTags = {}, double wallTime = now());
+    // `_hparams_/session_end_info`, as the Keras hparams callback writes when training ends.
+    void addHParamsSessionEnd(SessionEndStatus status, double wallTime = now());
     // SessionLog START: readers drop earlier points with step >= `step` (a restart).
     void addSessionStart(std::int64_t step, double wallTime = now());
     // Any hand-made event, for fixtures.
@@ -103,6 +125,9 @@ private:
     struct Compressor;
     void writeRecord(std::string_view data);
     void writeBytes(const char* data, std::size_t size);
+    void writeStringScalar(std::string_view tag, std::int64_t step, std::string_view plugin,
+        std::string_view text, double wallTime);
+    void writeHParams(std::string_view tag, const pb::HParamsPluginData& data, double wallTime);
     // True the first time a tag is seen: writers attach plugin metadata to first values only.
     bool isFirstValue(std::string_view tag);
 

@@ -5,6 +5,8 @@
 #include "core/write/event_file_writer.h"
 #include "tests/support/test_support.h"
 
+#include "graph.pb.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -349,6 +351,59 @@ private slots:
         QCOMPARE(tags["histograms"].toArray()[0].toObject()["values"].toInt(), 25);
         QCOMPARE(tags["images"].toArray()[0].toObject()["blobs"].toInt(), 3);
         QVERIFY(run["diagnostics"].toArray().isEmpty());
+    }
+
+    // Per run: images and clips counted one by one, the first graph's node count (decoded from
+    // disk on demand) and the hparams values, in both output forms.
+    void inspectShowsGraphsMediaAndHParams()
+    {
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        {
+            EventFileWriter writer(root / "trial");
+            lantern::pb::GraphDef graph;
+            for (const char* name : {"x", "w", "matmul", "relu", "loss"})
+                graph.add_node()->set_name(name);
+            writer.addGraph(graph);
+            const std::vector<EncodedImage> images(2, EncodedImage {1, 1, 3, "not really a png"});
+            for (int step = 0; step < 3; ++step)
+                writer.addImage("samples", step, images);
+            const EncodedAudio clip {"RIFF", 8000.0f, 1, 0, "label"};
+            writer.addAudio("speech", 0, std::span(&clip, 1), SummaryStyle::Tf1);
+            writer.addHParams({{"lr", 0.5}, {"optimizer", std::string("sgd")}});
+            writer.addHParamsSessionEnd(SessionEndStatus::Failure);
+        }
+        {
+            EventFileWriter writer(root / "keras");
+            writer.addKerasModel(R"({"class_name": "Sequential", "config": {"name": "s",
+                "layers": [{"class_name": "Dense", "config": {"name": "a"}},
+                           {"class_name": "Dense", "config": {"name": "b"}}]}})");
+        }
+        const CliResult json = runCli({"inspect", temp.path(), "--json"});
+        QVERIFY2(json.exitCode == 0, json.err.constData());
+        const QJsonDocument document = QJsonDocument::fromJson(json.out);
+        const QJsonArray runs = document["runs"].toArray();
+        QCOMPARE(runs.size(), 2);
+        const QJsonObject keras = runs[0].toObject();
+        QCOMPARE(keras["graph"]["source"].toString(), QString("keras_model"));
+        QCOMPARE(keras["graph"]["nodes"].toInt(), 2);
+        QVERIFY(keras["hparams"].isNull());
+        const QJsonObject trial = runs[1].toObject();
+        QCOMPARE(trial["media"]["images"].toInt(), 6);
+        QCOMPARE(trial["media"]["audio"].toInt(), 1);
+        QCOMPARE(trial["graph"]["source"].toString(), QString("graph_def"));
+        QCOMPARE(trial["graph"]["nodes"].toInt(), 5);
+        QCOMPARE(trial["hparams"]["values"]["lr"].toDouble(), 0.5);
+        QCOMPARE(trial["hparams"]["values"]["optimizer"].toString(), QString("sgd"));
+        QCOMPARE(trial["hparams"]["status"].toString(), QString("failure"));
+        QCOMPARE(trial["hparams"]["experiment"]["hparams"].toArray().size(), 2);
+
+        const CliResult text = runCli({"inspect", temp.path()});
+        QVERIFY2(text.exitCode == 0, text.err.constData());
+        QVERIFY2(text.out.contains("graph: graph_def, 5 node(s)"), text.out.constData());
+        QVERIFY(text.out.contains("graph: keras_model 'keras', 2 node(s)"));
+        QVERIFY(text.out.contains("media: 6 image(s), 1 audio clip(s)"));
+        QVERIFY(text.out.contains("hparam values: lr=0.5 optimizer=sgd  (failure)"));
     }
 
     void inspectJsonReportsDamage()

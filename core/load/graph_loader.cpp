@@ -1,0 +1,21 @@
+#include "core/load/graph_loader.h"
+
+#include "core/io/record_fetcher.h"
+
+namespace lantern::core {
+
+DecodedGraph loadGraph(const GraphReference& reference, RecordFetcher* fetcher)
+{
+    const FetchedRecord record = fetcher
+        ? fetcher->fetch(reference.file, reference.location.offset, reference.location.length)
+        : fetchRecord(reference.file, reference.location.offset, reference.location.length);
+    if (!record.ok())
+        return {nullptr, record.error};
+    DecodedGraph graph = decodeGraph(record.data, reference);
+    if (!graph.ok())
+        graph.error = reference.file.string() + " @" + std::to_string(reference.location.offset)
+            + ": " + graph.error;
+    return graph;
+}
+
+} // namespace lantern::core
