@@ -72,33 +72,46 @@ QString csvField(const QString& text)
     return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
-// Draws a polyline broken wherever y is not finite; lone points become dots.
-void drawBrokenLine(QPainter& painter, const std::vector<QPointF>& points, bool dots)
+// Draws a polyline through pixel coordinates, broken wherever a point is not finite; lone
+// points become dots. Draws straight from `pixels`, no copy.
+void drawBrokenLine(QPainter& painter, const std::vector<QPointF>& pixels, bool dots)
 {
-    QPolygonF segment;
-    auto flush = [&] {
-        if (segment.size() == 1 || (dots && !segment.isEmpty())) {
+    const auto finite
+        = [](const QPointF& p) { return std::isfinite(p.x()) && std::isfinite(p.y()); };
+    const QPointF* points = pixels.data();
+    const std::size_t n = pixels.size();
+    for (std::size_t start = 0; start < n;) {
+        if (!finite(points[start])) {
+            ++start;
+            continue;
+        }
+        std::size_t end = start + 1;
+        while (end < n && finite(points[end]))
+            ++end;
+        if (end - start == 1 || dots) {
             painter.save();
             painter.setBrush(painter.pen().color());
-            for (const QPointF& p : std::as_const(segment))
-                painter.drawEllipse(p, 2.0, 2.0);
+            for (std::size_t i = start; i < end; ++i)
+                painter.drawEllipse(points[i], 2.0, 2.0);
             painter.restore();
         }
         // Short pieces: Qt strokes one polyline as a single outline, and the cost of a long
         // zig-zagging one (4 points per pixel column) grows far faster than its length.
-        constexpr qsizetype kPiece = 64;
-        for (qsizetype start = 0; start + 1 < segment.size(); start += kPiece)
-            painter.drawPolyline(
-                segment.constData() + start, int(std::min(kPiece + 1, segment.size() - start)));
-        segment.clear();
-    };
-    for (const QPointF& p : points) {
-        if (std::isfinite(p.x()) && std::isfinite(p.y()))
-            segment.append(p);
-        else
-            flush();
+        constexpr std::size_t kPiece = 64;
+        for (std::size_t at = start; at + 1 < end; at += kPiece)
+            painter.drawPolyline(points + at, int(std::min(kPiece + 1, end - at)));
+        start = end;
     }
-    flush();
+}
+
+// `color` at `alpha` over the opaque `background`, as one opaque color: Qt fills opaque
+// rectangles directly, while translucent ones go span by span through its thread pool.
+QColor over(const QColor& background, QColor color, double alpha)
+{
+    const auto mix = [alpha](double a, double b) { return a * alpha + b * (1 - alpha); };
+    return QColor::fromRgbF(float(mix(color.redF(), background.redF())),
+        float(mix(color.greenF(), background.greenF())),
+        float(mix(color.blueF(), background.blueF())));
 }
 
 } // namespace
@@ -128,9 +141,11 @@ struct LinePlot::SeriesState {
     core::DecimationQuery query;
     core::DecimatedSeries decimated;
 
-    // The decimated points in plot units, as drawn.
+    // The decimated points in plot units, as drawn, and in pixels for the painter.
     std::vector<QPointF> raw;
     std::vector<QPointF> smooth;
+    std::vector<QPointF> rawPixels;
+    std::vector<QPointF> smoothPixels;
 };
 
 struct LinePlot::Layout {
@@ -549,6 +564,16 @@ void LinePlot::computeLayout() const
         left = needed;
     }
     l.leftMargin = left;
+    for (SeriesState& state : m_series) {
+        const auto toPixels
+            = [this](const std::vector<QPointF>& points, std::vector<QPointF>& out) {
+                  out.resize(points.size());
+                  for (std::size_t i = 0; i < points.size(); ++i)
+                      out[i] = toPixel(points[i]);
+              };
+        toPixels(state.raw, state.rawPixels);
+        toPixels(state.smooth, state.smoothPixels);
+    }
     const int xTarget = std::max(2, int(l.plot.width() / 110));
     l.xTicks = m_options.xAxis == XAxisMode::WallTime ? AxisTicks::wallTime(l.x.lo, l.x.hi, xTarget)
                                                       : AxisTicks::linear(l.x.lo, l.x.hi, xTarget);
@@ -643,55 +668,52 @@ void LinePlot::paintEvent(QPaintEvent*)
 {
     const Layout& l = layout();
     QPainter painter(this);
-    painter.fillRect(rect(), palette().base());
-    painter.setRenderHint(QPainter::Antialiasing);
+    const QColor background = palette().color(QPalette::Base);
+    painter.fillRect(rect(), background);
 
     const QColor text = palette().color(QPalette::Text);
-    QColor grid = text;
-    grid.setAlphaF(0.12);
     QColor frame = text;
     frame.setAlphaF(0.35);
+    const QColor grid = over(background, text, 0.12);
     const QFontMetrics metrics = fontMetrics();
-
+    // Grid lines and the frame as whole opaque pixel rows and columns.
+    const QRect plotPixels = l.plot.toRect();
     for (std::size_t i = 0; i < l.yTicks.values.size(); ++i) {
         const double y = toPixel({l.x.lo, l.yTicks.values[i]}).y();
-        painter.setPen(grid);
-        painter.drawLine(QPointF(l.plot.left(), y), QPointF(l.plot.right(), y));
+        painter.fillRect(QRect(plotPixels.left(), int(std::floor(y)), plotPixels.width(), 1), grid);
         painter.setPen(text);
         const QRectF box(0, y - metrics.height() / 2.0, l.plot.left() - 6, metrics.height());
         painter.drawText(box, Qt::AlignRight | Qt::AlignVCenter, l.yTicks.labels[i]);
     }
     for (std::size_t i = 0; i < l.xTicks.values.size(); ++i) {
         const double x = toPixel({l.xTicks.values[i], l.y.lo}).x();
-        painter.setPen(grid);
-        painter.drawLine(QPointF(x, l.plot.top()), QPointF(x, l.plot.bottom()));
+        painter.fillRect(QRect(int(std::floor(x)), plotPixels.top(), 1, plotPixels.height()), grid);
         painter.setPen(text);
         const int width = metrics.horizontalAdvance(l.xTicks.labels[i]);
         const double left
             = std::clamp(x - width / 2.0, 0.0, std::max(0.0, double(this->width() - width)));
         painter.drawText(QPointF(left, l.plot.bottom() + 4 + metrics.ascent()), l.xTicks.labels[i]);
     }
-    painter.setPen(frame);
-    painter.setBrush(Qt::NoBrush);
-    painter.drawRect(l.plot);
+    const QColor opaqueFrame = over(background, text, 0.35);
+    const QRect f = plotPixels;
+    painter.fillRect(QRect(f.left(), f.top(), f.width() + 1, 1), opaqueFrame);
+    painter.fillRect(QRect(f.left(), f.top() + f.height(), f.width() + 1, 1), opaqueFrame);
+    painter.fillRect(QRect(f.left(), f.top(), 1, f.height() + 1), opaqueFrame);
+    painter.fillRect(QRect(f.left() + f.width(), f.top(), 1, f.height() + 1), opaqueFrame);
 
     painter.save();
     painter.setClipRect(l.plot.adjusted(-1, -1, 1, 1));
     const bool smoothing = m_options.smoothing > 0;
     bool anyData = false;
-    std::vector<QPointF> pixels;
-    auto toPixels = [&](const std::vector<QPointF>& points) {
-        pixels.resize(points.size());
-        for (std::size_t i = 0; i < points.size(); ++i)
-            pixels[i] = toPixel(points[i]);
-        return pixels;
-    };
     for (const SeriesState& state : m_series) {
         if (state.input.data.empty())
             continue;
         anyData = true;
         // Few points get dots, so a handful of evaluations does not look like a straight line.
         const bool dots = state.decimated.allPoints && state.raw.size() * 8 < l.plot.width();
+        // A decimated line holds more than four points per pixel column: it zig-zags up and
+        // down each column, where antialiasing changes nothing one can see but costs a third.
+        const bool dense = !state.decimated.allPoints;
         QColor color = state.input.color;
         if (smoothing) {
             QColor faint = color;
@@ -699,12 +721,15 @@ void LinePlot::paintEvent(QPaintEvent*)
             QPen rawPen(faint, 1.0);
             rawPen.setCosmetic(true); // Qt's fast path for one-pixel lines
             painter.setPen(rawPen);
-            drawBrokenLine(painter, toPixels(state.raw), false);
+            painter.setRenderHint(QPainter::Antialiasing, !dense);
+            drawBrokenLine(painter, state.rawPixels, false);
             painter.setPen(QPen(color, 1.0)); // wider pens leave Qt's fast line path (~10× slower)
-            drawBrokenLine(painter, toPixels(state.smooth), dots);
+            painter.setRenderHint(QPainter::Antialiasing);
+            drawBrokenLine(painter, state.smoothPixels, dots);
         } else {
             painter.setPen(QPen(color, 1.0));
-            drawBrokenLine(painter, toPixels(state.raw), dots);
+            painter.setRenderHint(QPainter::Antialiasing);
+            drawBrokenLine(painter, state.rawPixels, dots);
         }
     }
     if (m_hover && l.plot.contains(*m_hover) && !m_dragging) {
