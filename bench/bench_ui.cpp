@@ -7,6 +7,8 @@
 // and a repaint after the x range changed (LinePlot re-decimates all 10 runs; QtCharts recomputes
 // its path over the 1,000,000 points).
 //
+// scalars-live: 20 plots receiving 100 points per run and update, repainted; see scalarsLive.
+//
 // Usage: lantern-bench [case...] [--reps N] [--baseline-reps N]; no case runs them all.
 
 #include "core/analysis/decimation.h"
@@ -28,6 +30,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -182,12 +185,92 @@ void scalarsRender(const Settings& settings)
         std::min(baselineCached, baselineZoom) / worst >= 30 ? "met" : "NOT met");
 }
 
+// scalars-live: 20 plots as a dashboard shows them (480×300), each with 3 runs of 200,000
+// points, all receiving 100 new points per update (100 points/s each at one update per second;
+// run 0 is the longest, so every update also widens the unzoomed x range). One update appends,
+// hands every plot its new snapshots and repaints all 20. Baseline: the same update with no
+// caches, a fresh plot per chart (a full re-layout: smoothing and decimating every run).
+void scalarsLive(const Settings& settings)
+{
+    constexpr std::size_t kPlots = 20, kLiveRuns = 3, kStart = 200'000, kPerUpdate = 100;
+    const QSize size(480, 300);
+    std::printf("\nscalars-live: %zu plots of %zu runs x %zu points, %dx%d, +%zu points per run "
+                "and update\n",
+        kPlots, kLiveRuns, kStart, size.width(), size.height(), kPerUpdate);
+    struct Chart {
+        std::vector<core::ScalarSeries> runs;
+        std::vector<std::uint64_t> rng;
+        ui::LinePlot plot;
+    };
+    std::vector<std::unique_ptr<Chart>> charts;
+    for (std::size_t c = 0; c < kPlots; ++c) {
+        auto chart = std::make_unique<Chart>();
+        chart->runs.resize(kLiveRuns);
+        for (std::size_t run = 0; run < kLiveRuns; ++run) {
+            chart->rng.push_back(0x9E3779B97F4A7C15ULL * (c * kLiveRuns + run + 1));
+            const std::size_t count = kStart - run * 1000; // run 0 is the longest
+            for (std::size_t i = 0; i < count; ++i)
+                chart->runs[run].append(
+                    {std::int64_t(i), 1.7e9 + 0.5 * double(i), lossAt(run, i, chart->rng[run])});
+        }
+        chart->plot.resize(size);
+        charts.push_back(std::move(chart));
+    }
+    const auto seriesOf = [](Chart& chart) {
+        std::vector<ui::LinePlot::Series> series;
+        for (std::size_t run = 0; run < chart.runs.size(); ++run)
+            series.push_back({QStringLiteral("run %1").arg(run),
+                QColor::fromHsv(int(run * 90), 200, 200), chart.runs[run].snapshot()});
+        return series;
+    };
+    const auto append = [&](Chart& chart) {
+        for (std::size_t run = 0; run < chart.runs.size(); ++run) {
+            core::ScalarSeries& scalars = chart.runs[run];
+            for (std::size_t k = 0; k < kPerUpdate; ++k) {
+                const std::size_t i = scalars.size();
+                scalars.append({std::int64_t(i), 1.7e9 + 0.5 * double(i),
+                    lossAt(run, i % kPoints, chart.rng[run])});
+            }
+        }
+    };
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    for (auto& chart : charts) { // the dashboard as it stands before the first update
+        chart->plot.setSeries(seriesOf(*chart));
+        chart->plot.render(&image);
+    }
+    const double live = medianMs(settings.reps, [&](int) {
+        for (auto& chart : charts) {
+            append(*chart);
+            chart->plot.setSeries(seriesOf(*chart));
+            image.fill(Qt::white);
+            chart->plot.render(&image);
+        }
+    });
+    const double fresh = medianMs(settings.baselineReps, [&](int) {
+        for (auto& chart : charts) {
+            append(*chart);
+            ui::LinePlot plot;
+            plot.resize(size);
+            plot.setSeries(seriesOf(*chart));
+            image.fill(Qt::white);
+            plot.render(&image);
+        }
+    });
+    std::printf("  %-52s %10s %8s\n", "one update of all 20 plots", "median ms", "reps");
+    std::printf("  %-52s %10.2f %8d\n", "Lantern LinePlot, caches kept (what the app does)", live,
+        settings.reps);
+    std::printf("  %-52s %10.2f %8d\n", "baseline: full re-layout, fresh plots", fresh,
+        settings.baselineReps);
+    std::printf("  ratio: %.1fx; per plot %.2f ms; at 1 update/s the GUI thread is busy %.1f%%\n",
+        fresh / live, live / double(kPlots), live / 10.0);
+}
+
 struct Case {
     const char* name;
     void (*run)(const Settings&);
 };
 
-const Case kCases[] = {{"scalars-render", scalarsRender}};
+const Case kCases[] = {{"scalars-render", scalarsRender}, {"scalars-live", scalarsLive}};
 
 } // namespace
 

@@ -25,14 +25,20 @@ constexpr double kRawAlpha = 0.25; // the raw line behind a smoothed one
 constexpr int kMinDragPixels = 5;
 constexpr std::size_t kReadBatch = 65536; // points read at a time when smoothing
 
-// The q-quantile of sorted values, interpolating between neighbours.
-double quantile(const std::vector<double>& sorted, double q)
+// The q-quantile of values, interpolating between neighbours, as a sort would give it;
+// reorders values (two partial selections instead of sorting every visible point).
+double quantile(std::vector<double>& values, double q)
 {
-    const double position = q * double(sorted.size() - 1);
+    const double position = q * double(values.size() - 1);
     const auto below = std::size_t(std::floor(position));
-    const std::size_t above = std::min(below + 1, sorted.size() - 1);
+    const std::size_t above = std::min(below + 1, values.size() - 1);
     const double t = position - double(below);
-    return sorted[below] * (1 - t) + sorted[above] * t;
+    std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(below), values.end());
+    const double lower = values[below];
+    const double upper = above == below
+        ? lower
+        : *std::min_element(values.begin() + std::ptrdiff_t(above), values.end());
+    return lower * (1 - t) + upper * t;
 }
 
 QString formatDuration(double hours)
@@ -537,12 +543,16 @@ void LinePlot::computeLayout() const
             l.y = *m_yZoom;
         } else {
             std::vector<double>& values = visible.empty() ? outside : visible;
-            std::sort(values.begin(), values.end());
             double lo = 0, hi = 1;
             if (!values.empty()) {
-                const bool trim = m_options.ignoreOutliers && values.size() >= 3;
-                lo = trim ? quantile(values, 0.05) : values.front();
-                hi = trim ? quantile(values, 0.95) : values.back();
+                if (m_options.ignoreOutliers && values.size() >= 3) {
+                    lo = quantile(values, 0.05);
+                    hi = quantile(values, 0.95);
+                } else {
+                    const auto [min, max] = std::minmax_element(values.begin(), values.end());
+                    lo = *min;
+                    hi = *max;
+                }
             }
             double pad = (hi - lo) * kYPadding;
             // A flat series: smoothing a constant rounds to a few ulps off it, which must not
