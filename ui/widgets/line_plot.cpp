@@ -1,8 +1,11 @@
 #include "ui/widgets/line_plot.h"
 
 #include "ui/widgets/axis_ticks.h"
+#include "ui/widgets/dense_line.h"
 
+#include <QImage>
 #include <QMouseEvent>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QTextStream>
 #include <QToolTip>
@@ -12,6 +15,7 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 namespace lantern::ui {
 namespace {
@@ -118,6 +122,19 @@ QColor over(const QColor& background, QColor color, double alpha)
     return QColor::fromRgbF(float(mix(color.redF(), background.redF())),
         float(mix(color.greenF(), background.greenF())),
         float(mix(color.blueF(), background.blueF())));
+}
+
+// The image the lines are drawn into, cleared, at `size` (device pixels): one for every plot,
+// as they paint one after the other on the GUI thread, so repaints allocate nothing.
+QImage& lineLayer(QSize size)
+{
+    static QImage layer;
+    if (size.isEmpty())
+        return layer;
+    if (layer.size() != size)
+        layer = QImage(size, QImage::Format_ARGB32_Premultiplied);
+    layer.fill(Qt::transparent);
+    return layer;
 }
 
 } // namespace
@@ -712,7 +729,45 @@ void LinePlot::paintEvent(QPaintEvent*)
     painter.fillRect(QRect(f.left() + f.width(), f.top(), 1, f.height() + 1), opaqueFrame);
 
     painter.save();
-    painter.setClipRect(l.plot.adjusted(-1, -1, 1, 1));
+    const QRect area = plotPixels.adjusted(-1, -1, 1, 1);
+    painter.setClipRect(area);
+    // On a raster device the lines go into a layer over the plot, drawn at once: a dense line
+    // (decimated, more than four points per pixel column) is filled in column by column
+    // (dense_line.h), the others drawn with a painter, in series order. Other devices (SVG)
+    // get every line as a vector polyline.
+    const bool raster = painter.paintEngine()->type() == QPaintEngine::Raster;
+    const qreal dpr = painter.device()->devicePixelRatioF();
+    QImage& layer = lineLayer(raster ? (QSizeF(area.size()) * dpr).toSize() : QSize());
+    std::optional<QPainter> layerPainter;
+    if (raster) {
+        layer.setDevicePixelRatio(dpr);
+        layerPainter.emplace(&layer);
+        layerPainter->translate(-area.topLeft());
+    }
+    QPainter& target = raster ? *layerPainter : painter;
+    std::vector<QPointF> devicePixels;
+    std::vector<ColumnExtent> extents;
+    const auto draw
+        = [&](const std::vector<QPointF>& pixels, const QPen& pen, bool dense, bool dots) {
+              if (raster && dense) {
+                  extents.assign(std::size_t(layer.width()), ColumnExtent {});
+                  devicePixels.clear();
+                  for (const QPointF& p : pixels) {
+                      if (std::isfinite(p.x()) && std::isfinite(p.y())) {
+                          devicePixels.push_back((p - area.topLeft()) * dpr);
+                          continue;
+                      }
+                      addColumnExtents(devicePixels, extents);
+                      devicePixels.clear();
+                  }
+                  addColumnExtents(devicePixels, extents);
+                  fillColumnExtents(layer, extents, pen.color());
+                  return;
+              }
+              target.setPen(pen);
+              target.setRenderHint(QPainter::Antialiasing);
+              drawBrokenLine(target, pixels, dots);
+          };
     const bool smoothing = m_options.smoothing > 0;
     bool anyData = false;
     for (const SeriesState& state : m_series) {
@@ -721,8 +776,6 @@ void LinePlot::paintEvent(QPaintEvent*)
         anyData = true;
         // Few points get dots, so a handful of evaluations does not look like a straight line.
         const bool dots = state.decimated.allPoints && state.raw.size() * 8 < l.plot.width();
-        // A decimated line holds more than four points per pixel column: it zig-zags up and
-        // down each column, where antialiasing changes nothing one can see but costs a third.
         const bool dense = !state.decimated.allPoints;
         QColor color = state.input.color;
         if (smoothing) {
@@ -730,17 +783,16 @@ void LinePlot::paintEvent(QPaintEvent*)
             faint.setAlphaF(kRawAlpha);
             QPen rawPen(faint, 1.0);
             rawPen.setCosmetic(true); // Qt's fast path for one-pixel lines
-            painter.setPen(rawPen);
-            painter.setRenderHint(QPainter::Antialiasing, !dense);
-            drawBrokenLine(painter, state.rawPixels, false);
-            painter.setPen(QPen(color, 1.0)); // wider pens leave Qt's fast line path (~10× slower)
-            painter.setRenderHint(QPainter::Antialiasing);
-            drawBrokenLine(painter, state.smoothPixels, dots);
+            draw(state.rawPixels, rawPen, dense, false);
+            // Wider pens leave Qt's fast line path (~10× slower).
+            draw(state.smoothPixels, QPen(color, 1.0), dense, dots);
         } else {
-            painter.setPen(QPen(color, 1.0));
-            painter.setRenderHint(QPainter::Antialiasing);
-            drawBrokenLine(painter, state.rawPixels, dots);
+            draw(state.rawPixels, QPen(color, 1.0), dense, dots);
         }
+    }
+    if (layerPainter) {
+        layerPainter->end();
+        painter.drawImage(area.topLeft(), layer);
     }
     if (m_hover && l.plot.contains(*m_hover) && !m_dragging) {
         QColor cursor = text;
