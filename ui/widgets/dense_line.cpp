@@ -19,20 +19,22 @@ void widen(ColumnExtent& extent, double y0, double y1)
     extent.bottom = std::max(extent.bottom, hi);
 }
 
-// A premultiplied ARGB pixel plus `source` (premultiplied, 0–255 per channel) at `weight`
-// (0–256), source-over.
-std::uint32_t blend(std::uint32_t pixel, const std::uint32_t (&source)[4], std::uint32_t weight)
+// Every channel of a premultiplied ARGB pixel times a / 255 (a in 0–255), rounded: the red and
+// blue channels in one 32-bit product, alpha and green in another.
+std::uint32_t scaled(std::uint32_t pixel, std::uint32_t a)
 {
-    const std::uint32_t alpha = (source[3] * weight) >> 8;
-    const std::uint32_t keep = 255 - alpha;
-    std::uint32_t out = 0;
-    for (int channel = 0; channel < 4; ++channel) {
-        const int shift = channel * 8;
-        const std::uint32_t d = (pixel >> shift) & 0xff;
-        const std::uint32_t s = (source[channel] * weight) >> 8;
-        out |= std::min<std::uint32_t>(255, s + (d * keep + 127) / 255) << shift;
-    }
-    return out;
+    const auto times = [a](std::uint32_t pair) { // two channels at bits 0–7 and 16–23
+        std::uint32_t t = pair * a + 0x00800080;
+        t += (t >> 8) & 0x00ff00ff;
+        return (t >> 8) & 0x00ff00ff;
+    };
+    return times(pixel & 0x00ff00ff) | (times((pixel >> 8) & 0x00ff00ff) << 8);
+}
+
+// `source` (premultiplied) over `pixel`.
+std::uint32_t over(std::uint32_t pixel, std::uint32_t source)
+{
+    return source + scaled(pixel, 255 - (source >> 24));
 }
 
 } // namespace
@@ -71,15 +73,14 @@ void addColumnExtents(std::span<const QPointF> points, std::vector<ColumnExtent>
 
 void fillColumnExtents(QImage& image, const std::vector<ColumnExtent>& extents, QColor color)
 {
-    const double alpha = color.alphaF();
-    const std::uint32_t source[4] = {std::uint32_t(std::lround(color.blueF() * alpha * 255)),
-        std::uint32_t(std::lround(color.greenF() * alpha * 255)),
-        std::uint32_t(std::lround(color.redF() * alpha * 255)),
-        std::uint32_t(std::lround(alpha * 255))};
+    const std::uint32_t source = qPremultiply(color.rgba());
     const int height = image.height();
     const int width = std::min(image.width(), int(extents.size()));
     auto* const bits = reinterpret_cast<std::uint32_t*>(image.bits());
     const auto stride = std::size_t(image.bytesPerLine() / 4);
+    const auto partial = [source](double coverage) {
+        return scaled(source, std::uint32_t(std::clamp(coverage, 0.0, 1.0) * 255 + 0.5));
+    };
     for (int c = 0; c < width; ++c) {
         const ColumnExtent& extent = extents[std::size_t(c)];
         if (extent.empty())
@@ -90,12 +91,18 @@ void fillColumnExtents(QImage& image, const std::vector<ColumnExtent>& extents, 
         if (!(top < bottom))
             continue;
         const int firstRow = int(top), lastRow = std::min(height - 1, int(std::ceil(bottom)) - 1);
-        for (int row = firstRow; row <= lastRow; ++row) {
-            const double coverage = std::min(double(row + 1), bottom) - std::max(double(row), top);
-            const auto weight = std::uint32_t(std::lround(std::clamp(coverage, 0.0, 1.0) * 256));
-            std::uint32_t& pixel = bits[std::size_t(row) * stride + std::size_t(c)];
-            pixel = blend(pixel, source, weight);
+        std::uint32_t* pixel = bits + std::size_t(firstRow) * stride + std::size_t(c);
+        if (firstRow == lastRow) {
+            *pixel = over(*pixel, partial(bottom - top));
+            continue;
         }
+        *pixel = over(*pixel, partial(double(firstRow + 1) - top));
+        for (int row = firstRow + 1; row < lastRow; ++row) {
+            pixel += stride;
+            *pixel = over(*pixel, source);
+        }
+        pixel += stride;
+        *pixel = over(*pixel, partial(bottom - double(lastRow)));
     }
 }
 
