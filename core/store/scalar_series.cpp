@@ -293,37 +293,51 @@ std::uint64_t encodeDeltas(const std::uint64_t* v, std::size_t n, ScalarChunk::D
         ++varying;
     if (varying == n)
         return firstDelta;
-    // Residuals of order 1 in scratch[0, m), of order 2 in [m, 2m).
+    // Residuals of order 1 in scratch[0, m), of order 2 in [m, 2m), their ranges and the sum
+    // of their zigzag bit lengths.
     const std::size_t m = n - 2;
     scratch.resize(2 * m);
-    std::uint32_t counts[2][65] = {};
     std::int64_t lo[2] = {INT64_MAX, INT64_MAX}, hi[2] = {INT64_MIN, INT64_MIN};
+    std::uint64_t lengths[2] = {};
     std::uint64_t previous = firstDelta;
     for (std::size_t i = 2; i < n; ++i) {
         const std::uint64_t delta = v[i] - v[i - 1];
         const std::uint64_t r[2] = {delta, delta - previous};
         for (int k = 0; k < 2; ++k) {
             scratch[k * m + i - 2] = r[k];
-            ++counts[k][bitLength(zigzag(r[k]))];
+            lengths[k] += bitLength(zigzag(r[k]));
             lo[k] = std::min(lo[k], std::int64_t(r[k]));
             hi[k] = std::max(hi[k], std::int64_t(r[k]));
         }
         previous = delta;
     }
 
-    ScalarChunk::DeltaCode packed[2], variable[2];
-    std::uint64_t packedBits[2], variableBits[2];
+    ScalarChunk::DeltaCode packed[2];
+    std::uint64_t packedBits[2];
     for (int k = 0; k < 2; ++k) {
         const unsigned width = bitLength(std::uint64_t(hi[k]) - std::uint64_t(lo[k]));
         packed[k]
             = {std::uint8_t(k + 1), true, {std::uint8_t(width), 0, 0, 0}, std::uint64_t(lo[k])};
         packedBits[k] = std::uint64_t(width) * m;
-        variable[k] = {std::uint8_t(k + 1), false, {}, 0};
-        variableBits[k] = chooseWidths(counts[k], variable[k].widths);
     }
     const int p = packedBits[1] < packedBits[0] ? 1 : 0;
-    const int b = variableBits[1] < variableBits[0] ? 1 : 0;
-    code = variableLengthPays(variableBits[b], packedBits[p]) ? variable[b] : packed[p];
+    code = packed[p];
+    // A variable-length code costs at least a prefix bit plus each residual's own length: when
+    // even that does not pay (noisy residuals, the usual case), bucket widths need no choosing.
+    if (variableLengthPays(m + std::min(lengths[0], lengths[1]), packedBits[p])) {
+        ScalarChunk::DeltaCode variable[2];
+        std::uint64_t variableBits[2];
+        for (int k = 0; k < 2; ++k) {
+            std::uint32_t counts[65] = {};
+            for (std::size_t i = 0; i < m; ++i)
+                ++counts[bitLength(zigzag(scratch[k * m + i]))];
+            variable[k] = {std::uint8_t(k + 1), false, {}, 0};
+            variableBits[k] = chooseWidths(counts, variable[k].widths);
+        }
+        const int b = variableBits[1] < variableBits[0] ? 1 : 0;
+        if (variableLengthPays(variableBits[b], packedBits[p]))
+            code = variable[b];
+    }
 
     const std::uint64_t* residuals = scratch.data() + (code.order == 2 ? m : 0);
     if (code.packed) {
