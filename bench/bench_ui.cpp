@@ -58,9 +58,7 @@ struct Timing {
 
 double processCpuMs()
 {
-    timespec t {};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+    return double(std::clock()) * 1000.0 / CLOCKS_PER_SEC; // process CPU time on POSIX
 }
 
 double median(std::vector<double> values)
@@ -214,10 +212,10 @@ void scalarsRender(const Settings& settings)
 }
 
 // scalars-live: 20 plots as a dashboard shows them (480×300), each with 3 runs of 200,000
-// points, all receiving 100 new points per update (100 points/s each at one update per second;
-// run 0 is the longest, so every update also widens the unzoomed x range). One update appends,
-// hands every plot its new snapshots and repaints all 20. Baseline: the same update with no
-// caches, a fresh plot per chart (a full re-layout: smoothing and decimating every run).
+// points, every run receiving 100 new points per update (100 points/s per run at one update a
+// second; run 0 is the longest, so every update also widens the unzoomed x range). One update
+// appends, hands every plot its new snapshots and repaints all 20. Baseline: the same update with
+// no caches, a fresh plot per chart (a full re-layout: smoothing and decimating every run).
 void scalarsLive(const Settings& settings)
 {
     constexpr std::size_t kPlots = 20, kLiveRuns = 3, kStart = 200'000, kPerUpdate = 100;

@@ -82,6 +82,17 @@ struct Column {
 
 enum class Visit { Skip, Descend, Stop };
 
+// Asks for the cache line at `address` ahead of its use: a hint, nothing where the compiler
+// has no way to give it.
+void prefetch(const void* address)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    __builtin_prefetch(address);
+#else
+    (void)address;
+#endif
+}
+
 constexpr std::size_t kNone = SIZE_MAX;
 
 // The points [first, end) of one chunk that fall in one column: which of its ends the column
@@ -410,12 +421,12 @@ public:
         const std::size_t n = m_pending.size();
         for (std::size_t i = 0; i < n; ++i) {
             if (i + 4 < n)
-                __builtin_prefetch(&snapshot.chunk(m_pending[i + 4]));
+                prefetch(&snapshot.chunk(m_pending[i + 4]));
             if (i + 2 < n) {
                 const ScalarChunk& ahead = snapshot.chunk(m_pending[i + 2]);
-                __builtin_prefetch(ahead.bits.get());
-                __builtin_prefetch(ahead.bits.get() + ahead.valueBit / 64);
-                __builtin_prefetch(&snapshot.node(0, m_pending[i + 2]));
+                prefetch(ahead.bits.get());
+                prefetch(ahead.bits.get() + ahead.valueBit / 64);
+                prefetch(&snapshot.node(0, m_pending[i + 2]));
             }
             finishChunk(m_pending[i]);
         }

@@ -944,7 +944,7 @@ ScalarSeries& ScalarSeries::operator=(const ScalarSeries& other)
 void ScalarSeries::growTail()
 {
     // A series that has sealed a chunk will likely fill the next one: its tail starts whole,
-    // not copied through four doublings (a tenth of the loader's time).
+    // instead of being allocated and copied through three doublings per chunk.
     const std::size_t capacity = m_tail ? m_tail->capacity * 2
         : m_chunkCount > 0              ? kChunkSize
                                         : kFirstTailCapacity;

@@ -71,7 +71,8 @@ void addColumnExtents(std::span<const QPointF> points, std::vector<ColumnExtent>
     }
 }
 
-void fillColumnExtents(QImage& image, const std::vector<ColumnExtent>& extents, QColor color)
+void fillColumnExtents(
+    QImage& image, const std::vector<ColumnExtent>& extents, QColor color, double thickness)
 {
     const std::uint32_t source = qPremultiply(color.rgba());
     const int height = image.height();
@@ -85,9 +86,9 @@ void fillColumnExtents(QImage& image, const std::vector<ColumnExtent>& extents, 
         const ColumnExtent& extent = extents[std::size_t(c)];
         if (extent.empty())
             continue;
-        // A line one pixel thick: half a pixel beyond either end.
-        const double top = std::max(0.0, extent.top - 0.5);
-        const double bottom = std::min(double(height), extent.bottom + 0.5);
+        // A line `thickness` thick: half of it beyond either end.
+        const double top = std::max(0.0, extent.top - thickness / 2);
+        const double bottom = std::min(double(height), extent.bottom + thickness / 2);
         if (!(top < bottom))
             continue;
         const int firstRow = int(top), lastRow = std::min(height - 1, int(std::ceil(bottom)) - 1);

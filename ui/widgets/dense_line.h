@@ -3,8 +3,8 @@
 // the way it looks: in each pixel column, the vertical extent its segments cover there, as one
 // run of pixels a line's width taller, with fractional coverage at both ends. QPainter strokes
 // every segment and blends each pixel of it as its own span, which for a line zig-zagging four
-// times per column costs ten times more and, with a translucent pen, darkens wherever segments
-// overlap.
+// times per column costs several times more and, with a translucent pen, darkens wherever
+// segments overlap.
 
 #include <QColor>
 #include <QPointF>
@@ -30,8 +30,9 @@ struct ColumnExtent {
 void addColumnExtents(std::span<const QPointF> points, std::vector<ColumnExtent>& out);
 
 // Blends `color` (its alpha included) into `image` (Format_ARGB32_Premultiplied, one pixel per
-// column and row of `extents`): in column c, the extent widened by half a pixel above and
-// below, each pixel weighted by how much of it that covers.
-void fillColumnExtents(QImage& image, const std::vector<ColumnExtent>& extents, QColor color);
+// column and row of `extents`): in column c, the extent widened by half of `thickness` (pixels)
+// above and below, each pixel weighted by how much of it that covers.
+void fillColumnExtents(
+    QImage& image, const std::vector<ColumnExtent>& extents, QColor color, double thickness = 1);
 
 } // namespace lantern::ui

@@ -761,7 +761,9 @@ void LinePlot::paintEvent(QPaintEvent*)
                       devicePixels.clear();
                   }
                   addColumnExtents(devicePixels, extents);
-                  fillColumnExtents(layer, extents, pen.color());
+                  // A cosmetic pen is one device pixel wide, others scale with the screen.
+                  fillColumnExtents(layer, extents, pen.color(),
+                      pen.isCosmetic() ? 1.0 : std::max(1.0, pen.widthF()) * dpr);
                   return;
               }
               target.setPen(pen);
