@@ -9,9 +9,8 @@
 // node has joined its column. Then the chunk's own summary usually proves that its piece of a
 // column cannot hold that column's min or max (its smallest value is above the column's, or its
 // min is inside the piece and therefore known), and only the values at the piece's ends are
-// decoded (packed values are read at random); the other coordinate of the few points that end up
-// drawn is fetched last. Columns compare indices on every merge, so the order of merging does
-// not matter.
+// decoded (packed values are read at random), with their other coordinate when full points are
+// asked for. Columns compare indices on every merge, so the order of merging does not matter.
 //
 // Two walks share that shape: the first counts the points in range and stops past 4·W, the
 // second either buckets them or, for few points, collects them all.
@@ -28,15 +27,13 @@ namespace {
 constexpr std::size_t kChunkSize = ScalarSnapshot::kChunkSize;
 constexpr std::size_t kFanout = ScalarSnapshot::kFanout;
 
-// A point and its index; no default member initializers, so columns need no clearing. Points
-// taken from a chunk opened at a column boundary carry only x and the value until the end
-// (`partial`), when the few that are drawn get their other coordinate.
+// A point and its index; no default member initializers, so columns need no clearing. Without
+// full points, those taken from a chunk opened at a column boundary carry only x and the value.
 struct Ref {
     std::int64_t step;
     double wallTime;
     double value;
     std::uint64_t index;
-    bool partial;
     ScalarPoint point() const { return {step, wallTime, value}; }
 };
 
@@ -85,6 +82,17 @@ struct Column {
 
 enum class Visit { Skip, Descend, Stop };
 
+// Asks for the cache line at `address` ahead of its use: a hint, nothing where the compiler
+// has no way to give it.
+void prefetch(const void* address)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    __builtin_prefetch(address);
+#else
+    (void)address;
+#endif
+}
+
 constexpr std::size_t kNone = SIZE_MAX;
 
 // The points [first, end) of one chunk that fall in one column: which of its ends the column
@@ -130,6 +138,7 @@ public:
         , m_x0(query.x0)
         , m_x1(query.x1)
         , m_columns(query.columns)
+        , m_fullPoints(query.fullPoints)
     {
         m_scale = m_x1 > m_x0 ? double(m_columns) / (m_x1 - m_x0) : 0.0;
         if (!std::isfinite(m_scale))
@@ -142,11 +151,12 @@ public:
     double x1() const { return m_x1; }
     unsigned xField() const { return m_step ? ScalarSnapshot::kSteps : ScalarSnapshot::kWallTimes; }
     bool stepAxis() const { return m_step; }
+    bool fullPoints() const { return m_fullPoints; }
 
     double xOf(const ScalarPoint& p) const { return m_step ? double(p.step) : p.wallTime; }
     Ref ref(const ScalarPoint& p, std::uint64_t index) const
     {
-        return {p.step, p.wallTime, p.value, index, false};
+        return {p.step, p.wallTime, p.value, index};
     }
     // The node's x range; false when it has none (every wall time NaN).
     bool rangeOf(const ScalarSummary& s, double& lo, double& hi) const
@@ -264,6 +274,7 @@ private:
     bool m_step;
     double m_x0, m_x1, m_scale = 0, m_lastColumnEdge = 0;
     std::size_t m_columns;
+    bool m_fullPoints;
     ScalarPoint m_buffer[kChunkSize];
 };
 
@@ -403,8 +414,22 @@ public:
     // The chunks holding a column boundary, now that every whole node has joined its column.
     void finishChunks()
     {
-        for (std::size_t chunk : m_pending)
-            finishChunk(chunk);
+        // A chunk's bits are three dependent loads away (the index slot, the chunk, its bit
+        // streams), each likely a cache miss: ask for them a few chunks ahead, so that the
+        // waits overlap instead of adding up.
+        const ScalarSnapshot& snapshot = m_walker.snapshot();
+        const std::size_t n = m_pending.size();
+        for (std::size_t i = 0; i < n; ++i) {
+            if (i + 4 < n)
+                prefetch(&snapshot.chunk(m_pending[i + 4]));
+            if (i + 2 < n) {
+                const ScalarChunk& ahead = snapshot.chunk(m_pending[i + 2]);
+                prefetch(ahead.bits.get());
+                prefetch(ahead.bits.get() + ahead.valueBit / 64);
+                prefetch(&snapshot.node(0, m_pending[i + 2]));
+            }
+            finishChunk(m_pending[i]);
+        }
     }
 
 private:
@@ -527,7 +552,8 @@ private:
                     piece.max = max;
             }
         }
-        // Decode just their values (x is known by now).
+        // Decode just their values (x is known by now), and their other coordinate if asked
+        // for, while the chunk is at hand.
         m_wanted.clear();
         for (const Piece& piece : m_pieces) {
             if (piece.needFirst)
@@ -542,17 +568,26 @@ private:
         std::sort(m_wanted.begin(), m_wanted.end());
         m_wanted.erase(std::unique(m_wanted.begin(), m_wanted.end()), m_wanted.end());
         m_found.resize(m_wanted.size());
-        snapshot.decodeChunkAt(chunk, m_wanted, m_found.data(), ScalarSnapshot::kValues);
+        const bool full = m_walker.fullPoints();
+        const unsigned other
+            = m_walker.stepAxis() ? ScalarSnapshot::kWallTimes : ScalarSnapshot::kSteps;
+        snapshot.decodeChunkAt(
+            chunk, m_wanted, m_found.data(), ScalarSnapshot::kValues | (full ? other : 0));
         const auto ref = [&](std::size_t j) {
             const std::size_t k = std::size_t(
                 std::lower_bound(m_wanted.begin(), m_wanted.end(), j) - m_wanted.begin());
-            Ref r {0, 0, m_found[k].value, base + j, true};
+            const ScalarPoint& found = m_found[k];
+            Ref r {0, 0, found.value, base + j};
             if (!m_walker.stepAxis())
                 r.wallTime = p[j].wallTime;
             else if (evenSteps)
                 r.step = std::int64_t(firstStep + stepDelta * j);
             else
                 r.step = p[j].step;
+            if (full && m_walker.stepAxis())
+                r.wallTime = found.wallTime;
+            else if (full)
+                r.step = found.step;
             return r;
         };
         for (const Piece& piece : m_pieces) {
@@ -583,44 +618,6 @@ private:
     Edge m_before;
     Edge m_after;
 };
-
-// Gives the partial points among `refs` their other coordinate: one pass per chunk, from the
-// nearer end of it.
-void complete(const ScalarSnapshot& snapshot, bool stepAxis, std::vector<Ref>& refs)
-{
-    thread_local std::vector<std::size_t> order, positions;
-    thread_local std::vector<ScalarPoint> found;
-    order.clear();
-    for (std::size_t i = 0; i < refs.size(); ++i)
-        if (refs[i].partial)
-            order.push_back(i);
-    std::sort(order.begin(), order.end(),
-        [&refs](std::size_t a, std::size_t b) { return refs[a].index < refs[b].index; });
-    const unsigned field = stepAxis ? ScalarSnapshot::kWallTimes : ScalarSnapshot::kSteps;
-    for (std::size_t at = 0; at < order.size();) {
-        const std::size_t chunk = std::size_t(refs[order[at]].index / kChunkSize);
-        std::size_t end = at;
-        positions.clear();
-        for (; end < order.size() && refs[order[end]].index / kChunkSize == chunk; ++end) {
-            const std::size_t position = std::size_t(refs[order[end]].index % kChunkSize);
-            if (positions.empty() || positions.back() != position)
-                positions.push_back(position);
-        }
-        found.resize(positions.size());
-        snapshot.decodeChunkAt(chunk, positions, found.data(), field);
-        for (std::size_t k = at, p = 0; k < end; ++k) {
-            Ref& r = refs[order[k]];
-            while (positions[p] != r.index % kChunkSize)
-                ++p;
-            if (stepAxis)
-                r.wallTime = found[p].wallTime;
-            else
-                r.step = found[p].step;
-            r.partial = false;
-        }
-        at = end;
-    }
-}
 
 } // namespace
 
@@ -692,8 +689,6 @@ void decimate(const ScalarSnapshot& snapshot, const DecimationQuery& query, Deci
         drawn.push_back(resolve(pass.after(), false));
         out.hasPointAfter = true;
     }
-    if (query.fullPoints)
-        complete(snapshot, query.axis == DecimationAxis::Step, drawn);
     out.points.reserve(drawn.size());
     out.indices.reserve(drawn.size());
     for (const Ref& ref : drawn) {

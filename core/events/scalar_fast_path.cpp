@@ -82,7 +82,23 @@ bool readTensorScalar(std::string_view bytes, FastScalar& out)
     return false;
 }
 
-bool readValue(std::string_view bytes, const EventDecoder& decoder, FastScalar& out)
+// Whether the decoder knows `tag` as "scalars" plugin data, asked once per tag and slot.
+bool isScalarsTag(std::string_view tag, const EventDecoder& decoder, FastScalarEvent& event)
+{
+    std::string& slot
+        = event
+              .knownScalarTags[(tag.size() + std::size_t(tag.front()) + 3 * std::size_t(tag.back()))
+                  % event.knownScalarTags.size()];
+    if (slot == tag)
+        return true;
+    if (decoder.pluginOf(tag) != "scalars")
+        return false;
+    slot = std::string(tag);
+    return true;
+}
+
+bool readValue(
+    std::string_view bytes, const EventDecoder& decoder, FastScalarEvent& event, FastScalar& out)
 {
     WireReader value(bytes);
     bool haveScalar = false;
@@ -108,7 +124,7 @@ bool readValue(std::string_view bytes, const EventDecoder& decoder, FastScalar& 
         return false;
     if (haveTensor) {
         // Only tags already known to be scalars: their plugin came with the first value.
-        if (decoder.pluginOf(out.tag) != "scalars")
+        if (!isScalarsTag(out.tag, decoder, event))
             return false;
         return readTensorScalar(tensorBytes, out);
     }
@@ -140,7 +156,7 @@ bool decodeScalarsFast(std::string_view record, const EventDecoder& decoder, Fas
                 if (summaryField != 1 || summaryType != WireType::LengthDelimited
                     || out.count == FastScalarEvent::kMaxValues)
                     return false;
-                if (!readValue(summary.lengthDelimited(), decoder, out.values[out.count++]))
+                if (!readValue(summary.lengthDelimited(), decoder, out, out.values[out.count++]))
                     return false;
             }
             if (!summary.ok())

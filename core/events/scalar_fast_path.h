@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace lantern::core {
@@ -25,6 +26,10 @@ struct FastScalarEvent {
     std::int64_t step = 0;
     std::array<FastScalar, kMaxValues> values;
     std::size_t count = 0;
+    // Tags the decoder has confirmed as "scalars" plugin data, a few slots picked by the tag's
+    // length and ends: a tag keeps its plugin once known, and one comparison is cheaper than
+    // a map lookup for every value. Reuse an event only with the same decoder.
+    std::array<std::string, 8> knownScalarTags;
 };
 
 // Accepts an Event whose only payload is a Summary of values that are `simple_value`s, or

@@ -41,6 +41,9 @@ public:
 
     std::uint64_t varint()
     {
+        // Keys, lengths and small numbers fit one byte: the common case first.
+        if (m_p != m_end && (static_cast<unsigned char>(*m_p) & 0x80) == 0)
+            return static_cast<unsigned char>(*m_p++);
         std::uint64_t value = 0;
         for (int shift = 0; shift < 64; shift += 7) {
             if (m_p == m_end)

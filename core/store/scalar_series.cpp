@@ -30,6 +30,7 @@
 #include <cassert>
 #include <cmath>
 #include <cstring>
+#include <limits>
 
 namespace lantern::core {
 namespace {
@@ -122,7 +123,10 @@ bool microsOf(double wallTime, std::uint64_t& micros)
 {
     if (!(std::fabs(wallTime) < 9.0e9)) // keeps |micros| < 2^53; NaN and inf fail here
         return false;
-    const long long m = std::llround(wallTime * 1e6);
+    // Rounded half away from zero without a call to llround; an inexact rounding only fails
+    // the check below.
+    const double scaled = wallTime * 1e6;
+    const auto m = std::int64_t(scaled + (scaled < 0 ? -0.5 : 0.5));
     if (bitsOf(wallFromMicros(std::uint64_t(m))) != bitsOf(wallTime))
         return false;
     micros = std::uint64_t(m);
@@ -283,41 +287,57 @@ std::uint64_t encodeDeltas(const std::uint64_t* v, std::size_t n, ScalarChunk::D
     const std::uint64_t firstDelta = v[1] - v[0];
     if (n == 2)
         return firstDelta;
-    // Residuals of order 1 in scratch[0, m), of order 2 in [m, 2m).
+    // Order 0 (steps counting up evenly, the common case) needs no statistics at all.
+    std::size_t varying = 2;
+    while (varying < n && v[varying] - v[varying - 1] == firstDelta)
+        ++varying;
+    if (varying == n)
+        return firstDelta;
+    // Residuals of order 1 in scratch[0, m), of order 2 in [m, 2m), their ranges and the sum
+    // of their zigzag bit lengths.
     const std::size_t m = n - 2;
     scratch.resize(2 * m);
-    std::uint32_t counts[2][65] = {};
     std::int64_t lo[2] = {INT64_MAX, INT64_MAX}, hi[2] = {INT64_MIN, INT64_MIN};
-    bool constant = true;
+    std::uint64_t lengths[2] = {};
     std::uint64_t previous = firstDelta;
     for (std::size_t i = 2; i < n; ++i) {
         const std::uint64_t delta = v[i] - v[i - 1];
         const std::uint64_t r[2] = {delta, delta - previous};
         for (int k = 0; k < 2; ++k) {
             scratch[k * m + i - 2] = r[k];
-            ++counts[k][bitLength(zigzag(r[k]))];
+            lengths[k] += bitLength(zigzag(r[k]));
             lo[k] = std::min(lo[k], std::int64_t(r[k]));
             hi[k] = std::max(hi[k], std::int64_t(r[k]));
         }
-        constant = constant && delta == firstDelta;
         previous = delta;
     }
-    if (constant)
-        return firstDelta; // order 0: nothing to store
 
-    ScalarChunk::DeltaCode packed[2], variable[2];
-    std::uint64_t packedBits[2], variableBits[2];
+    ScalarChunk::DeltaCode packed[2];
+    std::uint64_t packedBits[2];
     for (int k = 0; k < 2; ++k) {
         const unsigned width = bitLength(std::uint64_t(hi[k]) - std::uint64_t(lo[k]));
         packed[k]
             = {std::uint8_t(k + 1), true, {std::uint8_t(width), 0, 0, 0}, std::uint64_t(lo[k])};
         packedBits[k] = std::uint64_t(width) * m;
-        variable[k] = {std::uint8_t(k + 1), false, {}, 0};
-        variableBits[k] = chooseWidths(counts[k], variable[k].widths);
     }
     const int p = packedBits[1] < packedBits[0] ? 1 : 0;
-    const int b = variableBits[1] < variableBits[0] ? 1 : 0;
-    code = variableLengthPays(variableBits[b], packedBits[p]) ? variable[b] : packed[p];
+    code = packed[p];
+    // A variable-length code costs at least a prefix bit plus each residual's own length: when
+    // even that does not pay (noisy residuals, the usual case), bucket widths need no choosing.
+    if (variableLengthPays(m + std::min(lengths[0], lengths[1]), packedBits[p])) {
+        ScalarChunk::DeltaCode variable[2];
+        std::uint64_t variableBits[2];
+        for (int k = 0; k < 2; ++k) {
+            std::uint32_t counts[65] = {};
+            for (std::size_t i = 0; i < m; ++i)
+                ++counts[bitLength(zigzag(scratch[k * m + i]))];
+            variable[k] = {std::uint8_t(k + 1), false, {}, 0};
+            variableBits[k] = chooseWidths(counts, variable[k].widths);
+        }
+        const int b = variableBits[1] < variableBits[0] ? 1 : 0;
+        if (variableLengthPays(variableBits[b], packedBits[p]))
+            code = variable[b];
+    }
 
     const std::uint64_t* residuals = scratch.data() + (code.order == 2 ? m : 0);
     if (code.packed) {
@@ -762,36 +782,61 @@ ScalarSummary ScalarSummary::of(std::span<const ScalarPoint> points)
     ScalarSummary s;
     if (points.empty())
         return s;
-    s.count = points.size();
+    // In locals and indices, with comparisons that NaN fails, so the loop runs in registers
+    // without a branch per field (it runs once for every point the loader appends).
+    const std::size_t n = points.size();
+    constexpr double kInf = std::numeric_limits<double>::infinity();
+    std::int64_t minStep = points[0].step, maxStep = minStep;
+    double minWall = kInf, maxWall = -kInf, minValue = kInf, maxValue = -kInf;
+    std::size_t minAt = n, maxAt = n; // n: no finite value
+    bool stepsSorted = true, wallTimesSorted = !std::isnan(points[0].wallTime);
+    bool anyWall = false, anyNaNWall = false;
+    for (std::size_t i = 0; i < n; ++i) {
+        const ScalarPoint& p = points[i];
+        minStep = std::min(minStep, p.step);
+        maxStep = std::max(maxStep, p.step);
+        const double w = p.wallTime;
+        const bool isNaN = std::isnan(w);
+        anyNaNWall = anyNaNWall || isNaN;
+        anyWall = anyWall || !isNaN;
+        minWall = w < minWall ? w : minWall;
+        maxWall = w > maxWall ? w : maxWall;
+        if (i > 0) {
+            stepsSorted = stepsSorted && points[i - 1].step <= p.step;
+            wallTimesSorted = wallTimesSorted && points[i - 1].wallTime <= w;
+        }
+        // A finite value is always below +inf and above -inf, so the first one is taken.
+        const double v = p.value;
+        if (std::isfinite(v)) {
+            if (v < minValue) {
+                minValue = v;
+                minAt = i;
+            }
+            if (v > maxValue) {
+                maxValue = v;
+                maxAt = i;
+            }
+        }
+    }
+    s.count = n;
     s.first = points.front();
     s.last = points.back();
-    s.minStep = s.maxStep = points.front().step;
-    s.wallTimesSorted = !std::isnan(points.front().wallTime);
-    for (std::size_t i = 0; i < points.size(); ++i) {
-        const ScalarPoint& p = points[i];
-        s.minStep = std::min(s.minStep, p.step);
-        s.maxStep = std::max(s.maxStep, p.step);
-        s.hasNaNWallTime = s.hasNaNWallTime || std::isnan(p.wallTime);
-        if (i > 0) {
-            s.stepsSorted = s.stepsSorted && points[i - 1].step <= p.step;
-            s.wallTimesSorted = s.wallTimesSorted && points[i - 1].wallTime <= p.wallTime;
-        }
-        if (!std::isnan(p.wallTime)) {
-            s.minWallTime = s.hasWallTime ? std::min(s.minWallTime, p.wallTime) : p.wallTime;
-            s.maxWallTime = s.hasWallTime ? std::max(s.maxWallTime, p.wallTime) : p.wallTime;
-            s.hasWallTime = true;
-        }
-        if (!std::isfinite(p.value))
-            continue;
-        if (!s.hasFiniteValue || p.value < s.min.value) {
-            s.min = p;
-            s.minIndex = i;
-        }
-        if (!s.hasFiniteValue || p.value > s.max.value) {
-            s.max = p;
-            s.maxIndex = i;
-        }
-        s.hasFiniteValue = true;
+    s.minStep = minStep;
+    s.maxStep = maxStep;
+    s.stepsSorted = stepsSorted;
+    s.wallTimesSorted = wallTimesSorted;
+    s.hasNaNWallTime = anyNaNWall;
+    s.hasWallTime = anyWall;
+    if (anyWall) {
+        s.minWallTime = minWall;
+        s.maxWallTime = maxWall;
+    }
+    s.hasFiniteValue = minAt != n;
+    if (s.hasFiniteValue) {
+        s.min = points[minAt];
+        s.max = points[maxAt];
+        s.minIndex = minAt;
+        s.maxIndex = maxAt;
     }
     return s;
 }
@@ -898,7 +943,11 @@ ScalarSeries& ScalarSeries::operator=(const ScalarSeries& other)
 
 void ScalarSeries::growTail()
 {
-    const std::size_t capacity = m_tail ? m_tail->capacity * 2 : kFirstTailCapacity;
+    // A series that has sealed a chunk will likely fill the next one: its tail starts whole,
+    // instead of being allocated and copied through three doublings per chunk.
+    const std::size_t capacity = m_tail ? m_tail->capacity * 2
+        : m_chunkCount > 0              ? kChunkSize
+                                        : kFirstTailCapacity;
     // The old buffer stays as it is for the snapshots that hold it.
     m_tail = makeTail(capacity,
         m_tail ? std::span<const ScalarPoint>(m_tail->points.get(), m_tailSize)

@@ -254,6 +254,44 @@ private slots:
         QCOMPARE(fast.values[0].value, 2.5);
     }
 
+    void fastPathAsksTheDecoderForEveryTagItHasNotSeenAsScalars()
+    {
+        // One FastScalarEvent reused across records remembers tags known as "scalars"; it must
+        // agree with the decoder for every tag: many tags (more than its slots, so they
+        // collide), tags of other plugins, tags never announced, and tags announced later.
+        EventDecoder decoder;
+        const auto tensorEvent = [](const std::string& tag, const std::string& plugin) {
+            pb::Event event;
+            pb::TensorProto* tensor = addValue(event, tag, plugin)->mutable_tensor();
+            tensor->set_dtype(pb::DT_FLOAT);
+            tensor->mutable_tensor_shape();
+            tensor->add_float_val(0.5f);
+            return event.SerializeAsString();
+        };
+        std::vector<std::string> tags;
+        for (int i = 0; i < 40; ++i)
+            tags.push_back("tag/" + std::string(std::size_t(i % 7 + 1), char('a' + i % 26))
+                + std::to_string(i));
+        FastScalarEvent fast;
+        for (int round = 0; round < 3; ++round) {
+            for (std::size_t i = 0; i < tags.size(); ++i) {
+                // Round 0 announces every third tag as scalars and every third as text; round
+                // 1 announces the rest as scalars.
+                const bool announce = (round == 0 && i % 3 != 2) || (round == 1 && i % 3 == 2);
+                if (announce)
+                    QVERIFY(decoder
+                                .decode(tensorEvent(
+                                    tags[i], round == 0 && i % 3 == 1 ? "text" : "scalars"))
+                                .has_value());
+                const bool expected = decoder.pluginOf(tags[i]) == "scalars";
+                const std::string record = tensorEvent(tags[i], {}); // the tag points into it
+                QCOMPARE(decodeScalarsFast(record, decoder, fast), expected);
+                if (expected)
+                    QCOMPARE(fast.values[0].tag, std::string_view(tags[i]));
+            }
+        }
+    }
+
     void splatExpansionIsBounded()
     {
         // 20 bytes claiming 16 million elements must not become 128 MiB of doubles.

@@ -18,8 +18,10 @@
 #include <QTextStream>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <random>
 
 using namespace lantern;
 using ui::LinePlot;
@@ -107,6 +109,38 @@ private slots:
         plot.setIgnoreOutliers(true);
         QVERIFY(!plot.yRange().contains(50));
         QVERIFY(plot.yRange().hi < 2);
+    }
+
+    void ignoringOutliersFitsTheSortedPercentiles()
+    {
+        // The 5th and 95th percentiles, interpolated between neighbours in sorted order, with
+        // 5% of their span as padding: computed here by sorting, in the plot by selection.
+        std::mt19937_64 rng(3);
+        std::uniform_real_distribution<double> uniform(-2, 7);
+        for (const std::size_t count : {3, 4, 17, 500}) {
+            std::vector<double> values(count);
+            for (double& v : values)
+                v = uniform(rng);
+            values[count / 2] = 1e6; // an outlier
+            LinePlot plot;
+            plot.resize(800, 300);
+            plot.setSmoothing(0);
+            plot.setIgnoreOutliers(true);
+            plot.setSeries({{"run", Qt::blue, seriesOf(values)}});
+            std::vector<double> sorted = values;
+            std::sort(sorted.begin(), sorted.end());
+            const auto percentile = [&](double q) {
+                const double position = q * double(sorted.size() - 1);
+                const auto below = std::size_t(std::floor(position));
+                const std::size_t above = std::min(below + 1, sorted.size() - 1);
+                const double t = position - double(below);
+                return sorted[below] * (1 - t) + sorted[above] * t;
+            };
+            const double lo = percentile(0.05), hi = percentile(0.95);
+            const double pad = (hi - lo) * 0.05;
+            QCOMPARE(plot.yRange().lo, lo - pad);
+            QCOMPARE(plot.yRange().hi, hi + pad);
+        }
     }
 
     void smoothsExactlyAsCoreDoes()

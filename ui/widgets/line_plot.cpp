@@ -1,11 +1,14 @@
 #include "ui/widgets/line_plot.h"
 
 #include "ui/widgets/axis_ticks.h"
+#include "ui/widgets/dense_line.h"
 
 #include <QDateTime>
+#include <QImage>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMouseEvent>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QToolTip>
 #include <QWheelEvent>
@@ -13,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 namespace lantern::ui {
 namespace {
@@ -26,18 +30,20 @@ constexpr double kRawAlpha = 0.25; // the raw line behind a smoothed one
 constexpr int kMinDragPixels = 5;
 constexpr std::size_t kReadBatch = 65536; // points read at a time when smoothing
 
-// The q-quantile of the values, interpolating between neighbours as if they were sorted.
-// Partial selection instead of a sort: a card over a thousand runs holds ~10^5 values.
+// The q-quantile of values, interpolating between neighbours, as a sort would give it;
+// reorders values (two partial selections instead of sorting every visible point).
 double quantile(std::vector<double>& values, double q)
 {
     const double position = q * double(values.size() - 1);
     const auto below = std::size_t(std::floor(position));
-    const auto nth = values.begin() + std::ptrdiff_t(below);
-    std::nth_element(values.begin(), nth, values.end());
+    const std::size_t above = std::min(below + 1, values.size() - 1);
     const double t = position - double(below);
-    if (t == 0 || below + 1 == values.size())
-        return *nth;
-    return *nth * (1 - t) + *std::min_element(nth + 1, values.end()) * t;
+    std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(below), values.end());
+    const double lower = values[below];
+    const double upper = above == below
+        ? lower
+        : *std::min_element(values.begin() + std::ptrdiff_t(above), values.end());
+    return lower * (1 - t) + upper * t;
 }
 
 QString formatDuration(double hours)
@@ -94,33 +100,59 @@ QString describeX(XAxisMode mode, double x)
     return QString();
 }
 
-// Draws a polyline broken wherever y is not finite; lone points become dots.
-void drawBrokenLine(QPainter& painter, const std::vector<QPointF>& points, bool dots)
+// Draws a polyline through pixel coordinates, broken wherever a point is not finite; lone
+// points become dots. Draws straight from `pixels`, no copy.
+void drawBrokenLine(QPainter& painter, const std::vector<QPointF>& pixels, bool dots)
 {
-    QPolygonF segment;
-    auto flush = [&] {
-        if (segment.size() == 1 || (dots && !segment.isEmpty())) {
+    const auto finite
+        = [](const QPointF& p) { return std::isfinite(p.x()) && std::isfinite(p.y()); };
+    const QPointF* points = pixels.data();
+    const std::size_t n = pixels.size();
+    for (std::size_t start = 0; start < n;) {
+        if (!finite(points[start])) {
+            ++start;
+            continue;
+        }
+        std::size_t end = start + 1;
+        while (end < n && finite(points[end]))
+            ++end;
+        if (end - start == 1 || dots) {
             painter.save();
             painter.setBrush(painter.pen().color());
-            for (const QPointF& p : std::as_const(segment))
-                painter.drawEllipse(p, 2.0, 2.0);
+            for (std::size_t i = start; i < end; ++i)
+                painter.drawEllipse(points[i], 2.0, 2.0);
             painter.restore();
         }
         // Short pieces: Qt strokes one polyline as a single outline, and the cost of a long
         // zig-zagging one (4 points per pixel column) grows far faster than its length.
-        constexpr qsizetype kPiece = 64;
-        for (qsizetype start = 0; start + 1 < segment.size(); start += kPiece)
-            painter.drawPolyline(
-                segment.constData() + start, int(std::min(kPiece + 1, segment.size() - start)));
-        segment.clear();
-    };
-    for (const QPointF& p : points) {
-        if (std::isfinite(p.x()) && std::isfinite(p.y()))
-            segment.append(p);
-        else
-            flush();
+        constexpr std::size_t kPiece = 64;
+        for (std::size_t at = start; at + 1 < end; at += kPiece)
+            painter.drawPolyline(points + at, int(std::min(kPiece + 1, end - at)));
+        start = end;
     }
-    flush();
+}
+
+// `color` at `alpha` over the opaque `background`, as one opaque color: Qt fills opaque
+// rectangles directly, while translucent ones go span by span through its thread pool.
+QColor over(const QColor& background, QColor color, double alpha)
+{
+    const auto mix = [alpha](double a, double b) { return a * alpha + b * (1 - alpha); };
+    return QColor::fromRgbF(float(mix(color.redF(), background.redF())),
+        float(mix(color.greenF(), background.greenF())),
+        float(mix(color.blueF(), background.blueF())));
+}
+
+// The image the lines are drawn into, cleared, at `size` (device pixels): one for every plot,
+// as they paint one after the other on the GUI thread, so repaints allocate nothing.
+QImage& lineLayer(QSize size)
+{
+    static QImage layer;
+    if (size.isEmpty())
+        return layer;
+    if (layer.size() != size)
+        layer = QImage(size, QImage::Format_ARGB32_Premultiplied);
+    layer.fill(Qt::transparent);
+    return layer;
 }
 
 } // namespace
@@ -150,9 +182,11 @@ struct LinePlot::SeriesState {
     core::DecimationQuery query;
     core::DecimatedSeries decimated;
 
-    // The decimated points in plot units, as drawn.
+    // The decimated points in plot units, as drawn, and in pixels for the painter.
     std::vector<QPointF> raw;
     std::vector<QPointF> smooth;
+    std::vector<QPointF> rawPixels;
+    std::vector<QPointF> smoothPixels;
 };
 
 struct LinePlot::Layout {
@@ -595,10 +629,14 @@ void LinePlot::computeLayout() const
             std::vector<double>& values = visible.empty() ? outside : visible;
             double lo = 0, hi = 1;
             if (!values.empty()) {
-                const bool trim = m_options.ignoreOutliers && values.size() >= 3;
-                const auto [min, max] = std::minmax_element(values.begin(), values.end());
-                lo = trim ? quantile(values, 0.05) : *min;
-                hi = trim ? quantile(values, 0.95) : *max;
+                if (m_options.ignoreOutliers && values.size() >= 3) {
+                    lo = quantile(values, 0.05);
+                    hi = quantile(values, 0.95);
+                } else {
+                    const auto [min, max] = std::minmax_element(values.begin(), values.end());
+                    lo = *min;
+                    hi = *max;
+                }
             }
             double pad = (hi - lo) * kYPadding;
             // A flat series: smoothing a constant rounds to a few ulps off it, which must not
@@ -620,6 +658,16 @@ void LinePlot::computeLayout() const
         left = needed;
     }
     l.leftMargin = left;
+    for (SeriesState& state : m_series) {
+        const auto toPixels
+            = [this](const std::vector<QPointF>& points, std::vector<QPointF>& out) {
+                  out.resize(points.size());
+                  for (std::size_t i = 0; i < points.size(); ++i)
+                      out[i] = toPixel(points[i]);
+              };
+        toPixels(state.raw, state.rawPixels);
+        toPixels(state.smooth, state.smoothPixels);
+    }
     const int xTarget = std::max(2, int(l.plot.width() / 110));
     l.xTicks = m_options.xAxis == XAxisMode::WallTime ? AxisTicks::wallTime(l.x.lo, l.x.hi, xTarget)
                                                       : AxisTicks::linear(l.x.lo, l.x.hi, xTarget);
@@ -749,70 +797,106 @@ void LinePlot::paintEvent(QPaintEvent*)
 {
     const Layout& l = layout();
     QPainter painter(this);
-    painter.fillRect(rect(), palette().base());
-    painter.setRenderHint(QPainter::Antialiasing);
+    const QColor background = palette().color(QPalette::Base);
+    painter.fillRect(rect(), background);
 
     const QColor text = palette().color(QPalette::Text);
-    QColor grid = text;
-    grid.setAlphaF(0.12);
     QColor frame = text;
     frame.setAlphaF(0.35);
+    const QColor grid = over(background, text, 0.12);
     const QFontMetrics metrics = fontMetrics();
-
+    // Grid lines and the frame as whole opaque pixel rows and columns.
+    const QRect plotPixels = l.plot.toRect();
     for (std::size_t i = 0; i < l.yTicks.values.size(); ++i) {
         const double y = toPixel({l.x.lo, l.yTicks.values[i]}).y();
-        painter.setPen(grid);
-        painter.drawLine(QPointF(l.plot.left(), y), QPointF(l.plot.right(), y));
+        painter.fillRect(QRect(plotPixels.left(), int(std::floor(y)), plotPixels.width(), 1), grid);
         painter.setPen(text);
         const QRectF box(0, y - metrics.height() / 2.0, l.plot.left() - 6, metrics.height());
         painter.drawText(box, Qt::AlignRight | Qt::AlignVCenter, l.yTicks.labels[i]);
     }
     for (std::size_t i = 0; i < l.xTicks.values.size(); ++i) {
         const double x = toPixel({l.xTicks.values[i], l.y.lo}).x();
-        painter.setPen(grid);
-        painter.drawLine(QPointF(x, l.plot.top()), QPointF(x, l.plot.bottom()));
+        painter.fillRect(QRect(int(std::floor(x)), plotPixels.top(), 1, plotPixels.height()), grid);
         painter.setPen(text);
         const int width = metrics.horizontalAdvance(l.xTicks.labels[i]);
         const double left
             = std::clamp(x - width / 2.0, 0.0, std::max(0.0, double(this->width() - width)));
         painter.drawText(QPointF(left, l.plot.bottom() + 4 + metrics.ascent()), l.xTicks.labels[i]);
     }
-    painter.setPen(frame);
-    painter.setBrush(Qt::NoBrush);
-    painter.drawRect(l.plot);
+    const QColor opaqueFrame = over(background, text, 0.35);
+    const QRect f = plotPixels;
+    painter.fillRect(QRect(f.left(), f.top(), f.width() + 1, 1), opaqueFrame);
+    painter.fillRect(QRect(f.left(), f.top() + f.height(), f.width() + 1, 1), opaqueFrame);
+    painter.fillRect(QRect(f.left(), f.top(), 1, f.height() + 1), opaqueFrame);
+    painter.fillRect(QRect(f.left() + f.width(), f.top(), 1, f.height() + 1), opaqueFrame);
 
     painter.save();
-    painter.setClipRect(l.plot.adjusted(-1, -1, 1, 1));
+    const QRect area = plotPixels.adjusted(-1, -1, 1, 1);
+    painter.setClipRect(area);
+    // On a raster device the lines go into a layer over the plot, drawn at once: a dense line
+    // (decimated, more than four points per pixel column) is filled in column by column
+    // (dense_line.h), the others drawn with a painter, in series order. Other devices (SVG)
+    // get every line as a vector polyline.
+    const bool raster = painter.paintEngine()->type() == QPaintEngine::Raster;
+    const qreal dpr = painter.device()->devicePixelRatioF();
+    QImage& layer = lineLayer(raster ? (QSizeF(area.size()) * dpr).toSize() : QSize());
+    std::optional<QPainter> layerPainter;
+    if (raster) {
+        layer.setDevicePixelRatio(dpr);
+        layerPainter.emplace(&layer);
+        layerPainter->translate(-area.topLeft());
+    }
+    QPainter& target = raster ? *layerPainter : painter;
+    std::vector<QPointF> devicePixels;
+    std::vector<ColumnExtent> extents;
+    const auto draw
+        = [&](const std::vector<QPointF>& pixels, const QPen& pen, bool dense, bool dots) {
+              if (raster && dense) {
+                  extents.assign(std::size_t(layer.width()), ColumnExtent {});
+                  devicePixels.clear();
+                  for (const QPointF& p : pixels) {
+                      if (std::isfinite(p.x()) && std::isfinite(p.y())) {
+                          devicePixels.push_back((p - area.topLeft()) * dpr);
+                          continue;
+                      }
+                      addColumnExtents(devicePixels, extents);
+                      devicePixels.clear();
+                  }
+                  addColumnExtents(devicePixels, extents);
+                  // A cosmetic pen is one device pixel wide, others scale with the screen.
+                  fillColumnExtents(layer, extents, pen.color(),
+                      pen.isCosmetic() ? 1.0 : std::max(1.0, pen.widthF()) * dpr);
+                  return;
+              }
+              target.setPen(pen);
+              target.setRenderHint(QPainter::Antialiasing);
+              drawBrokenLine(target, pixels, dots);
+          };
     const bool smoothing = m_options.smoothing > 0;
     bool anyData = false;
-    std::vector<QPointF> pixels;
-    auto toPixels = [&](const std::vector<QPointF>& points) {
-        pixels.resize(points.size());
-        for (std::size_t i = 0; i < points.size(); ++i)
-            pixels[i] = toPixel(points[i]);
-        return pixels;
-    };
     for (const SeriesState& state : m_series) {
         if (state.input.data.empty())
             continue;
         anyData = true;
         // Few points get dots, so a handful of evaluations does not look like a straight line.
         const bool dots = state.decimated.allPoints && state.raw.size() * 8 < l.plot.width();
+        const bool dense = !state.decimated.allPoints;
         QColor color = state.input.color;
         if (smoothing) {
             QColor faint = color;
             faint.setAlphaF(kRawAlpha);
             QPen rawPen(faint, 1.0);
             rawPen.setCosmetic(true); // Qt's fast path for one-pixel lines
-            painter.setPen(rawPen);
-            drawBrokenLine(painter, toPixels(state.raw), false);
+            draw(state.rawPixels, rawPen, dense, false);
             // Wider pens leave Qt's fast line path (~10× slower).
-            painter.setPen(QPen(color, 1.0, state.input.style));
-            drawBrokenLine(painter, toPixels(state.smooth), dots);
+            draw(state.smoothPixels, QPen(color, 1.0, state.input.style), dense, dots);
         } else {
-            painter.setPen(QPen(color, 1.0, state.input.style));
-            drawBrokenLine(painter, toPixels(state.raw), dots);
+            draw(state.rawPixels, QPen(color, 1.0, state.input.style), dense, dots);
         }
+    }
+    if (layerPainter) {
+        layerPainter->end();
+        painter.drawImage(area.topLeft(), layer);
     }
     if (m_hover && l.plot.contains(*m_hover) && !m_dragging) {
         QColor cursor = text;
