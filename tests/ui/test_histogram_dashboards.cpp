@@ -85,6 +85,7 @@ private slots:
         histograms.show();
         QVERIFY(QTest::qWaitForWindowExposed(&histograms));
         histograms.setSnapshot(snapshot);
+        QTRY_VERIFY(!histograms.isComputing()); // rebinning runs on a worker thread
 
         // A card per tag and run, grouped by prefix in natural order.
         QCOMPARE(
@@ -133,6 +134,7 @@ private slots:
         distributions.show();
         QVERIFY(QTest::qWaitForWindowExposed(&distributions));
         distributions.setSnapshot(snapshot);
+        QTRY_VERIFY(!distributions.isComputing());
         QCOMPARE(distributions.grid()->cardTitles(), histograms.grid()->cardTitles());
         ui::DistributionPlot* knownDistribution = distributions.plot("known", "tf2");
         QCOMPARE(knownDistribution->stepCount(), 5u);
@@ -192,6 +194,7 @@ private slots:
         distributions.show();
         distributions.setSnapshot(snapshot);
         QVERIFY(QTest::qWaitForWindowExposed(&distributions));
+        QTRY_VERIFY(!histograms.isComputing() && !distributions.isComputing());
         const QStringList titles = histograms.grid()->cardTitles();
         QVERIFY(titles.contains(
             QStringLiteral("Environment/Cumulative Reward_hist · results/MoveToGoal2/MoveToGoal")));

@@ -5,7 +5,9 @@
 #include <QFrame>
 #include <QGridLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QResizeEvent>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -24,13 +26,14 @@ struct HistogramCardGrid::Card {
     int runOrder = 0;
     QFrame* frame = nullptr;
     QLabel* runLabel = nullptr;
-    QWidget* plot = nullptr;
+    QMenu* menu = nullptr;
+    HistogramSeriesPlot* plot = nullptr;
 };
 
-HistogramCardGrid::HistogramCardGrid(PlotFactory create, PlotUpdate update, QWidget* parent)
+HistogramCardGrid::HistogramCardGrid(PlotFactory create, MenuFiller fillMenu, QWidget* parent)
     : QScrollArea(parent)
     , m_create(std::move(create))
-    , m_update(std::move(update))
+    , m_fillMenu(std::move(fillMenu))
 {
     setWidgetResizable(true);
     setFrameShape(QFrame::NoFrame);
@@ -99,9 +102,27 @@ void HistogramCardGrid::setCards(const std::vector<CardSpec>& specs)
             card->runLabel->setObjectName(QStringLiteral("cardRun"));
             card->plot = m_create(card->frame);
             card->plot->setObjectName(QStringLiteral("plot"));
+            auto* menuButton = new QToolButton(card->frame);
+            menuButton->setObjectName(QStringLiteral("cardMenu"));
+            menuButton->setText(QStringLiteral("⋯"));
+            menuButton->setAutoRaise(true);
+            menuButton->setPopupMode(QToolButton::InstantPopup);
+            card->menu = new QMenu(menuButton);
+            const Card* cardPointer = card.get();
+            connect(card->menu, &QMenu::aboutToShow, this, [this, cardPointer] {
+                cardPointer->menu->clear();
+                m_fillMenu(cardPointer->menu, cardPointer->tag, cardPointer->run);
+            });
+            menuButton->setMenu(card->menu);
+            card->frame->setContextMenuPolicy(Qt::CustomContextMenu);
+            connect(card->frame, &QWidget::customContextMenuRequested, this,
+                [cardPointer](const QPoint& position) {
+                    cardPointer->menu->popup(cardPointer->frame->mapToGlobal(position));
+                });
             auto* header = new QHBoxLayout;
             header->addWidget(title, 1);
             header->addWidget(card->runLabel);
+            header->addWidget(menuButton);
             auto* layout = new QVBoxLayout(card->frame);
             layout->setContentsMargins(6, 4, 6, 6);
             layout->addLayout(header);
@@ -115,7 +136,7 @@ void HistogramCardGrid::setCards(const std::vector<CardSpec>& specs)
         card.runOrder = runOrder[spec->run];
         card.runLabel->setText(QStringLiteral("<span style='color:%1'>■</span> %2")
                                    .arg(spec->color.name(), spec->run.toHtmlEscaped()));
-        m_update(card.plot, *spec);
+        card.plot->setEntries(spec->data->histograms, spec->color);
     }
     if (changed || m_placedColumns == 0)
         placeCards();
@@ -196,13 +217,19 @@ QStringList HistogramCardGrid::cardTitles() const
     return titles;
 }
 
-QWidget* HistogramCardGrid::plot(const QString& tag, const QString& run) const
+HistogramSeriesPlot* HistogramCardGrid::plot(const QString& tag, const QString& run) const
 {
     const auto it = m_cards.find(cardName(tag, run));
     return it == m_cards.end() ? nullptr : it->second->plot;
 }
 
-void HistogramCardGrid::forEachPlot(const std::function<void(QWidget*)>& visit) const
+QWidget* HistogramCardGrid::card(const QString& tag, const QString& run) const
+{
+    const auto it = m_cards.find(cardName(tag, run));
+    return it == m_cards.end() ? nullptr : it->second->frame;
+}
+
+void HistogramCardGrid::forEachPlot(const std::function<void(HistogramSeriesPlot*)>& visit) const
 {
     for (const Card* card : m_order)
         visit(card->plot);
