@@ -31,11 +31,11 @@ struct DistributionPlot::Layout {
     bool hasValues = false; // some visible step has a non-empty histogram
     double x(double offset) const
     {
-        return area.left() + (xHi > xLo ? (offset - xLo) / (xHi - xLo) : 0.5) * area.width();
+        return area.left() + fractionWithin(offset, xLo, xHi) * area.width();
     }
     double y(double value) const
     {
-        return area.bottom() - (yHi > yLo ? (value - yLo) / (yHi - yLo) : 0.5) * area.height();
+        return area.bottom() - fractionWithin(value, yLo, yHi) * area.height();
     }
 };
 
@@ -86,9 +86,12 @@ DistributionPlot::Layout DistributionPlot::layoutFor(const QRect& target) const
         }
     layout.hasValues = lo <= hi;
     if (layout.hasValues) {
-        const double pad = hi > lo ? (hi - lo) * 0.04 : std::max(0.5, std::abs(lo) * 0.1);
-        layout.yLo = lo - pad;
-        layout.yHi = hi + pad;
+        // Halves and clamps, so values near ±1.8e308 (diverged weights) stay finite.
+        const double pad
+            = hi > lo ? (hi * 0.5 - lo * 0.5) * 0.08 : std::max(0.5, std::abs(lo) * 0.1);
+        constexpr double kMax = std::numeric_limits<double>::max();
+        layout.yLo = std::max(lo - pad, -kMax);
+        layout.yHi = std::min(hi + pad, kMax);
     }
     return layout;
 }

@@ -25,8 +25,7 @@ struct HistogramPlot::Layout {
 
     double x(const core::RebinnedHistograms& r, double value) const
     {
-        const double span = r.right - r.left;
-        return area.left() + (span > 0 ? (value - r.left) / span : 0.5) * area.width();
+        return area.left() + fractionWithin(value, r.left, r.right) * area.width();
     }
     double baseline(HistogramMode mode, double offset) const
     {
@@ -140,16 +139,16 @@ void HistogramPlot::render(QPainter& painter, const QRect& target) const
     painter.setFont(small);
     const QColor axisColor = palette().color(QPalette::Text);
 
-    if (layout.drawn.empty() || area.width() < 4 || area.height() < 4) {
+    const core::RebinnedHistograms& r = rebinned();
+    // A range of no width: no bucket had finite edges (a padded zero-width range has one).
+    if (layout.drawn.empty() || !(r.right > r.left) || area.width() < 4 || area.height() < 4) {
         drawPlaceholder(painter, target);
         painter.restore();
         return;
     }
 
-    const core::RebinnedHistograms& r = rebinned();
     const bool offset = options().mode == HistogramMode::Offset;
     const std::size_t bins = r.binCount;
-    const double binWidth = r.binWidth();
 
     // Value axis along the bottom.
     painter.setPen(QPen(axisColor, 1));
@@ -183,11 +182,12 @@ void HistogramPlot::render(QPainter& painter, const QRect& target) const
     auto outlineOf = [&](std::size_t index) {
         const double base = layout.baseline(options().mode, offsetOf(index));
         const std::span<const double> counts = r.row(index);
-        outline[0] = QPointF(layout.x(r, r.left), base);
+        outline[0] = QPointF(area.left(), base);
         for (std::size_t b = 0; b < bins; ++b)
-            outline[int(b) + 1] = QPointF(layout.x(r, r.left + binWidth * (double(b) + 0.5)),
-                base - counts[b] / layout.maxCount * layout.ridgeHeight);
-        outline[int(bins) + 1] = QPointF(layout.x(r, r.right), base);
+            outline[int(b) + 1]
+                = QPointF(area.left() + (double(b) + 0.5) / double(bins) * area.width(),
+                    base - counts[b] / layout.maxCount * layout.ridgeHeight);
+        outline[int(bins) + 1] = QPointF(area.right(), base);
     };
     // Graded across the steps in range, palest first.
     const auto [first, last] = visibleSteps();

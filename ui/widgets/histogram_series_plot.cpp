@@ -99,12 +99,12 @@ double HistogramSeriesPlot::offsetOf(std::size_t index) const
 
 QString HistogramSeriesPlot::placeholderText() const
 {
-    if (isComputing() && stepCount() == 0)
-        return tr("Computing…");
+    if (stepCount() == 0)
+        return isComputing() ? tr("Computing…") : tr("No histograms");
     const auto [first, last] = visibleSteps();
-    if (stepCount() > 0 && first == last)
+    if (first == last)
         return tr("No steps in the chosen range");
-    return tr("No histograms");
+    return tr("No finite values to draw"); // every bucket NaN, infinite or empty
 }
 
 void HistogramSeriesPlot::drawPlaceholder(QPainter& painter, const QRect& target) const

@@ -101,7 +101,8 @@ protected:
     const Summary& summary() const { return *m_summary; }
     // Where step `index` lies on the offset axis.
     double offsetOf(std::size_t index) const;
-    // The text drawn in place of a plot with nothing to show.
+    // The text drawn in place of a plot with nothing to show: computing, no steps, none in the
+    // step range, or nothing finite.
     QString placeholderText() const;
     void drawPlaceholder(QPainter& painter, const QRect& target) const;
 
