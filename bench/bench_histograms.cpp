@@ -160,7 +160,8 @@ BENCHMARK(BM_DistributionsEveryStep)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DistributionsDecimated)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_RebinSeries)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CompressSeries)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_SetEntriesGuiThread)->Unit(benchmark::kMicrosecond);
+// A fixed count: paused waits do not count towards the benchmark's time budget.
+BENCHMARK(BM_SetEntriesGuiThread)->Unit(benchmark::kMicrosecond)->Iterations(40);
 BENCHMARK(BM_SetEntriesUntilShown)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv)

@@ -28,6 +28,7 @@
 #include <QToolButton>
 
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <random>
 
@@ -93,6 +94,20 @@ void writeLongRun(const fs::path& root, int first, int count)
         writer.addHistogramBuckets("weights/long", step, buckets, kStart + step);
     }
 }
+
+// A log directory written by `write`, loaded once, with a runs model on what was loaded.
+struct LoadedLogdir {
+    explicit LoadedLogdir(const std::function<void(const fs::path&)>& write)
+    {
+        write(root);
+        loader.reload();
+        runs.setSnapshot(loader.snapshot());
+    }
+    QTemporaryDir temp;
+    fs::path root = temp.path().toStdString();
+    core::LogdirLoader loader {{{"", root}}};
+    ui::RunListModel runs;
+};
 
 // Types `value` into a spin box and presses Enter, as a user sets a bound.
 void typeInto(QSpinBox* box, int value)
@@ -230,21 +245,15 @@ private slots:
 
     void tagFilterOnBothTabs()
     {
-        QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
-        writeLogdir(root);
-        core::LogdirLoader loader({{"", root}});
-        loader.reload();
-        ui::RunListModel runs;
-        runs.setSnapshot(loader.snapshot());
-        ui::HistogramsDashboard histograms(&runs);
-        ui::DistributionsDashboard distributions(&runs);
+        LoadedLogdir logdir(writeLogdir);
+        ui::HistogramsDashboard histograms(&logdir.runs);
+        ui::DistributionsDashboard distributions(&logdir.runs);
         for (ui::HistogramCardsDashboard* dashboard :
             {static_cast<ui::HistogramCardsDashboard*>(&histograms),
                 static_cast<ui::HistogramCardsDashboard*>(&distributions)}) {
             dashboard->resize(1000, 800);
             dashboard->show();
-            dashboard->setSnapshot(loader.snapshot());
+            dashboard->setSnapshot(logdir.loader.snapshot());
             QCOMPARE(dashboard->grid()->cardTitles().size(), 4);
 
             // Matched anywhere, ignoring case; the groups follow.
@@ -275,15 +284,10 @@ private slots:
 
     void stepRangeFollowsLiveSteps()
     {
-        QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
-        writeLongRun(root, 0, 3000);
-        core::LogdirLoader loader({{"", root}});
-        loader.reload();
-        ui::RunListModel runs;
-        runs.setSnapshot(loader.snapshot());
-        ui::HistogramsDashboard histograms(&runs);
-        ui::DistributionsDashboard distributions(&runs);
+        LoadedLogdir logdir([](const fs::path& root) { writeLongRun(root, 0, 3000); });
+        core::LogdirLoader& loader = logdir.loader;
+        ui::HistogramsDashboard histograms(&logdir.runs);
+        ui::DistributionsDashboard distributions(&logdir.runs);
         for (QWidget* dashboard :
             {static_cast<QWidget*>(&histograms), static_cast<QWidget*>(&distributions)}) {
             dashboard->resize(900, 700);
@@ -322,7 +326,7 @@ private slots:
 
         // 500 more steps arrive: the upper bound the user typed stays, the untouched one
         // follows the newest step.
-        writeLongRun(root, 3000, 500);
+        writeLongRun(logdir.root, 3000, 500);
         loader.reload();
         histograms.setSnapshot(loader.snapshot());
         distributions.setSnapshot(loader.snapshot());
@@ -346,16 +350,11 @@ private slots:
 
     void cardMenusExportImagesAndEveryStep()
     {
-        QTemporaryDir temp, out;
-        const fs::path root = temp.path().toStdString();
-        writeLongRun(root, 0, 3000);
-        core::LogdirLoader loader({{"", root}});
-        loader.reload();
-        const auto snapshot = loader.snapshot();
-        ui::RunListModel runs;
-        runs.setSnapshot(snapshot);
-        ui::HistogramsDashboard histograms(&runs);
-        ui::DistributionsDashboard distributions(&runs);
+        LoadedLogdir logdir([](const fs::path& root) { writeLongRun(root, 0, 3000); });
+        const auto snapshot = logdir.loader.snapshot();
+        ui::HistogramsDashboard histograms(&logdir.runs);
+        ui::DistributionsDashboard distributions(&logdir.runs);
+        QTemporaryDir out;
         QStringList asked;
         const auto answer
             = [&asked, &out](const QString&, const QString& stem, const QString& suffix) {
@@ -460,6 +459,15 @@ private slots:
         // The same series again starts nothing.
         plot.setEntries(third, Qt::red);
         QVERIFY(!plot.isComputing());
+        // Back to what is shown while another summary runs: that one is dropped on arrival.
+        const int shown = int(updated.count());
+        plot.setEntries(second, Qt::red);
+        QVERIFY(plot.isComputing());
+        plot.setEntries(third, Qt::red);
+        QVERIFY(!plot.isComputing());
+        QTest::qWait(100);
+        QCOMPARE(int(updated.count()), shown);
+        QCOMPARE(plot.stepCount(), 3000u);
     }
 
     void divergedWeightsAreDrawn()

@@ -1,6 +1,7 @@
 #include "ui/widgets/histogram_card_grid.h"
 
 #include "ui/dashboards/scalars/scalars_dashboard.h"
+#include "ui/widgets/card_menu_button.h"
 
 #include <QFrame>
 #include <QGridLayout>
@@ -26,7 +27,6 @@ struct HistogramCardGrid::Card {
     int runOrder = 0;
     QFrame* frame = nullptr;
     QLabel* runLabel = nullptr;
-    QMenu* menu = nullptr;
     HistogramSeriesPlot* plot = nullptr;
 };
 
@@ -102,23 +102,18 @@ void HistogramCardGrid::setCards(const std::vector<CardSpec>& specs)
             card->runLabel->setObjectName(QStringLiteral("cardRun"));
             card->plot = m_create(card->frame);
             card->plot->setObjectName(QStringLiteral("plot"));
-            auto* menuButton = new QToolButton(card->frame);
-            menuButton->setObjectName(QStringLiteral("cardMenu"));
-            menuButton->setText(QStringLiteral("⋯"));
-            menuButton->setAutoRaise(true);
-            menuButton->setPopupMode(QToolButton::InstantPopup);
-            card->menu = new QMenu(menuButton);
-            const Card* cardPointer = card.get();
-            connect(card->menu, &QMenu::aboutToShow, this, [this, cardPointer] {
-                cardPointer->menu->clear();
-                m_fillMenu(cardPointer->menu, cardPointer->tag, cardPointer->run);
-            });
-            menuButton->setMenu(card->menu);
-            card->frame->setContextMenuPolicy(Qt::CustomContextMenu);
-            connect(card->frame, &QWidget::customContextMenuRequested, this,
-                [cardPointer](const QPoint& position) {
-                    cardPointer->menu->popup(cardPointer->frame->mapToGlobal(position));
+            QToolButton* menuButton = createCardMenuButton(card->frame);
+            QMenu* menu = menuButton->menu();
+            connect(
+                menu, &QMenu::aboutToShow, this, [this, menu, tag = spec->tag, run = spec->run] {
+                    menu->clear();
+                    m_fillMenu(menu, tag, run);
                 });
+            QFrame* frame = card->frame;
+            frame->setContextMenuPolicy(Qt::CustomContextMenu);
+            connect(frame, &QWidget::customContextMenuRequested, menu,
+                [menu, frame](
+                    const QPoint& position) { menu->popup(frame->mapToGlobal(position)); });
             auto* header = new QHBoxLayout;
             header->addWidget(title, 1);
             header->addWidget(card->runLabel);

@@ -27,7 +27,9 @@ void HistogramSeriesPlot::setEntries(const Entries& entries, const QColor& color
 {
     m_color = color;
     const Key key {entries.generation(), entries.size(), summaryVariant()};
-    if (key == m_wantedKey) {
+    if (key == m_wantedKey || key == m_shownKey) { // a summary underway is then dropped
+        m_wantedKey = key;
+        m_wanted.reset();
         update();
         return;
     }
@@ -50,7 +52,8 @@ void HistogramSeriesPlot::summaryFinished()
     const Key finished = *m_runningKey;
     m_runningKey.reset();
     if (!(finished == m_wantedKey)) { // the series changed meanwhile: summarise the newest
-        startSummary();
+        if (m_wanted)
+            startSummary();
         return;
     }
     m_summary = m_watcher->result();

@@ -17,9 +17,6 @@ public:
 
 protected:
     HistogramSeriesPlot* createPlot(QWidget* parent) const override;
-    QString dataMenuText() const override;
-    std::string dataCsv(const std::string& run, const std::string& tag,
-        const HistogramSeriesPlot::Entries& entries) const override;
 };
 
 } // namespace lantern::ui

@@ -41,10 +41,11 @@ std::vector<HistogramCardGrid::CardSpec> histogramCards(const core::LogdirSnapsh
     return cards;
 }
 
-HistogramCardsDashboard::HistogramCardsDashboard(
-    RunListModel* runs, const QString& name, const QString& axisLabel, QWidget* parent)
+HistogramCardsDashboard::HistogramCardsDashboard(RunListModel* runs, const QString& name,
+    const QString& axisLabel, DataExport dataExport, QWidget* parent)
     : QWidget(parent)
     , m_runs(runs)
+    , m_dataExport(std::move(dataExport))
     , m_choosePath([this](const QString& title, const QString& stem, const QString& suffix) {
         return askExportPath(this, title, stem, suffix);
     })
@@ -161,8 +162,8 @@ void HistogramCardsDashboard::fillMenu(QMenu* menu, const QString& tag, const QS
     menu->addAction(tr("Save as SVG…"), this,
         [this, tag, run] { chooseExport(tag, run, QStringLiteral(".svg")); });
     menu->addSeparator();
-    menu->addAction(
-        dataMenuText(), this, [this, tag, run] { chooseExport(tag, run, QStringLiteral(".csv")); });
+    menu->addAction(m_dataExport.menuText, this,
+        [this, tag, run] { chooseExport(tag, run, QStringLiteral(".csv")); });
 }
 
 void HistogramCardsDashboard::chooseExport(
@@ -199,7 +200,8 @@ bool HistogramCardsDashboard::exportData(
             stored = candidate->find(tagName);
     if (!stored)
         return false;
-    const std::string csv = dataCsv(runName, tagName, stored->histograms);
+    std::string csv = m_dataExport.header();
+    m_dataExport.appendRows(csv, runName, tagName, stored->histograms);
     QFile file(path);
     return file.open(QIODevice::WriteOnly | QIODevice::Truncate)
         && file.write(csv.data(), qint64(csv.size())) == qint64(csv.size()) && file.flush();

@@ -14,6 +14,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 
 class QComboBox;
 class QHBoxLayout;
@@ -54,15 +55,20 @@ public:
     void setExportPathChooser(PathChooser choose) { m_choosePath = std::move(choose); }
 
 protected:
+    // A card's series as CSV: the menu entry ("Save buckets as CSV…") and the table's header
+    // and rows (core/export/histogram_csv.h).
+    struct DataExport {
+        QString menuText;
+        std::string (*header)();
+        void (*appendRows)(std::string& out, std::string_view run, std::string_view tag,
+            const HistogramSeriesPlot::Entries& entries);
+    };
+
     // `name` keys the widgets: "<name>s" is the tab, "<name>Cards" the grid, "<name>Axis"…
-    HistogramCardsDashboard(
-        RunListModel* runs, const QString& name, const QString& axisLabel, QWidget* parent);
+    HistogramCardsDashboard(RunListModel* runs, const QString& name, const QString& axisLabel,
+        DataExport dataExport, QWidget* parent);
 
     virtual HistogramSeriesPlot* createPlot(QWidget* parent) const = 0;
-    // The card menu's data entry ("Save buckets as CSV…") and the CSV it writes.
-    virtual QString dataMenuText() const = 0;
-    virtual std::string dataCsv(const std::string& run, const std::string& tag,
-        const HistogramSeriesPlot::Entries& entries) const = 0;
 
     // Adds a tab's own control to the row, before the axis.
     void addControl(const QString& label, QWidget* control);
@@ -83,6 +89,7 @@ private:
     QComboBox* m_axis = nullptr;
     StepRangeBar* m_stepRange = nullptr;
     HistogramCardGrid* m_grid = nullptr;
+    DataExport m_dataExport;
     PathChooser m_choosePath;
 };
 

@@ -7,7 +7,10 @@
 namespace lantern::ui {
 
 HistogramsDashboard::HistogramsDashboard(RunListModel* runs, QWidget* parent)
-    : HistogramCardsDashboard(runs, QStringLiteral("histogram"), tr("Offset axis"), parent)
+    : HistogramCardsDashboard(runs, QStringLiteral("histogram"), tr("Offset axis"),
+        {tr("Save buckets as CSV…"), core::histogramBucketsCsvHeader,
+            core::appendHistogramBucketsCsv},
+        parent)
 {
     m_mode = new QComboBox(this);
     m_mode->setObjectName(QStringLiteral("histogramMode"));
@@ -29,19 +32,6 @@ HistogramSeriesPlot* HistogramsDashboard::createPlot(QWidget* parent) const
 HistogramPlot* HistogramsDashboard::plot(const QString& tag, const QString& run) const
 {
     return static_cast<HistogramPlot*>(grid()->plot(tag, run));
-}
-
-QString HistogramsDashboard::dataMenuText() const
-{
-    return tr("Save buckets as CSV…");
-}
-
-std::string HistogramsDashboard::dataCsv(const std::string& run, const std::string& tag,
-    const HistogramSeriesPlot::Entries& entries) const
-{
-    std::string csv = core::histogramBucketsCsvHeader();
-    core::appendHistogramBucketsCsv(csv, run, tag, entries);
-    return csv;
 }
 
 } // namespace lantern::ui

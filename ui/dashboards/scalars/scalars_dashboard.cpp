@@ -1,5 +1,6 @@
 #include "ui/dashboards/scalars/scalars_dashboard.h"
 
+#include "ui/widgets/card_menu_button.h"
 #include "ui/widgets/run_list_model.h"
 #include "ui/widgets/widget_export.h"
 
@@ -285,12 +286,8 @@ ScalarsDashboard::Card* ScalarsDashboard::createCard(const QString& tag)
     card->title->setFont(bold);
     card->title->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto* menuButton = new QToolButton(card->frame);
-    menuButton->setObjectName(QStringLiteral("cardMenu"));
-    menuButton->setText(QStringLiteral("⋯"));
-    menuButton->setAutoRaise(true);
-    menuButton->setPopupMode(QToolButton::InstantPopup);
-    auto* menu = new QMenu(menuButton);
+    QToolButton* menuButton = createCardMenuButton(card->frame);
+    QMenu* menu = menuButton->menu();
     card->plot = new LinePlot(card->frame);
     card->plot->setObjectName(QStringLiteral("plot"));
     card->plot->setOptions(m_options);
@@ -299,7 +296,6 @@ ScalarsDashboard::Card* ScalarsDashboard::createCard(const QString& tag)
     menu->addSeparator();
     menu->addAction(tr("Save as PNG…"), this, [this, tag] { chooseExport(tag, false); });
     menu->addAction(tr("Save as CSV…"), this, [this, tag] { chooseExport(tag, true); });
-    menuButton->setMenu(menu);
 
     auto* header = new QHBoxLayout;
     header->addWidget(card->title, 1);
