@@ -430,6 +430,11 @@ bool MainWindow::showTab(const QString& key)
     return true;
 }
 
+bool MainWindow::isComputing() const
+{
+    return m_histograms->isComputing() || m_distributions->isComputing();
+}
+
 void MainWindow::setDropHighlight(bool on)
 {
     m_dropOverlay->setGeometry(centralWidget()->geometry());

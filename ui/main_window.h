@@ -43,6 +43,9 @@ public:
     // Brings the dashboard with this key ("scalars", "histograms"…) to the front; false when
     // the loaded data has nothing for it.
     bool showTab(const QString& key);
+    // True while a view is still computing what it draws off the GUI thread (a screenshot
+    // waits for this to turn false).
+    bool isComputing() const;
 
     LogLoader* loader() const { return m_loader; }
     RunListModel* runListModel() const { return m_runModel; }

@@ -21,7 +21,5 @@ std::string jsonString(std::string_view text);
 // The shortest text that reads back as exactly `value`: as a float for Float32 series, as a
 // double otherwise. Non-finite values come out as "nan", "inf" and "-inf".
 std::string formatValue(double value, core::ScalarType type = core::ScalarType::Float64);
-// A wall time in fixed notation (never an exponent), shortest that reads back exactly.
-std::string formatWallTime(double seconds);
 
 } // namespace lantern::cli

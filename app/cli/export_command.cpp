@@ -8,8 +8,12 @@
 //     "points": [[step, wall_time, value], ...]}, ...]
 // with non-finite values as the strings "NaN", "Infinity" and "-Infinity". Read a float32
 // value back as a float: its text is the shortest that identifies that float, not the double.
+// `--kind histograms|distributions` writes histogram buckets or basis-point values instead, as
+// CSV (core/export/histogram_csv.h).
 
 #include "app/cli/commands.h"
+#include "core/export/csv_text.h"
+#include "core/export/histogram_csv.h"
 #include "core/load/logdir_loader.h"
 
 #include <cerrno>
@@ -34,22 +38,7 @@ template <typename Number> std::string shortest(Number value, std::chars_format 
 }
 
 enum class ExportFormat { Csv, Json };
-
-// RFC 4180: quote a field that holds a comma, a quote or a line break, doubling its quotes.
-void appendCsvField(std::string& out, std::string_view field)
-{
-    if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
-        out += field;
-        return;
-    }
-    out += '"';
-    for (const char c : field) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    out += '"';
-}
+enum class ExportKind { Scalars, Histograms, Distributions };
 
 // JSON has no NaN or infinity; they are written as the strings JavaScript would print.
 std::string jsonNumber(double value, ScalarType type)
@@ -108,7 +97,86 @@ private:
 
 void printExportUsage(std::ostream& out)
 {
-    out << "Usage: lantern-cli export SPEC... [--kind scalars] [--format csv|json] [--out FILE]\n";
+    out << "Usage: lantern-cli export SPEC... [--kind scalars|histograms|distributions]"
+           " [--format csv|json] [--out FILE]\n";
+}
+
+// Every scalar point, as CSV or JSON (the file's opening comment).
+void writeScalars(Output& output, const LogdirLoader& loader, ExportFormat format)
+{
+    std::string& out = output.buffer();
+    if (format == ExportFormat::Csv)
+        out += "run,tag,step,wall_time,value\n";
+    else
+        out += "[";
+    bool firstSeries = true;
+    for (const auto& run : loader.runs()) {
+        for (const auto& [tag, data] : run->tags) {
+            if (data.kind != ValueKind::Scalar)
+                continue;
+            const ScalarSnapshot points = data.scalars.snapshot();
+            const ScalarType type = points.type();
+            if (format == ExportFormat::Csv) {
+                // The run and tag columns are the same for every row of a series.
+                std::string prefix;
+                appendCsvField(prefix, run->name);
+                prefix += ',';
+                appendCsvField(prefix, tag);
+                prefix += ',';
+                points.forEach([&](const ScalarPoint& point) {
+                    out += prefix;
+                    out += std::to_string(point.step);
+                    out += ',';
+                    out += formatWallTime(point.wallTime);
+                    out += ',';
+                    out += formatValue(point.value, type);
+                    out += '\n';
+                    output.maybeFlush();
+                });
+            } else {
+                out += firstSeries ? "\n" : ",\n";
+                firstSeries = false;
+                out += "{\"run\":" + jsonString(run->name) + ",\"tag\":" + jsonString(tag)
+                    + ",\"type\":\"" + std::string(scalarTypeName(type)) + "\",\"points\":[";
+                bool firstPoint = true;
+                points.forEach([&](const ScalarPoint& point) {
+                    if (!firstPoint)
+                        out += ',';
+                    firstPoint = false;
+                    out += '[';
+                    out += std::to_string(point.step);
+                    out += ',';
+                    out += std::isfinite(point.wallTime) ? formatWallTime(point.wallTime)
+                                                         : jsonNumber(point.wallTime, type);
+                    out += ',';
+                    out += jsonNumber(point.value, type);
+                    out += ']';
+                    output.maybeFlush();
+                });
+                out += "]}";
+            }
+        }
+    }
+    if (format == ExportFormat::Json)
+        out += firstSeries ? "]\n" : "\n]\n";
+}
+
+// Every histogram series' buckets or basis-point values (core/export/histogram_csv.h).
+void writeHistogramCsv(Output& output, const LogdirLoader& loader, ExportKind kind)
+{
+    std::string& out = output.buffer();
+    out += kind == ExportKind::Histograms ? histogramBucketsCsvHeader() : distributionCsvHeader();
+    for (const auto& run : loader.runs())
+        for (const auto& [tag, data] : run->tags) {
+            if (data.kind != ValueKind::Histogram)
+                continue;
+            const auto entries = data.histograms.snapshot();
+            if (kind == ExportKind::Histograms)
+                appendHistogramBucketsCsv(out, run->name, tag, entries);
+            else
+                appendDistributionCsv(out, run->name, tag, entries);
+            output.maybeFlush();
+        }
 }
 
 } // namespace
@@ -169,24 +237,25 @@ std::string formatValue(double value, ScalarType type)
     return shortest(value, std::chars_format::general);
 }
 
-std::string formatWallTime(double seconds)
-{
-    if (!std::isfinite(seconds))
-        return formatValue(seconds);
-    return shortest(seconds, std::chars_format::fixed);
-}
-
 int runExport(const std::vector<std::string>& arguments)
 {
     std::vector<LogdirSpec> specs;
     ExportFormat format = ExportFormat::Csv;
+    ExportKind kind = ExportKind::Scalars;
     std::string outPath;
     for (std::size_t i = 0; i < arguments.size(); ++i) {
         const std::string& argument = arguments[i];
         const bool hasValue = i + 1 < arguments.size();
         if (argument == "--kind" && hasValue) {
-            if (arguments[++i] != "scalars") {
-                std::cerr << "lantern-cli export: only --kind scalars can be exported\n";
+            const std::string& name = arguments[++i];
+            if (name == "scalars")
+                kind = ExportKind::Scalars;
+            else if (name == "histograms")
+                kind = ExportKind::Histograms;
+            else if (name == "distributions")
+                kind = ExportKind::Distributions;
+            else {
+                std::cerr << "lantern-cli export: unknown kind '" << name << "'\n";
                 return 2;
             }
         } else if (argument == "--format" && hasValue) {
@@ -209,6 +278,10 @@ int runExport(const std::vector<std::string>& arguments)
         printExportUsage(std::cerr);
         return 2;
     }
+    if (kind != ExportKind::Scalars && format != ExportFormat::Csv) {
+        std::cerr << "lantern-cli export: histograms and distributions are exported as CSV only\n";
+        return 2;
+    }
 
     LogdirLoader loader(specs);
     loader.reload();
@@ -226,62 +299,10 @@ int runExport(const std::vector<std::string>& arguments)
         }
     }
     Output output(file ? file.get() : stdout);
-    std::string& out = output.buffer();
-
-    if (format == ExportFormat::Csv)
-        out += "run,tag,step,wall_time,value\n";
+    if (kind == ExportKind::Scalars)
+        writeScalars(output, loader, format);
     else
-        out += "[";
-    bool firstSeries = true;
-    for (const auto& run : loader.runs()) {
-        for (const auto& [tag, data] : run->tags) {
-            if (data.kind != ValueKind::Scalar)
-                continue;
-            const ScalarSnapshot points = data.scalars.snapshot();
-            const ScalarType type = points.type();
-            if (format == ExportFormat::Csv) {
-                // The run and tag columns are the same for every row of a series.
-                std::string prefix;
-                appendCsvField(prefix, run->name);
-                prefix += ',';
-                appendCsvField(prefix, tag);
-                prefix += ',';
-                points.forEach([&](const ScalarPoint& point) {
-                    out += prefix;
-                    out += std::to_string(point.step);
-                    out += ',';
-                    out += formatWallTime(point.wallTime);
-                    out += ',';
-                    out += formatValue(point.value, type);
-                    out += '\n';
-                    output.maybeFlush();
-                });
-            } else {
-                out += firstSeries ? "\n" : ",\n";
-                firstSeries = false;
-                out += "{\"run\":" + jsonString(run->name) + ",\"tag\":" + jsonString(tag)
-                    + ",\"type\":\"" + std::string(scalarTypeName(type)) + "\",\"points\":[";
-                bool firstPoint = true;
-                points.forEach([&](const ScalarPoint& point) {
-                    if (!firstPoint)
-                        out += ',';
-                    firstPoint = false;
-                    out += '[';
-                    out += std::to_string(point.step);
-                    out += ',';
-                    out += std::isfinite(point.wallTime) ? formatWallTime(point.wallTime)
-                                                         : jsonNumber(point.wallTime, type);
-                    out += ',';
-                    out += jsonNumber(point.value, type);
-                    out += ']';
-                    output.maybeFlush();
-                });
-                out += "]}";
-            }
-        }
-    }
-    if (format == ExportFormat::Json)
-        out += firstSeries ? "]\n" : "\n]\n";
+        writeHistogramCsv(output, loader, kind);
     if (!output.flush()) {
         std::cerr << "lantern-cli export: writing failed\n";
         return 1;

@@ -79,22 +79,34 @@ int main(int argc, char** argv)
     if (scripted) {
         const QString file = parser.value(screenshotOption);
         const QString tab = parser.value(tabOption).toLower();
-        auto save = [&window, file, tab] {
-            if (!tab.isEmpty() && !window.showTab(tab)) {
-                std::fprintf(stderr, "lantern: the log directory holds nothing for the '%s' tab\n",
-                    qPrintable(tab));
-                QApplication::exit(3);
-                return;
-            }
-            // Let every view on the tab lay itself out and paint before grabbing.
-            QApplication::processEvents();
+        auto save = [&window, file] {
             const bool saved = window.grab().save(file);
             if (!saved)
                 std::fprintf(stderr, "lantern: could not write %s\n", qPrintable(file));
             QApplication::exit(saved ? 0 : 1);
         };
-        QObject::connect(&window, &lantern::ui::MainWindow::loadFinished, &window,
-            [save] { QTimer::singleShot(50, save); });
+        // Polls until every view has its data computed (summaries run on worker threads), then
+        // lets the tab lay itself out and paint before grabbing.
+        auto* settle = new QTimer(&window);
+        settle->setInterval(20);
+        QObject::connect(settle, &QTimer::timeout, &window, [&window, settle, save] {
+            if (window.isComputing())
+                return;
+            settle->stop();
+            QApplication::processEvents();
+            save();
+        });
+        QObject::connect(
+            &window, &lantern::ui::MainWindow::loadFinished, &window, [&window, tab, settle] {
+                if (!tab.isEmpty() && !window.showTab(tab)) {
+                    std::fprintf(stderr,
+                        "lantern: the log directory holds nothing for the '%s' tab\n",
+                        qPrintable(tab));
+                    QApplication::exit(3);
+                    return;
+                }
+                QTimer::singleShot(50, settle, qOverload<>(&QTimer::start));
+            });
     }
     return app.exec();
 }

@@ -79,15 +79,18 @@ void rebinInto(
             const double binHi = bin + 1 == n ? halfRight : halfLeft + halfWidth * double(bin + 1);
             return std::max(0.0, std::min(to, binHi) - std::max(from, binLo));
         };
+        // Overlaps as fractions of the bucket's part inside: near ±1.8e308 their sum, and a
+        // count times an overlap, would overflow.
+        const double extent = to - from;
         double total = 0;
         for (std::size_t bin = first; bin <= last; ++bin)
-            total += overlapWith(bin);
+            total += overlapWith(bin) / extent;
         if (!(total > 0)) {
             bins[binOf(from * 0.5 + to * 0.5)] += share;
             continue;
         }
         for (std::size_t bin = first; bin <= last; ++bin)
-            bins[bin] += share * overlapWith(bin) / total;
+            bins[bin] += share * (overlapWith(bin) / extent / total);
     }
 }
 

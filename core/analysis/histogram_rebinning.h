@@ -43,11 +43,16 @@ struct RebinnedHistograms {
     {
         return std::span<const double>(counts).subspan(step * binCount, binCount);
     }
+    // Both stay finite for a range as wide as the doubles go (right - left would overflow).
     double binLeft(std::size_t bin) const
     {
-        return left + (right - left) * double(bin) / double(binCount);
+        const double t = double(bin) / double(binCount);
+        return left * (1 - t) + right * t;
     }
-    double binWidth() const { return binCount ? (right - left) / double(binCount) : 0; }
+    double binWidth() const
+    {
+        return binCount ? right / double(binCount) - left / double(binCount) : 0;
+    }
 };
 
 // Rebins every step onto `binCount` bins over min left .. max right of all the steps. A range

@@ -52,7 +52,9 @@ std::optional<DistributionValues> compressHistogram(std::span<const HistogramBuc
         }
         const double cumulative = used[i].cumulative * kScale / total;
         const double fraction = (point - previous) / (cumulative - previous);
-        const double value = used[i].left + fraction * (used[i].right - used[i].left);
+        // Weighted, not left + fraction · width: a bucket spanning ±1.8e308 (diverged weights)
+        // has a width that overflows to infinity.
+        const double value = used[i].left * (1 - fraction) + used[i].right * fraction;
         values[k] = std::clamp(value, min, max);
     }
     return values;

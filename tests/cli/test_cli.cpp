@@ -54,54 +54,6 @@ QString native(const fs::path& path)
     return QString::fromStdString(path.string());
 }
 
-// RFC 4180 rows: quoted fields may hold commas, doubled quotes and line breaks.
-std::vector<std::vector<std::string>> parseCsv(std::string_view text)
-{
-    std::vector<std::vector<std::string>> rows;
-    std::vector<std::string> row;
-    std::string field;
-    bool quoted = false, fieldStarted = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
-                field += text[++i];
-            else if (c == '"')
-                quoted = false;
-            else
-                field += c;
-        } else if (c == '"' && !fieldStarted) {
-            quoted = fieldStarted = true;
-        } else if (c == ',') {
-            row.push_back(std::move(field));
-            field.clear();
-            fieldStarted = false;
-        } else if (c == '\n') {
-            row.push_back(std::move(field));
-            rows.push_back(std::move(row));
-            field.clear();
-            row.clear();
-            fieldStarted = false;
-        } else {
-            field += c;
-            fieldStarted = true;
-        }
-    }
-    return rows;
-}
-
-template <typename Number> bool parseExactly(const std::string& text, Number& value)
-{
-    if (text == "nan" || text == "inf" || text == "-inf") {
-        value = text == "nan" ? std::numeric_limits<Number>::quiet_NaN()
-            : text == "inf"   ? std::numeric_limits<Number>::infinity()
-                              : -std::numeric_limits<Number>::infinity();
-        return true;
-    }
-    const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
-    return result.ec == std::errc() && result.ptr == text.data() + text.size();
-}
-
 bool sameNumber(double a, double b)
 {
     return (std::isnan(a) && std::isnan(b)) || a == b;
@@ -230,6 +182,39 @@ private slots:
         const CliResult toStdout = runCli({"export", m_logs.path(), "--format", "csv"});
         QCOMPARE(toStdout.exitCode, 0);
         QCOMPARE(toStdout.out.toStdString(), readFile(csv));
+    }
+
+    void exportsHistogramsAndDistributions()
+    {
+        const fs::path root = m_logs.path().toStdString();
+        LogdirLoader loader({{"", root}});
+        loader.reload();
+        std::vector<EntrySnapshot<HistogramEntry>> snapshots;
+        snapshots.reserve(64); // the rows below point into it
+        std::vector<HistogramSeriesRows> series;
+        for (const auto& run : loader.runs())
+            for (const auto& [tag, data] : run->tags)
+                if (data.kind == ValueKind::Histogram) {
+                    QVERIFY(snapshots.size() < snapshots.capacity());
+                    snapshots.push_back(data.histograms.snapshot());
+                    series.push_back({run->name, tag, &snapshots.back()});
+                }
+        QVERIFY(series.size() >= 3);
+
+        const CliResult buckets = runCli({"export", m_logs.path(), "--kind", "histograms"});
+        QVERIFY2(buckets.exitCode == 0, buckets.err.constData());
+        std::string problem = compareBucketsCsv(buckets.out.toStdString(), series);
+        QVERIFY2(problem.empty(), problem.c_str());
+
+        const CliResult values = runCli({"export", m_logs.path(), "--kind", "distributions"});
+        QVERIFY2(values.exitCode == 0, values.err.constData());
+        problem = compareDistributionCsv(values.out.toStdString(), series);
+        QVERIFY2(problem.empty(), problem.c_str());
+
+        QCOMPARE(
+            runCli({"export", m_logs.path(), "--kind", "histograms", "--format", "json"}).exitCode,
+            2);
+        QCOMPARE(runCli({"export", m_logs.path(), "--kind", "images"}).exitCode, 2);
     }
 
     void sameSeedSameValues()

@@ -6,6 +6,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <random>
 
@@ -135,6 +136,23 @@ private slots:
         for (const double count : rebinned.counts)
             QVERIFY(std::isfinite(count) && count >= 0);
         QVERIFY(rebinned.counts[0] > 0 && rebinned.counts[29] > 0);
+    }
+
+    void oneBucketSpanningEveryDouble()
+    {
+        // What the demo's diverged run writes: one bucket from -DBL_MAX to DBL_MAX. A count times
+        // a bin's overlap overflowed to infinity, and right - left overflows for the labels.
+        constexpr double kMax = std::numeric_limits<double>::max();
+        const std::vector<HistogramBucket> everything = {{-kMax, kMax, 32000}};
+        const std::vector<std::span<const HistogramBucket>> steps = {everything};
+        const RebinnedHistograms rebinned = rebinHistograms(steps, 30);
+        for (const double count : rebinned.counts)
+            QVERIFY2(near(count, 32000.0 / 30), qPrintable(QString::number(count)));
+        QVERIFY(near(sum(rebinned.counts), 32000));
+        QVERIFY(std::isfinite(rebinned.binWidth()) && rebinned.binWidth() > 0);
+        QCOMPARE(rebinned.binLeft(0), -kMax);
+        QCOMPARE(rebinned.binLeft(15), 0.0);
+        QVERIFY(rebinned.binLeft(29) + rebinned.binWidth() <= kMax);
     }
 
     void samplesStepsEvenly()

@@ -50,6 +50,18 @@ private slots:
             compressHistogram(buckets), {0, 0.2672, 0.6348, 1.117, 1.5, 1.883, 2.7304, 3.4656, 4});
     }
 
+    void bucketSpanningEveryDouble()
+    {
+        // A diverged run's one bucket from -DBL_MAX to DBL_MAX: the values spread evenly across
+        // it (the bucket's width overflows, so interpolating by it gave infinity, clamped to max).
+        constexpr double kMax = std::numeric_limits<double>::max();
+        const HistogramBucket buckets[] = {{-kMax, kMax, 32000}};
+        DistributionValues expected {};
+        for (std::size_t k = 0; k < expected.size(); ++k)
+            expected[k] = kMax * (kDistributionBasisPoints[k] / 5000.0 - 1);
+        compareValues(compressHistogram(buckets), expected);
+    }
+
     void emptyBucketsAreSkippedAndBoundTheRange()
     {
         // TF2 tensors often carry empty buckets at the ends and in the middle: min and max come

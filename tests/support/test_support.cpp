@@ -1,11 +1,15 @@
 #include "tests/support/test_support.h"
 
+#include "core/analysis/percentiles.h"
 #include "core/io/record_writer.h"
+#include "core/store/entry_series.h"
 #include "core/store/run_data.h"
+#include "core/store/tag_entries.h"
 
 #include "event.pb.h"
 
 #include <bit>
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
@@ -112,6 +116,123 @@ std::vector<std::int64_t> stepRange(std::int64_t first, std::int64_t last)
     for (std::int64_t step = first; step <= last; ++step)
         steps.push_back(step);
     return steps;
+}
+
+std::vector<std::vector<std::string>> parseCsv(std::string_view text)
+{
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> row;
+    std::string field;
+    bool quoted = false, fieldStarted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
+                field += text[++i];
+            else if (c == '"')
+                quoted = false;
+            else
+                field += c;
+        } else if (c == '"' && !fieldStarted) {
+            quoted = fieldStarted = true;
+        } else if (c == ',') {
+            row.push_back(std::move(field));
+            field.clear();
+            fieldStarted = false;
+        } else if (c == '\n') {
+            row.push_back(std::move(field));
+            rows.push_back(std::move(row));
+            field.clear();
+            row.clear();
+            fieldStarted = false;
+        } else {
+            field += c;
+            fieldStarted = true;
+        }
+    }
+    return rows;
+}
+
+namespace {
+
+// The fields of one exported row after its run and tag columns, checked against the entry.
+std::string compareRowStart(const std::vector<std::string>& row, std::size_t columns,
+    const HistogramSeriesRows& series, const core::HistogramEntry& entry)
+{
+    std::int64_t step = 0;
+    double wallTime = 0;
+    if (row.size() != columns)
+        return "a row has " + std::to_string(row.size()) + " fields";
+    if (row[0] != series.run || row[1] != series.tag)
+        return "run or tag differ: " + row[0] + "," + row[1];
+    if (!parseExactly(row[2], step) || step != entry.step)
+        return "step differs: " + row[2];
+    if (!parseExactly(row[3], wallTime) || bitsOf(wallTime) != bitsOf(entry.wallTime))
+        return "wall time differs: " + row[3];
+    return {};
+}
+
+bool sameNumberText(const std::string& text, double expected)
+{
+    double value = 0;
+    return parseExactly(text, value)
+        && (bitsOf(value) == bitsOf(expected) || (std::isnan(value) && std::isnan(expected)));
+}
+
+} // namespace
+
+std::string compareBucketsCsv(std::string_view csv, const std::vector<HistogramSeriesRows>& series)
+{
+    const auto rows = parseCsv(csv);
+    if (rows.empty()
+        || rows[0]
+            != std::vector<std::string> {
+                "run", "tag", "step", "wall_time", "left", "right", "count"})
+        return "bad header";
+    std::size_t row = 1;
+    for (const HistogramSeriesRows& one : series)
+        for (std::size_t i = 0; i < one.entries->size(); ++i)
+            for (const core::HistogramBucket& bucket : (*one.entries)[i].buckets) {
+                if (row >= rows.size())
+                    return "too few rows";
+                const std::vector<std::string>& fields = rows[row++];
+                if (auto problem = compareRowStart(fields, 7, one, (*one.entries)[i]);
+                    !problem.empty())
+                    return problem + " in row " + std::to_string(row - 1);
+                if (!sameNumberText(fields[4], bucket.left)
+                    || !sameNumberText(fields[5], bucket.right)
+                    || !sameNumberText(fields[6], bucket.count))
+                    return "bucket differs in row " + std::to_string(row - 1);
+            }
+    return row == rows.size() ? std::string() : "extra rows";
+}
+
+std::string compareDistributionCsv(
+    std::string_view csv, const std::vector<HistogramSeriesRows>& series)
+{
+    const auto rows = parseCsv(csv);
+    std::vector<std::string> header {"run", "tag", "step", "wall_time"};
+    for (const int point : core::kDistributionBasisPoints)
+        header.push_back(std::string(1, 'p').append(std::to_string(point)));
+    if (rows.empty() || rows[0] != header)
+        return "bad header";
+    std::size_t row = 1;
+    for (const HistogramSeriesRows& one : series)
+        for (std::size_t i = 0; i < one.entries->size(); ++i) {
+            if (row >= rows.size())
+                return "too few rows";
+            const std::vector<std::string>& fields = rows[row++];
+            const core::HistogramEntry& entry = (*one.entries)[i];
+            if (auto problem = compareRowStart(fields, header.size(), one, entry); !problem.empty())
+                return problem + " in row " + std::to_string(row - 1);
+            const auto values = core::compressHistogram(entry.buckets);
+            for (std::size_t k = 0; k < core::kDistributionBasisPoints.size(); ++k)
+                if (!sameNumberText(fields[4 + k],
+                        values ? (*values)[k] : std::numeric_limits<double>::quiet_NaN()))
+                    return header[4 + k] + " differs in row " + std::to_string(row - 1) + ": "
+                        + fields[4 + k];
+        }
+    return row == rows.size() ? std::string() : "extra rows";
 }
 
 } // namespace lantern::test

@@ -3,10 +3,13 @@
 
 #include <QString>
 
+#include <charconv>
 #include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lantern::pb {
@@ -15,6 +18,8 @@ class Event;
 namespace lantern::core {
 class RunData;
 struct ScalarPoint;
+struct HistogramEntry;
+template <typename Entry> class EntrySnapshot;
 } // namespace lantern::core
 
 namespace lantern::test {
@@ -51,5 +56,35 @@ bool sameBits(const core::ScalarPoint& a, const core::ScalarPoint& b);
 
 // first, first + 1, …, last.
 std::vector<std::int64_t> stepRange(std::int64_t first, std::int64_t last);
+
+// RFC 4180 rows: quoted fields may hold commas, doubled quotes and line breaks.
+std::vector<std::vector<std::string>> parseCsv(std::string_view text);
+
+// Reads the whole of `text` as a number, as exports write it ("nan", "inf", "-inf" included).
+template <typename Number> bool parseExactly(const std::string& text, Number& value)
+{
+    if (text == "nan" || text == "inf" || text == "-inf") {
+        value = text == "nan" ? std::numeric_limits<Number>::quiet_NaN()
+            : text == "inf"   ? std::numeric_limits<Number>::infinity()
+                              : -std::numeric_limits<Number>::infinity();
+        return true;
+    }
+    const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
+    return result.ec == std::errc() && result.ptr == text.data() + text.size();
+}
+
+// One histogram series as exported: its run, its tag and every stored entry.
+struct HistogramSeriesRows {
+    std::string run;
+    std::string tag;
+    const core::EntrySnapshot<core::HistogramEntry>* entries = nullptr;
+};
+// Checks that a CSV export (header included) holds exactly `series` in order: every bucket of
+// every step (run,tag,step,wall_time,left,right,count), or every step's basis-point values as
+// core::compressHistogram computes them (nan for an empty histogram), each number reading back
+// bit for bit. Returns an empty string or the first problem.
+std::string compareBucketsCsv(std::string_view csv, const std::vector<HistogramSeriesRows>& series);
+std::string compareDistributionCsv(
+    std::string_view csv, const std::vector<HistogramSeriesRows>& series);
 
 } // namespace lantern::test

@@ -1,6 +1,8 @@
 // The Histograms and Distributions tabs fed from a real load: TF1 and TF2 histograms written
 // with EventFileWriter, loaded by core::LogdirLoader, shown as a card per tag and run, switched
-// between modes, hovered at known positions, and grabbed to PNGs.
+// between modes, hovered at known positions, and grabbed to PNGs; filtered by tag, limited to a
+// step range that follows a growing run, exported from the card menus, and summarised off the
+// GUI thread.
 
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
@@ -9,14 +11,25 @@
 #include "ui/dashboards/histograms/histograms_dashboard.h"
 #include "ui/main_window.h"
 #include "ui/widgets/run_list_model.h"
+#include "ui/widgets/step_range_bar.h"
 
+#include <QApplication>
 #include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QToolButton>
 
 #include <cmath>
+#include <functional>
+#include <limits>
 #include <random>
 
 using namespace lantern;
@@ -33,6 +46,12 @@ std::vector<double> normalSamples(std::mt19937& random, double mean, double sigm
     for (double& v : values)
         v = normal(random);
     return values;
+}
+
+std::string readAll(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll().toStdString() : std::string();
 }
 
 // tf1: TF1 HistogramProto "weights/dense"; tf2: TF2 tensors "weights/dense" and
@@ -63,6 +82,75 @@ void writeLogdir(const fs::path& root)
     }
 }
 
+// Run "long": `count` steps of "weights/long" from step `first`, eight buckets each, written
+// as a new event file (as a live run adds one).
+void writeLongRun(const fs::path& root, int first, int count)
+{
+    core::EventFileWriter writer(root / "long");
+    for (int step = first; step < first + count; ++step) {
+        std::vector<core::HistogramBucket> buckets;
+        for (int b = 0; b < 8; ++b)
+            buckets.push_back({b * 0.5, (b + 1) * 0.5, double((step + b) % 7 + 1)});
+        writer.addHistogramBuckets("weights/long", step, buckets, kStart + step);
+    }
+}
+
+// A log directory written by `write`, loaded once, with a runs model on what was loaded.
+struct LoadedLogdir {
+    explicit LoadedLogdir(const std::function<void(const fs::path&)>& write)
+    {
+        write(root);
+        loader.reload();
+        runs.setSnapshot(loader.snapshot());
+    }
+    QTemporaryDir temp;
+    fs::path root = temp.path().toStdString();
+    core::LogdirLoader loader {{{"", root}}};
+    ui::RunListModel runs;
+};
+
+// Types `value` into a spin box and presses Enter, as a user sets a bound.
+void typeInto(QSpinBox* box, int value)
+{
+    box->setFocus();
+    QTest::keyClick(box, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(box, QString::number(value));
+    QTest::keyClick(box, Qt::Key_Return);
+}
+
+// Clicks a card's "⋯" button and picks `text` from the menu it opens; the menu's entries.
+QStringList chooseFromCardMenu(QWidget* card, const QString& text)
+{
+    auto* button = card->findChild<QToolButton*>(QStringLiteral("cardMenu"));
+    QStringList entries;
+    if (!button)
+        return entries;
+    QTimer::singleShot(0, card, [&entries, text] {
+        auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+        if (!menu)
+            return;
+        QAction* chosen = nullptr;
+        for (QAction* action : menu->actions()) {
+            if (!action->isSeparator())
+                entries.append(action->text());
+            if (action->text() == text)
+                chosen = action;
+        }
+        menu->close();
+        if (chosen)
+            chosen->trigger();
+    });
+    QTest::mouseClick(button, Qt::LeftButton);
+    return entries;
+}
+
+// The step shown at the newest end: hover at the bottom baseline of an offset-mode plot.
+QString newestHover(ui::HistogramPlot* plot)
+{
+    plot->hoverAt(QPointF(10 + (plot->width() - 62) * 0.5, plot->height() - 22 - 0.5));
+    return plot->hoverText();
+}
+
 } // namespace
 
 class TestHistogramDashboards : public QObject {
@@ -85,6 +173,7 @@ private slots:
         histograms.show();
         QVERIFY(QTest::qWaitForWindowExposed(&histograms));
         histograms.setSnapshot(snapshot);
+        QTRY_VERIFY(!histograms.isComputing()); // rebinning runs on a worker thread
 
         // A card per tag and run, grouped by prefix in natural order.
         QCOMPARE(
@@ -133,6 +222,7 @@ private slots:
         distributions.show();
         QVERIFY(QTest::qWaitForWindowExposed(&distributions));
         distributions.setSnapshot(snapshot);
+        QTRY_VERIFY(!distributions.isComputing());
         QCOMPARE(distributions.grid()->cardTitles(), histograms.grid()->cardTitles());
         ui::DistributionPlot* knownDistribution = distributions.plot("known", "tf2");
         QCOMPARE(knownDistribution->stepCount(), 5u);
@@ -153,6 +243,265 @@ private slots:
         QVERIFY(distributions.grab().save(QStringLiteral("/tmp/lantern_distributions.png")));
     }
 
+    void tagFilterOnBothTabs()
+    {
+        LoadedLogdir logdir(writeLogdir);
+        ui::HistogramsDashboard histograms(&logdir.runs);
+        ui::DistributionsDashboard distributions(&logdir.runs);
+        for (ui::HistogramCardsDashboard* dashboard :
+            {static_cast<ui::HistogramCardsDashboard*>(&histograms),
+                static_cast<ui::HistogramCardsDashboard*>(&distributions)}) {
+            dashboard->resize(1000, 800);
+            dashboard->show();
+            dashboard->setSnapshot(logdir.loader.snapshot());
+            QCOMPARE(dashboard->grid()->cardTitles().size(), 4);
+
+            // Matched anywhere, ignoring case; the groups follow.
+            QTest::keyClicks(dashboard->tagFilter(), QStringLiteral("DENSE"));
+            QCOMPARE(dashboard->grid()->cardTitles(),
+                (QStringList {"weights/dense · tf1", "weights/dense · tf2"}));
+            QCOMPARE(dashboard->grid()->groupNames(), QStringList {"weights"});
+            dashboard->tagFilter()->clear();
+            QTest::keyClicks(dashboard->tagFilter(), QStringLiteral("^(known|act)"));
+            QCOMPARE(dashboard->grid()->groupNames(), (QStringList {"activations", "known"}));
+
+            // An invalid expression filters nothing and says why.
+            dashboard->tagFilter()->setText(QStringLiteral("(weights"));
+            QCOMPARE(dashboard->grid()->cardTitles().size(), 4);
+            QVERIFY(!dashboard->tagFilter()->toolTip().isEmpty());
+
+            // No match: no cards, and a message naming the filter.
+            dashboard->tagFilter()->setText(QStringLiteral("gradients"));
+            QVERIFY(dashboard->grid()->cardTitles().isEmpty());
+            auto* empty = dashboard->grid()->findChild<QLabel*>(QStringLiteral("emptyMessage"));
+            QVERIFY(empty && empty->isVisible());
+            QVERIFY(empty->text().contains(QStringLiteral("gradients")));
+            dashboard->tagFilter()->clear();
+            QCOMPARE(dashboard->grid()->cardTitles().size(), 4);
+            QVERIFY(!empty->isVisible());
+        }
+    }
+
+    void stepRangeFollowsLiveSteps()
+    {
+        LoadedLogdir logdir([](const fs::path& root) { writeLongRun(root, 0, 3000); });
+        core::LogdirLoader& loader = logdir.loader;
+        ui::HistogramsDashboard histograms(&logdir.runs);
+        ui::DistributionsDashboard distributions(&logdir.runs);
+        for (QWidget* dashboard :
+            {static_cast<QWidget*>(&histograms), static_cast<QWidget*>(&distributions)}) {
+            dashboard->resize(900, 700);
+            dashboard->show();
+            QVERIFY(QTest::qWaitForWindowExposed(dashboard));
+        }
+        histograms.setSnapshot(loader.snapshot());
+        distributions.setSnapshot(loader.snapshot());
+        QTRY_VERIFY(!histograms.isComputing() && !distributions.isComputing());
+        ui::HistogramPlot* ridges = histograms.plot("weights/long", "long");
+        ui::DistributionPlot* bands = distributions.plot("weights/long", "long");
+        QCOMPARE(ridges->stepCount(), 3000u);
+        QCOMPARE(newestHover(ridges).section(QLatin1Char(':'), 0, 0), QStringLiteral("step 2999"));
+
+        // Both bounds typed in: only steps 1000..2000 are drawn, the newest in front.
+        ui::StepRangeBar* bar = histograms.stepRangeBar();
+        QCOMPARE(bar->fromBox()->value(), 0);
+        QCOMPARE(bar->toBox()->value(), 2999);
+        typeInto(bar->fromBox(), 1000);
+        typeInto(bar->toBox(), 2000);
+        QCOMPARE(ridges->options().steps, (ui::StepRange {1000, 2000}));
+        const std::vector<std::size_t> drawn = ridges->drawnSteps();
+        QVERIFY(drawn.size() > 10 && drawn.size() < 1001); // decimated inside the range
+        QCOMPARE(ridges->stepAt(drawn.front()), 1000);
+        QCOMPARE(ridges->stepAt(drawn.back()), 2000);
+        QCOMPARE(newestHover(ridges).section(QLatin1Char(':'), 0, 0), QStringLiteral("step 2000"));
+
+        // The Distributions tab has its own range: hovering its right and left edges.
+        ui::StepRangeBar* distributionBar = distributions.stepRangeBar();
+        typeInto(distributionBar->fromBox(), 1000);
+        const QRect d = bands->rect();
+        bands->hoverAt(QPointF(d.width() - 12, d.height() / 2.0)); // the right edge
+        QCOMPARE(bands->hoverText().section(QLatin1Char('\n'), 0, 0), QStringLiteral("step 2999"));
+        bands->hoverAt(QPointF(48, d.height() / 2.0)); // the left edge
+        QCOMPARE(bands->hoverText().section(QLatin1Char('\n'), 0, 0), QStringLiteral("step 1000"));
+
+        // 500 more steps arrive: the upper bound the user typed stays, the untouched one
+        // follows the newest step.
+        writeLongRun(logdir.root, 3000, 500);
+        loader.reload();
+        histograms.setSnapshot(loader.snapshot());
+        distributions.setSnapshot(loader.snapshot());
+        QTRY_VERIFY(!histograms.isComputing() && !distributions.isComputing());
+        QCOMPARE(ridges->stepCount(), 3500u);
+        QCOMPARE(bar->toBox()->value(), 2000);
+        QCOMPARE(bar->toBox()->maximum(), 3499);
+        QCOMPARE(ridges->stepAt(ridges->drawnSteps().back()), 2000);
+        QCOMPARE(distributionBar->fromBox()->value(), 1000);
+        QCOMPARE(distributionBar->toBox()->value(), 3499);
+        bands->hoverAt(QPointF(d.width() - 12, d.height() / 2.0)); // the right edge
+        QCOMPARE(bands->hoverText().section(QLatin1Char('\n'), 0, 0), QStringLiteral("step 3499"));
+
+        // "All" lets go of both bounds; the range then follows new steps again.
+        QTest::mouseClick(bar->allButton(), Qt::LeftButton);
+        QCOMPARE(bar->fromBox()->value(), 0);
+        QCOMPARE(bar->toBox()->value(), 3499);
+        QCOMPARE(ridges->stepAt(ridges->drawnSteps().front()), 0);
+        QCOMPARE(newestHover(ridges).section(QLatin1Char(':'), 0, 0), QStringLiteral("step 3499"));
+    }
+
+    void cardMenusExportImagesAndEveryStep()
+    {
+        LoadedLogdir logdir([](const fs::path& root) { writeLongRun(root, 0, 3000); });
+        const auto snapshot = logdir.loader.snapshot();
+        ui::HistogramsDashboard histograms(&logdir.runs);
+        ui::DistributionsDashboard distributions(&logdir.runs);
+        QTemporaryDir out;
+        QStringList asked;
+        const auto answer
+            = [&asked, &out](const QString&, const QString& stem, const QString& suffix) {
+                  asked.append(stem + suffix);
+                  return out.filePath(stem + suffix);
+              };
+        histograms.setExportPathChooser(answer);
+        distributions.setExportPathChooser(answer);
+        for (ui::HistogramCardsDashboard* dashboard :
+            {static_cast<ui::HistogramCardsDashboard*>(&histograms),
+                static_cast<ui::HistogramCardsDashboard*>(&distributions)}) {
+            dashboard->resize(900, 700);
+            dashboard->show();
+            QVERIFY(QTest::qWaitForWindowExposed(dashboard));
+            dashboard->setSnapshot(snapshot);
+            QTRY_VERIFY(!dashboard->isComputing());
+            typeInto(dashboard->stepRangeBar()->toBox(), 500); // exports still hold every step
+        }
+        const auto* stored = snapshot->runs.front()->find("weights/long");
+        QVERIFY(stored);
+        const core::EntrySnapshot<core::HistogramEntry> entries = stored->histograms;
+        QCOMPARE(entries.size(), 3000u);
+
+        // Histograms: PNG, SVG and every bucket of every step.
+        QWidget* card = histograms.grid()->card("weights/long", "long");
+        QVERIFY(card);
+        QCOMPARE(chooseFromCardMenu(card, QStringLiteral("Save as PNG…")),
+            (QStringList {"Save as PNG…", "Save as SVG…", "Save buckets as CSV…"}));
+        const QImage png(out.filePath(QStringLiteral("long_weights_long.png")));
+        QCOMPARE(png.size(), card->size());
+        QCOMPARE(png.pixelColor(card->width() / 2, card->height() - 40).isValid(), true);
+        QVERIFY(png.pixelColor(png.width() / 2, png.height() - 60) != png.pixelColor(2, 2));
+        chooseFromCardMenu(card, QStringLiteral("Save as SVG…"));
+        QFile svg(out.filePath(QStringLiteral("long_weights_long.svg")));
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        const QByteArray svgText = svg.readAll();
+        QVERIFY(svgText.contains("<svg"));
+        QVERIFY(svgText.contains("weights/long")); // the card's title, as text
+        chooseFromCardMenu(card, QStringLiteral("Save buckets as CSV…"));
+        QCOMPARE(asked,
+            (QStringList {
+                "long_weights_long.png", "long_weights_long.svg", "long_weights_long.csv"}));
+        std::string problem = test::compareBucketsCsv(
+            readAll(out.filePath(QStringLiteral("long_weights_long.csv"))),
+            {{"long", "weights/long", &entries}});
+        QVERIFY2(problem.empty(), problem.c_str());
+
+        // Distributions: the nine values of every step, as compressHistogram gives them.
+        QWidget* distributionCard = distributions.grid()->card("weights/long", "long");
+        QCOMPARE(chooseFromCardMenu(distributionCard, QStringLiteral("Save percentiles as CSV…")),
+            (QStringList {"Save as PNG…", "Save as SVG…", "Save percentiles as CSV…"}));
+        problem = test::compareDistributionCsv(
+            readAll(out.filePath(QStringLiteral("long_weights_long.csv"))),
+            {{"long", "weights/long", &entries}});
+        QVERIFY2(problem.empty(), problem.c_str());
+
+        // A right click on the card opens the same menu.
+        emit distributionCard->customContextMenuRequested(QPoint(20, 20));
+        auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+        QVERIFY(menu);
+        QCOMPARE(menu->actions().last()->text(), QStringLiteral("Save percentiles as CSV…"));
+        menu->close();
+    }
+
+    void summariesRunOffTheGuiThread()
+    {
+        core::EntrySeries<core::HistogramEntry> series;
+        auto grow = [&series](int count) {
+            for (int i = 0; i < count; ++i) {
+                const auto step = std::int64_t(series.size());
+                series.append({step, kStart + double(step),
+                    {{0, 1, double(step % 5)}, {1, 2, 3}, {2, 3, double(step % 3)}}});
+            }
+            return series.snapshot();
+        };
+        const auto first = grow(1000), second = grow(1000), third = grow(1000);
+
+        ui::HistogramPlot plot;
+        plot.resize(600, 300);
+        QSignalSpy updated(&plot, &ui::HistogramSeriesPlot::summaryUpdated);
+        plot.setEntries(first, Qt::blue);
+        // Nothing was rebinned on this thread; the plot says it is computing.
+        QVERIFY(plot.isComputing());
+        QCOMPARE(plot.stepCount(), 0u);
+        QVERIFY(!plot.grab().isNull());
+        // A newer series before the first summary arrives: only the newest is ever shown.
+        plot.setEntries(second, Qt::blue);
+        QVERIFY(updated.wait(10000));
+        QCOMPARE(updated.count(), 1);
+        QCOMPARE(plot.stepCount(), 2000u);
+        QCOMPARE(plot.rebinned().stepCount, 2000u);
+        QVERIFY(!plot.isComputing());
+        QTest::qWait(50);
+        QCOMPARE(updated.count(), 1);
+
+        // While the next one is computed, the previous summary stays on screen.
+        plot.setEntries(third, Qt::blue);
+        QVERIFY(plot.isComputing());
+        QCOMPARE(plot.stepCount(), 2000u);
+        QVERIFY(updated.wait(10000));
+        QCOMPARE(plot.stepCount(), 3000u);
+        // The same series again starts nothing.
+        plot.setEntries(third, Qt::red);
+        QVERIFY(!plot.isComputing());
+        // Back to what is shown while another summary runs: that one is dropped on arrival.
+        const int shown = int(updated.count());
+        plot.setEntries(second, Qt::red);
+        QVERIFY(plot.isComputing());
+        plot.setEntries(third, Qt::red);
+        QVERIFY(!plot.isComputing());
+        QTest::qWait(100);
+        QCOMPARE(int(updated.count()), shown);
+        QCOMPARE(plot.stepCount(), 3000u);
+    }
+
+    void divergedWeightsAreDrawn()
+    {
+        // The demo's diverged run writes one bucket from -DBL_MAX to DBL_MAX per step. Its
+        // width overflowed, leaving NaN and infinite coordinates that the rasterizer spent
+        // minutes on, and infinite percentiles.
+        constexpr double kMax = std::numeric_limits<double>::max();
+        core::EntrySeries<core::HistogramEntry> series;
+        for (std::int64_t step = 0; step < 10; ++step)
+            series.append({step, kStart + double(step), {{-kMax, kMax, 32000}}});
+        ui::HistogramPlot ridges;
+        ui::DistributionPlot bands;
+        for (ui::HistogramSeriesPlot* plot : {static_cast<ui::HistogramSeriesPlot*>(&ridges),
+                 static_cast<ui::HistogramSeriesPlot*>(&bands)}) {
+            plot->resize(600, 300);
+            plot->setEntries(series.snapshot(), QColor(0x3366cc));
+            QTRY_VERIFY(!plot->isComputing());
+        }
+        const QImage image = ridges.grab().toImage();
+        // The newest ridge is a flat block across the whole width, in the run's darkest shade.
+        const QColor front = image.pixelColor(image.width() / 2, image.height() - 22 - 10);
+        QVERIFY(front != image.pixelColor(2, 2));
+        QCOMPARE(front, image.pixelColor(60, image.height() - 22 - 10));
+        ridges.hoverAt(QPointF(10 + (600 - 62) * 0.5 + 1, 300 - 22 - 0.5));
+        QCOMPARE(ridges.hoverText(), QStringLiteral("step 9: [0, 1.2e+307) 1067 of 32000"));
+
+        bands.hoverAt(QPointF(600 - 12, 150));
+        QVERIFY(!bands.grab().isNull());
+        QCOMPARE(bands.hoverText().section(QLatin1Char('\n'), 5, 5), QStringLiteral("median: 0"));
+        QCOMPARE(
+            bands.hoverText().section(QLatin1Char('\n'), 1, 1), QStringLiteral("max: 1.8e+308"));
+    }
+
     void mainWindowShowsBothTabs()
     {
         QTemporaryDir temp;
@@ -168,6 +517,11 @@ private slots:
         auto* dashboard = window.findChild<ui::HistogramsDashboard*>(QStringLiteral("histograms"));
         QVERIFY(dashboard);
         QCOMPARE(dashboard->grid()->cardTitles().size(), 4);
+        // The window counts as busy until every card has its summary.
+        QTRY_VERIFY(!window.isComputing());
+        for (auto* tab : window.findChildren<ui::HistogramCardsDashboard*>())
+            tab->grid()->forEachPlot(
+                [](ui::HistogramSeriesPlot* plot) { QVERIFY(plot->stepCount() > 0); });
     }
 
     void corpusHistograms()
@@ -192,6 +546,7 @@ private slots:
         distributions.show();
         distributions.setSnapshot(snapshot);
         QVERIFY(QTest::qWaitForWindowExposed(&distributions));
+        QTRY_VERIFY(!histograms.isComputing() && !distributions.isComputing());
         const QStringList titles = histograms.grid()->cardTitles();
         QVERIFY(titles.contains(
             QStringLiteral("Environment/Cumulative Reward_hist · results/MoveToGoal2/MoveToGoal")));

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <tuple>
 
 namespace lantern::ui {
 namespace {
@@ -18,87 +19,79 @@ const char* const kBasisNames[]
 
 } // namespace
 
+struct DistributionPlot::Compressed : Summary {
+    std::vector<std::optional<core::DistributionValues>> values;
+};
+
 struct DistributionPlot::Layout {
     QRectF area;
+    std::size_t first = 0, last = 0; // the visible steps
     std::vector<std::size_t> drawn;
     double xLo = 0, xHi = 1, yLo = 0, yHi = 1;
+    bool hasValues = false; // some visible step has a non-empty histogram
     double x(double offset) const
     {
-        return area.left() + (xHi > xLo ? (offset - xLo) / (xHi - xLo) : 0.5) * area.width();
+        return area.left() + fractionWithin(offset, xLo, xHi) * area.width();
     }
     double y(double value) const
     {
-        return area.bottom() - (yHi > yLo ? (value - yLo) / (yHi - yLo) : 0.5) * area.height();
+        return area.bottom() - fractionWithin(value, yLo, yHi) * area.height();
     }
 };
 
 DistributionPlot::DistributionPlot(QWidget* parent)
-    : QWidget(parent)
+    : HistogramSeriesPlot(std::make_shared<Compressed>(), parent)
 {
-    setMouseTracking(true);
-    setMinimumSize(160, 120);
 }
 
-void DistributionPlot::setEntries(
-    const core::EntrySnapshot<core::HistogramEntry>& entries, const QColor& color)
+HistogramSeriesPlot::Summarize DistributionPlot::summarizer() const
 {
-    m_color = color;
-    if (entries.generation() == m_generation && entries.size() == m_steps.size()) {
-        update();
-        return;
-    }
-    m_generation = entries.generation();
-    const std::size_t n = entries.size();
-    m_steps.resize(n);
-    m_wallTimes.resize(n);
-    m_values.resize(n);
-    m_lo = std::numeric_limits<double>::infinity();
-    m_hi = -m_lo;
-    for (std::size_t i = 0; i < n; ++i) {
-        const core::HistogramEntry& entry = entries[i];
-        m_steps[i] = entry.step;
-        m_wallTimes[i] = entry.wallTime;
-        m_values[i] = core::compressHistogram(entry.buckets);
-        if (m_values[i]) {
-            m_lo = std::min(m_lo, m_values[i]->front());
-            m_hi = std::max(m_hi, m_values[i]->back());
-        }
-    }
-    m_hovered.reset();
-    m_hoverText.clear();
-    update();
+    return [](const Entries& entries) {
+        auto summary = std::make_shared<Compressed>();
+        readSteps(entries, *summary);
+        summary->values.resize(entries.size());
+        for (std::size_t i = 0; i < entries.size(); ++i)
+            summary->values[i] = core::compressHistogram(entries[i].buckets);
+        return std::shared_ptr<const Summary>(std::move(summary));
+    };
 }
 
-void DistributionPlot::setOptions(const Options& options)
+const std::vector<std::optional<core::DistributionValues>>& DistributionPlot::values() const
 {
-    m_options = options;
-    m_hovered.reset();
-    m_hoverText.clear();
-    update();
-}
-
-double DistributionPlot::offsetOf(std::size_t index) const
-{
-    return stepAxisValue(m_options.axis, m_steps[index], m_wallTimes[index],
-        m_wallTimes.empty() ? 0 : m_wallTimes[0]);
+    return static_cast<const Compressed&>(summary()).values;
 }
 
 DistributionPlot::Layout DistributionPlot::layoutFor(const QRect& target) const
 {
     Layout layout;
     layout.area = QRectF(target).adjusted(48, 8, -12, -22);
-    const std::size_t n = m_steps.size();
+    std::tie(layout.first, layout.last) = visibleSteps();
+    const std::size_t n = layout.last - layout.first;
     // Two steps per pixel column keep every wiggle a polygon can show.
     layout.drawn = core::sampleStepIndices(
-        n, m_options.decimate ? std::size_t(std::max(2.0, 2 * layout.area.width())) : n);
+        n, options().decimate ? std::size_t(std::max(2.0, 2 * layout.area.width())) : n);
+    for (std::size_t& index : layout.drawn)
+        index += layout.first;
     if (n > 0) {
-        layout.xLo = offsetOf(0);
-        layout.xHi = offsetOf(n - 1);
+        layout.xLo = offsetOf(layout.first);
+        layout.xHi = offsetOf(layout.last - 1);
     }
-    if (m_lo <= m_hi) {
-        const double pad = m_hi > m_lo ? (m_hi - m_lo) * 0.04 : std::max(0.5, std::abs(m_lo) * 0.1);
-        layout.yLo = m_lo - pad;
-        layout.yHi = m_hi + pad;
+    // The value range over every visible step, drawn or not.
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    const auto& all = values();
+    for (std::size_t i = layout.first; i < layout.last; ++i)
+        if (all[i]) {
+            lo = std::min(lo, all[i]->front());
+            hi = std::max(hi, all[i]->back());
+        }
+    layout.hasValues = lo <= hi;
+    if (layout.hasValues) {
+        // Halves and clamps, so values near ±1.8e308 (diverged weights) stay finite.
+        const double pad
+            = hi > lo ? (hi * 0.5 - lo * 0.5) * 0.08 : std::max(0.5, std::abs(lo) * 0.1);
+        constexpr double kMax = std::numeric_limits<double>::max();
+        layout.yLo = std::max(lo - pad, -kMax);
+        layout.yHi = std::min(hi + pad, kMax);
     }
     return layout;
 }
@@ -119,9 +112,8 @@ void DistributionPlot::render(QPainter& painter, const QRect& target) const
     small.setPointSizeF(std::max(6.0, small.pointSizeF() * 0.85));
     painter.setFont(small);
     const QColor axisColor = palette().color(QPalette::Text);
-    if (!(m_lo <= m_hi) || area.width() < 4 || area.height() < 4) {
-        painter.setPen(axisColor);
-        painter.drawText(target, Qt::AlignCenter, tr("No histograms"));
+    if (!layout.hasValues || area.width() < 4 || area.height() < 4) {
+        drawPlaceholder(painter, target);
         painter.restore();
         return;
     }
@@ -130,11 +122,11 @@ void DistributionPlot::render(QPainter& painter, const QRect& target) const
     painter.drawLine(area.bottomLeft(), area.bottomRight());
     painter.drawLine(area.bottomLeft(), area.topLeft());
     for (double tick : niceTicks(layout.xLo, layout.xHi,
-             std::max(2, int(area.width() / (m_options.axis == StepAxis::WallTime ? 110 : 80))))) {
+             std::max(2, int(area.width() / (options().axis == StepAxis::WallTime ? 110 : 80))))) {
         const double x = layout.x(tick);
         painter.drawLine(QPointF(x, area.bottom()), QPointF(x, area.bottom() + 4));
         painter.drawText(QRectF(x - 50, area.bottom() + 5, 100, 14),
-            Qt::AlignHCenter | Qt::AlignTop, axisLabel(tick, m_options.axis, true));
+            Qt::AlignHCenter | Qt::AlignTop, axisLabel(tick, options().axis, true));
     }
     for (double tick : niceTicks(layout.yLo, layout.yHi, std::max(2, int(area.height() / 40)))) {
         const double y = layout.y(tick);
@@ -144,10 +136,11 @@ void DistributionPlot::render(QPainter& painter, const QRect& target) const
     }
 
     // Steps with an empty histogram are left out; the bands bridge them.
+    const auto& stepValues = values();
     std::vector<std::size_t> drawn;
     drawn.reserve(layout.drawn.size());
     for (std::size_t index : layout.drawn)
-        if (m_values[index])
+        if (stepValues[index])
             drawn.push_back(index);
     std::vector<double> xs(drawn.size());
     for (std::size_t i = 0; i < drawn.size(); ++i)
@@ -165,7 +158,7 @@ void DistributionPlot::render(QPainter& painter, const QRect& target) const
         fill.setAlphaF(float(0.12 + 0.5 * (mass - 668) / (1915 - 668)));
         painter.setBrush(fill);
         for (int i = 0; i < m; ++i) {
-            const core::DistributionValues& v = *m_values[drawn[std::size_t(i)]];
+            const core::DistributionValues& v = *stepValues[drawn[std::size_t(i)]];
             band[i] = QPointF(xs[std::size_t(i)], layout.y(v[b + 1]));
             band[2 * m - 1 - i] = QPointF(xs[std::size_t(i)], layout.y(v[b]));
         }
@@ -177,33 +170,32 @@ void DistributionPlot::render(QPainter& painter, const QRect& target) const
     }
     QPolygonF median(m);
     for (int i = 0; i < m; ++i)
-        median[i] = QPointF(xs[std::size_t(i)], layout.y((*m_values[drawn[std::size_t(i)]])[4]));
+        median[i] = QPointF(xs[std::size_t(i)], layout.y((*stepValues[drawn[std::size_t(i)]])[4]));
     painter.setPen(QPen(m_color.darker(120), 1.5));
     painter.setBrush(Qt::NoBrush);
     painter.drawPolyline(median);
 
-    if (m_hovered && *m_hovered < m_values.size() && m_values[*m_hovered]) {
+    if (m_hovered && *m_hovered < stepValues.size() && stepValues[*m_hovered]) {
         const double x = layout.x(offsetOf(*m_hovered));
         painter.setPen(QPen(palette().color(QPalette::Highlight), 1, Qt::DashLine));
         painter.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
         painter.setPen(Qt::NoPen);
         painter.setBrush(palette().color(QPalette::Highlight));
-        for (double value : *m_values[*m_hovered])
+        for (double value : *stepValues[*m_hovered])
             painter.drawEllipse(QPointF(x, layout.y(value)), 2.5, 2.5);
     }
     painter.restore();
 }
 
-void DistributionPlot::hoverAt(const QPointF& position)
+void DistributionPlot::describeHover(const QPointF& position)
 {
-    m_hovered.reset();
-    m_hoverText.clear();
     const Layout layout = layoutFor(rect());
+    const auto& stepValues = values();
     if (layout.area.adjusted(-4, -4, 4, 4).contains(position)) {
-        // The nearest step with values, among every step (not only the drawn ones).
+        // The nearest step with values, among every visible step (not only the drawn ones).
         double best = std::numeric_limits<double>::infinity();
-        for (std::size_t i = 0; i < m_steps.size(); ++i) {
-            if (!m_values[i])
+        for (std::size_t i = layout.first; i < layout.last; ++i) {
+            if (!stepValues[i])
                 continue;
             const double distance = std::abs(layout.x(offsetOf(i)) - position.x());
             if (distance < best) {
@@ -213,21 +205,13 @@ void DistributionPlot::hoverAt(const QPointF& position)
         }
     }
     if (m_hovered) {
-        const core::DistributionValues& v = *m_values[*m_hovered];
-        QStringList lines {tr("step %1").arg(m_steps[*m_hovered])};
+        const core::DistributionValues& v = *stepValues[*m_hovered];
+        QStringList lines {tr("step %1").arg(stepAt(*m_hovered))};
         for (std::size_t k = 0; k < v.size(); ++k)
             lines.append(QStringLiteral("%1: %2").arg(
                 QLatin1String(kBasisNames[k]), shortNumber(v[v.size() - 1 - k])));
         m_hoverText = lines.join(QLatin1Char('\n'));
     }
-    setToolTip(m_hoverText);
-    update();
-}
-
-void DistributionPlot::paintEvent(QPaintEvent*)
-{
-    QPainter painter(this);
-    render(painter, rect());
 }
 
 void DistributionPlot::mouseMoveEvent(QMouseEvent* event)
@@ -237,13 +221,6 @@ void DistributionPlot::mouseMoveEvent(QMouseEvent* event)
         QToolTip::showText(event->globalPosition().toPoint(), m_hoverText, this);
     else
         QToolTip::hideText();
-}
-
-void DistributionPlot::leaveEvent(QEvent*)
-{
-    m_hovered.reset();
-    m_hoverText.clear();
-    update();
 }
 
 } // namespace lantern::ui

@@ -1,11 +1,14 @@
 #include "ui/widgets/histogram_card_grid.h"
 
 #include "ui/dashboards/scalars/scalars_dashboard.h"
+#include "ui/widgets/card_menu_button.h"
 
 #include <QFrame>
 #include <QGridLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QResizeEvent>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -24,13 +27,13 @@ struct HistogramCardGrid::Card {
     int runOrder = 0;
     QFrame* frame = nullptr;
     QLabel* runLabel = nullptr;
-    QWidget* plot = nullptr;
+    HistogramSeriesPlot* plot = nullptr;
 };
 
-HistogramCardGrid::HistogramCardGrid(PlotFactory create, PlotUpdate update, QWidget* parent)
+HistogramCardGrid::HistogramCardGrid(PlotFactory create, MenuFiller fillMenu, QWidget* parent)
     : QScrollArea(parent)
     , m_create(std::move(create))
-    , m_update(std::move(update))
+    , m_fillMenu(std::move(fillMenu))
 {
     setWidgetResizable(true);
     setFrameShape(QFrame::NoFrame);
@@ -99,9 +102,22 @@ void HistogramCardGrid::setCards(const std::vector<CardSpec>& specs)
             card->runLabel->setObjectName(QStringLiteral("cardRun"));
             card->plot = m_create(card->frame);
             card->plot->setObjectName(QStringLiteral("plot"));
+            QToolButton* menuButton = createCardMenuButton(card->frame);
+            QMenu* menu = menuButton->menu();
+            connect(
+                menu, &QMenu::aboutToShow, this, [this, menu, tag = spec->tag, run = spec->run] {
+                    menu->clear();
+                    m_fillMenu(menu, tag, run);
+                });
+            QFrame* frame = card->frame;
+            frame->setContextMenuPolicy(Qt::CustomContextMenu);
+            connect(frame, &QWidget::customContextMenuRequested, menu,
+                [menu, frame](
+                    const QPoint& position) { menu->popup(frame->mapToGlobal(position)); });
             auto* header = new QHBoxLayout;
             header->addWidget(title, 1);
             header->addWidget(card->runLabel);
+            header->addWidget(menuButton);
             auto* layout = new QVBoxLayout(card->frame);
             layout->setContentsMargins(6, 4, 6, 6);
             layout->addLayout(header);
@@ -115,7 +131,7 @@ void HistogramCardGrid::setCards(const std::vector<CardSpec>& specs)
         card.runOrder = runOrder[spec->run];
         card.runLabel->setText(QStringLiteral("<span style='color:%1'>■</span> %2")
                                    .arg(spec->color.name(), spec->run.toHtmlEscaped()));
-        m_update(card.plot, *spec);
+        card.plot->setEntries(spec->data->histograms, spec->color);
     }
     if (changed || m_placedColumns == 0)
         placeCards();
@@ -196,13 +212,19 @@ QStringList HistogramCardGrid::cardTitles() const
     return titles;
 }
 
-QWidget* HistogramCardGrid::plot(const QString& tag, const QString& run) const
+HistogramSeriesPlot* HistogramCardGrid::plot(const QString& tag, const QString& run) const
 {
     const auto it = m_cards.find(cardName(tag, run));
     return it == m_cards.end() ? nullptr : it->second->plot;
 }
 
-void HistogramCardGrid::forEachPlot(const std::function<void(QWidget*)>& visit) const
+QWidget* HistogramCardGrid::card(const QString& tag, const QString& run) const
+{
+    const auto it = m_cards.find(cardName(tag, run));
+    return it == m_cards.end() ? nullptr : it->second->frame;
+}
+
+void HistogramCardGrid::forEachPlot(const std::function<void(HistogramSeriesPlot*)>& visit) const
 {
     for (const Card* card : m_order)
         visit(card->plot);

@@ -25,8 +25,7 @@ struct HistogramPlot::Layout {
 
     double x(const core::RebinnedHistograms& r, double value) const
     {
-        const double span = r.right - r.left;
-        return area.left() + (span > 0 ? (value - r.left) / span : 0.5) * area.width();
+        return area.left() + fractionWithin(value, r.left, r.right) * area.width();
     }
     double baseline(HistogramMode mode, double offset) const
     {
@@ -37,72 +36,74 @@ struct HistogramPlot::Layout {
     }
 };
 
+struct HistogramPlot::Rebinned : Summary {
+    core::RebinnedHistograms histograms;
+};
+
 HistogramPlot::HistogramPlot(QWidget* parent)
-    : QWidget(parent)
+    : HistogramSeriesPlot(std::make_shared<Rebinned>(), parent)
 {
-    setMouseTracking(true);
-    setMinimumSize(160, 120);
 }
 
-void HistogramPlot::setEntries(const core::EntrySnapshot<core::HistogramEntry>& entries,
-    const QColor& color, std::size_t binCount)
+void HistogramPlot::setEntries(const Entries& entries, const QColor& color, std::size_t binCount)
 {
-    m_color = color;
-    if (entries.generation() == m_generation && binCount == m_binCount
-        && entries.size() == m_steps.size()) {
-        update();
-        return;
-    }
-    m_generation = entries.generation();
     m_binCount = binCount;
-    m_steps.resize(entries.size());
-    m_wallTimes.resize(entries.size());
+    HistogramSeriesPlot::setEntries(entries, color);
+}
+
+core::RebinnedHistograms HistogramPlot::rebin(const Entries& entries, std::size_t binCount)
+{
     std::vector<std::span<const core::HistogramBucket>> buckets(entries.size());
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-        const core::HistogramEntry& entry = entries[i];
-        m_steps[i] = entry.step;
-        m_wallTimes[i] = entry.wallTime;
-        buckets[i] = entry.buckets;
-    }
-    m_rebinned = core::rebinHistograms(buckets, binCount);
-    m_hovered.reset();
-    m_hoverText.clear();
-    update();
+    for (std::size_t i = 0; i < entries.size(); ++i)
+        buckets[i] = entries[i].buckets;
+    return core::rebinHistograms(buckets, binCount);
 }
 
-void HistogramPlot::setOptions(const Options& options)
+HistogramSeriesPlot::Summarize HistogramPlot::summarizer() const
 {
-    m_options = options;
-    m_hovered.reset();
-    m_hoverText.clear();
-    update();
+    return [binCount = m_binCount](const Entries& entries) {
+        auto summary = std::make_shared<Rebinned>();
+        readSteps(entries, *summary);
+        summary->histograms = rebin(entries, binCount);
+        return std::shared_ptr<const Summary>(std::move(summary));
+    };
 }
 
-double HistogramPlot::offsetOf(std::size_t index) const
+const core::RebinnedHistograms& HistogramPlot::rebinned() const
 {
-    return stepAxisValue(m_options.axis, m_steps[index], m_wallTimes[index],
-        m_wallTimes.empty() ? 0 : m_wallTimes[0]);
+    return static_cast<const Rebinned&>(summary()).histograms;
+}
+
+void HistogramPlot::clearHover()
+{
+    HistogramSeriesPlot::clearHover();
+    m_hoveredBin.reset();
 }
 
 QRectF HistogramPlot::plotArea(const QRect& target) const
 {
-    const bool offset = m_options.mode == HistogramMode::Offset;
-    const double right = offset ? (m_options.axis == StepAxis::WallTime ? 76 : 52) : 10;
+    const bool offset = options().mode == HistogramMode::Offset;
+    const double right = offset ? (options().axis == StepAxis::WallTime ? 76 : 52) : 10;
     const double left = offset ? 10 : 44;
     return QRectF(target).adjusted(left, 8, -right, -22);
 }
 
 std::vector<std::size_t> HistogramPlot::drawnSteps(const QRectF& area) const
 {
-    const std::size_t n = m_steps.size();
-    if (!m_options.decimate)
-        return core::sampleStepIndices(n, n);
-    std::size_t limit = m_options.maxDrawnSteps;
-    if (limit == 0)
-        limit = m_options.mode == HistogramMode::Offset
-            ? std::size_t(std::max(2.0, area.height() * (1 - kRidgeShare) / kPixelsPerRidge))
-            : kMaxOverlaySteps;
-    return core::sampleStepIndices(n, limit);
+    const auto [first, last] = visibleSteps();
+    const std::size_t n = last - first;
+    std::size_t limit = n;
+    if (options().decimate) {
+        limit = options().maxDrawnSteps;
+        if (limit == 0)
+            limit = options().mode == HistogramMode::Offset
+                ? std::size_t(std::max(2.0, area.height() * (1 - kRidgeShare) / kPixelsPerRidge))
+                : kMaxOverlaySteps;
+    }
+    std::vector<std::size_t> indices = core::sampleStepIndices(n, limit);
+    for (std::size_t& index : indices)
+        index += first;
+    return indices;
 }
 
 HistogramPlot::Layout HistogramPlot::layoutFor(const QRect& target) const
@@ -112,7 +113,7 @@ HistogramPlot::Layout HistogramPlot::layoutFor(const QRect& target) const
     layout.drawn = drawnSteps(layout.area);
     layout.maxCount = 0;
     for (std::size_t index : layout.drawn)
-        for (double count : m_rebinned.row(index))
+        for (double count : rebinned().row(index))
             layout.maxCount = std::max(layout.maxCount, count);
     if (layout.maxCount <= 0)
         layout.maxCount = 1;
@@ -121,7 +122,7 @@ HistogramPlot::Layout HistogramPlot::layoutFor(const QRect& target) const
         layout.offsetHi = offsetOf(layout.drawn.back());
     }
     const bool stacked
-        = m_options.mode == HistogramMode::Offset && layout.offsetHi > layout.offsetLo;
+        = options().mode == HistogramMode::Offset && layout.offsetHi > layout.offsetLo;
     layout.ridgeHeight = stacked ? layout.area.height() * kRidgeShare : layout.area.height();
     return layout;
 }
@@ -138,17 +139,16 @@ void HistogramPlot::render(QPainter& painter, const QRect& target) const
     painter.setFont(small);
     const QColor axisColor = palette().color(QPalette::Text);
 
-    if (m_steps.empty() || area.width() < 4 || area.height() < 4) {
-        painter.setPen(axisColor);
-        painter.drawText(target, Qt::AlignCenter, tr("No histograms"));
+    const core::RebinnedHistograms& r = rebinned();
+    // A range of no width: no bucket had finite edges (a padded zero-width range has one).
+    if (layout.drawn.empty() || !(r.right > r.left) || area.width() < 4 || area.height() < 4) {
+        drawPlaceholder(painter, target);
         painter.restore();
         return;
     }
 
-    const core::RebinnedHistograms& r = m_rebinned;
-    const bool offset = m_options.mode == HistogramMode::Offset;
+    const bool offset = options().mode == HistogramMode::Offset;
     const std::size_t bins = r.binCount;
-    const double binWidth = r.binWidth();
 
     // Value axis along the bottom.
     painter.setPen(QPen(axisColor, 1));
@@ -157,7 +157,7 @@ void HistogramPlot::render(QPainter& painter, const QRect& target) const
         const double x = layout.x(r, tick);
         painter.drawLine(QPointF(x, area.bottom()), QPointF(x, area.bottom() + 4));
         painter.drawText(QRectF(x - 40, area.bottom() + 5, 80, 14), Qt::AlignHCenter | Qt::AlignTop,
-            axisLabel(tick, m_options.axis, false));
+            axisLabel(tick, options().axis, false));
     }
     if (offset && layout.offsetHi > layout.offsetLo) {
         // The offset axis on the right, at each ridge's baseline.
@@ -166,7 +166,7 @@ void HistogramPlot::render(QPainter& painter, const QRect& target) const
             const double y = layout.baseline(HistogramMode::Offset, tick);
             painter.drawLine(QPointF(area.right() + 2, y), QPointF(area.right() + 6, y));
             painter.drawText(QRectF(area.right() + 8, y - 7, 80, 14),
-                Qt::AlignLeft | Qt::AlignVCenter, axisLabel(tick, m_options.axis, true));
+                Qt::AlignLeft | Qt::AlignVCenter, axisLabel(tick, options().axis, true));
         }
     } else if (!offset) {
         for (double tick : niceTicks(0, layout.maxCount, std::max(2, int(area.height() / 40)))) {
@@ -180,17 +180,20 @@ void HistogramPlot::render(QPainter& painter, const QRect& target) const
     // One outline per drawn step: through the bins' centres, closed at the baseline.
     QPolygonF outline(int(bins) + 2);
     auto outlineOf = [&](std::size_t index) {
-        const double base = layout.baseline(m_options.mode, offsetOf(index));
+        const double base = layout.baseline(options().mode, offsetOf(index));
         const std::span<const double> counts = r.row(index);
-        outline[0] = QPointF(layout.x(r, r.left), base);
+        outline[0] = QPointF(area.left(), base);
         for (std::size_t b = 0; b < bins; ++b)
-            outline[int(b) + 1] = QPointF(layout.x(r, r.left + binWidth * (double(b) + 0.5)),
-                base - counts[b] / layout.maxCount * layout.ridgeHeight);
-        outline[int(bins) + 1] = QPointF(layout.x(r, r.right), base);
+            outline[int(b) + 1]
+                = QPointF(area.left() + (double(b) + 0.5) / double(bins) * area.width(),
+                    base - counts[b] / layout.maxCount * layout.ridgeHeight);
+        outline[int(bins) + 1] = QPointF(area.right(), base);
     };
-    const std::size_t n = m_steps.size();
+    // Graded across the steps in range, palest first.
+    const auto [first, last] = visibleSteps();
+    const std::size_t n = last - first;
     for (std::size_t index : layout.drawn) {
-        const double t = n > 1 ? double(index) / double(n - 1) : 1.0;
+        const double t = n > 1 ? double(index - first) / double(n - 1) : 1.0;
         const QColor shade = gradedColor(m_color, t);
         outlineOf(index);
         if (offset) {
@@ -204,7 +207,7 @@ void HistogramPlot::render(QPainter& painter, const QRect& target) const
         }
     }
 
-    if (m_hovered && *m_hovered < n) {
+    if (m_hovered && *m_hovered < stepCount()) {
         outlineOf(*m_hovered);
         painter.setPen(QPen(palette().color(QPalette::Highlight), 2.2));
         painter.setBrush(Qt::NoBrush);
@@ -225,14 +228,11 @@ void HistogramPlot::render(QPainter& painter, const QRect& target) const
     painter.restore();
 }
 
-void HistogramPlot::hoverAt(const QPointF& position)
+void HistogramPlot::describeHover(const QPointF& position)
 {
-    m_hovered.reset();
-    m_hoveredBin.reset();
-    m_hoverText.clear();
     const Layout layout = layoutFor(rect());
-    if (!layout.drawn.empty() && layout.area.contains(position) && m_rebinned.binCount > 0) {
-        const core::RebinnedHistograms& r = m_rebinned;
+    const core::RebinnedHistograms& r = rebinned();
+    if (!layout.drawn.empty() && layout.area.contains(position) && r.binCount > 0) {
         const double fraction = (position.x() - layout.area.left()) / layout.area.width();
         const std::size_t bin
             = std::min(r.binCount - 1, std::size_t(std::max(0.0, fraction) * double(r.binCount)));
@@ -240,12 +240,12 @@ void HistogramPlot::hoverAt(const QPointF& position)
         // the step whose outline passes nearest the cursor in that bin.
         double best = std::numeric_limits<double>::infinity();
         for (std::size_t index : layout.drawn) {
-            const double base = layout.baseline(m_options.mode, offsetOf(index));
-            const double y = m_options.mode == HistogramMode::Offset
+            const double base = layout.baseline(options().mode, offsetOf(index));
+            const double y = options().mode == HistogramMode::Offset
                 ? base
                 : base - r.row(index)[bin] / layout.maxCount * layout.ridgeHeight;
             const double distance = std::abs(y - position.y());
-            if (distance < best || (distance == best && m_options.mode == HistogramMode::Offset)) {
+            if (distance < best || (distance == best && options().mode == HistogramMode::Offset)) {
                 best = distance;
                 m_hovered = index;
             }
@@ -257,30 +257,10 @@ void HistogramPlot::hoverAt(const QPointF& position)
             total += c;
         m_hoverText
             = tr("step %1: [%2, %3) %4 of %5")
-                  .arg(m_steps[*m_hovered])
+                  .arg(stepAt(*m_hovered))
                   .arg(shortNumber(r.binLeft(bin)), shortNumber(r.binLeft(bin) + r.binWidth()),
                       shortNumber(counts[bin]), shortNumber(total));
     }
-    setToolTip(m_hoverText);
-    update();
-}
-
-void HistogramPlot::paintEvent(QPaintEvent*)
-{
-    QPainter painter(this);
-    render(painter, rect());
-}
-
-void HistogramPlot::mouseMoveEvent(QMouseEvent* event)
-{
-    hoverAt(event->position());
-}
-
-void HistogramPlot::leaveEvent(QEvent*)
-{
-    m_hovered.reset();
-    m_hoverText.clear();
-    update();
 }
 
 } // namespace lantern::ui

@@ -18,7 +18,7 @@ std::vector<double> niceTicks(double lo, double hi, int target)
         ticks.push_back(lo);
         return ticks;
     }
-    const double raw = (hi - lo) / target;
+    const double raw = (hi * 0.5 - lo * 0.5) / target * 2; // halves: hi - lo may overflow
     const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
     const double fraction = raw / magnitude;
     const double step = magnitude
@@ -26,7 +26,9 @@ std::vector<double> niceTicks(double lo, double hi, int target)
                 : fraction <= 2 ? 2
                 : fraction <= 5 ? 5
                                 : 10);
-    for (double tick = std::ceil(lo / step) * step; tick <= hi + step * 1e-9; tick += step)
+    // Near the largest doubles, hi + a little and the tick after the last overflow to infinity.
+    for (double tick = std::ceil(lo / step) * step;
+         std::isfinite(tick) && (tick <= hi || tick - hi <= step * 1e-9); tick += step)
         ticks.push_back(std::abs(tick) < step * 1e-9 ? 0.0 : tick);
     return ticks;
 }

@@ -27,6 +27,14 @@ inline double stepAxisValue(StepAxis axis, std::int64_t step, double wallTime, d
     return double(step);
 }
 
+// Where `value` lies from lo (0) to hi (1); 0.5 when hi <= lo. Works on halves, so a range as
+// wide as the doubles go (diverged weights reach ±1.8e308) never overflows to infinity.
+inline double fractionWithin(double value, double lo, double hi)
+{
+    const double halfSpan = hi * 0.5 - lo * 0.5;
+    return halfSpan > 0 ? (value * 0.5 - lo * 0.5) / halfSpan : 0.5;
+}
+
 // About `target` round-numbered ticks (1, 2 or 5 × 10^k apart) inside [lo, hi].
 std::vector<double> niceTicks(double lo, double hi, int target);
 // A short label for a value on an axis (wall time as a date and time).

@@ -1,0 +1,19 @@
+#pragma once
+// The text of CSV exports: fields quoted as RFC 4180 asks, and numbers written as the shortest
+// text that reads back as exactly the same double, so an export loses nothing.
+
+#include <string>
+#include <string_view>
+
+namespace lantern::core {
+
+// Appends `field`, quoted when it holds a comma, a quote or a line break (quotes doubled).
+void appendCsvField(std::string& out, std::string_view field);
+
+// The shortest text that reads back as exactly `value`; "nan", "inf" and "-inf" otherwise.
+std::string shortestNumber(double value);
+
+// A wall time in seconds in fixed notation (never an exponent), shortest that reads back exactly.
+std::string formatWallTime(double seconds);
+
+} // namespace lantern::core

@@ -1,0 +1,210 @@
+#include "ui/dashboards/histogram_cards/histogram_cards_dashboard.h"
+
+#include "ui/widgets/run_list_model.h"
+#include "ui/widgets/step_range_bar.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QRegularExpression>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace lantern::ui {
+
+std::vector<HistogramCardGrid::CardSpec> histogramCards(const core::LogdirSnapshot* snapshot,
+    const RunListModel* runs, const QRegularExpression& filter)
+{
+    std::vector<HistogramCardGrid::CardSpec> cards;
+    if (!snapshot)
+        return cards;
+    const bool filtering = !filter.pattern().isEmpty() && filter.isValid();
+    for (const auto& run : snapshot->runs) {
+        const QString name = QString::fromStdString(run->name);
+        if (runs && !runs->isChecked(name))
+            continue;
+        const QColor color = runs ? runs->color(name) : RunListModel::defaultColor(name);
+        for (const core::TagSnapshot& tag : run->tags) {
+            if (tag.kind != core::ValueKind::Histogram || tag.histograms.empty())
+                continue;
+            const QString tagName = QString::fromStdString(tag.tag);
+            if (filtering && !filter.match(tagName).hasMatch())
+                continue;
+            cards.push_back({tagName, name, color, &tag});
+        }
+    }
+    return cards;
+}
+
+HistogramCardsDashboard::HistogramCardsDashboard(RunListModel* runs, const QString& name,
+    const QString& axisLabel, DataExport dataExport, QWidget* parent)
+    : QWidget(parent)
+    , m_runs(runs)
+    , m_dataExport(std::move(dataExport))
+    , m_choosePath([this](const QString& title, const QString& stem, const QString& suffix) {
+        return askExportPath(this, title, stem, suffix);
+    })
+{
+    setObjectName(name + QLatin1Char('s')); // the main window's tab key
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(name + QStringLiteral("TagFilter"));
+    m_filter->setPlaceholderText(tr("Filter tags (regular expression)"));
+    m_filter->setClearButtonEnabled(true);
+    m_axis = new QComboBox(this);
+    m_axis->setObjectName(name + QStringLiteral("Axis"));
+    m_axis->addItem(tr("Step"), int(StepAxis::Step));
+    m_axis->addItem(tr("Relative"), int(StepAxis::Relative));
+    m_axis->addItem(tr("Wall"), int(StepAxis::WallTime));
+    m_stepRange = new StepRangeBar(this);
+    m_stepRange->setObjectName(name + QStringLiteral("StepRange"));
+
+    m_controls = new QHBoxLayout;
+    m_controls->addWidget(m_filter, 1);
+    m_controls->addSpacing(12);
+    m_controlSlot = m_controls->count();
+    m_controls->addWidget(new QLabel(axisLabel, this));
+    m_controls->addWidget(m_axis);
+    m_controls->addSpacing(12);
+    m_controls->addWidget(m_stepRange);
+
+    m_grid = new HistogramCardGrid(
+        [this](QWidget* cardFrame) {
+            HistogramSeriesPlot* plot = createPlot(cardFrame);
+            plot->setOptions(m_options);
+            return plot;
+        },
+        [this](QMenu* menu, const QString& tag, const QString& run) { fillMenu(menu, tag, run); },
+        this);
+    m_grid->setObjectName(name + QStringLiteral("Cards"));
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(m_controls);
+    layout->addWidget(m_grid, 1);
+
+    connect(m_filter, &QLineEdit::textChanged, this, &HistogramCardsDashboard::rebuild);
+    connect(m_axis, &QComboBox::currentIndexChanged, this, [this] {
+        HistogramPlotOptions options = m_options;
+        options.axis = StepAxis(m_axis->currentData().toInt());
+        setOptions(options);
+    });
+    connect(m_stepRange, &StepRangeBar::rangeChanged, this, [this](const StepRange& range) {
+        HistogramPlotOptions options = m_options;
+        options.steps = range;
+        setOptions(options);
+    });
+    if (m_runs)
+        connect(m_runs, &RunListModel::selectionChanged, this, &HistogramCardsDashboard::rebuild);
+    rebuild();
+}
+
+void HistogramCardsDashboard::addControl(const QString& label, QWidget* control)
+{
+    m_controls->insertWidget(m_controlSlot++, new QLabel(label, this));
+    m_controls->insertWidget(m_controlSlot++, control);
+    m_controls->insertSpacing(m_controlSlot++, 12);
+}
+
+void HistogramCardsDashboard::setSnapshot(const LogdirSnapshotPtr& snapshot)
+{
+    m_snapshot = snapshot;
+    rebuild();
+}
+
+void HistogramCardsDashboard::rebuild()
+{
+    // An invalid filter filters nothing and says why.
+    const QString pattern = m_filter->text();
+    const QRegularExpression filter(pattern, QRegularExpression::CaseInsensitiveOption);
+    m_filter->setStyleSheet(filter.isValid() ? QString() : QStringLiteral("background: #fdd;"));
+    m_filter->setToolTip(filter.isValid() ? QString() : filter.errorString());
+
+    const std::vector<HistogramCardGrid::CardSpec> cards
+        = histogramCards(m_snapshot.get(), m_runs, filter);
+    m_grid->setCards(cards);
+    m_grid->setEmptyText(!m_snapshot || m_snapshot->runs.empty() ? tr("No runs loaded.")
+            : !pattern.isEmpty() && filter.isValid()
+            ? tr("No histogram tags match “%1”.").arg(pattern.toHtmlEscaped())
+            : tr("The checked runs have no histograms."));
+
+    std::optional<std::pair<std::int64_t, std::int64_t>> extent;
+    for (const HistogramCardGrid::CardSpec& card : cards) {
+        const auto& entries = card.data->histograms;
+        const std::int64_t first = entries[0].step, last = entries.back().step;
+        extent = extent ? std::pair(std::min(extent->first, first), std::max(extent->second, last))
+                        : std::pair(first, last);
+    }
+    m_stepRange->setExtent(extent);
+}
+
+void HistogramCardsDashboard::setOptions(const HistogramPlotOptions& options)
+{
+    m_options = options;
+    m_grid->forEachPlot([this](HistogramSeriesPlot* plot) { plot->setOptions(m_options); });
+}
+
+bool HistogramCardsDashboard::isComputing() const
+{
+    bool computing = false;
+    m_grid->forEachPlot(
+        [&computing](HistogramSeriesPlot* plot) { computing = computing || plot->isComputing(); });
+    return computing;
+}
+
+void HistogramCardsDashboard::fillMenu(QMenu* menu, const QString& tag, const QString& run)
+{
+    menu->addAction(tr("Save as PNG…"), this,
+        [this, tag, run] { chooseExport(tag, run, QStringLiteral(".png")); });
+    menu->addAction(tr("Save as SVG…"), this,
+        [this, tag, run] { chooseExport(tag, run, QStringLiteral(".svg")); });
+    menu->addSeparator();
+    menu->addAction(m_dataExport.menuText, this,
+        [this, tag, run] { chooseExport(tag, run, QStringLiteral(".csv")); });
+}
+
+void HistogramCardsDashboard::chooseExport(
+    const QString& tag, const QString& run, const QString& suffix)
+{
+    const bool asCsv = suffix == QLatin1String(".csv");
+    const QString path = m_choosePath(asCsv ? tr("Save as CSV") : tr("Save Chart as Image"),
+        fileStemFor(run + QLatin1Char('_') + tag), suffix);
+    if (path.isEmpty())
+        return;
+    const bool saved = asCsv ? exportData(tag, run, path)
+                             : exportImage(tag, run, path, imageFormatForPath(path));
+    if (!saved)
+        QMessageBox::warning(this, tr("Export"), tr("Could not write %1").arg(path));
+}
+
+bool HistogramCardsDashboard::exportImage(
+    const QString& tag, const QString& run, const QString& path, ImageFormat format) const
+{
+    QWidget* card = m_grid->card(tag, run);
+    return card && saveWidgetImage(card, path, format);
+}
+
+bool HistogramCardsDashboard::exportData(
+    const QString& tag, const QString& run, const QString& path) const
+{
+    if (!m_grid->card(tag, run) || !m_snapshot)
+        return false;
+    // From the store, so every step is written, not the subset a plot draws.
+    const std::string runName = run.toStdString(), tagName = tag.toStdString();
+    const core::TagSnapshot* stored = nullptr;
+    for (const auto& candidate : m_snapshot->runs)
+        if (candidate->name == runName)
+            stored = candidate->find(tagName);
+    if (!stored)
+        return false;
+    std::string csv = m_dataExport.header();
+    m_dataExport.appendRows(csv, runName, tagName, stored->histograms);
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate)
+        && file.write(csv.data(), qint64(csv.size())) == qint64(csv.size()) && file.flush();
+}
+
+} // namespace lantern::ui
