@@ -28,6 +28,7 @@ constexpr int kRightMargin = 14;
 constexpr double kYPadding = 0.05; // of the y span, above and below the data
 constexpr double kRawAlpha = 0.25; // the raw line behind a smoothed one
 constexpr int kMinDragPixels = 5;
+constexpr std::size_t kMaxAntialiasedSeries = 32;
 constexpr std::size_t kReadBatch = 65536; // points read at a time when smoothing
 
 // The q-quantile of values, interpolating between neighbours, as a sort would give it;
@@ -849,6 +850,9 @@ void LinePlot::paintEvent(QPaintEvent*)
     QPainter& target = raster ? *layerPainter : painter;
     std::vector<QPointF> devicePixels;
     std::vector<ColumnExtent> extents;
+    // Smooth edges help a few lines; under hundreds of overlapping ones they cost ~4× the
+    // painting time and show nothing (lantern-bench-window, 1,000 runs).
+    const bool antialias = m_series.size() <= kMaxAntialiasedSeries;
     const auto draw
         = [&](const std::vector<QPointF>& pixels, const QPen& pen, bool dense, bool dots) {
               if (raster && dense) {
@@ -869,7 +873,7 @@ void LinePlot::paintEvent(QPaintEvent*)
                   return;
               }
               target.setPen(pen);
-              target.setRenderHint(QPainter::Antialiasing);
+              target.setRenderHint(QPainter::Antialiasing, antialias);
               drawBrokenLine(target, pixels, dots);
           };
     const bool smoothing = m_options.smoothing > 0;
@@ -881,17 +885,19 @@ void LinePlot::paintEvent(QPaintEvent*)
         // Few points get dots, so a handful of evaluations does not look like a straight line.
         const bool dots = state.decimated.allPoints && state.raw.size() * 8 < l.plot.width();
         const bool dense = !state.decimated.allPoints;
-        QColor color = state.input.color;
+        // Cosmetic one-pixel pens take Qt's fast line path, antialiased or not; any other pen
+        // goes through the general stroker, ~10× slower (a thousand runs made that seconds).
+        QPen linePen(state.input.color, 1.0, state.input.style);
+        linePen.setCosmetic(true);
         if (smoothing) {
-            QColor faint = color;
+            QColor faint = state.input.color;
             faint.setAlphaF(kRawAlpha);
             QPen rawPen(faint, 1.0);
-            rawPen.setCosmetic(true); // Qt's fast path for one-pixel lines
+            rawPen.setCosmetic(true);
             draw(state.rawPixels, rawPen, dense, false);
-            // Wider pens leave Qt's fast line path (~10× slower).
-            draw(state.smoothPixels, QPen(color, 1.0, state.input.style), dense, dots);
+            draw(state.smoothPixels, linePen, dense, dots);
         } else {
-            draw(state.rawPixels, QPen(color, 1.0, state.input.style), dense, dots);
+            draw(state.rawPixels, linePen, dense, dots);
         }
     }
     if (layerPainter) {
