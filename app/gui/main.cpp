@@ -11,6 +11,8 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <functional>
+#include <memory>
 
 int main(int argc, char** argv)
 {
@@ -79,11 +81,23 @@ int main(int argc, char** argv)
     if (scripted) {
         const QString file = parser.value(screenshotOption);
         const QString tab = parser.value(tabOption).toLower();
-        auto save = [&window, file, tab] {
+        // Views that compute in the background (the projector) are waited for before the
+        // tab is chosen, and again after, as showing a tab may start its work.
+        auto save = std::make_shared<std::function<void(bool)>>();
+        *save = [&window, file, tab, save](bool tabShown) {
+            if (window.isComputing()) {
+                QTimer::singleShot(50, [save, tabShown] { (*save)(tabShown); });
+                return;
+            }
             if (!tab.isEmpty() && !window.showTab(tab)) {
                 std::fprintf(stderr, "lantern: the log directory holds nothing for the '%s' tab\n",
                     qPrintable(tab));
                 QApplication::exit(3);
+                return;
+            }
+            if (!tabShown) {
+                QApplication::processEvents();
+                (*save)(true);
                 return;
             }
             // Let every view on the tab lay itself out and paint before grabbing.
@@ -94,7 +108,7 @@ int main(int argc, char** argv)
             QApplication::exit(saved ? 0 : 1);
         };
         QObject::connect(&window, &lantern::ui::MainWindow::loadFinished, &window,
-            [save] { QTimer::singleShot(50, save); });
+            [save] { QTimer::singleShot(50, [save] { (*save)(false); }); });
     }
     return app.exec();
 }
