@@ -15,7 +15,9 @@ constexpr std::size_t kExactColumnLimit = 2000;
 // Top-k eigenvectors (columns of the result, largest first) and eigenvalues of X^T X.
 std::pair<Matrix, Eigen::VectorXd> topEigenExact(const Matrix& centered, std::size_t k)
 {
-    const Matrix gram = centered.transpose() * centered;
+    // Only the lower half: the product is symmetric, and this halves its cost.
+    Matrix gram = Matrix::Zero(centered.cols(), centered.cols());
+    gram.selfadjointView<Eigen::Lower>().rankUpdate(centered.transpose());
     Eigen::SelfAdjointEigenSolver<Matrix> solver(gram);
     const auto count = Eigen::Index(k);
     // Eigen sorts ascending: the last columns are the largest.
