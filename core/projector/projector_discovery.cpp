@@ -85,8 +85,11 @@ ProjectorEmbeddingSource sourceFor(const std::string& run, const ProjectorEmbedd
     return source;
 }
 
-// Everything one directory's config (or, without one, its checkpoint) offers.
-void discoverIn(const std::string& run, const fs::path& runDirectory, ProjectorDiscovery& found)
+// Everything one directory's config (or, without one, its checkpoint) offers. `listed` holds
+// the checkpoint variables earlier runs listed: a run without a config of its own finds its
+// parent's checkpoint, and one copy of each of its variables is enough.
+void discoverIn(const std::string& run, const fs::path& runDirectory,
+    std::set<std::pair<fs::path, std::string>>& listed, ProjectorDiscovery& found)
 {
     std::error_code code;
     fs::path configDirectory = runDirectory;
@@ -143,6 +146,7 @@ void discoverIn(const std::string& run, const fs::path& runDirectory, ProjectorD
             source.tensorPath = *tensorPath;
         } else if (const CheckpointVariable* variable
             = checkpoint ? index.find(embedding.tensorName) : nullptr) {
+            listed.emplace(fs::weakly_canonical(*checkpoint, code), variable->name);
             source.checkpointPrefix = *checkpoint;
             source.checkpointVariable = variable->name;
             source.shape.assign(variable->shape.begin(), variable->shape.end());
@@ -157,7 +161,8 @@ void discoverIn(const std::string& run, const fs::path& runDirectory, ProjectorD
         return;
     const ProjectorEmbedding base = templateEmbedding.value_or(ProjectorEmbedding());
     for (const CheckpointVariable& variable : index.variables) {
-        if (!variable.isEmbeddingCandidate() || configured.contains(variable.name))
+        if (!variable.isEmbeddingCandidate() || configured.contains(variable.name)
+            || !listed.emplace(fs::weakly_canonical(*checkpoint, code), variable.name).second)
             continue;
         ProjectorEmbeddingSource source = sourceFor(run, base, configDirectory, found.problems);
         source.name = variable.name;
@@ -173,19 +178,22 @@ void discoverIn(const std::string& run, const fs::path& runDirectory, ProjectorD
 ProjectorDiscovery discoverProjectorEmbeddings(std::span<const ProjectorRunDirectory> runs,
     std::span<const std::pair<std::string, fs::path>> logdirs)
 {
-    std::vector<ProjectorRunDirectory> candidates(runs.begin(), runs.end());
+    // Roots first: their configs describe the checkpoint their runs' folders also see.
+    std::vector<ProjectorRunDirectory> candidates;
     for (const auto& [name, root] : logdirs)
         candidates.push_back({name.empty() ? std::string(".") : name + "/.", root});
+    candidates.insert(candidates.end(), runs.begin(), runs.end());
 
     ProjectorDiscovery found;
     std::set<fs::path> seen;
+    std::set<std::pair<fs::path, std::string>> listed;
     for (const ProjectorRunDirectory& candidate : candidates) {
         std::error_code code;
         fs::path key = fs::weakly_canonical(candidate.directory, code);
         if (code)
             key = candidate.directory.lexically_normal();
         if (seen.insert(key).second)
-            discoverIn(candidate.run, candidate.directory, found);
+            discoverIn(candidate.run, candidate.directory, listed, found);
     }
     return found;
 }

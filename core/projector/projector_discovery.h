@@ -41,7 +41,9 @@ struct ProjectorDiscovery {
 };
 
 // `runs` are the loaded runs; `logdirs` are the roots, each seen as run "." (or "NAME/."
-// when `logdirs[i].first`, the logdir's name, is not empty) unless a run already lives there.
+// when `logdirs[i].first`, the logdir's name, is not empty). A folder is searched once, for
+// the first run that names it, roots first; a checkpoint variable added because no config
+// names it is listed once, for the first run that finds it.
 ProjectorDiscovery discoverProjectorEmbeddings(std::span<const ProjectorRunDirectory> runs,
     std::span<const std::pair<std::string, std::filesystem::path>> logdirs);
 

@@ -156,11 +156,21 @@ private slots:
                 loaded.metadata.rows.size(), loaded.warning.c_str());
         }
         // f03 is a Keras checkpoint in two shards, named in the config by its object path.
-        const ProjectorDiscovery f03
-            = discoverRoot(*corpus / "f03_tf2_keras_embeddings_freq_projector" / "log");
+        // Its runs train/ and validation/ see the root's checkpoint too (TensorBoard looks in
+        // a run folder's parent); each variable is listed once, for the root that names it.
+        const fs::path f03Root = *corpus / "f03_tf2_keras_embeddings_freq_projector" / "log";
+        const std::vector<ProjectorRunDirectory> f03Runs {
+            {"train", f03Root / "train"}, {"validation", f03Root / "validation"}};
+        const ProjectorDiscovery f03 = discoverProjectorEmbeddings(
+            f03Runs, std::vector<std::pair<std::string, fs::path>> {{"", f03Root}});
         const ProjectorEmbeddingSource* keras
             = named(f03, "layer_with_weights-0/embeddings/.ATTRIBUTES/VARIABLE_VALUE");
         QVERIFY(keras);
+        QCOMPARE(keras->run, std::string("."));
+        QCOMPARE(keras->metadataPath, f03Root / "word.tsv");
+        const auto copies = std::count_if(f03.embeddings.begin(), f03.embeddings.end(),
+            [keras](const auto& source) { return source.name == keras->name; });
+        QCOMPARE(copies, std::ptrdiff_t(1));
         const LoadedEmbedding kerasLoaded = loadEmbedding(*keras);
         QVERIFY2(kerasLoaded.error.empty(), kerasLoaded.error.c_str());
         QVERIFY(kerasLoaded.rows > 0);

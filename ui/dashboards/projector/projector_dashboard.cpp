@@ -12,12 +12,11 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QRegularExpression>
-#include <QSplitter>
 #include <QToolTip>
-#include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <utility>
 
 namespace lantern::ui {
 namespace {
@@ -135,8 +134,12 @@ void ProjectorDashboard::setSnapshot(
         runs.push_back({run->name, run->directory});
         key += QLatin1Char('\n') + QString::fromStdString(run->directory.string());
     }
-    if (key == m_discoveryKey || m_discovery.isRunning())
-        return; // a change while discovery runs is seen on the next snapshot
+    if (key == m_discoveryKey)
+        return;
+    if (m_discovery.isRunning()) {
+        m_waitingSnapshot = {snapshot, logdirSpecs}; // looked at when the running one ends
+        return;
+    }
     m_discoveryKey = key;
     std::vector<std::pair<std::string, std::filesystem::path>> logdirs;
     for (const QString& spec : logdirSpecs) {
@@ -166,6 +169,8 @@ void ProjectorDashboard::applyDiscovery(core::ProjectorDiscovery discovery)
     if (!discovery.problems.empty())
         m_status->setToolTip(QString::fromStdString(discovery.problems.front()));
     emit embeddingsFound(!m_sources.empty());
+    if (auto [snapshot, specs] = std::exchange(m_waitingSnapshot, {}); snapshot)
+        setSnapshot(snapshot, specs);
 }
 
 void ProjectorDashboard::showEvent(QShowEvent* event)

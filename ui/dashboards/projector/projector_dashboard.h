@@ -68,6 +68,7 @@ private:
     QFutureWatcher<core::ProjectorDiscovery> m_discovery;
     QFutureWatcher<ProjectionPtr> m_projecting;
     QString m_discoveryKey;
+    std::pair<LogdirSnapshotPtr, QStringList> m_waitingSnapshot;
     std::vector<core::ProjectorEmbeddingSource> m_sources;
     ProjectionPtr m_projection;
     int m_projectedSource = -1;
