@@ -4,6 +4,7 @@
 #include "ui/adapter/log_loader.h"
 #include "ui/dashboards/distributions/distributions_dashboard.h"
 #include "ui/dashboards/histograms/histograms_dashboard.h"
+#include "ui/dashboards/projector/projector_dashboard.h"
 #include "ui/dashboards/scalars/scalars_dashboard.h"
 #include "ui/preferences_dialog.h"
 #include "ui/widgets/diagnostics_panel.h"
@@ -180,6 +181,11 @@ QWidget* MainWindow::createContent()
     m_tabs->addTab(m_histograms, tr("Histograms"));
     m_distributions = new DistributionsDashboard(m_runModel, m_tabs);
     m_tabs->addTab(m_distributions, tr("Distributions"));
+    m_projector = new ProjectorDashboard(m_tabs);
+    m_tabs->addTab(m_projector, tr("Projector"));
+    m_tabs->setTabVisible(m_tabs->indexOf(m_projector), false); // until embeddings are found
+    connect(m_projector, &ProjectorDashboard::embeddingsFound, this,
+        [this](bool any) { m_tabs->setTabVisible(m_tabs->indexOf(m_projector), any); });
     m_overview = new QLabel(m_tabs);
     m_overview->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_overview->setMargin(16);
@@ -354,6 +360,7 @@ void MainWindow::showSnapshot(const LogdirSnapshotPtr& snapshot)
     m_scalars->setSnapshot(snapshot);
     m_histograms->setSnapshot(snapshot);
     m_distributions->setSnapshot(snapshot);
+    m_projector->setSnapshot(snapshot, m_loader->logdirSpecs());
 
     std::uint64_t points = 0, tags = 0;
     for (const auto& run : snapshot->runs) {
@@ -432,7 +439,8 @@ bool MainWindow::showTab(const QString& key)
 
 bool MainWindow::isComputing() const
 {
-    return m_histograms->isComputing() || m_distributions->isComputing();
+    return m_histograms->isComputing() || m_distributions->isComputing()
+        || m_projector->isComputing();
 }
 
 void MainWindow::setDropHighlight(bool on)

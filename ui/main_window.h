@@ -25,6 +25,7 @@ class RunSelector;
 class ScalarsDashboard;
 class HistogramsDashboard;
 class DistributionsDashboard;
+class ProjectorDashboard;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -43,8 +44,8 @@ public:
     // Brings the dashboard with this key ("scalars", "histograms"…) to the front; false when
     // the loaded data has nothing for it.
     bool showTab(const QString& key);
-    // True while a view is still computing what it draws off the GUI thread (a screenshot
-    // waits for this to turn false).
+    // True while a view still computes what it draws off the GUI thread (histogram summaries,
+    // the projector finding or projecting embeddings); a screenshot waits for it.
     bool isComputing() const;
 
     LogLoader* loader() const { return m_loader; }
@@ -87,6 +88,7 @@ private:
     ScalarsDashboard* m_scalars = nullptr;
     HistogramsDashboard* m_histograms = nullptr;
     DistributionsDashboard* m_distributions = nullptr;
+    ProjectorDashboard* m_projector = nullptr;
     QLabel* m_startMessage = nullptr;
     QLabel* m_overview = nullptr;
     QLabel* m_statusText = nullptr;

@@ -11,6 +11,8 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <functional>
+#include <memory>
 
 int main(int argc, char** argv)
 {
@@ -79,34 +81,40 @@ int main(int argc, char** argv)
     if (scripted) {
         const QString file = parser.value(screenshotOption);
         const QString tab = parser.value(tabOption).toLower();
-        auto save = [&window, file] {
+        // Views that compute in the background (the projector) are waited for before the
+        // tab is chosen, and again after, as showing a tab may start its work.
+        // The connection below owns the step; the step holds itself only weakly (no cycle).
+        auto save = std::make_shared<std::function<void(bool)>>();
+        const std::weak_ptr<std::function<void(bool)>> again = save;
+        *save = [&window, file, tab, again](bool tabShown) {
+            const auto retry = [again](bool shown) {
+                if (const auto step = again.lock())
+                    (*step)(shown);
+            };
+            if (window.isComputing()) {
+                QTimer::singleShot(50, [retry, tabShown] { retry(tabShown); });
+                return;
+            }
+            if (!tab.isEmpty() && !window.showTab(tab)) {
+                std::fprintf(stderr, "lantern: the log directory holds nothing for the '%s' tab\n",
+                    qPrintable(tab));
+                QApplication::exit(3);
+                return;
+            }
+            if (!tabShown) {
+                QApplication::processEvents();
+                retry(true);
+                return;
+            }
+            // Let every view on the tab lay itself out and paint before grabbing.
+            QApplication::processEvents();
             const bool saved = window.grab().save(file);
             if (!saved)
                 std::fprintf(stderr, "lantern: could not write %s\n", qPrintable(file));
             QApplication::exit(saved ? 0 : 1);
         };
-        // Polls until every view has its data computed (summaries run on worker threads), then
-        // lets the tab lay itself out and paint before grabbing.
-        auto* settle = new QTimer(&window);
-        settle->setInterval(20);
-        QObject::connect(settle, &QTimer::timeout, &window, [&window, settle, save] {
-            if (window.isComputing())
-                return;
-            settle->stop();
-            QApplication::processEvents();
-            save();
-        });
-        QObject::connect(
-            &window, &lantern::ui::MainWindow::loadFinished, &window, [&window, tab, settle] {
-                if (!tab.isEmpty() && !window.showTab(tab)) {
-                    std::fprintf(stderr,
-                        "lantern: the log directory holds nothing for the '%s' tab\n",
-                        qPrintable(tab));
-                    QApplication::exit(3);
-                    return;
-                }
-                QTimer::singleShot(50, settle, qOverload<>(&QTimer::start));
-            });
+        QObject::connect(&window, &lantern::ui::MainWindow::loadFinished, &window,
+            [save] { QTimer::singleShot(50, [save] { (*save)(false); }); });
     }
     return app.exec();
 }

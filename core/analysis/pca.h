@@ -1,0 +1,25 @@
+#pragma once
+// Principal component analysis for the projector: the top components of a matrix of points
+// (rows) in a high-dimensional space (columns), with the share of the total variance each
+// one explains. Small dimensions eigen-decompose the covariance exactly; large ones use a
+// randomized subspace iteration (Halko, Martinsson & Tropp 2011), which is plenty for a view.
+
+#include <cstddef>
+#include <span>
+#include <vector>
+
+namespace lantern::core {
+
+struct PcaResult {
+    std::size_t rows = 0;
+    std::size_t components = 0;
+    std::vector<float> coordinates; // row-major, rows × components
+    std::vector<double> varianceRatio; // per component, of the total variance, in [0, 1]
+};
+
+// `values` is row-major, rows × columns. At most min(k, columns, rows) components; each
+// component's sign is fixed so that its largest loading is positive.
+PcaResult principalComponents(
+    std::span<const float> values, std::size_t rows, std::size_t columns, std::size_t k);
+
+} // namespace lantern::core
