@@ -23,6 +23,7 @@ class LogLoader;
 class RunListModel;
 class RunSelector;
 class ScalarsDashboard;
+class GraphsDashboard;
 class HistogramsDashboard;
 class DistributionsDashboard;
 
@@ -86,6 +87,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     ScalarsDashboard* m_scalars = nullptr;
     HistogramsDashboard* m_histograms = nullptr;
+    GraphsDashboard* m_graphs = nullptr;
     DistributionsDashboard* m_distributions = nullptr;
     QLabel* m_startMessage = nullptr;
     QLabel* m_overview = nullptr;

@@ -1,0 +1,198 @@
+// The Graphs tab fed from a real load: a scoped GraphDef written with EventFileWriter, shown
+// one level at a time, entered by double-click and left by the breadcrumb and Backspace, its
+// ops' details shown on click and followed through their inputs, and found by search.
+
+#include "core/write/event_file_writer.h"
+#include "ui/dashboards/graphs/graph_view.h"
+#include "ui/dashboards/graphs/graphs_dashboard.h"
+#include "ui/dashboards/graphs/node_details.h"
+#include "ui/main_window.h"
+
+#include "graph.pb.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeWidget>
+
+using namespace lantern;
+namespace fs = std::filesystem;
+
+namespace {
+
+void addNode(pb::GraphDef& graph, const std::string& name, const std::string& op,
+    std::initializer_list<std::string> inputs = {})
+{
+    pb::NodeDef* node = graph.add_node();
+    node->set_name(name);
+    node->set_op(op);
+    node->set_device("/device:CPU:0");
+    for (const std::string& input : inputs)
+        node->add_input(input);
+}
+
+// input › x, dense › {kernel, MatMul, Relu}, loss: three boxes at the root.
+pb::GraphDef scopedGraph()
+{
+    pb::GraphDef graph;
+    addNode(graph, "input/x", "Placeholder");
+    addNode(graph, "dense/kernel", "VariableV2");
+    (*graph.mutable_node(1)->mutable_attr())["dtype"].set_type(pb::DT_FLOAT);
+    addNode(graph, "dense/MatMul", "MatMul", {"input/x", "dense/kernel"});
+    addNode(graph, "dense/Relu", "Relu", {"dense/MatMul", "^input/x"});
+    addNode(graph, "loss", "Mean", {"dense/Relu"});
+    return graph;
+}
+
+QStringList labelsAt(const core::GraphHierarchy& hierarchy, std::uint32_t group)
+{
+    QStringList labels;
+    for (const std::uint32_t child : hierarchy.node(group).children)
+        labels.append(QString::fromStdString(std::string(hierarchy.node(child).label())));
+    return labels;
+}
+
+QStringList childTexts(const QTreeWidget* tree, const QString& sectionPrefix)
+{
+    QStringList texts;
+    for (int i = 0; i < tree->topLevelItemCount(); ++i)
+        if (tree->topLevelItem(i)->text(0).startsWith(sectionPrefix))
+            for (int j = 0; j < tree->topLevelItem(i)->childCount(); ++j)
+                texts.append(tree->topLevelItem(i)->child(j)->text(0));
+    return texts;
+}
+
+} // namespace
+
+class TestGraphsDashboard : public QObject {
+    Q_OBJECT
+private slots:
+    void tabShowsOnlyWithAGraph()
+    {
+        QTemporaryDir temp;
+        {
+            core::EventFileWriter writer(fs::path(temp.path().toStdString()) / "scalars");
+            writer.addScalar("loss", 0, 1.0f);
+        }
+        ui::MainWindow window;
+        window.show();
+        QSignalSpy finished(&window, &ui::MainWindow::loadFinished);
+        window.openLogdirs({temp.path()});
+        QVERIFY(finished.wait(20000));
+        QVERIFY(!window.showTab(QStringLiteral("graphs")));
+    }
+
+    void drillDownSelectAndSearch()
+    {
+        QTemporaryDir temp;
+        {
+            core::EventFileWriter writer(fs::path(temp.path().toStdString()) / "train");
+            writer.addGraph(scopedGraph());
+        }
+        ui::MainWindow window;
+        window.resize(1200, 800);
+        window.show();
+        QSignalSpy finished(&window, &ui::MainWindow::loadFinished);
+        window.openLogdirs({temp.path()});
+        QVERIFY(finished.wait(20000));
+        auto* graphs = window.findChild<ui::GraphsDashboard*>(QStringLiteral("graphs"));
+        QVERIFY(graphs);
+        QSignalSpy shown(graphs, &ui::GraphsDashboard::levelShown);
+        QVERIFY(window.showTab(QStringLiteral("graphs")));
+        QVERIFY(window.isComputing()); // decoding and laying out, off the GUI thread
+        QTRY_VERIFY(!window.isComputing());
+        QCOMPARE(shown.count(), 1);
+        QCOMPARE(graphs->runBox()->currentText(), QStringLiteral("train"));
+        QVERIFY(graphs->statusLabel()->text().contains(QStringLiteral("5 op")));
+
+        // The root level: the two scopes and the loss op, each drawn on the view.
+        const auto hierarchy = graphs->hierarchy();
+        QVERIFY(hierarchy);
+        ui::GraphView* view = graphs->view();
+        QCOMPARE(view->group(), 0u);
+        QCOMPARE(labelsAt(*hierarchy, 0),
+            (QStringList {
+                QStringLiteral("dense"), QStringLiteral("input"), QStringLiteral("loss")}));
+        QCOMPARE(graphs->breadcrumbText(), QStringLiteral("Graph"));
+        const std::uint32_t dense = *hierarchy->find("dense");
+        const std::uint32_t input = *hierarchy->find("input");
+        const std::uint32_t loss = *hierarchy->find("loss");
+        for (const std::uint32_t node : {dense, input, loss})
+            QVERIFY(view->centreOf(node).has_value());
+        // Inputs sit above the ops that read them.
+        QVERIFY(view->centreOf(input)->y() < view->centreOf(dense)->y());
+        QVERIFY(view->centreOf(dense)->y() < view->centreOf(loss)->y());
+
+        // Double-clicking the scope enters it.
+        QTest::mouseDClick(view, Qt::LeftButton, {}, *view->centreOf(dense));
+        QTRY_COMPARE(shown.count(), 2);
+        QCOMPARE(view->group(), dense);
+        QCOMPARE(graphs->breadcrumbText(), QStringLiteral("Graph › dense"));
+
+        // Clicking an op shows its details.
+        const std::uint32_t matMul = *hierarchy->find("dense/MatMul");
+        QVERIFY(view->centreOf(matMul));
+        QTest::mouseClick(view, Qt::LeftButton, {}, *view->centreOf(matMul));
+        QCOMPARE(view->selected(), std::optional<std::uint32_t>(matMul));
+        ui::NodeDetailsPanel* details = graphs->details();
+        QVERIFY(details->title()->text().contains(QStringLiteral("dense/MatMul")));
+        QVERIFY(details->summary()->text().contains(QStringLiteral("Op: MatMul")));
+        QVERIFY(details->summary()->text().contains(QStringLiteral("/device:CPU:0")));
+        QCOMPARE(childTexts(details->tree(), QStringLiteral("Inputs")),
+            (QStringList {QStringLiteral("input/x"), QStringLiteral("dense/kernel")}));
+        QCOMPARE(childTexts(details->tree(), QStringLiteral("Outputs")),
+            (QStringList {QStringLiteral("dense/Relu")}));
+
+        // Following an input goes to its group and selects it.
+        QTreeWidgetItem* inputsSection = details->tree()->topLevelItem(1);
+        QVERIFY(inputsSection->text(0).startsWith(QStringLiteral("Inputs")));
+        QTreeWidgetItem* firstInput = inputsSection->child(0);
+        const QRect itemRect = details->tree()->visualItemRect(firstInput);
+        QTest::mouseClick(details->tree()->viewport(), Qt::LeftButton, {}, itemRect.center());
+        QTRY_COMPARE(shown.count(), 3);
+        QCOMPARE(view->group(), input);
+        QCOMPARE(graphs->breadcrumbText(), QStringLiteral("Graph › input"));
+        QCOMPARE(view->selected(), hierarchy->find("input/x"));
+        QVERIFY(details->summary()->text().contains(QStringLiteral("Op: Placeholder")));
+
+        // Backspace goes up, the group we left selected.
+        QTest::keyClick(view, Qt::Key_Backspace);
+        QTRY_COMPARE(shown.count(), 4);
+        QCOMPARE(view->group(), 0u);
+        QCOMPARE(view->selected(), std::optional<std::uint32_t>(input));
+
+        // The kernel's attributes, found by search.
+        QTest::keyClicks(graphs->searchBox(), QStringLiteral("kern"));
+        QTRY_COMPARE(graphs->searchResults()->count(), 1);
+        QListWidgetItem* match = graphs->searchResults()->item(0);
+        QCOMPARE(match->text(), QStringLiteral("dense/kernel"));
+        const QRect matchRect = graphs->searchResults()->visualItemRect(match);
+        QTest::mouseClick(
+            graphs->searchResults()->viewport(), Qt::LeftButton, {}, matchRect.center());
+        QTRY_COMPARE(shown.count(), 5);
+        QCOMPARE(view->group(), dense);
+        QCOMPARE(view->selected(), hierarchy->find("dense/kernel"));
+        QVERIFY(childTexts(details->tree(), QStringLiteral("Attributes")).contains("dtype"));
+        QCOMPARE(details->tree()->topLevelItem(0)->child(0)->text(1), QStringLiteral("float"));
+
+        // A regular expression; the breadcrumb's root button goes back to the top.
+        graphs->searchBox()->clear();
+        QTest::keyClicks(graphs->searchBox(), QStringLiteral("^dense/(MatMul|Relu)$"));
+        QTRY_COMPARE(graphs->searchResults()->count(), 2);
+        auto* rootButton = graphs->findChild<QWidget*>(QStringLiteral("graphBreadcrumb"))
+                               ->findChild<QToolButton*>();
+        QCOMPARE(rootButton->text(), QStringLiteral("Graph"));
+        QTest::mouseClick(rootButton, Qt::LeftButton);
+        QTRY_COMPARE(shown.count(), 6);
+        QCOMPARE(view->group(), 0u);
+    }
+};
+
+QTEST_MAIN(TestGraphsDashboard)
+#include "test_graphs_dashboard.moc"
