@@ -133,7 +133,10 @@ GraphsDashboard::GraphsDashboard(QWidget* parent)
     connect(&m_layoutWatcher, &QFutureWatcher<PlacedLevel>::finished, this, [this] {
         m_layingOut = false;
         PlacedLevel level = m_layoutWatcher.result();
-        showLayout(level.group, std::move(level.layout));
+        if (level.hierarchy == m_hierarchy) // not a level of a graph since replaced
+            showLayout(level.group, std::move(level.layout));
+        else
+            showStatus();
     });
     rebuildBreadcrumb();
 }
@@ -272,7 +275,7 @@ void GraphsDashboard::enterGroup(std::uint32_t group)
     m_layingOut = true;
     showStatus();
     m_layoutWatcher.setFuture(QtConcurrent::run([hierarchy = m_hierarchy, group] {
-        return PlacedLevel {group, core::layOutGroup(*hierarchy, group)};
+        return PlacedLevel {hierarchy, group, core::layOutGroup(*hierarchy, group)};
     }));
 }
 

@@ -66,6 +66,7 @@ private:
         QString error;
     };
     struct PlacedLevel {
+        std::shared_ptr<const core::GraphHierarchy> hierarchy; // the graph it was laid out for
         std::uint32_t group = 0;
         core::GraphLayout layout;
     };
