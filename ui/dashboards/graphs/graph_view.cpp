@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <unordered_map>
 
 namespace lantern::ui {
@@ -144,12 +145,24 @@ void GraphView::drawEdges(QPainter& painter) const
     std::unordered_map<std::uint32_t, std::size_t> indexOf;
     for (std::size_t i = 0; i < children.size(); ++i)
         indexOf.emplace(children[i], i);
-    for (const core::GraphHierarchy::Edge& edge : m_hierarchy->edgesWithin(m_group)) {
+    const auto& edges = m_hierarchy->edgesWithin(m_group);
+    std::set<std::pair<std::uint32_t, std::uint32_t>> directions;
+    for (const core::GraphHierarchy::Edge& edge : edges)
+        directions.emplace(edge.from, edge.to);
+    for (const core::GraphHierarchy::Edge& edge : edges) {
         const auto from = indexOf.find(edge.from), to = indexOf.find(edge.to);
         if (from == indexOf.end() || to == indexOf.end())
             continue;
         const QRectF a = boxOf(from->second), b = boxOf(to->second);
-        const QPointF start = borderPoint(a, b.center()), end = borderPoint(b, a.center());
+        QPointF start = borderPoint(a, b.center()), end = borderPoint(b, a.center());
+        if (directions.count({edge.to, edge.from})) {
+            // Both ways between the same two boxes: each keeps to its own side.
+            const QPointF d = end - start;
+            const double length = std::max(1.0, std::hypot(d.x(), d.y()));
+            const QPointF side = QPointF(-d.y(), d.x()) / length * 6.0;
+            start += side;
+            end += side;
+        }
         const std::uint32_t count = edge.data + edge.control;
         QPen pen(kEdge, 1.2 + std::min(5.0, std::log2(double(std::max(count, 1u)))));
         if (edge.data == 0)
@@ -171,8 +184,10 @@ void GraphView::drawEdges(QPainter& painter) const
         painter.drawPolygon(head);
         if (count > 1) {
             painter.setPen(kEdge.darker(150));
-            painter.drawText(QRectF((start + end) / 2 + QPointF(4, -8), QSizeF(60, 16)),
-                Qt::AlignLeft | Qt::AlignVCenter, QString::number(count));
+            // Beside the line, on the side it was shifted to when it has a twin.
+            const QPointF middle = (start + end) / 2 + normal * 12;
+            painter.drawText(QRectF(middle - QPointF(30, 8), QSizeF(60, 16)), Qt::AlignCenter,
+                QString::number(count));
         }
     }
 }
