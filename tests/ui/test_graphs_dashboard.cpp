@@ -3,6 +3,7 @@
 // ops' details shown on click and followed through their inputs, and found by search.
 
 #include "core/write/event_file_writer.h"
+#include "tests/support/test_support.h"
 #include "ui/dashboards/graphs/graph_view.h"
 #include "ui/dashboards/graphs/graphs_dashboard.h"
 #include "ui/dashboards/graphs/node_details.h"
@@ -191,6 +192,79 @@ private slots:
         QTest::mouseClick(rootButton, Qt::LeftButton);
         QTRY_COMPARE(shown.count(), 6);
         QCOMPARE(view->group(), 0u);
+    }
+    void graphChooserSwitchesGraphsAndRuns()
+    {
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        {
+            core::EventFileWriter writer(root / "a");
+            writer.addGraph(scopedGraph());
+            pb::GraphDef traced;
+            addNode(traced, "trace_scope/first", "Const");
+            addNode(traced, "trace_scope/second", "Neg", {"trace_scope/first"});
+            writer.addRunMetadataGraph("step_trace", 3, traced);
+        }
+        {
+            pb::GraphDef other;
+            addNode(other, "only_op", "NoOp");
+            core::EventFileWriter writer(root / "b");
+            writer.addGraph(other);
+        }
+        ui::MainWindow window;
+        window.show();
+        QSignalSpy finished(&window, &ui::MainWindow::loadFinished);
+        window.openLogdirs({temp.path()});
+        QVERIFY(finished.wait(20000));
+        auto* graphs = window.findChild<ui::GraphsDashboard*>(QStringLiteral("graphs"));
+        QVERIFY(window.showTab(QStringLiteral("graphs")));
+        QTRY_VERIFY(!window.isComputing());
+        QCOMPARE(graphs->runBox()->count(), 2);
+        QCOMPARE(graphs->runBox()->currentText(), QStringLiteral("a"));
+        // Run "a" holds an op graph and a traced one: the chooser shows, op graph first.
+        QVERIFY(graphs->graphBox()->isVisible());
+        QCOMPARE(graphs->graphBox()->count(), 2);
+        QCOMPARE(graphs->hierarchy()->opCount(), std::size_t(5));
+        QVERIFY(graphs->graphBox()->itemText(1).contains(QStringLiteral("step_trace")));
+
+        graphs->graphBox()->setCurrentIndex(1);
+        QTRY_VERIFY(!window.isComputing());
+        QCOMPARE(graphs->hierarchy()->opCount(), std::size_t(2));
+        QVERIFY(graphs->hierarchy()->find("trace_scope/second").has_value());
+
+        graphs->runBox()->setCurrentIndex(1);
+        QTRY_VERIFY(!window.isComputing());
+        QVERIFY(!graphs->graphBox()->isVisible()); // one graph: nothing to choose
+        QCOMPARE(graphs->hierarchy()->opCount(), std::size_t(1));
+        QCOMPARE(graphs->breadcrumbText(), QStringLiteral("Graph"));
+    }
+    void corpusTorchGraph()
+    {
+        const auto corpus = test::corpusDirectory();
+        if (!corpus)
+            QSKIP(qPrintable(test::corpusMissingMessage()));
+        const fs::path logdir = *corpus / "c01_torch_tutorial_images_graph_embedding" / "runs";
+        if (!fs::exists(logdir))
+            QSKIP("corpus case c01 is absent");
+        ui::MainWindow window;
+        window.show();
+        QSignalSpy finished(&window, &ui::MainWindow::loadFinished);
+        window.openLogdirs({QString::fromStdString(logdir.string())});
+        QVERIFY(finished.wait(20000));
+        auto* graphs = window.findChild<ui::GraphsDashboard*>(QStringLiteral("graphs"));
+        QVERIFY(window.showTab(QStringLiteral("graphs")));
+        QTRY_VERIFY(!window.isComputing());
+        const auto hierarchy = graphs->hierarchy();
+        QVERIFY(hierarchy);
+        // torch's add_graph: the module "Net" between the input and output nodes.
+        QCOMPARE(labelsAt(*hierarchy, 0),
+            (QStringList {
+                QStringLiteral("Net"), QStringLiteral("input"), QStringLiteral("output")}));
+        const std::uint32_t net = *hierarchy->find("Net");
+        QTest::mouseDClick(graphs->view(), Qt::LeftButton, {}, *graphs->view()->centreOf(net));
+        QTRY_COMPARE(graphs->view()->group(), net);
+        QVERIFY(labelsAt(*hierarchy, net).contains(QStringLiteral("Linear[fc1]")));
+        QCOMPARE(graphs->breadcrumbText(), QStringLiteral("Graph › Net"));
     }
 };
 
