@@ -2,6 +2,7 @@
 // one level at a time, entered by double-click and left by the breadcrumb and Backspace, its
 // ops' details shown on click and followed through their inputs, and found by search.
 
+#include "core/analysis/graph_layout.h"
 #include "core/write/event_file_writer.h"
 #include "tests/support/test_support.h"
 #include "ui/dashboards/graphs/graph_view.h"
@@ -11,6 +12,7 @@
 
 #include "graph.pb.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -21,6 +23,7 @@
 #include <QTest>
 #include <QToolButton>
 #include <QTreeWidget>
+#include <QWheelEvent>
 
 using namespace lantern;
 namespace fs = std::filesystem;
@@ -265,6 +268,40 @@ private slots:
         QTRY_COMPARE(graphs->view()->group(), net);
         QVERIFY(labelsAt(*hierarchy, net).contains(QStringLiteral("Linear[fc1]")));
         QCOMPARE(graphs->breadcrumbText(), QStringLiteral("Graph › Net"));
+    }
+    void viewPansAndZooms()
+    {
+        const pb::GraphDef graphDef = scopedGraph();
+        auto graph = std::make_shared<const pb::GraphDef>(graphDef);
+        auto hierarchy
+            = std::make_shared<const core::GraphHierarchy>(core::buildGraphHierarchy(*graph));
+        ui::GraphView view;
+        view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setLevel(hierarchy, graph, 0, core::layOutGroup(*hierarchy, 0));
+        const std::uint32_t input = *hierarchy->find("input");
+        const std::uint32_t loss = *hierarchy->find("loss");
+        const QPoint before = *view.centreOf(input);
+        const int spanBefore = view.centreOf(loss)->y() - before.y();
+
+        // Dragging empty space moves everything by the drag.
+        const QPoint empty(5, 5);
+        QTest::mousePress(&view, Qt::LeftButton, {}, empty);
+        QMouseEvent move(QEvent::MouseMove, QPointF(65, 45), view.mapToGlobal(QPointF(65, 45)),
+            Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&view, &move);
+        QTest::mouseRelease(&view, Qt::LeftButton, {}, QPoint(65, 45));
+        QCOMPARE(*view.centreOf(input), before + QPoint(60, 40));
+        QVERIFY(!view.selected()); // a drag is not a click
+
+        // The wheel zooms in around the cursor.
+        const QPointF at = *view.centreOf(input);
+        QWheelEvent wheel(at, view.mapToGlobal(at), QPoint(), QPoint(0, 240), Qt::NoButton,
+            Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(&view, &wheel);
+        QVERIFY(view.centreOf(loss)->y() - view.centreOf(input)->y() > spanBefore);
+        QVERIFY((*view.centreOf(input) - at.toPoint()).manhattanLength() <= 2);
     }
 };
 
