@@ -199,9 +199,13 @@ void GraphView::drawNodes(QPainter& painter) const
     QFont font = painter.font();
     QFont small = font;
     small.setPointSizeF(font.pointSizeF() * 0.85);
+    // A grid level may hold many thousands of boxes: paint only those in sight.
+    const QRectF visible(toScene(QPointF(0, 0)), toScene(QPointF(width(), height())));
     for (std::size_t i = 0; i < children.size(); ++i) {
         const core::GraphHierarchy::Node& node = m_hierarchy->node(children[i]);
         const QRectF box = boxOf(i);
+        if (!box.intersects(visible))
+            continue;
         const bool selected = m_selected == children[i];
         painter.setPen(QPen(selected ? kSelected : kOutline, selected ? 3 : 1));
         QString detail;
