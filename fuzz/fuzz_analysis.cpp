@@ -7,6 +7,8 @@
 #include "core/analysis/smoothing.h"
 #include "core/store/scalar_series.h"
 
+#include "fuzz/fuzz_check.h"
+
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -18,16 +20,9 @@
 #include <vector>
 
 using namespace lantern::core;
+using lantern::fuzz::check;
 
 namespace {
-
-void check(bool condition, const char* what)
-{
-    if (!condition) {
-        std::fprintf(stderr, "fuzz_analysis: %s\n", what);
-        std::abort();
-    }
-}
 
 bool same(double a, double b)
 {

@@ -9,24 +9,14 @@
 #include "core/events/graph_decoder.h"
 
 #include "event.pb.h"
+#include "fuzz/fuzz_check.h"
 #include "graph.pb.h"
 
 #include <cstdio>
 #include <cstdlib>
 
 using namespace lantern::core;
-
-namespace {
-
-void check(bool condition, const char* what)
-{
-    if (!condition) {
-        std::fprintf(stderr, "fuzz_blob_decoder: %s\n", what);
-        std::abort();
-    }
-}
-
-} // namespace
+using lantern::fuzz::check;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {

@@ -4,22 +4,13 @@
 
 #include "core/checkpoint/checkpoint_index.h"
 
+#include "fuzz/fuzz_check.h"
+
 #include <cstdio>
 #include <cstdlib>
 
 using namespace lantern::core;
-
-namespace {
-
-void check(bool condition, const char* what)
-{
-    if (!condition) {
-        std::fprintf(stderr, "fuzz_checkpoint_index: %s\n", what);
-        std::abort();
-    }
-}
-
-} // namespace
+using lantern::fuzz::check;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {

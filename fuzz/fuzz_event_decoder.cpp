@@ -7,6 +7,7 @@
 #include "core/events/scalar_fast_path.h"
 #include "core/store/run_data.h"
 
+#include "fuzz/fuzz_check.h"
 #include "fuzz/fuzz_input.h"
 
 #include <cmath>
@@ -14,18 +15,7 @@
 #include <cstdlib>
 
 using namespace lantern::core;
-
-namespace {
-
-void check(bool condition, const char* what)
-{
-    if (!condition) {
-        std::fprintf(stderr, "fuzz_event_decoder: %s\n", what);
-        std::abort();
-    }
-}
-
-} // namespace
+using lantern::fuzz::check;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {

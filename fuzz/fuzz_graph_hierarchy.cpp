@@ -4,23 +4,14 @@
 
 #include "core/analysis/graph_hierarchy.h"
 
+#include "fuzz/fuzz_check.h"
+
 #include <cstdio>
 #include <cstdlib>
 
 using namespace lantern;
 using namespace lantern::core;
-
-namespace {
-
-void check(bool condition, const char* what)
-{
-    if (!condition) {
-        std::fprintf(stderr, "fuzz_graph_hierarchy: %s\n", what);
-        std::abort();
-    }
-}
-
-} // namespace
+using lantern::fuzz::check;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {

@@ -5,22 +5,13 @@
 
 #include "core/events/hparams_decoder.h"
 
+#include "fuzz/fuzz_check.h"
+
 #include <cstdio>
 #include <cstdlib>
 
 using namespace lantern::core;
-
-namespace {
-
-void check(bool condition, const char* what)
-{
-    if (!condition) {
-        std::fprintf(stderr, "fuzz_hparams: %s\n", what);
-        std::abort();
-    }
-}
-
-} // namespace
+using lantern::fuzz::check;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {

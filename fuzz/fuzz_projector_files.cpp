@@ -7,23 +7,14 @@
 #include "core/projector/metadata_table.h"
 #include "core/projector/projector_config.h"
 
+#include "fuzz/fuzz_check.h"
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
 using namespace lantern::core;
-
-namespace {
-
-void check(bool condition, const char* what)
-{
-    if (!condition) {
-        std::fprintf(stderr, "fuzz_projector_files: %s\n", what);
-        std::abort();
-    }
-}
-
-} // namespace
+using lantern::fuzz::check;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {

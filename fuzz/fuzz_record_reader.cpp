@@ -12,6 +12,8 @@
 #include "core/io/little_endian.h"
 #include "core/io/record_reader.h"
 
+#include "fuzz/fuzz_check.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
@@ -22,6 +24,7 @@
 #include <vector>
 
 using namespace lantern::core;
+using lantern::fuzz::check;
 
 namespace {
 
@@ -58,14 +61,6 @@ struct Seen {
     std::string data;
     bool operator==(const Seen&) const = default;
 };
-
-void check(bool condition, const char* what)
-{
-    if (!condition) {
-        std::fprintf(stderr, "fuzz_record_reader: %s\n", what);
-        std::abort();
-    }
-}
 
 void checkRecord(const Record& record, std::uint64_t previousEnd, const std::string* plain)
 {

@@ -6,6 +6,7 @@
 #include "core/events/histogram_conversion.h"
 #include "core/events/tensor_values.h"
 
+#include "fuzz/fuzz_check.h"
 #include "summary.pb.h"
 #include "tensor.pb.h"
 
@@ -14,18 +15,7 @@
 #include <cstdlib>
 
 using namespace lantern::core;
-
-namespace {
-
-void check(bool condition, const char* what)
-{
-    if (!condition) {
-        std::fprintf(stderr, "fuzz_tensor_values: %s\n", what);
-        std::abort();
-    }
-}
-
-} // namespace
+using lantern::fuzz::check;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {

@@ -3,6 +3,7 @@
 #include "core/demo/demo_logdir.h"
 #include "ui/adapter/log_loader.h"
 #include "ui/dashboards/distributions/distributions_dashboard.h"
+#include "ui/dashboards/graphs/graphs_dashboard.h"
 #include "ui/dashboards/histograms/histograms_dashboard.h"
 #include "ui/dashboards/projector/projector_dashboard.h"
 #include "ui/dashboards/scalars/scalars_dashboard.h"
@@ -181,6 +182,8 @@ QWidget* MainWindow::createContent()
     m_tabs->addTab(m_histograms, tr("Histograms"));
     m_distributions = new DistributionsDashboard(m_runModel, m_tabs);
     m_tabs->addTab(m_distributions, tr("Distributions"));
+    m_graphs = new GraphsDashboard(m_tabs);
+    m_tabs->addTab(m_graphs, tr("Graphs"));
     m_projector = new ProjectorDashboard(m_tabs);
     m_tabs->addTab(m_projector, tr("Projector"));
     m_tabs->setTabVisible(m_tabs->indexOf(m_projector), false); // until embeddings are found
@@ -360,6 +363,7 @@ void MainWindow::showSnapshot(const LogdirSnapshotPtr& snapshot)
     m_scalars->setSnapshot(snapshot);
     m_histograms->setSnapshot(snapshot);
     m_distributions->setSnapshot(snapshot);
+    m_graphs->setSnapshot(snapshot);
     m_projector->setSnapshot(snapshot, m_loader->logdirSpecs());
 
     std::uint64_t points = 0, tags = 0;
@@ -414,6 +418,9 @@ void MainWindow::updateTabVisibility(const core::LogdirSnapshot& snapshot)
         {"scalars", has(core::ValueKind::Scalar)},
         {"histograms", has(core::ValueKind::Histogram)},
         {"distributions", has(core::ValueKind::Histogram)},
+        {"graphs",
+            std::any_of(snapshot.runs.begin(), snapshot.runs.end(),
+                [](const auto& run) { return run->graphReference().has_value(); })},
     };
     for (const auto& [key, visible] : tabs)
         if (const int index = tabIndex(QString::fromLatin1(key)); index >= 0)
@@ -440,7 +447,7 @@ bool MainWindow::showTab(const QString& key)
 bool MainWindow::isComputing() const
 {
     return m_histograms->isComputing() || m_distributions->isComputing()
-        || m_projector->isComputing();
+        || m_graphs->isComputing() || m_projector->isComputing();
 }
 
 void MainWindow::setDropHighlight(bool on)

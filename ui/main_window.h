@@ -23,6 +23,7 @@ class LogLoader;
 class RunListModel;
 class RunSelector;
 class ScalarsDashboard;
+class GraphsDashboard;
 class HistogramsDashboard;
 class DistributionsDashboard;
 class ProjectorDashboard;
@@ -87,6 +88,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     ScalarsDashboard* m_scalars = nullptr;
     HistogramsDashboard* m_histograms = nullptr;
+    GraphsDashboard* m_graphs = nullptr;
     DistributionsDashboard* m_distributions = nullptr;
     ProjectorDashboard* m_projector = nullptr;
     QLabel* m_startMessage = nullptr;

@@ -1,0 +1,430 @@
+#include "ui/dashboards/graphs/graphs_dashboard.h"
+
+#include "core/load/graph_loader.h"
+#include "core/load/logdir_loader.h"
+#include "ui/dashboards/graphs/graph_view.h"
+#include "ui/dashboards/graphs/node_details.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QRegularExpression>
+#include <QSplitter>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace lantern::ui {
+
+namespace {
+
+constexpr int kMaxSearchResults = 500;
+constexpr int kNodeRole = Qt::UserRole;
+
+QString graphLabel(const core::GraphReference& reference)
+{
+    switch (reference.source) {
+    case core::GraphSource::GraphDef:
+        return GraphsDashboard::tr("Op graph");
+    case core::GraphSource::MetaGraphDef:
+        return GraphsDashboard::tr("Op graph (meta graph)");
+    case core::GraphSource::KerasModel:
+        return GraphsDashboard::tr("Keras model");
+    case core::GraphSource::RunMetadata:
+        break;
+    }
+    return GraphsDashboard::tr("Run metadata %1, step %2")
+        .arg(QString::fromStdString(reference.tag))
+        .arg(reference.step);
+}
+
+QString keyOf(const QString& run, const core::GraphReference& reference)
+{
+    return QStringLiteral("%1|%2|%3|%4|%5")
+        .arg(run)
+        .arg(int(reference.source))
+        .arg(QString::fromStdString(reference.tag))
+        .arg(QString::fromStdString(reference.file.string()))
+        .arg(reference.location.offset);
+}
+
+} // namespace
+
+GraphsDashboard::GraphsDashboard(QWidget* parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("graphs"));
+    m_runBox = new QComboBox(this);
+    m_runBox->setObjectName(QStringLiteral("graphRun"));
+    m_runBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_graphBox = new QComboBox(this);
+    m_graphBox->setObjectName(QStringLiteral("graphChoice"));
+    m_graphBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("graphSearch"));
+    m_search->setPlaceholderText(tr("Search ops (text or regular expression)"));
+    m_search->setClearButtonEnabled(true);
+    m_searchDelay = new QTimer(this);
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(150);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Run:"), this));
+    top->addWidget(m_runBox);
+    top->addWidget(m_graphBox);
+    top->addSpacing(12);
+    top->addWidget(m_search, 1);
+
+    m_breadcrumb = new QWidget(this);
+    m_breadcrumb->setObjectName(QStringLiteral("graphBreadcrumb"));
+    m_breadcrumbLayout = new QHBoxLayout(m_breadcrumb);
+    m_breadcrumbLayout->setContentsMargins(0, 0, 0, 0);
+    m_breadcrumbLayout->setSpacing(2);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("graphStatus"));
+    auto* crumbs = new QHBoxLayout;
+    crumbs->addWidget(m_breadcrumb);
+    crumbs->addStretch(1);
+    crumbs->addWidget(m_status);
+
+    m_view = new GraphView(this);
+    m_results = new QListWidget(this);
+    m_results->setObjectName(QStringLiteral("graphSearchResults"));
+    m_results->hide();
+    m_details = new NodeDetailsPanel(this);
+    auto* side = new QSplitter(Qt::Vertical, this);
+    side->addWidget(m_results);
+    side->addWidget(m_details);
+    auto* split = new QSplitter(this);
+    split->addWidget(m_view);
+    split->addWidget(side);
+    split->setStretchFactor(0, 1);
+    split->setSizes({900, 320});
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addLayout(crumbs);
+    layout->addWidget(split, 1);
+
+    connect(m_runBox, &QComboBox::currentIndexChanged, this, [this] {
+        refillGraphs();
+        loadChosenGraph();
+    });
+    connect(m_graphBox, &QComboBox::currentIndexChanged, this, [this] { loadChosenGraph(); });
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        m_searchDelay->stop();
+        runSearch();
+        if (m_results->count() > 0)
+            navigateTo(m_results->item(0)->data(kNodeRole).toUInt());
+    });
+    connect(m_searchDelay, &QTimer::timeout, this, &GraphsDashboard::runSearch);
+    connect(m_results, &QListWidget::itemClicked, this,
+        [this](QListWidgetItem* item) { navigateTo(item->data(kNodeRole).toUInt()); });
+    connect(m_view, &GraphView::nodeClicked, this, &GraphsDashboard::selectNode);
+    connect(m_view, &GraphView::groupActivated, this, &GraphsDashboard::enterGroup);
+    connect(m_details, &NodeDetailsPanel::nodeRequested, this, &GraphsDashboard::navigateTo);
+    connect(&m_loadWatcher, &QFutureWatcher<LoadedGraph>::finished, this,
+        &GraphsDashboard::graphLoaded);
+    connect(&m_layoutWatcher, &QFutureWatcher<PlacedLevel>::finished, this, [this] {
+        m_layingOut = false;
+        PlacedLevel level = m_layoutWatcher.result();
+        if (level.hierarchy == m_hierarchy) // not a level of a graph since replaced
+            showLayout(level.group, std::move(level.layout));
+        else
+            showStatus();
+    });
+    rebuildBreadcrumb();
+}
+
+void GraphsDashboard::setSnapshot(const LogdirSnapshotPtr& snapshot)
+{
+    m_snapshot = snapshot;
+    refillRuns();
+    refillGraphs();
+    loadChosenGraph();
+}
+
+bool GraphsDashboard::isComputing() const
+{
+    return m_loading || m_layingOut || (m_loadPending && isVisible());
+}
+
+void GraphsDashboard::refillRuns()
+{
+    QStringList runs;
+    if (m_snapshot)
+        for (const auto& run : m_snapshot->runs)
+            if (run->graphReference())
+                runs.append(QString::fromStdString(run->name));
+    QStringList shown;
+    for (int i = 0; i < m_runBox->count(); ++i)
+        shown.append(m_runBox->itemText(i));
+    if (shown == runs)
+        return;
+    const QString current = m_runBox->currentText();
+    const QSignalBlocker blocker(m_runBox);
+    m_runBox->clear();
+    m_runBox->addItems(runs);
+    m_runBox->setCurrentIndex(std::max(0, int(runs.indexOf(current))));
+}
+
+void GraphsDashboard::refillGraphs()
+{
+    const core::RunSnapshot* run
+        = m_snapshot ? m_snapshot->find(m_runBox->currentText().toStdString()) : nullptr;
+    m_references = run ? run->graphReferences() : std::vector<core::GraphReference> {};
+    QStringList labels;
+    for (const core::GraphReference& reference : m_references)
+        labels.append(graphLabel(reference));
+    QStringList shown;
+    for (int i = 0; i < m_graphBox->count(); ++i)
+        shown.append(m_graphBox->itemText(i));
+    m_graphBox->setVisible(m_references.size() > 1);
+    if (shown == labels)
+        return;
+    const QString current = m_graphBox->currentText();
+    const QSignalBlocker blocker(m_graphBox);
+    m_graphBox->clear();
+    m_graphBox->addItems(labels);
+    m_graphBox->setCurrentIndex(std::max(0, int(labels.indexOf(current))));
+}
+
+void GraphsDashboard::loadChosenGraph()
+{
+    const int index = m_graphBox->currentIndex();
+    if (index < 0 || std::size_t(index) >= m_references.size()) {
+        m_loadedKey.clear();
+        m_graph.reset();
+        m_hierarchy.reset();
+        m_view->clear();
+        m_details->clear();
+        return;
+    }
+    const core::GraphReference reference = m_references[std::size_t(index)];
+    const QString key = keyOf(m_runBox->currentText(), reference);
+    if (key == m_loadedKey)
+        return; // a reload that left this graph as it was
+    m_loadedKey = key;
+    if (!isVisible()) {
+        m_loadPending = true; // decoding waits until someone looks
+        return;
+    }
+    m_loadPending = false;
+    m_loading = true;
+    m_graph.reset();
+    m_hierarchy.reset();
+    m_error.clear();
+    m_view->clear();
+    m_details->clear();
+    m_results->clear();
+    m_results->hide();
+    showStatus();
+    rebuildBreadcrumb();
+    m_loadWatcher.setFuture(QtConcurrent::run([reference] {
+        LoadedGraph loaded;
+        core::DecodedGraph decoded = core::loadGraph(reference);
+        if (!decoded.ok()) {
+            loaded.error = QString::fromStdString(decoded.error);
+            return loaded;
+        }
+        auto hierarchy
+            = std::make_shared<core::GraphHierarchy>(core::buildGraphHierarchy(*decoded.graph));
+        loaded.rootLayout = core::layOutGroup(*hierarchy, 0);
+        loaded.graph = std::move(decoded.graph);
+        loaded.hierarchy = std::move(hierarchy);
+        return loaded;
+    }));
+}
+
+void GraphsDashboard::graphLoaded()
+{
+    LoadedGraph loaded = m_loadWatcher.result();
+    m_loading = false;
+    if (m_loadPending)
+        return; // superseded while hidden
+    m_graph = std::move(loaded.graph);
+    m_hierarchy = std::move(loaded.hierarchy);
+    m_error = loaded.error;
+    if (!m_hierarchy) {
+        showStatus();
+        return;
+    }
+    showLayout(0, std::move(loaded.rootLayout));
+    if (!m_search->text().isEmpty())
+        runSearch();
+}
+
+void GraphsDashboard::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_loadPending) {
+        m_loadedKey.clear();
+        loadChosenGraph();
+    }
+}
+
+void GraphsDashboard::enterGroup(std::uint32_t group)
+{
+    if (!m_hierarchy || !m_hierarchy->node(group).isGroup())
+        return;
+    m_layingOut = true;
+    showStatus();
+    m_layoutWatcher.setFuture(QtConcurrent::run([hierarchy = m_hierarchy, group] {
+        return PlacedLevel {hierarchy, group, core::layOutGroup(*hierarchy, group)};
+    }));
+}
+
+void GraphsDashboard::goUp()
+{
+    if (m_hierarchy && m_view->hasLevel() && m_view->group() != 0) {
+        m_pendingSelection = m_view->group(); // come back out with the group selected
+        enterGroup(m_hierarchy->node(m_view->group()).parent);
+    }
+}
+
+void GraphsDashboard::navigateTo(std::uint32_t node)
+{
+    if (!m_hierarchy || node >= m_hierarchy->nodes().size() || node == 0)
+        return;
+    const std::uint32_t group = m_hierarchy->node(node).parent;
+    if (m_view->hasLevel() && m_view->group() == group) {
+        selectNode(node);
+        return;
+    }
+    m_pendingSelection = node;
+    enterGroup(group);
+}
+
+void GraphsDashboard::showLayout(std::uint32_t group, core::GraphLayout layout)
+{
+    if (!m_hierarchy)
+        return;
+    m_gridLevel = layout.grid;
+    m_view->setLevel(m_hierarchy, m_graph, group, std::move(layout));
+    rebuildBreadcrumb();
+    showStatus();
+    if (m_pendingSelection && m_hierarchy->node(*m_pendingSelection).parent == group)
+        selectNode(*m_pendingSelection);
+    else
+        m_details->clear();
+    m_pendingSelection.reset();
+    m_view->setFocus();
+    emit levelShown();
+}
+
+void GraphsDashboard::selectNode(std::uint32_t node)
+{
+    if (!m_hierarchy || !m_graph)
+        return;
+    m_view->select(node);
+    m_details->showNode(*m_hierarchy, *m_graph, node);
+}
+
+void GraphsDashboard::rebuildBreadcrumb()
+{
+    while (QLayoutItem* item = m_breadcrumbLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    if (!m_hierarchy || !m_view->hasLevel())
+        return;
+    std::vector<std::uint32_t> path;
+    for (std::uint32_t group = m_view->group(); group != 0; group = m_hierarchy->node(group).parent)
+        path.push_back(group);
+    path.push_back(0);
+    for (auto it = path.rbegin(); it != path.rend(); ++it) {
+        const std::uint32_t group = *it;
+        if (it != path.rbegin())
+            m_breadcrumbLayout->addWidget(new QLabel(QStringLiteral("›"), m_breadcrumb));
+        auto* button = new QToolButton(m_breadcrumb);
+        const auto label = m_hierarchy->node(group).label();
+        button->setText(
+            group == 0 ? tr("Graph") : QString::fromUtf8(label.data(), qsizetype(label.size())));
+        button->setAutoRaise(true);
+        button->setEnabled(group != m_view->group());
+        connect(button, &QToolButton::clicked, this, [this, group] { enterGroup(group); });
+        m_breadcrumbLayout->addWidget(button);
+    }
+}
+
+QString GraphsDashboard::breadcrumbText() const
+{
+    QStringList parts;
+    for (const QToolButton* button :
+        m_breadcrumb->findChildren<QToolButton*>(Qt::FindDirectChildrenOnly))
+        parts.append(button->text());
+    return parts.join(QStringLiteral(" › "));
+}
+
+void GraphsDashboard::runSearch()
+{
+    m_results->clear();
+    const QString text = m_search->text().trimmed();
+    if (text.isEmpty() || !m_hierarchy) {
+        m_results->hide();
+        return;
+    }
+    QRegularExpression pattern(text, QRegularExpression::CaseInsensitiveOption);
+    if (!pattern.isValid()) // a stray bracket: search for the text as it is
+        pattern.setPattern(QRegularExpression::escape(text));
+    int matches = 0;
+    const auto& nodes = m_hierarchy->nodes();
+    for (std::uint32_t index = 0; index < nodes.size(); ++index) {
+        if (nodes[index].isGroup())
+            continue;
+        const QString name = QString::fromStdString(nodes[index].name);
+        if (!pattern.match(name).hasMatch())
+            continue;
+        if (++matches <= kMaxSearchResults) {
+            auto* item = new QListWidgetItem(name, m_results);
+            item->setData(kNodeRole, index);
+        }
+    }
+    if (matches > kMaxSearchResults)
+        new QListWidgetItem(tr("… and %n more", "", matches - kMaxSearchResults), m_results);
+    else if (matches == 0)
+        new QListWidgetItem(tr("No op matches"), m_results);
+    m_results->show();
+}
+
+void GraphsDashboard::showStatus()
+{
+    if (m_loading) {
+        m_status->setText(tr("Loading graph…"));
+    } else if (!m_error.isEmpty()) {
+        m_status->setText(tr("Could not read the graph: %1").arg(m_error));
+    } else if (m_hierarchy) {
+        QString text = tr("%n op(s)", "", int(m_hierarchy->opCount()));
+        if (m_layingOut)
+            text += tr(" · laying out…");
+        else if (m_gridLevel)
+            text += tr(" · too many nodes here to arrange by their edges: shown in a grid");
+        if (!m_hierarchy->problems().empty())
+            text += tr(" · %n problem(s)", "", int(m_hierarchy->problems().size()));
+        m_status->setText(text);
+        m_status->setToolTip(QString::fromStdString([this] {
+            std::string all;
+            for (const std::string& problem : m_hierarchy->problems())
+                all += problem + '\n';
+            return all;
+        }()));
+    } else {
+        m_status->clear();
+    }
+}
+
+void GraphsDashboard::keyPressEvent(QKeyEvent* event)
+{
+    if (event->key() == Qt::Key_Backspace) {
+        goUp();
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+} // namespace lantern::ui

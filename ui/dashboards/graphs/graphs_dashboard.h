@@ -1,0 +1,112 @@
+#pragma once
+// The Graphs tab: one level of a run's graph at a time. A run chooser (and a graph chooser when
+// the run holds several), a breadcrumb of the group shown, the level drawn by a GraphView, the
+// selected node's details, and a search over op names. The graph is decoded, arranged into its
+// hierarchy and laid out on worker threads, only while the tab is shown.
+
+#include "core/analysis/graph_hierarchy.h"
+#include "core/analysis/graph_layout.h"
+#include "core/store/graph_reference.h"
+#include "ui/adapter/loaded_data.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+class QComboBox;
+class QHBoxLayout;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QTimer;
+
+namespace lantern::ui {
+
+class GraphView;
+class NodeDetailsPanel;
+
+class GraphsDashboard : public QWidget {
+    Q_OBJECT
+public:
+    explicit GraphsDashboard(QWidget* parent = nullptr);
+
+    void setSnapshot(const LogdirSnapshotPtr& snapshot);
+    bool isComputing() const;
+
+    // Shows the group that holds `node` with `node` selected (an op or a group).
+    void navigateTo(std::uint32_t node);
+    // Shows `group`'s children.
+    void enterGroup(std::uint32_t group);
+    void goUp();
+
+    std::shared_ptr<const core::GraphHierarchy> hierarchy() const { return m_hierarchy; }
+    QString breadcrumbText() const;
+    GraphView* view() const { return m_view; }
+    NodeDetailsPanel* details() const { return m_details; }
+    QComboBox* runBox() const { return m_runBox; }
+    QComboBox* graphBox() const { return m_graphBox; }
+    QLineEdit* searchBox() const { return m_search; }
+    QListWidget* searchResults() const { return m_results; }
+    QLabel* statusLabel() const { return m_status; }
+
+signals:
+    void levelShown(); // a group's layout is drawn
+
+protected:
+    void showEvent(QShowEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+
+private:
+    struct LoadedGraph {
+        std::shared_ptr<const pb::GraphDef> graph;
+        std::shared_ptr<const core::GraphHierarchy> hierarchy;
+        core::GraphLayout rootLayout;
+        QString error;
+    };
+    struct PlacedLevel {
+        std::shared_ptr<const core::GraphHierarchy> hierarchy; // the graph it was laid out for
+        std::uint32_t group = 0;
+        core::GraphLayout layout;
+    };
+
+    void refillRuns();
+    void refillGraphs();
+    void loadChosenGraph();
+    void graphLoaded();
+    void showLayout(std::uint32_t group, core::GraphLayout layout);
+    void rebuildBreadcrumb();
+    void selectNode(std::uint32_t node);
+    void runSearch();
+    void showStatus();
+
+    LogdirSnapshotPtr m_snapshot;
+    std::vector<core::GraphReference> m_references; // of the chosen run
+    QString m_loadedKey; // which graph is loaded (or loading)
+    bool m_loadPending = false; // a graph is chosen but the tab was hidden
+
+    std::shared_ptr<const pb::GraphDef> m_graph;
+    std::shared_ptr<const core::GraphHierarchy> m_hierarchy;
+    std::optional<std::uint32_t> m_pendingSelection;
+    QString m_error;
+    bool m_gridLevel = false;
+
+    QFutureWatcher<LoadedGraph> m_loadWatcher;
+    QFutureWatcher<PlacedLevel> m_layoutWatcher;
+    bool m_loading = false;
+    bool m_layingOut = false;
+
+    QComboBox* m_runBox = nullptr;
+    QComboBox* m_graphBox = nullptr;
+    QLineEdit* m_search = nullptr;
+    QTimer* m_searchDelay = nullptr;
+    QListWidget* m_results = nullptr;
+    QWidget* m_breadcrumb = nullptr;
+    QHBoxLayout* m_breadcrumbLayout = nullptr;
+    QLabel* m_status = nullptr;
+    GraphView* m_view = nullptr;
+    NodeDetailsPanel* m_details = nullptr;
+};
+
+} // namespace lantern::ui
