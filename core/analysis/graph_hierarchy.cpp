@@ -126,17 +126,31 @@ private:
     void nestOpsNamedLikeScopes()
     {
         auto& nodes = m_out.m_nodes;
+        std::vector<std::uint32_t> formerParents;
         for (auto& [name, scope] : m_scopes) {
             const auto op = m_ops.find(name);
             if (op == m_ops.end())
                 continue;
-            auto& siblings = nodes[nodes[op->second].parent].children;
-            siblings.erase(std::find(siblings.begin(), siblings.end(), op->second));
+            formerParents.push_back(nodes[op->second].parent);
             nodes[op->second].parent = scope;
             nodes[op->second].depth = nodes[scope].depth + 1;
             nodes[scope].children.push_back(op->second);
             nodes[op->second].insideOwnScope = true;
         }
+        std::sort(formerParents.begin(), formerParents.end());
+        formerParents.erase(
+            std::unique(formerParents.begin(), formerParents.end()), formerParents.end());
+        for (const std::uint32_t group : formerParents)
+            dropMovedChildren(group);
+    }
+
+    // Children that now name another parent leave `group`, in one pass (removing them one by
+    // one costs a scan each: quadratic for a scope of a million ops).
+    void dropMovedChildren(std::uint32_t group)
+    {
+        auto& children = m_out.m_nodes[group].children;
+        std::erase_if(
+            children, [&](std::uint32_t child) { return m_out.m_nodes[child].parent != group; });
     }
 
     // Numbered ops of one type beside each other (add, add_1 … add_n) become one series.
@@ -194,6 +208,8 @@ private:
             }
             for (auto& [base, run] : runs)
                 makeSeries(group, base, run);
+            if (!runs.empty())
+                dropMovedChildren(group);
         }
     }
 
@@ -214,9 +230,7 @@ private:
         name.append(std::to_string(members.back().first)).append("]");
         const std::uint32_t series
             = addNode(GraphHierarchy::Kind::Series, std::move(name), labelStart, group);
-        auto& siblings = m_out.m_nodes[group].children;
         for (const auto& [number, op] : members) {
-            siblings.erase(std::find(siblings.begin(), siblings.end(), op));
             m_out.m_nodes[op].parent = series;
             m_out.m_nodes[series].children.push_back(op);
         }

@@ -170,6 +170,21 @@ private slots:
         QCOMPARE(big.opCount(), std::size_t(1000000));
         QCOMPARE(big.edgesWithin(0).size(), std::size_t(999999));
 
+        // 100,000 ops named like scopes, and a 150,000-op series, all in the root: moving
+        // them out of the root's children must not cost a scan per op.
+        pb::GraphDef wide;
+        for (int i = 0; i < 100000; ++i) {
+            addNode(wide, std::string("n").append(std::to_string(i)), "Const");
+            addNode(wide, std::string("n").append(std::to_string(i)).append("/x"), "Identity");
+        }
+        for (int i = 0; i < 150000; ++i)
+            addNode(wide, std::string("add_").append(std::to_string(i)), "Add");
+        const GraphHierarchy flat = buildGraphHierarchy(wide);
+        QCOMPARE(flat.opCount(), std::size_t(350000));
+        QCOMPARE(flat.root().children.size(), std::size_t(100001)); // the scopes and the series
+        QCOMPARE(flat.node(*flat.find("add_[0-149999]")).opCount, 150000u);
+        QVERIFY(flat.node(*flat.find("n7")).insideOwnScope);
+
         pb::GraphDef deep;
         std::string name;
         for (int i = 0; i < 10000; ++i)
