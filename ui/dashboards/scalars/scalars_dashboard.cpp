@@ -1,6 +1,7 @@
 #include "ui/dashboards/scalars/scalars_dashboard.h"
 
 #include "ui/dashboards/scalars/axis_range_dialog.h"
+#include "ui/dashboards/scalars/scalars_dashboard_parts.h"
 #include "ui/dashboards/scalars/tag_chooser_dialog.h"
 #include "ui/widgets/run_list_model.h"
 #include "ui/widgets/scalar_export.h"
@@ -8,19 +9,13 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QEvent>
-#include <QFile>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
-#include <QPointer>
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSlider>
-#include <QTextStream>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -29,49 +24,11 @@
 namespace lantern::ui {
 namespace {
 
-constexpr int kCardMinWidth = 380;
 constexpr int kDefaultSmoothing = 600; // of 1000: TensorBoard's 0.6
-const QString kPinnedKey = QStringLiteral("scalars/pinnedTags");
-const QString kChartsKey = QStringLiteral("scalars/customCharts");
-const QString kPinnedGroup = QStringLiteral("pinned");
-const QString kCustomGroup = QStringLiteral("custom");
 
 // A custom chart tells its tags apart by dash style; runs keep their colours.
 constexpr Qt::PenStyle kTagStyles[]
     = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine, Qt::DashDotDotLine};
-
-QString objectNameFor(const char* kind, const QString& name)
-{
-    return QLatin1String(kind) + QLatin1Char(':') + name;
-}
-
-QString suffixFor(ScalarCard::Export format)
-{
-    switch (format) {
-    case ScalarCard::Export::Png:
-        return QStringLiteral(".png");
-    case ScalarCard::Export::Svg:
-        return QStringLiteral(".svg");
-    case ScalarCard::Export::Csv:
-        return QStringLiteral(".csv");
-    case ScalarCard::Export::Json:
-        return QStringLiteral(".json");
-    }
-    return QString();
-}
-
-QString unitsOf(XAxisMode mode)
-{
-    switch (mode) {
-    case XAxisMode::Step:
-        return QObject::tr("steps");
-    case XAxisMode::Relative:
-        return QObject::tr("hours since the run began");
-    case XAxisMode::WallTime:
-        return QObject::tr("seconds since 1970");
-    }
-    return QString();
-}
 
 bool anyPoints(const std::vector<LinePlot::Series>& lines)
 {
@@ -80,16 +37,6 @@ bool anyPoints(const std::vector<LinePlot::Series>& lines)
 }
 
 } // namespace
-
-struct ScalarsDashboard::Group {
-    QString key; // "pinned", "custom", or "tags/" + name
-    QString name;
-    QWidget* box = nullptr;
-    QToolButton* header = nullptr;
-    QWidget* body = nullptr;
-    QGridLayout* grid = nullptr;
-    std::vector<ScalarCard*> cards; // in display order
-};
 
 ScalarsDashboard::ScalarsDashboard(RunListModel* runs, QWidget* parent)
     : QWidget(parent)
@@ -101,7 +48,7 @@ ScalarsDashboard::ScalarsDashboard(RunListModel* runs, QWidget* parent)
     setObjectName(QStringLiteral("scalars")); // the main window's tab key
     m_options.smoothing = kDefaultSmoothing / 1000.0;
     const QSettings settings;
-    for (const QString& tag : settings.value(kPinnedKey).toStringList())
+    for (const QString& tag : settings.value(kPinnedTagsKey).toStringList())
         m_pinned.insert(tag);
 
     m_filter = new QLineEdit(this);
@@ -196,7 +143,7 @@ ScalarsDashboard::ScalarsDashboard(RunListModel* runs, QWidget* parent)
     if (m_runs)
         connect(m_runs, &RunListModel::selectionChanged, this, &ScalarsDashboard::rebuild);
 
-    for (const QVariant& chart : settings.value(kChartsKey).toList())
+    for (const QVariant& chart : settings.value(kCustomChartsKey).toList())
         if (const QStringList tags = chart.toStringList(); !tags.isEmpty())
             m_charts.push_back(createCard(tags, true));
     m_placementDirty = true;
@@ -402,342 +349,6 @@ ScalarCard* ScalarsDashboard::createCard(const QStringList& tags, bool custom)
     connect(card, &ScalarCard::axisRangesRequested, this, [this, card] { chooseAxisRanges(card); });
     connect(card, &ScalarCard::removeRequested, this, [this, card] { removeCustomChart(card); });
     return card;
-}
-
-ScalarsDashboard::Group* ScalarsDashboard::createGroup(const QString& key, const QString& name)
-{
-    auto* group = new Group;
-    group->key = key;
-    group->name = name;
-    group->box = new QWidget(m_content);
-    group->box->setObjectName(
-        objectNameFor("group", key == kPinnedGroup || key == kCustomGroup ? key : name));
-    group->header = new QToolButton(group->box);
-    group->header->setObjectName(QStringLiteral("groupHeader"));
-    group->header->setCheckable(true);
-    group->header->setChecked(!m_collapsed.contains(key));
-    group->header->setAutoRaise(true);
-    group->header->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    group->header->setArrowType(group->header->isChecked() ? Qt::DownArrow : Qt::RightArrow);
-    QFont bold = group->header->font();
-    bold.setBold(true);
-    group->header->setFont(bold);
-    group->body = new QWidget(group->box);
-    group->body->setVisible(group->header->isChecked());
-    group->grid = new QGridLayout(group->body);
-    group->grid->setContentsMargins(0, 0, 0, 0);
-    auto* layout = new QVBoxLayout(group->box);
-    layout->setContentsMargins(0, 4, 0, 4);
-    layout->addWidget(group->header, 0, Qt::AlignLeft);
-    layout->addWidget(group->body);
-    connect(group->header, &QToolButton::toggled, this,
-        [this, name](bool expanded) { setGroupExpanded(name, expanded); });
-    return group;
-}
-
-int ScalarsDashboard::columnCount() const
-{
-    return std::max(1, m_scroll->viewport()->width() / kCardMinWidth);
-}
-
-void ScalarsDashboard::placeCards()
-{
-    // The groups' cards: pinned tags, custom charts, then the rest by prefix, all in natural
-    // order but the charts (in the order they were made).
-    std::vector<std::pair<QString, QString>> order; // (key, name)
-    std::map<QString, std::vector<ScalarCard*>> members;
-    auto add = [&](const QString& key, const QString& name, ScalarCard* card) {
-        if (members[key].empty())
-            order.emplace_back(key, name);
-        members[key].push_back(card);
-    };
-    std::vector<QString> tags;
-    for (const auto& [tag, card] : m_cards)
-        tags.push_back(tag);
-    std::sort(tags.begin(), tags.end(), [](const QString& a, const QString& b) {
-        const QString ga = groupOf(a), gb = groupOf(b);
-        return ga != gb ? naturalLess(ga, gb) : naturalLess(a, b);
-    });
-    std::vector<QString> pinned;
-    std::copy_if(tags.begin(), tags.end(), std::back_inserter(pinned),
-        [this](const QString& tag) { return m_pinned.contains(tag); });
-    std::sort(pinned.begin(), pinned.end(), naturalLess);
-    for (const QString& tag : pinned)
-        add(kPinnedGroup, tr("Pinned"), m_cards.at(tag));
-    for (ScalarCard* chart : m_charts)
-        add(kCustomGroup, tr("Custom charts"), chart);
-    for (const QString& tag : tags)
-        if (!m_pinned.contains(tag))
-            add(QStringLiteral("tags/") + groupOf(tag), groupOf(tag), m_cards.at(tag));
-
-    std::vector<std::unique_ptr<Group>> groups;
-    for (const auto& [key, name] : order) {
-        auto existing = std::find_if(m_groups.begin(), m_groups.end(),
-            [&](const std::unique_ptr<Group>& g) { return g && g->key == key; });
-        if (existing != m_groups.end())
-            groups.push_back(std::move(*existing));
-        else
-            groups.emplace_back(createGroup(key, name));
-        groups.back()->cards = std::move(members[key]);
-    }
-    for (auto& old : m_groups)
-        if (old) {
-            // A group left empty; its cards that stay move to their new group below, before
-            // the deferred delete.
-            old->box->deleteLater();
-        }
-    m_groups = std::move(groups);
-
-    const int columns = columnCount();
-    m_placedColumns = columns;
-    for (std::size_t g = 0; g < m_groups.size(); ++g) {
-        Group& group = *m_groups[g];
-        while (group.grid->count() > 0)
-            delete group.grid->takeAt(0);
-        int row = 0, column = 0;
-        for (ScalarCard* card : group.cards) {
-            if (card->parentWidget() != group.body)
-                card->setParent(group.body);
-            if (card->isEnlarged()) {
-                // The whole row to itself.
-                row += column > 0 ? 1 : 0;
-                group.grid->addWidget(card, row++, 0, 1, columns);
-                column = 0;
-            } else {
-                group.grid->addWidget(card, row, column);
-                if (++column == columns) {
-                    column = 0;
-                    ++row;
-                }
-            }
-            card->show();
-        }
-        // Every column gets an item (an empty spacer below the cards), so a group of fewer
-        // cards than columns keeps the same card width as the others.
-        const int spacerRow = row + (column > 0 ? 1 : 0);
-        for (int c = 0; c < columns; ++c)
-            group.grid->addItem(new QSpacerItem(0, 0, QSizePolicy::Expanding), spacerRow, c);
-        for (int c = 0; c < group.grid->columnCount(); ++c)
-            group.grid->setColumnStretch(c, c < columns ? 1 : 0);
-        group.header->setText(QStringLiteral("%1  (%2)").arg(group.name).arg(group.cards.size()));
-        m_groupsLayout->removeWidget(group.box);
-        m_groupsLayout->insertWidget(int(g), group.box);
-        group.box->show();
-    }
-}
-
-bool ScalarsDashboard::eventFilter(QObject* watched, QEvent* event)
-{
-    // The columns follow the scroll area's viewport, which is sized after the dashboard.
-    if (watched == m_scroll->viewport() && event->type() == QEvent::Resize && !m_groups.empty()
-        && columnCount() != m_placedColumns)
-        placeCards();
-    return QWidget::eventFilter(watched, event);
-}
-
-QStringList ScalarsDashboard::groupNames() const
-{
-    QStringList names;
-    for (const auto& group : m_groups)
-        names.append(group->name);
-    return names;
-}
-
-QStringList ScalarsDashboard::tagsInGroup(const QString& name) const
-{
-    QStringList titles;
-    for (const auto& group : m_groups)
-        if (group->name == name)
-            for (const ScalarCard* card : group->cards)
-                titles.append(card->title());
-    return titles;
-}
-
-QStringList ScalarsDashboard::cardTags() const
-{
-    QStringList titles;
-    for (const auto& group : m_groups)
-        for (const ScalarCard* card : group->cards)
-            titles.append(card->title());
-    return titles;
-}
-
-ScalarCard* ScalarsDashboard::card(const QString& tag) const
-{
-    const auto it = m_cards.find(tag);
-    return it == m_cards.end() ? nullptr : it->second;
-}
-
-LinePlot* ScalarsDashboard::plot(const QString& tag) const
-{
-    const ScalarCard* found = card(tag);
-    return found ? found->plot() : nullptr;
-}
-
-bool ScalarsDashboard::isGroupExpanded(const QString& name) const
-{
-    for (const auto& group : m_groups)
-        if (group->name == name)
-            return !m_collapsed.contains(group->key);
-    return !m_collapsed.contains(QStringLiteral("tags/") + name);
-}
-
-void ScalarsDashboard::setGroupExpanded(const QString& name, bool expanded)
-{
-    for (const auto& group : m_groups) {
-        if (group->name != name)
-            continue;
-        if (expanded)
-            m_collapsed.remove(group->key);
-        else
-            m_collapsed.insert(group->key);
-        const QSignalBlocker blocker(group->header);
-        group->header->setChecked(expanded);
-        group->header->setArrowType(expanded ? Qt::DownArrow : Qt::RightArrow);
-        group->body->setVisible(expanded);
-    }
-}
-
-QStringList ScalarsDashboard::pinnedTags() const
-{
-    QStringList tags(m_pinned.begin(), m_pinned.end());
-    std::sort(tags.begin(), tags.end(), naturalLess);
-    return tags;
-}
-
-void ScalarsDashboard::setPinned(const QString& tag, bool pinned)
-{
-    if (pinned == m_pinned.contains(tag))
-        return;
-    if (pinned)
-        m_pinned.insert(tag);
-    else
-        m_pinned.remove(tag);
-    if (ScalarCard* found = card(tag))
-        found->setPinned(pinned);
-    saveSettings();
-    m_placementDirty = true;
-    rebuild(); // a pinned card passes the filter
-}
-
-ScalarCard* ScalarsDashboard::addCustomChart(const QStringList& tags)
-{
-    if (tags.isEmpty())
-        return nullptr;
-    ScalarCard* chart = createCard(tags, true);
-    m_charts.push_back(chart);
-    updateCustomChart(chart);
-    saveSettings();
-    m_placementDirty = true;
-    rebuild();
-    return chart;
-}
-
-void ScalarsDashboard::removeCustomChart(ScalarCard* chart)
-{
-    const auto it = std::find(m_charts.begin(), m_charts.end(), chart);
-    if (it == m_charts.end())
-        return;
-    m_charts.erase(it);
-    for (const auto& group : m_groups)
-        std::erase(group->cards, chart);
-    chart->hide();
-    chart->deleteLater();
-    saveSettings();
-    m_placementDirty = true;
-    rebuild();
-}
-
-void ScalarsDashboard::saveSettings() const
-{
-    QSettings settings;
-    settings.setValue(kPinnedKey, pinnedTags());
-    QVariantList charts;
-    for (const ScalarCard* chart : m_charts)
-        charts.append(chart->tags());
-    settings.setValue(kChartsKey, charts);
-}
-
-void ScalarsDashboard::chooseTags(ScalarCard* card)
-{
-    // A tag card starts a new chart from its tag; a custom chart edits its own tags; no card
-    // (the "New chart…" button) starts from nothing.
-    const QStringList checked = card ? card->tags() : QStringList();
-    auto* dialog = new TagChooserDialog(m_allTags, checked, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    const bool editing = card && card->isCustom();
-    QPointer<ScalarCard> target = card;
-    connect(dialog, &QDialog::accepted, this, [this, dialog, target, editing] {
-        const QStringList tags = dialog->checkedTags();
-        if (!editing) {
-            addCustomChart(tags);
-        } else if (target) { // not removed meanwhile
-            target->setTags(tags);
-            target->setObjectName(objectNameFor("chart", target->title()));
-            updateCustomChart(target);
-            saveSettings();
-        }
-    });
-    dialog->open();
-}
-
-void ScalarsDashboard::chooseAxisRanges(ScalarCard* card)
-{
-    LinePlot* plot = card->plot();
-    auto* dialog
-        = new AxisRangeDialog(plot->xLimits(), plot->yLimits(), unitsOf(m_options.xAxis), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    QPointer<LinePlot> target = plot;
-    connect(dialog, &QDialog::accepted, this, [dialog, target] {
-        if (!target)
-            return;
-        target->setXLimits(dialog->xLimits());
-        target->setYLimits(dialog->yLimits());
-        target->resetZoom(); // show the ranges just set
-    });
-    dialog->open();
-}
-
-bool ScalarsDashboard::exportCard(
-    ScalarCard* card, ScalarCard::Export format, const QString& path) const
-{
-    if (!card)
-        return false;
-    if (format == ScalarCard::Export::Png || format == ScalarCard::Export::Svg) {
-        return saveWidgetImage(
-            card, path, format == ScalarCard::Export::Svg ? ImageFormat::Svg : ImageFormat::Png);
-    }
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
-        return false;
-    QTextStream out(&file);
-    if (format == ScalarCard::Export::Csv)
-        writeScalarsCsv(out, *card->plot(), card->title());
-    else
-        writeScalarsJson(out, *card->plot(), card->title());
-    out.flush();
-    return file.error() == QFile::NoError;
-}
-
-bool ScalarsDashboard::exportPng(const QString& tag, const QString& path) const
-{
-    return exportCard(card(tag), ScalarCard::Export::Png, path);
-}
-
-bool ScalarsDashboard::exportCsv(const QString& tag, const QString& path) const
-{
-    return exportCard(card(tag), ScalarCard::Export::Csv, path);
-}
-
-void ScalarsDashboard::chooseExport(ScalarCard* card, ScalarCard::Export format)
-{
-    const bool image = format == ScalarCard::Export::Png || format == ScalarCard::Export::Svg;
-    const QString path = m_choosePath(image ? tr("Save Chart as Image") : tr("Save Chart Data"),
-        fileStemFor(card->title()), suffixFor(format));
-    if (path.isEmpty())
-        return;
-    if (!exportCard(card, format, path))
-        QMessageBox::warning(this, tr("Export Failed"), tr("Could not write %1.").arg(path));
 }
 
 } // namespace lantern::ui

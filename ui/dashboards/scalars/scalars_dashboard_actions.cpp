@@ -1,0 +1,192 @@
+// ScalarsDashboard's card actions: pins, custom charts of several tags, the tag and axis range
+// dialogs, and exports; pins and custom charts persist in QSettings.
+
+#include "ui/dashboards/scalars/axis_range_dialog.h"
+#include "ui/dashboards/scalars/scalars_dashboard.h"
+#include "ui/dashboards/scalars/scalars_dashboard_parts.h"
+#include "ui/dashboards/scalars/tag_chooser_dialog.h"
+#include "ui/widgets/scalar_export.h"
+#include "ui/widgets/widget_export.h"
+
+#include <QFile>
+#include <QMessageBox>
+#include <QPointer>
+#include <QSettings>
+#include <QTextStream>
+
+namespace lantern::ui {
+namespace {
+
+QString suffixFor(ScalarCard::Export format)
+{
+    switch (format) {
+    case ScalarCard::Export::Png:
+        return QStringLiteral(".png");
+    case ScalarCard::Export::Svg:
+        return QStringLiteral(".svg");
+    case ScalarCard::Export::Csv:
+        return QStringLiteral(".csv");
+    case ScalarCard::Export::Json:
+        return QStringLiteral(".json");
+    }
+    return QString();
+}
+
+QString unitsOf(XAxisMode mode)
+{
+    switch (mode) {
+    case XAxisMode::Step:
+        return QObject::tr("steps");
+    case XAxisMode::Relative:
+        return QObject::tr("hours since the run began");
+    case XAxisMode::WallTime:
+        return QObject::tr("seconds since 1970");
+    }
+    return QString();
+}
+
+} // namespace
+
+QStringList ScalarsDashboard::pinnedTags() const
+{
+    QStringList tags(m_pinned.begin(), m_pinned.end());
+    std::sort(tags.begin(), tags.end(), naturalLess);
+    return tags;
+}
+
+void ScalarsDashboard::setPinned(const QString& tag, bool pinned)
+{
+    if (pinned == m_pinned.contains(tag))
+        return;
+    if (pinned)
+        m_pinned.insert(tag);
+    else
+        m_pinned.remove(tag);
+    if (ScalarCard* found = card(tag))
+        found->setPinned(pinned);
+    saveSettings();
+    m_placementDirty = true;
+    rebuild(); // a pinned card passes the filter
+}
+
+ScalarCard* ScalarsDashboard::addCustomChart(const QStringList& tags)
+{
+    if (tags.isEmpty())
+        return nullptr;
+    ScalarCard* chart = createCard(tags, true);
+    m_charts.push_back(chart);
+    updateCustomChart(chart);
+    saveSettings();
+    m_placementDirty = true;
+    rebuild();
+    return chart;
+}
+
+void ScalarsDashboard::removeCustomChart(ScalarCard* chart)
+{
+    const auto it = std::find(m_charts.begin(), m_charts.end(), chart);
+    if (it == m_charts.end())
+        return;
+    m_charts.erase(it);
+    for (const auto& group : m_groups)
+        std::erase(group->cards, chart);
+    chart->hide();
+    chart->deleteLater();
+    saveSettings();
+    m_placementDirty = true;
+    rebuild();
+}
+
+void ScalarsDashboard::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(kPinnedTagsKey, pinnedTags());
+    QVariantList charts;
+    for (const ScalarCard* chart : m_charts)
+        charts.append(chart->tags());
+    settings.setValue(kCustomChartsKey, charts);
+}
+
+void ScalarsDashboard::chooseTags(ScalarCard* card)
+{
+    // A tag card starts a new chart from its tag; a custom chart edits its own tags; no card
+    // (the "New chart…" button) starts from nothing.
+    const QStringList checked = card ? card->tags() : QStringList();
+    auto* dialog = new TagChooserDialog(m_allTags, checked, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const bool editing = card && card->isCustom();
+    QPointer<ScalarCard> target = card;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, target, editing] {
+        const QStringList tags = dialog->checkedTags();
+        if (!editing) {
+            addCustomChart(tags);
+        } else if (target) { // not removed meanwhile
+            target->setTags(tags);
+            target->setObjectName(objectNameFor("chart", target->title()));
+            updateCustomChart(target);
+            saveSettings();
+        }
+    });
+    dialog->open();
+}
+
+void ScalarsDashboard::chooseAxisRanges(ScalarCard* card)
+{
+    LinePlot* plot = card->plot();
+    auto* dialog
+        = new AxisRangeDialog(plot->xLimits(), plot->yLimits(), unitsOf(m_options.xAxis), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QPointer<LinePlot> target = plot;
+    connect(dialog, &QDialog::accepted, this, [dialog, target] {
+        if (!target)
+            return;
+        target->setXLimits(dialog->xLimits());
+        target->setYLimits(dialog->yLimits());
+        target->resetZoom(); // show the ranges just set
+    });
+    dialog->open();
+}
+
+bool ScalarsDashboard::exportCard(
+    ScalarCard* card, ScalarCard::Export format, const QString& path) const
+{
+    if (!card)
+        return false;
+    if (format == ScalarCard::Export::Png || format == ScalarCard::Export::Svg) {
+        return saveWidgetImage(
+            card, path, format == ScalarCard::Export::Svg ? ImageFormat::Svg : ImageFormat::Png);
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
+        return false;
+    QTextStream out(&file);
+    if (format == ScalarCard::Export::Csv)
+        writeScalarsCsv(out, *card->plot(), card->title());
+    else
+        writeScalarsJson(out, *card->plot(), card->title());
+    out.flush();
+    return file.error() == QFile::NoError;
+}
+
+bool ScalarsDashboard::exportPng(const QString& tag, const QString& path) const
+{
+    return exportCard(card(tag), ScalarCard::Export::Png, path);
+}
+
+bool ScalarsDashboard::exportCsv(const QString& tag, const QString& path) const
+{
+    return exportCard(card(tag), ScalarCard::Export::Csv, path);
+}
+
+void ScalarsDashboard::chooseExport(ScalarCard* card, ScalarCard::Export format)
+{
+    const bool image = format == ScalarCard::Export::Png || format == ScalarCard::Export::Svg;
+    const QString path = m_choosePath(image ? tr("Save Chart as Image") : tr("Save Chart Data"),
+        fileStemFor(card->title()), suffixFor(format));
+    if (path.isEmpty())
+        return;
+    if (!exportCard(card, format, path))
+        QMessageBox::warning(this, tr("Export Failed"), tr("Could not write %1.").arg(path));
+}
+
+} // namespace lantern::ui
