@@ -82,6 +82,32 @@ struct Column {
 
 enum class Visit { Skip, Descend, Stop };
 
+// Which pixel column an x in [x0, x1] falls in: one definition for the walk and for
+// decimateAppended, so that both place a point alike to the last bit.
+class ColumnMap {
+public:
+    explicit ColumnMap(const DecimationQuery& query)
+        : m_x0(query.x0)
+        , m_columns(query.columns)
+        , m_lastColumnEdge(double(query.columns))
+    {
+        m_scale = query.x1 > query.x0 ? double(query.columns) / (query.x1 - query.x0) : 0.0;
+        if (!std::isfinite(m_scale))
+            m_scale = 0;
+    }
+    std::size_t columnOf(double x) const
+    {
+        const double c = (x - m_x0) * m_scale;
+        // Through int64: x86 converts to signed integers in one instruction, unsigned in many.
+        return c < m_lastColumnEdge ? std::size_t(std::int64_t(c)) : m_columns - 1;
+    }
+
+private:
+    double m_x0, m_scale;
+    std::size_t m_columns;
+    double m_lastColumnEdge;
+};
+
 // Asks for the cache line at `address` ahead of its use: a hint, nothing where the compiler
 // has no way to give it.
 void prefetch(const void* address)
@@ -137,13 +163,10 @@ public:
         , m_step(query.axis == DecimationAxis::Step)
         , m_x0(query.x0)
         , m_x1(query.x1)
-        , m_columns(query.columns)
         , m_fullPoints(query.fullPoints)
+        , m_from(query.fromIndex)
+        , m_columnMap(query)
     {
-        m_scale = m_x1 > m_x0 ? double(m_columns) / (m_x1 - m_x0) : 0.0;
-        if (!std::isfinite(m_scale))
-            m_scale = 0;
-        m_lastColumnEdge = double(m_columns);
     }
 
     const ScalarSnapshot& snapshot() const { return m_snapshot; }
@@ -174,12 +197,7 @@ public:
     bool covers(const ScalarSummary& s) const { return m_step || !s.hasNaNWallTime; }
     bool sorted(const ScalarSummary& s) const { return m_step ? s.stepsSorted : s.wallTimesSorted; }
     // x in [x0, x1]. Monotonic in x, so a node's points lie between its ends' columns.
-    std::size_t columnOf(double x) const
-    {
-        const double c = (x - m_x0) * m_scale;
-        // Through int64: x86 converts to signed integers in one instruction, unsigned in many.
-        return c < m_lastColumnEdge ? std::size_t(std::int64_t(c)) : m_columns - 1;
-    }
+    std::size_t columnOf(double x) const { return m_columnMap.columnOf(x); }
 
     // Visits nodes (pass.node) and, inside the chunks it descends to, their points
     // (pass.points), all in index order, then the tail's points.
@@ -198,7 +216,7 @@ public:
             done = count * unit;
         }
         const std::span<const ScalarPoint> tail = m_snapshot.tail();
-        pass.points(tail.data(), tail.size(), m_snapshot.chunkCount() * kChunkSize);
+        points(pass, tail.data(), tail.size(), m_snapshot.chunkCount() * kChunkSize);
     }
 
     // The last (or first) point whose x equals `x`, the extreme x of node (level, node).
@@ -235,18 +253,32 @@ public:
     ScalarPoint* buffer() { return m_buffer; }
 
 private:
+    // Hands the pass points p[0, n), the first at index `base`, less those before m_from.
+    template <typename Pass>
+    bool points(Pass& pass, const ScalarPoint* p, std::size_t n, std::uint64_t base)
+    {
+        const std::size_t skipped
+            = base < m_from ? std::size_t(std::min<std::uint64_t>(n, m_from - base)) : 0;
+        return pass.points(p + skipped, n - skipped, base + skipped);
+    }
+
     template <typename Pass>
     bool walkNode(Pass& pass, std::size_t level, std::size_t node, std::size_t pointsPerNode)
     {
         const std::uint64_t base = std::uint64_t(node) * pointsPerNode;
-        const Visit visit = pass.node(m_snapshot.node(level, node), level, node, base);
+        if (base + pointsPerNode <= m_from)
+            return true; // wholly before m_from
+        // A node that m_from cuts is looked at point by point: its summary covers both sides.
+        const bool cut = base < m_from;
+        const Visit visit
+            = cut ? Visit::Descend : pass.node(m_snapshot.node(level, node), level, node, base);
         if (visit != Visit::Descend)
             return visit == Visit::Skip;
         if (level == 0) {
             m_snapshot.decodeChunk(node, m_buffer, kChunkSize, pass.fields());
-            return pass.points(m_buffer, kChunkSize, base);
+            return points(pass, m_buffer, kChunkSize, base);
         }
-        if (level > 1) {
+        if (level > 1 || cut) {
             for (std::size_t child = node * kFanout; child < (node + 1) * kFanout; ++child)
                 if (!walkNode(pass, level - 1, child, pointsPerNode / kFanout))
                     return false;
@@ -272,9 +304,10 @@ private:
 
     const ScalarSnapshot& m_snapshot;
     bool m_step;
-    double m_x0, m_x1, m_scale = 0, m_lastColumnEdge = 0;
-    std::size_t m_columns;
+    double m_x0, m_x1;
     bool m_fullPoints;
+    std::uint64_t m_from;
+    ColumnMap m_columnMap;
     ScalarPoint m_buffer[kChunkSize];
 };
 
@@ -638,10 +671,13 @@ void decimate(const ScalarSnapshot& snapshot, const DecimationQuery& query, Deci
     thread_local std::vector<std::size_t> pending;
 
     Walker walker(snapshot, query);
-    const std::uint64_t limit = 4 * std::uint64_t(query.columns);
-    CountPass counting(walker, limit);
-    walker.walk(counting);
-    const bool collectAll = counting.count() <= limit;
+    bool collectAll = false;
+    if (query.fromIndex == 0) {
+        const std::uint64_t limit = 4 * std::uint64_t(query.columns);
+        CountPass counting(walker, limit);
+        walker.walk(counting);
+        collectAll = counting.count() <= limit;
+    }
 
     collected.clear();
     pending.clear();
@@ -695,6 +731,45 @@ void decimate(const ScalarSnapshot& snapshot, const DecimationQuery& query, Deci
         out.points.push_back(ref.point());
         out.indices.push_back(ref.index);
     }
+}
+
+bool decimateAppended(
+    const ScalarSnapshot& snapshot, const DecimationQuery& query, DecimatedSeries& series)
+{
+    const bool stepAxis = query.axis == DecimationAxis::Step;
+    const auto xOf
+        = [stepAxis](const ScalarPoint& p) { return stepAxis ? double(p.step) : p.wallTime; };
+    const std::size_t inRange = series.hasPointBefore ? 1 : 0; // the first point in [x0, x1]
+    if (series.hasPointAfter && stepAxis && query.fromIndex == 0)
+        return true; // steps never go back: what is appended lies after x1 too, changing nothing
+    if (series.allPoints || series.hasPointAfter || query.fromIndex != 0
+        || series.points.size() <= inRange) {
+        decimate(snapshot, query, series);
+        return false;
+    }
+    // The last column that held points, and where its points begin.
+    const ColumnMap columns(query);
+    const std::size_t lastColumn = columns.columnOf(xOf(series.points.back()));
+    std::size_t keep = series.points.size() - 1;
+    while (keep > inRange && columns.columnOf(xOf(series.points[keep - 1])) == lastColumn)
+        --keep;
+    DecimationQuery rest = query;
+    rest.fromIndex = series.indices[keep];
+    thread_local DecimatedSeries tail;
+    decimate(snapshot, rest, tail);
+    // Points from there on that went before x0 or into an earlier column mean x went back.
+    if (tail.hasPointBefore
+        || (!tail.points.empty() && !(tail.hasPointAfter && tail.points.size() == 1)
+            && columns.columnOf(xOf(tail.points.front())) < lastColumn)) {
+        decimate(snapshot, query, series);
+        return false;
+    }
+    series.points.resize(keep);
+    series.indices.resize(keep);
+    series.points.insert(series.points.end(), tail.points.begin(), tail.points.end());
+    series.indices.insert(series.indices.end(), tail.indices.begin(), tail.indices.end());
+    series.hasPointAfter = tail.hasPointAfter;
+    return true;
 }
 
 DecimatedSeries decimate(const ScalarSnapshot& snapshot, const DecimationQuery& query)

@@ -25,6 +25,9 @@ struct DecimationQuery {
     // value; the other field is 0. Skips decoding wall times on a step axis, which is most of
     // the work for points taken from chunks opened at column boundaries.
     bool fullPoints = true;
+    // Points before this index are left out, as if the series began there; then the answer is
+    // always per column, never every point. For decimateAppended.
+    std::uint64_t fromIndex = 0;
 };
 
 struct DecimatedSeries {
@@ -50,5 +53,14 @@ struct DecimatedSeries {
 // An empty result for W == 0, or x0 > x1, or non-finite bounds.
 void decimate(const ScalarSnapshot& snapshot, const DecimationQuery& query, DecimatedSeries& out);
 DecimatedSeries decimate(const ScalarSnapshot& snapshot, const DecimationQuery& query);
+
+// Brings `series`, what decimate answered for `query` on an earlier snapshot of the same
+// series, up to date for `snapshot`, which extends that one by appending only (equal
+// removals(), no fewer points). Columns before the one that held the last point cannot change
+// when x grows with the index, so only that column and the ones after it are decimated again;
+// anything else (a wall time that went back, every point returned) falls back to decimate.
+// The result equals decimate(snapshot, query). Returns whether only the tail was decimated.
+bool decimateAppended(
+    const ScalarSnapshot& snapshot, const DecimationQuery& query, DecimatedSeries& series);
 
 } // namespace lantern::core

@@ -925,6 +925,7 @@ ScalarSeries::ScalarSeries(const ScalarSeries& other)
     , m_size(other.m_size)
     , m_chunkBytes(other.m_chunkBytes)
     , m_last(other.m_last)
+    , m_removals(other.m_removals)
     , m_generation(other.m_generation)
     , m_changed(other.m_changed)
 {
@@ -1048,6 +1049,7 @@ std::size_t ScalarSeries::removeFromStep(std::int64_t step)
     m_last = !kept.empty() ? kept.back()
         : m_chunkCount > 0 ? m_index->levels[0][m_chunkCount - 1].last
                            : ScalarPoint {};
+    ++m_removals;
     m_generation = nextGeneration();
     return removed;
 }
@@ -1061,6 +1063,7 @@ ScalarSnapshot ScalarSeries::snapshot() const
     snapshot.m_tailSize = m_tailSize;
     snapshot.m_size = m_size;
     snapshot.m_generation = generation();
+    snapshot.m_removals = m_removals;
     snapshot.m_type = type;
     return snapshot;
 }

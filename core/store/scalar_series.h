@@ -122,6 +122,9 @@ public:
     bool empty() const { return m_size == 0; }
     // Changes whenever the series changes, so views redraw only what changed.
     std::uint64_t generation() const { return m_generation; }
+    // How many times points were removed (purges). A later snapshot of the same series with
+    // as many removals and at least as many points extends this one: it only appended.
+    std::uint64_t removals() const { return m_removals; }
     ScalarType type() const { return m_type; }
 
     // Random access decodes part of the point's chunk: up to O(kChunkSize) for sealed points
@@ -182,6 +185,7 @@ private:
     std::size_t m_tailSize = 0;
     std::size_t m_size = 0;
     std::uint64_t m_generation = 0;
+    std::uint64_t m_removals = 0;
     ScalarType m_type = ScalarType::Float32;
 };
 
@@ -235,6 +239,7 @@ private:
     std::size_t m_size = 0;
     std::size_t m_chunkBytes = 0; // sum of the sealed chunks' heapBytes
     ScalarPoint m_last;
+    std::uint64_t m_removals = 0;
     mutable std::uint64_t m_generation = 0;
     mutable bool m_changed = false;
 };

@@ -36,7 +36,7 @@ DecimatedSeries reference(const std::vector<ScalarPoint>& points, const Decimati
         return out;
     std::size_t before = SIZE_MAX, after = SIZE_MAX;
     std::vector<std::size_t> inRange;
-    for (std::size_t i = 0; i < points.size(); ++i) {
+    for (std::size_t i = std::size_t(q.fromIndex); i < points.size(); ++i) {
         const double x = xOf(points[i], q.axis);
         if (std::isnan(x))
             continue;
@@ -51,7 +51,7 @@ DecimatedSeries reference(const std::vector<ScalarPoint>& points, const Decimati
         }
     }
     std::vector<std::size_t> kept;
-    if (inRange.size() <= 4 * q.columns) {
+    if (inRange.size() <= 4 * q.columns && q.fromIndex == 0) {
         out.allPoints = true;
         kept = inRange;
     } else {
@@ -108,7 +108,8 @@ QByteArray describe(const DecimationQuery& q)
 {
     return QByteArray(q.axis == DecimationAxis::Step ? "step" : "wall") + " ["
         + QByteArray::number(q.x0, 'g', 17) + ", " + QByteArray::number(q.x1, 'g', 17)
-        + "] W=" + QByteArray::number(qulonglong(q.columns));
+        + "] W=" + QByteArray::number(qulonglong(q.columns))
+        + " from=" + QByteArray::number(qulonglong(q.fromIndex));
 }
 
 // Returns false (after a QTest failure) on the first difference.
@@ -261,6 +262,8 @@ DecimationQuery randomQuery(
         q.x0 = q.x1 = lo;
     if (q.x0 > q.x1 && rng() % 4 != 0)
         std::swap(q.x0, q.x1); // an inverted range now and then: empty result
+    if (rng() % 4 == 0)
+        q.fromIndex = rng() % (points.size() + 2); // the series taken from some point on
     return q;
 }
 
@@ -404,6 +407,58 @@ private slots:
         }
     }
 
+    void appendedMatchesDecimatingAgain_data()
+    {
+        QTest::addColumn<int>("shape");
+        QTest::addColumn<int>("axis");
+        for (int shape = 0; shape <= int(Shape::NaNWallTimes); ++shape)
+            for (int axis = 0; axis < 2; ++axis)
+                QTest::addRow("shape%d-%s", shape, axis ? "wall" : "step") << shape << axis;
+    }
+
+    // A live series grows in batches under a fixed view: updating the last answer must give
+    // exactly what decimating again gives, and on a steadily growing x only redo the tail.
+    void appendedMatchesDecimatingAgain()
+    {
+        QFETCH(int, shape);
+        QFETCH(int, axis);
+        std::mt19937_64 rng(std::uint64_t(77 + shape * 10 + axis));
+        const std::vector<ScalarPoint> points = makeSeries(rng, 40'000, Shape(shape));
+        const bool monotonic = Shape(shape) == Shape::Training
+            || (axis == 0 && Shape(shape) != Shape::BackwardsWallTimes);
+        for (int view = 0; view < 6; ++view) {
+            DecimationQuery q = randomQuery(rng, points, DecimationAxis(axis));
+            q.fromIndex = 0;
+            if (view == 0) { // the whole series, as a plot that follows the data shows it
+                q.x0 = xOf(points.front(), q.axis);
+                q.x1 = xOf(points.back(), q.axis);
+                q.columns = 500;
+            }
+            ScalarSeries series;
+            DecimatedSeries kept;
+            std::size_t next = 0, tailOnly = 0, updates = 0;
+            while (next < points.size()) {
+                const std::size_t batch
+                    = std::min<std::size_t>(1 + rng() % 1500, points.size() - next);
+                for (std::size_t i = 0; i < batch; ++i)
+                    series.append(points[next + i]);
+                next += batch;
+                const ScalarSnapshot snapshot = series.snapshot();
+                tailOnly += decimateAppended(snapshot, q, kept);
+                ++updates;
+                const DecimatedSeries expected = decimate(snapshot, q);
+                QVERIFY2(kept.indices == expected.indices, describe(q));
+                QCOMPARE(kept.hasPointBefore, expected.hasPointBefore);
+                QCOMPARE(kept.hasPointAfter, expected.hasPointAfter);
+                QCOMPARE(kept.allPoints, expected.allPoints);
+                for (std::size_t i = 0; i < kept.size(); ++i)
+                    QVERIFY(sameBits(kept.points[i], expected.points[i]));
+            }
+            if (view == 0 && monotonic)
+                QVERIFY2(tailOnly * 2 > updates, "most updates redo only the tail");
+        }
+    }
+
     void seesOnlyItsSnapshot()
     {
         std::mt19937_64 rng(14);
@@ -413,6 +468,8 @@ private slots:
         for (int i = 0; i < 5000; ++i)
             series.append({points.back().step + 1 + i, 2e9, 1e6});
         series.removeFromStep(points[100].step);
+        QCOMPARE(snapshot.removals(), 0u);
+        QCOMPARE(series.snapshot().removals(), 1u); // a later snapshot does not extend this one
         const DecimationQuery q {DecimationAxis::Step, -1e9, 1e9, 300};
         QVERIFY(matchesReference(snapshot, points, q));
     }

@@ -111,6 +111,55 @@ private slots:
         QVERIFY(plot.yRange().hi < 2);
     }
 
+    // Points arriving while the plot is shown: the x axis gets a little headroom so it does not
+    // move with every point, and what is drawn equals what a fresh plot of the same view
+    // draws (the live plot re-decimates only the newest columns).
+    void aLivePlotKeepsItsAxisAndDrawsWhatAFreshOneDraws()
+    {
+        std::mt19937_64 rng(5);
+        std::normal_distribution<double> noise(0, 1);
+        core::ScalarSeries series;
+        const auto grow = [&](std::size_t count) {
+            for (std::size_t k = 0; k < count; ++k) {
+                const auto i = std::int64_t(series.size());
+                series.append({i, 1000.0 + double(i), std::exp(-double(i) / 3e4) + noise(rng)});
+            }
+        };
+        grow(50'000);
+        LinePlot live;
+        live.resize(600, 400);
+        live.setSeries({{"run", Qt::blue, series.snapshot()}});
+        QCOMPARE(live.xRange(), (LinePlot::Range {0, 49'999})); // not live yet: fits the data
+        for (int update = 0; update < 30; ++update) {
+            const LinePlot::Range before = live.xRange();
+            grow(update == 10 ? 20'000 : 100);
+            live.setSeries({{"run", Qt::blue, series.snapshot()}});
+            const LinePlot::Range now = live.xRange();
+            const double last = double(series.size() - 1);
+            QCOMPARE(now.lo, 0.0);
+            QVERIFY(now.hi > last);
+            QVERIFY(now.hi - last <= now.span() / 16);
+            if (update > 0 && update != 10 && before.hi > last)
+                QCOMPARE(now, before); // still room: the axis did not move
+
+            LinePlot fresh;
+            fresh.resize(600, 400);
+            fresh.setSeries({{"run", Qt::blue, series.snapshot()}});
+            fresh.zoomTo(now, live.yRange());
+            QCOMPARE(live.drawnPoints(0, false), fresh.drawnPoints(0, false));
+            QCOMPARE(live.drawnPoints(0, true), fresh.drawnPoints(0, true));
+        }
+        // A purge (a restarted run) is not an append: the plot decimates from scratch.
+        series.removeFromStep(60'000);
+        grow(10);
+        live.setSeries({{"run", Qt::blue, series.snapshot()}});
+        LinePlot fresh;
+        fresh.resize(600, 400);
+        fresh.setSeries({{"run", Qt::blue, series.snapshot()}});
+        fresh.zoomTo(live.xRange(), live.yRange());
+        QCOMPARE(live.drawnPoints(0, false), fresh.drawnPoints(0, false));
+    }
+
     void ignoringOutliersFitsTheSortedPercentiles()
     {
         // The 5th and 95th percentiles, interpolated between neighbours in sorted order, with
@@ -239,7 +288,9 @@ private slots:
 
         QTest::mouseDClick(&plot, Qt::LeftButton, {}, area.center().toPoint());
         QVERIFY(!plot.isZoomed());
-        QCOMPARE(plot.xRange(), (LinePlot::Range {0, 101}));
+        // A point was appended, so the plot is live: the end has headroom, at the next
+        // multiple of 4 (a power of two between 1/32 and 1/16 of the span) past step 101.
+        QCOMPARE(plot.xRange(), (LinePlot::Range {0, 104}));
     }
 
     void tooltipListsEveryRunAtTheNearestStep()
@@ -385,7 +436,7 @@ private slots:
         // x limits belong to the axis they were set on.
         plot.setXAxisMode(ui::XAxisMode::Relative);
         QVERIFY(!plot.xLimits().isSet());
-        QCOMPARE(plot.xRange(), (LinePlot::Range {0, 1}));
+        QCOMPARE(plot.xRange(), (LinePlot::Range {0, 17.0 / 16})); // an hour, and live headroom
         plot.setXAxisMode(ui::XAxisMode::Step);
         QCOMPARE(plot.xRange(), (LinePlot::Range {2, 6}));
 
@@ -399,7 +450,7 @@ private slots:
         // Cleared: back to fitting the data.
         plot.setXLimits({});
         plot.setYLimits({});
-        QCOMPARE(plot.xRange(), (LinePlot::Range {0, 10}));
+        QCOMPARE(plot.xRange(), (LinePlot::Range {0, 10.5})); // steps 0..10 and live headroom
         QCOMPARE(plot.yRange().lo, 1 - 0.5);
     }
 

@@ -53,6 +53,10 @@ void LinePlot::setSeries(std::vector<Series> series)
             changed = changed || old - m_series.begin() != std::ptrdiff_t(i)
                 || old->input.color != series[i].color || old->input.style != series[i].style
                 || old->input.data.generation() != series[i].data.generation();
+            const core::ScalarSnapshot& was = old->input.data;
+            const core::ScalarSnapshot& now = series[i].data;
+            m_live = m_live
+                || (now.size() > was.size() && !was.empty() && now.removals() == was.removals());
             state = std::move(*old);
         } else {
             changed = true;

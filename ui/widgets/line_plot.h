@@ -9,7 +9,8 @@
 // shows a cursor line and a tooltip with every run's value at the nearest x; a click (no drag)
 // pins that cursor and its rows in a box that stays, following new data, until the next click
 // or Escape. A zoom survives new data; an unzoomed plot follows the data as it grows, within
-// any axis limits the user fixed.
+// any axis limits the user fixed, with a little headroom on the right so that the axis does
+// not shift with every point.
 
 #include "core/analysis/decimation.h"
 #include "core/analysis/smoothing.h"
@@ -160,8 +161,12 @@ private:
     void updateExtent(SeriesState& state) const;
     void updateSmoothing(SeriesState& state) const;
     Range fullXRange() const;
-    // The unzoomed ranges: the data's, within the user's limits.
+    // The unzoomed ranges: the data's, within the user's limits; x with some headroom once
+    // points arrive live.
     Range homeXRange() const;
+    static double withHeadroom(const Range& range);
+    core::DecimationQuery decimationQuery(
+        const SeriesState& state, const Range& x, std::size_t columns, bool fullPoints) const;
     Range limitedYRange(const Range& fitted) const;
     std::vector<HoverRow> rowsAt(double x, double pixelY) const;
     QString readoutText() const;
@@ -177,6 +182,7 @@ private:
     std::optional<Range> m_xZoom;
     std::optional<Range> m_yZoom;
     std::array<AxisLimits, 3> m_xLimits; // by XAxisMode
+    bool m_live = false; // a series has grown by appending: points arrive while we look
     AxisLimits m_yLimits;
     mutable std::unique_ptr<Layout> m_layout;
     mutable bool m_layoutValid = false;

@@ -85,12 +85,7 @@ std::vector<LinePlot::HoverRow> LinePlot::rowsAt(double x, double pixelY) const
         if (scalars.empty())
             continue;
         // A one-column query at x yields the points at x and the neighbours on either side.
-        core::DecimationQuery query;
-        query.axis = m_options.xAxis == XAxisMode::Step ? core::DecimationAxis::Step
-                                                        : core::DecimationAxis::WallTime;
-        query.x0 = query.x1 = toDecimationX(state, x);
-        query.columns = 1;
-        core::decimate(scalars, query, near);
+        core::decimate(scalars, decimationQuery(state, {x, x}, 1, true), near);
         std::size_t best = near.points.size();
         double bestDistance = std::numeric_limits<double>::infinity();
         for (std::size_t i = 0; i < near.points.size(); ++i) {

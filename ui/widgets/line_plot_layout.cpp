@@ -151,10 +151,37 @@ LinePlot::Range LinePlot::fullXRange() const
 
 LinePlot::Range LinePlot::homeXRange() const
 {
-    const Range full = fullXRange();
+    Range full = fullXRange();
+    if (m_live)
+        full.hi = withHeadroom(full);
     const AxisLimits& limits = xLimits();
     const Range home {limits.min.value_or(full.lo), limits.max.value_or(full.hi)};
     return home.span() > 0 && std::isfinite(home.span()) ? home : full;
+}
+
+double LinePlot::withHeadroom(const Range& range)
+{
+    // A multiple of a power of two between 1/32 and 1/16 of the span, counted from lo: the
+    // axis stays put between such ends, and so do the columns the data falls in, so each
+    // update decimates only the newest columns instead of the whole view.
+    const double quantum = std::exp2(std::floor(std::log2(range.span()))) / 16;
+    if (!(quantum > 0) || !std::isfinite(quantum))
+        return range.hi;
+    const double ends = std::floor(range.span() / quantum) + 1;
+    return range.lo + ends * quantum;
+}
+
+core::DecimationQuery LinePlot::decimationQuery(
+    const SeriesState& state, const Range& x, std::size_t columns, bool fullPoints) const
+{
+    core::DecimationQuery query;
+    query.axis = m_options.xAxis == XAxisMode::Step ? core::DecimationAxis::Step
+                                                    : core::DecimationAxis::WallTime;
+    query.x0 = toDecimationX(state, x.lo);
+    query.x1 = toDecimationX(state, x.hi);
+    query.columns = columns;
+    query.fullPoints = fullPoints;
+    return query;
 }
 
 LinePlot::Range LinePlot::limitedYRange(const Range& fitted) const
@@ -243,23 +270,24 @@ void LinePlot::computeLayout() const
             const core::ScalarSnapshot& scalars = state.input.data;
             if (scalars.empty())
                 continue;
-            core::DecimationQuery query;
-            query.axis = m_options.xAxis == XAxisMode::Step ? core::DecimationAxis::Step
-                                                            : core::DecimationAxis::WallTime;
-            query.x0 = toDecimationX(state, l.x.lo);
-            query.x1 = toDecimationX(state, l.x.hi);
-            query.columns = columns;
             // Drawing needs only x on the current axis and the value (toPlotX); hover and the
             // CSV export read full points elsewhere, so skip decoding the other field here.
-            query.fullPoints = false;
-            const bool cached = state.decimationValid
-                && state.decimationGeneration == scalars.generation()
-                && state.query.axis == query.axis && state.query.x0 == query.x0
-                && state.query.x1 == query.x1 && state.query.columns == query.columns;
-            if (!cached) {
-                core::decimate(scalars, query, state.decimated);
+            const core::DecimationQuery query = decimationQuery(state, l.x, columns, false);
+            const bool sameQuery = state.decimationValid && state.query.axis == query.axis
+                && state.query.x0 == query.x0 && state.query.x1 == query.x1
+                && state.query.columns == query.columns;
+            if (!sameQuery || state.decimationGeneration != scalars.generation()) {
+                // Points only appended under the same view: only the newest columns change.
+                const bool appended = sameQuery && scalars.removals() == state.decimationRemovals
+                    && scalars.size() >= state.decimationSize;
+                if (appended)
+                    core::decimateAppended(scalars, query, state.decimated);
+                else
+                    core::decimate(scalars, query, state.decimated);
                 state.query = query;
                 state.decimationGeneration = scalars.generation();
+                state.decimationRemovals = scalars.removals();
+                state.decimationSize = scalars.size();
                 state.decimationValid = true;
             }
             if (smoothing)

@@ -38,6 +38,8 @@ struct LinePlot::SeriesState {
     // The last decimation and what it answered.
     bool decimationValid = false;
     std::uint64_t decimationGeneration = 0;
+    std::uint64_t decimationRemovals = 0;
+    std::size_t decimationSize = 0;
     core::DecimationQuery query;
     core::DecimatedSeries decimated;
 
