@@ -289,12 +289,46 @@ void scalarsLive(const Settings& settings)
         fresh.wall / live.wall, live.wall / double(kPlots), live.wall / 10.0);
 }
 
+// scalars-many-runs: one card-sized plot (480×300) over 1,000 runs × 200 points, smoothing on:
+// the layout (decimating and smoothing every run) and the paint, measured apart.
+void scalarsManyRuns(const Settings& settings)
+{
+    constexpr std::size_t kManyRuns = 1000, kSteps = 200;
+    std::vector<ui::LinePlot::Series> series;
+    for (std::size_t run = 0; run < kManyRuns; ++run) {
+        core::ScalarSeries scalars;
+        std::uint64_t rng = 0x9E3779B97F4A7C15ULL * (run + 1);
+        for (std::size_t i = 0; i < kSteps; ++i)
+            scalars.append({std::int64_t(i), 1.7e9 + double(i), lossAt(run % 4, i * 5000, rng)});
+        series.push_back({QStringLiteral("run %1").arg(run),
+            QColor::fromHsv(int(run * 37 % 360), 200, 200), scalars.snapshot()});
+    }
+    std::printf("\nscalars-many-runs: %zu runs x %zu points, 480x300\n", kManyRuns, kSteps);
+    ui::LinePlot plot;
+    plot.resize(480, 300);
+    plot.setSeries(std::move(series));
+    QImage image(plot.size(), QImage::Format_ARGB32_Premultiplied);
+    volatile double sink = 0;
+    const Timing layout = medianMs(settings.reps, [&](int rep) {
+        plot.setSmoothing(rep % 2 ? 0.6 : 0.61); // a new weight: every run smoothed again
+        sink = sink + plot.xRange().hi;
+    });
+    const Timing paint = medianMs(settings.reps, [&](int) {
+        image.fill(Qt::white);
+        plot.render(&image);
+    });
+    printHeader("one plot");
+    printRow("layout (smoothing and decimating every run)", layout, settings.reps);
+    printRow("paint (cached layout)", paint, settings.reps);
+}
+
 struct Case {
     const char* name;
     void (*run)(const Settings&);
 };
 
-const Case kCases[] = {{"scalars-render", scalarsRender}, {"scalars-live", scalarsLive}};
+const Case kCases[] = {{"scalars-render", scalarsRender}, {"scalars-live", scalarsLive},
+    {"scalars-many-runs", scalarsManyRuns}};
 
 } // namespace
 
