@@ -290,7 +290,8 @@ void scalarsLive(const Settings& settings)
 }
 
 // scalars-many-runs: one card-sized plot (480×300) over 1,000 runs × 200 points, smoothing on:
-// the layout (decimating and smoothing every run) and the paint, measured apart.
+// the layout (decimating and smoothing every run) and rendering the lines, measured apart;
+// then what a change costs the GUI thread when the lines render on a worker (the app's way).
 void scalarsManyRuns(const Settings& settings)
 {
     constexpr std::size_t kManyRuns = 1000, kSteps = 200;
@@ -313,13 +314,22 @@ void scalarsManyRuns(const Settings& settings)
         plot.setSmoothing(rep % 2 ? 0.6 : 0.61); // a new weight: every run smoothed again
         sink = sink + plot.xRange().hi;
     });
+    plot.setBackgroundRendering(false);
     const Timing paint = medianMs(settings.reps, [&](int) {
         image.fill(Qt::white);
         plot.render(&image);
     });
+    plot.setBackgroundRendering(true);
+    const Timing gui = medianMs(settings.reps, [&](int rep) {
+        plot.setSmoothing(rep % 2 ? 0.6 : 0.61);
+        image.fill(Qt::white);
+        plot.render(&image); // lays out, starts (or queues) the lines' render, draws the last
+    });
+    plot.waitForRendering();
     printHeader("one plot");
     printRow("layout (smoothing and decimating every run)", layout, settings.reps);
-    printRow("paint (cached layout)", paint, settings.reps);
+    printRow("rendering the lines (GUI thread, cached layout)", paint, settings.reps);
+    printRow("GUI thread per change, lines on a worker", gui, settings.reps);
 }
 
 struct Case {

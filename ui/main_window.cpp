@@ -446,7 +446,7 @@ bool MainWindow::showTab(const QString& key)
 
 bool MainWindow::isComputing() const
 {
-    return m_histograms->isComputing() || m_distributions->isComputing()
+    return m_scalars->isComputing() || m_histograms->isComputing() || m_distributions->isComputing()
         || m_graphs->isComputing() || m_projector->isComputing();
 }
 

@@ -160,6 +160,48 @@ private slots:
         QCOMPARE(live.drawnPoints(0, false), fresh.drawnPoints(0, false));
     }
 
+    // Hundreds of runs: the lines are rendered on a worker thread, and what finally shows is
+    // exactly what rendering them on the GUI thread shows.
+    void manyRunsRenderInTheBackgroundAsTheyWouldInTheForeground()
+    {
+        std::vector<LinePlot::Series> series;
+        for (int run = 0; run < 300; ++run) {
+            std::vector<double> values(400);
+            for (std::size_t i = 0; i < values.size(); ++i)
+                values[i] = std::sin(double(i) / 40 + run) * (1 + run % 7);
+            series.push_back({QStringLiteral("run %1").arg(run),
+                QColor::fromHsv(run * 37 % 360, 200, 200), seriesOf(values)});
+        }
+        LinePlot background;
+        shown(background);
+        background.setSeries(series);
+        background.repaint();
+        QTRY_VERIFY(!background.isRendering());
+        const QImage shownImage = background.grab().toImage();
+
+        LinePlot foreground;
+        foreground.setBackgroundRendering(false);
+        shown(foreground);
+        foreground.setSeries(series);
+        QVERIFY(!foreground.isRendering());
+        const QImage expected = foreground.grab().toImage();
+        QCOMPARE(shownImage, expected);
+        const QRect plot = foreground.plotArea().toRect();
+        const QColor base = foreground.palette().color(QPalette::Base);
+        int coloured = 0;
+        for (int y = plot.top() + 2; y < plot.bottom() - 2; y += 3)
+            for (int x = plot.left() + 2; x < plot.right() - 2; x += 3)
+                coloured += expected.pixelColor(x, y) != base;
+        QVERIFY2(coloured > 100, "the lines are drawn");
+
+        // An export waits for the newest lines: zoomed, the picture is the zoomed one.
+        background.zoomTo({100, 200});
+        background.waitForRendering();
+        QVERIFY(!background.isRendering());
+        foreground.zoomTo({100, 200});
+        QCOMPARE(background.grab().toImage(), foreground.grab().toImage());
+    }
+
     void ignoringOutliersFitsTheSortedPercentiles()
     {
         // The 5th and 95th percentiles, interpolated between neighbours in sorted order, with

@@ -36,6 +36,8 @@ LinePlot::LinePlot(QWidget* parent)
     small.setPointSizeF(small.pointSizeF() * 0.85);
     m_readout->setFont(small);
     m_readout->hide();
+    m_background = new BackgroundLineLayer(this);
+    connect(m_background, &BackgroundLineLayer::layerReady, this, qOverload<>(&QWidget::update));
 }
 
 LinePlot::~LinePlot() = default;
@@ -67,6 +69,26 @@ void LinePlot::setSeries(std::vector<Series> series)
     m_series = std::move(states);
     if (changed)
         invalidate();
+}
+
+void LinePlot::setBackgroundRendering(bool on)
+{
+    m_backgroundRendering = on;
+    update();
+}
+
+bool LinePlot::isRendering() const
+{
+    return m_background->isBusy();
+}
+
+void LinePlot::waitForRendering()
+{
+    if (!usesBackground())
+        return;
+    const Layout& l = layout();
+    m_background->layerFor(l.lines, devicePixelRatioF()); // starts it, if not yet asked for
+    m_background->waitForLayer();
 }
 
 std::size_t LinePlot::seriesCount() const

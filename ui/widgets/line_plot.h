@@ -20,12 +20,16 @@
 #include <QWidget>
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <vector>
 
 class QLabel;
 
 namespace lantern::ui {
+
+class BackgroundLineLayer;
+struct LineLayerJob;
 
 enum class XAxisMode { Step, Relative, WallTime };
 
@@ -135,6 +139,13 @@ public:
     std::vector<HoverRow> pinnedRows() const;
     QLabel* pinnedReadout() const { return m_readout; }
 
+    // Plots of many runs render their lines on a worker thread (on by default); a repaint
+    // meanwhile shows the last lines rendered. isRendering() says whether a render is under
+    // way; waitForRendering() blocks until the newest one is done (exports call it).
+    void setBackgroundRendering(bool on);
+    bool isRendering() const;
+    void waitForRendering();
+
 signals:
     void zoomChanged();
     void cursorPinned(bool pinned);
@@ -165,6 +176,8 @@ private:
     // points arrive live.
     Range homeXRange() const;
     static double withHeadroom(const Range& range);
+    std::shared_ptr<const LineLayerJob> lineLayerJob() const;
+    bool usesBackground() const;
     core::DecimationQuery decimationQuery(
         const SeriesState& state, const Range& x, std::size_t columns, bool fullPoints) const;
     Range limitedYRange(const Range& fitted) const;
@@ -193,6 +206,8 @@ private:
     std::optional<QPointF> m_hover;
     std::optional<QPointF> m_pinned; // x in plot units, y in widget pixels (orders the rows)
     QLabel* m_readout = nullptr;
+    BackgroundLineLayer* m_background = nullptr;
+    bool m_backgroundRendering = true;
 };
 
 } // namespace lantern::ui

@@ -3,12 +3,14 @@
 // caches per series and what a layout computes. Not for use outside LinePlot.
 
 #include "ui/widgets/axis_ticks.h"
+#include "ui/widgets/line_layer.h"
 #include "ui/widgets/line_plot.h"
 
 #include <QPointF>
 #include <QRectF>
 
 #include <limits>
+#include <memory>
 #include <vector>
 
 namespace lantern::ui {
@@ -43,11 +45,9 @@ struct LinePlot::SeriesState {
     core::DecimationQuery query;
     core::DecimatedSeries decimated;
 
-    // The decimated points in plot units, as drawn, and in pixels for the painter.
+    // The decimated points in plot units, as drawn (the layout's lines hold them in pixels).
     std::vector<QPointF> raw;
     std::vector<QPointF> smooth;
-    std::vector<QPointF> rawPixels;
-    std::vector<QPointF> smoothPixels;
 };
 
 struct LinePlot::Layout {
@@ -58,6 +58,8 @@ struct LinePlot::Layout {
     int leftMargin = 0;
     AxisTicks xTicks;
     AxisTicks yTicks;
+    std::shared_ptr<const LineLayerJob> lines; // every series' lines, in pixels, as drawn
+    bool anyData = false;
 };
 
 } // namespace lantern::ui

@@ -63,6 +63,8 @@ public:
 
     // Custom charts, in the order they were made (also remembered in QSettings).
     std::vector<ScalarCard*> customCharts() const { return m_charts; }
+    // Whether a plot is still rendering its lines in the background.
+    bool isComputing() const;
     ScalarCard* addCustomChart(const QStringList& tags);
     void removeCustomChart(ScalarCard* chart);
     // Every scalar tag of any run, in natural order: what a chart can be made of.

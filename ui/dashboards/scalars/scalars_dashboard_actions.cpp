@@ -153,6 +153,7 @@ bool ScalarsDashboard::exportCard(
     if (!card)
         return false;
     if (format == ScalarCard::Export::Png || format == ScalarCard::Export::Svg) {
+        card->plot()->waitForRendering(); // the picture shows the lines as they are now
         return saveWidgetImage(
             card, path, format == ScalarCard::Export::Svg ? ImageFormat::Svg : ImageFormat::Png);
     }

@@ -183,6 +183,14 @@ ScalarCard* ScalarsDashboard::card(const QString& tag) const
     return it == m_cards.end() ? nullptr : it->second;
 }
 
+bool ScalarsDashboard::isComputing() const
+{
+    const auto rendering = [](const ScalarCard* card) { return card->plot()->isRendering(); };
+    return std::any_of(m_charts.begin(), m_charts.end(), rendering)
+        || std::any_of(m_cards.begin(), m_cards.end(),
+            [&](const auto& entry) { return rendering(entry.second); });
+}
+
 LinePlot* ScalarsDashboard::plot(const QString& tag) const
 {
     const ScalarCard* found = card(tag);

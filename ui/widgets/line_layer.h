@@ -1,0 +1,74 @@
+#pragma once
+// The lines of a LinePlot as a self-contained job: pixel polylines with their pens, drawn
+// either straight onto a painter (vector devices such as SVG) or into a raster layer image.
+// A job owns its data and touches no widget, so a layer can be rendered on a worker thread;
+// BackgroundLineLayer does that for plots of many runs, keeping the GUI thread free.
+
+#include <QFutureWatcher>
+#include <QImage>
+#include <QObject>
+#include <QPen>
+#include <QPointF>
+#include <QRect>
+
+#include <memory>
+#include <vector>
+
+class QPainter;
+
+namespace lantern::ui {
+
+struct LineLayerJob {
+    struct Line {
+        std::vector<QPointF> pixels; // widget pixels; a non-finite point breaks the line
+        QPen pen;
+        bool dense = false; // more than four points per pixel column: filled column by column
+        bool dots = false; // few points: each one also drawn as a dot
+    };
+    QRect area; // the widget pixels the layer covers
+    std::vector<Line> lines; // in drawing order
+    bool antialias = true;
+    // Solid lines are filled column by column too (hundreds of runs: faster, alike to the eye).
+    bool everyLineByColumn = false;
+};
+
+// Draws the job's lines as vector polylines onto `painter`.
+void drawLines(QPainter& painter, const LineLayerJob& job);
+
+// Renders the job's lines into `layer` (resized to the area at `dpr` and cleared), to be drawn
+// at job.area.topLeft().
+void renderLineLayer(const LineLayerJob& job, qreal dpr, QImage& layer);
+
+// Renders layers on a worker thread, one job at a time: while one renders, only the newest
+// job asked for waits for its turn.
+class BackgroundLineLayer : public QObject {
+    Q_OBJECT
+public:
+    explicit BackgroundLineLayer(QObject* parent = nullptr);
+    ~BackgroundLineLayer() override;
+
+    // The layer rendered for `job` at `dpr`, once ready; until then the last one rendered
+    // (for an older job; null before the first), and the job is started or queued.
+    const QImage* layerFor(const std::shared_ptr<const LineLayerJob>& job, qreal dpr);
+    bool isBusy() const;
+    // Blocks until the newest job asked for is rendered (for exports).
+    void waitForLayer();
+
+signals:
+    void layerReady(); // a newer layer can be drawn
+
+private:
+    void start(std::shared_ptr<const LineLayerJob> job, qreal dpr);
+    void finished();
+
+    QFutureWatcher<QImage> m_watcher;
+    std::shared_ptr<const LineLayerJob> m_running;
+    qreal m_runningDpr = 1;
+    std::shared_ptr<const LineLayerJob> m_queued;
+    qreal m_queuedDpr = 1;
+    QImage m_layer;
+    std::shared_ptr<const LineLayerJob> m_layerJob;
+    qreal m_layerDpr = 1;
+};
+
+} // namespace lantern::ui
