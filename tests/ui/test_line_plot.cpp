@@ -406,7 +406,7 @@ private slots:
             {"c · acc", Qt::red, seriesOf({0.75}, 1.7e9 + 0.000001, 1, 3), "c", "acc"}});
         QString text;
         QTextStream out(&text);
-        ui::writeScalarsCsv(out, plot, QStringLiteral("loss"));
+        ui::writeScalarsCsv(out, plot.allSeries(), QStringLiteral("loss"));
         out.flush();
         QCOMPARE(text,
             QStringLiteral("run,tag,step,wall_time,value\n"
@@ -425,7 +425,7 @@ private slots:
             {"run · acc", Qt::red, seriesOf({2}, 5, 1, 40), "run", "acc"}});
         QString text;
         QTextStream out(&text);
-        ui::writeScalarsJson(out, plot, QStringLiteral("loss"));
+        ui::writeScalarsJson(out, plot.allSeries(), QStringLiteral("loss"));
         out.flush();
         QJsonParseError error;
         const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);

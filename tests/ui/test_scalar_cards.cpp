@@ -257,6 +257,7 @@ private slots:
         });
         chart->action("Save data as CSV")->trigger();
         QCOMPARE(asked, QStringLiteral("loss_acc_top1.csv"));
+        QTRY_VERIFY(!dashboard.isExporting()); // data is written by a worker
         QFile csv(csvPath);
         QVERIFY(csv.open(QIODevice::ReadOnly));
         const QStringList rows = QString::fromUtf8(csv.readAll()).split('\n', Qt::SkipEmptyParts);
@@ -362,6 +363,7 @@ private slots:
 
         top1->action("Save data as JSON")->trigger();
         QCOMPARE(asked, QStringLiteral("acc_top1.json"));
+        QTRY_VERIFY(!dashboard.isExporting()); // data is written by a worker
         QFile jsonFile(out.filePath(asked));
         QVERIFY(jsonFile.open(QIODevice::ReadOnly));
         const QJsonDocument json = QJsonDocument::fromJson(jsonFile.readAll());

@@ -91,6 +91,15 @@ void LinePlot::waitForRendering()
     m_background->waitForLayer();
 }
 
+std::vector<LinePlot::Series> LinePlot::allSeries() const
+{
+    std::vector<Series> all;
+    all.reserve(m_series.size());
+    for (const SeriesState& state : m_series)
+        all.push_back(state.input);
+    return all;
+}
+
 std::size_t LinePlot::seriesCount() const
 {
     return m_series.size();

@@ -93,6 +93,7 @@ public:
     void setSeries(std::vector<Series> series);
     std::size_t seriesCount() const;
     const Series& series(std::size_t index) const;
+    std::vector<Series> allSeries() const;
 
     const Options& options() const { return m_options; }
     void setOptions(const Options& options);

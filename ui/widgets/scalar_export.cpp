@@ -66,11 +66,11 @@ QString exactNumber(double value)
     return QString::fromLatin1(buffer, int(result.ptr - buffer));
 }
 
-void writeScalarsCsv(QTextStream& out, const LinePlot& plot, const QString& tag)
+void writeScalarsCsv(
+    QTextStream& out, const std::vector<LinePlot::Series>& lines, const QString& tag)
 {
     out << "run,tag,step,wall_time,value\n";
-    for (std::size_t i = 0; i < plot.seriesCount(); ++i) {
-        const LinePlot::Series& series = plot.series(i);
+    for (const LinePlot::Series& series : lines) {
         const QString prefix
             = csvField(runOf(series)) + QLatin1Char(',') + csvField(tagOf(series, tag));
         series.data.forEach([&](const core::ScalarPoint& p) {
@@ -80,11 +80,12 @@ void writeScalarsCsv(QTextStream& out, const LinePlot& plot, const QString& tag)
     }
 }
 
-void writeScalarsJson(QTextStream& out, const LinePlot& plot, const QString& title)
+void writeScalarsJson(
+    QTextStream& out, const std::vector<LinePlot::Series>& lines, const QString& title)
 {
     out << "{\"tag\":" << jsonString(title) << ",\"runs\":[";
-    for (std::size_t i = 0; i < plot.seriesCount(); ++i) {
-        const LinePlot::Series& series = plot.series(i);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const LinePlot::Series& series = lines[i];
         out << (i ? ",\n" : "\n") << "{\"run\":" << jsonString(runOf(series))
             << ",\"tag\":" << jsonString(tagOf(series, title)) << ",\"points\":[";
         bool first = true;

@@ -13,6 +13,7 @@
 #include "ui/dashboards/scalars/scalar_card.h"
 #include "ui/widgets/line_plot.h"
 
+#include <QFuture>
 #include <QSet>
 #include <QWidget>
 
@@ -80,7 +81,10 @@ public:
 
     // A card as an image (PNG, SVG), or every point of every line it shows as data (CSV:
     // run,tag,step,wall_time,value; JSON: see writeScalarsJson). False when the file fails.
+    // Writes the card's image or data to `path`, waiting for it (the menu's exports write
+    // data on a worker instead); false when the file cannot be written.
     bool exportCard(ScalarCard* card, ScalarCard::Export format, const QString& path) const;
+    bool isExporting() const { return m_exportsRunning > 0; }
     bool exportPng(const QString& tag, const QString& path) const;
     bool exportCsv(const QString& tag, const QString& path) const;
     // Replaces the save dialog the card menus' "Save…" actions ask (tests answer it).
@@ -111,12 +115,15 @@ private:
     void chooseTags(ScalarCard* card);
     void chooseAxisRanges(ScalarCard* card);
     void chooseExport(ScalarCard* card, ScalarCard::Export format);
+    QFuture<bool> writeCardData(
+        ScalarCard* card, ScalarCard::Export format, const QString& path) const;
     void saveSettings() const;
 
     RunListModel* m_runs = nullptr;
     LogdirSnapshotPtr m_snapshot;
     LinePlot::Options m_options;
     PathChooser m_choosePath;
+    int m_exportsRunning = 0; // data exports being written by workers
 
     QLineEdit* m_filter = nullptr;
     QSlider* m_smoothing = nullptr;

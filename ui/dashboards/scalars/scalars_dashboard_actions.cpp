@@ -9,10 +9,12 @@
 #include "ui/widgets/widget_export.h"
 
 #include <QFile>
+#include <QFutureWatcher>
 #include <QMessageBox>
 #include <QPointer>
 #include <QSettings>
 #include <QTextStream>
+#include <QtConcurrent>
 
 namespace lantern::ui {
 namespace {
@@ -157,16 +159,27 @@ bool ScalarsDashboard::exportCard(
         return saveWidgetImage(
             card, path, format == ScalarCard::Export::Svg ? ImageFormat::Svg : ImageFormat::Png);
     }
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
-        return false;
-    QTextStream out(&file);
-    if (format == ScalarCard::Export::Csv)
-        writeScalarsCsv(out, *card->plot(), card->title());
-    else
-        writeScalarsJson(out, *card->plot(), card->title());
-    out.flush();
-    return file.error() == QFile::NoError;
+    return writeCardData(card, format, path).result();
+}
+
+QFuture<bool> ScalarsDashboard::writeCardData(
+    ScalarCard* card, ScalarCard::Export format, const QString& path) const
+{
+    // Only snapshots are read, so a worker writes: every point of every run can be millions
+    // of rows, seconds of work the window must not wait for.
+    return QtConcurrent::run(
+        [series = card->plot()->allSeries(), title = card->title(), format, path] {
+            QFile file(path);
+            if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
+                return false;
+            QTextStream out(&file);
+            if (format == ScalarCard::Export::Csv)
+                writeScalarsCsv(out, series, title);
+            else
+                writeScalarsJson(out, series, title);
+            out.flush();
+            return file.error() == QFile::NoError;
+        });
 }
 
 bool ScalarsDashboard::exportPng(const QString& tag, const QString& path) const
@@ -186,8 +199,23 @@ void ScalarsDashboard::chooseExport(ScalarCard* card, ScalarCard::Export format)
         fileStemFor(card->title()), suffixFor(format));
     if (path.isEmpty())
         return;
-    if (!exportCard(card, format, path))
+    const auto failed = [this, path] {
         QMessageBox::warning(this, tr("Export Failed"), tr("Could not write %1.").arg(path));
+    };
+    if (image) {
+        if (!exportCard(card, format, path))
+            failed();
+        return;
+    }
+    auto* watcher = new QFutureWatcher<bool>(this);
+    ++m_exportsRunning;
+    connect(watcher, &QFutureWatcher<bool>::finished, this, [this, watcher, failed] {
+        --m_exportsRunning;
+        if (!watcher->result())
+            failed();
+        watcher->deleteLater();
+    });
+    watcher->setFuture(writeCardData(card, format, path));
 }
 
 } // namespace lantern::ui
