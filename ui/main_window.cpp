@@ -5,6 +5,7 @@
 #include "ui/dashboards/distributions/distributions_dashboard.h"
 #include "ui/dashboards/graphs/graphs_dashboard.h"
 #include "ui/dashboards/histograms/histograms_dashboard.h"
+#include "ui/dashboards/images/images_dashboard.h"
 #include "ui/dashboards/projector/projector_dashboard.h"
 #include "ui/dashboards/scalars/scalars_dashboard.h"
 #include "ui/preferences_dialog.h"
@@ -178,6 +179,8 @@ QWidget* MainWindow::createContent()
     m_tabs->setObjectName(QStringLiteral("dashboards"));
     m_scalars = new ScalarsDashboard(m_runModel, m_tabs);
     m_tabs->addTab(m_scalars, tr("Scalars"));
+    m_images = new ImagesDashboard(m_runModel, m_tabs);
+    m_tabs->addTab(m_images, tr("Images"));
     m_histograms = new HistogramsDashboard(m_runModel, m_tabs);
     m_tabs->addTab(m_histograms, tr("Histograms"));
     m_distributions = new DistributionsDashboard(m_runModel, m_tabs);
@@ -361,6 +364,7 @@ void MainWindow::showSnapshot(const LogdirSnapshotPtr& snapshot)
     m_runModel->setSnapshot(snapshot);
     m_diagnostics->setSnapshot(snapshot);
     m_scalars->setSnapshot(snapshot);
+    m_images->setSnapshot(snapshot);
     m_histograms->setSnapshot(snapshot);
     m_distributions->setSnapshot(snapshot);
     m_graphs->setSnapshot(snapshot);
@@ -416,6 +420,7 @@ void MainWindow::updateTabVisibility(const core::LogdirSnapshot& snapshot)
     };
     const std::pair<const char*, bool> tabs[] = {
         {"scalars", has(core::ValueKind::Scalar)},
+        {"images", has(core::ValueKind::Image)},
         {"histograms", has(core::ValueKind::Histogram)},
         {"distributions", has(core::ValueKind::Histogram)},
         {"graphs",
@@ -446,8 +451,8 @@ bool MainWindow::showTab(const QString& key)
 
 bool MainWindow::isComputing() const
 {
-    return m_scalars->isComputing() || m_histograms->isComputing() || m_distributions->isComputing()
-        || m_graphs->isComputing() || m_projector->isComputing();
+    return m_scalars->isComputing() || m_images->isComputing() || m_histograms->isComputing()
+        || m_distributions->isComputing() || m_graphs->isComputing() || m_projector->isComputing();
 }
 
 void MainWindow::setDropHighlight(bool on)

@@ -25,6 +25,7 @@ class RunSelector;
 class ScalarsDashboard;
 class GraphsDashboard;
 class HistogramsDashboard;
+class ImagesDashboard;
 class DistributionsDashboard;
 class ProjectorDashboard;
 
@@ -45,8 +46,9 @@ public:
     // Brings the dashboard with this key ("scalars", "histograms"…) to the front; false when
     // the loaded data has nothing for it.
     bool showTab(const QString& key);
-    // True while a view still computes what it draws off the GUI thread (histogram summaries,
-    // the projector finding or projecting embeddings); a screenshot waits for it.
+    // True while a view still computes what it draws off the GUI thread (images being read
+    // and decoded, histogram summaries, the projector finding or projecting embeddings); a
+    // screenshot waits for it.
     bool isComputing() const;
 
     LogLoader* loader() const { return m_loader; }
@@ -87,6 +89,7 @@ private:
     QStackedWidget* m_pages = nullptr;
     QTabWidget* m_tabs = nullptr;
     ScalarsDashboard* m_scalars = nullptr;
+    ImagesDashboard* m_images = nullptr;
     HistogramsDashboard* m_histograms = nullptr;
     GraphsDashboard* m_graphs = nullptr;
     DistributionsDashboard* m_distributions = nullptr;

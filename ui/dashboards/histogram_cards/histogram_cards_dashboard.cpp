@@ -2,6 +2,7 @@
 
 #include "ui/widgets/run_list_model.h"
 #include "ui/widgets/step_range_bar.h"
+#include "ui/widgets/tag_cards.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -21,23 +22,9 @@ std::vector<HistogramCardGrid::CardSpec> histogramCards(const core::LogdirSnapsh
     const RunListModel* runs, const QRegularExpression& filter)
 {
     std::vector<HistogramCardGrid::CardSpec> cards;
-    if (!snapshot)
-        return cards;
-    const bool filtering = !filter.pattern().isEmpty() && filter.isValid();
-    for (const auto& run : snapshot->runs) {
-        const QString name = QString::fromStdString(run->name);
-        if (runs && !runs->isChecked(name))
-            continue;
-        const QColor color = runs ? runs->color(name) : RunListModel::defaultColor(name);
-        for (const core::TagSnapshot& tag : run->tags) {
-            if (tag.kind != core::ValueKind::Histogram || tag.histograms.empty())
-                continue;
-            const QString tagName = QString::fromStdString(tag.tag);
-            if (filtering && !filter.match(tagName).hasMatch())
-                continue;
-            cards.push_back({tagName, name, color, &tag});
-        }
-    }
+    for (const TagCard& card : tagCards(snapshot, runs, core::ValueKind::Histogram, filter))
+        if (!card.data->histograms.empty())
+            cards.push_back({card.tag, card.run, card.color, card.data});
     return cards;
 }
 
@@ -51,10 +38,7 @@ HistogramCardsDashboard::HistogramCardsDashboard(RunListModel* runs, const QStri
     })
 {
     setObjectName(name + QLatin1Char('s')); // the main window's tab key
-    m_filter = new QLineEdit(this);
-    m_filter->setObjectName(name + QStringLiteral("TagFilter"));
-    m_filter->setPlaceholderText(tr("Filter tags (regular expression)"));
-    m_filter->setClearButtonEnabled(true);
+    m_filter = createTagFilterBox(name + QStringLiteral("TagFilter"), this);
     m_axis = new QComboBox(this);
     m_axis->setObjectName(name + QStringLiteral("Axis"));
     m_axis->addItem(tr("Step"), int(StepAxis::Step));
@@ -119,9 +103,7 @@ void HistogramCardsDashboard::rebuild()
 {
     // An invalid filter filters nothing and says why.
     const QString pattern = m_filter->text();
-    const QRegularExpression filter(pattern, QRegularExpression::CaseInsensitiveOption);
-    m_filter->setStyleSheet(filter.isValid() ? QString() : QStringLiteral("background: #fdd;"));
-    m_filter->setToolTip(filter.isValid() ? QString() : filter.errorString());
+    const QRegularExpression filter = readTagFilter(m_filter);
 
     const std::vector<HistogramCardGrid::CardSpec> cards
         = histogramCards(m_snapshot.get(), m_runs, filter);

@@ -1,0 +1,66 @@
+#pragma once
+// A card of the Images tab: one run's image tag. It shows the image at the chosen position, a
+// slider over every stored value of the tag (each one a position, even where steps repeat),
+// the step and wall time, and a sample chooser when a value holds several images. The image
+// loads off the GUI thread once the card has been seen. As the run grows, the slider grows;
+// when it was at the newest value, it follows the newest.
+
+#include "core/store/run_snapshot.h"
+#include "ui/dashboards/images/image_adjustment.h"
+#include "ui/widgets/card_frame.h"
+
+#include <memory>
+
+class QLabel;
+class QSlider;
+class QSpinBox;
+
+namespace lantern::ui {
+
+class ImageSource;
+class ImageView;
+class LatestImageLoader;
+struct DecodedImage;
+
+class ImageCard : public CardFrame {
+    Q_OBJECT
+public:
+    ImageCard(
+        const QString& tag, ImageSource* source, MenuFiller fillMenu, QWidget* parent = nullptr);
+
+    // The tag as `run` now stores it (`tag` lies inside `run`).
+    void setData(std::shared_ptr<const core::RunSnapshot> run, const core::TagSnapshot* tag);
+    void setOptions(const ImageDisplayOptions& options);
+
+    ImageView* view() const { return m_view; }
+    QSlider* stepSlider() const { return m_slider; }
+    QSpinBox* sampleBox() const { return m_sample; }
+    QLabel* stepLabel() const { return m_stepLabel; }
+    // The chosen value (its index among the tag's values) and sample.
+    int position() const;
+    int sample() const;
+    // The step of the chosen value.
+    std::int64_t step() const;
+    // True while the chosen image has been asked for and has not arrived.
+    bool isLoading() const;
+
+signals:
+    void enlargeRequested();
+
+private:
+    void showPosition();
+    void load();
+    void showLoaded(const DecodedImage& decoded);
+
+    std::shared_ptr<const core::RunSnapshot> m_run;
+    const core::TagSnapshot* m_tag = nullptr;
+    LatestImageLoader* m_loader = nullptr;
+    ImageView* m_view = nullptr;
+    QSlider* m_slider = nullptr;
+    QSpinBox* m_sample = nullptr;
+    QLabel* m_stepLabel = nullptr;
+    QString m_shownKey; // the image the view holds
+    bool m_seen = false;
+};
+
+} // namespace lantern::ui

@@ -1,0 +1,62 @@
+#pragma once
+// Where image cards get their pixels. Records are read back through core (readBlobs) and the
+// chosen image is decoded into a QImage on a small pool of worker threads; decoded images are
+// kept in a least-recently-used cache bounded in bytes, used on the GUI thread only.
+//
+// Reads share one RecordFetcher (under a lock), so stepping through the images of a compressed
+// file continues its open stream instead of inflating the file from its start every time.
+
+#include "core/load/blob_reader.h"
+
+#include <QCache>
+#include <QFuture>
+#include <QImage>
+#include <QObject>
+#include <QThreadPool>
+
+#include <memory>
+
+namespace lantern::ui {
+
+struct ImageRequest {
+    core::BlobReference reference;
+    std::uint32_t sample = 0; // which image of the value
+
+    // Names the image in the cache: the record (file, offset, length), the value and sample.
+    QString key() const;
+};
+
+struct DecodedImage {
+    QString key;
+    QImage image; // null when error is set
+    QString error;
+};
+
+// The requested image of a value read back by core::readBlobs, decoded (PNG, JPEG, GIF), or
+// why it cannot be: the read failed, there is no such sample, the bytes are no image.
+DecodedImage decodeImage(const ImageRequest& request, const core::DecodedBlobs& blobs);
+
+class ImageSource : public QObject {
+    Q_OBJECT
+public:
+    explicit ImageSource(QObject* parent = nullptr);
+    ~ImageSource() override; // waits for the decodes underway
+
+    // Decodes on the pool; the future's result is always set (an error, or the image).
+    QFuture<DecodedImage> load(const ImageRequest& request);
+
+    // The cached image for `key`, marked as recently used; a null image when not cached.
+    QImage cached(const QString& key);
+    // Keeps a decoded image (errors are not kept: they are read again next time).
+    void remember(const DecodedImage& decoded);
+    void setCacheLimit(qsizetype bytes);
+    qsizetype cachedImages() const { return m_cache.count(); }
+
+private:
+    struct SharedFetcher;
+    QThreadPool m_pool;
+    std::shared_ptr<SharedFetcher> m_fetcher;
+    QCache<QString, QImage> m_cache; // cost in KiB
+};
+
+} // namespace lantern::ui

@@ -1,0 +1,212 @@
+#include "ui/dashboards/images/images_dashboard.h"
+
+#include "ui/dashboards/images/image_card.h"
+#include "ui/dashboards/images/image_source.h"
+#include "ui/dashboards/images/image_view.h"
+#include "ui/dashboards/images/image_viewer_dialog.h"
+#include "ui/widgets/card_grid.h"
+#include "ui/widgets/run_list_model.h"
+#include "ui/widgets/tag_cards.h"
+#include "ui/widgets/widget_export.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSlider>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace lantern::ui {
+namespace {
+
+constexpr int kDefaultCardWidth = 360;
+
+QSlider* createSlider(const QString& name, int minimum, int maximum, int value, QWidget* parent)
+{
+    auto* slider = new QSlider(Qt::Horizontal, parent);
+    slider->setObjectName(name);
+    slider->setRange(minimum, maximum);
+    slider->setValue(value);
+    slider->setFixedWidth(90);
+    return slider;
+}
+
+} // namespace
+
+ImagesDashboard::ImagesDashboard(RunListModel* runs, QWidget* parent)
+    : QWidget(parent)
+    , m_runs(runs)
+    , m_source(new ImageSource(this))
+    , m_choosePath([this](const QString& title, const QString& stem, const QString& suffix) {
+        return askExportPath(this, title, stem, suffix);
+    })
+{
+    setObjectName(QStringLiteral("images")); // the main window's tab key
+    m_options.cardWidth = kDefaultCardWidth;
+    m_grid = new CardGrid(this);
+    m_grid->setObjectName(QStringLiteral("imageCards"));
+    m_grid->setColumnWidth(m_options.cardWidth);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(createToolbar());
+    layout->addWidget(m_grid, 1);
+
+    connect(m_filter, &QLineEdit::textChanged, this, &ImagesDashboard::rebuild);
+    if (m_runs)
+        connect(m_runs, &RunListModel::selectionChanged, this, &ImagesDashboard::rebuild);
+    rebuild();
+}
+
+ImagesDashboard::~ImagesDashboard()
+{
+    delete m_grid; // the cards go before the source they load from
+}
+
+QWidget* ImagesDashboard::createToolbar()
+{
+    auto* toolbar = new QWidget(this);
+    m_filter = createTagFilterBox(QStringLiteral("imageTagFilter"), toolbar);
+    m_actualSize = new QCheckBox(tr("Show actual image size"), toolbar);
+    m_actualSize->setObjectName(QStringLiteral("actualSize"));
+    // Percentages: brightness 0–200 %, contrast 0–500 %, as TensorBoard offers.
+    m_brightness = createSlider(QStringLiteral("brightness"), 0, 200, 100, toolbar);
+    m_contrast = createSlider(QStringLiteral("contrast"), 0, 500, 100, toolbar);
+    m_cardSize = createSlider(QStringLiteral("cardSize"), 200, 900, kDefaultCardWidth, toolbar);
+    auto* reset = new QToolButton(toolbar);
+    reset->setObjectName(QStringLiteral("resetAdjustments"));
+    reset->setText(tr("Reset"));
+    reset->setToolTip(tr("Brightness and contrast back to 100 %"));
+
+    auto* row = new QHBoxLayout(toolbar);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(m_filter, 1);
+    row->addSpacing(12);
+    row->addWidget(m_actualSize);
+    for (const auto& [label, slider] :
+        {std::pair(tr("Brightness"), m_brightness), std::pair(tr("Contrast"), m_contrast)}) {
+        row->addSpacing(8);
+        row->addWidget(new QLabel(label, toolbar));
+        row->addWidget(slider);
+    }
+    row->addWidget(reset);
+    row->addSpacing(8);
+    row->addWidget(new QLabel(tr("Card size"), toolbar));
+    row->addWidget(m_cardSize);
+
+    connect(m_actualSize, &QCheckBox::toggled, this, &ImagesDashboard::applyOptions);
+    for (QSlider* slider : {m_brightness, m_contrast, m_cardSize})
+        connect(slider, &QSlider::valueChanged, this, &ImagesDashboard::applyOptions);
+    connect(reset, &QToolButton::clicked, this, [this] {
+        m_brightness->setValue(100);
+        m_contrast->setValue(100);
+    });
+    return toolbar;
+}
+
+void ImagesDashboard::setSnapshot(const LogdirSnapshotPtr& snapshot)
+{
+    m_snapshot = snapshot;
+    rebuild();
+}
+
+ImageCard* ImagesDashboard::card(const QString& tag, const QString& run) const
+{
+    return static_cast<ImageCard*>(m_grid->card(tag, run));
+}
+
+void ImagesDashboard::rebuild()
+{
+    const QRegularExpression filter = readTagFilter(m_filter);
+    const std::vector<TagCard> cards
+        = tagCards(m_snapshot.get(), m_runs, core::ValueKind::Image, filter);
+    std::vector<CardGrid::Key> keys;
+    for (const TagCard& card : cards)
+        keys.push_back({card.tag, card.run});
+    m_grid->setCards(keys, [this](const CardGrid::Key& key) {
+        auto* card = new ImageCard(
+            key.tag, m_source, [this, key](QMenu* menu) { fillMenu(menu, key.tag, key.run); });
+        card->setOptions(m_options);
+        connect(
+            card, &ImageCard::enlargeRequested, this, [this, key] { enlarge(key.tag, key.run); });
+        return card;
+    });
+    for (const TagCard& spec : cards) {
+        ImageCard* shown = card(spec.tag, spec.run);
+        shown->setRun(spec.run, spec.color);
+        shown->setData(spec.runData, spec.data);
+    }
+    const QString pattern = m_filter->text();
+    m_grid->setEmptyText(!m_snapshot || m_snapshot->runs.empty() ? tr("No runs loaded.")
+            : !pattern.isEmpty() && filter.isValid()
+            ? tr("No image tags match “%1”.").arg(pattern.toHtmlEscaped())
+            : tr("The checked runs have no images."));
+}
+
+void ImagesDashboard::applyOptions()
+{
+    m_options.actualSize = m_actualSize->isChecked();
+    m_options.brightness = m_brightness->value() / 100.0;
+    m_options.contrast = m_contrast->value() / 100.0;
+    m_options.cardWidth = m_cardSize->value();
+    m_brightness->setToolTip(tr("Brightness %1 %").arg(m_brightness->value()));
+    m_contrast->setToolTip(tr("Contrast %1 %").arg(m_contrast->value()));
+    for (QWidget* widget : m_grid->cards())
+        static_cast<ImageCard*>(widget)->setOptions(m_options);
+    m_grid->setColumnWidth(m_options.cardWidth);
+}
+
+bool ImagesDashboard::isComputing() const
+{
+    for (QWidget* widget : m_grid->cards())
+        if (static_cast<ImageCard*>(widget)->isLoading())
+            return true;
+    return false;
+}
+
+ImageViewerDialog* ImagesDashboard::enlarge(const QString& tag, const QString& run)
+{
+    ImageCard* shown = card(tag, run);
+    if (!shown || shown->view()->image().isNull())
+        return nullptr;
+    const QString title = QStringLiteral("%1 · %2 · step %3").arg(tag, run).arg(shown->step());
+    auto* dialog = new ImageViewerDialog(
+        shown->view()->adjustedImage(), title, [this, tag, run] { chooseExport(tag, run); }, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
+void ImagesDashboard::fillMenu(QMenu* menu, const QString& tag, const QString& run)
+{
+    ImageCard* shown = card(tag, run);
+    const bool hasImage = shown && !shown->view()->image().isNull();
+    menu->addAction(tr("Enlarge"), this, [this, tag, run] { enlarge(tag, run); })
+        ->setEnabled(hasImage);
+    menu->addAction(tr("Save image as PNG…"), this, [this, tag, run] { chooseExport(tag, run); })
+        ->setEnabled(hasImage);
+}
+
+void ImagesDashboard::chooseExport(const QString& tag, const QString& run)
+{
+    const ImageCard* shown = card(tag, run);
+    if (!shown)
+        return;
+    const QString stem
+        = fileStemFor(QStringLiteral("%1_%2_step%3").arg(run, tag).arg(shown->step()));
+    const QString path = m_choosePath(tr("Save Image as PNG"), stem, QStringLiteral(".png"));
+    if (!path.isEmpty() && !exportImage(tag, run, path))
+        QMessageBox::warning(this, tr("Export"), tr("Could not write %1").arg(path));
+}
+
+bool ImagesDashboard::exportImage(const QString& tag, const QString& run, const QString& path) const
+{
+    const ImageCard* shown = card(tag, run);
+    if (!shown || shown->view()->image().isNull())
+        return false;
+    return shown->view()->adjustedImage().save(path, "PNG");
+}
+
+} // namespace lantern::ui

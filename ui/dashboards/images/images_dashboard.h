@@ -1,0 +1,78 @@
+#pragma once
+// The Images tab: one card per image tag and run checked in the runs panel, grouped by the
+// tag's prefix, filtered by a tag expression. The toolbar sets how images are shown, as
+// TensorBoard's does: at actual size or fitted to the card, brightness, contrast, and the card
+// size. A click enlarges an image; each card's menu saves the shown image as PNG. One card
+// holds every step of its tag: a run with thousands of image steps still makes one card.
+
+#include "ui/adapter/loaded_data.h"
+#include "ui/dashboards/images/image_adjustment.h"
+
+#include <QWidget>
+
+#include <functional>
+
+class QCheckBox;
+class QLineEdit;
+class QMenu;
+class QSlider;
+
+namespace lantern::ui {
+
+class CardGrid;
+class ImageCard;
+class ImageSource;
+class ImageViewerDialog;
+class RunListModel;
+
+class ImagesDashboard : public QWidget {
+    Q_OBJECT
+public:
+    explicit ImagesDashboard(RunListModel* runs, QWidget* parent = nullptr);
+    ~ImagesDashboard() override;
+
+    void setSnapshot(const LogdirSnapshotPtr& snapshot);
+
+    CardGrid* grid() const { return m_grid; }
+    ImageCard* card(const QString& tag, const QString& run) const;
+    QLineEdit* tagFilter() const { return m_filter; }
+    QCheckBox* actualSizeBox() const { return m_actualSize; }
+    QSlider* brightnessSlider() const { return m_brightness; }
+    QSlider* contrastSlider() const { return m_contrast; }
+    QSlider* cardSizeSlider() const { return m_cardSize; }
+    const ImageDisplayOptions& options() const { return m_options; }
+    ImageSource* source() const { return m_source; }
+    // True while some card waits for its image.
+    bool isComputing() const;
+
+    // Opens the card's shown image enlarged; null when the card has none.
+    ImageViewerDialog* enlarge(const QString& tag, const QString& run);
+    // Writes the card's shown image (brightness and contrast applied, at its actual size) as a
+    // PNG. False when there is no such image or the file cannot be written.
+    bool exportImage(const QString& tag, const QString& run, const QString& path) const;
+
+    // Asks where "Save as PNG…" writes (title, file stem, suffix); a file dialog unless replaced.
+    using PathChooser = std::function<QString(const QString&, const QString&, const QString&)>;
+    void setExportPathChooser(PathChooser choose) { m_choosePath = std::move(choose); }
+
+private:
+    QWidget* createToolbar();
+    void rebuild();
+    void applyOptions();
+    void fillMenu(QMenu* menu, const QString& tag, const QString& run);
+    void chooseExport(const QString& tag, const QString& run);
+
+    RunListModel* m_runs = nullptr;
+    LogdirSnapshotPtr m_snapshot;
+    ImageDisplayOptions m_options;
+    ImageSource* m_source = nullptr;
+    QLineEdit* m_filter = nullptr;
+    QCheckBox* m_actualSize = nullptr;
+    QSlider* m_brightness = nullptr;
+    QSlider* m_contrast = nullptr;
+    QSlider* m_cardSize = nullptr;
+    CardGrid* m_grid = nullptr;
+    PathChooser m_choosePath;
+};
+
+} // namespace lantern::ui
