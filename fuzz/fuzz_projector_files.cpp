@@ -27,7 +27,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         check(parsed.config.has_value() == parsed.error.empty(), "config xor error");
         if (parsed.config)
             for (const ProjectorEmbedding& embedding : parsed.config->embeddings)
-                check(!embedding.tensorName.ends_with(":0") || embedding.tensorName == ":0",
+                // A name taken from the tensor file's name is that name, ":0" or not.
+                check(!embedding.tensorName.ends_with(":0") || embedding.tensorName == ":0"
+                        || embedding.tensorPath.ends_with(embedding.tensorName),
                     "output index left on a tensor name");
         break;
     }

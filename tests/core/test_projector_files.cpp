@@ -47,6 +47,12 @@ private slots:
         QCOMPARE(second.tensorName, std::string("vectors.tsv")); // named after its file
         QCOMPARE(second.tensorShape, (std::vector<std::uint32_t> {100, 8}));
         QVERIFY(!second.spriteTile.has_value());
+
+        // A file name is kept whole, even one that looks like an output index (found by
+        // fuzzing, where the check expected ":0" gone from every name).
+        const auto named = parseProjectorConfig(R"(embeddings { tensor_path: "d/t.tsv:0" })");
+        QVERIFY(named.config.has_value());
+        QCOMPARE(named.config->embeddings.at(0).tensorName, std::string("t.tsv:0"));
     }
 
     void malformedConfigSaysWhere()
