@@ -27,6 +27,7 @@ class GraphsDashboard;
 class HistogramsDashboard;
 class DistributionsDashboard;
 class ProjectorDashboard;
+class HParamsDashboard;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -91,6 +92,7 @@ private:
     GraphsDashboard* m_graphs = nullptr;
     DistributionsDashboard* m_distributions = nullptr;
     ProjectorDashboard* m_projector = nullptr;
+    HParamsDashboard* m_hparams = nullptr;
     QLabel* m_startMessage = nullptr;
     QLabel* m_overview = nullptr;
     QLabel* m_statusText = nullptr;

@@ -32,10 +32,9 @@ std::optional<std::string_view> owningSession(
     }
 }
 
-std::string relativeRun(std::string_view run, std::string_view session)
+std::string_view relativeRun(std::string_view run, std::string_view session)
 {
-    return run.size() == session.size() ? std::string()
-                                        : std::string(run.substr(session.size() + 1));
+    return run.size() == session.size() ? std::string_view() : run.substr(session.size() + 1);
 }
 
 // Types from the values: one kind throughout keeps it, mixed kinds make a string. Strings and
@@ -84,7 +83,8 @@ HParamsExperiment synthesizedExperiment(const LogdirSnapshot& snapshot,
     for (const auto& [name, seen] : values)
         experiment.hparams.push_back(synthesizedInfo(name, seen));
 
-    std::set<std::pair<std::string, std::string>> metrics; // (tag, group), TensorBoard's order
+    // (tag, group) in TensorBoard's order; views into the snapshot, which outlives this call.
+    std::set<std::pair<std::string_view, std::string_view>> metrics;
     for (const auto& run : snapshot.runs) {
         const auto session = owningSession(run->name, sessionNames);
         if (!session)
@@ -95,8 +95,8 @@ HParamsExperiment synthesizedExperiment(const LogdirSnapshot& snapshot,
     }
     for (const auto& [tag, group] : metrics) {
         MetricInfo& metric = experiment.metrics.emplace_back();
-        metric.tag = tag;
-        metric.group = group;
+        metric.tag = std::string(tag);
+        metric.group = std::string(group);
     }
     return experiment;
 }

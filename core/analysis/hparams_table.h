@@ -31,6 +31,7 @@ struct HParamsSession {
     SessionEndStatus status = SessionEndStatus::Unknown; // Unknown until the session ends
     double startTimeSecs = 0;
     std::optional<double> endTimeSecs; // when the session wrote its end
+    bool operator==(const HParamsSession&) const = default;
 };
 
 struct HParamsTable {
