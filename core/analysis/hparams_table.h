@@ -39,11 +39,6 @@ struct HParamsTable {
     // The run that declared the experiment; empty when it was synthesized from the sessions.
     std::string experimentRun;
     std::vector<HParamsSession> sessions; // in run-name order
-
-    bool empty() const
-    {
-        return sessions.empty() && experiment.hparams.empty() && experiment.metrics.empty();
-    }
 };
 
 // Runs are named as the loader names them: "." for a logdir's root, "a/b" below it, and a named

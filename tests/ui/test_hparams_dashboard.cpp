@@ -187,6 +187,21 @@ private slots:
         QCOMPARE(f.shownRuns(), (QStringList {"trial-d", "trial-a", "trial-b", "trial-c"}));
     }
 
+    void sortsNamesNaturally()
+    {
+        core::HParamsTable table;
+        for (const char* run : {"run-10", "run-2", "Run-3", "run-1"})
+            table.sessions.emplace_back().run = run;
+        ui::HParamsTableModel model;
+        model.setTable(table);
+        ui::HParamsFilterModel sorted(&model);
+        sorted.sort(0);
+        QStringList order;
+        for (int row = 0; row < sorted.rowCount(); ++row)
+            order.append(sorted.index(row, 0).data().toString());
+        QCOMPARE(order, (QStringList {"run-1", "run-2", "Run-3", "run-10"}));
+    }
+
     void filtersHideSessions()
     {
         Fixture f;
@@ -316,6 +331,7 @@ private slots:
         QCOMPARE(
             f.shownRuns(), (QStringList {"trial-c", "trial-a", "trial-b", "trial-d", "trial-e"}));
         QCOMPARE(f.cell(4, "metric:loss"), QString()); // no loss yet: last
+        QCOMPARE(f.dashboard.filterPanel()->maxField("lr")->placeholderText(), "0.5"); // was 0.1
 
         late.addScalar("loss", 1, 5.0f, 301);
         late.flush();

@@ -22,6 +22,15 @@
 #include <QVBoxLayout>
 
 namespace lantern::ui {
+namespace {
+
+// An idle reload hands over the very same runs: the table would come out the same.
+bool sameRuns(const LogdirSnapshotPtr& a, const LogdirSnapshotPtr& b)
+{
+    return a && b && a->runs == b->runs;
+}
+
+} // namespace
 
 HParamsDashboard::HParamsDashboard(RunListModel* runs, QWidget* parent)
     : QWidget(parent)
@@ -104,16 +113,6 @@ void HParamsDashboard::showEvent(QShowEvent* event)
         rebuild();
     }
 }
-
-namespace {
-
-// An idle reload hands over the very same runs: the table would come out the same.
-bool sameRuns(const LogdirSnapshotPtr& a, const LogdirSnapshotPtr& b)
-{
-    return a && b && a->runs == b->runs;
-}
-
-} // namespace
 
 void HParamsDashboard::rebuild()
 {

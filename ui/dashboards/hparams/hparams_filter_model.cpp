@@ -7,6 +7,8 @@ namespace lantern::ui {
 HParamsFilterModel::HParamsFilterModel(HParamsTableModel* table, QObject* parent)
     : QSortFilterProxyModel(parent)
     , m_table(table)
+    // The C locale compares code points and ignores numeric mode: collate as English then.
+    , m_collator(QLocale().language() == QLocale::C ? QLocale(QLocale::English) : QLocale())
 {
     m_collator.setNumericMode(true);
     m_collator.setCaseSensitivity(Qt::CaseInsensitive);

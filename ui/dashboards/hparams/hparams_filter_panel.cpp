@@ -71,8 +71,27 @@ QString HParamsFilterPanel::signature() const
 
 void HParamsFilterPanel::refresh()
 {
-    if (signature() != m_signature)
+    if (signature() != m_signature) {
         rebuild();
+        return;
+    }
+    // Same boxes; a numeric range may have grown. Its hints change, the fields stay as typed.
+    const HParamsTableModel& table = *m_filter->table();
+    for (int column = 0; column < int(table.columns().size()); ++column) {
+        if (table.columns()[column].kind != ColumnKind::HParam)
+            continue;
+        const QString name = hparamName(table, column);
+        if (QLineEdit* min = minField(name))
+            showRangeHints(min, maxField(name), column);
+    }
+}
+
+void HParamsFilterPanel::showRangeHints(QLineEdit* min, QLineEdit* max, int column) const
+{
+    if (const auto range = m_filter->table()->range(column)) {
+        min->setPlaceholderText(AxisTicks::formatNumber(range->first));
+        max->setPlaceholderText(AxisTicks::formatNumber(range->second));
+    }
 }
 
 void HParamsFilterPanel::rebuild()
@@ -127,7 +146,6 @@ void HParamsFilterPanel::addValueBoxes(
 void HParamsFilterPanel::addRangeFields(QVBoxLayout* layout, const QString& hparam, int column)
 {
     auto* form = new QFormLayout;
-    const auto dataRange = m_filter->table()->range(column);
     const HParamsRange current = m_filter->range(hparam);
     QLineEdit* fields[2];
     for (int i = 0; i < 2; ++i) {
@@ -139,11 +157,9 @@ void HParamsFilterPanel::addRangeFields(QVBoxLayout* layout, const QString& hpar
         const std::optional<double> bound = i == 0 ? current.min : current.max;
         if (bound)
             fields[i]->setText(QString::number(*bound, 'g', 17));
-        if (dataRange)
-            fields[i]->setPlaceholderText(
-                AxisTicks::formatNumber(i == 0 ? dataRange->first : dataRange->second));
         form->addRow(i == 0 ? tr("Min") : tr("Max"), fields[i]);
     }
+    showRangeHints(fields[0], fields[1], column);
     const auto apply = [this, hparam, min = fields[0], max = fields[1]] {
         m_filter->setRange(hparam, {parsedBound(min), parsedBound(max)});
     };

@@ -34,6 +34,7 @@ private:
     void addValueBoxes(QVBoxLayout* layout, const QString& hparam, const QStringList& values);
     void addRangeFields(QVBoxLayout* layout, const QString& hparam, int column);
     void addStatusBoxes();
+    void showRangeHints(QLineEdit* min, QLineEdit* max, int column) const;
     QString signature() const;
 
     HParamsFilterModel* m_filter;

@@ -3,6 +3,10 @@
 #include "ui/dashboards/hparams/hparams_table_model.h"
 #include "ui/widgets/axis_ticks.h"
 
+#include <QCoreApplication>
+#include <QPainter>
+#include <QPalette>
+
 #include <cmath>
 
 namespace lantern::ui {
@@ -65,6 +69,32 @@ std::vector<std::pair<double, QString>> ParallelAxis::ticks(int target) const
     for (std::size_t i = 0; i < ticks.values.size(); ++i)
         result.emplace_back((ticks.values[i] - lo) / (hi - lo), ticks.labels[i]);
     return result;
+}
+
+QString ParallelAxis::label() const
+{
+    return log ? title + QCoreApplication::translate("ParallelAxis", " (log)") : title;
+}
+
+void ParallelAxis::paint(QPainter& painter, const QPalette& palette, double x, const QRectF& plot,
+    const QRectF& titleBox, double tickLabelWidth) const
+{
+    const QFont font = painter.font();
+    painter.setPen(QPen(palette.color(QPalette::Text), 1));
+    painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+    QFont bold = font;
+    bold.setBold(true);
+    painter.setFont(bold);
+    painter.drawText(titleBox, Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap,
+        painter.fontMetrics().elidedText(label(), Qt::ElideMiddle, int(2 * titleBox.width())));
+    painter.setFont(font);
+    painter.setPen(palette.color(QPalette::PlaceholderText));
+    for (const auto& [fraction, text] : ticks(5)) {
+        const double y = plot.bottom() - fraction * plot.height();
+        painter.drawLine(QPointF(x - 3, y), QPointF(x, y));
+        painter.drawText(QRectF(x + 4, y - 8, tickLabelWidth, 16), Qt::AlignLeft | Qt::AlignVCenter,
+            painter.fontMetrics().elidedText(text, Qt::ElideRight, int(tickLabelWidth)));
+    }
 }
 
 } // namespace lantern::ui

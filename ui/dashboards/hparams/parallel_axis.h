@@ -4,12 +4,16 @@
 // evenly spaced categories (the first at the top). It maps a session's value to a fraction of
 // the axis height: 0 at the bottom, 1 at the top.
 
+#include <QRectF>
 #include <QString>
 #include <QStringList>
 
 #include <optional>
 #include <utility>
 #include <vector>
+
+class QPainter;
+class QPalette;
 
 namespace lantern::ui {
 
@@ -33,6 +37,13 @@ struct ParallelAxis {
     std::optional<double> fraction(const HParamsTableModel& table, int row) const;
     // (fraction, label) pairs for about `target` ticks, or one per category.
     std::vector<std::pair<double, QString>> ticks(int target) const;
+    // The title as drawn: "(log)" added on a log scale.
+    QString label() const;
+    // The axis line at `x` down `plot`, its label in bold in `titleBox` (wrapped onto two lines
+    // at most), and its ticks labelled to the right, each at most `tickLabelWidth` wide, in the
+    // painter's font.
+    void paint(QPainter& painter, const QPalette& palette, double x, const QRectF& plot,
+        const QRectF& titleBox, double tickLabelWidth) const;
 };
 
 } // namespace lantern::ui

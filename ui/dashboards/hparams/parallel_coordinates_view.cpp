@@ -104,6 +104,7 @@ void ParallelCoordinatesView::ensureLayout() const
     m_dirty = false;
     const HParamsTableModel& table = *m_shown->table();
     m_axes.clear();
+    m_shadeTitle.clear();
     std::optional<std::size_t> shadeAxis;
     for (int column = 0; column < table.columnCount(); ++column) {
         const auto& c = table.columns()[column];
@@ -111,8 +112,10 @@ void ParallelCoordinatesView::ensureLayout() const
             || c.kind == HParamsTableModel::ColumnKind::Metric;
         if (!plotted || m_hiddenColumns.contains(c.key))
             continue;
-        if (!shadeAxis && c.kind == HParamsTableModel::ColumnKind::Metric)
+        if (!shadeAxis && c.kind == HParamsTableModel::ColumnKind::Metric) {
             shadeAxis = m_axes.size();
+            m_shadeTitle = c.title;
+        }
         m_axes.push_back(ParallelAxis::of(table, column, m_logAxes.contains(c.key)));
     }
     m_lines.clear();
@@ -206,31 +209,17 @@ void ParallelCoordinatesView::paintAxes(QPainter& painter) const
     const QRectF plot = plotRect();
     const double spacing
         = m_axes.size() < 2 ? plot.width() : plot.width() / double(m_axes.size() - 1);
-    const QColor text = palette().color(QPalette::Text);
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetricsF titleMetrics(bold);
     for (std::size_t i = 0; i < m_axes.size(); ++i) {
-        const ParallelAxis& axis = m_axes[i];
+        // The title centred over the axis, but kept inside the widget (the first and last).
         const double x = axisX(i);
-        painter.setPen(QPen(text, 1));
-        painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
-        QFont bold = font();
-        bold.setBold(true);
-        painter.setFont(bold);
-        // Centred over the axis, but kept inside the widget (the first and last axes).
-        const QString title = axis.title + (axis.log ? tr(" (log)") : QString());
         const double titleWidth
-            = std::min(spacing - 4, double(painter.fontMetrics().horizontalAdvance(title)) + 2);
+            = std::min(spacing - 4, titleMetrics.horizontalAdvance(m_axes[i].label()) + 2);
         const double left = std::clamp(x - titleWidth / 2, 2.0, width() - 2 - titleWidth);
-        const QRectF titleBox(left, 4, titleWidth, kTop - 14);
-        painter.drawText(titleBox, Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap,
-            painter.fontMetrics().elidedText(title, Qt::ElideMiddle, int(2 * titleWidth)));
-        painter.setFont(font());
-        painter.setPen(palette().color(QPalette::PlaceholderText));
-        for (const auto& [fraction, label] : axis.ticks(5)) {
-            const double y = plot.bottom() - fraction * plot.height();
-            painter.drawLine(QPointF(x - 3, y), QPointF(x, y));
-            painter.drawText(QRectF(x + 4, y - 8, kRight - 8, 16), Qt::AlignLeft | Qt::AlignVCenter,
-                painter.fontMetrics().elidedText(label, Qt::ElideRight, int(kRight - 8)));
-        }
+        m_axes[i].paint(
+            painter, palette(), x, plot, QRectF(left, 4, titleWidth, kTop - 14), kRight - 8);
     }
 }
 
@@ -254,21 +243,13 @@ void ParallelCoordinatesView::paintEvent(QPaintEvent*)
         paintLine(painter, *hovered, QPen(colorOf(*hovered), 3));
     if (const Line* highlighted = lineOf(m_highlighted))
         paintLine(painter, *highlighted, QPen(palette().color(QPalette::Highlight), 3));
-    if (!m_axes.empty() && m_lines.size() > 0) {
-        const auto& columns = m_shown->table()->columns();
-        const auto metric = std::find_if(columns.begin(), columns.end(), [this](const auto& c) {
-            return c.kind == HParamsTableModel::ColumnKind::Metric
-                && !m_hiddenColumns.contains(c.key);
-        });
-        painter.setPen(palette().color(QPalette::PlaceholderText));
-        painter.drawText(QRectF(kLeft, height() - kBottom + 8, width() - kLeft, kBottom - 8),
-            Qt::AlignLeft | Qt::AlignVCenter,
-            metric == columns.end()
-                ? tr("%n session(s)", "", int(m_lines.size()))
-                : tr("%n session(s) · coloured by %1, low (purple) to high (yellow)", "",
-                    int(m_lines.size()))
-                      .arg(metric->title));
-    }
+    const QString count = tr("%n session(s)", "", int(m_lines.size()));
+    painter.setPen(palette().color(QPalette::PlaceholderText));
+    painter.drawText(QRectF(kLeft, height() - kBottom + 8, width() - kLeft, kBottom - 8),
+        Qt::AlignLeft | Qt::AlignVCenter,
+        m_shadeTitle.isEmpty()
+            ? count
+            : tr("%1 · coloured by %2, low (purple) to high (yellow)").arg(count, m_shadeTitle));
 }
 
 QString ParallelCoordinatesView::valuesText(const QString& run) const

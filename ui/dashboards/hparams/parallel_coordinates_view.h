@@ -72,6 +72,7 @@ private:
     QString m_hovered;
     mutable std::vector<ParallelAxis> m_axes;
     mutable std::vector<Line> m_lines;
+    mutable QString m_shadeTitle; // the metric lines are coloured by, if any
     mutable bool m_dirty = true;
 };
 
