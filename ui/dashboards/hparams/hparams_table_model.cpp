@@ -43,12 +43,13 @@ std::vector<HParamsTableModel::Column> HParamsTableModel::columnsOf(const core::
     const auto& hparams = table.experiment.hparams;
     for (std::size_t i = 0; i < hparams.size(); ++i) {
         const core::HParamInfo& info = hparams[i];
-        const bool numeric = info.type == core::HParamType::Float64
-            || (info.type == core::HParamType::Unset && allNumbers(table, i));
+        // Declared as a number (or not declared at all), and every value set is one.
+        const bool numeric
+            = (info.type == core::HParamType::Float64 || info.type == core::HParamType::Unset)
+            && allNumbers(table, i);
         columns.push_back(
             {ColumnKind::HParam, int(i), QStringLiteral("hparam:") + fromStd(info.name),
-                fromStd(info.displayName.empty() ? info.name : info.displayName),
-                numeric && allNumbers(table, i)});
+                fromStd(info.displayName.empty() ? info.name : info.displayName), numeric});
     }
     const auto& metrics = table.experiment.metrics;
     for (std::size_t i = 0; i < metrics.size(); ++i)
