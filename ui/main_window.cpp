@@ -5,6 +5,7 @@
 #include "ui/dashboards/distributions/distributions_dashboard.h"
 #include "ui/dashboards/graphs/graphs_dashboard.h"
 #include "ui/dashboards/histograms/histograms_dashboard.h"
+#include "ui/dashboards/hparams/hparams_dashboard.h"
 #include "ui/dashboards/images/images_dashboard.h"
 #include "ui/dashboards/projector/projector_dashboard.h"
 #include "ui/dashboards/scalars/scalars_dashboard.h"
@@ -187,6 +188,8 @@ QWidget* MainWindow::createContent()
     m_tabs->addTab(m_distributions, tr("Distributions"));
     m_graphs = new GraphsDashboard(m_tabs);
     m_tabs->addTab(m_graphs, tr("Graphs"));
+    m_hparams = new HParamsDashboard(m_runModel, m_tabs);
+    m_tabs->addTab(m_hparams, tr("HParams"));
     m_projector = new ProjectorDashboard(m_tabs);
     m_tabs->addTab(m_projector, tr("Projector"));
     m_tabs->setTabVisible(m_tabs->indexOf(m_projector), false); // until embeddings are found
@@ -368,6 +371,7 @@ void MainWindow::showSnapshot(const LogdirSnapshotPtr& snapshot)
     m_histograms->setSnapshot(snapshot);
     m_distributions->setSnapshot(snapshot);
     m_graphs->setSnapshot(snapshot);
+    m_hparams->setSnapshot(snapshot);
     m_projector->setSnapshot(snapshot, m_loader->logdirSpecs());
 
     std::uint64_t points = 0, tags = 0;
@@ -426,6 +430,9 @@ void MainWindow::updateTabVisibility(const core::LogdirSnapshot& snapshot)
         {"graphs",
             std::any_of(snapshot.runs.begin(), snapshot.runs.end(),
                 [](const auto& run) { return run->graphReference().has_value(); })},
+        {"hparams",
+            std::any_of(snapshot.runs.begin(), snapshot.runs.end(),
+                [](const auto& run) { return !run->hparams.empty(); })},
     };
     for (const auto& [key, visible] : tabs)
         if (const int index = tabIndex(QString::fromLatin1(key)); index >= 0)

@@ -28,6 +28,7 @@ class HistogramsDashboard;
 class ImagesDashboard;
 class DistributionsDashboard;
 class ProjectorDashboard;
+class HParamsDashboard;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -94,6 +95,7 @@ private:
     GraphsDashboard* m_graphs = nullptr;
     DistributionsDashboard* m_distributions = nullptr;
     ProjectorDashboard* m_projector = nullptr;
+    HParamsDashboard* m_hparams = nullptr;
     QLabel* m_startMessage = nullptr;
     QLabel* m_overview = nullptr;
     QLabel* m_statusText = nullptr;

@@ -166,13 +166,60 @@ google::protobuf::Value protobufValue(const HParamValue& value)
     return out;
 }
 
-pb::HParamInfo::Type hparamType(const HParamValue& value)
+HParamType hparamTypeOf(const HParamValue& value)
 {
     if (std::holds_alternative<double>(value))
-        return pb::HParamInfo::DATA_TYPE_FLOAT64;
+        return HParamType::Float64;
     if (std::holds_alternative<std::string>(value))
-        return pb::HParamInfo::DATA_TYPE_STRING;
-    return pb::HParamInfo::DATA_TYPE_BOOL;
+        return HParamType::String;
+    return HParamType::Bool;
+}
+
+// TensorBoard's protos are proto3, which writes no field holding its default (0, "", false);
+// ours are proto2, which writes every field set: the hparams messages below set only what
+// proto3 would write.
+
+pb::HParamInfo protobufHParamInfo(const HParamInfo& info)
+{
+    pb::HParamInfo out;
+    if (!info.name.empty())
+        out.set_name(info.name);
+    if (!info.displayName.empty())
+        out.set_display_name(info.displayName);
+    if (!info.description.empty())
+        out.set_description(info.description);
+    if (info.type != HParamType::Unset) // HParamType follows the proto's order
+        out.set_type(pb::HParamInfo::Type(info.type));
+    if (!info.discreteDomain.empty()) {
+        for (const HParamValue& value : info.discreteDomain)
+            *out.mutable_domain_discrete()->add_values() = protobufValue(value);
+    } else if (info.intervalDomain) {
+        pb::HParamsInterval* interval = out.mutable_domain_interval();
+        if (info.intervalDomain->first != 0)
+            interval->set_min_value(info.intervalDomain->first);
+        if (info.intervalDomain->second != 0)
+            interval->set_max_value(info.intervalDomain->second);
+    }
+    if (info.differs)
+        out.set_differs(true);
+    return out;
+}
+
+pb::HParamsMetricInfo protobufMetricInfo(const MetricInfo& metric)
+{
+    pb::HParamsMetricInfo out;
+    pb::HParamsMetricName* name = out.mutable_name();
+    if (!metric.group.empty())
+        name->set_group(metric.group);
+    if (!metric.tag.empty())
+        name->set_tag(metric.tag);
+    if (!metric.displayName.empty())
+        out.set_display_name(metric.displayName);
+    if (!metric.description.empty())
+        out.set_description(metric.description);
+    if (metric.datasetType != DatasetType::Unknown) // DatasetType follows the proto's order
+        out.set_dataset_type(pb::HParamsMetricInfo::DatasetType(metric.datasetType));
+    return out;
 }
 
 } // namespace
@@ -532,49 +579,81 @@ void EventFileWriter::addRunMetadataGraph(
 void EventFileWriter::writeHParams(
     std::string_view tag, const pb::HParamsPluginData& data, double wallTime)
 {
-    pb::Event event = eventAt(wallTime, 0);
+    pb::Event event; // at step 0, which proto3 leaves unwritten
+    event.set_wall_time(wallTime);
     pb::Summary::Value* summaryValue = event.mutable_summary()->add_value();
     summaryValue->set_tag(std::string(tag));
     setPlugin(*summaryValue, "hparams", pb::DATA_CLASS_UNKNOWN, data.SerializeAsString());
+    // The plugin's NULL_TENSOR: a length-0 float vector, the shortest valid tensor (6 bytes:
+    // the dtype and one dimension whose size, 0, proto3 leaves unwritten).
     pb::TensorProto* tensor = summaryValue->mutable_tensor();
     tensor->set_dtype(pb::DT_FLOAT);
-    setShape(*tensor, {});
-    tensor->add_float_val(0.0f);
+    tensor->mutable_tensor_shape()->add_dim();
     writeEvent(event);
+}
+
+void EventFileWriter::addHParamsExperiment(const HParamsExperiment& experiment, double wallTime)
+{
+    pb::HParamsPluginData data; // version 0: left unset, as proto3 writes it
+    pb::HParamsExperiment* out = data.mutable_experiment();
+    if (!experiment.name.empty())
+        out->set_name(experiment.name);
+    if (!experiment.description.empty())
+        out->set_description(experiment.description);
+    if (!experiment.user.empty())
+        out->set_user(experiment.user);
+    if (experiment.timeCreatedSecs != 0)
+        out->set_time_created_secs(experiment.timeCreatedSecs);
+    for (const HParamInfo& info : experiment.hparams)
+        *out->add_hparam_infos() = protobufHParamInfo(info);
+    for (const MetricInfo& metric : experiment.metrics)
+        *out->add_metric_infos() = protobufMetricInfo(metric);
+    writeHParams("_hparams_/experiment", data, wallTime);
+}
+
+void EventFileWriter::addHParamsSessionStart(const SessionStartInfo& start, double wallTime)
+{
+    pb::HParamsPluginData data;
+    pb::HParamsSessionStartInfo* out = data.mutable_session_start_info();
+    for (const auto& [name, value] : start.hparams)
+        (*out->mutable_hparams())[name] = protobufValue(value);
+    if (!start.modelUri.empty())
+        out->set_model_uri(start.modelUri);
+    if (!start.monitorUrl.empty())
+        out->set_monitor_url(start.monitorUrl);
+    if (!start.groupName.empty())
+        out->set_group_name(start.groupName);
+    if (start.startTimeSecs != 0)
+        out->set_start_time_secs(start.startTimeSecs);
+    writeHParams("_hparams_/session_start_info", data, wallTime);
 }
 
 void EventFileWriter::addHParams(const std::map<std::string, HParamValue>& hparams,
     std::span<const std::string> metricTags, double wallTime)
 {
-    pb::HParamsPluginData experimentData;
-    experimentData.set_version(0);
-    pb::HParamsExperiment* experiment = experimentData.mutable_experiment();
-    experiment->set_time_created_secs(wallTime);
+    HParamsExperiment experiment;
+    experiment.timeCreatedSecs = wallTime;
     for (const auto& [name, value] : hparams) {
-        pb::HParamInfo* info = experiment->add_hparam_infos();
-        info->set_name(name);
-        info->set_type(hparamType(value));
+        HParamInfo& info = experiment.hparams.emplace_back();
+        info.name = name;
+        info.type = hparamTypeOf(value);
     }
     for (const std::string& tag : metricTags)
-        experiment->add_metric_infos()->mutable_name()->set_tag(tag);
-    writeHParams("_hparams_/experiment", experimentData, wallTime);
-
-    pb::HParamsPluginData sessionData;
-    sessionData.set_version(0);
-    pb::HParamsSessionStartInfo* start = sessionData.mutable_session_start_info();
-    start->set_start_time_secs(wallTime);
-    for (const auto& [name, value] : hparams)
-        (*start->mutable_hparams())[name] = protobufValue(value);
-    writeHParams("_hparams_/session_start_info", sessionData, wallTime);
+        experiment.metrics.emplace_back().tag = tag;
+    addHParamsExperiment(experiment, wallTime);
+    SessionStartInfo start;
+    start.hparams = hparams;
+    start.startTimeSecs = wallTime;
+    addHParamsSessionStart(start, wallTime);
 }
 
 void EventFileWriter::addHParamsSessionEnd(SessionEndStatus status, double wallTime)
 {
     pb::HParamsPluginData data;
-    data.set_version(0);
     pb::HParamsSessionEndInfo* end = data.mutable_session_end_info();
     // SessionEndStatus follows the proto's order: UNKNOWN, SUCCESS, FAILURE, RUNNING.
-    end->set_status(pb::HParamsSessionEndInfo::Status(status));
+    if (status != SessionEndStatus::Unknown)
+        end->set_status(pb::HParamsSessionEndInfo::Status(status));
     end->set_end_time_secs(wallTime);
     writeHParams("_hparams_/session_end_info", data, wallTime);
 }

@@ -106,8 +106,13 @@ public:
     // tensor with plugin "graph_run_metadata_graph".
     void addRunMetadataGraph(std::string_view tag, std::int64_t step, const pb::GraphDef& graph,
         double wallTime = now());
+    // `_hparams_/experiment`, every field as given, as hp.hparams_config writes it (usually
+    // into the logdir's root run).
+    void addHParamsExperiment(const HParamsExperiment& experiment, double wallTime = now());
+    // `_hparams_/session_start_info`, as hp.hparams writes it into one trial's run.
+    void addHParamsSessionStart(const SessionStartInfo& start, double wallTime = now());
     // Plugin "hparams": `_hparams_/experiment` declaring the hparams and metric tags, then
-    // `_hparams_/session_start_info` with their values for this run.
+    // `_hparams_/session_start_info` with their values for this run (PyTorch's add_hparams).
     void addHParams(const std::map<std::string, HParamValue>& hparams,
         std::span<const std::string> metricTags = {}, double wallTime = now());
     // `_hparams_/session_end_info`, as the Keras hparams callback writes when training ends.

@@ -3,6 +3,8 @@
 // writer, from hand-made plugin data, from garbage, and from real Keras and Lightning logs.
 
 #include "core/events/hparams_decoder.h"
+#include "core/io/file_byte_source.h"
+#include "core/io/record_reader.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
 #include "tests/support/test_support.h"
@@ -25,6 +27,15 @@ std::shared_ptr<const LogdirSnapshot> load(const fs::path& logdir)
     LogdirLoader loader({{"", logdir}});
     loader.reload();
     return loader.snapshot();
+}
+
+std::vector<pb::Event> readEvents(const fs::path& file)
+{
+    RecordReader reader(std::make_unique<FileByteSource>(file, 0));
+    std::vector<pb::Event> events;
+    while (const auto record = reader.next())
+        events.emplace_back().ParseFromArray(record->data.data(), int(record->data.size()));
+    return events;
 }
 
 pb::Event hparamsEvent(const std::string& tag, const pb::HParamsPluginData& data)
@@ -76,6 +87,54 @@ private slots:
         QCOMPARE(hparams.sessionStart->startTimeSecs, 1000.5);
         QCOMPARE(hparams.sessionEnd->status, SessionEndStatus::Success);
         QCOMPARE(hparams.sessionEnd->endTimeSecs, 2000.25);
+    }
+
+    // hp.hparams_config's experiment from TF 2.1 (b04), rewritten by our writer: the plugin
+    // content is the same bytes. The event around it is TensorBoard's current layout: no step
+    // (0, which proto3 leaves out) and the plugin's NULL_TENSOR, a length-0 float vector.
+    void writerMatchesTensorBoardLayout()
+    {
+        HParamsExperiment experiment;
+        HParamInfo& units = experiment.hparams.emplace_back();
+        units.name = "num_units";
+        units.type = HParamType::Float64;
+        units.discreteDomain = {16.0, 32.0};
+        HParamInfo& dropout = experiment.hparams.emplace_back();
+        dropout.name = "dropout";
+        dropout.type = HParamType::Float64;
+        dropout.intervalDomain = std::pair(0.1, 0.2);
+        HParamInfo& optimizer = experiment.hparams.emplace_back();
+        optimizer.name = "optimizer";
+        optimizer.type = HParamType::String;
+        optimizer.discreteDomain = {std::string("adam"), std::string("sgd")};
+        MetricInfo& accuracy = experiment.metrics.emplace_back();
+        accuracy.tag = "accuracy";
+        accuracy.displayName = "Accuracy";
+
+        QTemporaryDir temp;
+        fs::path file;
+        {
+            EventFileWriter writer(fs::path(temp.path().toStdString()));
+            writer.addHParamsExperiment(experiment, 1585792142.5);
+            file = writer.path();
+        }
+        const std::vector<pb::Event> events = readEvents(file);
+        QCOMPARE(events.size(), std::size_t(2));
+        QVERIFY(!events[1].has_step());
+        const pb::Summary::Value& value = events[1].summary().value(0);
+        QCOMPARE(value.tag(), std::string("_hparams_/experiment"));
+        QVERIFY(!value.metadata().has_data_class());
+        QCOMPARE(value.tensor().SerializeAsString(), std::string("\x08\x01\x12\x02\x12\x00", 6));
+
+        const auto corpus = corpusDirectory();
+        if (!corpus)
+            QSKIP(qPrintable(corpusMissingMessage()));
+        const auto theirs = readEvents(*corpus
+            / "b04_tf2_hparams_plugin/logs/hparam_tuning/"
+              "events.out.tfevents.1585792142.ezio-virtual-machine.128712.5.v2");
+        QCOMPARE(theirs.size(), std::size_t(2));
+        QCOMPARE(value.metadata().plugin_data().content(),
+            theirs[1].summary().value(0).metadata().plugin_data().content());
     }
 
     void domainsMetricsAndGroups()

@@ -1,0 +1,17 @@
+#pragma once
+// The HParams table as CSV (RFC 4180): a header of column titles, then one line per session in
+// the order shown, each cell exact (HParamsTableModel::ExportRole: numbers read back as the same
+// double, unset cells empty).
+
+#include <QString>
+
+#include <vector>
+
+class QAbstractItemModel;
+
+namespace lantern::ui {
+
+// `columns` are the model's columns to write, in order.
+QString hparamsCsv(const QAbstractItemModel& shown, const std::vector<int>& columns);
+
+} // namespace lantern::ui

@@ -1,0 +1,233 @@
+#include "ui/dashboards/hparams/hparams_dashboard.h"
+
+#include "core/analysis/hparams_table.h"
+#include "ui/dashboards/hparams/hparams_csv.h"
+#include "ui/dashboards/hparams/hparams_filter_model.h"
+#include "ui/dashboards/hparams/hparams_filter_panel.h"
+#include "ui/dashboards/hparams/hparams_table_model.h"
+#include "ui/dashboards/hparams/parallel_coordinates_view.h"
+#include "ui/widgets/run_list_model.h"
+#include "ui/widgets/widget_export.h"
+
+#include <QFile>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace lantern::ui {
+namespace {
+
+// An idle reload hands over the very same runs: the table would come out the same.
+bool sameRuns(const LogdirSnapshotPtr& a, const LogdirSnapshotPtr& b)
+{
+    return a && b && a->runs == b->runs;
+}
+
+} // namespace
+
+HParamsDashboard::HParamsDashboard(RunListModel* runs, QWidget* parent)
+    : QWidget(parent)
+    , m_runs(runs)
+    , m_table(new HParamsTableModel(this))
+    , m_filter(new HParamsFilterModel(m_table, this))
+    , m_view(new QTableView(this))
+    , m_parallel(new ParallelCoordinatesView(m_filter, this))
+    , m_filters(new HParamsFilterPanel(m_filter, this))
+    , m_columnsButton(new QToolButton(this))
+    , m_export(new QPushButton(tr("Export CSV…"), this))
+    , m_summary(new QLabel(this))
+{
+    setObjectName(QStringLiteral("hparams")); // the tab's key
+    m_view->setModel(m_filter);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(0, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setSectionsMovable(true);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_columnsButton->setText(tr("Columns"));
+    m_columnsButton->setPopupMode(QToolButton::InstantPopup);
+    m_columnsButton->setMenu(new QMenu(m_columnsButton));
+
+    auto* filterScroll = new QScrollArea(this);
+    filterScroll->setWidget(m_filters);
+    filterScroll->setWidgetResizable(true);
+    filterScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    filterScroll->setFrameShape(QFrame::NoFrame);
+    filterScroll->setMinimumWidth(170);
+    auto* views = new QSplitter(Qt::Vertical, this);
+    views->addWidget(m_parallel);
+    views->addWidget(m_view);
+    views->setStretchFactor(0, 3);
+    views->setStretchFactor(1, 2);
+    auto* body = new QSplitter(this);
+    body->addWidget(filterScroll);
+    body->addWidget(views);
+    body->setStretchFactor(1, 1);
+    body->setSizes({200, 1000});
+
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(m_summary, 1);
+    bar->addWidget(m_columnsButton);
+    bar->addWidget(m_export);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(body, 1);
+
+    connect(m_export, &QPushButton::clicked, this, &HParamsDashboard::chooseExportPath);
+    connect(m_runs, &RunListModel::selectionChanged, this, &HParamsDashboard::applyRunSelection);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &HParamsDashboard::highlightCurrentRow);
+    connect(m_parallel, &ParallelCoordinatesView::sessionClicked, this,
+        &HParamsDashboard::selectSession);
+    connect(m_table, &QAbstractItemModel::modelReset, this, &HParamsDashboard::rebuildColumnsMenu);
+    for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_filter, signal, this, &HParamsDashboard::updateSummary);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &HParamsDashboard::updateSummary);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &HParamsDashboard::updateSummary);
+    updateSummary();
+}
+
+void HParamsDashboard::setSnapshot(const LogdirSnapshotPtr& snapshot)
+{
+    m_snapshot = snapshot;
+    m_stale = !isVisible();
+    if (!m_stale)
+        rebuild();
+}
+
+void HParamsDashboard::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_stale) {
+        m_stale = false;
+        rebuild();
+    }
+}
+
+void HParamsDashboard::rebuild()
+{
+    if (sameRuns(m_builtFrom, m_snapshot))
+        return;
+    m_builtFrom = m_snapshot;
+    const QString highlighted = m_parallel->highlightedSession();
+    m_table->setTable(m_snapshot ? core::buildHParamsTable(*m_snapshot) : core::HParamsTable {});
+    applyRunSelection();
+    m_filters->refresh();
+    if (!highlighted.isEmpty() && !m_view->selectionModel()->hasSelection())
+        selectSession(highlighted); // a reset of the columns cleared the selection
+    updateSummary();
+}
+
+void HParamsDashboard::applyRunSelection()
+{
+    QSet<QString> hidden;
+    for (const core::HParamsSession& session : m_table->table().sessions)
+        if (const QString run = QString::fromStdString(session.run); !m_runs->isChecked(run))
+            hidden.insert(run);
+    m_filter->setHiddenRuns(hidden);
+}
+
+void HParamsDashboard::rebuildColumnsMenu()
+{
+    QMenu* menu = m_columnsButton->menu();
+    menu->clear();
+    for (const auto& column : m_table->columns()) {
+        QAction* action = menu->addAction(column.title);
+        action->setObjectName(column.key);
+        action->setCheckable(true);
+        action->setChecked(isColumnShown(column.key));
+        connect(action, &QAction::toggled, this,
+            [this, key = column.key](bool on) { setColumnShown(key, on); });
+    }
+    for (int column = 0; column < m_table->columnCount(); ++column)
+        m_view->setColumnHidden(column, !isColumnShown(m_table->columns()[column].key));
+    m_view->resizeColumnsToContents();
+}
+
+void HParamsDashboard::setColumnShown(const QString& key, bool shown)
+{
+    if (shown)
+        m_hiddenColumns.remove(key);
+    else
+        m_hiddenColumns.insert(key);
+    if (const int column = m_table->columnOf(key); column >= 0)
+        m_view->setColumnHidden(column, !shown);
+    for (QAction* action : m_columnsButton->menu()->actions())
+        if (action->objectName() == key && action->isChecked() != shown)
+            action->setChecked(shown);
+    m_parallel->setHiddenColumns(m_hiddenColumns);
+}
+
+void HParamsDashboard::selectSession(const QString& run)
+{
+    const int sourceRow = m_table->rowOf(run);
+    const QModelIndex shown
+        = sourceRow < 0 ? QModelIndex() : m_filter->mapFromSource(m_table->index(sourceRow, 0));
+    if (!shown.isValid()) {
+        m_view->clearSelection();
+        m_parallel->setHighlightedSession(QString());
+        return;
+    }
+    m_view->selectRow(shown.row());
+    m_view->scrollTo(shown);
+}
+
+void HParamsDashboard::highlightCurrentRow()
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    m_parallel->setHighlightedSession(
+        rows.isEmpty() ? QString() : rows.front().data(HParamsTableModel::RunRole).toString());
+}
+
+void HParamsDashboard::updateSummary()
+{
+    const core::HParamsTable& table = m_table->table();
+    const QString source = table.experimentRun.empty()
+        ? tr("hparams and metrics gathered from the sessions")
+        : table.experimentRun == "."
+        ? tr("experiment declared in the logdir's root run")
+        : tr("experiment declared in run %1").arg(QString::fromStdString(table.experimentRun));
+    m_summary->setText(tr("%1 of %n session(s) shown · %2", "", m_table->rowCount())
+                           .arg(m_filter->rowCount())
+                           .arg(source));
+    m_export->setEnabled(m_filter->rowCount() > 0);
+}
+
+QString HParamsDashboard::csv() const
+{
+    std::vector<int> columns;
+    const QHeaderView* header = m_view->horizontalHeader();
+    for (int visual = 0; visual < header->count(); ++visual)
+        if (const int column = header->logicalIndex(visual); !m_view->isColumnHidden(column))
+            columns.push_back(column);
+    return hparamsCsv(*m_filter, columns);
+}
+
+bool HParamsDashboard::exportCsv(const QString& path) const
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    const QByteArray bytes = csv().toUtf8();
+    return file.write(bytes) == bytes.size();
+}
+
+void HParamsDashboard::chooseExportPath()
+{
+    const QString path = askExportPath(
+        this, tr("Export HParams Table"), QStringLiteral("hparams"), QStringLiteral(".csv"));
+    if (!path.isEmpty() && !exportCsv(path))
+        m_summary->setText(tr("Could not write %1").arg(path));
+}
+
+} // namespace lantern::ui

@@ -1,0 +1,100 @@
+#include "ui/dashboards/hparams/parallel_axis.h"
+
+#include "ui/dashboards/hparams/hparams_table_model.h"
+#include "ui/widgets/axis_ticks.h"
+
+#include <QCoreApplication>
+#include <QPainter>
+#include <QPalette>
+
+#include <cmath>
+
+namespace lantern::ui {
+
+ParallelAxis ParallelAxis::of(const HParamsTableModel& table, int column, bool wantLog)
+{
+    const HParamsTableModel::Column& c = table.columns()[column];
+    ParallelAxis axis;
+    axis.column = column;
+    axis.key = c.key;
+    axis.title = c.title;
+    axis.numeric = c.numeric;
+    if (!axis.numeric) {
+        axis.categories = table.categories(column);
+        return axis;
+    }
+    const auto range = table.range(column);
+    if (!range)
+        return axis; // no value yet: an empty [0, 1] axis
+    axis.positive = range->first > 0;
+    axis.log = wantLog && axis.positive;
+    axis.lo = axis.log ? std::log10(range->first) : range->first;
+    axis.hi = axis.log ? std::log10(range->second) : range->second;
+    if (axis.hi == axis.lo) { // one value: put it in the middle
+        const double pad = axis.lo != 0 && !axis.log ? std::abs(axis.lo) * 0.1 : 0.5;
+        axis.lo -= pad;
+        axis.hi += pad;
+    }
+    return axis;
+}
+
+std::optional<double> ParallelAxis::fraction(const HParamsTableModel& table, int row) const
+{
+    if (numeric) {
+        const auto value = table.number(row, column);
+        if (!value || !std::isfinite(*value) || (log && *value <= 0))
+            return std::nullopt;
+        const double position = log ? std::log10(*value) : *value;
+        return (position - lo) / (hi - lo);
+    }
+    const QString text = table.valueText(row, column);
+    const qsizetype index = text.isEmpty() ? -1 : categories.indexOf(text);
+    if (index < 0)
+        return std::nullopt;
+    return categories.size() == 1 ? 0.5 : 1.0 - double(index) / double(categories.size() - 1);
+}
+
+std::vector<std::pair<double, QString>> ParallelAxis::ticks(int target) const
+{
+    std::vector<std::pair<double, QString>> result;
+    if (!numeric) {
+        for (qsizetype i = 0; i < categories.size(); ++i)
+            result.emplace_back(
+                categories.size() == 1 ? 0.5 : 1.0 - double(i) / double(categories.size() - 1),
+                categories[i]);
+        return result;
+    }
+    const AxisTicks ticks
+        = log ? AxisTicks::log10(lo, hi, target) : AxisTicks::linear(lo, hi, target);
+    for (std::size_t i = 0; i < ticks.values.size(); ++i)
+        result.emplace_back((ticks.values[i] - lo) / (hi - lo), ticks.labels[i]);
+    return result;
+}
+
+QString ParallelAxis::label() const
+{
+    return log ? title + QCoreApplication::translate("ParallelAxis", " (log)") : title;
+}
+
+void ParallelAxis::paint(QPainter& painter, const QPalette& palette, double x, const QRectF& plot,
+    const QRectF& titleBox, double tickLabelWidth) const
+{
+    const QFont font = painter.font();
+    painter.setPen(QPen(palette.color(QPalette::Text), 1));
+    painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+    QFont bold = font;
+    bold.setBold(true);
+    painter.setFont(bold);
+    painter.drawText(titleBox, Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap,
+        painter.fontMetrics().elidedText(label(), Qt::ElideMiddle, int(2 * titleBox.width())));
+    painter.setFont(font);
+    painter.setPen(palette.color(QPalette::PlaceholderText));
+    for (const auto& [fraction, text] : ticks(5)) {
+        const double y = plot.bottom() - fraction * plot.height();
+        painter.drawLine(QPointF(x - 3, y), QPointF(x, y));
+        painter.drawText(QRectF(x + 4, y - 8, tickLabelWidth, 16), Qt::AlignLeft | Qt::AlignVCenter,
+            painter.fontMetrics().elidedText(text, Qt::ElideRight, int(tickLabelWidth)));
+    }
+}
+
+} // namespace lantern::ui
