@@ -335,6 +335,39 @@ private slots:
         QCOMPARE(plot.xRange(), (LinePlot::Range {0, 104}));
     }
 
+    void shiftDragAndMiddleDragPan()
+    {
+        LinePlot plot;
+        shown(plot);
+        std::vector<double> values(101);
+        for (std::size_t i = 0; i < values.size(); ++i)
+            values[i] = double(i);
+        plot.setSeries({{"run", Qt::blue, seriesOf(values)}});
+        plot.zoomTo({20, 40}, LinePlot::Range {10, 50});
+        const QRectF area = plot.plotArea();
+        // Grab step 30 and move it to where step 25 was: the view moves 5 steps right,
+        // and half its height down moves it half a span up.
+        const QPoint from(int(std::lround(plot.pixelAtX(30))), int(area.center().y()));
+        const QPoint to(int(std::lround(plot.pixelAtX(25))), from.y() + int(area.height() / 2));
+        const double grabbed = plot.xAtPixel(from.x());
+        QTest::mousePress(&plot, Qt::LeftButton, Qt::ShiftModifier, from);
+        QTest::mouseMove(&plot, to);
+        QTest::mouseRelease(&plot, Qt::LeftButton, Qt::ShiftModifier, to);
+        QVERIFY(std::abs(plot.xAtPixel(to.x()) - grabbed) < 1e-9); // still under the cursor
+        QCOMPARE(plot.xRange().span(), 20.0);
+        QVERIFY(std::abs(plot.xRange().lo - 25) < 0.2);
+        QVERIFY(
+            std::abs(plot.yRange().lo - (10 + 40.0 * (to.y() - from.y()) / area.height())) < 1e-9);
+        QVERIFY(!plot.pinnedX()); // a pan is not a click
+
+        // The middle button pans too, back again.
+        QTest::mousePress(&plot, Qt::MiddleButton, {}, to);
+        QTest::mouseMove(&plot, from);
+        QTest::mouseRelease(&plot, Qt::MiddleButton, {}, from);
+        QVERIFY(std::abs(plot.xRange().lo - 20) < 1e-9);
+        QVERIFY(std::abs(plot.yRange().lo - 10) < 1e-9);
+    }
+
     void tooltipListsEveryRunAtTheNearestStep()
     {
         LinePlot plot;

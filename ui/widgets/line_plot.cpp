@@ -234,6 +234,14 @@ void LinePlot::resizeEvent(QResizeEvent* event)
 void LinePlot::mousePressEvent(QMouseEvent* event)
 {
     const QPoint pos = event->position().toPoint();
+    const bool pan = event->button() == Qt::MiddleButton
+        || (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier));
+    if (pan && layout().plot.contains(pos)) {
+        m_pan = Pan {event->position(), layout().x, layout().y};
+        setCursor(Qt::ClosedHandCursor);
+        QToolTip::hideText();
+        return;
+    }
     if (event->button() != Qt::LeftButton || !layout().plot.contains(pos)) {
         QWidget::mousePressEvent(event);
         return;
@@ -247,6 +255,14 @@ void LinePlot::mousePressEvent(QMouseEvent* event)
 void LinePlot::mouseMoveEvent(QMouseEvent* event)
 {
     const QPointF pos = event->position();
+    if (m_pan) {
+        // The point grabbed stays under the cursor: the view moves with it, on both axes.
+        const QRectF plot = layout().plot;
+        const double dx = (pos.x() - m_pan->start.x()) / plot.width() * m_pan->x.span();
+        const double dy = (pos.y() - m_pan->start.y()) / plot.height() * m_pan->y.span();
+        zoomTo({m_pan->x.lo - dx, m_pan->x.hi - dx}, Range {m_pan->y.lo + dy, m_pan->y.hi + dy});
+        return;
+    }
     if (m_dragging) {
         const QRectF plot = layout().plot;
         m_dragCurrent = QPoint(int(std::clamp(pos.x(), plot.left(), plot.right())),
@@ -270,6 +286,11 @@ void LinePlot::mouseMoveEvent(QMouseEvent* event)
 
 void LinePlot::mouseReleaseEvent(QMouseEvent* event)
 {
+    if (m_pan) {
+        m_pan.reset();
+        unsetCursor();
+        return;
+    }
     if (!m_dragging || event->button() != Qt::LeftButton) {
         QWidget::mouseReleaseEvent(event);
         return;

@@ -5,12 +5,12 @@
 // debiased EMA) is computed once per series generation and weight over the whole series, and
 // looked up at the decimated points' indices.
 //
-// Mouse: drag a box to zoom, wheel to zoom around the cursor, double-click to reset; hovering
-// shows a cursor line and a tooltip with every run's value at the nearest x; a click (no drag)
-// pins that cursor and its rows in a box that stays, following new data, until the next click
-// or Escape. A zoom survives new data; an unzoomed plot follows the data as it grows, within
-// any axis limits the user fixed, with a little headroom on the right so that the axis does
-// not shift with every point.
+// Mouse: drag a box to zoom, Shift-drag (or drag with the middle button) to pan, wheel to zoom
+// around the cursor, double-click to reset; hovering shows a cursor line and a tooltip with
+// every run's value at the nearest x; a click (no drag) pins that cursor and its rows in a box
+// that stays, following new data, until the next click or Escape. A zoom survives new data; an
+// unzoomed plot follows the data as it grows, within any axis limits the user fixed, with a little
+// headroom on the right so that the axis does not shift with every point.
 
 #include "core/analysis/decimation.h"
 #include "core/analysis/smoothing.h"
@@ -201,6 +201,13 @@ private:
     mutable std::unique_ptr<Layout> m_layout;
     mutable bool m_layoutValid = false;
 
+    // A drag with Shift or the middle button pans: where it started, and the view then.
+    struct Pan {
+        QPointF start;
+        Range x;
+        Range y;
+    };
+    std::optional<Pan> m_pan;
     bool m_dragging = false;
     QPoint m_dragStart;
     QPoint m_dragCurrent;
