@@ -5,8 +5,10 @@
 #include "ui/dashboards/distributions/distributions_dashboard.h"
 #include "ui/dashboards/graphs/graphs_dashboard.h"
 #include "ui/dashboards/histograms/histograms_dashboard.h"
+#include "ui/dashboards/pr_curves/pr_curves_dashboard.h"
 #include "ui/dashboards/projector/projector_dashboard.h"
 #include "ui/dashboards/scalars/scalars_dashboard.h"
+#include "ui/dashboards/text/text_dashboard.h"
 #include "ui/preferences_dialog.h"
 #include "ui/widgets/diagnostics_panel.h"
 #include "ui/widgets/run_list_model.h"
@@ -184,6 +186,10 @@ QWidget* MainWindow::createContent()
     m_tabs->addTab(m_distributions, tr("Distributions"));
     m_graphs = new GraphsDashboard(m_tabs);
     m_tabs->addTab(m_graphs, tr("Graphs"));
+    m_text = new TextDashboard(m_runModel, m_tabs);
+    m_tabs->addTab(m_text, tr("Text"));
+    m_prCurves = new PrCurvesDashboard(m_runModel, m_tabs);
+    m_tabs->addTab(m_prCurves, tr("PR Curves"));
     m_projector = new ProjectorDashboard(m_tabs);
     m_tabs->addTab(m_projector, tr("Projector"));
     m_tabs->setTabVisible(m_tabs->indexOf(m_projector), false); // until embeddings are found
@@ -364,6 +370,8 @@ void MainWindow::showSnapshot(const LogdirSnapshotPtr& snapshot)
     m_histograms->setSnapshot(snapshot);
     m_distributions->setSnapshot(snapshot);
     m_graphs->setSnapshot(snapshot);
+    m_text->setSnapshot(snapshot);
+    m_prCurves->setSnapshot(snapshot);
     m_projector->setSnapshot(snapshot, m_loader->logdirSpecs());
 
     std::uint64_t points = 0, tags = 0;
@@ -418,6 +426,8 @@ void MainWindow::updateTabVisibility(const core::LogdirSnapshot& snapshot)
         {"scalars", has(core::ValueKind::Scalar)},
         {"histograms", has(core::ValueKind::Histogram)},
         {"distributions", has(core::ValueKind::Histogram)},
+        {"text", has(core::ValueKind::Text)},
+        {"pr_curves", has(core::ValueKind::PrCurve)},
         {"graphs",
             std::any_of(snapshot.runs.begin(), snapshot.runs.end(),
                 [](const auto& run) { return run->graphReference().has_value(); })},
@@ -446,8 +456,8 @@ bool MainWindow::showTab(const QString& key)
 
 bool MainWindow::isComputing() const
 {
-    return m_histograms->isComputing() || m_distributions->isComputing()
-        || m_graphs->isComputing() || m_projector->isComputing();
+    return m_histograms->isComputing() || m_distributions->isComputing() || m_graphs->isComputing()
+        || m_projector->isComputing();
 }
 
 void MainWindow::setDropHighlight(bool on)

@@ -27,6 +27,8 @@ class GraphsDashboard;
 class HistogramsDashboard;
 class DistributionsDashboard;
 class ProjectorDashboard;
+class TextDashboard;
+class PrCurvesDashboard;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -91,6 +93,8 @@ private:
     GraphsDashboard* m_graphs = nullptr;
     DistributionsDashboard* m_distributions = nullptr;
     ProjectorDashboard* m_projector = nullptr;
+    TextDashboard* m_text = nullptr;
+    PrCurvesDashboard* m_prCurves = nullptr;
     QLabel* m_startMessage = nullptr;
     QLabel* m_overview = nullptr;
     QLabel* m_statusText = nullptr;

@@ -173,12 +173,9 @@ private slots:
 
     void torchPersonClass()
     {
-        const auto corpus = corpusDirectory();
-        if (!corpus)
+        const auto snapshot = loadCorpusLogdir("c04_torch_pr_curves");
+        if (!snapshot)
             QSKIP(qPrintable(corpusMissingMessage()));
-        LogdirLoader loader({{"", *corpus / "c04_torch_pr_curves"}});
-        loader.reload();
-        const auto snapshot = loader.snapshot();
         const TagSnapshot* tag = findTag(*snapshot, "runs", "person class");
         QVERIFY(tag);
         QCOMPARE(tag->kind, ValueKind::PrCurve);
@@ -229,12 +226,9 @@ private slots:
 
     void tensorboardXAnkleBoot()
     {
-        const auto corpus = corpusDirectory();
-        if (!corpus)
+        const auto snapshot = loadCorpusLogdir("d01_tensorboardx_tutorial_mixed_with_torch");
+        if (!snapshot)
             QSKIP(qPrintable(corpusMissingMessage()));
-        LogdirLoader loader({{"", *corpus / "d01_tensorboardx_tutorial_mixed_with_torch"}});
-        loader.reload();
-        const auto snapshot = loader.snapshot();
         const TagSnapshot* tag
             = findTag(*snapshot, "runs/fashion_mnist_experiment_1", "Ankle Boot");
         QVERIFY(tag);

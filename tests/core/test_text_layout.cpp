@@ -81,12 +81,10 @@ private slots:
 
     void mlAgentsHyperparameters()
     {
-        const auto corpus = corpusDirectory();
-        if (!corpus)
+        const auto snapshot = loadCorpusLogdir("c10_mlagents_torch_text_histo");
+        if (!snapshot)
             QSKIP(qPrintable(corpusMissingMessage()));
-        LogdirLoader loader({{"", *corpus / "c10_mlagents_torch_text_histo"}});
-        loader.reload();
-        const RunSnapshot* run = loader.snapshot()->find("results/ppo/MoveToGoal");
+        const RunSnapshot* run = snapshot->find("results/ppo/MoveToGoal");
         QVERIFY(run);
         const TagSnapshot* tag = run->find("Hyperparameters/text_summary");
         QVERIFY(tag);

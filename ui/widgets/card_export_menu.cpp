@@ -23,6 +23,13 @@ void chooseAndSave(QWidget* parent, const ExportPathChooser& choosePath, const C
 
 } // namespace
 
+ExportPathChooser exportPathDialog(QWidget* parent)
+{
+    return [parent](const QString& title, const QString& stem, const QString& suffix) {
+        return askExportPath(parent, title, stem, suffix);
+    };
+}
+
 void addCardExportActions(
     QMenu* menu, QWidget* parent, const ExportPathChooser& choosePath, const CardExport& exports)
 {

@@ -23,6 +23,9 @@ struct CardExport {
     std::function<bool(const QString& path)> saveCsv;
 };
 
+// Asks with a file dialog over `parent`.
+ExportPathChooser exportPathDialog(QWidget* parent);
+
 // `parent` owns the warning shown when a file cannot be written.
 void addCardExportActions(
     QMenu* menu, QWidget* parent, const ExportPathChooser& choosePath, const CardExport& exports);

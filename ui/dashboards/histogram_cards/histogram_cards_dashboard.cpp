@@ -21,9 +21,7 @@ HistogramCardsDashboard::HistogramCardsDashboard(RunListModel* runs, const QStri
     : QWidget(parent)
     , m_runs(runs)
     , m_dataExport(std::move(dataExport))
-    , m_choosePath([this](const QString& title, const QString& stem, const QString& suffix) {
-        return askExportPath(this, title, stem, suffix);
-    })
+    , m_choosePath(exportPathDialog(this))
 {
     setObjectName(name + QLatin1Char('s')); // the main window's tab key
     m_filter = createTagFilter(this, name + QStringLiteral("TagFilter"));
