@@ -6,8 +6,10 @@
 #include "ui/dashboards/graphs/graphs_dashboard.h"
 #include "ui/dashboards/histograms/histograms_dashboard.h"
 #include "ui/dashboards/images/images_dashboard.h"
+#include "ui/dashboards/pr_curves/pr_curves_dashboard.h"
 #include "ui/dashboards/projector/projector_dashboard.h"
 #include "ui/dashboards/scalars/scalars_dashboard.h"
+#include "ui/dashboards/text/text_dashboard.h"
 #include "ui/preferences_dialog.h"
 #include "ui/widgets/diagnostics_panel.h"
 #include "ui/widgets/run_list_model.h"
@@ -187,6 +189,10 @@ QWidget* MainWindow::createContent()
     m_tabs->addTab(m_distributions, tr("Distributions"));
     m_graphs = new GraphsDashboard(m_tabs);
     m_tabs->addTab(m_graphs, tr("Graphs"));
+    m_text = new TextDashboard(m_runModel, m_tabs);
+    m_tabs->addTab(m_text, tr("Text"));
+    m_prCurves = new PrCurvesDashboard(m_runModel, m_tabs);
+    m_tabs->addTab(m_prCurves, tr("PR Curves"));
     m_projector = new ProjectorDashboard(m_tabs);
     m_tabs->addTab(m_projector, tr("Projector"));
     m_tabs->setTabVisible(m_tabs->indexOf(m_projector), false); // until embeddings are found
@@ -368,6 +374,8 @@ void MainWindow::showSnapshot(const LogdirSnapshotPtr& snapshot)
     m_histograms->setSnapshot(snapshot);
     m_distributions->setSnapshot(snapshot);
     m_graphs->setSnapshot(snapshot);
+    m_text->setSnapshot(snapshot);
+    m_prCurves->setSnapshot(snapshot);
     m_projector->setSnapshot(snapshot, m_loader->logdirSpecs());
 
     std::uint64_t points = 0, tags = 0;
@@ -423,6 +431,8 @@ void MainWindow::updateTabVisibility(const core::LogdirSnapshot& snapshot)
         {"images", has(core::ValueKind::Image)},
         {"histograms", has(core::ValueKind::Histogram)},
         {"distributions", has(core::ValueKind::Histogram)},
+        {"text", has(core::ValueKind::Text)},
+        {"pr_curves", has(core::ValueKind::PrCurve)},
         {"graphs",
             std::any_of(snapshot.runs.begin(), snapshot.runs.end(),
                 [](const auto& run) { return run->graphReference().has_value(); })},

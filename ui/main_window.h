@@ -28,6 +28,8 @@ class HistogramsDashboard;
 class ImagesDashboard;
 class DistributionsDashboard;
 class ProjectorDashboard;
+class TextDashboard;
+class PrCurvesDashboard;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -94,6 +96,8 @@ private:
     GraphsDashboard* m_graphs = nullptr;
     DistributionsDashboard* m_distributions = nullptr;
     ProjectorDashboard* m_projector = nullptr;
+    TextDashboard* m_text = nullptr;
+    PrCurvesDashboard* m_prCurves = nullptr;
     QLabel* m_startMessage = nullptr;
     QLabel* m_overview = nullptr;
     QLabel* m_statusText = nullptr;
