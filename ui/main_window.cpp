@@ -7,8 +7,10 @@
 #include "ui/dashboards/histograms/histograms_dashboard.h"
 #include "ui/dashboards/hparams/hparams_dashboard.h"
 #include "ui/dashboards/images/images_dashboard.h"
+#include "ui/dashboards/pr_curves/pr_curves_dashboard.h"
 #include "ui/dashboards/projector/projector_dashboard.h"
 #include "ui/dashboards/scalars/scalars_dashboard.h"
+#include "ui/dashboards/text/text_dashboard.h"
 #include "ui/preferences_dialog.h"
 #include "ui/widgets/diagnostics_panel.h"
 #include "ui/widgets/run_list_model.h"
@@ -188,6 +190,10 @@ QWidget* MainWindow::createContent()
     m_tabs->addTab(m_distributions, tr("Distributions"));
     m_graphs = new GraphsDashboard(m_tabs);
     m_tabs->addTab(m_graphs, tr("Graphs"));
+    m_text = new TextDashboard(m_runModel, m_tabs);
+    m_tabs->addTab(m_text, tr("Text"));
+    m_prCurves = new PrCurvesDashboard(m_runModel, m_tabs);
+    m_tabs->addTab(m_prCurves, tr("PR Curves"));
     m_hparams = new HParamsDashboard(m_runModel, m_tabs);
     m_tabs->addTab(m_hparams, tr("HParams"));
     m_projector = new ProjectorDashboard(m_tabs);
@@ -371,6 +377,8 @@ void MainWindow::showSnapshot(const LogdirSnapshotPtr& snapshot)
     m_histograms->setSnapshot(snapshot);
     m_distributions->setSnapshot(snapshot);
     m_graphs->setSnapshot(snapshot);
+    m_text->setSnapshot(snapshot);
+    m_prCurves->setSnapshot(snapshot);
     m_hparams->setSnapshot(snapshot);
     m_projector->setSnapshot(snapshot, m_loader->logdirSpecs());
 
@@ -427,6 +435,8 @@ void MainWindow::updateTabVisibility(const core::LogdirSnapshot& snapshot)
         {"images", has(core::ValueKind::Image)},
         {"histograms", has(core::ValueKind::Histogram)},
         {"distributions", has(core::ValueKind::Histogram)},
+        {"text", has(core::ValueKind::Text)},
+        {"pr_curves", has(core::ValueKind::PrCurve)},
         {"graphs",
             std::any_of(snapshot.runs.begin(), snapshot.runs.end(),
                 [](const auto& run) { return run->graphReference().has_value(); })},

@@ -28,6 +28,8 @@ class HistogramsDashboard;
 class ImagesDashboard;
 class DistributionsDashboard;
 class ProjectorDashboard;
+class TextDashboard;
+class PrCurvesDashboard;
 class HParamsDashboard;
 
 class MainWindow : public QMainWindow {
@@ -95,6 +97,8 @@ private:
     GraphsDashboard* m_graphs = nullptr;
     DistributionsDashboard* m_distributions = nullptr;
     ProjectorDashboard* m_projector = nullptr;
+    TextDashboard* m_text = nullptr;
+    PrCurvesDashboard* m_prCurves = nullptr;
     HParamsDashboard* m_hparams = nullptr;
     QLabel* m_startMessage = nullptr;
     QLabel* m_overview = nullptr;

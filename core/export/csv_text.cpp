@@ -46,4 +46,19 @@ std::string formatWallTime(double seconds)
     return shortest(seconds, std::chars_format::fixed);
 }
 
+std::string csvRowPrefix(
+    std::string_view run, std::string_view tag, std::int64_t step, double wallTime)
+{
+    std::string prefix;
+    appendCsvField(prefix, run);
+    prefix += ',';
+    appendCsvField(prefix, tag);
+    prefix += ',';
+    prefix += std::to_string(step);
+    prefix += ',';
+    prefix += formatWallTime(wallTime);
+    prefix += ',';
+    return prefix;
+}
+
 } // namespace lantern::core

@@ -2,6 +2,7 @@
 // The text of CSV exports: fields quoted as RFC 4180 asks, and numbers written as the shortest
 // text that reads back as exactly the same double, so an export loses nothing.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,10 @@ void appendCsvField(std::string& out, std::string_view field);
 
 // The shortest text that reads back as exactly `value`; "nan", "inf" and "-inf" otherwise.
 std::string shortestNumber(double value);
+
+// "run,tag,step,wall_time," — how every row of a series export starts.
+std::string csvRowPrefix(
+    std::string_view run, std::string_view tag, std::int64_t step, double wallTime);
 
 // A wall time in seconds in fixed notation (never an exponent), shortest that reads back exactly.
 std::string formatWallTime(double seconds);

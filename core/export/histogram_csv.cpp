@@ -6,24 +6,6 @@
 #include "core/export/csv_text.h"
 
 namespace lantern::core {
-namespace {
-
-// "run,tag,step,wall_time," — the columns every row of both tables starts with.
-std::string rowPrefix(std::string_view run, std::string_view tag, const HistogramEntry& entry)
-{
-    std::string prefix;
-    appendCsvField(prefix, run);
-    prefix += ',';
-    appendCsvField(prefix, tag);
-    prefix += ',';
-    prefix += std::to_string(entry.step);
-    prefix += ',';
-    prefix += formatWallTime(entry.wallTime);
-    prefix += ',';
-    return prefix;
-}
-
-} // namespace
 
 std::string histogramBucketsCsvHeader()
 {
@@ -43,7 +25,7 @@ void appendHistogramBucketsCsv(std::string& out, std::string_view run, std::stri
 {
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const HistogramEntry& entry = entries[i];
-        const std::string prefix = rowPrefix(run, tag, entry);
+        const std::string prefix = csvRowPrefix(run, tag, entry.step, entry.wallTime);
         for (const HistogramBucket& bucket : entry.buckets) {
             out += prefix;
             out += shortestNumber(bucket.left);
@@ -61,7 +43,7 @@ void appendDistributionCsv(std::string& out, std::string_view run, std::string_v
 {
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const HistogramEntry& entry = entries[i];
-        out += rowPrefix(run, tag, entry);
+        out += csvRowPrefix(run, tag, entry.step, entry.wallTime);
         const std::optional<DistributionValues> values = compressHistogram(entry.buckets);
         for (std::size_t k = 0; k < kDistributionBasisPoints.size(); ++k) {
             if (k > 0)

@@ -57,7 +57,8 @@ pb::Event eventAt(double wallTime, std::int64_t step)
 {
     pb::Event event;
     event.set_wall_time(wallTime);
-    event.set_step(step);
+    if (step != 0) // proto3 writers leave a zero step out
+        event.set_step(step);
     return event;
 }
 
@@ -82,11 +83,16 @@ void setDoubleContent(pb::TensorProto& tensor, std::span<const double> numbers)
     tensor.set_tensor_content(std::move(content));
 }
 
-void setShape(pb::TensorProto& tensor, std::initializer_list<std::int64_t> dims)
+void setShape(pb::TensorProto& tensor, std::span<const std::int64_t> dims)
 {
     pb::TensorShapeProto* shape = tensor.mutable_tensor_shape(); // present even for rank 0
     for (const std::int64_t size : dims)
         shape->add_dim()->set_size(size);
+}
+
+void setShape(pb::TensorProto& tensor, std::initializer_list<std::int64_t> dims)
+{
+    setShape(tensor, std::span<const std::int64_t>(dims.begin(), dims.size()));
 }
 
 // TensorFlow's Histogram::EncodeToProto (preserve_zero_buckets = false): runs of empty
@@ -516,6 +522,13 @@ void EventFileWriter::addAudio(std::string_view tag, std::int64_t step,
 void EventFileWriter::addText(
     std::string_view tag, std::int64_t step, std::string_view text, double wallTime)
 {
+    const std::string strings[] = {std::string(text)};
+    addTextTensor(tag, step, {}, strings, wallTime);
+}
+
+void EventFileWriter::addTextTensor(std::string_view tag, std::int64_t step,
+    std::span<const std::int64_t> shape, std::span<const std::string> strings, double wallTime)
+{
     pb::Event event = eventAt(wallTime, step);
     pb::Summary::Value* summaryValue = event.mutable_summary()->add_value();
     summaryValue->set_tag(std::string(tag));
@@ -523,8 +536,42 @@ void EventFileWriter::addText(
         setPlugin(*summaryValue, "text", pb::DATA_CLASS_TENSOR);
     pb::TensorProto* tensor = summaryValue->mutable_tensor();
     tensor->set_dtype(pb::DT_STRING);
-    setShape(*tensor, {});
-    tensor->add_string_val(std::string(text));
+    setShape(*tensor, shape);
+    for (const std::string& text : strings)
+        tensor->add_string_val(text);
+    writeEvent(event);
+}
+
+void EventFileWriter::addPrCurve(
+    std::string_view tag, std::int64_t step, const PrCurveCounts& counts, double wallTime)
+{
+    constexpr double kMinimumCount = 1e-7; // keeps 0 / 0 out of precision and recall
+    const std::size_t n = counts.truePositives.size();
+    pb::Event event = eventAt(wallTime, step);
+    pb::Summary::Value* summaryValue = event.mutable_summary()->add_value();
+    summaryValue->set_tag(std::string(tag));
+    if (isFirstValue(tag)) {
+        pb::PrCurvePluginData data; // version 0 is left out, as proto3 writers do
+        data.set_num_thresholds(std::uint32_t(n));
+        setPlugin(*summaryValue, "pr_curves", pb::DATA_CLASS_UNKNOWN, data.SerializeAsString());
+    }
+    pb::TensorProto* tensor = summaryValue->mutable_tensor();
+    tensor->set_dtype(pb::DT_FLOAT);
+    setShape(*tensor, {6, std::int64_t(n)});
+    for (const std::vector<double>* row : {&counts.truePositives, &counts.falsePositives,
+             &counts.trueNegatives, &counts.falseNegatives})
+        for (std::size_t i = 0; i < n; ++i)
+            tensor->add_float_val(float(row->at(i)));
+    for (std::size_t i = 0; i < n; ++i) {
+        const double tp = counts.truePositives[i];
+        tensor->add_float_val(
+            float(tp / std::max(kMinimumCount, tp + counts.falsePositives.at(i))));
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        const double tp = counts.truePositives[i];
+        tensor->add_float_val(
+            float(tp / std::max(kMinimumCount, tp + counts.falseNegatives.at(i))));
+    }
     writeEvent(event);
 }
 

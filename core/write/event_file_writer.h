@@ -47,6 +47,14 @@ struct EncodedAudio {
     std::string label; // TF2 only: the clip's markdown label
 };
 
+// A PR curve's counts at each of N thresholds, linspace(0, 1, N).
+struct PrCurveCounts {
+    std::vector<double> truePositives;
+    std::vector<double> falsePositives;
+    std::vector<double> trueNegatives;
+    std::vector<double> falseNegatives;
+};
+
 struct EventFileWriterOptions {
     std::string fileName; // replaces the standard name when not empty
     std::string suffix; // appended to the standard name (TensorFlow 2 uses ".v2")
@@ -97,6 +105,16 @@ public:
     // A rank-0 string tensor with plugin "text" (markdown).
     void addText(
         std::string_view tag, std::int64_t step, std::string_view text, double wallTime = now());
+    // A string tensor of any shape with plugin "text" (rank 1 and 2 are shown as tables);
+    // `strings` in row-major order.
+    void addTextTensor(std::string_view tag, std::int64_t step, std::span<const std::int64_t> shape,
+        std::span<const std::string> strings, double wallTime = now());
+    // Plugin "pr_curves" with PrCurvePluginData {version 0, num_thresholds N}: a [6, N] float
+    // tensor (float_val) of rows TP, FP, TN, FN, precision = TP / max(TP + FP, 1e-7) and
+    // recall = TP / max(TP + FN, 1e-7), as torch.utils.tensorboard's add_pr_curve writes it.
+    // Every row of `counts` must hold N values.
+    void addPrCurve(std::string_view tag, std::int64_t step, const PrCurveCounts& counts,
+        double wallTime = now());
     void addGraph(const pb::GraphDef& graph, double wallTime = now());
     // Event.meta_graph_def: a MetaGraphDef around `graph`, as tf.compat.v1 savers write it.
     void addMetaGraph(const pb::GraphDef& graph, double wallTime = now());

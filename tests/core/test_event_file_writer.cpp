@@ -149,10 +149,10 @@ private slots:
         QCOMPARE(first.file_version(), std::string("brain.Event:2"));
         QCOMPARE(first.wall_time(), 1700000000.123456);
         QCOMPARE(first.step(), std::int64_t(0));
-        // Byte-for-byte what TensorFlow writes: wall_time, step 0, file_version.
+        // Byte-for-byte what TensorFlow writes: wall_time and file_version (Event is proto3
+        // there, so step 0 is left out; no file in the corpus has it).
         pb::Event expected;
         expected.set_wall_time(1700000000.123456);
-        expected.set_step(0);
         expected.set_file_version("brain.Event:2");
         QCOMPARE(records[0], expected.SerializeAsString());
     }

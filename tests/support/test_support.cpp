@@ -2,6 +2,7 @@
 
 #include "core/analysis/percentiles.h"
 #include "core/io/record_writer.h"
+#include "core/load/logdir_loader.h"
 #include "core/store/entry_series.h"
 #include "core/store/run_data.h"
 #include "core/store/tag_entries.h"
@@ -32,6 +33,16 @@ QString corpusMissingMessage()
 {
     return QStringLiteral("real-log corpus not found (../shared/corpus or $LANTERN_CORPUS); "
                           "skipping corpus checks");
+}
+
+std::shared_ptr<const core::LogdirSnapshot> loadCorpusLogdir(std::string_view name)
+{
+    const auto corpus = corpusDirectory();
+    if (!corpus)
+        return nullptr;
+    core::LogdirLoader loader({{"", *corpus / name}});
+    loader.reload();
+    return loader.snapshot();
 }
 
 std::string fileVersionEvent(double wallTime)

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +18,7 @@ class Event;
 }
 namespace lantern::core {
 class RunData;
+struct LogdirSnapshot;
 struct ScalarPoint;
 struct HistogramEntry;
 template <typename Entry> class EntrySnapshot;
@@ -29,6 +31,9 @@ std::optional<std::filesystem::path> corpusDirectory();
 
 // The message a test skips with when the corpus is absent.
 QString corpusMissingMessage();
+
+// The corpus logdir `name` loaded whole, or nullptr when the corpus is absent.
+std::shared_ptr<const core::LogdirSnapshot> loadCorpusLogdir(std::string_view name);
 
 // Serialized events for fixtures.
 std::string fileVersionEvent(double wallTime = 1.0);

@@ -7,6 +7,7 @@
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
 #include "tests/support/test_support.h"
+#include "tests/support/ui_test_support.h"
 #include "ui/dashboards/distributions/distributions_dashboard.h"
 #include "ui/dashboards/histograms/histograms_dashboard.h"
 #include "ui/main_window.h"
@@ -24,7 +25,6 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 #include <QToolButton>
 
 #include <cmath>
@@ -116,32 +116,6 @@ void typeInto(QSpinBox* box, int value)
     QTest::keyClick(box, Qt::Key_A, Qt::ControlModifier);
     QTest::keyClicks(box, QString::number(value));
     QTest::keyClick(box, Qt::Key_Return);
-}
-
-// Clicks a card's "⋯" button and picks `text` from the menu it opens; the menu's entries.
-QStringList chooseFromCardMenu(QWidget* card, const QString& text)
-{
-    auto* button = card->findChild<QToolButton*>(QStringLiteral("cardMenu"));
-    QStringList entries;
-    if (!button)
-        return entries;
-    QTimer::singleShot(0, card, [&entries, text] {
-        auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
-        if (!menu)
-            return;
-        QAction* chosen = nullptr;
-        for (QAction* action : menu->actions()) {
-            if (!action->isSeparator())
-                entries.append(action->text());
-            if (action->text() == text)
-                chosen = action;
-        }
-        menu->close();
-        if (chosen)
-            chosen->trigger();
-    });
-    QTest::mouseClick(button, Qt::LeftButton);
-    return entries;
 }
 
 // The step shown at the newest end: hover at the bottom baseline of an offset-mode plot.
@@ -381,19 +355,19 @@ private slots:
         // Histograms: PNG, SVG and every bucket of every step.
         QWidget* card = histograms.grid()->card("weights/long", "long");
         QVERIFY(card);
-        QCOMPARE(chooseFromCardMenu(card, QStringLiteral("Save as PNG…")),
+        QCOMPARE(test::chooseFromCardMenu(card, QStringLiteral("Save as PNG…")),
             (QStringList {"Save as PNG…", "Save as SVG…", "Save buckets as CSV…"}));
         const QImage png(out.filePath(QStringLiteral("long_weights_long.png")));
         QCOMPARE(png.size(), card->size());
         QCOMPARE(png.pixelColor(card->width() / 2, card->height() - 40).isValid(), true);
         QVERIFY(png.pixelColor(png.width() / 2, png.height() - 60) != png.pixelColor(2, 2));
-        chooseFromCardMenu(card, QStringLiteral("Save as SVG…"));
+        test::chooseFromCardMenu(card, QStringLiteral("Save as SVG…"));
         QFile svg(out.filePath(QStringLiteral("long_weights_long.svg")));
         QVERIFY(svg.open(QIODevice::ReadOnly));
         const QByteArray svgText = svg.readAll();
         QVERIFY(svgText.contains("<svg"));
         QVERIFY(svgText.contains("weights/long")); // the card's title, as text
-        chooseFromCardMenu(card, QStringLiteral("Save buckets as CSV…"));
+        test::chooseFromCardMenu(card, QStringLiteral("Save buckets as CSV…"));
         QCOMPARE(asked,
             (QStringList {
                 "long_weights_long.png", "long_weights_long.svg", "long_weights_long.csv"}));
@@ -404,7 +378,8 @@ private slots:
 
         // Distributions: the nine values of every step, as compressHistogram gives them.
         QWidget* distributionCard = distributions.grid()->card("weights/long", "long");
-        QCOMPARE(chooseFromCardMenu(distributionCard, QStringLiteral("Save percentiles as CSV…")),
+        QCOMPARE(
+            test::chooseFromCardMenu(distributionCard, QStringLiteral("Save percentiles as CSV…")),
             (QStringList {"Save as PNG…", "Save as SVG…", "Save percentiles as CSV…"}));
         problem = test::compareDistributionCsv(
             readAll(out.filePath(QStringLiteral("long_weights_long.csv"))),

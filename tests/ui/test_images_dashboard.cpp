@@ -11,6 +11,7 @@
 #include "core/write/event_file_writer.h"
 #include "core/write/png_encoder.h"
 #include "tests/support/test_support.h"
+#include "tests/support/ui_test_support.h"
 #include "ui/dashboards/images/image_adjustment.h"
 #include "ui/dashboards/images/image_card.h"
 #include "ui/dashboards/images/image_source.h"
@@ -25,7 +26,6 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenu>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
@@ -123,16 +123,16 @@ struct ImagesTab {
         runs.setSnapshot(loader.snapshot());
         dashboard.setSnapshot(loader.snapshot());
     }
-    // The card, scrolled into sight (cards load once seen) and done loading.
+    // The card, scrolled into sight (cards load once seen) and done loading. Cards take their
+    // places once the event loop lays them out, so the scrolling is repeated until then.
     ui::ImageCard* loadedCard(const QString& tag, const QString& run)
     {
         ui::ImageCard* card = dashboard.card(tag, run);
-        if (!card)
-            return nullptr;
-        dashboard.grid()->ensureWidgetVisible(card);
-        if (!QTest::qWaitFor([card] { return !card->isLoading() && isShowing(card); }, 10000))
-            return nullptr;
-        return card;
+        const auto shown = [this, card] {
+            dashboard.grid()->ensureWidgetVisible(card);
+            return !card->isLoading() && isShowing(card);
+        };
+        return card && QTest::qWaitFor(shown, 10000) ? card : nullptr;
     }
     static bool isShowing(ui::ImageCard* card)
     {
@@ -166,22 +166,6 @@ QString checkShows(ui::ImageCard* card, int step, int sample = 0)
         || drawn.pixelColor(right) != rightColor(step, sample))
         return QStringLiteral("the drawn image is not step %1's").arg(step);
     return {};
-}
-
-// Triggers the card menu's entry `text`, as choosing it does.
-bool chooseMenuEntry(QWidget* card, const QString& text)
-{
-    auto* button = card->findChild<QToolButton*>(QStringLiteral("cardMenu"));
-    QMenu* menu = button ? button->menu() : nullptr;
-    if (!menu)
-        return false;
-    emit menu->aboutToShow();
-    for (QAction* action : menu->actions())
-        if (action->text() == text && action->isEnabled()) {
-            action->trigger();
-            return true;
-        }
-    return false;
 }
 
 } // namespace
@@ -381,7 +365,7 @@ private slots:
 
         // Card size: wider cards, fewer columns.
         tab.dashboard.cardSizeSlider()->setValue(600);
-        QCOMPARE(tab.dashboard.grid()->columnWidth(), 600);
+        QCOMPARE(tab.dashboard.grid()->cardMinWidth(), 600);
         QTRY_VERIFY(view->width() > 500);
 
         // Brightness halves every channel when drawn; the stored image is untouched.
@@ -399,7 +383,9 @@ private slots:
         const QString path = temp.filePath(QStringLiteral("export.png"));
         tab.dashboard.setExportPathChooser(
             [path](const QString&, const QString&, const QString&) { return path; });
-        QVERIFY(chooseMenuEntry(card, QStringLiteral("Save image as PNG…")));
+        QCOMPARE(test::chooseFromCardMenu(tab.dashboard.grid()->card("samples/digits", "train"),
+                     QStringLiteral("Save image as PNG…")),
+            (QStringList {"Enlarge", "Save image as PNG…"}));
         const QImage exported(path);
         QCOMPARE(exported.size(), QSize(kWidth, kHeight));
         QCOMPARE(exported.pixelColor(0, 0), drawn.pixelColor(at));
@@ -443,7 +429,7 @@ private slots:
         QTemporaryDir temp;
         writeSteps(fs::path(temp.path().toStdString()) / "long", "frames", 0, 4999);
         ImagesTab tab(temp.path().toStdString());
-        QCOMPARE(tab.dashboard.grid()->cards().size(), 1u);
+        QCOMPARE(tab.dashboard.grid()->cardTitles().size(), 1);
         QVERIFY(tab.dashboard.findChildren<QWidget*>().size() < 60);
         ui::ImageCard* card = tab.loadedCard("frames", "long");
         QVERIFY(card);
@@ -474,7 +460,8 @@ private slots:
             QCOMPARE(image2->view()->image().size(), QSize(432, 288));
             // At actual size, a card grows to hold its image.
             QTest::mouseClick(tab.dashboard.actualSizeBox(), Qt::LeftButton);
-            QTRY_VERIFY(image->view()->width() >= 530 && image->width() > 530);
+            QWidget* imageFrame = tab.dashboard.grid()->card(QStringLiteral("Image"), run);
+            QTRY_VERIFY(image->view()->width() >= 530 && imageFrame->width() > 530);
             QCOMPARE(image->view()->imageRect().size(), QSize(530, 266));
             QTest::mouseClick(tab.dashboard.actualSizeBox(), Qt::LeftButton);
             // Eleven values, all at step 1: each has its place on the slider.

@@ -1,10 +1,14 @@
 #include "ui/widgets/card_grid.h"
 
 #include "ui/dashboards/scalars/scalars_dashboard.h"
+#include "ui/widgets/card_menu_button.h"
 
+#include <QFrame>
 #include <QGridLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QResizeEvent>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -12,13 +16,18 @@
 namespace lantern::ui {
 
 struct CardGrid::Card {
-    Key key;
+    QString tag;
+    QString run;
     int runOrder = 0;
-    QWidget* widget = nullptr;
+    QFrame* frame = nullptr;
+    QLabel* runLabel = nullptr;
+    QWidget* body = nullptr;
 };
 
-CardGrid::CardGrid(QWidget* parent)
+CardGrid::CardGrid(BodyFactory create, MenuFiller fillMenu, QWidget* parent)
     : QScrollArea(parent)
+    , m_create(std::move(create))
+    , m_fillMenu(std::move(fillMenu))
 {
     setWidgetResizable(true);
     setFrameShape(QFrame::NoFrame);
@@ -41,26 +50,81 @@ QString CardGrid::cardName(const QString& tag, const QString& run)
     return QStringLiteral("card:") + tag + QLatin1Char('|') + run;
 }
 
+void CardGrid::setCardSize(int minWidth, int height)
+{
+    if (minWidth == m_cardMinWidth && height == m_cardHeight)
+        return;
+    m_cardMinWidth = minWidth;
+    m_cardHeight = height;
+    for (const auto& [name, card] : m_cards)
+        applyCardSize(card->frame);
+    if (!m_order.empty())
+        placeCards();
+}
+
+void CardGrid::applyCardSize(QFrame* frame) const
+{
+    if (m_cardHeight > 0) {
+        frame->setMinimumWidth(m_cardMinWidth - 20);
+        frame->setFixedHeight(m_cardHeight);
+    } else { // an explicit minimum would keep the card from growing with its body
+        frame->setMinimumSize(0, 0);
+        frame->setMaximumHeight(QWIDGETSIZE_MAX);
+    }
+}
+
 void CardGrid::setEmptyText(const QString& text)
 {
     m_empty->setText(text);
     m_empty->setVisible(m_cards.empty());
 }
 
-void CardGrid::setColumnWidth(int width)
+std::unique_ptr<CardGrid::Card> CardGrid::createCard(const CardKey& key) const
 {
-    if (width == m_columnWidth)
-        return;
-    m_columnWidth = width;
-    if (!m_order.empty())
-        placeCards();
+    auto card = std::make_unique<Card>();
+    card->tag = key.tag;
+    card->run = key.run;
+    card->frame = new QFrame;
+    card->frame->setObjectName(cardName(key.tag, key.run));
+    card->frame->setFrameShape(QFrame::StyledPanel);
+    applyCardSize(card->frame);
+    auto* title = new QLabel(key.tag, card->frame);
+    title->setObjectName(QStringLiteral("cardTitle"));
+    QFont bold = title->font();
+    bold.setBold(true);
+    title->setFont(bold);
+    title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    card->runLabel = new QLabel(card->frame);
+    card->runLabel->setObjectName(QStringLiteral("cardRun"));
+    card->body = m_create(key, card->frame);
+    auto* header = new QHBoxLayout;
+    header->addWidget(title, 1);
+    header->addWidget(card->runLabel);
+    if (m_fillMenu) {
+        QToolButton* menuButton = createCardMenuButton(card->frame);
+        QMenu* menu = menuButton->menu();
+        connect(menu, &QMenu::aboutToShow, this, [this, menu, tag = key.tag, run = key.run] {
+            menu->clear();
+            m_fillMenu(menu, tag, run);
+        });
+        QFrame* frame = card->frame;
+        frame->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(frame, &QWidget::customContextMenuRequested, menu,
+            [menu, frame](const QPoint& position) { menu->popup(frame->mapToGlobal(position)); });
+        header->addWidget(menuButton);
+    }
+    auto* layout = new QVBoxLayout(card->frame);
+    layout->setContentsMargins(6, 4, 6, 6);
+    layout->addLayout(header);
+    layout->addWidget(card->body, 1);
+    return card;
 }
 
-void CardGrid::setCards(const std::vector<Key>& keys, const CardFactory& create)
+void CardGrid::showCards(const std::vector<CardKey>& keys)
 {
-    std::map<QString, const Key*> wanted;
+    std::map<QString, const CardKey*> wanted;
     std::map<QString, int> runOrder;
-    for (const Key& key : keys) {
+    for (const CardKey& key : keys) {
         wanted[cardName(key.tag, key.run)] = &key;
         runOrder.emplace(key.run, int(runOrder.size()));
     }
@@ -71,24 +135,23 @@ void CardGrid::setCards(const std::vector<Key>& keys, const CardFactory& create)
             continue;
         }
         std::erase(m_order, it->second.get());
-        it->second->widget->deleteLater();
+        it->second->frame->deleteLater();
         it = m_cards.erase(it);
         changed = true;
     }
     for (const auto& [name, key] : wanted) {
         auto it = m_cards.find(name);
         if (it == m_cards.end()) {
-            auto card = std::make_unique<Card>();
-            card->key = *key;
-            card->widget = create(*key);
-            card->widget->setObjectName(name);
-            it = m_cards.emplace(name, std::move(card)).first;
+            it = m_cards.emplace(name, createCard(*key)).first;
             m_order.push_back(it->second.get());
             changed = true;
         }
         Card& card = *it->second;
         changed |= card.runOrder != runOrder[key->run];
         card.runOrder = runOrder[key->run];
+        card.runLabel->setVisible(!key->run.isEmpty());
+        card.runLabel->setText(QStringLiteral("<span style='color:%1'>■</span> %2")
+                                   .arg(key->color.name(), key->run.toHtmlEscaped()));
     }
     if (changed || m_placedColumns == 0)
         placeCards();
@@ -97,22 +160,22 @@ void CardGrid::setCards(const std::vector<Key>& keys, const CardFactory& create)
 
 int CardGrid::columnCount() const
 {
-    return std::max(1, viewport()->width() / std::max(1, m_columnWidth));
+    return std::max(1, viewport()->width() / std::max(1, m_cardMinWidth));
 }
 
 void CardGrid::placeCards()
 {
     std::sort(m_order.begin(), m_order.end(), [](const Card* a, const Card* b) {
-        const QString ga = ScalarsDashboard::groupOf(a->key.tag),
-                      gb = ScalarsDashboard::groupOf(b->key.tag);
+        const QString ga = ScalarsDashboard::groupOf(a->tag),
+                      gb = ScalarsDashboard::groupOf(b->tag);
         if (ga != gb)
             return ScalarsDashboard::naturalLess(ga, gb);
-        if (a->key.tag != b->key.tag)
-            return ScalarsDashboard::naturalLess(a->key.tag, b->key.tag);
+        if (a->tag != b->tag)
+            return ScalarsDashboard::naturalLess(a->tag, b->tag);
         return a->runOrder < b->runOrder;
     });
     for (Card* card : m_order)
-        card->widget->setParent(m_content); // keep them while the old groups go
+        card->frame->setParent(m_content); // keep them while the old groups go
     for (QWidget* group : m_groupWidgets)
         delete group;
     m_groupWidgets.clear();
@@ -123,7 +186,7 @@ void CardGrid::placeCards()
     QGridLayout* grid = nullptr;
     int index = 0;
     for (Card* card : m_order) {
-        const QString group = ScalarsDashboard::groupOf(card->key.tag);
+        const QString group = ScalarsDashboard::groupOf(card->tag);
         if (m_groups.isEmpty() || m_groups.back() != group) {
             m_groups.append(group);
             auto* box = new QWidget(m_content);
@@ -142,9 +205,9 @@ void CardGrid::placeCards()
             box->show();
             index = 0;
         }
-        card->widget->setParent(m_groupWidgets.back());
-        grid->addWidget(card->widget, index / columns, index % columns, Qt::AlignTop);
-        card->widget->show();
+        card->frame->setParent(m_groupWidgets.back());
+        grid->addWidget(card->frame, index / columns, index % columns, Qt::AlignTop);
+        card->frame->show();
         ++index;
     }
 }
@@ -165,22 +228,27 @@ QStringList CardGrid::cardTitles() const
 {
     QStringList titles;
     for (const Card* card : m_order)
-        titles.append(card->key.tag + QStringLiteral(" · ") + card->key.run);
+        titles.append(
+            card->run.isEmpty() ? card->tag : card->tag + QStringLiteral(" · ") + card->run);
     return titles;
 }
 
 QWidget* CardGrid::card(const QString& tag, const QString& run) const
 {
     const auto it = m_cards.find(cardName(tag, run));
-    return it == m_cards.end() ? nullptr : it->second->widget;
+    return it == m_cards.end() ? nullptr : it->second->frame;
 }
 
-std::vector<QWidget*> CardGrid::cards() const
+QWidget* CardGrid::body(const QString& tag, const QString& run) const
 {
-    std::vector<QWidget*> widgets;
+    const auto it = m_cards.find(cardName(tag, run));
+    return it == m_cards.end() ? nullptr : it->second->body;
+}
+
+void CardGrid::forEachBody(const std::function<void(QWidget*)>& visit) const
+{
     for (const Card* card : m_order)
-        widgets.push_back(card->widget);
-    return widgets;
+        visit(card->body);
 }
 
 } // namespace lantern::ui

@@ -1,9 +1,13 @@
 #pragma once
-// A scrolling grid of cards, one per (tag, run), grouped under the tag's prefix before the
-// first '/': groups and tags in natural order, runs in the order given. The grid owns the
-// cards' placement only; what a card shows is its creator's. Cards are kept across updates,
-// so a card keeps its state (a plot's summary, an image's chosen step).
+// The scrolling grid of cards every card tab shares (Histograms, Distributions, Images, Text,
+// PR Curves): one card per (tag, run) — or per tag, when a card draws several runs — titled
+// with the tag and the run in its colour, grouped under the tag's prefix before the first '/',
+// groups and tags in natural order, runs in the order given. Cards are kept across updates, so
+// their bodies keep their state (a plot's summary, an image's chosen step); the owner creates
+// each body once and updates it after showCards. Each card may have a menu, from its "⋯"
+// button or a right click, that the owner fills.
 
+#include <QColor>
 #include <QScrollArea>
 
 #include <functional>
@@ -11,7 +15,9 @@
 #include <memory>
 #include <vector>
 
+class QFrame;
 class QLabel;
+class QMenu;
 class QVBoxLayout;
 
 namespace lantern::ui {
@@ -19,32 +25,36 @@ namespace lantern::ui {
 class CardGrid : public QScrollArea {
     Q_OBJECT
 public:
-    struct Key {
+    struct CardKey {
         QString tag;
-        QString run;
+        QString run; // empty: the card shows the tag for every run
+        QColor color; // the run's
     };
-    using CardFactory = std::function<QWidget*(const Key& key)>;
+    // Makes the body of the new card `key` (a child of `card`).
+    using BodyFactory = std::function<QWidget*(const CardKey& key, QWidget* card)>;
+    // Fills a card's menu just before it shows; cards have no menu when it is empty.
+    using MenuFiller = std::function<void(QMenu* menu, const QString& tag, const QString& run)>;
 
-    explicit CardGrid(QWidget* parent = nullptr);
+    CardGrid(BodyFactory create, MenuFiller fillMenu, QWidget* parent = nullptr);
     ~CardGrid() override;
 
-    // Shows exactly the cards of `keys`: kept when already shown, made by `create` when not
-    // (named cardName(tag, run)), deleted when no longer listed. Runs are ordered as they
-    // first appear in `keys`.
-    void setCards(const std::vector<Key>& keys, const CardFactory& create);
+    // Cards are at least `minWidth` wide (as many columns as fit) and `height` tall; with a
+    // height of 0 each card takes the size its body asks for (columns are still `minWidth`).
+    void setCardSize(int minWidth, int height);
+    int cardMinWidth() const { return m_cardMinWidth; }
+    // Shows exactly these cards, keeping those that were shown already.
+    void showCards(const std::vector<CardKey>& cards);
     void setEmptyText(const QString& text);
-    // The width a column is given at least; the viewport holds as many columns as fit.
-    void setColumnWidth(int width);
-    int columnWidth() const { return m_columnWidth; }
 
     QStringList groupNames() const;
-    // "tag · run" per card in display order.
+    // "tag · run" (or "tag") per card in display order.
     QStringList cardTitles() const;
+    // The whole card (title, run and body), as exported, and its body.
     QWidget* card(const QString& tag, const QString& run) const;
-    // Every card in display order.
-    std::vector<QWidget*> cards() const;
+    QWidget* body(const QString& tag, const QString& run) const;
+    void forEachBody(const std::function<void(QWidget*)>& visit) const;
 
-    // A card's objectName: "card:<tag>|<run>".
+    // The card's objectName: "card:<tag>|<run>".
     static QString cardName(const QString& tag, const QString& run);
 
 protected:
@@ -52,9 +62,15 @@ protected:
 
 private:
     struct Card;
+    std::unique_ptr<Card> createCard(const CardKey& key) const;
+    void applyCardSize(QFrame* frame) const;
     void placeCards();
     int columnCount() const;
 
+    BodyFactory m_create;
+    MenuFiller m_fillMenu;
+    int m_cardMinWidth = 380;
+    int m_cardHeight = 280;
     QWidget* m_content = nullptr;
     QVBoxLayout* m_layout = nullptr;
     QLabel* m_empty = nullptr;
@@ -62,7 +78,6 @@ private:
     std::vector<Card*> m_order;
     std::vector<QWidget*> m_groupWidgets;
     QStringList m_groups;
-    int m_columnWidth = 380;
     int m_placedColumns = 0;
 };
 

@@ -1,5 +1,6 @@
 #include "ui/widgets/widget_export.h"
 
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QPainter>
@@ -46,6 +47,13 @@ bool saveWidgetImage(QWidget* widget, const QString& path, ImageFormat format)
     if (format == ImageFormat::Svg)
         return saveSvg(widget, path);
     return widget->grab().save(path, "PNG");
+}
+
+bool writeFile(const QString& path, std::string_view bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate)
+        && file.write(bytes.data(), qint64(bytes.size())) == qint64(bytes.size()) && file.flush();
 }
 
 ImageFormat imageFormatForPath(const QString& path)

@@ -4,6 +4,8 @@
 
 #include <QString>
 
+#include <string_view>
+
 class QWidget;
 
 namespace lantern::ui {
@@ -14,6 +16,9 @@ enum class ImageFormat { Png, Svg };
 // vector drawing commands (lines and text stay sharp when scaled). False when the file cannot be
 // written.
 bool saveWidgetImage(QWidget* widget, const QString& path, ImageFormat format);
+
+// Writes `bytes` (an export's text) to `path`, replacing the file; false when it cannot.
+bool writeFile(const QString& path, std::string_view bytes);
 
 // The format a path's suffix names (".svg" → Svg, anything else → Png).
 ImageFormat imageFormatForPath(const QString& path);

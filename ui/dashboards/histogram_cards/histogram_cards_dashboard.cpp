@@ -1,44 +1,30 @@
 #include "ui/dashboards/histogram_cards/histogram_cards_dashboard.h"
 
+#include "ui/widgets/card_export_menu.h"
 #include "ui/widgets/run_list_model.h"
 #include "ui/widgets/step_range_bar.h"
-#include "ui/widgets/tag_cards.h"
+#include "ui/widgets/tag_filter.h"
 
 #include <QComboBox>
-#include <QFile>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
-#include <QMessageBox>
-#include <QRegularExpression>
 #include <QVBoxLayout>
 
 #include <algorithm>
 
 namespace lantern::ui {
 
-std::vector<HistogramCardGrid::CardSpec> histogramCards(const core::LogdirSnapshot* snapshot,
-    const RunListModel* runs, const QRegularExpression& filter)
-{
-    std::vector<HistogramCardGrid::CardSpec> cards;
-    for (const TagCard& card : tagCards(snapshot, runs, core::ValueKind::Histogram, filter))
-        if (!card.data->histograms.empty())
-            cards.push_back({card.tag, card.run, card.color, card.data});
-    return cards;
-}
-
 HistogramCardsDashboard::HistogramCardsDashboard(RunListModel* runs, const QString& name,
     const QString& axisLabel, DataExport dataExport, QWidget* parent)
     : QWidget(parent)
     , m_runs(runs)
     , m_dataExport(std::move(dataExport))
-    , m_choosePath([this](const QString& title, const QString& stem, const QString& suffix) {
-        return askExportPath(this, title, stem, suffix);
-    })
+    , m_choosePath(exportPathDialog(this))
 {
     setObjectName(name + QLatin1Char('s')); // the main window's tab key
-    m_filter = createTagFilterBox(name + QStringLiteral("TagFilter"), this);
+    m_filter = createTagFilter(this, name + QStringLiteral("TagFilter"));
     m_axis = new QComboBox(this);
     m_axis->setObjectName(name + QStringLiteral("Axis"));
     m_axis->addItem(tr("Step"), int(StepAxis::Step));
@@ -101,17 +87,12 @@ void HistogramCardsDashboard::setSnapshot(const LogdirSnapshotPtr& snapshot)
 
 void HistogramCardsDashboard::rebuild()
 {
-    // An invalid filter filters nothing and says why.
-    const QString pattern = m_filter->text();
     const QRegularExpression filter = readTagFilter(m_filter);
-
     const std::vector<HistogramCardGrid::CardSpec> cards
-        = histogramCards(m_snapshot.get(), m_runs, filter);
+        = checkedSeries(m_snapshot.get(), m_runs, filter, core::ValueKind::Histogram);
     m_grid->setCards(cards);
-    m_grid->setEmptyText(!m_snapshot || m_snapshot->runs.empty() ? tr("No runs loaded.")
-            : !pattern.isEmpty() && filter.isValid()
-            ? tr("No histogram tags match “%1”.").arg(pattern.toHtmlEscaped())
-            : tr("The checked runs have no histograms."));
+    m_grid->setEmptyText(emptyCardsText(
+        m_snapshot.get(), filter, tr("histogram"), tr("The checked runs have no histograms.")));
 
     std::optional<std::pair<std::int64_t, std::int64_t>> extent;
     for (const HistogramCardGrid::CardSpec& card : cards) {
@@ -139,27 +120,12 @@ bool HistogramCardsDashboard::isComputing() const
 
 void HistogramCardsDashboard::fillMenu(QMenu* menu, const QString& tag, const QString& run)
 {
-    menu->addAction(tr("Save as PNG…"), this,
-        [this, tag, run] { chooseExport(tag, run, QStringLiteral(".png")); });
-    menu->addAction(tr("Save as SVG…"), this,
-        [this, tag, run] { chooseExport(tag, run, QStringLiteral(".svg")); });
-    menu->addSeparator();
-    menu->addAction(m_dataExport.menuText, this,
-        [this, tag, run] { chooseExport(tag, run, QStringLiteral(".csv")); });
-}
-
-void HistogramCardsDashboard::chooseExport(
-    const QString& tag, const QString& run, const QString& suffix)
-{
-    const bool asCsv = suffix == QLatin1String(".csv");
-    const QString path = m_choosePath(asCsv ? tr("Save as CSV") : tr("Save Chart as Image"),
-        fileStemFor(run + QLatin1Char('_') + tag), suffix);
-    if (path.isEmpty())
-        return;
-    const bool saved = asCsv ? exportData(tag, run, path)
-                             : exportImage(tag, run, path, imageFormatForPath(path));
-    if (!saved)
-        QMessageBox::warning(this, tr("Export"), tr("Could not write %1").arg(path));
+    addCardExportActions(menu, this, m_choosePath,
+        {fileStemFor(run + QLatin1Char('_') + tag), m_dataExport.menuText,
+            [this, tag, run](const QString& path, ImageFormat format) {
+                return exportImage(tag, run, path, format);
+            },
+            [this, tag, run](const QString& path) { return exportData(tag, run, path); }});
 }
 
 bool HistogramCardsDashboard::exportImage(
@@ -184,9 +150,7 @@ bool HistogramCardsDashboard::exportData(
         return false;
     std::string csv = m_dataExport.header();
     m_dataExport.appendRows(csv, runName, tagName, stored->histograms);
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate)
-        && file.write(csv.data(), qint64(csv.size())) == qint64(csv.size()) && file.flush();
+    return writeFile(path, csv);
 }
 
 } // namespace lantern::ui

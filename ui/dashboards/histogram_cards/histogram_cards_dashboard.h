@@ -6,10 +6,9 @@
 // A tab adds its plot and any controls of its own.
 
 #include "ui/adapter/loaded_data.h"
+#include "ui/widgets/card_export_menu.h"
 #include "ui/widgets/histogram_card_grid.h"
-#include "ui/widgets/widget_export.h"
 
-#include <QRegularExpression>
 #include <QWidget>
 
 #include <functional>
@@ -25,11 +24,6 @@ namespace lantern::ui {
 
 class RunListModel;
 class StepRangeBar;
-
-// The cards for every histogram tag of the checked runs of `snapshot` whose tag `filter`
-// matches (every tag when the filter is empty or invalid).
-std::vector<HistogramCardGrid::CardSpec> histogramCards(const core::LogdirSnapshot* snapshot,
-    const RunListModel* runs, const QRegularExpression& filter = {});
 
 class HistogramCardsDashboard : public QWidget {
     Q_OBJECT
@@ -50,9 +44,8 @@ public:
         const QString& tag, const QString& run, const QString& path, ImageFormat format) const;
     bool exportData(const QString& tag, const QString& run, const QString& path) const;
 
-    // Asks where "Save as…" writes (title, file stem, suffix); a file dialog unless replaced.
-    using PathChooser = std::function<QString(const QString&, const QString&, const QString&)>;
-    void setExportPathChooser(PathChooser choose) { m_choosePath = std::move(choose); }
+    // Asks where "Save as…" writes; a file dialog unless replaced.
+    void setExportPathChooser(ExportPathChooser choose) { m_choosePath = std::move(choose); }
 
 protected:
     // A card's series as CSV: the menu entry ("Save buckets as CSV…") and the table's header
@@ -78,7 +71,6 @@ protected:
 private:
     void rebuild();
     void fillMenu(QMenu* menu, const QString& tag, const QString& run);
-    void chooseExport(const QString& tag, const QString& run, const QString& suffix);
 
     RunListModel* m_runs = nullptr;
     LogdirSnapshotPtr m_snapshot;
@@ -90,7 +82,7 @@ private:
     StepRangeBar* m_stepRange = nullptr;
     HistogramCardGrid* m_grid = nullptr;
     DataExport m_dataExport;
-    PathChooser m_choosePath;
+    ExportPathChooser m_choosePath;
 };
 
 } // namespace lantern::ui

@@ -16,8 +16,8 @@
 
 namespace lantern::ui {
 
-ImageCard::ImageCard(const QString& tag, ImageSource* source, MenuFiller fillMenu, QWidget* parent)
-    : CardFrame(tag, std::move(fillMenu), parent)
+ImageCard::ImageCard(ImageSource* source, QWidget* parent)
+    : QWidget(parent)
     , m_loader(new LatestImageLoader(source, this))
 {
     m_view = new ImageView(this);
@@ -40,9 +40,11 @@ ImageCard::ImageCard(const QString& tag, ImageSource* source, MenuFiller fillMen
     auto* row = new QHBoxLayout;
     row->addWidget(m_stepLabel, 1);
     row->addWidget(m_sample);
-    body()->addWidget(m_view);
-    body()->addWidget(m_slider);
-    body()->addLayout(row);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_view);
+    layout->addWidget(m_slider);
+    layout->addLayout(row);
 
     connect(m_slider, &QSlider::valueChanged, this, &ImageCard::showPosition);
     connect(m_sample, &QSpinBox::valueChanged, this, &ImageCard::load);

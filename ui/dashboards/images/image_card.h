@@ -1,5 +1,5 @@
 #pragma once
-// A card of the Images tab: one run's image tag. It shows the image at the chosen position, a
+// The body of an Images card: one run's image tag. It shows the image at the chosen position, a
 // slider over every stored value of the tag (each one a position, even where steps repeat),
 // the step and wall time, and a sample chooser when a value holds several images. The image
 // loads off the GUI thread once the card has been seen. As the run grows, the slider grows;
@@ -7,7 +7,8 @@
 
 #include "core/store/run_snapshot.h"
 #include "ui/dashboards/images/image_adjustment.h"
-#include "ui/widgets/card_frame.h"
+
+#include <QWidget>
 
 #include <memory>
 
@@ -22,11 +23,10 @@ class ImageView;
 class LatestImageLoader;
 struct DecodedImage;
 
-class ImageCard : public CardFrame {
+class ImageCard : public QWidget {
     Q_OBJECT
 public:
-    ImageCard(
-        const QString& tag, ImageSource* source, MenuFiller fillMenu, QWidget* parent = nullptr);
+    explicit ImageCard(ImageSource* source, QWidget* parent = nullptr);
 
     // The tag as `run` now stores it (`tag` lies inside `run`).
     void setData(std::shared_ptr<const core::RunSnapshot> run, const core::TagSnapshot* tag);

@@ -5,8 +5,9 @@
 #include "ui/dashboards/images/image_view.h"
 #include "ui/dashboards/images/image_viewer_dialog.h"
 #include "ui/widgets/card_grid.h"
+#include "ui/widgets/checked_series.h"
 #include "ui/widgets/run_list_model.h"
-#include "ui/widgets/tag_cards.h"
+#include "ui/widgets/tag_filter.h"
 #include "ui/widgets/widget_export.h"
 
 #include <QCheckBox>
@@ -40,15 +41,22 @@ ImagesDashboard::ImagesDashboard(RunListModel* runs, QWidget* parent)
     : QWidget(parent)
     , m_runs(runs)
     , m_source(new ImageSource(this))
-    , m_choosePath([this](const QString& title, const QString& stem, const QString& suffix) {
-        return askExportPath(this, title, stem, suffix);
-    })
+    , m_choosePath(exportPathDialog(this))
 {
     setObjectName(QStringLiteral("images")); // the main window's tab key
     m_options.cardWidth = kDefaultCardWidth;
-    m_grid = new CardGrid(this);
+    m_grid = new CardGrid(
+        [this](const CardGrid::CardKey& key, QWidget* card) {
+            auto* body = new ImageCard(m_source, card);
+            body->setOptions(m_options);
+            connect(body, &ImageCard::enlargeRequested, this,
+                [this, tag = key.tag, run = key.run] { enlarge(tag, run); });
+            return body;
+        },
+        [this](QMenu* menu, const QString& tag, const QString& run) { fillMenu(menu, tag, run); },
+        this);
     m_grid->setObjectName(QStringLiteral("imageCards"));
-    m_grid->setColumnWidth(m_options.cardWidth);
+    m_grid->setCardSize(m_options.cardWidth, 0); // as tall as the image shown
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(createToolbar());
@@ -68,7 +76,7 @@ ImagesDashboard::~ImagesDashboard()
 QWidget* ImagesDashboard::createToolbar()
 {
     auto* toolbar = new QWidget(this);
-    m_filter = createTagFilterBox(QStringLiteral("imageTagFilter"), toolbar);
+    m_filter = createTagFilter(toolbar, QStringLiteral("imageTagFilter"));
     m_actualSize = new QCheckBox(tr("Show actual image size"), toolbar);
     m_actualSize->setObjectName(QStringLiteral("actualSize"));
     // Percentages: brightness 0–200 %, contrast 0–500 %, as TensorBoard offers.
@@ -114,35 +122,19 @@ void ImagesDashboard::setSnapshot(const LogdirSnapshotPtr& snapshot)
 
 ImageCard* ImagesDashboard::card(const QString& tag, const QString& run) const
 {
-    return static_cast<ImageCard*>(m_grid->card(tag, run));
+    return static_cast<ImageCard*>(m_grid->body(tag, run));
 }
 
 void ImagesDashboard::rebuild()
 {
     const QRegularExpression filter = readTagFilter(m_filter);
-    const std::vector<TagCard> cards
-        = tagCards(m_snapshot.get(), m_runs, core::ValueKind::Image, filter);
-    std::vector<CardGrid::Key> keys;
-    for (const TagCard& card : cards)
-        keys.push_back({card.tag, card.run});
-    m_grid->setCards(keys, [this](const CardGrid::Key& key) {
-        auto* card = new ImageCard(
-            key.tag, m_source, [this, key](QMenu* menu) { fillMenu(menu, key.tag, key.run); });
-        card->setOptions(m_options);
-        connect(
-            card, &ImageCard::enlargeRequested, this, [this, key] { enlarge(key.tag, key.run); });
-        return card;
-    });
-    for (const TagCard& spec : cards) {
-        ImageCard* shown = card(spec.tag, spec.run);
-        shown->setRun(spec.run, spec.color);
-        shown->setData(spec.runData, spec.data);
-    }
-    const QString pattern = m_filter->text();
-    m_grid->setEmptyText(!m_snapshot || m_snapshot->runs.empty() ? tr("No runs loaded.")
-            : !pattern.isEmpty() && filter.isValid()
-            ? tr("No image tags match “%1”.").arg(pattern.toHtmlEscaped())
-            : tr("The checked runs have no images."));
+    const std::vector<CheckedSeries> series
+        = checkedSeries(m_snapshot.get(), m_runs, filter, core::ValueKind::Image);
+    m_grid->showCards(cardKeys(series));
+    for (const CheckedSeries& one : series)
+        card(one.tag, one.run)->setData(one.runData, one.data);
+    m_grid->setEmptyText(emptyCardsText(
+        m_snapshot.get(), filter, tr("image"), tr("The checked runs have no images.")));
 }
 
 void ImagesDashboard::applyOptions()
@@ -153,17 +145,18 @@ void ImagesDashboard::applyOptions()
     m_options.cardWidth = m_cardSize->value();
     m_brightness->setToolTip(tr("Brightness %1 %").arg(m_brightness->value()));
     m_contrast->setToolTip(tr("Contrast %1 %").arg(m_contrast->value()));
-    for (QWidget* widget : m_grid->cards())
-        static_cast<ImageCard*>(widget)->setOptions(m_options);
-    m_grid->setColumnWidth(m_options.cardWidth);
+    m_grid->forEachBody(
+        [this](QWidget* body) { static_cast<ImageCard*>(body)->setOptions(m_options); });
+    m_grid->setCardSize(m_options.cardWidth, 0);
 }
 
 bool ImagesDashboard::isComputing() const
 {
-    for (QWidget* widget : m_grid->cards())
-        if (static_cast<ImageCard*>(widget)->isLoading())
-            return true;
-    return false;
+    bool loading = false;
+    m_grid->forEachBody([&loading](QWidget* body) {
+        loading = loading || static_cast<ImageCard*>(body)->isLoading();
+    });
+    return loading;
 }
 
 ImageViewerDialog* ImagesDashboard::enlarge(const QString& tag, const QString& run)

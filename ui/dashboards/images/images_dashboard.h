@@ -7,10 +7,9 @@
 
 #include "ui/adapter/loaded_data.h"
 #include "ui/dashboards/images/image_adjustment.h"
+#include "ui/widgets/card_export_menu.h"
 
 #include <QWidget>
-
-#include <functional>
 
 class QCheckBox;
 class QLineEdit;
@@ -51,9 +50,8 @@ public:
     // PNG. False when there is no such image or the file cannot be written.
     bool exportImage(const QString& tag, const QString& run, const QString& path) const;
 
-    // Asks where "Save as PNG…" writes (title, file stem, suffix); a file dialog unless replaced.
-    using PathChooser = std::function<QString(const QString&, const QString&, const QString&)>;
-    void setExportPathChooser(PathChooser choose) { m_choosePath = std::move(choose); }
+    // Asks where "Save image as PNG…" writes; a file dialog unless replaced.
+    void setExportPathChooser(ExportPathChooser choose) { m_choosePath = std::move(choose); }
 
 private:
     QWidget* createToolbar();
@@ -72,7 +70,7 @@ private:
     QSlider* m_contrast = nullptr;
     QSlider* m_cardSize = nullptr;
     CardGrid* m_grid = nullptr;
-    PathChooser m_choosePath;
+    ExportPathChooser m_choosePath;
 };
 
 } // namespace lantern::ui

@@ -1,0 +1,310 @@
+// The Text tab fed from a real load: text summaries written with EventFileWriter (markdown
+// paragraphs, rank-1 and rank-2 tables, hostile HTML and images), shown as cards per tag and
+// run, grouped and filtered, paged through newest first, switched to plain text, and updated
+// live; ML-Agents' hyperparameters from the corpus, and a legacy logdir with no text values.
+
+#include "core/load/logdir_loader.h"
+#include "core/write/event_file_writer.h"
+#include "core/write/png_encoder.h"
+#include "tests/support/test_support.h"
+#include "tests/support/ui_test_support.h"
+#include "ui/dashboards/text/text_card.h"
+#include "ui/dashboards/text/text_dashboard.h"
+#include "ui/main_window.h"
+#include "ui/widgets/card_grid.h"
+#include "ui/widgets/run_list_model.h"
+#include "ui/widgets/safe_text_browser.h"
+
+#include <QCheckBox>
+#include <QFontInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTextTable>
+#include <QToolButton>
+
+using namespace lantern;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr double kStart = 1.7e9;
+
+// The markdown run "a" writes at `step` of "notes/intro".
+std::string noteAt(int step, const std::string& imagePath)
+{
+    return "## Epoch " + std::to_string(step) + "\n\nloss went **down** <b>raw</b> "
+        + "<img src=\"https://example.com/x.png\"> ![chart](file://" + imagePath + ")";
+}
+
+// Run "a": "notes/intro" at steps 0-24, "tables/grid" ([2, 3]) at step 5 and "tables/list"
+// ([3]) at step 6. Run "b": "notes/intro" at step 3. `image` is a real PNG the notes point at.
+void writeLogdir(const fs::path& root, const fs::path& image)
+{
+    {
+        core::EventFileWriter writer(root / "a");
+        for (int step = 0; step < 25; ++step)
+            writer.addText("notes/intro", step, noteAt(step, image.string()), kStart + step);
+        const std::int64_t grid[] = {2, 3};
+        writer.addTextTensor("tables/grid", 5, grid,
+            std::vector<std::string> {"name", "**value**", "unit", "lr", "0.1", "`1/s`"},
+            kStart + 5);
+        const std::int64_t list[] = {3};
+        writer.addTextTensor(
+            "tables/list", 6, list, std::vector<std::string> {"one", "two", "three"}, kStart + 6);
+    }
+    core::EventFileWriter writer(root / "b");
+    writer.addText("notes/intro", 3, "from *b*", kStart + 3);
+}
+
+// A log directory loaded once, with a runs model and a Text tab on what was loaded.
+struct Loaded {
+    Loaded()
+    {
+        test::writeBytes(image, core::encodePng(4, 4, 3, std::vector<std::uint8_t>(48, 200)));
+        writeLogdir(root, image);
+        reload();
+        dashboard.resize(1100, 800);
+    }
+    void reload()
+    {
+        loader.reload();
+        runs.setSnapshot(loader.snapshot());
+        dashboard.setSnapshot(loader.snapshot());
+    }
+    QTemporaryDir temp;
+    fs::path root = fs::path(temp.path().toStdString()) / "logs";
+    fs::path image = fs::path(temp.path().toStdString()) / "chart.png";
+    core::LogdirLoader loader {{{"", root}}};
+    ui::RunListModel runs;
+    ui::TextDashboard dashboard {&runs};
+};
+
+// Every table in a document, in order.
+std::vector<QTextTable*> tablesOf(QTextDocument* document)
+{
+    std::vector<QTextTable*> tables;
+    for (QTextFrame* frame : document->rootFrame()->childFrames())
+        if (auto* table = qobject_cast<QTextTable*>(frame))
+            tables.push_back(table);
+    return tables;
+}
+
+QString cellText(QTextTable* table, int row, int column)
+{
+    const QTextTableCell cell = table->cellAt(row, column);
+    QTextCursor cursor = cell.firstCursorPosition();
+    cursor.setPosition(cell.lastCursorPosition().position(), QTextCursor::KeepAnchor);
+    return cursor.selectedText().replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
+}
+
+// The character format of the first occurrence of `text` in the document.
+QTextCharFormat formatOf(QTextDocument* document, const QString& text)
+{
+    QTextCursor found = document->find(text);
+    QTextCursor at(document);
+    at.setPosition(found.selectionStart() + 1);
+    return at.charFormat();
+}
+
+bool isMonospace(const QTextCharFormat& format)
+{
+    return QFontInfo(format.font()).fixedPitch();
+}
+
+QString plainText(ui::TextCard* card)
+{
+    return card->browser()->toPlainText();
+}
+
+} // namespace
+
+class TestTextDashboard : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void cardsPerTagAndRunGroupedAndFiltered()
+    {
+        Loaded loaded;
+        ui::CardGrid* grid = loaded.dashboard.grid();
+        QCOMPARE(grid->groupNames(), (QStringList {"notes", "tables"}));
+        QCOMPARE(grid->cardTitles(),
+            (QStringList {
+                "notes/intro · a", "notes/intro · b", "tables/grid · a", "tables/list · a"}));
+
+        QTest::keyClicks(loaded.dashboard.tagFilter(), QStringLiteral("GRID|list"));
+        QCOMPARE(grid->cardTitles(), (QStringList {"tables/grid · a", "tables/list · a"}));
+        loaded.dashboard.tagFilter()->setText(QStringLiteral("nothing"));
+        QVERIFY(grid->cardTitles().isEmpty());
+        QCOMPARE(grid->findChild<QLabel*>(QStringLiteral("emptyMessage"))->text(),
+            QStringLiteral("No text tags match “nothing”."));
+        loaded.dashboard.tagFilter()->setText(QStringLiteral("(")); // invalid: filters nothing
+        QCOMPARE(grid->cardTitles().size(), 4);
+        QVERIFY(!loaded.dashboard.tagFilter()->toolTip().isEmpty());
+        loaded.dashboard.tagFilter()->clear();
+
+        // Only checked runs have cards.
+        loaded.runs.setChecked(QStringLiteral("a"), false);
+        QCOMPARE(grid->cardTitles(), (QStringList {"notes/intro · b"}));
+        loaded.runs.setChecked(QStringLiteral("a"), true);
+        QCOMPARE(grid->cardTitles().size(), 4);
+    }
+
+    void markdownRenderedHtmlShownAsTextNothingLoaded()
+    {
+        Loaded loaded;
+        ui::TextCard* card = loaded.dashboard.card("notes/intro", "a");
+        QVERIFY(card);
+        QTextDocument* document = card->browser()->document();
+        const QString text = plainText(card);
+        QVERIFY2(text.startsWith(QStringLiteral("Step 24")), qPrintable(text.left(80)));
+        QVERIFY(text.contains(QStringLiteral("Epoch 24\nloss went down <b>raw</b> "
+                                             "<img src=\"https://example.com/x.png\">")));
+        QVERIFY(formatOf(document, QStringLiteral("down")).fontWeight() == QFont::Bold);
+        QCOMPARE(document->find(QStringLiteral("Epoch 24")).blockFormat().headingLevel(), 2);
+        QVERIFY(formatOf(document, QStringLiteral("raw")).fontWeight() != QFont::Bold);
+
+        // The markdown image names a real PNG: a plain QTextBrowser loads it, the card's does not.
+        const QUrl image = QUrl::fromLocalFile(QString::fromStdString(loaded.image.string()));
+        QTextBrowser ordinary;
+        QVERIFY(ordinary.loadResource(QTextDocument::ImageResource, image).isValid());
+        QVERIFY(!document->resource(QTextDocument::ImageResource, image).isValid());
+        QVERIFY(!card->browser()->openLinks());
+
+        // Plain text: the markdown as written.
+        QTest::mouseClick(loaded.dashboard.markdownBox(), Qt::LeftButton);
+        QVERIFY(!loaded.dashboard.markdownBox()->isChecked());
+        QVERIFY(plainText(card).contains(
+            QStringLiteral("## Epoch 24\n\nloss went **down** <b>raw</b>")));
+        QVERIFY(formatOf(document, QStringLiteral("down")).fontWeight() != QFont::Bold);
+        QTest::mouseClick(loaded.dashboard.markdownBox(), Qt::LeftButton);
+        QVERIFY(!plainText(card).contains(QStringLiteral("**down**")));
+    }
+
+    void tablesForRankOneAndTwo()
+    {
+        Loaded loaded;
+        ui::TextCard* grid = loaded.dashboard.card("tables/grid", "a");
+        const std::vector<QTextTable*> gridTables = tablesOf(grid->browser()->document());
+        QCOMPARE(gridTables.size(), std::size_t(1));
+        QTextTable* table = gridTables[0];
+        QCOMPARE(table->rows(), 2);
+        QCOMPARE(table->columns(), 3);
+        QCOMPARE(cellText(table, 0, 0), QStringLiteral("name"));
+        QCOMPARE(cellText(table, 0, 1), QStringLiteral("value")); // markdown in a cell
+        QCOMPARE(cellText(table, 1, 2), QStringLiteral("1/s"));
+        QVERIFY(formatOf(grid->browser()->document(), QStringLiteral("value")).fontWeight()
+            == QFont::Bold);
+        QVERIFY(isMonospace(formatOf(grid->browser()->document(), QStringLiteral("1/s"))));
+
+        ui::TextCard* list = loaded.dashboard.card("tables/list", "a");
+        const std::vector<QTextTable*> listTables = tablesOf(list->browser()->document());
+        QCOMPARE(listTables.size(), std::size_t(1));
+        QCOMPARE(listTables[0]->rows(), 3);
+        QCOMPARE(listTables[0]->columns(), 1);
+        QCOMPARE(cellText(listTables[0], 2, 0), QStringLiteral("three"));
+        QVERIFY(plainText(list).startsWith(QStringLiteral("Step 6")));
+
+        // A paragraph has no table.
+        QVERIFY(tablesOf(loaded.dashboard.card("notes/intro", "b")->browser()->document()).empty());
+    }
+
+    void pagesNewestFirst()
+    {
+        Loaded loaded;
+        ui::TextCard* card = loaded.dashboard.card("notes/intro", "a");
+        auto* older = card->findChild<QToolButton*>(QStringLiteral("olderSteps"));
+        auto* newer = card->findChild<QToolButton*>(QStringLiteral("newerSteps"));
+        auto* shown = card->findChild<QLabel*>(QStringLiteral("stepsShown"));
+        QCOMPARE(card->pageCount(), std::size_t(3));
+        QCOMPARE(card->shownSteps(),
+            (std::vector<std::int64_t> {24, 23, 22, 21, 20, 19, 18, 17, 16, 15}));
+        QVERIFY(!newer->isEnabled());
+        QCOMPARE(shown->text(), QStringLiteral("1–10 of 25 steps"));
+        QTest::mouseClick(older, Qt::LeftButton);
+        QTest::mouseClick(older, Qt::LeftButton);
+        QCOMPARE(card->shownSteps(), (std::vector<std::int64_t> {4, 3, 2, 1, 0}));
+        QCOMPARE(shown->text(), QStringLiteral("21–25 of 25 steps"));
+        QVERIFY(!older->isEnabled());
+        QVERIFY(plainText(card).contains(QStringLiteral("Epoch 0\n")));
+        QVERIFY(!plainText(card).contains(QStringLiteral("Epoch 5\n")));
+        QTest::mouseClick(newer, Qt::LeftButton);
+        QCOMPARE(card->shownSteps().front(), std::int64_t(14));
+        // One step: no pager.
+        QVERIFY(!loaded.dashboard.card("notes/intro", "b")
+                     ->findChild<QLabel*>(QStringLiteral("stepsShown"))
+                     ->isVisibleTo(loaded.dashboard.card("notes/intro", "b")));
+    }
+
+    void newStepsAppearLive()
+    {
+        Loaded loaded;
+        ui::TextCard* card = loaded.dashboard.card("notes/intro", "a");
+        {
+            core::EventFileWriter writer(loaded.root / "a");
+            writer.addText("notes/intro", 25, "the **newest**", kStart + 25);
+            writer.addText("notes/fresh", 25, "a new tag", kStart + 25);
+        }
+        loaded.reload();
+        QCOMPARE(loaded.dashboard.card("notes/intro", "a"), card); // the same card, updated
+        QCOMPARE(card->shownSteps().front(), std::int64_t(25));
+        QVERIFY(plainText(card).startsWith(QStringLiteral("Step 25")));
+        QVERIFY(plainText(card).contains(QStringLiteral("the newest")));
+        QCOMPARE(card->pageCount(), std::size_t(3));
+        QVERIFY(loaded.dashboard.card("notes/fresh", "a"));
+    }
+
+    void mlAgentsHyperparameters()
+    {
+        const auto corpus = test::corpusDirectory();
+        if (!corpus)
+            QSKIP(qPrintable(test::corpusMissingMessage()));
+        ui::MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(test::openLogdirAndWait(window, *corpus / "c10_mlagents_torch_text_histo"));
+        QVERIFY(window.showTab(QStringLiteral("text")));
+        auto* dashboard = window.findChild<ui::TextDashboard*>(QStringLiteral("text"));
+        QCOMPARE(dashboard->grid()->cardTitles().size(), 4);
+        ui::TextCard* card = dashboard->card(QStringLiteral("Hyperparameters/text_summary"),
+            QStringLiteral("results/ppo/MoveToGoal"));
+        QVERIFY(card);
+        QCOMPARE(card->shownSteps(), (std::vector<std::int64_t> {0}));
+        // A rank-1 tensor of one string: a one-cell table holding a code block (the lines
+        // are indented by a tab).
+        const std::vector<QTextTable*> tables = tablesOf(card->browser()->document());
+        QCOMPARE(tables.size(), std::size_t(1));
+        QCOMPARE(tables[0]->rows(), 1);
+        const QString cell = cellText(tables[0], 0, 0);
+        QVERIFY2(cell.startsWith(
+                     QStringLiteral("trainer_type:\tppo\nhyperparameters:\t\n  batch_size:\t1024")),
+            qPrintable(cell.left(120)));
+        QVERIFY(cell.contains(QStringLiteral("summary_freq:\t50000")));
+        QVERIFY(isMonospace(formatOf(card->browser()->document(), QStringLiteral("trainer_type"))));
+    }
+
+    void legacyTextAssetHasNoValues()
+    {
+        const auto corpus = test::corpusDirectory();
+        if (!corpus)
+            QSKIP(qPrintable(test::corpusMissingMessage()));
+        // tensorboardX 1.x left plugins/tensorboard_text/tensors.json naming an op "Text", but
+        // no event file of this logdir holds a text value: no Text tab.
+        ui::MainWindow window;
+        window.show();
+        QVERIFY(test::openLogdirAndWait(window, *corpus / "d04_tensorboardx_1x_2018_legacy"));
+        QVERIFY(window.showTab(QStringLiteral("scalars")));
+        QVERIFY(!window.showTab(QStringLiteral("text")));
+        auto* dashboard = window.findChild<ui::TextDashboard*>(QStringLiteral("text"));
+        QVERIFY(dashboard->grid()->cardTitles().isEmpty());
+        QCOMPARE(dashboard->grid()->findChild<QLabel*>(QStringLiteral("emptyMessage"))->text(),
+            QStringLiteral("The checked runs have no text summaries."));
+    }
+};
+
+QTEST_MAIN(TestTextDashboard)
+#include "test_text_dashboard.moc"

@@ -1,0 +1,42 @@
+#pragma once
+// The Text tab: a card per text tag and checked run, grouped by the tag's prefix, filtered by a
+// tag expression, each listing every step of its series newest first (see TextCard); a switch
+// between rendered markdown and the plain text as written.
+
+#include "ui/adapter/loaded_data.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QLineEdit;
+
+namespace lantern::ui {
+
+class CardGrid;
+class RunListModel;
+class TextCard;
+
+class TextDashboard : public QWidget {
+    Q_OBJECT
+public:
+    explicit TextDashboard(RunListModel* runs, QWidget* parent = nullptr);
+
+    void setSnapshot(const LogdirSnapshotPtr& snapshot);
+
+    CardGrid* grid() const { return m_grid; }
+    QLineEdit* tagFilter() const { return m_filter; }
+    QCheckBox* markdownBox() const { return m_markdown; }
+    TextCard* card(const QString& tag, const QString& run) const;
+
+private:
+    void rebuild();
+    void applyFormat();
+
+    RunListModel* m_runs = nullptr;
+    LogdirSnapshotPtr m_snapshot;
+    QLineEdit* m_filter = nullptr;
+    QCheckBox* m_markdown = nullptr;
+    CardGrid* m_grid = nullptr;
+};
+
+} // namespace lantern::ui
