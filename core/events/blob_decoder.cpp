@@ -100,7 +100,8 @@ std::optional<WavFormat> wavFormat(std::string_view bytes)
     std::uint32_t blockAlign = 0;
     bool haveFormat = false;
     std::size_t at = 12;
-    while (bytes.size() - at >= 8) {
+    // `at` can pass the end when the last chunk is odd-sized and its pad byte is missing.
+    while (at <= bytes.size() && bytes.size() - at >= 8) {
         const std::string_view id = bytes.substr(at, 4);
         const std::uint64_t size = loadLittleEndian32(bytes.data() + at + 4);
         const std::size_t body = at + 8;

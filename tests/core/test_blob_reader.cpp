@@ -371,6 +371,10 @@ private slots:
             wavFormat(wav.substr(0, size)); // never reads past the end (ASan checks)
         QVERIFY(!wavFormat("RIFF....WAVE"));
         QVERIFY(!wavFormat("not a wav file at all"));
+        // An odd-sized last chunk without its pad byte: the walk ends there (found by
+        // fuzzing, where it went past the end and threw).
+        std::string odd = wav.substr(0, 36) + "LIST" + std::string("\x01\0\0\0", 4) + "x";
+        QCOMPARE(wavFormat(odd)->sampleRate, 8000u);
     }
 
     // Real tensorboardX and torch images (TF1 Summary.Image): every one reads back, and the

@@ -53,6 +53,9 @@ private slots:
         const auto named = parseProjectorConfig(R"(embeddings { tensor_path: "d/t.tsv:0" })");
         QVERIFY(named.config.has_value());
         QCOMPARE(named.config->embeddings.at(0).tensorName, std::string("t.tsv:0"));
+        // One output index is dropped, not every ":0" (also found by fuzzing).
+        const auto twice = parseProjectorConfig(R"(embeddings { tensor_name: "e:0:0" })");
+        QCOMPARE(twice.config->embeddings.at(0).tensorName, std::string("e:0"));
     }
 
     void malformedConfigSaysWhere()
