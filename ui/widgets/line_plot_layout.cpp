@@ -400,8 +400,6 @@ void LinePlot::computeLayout() const
     }
     l.leftMargin = left;
     l.lines = lineLayerJob();
-    l.anyData = std::any_of(m_series.begin(), m_series.end(),
-        [](const SeriesState& state) { return !state.input.data.empty(); });
     const int xTarget = std::max(2, int(l.plot.width() / 110));
     l.xTicks = m_options.xAxis == XAxisMode::WallTime ? AxisTicks::wallTime(l.x.lo, l.x.hi, xTarget)
                                                       : AxisTicks::linear(l.x.lo, l.x.hi, xTarget);

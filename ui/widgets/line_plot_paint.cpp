@@ -71,8 +71,7 @@ void LinePlot::paintEvent(QPaintEvent*)
     painter.fillRect(QRect(f.left() + f.width(), f.top(), 1, f.height() + 1), opaqueFrame);
 
     painter.save();
-    const QRect area = plotPixels.adjusted(-1, -1, 1, 1);
-    painter.setClipRect(area);
+    painter.setClipRect(l.lines->area);
     // On a raster device the lines go into a layer over the plot, drawn at once; for many
     // runs it is rendered on a worker thread, the last one drawn meanwhile. Other devices
     // (SVG) get every line as a vector polyline.
@@ -100,7 +99,7 @@ void LinePlot::paintEvent(QPaintEvent*)
     }
     painter.restore();
 
-    if (!l.anyData) {
+    if (l.lines->lines.empty()) { // every series is empty
         painter.setPen(frame);
         painter.drawText(l.plot, Qt::AlignCenter, tr("No data"));
     }

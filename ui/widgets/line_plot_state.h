@@ -58,8 +58,8 @@ struct LinePlot::Layout {
     int leftMargin = 0;
     AxisTicks xTicks;
     AxisTicks yTicks;
-    std::shared_ptr<const LineLayerJob> lines; // every series' lines, in pixels, as drawn
-    bool anyData = false;
+    // Every non-empty series' lines, in pixels, as drawn; the area the plot clips them to.
+    std::shared_ptr<const LineLayerJob> lines;
 };
 
 } // namespace lantern::ui
