@@ -291,7 +291,7 @@ void scalarsLive(const Settings& settings)
 
 // scalars-many-runs: one card-sized plot (480×300) over 1,000 runs × 200 points, smoothing on:
 // the layout (decimating and smoothing every run) and rendering the lines, measured apart;
-// then what a change costs the GUI thread when the lines render on a worker (the app's way).
+// then what a change costs the GUI thread when a worker lays out and renders (the app's way).
 void scalarsManyRuns(const Settings& settings)
 {
     constexpr std::size_t kManyRuns = 1000, kSteps = 200;
@@ -323,13 +323,13 @@ void scalarsManyRuns(const Settings& settings)
     const Timing gui = medianMs(settings.reps, [&](int rep) {
         plot.setSmoothing(rep % 2 ? 0.6 : 0.61);
         image.fill(Qt::white);
-        plot.render(&image); // lays out, starts (or queues) the lines' render, draws the last
+        plot.render(&image); // asks the worker for a layout and lines, draws the last ones
     });
     plot.waitForRendering();
     printHeader("one plot");
     printRow("layout (smoothing and decimating every run)", layout, settings.reps);
     printRow("rendering the lines (GUI thread, cached layout)", paint, settings.reps);
-    printRow("GUI thread per change, lines on a worker", gui, settings.reps);
+    printRow("GUI thread per change, layout and lines on a worker", gui, settings.reps);
 }
 
 struct Case {

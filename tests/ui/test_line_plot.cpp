@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <random>
 
 using namespace lantern;
@@ -43,6 +44,20 @@ std::vector<double> ys(const std::vector<QPointF>& points)
     for (const QPointF& p : points)
         out.push_back(p.y());
     return out;
+}
+
+// `runs` sine waves of 400 points, their amplitudes scaled by `scale`.
+std::vector<LinePlot::Series> manyRuns(int runs, double scale)
+{
+    std::vector<LinePlot::Series> series;
+    for (int run = 0; run < runs; ++run) {
+        std::vector<double> values(400);
+        for (std::size_t i = 0; i < values.size(); ++i)
+            values[i] = std::sin(double(i) / 40 + run) * (1 + run % 7) * scale;
+        series.push_back({QStringLiteral("run %1").arg(run),
+            QColor::fromHsv(run * 37 % 360, 200, 200), seriesOf(values)});
+    }
+    return series;
 }
 
 void shown(LinePlot& plot)
@@ -160,22 +175,17 @@ private slots:
         QCOMPARE(live.drawnPoints(0, false), fresh.drawnPoints(0, false));
     }
 
-    // Hundreds of runs: the lines are rendered on a worker thread, and what finally shows is
-    // exactly what rendering them on the GUI thread shows.
+    // Hundreds of runs: the layout is computed and the lines are rendered on a worker thread,
+    // and what finally shows is exactly what doing both on the GUI thread shows.
     void manyRunsRenderInTheBackgroundAsTheyWouldInTheForeground()
     {
-        std::vector<LinePlot::Series> series;
-        for (int run = 0; run < 300; ++run) {
-            std::vector<double> values(400);
-            for (std::size_t i = 0; i < values.size(); ++i)
-                values[i] = std::sin(double(i) / 40 + run) * (1 + run % 7);
-            series.push_back({QStringLiteral("run %1").arg(run),
-                QColor::fromHsv(run * 37 % 360, 200, 200), seriesOf(values)});
-        }
+        const std::vector<LinePlot::Series> series = manyRuns(300, 1);
         LinePlot background;
         shown(background);
         background.setSeries(series);
         background.repaint();
+        // The paint only asked the worker for a layout; until it is taken, work is under way.
+        QVERIFY(background.isRendering());
         QTRY_VERIFY(!background.isRendering());
         const QImage shownImage = background.grab().toImage();
 
@@ -200,6 +210,51 @@ private slots:
         QVERIFY(!background.isRendering());
         foreground.zoomTo({100, 200});
         QCOMPARE(background.grab().toImage(), foreground.grab().toImage());
+    }
+
+    // While the worker lays out new data, the plot keeps showing the last layout (its axes
+    // too); the hover rows already read the new data; the pinned readout follows the new
+    // layout once it arrives.
+    void aPlotOfManyRunsShowsItsLastLayoutUntilTheNextArrives()
+    {
+        LinePlot plot;
+        shown(plot);
+        plot.setSeries(manyRuns(100, 1));
+        plot.waitForRendering();
+        QVERIFY(plot.yRange().hi < 10);
+        plot.pinCursor(plot.plotArea().center());
+        const QImage before = plot.grab().toImage();
+
+        plot.setSeries(manyRuns(100, 1000)); // a thousand times taller
+        plot.repaint();
+        QVERIFY(plot.isRendering());
+        QCOMPARE(plot.grab().toImage(), before);
+        const std::vector<LinePlot::HoverRow> rows = plot.hoverRows(plot.plotArea().center());
+        QCOMPARE(rows.size(), std::size_t(100));
+        const double tallest
+            = std::max_element(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+                  return std::abs(a.value) < std::abs(b.value);
+              })->value;
+        QVERIFY2(std::abs(tallest) > 10, "the rows read the new data");
+        QTRY_VERIFY(!plot.isRendering());
+        QVERIFY(plot.yRange().hi > 1000);
+        const std::vector<LinePlot::HoverRow> pinned = plot.pinnedRows();
+        QVERIFY(!pinned.empty());
+        QVERIFY(plot.pinnedReadout()->text().contains(
+            ui::AxisTicks::formatNumber(pinned.front().value)));
+        QVERIFY(plot.grab().toImage() != before);
+    }
+
+    // A plot closed while its layout is computed does not wait for it to be shown, nor crash.
+    void aPlotOfManyRunsCanBeClosedMidLayout()
+    {
+        auto plot = std::make_unique<LinePlot>();
+        shown(*plot);
+        plot->setSeries(manyRuns(300, 1));
+        plot->repaint();
+        QVERIFY(plot->isRendering());
+        plot.reset();
+        QTest::qWait(50); // the job's result, if it arrives, finds nobody
     }
 
     void ignoringOutliersFitsTheSortedPercentiles()

@@ -1,6 +1,7 @@
 #include "ui/widgets/line_layer.h"
 
 #include "ui/widgets/dense_line.h"
+#include "ui/widgets/plot_workers.h"
 
 #include <QPainter>
 #include <QtConcurrent>
@@ -141,7 +142,7 @@ void BackgroundLineLayer::start(std::shared_ptr<const LineLayerJob> job, qreal d
 {
     m_running = std::move(job);
     m_runningDpr = dpr;
-    m_watcher.setFuture(QtConcurrent::run([job = m_running, dpr] {
+    m_watcher.setFuture(QtConcurrent::run(&plotWorkers(), [job = m_running, dpr] {
         QImage layer;
         renderLineLayer(*job, dpr, layer);
         return layer;

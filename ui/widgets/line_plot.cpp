@@ -1,12 +1,14 @@
 #include "ui/widgets/line_plot.h"
 
 #include "ui/widgets/line_plot_state.h"
+#include "ui/widgets/plot_workers.h"
 
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMouseEvent>
 #include <QToolTip>
 #include <QWheelEvent>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
@@ -20,7 +22,6 @@ constexpr int kMinDragPixels = 5;
 
 LinePlot::LinePlot(QWidget* parent)
     : QWidget(parent)
-    , m_layout(std::make_unique<Layout>())
 {
     setMouseTracking(true);
     setMinimumSize(200, 140);
@@ -38,9 +39,14 @@ LinePlot::LinePlot(QWidget* parent)
     m_readout->hide();
     m_background = new BackgroundLineLayer(this);
     connect(m_background, &BackgroundLineLayer::layerReady, this, qOverload<>(&QWidget::update));
+    connect(&m_layoutJob, &QFutureWatcher<std::shared_ptr<const Layout>>::finished, this,
+        &LinePlot::layoutJobFinished);
 }
 
-LinePlot::~LinePlot() = default;
+LinePlot::~LinePlot()
+{
+    m_layoutJob.waitForFinished(); // it reads nothing of ours, but fonts must outlive it
+}
 
 void LinePlot::setSeries(std::vector<Series> series)
 {
@@ -48,8 +54,9 @@ void LinePlot::setSeries(std::vector<Series> series)
     std::vector<SeriesState> states;
     states.reserve(series.size());
     for (std::size_t i = 0; i < series.size(); ++i) {
-        auto old = std::find_if(m_series.begin(), m_series.end(),
-            [&](const SeriesState& s) { return s.input.name == series[i].name; });
+        auto old = std::find_if(m_series.begin(), m_series.end(), [&](const SeriesState& s) {
+            return s.cache && s.input.name == series[i].name; // a moved-from state has none
+        });
         SeriesState state;
         if (old != m_series.end()) {
             changed = changed || old - m_series.begin() != std::ptrdiff_t(i)
@@ -79,7 +86,7 @@ void LinePlot::setBackgroundRendering(bool on)
 
 bool LinePlot::isRendering() const
 {
-    return m_background->isBusy();
+    return m_jobRunning || m_followUpPending || m_background->isBusy();
 }
 
 void LinePlot::waitForRendering()
@@ -205,6 +212,16 @@ void LinePlot::resetZoom()
     emit zoomChanged();
 }
 
+double LinePlot::xAtPixel(double px) const
+{
+    return shownLayout().xAtPixel(px);
+}
+
+double LinePlot::pixelAtX(double x) const
+{
+    return shownLayout().pixelAtX(x);
+}
+
 std::size_t LinePlot::drawnPointCount() const
 {
     return layout().pointCount;
@@ -213,16 +230,98 @@ std::size_t LinePlot::drawnPointCount() const
 std::vector<QPointF> LinePlot::drawnPoints(std::size_t series, bool smoothed) const
 {
     layout();
-    const SeriesState& state = m_series.at(series);
-    return smoothed ? state.smooth : state.raw;
+    const SeriesCache& cache = *m_series.at(series).cache;
+    return smoothed ? cache.smooth : cache.raw;
 }
 
 void LinePlot::invalidate()
 {
     m_layoutValid = false;
+    ++m_inputVersion;
     update();
+    // A plot of many runs refreshes the readout when its next layout arrives.
+    if (m_pinned && !usesBackground())
+        refreshPinnedReadout();
+}
+
+bool LinePlot::usesBackground() const
+{
+    return m_backgroundRendering && drawsManyRuns(m_series.size());
+}
+
+const LinePlot::Layout& LinePlot::layout() const
+{
+    settleLayoutJob();
+    if (!m_layoutValid) {
+        m_layout = computeLayout(layoutInput());
+        m_layoutValid = true;
+    }
+    return *m_layout;
+}
+
+const LinePlot::Layout& LinePlot::shownLayout() const
+{
+    return usesBackground() && m_layout ? *m_layout : layout();
+}
+
+LinePlot::LayoutInput LinePlot::layoutInput() const
+{
+    LayoutInput input;
+    input.rect = rect();
+    // A font of its own: fonts share state that is not thread-safe between copies.
+    input.font.fromString(font().toString());
+    input.options = m_options;
+    input.xZoom = m_xZoom;
+    input.yZoom = m_yZoom;
+    input.xLimits = xLimits();
+    input.yLimits = m_yLimits;
+    input.live = m_live;
+    input.leftMargin = m_layout ? m_layout->leftMargin : 0;
+    input.series = m_series;
+    return input;
+}
+
+void LinePlot::startLayoutJob()
+{
+    if (m_jobRunning)
+        return; // when it finishes, the next one starts
+    m_jobRunning = true;
+    m_jobVersion = m_inputVersion;
+    m_layoutJob.setFuture(QtConcurrent::run(
+        &plotWorkers(), [input = layoutInput()] { return computeLayout(input); }));
+}
+
+void LinePlot::layoutJobFinished()
+{
+    if (m_jobRunning && m_layoutJob.isFinished())
+        adoptLayoutJob();
+    if (m_jobRunning)
+        return; // a newer job is under way: its end follows up
+    // Here also for a layout settleLayoutJob took, as its job still reports the end.
+    m_followUpPending = false;
+    if (!m_layoutValid && isVisible())
+        startLayoutJob(); // the input changed meanwhile
+    else if (m_layoutValid)
+        m_background->layerFor(m_layout->lines, devicePixelRatioF()); // no wait for a paint
     if (m_pinned)
         refreshPinnedReadout();
+    update();
+}
+
+void LinePlot::settleLayoutJob() const
+{
+    if (!m_jobRunning)
+        return;
+    m_layoutJob.waitForFinished();
+    adoptLayoutJob();
+    m_followUpPending = true;
+}
+
+void LinePlot::adoptLayoutJob() const
+{
+    m_layout = m_layoutJob.result();
+    m_layoutValid = m_jobVersion == m_inputVersion;
+    m_jobRunning = false;
 }
 
 void LinePlot::resizeEvent(QResizeEvent* event)
@@ -236,13 +335,13 @@ void LinePlot::mousePressEvent(QMouseEvent* event)
     const QPoint pos = event->position().toPoint();
     const bool pan = event->button() == Qt::MiddleButton
         || (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier));
-    if (pan && layout().plot.contains(pos)) {
-        m_pan = Pan {event->position(), layout().x, layout().y};
+    if (pan && shownLayout().plot.contains(pos)) {
+        m_pan = Pan {event->position(), shownLayout().x, shownLayout().y};
         setCursor(Qt::ClosedHandCursor);
         QToolTip::hideText();
         return;
     }
-    if (event->button() != Qt::LeftButton || !layout().plot.contains(pos)) {
+    if (event->button() != Qt::LeftButton || !shownLayout().plot.contains(pos)) {
         QWidget::mousePressEvent(event);
         return;
     }
@@ -257,20 +356,20 @@ void LinePlot::mouseMoveEvent(QMouseEvent* event)
     const QPointF pos = event->position();
     if (m_pan) {
         // The point grabbed stays under the cursor: the view moves with it, on both axes.
-        const QRectF plot = layout().plot;
+        const QRectF plot = shownLayout().plot;
         const double dx = (pos.x() - m_pan->start.x()) / plot.width() * m_pan->x.span();
         const double dy = (pos.y() - m_pan->start.y()) / plot.height() * m_pan->y.span();
         zoomTo({m_pan->x.lo - dx, m_pan->x.hi - dx}, Range {m_pan->y.lo + dy, m_pan->y.hi + dy});
         return;
     }
     if (m_dragging) {
-        const QRectF plot = layout().plot;
+        const QRectF plot = shownLayout().plot;
         m_dragCurrent = QPoint(int(std::clamp(pos.x(), plot.left(), plot.right())),
             int(std::clamp(pos.y(), plot.top(), plot.bottom())));
         update();
         return;
     }
-    if (layout().plot.contains(pos)) {
+    if (shownLayout().plot.contains(pos)) {
         m_hover = pos;
         const QString text = tooltipText(pos);
         if (text.isEmpty())
@@ -304,7 +403,7 @@ void LinePlot::mouseReleaseEvent(QMouseEvent* event)
         else
             pinCursor(m_dragStart);
     } else if (box.width() >= kMinDragPixels) {
-        const Layout& l = layout();
+        const Layout& l = shownLayout();
         const Range x {xAtPixel(box.left()), xAtPixel(box.right())};
         std::optional<Range> y = m_yZoom;
         if (box.height() >= kMinDragPixels) {
@@ -329,7 +428,7 @@ void LinePlot::mouseDoubleClickEvent(QMouseEvent* event)
 
 void LinePlot::wheelEvent(QWheelEvent* event)
 {
-    const Layout& l = layout();
+    const Layout& l = shownLayout();
     const QPointF pos = event->position();
     const int delta = event->angleDelta().y();
     if (delta == 0 || !l.plot.contains(pos)) {

@@ -17,6 +17,7 @@
 #include "core/store/scalar_series.h"
 
 #include <QColor>
+#include <QFutureWatcher>
 #include <QWidget>
 
 #include <array>
@@ -140,9 +141,10 @@ public:
     std::vector<HoverRow> pinnedRows() const;
     QLabel* pinnedReadout() const { return m_readout; }
 
-    // Plots of many runs render their lines on a worker thread (on by default); a repaint
-    // meanwhile shows the last lines rendered. isRendering() says whether a render is under
-    // way; waitForRendering() blocks until the newest one is done (exports call it).
+    // Plots of many runs compute their layout and render their lines on a worker thread (on
+    // by default); a repaint meanwhile shows the last layout and lines. isRendering() says
+    // whether such work is under way; waitForRendering() blocks until the newest lines are
+    // done (exports call it).
     void setBackgroundRendering(bool on);
     bool isRendering() const;
     void waitForRendering();
@@ -163,43 +165,50 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
 
 private:
+    struct SeriesCache;
     struct SeriesState;
+    struct LayoutInput;
     struct Layout;
+    class Layouter;
 
     void invalidate();
-    // Brings the layout (ranges, decimated and transformed points) up to date.
+    // The layout for the current input, computed here if it is not yet (after waiting for one
+    // under way on the worker).
     const Layout& layout() const;
-    void computeLayout() const;
-    void updateExtent(SeriesState& state) const;
-    void updateSmoothing(SeriesState& state) const;
-    Range fullXRange() const;
-    // The unzoomed ranges: the data's, within the user's limits; x with some headroom once
-    // points arrive live.
-    Range homeXRange() const;
+    // What is on screen: for plots of many runs the last layout computed, which may be older
+    // than the input while the worker computes the next; else layout().
+    const Layout& shownLayout() const;
+    LayoutInput layoutInput() const;
+    static std::shared_ptr<const Layout> computeLayout(const LayoutInput& input);
+    // Plots of many runs compute their layout on a worker thread, then render its lines there.
+    void startLayoutJob();
+    void layoutJobFinished();
+    // Waits for a layout under way and takes it: afterwards the series' caches are ours.
+    void settleLayoutJob() const;
+    void adoptLayoutJob() const;
     static double withHeadroom(const Range& range);
-    std::shared_ptr<const LineLayerJob> lineLayerJob() const;
+    static bool drawsManyRuns(std::size_t seriesCount);
     bool usesBackground() const;
-    core::DecimationQuery decimationQuery(
-        const SeriesState& state, const Range& x, std::size_t columns, bool fullPoints) const;
-    Range limitedYRange(const Range& fitted) const;
     std::vector<HoverRow> rowsAt(double x, double pixelY) const;
     QString readoutText() const;
     void refreshPinnedReadout();
-    double toDecimationX(const SeriesState& state, double x) const;
-    double toPlotX(const SeriesState& state, const core::ScalarPoint& point) const;
-    double toPlotY(double value) const;
-    QPointF toPixel(QPointF plotPoint) const;
 
-    // Caches filled lazily by layout(), hence mutable.
-    mutable std::vector<SeriesState> m_series;
+    std::vector<SeriesState> m_series;
     Options m_options;
     std::optional<Range> m_xZoom;
     std::optional<Range> m_yZoom;
     std::array<AxisLimits, 3> m_xLimits; // by XAxisMode
     bool m_live = false; // a series has grown by appending: points arrive while we look
     AxisLimits m_yLimits;
-    mutable std::unique_ptr<Layout> m_layout;
+    // The last layout computed and whether it is for the current input; filled lazily, hence
+    // mutable. A layout job under way is for input version m_jobVersion.
+    mutable std::shared_ptr<const Layout> m_layout;
     mutable bool m_layoutValid = false;
+    std::uint64_t m_inputVersion = 0;
+    mutable std::uint64_t m_jobVersion = 0;
+    mutable bool m_jobRunning = false;
+    mutable bool m_followUpPending = false; // a job's layout was taken early; its end is due
+    mutable QFutureWatcher<std::shared_ptr<const Layout>> m_layoutJob;
 
     // A drag with Shift or the middle button pans: where it started, and the view then.
     struct Pan {

@@ -76,7 +76,8 @@ std::vector<LinePlot::HoverRow> LinePlot::hoverRows(QPointF pos) const
 
 std::vector<LinePlot::HoverRow> LinePlot::rowsAt(double x, double pixelY) const
 {
-    layout();
+    settleLayoutJob(); // the caches are ours to read
+    const Layout& l = shownLayout();
     const bool smoothing = m_options.smoothing > 0;
     std::vector<HoverRow> rows;
     core::DecimatedSeries near;
@@ -84,12 +85,13 @@ std::vector<LinePlot::HoverRow> LinePlot::rowsAt(double x, double pixelY) const
         const core::ScalarSnapshot& scalars = state.input.data;
         if (scalars.empty())
             continue;
+        const SeriesCache& cache = *state.cache;
         // A one-column query at x yields the points at x and the neighbours on either side.
-        core::decimate(scalars, decimationQuery(state, {x, x}, 1, true), near);
+        core::decimate(scalars, l.decimationQuery(cache, {x, x}, 1, true), near);
         std::size_t best = near.points.size();
         double bestDistance = std::numeric_limits<double>::infinity();
         for (std::size_t i = 0; i < near.points.size(); ++i) {
-            const double distance = std::abs(toPlotX(state, near.points[i]) - x);
+            const double distance = std::abs(l.toPlotX(cache, near.points[i]) - x);
             if (distance < bestDistance) {
                 bestDistance = distance;
                 best = i;
@@ -98,19 +100,22 @@ std::vector<LinePlot::HoverRow> LinePlot::rowsAt(double x, double pixelY) const
         if (best == near.points.size())
             continue;
         const core::ScalarPoint& p = near.points[best];
+        const auto index = std::size_t(near.indices[best]);
         HoverRow row;
         row.name = state.input.name;
         row.color = state.input.color;
         row.value = p.value;
-        row.smoothed = smoothing && state.smoothValid
-            ? state.smoothed[std::size_t(near.indices[best])]
-            : p.value;
+        // A plot of many runs may show a layout older than its series for a moment: then the
+        // newest points have no smoothed value yet.
+        const bool smoothed = smoothing && cache.smoothValid
+            && cache.smoothGeneration == scalars.generation() && index < cache.smoothed.size();
+        row.smoothed = smoothed ? cache.smoothed[index] : p.value;
         row.step = p.step;
         row.wallTime = p.wallTime;
-        row.relativeHours = (p.wallTime - state.firstWall) / kSecondsPerHour;
-        const double y = toPlotY(row.smoothed);
-        const QPointF pixel = toPixel({toPlotX(state, p), y});
-        row.distance = std::isfinite(y) ? std::hypot(pixel.x() - pixelAtX(x), pixel.y() - pixelY)
+        row.relativeHours = (p.wallTime - cache.firstWall) / kSecondsPerHour;
+        const double y = l.toPlotY(row.smoothed);
+        const QPointF pixel = l.toPixel({l.toPlotX(cache, p), y});
+        row.distance = std::isfinite(y) ? std::hypot(pixel.x() - l.pixelAtX(x), pixel.y() - pixelY)
                                         : std::numeric_limits<double>::infinity();
         rows.push_back(row);
     }
@@ -175,7 +180,7 @@ void LinePlot::refreshPinnedReadout()
     m_readout->setText(readoutText());
     m_readout->adjustSize();
     // Beside the pinned line, on the side with more room, inside the plot.
-    const QRectF plot = layout().plot;
+    const QRectF plot = shownLayout().plot;
     const double lineX = pixelAtX(m_pinned->x());
     const bool right = lineX < plot.center().x();
     const double x = right ? lineX + 6 : lineX - 6 - m_readout->width();

@@ -35,10 +35,15 @@ QImage& sharedLineLayer()
 
 void LinePlot::paintEvent(QPaintEvent*)
 {
-    const Layout& l = layout();
+    // A plot of many runs shows its last layout until the worker has computed the next.
+    if (usesBackground() && !m_layoutValid)
+        startLayoutJob();
     QPainter painter(this);
     const QColor background = palette().color(QPalette::Base);
     painter.fillRect(rect(), background);
+    if (usesBackground() && !m_layout)
+        return; // the first one is on its way
+    const Layout& l = shownLayout();
 
     const QColor text = palette().color(QPalette::Text);
     QColor frame = text;
@@ -48,14 +53,14 @@ void LinePlot::paintEvent(QPaintEvent*)
     // Grid lines and the frame as whole opaque pixel rows and columns.
     const QRect plotPixels = l.plot.toRect();
     for (std::size_t i = 0; i < l.yTicks.values.size(); ++i) {
-        const double y = toPixel({l.x.lo, l.yTicks.values[i]}).y();
+        const double y = l.toPixel({l.x.lo, l.yTicks.values[i]}).y();
         painter.fillRect(QRect(plotPixels.left(), int(std::floor(y)), plotPixels.width(), 1), grid);
         painter.setPen(text);
         const QRectF box(0, y - metrics.height() / 2.0, l.plot.left() - 6, metrics.height());
         painter.drawText(box, Qt::AlignRight | Qt::AlignVCenter, l.yTicks.labels[i]);
     }
     for (std::size_t i = 0; i < l.xTicks.values.size(); ++i) {
-        const double x = toPixel({l.xTicks.values[i], l.y.lo}).x();
+        const double x = l.toPixel({l.xTicks.values[i], l.y.lo}).x();
         painter.fillRect(QRect(int(std::floor(x)), plotPixels.top(), 1, plotPixels.height()), grid);
         painter.setPen(text);
         const int width = metrics.horizontalAdvance(l.xTicks.labels[i]);
@@ -93,7 +98,7 @@ void LinePlot::paintEvent(QPaintEvent*)
             QPointF(m_hover->x(), l.plot.top()), QPointF(m_hover->x(), l.plot.bottom()));
     }
     if (m_pinned) {
-        const double x = pixelAtX(m_pinned->x());
+        const double x = l.pixelAtX(m_pinned->x());
         painter.setPen(QPen(text, 1));
         painter.drawLine(QPointF(x, l.plot.top()), QPointF(x, l.plot.bottom()));
     }
