@@ -8,6 +8,7 @@
 #include "ui/dashboards/scalars/axis_range_dialog.h"
 #include "ui/dashboards/scalars/scalars_dashboard.h"
 #include "ui/dashboards/scalars/tag_chooser_dialog.h"
+#include "ui/widgets/elided_label.h"
 #include "ui/widgets/run_list_model.h"
 
 #include <QCheckBox>
@@ -205,6 +206,34 @@ private slots:
         QVERIFY(!top1->isEnlarged());
         QTRY_COMPARE(top1->size(), normal);
         QTRY_COMPARE(top5->y(), top1->y());
+    }
+
+    // A tag too long for its card keeps its start and its end around an ellipsis, and shows
+    // whole in the tooltip; an enlarged card has room for all of it.
+    void longTagsAreShortenedInTheMiddle()
+    {
+        QTemporaryDir temp;
+        const std::string tag
+            = "train/a_rather_long_name_for_a_metric_that_keeps_going/and_on_and_on/accuracy_top1";
+        test::appendRecords(fs::path(temp.path().toStdString()) / "run" / "events.out.tfevents.1",
+            {test::fileVersionEvent(), test::scalarEvent(tag, 1, 0.5f, 1.7e9),
+                test::scalarEvent("loss", 1, 0.5f, 1.7e9)});
+        Shown shown(temp.path().toStdString(), {1200, 1400});
+        ScalarCard* card = shown.dashboard.card(QString::fromStdString(tag));
+        QVERIFY(card);
+        auto* title = card->findChild<ui::ElidedLabel*>(QStringLiteral("cardTitle"));
+        QVERIFY(title);
+        QTRY_VERIFY(title->isElided());
+        QVERIFY(title->text().contains(QStringLiteral("…")));
+        QVERIFY(title->text().startsWith(QStringLiteral("train/")));
+        QVERIFY(title->text().endsWith(QStringLiteral("top1")));
+        QVERIFY(title->width() <= card->width());
+        QCOMPARE(title->toolTip(), QString::fromStdString(tag));
+
+        QTest::mouseClick(button(card, "enlargeButton"), Qt::LeftButton);
+        QTRY_VERIFY(!title->isElided());
+        QCOMPARE(title->text(), QString::fromStdString(tag));
+        QVERIFY(title->toolTip().isEmpty());
     }
 
     void customChartsShowSeveralTags()

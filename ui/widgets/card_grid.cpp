@@ -2,6 +2,7 @@
 
 #include "ui/dashboards/scalars/scalars_dashboard.h"
 #include "ui/widgets/card_menu_button.h"
+#include "ui/widgets/elided_label.h"
 
 #include <QFrame>
 #include <QGridLayout>
@@ -20,7 +21,8 @@ struct CardGrid::Card {
     QString run;
     int runOrder = 0;
     QFrame* frame = nullptr;
-    QLabel* runLabel = nullptr;
+    QLabel* runSwatch = nullptr; // the run's colour
+    ElidedLabel* runLabel = nullptr;
     QWidget* body = nullptr;
 };
 
@@ -88,18 +90,23 @@ std::unique_ptr<CardGrid::Card> CardGrid::createCard(const CardKey& key) const
     card->frame->setObjectName(cardName(key.tag, key.run));
     card->frame->setFrameShape(QFrame::StyledPanel);
     applyCardSize(card->frame);
-    auto* title = new QLabel(key.tag, card->frame);
+    auto* title = new ElidedLabel(card->frame);
     title->setObjectName(QStringLiteral("cardTitle"));
     QFont bold = title->font();
     bold.setBold(true);
     title->setFont(bold);
+    title->setFullText(key.tag);
     title->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    card->runLabel = new QLabel(card->frame);
+    card->runSwatch = new QLabel(card->frame);
+    card->runLabel = new ElidedLabel(card->frame);
     card->runLabel->setObjectName(QStringLiteral("cardRun"));
     card->body = m_create(key, card->frame);
+    // The tag and the menu; under them the run, each with the card's whole width to show it.
     auto* header = new QHBoxLayout;
     header->addWidget(title, 1);
-    header->addWidget(card->runLabel);
+    auto* runRow = new QHBoxLayout;
+    runRow->addWidget(card->runSwatch);
+    runRow->addWidget(card->runLabel, 1);
     if (m_fillMenu) {
         QToolButton* menuButton = createCardMenuButton(card->frame);
         QMenu* menu = menuButton->menu();
@@ -115,7 +122,9 @@ std::unique_ptr<CardGrid::Card> CardGrid::createCard(const CardKey& key) const
     }
     auto* layout = new QVBoxLayout(card->frame);
     layout->setContentsMargins(6, 4, 6, 6);
+    layout->setSpacing(2);
     layout->addLayout(header);
+    layout->addLayout(runRow);
     layout->addWidget(card->body, 1);
     return card;
 }
@@ -149,9 +158,11 @@ void CardGrid::showCards(const std::vector<CardKey>& keys)
         Card& card = *it->second;
         changed |= card.runOrder != runOrder[key->run];
         card.runOrder = runOrder[key->run];
+        card.runSwatch->setVisible(!key->run.isEmpty());
+        card.runSwatch->setText(
+            QStringLiteral("<span style='color:%1'>■</span>").arg(key->color.name()));
         card.runLabel->setVisible(!key->run.isEmpty());
-        card.runLabel->setText(QStringLiteral("<span style='color:%1'>■</span> %2")
-                                   .arg(key->color.name(), key->run.toHtmlEscaped()));
+        card.runLabel->setFullText(key->run);
     }
     if (changed || m_placedColumns == 0)
         placeCards();

@@ -1,5 +1,6 @@
 #include "ui/dashboards/scalars/scalar_card.h"
 
+#include "ui/widgets/elided_label.h"
 #include "ui/widgets/line_plot.h"
 
 #include <QHBoxLayout>
@@ -34,7 +35,7 @@ ScalarCard::ScalarCard(const QStringList& tags, bool custom, QWidget* parent)
     setMinimumWidth(kCardMinWidth);
     setFixedHeight(kCardHeight);
 
-    m_title = new QLabel(this);
+    m_title = new ElidedLabel(this);
     m_title->setObjectName(QStringLiteral("cardTitle"));
     QFont bold = m_title->font();
     bold.setBold(true);
@@ -114,8 +115,7 @@ ScalarCard::ScalarCard(const QStringList& tags, bool custom, QWidget* parent)
 void ScalarCard::setTags(const QStringList& tags)
 {
     m_tags = tags;
-    m_title->setText(title());
-    m_title->setToolTip(m_custom ? m_tags.join(QLatin1Char('\n')) : QString());
+    m_title->setFullText(title(), m_custom ? m_tags.join(QLatin1Char('\n')) : QString());
 }
 
 QString ScalarCard::title() const

@@ -13,6 +13,7 @@ class QToolButton;
 
 namespace lantern::ui {
 
+class ElidedLabel;
 class LinePlot;
 
 class ScalarCard : public QFrame {
@@ -53,7 +54,7 @@ signals:
 private:
     QStringList m_tags;
     bool m_custom = false;
-    QLabel* m_title = nullptr;
+    ElidedLabel* m_title = nullptr;
     QLabel* m_noData = nullptr;
     LinePlot* m_plot = nullptr;
     QMenu* m_menu = nullptr;
