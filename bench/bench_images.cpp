@@ -180,8 +180,9 @@ int main(int argc, char** argv)
             [&](int i) {
                 const ui::ImageRequest request {
                     core::blobReference(run, tag, std::size_t(valueAt(i))), 0};
-                naiveView.setImage(
-                    ui::decodeImage(request, core::readBlobs(request.reference)).image);
+                const ui::DecodedImage decoded
+                    = ui::decodeImage(request, core::readBlobs(request.reference));
+                naiveView.setImage(decoded.image, decoded.preview);
                 naiveView.repaint();
             },
             [] { return true; }));

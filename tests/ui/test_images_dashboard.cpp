@@ -22,6 +22,7 @@
 #include "ui/widgets/card_grid.h"
 #include "ui/widgets/run_list_model.h"
 
+#include <QBuffer>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
@@ -407,6 +408,50 @@ private slots:
         QCOMPARE(dialog->image().pixelColor(kWidth - 1, 0), rightColor(5, 0));
         QVERIFY(dialog->windowTitle().contains(QStringLiteral("step 5")));
         dialog->close();
+    }
+
+    // A huge image gets a reduced preview when it is decoded, on the worker, and a fitted view
+    // draws from it; small images need none.
+    void hugeImagesArePreviewedOffTheGuiThread()
+    {
+        QImage huge(1200, 4800, QImage::Format_RGB32);
+        huge.fill(Qt::red);
+        for (int y = huge.height() / 2; y < huge.height(); ++y)
+            for (int x = 0; x < huge.width(); ++x)
+                huge.setPixel(x, y, qRgb(0, 0, 255));
+        QByteArray png;
+        QBuffer buffer(&png);
+        QVERIFY(huge.save(&buffer, "PNG"));
+        core::DecodedBlobs blobs;
+        blobs.images.push_back({png.toStdString(), 1200, 4800, 3, "png"});
+        const ui::DecodedImage decoded = ui::decodeImage({}, blobs);
+        QVERIFY(decoded.error.isEmpty());
+        QCOMPARE(decoded.image.size(), huge.size());
+        QCOMPARE(decoded.preview.size(), QSize(256, 1024));
+        QCOMPARE(decoded.preview.pixelColor(128, 100), QColor(Qt::red));
+        QCOMPARE(decoded.preview.pixelColor(128, 900), QColor(Qt::blue));
+
+        ui::ImageView view;
+        view.setImage(decoded.image, decoded.preview);
+        view.resize(400, 300);
+        const QImage fitted = view.grab().toImage();
+        const QRect shown = view.imageRect();
+        QVERIFY(shown.height() > 100 && shown.height() < decoded.preview.height());
+        QCOMPARE(fitted.pixelColor(shown.center().x(), shown.top() + 20), QColor(Qt::red));
+        QCOMPARE(fitted.pixelColor(shown.center().x(), shown.bottom() - 20), QColor(Qt::blue));
+        // Drawn from the preview, the view matches the preview reduced again.
+        const QImage expected
+            = decoded.preview.scaled(shown.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        QCOMPARE(fitted.copy(shown).convertToFormat(QImage::Format_RGB32),
+            expected.convertToFormat(QImage::Format_RGB32));
+
+        QImage small(64, 48, QImage::Format_RGB32);
+        small.fill(Qt::green);
+        QByteArray smallPng;
+        QBuffer smallBuffer(&smallPng);
+        QVERIFY(small.save(&smallBuffer, "PNG"));
+        blobs.images.front() = {smallPng.toStdString(), 64, 48, 3, "png"};
+        QVERIFY(ui::decodeImage({}, blobs).preview.isNull());
     }
 
     void brightnessAndContrastAsCssFilters()

@@ -141,7 +141,7 @@ void ImageCard::showLoaded(const DecodedImage& decoded)
         return;
     }
     if (decoded.key != m_shownKey || !m_view->message().isEmpty())
-        m_view->setImage(decoded.image);
+        m_view->setImage(decoded.image, decoded.preview);
     m_shownKey = decoded.key;
     m_view->setToolTip(tr("%1 × %2 pixels · click to enlarge")
                            .arg(decoded.image.width())

@@ -12,9 +12,10 @@ namespace {
 constexpr qsizetype kDefaultCacheBytes = qsizetype(128) << 20;
 constexpr int kDecodingThreads = 2;
 
-qsizetype costOf(const QImage& image)
+qsizetype costOf(const DecodedImage& decoded)
 {
-    return std::max<qsizetype>(1, image.sizeInBytes() / 1024);
+    return std::max<qsizetype>(
+        1, (decoded.image.sizeInBytes() + decoded.preview.sizeInBytes()) / 1024);
 }
 
 } // namespace
@@ -56,7 +57,11 @@ DecodedImage decodeImage(const ImageRequest& request, const core::DecodedBlobs& 
         decoded.error = QObject::tr("The image could not be decoded (%1 bytes, %2).")
                             .arg(blob.encoded.size())
                             .arg(format);
+        return decoded;
     }
+    const QSize side(DecodedImage::kPreviewSide, DecodedImage::kPreviewSide);
+    if (decoded.image.width() > side.width() || decoded.image.height() > side.height())
+        decoded.preview = decoded.image.scaled(side, Qt::KeepAspectRatio, Qt::SmoothTransformation);
     return decoded;
 }
 
@@ -86,16 +91,16 @@ QFuture<DecodedImage> ImageSource::load(const ImageRequest& request)
     });
 }
 
-QImage ImageSource::cached(const QString& key)
+DecodedImage ImageSource::cached(const QString& key)
 {
-    const QImage* image = m_cache.object(key);
-    return image ? *image : QImage();
+    const DecodedImage* decoded = m_cache.object(key);
+    return decoded ? *decoded : DecodedImage {};
 }
 
 void ImageSource::remember(const DecodedImage& decoded)
 {
     if (decoded.error.isEmpty() && !decoded.image.isNull())
-        m_cache.insert(decoded.key, new QImage(decoded.image), costOf(decoded.image));
+        m_cache.insert(decoded.key, new DecodedImage(decoded), costOf(decoded));
 }
 
 void ImageSource::setCacheLimit(qsizetype bytes)

@@ -30,10 +30,15 @@ struct DecodedImage {
     QString key;
     QImage image; // null when error is set
     QString error;
+    // The image smoothly reduced to fit kPreviewSide × kPreviewSide, when it is larger (else
+    // null): cards draw from it, so a huge image is not reduced on the GUI thread.
+    QImage preview;
+    static constexpr int kPreviewSide = 1024;
 };
 
-// The requested image of a value read back by core::readBlobs, decoded (PNG, JPEG, GIF), or
-// why it cannot be: the read failed, there is no such sample, the bytes are no image.
+// The requested image of a value read back by core::readBlobs, decoded (PNG, JPEG, GIF) with
+// its preview, or why it cannot be: the read failed, there is no such sample, the bytes are no
+// image.
 DecodedImage decodeImage(const ImageRequest& request, const core::DecodedBlobs& blobs);
 
 class ImageSource : public QObject {
@@ -46,7 +51,7 @@ public:
     QFuture<DecodedImage> load(const ImageRequest& request);
 
     // The cached image for `key`, marked as recently used; a null image when not cached.
-    QImage cached(const QString& key);
+    DecodedImage cached(const QString& key);
     // Keeps a decoded image (errors are not kept: they are read again next time).
     void remember(const DecodedImage& decoded);
     void setCacheLimit(qsizetype bytes);
@@ -56,7 +61,7 @@ private:
     struct SharedFetcher;
     QThreadPool m_pool;
     std::shared_ptr<SharedFetcher> m_fetcher;
-    QCache<QString, QImage> m_cache; // cost in KiB
+    QCache<QString, DecodedImage> m_cache; // cost in KiB
 };
 
 } // namespace lantern::ui

@@ -19,9 +19,10 @@ ImageView::ImageView(QWidget* parent)
     updateSize();
 }
 
-void ImageView::setImage(const QImage& image)
+void ImageView::setImage(const QImage& image, const QImage& preview)
 {
     m_image = image;
+    m_preview = preview;
     m_message.clear();
     m_drawnStale = true;
     updateSize();
@@ -94,11 +95,15 @@ void ImageView::paintEvent(QPaintEvent*)
     const QRect target = imageRect();
     if (!target.isEmpty()) {
         if (m_drawnStale || m_drawn.size() != target.size()) {
-            // Enlarged pixels stay sharp; reduced images are smoothed.
+            // Enlarged pixels stay sharp; reduced images are smoothed, from the preview when
+            // it is large enough.
             const bool enlarging = target.width() > m_image.width();
-            const QImage scaled = target.size() == m_image.size()
-                ? m_image
-                : m_image.scaled(target.size(), Qt::IgnoreAspectRatio,
+            const bool fromPreview = !m_preview.isNull() && target.width() <= m_preview.width()
+                && target.height() <= m_preview.height();
+            const QImage& source = fromPreview ? m_preview : m_image;
+            const QImage scaled = target.size() == source.size()
+                ? source
+                : source.scaled(target.size(), Qt::IgnoreAspectRatio,
                     enlarging ? Qt::FastTransformation : Qt::SmoothTransformation);
             m_drawn
                 = QPixmap::fromImage(adjustImage(scaled, m_options.brightness, m_options.contrast));

@@ -17,8 +17,9 @@ class ImageView : public QWidget {
 public:
     explicit ImageView(QWidget* parent = nullptr);
 
-    // Shows `image` (clearing any message).
-    void setImage(const QImage& image);
+    // Shows `image` (clearing any message); fitted views smaller than `preview`, a reduced
+    // copy made off the GUI thread (or null), draw from it instead.
+    void setImage(const QImage& image, const QImage& preview = QImage());
     // Shows why there is no image instead (an empty message shows the image again).
     void setMessage(const QString& message);
     // While loading, the previous image stays, marked as such.
@@ -46,6 +47,7 @@ private:
     void updateSize();
 
     QImage m_image;
+    QImage m_preview;
     QString m_message;
     bool m_loading = false;
     ImageDisplayOptions m_options;

@@ -14,8 +14,8 @@ void LatestImageLoader::request(const ImageRequest& request)
 {
     m_wantedKey = request.key();
     m_pending.reset();
-    if (const QImage image = m_source->cached(m_wantedKey); !image.isNull()) {
-        emit loaded({m_wantedKey, image, {}});
+    if (const DecodedImage hit = m_source->cached(m_wantedKey); !hit.image.isNull()) {
+        emit loaded(hit);
         return;
     }
     if (m_running && request.key() == m_runningKey)
