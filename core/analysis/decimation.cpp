@@ -121,6 +121,19 @@ void prefetch(const void* address)
 
 constexpr std::size_t kNone = SIZE_MAX;
 
+// The first i in [lo, hi) with pred(i), or hi; pred is false, then true.
+template <typename Pred> std::size_t firstWhere(std::size_t lo, std::size_t hi, Pred&& pred)
+{
+    while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (pred(mid))
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
 // The points [first, end) of one chunk that fall in one column: which of its ends the column
 // still needs, and its min and max (chunk positions; kNone: not needed, or none finite).
 struct Piece {
@@ -181,21 +194,28 @@ public:
     {
         return {p.step, p.wallTime, p.value, index};
     }
-    // The node's x range; false when it has none (every wall time NaN).
-    bool rangeOf(const ScalarSummary& s, double& lo, double& hi) const
+    // Node i's x range; false when it has none (every wall time NaN).
+    bool rangeOf(const ScalarSummaryLevel& s, std::size_t i, double& lo, double& hi) const
     {
         if (m_step) {
-            lo = double(s.minStep);
-            hi = double(s.maxStep);
+            lo = double(s.minStep[i]);
+            hi = double(s.maxStep[i]);
             return true;
         }
-        lo = s.minWallTime;
-        hi = s.maxWallTime;
-        return s.hasWallTime;
+        lo = s.minWallTime[i];
+        hi = s.maxWallTime[i];
+        return s.has(i, ScalarSummaryLevel::kHasWallTime);
     }
-    // Whether every point of the node has an x (else it cannot join a column whole).
-    bool covers(const ScalarSummary& s) const { return m_step || !s.hasNaNWallTime; }
-    bool sorted(const ScalarSummary& s) const { return m_step ? s.stepsSorted : s.wallTimesSorted; }
+    // Whether every point of node i has an x (else it cannot join a column whole).
+    bool covers(const ScalarSummaryLevel& s, std::size_t i) const
+    {
+        return m_step || !s.has(i, ScalarSummaryLevel::kHasNaNWallTime);
+    }
+    bool sorted(const ScalarSummaryLevel& s, std::size_t i) const
+    {
+        return s.has(
+            i, m_step ? ScalarSummaryLevel::kStepsSorted : ScalarSummaryLevel::kWallTimesSorted);
+    }
     // x in [x0, x1]. Monotonic in x, so a node's points lie between its ends' columns.
     std::size_t columnOf(double x) const { return m_columnMap.columnOf(x); }
 
@@ -224,9 +244,10 @@ public:
     {
         for (; level > 0; --level) {
             std::size_t chosen = node * kFanout;
+            const ScalarSummaryLevel& children = m_snapshot.summaries(level - 1);
             for (std::size_t child = node * kFanout; child < (node + 1) * kFanout; ++child) {
                 double lo, hi;
-                if (!rangeOf(m_snapshot.node(level - 1, child), lo, hi))
+                if (!rangeOf(children, child, lo, hi))
                     continue;
                 if (last && hi == x) {
                     chosen = child;
@@ -271,7 +292,7 @@ private:
         // A node that m_from cuts is looked at point by point: its summary covers both sides.
         const bool cut = base < m_from;
         const Visit visit
-            = cut ? Visit::Descend : pass.node(m_snapshot.node(level, node), level, node, base);
+            = cut ? Visit::Descend : pass.node(m_snapshot.summaries(level), node, level, base);
         if (visit != Visit::Descend)
             return visit == Visit::Skip;
         if (level == 0) {
@@ -286,11 +307,11 @@ private:
         }
         // Children are chunks, the most visited nodes: a flat loop over their summaries.
         const std::size_t firstChunk = node * kFanout;
-        const ScalarSummary* chunks = &m_snapshot.node(0, firstChunk);
+        const ScalarSummaryLevel& chunks = m_snapshot.summaries(0);
         for (std::size_t k = 0; k < kFanout; ++k) {
             const std::size_t chunk = firstChunk + k;
             const std::uint64_t chunkBase = base + k * kChunkSize;
-            const Visit v = pass.node(chunks[k], 0, chunk, chunkBase);
+            const Visit v = pass.node(chunks, chunk, 0, chunkBase);
             if (v == Visit::Stop)
                 return false;
             if (v == Visit::Descend) {
@@ -322,12 +343,12 @@ public:
     std::uint64_t count() const { return m_count; }
     unsigned fields() const { return m_walker.xField(); }
 
-    Visit node(const ScalarSummary& s, std::size_t, std::size_t, std::uint64_t)
+    Visit node(const ScalarSummaryLevel& s, std::size_t i, std::size_t, std::uint64_t)
     {
         double lo, hi;
-        if (!m_walker.rangeOf(s, lo, hi) || hi < m_walker.x0() || lo > m_walker.x1())
+        if (!m_walker.rangeOf(s, i, lo, hi) || hi < m_walker.x0() || lo > m_walker.x1())
             return Visit::Skip;
-        if (m_walker.x0() <= lo && hi <= m_walker.x1() && m_walker.covers(s)) {
+        if (m_walker.x0() <= lo && hi <= m_walker.x1() && m_walker.covers(s, i)) {
             m_count += s.count;
             return m_count > m_limit ? Visit::Stop : Visit::Skip;
         }
@@ -367,10 +388,10 @@ public:
     const Edge& after() const { return m_after; }
     unsigned fields() const { return ScalarSnapshot::kAllFields; }
 
-    Visit node(const ScalarSummary& s, std::size_t level, std::size_t node, std::uint64_t base)
+    Visit node(const ScalarSummaryLevel& s, std::size_t node, std::size_t level, std::uint64_t base)
     {
         double lo, hi;
-        if (!m_walker.rangeOf(s, lo, hi))
+        if (!m_walker.rangeOf(s, node, lo, hi))
             return Visit::Skip;
         if (hi < m_walker.x0()) {
             m_before.offerBefore({true, hi, base, true, level, node, {}});
@@ -382,10 +403,10 @@ public:
         }
         if (m_collectAll)
             return Visit::Descend;
-        if (m_walker.x0() <= lo && hi <= m_walker.x1() && m_walker.covers(s)) {
+        if (m_walker.x0() <= lo && hi <= m_walker.x1() && m_walker.covers(s, node)) {
             const std::size_t column = m_walker.columnOf(lo);
             if (column == m_walker.columnOf(hi)) {
-                mergeNode(column, s, base);
+                mergeNode(column, s, node, base);
                 return Visit::Skip;
             }
         }
@@ -453,13 +474,20 @@ public:
         const ScalarSnapshot& snapshot = m_walker.snapshot();
         const std::size_t n = m_pending.size();
         for (std::size_t i = 0; i < n; ++i) {
+            if (i + 8 < n)
+                prefetch(snapshot.chunkSlot(m_pending[i + 8]));
             if (i + 4 < n)
                 prefetch(&snapshot.chunk(m_pending[i + 4]));
             if (i + 2 < n) {
-                const ScalarChunk& ahead = snapshot.chunk(m_pending[i + 2]);
+                const std::size_t k = m_pending[i + 2];
+                const ScalarChunk& ahead = snapshot.chunk(k);
                 prefetch(ahead.bits.get());
+                prefetch(ahead.bits.get() + ahead.wallBit / 64);
                 prefetch(ahead.bits.get() + ahead.valueBit / 64);
-                prefetch(&snapshot.node(0, m_pending[i + 2]));
+                const ScalarSummaryLevel& chunks = snapshot.summaries(0);
+                prefetch(&chunks.first[k]);
+                prefetch(&chunks.minValue[k]);
+                prefetch(&chunks.minIndex[k]);
             }
             finishChunk(m_pending[i]);
         }
@@ -478,23 +506,24 @@ private:
         return c;
     }
 
-    void mergeNode(std::size_t column, const ScalarSummary& s, std::uint64_t base)
+    void mergeNode(
+        std::size_t column, const ScalarSummaryLevel& s, std::size_t i, std::uint64_t base)
     {
         Column& c = open(column);
-        c.mergeFirst(m_walker.ref(s.first, base));
-        c.mergeLast(m_walker.ref(s.last, base + s.count - 1));
-        if (s.hasFiniteValue)
-            c.mergeMinMax(
-                m_walker.ref(s.min, base + s.minIndex), m_walker.ref(s.max, base + s.maxIndex));
+        c.mergeFirst(m_walker.ref(s.first[i], base));
+        c.mergeLast(m_walker.ref(s.last[i], base + s.count - 1));
+        if (s.has(i, ScalarSummaryLevel::kHasFiniteValue))
+            c.mergeMinMax(m_walker.ref(s.min(i), base + s.minIndex[i]),
+                m_walker.ref(s.max(i), base + s.maxIndex[i]));
     }
 
     void finishChunk(std::size_t chunk)
     {
         const ScalarSnapshot& snapshot = m_walker.snapshot();
-        const ScalarSummary& s = snapshot.node(0, chunk);
+        const ScalarSummaryLevel& chunks = snapshot.summaries(0);
         const std::uint64_t base = std::uint64_t(chunk) * kChunkSize;
         ScalarPoint* p = m_walker.buffer();
-        if (!m_walker.sorted(s)) {
+        if (!m_walker.sorted(chunks, chunk)) {
             snapshot.decodeChunk(chunk, p, kChunkSize, fields());
             points(p, kChunkSize, base);
             return;
@@ -505,19 +534,10 @@ private:
         const bool evenSteps = m_walker.stepAxis() && encoded.stepCode.order == 0;
         if (!evenSteps)
             snapshot.decodeChunk(chunk, p, kChunkSize, m_walker.xField());
-        const std::uint64_t firstStep = std::uint64_t(s.first.step), stepDelta = encoded.stepDelta;
+        const std::uint64_t firstStep = std::uint64_t(chunks.first[chunk].step),
+                            stepDelta = encoded.stepDelta;
         const auto x = [&](std::size_t j) {
             return evenSteps ? double(std::int64_t(firstStep + stepDelta * j)) : m_walker.xOf(p[j]);
-        };
-        const auto firstWhere = [](std::size_t lo, std::size_t hi, auto&& pred) {
-            while (lo < hi) { // the first j in [lo, hi) with pred(j), or hi
-                const std::size_t mid = lo + (hi - lo) / 2;
-                if (pred(mid))
-                    hi = mid;
-                else
-                    lo = mid + 1;
-            }
-            return lo;
         };
         const double x0 = m_walker.x0(), x1 = m_walker.x1();
         const std::size_t begin
@@ -535,6 +555,9 @@ private:
         // if the chunk's min lies inside the piece, it is the piece's min.
         m_pieces.clear();
         bool scan = false;
+        const bool hasFinite = chunks.has(chunk, ScalarSummaryLevel::kHasFiniteValue);
+        const std::size_t minIndex = std::size_t(chunks.minIndex[chunk]);
+        const std::size_t maxIndex = std::size_t(chunks.maxIndex[chunk]);
         for (std::size_t j = begin; j < end;) {
             const std::size_t column = m_walker.columnOf(x(j));
             const std::size_t pieceEnd = firstWhere(
@@ -542,15 +565,15 @@ private:
             const Column& c = open(column);
             Piece piece {column, j, pieceEnd, base + j < c.first.index,
                 base + pieceEnd - 1 >= c.last.index, kNone, kNone, false, false};
-            if (s.hasFiniteValue) {
-                if (s.minIndex >= j && s.minIndex < pieceEnd)
-                    piece.min = s.minIndex;
+            if (hasFinite) {
+                if (minIndex >= j && minIndex < pieceEnd)
+                    piece.min = minIndex;
                 else
-                    piece.scanMin = c.minReachable(s.min.value, base + j);
-                if (s.maxIndex >= j && s.maxIndex < pieceEnd)
-                    piece.max = s.maxIndex;
+                    piece.scanMin = c.minReachable(chunks.minValue[chunk], base + j);
+                if (maxIndex >= j && maxIndex < pieceEnd)
+                    piece.max = maxIndex;
                 else
-                    piece.scanMax = c.maxReachable(s.max.value, base + j);
+                    piece.scanMax = c.maxReachable(chunks.maxValue[chunk], base + j);
                 scan = scan || piece.scanMin || piece.scanMax;
             }
             m_pieces.push_back(piece);

@@ -31,6 +31,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <type_traits>
 
 namespace lantern::core {
 namespace {
@@ -648,18 +649,17 @@ void decodeChunkInto(const ScalarChunk& chunk, const ScalarPoint& first, ScalarP
             [out](std::size_t i, std::uint64_t v) { out[i].value = doubleOf(v); });
 }
 
-void decodePointsAt(const ScalarChunk& chunk, const ScalarSummary& summary,
+void decodePointsAt(const ScalarChunk& chunk, const ScalarPoint& first, const ScalarPoint& last,
     const std::size_t* indices, std::size_t n, ScalarPoint* out, unsigned fields)
 {
     if (n == 0)
         return;
-    const ScalarPoint& first = summary.first;
     const std::uint64_t* words = chunk.bits.get();
     assert(n <= kChunkSize); // ascending and distinct
     std::uint64_t raw[kChunkSize];
     if (fields & ScalarSnapshot::kSteps) {
         deltasAt(words, 0, chunk.stepCode, std::uint64_t(first.step), chunk.stepDelta,
-            std::uint64_t(summary.last.step), summary.count, indices, n, raw);
+            std::uint64_t(last.step), kChunkSize, indices, n, raw);
         for (std::size_t k = 0; k < n; ++k)
             out[k].step = std::int64_t(raw[k]);
     }
@@ -667,14 +667,14 @@ void decodePointsAt(const ScalarChunk& chunk, const ScalarSummary& summary,
     } else if (chunk.wallMicros) {
         std::uint64_t micros = 0, lastMicros = 0;
         microsOf(first.wallTime, micros); // exact for every wall time in the chunk
-        microsOf(summary.last.wallTime, lastMicros);
+        microsOf(last.wallTime, lastMicros);
         deltasAt(words, chunk.wallBit, chunk.wallCode, micros, chunk.wallDelta, lastMicros,
-            summary.count, indices, n, raw);
+            kChunkSize, indices, n, raw);
         for (std::size_t k = 0; k < n; ++k)
             out[k].wallTime = wallFromMicros(raw[k]);
     } else {
         deltasAt(words, chunk.wallBit, chunk.wallCode, bitsOf(first.wallTime), chunk.wallDelta,
-            bitsOf(summary.last.wallTime), summary.count, indices, n, raw);
+            bitsOf(last.wallTime), kChunkSize, indices, n, raw);
         for (std::size_t k = 0; k < n; ++k)
             out[k].wallTime = doubleOf(raw[k]);
     }
@@ -698,6 +698,41 @@ void decodePointsAt(const ScalarChunk& chunk, const ScalarSummary& summary,
     });
 }
 
+// Calls visit with each array of `levels`, field by field: one list of the fields for laying
+// them out and for copying them.
+template <typename Visit, typename... Levels> void forEachArray(Visit&& visit, Levels&... levels)
+{
+    visit(levels.minStep...);
+    visit(levels.maxStep...);
+    visit(levels.minWallTime...);
+    visit(levels.maxWallTime...);
+    visit(levels.minValue...);
+    visit(levels.maxValue...);
+    visit(levels.minIndex...);
+    visit(levels.maxIndex...);
+    visit(levels.minAt...);
+    visit(levels.maxAt...);
+    visit(levels.first...);
+    visit(levels.last...);
+    visit(levels.flags...);
+}
+
+// Lays out the arrays of one pyramid level of `n` nodes at `storage` (nullptr: only counts);
+// returns the bytes used, a multiple of 8 so that every array is aligned.
+std::size_t layOutLevel(ScalarSummaryLevel& level, std::size_t n, std::byte* storage)
+{
+    std::size_t used = 0;
+    forEachArray(
+        [&]<typename T>(T*& array) {
+            static_assert(alignof(T) <= 8 && std::is_trivially_copyable_v<T>);
+            if (storage) // a byte array provides storage: the arrays' objects begin implicitly
+                array = reinterpret_cast<T*>(storage + used);
+            used += (n * sizeof(T) + 7) / 8 * 8;
+        },
+        level);
+    return used;
+}
+
 // A new index of `capacity` slots holding `from`'s first `chunkCount` chunks and the summaries
 // over them (complete groups never change, so they are copied, not recomputed).
 std::shared_ptr<ScalarChunkIndex> makeIndex(
@@ -708,13 +743,25 @@ std::shared_ptr<ScalarChunkIndex> makeIndex(
     index->chunks = std::make_unique<std::shared_ptr<const ScalarChunk>[]>(capacity);
     for (std::size_t i = 0; i < chunkCount; ++i)
         index->chunks[i] = from->chunks[i];
+    std::size_t bytes = 0;
     for (std::size_t unit = 1; capacity / unit > 0; unit *= kFanout) {
-        const std::size_t level = index->levels.size();
-        index->levels.push_back(std::make_unique<ScalarSummary[]>(capacity / unit));
-        if (from && level < from->levels.size())
-            std::copy_n(from->levels[level].get(), chunkCount / unit, index->levels[level].get());
+        ScalarSummaryLevel level;
+        level.count = std::uint64_t(unit) * kChunkSize;
+        bytes += layOutLevel(level, capacity / unit, nullptr);
+        index->levels.push_back(level);
     }
     index->levels.shrink_to_fit();
+    index->summaryStorage = std::make_unique<std::byte[]>(bytes);
+    index->summaryBytes = bytes;
+    std::byte* at = index->summaryStorage.get();
+    std::size_t unit = 1;
+    for (std::size_t l = 0; l < index->levels.size(); ++l, unit *= kFanout) {
+        at += layOutLevel(index->levels[l], capacity / unit, at);
+        if (from && l < from->levels.size())
+            forEachArray([n = chunkCount / unit](
+                             auto* source, auto* target) { std::copy_n(source, n, target); },
+                from->levels[l], index->levels[l]);
+    }
     return index;
 }
 
@@ -724,10 +771,7 @@ std::size_t indexBytes(const ScalarChunkIndex& index)
         + index.capacity * sizeof(std::shared_ptr<const ScalarChunk>) + kAllocationOverhead;
     if (index.levels.capacity() > 0)
         bytes += index.levels.capacity() * sizeof(index.levels[0]) + kAllocationOverhead;
-    std::size_t unit = 1;
-    for (std::size_t level = 0; level < index.levels.size(); ++level, unit *= kFanout)
-        bytes += (index.capacity / unit) * sizeof(ScalarSummary) + kAllocationOverhead;
-    return bytes;
+    return bytes + index.summaryBytes + kAllocationOverhead;
 }
 
 std::shared_ptr<ScalarTail> makeTail(std::size_t capacity, std::span<const ScalarPoint> points)
@@ -841,19 +885,64 @@ ScalarSummary ScalarSummary::of(std::span<const ScalarPoint> points)
     return s;
 }
 
+// ---- ScalarSummaryLevel ----
+
+ScalarSummary ScalarSummaryLevel::get(std::size_t i) const
+{
+    ScalarSummary s;
+    s.count = count;
+    s.first = first[i];
+    s.last = last[i];
+    s.min = min(i);
+    s.max = max(i);
+    s.minIndex = minIndex[i];
+    s.maxIndex = maxIndex[i];
+    s.minStep = minStep[i];
+    s.maxStep = maxStep[i];
+    s.minWallTime = minWallTime[i];
+    s.maxWallTime = maxWallTime[i];
+    s.hasFiniteValue = has(i, kHasFiniteValue);
+    s.hasWallTime = has(i, kHasWallTime);
+    s.hasNaNWallTime = has(i, kHasNaNWallTime);
+    s.stepsSorted = has(i, kStepsSorted);
+    s.wallTimesSorted = has(i, kWallTimesSorted);
+    return s;
+}
+
+void ScalarSummaryLevel::set(std::size_t i, const ScalarSummary& s)
+{
+    assert(s.count == count);
+    first[i] = s.first;
+    last[i] = s.last;
+    minAt[i] = {s.min.step, s.min.wallTime};
+    maxAt[i] = {s.max.step, s.max.wallTime};
+    minValue[i] = s.min.value;
+    maxValue[i] = s.max.value;
+    minIndex[i] = s.minIndex;
+    maxIndex[i] = s.maxIndex;
+    minStep[i] = s.minStep;
+    maxStep[i] = s.maxStep;
+    minWallTime[i] = s.minWallTime;
+    maxWallTime[i] = s.maxWallTime;
+    flags[i] = std::uint8_t((s.hasFiniteValue ? kHasFiniteValue : 0)
+        | (s.hasWallTime ? kHasWallTime : 0) | (s.hasNaNWallTime ? kHasNaNWallTime : 0)
+        | (s.stepsSorted ? kStepsSorted : 0) | (s.wallTimesSorted ? kWallTimesSorted : 0));
+}
+
 // ---- ScalarSnapshot ----
 
 void ScalarSnapshot::decodeChunk(
     std::size_t index, ScalarPoint* out, std::size_t count, unsigned fields, std::size_t from) const
 {
     decodeChunkInto(
-        chunk(index), node(0, index).first, out, from, std::min(count, kChunkSize), fields);
+        chunk(index), summaries(0).first[index], out, from, std::min(count, kChunkSize), fields);
 }
 
 void ScalarSnapshot::decodeChunkAt(std::size_t index, std::span<const std::size_t> indices,
     ScalarPoint* out, unsigned fields) const
 {
-    decodePointsAt(chunk(index), node(0, index), indices.data(), indices.size(), out, fields);
+    decodePointsAt(chunk(index), summaries(0).first[index], summaries(0).last[index],
+        indices.data(), indices.size(), out, fields);
 }
 
 std::size_t ScalarSnapshot::levelCount() const
@@ -982,7 +1071,7 @@ void ScalarSeries::seal()
     if (!m_index || m_chunkCount == m_index->capacity)
         growIndex();
     m_chunkBytes += chunk->heapBytes;
-    m_index->levels[0][m_chunkCount] = ScalarSummary::of(points);
+    m_index->levels[0].set(m_chunkCount, ScalarSummary::of(points));
     m_index->chunks[m_chunkCount++] = std::move(chunk);
     // Summarize every group this chunk completes, bottom up.
     std::size_t unit = kFanout;
@@ -990,8 +1079,8 @@ void ScalarSeries::seal()
         const std::size_t node = m_chunkCount / unit - 1;
         ScalarSummary merged;
         for (std::size_t child = node * kFanout; child < (node + 1) * kFanout; ++child)
-            merged.append(m_index->levels[level - 1][child]);
-        m_index->levels[level][node] = merged;
+            merged.append(m_index->levels[level - 1].get(child));
+        m_index->levels[level].set(node, merged);
     }
     // Snapshots keep the full tail; the next point starts a new, small one.
     m_tail.reset();
@@ -1007,7 +1096,7 @@ std::size_t ScalarSeries::removeFromStep(std::int64_t step)
     std::size_t lo = 0, hi = m_chunkCount;
     while (lo < hi) {
         const std::size_t mid = (lo + hi) / 2;
-        if (view.node(0, mid).last.step < step)
+        if (view.summaries(0).last[mid].step < step)
             lo = mid + 1;
         else
             hi = mid;
@@ -1047,7 +1136,7 @@ std::size_t ScalarSeries::removeFromStep(std::int64_t step)
     }
     m_size = newSize;
     m_last = !kept.empty() ? kept.back()
-        : m_chunkCount > 0 ? m_index->levels[0][m_chunkCount - 1].last
+        : m_chunkCount > 0 ? m_index->levels[0].last[m_chunkCount - 1]
                            : ScalarPoint {};
     ++m_removals;
     m_generation = nextGeneration();

@@ -16,6 +16,7 @@
 #include "core/events/decoded_event.h"
 #include "core/store/generation.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -87,6 +88,45 @@ struct ScalarChunk {
     std::uint32_t heapBytes = 0; // every heap byte this chunk holds, for residentBytes()
 };
 
+// One level of the summary pyramid, each ScalarSummary field in an array of its own. Decimation
+// reads a few fields of tens of thousands of nodes per query (their x range, then their min and
+// max), and whole 160-byte summaries made it wait on memory for fields it never read. A node's
+// count is implied by its level. The arrays live in their index's storage.
+struct ScalarSummaryLevel {
+    enum Flag : std::uint8_t {
+        kHasFiniteValue = 1,
+        kHasWallTime = 2,
+        kHasNaNWallTime = 4,
+        kStepsSorted = 8,
+        kWallTimesSorted = 16,
+    };
+    // The coordinates of a min or max point; its value is in minValue or maxValue.
+    struct Where {
+        std::int64_t step;
+        double wallTime;
+    };
+    std::uint64_t count = 0; // points per node
+    std::int64_t* minStep = nullptr;
+    std::int64_t* maxStep = nullptr;
+    double* minWallTime = nullptr;
+    double* maxWallTime = nullptr;
+    double* minValue = nullptr;
+    double* maxValue = nullptr;
+    std::uint64_t* minIndex = nullptr;
+    std::uint64_t* maxIndex = nullptr;
+    Where* minAt = nullptr;
+    Where* maxAt = nullptr;
+    ScalarPoint* first = nullptr;
+    ScalarPoint* last = nullptr;
+    std::uint8_t* flags = nullptr;
+
+    bool has(std::size_t i, Flag flag) const { return (flags[i] & flag) != 0; }
+    ScalarPoint min(std::size_t i) const { return {minAt[i].step, minAt[i].wallTime, minValue[i]}; }
+    ScalarPoint max(std::size_t i) const { return {maxAt[i].step, maxAt[i].wallTime, maxValue[i]}; }
+    ScalarSummary get(std::size_t i) const;
+    void set(std::size_t i, const ScalarSummary& s);
+};
+
 // The chunk list and the summary pyramid, shared by a series and its snapshots. Slots below the
 // series' chunk count never change; a series writes only past every snapshot's count, and a purge
 // builds a new index instead of editing this one. Summaries sit in arrays, not in the chunks, so
@@ -94,9 +134,12 @@ struct ScalarChunk {
 struct ScalarChunkIndex {
     std::size_t capacity = 0; // chunk slots
     std::unique_ptr<std::shared_ptr<const ScalarChunk>[]> chunks;
-    // levels[l][i] summarizes chunks [i·kFanout^l, (i+1)·kFanout^l): level 0 is the chunks'
-    // own summaries; level l has capacity / kFanout^l slots, filled for complete groups only.
-    std::vector<std::unique_ptr<ScalarSummary[]>> levels;
+    // levels[l] node i summarizes chunks [i·kFanout^l, (i+1)·kFanout^l): level 0 is the
+    // chunks' own summaries; level l has capacity / kFanout^l slots, filled for complete
+    // groups only. Every level's arrays share one allocation.
+    std::vector<ScalarSummaryLevel> levels;
+    std::unique_ptr<std::byte[]> summaryStorage;
+    std::size_t summaryBytes = 0;
 };
 
 // The open tail: a fixed-capacity buffer that is only ever appended to.
@@ -150,6 +193,9 @@ public:
     // in sealed chunks, the rest in tail().
     std::size_t chunkCount() const { return m_chunkCount; }
     const ScalarChunk& chunk(std::size_t index) const { return *m_index->chunks[index]; }
+    // Where chunk(index)'s pointer is kept: the first of the three dependent loads that reach a
+    // chunk's bits, for callers that prefetch.
+    const void* chunkSlot(std::size_t index) const { return &m_index->chunks[index]; }
     // Decodes points [from, count) of chunk `index` into out[from, count) (count <=
     // kChunkSize), only the fields asked for. Constant steps and packed values start right at
     // `from`; other streams are decoded from the chunk's start.
@@ -172,10 +218,12 @@ public:
     // Complete nodes at `level` (0: the chunks themselves); node i covers chunks
     // [i * kFanout^level, (i + 1) * kFanout^level).
     std::size_t nodeCount(std::size_t level) const;
-    const ScalarSummary& node(std::size_t level, std::size_t index) const
+    // Rebuilt from the level's arrays; read summaries(level) directly where speed matters.
+    ScalarSummary node(std::size_t level, std::size_t index) const
     {
-        return m_index->levels[level][index];
+        return m_index->levels[level].get(index);
     }
+    const ScalarSummaryLevel& summaries(std::size_t level) const { return m_index->levels[level]; }
 
 private:
     friend class ScalarSeries;

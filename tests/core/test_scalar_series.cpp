@@ -533,6 +533,51 @@ private slots:
         verifyPyramid(series.snapshot(), points);
     }
 
+    // The pyramid's arrays are copied when the index grows, rebuilt on a purge and duplicated
+    // by a copy: every summary must still match its points, in every snapshot taken.
+    void pyramidSurvivesGrowthPurgesAndCopies()
+    {
+        std::mt19937_64 rng(8);
+        std::vector<ScalarPoint> reference;
+        ScalarSeries series;
+        std::vector<std::pair<ScalarSnapshot, std::vector<ScalarPoint>>> taken;
+        std::int64_t step = 0;
+        for (int round = 0; round < 40; ++round) {
+            const std::size_t n = rng() % (6 * kChunk);
+            for (std::size_t i = 0; i < n; ++i) {
+                step += std::int64_t(rng() % 3);
+                double wall = 1.6e9 + double(step) + double(rng() % 7);
+                if (rng() % 500 == 0)
+                    wall = std::nan("");
+                const ScalarPoint p {step, wall, randomDouble(rng)};
+                series.append(p);
+                reference.push_back(p);
+            }
+            if (round % 7 == 3 && !reference.empty()) {
+                const std::int64_t from = reference[rng() % reference.size()].step;
+                std::size_t kept = 0;
+                while (kept < reference.size() && reference[kept].step < from)
+                    ++kept;
+                series.removeFromStep(from);
+                reference.resize(kept);
+                step = from;
+            }
+            if (round % 5 == 4) { // carry on with a copy; the original must not change
+                const ScalarSeries copy = series;
+                taken.emplace_back(series.snapshot(), reference);
+                series = copy;
+            }
+            taken.emplace_back(series.snapshot(), reference);
+        }
+        QVERIFY(series.snapshot().levelCount() >= 2);
+        for (const auto& [snapshot, expected] : taken) {
+            verifyPyramid(snapshot, expected);
+            std::uint64_t unit = kChunk;
+            for (std::size_t level = 0; level < snapshot.levelCount(); ++level, unit *= kFanout)
+                QCOMPARE(snapshot.summaries(level).count, unit);
+        }
+    }
+
     void generationChangesWithEveryChange()
     {
         ScalarSeries series;
