@@ -17,6 +17,9 @@
 
 #include "core/analysis/decimation.h"
 
+#include "core/analysis/column_map.h"
+#include "core/analysis/sorted_sweep.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -81,32 +84,6 @@ struct Column {
 };
 
 enum class Visit { Skip, Descend, Stop };
-
-// Which pixel column an x in [x0, x1] falls in: one definition for the walk and for
-// decimateAppended, so that both place a point alike to the last bit.
-class ColumnMap {
-public:
-    explicit ColumnMap(const DecimationQuery& query)
-        : m_x0(query.x0)
-        , m_columns(query.columns)
-        , m_lastColumnEdge(double(query.columns))
-    {
-        m_scale = query.x1 > query.x0 ? double(query.columns) / (query.x1 - query.x0) : 0.0;
-        if (!std::isfinite(m_scale))
-            m_scale = 0;
-    }
-    std::size_t columnOf(double x) const
-    {
-        const double c = (x - m_x0) * m_scale;
-        // Through int64: x86 converts to signed integers in one instruction, unsigned in many.
-        return c < m_lastColumnEdge ? std::size_t(std::int64_t(c)) : m_columns - 1;
-    }
-
-private:
-    double m_x0, m_scale;
-    std::size_t m_columns;
-    double m_lastColumnEdge;
-};
 
 // Asks for the cache line at `address` ahead of its use: a hint, nothing where the compiler
 // has no way to give it.
@@ -218,6 +195,7 @@ public:
     }
     // x in [x0, x1]. Monotonic in x, so a node's points lie between its ends' columns.
     std::size_t columnOf(double x) const { return m_columnMap.columnOf(x); }
+    const ColumnMap& columnMap() const { return m_columnMap; }
 
     // Visits nodes (pass.node) and, inside the chunks it descends to, their points
     // (pass.points), all in index order, then the tail's points.
@@ -465,6 +443,43 @@ public:
         return true;
     }
 
+    // Instead of Walker::walk, on a snapshot the sorted sweep applies to, with no fromIndex:
+    // the same chunks end up pending, and every other chunk in range joins its column whole.
+    void sweepSorted(SortedSweep& sweep)
+    {
+        const ScalarSnapshot& snapshot = m_walker.snapshot();
+        sweep.sweep(
+            snapshot, m_walker.columnMap(), m_walker.stepAxis(), m_walker.x0(), m_walker.x1());
+        double lo, hi;
+        if (sweep.chunkBefore != SortedSweep::kNone) {
+            const std::size_t k = sweep.chunkBefore;
+            m_walker.rangeOf(snapshot.summaries(0), k, lo, hi);
+            m_before.offerBefore({true, hi, k * kChunkSize, true, 0, k, {}});
+        }
+        if (sweep.chunkAfter != SortedSweep::kNone) {
+            const std::size_t k = sweep.chunkAfter;
+            m_walker.rangeOf(snapshot.summaries(0), k, lo, hi);
+            m_after.offerAfter({true, lo, k * kChunkSize, true, 0, k, {}});
+        }
+        const std::size_t runs = sweep.runs.size();
+        for (std::size_t i = 0; i < runs; ++i) {
+            if (i + 2 < runs) { // the summaries the run after next starts with
+                const ScalarSummaryLevel& chunks = snapshot.summaries(0);
+                const std::size_t k = sweep.runs[i + 2].from;
+                prefetch(&chunks.first[k]);
+                prefetch(&chunks.minValue[k]);
+                prefetch(&chunks.maxValue[k]);
+                prefetch(&chunks.flags[k]);
+            }
+            mergeRun(sweep.runs[i]);
+        }
+        m_pending.assign(sweep.boundaryChunks.begin(), sweep.boundaryChunks.end());
+        if (sweep.tail) {
+            const std::span<const ScalarPoint> tail = snapshot.tail();
+            points(tail.data(), tail.size(), snapshot.chunkCount() * kChunkSize);
+        }
+    }
+
     // The chunks holding a column boundary, now that every whole node has joined its column.
     void finishChunks()
     {
@@ -515,6 +530,18 @@ private:
         if (s.has(i, ScalarSummaryLevel::kHasFiniteValue))
             c.mergeMinMax(m_walker.ref(s.min(i), base + s.minIndex[i]),
                 m_walker.ref(s.max(i), base + s.maxIndex[i]));
+    }
+
+    void mergeRun(const SortedSweep::Run& run)
+    {
+        const ScalarSnapshot& snapshot = m_walker.snapshot();
+        const ScalarSummaryLevel& chunks = snapshot.summaries(0);
+        Column& c = open(run.column);
+        c.mergeFirst(m_walker.ref(chunks.first[run.from], run.from * kChunkSize));
+        c.mergeLast(m_walker.ref(chunks.last[run.to - 1], run.to * kChunkSize - 1));
+        const SortedSweep::Extremes e = SortedSweep::extremes(snapshot, run.from, run.to);
+        if (e.hasFiniteValue)
+            c.mergeMinMax(m_walker.ref(e.min, e.minIndex), m_walker.ref(e.max, e.maxIndex));
     }
 
     void finishChunk(std::size_t chunk)
@@ -710,7 +737,13 @@ void decimate(const ScalarSnapshot& snapshot, const DecimationQuery& query, Deci
         used.assign(query.columns, 0);
     }
     RangePass pass(walker, collectAll, collected, columns, used, pending);
-    walker.walk(pass);
+    const bool stepAxis = query.axis == DecimationAxis::Step;
+    if (!collectAll && query.fromIndex == 0 && SortedSweep::applies(snapshot, stepAxis)) {
+        thread_local SortedSweep sweep;
+        pass.sweepSorted(sweep);
+    } else {
+        walker.walk(pass);
+    }
     pass.finishChunks();
 
     auto resolve = [&walker](const Edge& edge, bool last) {

@@ -7,6 +7,7 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cmath>
@@ -161,6 +162,18 @@ bool matchesReference(const ScalarSnapshot& snapshot, const std::vector<ScalarPo
         QTest::qFail(where + ": too many points", __FILE__, __LINE__);
         return false;
     }
+    return true;
+}
+
+// Two answers alike to the bit, partial points included.
+bool sameAnswer(const DecimatedSeries& a, const DecimatedSeries& b)
+{
+    if (a.allPoints != b.allPoints || a.hasPointBefore != b.hasPointBefore
+        || a.hasPointAfter != b.hasPointAfter || a.indices != b.indices)
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (!sameBits(a.points[i], b.points[i]))
+            return false;
     return true;
 }
 
@@ -456,6 +469,125 @@ private slots:
             }
             if (view == 0 && monotonic)
                 QVERIFY2(tailOnly * 2 > updates, "most updates redo only the tail");
+        }
+    }
+
+    void sortedSweepAtChunkEdges()
+    {
+        // x equal to the index (steps) or a quarter of it (wall times, exact in a double), so
+        // that ranges and column boundaries fall exactly on chunk edges, and one off them.
+        std::mt19937_64 rng(15);
+        const std::size_t n = 5 * kFanout * kFanout * kChunk + 77;
+        std::vector<ScalarPoint> points = makeSeries(rng, n, Shape::WildValues);
+        for (std::size_t i = 0; i < n; ++i) {
+            points[i].step = std::int64_t(i);
+            points[i].wallTime = 1.6e9 + double(i) * 0.25;
+            if (i % 1000 < 3)
+                points[i].value = 0.5; // ties across chunks
+        }
+        const ScalarSnapshot snapshot = seriesOf(points).snapshot();
+        const std::size_t starts[] = {0, kChunk - 1, kChunk, kChunk + 1, kFanout * kChunk,
+            kFanout * kFanout * kChunk - 1, 3 * kFanout * kFanout * kChunk};
+        for (DecimationAxis axis : {DecimationAxis::Step, DecimationAxis::WallTime})
+            for (std::size_t start : starts)
+                for (std::size_t w : {1, 3, 64, 500, 2000})
+                    for (std::size_t chunksPerColumn : {1, 2, 8, 9})
+                        for (int nudge : {-1, 0, 1}) {
+                            const std::size_t last = std::min(
+                                start + w * chunksPerColumn * kChunk + std::size_t(nudge + 1),
+                                n + 10);
+                            const double scale = axis == DecimationAxis::Step ? 1.0 : 0.25;
+                            const double base = axis == DecimationAxis::Step ? 0.0 : 1.6e9;
+                            const DecimationQuery q {axis, base + double(start) * scale,
+                                base + double(last - 1) * scale, w};
+                            if (!matchesReference(snapshot, points, q))
+                                return;
+                        }
+    }
+
+    // The sweep over a sorted series must answer exactly as the walk, partial points included.
+    // The same points plus one that breaks the order without changing the answer (a NaN wall
+    // time; a step that ties the point after the range) send the query down the walk.
+    void sortedSweepAgreesWithTheWalk()
+    {
+        std::mt19937_64 rng(16);
+        for (std::size_t n : {kChunk * 9 + 5, kFanout * kFanout * kChunk * 2 + 300}) {
+            const std::vector<ScalarPoint> points = makeSeries(rng, n, Shape::Training);
+            const ScalarSnapshot sorted = seriesOf(points).snapshot();
+            std::vector<ScalarPoint> withNaN = points;
+            withNaN.push_back({points.back().step + 1, std::nan(""), 1.0});
+            const ScalarSnapshot unsortedWall = seriesOf(withNaN).snapshot();
+            for (int k = 0; k < 200; ++k) {
+                const DecimationAxis axis = k % 2 ? DecimationAxis::WallTime : DecimationAxis::Step;
+                DecimationQuery q = randomQuery(rng, points, axis);
+                q.fromIndex = 0;
+                ScalarSnapshot walked = unsortedWall;
+                if (axis == DecimationAxis::Step) {
+                    const auto after = std::upper_bound(points.begin(), points.end(), q.x1,
+                        [](double x, const ScalarPoint& p) { return x < double(p.step); });
+                    if (after == points.end() || after->step == points.back().step)
+                        continue;
+                    std::vector<ScalarPoint> tied = points;
+                    tied.push_back({after->step, after->wallTime, 7.0});
+                    walked = seriesOf(tied).snapshot();
+                }
+                for (bool full : {true, false}) {
+                    q.fullPoints = full;
+                    if (!sameAnswer(decimate(sorted, q), decimate(walked, q))) {
+                        QFAIL(describe(q) + (full ? "" : " (xy only)") + ": sweep and walk differ");
+                    }
+                }
+                q.fullPoints = true;
+                if (!matchesReference(sorted, points, q))
+                    return;
+            }
+        }
+    }
+
+    // Sorted everywhere but in one place: the answer comes from the walk and must still match.
+    void almostSortedSeries()
+    {
+        std::mt19937_64 rng(17);
+        const std::size_t n = kFanout * kFanout * kChunk + 5 * kChunk + 40;
+        const std::vector<ScalarPoint> sorted = makeSeries(rng, n, Shape::Training);
+        const std::size_t chunk = 37; // not at a group's edge
+        for (int flaw = 0; flaw < 6; ++flaw) {
+            std::vector<ScalarPoint> points = sorted;
+            const std::size_t at = chunk * kChunk;
+            switch (flaw) {
+            case 0: // one chunk backwards inside
+                std::reverse(points.begin() + std::ptrdiff_t(at),
+                    points.begin() + std::ptrdiff_t(at + kChunk));
+                for (std::size_t i = 0; i < kChunk; ++i) // steps stay with their wall times
+                    points[at + i].step = sorted[at + i].step;
+                break;
+            case 1: // one chunk in order inside, but earlier than the chunk before it
+                for (std::size_t i = 0; i < kChunk; ++i) {
+                    points[at + i].step -= 3 * std::int64_t(kChunk);
+                    points[at + i].wallTime -= 500;
+                }
+                break;
+            case 2: // the last point goes back
+                points.back().step -= 1000;
+                points.back().wallTime -= 1000;
+                break;
+            case 3: // a NaN wall time inside a chunk
+                points[at + 5].wallTime = std::nan("");
+                break;
+            case 4: // a NaN wall time in the tail
+                points[n - 3].wallTime = std::nan("");
+                break;
+            case 5: // x steps back across one chunk edge only
+                points[at].step = points[at - 1].step - 1;
+                points[at].wallTime = points[at - 1].wallTime - 0.001;
+                break;
+            }
+            const ScalarSnapshot snapshot = seriesOf(points).snapshot();
+            for (int k = 0; k < 150; ++k) {
+                const DecimationAxis axis = k % 2 ? DecimationAxis::WallTime : DecimationAxis::Step;
+                if (!matchesReference(snapshot, points, randomQuery(rng, points, axis)))
+                    return;
+            }
         }
     }
 
