@@ -461,18 +461,25 @@ public:
             m_walker.rangeOf(snapshot.summaries(0), k, lo, hi);
             m_after.offerAfter({true, lo, k * kChunkSize, true, 0, k, {}});
         }
+        // Each run's extremes first, then the points: the reads of one loop are independent
+        // of each other, and overlap (a loop that did both waited on each in turn).
         const std::size_t runs = sweep.runs.size();
+        thread_local std::vector<SortedSweep::Extremes> extremes;
+        extremes.resize(runs);
         for (std::size_t i = 0; i < runs; ++i) {
-            if (i + 2 < runs) { // the summaries the run after next starts with
+            if (i + 2 < runs) { // the nodes at the ends of the run after next
                 const ScalarSummaryLevel& chunks = snapshot.summaries(0);
-                const std::size_t k = sweep.runs[i + 2].from;
-                prefetch(&chunks.first[k]);
-                prefetch(&chunks.minValue[k]);
-                prefetch(&chunks.maxValue[k]);
-                prefetch(&chunks.flags[k]);
+                const SortedSweep::Run& ahead = sweep.runs[i + 2];
+                for (std::size_t k : {ahead.from, ahead.to - 1}) {
+                    prefetch(&chunks.minValue[k]);
+                    prefetch(&chunks.maxValue[k]);
+                    prefetch(&chunks.flags[k]);
+                }
             }
-            mergeRun(sweep.runs[i]);
+            extremes[i] = SortedSweep::extremes(snapshot, sweep.runs[i].from, sweep.runs[i].to);
         }
+        for (std::size_t i = 0; i < runs; ++i)
+            mergeRun(sweep.runs[i], extremes[i]);
         m_pending.assign(sweep.boundaryChunks.begin(), sweep.boundaryChunks.end());
         if (sweep.tail) {
             const std::span<const ScalarPoint> tail = snapshot.tail();
@@ -532,16 +539,14 @@ private:
                 m_walker.ref(s.max(i), base + s.maxIndex[i]));
     }
 
-    void mergeRun(const SortedSweep::Run& run)
+    void mergeRun(const SortedSweep::Run& run, const SortedSweep::Extremes& e)
     {
-        const ScalarSnapshot& snapshot = m_walker.snapshot();
-        const ScalarSummaryLevel& chunks = snapshot.summaries(0);
+        const ScalarSummaryLevel& chunks = m_walker.snapshot().summaries(0);
         Column& c = open(run.column);
         c.mergeFirst(m_walker.ref(chunks.first[run.from], run.from * kChunkSize));
         c.mergeLast(m_walker.ref(chunks.last[run.to - 1], run.to * kChunkSize - 1));
-        const SortedSweep::Extremes e = SortedSweep::extremes(snapshot, run.from, run.to);
         if (e.hasFiniteValue)
-            c.mergeMinMax(m_walker.ref(e.min, e.minIndex), m_walker.ref(e.max, e.maxIndex));
+            c.mergeMinMax(m_walker.ref(e.min(), e.minIndex), m_walker.ref(e.max(), e.maxIndex));
     }
 
     void finishChunk(std::size_t chunk)
@@ -558,13 +563,19 @@ private:
         // x is sorted: the range and each column are runs found by binary search. Steps that
         // count up evenly need no decoding at all.
         const ScalarChunk& encoded = snapshot.chunk(chunk);
-        const bool evenSteps = m_walker.stepAxis() && encoded.stepCode.order == 0;
-        if (!evenSteps)
-            snapshot.decodeChunk(chunk, p, kChunkSize, m_walker.xField());
+        const bool stepAxis = m_walker.stepAxis();
+        const bool evenSteps = stepAxis && encoded.stepCode.order == 0;
+        if (stepAxis && !evenSteps)
+            snapshot.decodeChunk(chunk, p, kChunkSize, ScalarSnapshot::kSteps);
+        // Wall times are converted to seconds only where looked at.
+        if (!stepAxis)
+            snapshot.decodeWallTimeCodes(chunk, m_wallCodes);
         const std::uint64_t firstStep = std::uint64_t(chunks.first[chunk].step),
                             stepDelta = encoded.stepDelta;
         const auto x = [&](std::size_t j) {
-            return evenSteps ? double(std::int64_t(firstStep + stepDelta * j)) : m_walker.xOf(p[j]);
+            if (!stepAxis)
+                return ScalarSnapshot::wallTimeOf(encoded, m_wallCodes[j]);
+            return double(evenSteps ? std::int64_t(firstStep + stepDelta * j) : p[j].step);
         };
         const double x0 = m_walker.x0(), x1 = m_walker.x1();
         const std::size_t begin
@@ -593,14 +604,21 @@ private:
             Piece piece {column, j, pieceEnd, base + j < c.first.index,
                 base + pieceEnd - 1 >= c.last.index, kNone, kNone, false, false};
             if (hasFinite) {
-                if (minIndex >= j && minIndex < pieceEnd)
-                    piece.min = minIndex;
-                else
-                    piece.scanMin = c.minReachable(chunks.minValue[chunk], base + j);
-                if (maxIndex >= j && maxIndex < pieceEnd)
-                    piece.max = maxIndex;
-                else
-                    piece.scanMax = c.maxReachable(chunks.maxValue[chunk], base + j);
+                // The chunk's min inside the piece is decoded only if it can win (every point
+                // decoded costs its other coordinate too).
+                const double low = chunks.minValue[chunk], high = chunks.maxValue[chunk];
+                if (minIndex >= j && minIndex < pieceEnd) {
+                    if (c.minReachable(low, base + minIndex))
+                        piece.min = minIndex;
+                } else {
+                    piece.scanMin = c.minReachable(low, base + j);
+                }
+                if (maxIndex >= j && maxIndex < pieceEnd) {
+                    if (c.maxReachable(high, base + maxIndex))
+                        piece.max = maxIndex;
+                } else {
+                    piece.scanMax = c.maxReachable(high, base + j);
+                }
                 scan = scan || piece.scanMin || piece.scanMax;
             }
             m_pieces.push_back(piece);
@@ -661,8 +679,8 @@ private:
                 std::lower_bound(m_wanted.begin(), m_wanted.end(), j) - m_wanted.begin());
             const ScalarPoint& found = m_found[k];
             Ref r {0, 0, found.value, base + j};
-            if (!m_walker.stepAxis())
-                r.wallTime = p[j].wallTime;
+            if (!stepAxis)
+                r.wallTime = x(j);
             else if (evenSteps)
                 r.step = std::int64_t(firstStep + stepDelta * j);
             else
@@ -684,7 +702,7 @@ private:
             if (piece.max != kNone)
                 c.mergeMax(ref(piece.max));
             // A piece whose min is found has a max too (both or neither are finite), and a
-            // piece that found neither left them to a column that already has both.
+            // piece that found or kept neither left them to a column that already has both.
             c.hasMin = c.hasMin || piece.min != kNone;
         }
     }
@@ -698,6 +716,7 @@ private:
     std::vector<Piece> m_pieces;
     std::vector<std::size_t> m_wanted;
     std::vector<ScalarPoint> m_found;
+    std::uint64_t m_wallCodes[kChunkSize];
     Edge m_before;
     Edge m_after;
 };

@@ -146,15 +146,9 @@ SortedSweep::Extremes SortedSweep::extremes(
         from /= kFanout;
         to /= kFanout;
     }
-    Extremes out;
-    if (min.level) {
-        out.hasFiniteValue = true;
-        out.min = min.level->min(min.node);
-        out.max = max.level->max(max.node);
-        out.minIndex = min.index;
-        out.maxIndex = max.index;
-    }
-    return out;
+    if (!min.level)
+        return {};
+    return {true, min.level, max.level, min.node, max.node, min.index, max.index};
 }
 
 } // namespace lantern::core

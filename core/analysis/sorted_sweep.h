@@ -21,11 +21,18 @@ struct SortedSweep {
     struct Run {
         std::size_t column, from, to;
     };
-    // The first point with the smallest and the first with the largest finite value of a run.
+    // Where a run's first point with the smallest finite value is, and the first with the
+    // largest: the pyramid node whose min or max it is, and its index. Reading the point itself
+    // is left to the caller, so that those reads can wait and overlap.
     struct Extremes {
         bool hasFiniteValue = false;
-        ScalarPoint min, max;
+        const ScalarSummaryLevel* minLevel = nullptr;
+        const ScalarSummaryLevel* maxLevel = nullptr;
+        std::size_t minNode = 0, maxNode = 0;
         std::uint64_t minIndex = 0, maxIndex = 0;
+
+        ScalarPoint min() const { return minLevel->min(minNode); }
+        ScalarPoint max() const { return maxLevel->max(maxNode); }
     };
 
     std::vector<Run> runs; // in index order

@@ -563,9 +563,16 @@ void deltasAt(const std::uint64_t* words, std::uint64_t bit, const ScalarChunk::
         const auto delta = [&](std::size_t j) {
             return code.base + (width ? extract(words, bit + (j - 2) * width, width) : 0);
         };
-        // Indices in the first half forward from the start, the others back from the end.
-        const std::size_t split
-            = std::size_t(std::lower_bound(indices, indices + n, count / 2) - indices);
+        // indices[0, split) forward from the start, the others back from the end, split where
+        // that takes the fewest steps (adjacent indices mid-chunk go one way, not both).
+        std::size_t split = 0, fewest = count - 1 - indices[0];
+        for (std::size_t k = 1; k <= n; ++k) {
+            const std::size_t steps = indices[k - 1] + (k < n ? count - 1 - indices[k] : 0);
+            if (steps < fewest) {
+                fewest = steps;
+                split = k;
+            }
+        }
         std::uint64_t value = first + firstDelta;
         for (std::size_t k = 0, j = 1; k < split; ++k) {
             if (indices[k] == 0) {
@@ -943,6 +950,21 @@ void ScalarSnapshot::decodeChunkAt(std::size_t index, std::span<const std::size_
 {
     decodePointsAt(chunk(index), summaries(0).first[index], summaries(0).last[index],
         indices.data(), indices.size(), out, fields);
+}
+
+void ScalarSnapshot::decodeWallTimeCodes(std::size_t index, std::uint64_t* codes) const
+{
+    const ScalarChunk& c = chunk(index);
+    std::uint64_t first = bitsOf(summaries(0).first[index].wallTime);
+    if (c.wallMicros)
+        microsOf(doubleOf(first), first); // succeeded when the chunk was encoded
+    decodeDeltas(c.bits.get(), c.wallBit, c.wallCode, first, c.wallDelta, 0, kChunkSize,
+        [codes](std::size_t i, std::uint64_t v) { codes[i] = v; });
+}
+
+double ScalarSnapshot::wallTimeOf(const ScalarChunk& chunk, std::uint64_t code)
+{
+    return chunk.wallMicros ? wallFromMicros(code) : doubleOf(code);
 }
 
 std::size_t ScalarSnapshot::levelCount() const

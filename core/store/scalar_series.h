@@ -207,6 +207,11 @@ public:
     // read directly, packed deltas from the nearer end, other streams up to the last position.
     void decodeChunkAt(std::size_t index, std::span<const std::size_t> indices, ScalarPoint* out,
         unsigned fields = kAllFields) const;
+    // The wall times of chunk `index` as the integers they are coded as, into
+    // codes[0, kChunkSize); wallTimeOf turns one back into seconds. Converting is most of the
+    // cost of decoding wall times, so a binary search over them converts only what it probes.
+    void decodeWallTimeCodes(std::size_t index, std::uint64_t* codes) const;
+    static double wallTimeOf(const ScalarChunk& chunk, std::uint64_t code);
     std::span<const ScalarPoint> tail() const
     {
         return m_tailSize ? std::span<const ScalarPoint>(m_tail->points.get(), m_tailSize)
