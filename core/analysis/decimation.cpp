@@ -577,11 +577,15 @@ private:
                 return ScalarSnapshot::wallTimeOf(encoded, m_wallCodes[j]);
             return double(evenSteps ? std::int64_t(firstStep + stepDelta * j) : p[j].step);
         };
+        // Searches probe as few points as they can: each probe of a wall time converts it.
         const double x0 = m_walker.x0(), x1 = m_walker.x1();
+        double lo, hi;
+        m_walker.rangeOf(chunks, chunk, lo, hi); // sorted: x(0) and x(kChunkSize - 1)
         const std::size_t begin
-            = firstWhere(0, kChunkSize, [&](std::size_t j) { return x(j) >= x0; });
-        const std::size_t end
-            = firstWhere(begin, kChunkSize, [&](std::size_t j) { return x(j) > x1; });
+            = lo >= x0 ? 0 : firstWhere(0, kChunkSize, [&](std::size_t j) { return x(j) >= x0; });
+        const std::size_t end = hi <= x1
+            ? kChunkSize
+            : firstWhere(begin, kChunkSize, [&](std::size_t j) { return x(j) > x1; });
         // Only x is decoded yet: find() fetches the whole point if it is the one.
         if (begin > 0)
             m_before.offerBefore({true, x(begin - 1), base + begin - 1, true, 0, chunk, {}});
@@ -598,8 +602,10 @@ private:
         const std::size_t maxIndex = std::size_t(chunks.maxIndex[chunk]);
         for (std::size_t j = begin; j < end;) {
             const std::size_t column = m_walker.columnOf(x(j));
-            const std::size_t pieceEnd = firstWhere(
-                j + 1, end, [&](std::size_t k) { return m_walker.columnOf(x(k)) != column; });
+            const std::size_t pieceEnd = m_walker.columnOf(x(end - 1)) == column
+                ? end
+                : firstWhere(j + 1, end - 1,
+                    [&](std::size_t k) { return m_walker.columnOf(x(k)) != column; });
             const Column& c = open(column);
             Piece piece {column, j, pieceEnd, base + j < c.first.index,
                 base + pieceEnd - 1 >= c.last.index, kNone, kNone, false, false};
