@@ -607,8 +607,15 @@ private:
                 : firstWhere(j + 1, end - 1,
                     [&](std::size_t k) { return m_walker.columnOf(x(k)) != column; });
             const Column& c = open(column);
-            Piece piece {column, j, pieceEnd, base + j < c.first.index,
-                base + pieceEnd - 1 >= c.last.index, kNone, kNone, false, false};
+            // Filled in place: a Piece built aside and copied in was read back with wide loads
+            // over its narrow bool stores, which stalled store forwarding on every chunk.
+            Piece& piece = m_pieces.emplace_back();
+            piece.column = column;
+            piece.first = j;
+            piece.end = pieceEnd;
+            piece.needFirst = base + j < c.first.index;
+            piece.needLast = base + pieceEnd - 1 >= c.last.index;
+            piece.min = piece.max = kNone;
             if (hasFinite) {
                 // The chunk's min inside the piece is decoded only if it can win (every point
                 // decoded costs its other coordinate too).
@@ -627,7 +634,6 @@ private:
                 }
                 scan = scan || piece.scanMin || piece.scanMax;
             }
-            m_pieces.push_back(piece);
             j = pieceEnd;
         }
         if (scan) {
