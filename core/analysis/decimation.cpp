@@ -13,7 +13,10 @@
 // asked for. Columns compare indices on every merge, so the order of merging does not matter.
 //
 // Two walks share that shape: the first counts the points in range and stops past 4·W, the
-// second either buckets them or, for few points, collects them all.
+// second either buckets them or, for few points, collects them all. When x never decreases
+// over the whole snapshot (the usual case), the second walk gives way to SortedSweep
+// (sorted_sweep.h), which finds the same whole chunks and the same boundary chunks by searching
+// the chunks' x ranges, and reads far fewer summaries.
 
 #include "core/analysis/decimation.h"
 
