@@ -21,6 +21,7 @@
 #include "core/analysis/decimation.h"
 
 #include "core/analysis/column_map.h"
+#include "core/analysis/first_where.h"
 #include "core/analysis/sorted_sweep.h"
 
 #include <algorithm>
@@ -100,19 +101,6 @@ void prefetch(const void* address)
 }
 
 constexpr std::size_t kNone = SIZE_MAX;
-
-// The first i in [lo, hi) with pred(i), or hi; pred is false, then true.
-template <typename Pred> std::size_t firstWhere(std::size_t lo, std::size_t hi, Pred&& pred)
-{
-    while (lo < hi) {
-        const std::size_t mid = lo + (hi - lo) / 2;
-        if (pred(mid))
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return lo;
-}
 
 // The points [first, end) of one chunk that fall in one column: which of its ends the column
 // still needs, and its min and max (chunk positions; kNone: not needed, or none finite).

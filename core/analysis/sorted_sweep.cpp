@@ -4,9 +4,10 @@
 
 #include "core/analysis/sorted_sweep.h"
 
+#include "core/analysis/first_where.h"
+
 #include <algorithm>
 #include <limits>
-#include <ranges>
 
 namespace lantern::core {
 namespace {
@@ -14,14 +15,7 @@ namespace {
 constexpr std::size_t kChunkSize = ScalarSnapshot::kChunkSize;
 constexpr std::size_t kFanout = ScalarSnapshot::kFanout;
 
-// The first i in [lo, hi) with pred(i), or hi; pred is false, then true.
-template <typename Pred> std::size_t firstWhere(std::size_t lo, std::size_t hi, Pred&& pred)
-{
-    return *std::ranges::partition_point(
-        std::views::iota(lo, hi), [&](std::size_t i) { return !pred(i); });
-}
-
-// The same for an answer likely near lo: steps that double, then a binary search between the
+// firstWhere for an answer likely near lo: steps that double, then a binary search between the
 // last two, so that a short hop costs a few probes of nearby memory.
 template <typename Pred> std::size_t firstWhereNear(std::size_t lo, std::size_t hi, Pred&& pred)
 {

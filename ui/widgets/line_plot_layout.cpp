@@ -113,11 +113,13 @@ void LinePlot::Layouter::updateExtent(const SeriesState& state) const
     // Wall times from the chunk summaries and the open tail: they can go backwards (a clock
     // change, a restarted job), so first and last are not enough.
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-    for (std::size_t c = 0; c < scalars.chunkCount(); ++c) {
-        const core::ScalarSummary& s = scalars.node(0, c);
-        if (s.hasWallTime) {
-            lo = std::min(lo, s.minWallTime);
-            hi = std::max(hi, s.maxWallTime);
+    if (scalars.chunkCount() > 0) {
+        const core::ScalarSummaryLevel& chunks = scalars.summaries(0);
+        for (std::size_t c = 0; c < scalars.chunkCount(); ++c) {
+            if (chunks.has(c, core::ScalarSummaryLevel::kHasWallTime)) {
+                lo = std::min(lo, chunks.minWallTime[c]);
+                hi = std::max(hi, chunks.maxWallTime[c]);
+            }
         }
     }
     for (const core::ScalarPoint& p : scalars.tail())
