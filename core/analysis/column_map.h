@@ -29,6 +29,9 @@ public:
         return c < m_lastColumnEdge ? std::size_t(std::int64_t(c)) : m_columns - 1;
     }
 
+    // Where column c starts, give or take rounding: for guesses, never for placing a point.
+    double startOf(std::size_t c) const { return m_x0 + double(c) / m_scale; }
+
 private:
     double m_x0, m_scale;
     std::size_t m_columns;

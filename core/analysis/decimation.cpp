@@ -27,6 +27,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 namespace lantern::core {
 namespace {
@@ -558,14 +559,15 @@ private:
         const bool evenSteps = stepAxis && encoded.stepCode.order == 0;
         if (stepAxis && !evenSteps)
             snapshot.decodeChunk(chunk, p, kChunkSize, ScalarSnapshot::kSteps);
-        // Wall times are converted to seconds only where looked at.
+        // Wall times are decoded only as far as the searches look.
+        std::optional<ChunkWallTimes> wallTimes;
         if (!stepAxis)
-            snapshot.decodeWallTimeCodes(chunk, m_wallCodes);
+            wallTimes.emplace(snapshot, chunk);
         const std::uint64_t firstStep = std::uint64_t(chunks.first[chunk].step),
                             stepDelta = encoded.stepDelta;
         const auto x = [&](std::size_t j) {
             if (!stepAxis)
-                return ScalarSnapshot::wallTimeOf(encoded, m_wallCodes[j]);
+                return (*wallTimes)(j);
             return double(evenSteps ? std::int64_t(firstStep + stepDelta * j) : p[j].step);
         };
         // Searches probe as few points as they can: each probe of a wall time converts it.
@@ -593,9 +595,13 @@ private:
         const std::size_t maxIndex = std::size_t(chunks.maxIndex[chunk]);
         for (std::size_t j = begin; j < end;) {
             const std::size_t column = m_walker.columnOf(x(j));
-            const std::size_t pieceEnd = m_walker.columnOf(x(end - 1)) == column
+            // The column's end is searched for from where it would be if x grew evenly.
+            const double xj = x(j), xLast = x(end - 1);
+            const std::size_t pieceEnd = m_walker.columnOf(xLast) == column
                 ? end
-                : firstWhere(j + 1, end - 1,
+                : firstWhereFrom(j + 1, end - 1,
+                    positionAt(
+                        j, end - 1, (m_walker.columnMap().startOf(column + 1) - xj) / (xLast - xj)),
                     [&](std::size_t k) { return m_walker.columnOf(x(k)) != column; });
             const Column& c = open(column);
             // Filled in place: a Piece built aside and copied in was read back with wide loads
@@ -682,8 +688,10 @@ private:
                 std::lower_bound(m_wanted.begin(), m_wanted.end(), j) - m_wanted.begin());
             const ScalarPoint& found = m_found[k];
             Ref r {0, 0, found.value, base + j};
-            if (!stepAxis)
-                r.wallTime = x(j);
+            if (!stepAxis) // the chunk's min and max are where decoding has likely not been
+                r.wallTime = hasFinite && j == minIndex ? chunks.minAt[chunk].wallTime
+                    : hasFinite && j == maxIndex        ? chunks.maxAt[chunk].wallTime
+                                                        : x(j);
             else if (evenSteps)
                 r.step = std::int64_t(firstStep + stepDelta * j);
             else
@@ -719,7 +727,6 @@ private:
     std::vector<Piece> m_pieces;
     std::vector<std::size_t> m_wanted;
     std::vector<ScalarPoint> m_found;
-    std::uint64_t m_wallCodes[kChunkSize];
     Edge m_before;
     Edge m_after;
 };

@@ -15,19 +15,6 @@ namespace {
 constexpr std::size_t kChunkSize = ScalarSnapshot::kChunkSize;
 constexpr std::size_t kFanout = ScalarSnapshot::kFanout;
 
-// firstWhere for an answer likely near lo: steps that double, then a binary search between the
-// last two, so that a short hop costs a few probes of nearby memory.
-template <typename Pred> std::size_t firstWhereNear(std::size_t lo, std::size_t hi, Pred&& pred)
-{
-    for (std::size_t step = 1; lo < hi; step *= 2) {
-        const std::size_t probe = lo + std::min(step, hi - lo) - 1;
-        if (pred(probe))
-            return firstWhere(lo, probe, pred);
-        lo = probe + 1;
-    }
-    return hi;
-}
-
 double xOf(const ScalarPoint& p, bool stepAxis)
 {
     return stepAxis ? double(p.step) : p.wallTime;

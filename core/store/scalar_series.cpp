@@ -105,21 +105,7 @@ unsigned bitLength(std::uint64_t z)
     return unsigned(64 - std::countl_zero(z));
 }
 
-// Integer microseconds back to seconds without a division (a divide per point was a third of
-// the decoding time): m / 1e6 = (q + r / 15625) / 64 with m = 15625·q + r, where dividing by 64
-// is exact, and for today's timestamps (q ≈ 2^37) the sum rounds exactly as m / 1e6 would,
-// because r / 15625 never lies within 2^-40 of a rounding midpoint. microsOf checks every value
-// anyway, so whatever this returns, a chunk only uses it where it is exact.
-double wallFromMicros(std::uint64_t micros)
-{
-    const std::int64_t m = std::int64_t(micros);
-    const std::int64_t q = m / 15625, r = m % 15625;
-    const double fraction = double(r) * (1.0 / 15625); // a separate statement: no contraction
-    const double sum = double(q) + fraction;
-    return sum * (1.0 / 64);
-}
-
-// Wall time as integer microseconds, when wallFromMicros gives it back bit for bit.
+// Wall time as integer microseconds, when wallTimeFromMicros gives it back bit for bit.
 bool microsOf(double wallTime, std::uint64_t& micros)
 {
     if (!(std::fabs(wallTime) < 9.0e9)) // keeps |micros| < 2^53; NaN and inf fail here
@@ -128,7 +114,7 @@ bool microsOf(double wallTime, std::uint64_t& micros)
     // the check below.
     const double scaled = wallTime * 1e6;
     const auto m = std::int64_t(scaled + (scaled < 0 ? -0.5 : 0.5));
-    if (bitsOf(wallFromMicros(std::uint64_t(m))) != bitsOf(wallTime))
+    if (bitsOf(wallTimeFromMicros(std::uint64_t(m))) != bitsOf(wallTime))
         return false;
     micros = std::uint64_t(m);
     return true;
@@ -646,7 +632,7 @@ void decodeChunkInto(const ScalarChunk& chunk, const ScalarPoint& first, ScalarP
         std::uint64_t micros = 0;
         microsOf(first.wallTime, micros); // succeeded when the chunk was encoded
         decodeDeltas(words, chunk.wallBit, chunk.wallCode, micros, chunk.wallDelta, from, count,
-            [out](std::size_t i, std::uint64_t v) { out[i].wallTime = wallFromMicros(v); });
+            [out](std::size_t i, std::uint64_t v) { out[i].wallTime = wallTimeFromMicros(v); });
     } else {
         decodeDeltas(words, chunk.wallBit, chunk.wallCode, bitsOf(first.wallTime), chunk.wallDelta,
             from, count, [out](std::size_t i, std::uint64_t v) { out[i].wallTime = doubleOf(v); });
@@ -678,7 +664,7 @@ void decodePointsAt(const ScalarChunk& chunk, const ScalarPoint& first, const Sc
         deltasAt(words, chunk.wallBit, chunk.wallCode, micros, chunk.wallDelta, lastMicros,
             kChunkSize, indices, n, raw);
         for (std::size_t k = 0; k < n; ++k)
-            out[k].wallTime = wallFromMicros(raw[k]);
+            out[k].wallTime = wallTimeFromMicros(raw[k]);
     } else {
         deltasAt(words, chunk.wallBit, chunk.wallCode, bitsOf(first.wallTime), chunk.wallDelta,
             bitsOf(last.wallTime), kChunkSize, indices, n, raw);
@@ -952,19 +938,51 @@ void ScalarSnapshot::decodeChunkAt(std::size_t index, std::span<const std::size_
         indices.data(), indices.size(), out, fields);
 }
 
-void ScalarSnapshot::decodeWallTimeCodes(std::size_t index, std::uint64_t* codes) const
+ChunkWallTimes::ChunkWallTimes(const ScalarSnapshot& snapshot, std::size_t chunk)
+    : m_chunk(snapshot.chunk(chunk))
+    , m_micros(m_chunk.wallMicros)
 {
-    const ScalarChunk& c = chunk(index);
-    std::uint64_t first = bitsOf(summaries(0).first[index].wallTime);
-    if (c.wallMicros)
-        microsOf(doubleOf(first), first); // succeeded when the chunk was encoded
-    decodeDeltas(c.bits.get(), c.wallBit, c.wallCode, first, c.wallDelta, 0, kChunkSize,
-        [codes](std::size_t i, std::uint64_t v) { codes[i] = v; });
+    const ScalarSummaryLevel& chunks = snapshot.summaries(0);
+    m_codes[0] = codeOf(chunks.first[chunk].wallTime);
+    m_codes[kChunkSize - 1] = codeOf(chunks.last[chunk].wallTime);
 }
 
-double ScalarSnapshot::wallTimeOf(const ScalarChunk& chunk, std::uint64_t code)
+std::uint64_t ChunkWallTimes::codeOf(double wallTime) const
 {
-    return chunk.wallMicros ? wallFromMicros(code) : doubleOf(code);
+    std::uint64_t code = bitsOf(wallTime);
+    if (m_micros)
+        microsOf(wallTime, code); // succeeded when the chunk was encoded
+    return code;
+}
+
+void ChunkWallTimes::decodeTo(std::size_t j)
+{
+    const ScalarChunk::DeltaCode& code = m_chunk.wallCode;
+    const std::uint64_t* words = m_chunk.bits.get();
+    if (code.order == 0) { // v_j = v_0 + j·d
+        m_codes[j] = m_codes[0] + m_chunk.wallDelta * j;
+        return;
+    }
+    if (!code.packed || code.order != 1) {
+        decodeDeltas(words, m_chunk.wallBit, code, m_codes[0], m_chunk.wallDelta, 1, kChunkSize - 1,
+            [this](std::size_t i, std::uint64_t v) { m_codes[i] = v; });
+        m_forward = m_backward = kChunkSize - 1;
+        return;
+    }
+    // d_i = base + field i − 2 for i >= 2 (d_1 is wallDelta): from whichever end is nearer.
+    const unsigned width = code.widths[0];
+    const auto delta = [&](std::size_t i) {
+        return code.base + (width ? extract(words, m_chunk.wallBit + (i - 2) * width, width) : 0);
+    };
+    if (j - m_forward < m_backward - j) {
+        for (std::size_t i = m_forward; i <= j; ++i)
+            m_codes[i] = m_codes[i - 1] + (i == 1 ? m_chunk.wallDelta : delta(i));
+        m_forward = j + 1;
+    } else {
+        for (std::size_t i = m_backward; i-- > j;) // i >= m_forward >= 1
+            m_codes[i] = m_codes[i + 1] - delta(i + 1);
+        m_backward = j;
+    }
 }
 
 std::size_t ScalarSnapshot::levelCount() const

@@ -16,6 +16,7 @@
 #include "core/events/decoded_event.h"
 #include "core/store/generation.h"
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -58,6 +59,20 @@ struct ScalarSummary {
     void append(const ScalarSummary& next);
     static ScalarSummary of(std::span<const ScalarPoint> points);
 };
+
+// Integer microseconds back to seconds without a division (a divide per point was a third of
+// the decoding time): m / 1e6 = (q + r / 15625) / 64 with m = 15625·q + r, where dividing by 64
+// is exact, and for today's timestamps (q ≈ 2^37) the sum rounds exactly as m / 1e6 would,
+// because r / 15625 never lies within 2^-40 of a rounding midpoint. microsOf checks every value
+// anyway, so whatever this returns, a chunk only uses it where it is exact.
+inline double wallTimeFromMicros(std::uint64_t micros)
+{
+    const std::int64_t m = std::int64_t(micros);
+    const std::int64_t q = m / 15625, r = m % 15625;
+    const double fraction = double(r) * (1.0 / 15625); // a separate statement: no contraction
+    const double sum = double(q) + fraction;
+    return sum * (1.0 / 64);
+}
 
 // One sealed, immutable chunk of exactly ScalarSnapshot::kChunkSize points, decoded from its
 // summary's first point on. The encoding is private to scalar_series.cpp.
@@ -207,11 +222,6 @@ public:
     // read directly, packed deltas from the nearer end, other streams up to the last position.
     void decodeChunkAt(std::size_t index, std::span<const std::size_t> indices, ScalarPoint* out,
         unsigned fields = kAllFields) const;
-    // The wall times of chunk `index` as the integers they are coded as, into
-    // codes[0, kChunkSize); wallTimeOf turns one back into seconds. Converting is most of the
-    // cost of decoding wall times, so a binary search over them converts only what it probes.
-    void decodeWallTimeCodes(std::size_t index, std::uint64_t* codes) const;
-    static double wallTimeOf(const ScalarChunk& chunk, std::uint64_t code);
     std::span<const ScalarPoint> tail() const
     {
         return m_tailSize ? std::span<const ScalarPoint>(m_tail->points.get(), m_tailSize)
@@ -240,6 +250,33 @@ private:
     std::uint64_t m_generation = 0;
     std::uint64_t m_removals = 0;
     ScalarType m_type = ScalarType::Float32;
+};
+
+// The wall times of one sealed chunk, for searches that look at a few of them: decoded only as
+// far as asked for and converted to seconds only where looked at (converting is most of the
+// cost of decoding them). Both ends come from the chunk's summary; packed first differences,
+// the usual code for wall times, are walked from the nearer decoded end; other codes are
+// decoded whole on the first miss.
+class ChunkWallTimes {
+public:
+    ChunkWallTimes(const ScalarSnapshot& snapshot, std::size_t chunk);
+    double operator()(std::size_t j)
+    {
+        if (j >= m_forward && j < m_backward)
+            decodeTo(j);
+        return m_micros ? wallTimeFromMicros(m_codes[j]) : std::bit_cast<double>(m_codes[j]);
+    }
+
+private:
+    static constexpr std::size_t kChunkSize = ScalarSnapshot::kChunkSize;
+    std::uint64_t codeOf(double wallTime) const;
+    void decodeTo(std::size_t j);
+
+    const ScalarChunk& m_chunk;
+    bool m_micros; // codes are integer microseconds, else the doubles' bits
+    std::size_t m_forward = 1; // codes [0, m_forward) and [m_backward, kChunkSize) are decoded
+    std::size_t m_backward = kChunkSize - 1;
+    std::uint64_t m_codes[kChunkSize];
 };
 
 class ScalarSeries {

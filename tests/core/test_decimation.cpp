@@ -3,6 +3,7 @@
 // the few-points path must come out identical.
 
 #include "core/analysis/decimation.h"
+#include "core/analysis/first_where.h"
 #include "tests/support/test_support.h"
 
 #include <QTest>
@@ -285,6 +286,31 @@ DecimationQuery randomQuery(
 class TestDecimation : public QObject {
     Q_OBJECT
 private slots:
+    void searchesFromAnyGuessFindTheFirstTrue()
+    {
+        // Every range up to 40 wide, every answer in it (or none), every guess, in or out.
+        for (std::size_t lo = 0; lo < 3; ++lo)
+            for (std::size_t hi = lo; hi < lo + 40; ++hi)
+                for (std::size_t answer = lo; answer <= hi; ++answer) {
+                    const auto pred = [&](std::size_t i) {
+                        if (i < lo || i >= hi)
+                            QTest::qFail("probed outside the range", __FILE__, __LINE__);
+                        return i >= answer;
+                    };
+                    QCOMPARE(firstWhere(lo, hi, pred), answer);
+                    QCOMPARE(firstWhereNear(lo, hi, pred), answer);
+                    for (std::size_t guess = 0; guess < hi + 3; ++guess)
+                        QCOMPARE(firstWhereFrom(lo, hi, guess, pred), answer);
+                }
+        QCOMPARE(positionAt(10, 20, 0.0), std::size_t(10));
+        QCOMPARE(positionAt(10, 20, 0.44), std::size_t(14));
+        QCOMPARE(positionAt(10, 20, 0.46), std::size_t(15));
+        QCOMPARE(positionAt(10, 20, 7.0), std::size_t(20));
+        QCOMPARE(positionAt(10, 20, -1.0), std::size_t(10));
+        QCOMPARE(positionAt(10, 20, std::numeric_limits<double>::quiet_NaN()), std::size_t(10));
+        QCOMPARE(positionAt(10, 20, std::numeric_limits<double>::infinity()), std::size_t(20));
+    }
+
     void matchesBruteForceOnRandomData_data()
     {
         QTest::addColumn<int>("shape");

@@ -371,6 +371,15 @@ private slots:
                 for (std::size_t k = 0; k < at.size(); ++k)
                     QVERIFY(sameBits(got[k], expected[at[k]]));
             }
+            // Wall times decoded as far as asked: probes in any order, from either end.
+            for (int round = 0; round < 30; ++round) {
+                ChunkWallTimes wallTimes(snapshot, c);
+                for (int probe = 0; probe < 12; ++probe) {
+                    const std::size_t j
+                        = round == 0 ? kChunk - 1 - std::size_t(probe) : rng() % kChunk;
+                    QCOMPARE(bitsOf(wallTimes(j)), bitsOf(expected[j].wallTime));
+                }
+            }
         }
     }
 
