@@ -120,6 +120,15 @@ bool microsOf(double wallTime, std::uint64_t& micros)
     return true;
 }
 
+// A wall time of `chunk` as the integer its wall times are coded as.
+std::uint64_t wallCodeOf(const ScalarChunk& chunk, double wallTime)
+{
+    std::uint64_t code = bitsOf(wallTime);
+    if (chunk.wallMicros)
+        microsOf(wallTime, code); // succeeded when the chunk was encoded
+    return code;
+}
+
 class BitWriter {
 public:
     explicit BitWriter(std::vector<std::uint64_t>& words)
@@ -221,6 +230,14 @@ std::uint64_t extract(const std::uint64_t* words, std::uint64_t bit, unsigned wi
     const std::uint64_t* word = words + (bit >> 6);
     const unsigned shift = unsigned(bit & 63);
     return ((word[0] << shift) | ((word[1] >> 1) >> (63 - shift))) >> (64 - width);
+}
+
+// Residual i (i >= 2) of a packed delta code whose fields start at `bit`.
+std::uint64_t packedResidual(const std::uint64_t* words, std::uint64_t bit,
+    const ScalarChunk::DeltaCode& code, std::size_t i)
+{
+    const unsigned width = code.widths[0];
+    return code.base + (width ? extract(words, bit + (i - 2) * width, width) : 0);
 }
 
 // Picks bucket widths minimizing the total size for residuals with these bit-length counts;
@@ -359,10 +376,8 @@ void decodeVaryingDeltas(const std::uint64_t* words, std::uint64_t bit,
     store(1, value);
     const bool secondOrder = code.order == 2;
     if (code.packed) {
-        const unsigned width = code.widths[0];
         for (std::size_t i = 2; i < count; ++i) {
-            const std::uint64_t residual
-                = code.base + (width ? extract(words, bit + (i - 2) * width, width) : 0);
+            const std::uint64_t residual = packedResidual(words, bit, code, i);
             delta = secondOrder ? delta + residual : residual;
             value += delta;
             store(i, value);
@@ -545,10 +560,7 @@ void deltasAt(const std::uint64_t* words, std::uint64_t bit, const ScalarChunk::
     }
     if (code.packed && code.order == 1) {
         // d_j = base + field j − 2 for j >= 2: walk from the nearer end.
-        const unsigned width = code.widths[0];
-        const auto delta = [&](std::size_t j) {
-            return code.base + (width ? extract(words, bit + (j - 2) * width, width) : 0);
-        };
+        const auto delta = [&](std::size_t j) { return packedResidual(words, bit, code, j); };
         // indices[0, split) forward from the start, the others back from the end, split where
         // that takes the fewest steps (adjacent indices mid-chunk go one way, not both).
         std::size_t split = 0, fewest = count - 1 - indices[0];
@@ -629,9 +641,8 @@ void decodeChunkInto(const ScalarChunk& chunk, const ScalarPoint& first, ScalarP
             count, [out](std::size_t i, std::uint64_t v) { out[i].step = std::int64_t(v); });
     if (!(fields & ScalarSnapshot::kWallTimes)) {
     } else if (chunk.wallMicros) {
-        std::uint64_t micros = 0;
-        microsOf(first.wallTime, micros); // succeeded when the chunk was encoded
-        decodeDeltas(words, chunk.wallBit, chunk.wallCode, micros, chunk.wallDelta, from, count,
+        decodeDeltas(words, chunk.wallBit, chunk.wallCode, wallCodeOf(chunk, first.wallTime),
+            chunk.wallDelta, from, count,
             [out](std::size_t i, std::uint64_t v) { out[i].wallTime = wallTimeFromMicros(v); });
     } else {
         decodeDeltas(words, chunk.wallBit, chunk.wallCode, bitsOf(first.wallTime), chunk.wallDelta,
@@ -656,20 +667,11 @@ void decodePointsAt(const ScalarChunk& chunk, const ScalarPoint& first, const Sc
         for (std::size_t k = 0; k < n; ++k)
             out[k].step = std::int64_t(raw[k]);
     }
-    if (!(fields & ScalarSnapshot::kWallTimes)) {
-    } else if (chunk.wallMicros) {
-        std::uint64_t micros = 0, lastMicros = 0;
-        microsOf(first.wallTime, micros); // exact for every wall time in the chunk
-        microsOf(last.wallTime, lastMicros);
-        deltasAt(words, chunk.wallBit, chunk.wallCode, micros, chunk.wallDelta, lastMicros,
-            kChunkSize, indices, n, raw);
+    if (fields & ScalarSnapshot::kWallTimes) {
+        deltasAt(words, chunk.wallBit, chunk.wallCode, wallCodeOf(chunk, first.wallTime),
+            chunk.wallDelta, wallCodeOf(chunk, last.wallTime), kChunkSize, indices, n, raw);
         for (std::size_t k = 0; k < n; ++k)
-            out[k].wallTime = wallTimeFromMicros(raw[k]);
-    } else {
-        deltasAt(words, chunk.wallBit, chunk.wallCode, bitsOf(first.wallTime), chunk.wallDelta,
-            bitsOf(last.wallTime), kChunkSize, indices, n, raw);
-        for (std::size_t k = 0; k < n; ++k)
-            out[k].wallTime = doubleOf(raw[k]);
+            out[k].wallTime = chunk.wallMicros ? wallTimeFromMicros(raw[k]) : doubleOf(raw[k]);
     }
     if (!(fields & ScalarSnapshot::kValues))
         return;
@@ -940,19 +942,10 @@ void ScalarSnapshot::decodeChunkAt(std::size_t index, std::span<const std::size_
 
 ChunkWallTimes::ChunkWallTimes(const ScalarSnapshot& snapshot, std::size_t chunk)
     : m_chunk(snapshot.chunk(chunk))
-    , m_micros(m_chunk.wallMicros)
 {
     const ScalarSummaryLevel& chunks = snapshot.summaries(0);
-    m_codes[0] = codeOf(chunks.first[chunk].wallTime);
-    m_codes[kChunkSize - 1] = codeOf(chunks.last[chunk].wallTime);
-}
-
-std::uint64_t ChunkWallTimes::codeOf(double wallTime) const
-{
-    std::uint64_t code = bitsOf(wallTime);
-    if (m_micros)
-        microsOf(wallTime, code); // succeeded when the chunk was encoded
-    return code;
+    m_codes[0] = wallCodeOf(m_chunk, chunks.first[chunk].wallTime);
+    m_codes[kChunkSize - 1] = wallCodeOf(m_chunk, chunks.last[chunk].wallTime);
 }
 
 void ChunkWallTimes::decodeTo(std::size_t j)
@@ -970,10 +963,8 @@ void ChunkWallTimes::decodeTo(std::size_t j)
         return;
     }
     // d_i = base + field i − 2 for i >= 2 (d_1 is wallDelta): from whichever end is nearer.
-    const unsigned width = code.widths[0];
-    const auto delta = [&](std::size_t i) {
-        return code.base + (width ? extract(words, m_chunk.wallBit + (i - 2) * width, width) : 0);
-    };
+    const auto delta
+        = [&](std::size_t i) { return packedResidual(words, m_chunk.wallBit, code, i); };
     if (j - m_forward < m_backward - j) {
         for (std::size_t i = m_forward; i <= j; ++i)
             m_codes[i] = m_codes[i - 1] + (i == 1 ? m_chunk.wallDelta : delta(i));

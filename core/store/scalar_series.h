@@ -264,16 +264,15 @@ public:
     {
         if (j >= m_forward && j < m_backward)
             decodeTo(j);
-        return m_micros ? wallTimeFromMicros(m_codes[j]) : std::bit_cast<double>(m_codes[j]);
+        return m_chunk.wallMicros ? wallTimeFromMicros(m_codes[j])
+                                  : std::bit_cast<double>(m_codes[j]);
     }
 
 private:
     static constexpr std::size_t kChunkSize = ScalarSnapshot::kChunkSize;
-    std::uint64_t codeOf(double wallTime) const;
     void decodeTo(std::size_t j);
 
     const ScalarChunk& m_chunk;
-    bool m_micros; // codes are integer microseconds, else the doubles' bits
     std::size_t m_forward = 1; // codes [0, m_forward) and [m_backward, kChunkSize) are decoded
     std::size_t m_backward = kChunkSize - 1;
     std::uint64_t m_codes[kChunkSize];
