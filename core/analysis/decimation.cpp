@@ -27,7 +27,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <optional>
+#include <type_traits>
 
 namespace lantern::core {
 namespace {
@@ -545,31 +545,40 @@ private:
     {
         const ScalarSnapshot& snapshot = m_walker.snapshot();
         const ScalarSummaryLevel& chunks = snapshot.summaries(0);
-        const std::uint64_t base = std::uint64_t(chunk) * kChunkSize;
         ScalarPoint* p = m_walker.buffer();
         if (!m_walker.sorted(chunks, chunk)) {
             snapshot.decodeChunk(chunk, p, kChunkSize, fields());
-            points(p, kChunkSize, base);
+            points(p, kChunkSize, std::uint64_t(chunk) * kChunkSize);
             return;
         }
-        // x is sorted: the range and each column are runs found by binary search. Steps that
-        // count up evenly need no decoding at all.
+        // Wall times are decoded only as far as the searches look; steps that count up evenly
+        // need no decoding at all. (No std::optional here: GCC 12 zeroes a kilobyte to emplace.)
+        if (!m_walker.stepAxis()) {
+            ChunkWallTimes wallTimes(snapshot, chunk);
+            finishSortedChunk(chunk, wallTimes);
+            return;
+        }
         const ScalarChunk& encoded = snapshot.chunk(chunk);
-        const bool stepAxis = m_walker.stepAxis();
-        const bool evenSteps = stepAxis && encoded.stepCode.order == 0;
-        if (stepAxis && !evenSteps)
+        const bool evenSteps = encoded.stepCode.order == 0;
+        if (!evenSteps)
             snapshot.decodeChunk(chunk, p, kChunkSize, ScalarSnapshot::kSteps);
-        // Wall times are decoded only as far as the searches look.
-        std::optional<ChunkWallTimes> wallTimes;
-        if (!stepAxis)
-            wallTimes.emplace(snapshot, chunk);
         const std::uint64_t firstStep = std::uint64_t(chunks.first[chunk].step),
                             stepDelta = encoded.stepDelta;
-        const auto x = [&](std::size_t j) {
-            if (!stepAxis)
-                return (*wallTimes)(j);
-            return double(evenSteps ? std::int64_t(firstStep + stepDelta * j) : p[j].step);
-        };
+        finishSortedChunk(chunk, [&](std::size_t j) {
+            return evenSteps ? std::int64_t(firstStep + stepDelta * j) : p[j].step;
+        });
+    }
+
+    // A chunk whose x is sorted: the range and each column are runs found by binary search.
+    // xAt(j) is point j's wall time (ChunkWallTimes) or its step (an exact int64).
+    template <typename XAt> void finishSortedChunk(std::size_t chunk, XAt&& xAt)
+    {
+        constexpr bool stepAxis = !std::is_same_v<std::remove_cvref_t<XAt>, ChunkWallTimes>;
+        const ScalarSnapshot& snapshot = m_walker.snapshot();
+        const ScalarSummaryLevel& chunks = snapshot.summaries(0);
+        const std::uint64_t base = std::uint64_t(chunk) * kChunkSize;
+        ScalarPoint* p = m_walker.buffer(); // values, where pieces are scanned
+        const auto x = [&xAt](std::size_t j) { return double(xAt(j)); };
         // Searches probe as few points as they can: each probe of a wall time converts it.
         const double x0 = m_walker.x0(), x1 = m_walker.x1();
         double lo, hi;
@@ -679,8 +688,7 @@ private:
         m_wanted.erase(std::unique(m_wanted.begin(), m_wanted.end()), m_wanted.end());
         m_found.resize(m_wanted.size());
         const bool full = m_walker.fullPoints();
-        const unsigned other
-            = m_walker.stepAxis() ? ScalarSnapshot::kWallTimes : ScalarSnapshot::kSteps;
+        const unsigned other = stepAxis ? ScalarSnapshot::kWallTimes : ScalarSnapshot::kSteps;
         snapshot.decodeChunkAt(
             chunk, m_wanted, m_found.data(), ScalarSnapshot::kValues | (full ? other : 0));
         const auto ref = [&](std::size_t j) {
@@ -688,18 +696,18 @@ private:
                 std::lower_bound(m_wanted.begin(), m_wanted.end(), j) - m_wanted.begin());
             const ScalarPoint& found = m_found[k];
             Ref r {0, 0, found.value, base + j};
-            if (!stepAxis) // the chunk's min and max are where decoding has likely not been
+            if constexpr (stepAxis) {
+                r.step = xAt(j);
+                if (full)
+                    r.wallTime = found.wallTime;
+            } else {
+                // The chunk's min and max are where decoding has likely not been.
                 r.wallTime = hasFinite && j == minIndex ? chunks.minAt[chunk].wallTime
                     : hasFinite && j == maxIndex        ? chunks.maxAt[chunk].wallTime
-                                                        : x(j);
-            else if (evenSteps)
-                r.step = std::int64_t(firstStep + stepDelta * j);
-            else
-                r.step = p[j].step;
-            if (full && m_walker.stepAxis())
-                r.wallTime = found.wallTime;
-            else if (full)
-                r.step = found.step;
+                                                        : xAt(j);
+                if (full)
+                    r.step = found.step;
+            }
             return r;
         };
         for (const Piece& piece : m_pieces) {
