@@ -14,6 +14,8 @@ namespace {
 
 constexpr std::size_t kChunkSize = ScalarSnapshot::kChunkSize;
 constexpr std::size_t kFanout = ScalarSnapshot::kFanout;
+// More levels than any index can have: each has kFanout times fewer nodes.
+constexpr std::size_t kMaxLevels = 64;
 
 double xOf(const ScalarPoint& p, bool stepAxis)
 {
@@ -91,45 +93,68 @@ void SortedSweep::sweep(
 SortedSweep::Extremes SortedSweep::extremes(
     const ScalarSnapshot& snapshot, std::size_t from, std::size_t to)
 {
-    // The winners by value, then by index: nodes come from both ends, in no single order.
-    struct Best {
-        const ScalarSummaryLevel* level = nullptr;
-        std::size_t node = 0;
-        double value = 0;
-        std::uint64_t index = 0;
-    } min, max;
-    const auto take = [&](const ScalarSummaryLevel& level, std::size_t i) {
-        if (!level.has(i, ScalarSummaryLevel::kHasFiniteValue))
-            return;
-        const std::uint64_t base = i * level.count;
-        const double low = level.minValue[i], high = level.maxValue[i];
-        if (!min.level || low < min.value
-            || (low == min.value && base + level.minIndex[i] < min.index))
-            min = {&level, i, low, base + level.minIndex[i]};
-        if (!max.level || high > max.value
-            || (high == max.value && base + level.maxIndex[i] < max.index))
-            max = {&level, i, high, base + level.maxIndex[i]};
+    // The nodes that tile [from, to): at each level, those up to the next multiple of kFanout
+    // at either end (two ranges of consecutive nodes); the groups between are complete nodes one
+    // level up; the top level takes what is left.
+    struct Range {
+        const ScalarSummaryLevel* level;
+        std::size_t from, to;
     };
+    Range ranges[2 * kMaxLevels + 1];
+    std::size_t rangeCount = 0;
     const std::size_t levels = snapshot.levelCount();
     for (std::size_t l = 0; from < to; ++l) {
         const ScalarSummaryLevel& level = snapshot.summaries(l);
         if (l + 1 == levels) {
-            for (; from < to; ++from)
-                take(level, from);
+            ranges[rangeCount++] = {&level, from, to};
             break;
         }
-        // The nodes up to the next multiple of kFanout at either end; the groups between are
-        // complete nodes one level up.
-        for (; from < to && from % kFanout != 0; ++from)
-            take(level, from);
-        for (; from < to && to % kFanout != 0; --to)
-            take(level, to - 1);
-        from /= kFanout;
-        to /= kFanout;
+        const std::size_t head = std::min(to, (from + kFanout - 1) / kFanout * kFanout);
+        const std::size_t tail = std::max(head, to / kFanout * kFanout);
+        ranges[rangeCount++] = {&level, from, head};
+        ranges[rangeCount++] = {&level, tail, to};
+        from = head / kFanout;
+        to = tail / kFanout;
     }
-    if (!min.level)
+    // First the smallest and largest finite values, without a branch on which node wins
+    // (those branches went either way and cost more than the reads), then the first node
+    // holding each, by index: values rarely tie, so that pass rarely finds more than one.
+    constexpr double kInf = std::numeric_limits<double>::infinity();
+    double low = kInf, high = -kInf;
+    bool any = false;
+    for (std::size_t r = 0; r < rangeCount; ++r) {
+        const ScalarSummaryLevel& level = *ranges[r].level;
+        for (std::size_t i = ranges[r].from; i < ranges[r].to; ++i) {
+            const bool finite = level.has(i, ScalarSummaryLevel::kHasFiniteValue);
+            low = std::min(low, finite ? level.minValue[i] : kInf);
+            high = std::max(high, finite ? level.maxValue[i] : -kInf);
+            any = any || finite;
+        }
+    }
+    if (!any)
         return {};
-    return {true, min.level, max.level, min.node, max.node, min.index, max.index};
+    Extremes e;
+    e.hasFiniteValue = true;
+    e.minIndex = e.maxIndex = UINT64_MAX;
+    for (std::size_t r = 0; r < rangeCount; ++r) {
+        const ScalarSummaryLevel& level = *ranges[r].level;
+        for (std::size_t i = ranges[r].from; i < ranges[r].to; ++i) {
+            if (!level.has(i, ScalarSummaryLevel::kHasFiniteValue))
+                continue;
+            const std::uint64_t base = i * level.count;
+            if (level.minValue[i] == low && base + level.minIndex[i] < e.minIndex) {
+                e.minLevel = &level;
+                e.minNode = i;
+                e.minIndex = base + level.minIndex[i];
+            }
+            if (level.maxValue[i] == high && base + level.maxIndex[i] < e.maxIndex) {
+                e.maxLevel = &level;
+                e.maxNode = i;
+                e.maxIndex = base + level.maxIndex[i];
+            }
+        }
+    }
+    return e;
 }
 
 } // namespace lantern::core
