@@ -240,6 +240,34 @@ std::uint64_t packedResidual(const std::uint64_t* words, std::uint64_t bit,
     return code.base + (width ? extract(words, bit + (i - 2) * width, width) : 0);
 }
 
+// Packed first differences keep, after their fields, checkpoint c for each point c·spacing
+// inside the chunk (c >= 1): the sum of the deltas from point 1 to that point, less base for
+// each, in kCheckpointExtraBits more bits than a field (enough for the chunk's fields).
+constexpr std::size_t kCheckpointSpacing = ChunkWallTimes::kCheckpointSpacing;
+constexpr unsigned kCheckpointExtraBits = std::bit_width(kChunkSize - 1);
+
+bool hasCheckpoints(const ScalarChunk::DeltaCode& code)
+{
+    return code.packed && code.order == 1 && code.widths[0] + kCheckpointExtraBits <= 64;
+}
+
+// Writes the checkpoints of the sequence v[0, n) coded by `code`, after its fields.
+void writeCheckpoints(
+    const std::uint64_t* v, std::size_t n, const ScalarChunk::DeltaCode& code, BitWriter& out)
+{
+    for (std::size_t at = kCheckpointSpacing; at + 1 < n; at += kCheckpointSpacing)
+        out.write(v[at] - v[1] - (at - 1) * code.base, code.widths[0] + kCheckpointExtraBits);
+}
+
+// v_(c·spacing) − v_1 for a code with checkpoints whose fields start at `bit`.
+std::uint64_t checkpointSum(const std::uint64_t* words, std::uint64_t bit,
+    const ScalarChunk::DeltaCode& code, std::size_t c)
+{
+    const unsigned width = code.widths[0], sumWidth = width + kCheckpointExtraBits;
+    const std::uint64_t at = bit + (kChunkSize - 2) * width + (c - 1) * sumWidth;
+    return (c * kCheckpointSpacing - 1) * code.base + extract(words, at, sumWidth);
+}
+
 // Picks bucket widths minimizing the total size for residuals with these bit-length counts;
 // returns the size in bits.
 std::uint64_t chooseWidths(const std::uint32_t (&lengthCounts)[65], std::uint8_t (&widths)[4])
@@ -619,6 +647,8 @@ std::shared_ptr<const ScalarChunk> encodeChunk(std::span<const ScalarPoint> poin
         for (std::size_t i = 0; i < n; ++i)
             sequence[i] = bitsOf(points[i].wallTime);
     chunk->wallDelta = encodeDeltas(sequence.data(), n, chunk->wallCode, out, scratch);
+    if (hasCheckpoints(chunk->wallCode))
+        writeCheckpoints(sequence.data(), n, chunk->wallCode, out);
 
     chunk->valueBit = std::uint32_t(out.bitCount());
     encodeValues(points.data(), n, *chunk, out);
@@ -668,10 +698,9 @@ void decodePointsAt(const ScalarChunk& chunk, const ScalarPoint& first, const Sc
             out[k].step = std::int64_t(raw[k]);
     }
     if (fields & ScalarSnapshot::kWallTimes) {
-        deltasAt(words, chunk.wallBit, chunk.wallCode, wallCodeOf(chunk, first.wallTime),
-            chunk.wallDelta, wallCodeOf(chunk, last.wallTime), kChunkSize, indices, n, raw);
+        ChunkWallTimes wallTimes(chunk, first.wallTime, last.wallTime);
         for (std::size_t k = 0; k < n; ++k)
-            out[k].wallTime = chunk.wallMicros ? wallTimeFromMicros(raw[k]) : doubleOf(raw[k]);
+            out[k].wallTime = wallTimes(indices[k]);
     }
     if (!(fields & ScalarSnapshot::kValues))
         return;
@@ -941,38 +970,65 @@ void ScalarSnapshot::decodeChunkAt(std::size_t index, std::span<const std::size_
 }
 
 ChunkWallTimes::ChunkWallTimes(const ScalarSnapshot& snapshot, std::size_t chunk)
-    : m_chunk(snapshot.chunk(chunk))
+    : ChunkWallTimes(snapshot.chunk(chunk), snapshot.summaries(0).first[chunk].wallTime,
+        snapshot.summaries(0).last[chunk].wallTime)
 {
-    const ScalarSummaryLevel& chunks = snapshot.summaries(0);
-    m_codes[0] = wallCodeOf(m_chunk, chunks.first[chunk].wallTime);
-    m_codes[kChunkSize - 1] = wallCodeOf(m_chunk, chunks.last[chunk].wallTime);
 }
 
-void ChunkWallTimes::decodeTo(std::size_t j)
+ChunkWallTimes::ChunkWallTimes(const ScalarChunk& chunk, double firstWallTime, double lastWallTime)
+    : m_chunk(chunk)
+{
+    m_codes[0] = wallCodeOf(m_chunk, firstWallTime);
+    m_codes[kChunkSize - 1] = wallCodeOf(m_chunk, lastWallTime);
+    setKnown(0);
+    setKnown(kChunkSize - 1);
+}
+
+void ChunkWallTimes::decode(std::size_t j)
 {
     const ScalarChunk::DeltaCode& code = m_chunk.wallCode;
     const std::uint64_t* words = m_chunk.bits.get();
     if (code.order == 0) { // v_j = v_0 + j·d
         m_codes[j] = m_codes[0] + m_chunk.wallDelta * j;
+        setKnown(j);
         return;
     }
     if (!code.packed || code.order != 1) {
         decodeDeltas(words, m_chunk.wallBit, code, m_codes[0], m_chunk.wallDelta, 1, kChunkSize - 1,
             [this](std::size_t i, std::uint64_t v) { m_codes[i] = v; });
-        m_forward = m_backward = kChunkSize - 1;
+        std::fill(std::begin(m_known), std::end(m_known), ~std::uint64_t(0));
         return;
     }
-    // d_i = base + field i − 2 for i >= 2 (d_1 is wallDelta): from whichever end is nearer.
+    // The checkpoints on either side of j, then a walk from the nearest known time:
+    // v_i = v_(i−1) + d_i, with d_1 = wallDelta and d_i = base + field i − 2 for i >= 2.
+    if (hasCheckpoints(code))
+        for (std::size_t c = j / kCheckpointSpacing; c <= j / kCheckpointSpacing + 1; ++c) {
+            const std::size_t at = c * kCheckpointSpacing;
+            if (at > 0 && at < kChunkSize - 1 && !known(at)) {
+                m_codes[at] = m_codes[0] + m_chunk.wallDelta
+                    + checkpointSum(words, m_chunk.wallBit, code, c);
+                setKnown(at);
+            }
+        }
+    if (known(j))
+        return;
+    std::size_t below = j, above = j; // 0 and kChunkSize − 1 are known: neither passes them
+    while (!known(below) && !known(above)) {
+        --below;
+        ++above;
+    }
     const auto delta
         = [&](std::size_t i) { return packedResidual(words, m_chunk.wallBit, code, i); };
-    if (j - m_forward < m_backward - j) {
-        for (std::size_t i = m_forward; i <= j; ++i)
+    if (known(below)) {
+        for (std::size_t i = below + 1; i <= j; ++i) {
             m_codes[i] = m_codes[i - 1] + (i == 1 ? m_chunk.wallDelta : delta(i));
-        m_forward = j + 1;
+            setKnown(i);
+        }
     } else {
-        for (std::size_t i = m_backward; i-- > j;) // i >= m_forward >= 1
+        for (std::size_t i = above; i-- > j;) { // i >= j >= 1
             m_codes[i] = m_codes[i + 1] - delta(i + 1);
-        m_backward = j;
+            setKnown(i);
+        }
     }
 }
 

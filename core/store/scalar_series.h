@@ -219,7 +219,8 @@ public:
         unsigned fields = kAllFields, std::size_t from = 0) const;
     // Decodes the points of chunk `index` at the ascending, distinct positions `indices` into
     // out[0, indices.size()), only the fields asked for: constant steps and packed values are
-    // read directly, packed deltas from the nearer end, other streams up to the last position.
+    // read directly, packed step deltas from the nearer end, wall times as ChunkWallTimes does,
+    // other streams up to the last position.
     void decodeChunkAt(std::size_t index, std::span<const std::size_t> indices, ScalarPoint* out,
         unsigned fields = kAllFields) const;
     std::span<const ScalarPoint> tail() const
@@ -254,27 +255,33 @@ private:
 
 // The wall times of one sealed chunk, for searches that look at a few of them: decoded only as
 // far as asked for and converted to seconds only where looked at (converting is most of the
-// cost of decoding them). Both ends come from the chunk's summary; packed first differences,
-// the usual code for wall times, are walked from the nearer decoded end; other codes are
-// decoded whole on the first miss.
+// cost of decoding them). Both ends come from the chunk's summary. Packed first differences,
+// the usual code for wall times, keep a running sum every kCheckpointSpacing points: a wall
+// time is walked to from the nearest one known (an end, a checkpoint, or a time decoded
+// before). Other codes are decoded whole on the first miss.
 class ChunkWallTimes {
 public:
+    static constexpr std::size_t kCheckpointSpacing = 16;
+
     ChunkWallTimes(const ScalarSnapshot& snapshot, std::size_t chunk);
+    ChunkWallTimes(const ScalarChunk& chunk, double firstWallTime, double lastWallTime);
     double operator()(std::size_t j)
     {
-        if (j >= m_forward && j < m_backward)
-            decodeTo(j);
+        if (!known(j))
+            decode(j);
         return m_chunk.wallMicros ? wallTimeFromMicros(m_codes[j])
                                   : std::bit_cast<double>(m_codes[j]);
     }
 
 private:
     static constexpr std::size_t kChunkSize = ScalarSnapshot::kChunkSize;
-    void decodeTo(std::size_t j);
+    static_assert(kChunkSize % 64 == 0);
+    bool known(std::size_t j) const { return (m_known[j / 64] >> (j % 64)) & 1; }
+    void setKnown(std::size_t j) { m_known[j / 64] |= std::uint64_t(1) << (j % 64); }
+    void decode(std::size_t j);
 
     const ScalarChunk& m_chunk;
-    std::size_t m_forward = 1; // codes [0, m_forward) and [m_backward, kChunkSize) are decoded
-    std::size_t m_backward = kChunkSize - 1;
+    std::uint64_t m_known[kChunkSize / 64] = {}; // which of m_codes are decoded
     std::uint64_t m_codes[kChunkSize];
 };
 

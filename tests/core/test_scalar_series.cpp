@@ -290,7 +290,7 @@ private slots:
         std::int64_t micros = 1'700'000'000'000'000;
         double seconds = 1'700'000'000.0;
         std::normal_distribution<double> noise(0.0, 1.0);
-        for (int shape = 0; shape < 5; ++shape)
+        for (int shape = 0; shape < 6; ++shape)
             for (std::size_t i = 0; i < kChunk; ++i) {
                 const std::int64_t step = std::int64_t(points.size());
                 switch (shape) {
@@ -314,16 +314,19 @@ private slots:
                     seconds += std::uniform_real_distribution<double>(0.01, 0.1)(rng);
                     points.push_back({step, seconds, noise(rng)});
                     break;
-                default: // steps that skip around
+                case 4: // steps that skip around
                     micros += 1;
                     points.push_back({step + std::int64_t(rng() % 1000), double(micros) / 1e6,
                         std::bit_cast<double>(rng())});
+                    break;
+                default: // wall times anywhere in [0, 2): fields too wide for checkpoints
+                    points.push_back({step, std::bit_cast<double>(rng() >> 2), 1.0});
                     break;
                 }
             }
         const ScalarSeries series = seriesOf(points);
         const ScalarSnapshot snapshot = series.snapshot();
-        QCOMPARE(snapshot.chunkCount(), std::size_t(5));
+        QCOMPARE(snapshot.chunkCount(), std::size_t(6));
         const ScalarChunk& even = snapshot.chunk(0);
         QCOMPARE(even.stepCode.order, std::uint8_t(0));
         QCOMPARE(even.wallCode.order, std::uint8_t(0));
@@ -333,6 +336,10 @@ private slots:
         const ScalarChunk& random = snapshot.chunk(1);
         QVERIFY(random.wallMicros && random.wallCode.packed && random.wallCode.order == 1);
         QVERIFY(random.valuesPacked && random.valueWidth == 0); // 0 bits per value
+        QVERIFY(random.wallCode.widths[0] <= 57); // with checkpoints
+        const ScalarChunk& wide = snapshot.chunk(5);
+        QVERIFY(!wide.wallMicros && wide.wallCode.packed && wide.wallCode.order == 1);
+        QVERIFY(wide.wallCode.widths[0] > 57); // without
         const ScalarChunk& pauses = snapshot.chunk(2);
         QVERIFY(!pauses.wallCode.packed && pauses.wallCode.order == 2); // buckets: mostly 0
         QVERIFY(!pauses.valuesPacked); // Gorilla: a repeated value costs 1 bit
