@@ -102,6 +102,7 @@ void prefetch(const void* address)
 }
 
 constexpr std::size_t kNone = SIZE_MAX;
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 // The points [first, end) of one chunk that fall in one column: which of its ends the column
 // still needs, and its min and max (chunk positions; kNone: not needed, or none finite).
@@ -655,14 +656,21 @@ private:
             for (Piece& piece : m_pieces) {
                 if (!piece.scanMin && !piece.scanMax)
                     continue;
-                std::size_t min = kNone, max = kNone;
+                // The extreme values first, without branches that go either way, then where
+                // each first occurs.
+                double low = kInfinity, high = -kInfinity;
                 for (std::size_t j = piece.first; j < piece.end; ++j) {
                     const double v = p[j].value;
-                    if (!std::isfinite(v))
-                        continue;
-                    if (min == kNone || v < p[min].value)
+                    const bool finite = std::isfinite(v);
+                    low = std::min(low, finite ? v : kInfinity);
+                    high = std::max(high, finite ? v : -kInfinity);
+                }
+                std::size_t min = kNone, max = kNone;
+                for (std::size_t j = piece.first; low <= high && (min == kNone || max == kNone);
+                     ++j) {
+                    if (min == kNone && p[j].value == low)
                         min = j;
-                    if (max == kNone || v > p[max].value)
+                    if (max == kNone && p[j].value == high)
                         max = j;
                 }
                 if (piece.scanMin)
