@@ -245,6 +245,13 @@ void MainWindow::applyPreferences(const Preferences& preferences)
     applyTheme(preferences.theme);
     m_loader->setReloadInterval(int(preferences.reloadSeconds * 1000));
     m_scalars->smoothingSlider()->setValue(int(std::lround(preferences.smoothing * 1000)));
+    m_loader->setKeepOrphanedData(m_keepOrphanedData || preferences.keepOrphanedData);
+}
+
+void MainWindow::setKeepOrphanedData(bool keep)
+{
+    m_keepOrphanedData = keep;
+    m_loader->setKeepOrphanedData(keep || Preferences::load().keepOrphanedData);
 }
 
 void MainWindow::editPreferences()

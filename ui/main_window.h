@@ -55,6 +55,8 @@ public:
     bool isComputing() const;
 
     LogLoader* loader() const { return m_loader; }
+    // `lantern --keep-orphaned-data`: keep every point as written, whatever the preference says.
+    void setKeepOrphanedData(bool keep);
     RunListModel* runListModel() const { return m_runModel; }
     RunSelector* runSelector() const { return m_runSelector; }
     DiagnosticsPanel* diagnosticsPanel() const { return m_diagnostics; }
@@ -109,6 +111,7 @@ private:
     QLabel* m_demoBanner = nullptr;
     QMenu* m_recentMenu = nullptr;
     bool m_firstLoadDone = false;
+    bool m_keepOrphanedData = false; // from the command line
 };
 
 } // namespace lantern::ui

@@ -12,6 +12,7 @@ const QString kTheme = QStringLiteral("preferences/theme");
 const QString kReload = QStringLiteral("preferences/reloadSeconds");
 const QString kSmoothing = QStringLiteral("preferences/smoothing");
 const QString kRestore = QStringLiteral("preferences/restoreLogdirs");
+const QString kKeepOrphaned = QStringLiteral("preferences/keepOrphanedData");
 
 QPalette darkPalette()
 {
@@ -43,6 +44,7 @@ Preferences Preferences::load()
     preferences.reloadSeconds = std::clamp(settings.value(kReload, 1.0).toDouble(), 0.1, 3600.0);
     preferences.smoothing = std::clamp(settings.value(kSmoothing, 0.6).toDouble(), 0.0, 0.999);
     preferences.restoreLogdirs = settings.value(kRestore, true).toBool();
+    preferences.keepOrphanedData = settings.value(kKeepOrphaned, false).toBool();
     return preferences;
 }
 
@@ -53,6 +55,7 @@ void Preferences::save() const
     settings.setValue(kReload, reloadSeconds);
     settings.setValue(kSmoothing, smoothing);
     settings.setValue(kRestore, restoreLogdirs);
+    settings.setValue(kKeepOrphaned, keepOrphanedData);
 }
 
 QString Preferences::themeName(Theme theme)

@@ -14,6 +14,9 @@ struct Preferences {
     double reloadSeconds = 1.0;
     double smoothing = 0.6; // the Scalars dashboard's default smoothing weight
     bool restoreLogdirs = true; // reopen the last session's log directories on start
+    // Keep every point as written, instead of TensorBoard's rule (a point replaces the earlier
+    // points of its series with the same or a later step).
+    bool keepOrphanedData = false;
 
     static Preferences load();
     void save() const;

@@ -14,6 +14,7 @@ PreferencesDialog::PreferencesDialog(const Preferences& current, QWidget* parent
     , m_reload(new QDoubleSpinBox(this))
     , m_smoothing(new QDoubleSpinBox(this))
     , m_restore(new QCheckBox(this))
+    , m_keepOrphaned(new QCheckBox(this))
 {
     setWindowTitle(tr("Preferences"));
     for (const auto theme :
@@ -34,6 +35,12 @@ PreferencesDialog::PreferencesDialog(const Preferences& current, QWidget* parent
     m_restore->setText(tr("Reopen the last session's log directories"));
     m_restore->setChecked(current.restoreLogdirs);
     m_restore->setObjectName(QStringLiteral("restoreLogdirs"));
+    m_keepOrphaned->setText(tr("Keep every point as written"));
+    m_keepOrphaned->setToolTip(tr("As TensorBoard does, Lantern otherwise lets a point replace the "
+                                  "points of its series read before it with the same or a later "
+                                  "step (a restarted or repeated step)."));
+    m_keepOrphaned->setChecked(current.keepOrphanedData);
+    m_keepOrphaned->setObjectName(QStringLiteral("keepOrphanedData"));
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -43,6 +50,7 @@ PreferencesDialog::PreferencesDialog(const Preferences& current, QWidget* parent
     form->addRow(tr("Reload every:"), m_reload);
     form->addRow(tr("Default smoothing:"), m_smoothing);
     form->addRow(QString(), m_restore);
+    form->addRow(QString(), m_keepOrphaned);
     form->addRow(buttons);
 }
 
@@ -53,6 +61,7 @@ Preferences PreferencesDialog::preferences() const
     result.reloadSeconds = m_reload->value();
     result.smoothing = m_smoothing->value();
     result.restoreLogdirs = m_restore->isChecked();
+    result.keepOrphanedData = m_keepOrphaned->isChecked();
     return result;
 }
 

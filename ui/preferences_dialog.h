@@ -1,5 +1,6 @@
 #pragma once
-// Edit > Preferences: theme, reload interval, default smoothing, reopening the last session.
+// Edit > Preferences: theme, reload interval, default smoothing, reopening the last session,
+// keeping every point as written.
 
 #include "ui/preferences.h"
 
@@ -22,6 +23,7 @@ private:
     QDoubleSpinBox* m_reload;
     QDoubleSpinBox* m_smoothing;
     QCheckBox* m_restore;
+    QCheckBox* m_keepOrphaned;
 };
 
 } // namespace lantern::ui

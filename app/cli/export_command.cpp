@@ -98,7 +98,7 @@ private:
 void printExportUsage(std::ostream& out)
 {
     out << "Usage: lantern-cli export SPEC... [--kind scalars|histograms|distributions]"
-           " [--format csv|json] [--out FILE]\n";
+           " [--format csv|json] [--out FILE] [--keep-orphaned-data]\n";
 }
 
 // Every scalar point, as CSV or JSON (the file's opening comment).
@@ -243,6 +243,7 @@ int runExport(const std::vector<std::string>& arguments)
     ExportFormat format = ExportFormat::Csv;
     ExportKind kind = ExportKind::Scalars;
     std::string outPath;
+    LoadOptions options;
     for (std::size_t i = 0; i < arguments.size(); ++i) {
         const std::string& argument = arguments[i];
         const bool hasValue = i + 1 < arguments.size();
@@ -267,6 +268,8 @@ int runExport(const std::vector<std::string>& arguments)
             format = name == "csv" ? ExportFormat::Csv : ExportFormat::Json;
         } else if (argument == "--out" && hasValue) {
             outPath = arguments[++i];
+        } else if (argument == "--keep-orphaned-data") {
+            options.keepOrphanedData = true;
         } else if (argument.starts_with("--")) {
             printExportUsage(std::cerr);
             return 2;
@@ -283,7 +286,7 @@ int runExport(const std::vector<std::string>& arguments)
         return 2;
     }
 
-    LogdirLoader loader(specs);
+    LogdirLoader loader(specs, options);
     loader.reload();
 
     struct FileCloser {

@@ -237,17 +237,20 @@ int runInspect(const std::vector<std::string>& arguments)
 {
     std::vector<LogdirSpec> specs;
     bool json = false;
+    LoadOptions options;
     for (const std::string& argument : arguments) {
         if (argument == "--json")
             json = true;
+        else if (argument == "--keep-orphaned-data")
+            options.keepOrphanedData = true;
         else
             specs.push_back(parseLogdirSpec(argument));
     }
     if (specs.empty()) {
-        std::cerr << "Usage: lantern-cli inspect SPEC... [--json]\n";
+        std::cerr << "Usage: lantern-cli inspect SPEC... [--json] [--keep-orphaned-data]\n";
         return 2;
     }
-    LogdirLoader loader(specs);
+    LogdirLoader loader(specs, options);
     const LoadStatistics statistics = loader.reload();
     std::map<std::string, RunExtras> extras;
     const auto snapshot = loader.snapshot();

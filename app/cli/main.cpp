@@ -14,9 +14,10 @@ void printUsage(std::ostream& out)
     out << "Usage: lantern-cli <command> [options]\n"
            "\n"
            "Commands:\n"
-           "  inspect SPEC... [--json]\n"
+           "  inspect SPEC... [--json] [--keep-orphaned-data]\n"
            "      list runs, tags, value counts per kind and diagnostics\n"
            "  export SPEC... [--kind scalars] [--format csv|json] [--out FILE]\n"
+           "      [--keep-orphaned-data]\n"
            "      every scalar point, exactly: CSV columns run,tag,step,wall_time,value, or JSON\n"
            "      [{run, tag, type, points: [[step, wall_time, value], ...]}, ...]\n"
            "  gen DIR [--runs R] [--tags T] [--steps S] [--histograms] [--images]\n"
@@ -26,7 +27,9 @@ void printUsage(std::ostream& out)
            "  bench SPEC... [--repeat N] [--json]\n"
            "      time full loads against reading and CRC-checking the files; bytes per point\n"
            "\n"
-           "SPEC is a log directory, or NAME:DIRECTORY as in `tensorboard --logdir_spec`.\n";
+           "SPEC is a log directory, or NAME:DIRECTORY as in `tensorboard --logdir_spec`.\n"
+           "As TensorBoard does, a point at step s replaces the points of its series (run, tag)\n"
+           "read before it with step >= s; --keep-orphaned-data keeps every point as written.\n";
 }
 
 } // namespace

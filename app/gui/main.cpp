@@ -45,6 +45,11 @@ int main(int argc, char** argv)
     parser.addOption(tabOption);
     parser.addOption(sizeOption);
     parser.addOption(reloadOption);
+    const QCommandLineOption keepOrphanedOption(QStringLiteral("keep-orphaned-data"),
+        QStringLiteral("Keep every point as written. By default, as in TensorBoard, a point at "
+                       "step s replaces the points of its series (run, tag) read before it with "
+                       "step >= s."));
+    parser.addOption(keepOrphanedOption);
     parser.addPositionalArgument(QStringLiteral("LOGDIR"),
         QStringLiteral("Log directories to open."), QStringLiteral("[LOGDIR...]"));
     parser.process(app);
@@ -72,6 +77,8 @@ int main(int argc, char** argv)
         }
         window.loader()->setReloadInterval(int(seconds * 1000));
     }
+    if (parser.isSet(keepOrphanedOption))
+        window.setKeepOrphanedData(true);
     window.show();
     if (!specs.isEmpty())
         window.openLogdirs(specs);

@@ -105,7 +105,7 @@ std::optional<HParamsMetricValue> lastValue(
     const LogdirSnapshot& snapshot, const std::string& session, const MetricInfo& metric)
 {
     const RunSnapshot* run = findRun(snapshot, metricRunName(session, metric.group));
-    const TagSnapshot* tag = run ? run->find(metric.tag) : nullptr;
+    const TagSnapshot* tag = run ? run->find(metric.tag, ValueKind::Scalar) : nullptr;
     if (!tag || tag->kind != ValueKind::Scalar || tag->scalars.empty())
         return std::nullopt;
     const ScalarPoint last = tag->scalars[tag->scalars.size() - 1];

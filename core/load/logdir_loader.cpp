@@ -16,8 +16,10 @@ struct LogdirLoader::RunState {
     std::map<std::filesystem::path, EventFileState*> byPath;
     std::shared_ptr<const RunSnapshot> lastSnapshot;
 
-    RunState(std::string name, std::string logdirName, std::filesystem::path directory)
+    RunState(std::string name, std::string logdirName, std::filesystem::path directory,
+        const LoadOptions& options)
     {
+        run.keepOrphanedData = options.keepOrphanedData;
         run.name = std::move(name);
         run.logdirName = std::move(logdirName);
         run.directory = std::move(directory);
@@ -69,8 +71,9 @@ const RunSnapshot* LogdirSnapshot::find(std::string_view run) const
     return nullptr;
 }
 
-LogdirLoader::LogdirLoader(std::vector<LogdirSpec> logdirs)
+LogdirLoader::LogdirLoader(std::vector<LogdirSpec> logdirs, LoadOptions options)
     : m_logdirs(std::move(logdirs))
+    , m_options(options)
 {
 }
 
@@ -108,10 +111,12 @@ LoadStatistics LogdirLoader::reload(const ProgressCallback& progress)
             if (auto it = previous.find(name); it != previous.end())
                 state = std::move(it->second);
             if (!state)
-                state = std::make_unique<RunState>(name, logdir.name, location.directory);
+                state
+                    = std::make_unique<RunState>(name, logdir.name, location.directory, m_options);
             auto reads = state->plan(location);
             if (!reads) {
-                state = std::make_unique<RunState>(name, logdir.name, location.directory);
+                state
+                    = std::make_unique<RunState>(name, logdir.name, location.directory, m_options);
                 reads = state->plan(location);
             }
             statistics.eventFiles += location.eventFiles.size();

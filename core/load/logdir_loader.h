@@ -42,9 +42,15 @@ struct LogdirSnapshot {
     const RunSnapshot* find(std::string_view run) const;
 };
 
+struct LoadOptions {
+    // Keep every point as written instead of TensorBoard's rule, where a point replaces the
+    // earlier ones of its series with the same or a later step (RunData::add).
+    bool keepOrphanedData = false;
+};
+
 class LogdirLoader {
 public:
-    explicit LogdirLoader(std::vector<LogdirSpec> logdirs);
+    explicit LogdirLoader(std::vector<LogdirSpec> logdirs, LoadOptions options = {});
     ~LogdirLoader();
 
     // `progress`, when given, is called after each file read.
@@ -64,6 +70,7 @@ private:
     struct RunState;
 
     std::vector<LogdirSpec> m_logdirs;
+    LoadOptions m_options;
     std::vector<std::unique_ptr<RunState>> m_runs; // sorted by name
     std::vector<std::string> m_discoveryProblems;
     LoadStatistics m_lastReload;

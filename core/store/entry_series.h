@@ -1,12 +1,13 @@
 #pragma once
 // An append-only series of entries (histograms, image references, text…) that readers can
 // snapshot while the loader keeps appending. Entries live in fixed-capacity blocks that never
-// reallocate, so a snapshot (the block list and a size) stays valid and unchanged; a purge
-// copies the block it cuts instead of editing it.
+// reallocate, so a snapshot (the block list and a size) stays valid and unchanged; a removal
+// copies the block it cuts instead of editing it, unless no snapshot holds that block.
 
 #include "core/store/generation.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -57,6 +58,7 @@ public:
     }
 
     // Drops every entry with step >= `step` (the newest ones: steps are kept non-decreasing).
+    // Costs O(removed), plus a copy of the cut block when a snapshot holds it.
     std::size_t removeFromStep(std::int64_t step)
     {
         std::size_t kept = m_size;
@@ -66,7 +68,11 @@ public:
         if (removed == 0)
             return 0;
         m_blocks.resize((kept + kBlockSize - 1) / kBlockSize);
-        if (kept % kBlockSize != 0) {
+        if (kept % kBlockSize != 0 && unshared(m_blocks.back())) {
+            // No snapshot reads this block: cut it in place (a series that repeats its steps
+            // removes one entry per point, and copying the block each time would cost 256×).
+            m_blocks.back()->resize(kept % kBlockSize);
+        } else if (kept % kBlockSize != 0) {
             const Block& cut = *m_blocks.back();
             auto copy = std::make_shared<Block>();
             copy->reserve(kBlockSize);
@@ -88,6 +94,15 @@ public:
     }
 
 private:
+    // Only the loader thread takes snapshots, so a block no snapshot holds stays unshared while
+    // the loader edits it; the fence orders the edit after the last reader's release.
+    static bool unshared(const std::shared_ptr<Block>& block)
+    {
+        if (block.use_count() != 1)
+            return false;
+        std::atomic_thread_fence(std::memory_order_acquire);
+        return true;
+    }
     const Entry& at(std::size_t index) const
     {
         return (*m_blocks[index / kBlockSize])[index % kBlockSize];

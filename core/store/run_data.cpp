@@ -1,80 +1,87 @@
-// Storing decoded events, with TensorBoard's purge of orphaned data: after a SessionLog START
-// (file version >= 2) every tag drops its points at or after the restart step, and a tag whose
-// step goes backwards drops its points at or after the new step. Each purge is reported.
+// Storing decoded events with TensorBoard's rule per series: a point at step s removes the
+// points kept so far with step >= s. Lantern used to purge every tag after SessionLog START
+// and a tag only when its step went strictly backwards; TensorBoard's default loader does
+// neither (it ignores SessionLog and lets a repeated step replace the older value).
 
 #include "core/store/run_data.h"
 
 #include "core/events/event_decoder.h"
 
-#include <charconv>
-
 namespace lantern::core {
 namespace {
 
-double versionNumber(std::string_view fileVersion)
+// A series whose values came in several types (float32, then float64) is shown and exported as
+// float64, which holds each of them exactly; the first type alone would round the others.
+void appendScalar(TagData& data, const ScalarPoint& point, ScalarType type)
 {
-    // "brain.Event:2" → 2
-    const std::size_t colon = fileVersion.rfind(':');
-    double number = 0;
-    if (colon != std::string_view::npos)
-        std::from_chars(
-            fileVersion.data() + colon + 1, fileVersion.data() + fileVersion.size(), number);
-    return number;
+    if (data.scalars.empty())
+        data.scalars.type = type;
+    else if (data.scalars.type != type)
+        data.scalars.type = ScalarType::Float64;
+    data.scalars.append(point);
 }
 
 } // namespace
 
 TagData& RunData::tagFor(std::string_view tag, ValueKind kind, const TagMetadata* metadata)
 {
-    if (const auto found = m_tagIndex.find(tag); found != m_tagIndex.end())
+    const auto found = m_tagIndex.find(tag);
+    if (found != m_tagIndex.end() && found->second->kind == kind)
         return *found->second;
-    const auto it = tags.emplace(std::string(tag), TagData {}).first;
-    it->second.kind = kind;
-    if (metadata)
-        it->second.metadata = *metadata;
-    m_tagIndex.emplace(it->first, &it->second); // map keys never move
+    // A new tag, or one written as another kind than last time: TensorBoard keys series by
+    // (tag, plugin), so each kind of a tag is a series of its own.
+    auto [it, last] = tags.equal_range(tag);
+    while (it != last && it->second.kind != kind)
+        ++it;
+    if (it == last) {
+        it = tags.emplace_hint(last, std::string(tag), TagData {});
+        it->second.kind = kind;
+        if (metadata)
+            it->second.metadata = *metadata;
+    }
+    if (found != m_tagIndex.end())
+        found->second = &it->second;
+    else
+        m_tagIndex.emplace(it->first, &it->second); // map keys never move
     return it->second;
 }
 
-void RunData::reportPurge(
-    std::size_t removed, std::int64_t step, std::string_view what, const RecordLocation& where)
+void RunData::reportHidden(
+    std::string_view tag, const TagData& data, std::size_t removed, const RecordLocation& where)
 {
-    if (removed == 0)
-        return;
-    diagnostics.push_back({files.at(where.file).string(), where.offset, 0,
-        "dropped " + std::to_string(removed) + " orphaned value(s) with step >= "
-            + std::to_string(step) + ": " + std::string(what)});
+    auto [it, isNew] = m_hidden.try_emplace(&data);
+    HiddenPoints& hidden = it->second;
+    if (isNew) {
+        hidden.diagnostic = diagnostics.size();
+        diagnostics.push_back({files.at(where.file).string(), where.offset, 0, {}});
+    }
+    hidden.count += removed;
+    // One diagnostic per series, its count kept current: where the rule first applied.
+    diagnostics[hidden.diagnostic].reason = std::to_string(hidden.count) + " point(s) of "
+        + std::string(valueKindName(data.kind)) + " tag '" + std::string(tag)
+        + "' hidden: a later point had the same or a lower step, and TensorBoard keeps only the "
+          "newest (--keep-orphaned-data keeps every point)";
 }
 
-void RunData::purgeIfStepWentBack(
+void RunData::replaceFromStep(
     std::string_view tag, TagData& data, std::int64_t step, const RecordLocation& where)
 {
-    if (step >= data.lastStep() || data.size() == 0) {
+    if (step > data.lastStep() || keepOrphanedData) {
         data.noteStep(std::max(step, data.lastStep()));
         return;
     }
     const std::size_t removed = data.removeFromStep(step);
     data.noteStep(step);
-    reportPurge(removed, step,
-        "the step of tag '" + std::string(tag) + "' went backwards (restart)", where);
-}
-
-void RunData::purgeAllFromStep(std::int64_t step, const RecordLocation& where)
-{
-    std::size_t removed = 0;
-    for (auto& [tag, data] : tags)
-        removed += data.removeFromStep(step);
-    reportPurge(removed, step, "the writer restarted (SessionLog START)", where);
+    if (removed > 0)
+        reportHidden(tag, data, removed, where);
 }
 
 void RunData::addScalar(std::string_view tag, std::int64_t step, double wallTime, double value,
     ScalarType type, const RecordLocation& where)
 {
     TagData& data = tagFor(tag, ValueKind::Scalar, nullptr);
-    purgeIfStepWentBack(tag, data, step, where);
-    if (data.scalars.empty())
-        data.scalars.type = type;
-    data.scalars.append({step, wallTime, value});
+    replaceFromStep(tag, data, step, where);
+    appendScalar(data, {step, wallTime, value}, type);
 }
 
 void RunData::add(
@@ -84,7 +91,6 @@ void RunData::add(
     switch (event.kind) {
     case EventKind::FileVersion:
         fileVersion = event.fileVersion;
-        m_fileVersionNumber = versionNumber(fileVersion);
         break;
     case EventKind::GraphDef:
         ++graphCount;
@@ -98,23 +104,17 @@ void RunData::add(
     case EventKind::TaggedRunMetadata: {
         ++runMetadataCount;
         TagData& data = tagFor(event.runMetadataTag, ValueKind::RunMetadata, nullptr);
-        purgeIfStepWentBack(event.runMetadataTag, data, event.step, where);
+        replaceFromStep(event.runMetadataTag, data, event.step, where);
         data.blobs.append({event.step, event.wallTime, where, 1});
         break;
     }
-    case EventKind::SessionLog:
-        if (event.sessionStatus == SessionStatus::Start && m_fileVersionNumber >= 2)
-            purgeAllFromStep(event.step, where);
-        break;
     case EventKind::Summary:
         for (const SummaryItem& item : event.items) {
             TagData& data = tagFor(item.tag, item.kind, decoder.metadataOf(item.tag));
-            purgeIfStepWentBack(item.tag, data, event.step, where);
+            replaceFromStep(item.tag, data, event.step, where);
             switch (item.kind) {
             case ValueKind::Scalar:
-                if (data.scalars.empty())
-                    data.scalars.type = item.scalarType;
-                data.scalars.append({event.step, event.wallTime, item.scalar});
+                appendScalar(data, {event.step, event.wallTime, item.scalar}, item.scalarType);
                 break;
             case ValueKind::Histogram:
                 data.histograms.append({event.step, event.wallTime, item.histogram});

@@ -36,16 +36,21 @@ public:
     std::filesystem::path directory;
     std::string fileVersion;
     std::vector<std::filesystem::path> files; // RecordLocation::file indexes this
-    std::map<std::string, TagData, std::less<>> tags;
+    TagMap tags; // one entry per (tag, kind)
     std::optional<GraphLocation> graph;
     std::uint64_t graphCount = 0;
     std::uint64_t metaGraphCount = 0;
     std::uint64_t runMetadataCount = 0;
     std::uint64_t eventCount = 0;
     std::vector<Diagnostic> diagnostics;
+    // Keep every point as written, instead of TensorBoard's rule (see add()). Set it before
+    // the first event is added.
+    bool keepOrphanedData = false;
 
-    // Adds one decoded event read from `where`, purging orphaned data first if the event
-    // shows that the writer restarted.
+    // Adds one decoded event read from `where`. TensorBoard's rule, per series (run, tag): a
+    // point at step s first removes the points kept so far with step >= s, so a repeated step
+    // keeps its newest value and a restart replaces what it writes again. SessionLog START on
+    // its own removes nothing. One diagnostic per series counts the points it hid.
     // `decoder` is the run's decoder, which remembers each tag's metadata.
     void add(const DecodedEvent& event, const RecordLocation& where, const EventDecoder& decoder);
     // The scalar fast path's entry: one scalar value of one event.
@@ -61,16 +66,20 @@ public:
 
 private:
     TagData& tagFor(std::string_view tag, ValueKind kind, const TagMetadata* metadata);
-    // TensorBoard's rule: a tag whose step goes backwards lost its newer points to a restart.
-    void purgeIfStepWentBack(
+    // Applies TensorBoard's rule before a point at `step` is appended to `data`.
+    void replaceFromStep(
         std::string_view tag, TagData& data, std::int64_t step, const RecordLocation& where);
-    void purgeAllFromStep(std::int64_t step, const RecordLocation& where);
-    void reportPurge(
-        std::size_t removed, std::int64_t step, std::string_view what, const RecordLocation& where);
+    void reportHidden(std::string_view tag, const TagData& data, std::size_t removed,
+        const RecordLocation& where);
 
-    // Hash index over `tags` for the per-event lookup; the map keeps them sorted for readers.
+    // Hash index over `tags` for the per-event lookup (the series of the kind the tag last
+    // had); the map keeps them sorted for readers.
     std::unordered_map<std::string_view, TagData*> m_tagIndex;
-    double m_fileVersionNumber = 0;
+    struct HiddenPoints {
+        std::size_t diagnostic = 0; // index into `diagnostics`
+        std::uint64_t count = 0;
+    };
+    std::unordered_map<const TagData*, HiddenPoints> m_hidden; // series the rule removed from
     std::uint64_t m_generation = 0;
 };
 

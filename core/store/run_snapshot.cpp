@@ -13,6 +13,16 @@ const TagSnapshot* RunSnapshot::find(std::string_view tag) const
     return it != tags.end() && it->tag == tag ? &*it : nullptr;
 }
 
+const TagSnapshot* RunSnapshot::find(std::string_view tag, ValueKind kind) const
+{
+    auto it = std::lower_bound(tags.begin(), tags.end(), tag,
+        [](const TagSnapshot& t, std::string_view wanted) { return t.tag < wanted; });
+    for (; it != tags.end() && it->tag == tag; ++it)
+        if (it->kind == kind)
+            return &*it;
+    return nullptr;
+}
+
 std::uint64_t RunSnapshot::countOf(ValueKind kind) const
 {
     std::uint64_t count = 0;
@@ -67,7 +77,7 @@ RunHParams hparamsOf(const RunSnapshot& run)
     RunHParams hparams;
     for (const std::string_view tag :
         {kHParamsExperimentTag, kHParamsSessionStartTag, kHParamsSessionEndTag})
-        if (const TagSnapshot* found = run.find(tag);
+        if (const TagSnapshot* found = run.find(tag, ValueKind::HParams);
             found && found->metadata.pluginName == "hparams")
             decodeHParamsContent(found->metadata.pluginContent, hparams);
     return hparams;

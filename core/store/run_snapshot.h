@@ -33,14 +33,16 @@ struct RunSnapshot {
     std::filesystem::path directory;
     std::string fileVersion;
     std::vector<std::filesystem::path> files;
-    std::vector<TagSnapshot> tags; // sorted by tag
+    std::vector<TagSnapshot> tags; // sorted by tag; a tag's kinds in the order they appeared
     std::optional<GraphLocation> graph;
     std::vector<Diagnostic> diagnostics;
     std::uint64_t eventCount = 0;
     std::uint64_t generation = 0;
     RunHParams hparams; // decoded from the hparams plugin's tag metadata
 
+    // The series of the tag's first kind, or of `kind` (a tag written as two kinds has two).
     const TagSnapshot* find(std::string_view tag) const;
+    const TagSnapshot* find(std::string_view tag, ValueKind kind) const;
     // The graph to show first: the op graph (graph_def, else meta_graph_def), else the Keras
     // model, else the latest run-metadata graph. Decode it with loadGraph (graph_loader.h).
     std::optional<GraphReference> graphReference() const;

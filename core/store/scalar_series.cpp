@@ -26,6 +26,7 @@
 #include "core/store/generation.h"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cassert>
 #include <cmath>
@@ -1174,28 +1175,58 @@ void ScalarSeries::seal()
     m_tailSize = 0;
 }
 
+namespace {
+
+// Only the loader thread takes snapshots, so a buffer no snapshot holds stays unshared while the
+// loader edits it; the fence orders the edit after the last reader's release.
+template <typename T> bool unshared(const std::shared_ptr<T>& buffer)
+{
+    if (buffer.use_count() != 1)
+        return false;
+    std::atomic_thread_fence(std::memory_order_acquire);
+    return true;
+}
+
+} // namespace
+
 std::size_t ScalarSeries::removeFromStep(std::int64_t step)
 {
     if (m_size == 0 || m_last.step < step)
         return 0;
-    const ScalarSnapshot view = snapshot();
-    // The first chunk whose last step reaches `step` is where the cut falls (or the tail).
-    std::size_t lo = 0, hi = m_chunkCount;
-    while (lo < hi) {
-        const std::size_t mid = (lo + hi) / 2;
-        if (view.summaries(0).last[mid].step < step)
-            lo = mid + 1;
-        else
-            hi = mid;
+    // The common case (a repeated step): the cut keeps part of a tail no snapshot reads, so the
+    // tail is shortened in place, in O(log kChunkSize).
+    if (m_tailSize > 0 && m_tail->points[0].step < step && unshared(m_tail)) {
+        const ScalarPoint* points = m_tail->points.get();
+        const ScalarPoint* cut = std::lower_bound(points, points + m_tailSize, step,
+            [](const ScalarPoint& point, std::int64_t s) { return point.step < s; });
+        const std::size_t removed = m_tailSize - std::size_t(cut - points);
+        m_tailSize -= removed;
+        m_size -= removed;
+        m_last = points[m_tailSize - 1];
+        ++m_removals;
+        m_generation = nextGeneration();
+        return removed;
     }
     std::vector<ScalarPoint> kept;
     std::size_t chunkCount = m_chunkCount;
-    if (lo < m_chunkCount) {
-        chunkCount = lo;
-        kept.resize(kChunkSize);
-        view.decodeChunk(lo, kept.data());
-    } else {
-        kept.assign(view.tail().begin(), view.tail().end());
+    { // The view shares the index and tail only while the cut is found.
+        const ScalarSnapshot view = snapshot();
+        // The first chunk whose last step reaches `step` is where the cut falls (or the tail).
+        std::size_t lo = 0, hi = m_chunkCount;
+        while (lo < hi) {
+            const std::size_t mid = (lo + hi) / 2;
+            if (view.summaries(0).last[mid].step < step)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < m_chunkCount) {
+            chunkCount = lo;
+            kept.resize(kChunkSize);
+            view.decodeChunk(lo, kept.data());
+        } else {
+            kept.assign(view.tail().begin(), view.tail().end());
+        }
     }
     const auto cut = std::lower_bound(kept.begin(), kept.end(), step,
         [](const ScalarPoint& point, std::int64_t s) { return point.step < s; });
@@ -1205,7 +1236,15 @@ std::size_t ScalarSeries::removeFromStep(std::int64_t step)
     if (removed == 0)
         return 0;
 
-    if (chunkCount != m_chunkCount) {
+    if (chunkCount != m_chunkCount && unshared(m_index)) {
+        // No snapshot reads the index: drop the cut chunks in place. Pyramid nodes of groups
+        // that are no longer complete are ignored (nodeCount) and rewritten when sealed again.
+        for (std::size_t i = chunkCount; i < m_chunkCount; ++i) {
+            m_chunkBytes -= m_index->chunks[i]->heapBytes;
+            m_index->chunks[i].reset();
+        }
+        m_chunkCount = chunkCount;
+    } else if (chunkCount != m_chunkCount) {
         m_index
             = chunkCount > 0 ? makeIndex(m_index->capacity, m_index.get(), chunkCount) : nullptr;
         m_chunkCount = chunkCount;

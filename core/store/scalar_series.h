@@ -10,7 +10,7 @@
 // (and of kFanout groups, …) keep merged summaries: a min/max pyramid that lets decimation answer
 // "range [x0, x1] at W pixels" without decoding what it does not need.
 //
-// Steps are expected to be non-decreasing (the loader purges before a step goes backwards);
+// Steps are expected to be non-decreasing (the loader removes what a lower step replaces);
 // any int64 is stored exactly, but removeFromStep assumes the order.
 
 #include "core/events/decoded_event.h"
@@ -143,9 +143,9 @@ struct ScalarSummaryLevel {
 };
 
 // The chunk list and the summary pyramid, shared by a series and its snapshots. Slots below the
-// series' chunk count never change; a series writes only past every snapshot's count, and a purge
-// builds a new index instead of editing this one. Summaries sit in arrays, not in the chunks, so
-// decimation walks contiguous memory.
+// series' chunk count never change; a series writes only past every snapshot's count, and a
+// removal builds a new index instead of editing one a snapshot holds. Summaries sit in arrays,
+// not in the chunks, so decimation walks contiguous memory.
 struct ScalarChunkIndex {
     std::size_t capacity = 0; // chunk slots
     std::unique_ptr<std::shared_ptr<const ScalarChunk>[]> chunks;
@@ -295,9 +295,10 @@ public:
     ScalarSeries& operator=(ScalarSeries&&) noexcept = default;
 
     void append(const ScalarPoint& point);
-    // Drops every point with step >= `step` (TensorBoard's purge of orphaned points after a
-    // restart); returns how many were dropped. Steps are kept non-decreasing by the loader,
-    // so these are always the newest points.
+    // Drops every point with step >= `step` (TensorBoard's rule: a point removes the points
+    // before it with the same or a later step); returns how many were dropped. Steps are kept
+    // non-decreasing by the loader, so these are always the newest points. A cut inside a tail
+    // or index no snapshot holds is made in place, so a series that repeats steps stays linear.
     std::size_t removeFromStep(std::int64_t step);
 
     std::size_t size() const { return m_size; }

@@ -1,6 +1,6 @@
 #pragma once
-// Everything stored for one tag of one run. The first value decides the tag's kind; each kind
-// has its own series, all kept in step order so a restart's orphaned points can be dropped.
+// Everything stored for one series of one run: a tag and a kind. Values are kept in step order
+// so that TensorBoard's rule can drop what a later point with a lower or equal step replaces.
 
 #include "core/store/entry_series.h"
 #include "core/store/scalar_series.h"
@@ -9,6 +9,10 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <string_view>
 
 namespace lantern::core {
 
@@ -45,6 +49,29 @@ struct TagData {
 
 private:
     std::int64_t m_lastStep = std::numeric_limits<std::int64_t>::min();
+};
+
+// A run's series in tag order. TensorBoard keys data by (tag, plugin), so a tag written as two
+// kinds (a histogram, later a scalar) has one entry per kind, in the order the kinds appeared.
+class TagMap : public std::multimap<std::string, TagData, std::less<>> {
+public:
+    using multimap::find;
+    // The series of the tag's first kind; throws std::out_of_range when there is none.
+    const TagData& at(std::string_view tag) const
+    {
+        const auto it = lower_bound(tag);
+        if (it == end() || it->first != tag)
+            throw std::out_of_range("no tag " + std::string(tag));
+        return it->second;
+    }
+    // The tag's series of `kind`, or nullptr.
+    const TagData* find(std::string_view tag, ValueKind kind) const
+    {
+        for (auto [it, last] = equal_range(tag); it != last; ++it)
+            if (it->second.kind == kind)
+                return &it->second;
+        return nullptr;
+    }
 };
 
 } // namespace lantern::core

@@ -19,6 +19,7 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <set>
 
 using namespace lantern::core;
 using namespace lantern::test;
@@ -292,6 +293,126 @@ private slots:
         // float32 values are the shortest text that reads back as the same float.
         QCOMPARE(float(series.at(".|quote\"tag")[0].toArray()[2].toDouble()), 1e-8f);
         QCOMPARE(series.at("sub, dir|x")[0].toArray()[0].toInt(), 1);
+    }
+
+    // A tag written as float32, then float64: every value keeps its full precision.
+    void exportKeepsFullPrecisionWhenTheDtypeChanges()
+    {
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        writeMixedDtypeTag(root);
+        for (const char* format : {"csv", "json"}) {
+            const CliResult result = runCli({"export", temp.path(), "--format", format});
+            QCOMPARE(result.exitCode, 0);
+            std::vector<double> values;
+            if (std::string(format) == "csv") {
+                const auto rows = parseCsv(result.out.toStdString());
+                for (std::size_t r = 1; r < rows.size(); ++r) {
+                    double value = 0;
+                    QVERIFY(parseExactly(rows[r].at(4), value));
+                    values.push_back(value);
+                }
+            } else {
+                const QJsonArray series = QJsonDocument::fromJson(result.out).array();
+                QCOMPARE(series.size(), 1);
+                for (const QJsonValue& point : series[0].toObject()["points"].toArray())
+                    values.push_back(point.toArray()[2].toDouble());
+            }
+            QCOMPARE(values, kMixedDtypeValues);
+        }
+    }
+
+    // TensorBoard keys series by (tag, plugin): a tag written as a histogram and as a scalar
+    // keeps both, and each export finds its own.
+    void exportKeepsBothKindsOfATag()
+    {
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        const std::vector<double> sample {1.0, 2.0, 4.0};
+        {
+            EventFileWriter writer(root);
+            writer.addHistogram("w", 0, sample, SummaryStyle::Tf2, 1.0);
+            writer.addHistogram("w", 1, sample, SummaryStyle::Tf1, 2.0);
+            writer.addScalar("w", 2, 0.25f, 3.0);
+            writer.addScalar("v", 0, 1.5f, 1.0);
+            writer.addHistogram("v", 1, sample, SummaryStyle::Tf2, 2.0);
+            writer.addScalar("v", 2, 2.5f, 3.0);
+            writer.addScalar("w", 3, 0.75f, 4.0);
+        }
+        const CliResult scalars = runCli({"export", temp.path()});
+        QCOMPARE(scalars.exitCode, 0);
+        std::vector<std::vector<std::string>> expected {
+            {"run", "tag", "step", "wall_time", "value"}, {".", "v", "0", "1", "1.5"},
+            {".", "v", "2", "3", "2.5"}, {".", "w", "2", "3", "0.25"},
+            {".", "w", "3", "4", "0.75"}};
+        QCOMPARE(parseCsv(scalars.out.toStdString()), expected);
+
+        const CliResult histograms = runCli({"export", temp.path(), "--kind", "histograms"});
+        QCOMPARE(histograms.exitCode, 0);
+        std::map<std::string, std::set<std::string>> stepsByTag;
+        const auto rows = parseCsv(histograms.out.toStdString());
+        for (std::size_t r = 1; r < rows.size(); ++r)
+            stepsByTag[rows[r].at(1)].insert(rows[r].at(2));
+        QCOMPARE(stepsByTag["w"], (std::set<std::string> {"0", "1"}));
+        QCOMPARE(stepsByTag["v"], (std::set<std::string> {"1"}));
+
+        const QJsonObject run
+            = QJsonDocument::fromJson(runCli({"inspect", temp.path(), "--json"}).out)
+                  .object()["runs"]
+                  .toArray()[0]
+                  .toObject();
+        const QJsonObject tags = run["tags"].toObject();
+        QCOMPARE(tags["scalars"].toArray().size(), 2);
+        QCOMPARE(tags["histograms"].toArray().size(), 2);
+    }
+
+    // Steps 0-4, then a restart writing 2-3: TensorBoard's rule keeps 0, 1 and the new 2, 3;
+    // --keep-orphaned-data keeps all seven points as written.
+    void keepOrphanedDataKeepsEveryPoint()
+    {
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        {
+            EventFileWriterOptions options;
+            options.fileName = "events.out.tfevents.1.h";
+            EventFileWriter writer(root, options);
+            for (int step = 0; step <= 4; ++step)
+                writer.addScalar("loss", step, float(step), double(step));
+        }
+        {
+            EventFileWriterOptions options;
+            options.fileName = "events.out.tfevents.2.h";
+            EventFileWriter writer(root, options);
+            for (int step = 2; step <= 3; ++step)
+                writer.addScalar("loss", step, float(step) + 10, double(step) + 10);
+        }
+        const auto stepsAndValues = [](const CliResult& result) {
+            std::vector<std::string> out;
+            const auto rows = parseCsv(result.out.toStdString());
+            for (std::size_t r = 1; r < rows.size(); ++r)
+                out.push_back(rows[r].at(2) + "=" + rows[r].at(4));
+            return out;
+        };
+        const CliResult rule = runCli({"export", temp.path()});
+        QCOMPARE(rule.exitCode, 0);
+        QCOMPARE(stepsAndValues(rule), (std::vector<std::string> {"0=0", "1=1", "2=12", "3=13"}));
+        const CliResult everything = runCli({"export", temp.path(), "--keep-orphaned-data"});
+        QCOMPARE(everything.exitCode, 0);
+        QCOMPARE(stepsAndValues(everything),
+            (std::vector<std::string> {"0=0", "1=1", "2=2", "3=3", "4=4", "2=12", "3=13"}));
+
+        const CliResult inspected = runCli({"inspect", temp.path()});
+        QVERIFY(inspected.out.contains("loss  4\n"));
+        QVERIFY(inspected.out.contains("3 point(s) of scalars tag 'loss' hidden"));
+        const CliResult inspectedAll = runCli({"inspect", temp.path(), "--keep-orphaned-data"});
+        QVERIFY(inspectedAll.out.contains("loss  7\n"));
+        QVERIFY(!inspectedAll.out.contains("hidden"));
+        const QJsonObject run = QJsonDocument::fromJson(
+            runCli({"inspect", temp.path(), "--json", "--keep-orphaned-data"}).out)
+                                    .object()["runs"]
+                                    .toArray()[0]
+                                    .toObject();
+        QCOMPARE(run["tags"].toObject()["scalars"].toArray()[0].toObject()["values"].toInt(), 7);
     }
 
     void exportsTheCorpus()

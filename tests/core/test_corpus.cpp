@@ -180,7 +180,7 @@ private slots:
             QCOMPARE(run.graphCount, std::uint64_t(4));
             QVERIFY(run.graph && !run.graph->isMetaGraph);
         }
-        { // Steps that go back from 99 to 90 lose the ten orphaned points, with a diagnostic.
+        { // Steps that go back from 99 to 90: the new 90-99 hide the old ten, one diagnostic a tag.
             const auto loader = load("c07_torch_reducer_strict_lax_duplicate_steps");
             const RunData& run = *loader->runs().at(0);
             QCOMPARE(run.name, std::string("tests/runs/duplicate_steps/run_1"));

@@ -1,6 +1,6 @@
-// The loader over time, as a training job and a user's disk behave: restarts purge orphaned
-// points, files grow, are replaced in place or deleted, runs come and go, compressed files
-// are read, and hostile length fields are survived.
+// The loader over time, as a training job and a user's disk behave: restarts replace the steps
+// they write again, files grow, are replaced in place or deleted, runs come and go, compressed
+// files are read, and hostile length fields are survived.
 
 #include "core/io/crc32c.h"
 #include "core/io/little_endian.h"
@@ -44,8 +44,10 @@ std::vector<std::string> lossSteps(int first, int last, double wallStart = 100.0
 class TestLoaderUpdates : public QObject {
     Q_OBJECT
 private slots:
-    void sessionStartPurgesOrphanedPoints()
+    void restartReplacesTheStepsItWritesAgain()
     {
+        // A SessionLog START at 15 removes nothing by itself; the restarted job's step 15
+        // removes the old 15-20, as TensorBoard's rule does per series.
         QTemporaryDir temp;
         const fs::path root = temp.path().toStdString();
         std::vector<std::string> records {fileVersionEvent()};
@@ -63,12 +65,10 @@ private slots:
         // The points from step 15 on are the restarted job's (wall times from 500 on).
         QCOMPARE(run.tags.at("loss").scalars.snapshot()[15].wallTime, 515.0);
         QCOMPARE(run.diagnostics.size(), std::size_t(1));
-        QVERIFY(run.diagnostics[0].reason.find("dropped 6 orphaned value(s) with step >= 15")
-            != std::string::npos);
-        QVERIFY(run.diagnostics[0].reason.find("SessionLog START") != std::string::npos);
+        QVERIFY(run.diagnostics[0].reason.starts_with("6 point(s) of scalars tag 'loss' hidden"));
     }
 
-    void stepGoingBackPurgesAcrossFiles()
+    void stepGoingBackHidesAcrossFiles()
     {
         QTemporaryDir temp;
         const fs::path root = temp.path().toStdString();
@@ -87,11 +87,21 @@ private slots:
         QCOMPARE(scalarSteps(run, "loss"), stepRange(0, 12));
         QCOMPARE(run.diagnostics.size(), std::size_t(1));
         QCOMPARE(run.diagnostics[0].file, (root / "events.out.tfevents.200.h").string());
-        QVERIFY(run.diagnostics[0].reason.find("dropped 5 orphaned") != std::string::npos);
+        QVERIFY(run.diagnostics[0].reason.starts_with("5 point(s) of scalars tag 'loss' hidden"));
+
+        // Keeping orphaned data keeps every point as written, with no diagnostic.
+        LogdirLoader keeping({{"", root}}, LoadOptions {true});
+        keeping.reload();
+        std::vector<std::int64_t> asWritten = stepRange(0, 9);
+        for (std::int64_t step = 5; step <= 12; ++step)
+            asWritten.push_back(step);
+        QCOMPARE(scalarSteps(*keeping.runs()[0], "loss"), asWritten);
+        QVERIFY(keeping.runs()[0]->diagnostics.empty());
     }
 
-    void duplicateStepsAreKept()
+    void repeatedStepKeepsTheNewestValue()
     {
+        // TensorBoard's rule: the second value at step 3 replaces the first.
         QTemporaryDir temp;
         const fs::path root = temp.path().toStdString();
         appendRecords(root / "events.out.tfevents.1.h",
@@ -99,8 +109,9 @@ private slots:
                 scalarEvent("loss", 3, 2.0f, 2.0), scalarEvent("loss", 4, 3.0f, 3.0)});
         LogdirLoader loader({{"", root}});
         loader.reload();
-        QCOMPARE(scalarSteps(*loader.runs()[0], "loss"), (std::vector<std::int64_t> {3, 3, 4}));
-        QVERIFY(loader.runs()[0]->diagnostics.empty());
+        QCOMPARE(scalarSteps(*loader.runs()[0], "loss"), (std::vector<std::int64_t> {3, 4}));
+        QCOMPARE(loader.runs()[0]->tags.at("loss").scalars.snapshot()[0].value, 2.0);
+        QCOMPARE(loader.runs()[0]->diagnostics.size(), std::size_t(1));
     }
 
     void newFilesAndRunsArePickedUpAndDeletedRunsDisappear()

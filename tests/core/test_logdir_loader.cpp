@@ -2,6 +2,7 @@
 // files that grow, and damage reported with file and offset.
 
 #include "core/load/logdir_loader.h"
+#include "core/write/event_file_writer.h"
 #include "tests/support/test_support.h"
 
 #include <QTemporaryDir>
@@ -140,6 +141,59 @@ private slots:
         QCOMPARE(snapshot->runs.size(), std::size_t(1));
         QCOMPARE(snapshot->runs[0]->name, std::string("train"));
         QVERIFY(snapshot->runs[0]->logdirName.empty());
+    }
+
+    // float32 values, then float64 ones: the series is float64 and every value exact.
+    void aTagThatChangesDtypeKeepsFullPrecision()
+    {
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        writeMixedDtypeTag(root);
+        LogdirLoader loader({{"", root}});
+        loader.reload();
+        const auto snapshot = loader.snapshot();
+        const TagSnapshot* mixed = snapshot->runs.at(0)->find("mixed", ValueKind::Scalar);
+        QVERIFY(mixed);
+        QCOMPARE(mixed->scalars.type(), ScalarType::Float64);
+        QCOMPARE(mixed->scalars.points().size(), kMixedDtypeValues.size());
+        for (std::size_t i = 0; i < kMixedDtypeValues.size(); ++i)
+            QCOMPARE(mixed->scalars[i].value, kMixedDtypeValues[i]);
+    }
+
+    // TensorBoard keys series by (tag, plugin): a histogram tag that later holds scalars (and
+    // the reverse) keeps both series, each found by its kind.
+    void aTagThatChangesKindKeepsBothSeries()
+    {
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        const std::vector<double> sample {1.0, 2.0, 4.0};
+        {
+            EventFileWriter writer(root);
+            writer.addHistogram("w", 0, sample, SummaryStyle::Tf2, 1.0);
+            writer.addScalar("w", 1, 0.25f, 2.0);
+            writer.addHistogram("w", 2, sample, SummaryStyle::Tf1, 3.0);
+            writer.addScalar("v", 0, 1.5f, 1.0);
+            writer.addHistogram("v", 1, sample, SummaryStyle::Tf1, 2.0);
+        }
+        LogdirLoader loader({{"", root}});
+        loader.reload();
+        const RunData& run = *loader.runs().at(0);
+        QCOMPARE(run.tags.count("w"), std::size_t(2));
+        QCOMPARE(run.tags.at("w").kind, ValueKind::Histogram); // the first kind comes first
+        QCOMPARE(run.tags.find("w", ValueKind::Histogram)->histograms.size(), std::size_t(2));
+        QCOMPARE(run.tags.find("w", ValueKind::Scalar)->scalars.size(), std::size_t(1));
+        QCOMPARE(run.tags.find("v", ValueKind::Scalar)->scalars.size(), std::size_t(1));
+        QCOMPARE(run.tags.find("v", ValueKind::Histogram)->histograms.size(), std::size_t(1));
+        QCOMPARE(run.countOf(ValueKind::Scalar), std::uint64_t(2));
+        QCOMPARE(run.countOf(ValueKind::Histogram), std::uint64_t(3));
+        QVERIFY(run.diagnostics.empty()); // different series: neither hides the other's steps
+
+        const auto snapshot = loader.snapshot();
+        const RunSnapshot& view = *snapshot->runs.at(0);
+        QCOMPARE(view.tags.size(), std::size_t(4));
+        QCOMPARE(view.find("w", ValueKind::Scalar)->scalars[0].value, 0.25);
+        QCOMPARE(view.find("w", ValueKind::Histogram)->histograms.size(), std::size_t(2));
+        QCOMPARE(view.find("v")->kind, ValueKind::Scalar);
     }
 };
 

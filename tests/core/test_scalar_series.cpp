@@ -525,6 +525,50 @@ private slots:
         }
     }
 
+    // With no snapshot holding them, the tail and the index are cut in place (a series that
+    // repeats its steps removes a point per point); the result must equal the reference, and a
+    // snapshot taken in between must keep its points.
+    void unsharedRemovalsCutInPlace()
+    {
+        std::mt19937_64 rng(11);
+        ScalarSeries series;
+        std::vector<ScalarPoint> reference;
+        std::int64_t step = 0;
+        for (int i = 0; i < 60 * int(kChunk); ++i) {
+            step += std::int64_t(rng() % 3) - (rng() % 200 == 0 ? std::int64_t(rng() % 150) : 0);
+            if (!reference.empty() && step <= reference.back().step) {
+                const auto cut = std::find_if(reference.begin(), reference.end(),
+                    [&](const ScalarPoint& p) { return p.step >= step; });
+                const std::size_t removed = std::size_t(reference.end() - cut);
+                const ScalarPoint* tailBefore = series.snapshot().tail().data();
+                const bool cutInTail = removed < series.snapshot().tail().size();
+                const void* indexBefore
+                    = series.snapshot().chunkCount() ? series.snapshot().chunkSlot(0) : nullptr;
+                QCOMPARE(series.removeFromStep(step), removed);
+                reference.erase(cut, reference.end());
+                if (cutInTail)
+                    QCOMPARE(series.snapshot().tail().data(), tailBefore); // no copy
+                else if (indexBefore && series.snapshot().chunkCount())
+                    QCOMPARE(series.snapshot().chunkSlot(0), indexBefore); // index not rebuilt
+            }
+            const ScalarPoint p {step, 1.6e9 + double(i), randomDouble(rng)};
+            series.append(p);
+            reference.push_back(p);
+            if (i % 1000 == 999) {
+                const ScalarSnapshot held = series.snapshot();
+                const std::vector<ScalarPoint> heldPoints = reference;
+                series.removeFromStep(reference.back().step); // shared: copied, not edited
+                reference.pop_back();
+                series.append(heldPoints.back());
+                reference.push_back(heldPoints.back());
+                verifySnapshot(held, heldPoints);
+            }
+        }
+        verifySnapshot(series.snapshot(), reference);
+        verifyPyramid(series.snapshot(), reference);
+        QVERIFY(series.snapshot().levelCount() >= 2);
+    }
+
     void pyramidSummariesMatchThePoints()
     {
         std::mt19937_64 rng(6);

@@ -6,6 +6,7 @@
 #include "core/store/entry_series.h"
 #include "core/store/run_data.h"
 #include "core/store/tag_entries.h"
+#include "core/write/event_file_writer.h"
 
 #include "event.pb.h"
 
@@ -62,6 +63,14 @@ std::string scalarEvent(const std::string& tag, long long step, float value, dou
     summaryValue->set_tag(tag);
     summaryValue->set_simple_value(value);
     return event.SerializeAsString();
+}
+
+void writeMixedDtypeTag(const std::filesystem::path& directory)
+{
+    core::EventFileWriter writer(directory);
+    writer.addScalar("mixed", 0, 0.5f, 1.0);
+    writer.addScalarTensor("mixed", 1, 1e300, core::ScalarType::Float64, 2.0);
+    writer.addScalarTensor("mixed", 2, 1.0000000001, core::ScalarType::Float64, 3.0);
 }
 
 void appendRecords(const std::filesystem::path& path, const std::vector<std::string>& records)

@@ -39,6 +39,11 @@ std::shared_ptr<const core::LogdirSnapshot> loadCorpusLogdir(std::string_view na
 std::string fileVersionEvent(double wallTime = 1.0);
 std::string scalarEvent(const std::string& tag, long long step, float value, double wallTime);
 
+// A tag `mixed` whose dtype changes: float32 0.5 at step 0, then float64 1e300 and
+// 1.0000000001 at steps 1 and 2 (values a float32 would turn into inf and 1).
+void writeMixedDtypeTag(const std::filesystem::path& directory);
+inline const std::vector<double> kMixedDtypeValues {0.5, 1e300, 1.0000000001};
+
 // Writes framed records to `path` (appending).
 void appendRecords(const std::filesystem::path& path, const std::vector<std::string>& records);
 

@@ -4,21 +4,28 @@
 #include "tests/support/test_support.h"
 #include "ui/adapter/log_loader.h"
 #include "ui/main_window.h"
+#include "ui/preferences.h"
 #include "ui/widgets/diagnostics_panel.h"
 #include "ui/widgets/run_list_model.h"
 #include "ui/widgets/run_selector.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QDialog>
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 #include <QUrl>
 
@@ -251,6 +258,63 @@ private slots:
         QVERIFY(table->item(0, 2)->text().toInt() <= 100);
         QVERIFY(table->item(0, 4)->text().contains(QStringLiteral("checksum")));
         QCOMPARE(window.loader()->snapshot()->runs.at(0)->scalarPoints(), 9u);
+    }
+
+    // Steps 0-4, then 2-3 again: TensorBoard's rule hides three points, and says so once in the
+    // Diagnostics panel; ticking Edit › Preferences › "Keep every point as written" (or
+    // `lantern --keep-orphaned-data`) reloads with all seven.
+    void keepingEveryPointIsAPreference()
+    {
+        QSettings().remove(QStringLiteral("preferences/keepOrphanedData"));
+        QTemporaryDir temp;
+        std::vector<std::string> records {test::fileVersionEvent()};
+        for (const int step : {0, 1, 2, 3, 4, 2, 3})
+            records.push_back(test::scalarEvent("loss", step, 0.5f, 2.0 + step));
+        test::appendRecords(
+            fs::path(temp.path().toStdString()) / "events.out.tfevents.1.h", records);
+
+        ui::MainWindow window;
+        window.show();
+        window.openLogdirs({temp.path()});
+        QVERIFY(waitForLoad(window));
+        QCOMPARE(window.loader()->snapshot()->runs.at(0)->scalarPoints(), 4u);
+        QTableWidget* table = window.diagnosticsPanel()->table();
+        QCOMPARE(table->rowCount(), 1);
+        QVERIFY(table->item(0, 4)->text().startsWith(
+            QStringLiteral("3 point(s) of scalars tag 'loss' hidden")));
+
+        QAction* preferences = nullptr;
+        for (QAction* action : window.findChildren<QAction*>())
+            if (action->text().startsWith(QStringLiteral("&Preferences")))
+                preferences = action;
+        QVERIFY(preferences);
+        bool ticked = false;
+        QTimer::singleShot(0, [&ticked] {
+            auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            auto* keep = dialog->findChild<QCheckBox*>(QStringLiteral("keepOrphanedData"));
+            if (keep) {
+                QTest::mouseClick(keep, Qt::LeftButton);
+                ticked = keep->isChecked();
+            }
+            dialog->accept();
+        });
+        preferences->trigger();
+        QVERIFY(ticked);
+        QVERIFY(ui::Preferences::load().keepOrphanedData);
+        QTRY_COMPARE_WITH_TIMEOUT(window.loader()->snapshot()->runs.size(), std::size_t(1), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            window.loader()->snapshot()->runs.at(0)->scalarPoints(), 7u, 5000);
+        QTRY_COMPARE(table->rowCount(), 0);
+        QSettings().remove(QStringLiteral("preferences/keepOrphanedData"));
+
+        // The command line's flag, with the preference off.
+        ui::MainWindow flagged;
+        flagged.setKeepOrphanedData(true);
+        flagged.openLogdirs({temp.path()});
+        QVERIFY(waitForLoad(flagged));
+        QCOMPARE(flagged.loader()->snapshot()->runs.at(0)->scalarPoints(), 7u);
     }
 
     void emptyFolderExplainsItself()

@@ -30,6 +30,7 @@ private slots:
         QCOMPARE(preferences.reloadSeconds, 1.0);
         QCOMPARE(preferences.smoothing, 0.6);
         QVERIFY(preferences.restoreLogdirs);
+        QVERIFY(!preferences.keepOrphanedData); // TensorBoard's rule unless asked otherwise
     }
 
     void dialogEditsAndSettingsKeep()
@@ -43,18 +44,22 @@ private slots:
         dialog.findChild<QDoubleSpinBox*>(QStringLiteral("smoothing"))->setValue(0.9);
         QTest::mouseClick(
             dialog.findChild<QCheckBox*>(QStringLiteral("restoreLogdirs")), Qt::LeftButton);
+        QTest::mouseClick(
+            dialog.findChild<QCheckBox*>(QStringLiteral("keepOrphanedData")), Qt::LeftButton);
 
         const Preferences chosen = dialog.preferences();
         QCOMPARE(chosen.theme, Preferences::Theme::Dark);
         QCOMPARE(chosen.reloadSeconds, 2.5);
         QCOMPARE(chosen.smoothing, 0.9);
         QVERIFY(!chosen.restoreLogdirs);
+        QVERIFY(chosen.keepOrphanedData);
         chosen.save();
         const Preferences reloaded = Preferences::load();
         QCOMPARE(reloaded.theme, Preferences::Theme::Dark);
         QCOMPARE(reloaded.reloadSeconds, 2.5);
         QCOMPARE(reloaded.smoothing, 0.9);
         QVERIFY(!reloaded.restoreLogdirs);
+        QVERIFY(reloaded.keepOrphanedData);
     }
 
     void themesChangeThePalette()

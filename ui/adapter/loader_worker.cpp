@@ -10,12 +10,13 @@ constexpr qint64 kProgressIntervalMilliseconds = 100;
 LoaderWorker::LoaderWorker() = default;
 LoaderWorker::~LoaderWorker() = default;
 
-void LoaderWorker::open(const QStringList& logdirSpecs)
+void LoaderWorker::open(const QStringList& logdirSpecs, bool keepOrphanedData)
 {
     std::vector<core::LogdirSpec> specs;
     for (const QString& spec : logdirSpecs)
         specs.push_back(core::parseLogdirSpec(spec.toStdString()));
-    m_loader = std::make_unique<core::LogdirLoader>(std::move(specs));
+    m_loader = std::make_unique<core::LogdirLoader>(
+        std::move(specs), core::LoadOptions {keepOrphanedData});
     reload();
 }
 

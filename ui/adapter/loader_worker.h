@@ -16,7 +16,7 @@ public:
     LoaderWorker();
     ~LoaderWorker() override;
 
-    void open(const QStringList& logdirSpecs);
+    void open(const QStringList& logdirSpecs, bool keepOrphanedData = false);
     void reload();
 
 signals:

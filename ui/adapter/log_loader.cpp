@@ -50,7 +50,10 @@ void LogLoader::open(const QStringList& logdirSpecs)
     m_pending = false;
     emit loadStarted();
     QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, logdirSpecs] { worker->open(logdirSpecs); },
+        m_worker,
+        [worker = m_worker, logdirSpecs, keep = m_keepOrphanedData] {
+            worker->open(logdirSpecs, keep);
+        },
         Qt::QueuedConnection);
     if (logdirSpecs.isEmpty())
         m_pollTimer.stop();
@@ -73,6 +76,15 @@ void LogLoader::startReload()
 {
     m_inFlight = true;
     QMetaObject::invokeMethod(m_worker, &LoaderWorker::reload, Qt::QueuedConnection);
+}
+
+void LogLoader::setKeepOrphanedData(bool keep)
+{
+    if (keep == m_keepOrphanedData)
+        return;
+    m_keepOrphanedData = keep;
+    if (!m_specs.isEmpty())
+        open(m_specs); // what the rule removed can only come back by reading again
 }
 
 void LogLoader::setReloadInterval(int milliseconds)

@@ -29,6 +29,9 @@ public:
     // Asks for a reload; requests made while one runs are merged into one more.
     void reload();
     void setReloadInterval(int milliseconds);
+    // Keep every point as written instead of TensorBoard's rule; a change reloads from scratch.
+    void setKeepOrphanedData(bool keep);
+    bool keepOrphanedData() const { return m_keepOrphanedData; }
 
     const QStringList& logdirSpecs() const { return m_specs; }
     const LogdirSnapshotPtr& snapshot() const { return m_snapshot; }
@@ -55,6 +58,7 @@ private:
     QFileSystemWatcher* m_watcher = nullptr;
     bool m_inFlight = false;
     bool m_pending = false;
+    bool m_keepOrphanedData = false;
 };
 
 } // namespace lantern::ui

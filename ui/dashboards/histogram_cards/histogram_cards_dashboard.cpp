@@ -145,7 +145,7 @@ bool HistogramCardsDashboard::exportData(
     const core::TagSnapshot* stored = nullptr;
     for (const auto& candidate : m_snapshot->runs)
         if (candidate->name == runName)
-            stored = candidate->find(tagName);
+            stored = candidate->find(tagName, core::ValueKind::Histogram);
     if (!stored)
         return false;
     std::string csv = m_dataExport.header();
