@@ -1,7 +1,8 @@
 // EventDecoder::decode and the store behind it, over a run's worth of fuzzed records (see
 // fuzz_input.h): each record goes the loader's way (scalar fast path, else the decoder) into a
-// RunData, so normalization, per-tag metadata and restart purges all see hostile data.
-// Checks: no crash, leak or runaway memory; normalized values are well formed.
+// RunData, so normalization, per-tag metadata and TensorBoard's restart rule all see hostile
+// data. Checks: no crash, leak or runaway memory; normalized values are well formed; the store
+// keeps exactly what a plain-vector replay of the rule keeps, and every point when asked to.
 
 #include "core/events/event_decoder.h"
 #include "core/events/scalar_fast_path.h"
@@ -10,18 +11,46 @@
 #include "fuzz/fuzz_check.h"
 #include "fuzz/fuzz_input.h"
 
+#include <bit>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
+#include <string>
+#include <vector>
 
 using namespace lantern::core;
 using lantern::fuzz::check;
+
+namespace {
+
+// TensorBoard's rule, as plainly as possible: per (tag, kind), a point at step s removes the
+// points kept so far with step >= s. `values` holds each kept point's step and scalar.
+struct Reference {
+    std::map<std::pair<std::string, ValueKind>, std::vector<std::pair<std::int64_t, double>>>
+        series;
+    std::size_t offered = 0;
+
+    void offer(std::string_view tag, ValueKind kind, std::int64_t step, double value)
+    {
+        auto& kept = series[{std::string(tag), kind}];
+        std::erase_if(kept, [step](const auto& point) { return point.first >= step; });
+        kept.emplace_back(step, value);
+        ++offered;
+    }
+};
+
+} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
     EventDecoder decoder;
     RunData run;
     run.files.emplace_back("fuzz");
+    RunData everything; // keeps every point as written
+    everything.files.emplace_back("fuzz");
+    everything.keepOrphanedData = true;
+    Reference reference;
     FastScalarEvent fast;
     std::uint64_t offset = 0;
     for (const std::string_view record : lantern::fuzz::splitRecords(data, size)) {
@@ -30,9 +59,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (decodeScalarsFast(record, decoder, fast)) {
             check(fast.count > 0 && fast.count <= FastScalarEvent::kMaxValues, "fast count");
             run.countEvent();
-            for (std::size_t i = 0; i < fast.count; ++i)
+            for (std::size_t i = 0; i < fast.count; ++i) {
                 run.addScalar(fast.values[i].tag, fast.step, fast.wallTime, fast.values[i].value,
                     fast.values[i].type, where);
+                everything.addScalar(fast.values[i].tag, fast.step, fast.wallTime,
+                    fast.values[i].value, fast.values[i].type, where);
+                reference.offer(
+                    fast.values[i].tag, ValueKind::Scalar, fast.step, fast.values[i].value);
+            }
             continue;
         }
         const auto event = decoder.decode(record);
@@ -44,14 +78,35 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                     && item.pluginName != "histograms")
                     check(bucket.left <= bucket.right, "TF1 histogram bucket reversed");
             check(item.kind != ValueKind::Scalar || item.histogram.empty(), "scalar with buckets");
+            if (event->kind == EventKind::Summary)
+                reference.offer(item.tag, item.kind, event->step, item.scalar);
         }
+        if (event->kind == EventKind::TaggedRunMetadata)
+            reference.offer(event->runMetadataTag, ValueKind::RunMetadata, event->step, 0);
         run.add(*event, where, decoder);
+        everything.add(*event, where, decoder);
     }
-    // Every stored series stays in step order (the purge rule's precondition).
+    // The store keeps exactly what the reference keeps, series by series, and every point as
+    // written when asked to.
+    std::size_t series = 0, stored = 0;
     for (const auto& [tag, tagData] : run.tags) {
+        const auto found = reference.series.find({tag, tagData.kind});
+        check(found != reference.series.end(), "a series the reference does not have");
+        const auto& kept = found->second;
+        ++series;
+        check(tagData.size() == kept.size(), "the rule kept another number of points");
         const auto points = tagData.scalars.snapshot().points();
+        for (std::size_t i = 0; i < points.size(); ++i)
+            check(points[i].step == kept[i].first
+                    && std::bit_cast<std::uint64_t>(points[i].value)
+                        == std::bit_cast<std::uint64_t>(kept[i].second),
+                "the rule kept another scalar point");
         for (std::size_t i = 1; i < points.size(); ++i)
-            check(points[i - 1].step <= points[i].step, "scalar steps out of order");
+            check(points[i - 1].step < points[i].step, "scalar steps not increasing");
     }
+    check(series == reference.series.size(), "a reference series is missing");
+    for (const auto& [tag, tagData] : everything.tags)
+        stored += tagData.size();
+    check(stored == reference.offered, "keeping orphaned data lost a point");
     return 0;
 }
