@@ -399,6 +399,47 @@ private slots:
         QCOMPARE(std::string(buffer.data(), got), plain);
     }
 
+    // A compressed stream holding a header that claims 2 GiB (or just under) over megabytes of
+    // zeros: memory follows the bytes that really arrive, every offset lies inside the stream,
+    // and no record comes back twice.
+    void compressedClaimOfTwoGigabytes_data()
+    {
+        QTest::addColumn<int>("windowBits");
+        QTest::addColumn<quint64>("claim");
+        QTest::newRow("gzip, 2^31") << 15 + 16 << (quint64(1) << 31);
+        QTest::newRow("zlib, 2^31") << 15 << (quint64(1) << 31);
+        QTest::newRow("gzip, 2^31 - 1") << 15 + 16 << (quint64(1) << 31) - 1;
+    }
+    void compressedClaimOfTwoGigabytes()
+    {
+        QFETCH(int, windowBits);
+        QFETCH(quint64, claim);
+        const std::vector<std::string> before = numbered("before ", 40);
+        const std::vector<std::string> after = numbered("after ", 40);
+        const std::string plain = framedAll(before) + headerClaiming(claim)
+            + std::string(16 << 20, '\0') + framedAll(after);
+        auto bytes = std::make_shared<std::string>(compress(plain, windowBits));
+        RecordReader reader(
+            std::make_unique<InflatingByteSource>(std::make_unique<GrowingSource>(bytes)));
+        reader.setSettled(true);
+        std::vector<std::string> read;
+        std::uint64_t previous = 0;
+        while (const auto record = reader.next()) {
+            QVERIFY(read.empty() || record->offset > previous);
+            previous = record->offset;
+            read.emplace_back(record->data);
+        }
+        QCOMPARE(read, joined(before, after));
+        QCOMPARE(reader.resumeOffset(), std::uint64_t(plain.size()));
+        QVERIFY2(reader.bufferCapacity() <= 2 * plain.size(),
+            qPrintable(QString::number(reader.bufferCapacity())));
+        const auto diagnostics = reader.takeDiagnostics();
+        QCOMPARE(diagnostics.size(), std::size_t(1));
+        QCOMPARE(diagnostics[0].offset, std::uint64_t(framedAll(before).size()));
+        QCOMPARE(diagnostics[0].offset + diagnostics[0].bytesSkipped,
+            std::uint64_t(plain.size() - framedAll(after).size()));
+    }
+
     void compressedStreams_data()
     {
         QTest::addColumn<int>("windowBits");
