@@ -105,6 +105,13 @@ void EventFileState::readNew(
     FastScalarEvent fast;
     while (const auto record = reader->next()) {
         ++counts.records;
+        if (m_reportedTruncation == record->offset) {
+            // The writer had only paused: the record reported as truncated arrived whole.
+            std::erase_if(run.diagnostics, [&](const Diagnostic& diagnostic) {
+                return diagnostic.file == m_path.string() && diagnostic.offset == record->offset;
+            });
+            m_reportedTruncation.reset();
+        }
         const RecordLocation where {
             m_fileIndex, record->offset, static_cast<std::uint32_t>(record->data.size())};
         if (decodeScalarsFast(record->data, decoder, fast)) {
@@ -133,6 +140,7 @@ void EventFileState::readNew(
     // the file grows after all, the record is read from its start. (Compressed streams go on.)
     if (plainReader && reader->truncatedRecord()) {
         m_offset = *reader->truncatedRecord();
+        m_reportedTruncation = m_offset;
         m_resyncing = false;
     }
     counts.bytes += m_offset - before;

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace lantern::core {
@@ -60,6 +61,7 @@ private:
     std::string m_resyncReason;
     bool m_hasTail = false; // the last read stopped inside a record or a damaged region
     bool m_readSettled = false;
+    std::optional<std::uint64_t> m_reportedTruncation; // where a truncated record began
     std::uint64_t m_knownSize = 0;
     std::filesystem::file_time_type m_knownModified {};
     std::string m_head; // the first bytes, to notice a file rewritten with other content

@@ -100,6 +100,8 @@ private slots:
         writeBytes(file, last.substr(20) + frameRecord(lossEvents(12, 12).front()), true);
         clocked.loader.reload();
         QCOMPARE(scalarSteps(*clocked.loader.runs().at(0), "loss"), stepRange(1, 12));
+        QVERIFY2(clocked.loader.runs().at(0)->diagnostics.empty(), // no longer true
+            describe(clocked.loader.runs().at(0)->diagnostics).c_str());
     }
 
     void newerFileSettlesTheOlderOne()
