@@ -98,6 +98,15 @@ void RecordReader::reportSkipped(const std::string& why)
     }
 }
 
+bool RecordReader::searchBudgetSpent() const
+{
+    // Every candidate header costs a checksum over its claimed length, so a file crafted with a
+    // valid header every few bytes, each claiming megabytes, would cost time quadratic in its
+    // size. Honest damage stays far below this budget.
+    const std::uint64_t searched = m_offset - std::min(m_offset, m_resyncStart);
+    return m_searchChecked > kSearchBudgetBytes + kSearchBudgetPerByte * searched;
+}
+
 void RecordReader::reject(std::string reason)
 {
     if (!m_resyncing) {
@@ -190,6 +199,10 @@ std::optional<Record> RecordReader::next()
             continue;
         }
         const std::size_t total = kHeaderBytes + static_cast<std::size_t>(length) + kFooterBytes;
+        if (m_resyncing && total > kAlwaysVerifiedBytes && searchBudgetSpent()) {
+            consume(1); // a crafted run of long false headers: stop checksumming long claims
+            continue;
+        }
         if (!fill(total)) {
             if (!m_settled)
                 return std::nullopt; // partial record at the end: the writer is not done yet
@@ -202,14 +215,18 @@ std::optional<Record> RecordReader::next()
         }
         const char* data = m_buffer.get() + m_begin + kHeaderBytes;
         const std::uint32_t dataCrc = loadLittleEndian32(data + length);
+        m_checkedBytes += length;
         if (maskCrc(crc32c(data, static_cast<std::size_t>(length))) != dataCrc) {
             m_rejectedEnd = std::max(m_rejectedEnd, m_offset + total);
+            if (m_resyncing)
+                m_searchChecked += total;
             reject("record data checksum mismatch");
             continue;
         }
         if (m_resyncing) {
             reportSkipped("; skipped to the next valid record");
             m_resyncing = false;
+            m_searchChecked = 0;
         }
         m_truncatedAt.reset();
         const Record record {m_offset, std::string_view(data, static_cast<std::size_t>(length))};

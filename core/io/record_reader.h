@@ -6,7 +6,9 @@
 // it starts. A header whose checksum fails or whose length is absurd, and a record whose data
 // checksum fails, start a search from the byte after that header: a position is accepted only
 // when its whole record verifies, so a damaged length never swallows the records behind it.
-// Each region passed over is one diagnostic.
+// Each region passed over is one diagnostic. (One limit keeps the search linear: after more
+// checksumming for false headers than 64 MiB plus 16 bytes per byte searched, which only a file
+// crafted with a valid header every few bytes reaches, claims over 1 KiB are no longer checked.)
 // A record cut short at the end is not damage while the writer may still be writing it:
 // next() reports nothing more and resumeOffset() says where to start again. Once the caller
 // knows the source has ended for good (setSettled), such a tail is reported as truncation and
@@ -64,6 +66,8 @@ public:
     // Where a record cut short at the end began, once settled, when no record was recovered
     // after it: if the file grows after all, reading can resume there.
     std::optional<std::uint64_t> truncatedRecord() const { return m_truncatedAt; }
+    // Data bytes whose checksum was computed so far (for checks that a search stays linear).
+    std::uint64_t checkedBytes() const { return m_checkedBytes; }
     // The buffer's size, for checks that memory follows the bytes really read.
     std::size_t bufferCapacity() const { return m_capacity; }
 
@@ -80,6 +84,8 @@ private:
     void consume(std::size_t bytes);
     // The record at m_begin cannot be accepted: search on from the byte after its header.
     void reject(std::string reason);
+    // Whether a search has checksummed so much for false headers that long claims are skipped.
+    bool searchBudgetSpent() const;
     // While resyncing, passes over positions that cannot start a valid header (checking the
     // length checksum at each, and all-zero stretches and holes at once).
     void skipToCandidate();
@@ -98,6 +104,13 @@ private:
     std::uint64_t m_resyncStart = 0;
     std::string m_resyncReason;
     std::uint64_t m_rejectedEnd = 0; // end of the furthest whole record that failed its checksum
+    // Bytes checksummed for candidates that failed in the current search, and the budget for
+    // them: beyond it, only claims up to kAlwaysVerifiedBytes are still checked.
+    std::uint64_t m_searchChecked = 0;
+    std::uint64_t m_checkedBytes = 0;
+    static constexpr std::uint64_t kSearchBudgetBytes = std::uint64_t(64) << 20;
+    static constexpr std::uint64_t kSearchBudgetPerByte = 16;
+    static constexpr std::size_t kAlwaysVerifiedBytes = 1024;
     std::optional<std::uint64_t> m_truncatedAt;
     std::vector<RecordDiagnostic> m_diagnostics;
 };

@@ -384,6 +384,24 @@ private slots:
         QCOMPARE(diagnostics[0].bytesSkipped, std::uint64_t(zeros.size() + 5));
     }
 
+    void craftedFalseHeadersKeepTheSearchLinear()
+    {
+        // A valid header every 12 bytes, each claiming a mebibyte that is there but fails its
+        // checksum: checking every claim would checksum gigabytes. The search stops checking
+        // long claims after its budget, and the short records behind are still recovered.
+        std::string stream;
+        for (int i = 0; i < 3000; ++i)
+            stream += headerClaiming(1 << 20);
+        stream += std::string((1 << 20) + 4096, 'x');
+        const std::vector<std::string> after = numbered("after ", 50);
+        stream += framedAll(after);
+        auto reader = readerOver(stream);
+        QCOMPARE(readAll(reader), after);
+        QVERIFY2(reader.checkedBytes() < (std::uint64_t(256) << 20),
+            qPrintable(QString::number(reader.checkedBytes()) + " bytes checksummed"));
+        QCOMPARE(reader.takeDiagnostics().size(), std::size_t(1));
+    }
+
     void inflateServesHugeRequestsInPart()
     {
         // zlib counts output in 32 bits: a request of 4 GiB + 16 bytes once became 16, and read()
