@@ -1,4 +1,6 @@
-// Record framing throughput against the bare CRC32C over the same bytes (the baseline).
+// Record framing throughput against the bare CRC32C over the same bytes (the baseline), on a
+// clean stream and on streams where damage makes the reader search for the next record: 64 MiB
+// of zeros (a sparse file's hole read without hole support) and of random bytes.
 
 #include "core/io/crc32c.h"
 #include "core/io/record_reader.h"
@@ -6,6 +8,7 @@
 
 #include <benchmark/benchmark.h>
 #include <cstring>
+#include <random>
 
 using namespace lantern::core;
 
@@ -44,6 +47,48 @@ const std::string& sampleStream()
     return stream;
 }
 
+// A record, then 64 MiB of `filler` bytes, then a record: all but 12 bytes of it are searched.
+const std::string& damagedStream(bool zeros)
+{
+    static const auto make = [](bool ofZeros) {
+        std::string bytes = frameRecord("before");
+        std::string filler(64u << 20, '\0');
+        if (!ofZeros) {
+            std::mt19937_64 random(7);
+            for (char& c : filler)
+                c = char(random());
+        }
+        return bytes + filler + frameRecord("after");
+    };
+    static const std::string withZeros = make(true);
+    static const std::string withGarbage = make(false);
+    return zeros ? withZeros : withGarbage;
+}
+
+void searchThrough(benchmark::State& state, bool zeros)
+{
+    const std::string& stream = damagedStream(zeros);
+    for (auto _ : state) {
+        RecordReader reader(std::make_unique<MemorySource>(stream));
+        std::size_t records = 0;
+        while (reader.next())
+            ++records;
+        if (records != 2)
+            state.SkipWithError("records lost");
+        benchmark::DoNotOptimize(records);
+    }
+    state.SetBytesProcessed(std::int64_t(state.iterations()) * std::int64_t(stream.size()));
+}
+
+void recordReaderSearchThroughZeros(benchmark::State& state)
+{
+    searchThrough(state, true);
+}
+void recordReaderSearchThroughGarbage(benchmark::State& state)
+{
+    searchThrough(state, false);
+}
+
 void baselineCrcOnly(benchmark::State& state)
 {
     const std::string& stream = sampleStream();
@@ -69,4 +114,6 @@ void recordReaderVerified(benchmark::State& state)
 
 BENCHMARK(baselineCrcOnly)->Unit(benchmark::kMillisecond);
 BENCHMARK(recordReaderVerified)->Unit(benchmark::kMillisecond);
+BENCHMARK(recordReaderSearchThroughZeros)->Unit(benchmark::kMillisecond);
+BENCHMARK(recordReaderSearchThroughGarbage)->Unit(benchmark::kMillisecond);
 BENCHMARK_MAIN();

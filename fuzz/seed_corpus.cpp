@@ -124,6 +124,19 @@ void seedsFromFile(const fs::path& out, const fs::path& file, const std::string&
     if (mode != 0)
         return;
     const std::vector<std::string> records = recordsOf(file, kMaxSeedBytes);
+    // record_reader's build mode: these records, framed by our writer, then a deletion inside
+    // the second, an insertion and an overwrite (byte 0: bit 2 build, bit 1 growing, bit 0 gzip).
+    std::string recipe(1, char(std::min<std::size_t>(records.size(), 8)));
+    for (std::size_t i = 0; i < records.size() && i < 8; ++i) {
+        const std::string payload = records[i].substr(0, 255);
+        recipe += char(payload.size()) + payload;
+    }
+    recipe += std::string("\x01\x30\x00\x03", 4) + std::string("\x00\x80\x00\x10", 4)
+        + std::string("\x02\xf0\x00\x07", 4);
+    writeSeed(
+        out / "record_reader", name + ".damaged", std::string {char(4 | 2), char(7)} + recipe);
+    writeSeed(out / "record_reader", name + ".damaged.gzip",
+        std::string {char(4 | 2 | 1), char(7)} + recipe);
     writeSeed(out / "event_decoder", name, lengthPrefixed(records));
     writeSeed(out / "scalar_fast_path", name, lengthPrefixed(records));
     int index = 0;

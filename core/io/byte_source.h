@@ -2,6 +2,7 @@
 // A stream of bytes that may grow: a file still being written, or its decompressed form.
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace lantern::core {
@@ -16,6 +17,11 @@ public:
 
     // Why the source stopped for good (an I/O or decompression failure); empty while healthy.
     virtual const std::string& error() const = 0;
+
+    // If the next unread bytes are a hole (a sparse file's never-written bytes, which read as
+    // zeros), passes over them without reading and returns how many; 0 when there is none or
+    // the source cannot tell. Lets a scan through damage cross a huge hole at once.
+    virtual std::uint64_t skipHole() { return 0; }
 };
 
 } // namespace lantern::core

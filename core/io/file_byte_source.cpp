@@ -5,6 +5,11 @@
 #include <cerrno>
 #include <cstring>
 
+#if !defined(_WIN32)
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
+
 namespace lantern::core {
 
 FileByteSource::FileByteSource(const std::filesystem::path& path, std::uint64_t offset)
@@ -45,6 +50,35 @@ std::size_t FileByteSource::read(char* buffer, std::size_t size)
         std::clearerr(m_file.get()); // end of file for now; the writer may append later
     }
     return got;
+}
+
+std::uint64_t FileByteSource::skipHole()
+{
+#if defined(SEEK_DATA) && !defined(_WIN32)
+    if (!m_file)
+        return 0;
+    const int fd = fileno(m_file.get());
+    const off_t at = ftello(m_file.get());
+    if (at < 0)
+        return 0;
+    off_t data = lseek(fd, at, SEEK_DATA);
+    if (data < 0) {
+        if (errno != ENXIO)
+            return 0; // no hole information here (the file system may not support it)
+        // ENXIO: no data after `at`, the file ends in a hole.
+        struct stat status { };
+        if (fstat(fd, &status) != 0)
+            return 0;
+        data = status.st_size;
+    }
+    if (data <= at || fseeko(m_file.get(), data, SEEK_SET) != 0) {
+        fseeko(m_file.get(), at, SEEK_SET); // stay where the stream was
+        return 0;
+    }
+    return std::uint64_t(data - at);
+#else
+    return 0;
+#endif
 }
 
 } // namespace lantern::core

@@ -17,6 +17,8 @@ public:
 
     std::size_t read(char* buffer, std::size_t size) override;
     const std::string& error() const override { return m_error; }
+    // Uses lseek(SEEK_DATA) where the platform has it.
+    std::uint64_t skipHole() override;
 
 private:
     struct FileCloser {

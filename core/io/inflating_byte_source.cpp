@@ -2,6 +2,8 @@
 
 #include "core/io/inflating_byte_source.h"
 
+#include <algorithm>
+#include <limits>
 #include <zlib.h>
 
 namespace lantern::core {
@@ -43,8 +45,10 @@ std::size_t InflatingByteSource::read(char* buffer, std::size_t size)
     if (!m_stream->open || !m_error.empty())
         return 0;
     z_stream& z = m_stream->z;
+    // zlib counts output in uInt: a larger request is served in part, never cut modulo 2^32.
+    const std::size_t wanted = std::min<std::size_t>(size, std::numeric_limits<uInt>::max());
     z.next_out = reinterpret_cast<Bytef*>(buffer);
-    z.avail_out = static_cast<uInt>(size);
+    z.avail_out = static_cast<uInt>(wanted);
     while (z.avail_out > 0) {
         if (z.avail_in == 0) {
             const std::size_t got = m_compressed->read(m_input.data(), m_input.size());
@@ -63,7 +67,7 @@ std::size_t InflatingByteSource::read(char* buffer, std::size_t size)
             break;
         }
     }
-    return size - z.avail_out;
+    return wanted - z.avail_out;
 }
 
 } // namespace lantern::core

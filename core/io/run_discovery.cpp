@@ -38,7 +38,8 @@ struct Walker {
             return;
         }
         ++result.directoriesScanned;
-        fs::directory_iterator it(directory, fs::directory_options::skip_permission_denied, error);
+        // An unreadable folder is reported with the system's reason, never passed over silently.
+        fs::directory_iterator it(directory, error);
         if (error) {
             result.problems.push_back(directory.string() + ": " + error.message());
             return;
@@ -50,9 +51,13 @@ struct Walker {
                 break;
             const fs::directory_entry& entry = *it;
             std::error_code statError;
-            if (entry.is_directory(statError)) {
+            const fs::file_status status = entry.status(statError);
+            if (statError && statError != std::errc::no_such_file_or_directory) {
+                // A folder listed without search permission: its entries cannot be examined.
+                result.problems.push_back(entry.path().string() + ": " + statError.message());
+            } else if (fs::is_directory(status)) {
                 subdirectories.push_back(entry.path());
-            } else if (entry.is_regular_file(statError)
+            } else if (fs::is_regular_file(status)
                 && isEventFileName(entry.path().filename().string())) {
                 run.eventFiles.push_back(
                     {entry.path(), entry.file_size(statError), entry.last_write_time(statError)});

@@ -15,9 +15,11 @@ constexpr std::size_t kHeadBytes = 64;
 constexpr std::size_t kDetectionBytes = 4096;
 } // namespace
 
-std::string EventFileState::readHead(std::size_t bytes) const
+std::string EventFileState::readHead(std::size_t bytes, std::string* error) const
 {
     FileByteSource source(m_path, 0);
+    if (error)
+        *error = source.error();
     std::string head(bytes, '\0');
     std::size_t got = 0;
     while (got < bytes) {
@@ -48,21 +50,47 @@ EventFileState::Change EventFileState::check(const EventFileInfo& now) const
     return Change::Grown;
 }
 
+void EventFileState::reportSourceError(const std::string& error, std::uint64_t offset, RunData& run)
+{
+    // Reported once, not on every reload, and again only if it changes.
+    if (error == m_lastSourceError)
+        return;
+    m_lastSourceError = error;
+    if (!error.empty()) {
+        run.diagnostics.push_back({m_path.string(), offset, 0, error});
+        run.touch();
+    }
+}
+
 void EventFileState::readNew(
-    const EventFileInfo& now, EventDecoder& decoder, RunData& run, ReadCounts& counts)
+    const EventFileInfo& now, bool settled, EventDecoder& decoder, RunData& run, ReadCounts& counts)
 {
     m_knownSize = now.size;
     m_knownModified = now.modified;
-    if (m_head.size() < kHeadBytes)
-        m_head = readHead(kHeadBytes);
-    if (m_compression == RecordCompression::Unknown && !detectCompression())
-        return; // too few bytes to tell yet; the writer has only just begun
+    if (m_head.size() < kHeadBytes) {
+        std::string openError;
+        m_head = readHead(kHeadBytes, &openError);
+        if (!openError.empty()) {
+            reportSourceError(openError, 0, run); // an unreadable file is not an empty one
+            return;
+        }
+    }
+    if (m_compression == RecordCompression::Unknown && !detectCompression()) {
+        // Too few bytes to tell yet: the writer has only just begun, unless it has settled.
+        m_hasTail = !m_head.empty();
+        m_readSettled = settled;
+        if (settled && !m_head.empty())
+            run.diagnostics.push_back({m_path.string(), 0, m_head.size(),
+                "the file ends inside the first record header: it is truncated"});
+        return;
+    }
 
     std::unique_ptr<RecordReader> plainReader;
     RecordReader* reader = nullptr;
     if (m_compression == RecordCompression::None) {
-        plainReader = std::make_unique<RecordReader>(
-            std::make_unique<FileByteSource>(m_path, m_offset), m_offset, m_resyncing);
+        plainReader
+            = std::make_unique<RecordReader>(std::make_unique<FileByteSource>(m_path, m_offset),
+                m_offset, m_resyncing, m_resyncReason);
         reader = plainReader.get();
     } else {
         if (!m_compressedReader)
@@ -71,11 +99,19 @@ void EventFileState::readNew(
         reader = m_compressedReader.get();
     }
 
+    reader->setSettled(settled);
     const std::uint64_t before = reader->resumeOffset();
     const std::size_t diagnosticsBefore = run.diagnostics.size();
     FastScalarEvent fast;
     while (const auto record = reader->next()) {
         ++counts.records;
+        if (m_reportedTruncation == record->offset) {
+            // The writer had only paused: the record reported as truncated arrived whole.
+            std::erase_if(run.diagnostics, [&](const Diagnostic& diagnostic) {
+                return diagnostic.file == m_path.string() && diagnostic.offset == record->offset;
+            });
+            m_reportedTruncation.reset();
+        }
         const RecordLocation where {
             m_fileIndex, record->offset, static_cast<std::uint32_t>(record->data.size())};
         if (decodeScalarsFast(record->data, decoder, fast)) {
@@ -94,14 +130,19 @@ void EventFileState::readNew(
     for (const RecordDiagnostic& diagnostic : reader->takeDiagnostics())
         run.diagnostics.push_back(
             {m_path.string(), diagnostic.offset, diagnostic.bytesSkipped, diagnostic.reason});
-    if (reader->sourceError() != m_lastSourceError) {
-        m_lastSourceError = reader->sourceError();
-        if (!m_lastSourceError.empty())
-            run.diagnostics.push_back(
-                {m_path.string(), reader->resumeOffset(), 0, m_lastSourceError});
-    }
+    reportSourceError(reader->sourceError(), reader->resumeOffset(), run);
     m_offset = reader->resumeOffset();
     m_resyncing = reader->isResyncing();
+    m_resyncReason = reader->resyncReason();
+    m_hasTail = reader->pendingBytes() > 0 || m_resyncing;
+    m_readSettled = settled;
+    // A truncated record with nothing recovered after it: if the writer was only paused and
+    // the file grows after all, the record is read from its start. (Compressed streams go on.)
+    if (plainReader && reader->truncatedRecord()) {
+        m_offset = *reader->truncatedRecord();
+        m_reportedTruncation = m_offset;
+        m_resyncing = false;
+    }
     counts.bytes += m_offset - before;
     if (m_offset != before || run.diagnostics.size() != diagnosticsBefore)
         run.touch();

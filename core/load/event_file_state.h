@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace lantern::core {
@@ -36,18 +37,31 @@ public:
     // Compares what discovery saw now with what this state last read.
     Change check(const EventFileInfo& now) const;
 
-    // Reads every whole record appended since the last call into `run`.
-    void readNew(const EventFileInfo& now, EventDecoder& decoder, RunData& run, ReadCounts& counts);
+    // Reads every whole record appended since the last call into `run`. `settled` says the
+    // file is done (unchanged for a while, or a newer file took over): a record cut short at
+    // its end is then reported as truncation instead of waited for.
+    void readNew(const EventFileInfo& now, bool settled, EventDecoder& decoder, RunData& run,
+        ReadCounts& counts);
+
+    // True when the file ended inside a record (or inside damage) at the last read, which was
+    // made before the file settled: reading it again once settled reports the truncation.
+    bool awaitsSettling() const { return m_hasTail && !m_readSettled; }
 
 private:
     bool detectCompression();
-    std::string readHead(std::size_t bytes) const;
+    // The first `bytes` bytes (fewer if the file is shorter); `error` says why none could be read.
+    std::string readHead(std::size_t bytes, std::string* error = nullptr) const;
+    void reportSourceError(const std::string& error, std::uint64_t offset, RunData& run);
 
     std::filesystem::path m_path;
     std::uint32_t m_fileIndex = 0;
     RecordCompression m_compression = RecordCompression::Unknown;
     std::uint64_t m_offset = 0;
     bool m_resyncing = false;
+    std::string m_resyncReason;
+    bool m_hasTail = false; // the last read stopped inside a record or a damaged region
+    bool m_readSettled = false;
+    std::optional<std::uint64_t> m_reportedTruncation; // where a truncated record began
     std::uint64_t m_knownSize = 0;
     std::filesystem::file_time_type m_knownModified {};
     std::string m_head; // the first bytes, to notice a file rewritten with other content

@@ -34,15 +34,25 @@ struct LogdirLoader::RunState {
         return *files.back();
     }
 
-    // The files to read now (new or grown), or nullopt when a file already read was replaced
-    // or removed: its data can only be undone by reading the run again from the start.
-    std::optional<std::vector<std::pair<EventFileState*, EventFileInfo>>> plan(
-        const RunLocation& location)
+    struct Read {
+        EventFileState* file;
+        EventFileInfo info;
+        bool settled;
+    };
+
+    // The files to read now (new, grown, or newly settled with a cut-short end), or nullopt
+    // when a file already read was replaced or removed: its data can only be undone by
+    // reading the run again from the start.
+    std::optional<std::vector<Read>> plan(const RunLocation& location, const SettlePolicy& settle)
     {
-        std::vector<std::pair<EventFileState*, EventFileInfo>> reads;
+        std::vector<Read> reads;
         const std::size_t knownBefore = byPath.size();
         std::size_t known = 0;
-        for (const EventFileInfo& info : location.eventFiles) {
+        const auto now = settle.now();
+        for (std::size_t i = 0; i < location.eventFiles.size(); ++i) {
+            const EventFileInfo& info = location.eventFiles[i];
+            const bool settled
+                = i + 1 < location.eventFiles.size() || now - info.modified >= settle.quietFor;
             const auto it = byPath.find(info.path);
             EventFileState* file = it == byPath.end() ? nullptr : it->second;
             if (file) {
@@ -50,12 +60,13 @@ struct LogdirLoader::RunState {
                 const EventFileState::Change change = file->check(info);
                 if (change == EventFileState::Change::Replaced)
                     return std::nullopt;
-                if (change == EventFileState::Change::Unchanged)
+                if (change == EventFileState::Change::Unchanged
+                    && !(settled && file->awaitsSettling()))
                     continue;
             } else {
                 file = &add(info.path);
             }
-            reads.emplace_back(file, info);
+            reads.push_back({file, info, settled});
         }
         if (known != knownBefore)
             return std::nullopt; // a file we had read is gone
@@ -92,6 +103,7 @@ LoadStatistics LogdirLoader::reload(const ProgressCallback& progress)
         RunState* run;
         EventFileState* file;
         EventFileInfo info;
+        bool settled;
     };
     std::map<std::string, std::unique_ptr<RunState>> current;
     std::vector<FileToRead> toRead;
@@ -113,15 +125,15 @@ LoadStatistics LogdirLoader::reload(const ProgressCallback& progress)
             if (!state)
                 state
                     = std::make_unique<RunState>(name, logdir.name, location.directory, m_options);
-            auto reads = state->plan(location);
+            auto reads = state->plan(location, m_settle);
             if (!reads) {
                 state
                     = std::make_unique<RunState>(name, logdir.name, location.directory, m_options);
-                reads = state->plan(location);
+                reads = state->plan(location, m_settle);
             }
             statistics.eventFiles += location.eventFiles.size();
-            for (auto& [file, info] : *reads) {
-                toRead.push_back({state.get(), file, info});
+            for (auto& [file, info, settled] : *reads) {
+                toRead.push_back({state.get(), file, info, settled});
                 ++total.filesTotal;
                 total.bytesTotal += info.size;
             }
@@ -132,7 +144,7 @@ LoadStatistics LogdirLoader::reload(const ProgressCallback& progress)
     LoadProgress done = total;
     for (const FileToRead& item : toRead) {
         ReadCounts counts;
-        item.file->readNew(item.info, item.run->decoder, item.run->run, counts);
+        item.file->readNew(item.info, item.settled, item.run->decoder, item.run->run, counts);
         statistics.records += counts.records;
         statistics.fastPathRecords += counts.fastPathRecords;
         statistics.bytesRead += counts.bytes;

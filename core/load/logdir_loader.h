@@ -8,7 +8,9 @@
 #include "core/store/run_data.h"
 #include "core/store/run_snapshot.h"
 
+#include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
@@ -33,6 +35,15 @@ struct LoadProgress {
 };
 using ProgressCallback = std::function<void(const LoadProgress&)>;
 
+// When a file that ends inside a record is done (truncated) rather than still being written:
+// once it has not changed for `quietFor`, or a newer event file exists in its run. TensorFlow's
+// writers flush every 120 s by default, so a record can sit half-written for that long.
+struct SettlePolicy {
+    std::chrono::nanoseconds quietFor = std::chrono::minutes(3);
+    std::function<std::filesystem::file_time_type()> now
+        = [] { return std::filesystem::file_time_type::clock::now(); };
+};
+
 struct LogdirSnapshot {
     std::vector<std::shared_ptr<const RunSnapshot>> runs; // sorted by name
     std::vector<std::string> discoveryProblems;
@@ -52,6 +63,8 @@ class LogdirLoader {
 public:
     explicit LogdirLoader(std::vector<LogdirSpec> logdirs, LoadOptions options = {});
     ~LogdirLoader();
+
+    void setSettlePolicy(SettlePolicy policy) { m_settle = std::move(policy); }
 
     // `progress`, when given, is called after each file read.
     LoadStatistics reload(const ProgressCallback& progress = {});
@@ -74,6 +87,7 @@ private:
     std::vector<std::unique_ptr<RunState>> m_runs; // sorted by name
     std::vector<std::string> m_discoveryProblems;
     LoadStatistics m_lastReload;
+    SettlePolicy m_settle;
 };
 
 } // namespace lantern::core

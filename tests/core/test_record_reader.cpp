@@ -58,6 +58,91 @@ RecordReader readerOver(const std::string& bytes, std::size_t maxChunk = SIZE_MA
         std::make_unique<GrowingSource>(std::make_shared<std::string>(bytes), maxChunk));
 }
 
+// A framing header with a valid length checksum, claiming `length` bytes of data.
+std::string headerClaiming(std::uint64_t length)
+{
+    std::string header(12, '\0');
+    storeLittleEndian64(header.data(), length);
+    storeLittleEndian32(header.data() + 8, maskCrc(crc32c(header.data(), 8)));
+    return header;
+}
+
+std::vector<std::string> numbered(const std::string& prefix, int count)
+{
+    std::vector<std::string> records;
+    for (int i = 0; i < count; ++i)
+        records.push_back(prefix + std::to_string(i));
+    return records;
+}
+
+std::string framedAll(const std::vector<std::string>& records)
+{
+    std::string bytes;
+    for (const std::string& record : records)
+        bytes += frameRecord(record);
+    return bytes;
+}
+
+std::vector<std::string> joined(std::vector<std::string> a, const std::vector<std::string>& b)
+{
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+}
+
+// A source over a file with a hole of `holeBytes` zeros after `before`: it can skip the hole
+// as a sparse file's source does, and counts the bytes it really hands out.
+class SparseSource final : public ByteSource {
+public:
+    SparseSource(std::string before, std::uint64_t holeBytes, std::string after)
+        : m_before(std::move(before))
+        , m_hole(holeBytes)
+        , m_after(std::move(after))
+    {
+    }
+    std::size_t read(char* buffer, std::size_t size) override
+    {
+        std::size_t n = 0;
+        while (n < size && m_at < total()) {
+            const std::uint64_t holeEnd = m_before.size() + m_hole;
+            std::size_t chunk;
+            if (m_at < m_before.size()) {
+                chunk = std::min(size - n, std::size_t(m_before.size() - m_at));
+                std::memcpy(buffer + n, m_before.data() + m_at, chunk);
+            } else if (m_at < holeEnd) {
+                chunk = std::size_t(std::min<std::uint64_t>(size - n, holeEnd - m_at));
+                std::memset(buffer + n, 0, chunk);
+            } else {
+                chunk = std::min(size - n, std::size_t(total() - m_at));
+                std::memcpy(buffer + n, m_after.data() + (m_at - holeEnd), chunk);
+            }
+            n += chunk;
+            m_at += chunk;
+        }
+        handedOut += n;
+        return n;
+    }
+    std::uint64_t skipHole() override
+    {
+        const std::uint64_t holeEnd = m_before.size() + m_hole;
+        if (m_at < m_before.size() || m_at >= holeEnd)
+            return 0;
+        const std::uint64_t skipped = holeEnd - m_at;
+        m_at = holeEnd;
+        return skipped;
+    }
+    const std::string& error() const override { return m_error; }
+    std::uint64_t total() const { return m_before.size() + m_hole + m_after.size(); }
+
+    std::uint64_t handedOut = 0;
+
+private:
+    std::string m_before;
+    std::uint64_t m_hole;
+    std::string m_after;
+    std::uint64_t m_at = 0;
+    std::string m_error;
+};
+
 } // namespace
 
 class TestRecordReader : public QObject {
@@ -171,6 +256,206 @@ private slots:
         QVERIFY(!reader.next());
         QCOMPARE(reader.resumeOffset(), 0u);
         QVERIFY(reader.takeDiagnostics().empty());
+    }
+
+    // Resync recovers every record whose two checksums hold, wherever it starts: a damaged
+    // record's claimed length is never trusted to say where the next record begins.
+    void bytesDeletedInsideARecordSwallowNothing()
+    {
+        const std::vector<std::string> records = numbered("a fairly long record, number ", 6);
+        std::string stream = framedAll(records);
+        const std::size_t damagedAt = frameRecord(records[0]).size();
+        stream.erase(damagedAt + 12 + 5, 3); // three bytes of record 1's data are gone
+        auto reader = readerOver(stream);
+        std::vector<std::string> expected = records;
+        expected.erase(expected.begin() + 1);
+        QCOMPARE(readAll(reader), expected);
+        const auto diagnostics = reader.takeDiagnostics();
+        QCOMPARE(diagnostics.size(), std::size_t(1));
+        QCOMPARE(diagnostics[0].offset, std::uint64_t(damagedAt));
+        QCOMPARE(diagnostics[0].bytesSkipped, std::uint64_t(frameRecord(records[1]).size() - 3));
+        QVERIFY(diagnostics[0].reason.find("data checksum") != std::string::npos);
+    }
+
+    void fileReopenedForAppendAfterACrash()
+    {
+        // The first writer died inside a long record; a second one appended a whole file.
+        const std::vector<std::string> first = numbered("first ", 20);
+        const std::vector<std::string> second = numbered("second ", 6000);
+        const std::string cut = frameRecord(std::string(100000, 'i')).substr(0, 500);
+        const std::string stream = framedAll(first) + cut + framedAll(second);
+        auto reader = readerOver(stream, 4096);
+        QCOMPARE(readAll(reader), joined(first, second));
+        const auto diagnostics = reader.takeDiagnostics();
+        QCOMPARE(diagnostics.size(), std::size_t(1));
+        QCOMPARE(diagnostics[0].offset, std::uint64_t(framedAll(first).size()));
+        QCOMPARE(diagnostics[0].bytesSkipped, std::uint64_t(cut.size()));
+    }
+
+    void lengthOfTwoGigabytesIsAbsurd()
+    {
+        const std::vector<std::string> after = numbered("after ", 50);
+        const std::string stream
+            = frameRecord("before") + headerClaiming(std::uint64_t(1) << 31) + framedAll(after);
+        auto reader = readerOver(stream);
+        QCOMPARE(readAll(reader), joined({"before"}, after));
+        const auto diagnostics = reader.takeDiagnostics();
+        QCOMPARE(diagnostics.size(), std::size_t(1));
+        QCOMPARE(diagnostics[0].bytesSkipped, std::uint64_t(12));
+        QVERIFY(diagnostics[0].reason.find("absurd") != std::string::npos);
+    }
+
+    void claimPastTheEndWaitsUntilSettled()
+    {
+        // A valid header claiming more than the file holds may be a record still being written;
+        // once the file is settled, the records its claim covers are recovered.
+        const std::vector<std::string> after = numbered("after ", 50);
+        const std::string claim = headerClaiming(1 << 20);
+        const std::string stream = frameRecord("before") + claim + framedAll(after);
+        auto reader = readerOver(stream);
+        QCOMPARE(readAll(reader), std::vector<std::string> {"before"});
+        QVERIFY(reader.takeDiagnostics().empty());
+        QCOMPARE(reader.resumeOffset(), std::uint64_t(frameRecord("before").size()));
+        reader.setSettled(true);
+        QCOMPARE(readAll(reader), after);
+        const auto diagnostics = reader.takeDiagnostics();
+        QCOMPARE(diagnostics.size(), std::size_t(1));
+        QCOMPARE(diagnostics[0].offset, std::uint64_t(frameRecord("before").size()));
+        QCOMPARE(diagnostics[0].bytesSkipped, std::uint64_t(claim.size()));
+        QVERIFY(diagnostics[0].reason.find("past the end") != std::string::npos);
+        QVERIFY(!reader.truncatedRecord()); // records were found behind it
+    }
+
+    void truncationIsReportedOnceSettled_data()
+    {
+        QTest::addColumn<int>("cut");
+        QTest::newRow("inside the header") << 7;
+        QTest::newRow("inside the data") << 20;
+        QTest::newRow("inside the footer") << 12 + 30 + 2;
+    }
+    void truncationIsReportedOnceSettled()
+    {
+        QFETCH(int, cut);
+        const std::string kept = framedAll(numbered("kept ", 10));
+        const std::string stream = kept + frameRecord(std::string(30, 'c')).substr(0, cut);
+        auto reader = readerOver(stream);
+        QCOMPARE(readAll(reader).size(), std::size_t(10));
+        QVERIFY(reader.takeDiagnostics().empty()); // a writer may still be writing it
+        reader.setSettled(true);
+        QVERIFY(readAll(reader).empty());
+        const auto diagnostics = reader.takeDiagnostics();
+        QCOMPARE(diagnostics.size(), std::size_t(1));
+        QCOMPARE(diagnostics[0].offset, std::uint64_t(kept.size()));
+        QCOMPARE(diagnostics[0].bytesSkipped, std::uint64_t(cut));
+        QVERIFY(diagnostics[0].reason.find("truncated") != std::string::npos);
+        QCOMPARE(reader.truncatedRecord(), std::optional<std::uint64_t>(kept.size()));
+        QCOMPARE(reader.resumeOffset(), std::uint64_t(stream.size()));
+    }
+
+    void holeIsSkippedUnread()
+    {
+        // One GiB of never-written bytes between records: the reader asks its source to skip
+        // the hole instead of reading a gigabyte of zeros.
+        const std::vector<std::string> before = numbered("before ", 30);
+        const std::vector<std::string> after = numbered("after ", 30);
+        const std::uint64_t hole = std::uint64_t(1) << 30;
+        auto source = std::make_unique<SparseSource>(framedAll(before), hole, framedAll(after));
+        SparseSource* sparse = source.get();
+        RecordReader reader(std::move(source));
+        QCOMPARE(readAll(reader), joined(before, after));
+        QVERIFY2(sparse->handedOut < (1u << 20),
+            qPrintable(QString::number(sparse->handedOut) + " bytes read"));
+        const auto diagnostics = reader.takeDiagnostics();
+        QCOMPARE(diagnostics.size(), std::size_t(1));
+        QCOMPARE(diagnostics[0].offset, std::uint64_t(framedAll(before).size()));
+        QCOMPARE(diagnostics[0].bytesSkipped, hole);
+        QCOMPARE(reader.resumeOffset(), sparse->total());
+    }
+
+    void zerosWithoutHoleInformationAreScannedQuickly()
+    {
+        // The same without hole support: the zeros are read, and every record still comes back.
+        const std::string zeros(3 << 20, '\0');
+        const std::string stream = frameRecord("a") + zeros + zeros.substr(0, 5) + frameRecord("b");
+        auto reader = readerOver(stream);
+        QCOMPARE(readAll(reader), (std::vector<std::string> {"a", "b"}));
+        const auto diagnostics = reader.takeDiagnostics();
+        QCOMPARE(diagnostics.size(), std::size_t(1));
+        QCOMPARE(diagnostics[0].bytesSkipped, std::uint64_t(zeros.size() + 5));
+    }
+
+    void craftedFalseHeadersKeepTheSearchLinear()
+    {
+        // A valid header every 12 bytes, each claiming a mebibyte that is there but fails its
+        // checksum: checking every claim would checksum gigabytes. The search stops checking
+        // long claims after its budget, and the short records behind are still recovered.
+        std::string stream;
+        for (int i = 0; i < 3000; ++i)
+            stream += headerClaiming(1 << 20);
+        stream += std::string((1 << 20) + 4096, 'x');
+        const std::vector<std::string> after = numbered("after ", 50);
+        stream += framedAll(after);
+        auto reader = readerOver(stream);
+        QCOMPARE(readAll(reader), after);
+        QVERIFY2(reader.checkedBytes() < (std::uint64_t(256) << 20),
+            qPrintable(QString::number(reader.checkedBytes()) + " bytes checksummed"));
+        QCOMPARE(reader.takeDiagnostics().size(), std::size_t(1));
+    }
+
+    void inflateServesHugeRequestsInPart()
+    {
+        // zlib counts output in 32 bits: a request of 4 GiB + 16 bytes once became 16, and read()
+        // then claimed 4 GiB it had not written. The request is larger than the buffer, but the
+        // stream holds only a few hundred bytes, so inflate writes no further than those.
+        const std::string plain = framedAll(numbered("record ", 20));
+        const std::string compressed = compress(plain, 15 + 16);
+        InflatingByteSource source(
+            std::make_unique<GrowingSource>(std::make_shared<std::string>(compressed)));
+        std::vector<char> buffer(plain.size() + 64);
+        const std::size_t got = source.read(buffer.data(), (std::size_t(1) << 32) + 16);
+        QCOMPARE(got, plain.size());
+        QCOMPARE(std::string(buffer.data(), got), plain);
+    }
+
+    // A compressed stream holding a header that claims 2 GiB (or just under) over megabytes of
+    // zeros: memory follows the bytes that really arrive, every offset lies inside the stream,
+    // and no record comes back twice.
+    void compressedClaimOfTwoGigabytes_data()
+    {
+        QTest::addColumn<int>("windowBits");
+        QTest::addColumn<quint64>("claim");
+        QTest::newRow("gzip, 2^31") << 15 + 16 << (quint64(1) << 31);
+        QTest::newRow("zlib, 2^31") << 15 << (quint64(1) << 31);
+        QTest::newRow("gzip, 2^31 - 1") << 15 + 16 << (quint64(1) << 31) - 1;
+    }
+    void compressedClaimOfTwoGigabytes()
+    {
+        QFETCH(int, windowBits);
+        QFETCH(quint64, claim);
+        const std::vector<std::string> before = numbered("before ", 40);
+        const std::vector<std::string> after = numbered("after ", 40);
+        const std::string plain = framedAll(before) + headerClaiming(claim)
+            + std::string(16 << 20, '\0') + framedAll(after);
+        auto bytes = std::make_shared<std::string>(compress(plain, windowBits));
+        RecordReader reader(
+            std::make_unique<InflatingByteSource>(std::make_unique<GrowingSource>(bytes)));
+        reader.setSettled(true);
+        std::vector<std::string> read;
+        std::uint64_t previous = 0;
+        while (const auto record = reader.next()) {
+            QVERIFY(read.empty() || record->offset > previous);
+            previous = record->offset;
+            read.emplace_back(record->data);
+        }
+        QCOMPARE(read, joined(before, after));
+        QCOMPARE(reader.resumeOffset(), std::uint64_t(plain.size()));
+        QVERIFY2(reader.bufferCapacity() <= 2 * plain.size(),
+            qPrintable(QString::number(reader.bufferCapacity())));
+        const auto diagnostics = reader.takeDiagnostics();
+        QCOMPARE(diagnostics.size(), std::size_t(1));
+        QCOMPARE(diagnostics[0].offset, std::uint64_t(framedAll(before).size()));
+        QCOMPARE(diagnostics[0].offset + diagnostics[0].bytesSkipped,
+            std::uint64_t(plain.size() - framedAll(after).size()));
     }
 
     void compressedStreams_data()
