@@ -33,6 +33,7 @@ core::ScalarSnapshot seriesOf(const std::vector<double>& values, double wallStar
     double wallStep = 360, std::int64_t stepStart = 0)
 {
     core::ScalarSeries series;
+    series.type = core::ScalarType::Float64; // values are doubles
     for (std::size_t i = 0; i < values.size(); ++i)
         series.append({stepStart + std::int64_t(i), wallStart + wallStep * double(i), values[i]});
     return series.snapshot();
