@@ -340,7 +340,8 @@ void ProjectorDashboard::hover(int index)
     if (m_hoverText.isEmpty())
         QToolTip::hideText();
     else
-        QToolTip::showText(m_plot->mapToGlobal(m_plot->positionOf(index)), m_hoverText, m_plot);
+        QToolTip::showText(
+            m_plot->mapToGlobal(m_plot->positionOf(index)), plainToolTip(m_hoverText), m_plot);
 }
 
 void ProjectorDashboard::select(int index)
