@@ -320,6 +320,42 @@ private slots:
         QCOMPARE(shown.toPlainText(), name);
     }
 
+    // The whole window on a log whose run, tags, hparams and text all look like HTML naming
+    // a FIFO in the working directory: no tab's label, title or document opens it.
+    void htmlLookingNamesLoadNothingOnAnyTab()
+    {
+        QTemporaryDir temp;
+        const std::string dir = temp.path().toStdString();
+        QCOMPARE(::mkfifo((dir + "/pipe").c_str(), 0600), 0);
+        const std::string name = "<img src=pipe>";
+        const fs::path root = fs::path(dir) / "logs";
+        {
+            const std::string metrics[] = {name};
+            core::EventFileWriter writer(root / name);
+            writer.addHParams({{name, core::HParamValue(name)}}, metrics, kStart);
+            writer.addScalar(name, 0, 1.0f, kStart);
+            writer.addText(name + "/text", 0, name + " ![x](pipe)", kStart);
+            const double values[] = {1, 2, 3};
+            writer.addHistogram(name + "/weights", 0, values, core::SummaryStyle::Tf2, kStart);
+        }
+        const QString previous = QDir::currentPath();
+        QVERIFY(QDir::setCurrent(temp.path()));
+        FifoWatch watch(dir + "/pipe");
+        {
+            ui::MainWindow window;
+            window.resize(1200, 800);
+            window.show();
+            QVERIFY(test::openLogdirAndWait(window, root));
+            for (const char* tab : {"scalars", "histograms", "distributions", "text", "hparams"}) {
+                QVERIFY2(window.showTab(QLatin1String(tab)), tab);
+                window.grab();
+            }
+        }
+        const int readers = watch.stop();
+        QDir::setCurrent(previous);
+        QCOMPARE(readers, 0);
+    }
+
     void tablesForRankOneAndTwo()
     {
         Loaded loaded;
