@@ -337,6 +337,10 @@ private slots:
             writer.addText(name + "/text", 0, name + " ![x](pipe)", kStart);
             const double values[] = {1, 2, 3};
             writer.addHistogram(name + "/weights", 0, values, core::SummaryStyle::Tf2, kStart);
+            const core::EncodedImage image {
+                2, 2, 3, core::encodePng(2, 2, 3, std::vector<std::uint8_t>(12, 90))};
+            writer.addImage(name + "/image", 0, std::span(&image, 1), core::SummaryStyle::Tf2, kStart);
+            writer.addPrCurve(name + "/pr", 0, {{3, 2, 1}, {1, 1, 0}, {0, 1, 2}, {0, 1, 2}}, kStart);
         }
         const QString previous = QDir::currentPath();
         QVERIFY(QDir::setCurrent(temp.path()));
@@ -346,7 +350,8 @@ private slots:
             window.resize(1200, 800);
             window.show();
             QVERIFY(test::openLogdirAndWait(window, root));
-            for (const char* tab : {"scalars", "histograms", "distributions", "text", "hparams"}) {
+            for (const char* tab : {"scalars", "histograms", "distributions", "images", "text",
+                     "pr_curves", "hparams"}) {
                 QVERIFY2(window.showTab(QLatin1String(tab)), tab);
                 window.grab();
             }
