@@ -2,6 +2,9 @@
 // The verbs of lantern-cli; each takes the arguments after its name and returns an exit code.
 
 #include "core/events/decoded_event.h"
+#include "core/export/json_text.h"
+#include "core/export/scalar_export.h"
+#include "core/io/logdir_spec.h"
 
 #include <string>
 #include <string_view>
@@ -14,12 +17,15 @@ int runExport(const std::vector<std::string>& arguments);
 int runGen(const std::vector<std::string>& arguments);
 int runBench(const std::vector<std::string>& arguments);
 
-// Text shared by the verbs (defined in export_command.cpp).
+// Text shared by the verbs (core/export).
+using core::jsonString;
+inline std::string formatValue(double value, core::ScalarType type = core::ScalarType::Float64)
+{
+    return core::scalarValueText(value, type);
+}
 
-// `text` as a JSON string literal, quotes included.
-std::string jsonString(std::string_view text);
-// The shortest text that reads back as exactly `value`: as a float for Float32 series, as a
-// double otherwise. Non-finite values come out as "nan", "inf" and "-inf".
-std::string formatValue(double value, core::ScalarType type = core::ScalarType::Float64);
+// False, after saying why on stderr, when a log directory does not exist or cannot be listed
+// (defined in export_command.cpp).
+bool logdirsReadable(const std::vector<core::LogdirSpec>& specs, std::string_view verb);
 
 } // namespace lantern::cli

@@ -1,6 +1,6 @@
 // `lantern-cli export`: every scalar point of the given log directories, as CSV or JSON, with
-// values printed so that they read back bit for bit (std::to_chars' shortest round trip, as a
-// float for float32 series, so 0.1f prints as 0.1 rather than 0.10000000149011612).
+// values printed so that they read back bit for bit (core/export/scalar_export.h: as a float
+// for float32 series, so 0.1f prints as 0.1 rather than 0.10000000149011612).
 //
 // CSV: a header row, then `run,tag,step,wall_time,value` per point; the root run is `.`;
 // non-finite values are nan, inf, -inf. JSON: one object per series,
@@ -8,19 +8,21 @@
 //     "points": [[step, wall_time, value], ...]}, ...]
 // with non-finite values as the strings "NaN", "Infinity" and "-Infinity". Read a float32
 // value back as a float: its text is the shortest that identifies that float, not the double.
+// Names are valid UTF-8, and CSV names that a spreadsheet would run as formulas start with '.
 // `--kind histograms|distributions` writes histogram buckets or basis-point values instead, as
 // CSV (core/export/histogram_csv.h).
 
 #include "app/cli/commands.h"
 #include "core/export/csv_text.h"
 #include "core/export/histogram_csv.h"
+#include "core/export/scalar_export.h"
+#include "core/export/text_encoding.h"
 #include "core/load/logdir_loader.h"
 
 #include <cerrno>
-#include <charconv>
-#include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -30,38 +32,8 @@ using namespace lantern::core;
 
 namespace {
 
-template <typename Number> std::string shortest(Number value, std::chars_format format)
-{
-    char buffer[64];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value, format);
-    return std::string(buffer, result.ptr);
-}
-
 enum class ExportFormat { Csv, Json };
 enum class ExportKind { Scalars, Histograms, Distributions };
-
-// JSON has no NaN or infinity; they are written as the strings JavaScript would print.
-std::string jsonNumber(double value, ScalarType type)
-{
-    if (std::isnan(value))
-        return "\"NaN\"";
-    if (std::isinf(value))
-        return value > 0 ? "\"Infinity\"" : "\"-Infinity\"";
-    return formatValue(value, type);
-}
-
-std::string_view scalarTypeName(ScalarType type)
-{
-    switch (type) {
-    case ScalarType::Float32:
-        return "float32";
-    case ScalarType::Float64:
-        return "float64";
-    case ScalarType::Integer:
-        return "integer";
-    }
-    return "unknown";
-}
 
 // Buffers output and writes it in large pieces; remembers whether any write failed.
 class Output {
@@ -101,60 +73,26 @@ void printExportUsage(std::ostream& out)
            " [--format csv|json] [--out FILE] [--keep-orphaned-data]\n";
 }
 
-// Every scalar point, as CSV or JSON (the file's opening comment).
+// Every scalar point, as CSV or JSON (core/export/scalar_export.h), the same bytes the app
+// writes for a card.
 void writeScalars(Output& output, const LogdirLoader& loader, ExportFormat format)
 {
     std::string& out = output.buffer();
-    if (format == ExportFormat::Csv)
-        out += "run,tag,step,wall_time,value\n";
-    else
-        out += "[";
+    out += format == ExportFormat::Csv ? scalarsCsvHeader() : "[";
+    const AfterPoint flushWhenLarge = [&output] { output.maybeFlush(); };
     bool firstSeries = true;
     for (const auto& run : loader.runs()) {
         for (const auto& [tag, data] : run->tags) {
             if (data.kind != ValueKind::Scalar)
                 continue;
             const ScalarSnapshot points = data.scalars.snapshot();
-            const ScalarType type = points.type();
             if (format == ExportFormat::Csv) {
-                // The run and tag columns are the same for every row of a series.
-                std::string prefix;
-                appendCsvField(prefix, run->name);
-                prefix += ',';
-                appendCsvField(prefix, tag);
-                prefix += ',';
-                points.forEach([&](const ScalarPoint& point) {
-                    out += prefix;
-                    out += std::to_string(point.step);
-                    out += ',';
-                    out += formatWallTime(point.wallTime);
-                    out += ',';
-                    out += formatValue(point.value, type);
-                    out += '\n';
-                    output.maybeFlush();
-                });
+                appendScalarsCsv(out, run->name, tag, points, flushWhenLarge);
             } else {
                 out += firstSeries ? "\n" : ",\n";
-                firstSeries = false;
-                out += "{\"run\":" + jsonString(run->name) + ",\"tag\":" + jsonString(tag)
-                    + ",\"type\":\"" + std::string(scalarTypeName(type)) + "\",\"points\":[";
-                bool firstPoint = true;
-                points.forEach([&](const ScalarPoint& point) {
-                    if (!firstPoint)
-                        out += ',';
-                    firstPoint = false;
-                    out += '[';
-                    out += std::to_string(point.step);
-                    out += ',';
-                    out += std::isfinite(point.wallTime) ? formatWallTime(point.wallTime)
-                                                         : jsonNumber(point.wallTime, type);
-                    out += ',';
-                    out += jsonNumber(point.value, type);
-                    out += ']';
-                    output.maybeFlush();
-                });
-                out += "]}";
+                appendScalarsJson(out, run->name, tag, points, flushWhenLarge);
             }
+            firstSeries = false;
         }
     }
     if (format == ExportFormat::Json)
@@ -181,60 +119,19 @@ void writeHistogramCsv(Output& output, const LogdirLoader& loader, ExportKind ki
 
 } // namespace
 
-std::string jsonString(std::string_view text)
+bool logdirsReadable(const std::vector<LogdirSpec>& specs, std::string_view verb)
 {
-    std::string out;
-    out.reserve(text.size() + 2);
-    out += '"';
-    for (const char c : text) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char escaped[8];
-                std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned char>(c));
-                out += escaped;
-            } else {
-                out += c;
-            }
-        }
+    bool readable = true;
+    for (const LogdirSpec& spec : specs) {
+        std::error_code error; // not found, not a directory, or not allowed to list it
+        const std::filesystem::directory_iterator listing(spec.path, error);
+        if (!error)
+            continue;
+        std::cerr << "lantern-cli " << verb << ": cannot read log directory "
+                  << printableText(spec.path.string()) << ": " << error.message() << "\n";
+        readable = false;
     }
-    out += '"';
-    return out;
-}
-
-std::string formatValue(double value, ScalarType type)
-{
-    if (std::isnan(value))
-        return "nan"; // never "-nan": the sign of a NaN carries no meaning here
-    if (std::isinf(value))
-        return value > 0 ? "inf" : "-inf";
-    switch (type) {
-    case ScalarType::Float32:
-        return shortest(static_cast<float>(value), std::chars_format::general);
-    case ScalarType::Integer:
-        // Integers were stored as doubles; those beyond 2^53 are already rounded.
-        if (value == std::floor(value) && std::fabs(value) < 9.2e18)
-            return std::to_string(static_cast<long long>(value));
-        break;
-    case ScalarType::Float64:
-        break;
-    }
-    return shortest(value, std::chars_format::general);
+    return readable;
 }
 
 int runExport(const std::vector<std::string>& arguments)
@@ -286,6 +183,8 @@ int runExport(const std::vector<std::string>& arguments)
         return 2;
     }
 
+    if (!logdirsReadable(specs, "export"))
+        return 1;
     LogdirLoader loader(specs, options);
     loader.reload();
 

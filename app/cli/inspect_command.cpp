@@ -1,7 +1,9 @@
-// `lantern-cli inspect`: what a log directory holds, run by run.
+// `lantern-cli inspect`: what a log directory holds, run by run. Names from the log are printed
+// with control characters escaped (core/export/text_encoding.h): nothing reaches the terminal raw.
 
 #include "app/cli/commands.h"
 #include "core/events/hparams_decoder.h"
+#include "core/export/text_encoding.h"
 #include "core/load/graph_loader.h"
 #include "core/load/logdir_loader.h"
 
@@ -142,17 +144,17 @@ void printExtras(const RunExtras& extras)
     if (extras.graph) {
         std::cout << "  graph: " << graphSourceName(extras.graph->source);
         if (!extras.graph->tag.empty())
-            std::cout << " '" << extras.graph->tag << "'";
+            std::cout << " '" << printableText(extras.graph->tag) << "'";
         if (extras.graphError.empty())
             std::cout << ", " << extras.graphNodes << " node(s)\n";
         else
-            std::cout << ", unreadable: " << extras.graphError << "\n";
+            std::cout << ", unreadable: " << printableText(extras.graphError) << "\n";
     }
     const RunHParams& hparams = extras.hparams;
     if (hparams.sessionStart) {
         std::cout << "  hparam values:";
         for (const auto& [name, value] : hparams.sessionStart->hparams)
-            std::cout << " " << name << "=" << hparamValueText(value);
+            std::cout << " " << printableText(name) << "=" << printableText(hparamValueText(value));
         if (hparams.sessionEnd)
             std::cout << "  (" << statusName(hparams.sessionEnd->status) << ")";
         std::cout << "\n";
@@ -250,6 +252,8 @@ int runInspect(const std::vector<std::string>& arguments)
         std::cerr << "Usage: lantern-cli inspect SPEC... [--json] [--keep-orphaned-data]\n";
         return 2;
     }
+    if (!logdirsReadable(specs, "inspect"))
+        return 1;
     LogdirLoader loader(specs, options);
     const LoadStatistics statistics = loader.reload();
     std::map<std::string, RunExtras> extras;
@@ -265,9 +269,9 @@ int runInspect(const std::vector<std::string>& arguments)
               << statistics.records << " record(s), " << statistics.bytesRead << " bytes\n";
     std::size_t diagnosticCount = 0;
     for (const auto& run : loader.runs()) {
-        std::cout << "\nrun " << run->name << "  (" << run->eventCount << " events";
+        std::cout << "\nrun " << printableText(run->name) << "  (" << run->eventCount << " events";
         if (!run->fileVersion.empty())
-            std::cout << ", " << run->fileVersion;
+            std::cout << ", " << printableText(run->fileVersion);
         std::cout << ")\n";
         for (const ValueKind kind : kAllValueKinds) {
             if (run->countOf(kind) == 0)
@@ -275,20 +279,20 @@ int runInspect(const std::vector<std::string>& arguments)
             std::cout << "  " << valueKindName(kind) << ":\n";
             for (const auto& [tag, data] : run->tags)
                 if (data.kind == kind)
-                    std::cout << "    " << tag << "  " << data.size() << "\n";
+                    std::cout << "    " << printableText(tag) << "  " << data.size() << "\n";
         }
         if (run->graphCount + run->metaGraphCount + run->runMetadataCount > 0)
             std::cout << "  graphs: " << run->graphCount << " graph_def, " << run->metaGraphCount
                       << " meta_graph_def, " << run->runMetadataCount << " run_metadata\n";
         printExtras(extras.at(run->name));
         for (const Diagnostic& diagnostic : run->diagnostics)
-            std::cout << "  ! " << diagnostic.file << " @" << diagnostic.offset << ": "
-                      << diagnostic.reason << " (" << diagnostic.bytesSkipped
+            std::cout << "  ! " << printableText(diagnostic.file) << " @" << diagnostic.offset
+                      << ": " << printableText(diagnostic.reason) << " (" << diagnostic.bytesSkipped
                       << " bytes skipped)\n";
         diagnosticCount += run->diagnostics.size();
     }
     for (const std::string& problem : loader.discoveryProblems())
-        std::cout << "! " << problem << "\n";
+        std::cout << "! " << printableText(problem) << "\n";
     if (loader.runs().empty())
         std::cout << "No event files (names containing 'tfevents') were found.\n";
     return 0;

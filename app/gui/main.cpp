@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QIcon>
 #include <QSettings>
 #include <QTimer>
@@ -14,13 +15,34 @@
 #include <functional>
 #include <memory>
 
+namespace {
+
+// --help and --version need no display: they are answered by a core application, before
+// anything touches the window system (which aborts when there is none).
+void answerWithoutDisplay(QCommandLineParser& parser, int& argc, char** argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    parser.parse(arguments); // mistakes are reported by process() once the GUI is up
+    if (!parser.isSet(QStringLiteral("version")) && !parser.isSet(QStringLiteral("help"))
+        && !parser.isSet(QStringLiteral("help-all")))
+        return;
+    QCoreApplication core(argc, argv);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp();
+    parser.process(core); // --help-all, with Qt's own options
+}
+
+} // namespace
+
 int main(int argc, char** argv)
 {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Lantern"));
-    QApplication::setOrganizationName(QStringLiteral("Lantern"));
-    QApplication::setApplicationVersion(QStringLiteral(LANTERN_VERSION));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/lantern.svg")));
+    QCoreApplication::setApplicationName(QStringLiteral("Lantern"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Lantern"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LANTERN_VERSION));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("A desktop viewer for TensorBoard logs."));
@@ -52,6 +74,10 @@ int main(int argc, char** argv)
     parser.addOption(keepOrphanedOption);
     parser.addPositionalArgument(QStringLiteral("LOGDIR"),
         QStringLiteral("Log directories to open."), QStringLiteral("[LOGDIR...]"));
+    answerWithoutDisplay(parser, argc, argv);
+
+    QApplication app(argc, argv);
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/lantern.svg")));
     parser.process(app);
 
     QStringList specs = parser.values(logdirOption);

@@ -2,6 +2,8 @@
 
 #include "core/export/csv_text.h"
 
+#include "core/export/text_encoding.h"
+
 #include <charconv>
 #include <cmath>
 
@@ -23,12 +25,15 @@ std::string shortest(double value, std::chars_format format)
 
 void appendCsvField(std::string& out, std::string_view field)
 {
-    if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
-        out += field;
+    std::string text = validUtf8(field);
+    if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)
+        text.insert(text.begin(), '\'');
+    if (text.find_first_of(",\"\r\n") == std::string::npos) {
+        out += text;
         return;
     }
     out += '"';
-    for (const char c : field) {
+    for (const char c : text) {
         if (c == '"')
             out += '"';
         out += c;

@@ -1,6 +1,7 @@
 #pragma once
 // The text of CSV exports: fields quoted as RFC 4180 asks, and numbers written as the shortest
-// text that reads back as exactly the same double, so an export loses nothing.
+// text that reads back as exactly the same double, so an export loses nothing. Text fields
+// (names from the log) are valid UTF-8 and cannot start a spreadsheet formula.
 
 #include <cstdint>
 #include <string>
@@ -8,7 +9,10 @@
 
 namespace lantern::core {
 
-// Appends `field`, quoted when it holds a comma, a quote or a line break (quotes doubled).
+// Appends the text field `field` (a run, a tag, an hparam's text): ill-formed UTF-8 becomes
+// U+FFFD; a field starting with =, +, -, @, a tab or a carriage return, which a spreadsheet
+// would take for a formula, gets a leading ' (OWASP's advice); quoted when it holds a comma, a
+// quote or a line break (quotes doubled). Never use it for numbers, which stay as they are.
 void appendCsvField(std::string& out, std::string_view field);
 
 // The shortest text that reads back as exactly `value`; "nan", "inf" and "-inf" otherwise.

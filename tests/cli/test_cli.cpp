@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStringDecoder>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -413,6 +414,90 @@ private slots:
                                     .toArray()[0]
                                     .toObject();
         QCOMPARE(run["tags"].toObject()["scalars"].toArray()[0].toObject()["values"].toInt(), 7);
+    }
+
+    // Names from the log cannot break a spreadsheet, a JSON parser or a terminal: CSV text
+    // fields that would start a formula get a leading ', numbers stay as they are; JSON is
+    // strict and valid UTF-8; inspect escapes control characters.
+    void exportsAndInspectAreValidAndSafe()
+    {
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        {
+            EventFileWriter writer(root / "=HYPERLINK(1)");
+            writer.addScalar("-2+3", 0, -1.5f, 1.0);
+            writer.addScalar("@cmd", 0, std::numeric_limits<float>::infinity(), 2.0);
+            writer.addScalar("\tt", 0, -std::numeric_limits<float>::infinity(), 3.0);
+            writer.addScalar("\x1b[31mred", 0, std::numeric_limits<float>::quiet_NaN(), 4.0);
+            writer.addScalar("+sum", 0, 1.0f, 5.0);
+        }
+        EventFileWriter bad(root / "bad\xff\xfe");
+        bad.addScalar("x", 0, 2.0f, 6.0);
+        bad.flush();
+
+        const CliResult csv = runCli({"export", temp.path()});
+        QCOMPARE(csv.exitCode, 0);
+        const std::string text = csv.out.toStdString();
+        for (const char* line : {"'=HYPERLINK(1),'-2+3,0,1,-1.5\n",
+                 "'=HYPERLINK(1),'@cmd,0,2,inf\n", "'=HYPERLINK(1),'\tt,0,3,-inf\n",
+                 "'=HYPERLINK(1),'+sum,0,5,1\n", "bad\xEF\xBF\xBD\xEF\xBF\xBD,x,0,6,2\n"})
+            QVERIFY2(text.find(line) != std::string::npos, line);
+        const auto validUtf8 = [](const QByteArray& bytes) {
+            QStringDecoder decoder(QStringDecoder::Utf8);
+            const QString decoded = decoder(bytes);
+            return !decoder.hasError();
+        };
+        QVERIFY(validUtf8(csv.out));
+
+        const CliResult json = runCli({"export", temp.path(), "--format", "json"});
+        QCOMPARE(json.exitCode, 0);
+        QVERIFY(validUtf8(json.out));
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(json.out, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        std::map<QString, QJsonValue> values;
+        for (const QJsonValue& entry : document.array())
+            values[entry["run"].toString() + "|" + entry["tag"].toString()]
+                = entry["points"].toArray()[0].toArray()[2];
+        QCOMPARE(values.at("=HYPERLINK(1)|@cmd").toString(), QString("Infinity"));
+        QCOMPARE(values.at("=HYPERLINK(1)|\tt").toString(), QString("-Infinity"));
+        QCOMPARE(values.at("=HYPERLINK(1)|\x1b[31mred").toString(), QString("NaN"));
+        QCOMPARE(values.at("=HYPERLINK(1)|-2+3").toDouble(), -1.5); // names as written in JSON
+        QCOMPARE(values.at(QString::fromUtf8("bad\uFFFD\uFFFD|x")).toDouble(), 2.0);
+
+        const CliResult inspect = runCli({"inspect", temp.path()});
+        QCOMPARE(inspect.exitCode, 0);
+        QVERIFY(validUtf8(inspect.out));
+        QVERIFY(!inspect.out.contains('\x1b'));
+        QVERIFY(!inspect.out.contains('\t'));
+        QVERIFY(inspect.out.contains("\\x1B[31mred"));
+        QVERIFY(inspect.out.contains("\\tt"));
+        const CliResult inspectJson = runCli({"inspect", temp.path(), "--json"});
+        QVERIFY(validUtf8(inspectJson.out));
+        QVERIFY(!QJsonDocument::fromJson(inspectJson.out).isNull());
+        fs::remove_all(root / "bad\xff\xfe"); // QTemporaryDir cannot name it
+    }
+
+    // A log directory that does not exist or is not a directory is an error, not an empty run.
+    void missingLogdirFails()
+    {
+        QTemporaryDir temp;
+        const QString missing = temp.path() + "/no-such-dir";
+        const QString file = temp.path() + "/a-file";
+        const fs::path root = temp.path().toStdString();
+        writeBytes(file.toStdString(), "not a directory");
+        for (const QString& verb : {QString("inspect"), QString("export")}) {
+            const CliResult absent = runCli({verb, missing});
+            QVERIFY2(absent.exitCode == 1, qPrintable(verb));
+            QVERIFY2(absent.err.contains("No such file or directory"), absent.err.constData());
+            QVERIFY(absent.err.contains(missing.toUtf8()));
+            const CliResult notDirectory = runCli({verb, file});
+            QCOMPARE(notDirectory.exitCode, 1);
+            QVERIFY2(notDirectory.err.contains("Not a directory"), notDirectory.err.constData());
+            // An empty directory is fine: nothing to show, but nothing wrong.
+            QVERIFY(fs::create_directories(root / "empty") || fs::is_directory(root / "empty"));
+            QCOMPARE(runCli({verb, temp.path() + "/empty"}).exitCode, 0);
+        }
     }
 
     void exportsTheCorpus()

@@ -48,6 +48,8 @@ private slots:
 
         // Short names are left alone.
         QWidget* loss = grid.card(QStringLiteral("loss"), QStringLiteral("a"));
+        // Long names ask for no more width than short ones: the grid sets a card's width.
+        QCOMPARE(card->sizeHint().width(), loss->sizeHint().width());
         QVERIFY(!loss->findChild<ui::ElidedLabel*>(QStringLiteral("cardTitle"))->isElided());
         QVERIFY(!loss->findChild<ui::ElidedLabel*>(QStringLiteral("cardRun"))->isElided());
 

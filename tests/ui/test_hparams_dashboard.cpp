@@ -7,6 +7,7 @@
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
 #include "tests/support/test_support.h"
+#include "ui/dashboards/hparams/hparams_csv.h"
 #include "ui/dashboards/hparams/hparams_dashboard.h"
 #include "ui/dashboards/hparams/hparams_filter_model.h"
 #include "ui/dashboards/hparams/hparams_filter_panel.h"
@@ -23,6 +24,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QStandardItemModel>
 #include <QTest>
 #include <QToolButton>
 
@@ -311,6 +313,18 @@ private slots:
         const QString path = f.temp.filePath("table.csv");
         QVERIFY(f.dashboard.exportCsv(path));
         QCOMPARE(QString::fromStdString(test::readBytes(path.toStdString())), expected);
+    }
+
+    // Text that a spreadsheet would run as a formula is neutralised; numbers are not touched.
+    void csvNeutralisesFormulasButNotNumbers()
+    {
+        QStandardItemModel model(1, 2);
+        model.setHorizontalHeaderLabels({QStringLiteral("@header"), QStringLiteral("lr")});
+        model.setData(model.index(0, 0), QStringLiteral("=HYPERLINK(1)"), ui::HParamsTableModel::ExportRole);
+        model.setData(model.index(0, 0), QStringLiteral("=HYPERLINK(1)"), ui::HParamsTableModel::SortRole);
+        model.setData(model.index(0, 1), QStringLiteral("-0.5"), ui::HParamsTableModel::ExportRole);
+        model.setData(model.index(0, 1), -0.5, ui::HParamsTableModel::SortRole);
+        QCOMPARE(ui::hparamsCsv(model, {0, 1}), QStringLiteral("'@header,lr\n'=HYPERLINK(1),-0.5\n"));
     }
 
     void liveSessionsAndValuesUpdateInPlace()

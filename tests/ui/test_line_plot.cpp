@@ -33,6 +33,7 @@ core::ScalarSnapshot seriesOf(const std::vector<double>& values, double wallStar
     double wallStep = 360, std::int64_t stepStart = 0)
 {
     core::ScalarSeries series;
+    series.type = core::ScalarType::Float64; // values are doubles
     for (std::size_t i = 0; i < values.size(); ++i)
         series.append({stepStart + std::int64_t(i), wallStart + wallStep * double(i), values[i]});
     return series.snapshot();
@@ -483,6 +484,32 @@ private slots:
         QCOMPARE(ui::AxisTicks::linear(-1e300, 1e300, 5).values.size(), 5u);
         QVERIFY(ui::AxisTicks::log10(-300, 300, 5).values.size() <= 10);
         QVERIFY(ui::AxisTicks::wallTime(1e20, 1.0000001e20, 5).values.size() <= 1001);
+    }
+
+    // Data from -DBL_MAX to DBL_MAX: the span is beyond a double, yet the plot has a finite
+    // range, ticks across it and draws the line.
+    void extremeValuesDrawWithTicks()
+    {
+        constexpr double kMax = std::numeric_limits<double>::max();
+        QVERIFY(ui::AxisTicks::linear(-kMax, kMax, 5).values.size() >= 3);
+        LinePlot plot;
+        plot.setSmoothing(0);
+        plot.setSeries({{"r", Qt::blue, seriesOf({-kMax, kMax, 0, kMax, -kMax})}});
+        shown(plot);
+        const LinePlot::Range y = plot.yRange();
+        QVERIFY(std::isfinite(y.lo) && std::isfinite(y.hi));
+        QVERIFY(y.lo <= -kMax && y.hi >= kMax);
+        const std::vector<double> ticks = plot.yTickValues();
+        QVERIFY2(ticks.size() >= 3, qPrintable(QString::number(ticks.size())));
+        QVERIFY(ticks.front() < 0 && ticks.back() > 0);
+        const QImage image = plot.grab().toImage();
+        int blue = 0;
+        for (int py = 0; py < image.height(); ++py)
+            for (int px = 0; px < image.width(); ++px) {
+                const QColor c = image.pixelColor(px, py);
+                blue += c.blue() > 150 && c.red() < 100 && c.green() < 100;
+            }
+        QVERIFY2(blue > 100, qPrintable(QString::number(blue))); // the line, top to bottom
     }
 
     void exportsEveryPointAsCsv()

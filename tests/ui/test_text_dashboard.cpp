@@ -12,19 +12,29 @@
 #include "ui/dashboards/text/text_dashboard.h"
 #include "ui/main_window.h"
 #include "ui/widgets/card_grid.h"
+#include "ui/widgets/elided_label.h"
 #include "ui/widgets/run_list_model.h"
 #include "ui/widgets/safe_text_browser.h"
 
 #include <QCheckBox>
-#include <QFontInfo>
+#include <QDir>
+#include <QFontDatabase>
 #include <QLabel>
 #include <QLineEdit>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
 #include <QTextBrowser>
 #include <QTextTable>
 #include <QToolButton>
+
+#include <atomic>
+#include <chrono>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <thread>
+#include <unistd.h>
 
 using namespace lantern;
 namespace fs = std::filesystem;
@@ -110,10 +120,60 @@ QTextCharFormat formatOf(QTextDocument* document, const QString& text)
     return at.charFormat();
 }
 
+// Whether the text asks for the system's fixed-width font: what the product asks for, not
+// what the machine's fonts happen to resolve to.
 bool isMonospace(const QTextCharFormat& format)
 {
-    return QFontInfo(format.font()).fixedPitch();
+    return format.fontFixedPitch()
+        && format.fontFamilies().toStringList()
+        == QFontDatabase::systemFont(QFontDatabase::FixedFont).families();
 }
+
+// How many pixels of `image` are pure red.
+int redPixels(const QImage& image)
+{
+    int count = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            count += c.red() > 200 && c.green() < 60 && c.blue() < 60;
+        }
+    return count;
+}
+
+// Counts the readers that open a FIFO, letting each go at once: with no reader it never
+// blocks, and a reader stuck in open() is released (so a regression fails instead of hanging).
+class FifoWatch {
+public:
+    explicit FifoWatch(std::string path)
+        : m_path(std::move(path))
+        , m_thread([this] {
+            while (!m_done) {
+                const int fd = ::open(m_path.c_str(), O_WRONLY | O_NONBLOCK);
+                if (fd >= 0) {
+                    ++m_readers;
+                    ::close(fd);
+                }
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            }
+        })
+    {
+    }
+    ~FifoWatch() { stop(); }
+    int stop()
+    {
+        m_done = true;
+        if (m_thread.joinable())
+            m_thread.join();
+        return m_readers;
+    }
+
+private:
+    std::string m_path;
+    std::atomic<bool> m_done {false};
+    std::atomic<int> m_readers {0};
+    std::thread m_thread;
+};
 
 QString plainText(ui::TextCard* card)
 {
@@ -172,7 +232,11 @@ private slots:
         const QUrl image = QUrl::fromLocalFile(QString::fromStdString(loaded.image.string()));
         QTextBrowser ordinary;
         QVERIFY(ordinary.loadResource(QTextDocument::ImageResource, image).isValid());
-        QVERIFY(!document->resource(QTextDocument::ImageResource, image).isValid());
+        const QImage answered
+            = document->resource(QTextDocument::ImageResource, image).value<QImage>();
+        QCOMPARE(answered.size(), QSize(1, 1)); // the empty placeholder, not the file
+        QCOMPARE(answered.pixelColor(0, 0).alpha(), 0);
+        QVERIFY(text.contains(QStringLiteral("[image: chart]")));
         QVERIFY(!card->browser()->openLinks());
 
         // Plain text: the markdown as written.
@@ -183,6 +247,118 @@ private slots:
         QVERIFY(formatOf(document, QStringLiteral("down")).fontWeight() != QFont::Bold);
         QTest::mouseClick(loaded.dashboard.markdownBox(), Qt::LeftButton);
         QVERIFY(!plainText(card).contains(QStringLiteral("**down**")));
+    }
+
+    // Images named by absolute and relative paths and file: URLs, of a real PNG and of a FIFO
+    // (whose open() would block until a writer comes): none is opened or drawn.
+    void imagesAreNeverLoaded()
+    {
+        QTemporaryDir temp;
+        const std::string dir = temp.path().toStdString();
+        std::vector<std::uint8_t> pixels(32 * 32 * 3, 0);
+        for (std::size_t i = 0; i < pixels.size(); i += 3)
+            pixels[i] = 255;
+        test::writeBytes(dir + "/red.png", core::encodePng(32, 32, 3, pixels));
+        QCOMPARE(::mkfifo((dir + "/pipe").c_str(), 0600), 0);
+        const QString previous = QDir::currentPath();
+        QVERIFY(QDir::setCurrent(temp.path())); // relative paths resolve here
+        {
+            core::EventFileWriter writer(fs::path(dir) / "logs" / "a");
+            writer.addText("notes", 1,
+                "![absolute](" + dir + "/red.png) ![relative](red.png) ![url](file://" + dir
+                    + "/red.png) ![fifo](" + dir + "/pipe) ![relative fifo](pipe)",
+                kStart);
+        }
+        core::LogdirLoader loader {{{"", fs::path(dir) / "logs"}}};
+        loader.reload();
+        ui::RunListModel runs;
+        runs.setSnapshot(loader.snapshot());
+        ui::TextDashboard dashboard {&runs};
+        dashboard.resize(1100, 800);
+        FifoWatch watch(dir + "/pipe");
+        dashboard.setSnapshot(loader.snapshot());
+        ui::TextCard* card = dashboard.card("notes", "a");
+        QVERIFY(card);
+        dashboard.show();
+        const QImage shown = card->browser()->viewport()->grab().toImage();
+        const int readers = watch.stop();
+        QDir::setCurrent(previous);
+        QCOMPARE(redPixels(shown), 0);
+        QCOMPARE(readers, 0);
+        const QString text = plainText(card);
+        for (const char* alt : {"absolute", "relative", "url", "fifo", "relative fifo"})
+            QVERIFY2(text.contains(QStringLiteral("[image: %1]").arg(QLatin1String(alt))),
+                qPrintable(text));
+        QTextDocument* document = card->browser()->document();
+        for (QTextBlock block = document->begin(); block.isValid(); block = block.next())
+            for (auto it = block.begin(); !it.atEnd(); ++it)
+                QVERIFY(!it.fragment().charFormat().isImageFormat());
+    }
+
+    // A name from the log that looks like HTML is shown as written in a tooltip (which Qt
+    // renders as rich text when it can), never as an image that opens its file.
+    void namesInToolTipsLoadNothing()
+    {
+        QTemporaryDir temp;
+        const std::string fifo = temp.path().toStdString() + "/pipe";
+        QCOMPARE(::mkfifo(fifo.c_str(), 0600), 0);
+        const QString name
+            = QStringLiteral("<img src=\"%1\"> tag").arg(QString::fromStdString(fifo));
+        ui::ElidedLabel label;
+        label.setFullText(name);
+        label.resize(40, 20); // elided: the full name becomes the tooltip
+        label.show();
+        QVERIFY(label.isElided());
+        QLabel toolTip; // what QToolTip shows: a label of automatically detected format
+        toolTip.setText(label.toolTip());
+        FifoWatch watch(fifo);
+        toolTip.adjustSize();
+        toolTip.grab();
+        QCOMPARE(watch.stop(), 0);
+        QTextDocument shown;
+        shown.setHtml(label.toolTip());
+        QCOMPARE(shown.toPlainText(), name);
+    }
+
+    // The whole window on a log whose run, tags, hparams and text all look like HTML naming
+    // a FIFO in the working directory: no tab's label, title or document opens it.
+    void htmlLookingNamesLoadNothingOnAnyTab()
+    {
+        QTemporaryDir temp;
+        const std::string dir = temp.path().toStdString();
+        QCOMPARE(::mkfifo((dir + "/pipe").c_str(), 0600), 0);
+        const std::string name = "<img src=pipe>";
+        const fs::path root = fs::path(dir) / "logs";
+        {
+            const std::string metrics[] = {name};
+            core::EventFileWriter writer(root / name);
+            writer.addHParams({{name, core::HParamValue(name)}}, metrics, kStart);
+            writer.addScalar(name, 0, 1.0f, kStart);
+            writer.addText(name + "/text", 0, name + " ![x](pipe)", kStart);
+            const double values[] = {1, 2, 3};
+            writer.addHistogram(name + "/weights", 0, values, core::SummaryStyle::Tf2, kStart);
+            const core::EncodedImage image {
+                2, 2, 3, core::encodePng(2, 2, 3, std::vector<std::uint8_t>(12, 90))};
+            writer.addImage(name + "/image", 0, std::span(&image, 1), core::SummaryStyle::Tf2, kStart);
+            writer.addPrCurve(name + "/pr", 0, {{3, 2, 1}, {1, 1, 0}, {0, 1, 2}, {0, 1, 2}}, kStart);
+        }
+        const QString previous = QDir::currentPath();
+        QVERIFY(QDir::setCurrent(temp.path()));
+        FifoWatch watch(dir + "/pipe");
+        {
+            ui::MainWindow window;
+            window.resize(1200, 800);
+            window.show();
+            QVERIFY(test::openLogdirAndWait(window, root));
+            for (const char* tab : {"scalars", "histograms", "distributions", "images", "text",
+                     "pr_curves", "hparams"}) {
+                QVERIFY2(window.showTab(QLatin1String(tab)), tab);
+                window.grab();
+            }
+        }
+        const int readers = watch.stop();
+        QDir::setCurrent(previous);
+        QCOMPARE(readers, 0);
     }
 
     void tablesForRankOneAndTwo()

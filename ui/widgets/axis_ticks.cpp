@@ -31,6 +31,14 @@ bool multiples(double lo, double hi, double step, double& first, int& count)
     return count > 0;
 }
 
+// (hi - lo) / target, without overflow when lo and hi are near ∓DBL_MAX.
+double spanPerTick(double lo, double hi, int target)
+{
+    const double ticks = std::max(1, target);
+    const double span = hi - lo;
+    return std::isfinite(span) ? span / ticks : hi / ticks - lo / ticks;
+}
+
 // The two ends, when nice multiples cannot be placed.
 AxisTicks ends(double lo, double hi)
 {
@@ -76,7 +84,7 @@ AxisTicks AxisTicks::linear(double lo, double hi, int target)
     AxisTicks ticks;
     if (!validRange(lo, hi))
         return ticks;
-    const double step = niceStep(hi - lo, target);
+    const double step = niceStep(spanPerTick(lo, hi, target), 1);
     double first = 0;
     int count = 0;
     if (!multiples(lo, hi, step, first, count))
@@ -126,7 +134,7 @@ AxisTicks AxisTicks::wallTime(double lo, double hi, int target)
     // Steps a person counts in, in seconds.
     static const double kSteps[] = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200,
         10800, 21600, 43200, 86400, 172800, 604800, 2592000, 7776000, 31536000};
-    const double wanted = (hi - lo) / std::max(1, target);
+    const double wanted = spanPerTick(lo, hi, target);
     double step = kSteps[std::size(kSteps) - 1];
     for (const double candidate : kSteps)
         if (candidate >= wanted) {
@@ -134,7 +142,7 @@ AxisTicks AxisTicks::wallTime(double lo, double hi, int target)
             break;
         }
     if (wanted < 1) {
-        step = niceStep(hi - lo, target); // sub-second ranges
+        step = niceStep(wanted, 1); // sub-second ranges
     } else if (wanted > step) {
         step = std::ceil(wanted / 31536000) * 31536000;
     }

@@ -97,8 +97,11 @@ std::unique_ptr<CardGrid::Card> CardGrid::createCard(const CardKey& key) const
     title->setFont(bold);
     title->setFullText(key.tag);
     title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The card's width is the grid's to choose: names of any length are elided, never widen it.
+    title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     card->runSwatch = new QLabel(card->frame);
     card->runLabel = new ElidedLabel(card->frame);
+    card->runLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     card->runLabel->setObjectName(QStringLiteral("cardRun"));
     card->body = m_create(key, card->frame);
     // The tag and the menu; under them the run, each with the card's whole width to show it.

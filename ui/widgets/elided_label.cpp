@@ -1,5 +1,7 @@
 #include "ui/widgets/elided_label.h"
 
+#include "ui/widgets/plain_tool_tip.h"
+
 #include <algorithm>
 
 namespace lantern::ui {
@@ -43,7 +45,9 @@ void ElidedLabel::elide()
 {
     const int room = contentsRect().width() - 2 * margin();
     setText(fontMetrics().elidedText(m_fullText, Qt::ElideMiddle, std::max(0, room)));
-    setToolTip(!m_toolTip.isEmpty() ? m_toolTip : isElided() ? m_fullText : QString());
+    setToolTip(plainToolTip(!m_toolTip.isEmpty() ? m_toolTip
+            : isElided()                         ? m_fullText
+                                                 : QString()));
 }
 
 } // namespace lantern::ui

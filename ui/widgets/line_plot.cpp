@@ -168,6 +168,11 @@ LinePlot::Range LinePlot::yRange() const
 {
     return layout().y;
 }
+
+std::vector<double> LinePlot::yTickValues() const
+{
+    return layout().yTicks.values;
+}
 QRectF LinePlot::plotArea() const
 {
     return layout().plot;
@@ -407,9 +412,7 @@ void LinePlot::mouseReleaseEvent(QMouseEvent* event)
         const Range x {xAtPixel(box.left()), xAtPixel(box.right())};
         std::optional<Range> y = m_yZoom;
         if (box.height() >= kMinDragPixels) {
-            auto yAt = [&](double py) {
-                return l.y.lo + (l.plot.bottom() - py) / l.plot.height() * l.y.span();
-            };
+            auto yAt = [&](double py) { return l.y.at((l.plot.bottom() - py) / l.plot.height()); };
             y = Range {yAt(box.bottom()), yAt(box.top())};
         }
         zoomTo(x, y);
@@ -441,7 +444,7 @@ void LinePlot::wheelEvent(QWheelEvent* event)
     const Range x {cx - (cx - l.x.lo) * factor, cx + (l.x.hi - cx) * factor};
     std::optional<Range> y = m_yZoom;
     if (y) {
-        const double cy = l.y.lo + (l.plot.bottom() - pos.y()) / l.plot.height() * l.y.span();
+        const double cy = l.y.at((l.plot.bottom() - pos.y()) / l.plot.height());
         y = Range {cy - (cy - l.y.lo) * factor, cy + (l.y.hi - cy) * factor};
     }
     zoomTo(x, y);

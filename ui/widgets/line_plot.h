@@ -21,6 +21,7 @@
 #include <QWidget>
 
 #include <array>
+#include <cmath>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -61,8 +62,21 @@ public:
     struct Range {
         double lo = 0;
         double hi = 1;
-        double span() const { return hi - lo; }
+        double span() const { return hi - lo; } // inf when the ends are ±DBL_MAX apart
         bool contains(double v) const { return v >= lo && v <= hi; }
+        // Where `v` lies, 0 at lo and 1 at hi, and the value at such a fraction: both exact
+        // where span() is finite and free of overflow where it is not.
+        double fractionOf(double v) const
+        {
+            const double whole = span();
+            return std::isfinite(whole) ? (v - lo) / whole : (v / 2 - lo / 2) / (hi / 2 - lo / 2);
+        }
+        double at(double fraction) const
+        {
+            const double whole = span();
+            return std::isfinite(whole) ? lo + fraction * whole
+                                        : lo * (1 - fraction) + hi * fraction;
+        }
         bool operator==(const Range&) const = default;
     };
 
@@ -106,6 +120,8 @@ public:
     // The visible ranges, as the next paint will draw them.
     Range xRange() const;
     Range yRange() const;
+    // The values the y axis is labelled at.
+    std::vector<double> yTickValues() const;
     QRectF plotArea() const;
     bool isZoomed() const { return m_xZoom.has_value() || m_yZoom.has_value(); }
     // Zooms to x (and y, or y fitted to the data when absent); kept until resetZoom().

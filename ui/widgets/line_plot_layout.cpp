@@ -268,7 +268,9 @@ LinePlot::Range LinePlot::Layouter::limitedYRange(const Range& fitted) const
     };
     const AxisLimits& limits = m_input.yLimits;
     const Range limited {end(limits.min, fitted.lo), end(limits.max, fitted.hi)};
-    return limited.span() > 0 && std::isfinite(limited.span()) ? limited : fitted;
+    return limited.hi > limited.lo && std::isfinite(limited.lo) && std::isfinite(limited.hi)
+        ? limited
+        : fitted;
 }
 
 void LinePlot::Layouter::placeSeries(
@@ -346,13 +348,15 @@ LinePlot::Range LinePlot::Layouter::fittedYRange(
             hi = *max;
         }
     }
-    double pad = (hi - lo) * kYPadding;
+    // Halves first: the span of data from -DBL_MAX to DBL_MAX is beyond a double.
+    double pad = (hi / 2 - lo / 2) * (2 * kYPadding);
     // A flat series: smoothing a constant rounds to a few ulps off it, which must not become a
     // y range 1e-16 wide.
     const double magnitude = std::max(std::abs(lo), std::abs(hi));
     if (!(pad > magnitude * 1e-12))
         pad = m_options.logY ? 0.5 : std::max(std::abs(lo) * 0.1, 0.5);
-    return limitedYRange({lo - pad, hi + pad});
+    constexpr double kMax = std::numeric_limits<double>::max();
+    return limitedYRange({std::max(lo - pad, -kMax), std::min(hi + pad, kMax)});
 }
 
 void LinePlot::Layouter::compute()
@@ -418,8 +422,8 @@ double LinePlot::Layout::toPlotY(double value) const
 
 QPointF LinePlot::Layout::toPixel(QPointF p) const
 {
-    const double px = plot.left() + (p.x() - x.lo) / x.span() * plot.width();
-    const double py = plot.bottom() - (p.y() - y.lo) / y.span() * plot.height();
+    const double px = plot.left() + x.fractionOf(p.x()) * plot.width();
+    const double py = plot.bottom() - y.fractionOf(p.y()) * plot.height();
     // Far outside points still give the right direction; huge coordinates upset the rasterizer.
     constexpr double kLimit = 1e5;
     return {
@@ -428,12 +432,12 @@ QPointF LinePlot::Layout::toPixel(QPointF p) const
 
 double LinePlot::Layout::xAtPixel(double px) const
 {
-    return x.lo + (px - plot.left()) / plot.width() * x.span();
+    return x.at((px - plot.left()) / plot.width());
 }
 
 double LinePlot::Layout::pixelAtX(double plotX) const
 {
-    return plot.left() + (plotX - x.lo) / x.span() * plot.width();
+    return plot.left() + x.fractionOf(plotX) * plot.width();
 }
 
 double LinePlot::Layout::toDecimationX(const SeriesCache& cache, double plotX) const

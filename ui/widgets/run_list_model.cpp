@@ -1,5 +1,7 @@
 #include "ui/widgets/run_list_model.h"
 
+#include "ui/widgets/plain_tool_tip.h"
+
 #include <QFont>
 
 #include <algorithm>
@@ -284,14 +286,15 @@ QVariant RunListModel::runData(const core::RunSnapshot& run, int role) const
     case Qt::CheckStateRole:
         return isChecked(name) ? Qt::Checked : Qt::Unchecked;
     case Qt::ToolTipRole:
-        return tr("%1\n%2 tags · %3 scalar points · %4 event files%5")
-            .arg(QString::fromStdString(run.directory.string()))
-            .arg(run.tags.size())
-            .arg(run.scalarPoints())
-            .arg(run.files.size())
-            .arg(run.diagnostics.empty()
-                    ? QString()
-                    : tr("\n%1 problems (see Diagnostics)").arg(run.diagnostics.size()));
+        return plainToolTip(
+            tr("%1\n%2 tags · %3 scalar points · %4 event files%5")
+                .arg(QString::fromStdString(run.directory.string()))
+                .arg(run.tags.size())
+                .arg(run.scalarPoints())
+                .arg(run.files.size())
+                .arg(run.diagnostics.empty()
+                        ? QString()
+                        : tr("\n%1 problems (see Diagnostics)").arg(run.diagnostics.size())));
     default:
         return {};
     }

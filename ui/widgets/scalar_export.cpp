@@ -1,5 +1,7 @@
 #include "ui/widgets/scalar_export.h"
 
+#include "core/export/json_text.h"
+#include "core/export/scalar_export.h"
 #include "ui/widgets/line_plot.h"
 
 #include <QTextStream>
@@ -10,37 +12,13 @@
 namespace lantern::ui {
 namespace {
 
-QString csvField(const QString& text)
+// Moves what `text` holds into the stream once it is large (exports can be millions of rows).
+void drain(QTextStream& out, std::string& text, std::size_t atLeast)
 {
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"'))
-        && !text.contains(QLatin1Char('\n')))
-        return text;
-    QString quoted = text;
-    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
-}
-
-QString jsonString(const QString& text)
-{
-    QString out = QStringLiteral("\"");
-    for (const QChar c : text) {
-        if (c == QLatin1Char('"') || c == QLatin1Char('\\'))
-            out += QLatin1Char('\\') + c;
-        else if (c.unicode() < 0x20)
-            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
-        else
-            out += c;
-    }
-    return out + QLatin1Char('"');
-}
-
-QString jsonNumber(double value)
-{
-    if (std::isnan(value))
-        return QStringLiteral("\"NaN\"");
-    if (std::isinf(value))
-        return value > 0 ? QStringLiteral("\"Infinity\"") : QStringLiteral("\"-Infinity\"");
-    return exactNumber(value);
+    if (text.size() < atLeast)
+        return;
+    out << QString::fromUtf8(text.data(), qsizetype(text.size()));
+    text.clear();
 }
 
 QString runOf(const LinePlot::Series& series)
@@ -69,34 +47,27 @@ QString exactNumber(double value)
 void writeScalarsCsv(
     QTextStream& out, const std::vector<LinePlot::Series>& lines, const QString& tag)
 {
-    out << "run,tag,step,wall_time,value\n";
-    for (const LinePlot::Series& series : lines) {
-        const QString prefix
-            = csvField(runOf(series)) + QLatin1Char(',') + csvField(tagOf(series, tag));
-        series.data.forEach([&](const core::ScalarPoint& p) {
-            out << prefix << ',' << p.step << ',' << exactNumber(p.wallTime) << ','
-                << exactNumber(p.value) << '\n';
-        });
-    }
+    std::string text = core::scalarsCsvHeader();
+    const auto drainWhenLarge = [&] { drain(out, text, 1 << 20); };
+    for (const LinePlot::Series& series : lines)
+        core::appendScalarsCsv(text, runOf(series).toStdString(), tagOf(series, tag).toStdString(),
+            series.data, drainWhenLarge);
+    drain(out, text, 0);
 }
 
 void writeScalarsJson(
     QTextStream& out, const std::vector<LinePlot::Series>& lines, const QString& title)
 {
-    out << "{\"tag\":" << jsonString(title) << ",\"runs\":[";
+    std::string text = "{\"tag\":" + core::jsonString(title.toStdString()) + ",\"runs\":[";
+    const auto drainWhenLarge = [&] { drain(out, text, 1 << 20); };
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const LinePlot::Series& series = lines[i];
-        out << (i ? ",\n" : "\n") << "{\"run\":" << jsonString(runOf(series))
-            << ",\"tag\":" << jsonString(tagOf(series, title)) << ",\"points\":[";
-        bool first = true;
-        series.data.forEach([&](const core::ScalarPoint& p) {
-            out << (first ? "[" : ",[") << p.step << ',' << jsonNumber(p.wallTime) << ','
-                << jsonNumber(p.value) << ']';
-            first = false;
-        });
-        out << "]}";
+        text += i ? ",\n" : "\n";
+        core::appendScalarsJson(text, runOf(series).toStdString(),
+            tagOf(series, title).toStdString(), series.data, drainWhenLarge);
     }
-    out << "\n]}\n";
+    text += "\n]}\n";
+    drain(out, text, 0);
 }
 
 } // namespace lantern::ui

@@ -1,6 +1,7 @@
 #pragma once
 // Every point a line plot holds, written out as data: CSV (run,tag,step,wall_time,value) or
-// JSON. Numbers are written in the shortest text that reads back as the same double, so an
+// JSON, by core/export/scalar_export.h, so a card's export and lantern-cli's are the same
+// bytes. Numbers are written in the shortest text that reads back as the same value, so an
 // export round-trips exactly (a wall time keeps its microseconds).
 
 #include "ui/widgets/line_plot.h"
@@ -23,7 +24,8 @@ QString exactNumber(double value);
 void writeScalarsCsv(
     QTextStream& out, const std::vector<LinePlot::Series>& series, const QString& tag);
 
-// {"tag": title, "runs": [{"run": …, "tag": …, "points": [[step, wall_time, value], …]}, …]}
+// {"tag": title, "runs": [{"run": …, "tag": …, "type": …, "points": [[step, wall_time, value],
+// …]}, …]}
 // with a series' run and tag chosen as for CSV. JSON has no NaN or infinity: those values are
 // written as the strings "NaN", "Infinity" and "-Infinity".
 void writeScalarsJson(

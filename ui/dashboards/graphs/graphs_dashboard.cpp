@@ -4,6 +4,7 @@
 #include "core/load/logdir_loader.h"
 #include "ui/dashboards/graphs/graph_view.h"
 #include "ui/dashboards/graphs/node_details.h"
+#include "ui/widgets/plain_tool_tip.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -86,6 +87,7 @@ GraphsDashboard::GraphsDashboard(QWidget* parent)
     m_breadcrumbLayout->setSpacing(2);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("graphStatus"));
+    m_status->setTextFormat(Qt::PlainText); // errors name files and tags from the log
     auto* crumbs = new QHBoxLayout;
     crumbs->addWidget(m_breadcrumb);
     crumbs->addStretch(1);
@@ -407,12 +409,12 @@ void GraphsDashboard::showStatus()
         if (!m_hierarchy->problems().empty())
             text += tr(" · %n problem(s)", "", int(m_hierarchy->problems().size()));
         m_status->setText(text);
-        m_status->setToolTip(QString::fromStdString([this] {
+        m_status->setToolTip(plainToolTip(QString::fromStdString([this] {
             std::string all;
             for (const std::string& problem : m_hierarchy->problems())
                 all += problem + '\n';
             return all;
-        }()));
+        }())));
     } else {
         m_status->clear();
     }

@@ -1,5 +1,7 @@
 #include "ui/dashboards/graphs/node_details.h"
 
+#include "ui/widgets/plain_tool_tip.h"
+
 #include "graph.pb.h"
 
 #include <QHeaderView>
@@ -140,6 +142,7 @@ NodeDetailsPanel::NodeDetailsPanel(QWidget* parent)
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("nodeSummary"));
     m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::PlainText); // op and device names come from the log
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_tree = new QTreeWidget(this);
     m_tree->setObjectName(QStringLiteral("nodeDetailsTree"));
@@ -201,7 +204,7 @@ void NodeDetailsPanel::showNode(
     for (const auto& [key, value] : attrs) {
         auto* item = new QTreeWidgetItem(
             attrSection, {QString::fromStdString(key), shortAttrText(*value)});
-        item->setToolTip(1, fullAttrText(*value).left(2000));
+        item->setToolTip(1, plainToolTip(fullAttrText(*value).left(2000)));
     }
 
     auto addOp = [&hierarchy](QTreeWidgetItem* parent, std::uint32_t op, bool control) {

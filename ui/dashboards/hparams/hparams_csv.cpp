@@ -5,23 +5,35 @@
 
 #include <QAbstractItemModel>
 
+#include <utility>
+
 namespace lantern::ui {
 
 QString hparamsCsv(const QAbstractItemModel& shown, const std::vector<int>& columns)
 {
     std::string out;
-    const auto appendLine = [&out, &columns](auto field) {
+    // A cell's text; numbers (a double sort key) are written as they are, text as a CSV text
+    // field (names and values from the log may look like formulas).
+    const auto appendLine = [&out, &columns](auto cell) {
         for (std::size_t i = 0; i < columns.size(); ++i) {
             if (i > 0)
                 out += ',';
-            core::appendCsvField(out, field(columns[i]).toStdString());
+            const auto [text, isNumber] = cell(columns[i]);
+            if (isNumber)
+                out += text.toStdString();
+            else
+                core::appendCsvField(out, text.toStdString());
         }
         out += '\n';
     };
-    appendLine([&](int column) { return shown.headerData(column, Qt::Horizontal).toString(); });
+    appendLine([&](int column) {
+        return std::pair(shown.headerData(column, Qt::Horizontal).toString(), false);
+    });
     for (int row = 0; row < shown.rowCount(); ++row)
         appendLine([&](int column) {
-            return shown.index(row, column).data(HParamsTableModel::ExportRole).toString();
+            const QModelIndex index = shown.index(row, column);
+            return std::pair(index.data(HParamsTableModel::ExportRole).toString(),
+                index.data(HParamsTableModel::SortRole).typeId() == QMetaType::Double);
         });
     return QString::fromStdString(out);
 }

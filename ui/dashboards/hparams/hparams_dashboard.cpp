@@ -76,6 +76,7 @@ HParamsDashboard::HParamsDashboard(RunListModel* runs, QWidget* parent)
     body->setSizes({200, 1000});
 
     auto* bar = new QHBoxLayout;
+    m_summary->setTextFormat(Qt::PlainText); // names a run, whose folder name could be HTML
     bar->addWidget(m_summary, 1);
     bar->addWidget(m_columnsButton);
     bar->addWidget(m_export);

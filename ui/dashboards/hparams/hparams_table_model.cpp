@@ -2,6 +2,7 @@
 
 #include "core/events/hparams_decoder.h"
 #include "core/export/csv_text.h"
+#include "ui/widgets/plain_tool_tip.h"
 
 #include <QDateTime>
 
@@ -234,7 +235,7 @@ QVariant HParamsTableModel::data(const QModelIndex& index, int role) const
     case RunRole:
         return fromStd(m_table.sessions[row].run);
     case Qt::ToolTipRole:
-        return toolTip(row, column);
+        return plainToolTip(toolTip(row, column));
     case Qt::TextAlignmentRole:
         return c.numeric ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     default:
@@ -267,11 +268,12 @@ QVariant HParamsTableModel::headerData(int section, Qt::Orientation orientation,
         return c.title;
     if (role == Qt::ToolTipRole) {
         if (c.kind == ColumnKind::HParam)
-            return fromStd(m_table.experiment.hparams[c.index].description);
+            return plainToolTip(fromStd(m_table.experiment.hparams[c.index].description));
         if (c.kind == ColumnKind::Metric) {
             const core::MetricInfo& metric = m_table.experiment.metrics[c.index];
             const QString name = tr("Last value of %1").arg(metricName(metric));
-            return metric.description.empty() ? name : name + "\n" + fromStd(metric.description);
+            return plainToolTip(
+                metric.description.empty() ? name : name + "\n" + fromStd(metric.description));
         }
     }
     return {};

@@ -3,6 +3,7 @@
 #include "core/load/blob_reader.h"
 #include "ui/dashboards/images/image_view.h"
 #include "ui/dashboards/images/latest_image_loader.h"
+#include "ui/widgets/plain_tool_tip.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -137,7 +138,7 @@ void ImageCard::showLoaded(const DecodedImage& decoded)
     if (!decoded.error.isEmpty()) {
         m_shownKey.clear();
         m_view->setMessage(tr("Cannot show this image:\n%1").arg(decoded.error));
-        m_view->setToolTip(decoded.error);
+        m_view->setToolTip(plainToolTip(decoded.error));
         return;
     }
     if (decoded.key != m_shownKey || !m_view->message().isEmpty())

@@ -4,6 +4,7 @@
 #include "core/io/logdir_spec.h"
 #include "ui/dashboards/projector/embedding_scatter_plot.h"
 #include "ui/dashboards/projector/metadata_colors.h"
+#include "ui/widgets/plain_tool_tip.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -167,7 +168,7 @@ void ProjectorDashboard::applyDiscovery(core::ProjectorDiscovery discovery)
         loadChosen();
     }
     if (!discovery.problems.empty())
-        m_status->setToolTip(QString::fromStdString(discovery.problems.front()));
+        m_status->setToolTip(plainToolTip(QString::fromStdString(discovery.problems.front())));
     emit embeddingsFound(!m_sources.empty());
     if (auto [snapshot, specs] = std::exchange(m_waitingSnapshot, {}); snapshot)
         setSnapshot(snapshot, specs);
@@ -189,8 +190,8 @@ void ProjectorDashboard::loadChosen()
     m_loadWhenShown = !isVisible();
     if (m_loadWhenShown || m_projecting.isRunning())
         return; // showProjection starts the chosen one when the running one ends
-    m_status->setText(
-        tr("Computing: loading and projecting %1…").arg(m_embeddingChooser->currentText()));
+    m_status->setText(tr("Computing: loading and projecting %1…")
+                          .arg(m_embeddingChooser->currentText().toHtmlEscaped()));
     m_projecting.setFuture(QtConcurrent::run([source = m_sources[std::size_t(chosen)], chosen] {
         auto projection = std::make_shared<Projection>();
         projection->source = chosen;
@@ -245,7 +246,8 @@ void ProjectorDashboard::showProjection(ProjectionPtr projection)
             columns.empty() ? 0 : 1 + int(text == columns.end() ? 0 : text - columns.begin()));
     }
     if (!embedding.error.empty())
-        m_status->setText(tr("Could not load: %1").arg(QString::fromStdString(embedding.error)));
+        m_status->setText(
+            tr("Could not load: %1").arg(QString::fromStdString(embedding.error).toHtmlEscaped()));
     else
         m_status->setText(
             tr("%1 points × %2 dimensions%3")
@@ -338,7 +340,8 @@ void ProjectorDashboard::hover(int index)
     if (m_hoverText.isEmpty())
         QToolTip::hideText();
     else
-        QToolTip::showText(m_plot->mapToGlobal(m_plot->positionOf(index)), m_hoverText, m_plot);
+        QToolTip::showText(
+            m_plot->mapToGlobal(m_plot->positionOf(index)), plainToolTip(m_hoverText), m_plot);
 }
 
 void ProjectorDashboard::select(int index)

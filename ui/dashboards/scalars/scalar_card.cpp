@@ -41,6 +41,8 @@ ScalarCard::ScalarCard(const QStringList& tags, bool custom, QWidget* parent)
     bold.setBold(true);
     m_title->setFont(bold);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The card's width is the grid's to choose: a tag of any length is elided, never widens it.
+    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_noData = new QLabel(tr("No data for the selected runs"), this);
     m_noData->setObjectName(QStringLiteral("noDataNote"));
     m_noData->setEnabled(false); // drawn greyed

@@ -5,12 +5,16 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFontDatabase>
+#include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTextDocumentFragment>
 #include <QTextTable>
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 namespace lantern::ui {
 namespace {
@@ -24,6 +28,32 @@ QString tr(const char* text)
     return QCoreApplication::translate("TextDocument", text);
 }
 
+// Code spans and blocks in the system's fixed-width font, asked of Qt by role rather than by
+// family name (desktops differ: DejaVu Sans Mono, Noto Sans Mono, Menlo, Consolas).
+void useSystemFixedFont(QTextDocument& document)
+{
+    QTextCharFormat fixed;
+    fixed.setFontFamilies(QFontDatabase::systemFont(QFontDatabase::FixedFont).families());
+    fixed.setFontFixedPitch(true);
+    fixed.setFontStyleHint(QFont::TypeWriter);
+    std::vector<std::pair<int, int>> code; // [start, end) ranges, found before any change
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        const bool codeBlock = block.blockFormat().hasProperty(QTextFormat::BlockCodeLanguage)
+            || block.blockFormat().hasProperty(QTextFormat::BlockCodeFence);
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            if (codeBlock || fragment.charFormat().fontFixedPitch())
+                code.emplace_back(fragment.position(), fragment.position() + fragment.length());
+        }
+    }
+    QTextCursor cursor(&document);
+    for (const auto& [start, end] : code) {
+        cursor.setPosition(start);
+        cursor.setPosition(end, QTextCursor::KeepAnchor);
+        cursor.mergeCharFormat(fixed);
+    }
+}
+
 // Inserting markdown where a block has begun merges its first block into that one, which
 // keeps its own formats: a heading or code block at the start would lose its look. Parsed
 // apart, the first block's formats are put back.
@@ -31,6 +61,8 @@ void insertMarkdown(QTextCursor& cursor, const QString& markdown)
 {
     InertTextDocument parsed;
     parsed.setMarkdown(markdown, kMarkdownFeatures);
+    replaceImagesWithAltText(parsed);
+    useSystemFixedFont(parsed);
     const int start = cursor.position();
     cursor.insertFragment(QTextDocumentFragment(&parsed));
     QTextCursor first(cursor.document());
