@@ -42,6 +42,9 @@ std::string scalarEvent(const std::string& tag, long long step, float value, dou
 // Writes framed records to `path` (appending).
 void appendRecords(const std::filesystem::path& path, const std::vector<std::string>& records);
 
+// Resident memory of this process in MiB, or -1 where /proc is not available.
+double residentMiB();
+
 // The whole file, or "" when it cannot be read.
 std::string readBytes(const std::filesystem::path& path);
 
