@@ -3,6 +3,7 @@
 // "broadcast" tensors declaring thousands of elements. Every file is written with our writer
 // and read through the loader: the hostile value is skipped with a diagnostic naming its tag
 // and step, every other value is kept, and memory follows the file, never the declared size.
+// Also the per-tag cost of a run with very many tags, each holding a value or two.
 
 #include "core/analysis/pr_curve.h"
 #include "core/analysis/text_layout.h"
@@ -260,6 +261,37 @@ private slots:
             QVERIFY2(grown < 16 * fileMiB + 8,
                 (std::to_string(grown) + " MiB for " + std::to_string(fileMiB) + " MiB").c_str());
         }
+    }
+
+    void manyTagsCostLittleEach()
+    {
+        // 100,000 scalar tags and 5,000 text tags, one value each: once 1 KB per scalar tag
+        // (an eagerly reserved tail of 16 points, empty series of every kind) and 22 KB per text
+        // tag (a block of 256 entries reserved for one), 40 times the file.
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        fs::path file;
+        {
+            EventFileWriter writer(root);
+            for (int i = 0; i < 100000; ++i)
+                writer.addScalar("metrics/tag_" + std::to_string(i), 1, float(i), 100.0);
+            for (int i = 0; i < 5000; ++i)
+                writer.addText("notes/tag_" + std::to_string(i), 1, "hello", 100.0);
+            QVERIFY(writer.ok());
+            file = writer.path();
+        }
+        const double fileMiB = double(fs::file_size(file)) / (1024.0 * 1024.0);
+        const double before = residentMiB();
+        LogdirLoader loader({{"", root}});
+        loader.reload();
+        const RunData& run = *loader.runs().at(0);
+        QCOMPARE(run.tags.size(), std::size_t(105000));
+        if (before < 0)
+            QSKIP("no /proc/self/statm to measure resident memory");
+        const double grown = residentMiB() - before;
+        qInfo("%.1f MiB resident for %.1f MiB of file", grown, fileMiB);
+        QVERIFY2(grown < 12 * fileMiB + 8,
+            (std::to_string(grown) + " MiB for " + std::to_string(fileMiB) + " MiB").c_str());
     }
 };
 
