@@ -97,6 +97,35 @@ std::string describe(const RunData& run)
     return out;
 }
 
+// A file written by `write`, loaded, with the resident memory loading added.
+struct MeasuredLoad {
+    QTemporaryDir temp;
+    std::unique_ptr<LogdirLoader> loader;
+    double fileMiB = 0;
+    double grownMiB = -1; // -1 where /proc is not available
+
+    explicit MeasuredLoad(const std::function<void(EventFileWriter&)>& write)
+    {
+        const fs::path root = temp.path().toStdString();
+        fs::path file;
+        {
+            EventFileWriter writer(root);
+            write(writer);
+            file = writer.path();
+        }
+        fileMiB = double(fs::file_size(file)) / (1024.0 * 1024.0);
+        const double before = residentMiB();
+        loader = std::make_unique<LogdirLoader>(std::vector<LogdirSpec> {{"", root}});
+        loader->reload();
+        if (before >= 0)
+            grownMiB = residentMiB() - before;
+        qInfo("%.1f MiB resident for %.1f MiB of file", grownMiB, fileMiB);
+    }
+    const RunData& run() const { return *loader->runs().at(0); }
+    // Within `factor` times the file, plus 8 MiB of allocator and loader slack.
+    bool grewWithin(double factor) const { return grownMiB < factor * fileMiB + 8; }
+};
+
 const PrCurveCounts kThreeThresholds {{4, 2, 0}, {6, 1, 0}, {0, 5, 6}, {0, 2, 4}};
 
 } // namespace
@@ -235,32 +264,20 @@ private slots:
     {
         // 20,000 one-value tensors declaring 1,024 elements each: under 1 MB of file that
         // once became 160 MB of doubles.
-        QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
         constexpr int kRecords = 20'000;
-        fs::path file;
-        {
-            EventFileWriter writer(root);
+        const MeasuredLoad load([](EventFileWriter& writer) {
             for (int step = 0; step < kRecords; ++step)
                 writer.writeEvent(floats("splat", "custom", step, {1024}, {float(step)}));
-            QVERIFY(writer.ok());
-            file = writer.path();
-        }
-        const double fileMiB = double(fs::file_size(file)) / (1024.0 * 1024.0);
-        const double before = residentMiB();
-        LogdirLoader loader({{"", root}});
-        loader.reload();
-        const RunData& run = *loader.runs().at(0);
+        });
+        const RunData& run = load.run();
         const auto entries = run.tags.at("splat").tensors.snapshot();
         QCOMPARE(entries.size(), std::size_t(kRecords));
         QCOMPARE(entries[7].numbers, std::vector<double> {7.0});
         QCOMPARE(entries[7].shape, std::vector<std::int64_t> {1024});
         QVERIFY2(run.diagnostics.empty(), describe(run).c_str());
-        if (before > 0) {
-            const double grown = residentMiB() - before;
-            QVERIFY2(grown < 16 * fileMiB + 8,
-                (std::to_string(grown) + " MiB for " + std::to_string(fileMiB) + " MiB").c_str());
-        }
+        if (load.grownMiB < 0)
+            QSKIP("no /proc/self/statm to measure resident memory");
+        QVERIFY(load.grewWithin(16));
     }
 
     void manyTagsCostLittleEach()
@@ -268,30 +285,16 @@ private slots:
         // 100,000 scalar tags and 5,000 text tags, one value each: once 1 KB per scalar tag
         // (an eagerly reserved tail of 16 points, empty series of every kind) and 22 KB per text
         // tag (a block of 256 entries reserved for one), 40 times the file.
-        QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
-        fs::path file;
-        {
-            EventFileWriter writer(root);
+        const MeasuredLoad load([](EventFileWriter& writer) {
             for (int i = 0; i < 100000; ++i)
                 writer.addScalar("metrics/tag_" + std::to_string(i), 1, float(i), 100.0);
             for (int i = 0; i < 5000; ++i)
                 writer.addText("notes/tag_" + std::to_string(i), 1, "hello", 100.0);
-            QVERIFY(writer.ok());
-            file = writer.path();
-        }
-        const double fileMiB = double(fs::file_size(file)) / (1024.0 * 1024.0);
-        const double before = residentMiB();
-        LogdirLoader loader({{"", root}});
-        loader.reload();
-        const RunData& run = *loader.runs().at(0);
-        QCOMPARE(run.tags.size(), std::size_t(105000));
-        if (before < 0)
+        });
+        QCOMPARE(load.run().tags.size(), std::size_t(105000));
+        if (load.grownMiB < 0)
             QSKIP("no /proc/self/statm to measure resident memory");
-        const double grown = residentMiB() - before;
-        qInfo("%.1f MiB resident for %.1f MiB of file", grown, fileMiB);
-        QVERIFY2(grown < 12 * fileMiB + 8,
-            (std::to_string(grown) + " MiB for " + std::to_string(fileMiB) + " MiB").c_str());
+        QVERIFY(load.grewWithin(12));
     }
 };
 
