@@ -74,8 +74,11 @@ std::string normalizeTensor(const pb::TensorProto& tensor, SummaryItem& item)
         // [k, 2] rows of (encoded, label), or [k] without labels.
         const auto shape = tensorShape(tensor);
         item.kind = ValueKind::Audio;
-        std::string error = exactShapeError(tensor, std::size_t(tensor.string_val_size()));
-        if (error.empty() && !shape.empty())
+        const auto held = std::size_t(tensor.string_val_size());
+        std::string error = exactShapeError(tensor, held);
+        // The shape matches the strings, so its rows are no more than the strings (a [k, 0]
+        // tensor holds none, whatever k).
+        if (error.empty() && !shape.empty() && held > 0)
             item.blobCount = static_cast<std::uint32_t>(
                 std::min<std::int64_t>(shape.front(), std::numeric_limits<std::uint32_t>::max()));
         return error;

@@ -123,15 +123,14 @@ private:
             skipSpace();
             if (m_at >= m_text.size() || m_text[m_at] != '"')
                 return fail("expected a member name");
-            auto& member = out.members.emplace_back();
-            if (!parseString(member.first))
+            if (!parseString(out.memberNames.emplace_back()))
                 return false;
             skipSpace();
             if (m_at >= m_text.size() || m_text[m_at] != ':')
                 return fail("expected ':'");
             ++m_at;
             skipSpace();
-            if (!parseValue(member.second, depth))
+            if (!parseValue(out.memberValues.emplace_back(), depth))
                 return false;
             skipSpace();
             if (m_at < m_text.size() && m_text[m_at] == ',') {
@@ -307,9 +306,9 @@ private:
 
 const JsonValue* JsonValue::member(std::string_view name) const
 {
-    for (auto it = members.rbegin(); it != members.rend(); ++it)
-        if (it->first == name)
-            return &it->second;
+    for (std::size_t i = memberNames.size(); i-- > 0;)
+        if (memberNames[i] == name && i < memberValues.size())
+            return &memberValues[i];
     return nullptr;
 }
 

@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace lantern::core {
@@ -20,7 +19,10 @@ struct JsonValue {
     double number = 0;
     std::string string;
     std::vector<JsonValue> elements; // Array
-    std::vector<std::pair<std::string, JsonValue>> members; // Object, in document order
+    // Object: member i is named memberNames[i], in document order (two vectors, since a pair
+    // cannot hold the type being defined).
+    std::vector<std::string> memberNames;
+    std::vector<JsonValue> memberValues;
 
     bool isArray() const { return type == Type::Array; }
     bool isObject() const { return type == Type::Object; }

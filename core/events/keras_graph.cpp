@@ -85,7 +85,7 @@ void collectKerasTensors(
         return;
     }
     if (value.isObject())
-        for (const auto& [key, element] : value.members)
+        for (const Value& element : value.memberValues)
             collectKerasTensors(element, out, work, depth + 1);
 }
 

@@ -180,17 +180,20 @@ private slots:
             EventFileWriter writer(root);
             writer.writeEvent(strings("clip", "audio", 1, {4294967295, 2}, {"RIFF", "label"}));
             writer.writeEvent(strings("clip", "audio", 2, {1, 2}, {"RIFF", "label"}));
+            // Zero strings match a [2^40, 0] shape, and are no clips at all.
+            writer.writeEvent(strings("none", "audio", 2, {std::int64_t(1) << 40, 0}, {}));
             QVERIFY(writer.ok());
         }
         LogdirLoader loader({{"", root}});
         loader.reload();
         const RunData& run = *loader.runs().at(0);
-        QCOMPARE(run.countOf(ValueKind::Audio), std::uint64_t(1));
+        QCOMPARE(run.countOf(ValueKind::Audio), std::uint64_t(2)); // values of "clip" and "none"
         const auto blobs = run.tags.at("clip").blobs.snapshot();
         QCOMPARE(blobs.size(), std::size_t(1));
         QCOMPARE(blobs[0].step, std::int64_t(2));
         QCOMPARE(blobs[0].count, std::uint32_t(1));
         QVERIFY2(hasRejection(run, "clip", 1), describe(run).c_str());
+        QCOMPARE(run.tags.at("none").blobs.snapshot()[0].count, std::uint32_t(0));
     }
 
     void everyKindChecksItsValuesAgainstItsShape()

@@ -233,8 +233,8 @@ private slots:
                         "\"b\": {}, \"a\": 7,"
                         " \"n\": [NaN, -Infinity, 1e999, -1e-999]} ");
         QVERIFY2(parsed.error.empty(), parsed.error.c_str());
-        const JsonValue* array = parsed.value.members.front().second.isArray()
-            ? &parsed.value.members.front().second
+        const JsonValue* array = parsed.value.memberValues.front().isArray()
+            ? &parsed.value.memberValues.front()
             : nullptr;
         QVERIFY(array);
         QCOMPARE(array->elements.size(), std::size_t(6));
