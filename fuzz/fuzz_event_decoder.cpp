@@ -1,12 +1,16 @@
 // EventDecoder::decode and the store behind it, over a run's worth of fuzzed records (see
 // fuzz_input.h): each record goes the loader's way (scalar fast path, else the decoder) into a
 // RunData, so normalization, per-tag metadata and restart purges all see hostile data.
-// Checks: no crash, leak or runaway memory; normalized values are well formed.
+// Checks: no crash or leak; normalized values are well formed; and the peak of live heap bytes
+// while the input is decoded and stored stays within kBytesPerInputByte times its size plus
+// kFixedBytes (fuzz_allocation.h counts them): memory follows the input, never a declared
+// size. The factor is wide because protobuf makes a ~100-byte message of two input bytes.
 
 #include "core/events/event_decoder.h"
 #include "core/events/scalar_fast_path.h"
 #include "core/store/run_data.h"
 
+#include "fuzz/fuzz_allocation.h"
 #include "fuzz/fuzz_check.h"
 #include "fuzz/fuzz_input.h"
 
@@ -17,8 +21,16 @@
 using namespace lantern::core;
 using lantern::fuzz::check;
 
+namespace {
+
+constexpr std::size_t kBytesPerInputByte = 256;
+constexpr std::size_t kFixedBytes = 256 * 1024;
+
+} // namespace
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
+    const std::size_t liveBefore = lantern::fuzz::startPeakMeasurement();
     EventDecoder decoder;
     RunData run;
     run.files.emplace_back("fuzz");
@@ -52,6 +64,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const auto points = tagData.scalars.snapshot().points();
         for (std::size_t i = 1; i < points.size(); ++i)
             check(points[i - 1].step <= points[i].step, "scalar steps out of order");
+    }
+    const std::size_t peak = lantern::fuzz::peakBytes() - liveBefore;
+    if (peak > kBytesPerInputByte * size + kFixedBytes) {
+        std::fprintf(stderr, "peak %zu bytes for %zu input bytes\n", peak, size);
+        check(false, "peak allocation beyond a multiple of the input");
     }
     return 0;
 }

@@ -18,6 +18,10 @@ bool declaresExactly(std::span<const std::int64_t> shape, std::size_t count)
 TextLayout textLayoutOf(std::span<const std::int64_t> shape, std::size_t stringCount)
 {
     const TextLayout column {true, stringCount, 1, 0};
+    // No strings: an empty table, whatever the shape's other dimensions say ([0, 5, 7] has
+    // no first slice; its 5 × 7 would be cells past the strings).
+    if (stringCount == 0)
+        return column;
     if (!declaresExactly(shape, stringCount))
         return stringCount == 1 ? TextLayout {} : column;
     if (shape.empty())

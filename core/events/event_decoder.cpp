@@ -7,6 +7,7 @@
 #include "core/analysis/pr_curve.h"
 #include "core/events/histogram_conversion.h"
 #include "core/events/tensor_values.h"
+#include "core/events/wire_bounds.h"
 
 #include "event.pb.h"
 
@@ -176,6 +177,8 @@ const TagMetadata* EventDecoder::metadataOf(std::string_view tag) const
 
 std::optional<DecodedEvent> EventDecoder::decode(std::string_view record)
 {
+    if (!lengthsFitTheirMessages(record, pb::Event::descriptor()))
+        return std::nullopt; // libprotobuf would refuse it too, after reserving up to 50 MB
     pb::Event event;
     if (!event.ParseFromArray(record.data(), static_cast<int>(record.size())))
         return std::nullopt;

@@ -3,6 +3,7 @@
 #include "core/events/event_decoder.h"
 #include "core/events/scalar_fast_path.h"
 #include "core/events/tensor_values.h"
+#include "core/events/wire_bounds.h"
 
 #include "event.pb.h"
 
@@ -312,6 +313,29 @@ private slots:
         // More values than the shape declares is not a broadcast.
         tensor.mutable_tensor_shape()->mutable_dim(0)->set_size(1);
         QVERIFY(!tensorShapeError(tensor, 2).empty());
+    }
+
+    void nestedLengthsPastTheRecordAreRefusedFirst()
+    {
+        // Found by fuzz_event_decoder's peak-allocation invariant: a Summary (length 13, true)
+        // whose Value claims 172 MB holds a tag claiming 100 MB; libprotobuf reserved 50 MB
+        // for that string before finding the record short. Refused before parsing now.
+        const std::string value = std::string("\x0a\x80\x80\x80\x30", 5) + "tag";
+        const std::string summary = std::string("\x0a\xaa\xaa\xaa\x52", 5) + value;
+        const std::string record = std::string("\x10\x01\x2a", 3) + char(summary.size()) + summary;
+        QVERIFY(!lengthsFitTheirMessages(record, pb::Event::descriptor()));
+        pb::Event parsed;
+        QVERIFY(!parsed.ParseFromString(record)); // what libprotobuf concludes anyway
+        EventDecoder decoder;
+        QVERIFY(!decoder.decode(record));
+        // Lengths that fit, unknown fields and groups included, pass.
+        pb::Event event;
+        event.set_step(3);
+        event.mutable_summary()->add_value()->set_tag("loss");
+        const std::string group = std::string("\xa3\x06\x0a\x02hi\xa4\x06", 8); // field 100
+        QVERIFY(
+            lengthsFitTheirMessages(event.SerializeAsString() + group, pb::Event::descriptor()));
+        QVERIFY(decoder.decode(event.SerializeAsString()).has_value());
     }
 
     void garbageIsRejected()
