@@ -4,6 +4,9 @@
 
 #include "core/analysis/graph_hierarchy.h"
 #include "core/analysis/graph_layout.h"
+#include "core/events/keras_graph.h"
+
+#include "graph.pb.h"
 
 #include <benchmark/benchmark.h>
 #include <string>
@@ -55,5 +58,64 @@ void BM_LayOutEveryGroup(benchmark::State& state)
 BENCHMARK(BM_LayOutEveryGroup)->Unit(benchmark::kMillisecond)->Repetitions(5);
 
 } // namespace
+
+void convertKeras(benchmark::State& state, const std::string& json)
+{
+    for (auto _ : state) {
+        pb::GraphDef graph;
+        benchmark::DoNotOptimize(kerasModelToGraph(json, graph));
+    }
+    state.SetBytesProcessed(std::int64_t(state.iterations() * json.size()));
+}
+
+// Keras model JSON: one layer whose config holds `depth` nested arrays (past the parser's
+// limit, so rejected), layers nested 200 deep each, and a flat model of the same sizes; the
+// ratios between sizes show whether conversion grows faster than its input (before the
+// parser of json_value.h, protobuf's took 32 s of CPU on the 40 KB nested case).
+std::string kerasWithNestedArrays(int depth)
+{
+    return R"({"class_name": "Sequential", "config": {"name": "m", "layers": [{"class_name": )"
+           R"("Dense", "config": {"name": "d", "units": )"
+        + std::string(std::size_t(depth), '[') + "1" + std::string(std::size_t(depth), ']')
+        + "}}]}}";
+}
+
+std::string kerasFlat(std::size_t bytes)
+{
+    std::string layers;
+    for (int i = 0; layers.size() < bytes; ++i)
+        layers += std::string(i ? ", " : "") + R"({"class_name": "Dense", "config": {"name": "d)"
+            + std::to_string(i) + R"(", "units": 1}})";
+    return R"({"class_name": "Sequential", "config": {"name": "m", "layers": [)" + layers + "]}}";
+}
+
+void BM_KerasNestedArrays(benchmark::State& state)
+{
+    convertKeras(state, kerasWithNestedArrays(int(state.range(0)) / 2));
+}
+BENCHMARK(BM_KerasNestedArrays)->Arg(4000)->Arg(40000)->Unit(benchmark::kMillisecond);
+
+// Layers whose configs each nest 200 arrays deep (within the parser's limit), `bytes` in all.
+std::string kerasDeepLayers(std::size_t bytes)
+{
+    std::string layers;
+    for (int i = 0; layers.size() < bytes; ++i)
+        layers += std::string(i ? ", " : "") + R"({"class_name": "Dense", "config": {"name": "d)"
+            + std::to_string(i) + R"(", "units": )" + std::string(200, '[') + "1"
+            + std::string(200, ']') + "}}";
+    return R"({"class_name": "Sequential", "config": {"name": "m", "layers": [)" + layers + "]}}";
+}
+
+void BM_KerasDeepLayers(benchmark::State& state)
+{
+    convertKeras(state, kerasDeepLayers(std::size_t(state.range(0))));
+}
+BENCHMARK(BM_KerasDeepLayers)->Arg(4000)->Arg(40000)->Arg(400000)->Unit(benchmark::kMillisecond);
+
+void BM_KerasFlat(benchmark::State& state)
+{
+    convertKeras(state, kerasFlat(std::size_t(state.range(0))));
+}
+BENCHMARK(BM_KerasFlat)->Arg(4000)->Arg(40000)->Arg(400000)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

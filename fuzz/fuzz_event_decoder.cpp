@@ -1,13 +1,18 @@
 // EventDecoder::decode and the store behind it, over a run's worth of fuzzed records (see
 // fuzz_input.h): each record goes the loader's way (scalar fast path, else the decoder) into a
 // RunData, so normalization, per-tag metadata and TensorBoard's restart rule all see hostile
-// data. Checks: no crash, leak or runaway memory; normalized values are well formed; the store
-// keeps exactly what a plain-vector replay of the rule keeps, and every point when asked to.
+// data. Checks: no crash or leak; normalized values are well formed; the store keeps exactly
+// what a plain-vector replay of the rule keeps, and every point when asked to; and the peak of
+// live heap bytes while the input is decoded and stored stays within kBytesPerInputByte times
+// its size plus kFixedBytes (fuzz_allocation.h counts them): memory follows the input, never a
+// declared size. The factor is wide because protobuf makes a ~100-byte message of two input
+// bytes.
 
 #include "core/events/event_decoder.h"
 #include "core/events/scalar_fast_path.h"
 #include "core/store/run_data.h"
 
+#include "fuzz/fuzz_allocation.h"
 #include "fuzz/fuzz_check.h"
 #include "fuzz/fuzz_input.h"
 
@@ -23,6 +28,9 @@ using namespace lantern::core;
 using lantern::fuzz::check;
 
 namespace {
+
+constexpr std::size_t kBytesPerInputByte = 256;
+constexpr std::size_t kFixedBytes = 256 * 1024;
 
 // TensorBoard's rule, as plainly as possible: per (tag, kind), a point at step s removes the
 // points kept so far with step >= s. `values` holds each kept point's step and scalar.
@@ -40,17 +48,11 @@ struct Reference {
     }
 };
 
-} // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+// Decodes every record into `run`, offering each value to `reference` when one is given.
+void decodeInto(const std::uint8_t* data, std::size_t size, RunData& run, Reference* reference)
 {
     EventDecoder decoder;
-    RunData run;
     run.files.emplace_back("fuzz");
-    RunData everything; // keeps every point as written
-    everything.files.emplace_back("fuzz");
-    everything.keepOrphanedData = true;
-    Reference reference;
     FastScalarEvent fast;
     std::uint64_t offset = 0;
     for (const std::string_view record : lantern::fuzz::splitRecords(data, size)) {
@@ -62,10 +64,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             for (std::size_t i = 0; i < fast.count; ++i) {
                 run.addScalar(fast.values[i].tag, fast.step, fast.wallTime, fast.values[i].value,
                     fast.values[i].type, where);
-                everything.addScalar(fast.values[i].tag, fast.step, fast.wallTime,
-                    fast.values[i].value, fast.values[i].type, where);
-                reference.offer(
-                    fast.values[i].tag, ValueKind::Scalar, fast.step, fast.values[i].value);
+                if (reference)
+                    reference->offer(
+                        fast.values[i].tag, ValueKind::Scalar, fast.step, fast.values[i].value);
             }
             continue;
         }
@@ -78,14 +79,33 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                     && item.pluginName != "histograms")
                     check(bucket.left <= bucket.right, "TF1 histogram bucket reversed");
             check(item.kind != ValueKind::Scalar || item.histogram.empty(), "scalar with buckets");
-            if (event->kind == EventKind::Summary)
-                reference.offer(item.tag, item.kind, event->step, item.scalar);
+            if (reference && event->kind == EventKind::Summary)
+                reference->offer(item.tag, item.kind, event->step, item.scalar);
         }
-        if (event->kind == EventKind::TaggedRunMetadata)
-            reference.offer(event->runMetadataTag, ValueKind::RunMetadata, event->step, 0);
+        if (reference && event->kind == EventKind::TaggedRunMetadata)
+            reference->offer(event->runMetadataTag, ValueKind::RunMetadata, event->step, 0);
         run.add(*event, where, decoder);
-        everything.add(*event, where, decoder);
     }
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    const std::size_t liveBefore = lantern::fuzz::startPeakMeasurement();
+    RunData run;
+    decodeInto(data, size, run, nullptr);
+    const std::size_t peak = lantern::fuzz::peakBytes() - liveBefore;
+    if (peak > kBytesPerInputByte * size + kFixedBytes) {
+        std::fprintf(stderr, "peak %zu bytes for %zu input bytes\n", peak, size);
+        check(false, "peak allocation beyond a multiple of the input");
+    }
+
+    Reference reference;
+    RunData everything; // keeps every point as written
+    everything.keepOrphanedData = true;
+    decodeInto(data, size, everything, &reference);
+
     // The store keeps exactly what the reference keeps, series by series, and every point as
     // written when asked to.
     std::size_t series = 0, stored = 0;

@@ -2,6 +2,9 @@
 
 #include "core/analysis/pr_curve.h"
 
+#include "core/events/tensor_values.h"
+#include "core/io/checked_size.h"
+
 namespace lantern::core {
 namespace {
 
@@ -18,15 +21,32 @@ enum Row : std::size_t {
 
 } // namespace
 
+std::string prCurveShapeError(std::span<const std::int64_t> shape, std::size_t held)
+{
+    if (shape.size() != 2 || shape[0] != std::int64_t(RowCount) || shape[1] < 1)
+        return "a PR curve is a [6, N] tensor, not " + shapeText(shape);
+    const auto count = checkedElementCount(shape);
+    if (!count)
+        return "its shape " + shapeText(shape) + " declares more elements than 64 bits count";
+    if (held > *count)
+        return "its shape " + shapeText(shape) + " declares " + std::to_string(*count)
+            + " elements but it holds " + std::to_string(held);
+    if (held < *count && shape[1] > kMaxBroadcastPrCurveThresholds)
+        return "it holds " + std::to_string(held) + " of the " + std::to_string(*count)
+            + " values its shape " + shapeText(shape)
+            + " declares, too many thresholds to broadcast";
+    return {};
+}
+
 std::vector<PrCurvePoint> prCurvePoints(
     std::span<const std::int64_t> shape, std::span<const double> values)
 {
-    if (shape.size() != 2 || shape[0] != std::int64_t(RowCount) || shape[1] < 1)
+    if (!prCurveShapeError(shape, values.size()).empty())
         return {};
     const auto columns = std::size_t(shape[1]);
-    if (values.size() != RowCount * columns)
-        return {};
-    const auto at = [&](Row row, std::size_t column) { return values[row * columns + column]; };
+    const auto at = [&](Row row, std::size_t column) {
+        return broadcastElement(values, std::uint64_t(row) * columns + column);
+    };
 
     std::size_t kept = columns;
     while (kept > 1 && at(TruePositives, kept - 1) + at(FalsePositives, kept - 1) == 0)

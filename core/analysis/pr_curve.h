@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace lantern::core {
@@ -22,10 +23,19 @@ struct PrCurvePoint {
     bool operator==(const PrCurvePoint&) const = default;
 };
 
-// The points in threshold order; empty unless the tensor is [6, N] with N >= 1 and holds
-// 6·N numbers. Trailing thresholds at which nothing is predicted positive (TP + FP = 0, so
-// precision is undefined) are dropped, keeping at least the first, as TensorBoard's plugin
-// does; a threshold with positives after one without keeps it.
+// A broadcast curve (fewer than 6·N values, the last repeating) is shown up to this many
+// thresholds; its size is declared, not held, so it is bounded.
+inline constexpr std::int64_t kMaxBroadcastPrCurveThresholds = 10000;
+
+// Empty when a PR-curve tensor of `shape` holding `held` values can be shown, else why not:
+// it must be [6, N] with N >= 1, holding 6·N values, or fewer (a broadcast) when N is at
+// most kMaxBroadcastPrCurveThresholds.
+std::string prCurveShapeError(std::span<const std::int64_t> shape, std::size_t held);
+
+// The points in threshold order; empty when prCurveShapeError is not. Trailing thresholds at which
+// nothing is predicted positive (TP + FP = 0, so precision is undefined) are dropped, keeping at
+// least the first, as TensorBoard's plugin does; a threshold with positives after one without keeps
+// it.
 std::vector<PrCurvePoint> prCurvePoints(
     std::span<const std::int64_t> shape, std::span<const double> values);
 std::vector<PrCurvePoint> prCurvePoints(const TensorEntry& entry);

@@ -2,7 +2,7 @@
 
 #include "core/analysis/text_layout.h"
 
-#include <algorithm>
+#include "core/io/checked_size.h"
 
 namespace lantern::core {
 namespace {
@@ -10,17 +10,7 @@ namespace {
 // True when the shape's dimensions multiply to exactly `count` (checked without overflow).
 bool declaresExactly(std::span<const std::int64_t> shape, std::size_t count)
 {
-    if (std::any_of(shape.begin(), shape.end(), [](std::int64_t size) { return size < 0; }))
-        return false;
-    if (std::find(shape.begin(), shape.end(), 0) != shape.end())
-        return count == 0;
-    std::size_t elements = 1;
-    for (const std::int64_t size : shape) {
-        if (elements > count / std::size_t(size))
-            return false; // the product already exceeds count
-        elements *= std::size_t(size);
-    }
-    return elements == count;
+    return checkedElementCount(shape) == count;
 }
 
 } // namespace
@@ -28,6 +18,10 @@ bool declaresExactly(std::span<const std::int64_t> shape, std::size_t count)
 TextLayout textLayoutOf(std::span<const std::int64_t> shape, std::size_t stringCount)
 {
     const TextLayout column {true, stringCount, 1, 0};
+    // No strings: an empty table, whatever the shape's other dimensions say ([0, 5, 7] has
+    // no first slice; its 5 × 7 would be cells past the strings).
+    if (stringCount == 0)
+        return column;
     if (!declaresExactly(shape, stringCount))
         return stringCount == 1 ? TextLayout {} : column;
     if (shape.empty())

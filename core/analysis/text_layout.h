@@ -21,7 +21,8 @@ struct TextLayout {
 };
 
 // `stringCount` is how many strings the tensor holds. A shape that does not account for
-// exactly that many (a malformed file) shows every string, one per row.
+// exactly that many (a malformed file) shows every string, one per row. A table never has more
+// cells than strings.
 TextLayout textLayoutOf(std::span<const std::int64_t> shape, std::size_t stringCount);
 
 } // namespace lantern::core

@@ -1,6 +1,7 @@
 #include "core/checkpoint/checkpoint_tensor.h"
 
 #include "core/events/tensor_values.h"
+#include "core/io/checked_size.h"
 #include "core/io/crc32c.h"
 
 #include <cstdio>
@@ -90,8 +91,9 @@ CheckpointMatrix readCheckpointMatrix(
         return failure("\"" + variable.name + "\" is not one- or two-dimensional");
     const std::int64_t rows = variable.shape[0];
     const std::int64_t columns = variable.shape.size() == 2 ? variable.shape[1] : 1;
-    if (rows <= 0 || columns <= 0 || rows > (std::int64_t(1) << 40) / columns
-        || std::uint64_t(rows * columns) * width != variable.size)
+    const std::int64_t dims[] = {rows, columns, std::int64_t(width)};
+    const auto declaredBytes = checkedElementCount(dims);
+    if (rows <= 0 || columns <= 0 || declaredBytes != variable.size)
         return failure("\"" + variable.name + "\" claims " + std::to_string(variable.size)
             + " bytes, which does not match its shape");
     if (variable.shard < 0 || variable.shard >= index.numShards)

@@ -81,6 +81,9 @@ struct DecodedEvent {
     SessionStatus sessionStatus = SessionStatus::Unspecified;
     std::vector<SummaryItem> items; // Summary
     std::string runMetadataTag; // TaggedRunMetadata
+    // Summary values left out because their values do not fit their declared shape, each
+    // saying which tag and step and why.
+    std::vector<std::string> rejectedValues;
 };
 
 } // namespace lantern::core

@@ -4,10 +4,15 @@
 
 #include "core/events/event_decoder.h"
 
+#include "core/analysis/pr_curve.h"
 #include "core/events/histogram_conversion.h"
 #include "core/events/tensor_values.h"
+#include "core/events/wire_bounds.h"
 
 #include "event.pb.h"
+
+#include <algorithm>
+#include <limits>
 
 namespace lantern::core {
 namespace {
@@ -26,7 +31,21 @@ ScalarType scalarTypeOf(int dtype)
     }
 }
 
-void normalizeTensor(const pb::TensorProto& tensor, SummaryItem& item)
+// Images and audio hold exactly the strings their shape declares: a count of clips is
+// believed only when the strings are there.
+std::string exactShapeError(const pb::TensorProto& tensor, std::size_t held)
+{
+    const auto count = tensorElementCount(tensor);
+    if (count == held)
+        return {};
+    return "its shape " + shapeText(tensorShape(tensor))
+        + (count ? " declares " + std::to_string(*count) + " element(s)"
+                 : " declares a negative or overflowing number of elements")
+        + " but it holds " + std::to_string(held);
+}
+
+// Fills `item` from a tensor value; returns why the value was rejected, or empty.
+std::string normalizeTensor(const pb::TensorProto& tensor, SummaryItem& item)
 {
     const std::string& plugin = item.pluginName;
     if (plugin == "scalars"
@@ -36,50 +55,60 @@ void normalizeTensor(const pb::TensorProto& tensor, SummaryItem& item)
             item.kind = ValueKind::Scalar;
             item.scalar = *value;
             item.scalarType = scalarTypeOf(tensor.dtype());
-            return;
+            return {};
         }
     }
     if (plugin == "histograms") {
         item.kind = ValueKind::Histogram;
-        item.histogram = histogramFromTensor(tensor);
-        return;
+        std::string error;
+        item.histogram = histogramFromTensor(tensor, &error);
+        return error;
     }
     if (plugin == "images") {
         // [2 + n] strings: width, height, then n encoded images.
         const int count = tensor.string_val_size();
         item.kind = ValueKind::Image;
         item.blobCount = count > 2 ? static_cast<std::uint32_t>(count - 2) : 0;
-        return;
+        return exactShapeError(tensor, std::size_t(count));
     }
     if (plugin == "audio") {
+        // [k, 2] rows of (encoded, label), or [k] without labels.
         const auto shape = tensorShape(tensor);
         item.kind = ValueKind::Audio;
-        item.blobCount = shape.empty() ? 0 : static_cast<std::uint32_t>(shape.front());
-        return;
+        const auto held = std::size_t(tensor.string_val_size());
+        std::string error = exactShapeError(tensor, held);
+        // The shape matches the strings, so its rows are no more than the strings (a [k, 0]
+        // tensor holds none, whatever k).
+        if (error.empty() && !shape.empty() && held > 0)
+            item.blobCount = static_cast<std::uint32_t>(
+                std::min<std::int64_t>(shape.front(), std::numeric_limits<std::uint32_t>::max()));
+        return error;
     }
     if (plugin == "text" || (plugin.empty() && tensor.dtype() == pb::DT_STRING)) {
         item.kind = ValueKind::Text;
         item.strings = tensorStrings(tensor);
         item.shape = tensorShape(tensor);
-        return;
+        return tensorShapeError(tensor, item.strings.size());
     }
     if (plugin == "pr_curves") {
         item.kind = ValueKind::PrCurve;
         item.numbers = tensorNumbers(tensor);
         item.shape = tensorShape(tensor);
-        return;
+        if (std::string error = tensorShapeError(tensor, item.numbers.size()); !error.empty())
+            return error;
+        return prCurveShapeError(item.shape, item.numbers.size());
     }
     if (plugin == "hparams") {
         item.kind = ValueKind::HParams;
-        return;
+        return {};
     }
     if (plugin == "graph_keras_model") {
         item.kind = ValueKind::KerasModel; // the JSON is read again on demand (graph_loader.h)
-        return;
+        return {};
     }
     if (plugin.starts_with("graph_run_metadata")) {
         item.kind = ValueKind::RunMetadata;
-        return;
+        return {};
     }
     item.kind = ValueKind::Tensor;
     item.shape = tensorShape(tensor);
@@ -87,6 +116,7 @@ void normalizeTensor(const pb::TensorProto& tensor, SummaryItem& item)
         item.strings = tensorStrings(tensor);
     else
         item.numbers = tensorNumbers(tensor);
+    return tensorShapeError(tensor, std::max(item.strings.size(), item.numbers.size()));
 }
 
 SessionStatus sessionStatusOf(const pb::SessionLog& log)
@@ -147,6 +177,8 @@ const TagMetadata* EventDecoder::metadataOf(std::string_view tag) const
 
 std::optional<DecodedEvent> EventDecoder::decode(std::string_view record)
 {
+    if (!lengthsFitTheirMessages(record, pb::Event::descriptor()))
+        return std::nullopt; // libprotobuf would refuse it too, after reserving up to 50 MB
     pb::Event event;
     if (!event.ParseFromArray(record.data(), static_cast<int>(record.size())))
         return std::nullopt;
@@ -214,7 +246,13 @@ DecodedEvent EventDecoder::normalize(const pb::Event& event)
                 item.blobCount = 1;
                 break;
             case pb::Summary::Value::kTensor:
-                normalizeTensor(value.tensor(), item);
+                if (const std::string error = normalizeTensor(value.tensor(), item);
+                    !error.empty()) {
+                    out.rejectedValues.push_back("the " + std::string(valueKindName(item.kind))
+                        + " value of tag '" + item.tag + "' at step " + std::to_string(out.step)
+                        + " was skipped: " + error);
+                    continue;
+                }
                 break;
             case pb::Summary::Value::VALUE_NOT_SET:
                 // TF 2.1's hp.hparams writes metadata-only values: the data is the metadata.

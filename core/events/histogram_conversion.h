@@ -3,6 +3,7 @@
 
 #include "core/events/decoded_event.h"
 
+#include <string>
 #include <vector>
 
 namespace lantern::pb {
@@ -16,7 +17,11 @@ namespace lantern::core {
 // dropped, and the outermost edges become the recorded min and max.
 std::vector<HistogramBucket> histogramFromProto(const pb::HistogramProto& histogram);
 
-// TF2: a [k, 3] tensor of rows (left, right, count).
-std::vector<HistogramBucket> histogramFromTensor(const pb::TensorProto& tensor);
+// TF2: a [k, 3] tensor of rows (left, right, count); empty for another shape. A broadcast
+// tensor's rows that repeat its last value become one bucket with their summed count, so k
+// never sets the size. Values that do not fit the shape give no buckets and, when `error` is
+// given, say why there.
+std::vector<HistogramBucket> histogramFromTensor(
+    const pb::TensorProto& tensor, std::string* error = nullptr);
 
 } // namespace lantern::core

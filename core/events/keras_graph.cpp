@@ -1,44 +1,49 @@
 // The walk is preorder over nested models. Models emit no node; their inputs feed their first
 // layer and their output_layers (or, for Sequential, their last layer) stand in for them when
-// a sibling names the model as its input. JSON is parsed into google.protobuf.Value with
-// protobuf's own JSON parser, which bounds nesting depth.
+// a sibling names the model as its input. The JSON is read by our own one-pass parser (its
+// nesting limited), and the walk counts its work: every value it looks at and every byte of
+// node name it writes, which it keeps within a multiple of the JSON's size.
 
 #include "core/events/keras_graph.h"
 
+#include "core/events/json_value.h"
+
 #include "graph.pb.h"
 
-#include <google/protobuf/struct.pb.h>
-#include <google/protobuf/util/json_util.h>
 #include <map>
 #include <vector>
 
 namespace lantern::core {
 namespace {
 
-using google::protobuf::ListValue;
-using google::protobuf::Struct;
-using google::protobuf::Value;
+using Value = JsonValue;
+
+// Node names may take this many bytes per byte of JSON (plus a megabyte): deeply nested models
+// with long names would otherwise repeat each name in every descendant's scope.
+constexpr std::uint64_t kNameBytesPerJsonByte = 16;
 
 const Value* field(const Value& object, const char* name)
 {
-    if (!object.has_struct_value())
-        return nullptr;
-    const auto& fields = object.struct_value().fields();
-    const auto it = fields.find(name);
-    return it == fields.end() ? nullptr : &it->second;
+    return object.isObject() ? object.member(name) : nullptr;
 }
 
 std::string text(const Value* value)
 {
-    return value && value->has_string_value() ? value->string_value() : std::string();
+    return value && value->isString() ? value->string : std::string();
 }
 
 int integer(const Value& value)
 {
-    if (!value.has_number_value())
+    if (!value.isNumber())
         return 0;
-    const double number = value.number_value();
+    const double number = value.number;
     return number >= 0 && number < 1e9 ? int(number) : 0;
+}
+
+// A reference to element `i` of an array value.
+const Value& at(const Value& list, std::size_t i)
+{
+    return list.elements[i];
 }
 
 pb::DataType dataTypeOf(const std::string& name)
@@ -61,78 +66,84 @@ struct LayerOutput {
 };
 
 // Keras 3 tensors: {"class_name": "__keras_tensor__", "config": {"keras_history": [...]}}.
-void collectKerasTensors(const Value& value, std::vector<LayerOutput>& out, int depth = 0)
+void collectKerasTensors(
+    const Value& value, std::vector<LayerOutput>& out, std::uint64_t& work, int depth = 0)
 {
+    ++work;
     if (depth > 32)
         return;
-    if (value.has_list_value()) {
-        for (const Value& element : value.list_value().values())
-            collectKerasTensors(element, out, depth + 1);
+    if (value.isArray()) {
+        for (const Value& element : value.elements)
+            collectKerasTensors(element, out, work, depth + 1);
         return;
     }
     if (text(field(value, "class_name")) == "__keras_tensor__") {
         const Value* config = field(value, "config");
         const Value* history = config ? field(*config, "keras_history") : nullptr;
-        if (history && history->has_list_value() && history->list_value().values_size() >= 3)
-            out.push_back(
-                {text(&history->list_value().values(0)), integer(history->list_value().values(2))});
+        if (history && history->isArray() && history->elements.size() >= 3)
+            out.push_back({text(&at(*history, 0)), integer(at(*history, 2))});
         return;
     }
-    if (value.has_struct_value())
-        for (const auto& [key, element] : value.struct_value().fields())
-            collectKerasTensors(element, out, depth + 1);
+    if (value.isObject())
+        for (const Value& element : value.memberValues)
+            collectKerasTensors(element, out, work, depth + 1);
 }
 
 // Keras 2: [[name, node_index, tensor_index, kwargs], ...] per node; Keras 3: {"args": ...}.
-std::vector<LayerOutput> inboundOf(const Value& layer)
+std::vector<LayerOutput> inboundOf(const Value& layer, std::uint64_t& work)
 {
     std::vector<LayerOutput> inbound;
     const Value* nodes = field(layer, "inbound_nodes");
-    if (!nodes || !nodes->has_list_value())
+    if (!nodes || !nodes->isArray())
         return inbound;
-    for (const Value& node : nodes->list_value().values()) {
-        if (node.has_struct_value()) {
+    for (const Value& node : nodes->elements) {
+        ++work;
+        if (node.isObject()) {
             if (const Value* args = field(node, "args"))
-                collectKerasTensors(*args, inbound);
+                collectKerasTensors(*args, inbound, work);
             continue;
         }
-        if (!node.has_list_value())
+        if (!node.isArray())
             continue;
-        for (const Value& entry : node.list_value().values()) {
-            if (entry.has_list_value() && entry.list_value().values_size() >= 3
-                && entry.list_value().values(0).has_string_value())
-                inbound.push_back({entry.list_value().values(0).string_value(),
-                    integer(entry.list_value().values(2))});
+        for (const Value& entry : node.elements) {
+            ++work;
+            if (entry.isArray() && entry.elements.size() >= 3 && at(entry, 0).isString())
+                inbound.push_back({at(entry, 0).string, integer(at(entry, 2))});
         }
     }
     return inbound;
 }
 
 // output_layers / input_layers: one [name, node, tensor] triple or a list of them.
-std::vector<LayerOutput> layerTriples(const Value* value)
+std::vector<LayerOutput> layerTriples(const Value* value, std::uint64_t& work)
 {
     std::vector<LayerOutput> triples;
-    if (!value || !value->has_list_value())
+    if (!value || !value->isArray())
         return triples;
-    const ListValue& list = value->list_value();
-    if (list.values_size() >= 3 && list.values(0).has_string_value()) {
-        triples.push_back({list.values(0).string_value(), integer(list.values(2))});
+    const Value& list = *value;
+    if (list.elements.size() >= 3 && at(list, 0).isString()) {
+        triples.push_back({at(list, 0).string, integer(at(list, 2))});
         return triples;
     }
-    for (const Value& element : list.values())
-        if (element.has_list_value() && element.list_value().values_size() >= 3
-            && element.list_value().values(0).has_string_value())
-            triples.push_back({element.list_value().values(0).string_value(),
-                integer(element.list_value().values(2))});
+    for (const Value& element : list.elements) {
+        ++work;
+        if (element.isArray() && element.elements.size() >= 3 && at(element, 0).isString())
+            triples.push_back({at(element, 0).string, integer(at(element, 2))});
+    }
     return triples;
 }
 
 class Converter {
 public:
-    explicit Converter(pb::GraphDef& graph)
+    Converter(pb::GraphDef& graph, std::uint64_t nameBudget)
         : m_graph(graph)
+        , m_nameBudget(nameBudget)
     {
     }
+
+    std::uint64_t work() const { return m_work; }
+    // True when node names outgrew their budget and the walk stopped.
+    bool overBudget() const { return m_overBudget; }
 
     // Emits the layers of `model` under `parentScope`; `modelInputs` feed a first layer that
     // names no inputs. Returns the node names standing for the model's outputs.
@@ -140,7 +151,7 @@ public:
         const std::vector<std::string>& modelInputs, int depth)
     {
         const Value* config = field(model, "config");
-        if (!config || depth > 64)
+        if (!config || depth > 64 || m_overBudget)
             return {};
         const std::string name = text(field(*config, "name"));
         const std::string scope = parentScope.empty() ? name : parentScope + "/" + name;
@@ -149,13 +160,16 @@ public:
         std::vector<std::string> lastOutputs;
         bool first = true;
         const Value* layers = field(*config, "layers");
-        if (layers && layers->has_list_value()) {
-            for (const Value& layer : layers->list_value().values()) {
+        if (layers && layers->isArray()) {
+            for (const Value& layer : layers->elements) {
+                ++m_work;
+                if (m_overBudget)
+                    break;
                 const Value* layerConfig = field(layer, "config");
                 if (!layerConfig)
                     continue;
                 std::vector<std::string> inputs;
-                for (const LayerOutput& input : inboundOf(layer))
+                for (const LayerOutput& input : inboundOf(layer, m_work))
                     inputs.push_back(resolve(outputs, scope, input));
                 if (inputs.empty()) {
                     if (first && !modelInputs.empty())
@@ -173,7 +187,8 @@ public:
                 outputs[layerName] = lastOutputs;
             }
         }
-        const std::vector<LayerOutput> declared = layerTriples(field(*config, "output_layers"));
+        const std::vector<LayerOutput> declared
+            = layerTriples(field(*config, "output_layers"), m_work);
         if (declared.empty())
             return lastOutputs; // Sequential: its last layer
         std::vector<std::string> result;
@@ -201,11 +216,15 @@ private:
         node->set_name(name);
         for (const std::string& input : inputs)
             node->add_input(input);
+        for (const std::string& input : inputs)
+            m_work += input.size();
+        m_work += name.size();
+        m_overBudget = m_overBudget || m_work > m_nameBudget;
         (*node->mutable_attr())["keras_class"].set_s(text(field(layer, "class_name")));
         const Value* config = field(layer, "config");
         const Value* dtype = config ? field(*config, "dtype") : nullptr;
         std::string dtypeName = text(dtype);
-        if (dtype && dtype->has_struct_value()) { // a dtype policy: {"config": {"name": ...}}
+        if (dtype && dtype->isObject()) { // a dtype policy: {"config": {"name": ...}}
             const Value* policyConfig = field(*dtype, "config");
             dtypeName = policyConfig ? text(field(*policyConfig, "name")) : std::string();
         }
@@ -217,20 +236,29 @@ private:
 
     pb::GraphDef& m_graph;
     std::string m_previous;
+    std::uint64_t m_nameBudget = 0;
+    std::uint64_t m_work = 0;
+    bool m_overBudget = false;
 };
 
 } // namespace
 
-std::string kerasModelToGraph(std::string_view json, pb::GraphDef& graph)
+std::string kerasModelToGraph(std::string_view json, pb::GraphDef& graph, std::uint64_t* work)
 {
-    Value model;
-    const auto status = google::protobuf::util::JsonStringToMessage(
-        google::protobuf::StringPiece(json.data(), json.size()), &model);
-    if (!status.ok())
-        return "the Keras model is not valid JSON: " + std::string(status.message());
-    if (!field(model, "config"))
+    const JsonParseResult parsed = parseJson(json);
+    if (work)
+        *work = parsed.valueCount;
+    if (!parsed.error.empty())
+        return "the Keras model is not valid JSON: " + parsed.error;
+    if (!field(parsed.value, "config"))
         return "the Keras model JSON has no \"config\"";
-    Converter(graph).walk(model, "", {}, 0);
+    Converter converter(graph, kNameBytesPerJsonByte * json.size() + (1u << 20));
+    converter.walk(parsed.value, "", {}, 0);
+    if (work)
+        *work += converter.work();
+    if (converter.overBudget())
+        return "the Keras model's layer names, repeated in every nested scope, take more than "
+            + std::to_string(kNameBytesPerJsonByte) + " times the size of its JSON";
     return {};
 }
 

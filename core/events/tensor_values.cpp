@@ -3,6 +3,7 @@
 
 #include "core/events/tensor_values.h"
 
+#include "core/io/checked_size.h"
 #include "core/io/little_endian.h"
 
 #include "tensor.pb.h"
@@ -12,8 +13,6 @@
 
 namespace lantern::core {
 namespace {
-
-constexpr std::uint64_t kMaxSplatElements = 1024;
 
 std::size_t elementBytes(pb::DataType dtype)
 {
@@ -128,16 +127,37 @@ std::optional<std::uint64_t> tensorElementCount(const pb::TensorProto& tensor)
 {
     if (tensor.tensor_shape().unknown_rank())
         return std::nullopt;
-    std::uint64_t count = 1;
-    for (const auto& dim : tensor.tensor_shape().dim()) {
-        if (dim.size() < 0)
-            return std::nullopt;
-        const auto size = static_cast<std::uint64_t>(dim.size());
-        if (size != 0 && count > UINT64_MAX / size)
-            return std::nullopt;
-        count *= size;
+    return checkedElementCount(tensorShape(tensor));
+}
+
+std::string shapeText(std::span<const std::int64_t> shape)
+{
+    std::string text = "[";
+    for (std::size_t i = 0; i < shape.size(); ++i)
+        text += (i ? ", " : "") + std::to_string(shape[i]);
+    return text + "]";
+}
+
+std::string tensorShapeError(const pb::TensorProto& tensor, std::size_t held)
+{
+    if (tensor.tensor_shape().unknown_rank())
+        return "its shape has an unknown rank";
+    const std::string shape = "its shape " + shapeText(tensorShape(tensor));
+    const auto count = tensorElementCount(tensor);
+    if (!count)
+        return shape + " declares a negative or overflowing number of elements";
+    if (!tensor.tensor_content().empty()) {
+        const auto bytes = checkedProduct(*count, elementBytes(tensor.dtype()));
+        if (!bytes || *bytes != tensor.tensor_content().size())
+            return shape + " declares " + std::to_string(*count) + " element(s) but it holds "
+                + std::to_string(tensor.tensor_content().size()) + " bytes of "
+                + pb::DataType_Name(tensor.dtype());
+        return {};
     }
-    return count;
+    if (held > *count)
+        return shape + " declares " + std::to_string(*count) + " element(s) but it holds "
+            + std::to_string(held);
+    return {};
 }
 
 std::vector<double> tensorNumbers(const pb::TensorProto& tensor)
@@ -199,17 +219,13 @@ std::vector<double> tensorNumbers(const pb::TensorProto& tensor)
     default:
         break;
     }
-    // A single typed value stands for every element of the shape ("splat" encoding).
-    const auto count = tensorElementCount(tensor);
-    // Expanding it is bounded: a 20-byte record must not claim megabytes of memory. Past the
-    // bound the single value is returned as it is, and the shape tells what it stands for.
-    if (out.size() == 1 && count && *count > 1 && *count <= kMaxSplatElements)
-        out.assign(static_cast<std::size_t>(*count), out.front());
     return out;
 }
 
 std::optional<double> tensorScalar(const pb::TensorProto& tensor)
 {
+    if (tensorElementCount(tensor) != 1u)
+        return std::nullopt;
     const std::vector<double> numbers = tensorNumbers(tensor);
     if (numbers.size() != 1)
         return std::nullopt;

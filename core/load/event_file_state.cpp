@@ -122,6 +122,8 @@ void EventFileState::readNew(
                     fast.values[i].type, where);
         } else if (const auto event = decoder.decode(record->data)) {
             run.add(*event, where, decoder);
+            for (const std::string& rejected : event->rejectedValues)
+                run.diagnostics.push_back({m_path.string(), record->offset, 0, rejected});
         } else {
             run.diagnostics.push_back({m_path.string(), record->offset, record->data.size() + 16,
                 "record is not a valid Event protobuf"});

@@ -1,5 +1,7 @@
 #include "core/projector/embedding_tensor.h"
 
+#include "core/io/checked_size.h"
+
 #include <bit>
 #include <charconv>
 #include <cstring>
@@ -73,11 +75,14 @@ EmbeddingTensor parseBinary(std::string_view bytes, std::span<const std::uint32_
 {
     if (shape.size() != 2)
         return failure("a binary tensor file needs a two-dimensional tensor_shape in the config");
-    const std::uint64_t count = std::uint64_t(shape[0]) * shape[1];
-    if (count == 0 || count * sizeof(float) != bytes.size())
+    const std::int64_t dims[] = {shape[0], shape[1], std::int64_t(sizeof(float))};
+    const auto needed = checkedElementCount(dims);
+    if (!needed || *needed == 0 || *needed != bytes.size())
         return failure("the file holds " + std::to_string(bytes.size())
             + " bytes, but tensor_shape " + std::to_string(shape[0]) + " × "
-            + std::to_string(shape[1]) + " needs " + std::to_string(count * sizeof(float)));
+            + std::to_string(shape[1]) + " needs "
+            + (needed ? std::to_string(*needed) : std::string("more than 64 bits count")));
+    const std::size_t count = *needed / sizeof(float);
     EmbeddingTensor tensor;
     tensor.rows = shape[0];
     tensor.columns = shape[1];

@@ -1,8 +1,9 @@
 #pragma once
 // An append-only series of entries (histograms, image references, text…) that readers can
-// snapshot while the loader keeps appending. Entries live in fixed-capacity blocks that never
-// reallocate, so a snapshot (the block list and a size) stays valid and unchanged; a removal
-// copies the block it cuts instead of editing it, unless no snapshot holds that block.
+// snapshot while the loader keeps appending. Entries live in blocks of up to kBlockSize that
+// never reallocate, so a snapshot (the block list and a size) stays valid and unchanged; a
+// series' first block starts small and grows by copying, and a removal copies the block it
+// cuts instead of editing it, unless no snapshot holds that block.
 
 #include "core/store/generation.h"
 
@@ -42,58 +43,88 @@ public:
     using Block = typename Snapshot::Block;
     static constexpr std::size_t kBlockSize = Snapshot::kBlockSize;
 
-    std::size_t size() const { return m_size; }
-    bool empty() const { return m_size == 0; }
-    std::uint64_t generation() const { return m_generation; }
+    EntrySeries() = default;
+    EntrySeries(const EntrySeries& other)
+        : m_state(other.m_state ? std::make_unique<State>(*other.m_state) : nullptr)
+    {
+    }
+    EntrySeries& operator=(const EntrySeries& other)
+    {
+        m_state = other.m_state ? std::make_unique<State>(*other.m_state) : nullptr;
+        return *this;
+    }
+    EntrySeries(EntrySeries&&) noexcept = default;
+    EntrySeries& operator=(EntrySeries&&) noexcept = default;
+
+    std::size_t size() const { return m_state ? m_state->size : 0; }
+    bool empty() const { return size() == 0; }
+    std::uint64_t generation() const { return m_state ? m_state->generation : 0; }
 
     void append(Entry entry)
     {
-        if (m_size % kBlockSize == 0) {
-            m_blocks.push_back(std::make_shared<Block>());
-            m_blocks.back()->reserve(kBlockSize);
+        if (!m_state)
+            m_state = std::make_unique<State>();
+        State& state = *m_state;
+        if (state.size % kBlockSize == 0) {
+            // A series that filled a block will likely fill the next; a new one starts small,
+            // so a run of many tags with a value or two each costs little per tag.
+            state.blocks.push_back(std::make_shared<Block>());
+            state.blocks.back()->reserve(state.blocks.size() > 1 ? kBlockSize : kFirstCapacity);
+        } else if (state.blocks.back()->size() == state.blocks.back()->capacity()) {
+            // Grown by copy: snapshots may still read the block they hold.
+            const Block& full = *state.blocks.back();
+            auto grown = std::make_shared<Block>();
+            grown->reserve(std::min(kBlockSize, 2 * full.capacity()));
+            grown->assign(full.begin(), full.end());
+            state.blocks.back() = std::move(grown);
         }
-        m_blocks.back()->push_back(std::move(entry));
-        ++m_size;
-        m_generation = nextGeneration();
+        state.blocks.back()->push_back(std::move(entry));
+        ++state.size;
+        state.generation = nextGeneration();
     }
 
     // Drops every entry with step >= `step` (the newest ones: steps are kept non-decreasing).
     // Costs O(removed), plus a copy of the cut block when a snapshot holds it.
     std::size_t removeFromStep(std::int64_t step)
     {
-        std::size_t kept = m_size;
+        std::size_t kept = size();
         while (kept > 0 && at(kept - 1).step >= step)
             --kept;
-        const std::size_t removed = m_size - kept;
+        const std::size_t removed = size() - kept;
         if (removed == 0)
             return 0;
-        m_blocks.resize((kept + kBlockSize - 1) / kBlockSize);
-        if (kept % kBlockSize != 0 && unshared(m_blocks.back())) {
+        State& state = *m_state;
+        state.blocks.resize((kept + kBlockSize - 1) / kBlockSize);
+        if (kept % kBlockSize != 0 && unshared(state.blocks.back())) {
             // No snapshot reads this block: cut it in place (a series that repeats its steps
             // removes one entry per point, and copying the block each time would cost 256×).
-            m_blocks.back()->resize(kept % kBlockSize);
+            state.blocks.back()->resize(kept % kBlockSize);
         } else if (kept % kBlockSize != 0) {
-            const Block& cut = *m_blocks.back();
+            const Block& cut = *state.blocks.back();
             auto copy = std::make_shared<Block>();
-            copy->reserve(kBlockSize);
+            copy->reserve(cut.capacity());
             copy->assign(cut.begin(), cut.begin() + std::ptrdiff_t(kept % kBlockSize));
-            m_blocks.back() = std::move(copy);
+            state.blocks.back() = std::move(copy);
         }
-        m_size = kept;
-        m_generation = nextGeneration();
+        state.size = kept;
+        state.generation = nextGeneration();
         return removed;
     }
 
     Snapshot snapshot() const
     {
         Snapshot snapshot;
-        snapshot.m_blocks = m_blocks;
-        snapshot.m_size = m_size;
-        snapshot.m_generation = m_generation;
+        if (m_state) {
+            snapshot.m_blocks = m_state->blocks;
+            snapshot.m_size = m_state->size;
+            snapshot.m_generation = m_state->generation;
+        }
         return snapshot;
     }
 
 private:
+    static constexpr std::size_t kFirstCapacity = 2;
+
     // Only the loader thread takes snapshots, so a block no snapshot holds stays unshared while
     // the loader edits it; the fence orders the edit after the last reader's release.
     static bool unshared(const std::shared_ptr<Block>& block)
@@ -103,14 +134,20 @@ private:
         std::atomic_thread_fence(std::memory_order_acquire);
         return true;
     }
+
+    // Allocated with the first entry: most tags hold one kind, and a run can hold 300,000 tags.
+    struct State {
+        std::vector<std::shared_ptr<Block>> blocks;
+        std::size_t size = 0;
+        std::uint64_t generation = 0;
+    };
+
     const Entry& at(std::size_t index) const
     {
-        return (*m_blocks[index / kBlockSize])[index % kBlockSize];
+        return (*m_state->blocks[index / kBlockSize])[index % kBlockSize];
     }
 
-    std::vector<std::shared_ptr<Block>> m_blocks;
-    std::size_t m_size = 0;
-    std::uint64_t m_generation = 0;
+    std::unique_ptr<State> m_state;
 };
 
 } // namespace lantern::core

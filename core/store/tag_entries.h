@@ -31,7 +31,8 @@ struct BlobEntry {
     std::uint32_t valueIndex = 0; // which Summary.value of the record holds it
 };
 
-// Text, PR curves, hparams and any other tensor, kept decoded.
+// Text, PR curves, hparams and any other tensor, kept decoded. `numbers` and `strings` hold
+// what the file holds: fewer than the shape declares is a broadcast (tensor_values.h).
 struct TensorEntry {
     std::int64_t step = 0;
     double wallTime = 0;

@@ -3,6 +3,7 @@
 #include "core/events/event_decoder.h"
 #include "core/events/scalar_fast_path.h"
 #include "core/events/tensor_values.h"
+#include "core/events/wire_bounds.h"
 
 #include "event.pb.h"
 
@@ -202,6 +203,7 @@ private slots:
         addValue(event, "tf1 image")->mutable_image()->set_encoded_image_string("\x89PNG");
         pb::TensorProto* tensor = addValue(event, "tf2 images", "images")->mutable_tensor();
         tensor->set_dtype(pb::DT_STRING);
+        tensor->mutable_tensor_shape()->add_dim()->set_size(5);
         for (const char* s : {"28", "28", "png-1", "png-2", "png-3"})
             tensor->add_string_val(s);
         const auto decoded = decode(decoder, event);
@@ -292,17 +294,48 @@ private slots:
         }
     }
 
-    void splatExpansionIsBounded()
+    void splatsAreNeverExpanded()
     {
-        // 20 bytes claiming 16 million elements must not become 128 MiB of doubles.
+        // 20 bytes claiming 16 million elements must not become 128 MiB of doubles: the
+        // values are kept as written, and the broadcast rule gives the others.
         pb::TensorProto tensor;
         tensor.set_dtype(pb::DT_FLOAT);
         tensor.mutable_tensor_shape()->add_dim()->set_size(1 << 24);
         tensor.add_float_val(3.0f);
         QCOMPARE(tensorNumbers(tensor), std::vector<double> {3.0});
-        // A small splat is still expanded.
-        tensor.mutable_tensor_shape()->mutable_dim(0)->set_size(6);
-        QCOMPARE(tensorNumbers(tensor), std::vector<double>(6, 3.0));
+        QCOMPARE(tensorShapeError(tensor, 1), std::string());
+        QCOMPARE(tensorScalar(tensor), std::nullopt); // a splat of many is not a scalar
+        tensor.add_float_val(4.0f);
+        const std::vector<double> held = tensorNumbers(tensor);
+        QCOMPARE(broadcastElement(held, 0), 3.0);
+        QCOMPARE(broadcastElement(held, (1 << 24) - 1), 4.0);
+        QCOMPARE(broadcastElement({}, 5), 0.0);
+        // More values than the shape declares is not a broadcast.
+        tensor.mutable_tensor_shape()->mutable_dim(0)->set_size(1);
+        QVERIFY(!tensorShapeError(tensor, 2).empty());
+    }
+
+    void nestedLengthsPastTheRecordAreRefusedFirst()
+    {
+        // Found by fuzz_event_decoder's peak-allocation invariant: a Summary (length 13, true)
+        // whose Value claims 172 MB holds a tag claiming 100 MB; libprotobuf reserved 50 MB
+        // for that string before finding the record short. Refused before parsing now.
+        const std::string value = std::string("\x0a\x80\x80\x80\x30", 5) + "tag";
+        const std::string summary = std::string("\x0a\xaa\xaa\xaa\x52", 5) + value;
+        const std::string record = std::string("\x10\x01\x2a", 3) + char(summary.size()) + summary;
+        QVERIFY(!lengthsFitTheirMessages(record, pb::Event::descriptor()));
+        pb::Event parsed;
+        QVERIFY(!parsed.ParseFromString(record)); // what libprotobuf concludes anyway
+        EventDecoder decoder;
+        QVERIFY(!decoder.decode(record));
+        // Lengths that fit, unknown fields and groups included, pass.
+        pb::Event event;
+        event.set_step(3);
+        event.mutable_summary()->add_value()->set_tag("loss");
+        const std::string group = std::string("\xa3\x06\x0a\x02hi\xa4\x06", 8); // field 100
+        QVERIFY(
+            lengthsFitTheirMessages(event.SerializeAsString() + group, pb::Event::descriptor()));
+        QVERIFY(decoder.decode(event.SerializeAsString()).has_value());
     }
 
     void garbageIsRejected()

@@ -3,6 +3,7 @@
 // models) and RunMetadata graphs; plain and compressed files; real graphs from the corpus.
 
 #include "core/events/graph_decoder.h"
+#include "core/events/json_value.h"
 #include "core/events/keras_graph.h"
 #include "core/load/graph_loader.h"
 #include "core/load/logdir_loader.h"
@@ -16,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
 #include <google/protobuf/util/message_differencer.h>
 
 using namespace lantern::core;
@@ -176,6 +178,82 @@ private slots:
         pb::GraphDef broken;
         QVERIFY(!kerasModelToGraph("{\"class_name\": ", broken).empty());
         QVERIFY(!kerasModelToGraph("[1, 2]", broken).empty());
+    }
+
+    void kerasJsonOfNestedArraysTakesLinearWork()
+    {
+        // 400 KB of nested arrays once took minutes (protobuf's JSON parser); past the
+        // nesting limit it is refused at once, saying why.
+        const std::string hostile
+            = "{\"class_name\": \"Sequential\", \"config\": {\"name\": \"m\", "
+              "\"layers\": [{\"class_name\": \"Dense\", \"config\": {\"units\": "
+            + std::string(200000, '[') + std::string(200000, ']') + "}}]}}";
+        pb::GraphDef graph;
+        std::uint64_t work = 0;
+        const std::string error = kerasModelToGraph(hostile, graph, &work);
+        QVERIFY2(error.find("nesting deeper than 256 levels") != std::string::npos, error.c_str());
+        QVERIFY(work <= 300);
+        // Within the limit: layers nested 200 deep each. The work counts every value parsed and
+        // visited and every byte of node name written: at most one per byte of JSON, at 40 KB
+        // and at 400 KB alike.
+        const auto deepLayers = [](std::size_t bytes) {
+            std::string layers;
+            for (int i = 0; layers.size() < bytes; ++i)
+                layers += std::string(i ? ", " : "") + "{\"class_name\": \"Dense\", \"config\": "
+                    + "{\"name\": \"d" + std::to_string(i) + "\", \"units\": "
+                    + std::string(200, '[') + "1" + std::string(200, ']') + "}}";
+            return "{\"class_name\": \"Sequential\", \"config\": {\"name\": \"m\", \"layers\": ["
+                + layers + "]}}";
+        };
+        for (const std::size_t bytes : {std::size_t(40000), std::size_t(400000)}) {
+            const std::string json = deepLayers(bytes);
+            pb::GraphDef deep;
+            QCOMPARE(kerasModelToGraph(json, deep, &work), std::string());
+            QVERIFY(deep.node_size() > int(bytes / 500));
+            QVERIFY2(work <= json.size(), std::to_string(work).c_str());
+        }
+        // Nested models repeat their scope in every node's name: long names 64 models deep
+        // would write far more names than the JSON holds, so the conversion stops and says so.
+        std::string nested = "{\"class_name\": \"Dense\", \"config\": {\"name\": \"leaf\"}}";
+        for (int level = 0; level < 64; ++level)
+            nested = "{\"class_name\": \"Sequential\", \"config\": {\"name\": \""
+                + std::string(2000, char('a' + level % 26)) + "\", \"layers\": [" + nested + ", "
+                + nested.substr(0, 0) + "{\"class_name\": \"Dense\", \"config\": {\"name\": \"x\"}}"
+                + "]}}";
+        pb::GraphDef scoped;
+        const std::string scopeError = kerasModelToGraph(nested, scoped, &work);
+        QVERIFY(scopeError.empty() || scopeError.find("times the size") != std::string::npos);
+        QVERIFY2(work <= 16 * nested.size() + (1u << 20) + 200000, std::to_string(work).c_str());
+    }
+
+    void jsonReaderFollowsTheGrammar()
+    {
+        const JsonParseResult parsed
+            = parseJson(" {\"a\": [1, -2.5e3, true, false, null, \"x\\\"\\u00e9\\ud83d\\ude00\"], "
+                        "\"b\": {}, \"a\": 7,"
+                        " \"n\": [NaN, -Infinity, 1e999, -1e-999]} ");
+        QVERIFY2(parsed.error.empty(), parsed.error.c_str());
+        const JsonValue* array = parsed.value.memberValues.front().isArray()
+            ? &parsed.value.memberValues.front()
+            : nullptr;
+        QVERIFY(array);
+        QCOMPARE(array->elements.size(), std::size_t(6));
+        QCOMPARE(array->elements[1].number, -2500.0);
+        QCOMPARE(array->elements[5].string, std::string("x\"\xc3\xa9\xf0\x9f\x98\x80"));
+        QCOMPARE(parsed.value.member("a")->number, 7.0); // a repeated name: the last wins
+        const JsonValue& n = *parsed.value.member("n");
+        QVERIFY(std::isnan(n.elements[0].number));
+        QVERIFY(std::isinf(n.elements[1].number) && n.elements[1].number < 0);
+        QVERIFY(std::isinf(n.elements[2].number));
+        QCOMPARE(n.elements[3].number, 0.0);
+        for (const char* bad : {"", "[1,]", "{\"a\" 1}", "01", "1.", "\"\x01\"", "[1] 2", "tru",
+                 "\"\\q\"", "{\"a\": }", "\"open"}) {
+            const JsonParseResult broken = parseJson(bad);
+            QVERIFY2(!broken.error.empty(), bad);
+            QVERIFY(broken.error.find("at byte") != std::string::npos);
+        }
+        QVERIFY(parseJson("[[[1]]]", 3).error.empty());
+        QVERIFY(!parseJson("[[[[1]]]]", 3).error.empty());
     }
 
     void kerasAndRunMetadataGraphsLoadFromFiles()

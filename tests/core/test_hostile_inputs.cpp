@@ -29,16 +29,6 @@ namespace pb = lantern::pb;
 
 namespace {
 
-// Resident memory in MiB, or -1 where /proc is not available.
-double residentMiB()
-{
-    std::ifstream statm("/proc/self/statm");
-    long pages = 0, resident = -1;
-    if (!(statm >> pages >> resident))
-        return -1;
-    return double(resident) * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
-}
-
 // A record header claiming `length`, with a correct length checksum.
 std::string headerClaiming(std::uint64_t length)
 {

@@ -108,12 +108,18 @@ private slots:
         const std::int64_t fiveRows[] = {5, 6};
         const std::int64_t rankOne[] = {30};
         const std::int64_t noColumns[] = {6, 0};
-        const std::int64_t tooMany[] = {6, 6};
+        const std::int64_t tooFew[] = {6, 4}; // 24 elements, 30 values
         const std::int64_t negative[] = {6, -5};
         QVERIFY(prCurvePoints(fiveRows, values).empty());
         QVERIFY(prCurvePoints(rankOne, values).empty());
         QVERIFY(prCurvePoints(noColumns, std::vector<double>()).empty());
-        QVERIFY(prCurvePoints(tooMany, values).empty());
+        QVERIFY(prCurvePoints(tooFew, values).empty());
+        // Fewer values than [6, 6] declares is TensorFlow's broadcast: the last one repeats.
+        const std::int64_t broadcast[] = {6, 6};
+        const auto points = prCurvePoints(broadcast, values);
+        QCOMPARE(points.size(), std::size_t(6));
+        QCOMPARE(points[5].recall, 0.0);
+        QCOMPARE(points[5].precision, 0.0);
         QVERIFY(prCurvePoints(negative, values).empty());
         QVERIFY(prCurvePoints({}, std::vector<double>()).empty());
     }

@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <unistd.h>
 #include <zlib.h>
 
 namespace lantern::test {
@@ -253,6 +254,15 @@ std::string compareDistributionCsv(
                         + fields[4 + k];
         }
     return row == rows.size() ? std::string() : "extra rows";
+}
+
+double residentMiB()
+{
+    std::ifstream statm("/proc/self/statm");
+    long pages = 0, resident = -1;
+    if (!(statm >> pages >> resident))
+        return -1;
+    return double(resident) * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
 }
 
 } // namespace lantern::test

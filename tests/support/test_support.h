@@ -47,6 +47,9 @@ inline const std::vector<double> kMixedDtypeValues {0.5, 1e300, 1.0000000001};
 // Writes framed records to `path` (appending).
 void appendRecords(const std::filesystem::path& path, const std::vector<std::string>& records);
 
+// Resident memory of this process in MiB, or -1 where /proc is not available.
+double residentMiB();
+
 // The whole file, or "" when it cannot be read.
 std::string readBytes(const std::filesystem::path& path);
 

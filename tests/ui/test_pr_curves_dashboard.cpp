@@ -16,6 +16,8 @@
 #include "ui/widgets/card_grid.h"
 #include "ui/widgets/run_list_model.h"
 
+#include "event.pb.h"
+
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -127,6 +129,55 @@ private slots:
         QCOMPARE(grid->cardTitles(), (QStringList {"pr/dog"}));
         loaded.runs.setChecked(QStringLiteral("good"), false);
         QVERIFY(grid->cardTitles().isEmpty());
+    }
+
+    void hostileShapesNeitherCrashNorShow()
+    {
+        // The 339-byte crash: [6, 3074457345618258603] holding two values wrapped 6·N to 2 and
+        // the card read past them. Now it is skipped; a broadcast ([6, 3], one value) shows.
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        {
+            core::EventFileWriter writer(root / "run");
+            writer.addPrCurve("pr/cat", 0, kFair, kStart);
+            pb::Event hostile;
+            hostile.set_step(1);
+            hostile.set_wall_time(kStart + 1);
+            pb::Summary::Value* value = hostile.mutable_summary()->add_value();
+            value->set_tag("pr/cat");
+            pb::TensorProto* tensor = value->mutable_tensor();
+            tensor->set_dtype(pb::DT_FLOAT);
+            tensor->mutable_tensor_shape()->add_dim()->set_size(6);
+            tensor->mutable_tensor_shape()->add_dim()->set_size(3074457345618258603);
+            tensor->add_float_val(1);
+            tensor->add_float_val(2);
+            writer.writeEvent(hostile);
+            pb::Event broadcast = hostile;
+            broadcast.set_step(2);
+            pb::TensorProto* splat
+                = broadcast.mutable_summary()->mutable_value(0)->mutable_tensor();
+            splat->mutable_tensor_shape()->mutable_dim(1)->set_size(3);
+            splat->clear_float_val();
+            splat->add_float_val(0.5f);
+            writer.writeEvent(broadcast);
+        }
+        core::LogdirLoader loader {{{"", root}}};
+        loader.reload();
+        ui::RunListModel runs;
+        ui::PrCurvesDashboard dashboard {&runs};
+        runs.setSnapshot(loader.snapshot());
+        dashboard.setSnapshot(loader.snapshot());
+        dashboard.resize(800, 600);
+        dashboard.show();
+        QVERIFY(!dashboard.grab().isNull()); // painted
+        ui::PrCurveCard* cat = dashboard.card("pr/cat");
+        QVERIFY(cat);
+        QCOMPARE(cat->steps(), (std::vector<std::int64_t> {0, 2}));
+        QCOMPARE(cat->plot()->curves().size(), std::size_t(1));
+        const auto& points = cat->plot()->curves()[0].points;
+        QCOMPARE(points.size(), std::size_t(3));
+        QCOMPARE(points[1].precision, 0.5);
+        QCOMPARE(points[1].threshold, 0.5);
     }
 
     void sliderChoosesTheStepAndPointsAreTheStoredOnes()
