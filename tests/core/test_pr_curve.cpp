@@ -185,8 +185,9 @@ private slots:
         const TagSnapshot* tag = findTag(*snapshot, "runs", "person class");
         QVERIFY(tag);
         QCOMPARE(tag->kind, ValueKind::PrCurve);
-        // Four files, each holding the same evaluation at step 0.
-        QCOMPARE(tag->tensors.size(), std::size_t(4));
+        // Four files, each holding the same evaluation at step 0: TensorBoard's rule keeps the
+        // last file's.
+        QCOMPARE(tag->tensors.size(), std::size_t(1));
         const std::vector<PrCurvePoint> points = prCurvePoints(tag->tensors.back());
         QCOMPARE(tag->tensors.back().shape, (std::vector<std::int64_t> {6, 127}));
         QCOMPARE(points.size(), std::size_t(126)); // threshold 1 predicts nothing positive

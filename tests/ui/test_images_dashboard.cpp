@@ -111,8 +111,8 @@ void writeImages(const fs::path& root)
 
 // The tab on a loaded log directory, shown, with the runs panel's model.
 struct ImagesTab {
-    explicit ImagesTab(const fs::path& logdir)
-        : loader({{"", logdir}})
+    explicit ImagesTab(const fs::path& logdir, core::LoadOptions options = {})
+        : loader({{"", logdir}}, options)
     {
         reload();
         dashboard.resize(1150, 900);
@@ -509,11 +509,15 @@ private slots:
             QTRY_VERIFY(image->view()->width() >= 530 && imageFrame->width() > 530);
             QCOMPARE(image->view()->imageRect().size(), QSize(530, 266));
             QTest::mouseClick(tab.dashboard.actualSizeBox(), Qt::LeftButton);
-            // Eleven values, all at step 1: each has its place on the slider.
+        }
+        // Eleven values, all at step 1: TensorBoard's rule keeps the newest; kept as written,
+        // each has its place on the slider.
+        for (const bool keepEvery : {false, true}) {
+            ImagesTab tab(d04, core::LoadOptions {.keepOrphanedData = keepEvery});
             ui::ImageCard* repeated = tab.loadedCard(QStringLiteral("Decision_Boundary"),
                 QStringLiteral("runs/May18_15-22-16_NIGSA774680"));
             QVERIFY(repeated);
-            QCOMPARE(repeated->stepSlider()->maximum(), 10);
+            QCOMPARE(repeated->stepSlider()->maximum(), keepEvery ? 10 : 0);
             QCOMPARE(repeated->step(), std::int64_t(1));
             QCOMPARE(repeated->view()->image().size(), QSize(288, 432));
         }
