@@ -186,6 +186,7 @@ int runExport(const std::vector<std::string>& arguments)
     if (!logdirsReadable(specs, "export"))
         return 1;
     LogdirLoader loader(specs, options);
+    loader.setSettlePolicy(SettlePolicy::settledNow());
     loader.reload();
 
     struct FileCloser {

@@ -255,6 +255,7 @@ int runInspect(const std::vector<std::string>& arguments)
     if (!logdirsReadable(specs, "inspect"))
         return 1;
     LogdirLoader loader(specs, options);
+    loader.setSettlePolicy(SettlePolicy::settledNow());
     const LoadStatistics statistics = loader.reload();
     std::map<std::string, RunExtras> extras;
     const auto snapshot = loader.snapshot();

@@ -500,6 +500,31 @@ private slots:
         }
     }
 
+    // The command looks once: a file that ends inside a record is reported as truncated at
+    // once (the app waits for a writer that may still be appending), and every whole record
+    // before the cut is still read.
+    void truncationIsReportedAtOnce()
+    {
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        fs::path file;
+        {
+            EventFileWriter writer(root);
+            for (int step = 0; step < 10; ++step)
+                writer.addScalar("loss", step, float(step));
+            file = writer.path();
+        }
+        const std::string bytes = readBytes(file);
+        writeBytes(file, bytes.substr(0, bytes.size() - 7));
+        const CliResult inspected = runCli({"inspect", temp.path()});
+        QCOMPARE(inspected.exitCode, 0);
+        QVERIFY2(inspected.out.contains("loss  9\n"), inspected.out.constData());
+        QVERIFY2(inspected.out.contains("truncated"), inspected.out.constData());
+        const CliResult exported = runCli({"export", temp.path()});
+        QCOMPARE(exported.exitCode, 0);
+        QCOMPARE(exported.out.count('\n'), 10); // the header and nine points
+    }
+
     void exportsTheCorpus()
     {
         const auto corpus = corpusDirectory();
