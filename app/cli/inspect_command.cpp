@@ -197,7 +197,7 @@ void printJson(const LogdirLoader& loader, const LoadStatistics& statistics,
                 out += firstTag ? "" : ", ";
                 firstTag = false;
                 out += "{\"tag\": " + jsonString(tag)
-                    + ", \"plugin\": " + jsonString(data.metadata.pluginName)
+                    + ", \"plugin\": " + jsonString(data.metadata->pluginName)
                     + ", \"values\": " + std::to_string(data.size());
                 if (!data.blobs.empty()) {
                     const auto blobs = data.blobs.snapshot();

@@ -165,11 +165,11 @@ std::string_view valueKindName(ValueKind kind)
 const std::string& EventDecoder::pluginOf(std::string_view tag) const
 {
     static const std::string none;
-    const TagMetadata* metadata = metadataOf(tag);
-    return metadata ? metadata->pluginName : none;
+    const SharedTagMetadata* metadata = metadataOf(tag);
+    return metadata ? (*metadata)->pluginName : none;
 }
 
-const TagMetadata* EventDecoder::metadataOf(std::string_view tag) const
+const SharedTagMetadata* EventDecoder::metadataOf(std::string_view tag) const
 {
     const auto it = m_metadataByTag.find(tag);
     return it == m_metadataByTag.end() ? nullptr : &it->second;
@@ -222,10 +222,12 @@ DecodedEvent EventDecoder::normalize(const pb::Event& event)
             item.tag = value.tag().empty() ? value.node_name() : value.tag();
             if (value.has_metadata() && !m_metadataByTag.contains(item.tag)) {
                 const pb::SummaryMetadata& metadata = value.metadata();
-                m_metadataByTag.emplace(item.tag,
-                    TagMetadata {metadata.plugin_data().plugin_name(),
-                        metadata.plugin_data().content(), metadata.display_name(),
-                        metadata.summary_description()});
+                TagMetadata read {metadata.plugin_data().plugin_name(),
+                    metadata.plugin_data().content(), metadata.display_name(),
+                    metadata.summary_description()};
+                if (!m_lastMetadata || *m_lastMetadata != read)
+                    m_lastMetadata = std::make_shared<const TagMetadata>(std::move(read));
+                m_metadataByTag.emplace(item.tag, m_lastMetadata);
             }
             item.pluginName = pluginOf(item.tag);
             switch (value.value_case()) {

@@ -25,12 +25,13 @@ public:
     // The plugin a tag's first value declared, or empty.
     const std::string& pluginOf(std::string_view tag) const;
     // The metadata a tag's first value carried, or nullptr.
-    const TagMetadata* metadataOf(std::string_view tag) const;
+    const SharedTagMetadata* metadataOf(std::string_view tag) const;
 
 private:
     DecodedEvent normalize(const pb::Event& event);
 
-    std::map<std::string, TagMetadata, std::less<>> m_metadataByTag;
+    std::map<std::string, SharedTagMetadata, std::less<>> m_metadataByTag;
+    SharedTagMetadata m_lastMetadata; // shared by the next tag that declares the same
 };
 
 } // namespace lantern::core

@@ -23,7 +23,7 @@ void appendScalar(TagData& data, const ScalarPoint& point, ScalarType type)
 
 } // namespace
 
-TagData& RunData::tagFor(std::string_view tag, ValueKind kind, const TagMetadata* metadata)
+TagData& RunData::tagFor(std::string_view tag, ValueKind kind, const SharedTagMetadata* metadata)
 {
     const auto found = m_tagIndex.find(tag);
     if (found != m_tagIndex.end() && found->second->kind == kind)

@@ -65,7 +65,7 @@ public:
     void touch() { m_generation = nextGeneration(); }
 
 private:
-    TagData& tagFor(std::string_view tag, ValueKind kind, const TagMetadata* metadata);
+    TagData& tagFor(std::string_view tag, ValueKind kind, const SharedTagMetadata* metadata);
     // Applies TensorBoard's rule before a point at `step` is appended to `data`.
     void replaceFromStep(
         std::string_view tag, TagData& data, std::int64_t step, const RecordLocation& where);

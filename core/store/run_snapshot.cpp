@@ -78,8 +78,8 @@ RunHParams hparamsOf(const RunSnapshot& run)
     for (const std::string_view tag :
         {kHParamsExperimentTag, kHParamsSessionStartTag, kHParamsSessionEndTag})
         if (const TagSnapshot* found = run.find(tag, ValueKind::HParams);
-            found && found->metadata.pluginName == "hparams")
-            decodeHParamsContent(found->metadata.pluginContent, hparams);
+            found && found->metadata->pluginName == "hparams")
+            decodeHParamsContent(found->metadata->pluginContent, hparams);
     return hparams;
 }
 

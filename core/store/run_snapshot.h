@@ -15,7 +15,7 @@ namespace lantern::core {
 struct TagSnapshot {
     std::string tag;
     ValueKind kind = ValueKind::Tensor;
-    TagMetadata metadata;
+    SharedTagMetadata metadata = noTagMetadata();
     ScalarSnapshot scalars;
     EntrySnapshot<HistogramEntry> histograms;
     EntrySnapshot<BlobEntry> blobs;

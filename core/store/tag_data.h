@@ -18,7 +18,7 @@ namespace lantern::core {
 
 struct TagData {
     ValueKind kind = ValueKind::Tensor;
-    TagMetadata metadata;
+    SharedTagMetadata metadata = noTagMetadata();
     ScalarSeries scalars;
     EntrySeries<HistogramEntry> histograms;
     EntrySeries<BlobEntry> blobs; // images, audio, run metadata, Keras model

@@ -4,6 +4,7 @@
 #include "core/events/decoded_event.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,17 @@ struct TagMetadata {
     std::string pluginContent;
     std::string displayName;
     std::string description;
+    bool operator==(const TagMetadata&) const = default;
 };
+
+// A tag's metadata is immutable once read, and most tags of a run carry the same (the scalars
+// plugin's, with no content): series, snapshots and the decoder share one copy instead of
+// holding 128 bytes each per tag. Never null.
+using SharedTagMetadata = std::shared_ptr<const TagMetadata>;
+inline const SharedTagMetadata& noTagMetadata()
+{
+    static const SharedTagMetadata empty = std::make_shared<const TagMetadata>();
+    return empty;
+}
 
 } // namespace lantern::core

@@ -77,8 +77,9 @@ std::size_t storedPayloadBytes(const RunData& run)
 {
     std::size_t bytes = 0;
     for (const auto& [tag, data] : run.tags) {
-        bytes += tag.size() + data.metadata.pluginContent.size() + data.metadata.displayName.size()
-            + data.metadata.description.size() + data.scalars.residentBytes();
+        bytes += tag.size() + data.metadata->pluginContent.size()
+            + data.metadata->displayName.size() + data.metadata->description.size()
+            + data.scalars.residentBytes();
         const auto tensors = data.tensors.snapshot();
         for (std::size_t i = 0; i < tensors.size(); ++i)
             for (const std::string& text : tensors[i].strings)

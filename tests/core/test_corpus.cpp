@@ -202,7 +202,7 @@ private slots:
             const RunData& validation = *loader->runs().at(1);
             QCOMPARE(validation.name, std::string("logs/validation"));
             QCOMPARE(validation.tags.at("epoch_loss").scalars.size(), std::size_t(50));
-            QCOMPARE(validation.tags.at("epoch_loss").metadata.pluginName, std::string("scalars"));
+            QCOMPARE(validation.tags.at("epoch_loss").metadata->pluginName, std::string("scalars"));
             const RunData& train = *loader->runs().at(0);
             QCOMPARE(train.tags.at("keras").kind, ValueKind::KerasModel);
             // Stored as a reference (graph_loader.h reads it back), not as the JSON itself.

@@ -145,8 +145,8 @@ private slots:
         const TagSnapshot* tag = findTag(*snapshot, ".", "pr/cat");
         QVERIFY(tag);
         QCOMPARE(tag->kind, ValueKind::PrCurve);
-        QCOMPARE(tag->metadata.pluginName, std::string("pr_curves"));
-        QCOMPARE(tag->metadata.pluginContent, std::string("\x10\x04", 2)); // num_thresholds 4
+        QCOMPARE(tag->metadata->pluginName, std::string("pr_curves"));
+        QCOMPARE(tag->metadata->pluginContent, std::string("\x10\x04", 2)); // num_thresholds 4
         QCOMPARE(tag->tensors.size(), std::size_t(2));
         QCOMPARE(tag->tensors[0].shape, (std::vector<std::int64_t> {6, 4}));
 
