@@ -799,13 +799,23 @@ std::size_t indexBytes(const ScalarChunkIndex& index)
     return bytes + index.summaryBytes + kAllocationOverhead;
 }
 
-std::shared_ptr<ScalarTail> makeTail(std::size_t capacity, std::span<const ScalarPoint> points)
+std::shared_ptr<ScalarPoint[]> makeTail(std::size_t capacity, std::span<const ScalarPoint> points)
 {
-    auto tail = makeShared<ScalarTail>();
-    tail->capacity = capacity;
-    tail->points = std::make_unique_for_overwrite<ScalarPoint[]>(capacity);
-    std::copy(points.begin(), points.end(), tail->points.get());
+    auto tail
+        = std::allocate_shared<ScalarPoint[]>(CountingAllocator<ScalarPoint>(nullptr), capacity);
+    std::copy(points.begin(), points.end(), tail.get());
     return tail;
+}
+
+// The heap bytes of a tail of `capacity` points and its shared count.
+std::size_t tailBytes(std::size_t capacity)
+{
+    static const std::size_t countBytes = [] {
+        std::size_t n = 0;
+        auto probe = std::allocate_shared<ScalarPoint[]>(CountingAllocator<ScalarPoint>(&n), 1);
+        return n - sizeof(ScalarPoint);
+    }();
+    return countBytes + capacity * sizeof(ScalarPoint) + kAllocationOverhead;
 }
 
 } // namespace
@@ -1053,7 +1063,7 @@ ScalarPoint ScalarSnapshot::operator[](std::size_t index) const
 {
     const std::size_t sealed = m_chunkCount * kChunkSize;
     if (index >= sealed)
-        return m_tail->points[index - sealed];
+        return m_tail[index - sealed];
     const std::size_t offset = index % kChunkSize;
     ScalarPoint point;
     decodeChunkAt(index / kChunkSize, std::span<const std::size_t>(&offset, 1), &point);
@@ -1082,8 +1092,8 @@ void ScalarSnapshot::read(std::size_t first, std::size_t count, std::vector<Scal
         at += n;
     }
     if (at < end)
-        std::copy(m_tail->points.get() + (at - sealed), m_tail->points.get() + (end - sealed),
-            out.data() + (at - first));
+        std::copy(
+            m_tail.get() + (at - sealed), m_tail.get() + (end - sealed), out.data() + (at - first));
 }
 
 std::vector<ScalarPoint> ScalarSnapshot::points() const
@@ -1098,18 +1108,22 @@ std::vector<ScalarPoint> ScalarSnapshot::points() const
 ScalarSeries::ScalarSeries(const ScalarSeries& other)
     : type(other.type)
     , m_chunkCount(other.m_chunkCount)
-    , m_tailSize(other.m_tailSize)
-    , m_size(other.m_size)
     , m_chunkBytes(other.m_chunkBytes)
-    , m_last(other.m_last)
     , m_removals(other.m_removals)
     , m_generation(other.m_generation)
+    , m_tailSize(other.m_tailSize)
+    , m_tailCapacity(other.m_tailCapacity)
     , m_changed(other.m_changed)
 {
     if (other.m_index)
         m_index = makeIndex(other.m_index->capacity, other.m_index.get(), m_chunkCount);
     if (other.m_tail)
-        m_tail = makeTail(other.m_tail->capacity, other.snapshot().tail());
+        m_tail = makeTail(m_tailCapacity, other.snapshot().tail());
+}
+
+ScalarPoint ScalarSeries::last() const
+{
+    return m_tailSize > 0 ? m_tail[m_tailSize - 1] : m_index->levels[0].last[m_chunkCount - 1];
 }
 
 ScalarSeries& ScalarSeries::operator=(const ScalarSeries& other)
@@ -1123,13 +1137,14 @@ void ScalarSeries::growTail()
 {
     // A series that has sealed a chunk will likely fill the next one: its tail starts whole,
     // instead of being allocated and copied through three doublings per chunk.
-    const std::size_t capacity = m_tail ? m_tail->capacity * 2
+    const std::size_t capacity = m_tail ? m_tailCapacity * 2
         : m_chunkCount > 0              ? kChunkSize
                                         : kFirstTailCapacity;
     // The old buffer stays as it is for the snapshots that hold it.
     m_tail = makeTail(capacity,
-        m_tail ? std::span<const ScalarPoint>(m_tail->points.get(), m_tailSize)
+        m_tail ? std::span<const ScalarPoint>(m_tail.get(), m_tailSize)
                : std::span<const ScalarPoint>());
+    m_tailCapacity = std::uint32_t(capacity);
 }
 
 void ScalarSeries::growIndex()
@@ -1142,11 +1157,9 @@ void ScalarSeries::growIndex()
 
 void ScalarSeries::append(const ScalarPoint& point)
 {
-    if (!m_tail || m_tailSize == m_tail->capacity)
+    if (!m_tail || m_tailSize == m_tailCapacity)
         growTail();
-    m_tail->points[m_tailSize++] = point;
-    ++m_size;
-    m_last = point;
+    m_tail[m_tailSize++] = point;
     m_changed = true;
     if (m_tailSize == kChunkSize)
         seal();
@@ -1154,7 +1167,7 @@ void ScalarSeries::append(const ScalarPoint& point)
 
 void ScalarSeries::seal()
 {
-    const std::span<const ScalarPoint> points(m_tail->points.get(), m_tailSize);
+    const std::span<const ScalarPoint> points(m_tail.get(), m_tailSize);
     auto chunk = encodeChunk(points);
     if (!m_index || m_chunkCount == m_index->capacity)
         growIndex();
@@ -1172,7 +1185,7 @@ void ScalarSeries::seal()
     }
     // Snapshots keep the full tail; the next point starts a new, small one.
     m_tail.reset();
-    m_tailSize = 0;
+    m_tailSize = m_tailCapacity = 0;
 }
 
 namespace {
@@ -1191,18 +1204,16 @@ template <typename T> bool unshared(const std::shared_ptr<T>& buffer)
 
 std::size_t ScalarSeries::removeFromStep(std::int64_t step)
 {
-    if (m_size == 0 || m_last.step < step)
+    if (empty() || last().step < step)
         return 0;
     // The common case (a repeated step): the cut keeps part of a tail no snapshot reads, so the
     // tail is shortened in place, in O(log kChunkSize).
-    if (m_tailSize > 0 && m_tail->points[0].step < step && unshared(m_tail)) {
-        const ScalarPoint* points = m_tail->points.get();
+    if (m_tailSize > 0 && m_tail[0].step < step && unshared(m_tail)) {
+        const ScalarPoint* points = m_tail.get();
         const ScalarPoint* cut = std::lower_bound(points, points + m_tailSize, step,
             [](const ScalarPoint& point, std::int64_t s) { return point.step < s; });
         const std::size_t removed = m_tailSize - std::size_t(cut - points);
-        m_tailSize -= removed;
-        m_size -= removed;
-        m_last = points[m_tailSize - 1];
+        m_tailSize -= std::uint32_t(removed);
         ++m_removals;
         m_generation = nextGeneration();
         return removed;
@@ -1232,7 +1243,7 @@ std::size_t ScalarSeries::removeFromStep(std::int64_t step)
         [](const ScalarPoint& point, std::int64_t s) { return point.step < s; });
     kept.erase(cut, kept.end());
     const std::size_t newSize = chunkCount * kChunkSize + kept.size();
-    const std::size_t removed = m_size - newSize;
+    const std::size_t removed = size() - newSize;
     if (removed == 0)
         return 0;
 
@@ -1254,16 +1265,12 @@ std::size_t ScalarSeries::removeFromStep(std::int64_t step)
     }
     // A new tail even when the cut is inside the old one: snapshots may still read past the cut.
     m_tail.reset();
-    m_tailSize = 0;
+    m_tailSize = m_tailCapacity = 0;
     if (!kept.empty()) {
-        m_tail
-            = makeTail(std::max(kFirstTailCapacity, std::bit_ceil(kept.size())), std::span(kept));
-        m_tailSize = kept.size();
+        m_tailCapacity = std::uint32_t(std::max(kFirstTailCapacity, std::bit_ceil(kept.size())));
+        m_tail = makeTail(m_tailCapacity, std::span(kept));
+        m_tailSize = std::uint32_t(kept.size());
     }
-    m_size = newSize;
-    m_last = !kept.empty() ? kept.back()
-        : m_chunkCount > 0 ? m_index->levels[0].last[m_chunkCount - 1]
-                           : ScalarPoint {};
     ++m_removals;
     m_generation = nextGeneration();
     return removed;
@@ -1276,7 +1283,7 @@ ScalarSnapshot ScalarSeries::snapshot() const
     snapshot.m_tail = m_tail;
     snapshot.m_chunkCount = m_chunkCount;
     snapshot.m_tailSize = m_tailSize;
-    snapshot.m_size = m_size;
+    snapshot.m_size = size();
     snapshot.m_generation = generation();
     snapshot.m_removals = m_removals;
     snapshot.m_type = type;
@@ -1289,8 +1296,7 @@ std::size_t ScalarSeries::residentBytes() const
     if (m_index)
         bytes += indexBytes(*m_index);
     if (m_tail)
-        bytes += sharedBlockBytes<ScalarTail>() + m_tail->capacity * sizeof(ScalarPoint)
-            + kAllocationOverhead;
+        bytes += tailBytes(m_tailCapacity);
     return bytes;
 }
 

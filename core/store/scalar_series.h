@@ -157,11 +157,8 @@ struct ScalarChunkIndex {
     std::size_t summaryBytes = 0;
 };
 
-// The open tail: a fixed-capacity buffer that is only ever appended to.
-struct ScalarTail {
-    std::size_t capacity = 0;
-    std::unique_ptr<ScalarPoint[]> points;
-};
+// The open tail is a fixed-capacity buffer of points that is only ever appended to, allocated
+// with its shared count in one block (most series of a run with many tags hold one point).
 
 class ScalarSnapshot {
 public:
@@ -225,7 +222,7 @@ public:
         unsigned fields = kAllFields) const;
     std::span<const ScalarPoint> tail() const
     {
-        return m_tailSize ? std::span<const ScalarPoint>(m_tail->points.get(), m_tailSize)
+        return m_tailSize ? std::span<const ScalarPoint>(m_tail.get(), m_tailSize)
                           : std::span<const ScalarPoint>();
     }
     // Levels holding at least one complete node, the chunks' level 0 included (0 when there
@@ -244,7 +241,7 @@ public:
 private:
     friend class ScalarSeries;
     std::shared_ptr<const ScalarChunkIndex> m_index;
-    std::shared_ptr<const ScalarTail> m_tail;
+    std::shared_ptr<const ScalarPoint[]> m_tail;
     std::size_t m_chunkCount = 0;
     std::size_t m_tailSize = 0;
     std::size_t m_size = 0;
@@ -301,9 +298,10 @@ public:
     // or index no snapshot holds is made in place, so a series that repeats steps stays linear.
     std::size_t removeFromStep(std::int64_t step);
 
-    std::size_t size() const { return m_size; }
-    bool empty() const { return m_size == 0; }
-    const ScalarPoint& last() const { return m_last; }
+    std::size_t size() const { return m_chunkCount * ScalarSnapshot::kChunkSize + m_tailSize; }
+    bool empty() const { return size() == 0; }
+    // The newest point; only when !empty().
+    ScalarPoint last() const;
     // Taken lazily: a fresh number is drawn when asked after a change, not on every append
     // (an atomic increment per point was a tenth of the loader's time).
     std::uint64_t generation() const
@@ -329,15 +327,16 @@ private:
     void growIndex();
     void rebuildIndex(std::size_t chunkCount);
 
+    // Every tag of a run holds one of these, so it is kept small: the size and the last point
+    // are read from the chunks and the tail.
     std::shared_ptr<ScalarChunkIndex> m_index;
-    std::shared_ptr<ScalarTail> m_tail;
+    std::shared_ptr<ScalarPoint[]> m_tail;
     std::size_t m_chunkCount = 0;
-    std::size_t m_tailSize = 0;
-    std::size_t m_size = 0;
     std::size_t m_chunkBytes = 0; // sum of the sealed chunks' heapBytes
-    ScalarPoint m_last;
     std::uint64_t m_removals = 0;
     mutable std::uint64_t m_generation = 0;
+    std::uint32_t m_tailSize = 0; // at most kChunkSize
+    std::uint32_t m_tailCapacity = 0;
     mutable bool m_changed = false;
 };
 
