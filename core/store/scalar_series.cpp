@@ -39,7 +39,7 @@ namespace {
 
 constexpr std::size_t kChunkSize = ScalarSnapshot::kChunkSize;
 constexpr std::size_t kFanout = ScalarSnapshot::kFanout;
-constexpr std::size_t kFirstTailCapacity = 2; // most series of a run with many tags stay tiny
+constexpr std::size_t kFirstTailCapacity = 1; // most series of a run with many tags hold one point
 constexpr std::size_t kFirstIndexCapacity = 4;
 // What the allocator adds to each heap block (glibc: an 8-byte header, 16-byte rounding).
 constexpr std::size_t kAllocationOverhead = 16;
