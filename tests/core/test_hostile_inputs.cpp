@@ -29,26 +29,6 @@ namespace pb = lantern::pb;
 
 namespace {
 
-// A record header claiming `length`, with a correct length checksum.
-std::string headerClaiming(std::uint64_t length)
-{
-    std::string header(12, '\0');
-    for (int i = 0; i < 8; ++i)
-        header[std::size_t(i)] = char((length >> (8 * i)) & 0xFF);
-    const std::uint32_t crc = maskCrc(crc32c(header.data(), 8));
-    for (int i = 0; i < 4; ++i)
-        header[std::size_t(8 + i)] = char((crc >> (8 * i)) & 0xFF);
-    return header;
-}
-
-std::string framed(const std::vector<std::string>& records)
-{
-    std::string out;
-    for (const std::string& record : records)
-        out += frameRecord(record);
-    return out;
-}
-
 std::vector<std::string> lossEvents(int first, int last)
 {
     std::vector<std::string> records;
@@ -114,9 +94,10 @@ private slots:
     {
         QTemporaryDir temp;
         const fs::path root = temp.path().toStdString();
-        const std::string before = framed({fileVersionEvent()});
+        const std::string before = framedRecords({fileVersionEvent()});
         const std::string hostile = headerClaiming(~std::uint64_t(0)) + "garbage";
-        writeBytes(root / "events.out.tfevents.1.h", before + hostile + framed(lossEvents(1, 50)));
+        writeBytes(
+            root / "events.out.tfevents.1.h", before + hostile + framedRecords(lossEvents(1, 50)));
         const double rss = residentMiB();
         QElapsedTimer timer;
         timer.start();
@@ -136,9 +117,9 @@ private slots:
         QTemporaryDir temp;
         const fs::path root = temp.path().toStdString();
         // A framing header claiming 4 GiB with a valid checksum, then real records.
-        const std::string before = framed({fileVersionEvent()});
+        const std::string before = framedRecords({fileVersionEvent()});
         writeBytes(root / "a" / "events.out.tfevents.1.h",
-            before + headerClaiming(std::uint64_t(4) << 30) + framed(lossEvents(1, 20)));
+            before + headerClaiming(std::uint64_t(4) << 30) + framedRecords(lossEvents(1, 20)));
         // A well-framed record whose Image claims 4 GiB of encoded bytes it does not have.
         pb::Event event;
         event.set_step(3);
@@ -153,7 +134,7 @@ private slots:
         std::vector<std::string> records {fileVersionEvent(), image};
         for (auto& r : lossEvents(1, 5))
             records.push_back(r);
-        writeBytes(root / "b" / "events.out.tfevents.1.h", framed(records));
+        writeBytes(root / "b" / "events.out.tfevents.1.h", framedRecords(records));
 
         const double rss = residentMiB();
         QElapsedTimer timer;
@@ -179,7 +160,7 @@ private slots:
         QTemporaryDir temp;
         const fs::path root = temp.path().toStdString();
         writeBytes(root / "events.out.tfevents.1.h",
-            framed(lossEvents(1, 3)) + headerClaiming((std::uint64_t(1) << 31) - 1)
+            framedRecords(lossEvents(1, 3)) + headerClaiming((std::uint64_t(1) << 31) - 1)
                 + std::string(100000, 'x'));
         const double rss = residentMiB();
         LogdirLoader loader({{"", root}});
@@ -235,9 +216,10 @@ private slots:
 
         QTemporaryDir temp;
         const fs::path root = temp.path().toStdString();
-        const std::string before = framed({fileVersionEvent()});
+        const std::string before = framedRecords({fileVersionEvent()});
         std::vector<std::string> after = lossEvents(1, 5);
-        writeBytes(root / "events.out.tfevents.1.h", before + framed({nested}) + framed(after));
+        writeBytes(root / "events.out.tfevents.1.h",
+            before + framedRecords({nested}) + framedRecords(after));
         LogdirLoader loader({{"", root}});
         loader.reload();
         const RunData& run = *loader.runs().at(0);

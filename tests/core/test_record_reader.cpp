@@ -17,6 +17,8 @@
 
 using namespace lantern::core;
 using lantern::test::compress;
+using lantern::test::framedRecords;
+using lantern::test::headerClaiming;
 
 namespace {
 
@@ -58,29 +60,12 @@ RecordReader readerOver(const std::string& bytes, std::size_t maxChunk = SIZE_MA
         std::make_unique<GrowingSource>(std::make_shared<std::string>(bytes), maxChunk));
 }
 
-// A framing header with a valid length checksum, claiming `length` bytes of data.
-std::string headerClaiming(std::uint64_t length)
-{
-    std::string header(12, '\0');
-    storeLittleEndian64(header.data(), length);
-    storeLittleEndian32(header.data() + 8, maskCrc(crc32c(header.data(), 8)));
-    return header;
-}
-
 std::vector<std::string> numbered(const std::string& prefix, int count)
 {
     std::vector<std::string> records;
     for (int i = 0; i < count; ++i)
         records.push_back(prefix + std::to_string(i));
     return records;
-}
-
-std::string framedAll(const std::vector<std::string>& records)
-{
-    std::string bytes;
-    for (const std::string& record : records)
-        bytes += frameRecord(record);
-    return bytes;
 }
 
 std::vector<std::string> joined(std::vector<std::string> a, const std::vector<std::string>& b)
@@ -263,7 +248,7 @@ private slots:
     void bytesDeletedInsideARecordSwallowNothing()
     {
         const std::vector<std::string> records = numbered("a fairly long record, number ", 6);
-        std::string stream = framedAll(records);
+        std::string stream = framedRecords(records);
         const std::size_t damagedAt = frameRecord(records[0]).size();
         stream.erase(damagedAt + 12 + 5, 3); // three bytes of record 1's data are gone
         auto reader = readerOver(stream);
@@ -283,12 +268,12 @@ private slots:
         const std::vector<std::string> first = numbered("first ", 20);
         const std::vector<std::string> second = numbered("second ", 6000);
         const std::string cut = frameRecord(std::string(100000, 'i')).substr(0, 500);
-        const std::string stream = framedAll(first) + cut + framedAll(second);
+        const std::string stream = framedRecords(first) + cut + framedRecords(second);
         auto reader = readerOver(stream, 4096);
         QCOMPARE(readAll(reader), joined(first, second));
         const auto diagnostics = reader.takeDiagnostics();
         QCOMPARE(diagnostics.size(), std::size_t(1));
-        QCOMPARE(diagnostics[0].offset, std::uint64_t(framedAll(first).size()));
+        QCOMPARE(diagnostics[0].offset, std::uint64_t(framedRecords(first).size()));
         QCOMPARE(diagnostics[0].bytesSkipped, std::uint64_t(cut.size()));
     }
 
@@ -296,7 +281,7 @@ private slots:
     {
         const std::vector<std::string> after = numbered("after ", 50);
         const std::string stream
-            = frameRecord("before") + headerClaiming(std::uint64_t(1) << 31) + framedAll(after);
+            = frameRecord("before") + headerClaiming(std::uint64_t(1) << 31) + framedRecords(after);
         auto reader = readerOver(stream);
         QCOMPARE(readAll(reader), joined({"before"}, after));
         const auto diagnostics = reader.takeDiagnostics();
@@ -311,7 +296,7 @@ private slots:
         // once the file is settled, the records its claim covers are recovered.
         const std::vector<std::string> after = numbered("after ", 50);
         const std::string claim = headerClaiming(1 << 20);
-        const std::string stream = frameRecord("before") + claim + framedAll(after);
+        const std::string stream = frameRecord("before") + claim + framedRecords(after);
         auto reader = readerOver(stream);
         QCOMPARE(readAll(reader), std::vector<std::string> {"before"});
         QVERIFY(reader.takeDiagnostics().empty());
@@ -336,7 +321,7 @@ private slots:
     void truncationIsReportedOnceSettled()
     {
         QFETCH(int, cut);
-        const std::string kept = framedAll(numbered("kept ", 10));
+        const std::string kept = framedRecords(numbered("kept ", 10));
         const std::string stream = kept + frameRecord(std::string(30, 'c')).substr(0, cut);
         auto reader = readerOver(stream);
         QCOMPARE(readAll(reader).size(), std::size_t(10));
@@ -359,7 +344,8 @@ private slots:
         const std::vector<std::string> before = numbered("before ", 30);
         const std::vector<std::string> after = numbered("after ", 30);
         const std::uint64_t hole = std::uint64_t(1) << 30;
-        auto source = std::make_unique<SparseSource>(framedAll(before), hole, framedAll(after));
+        auto source
+            = std::make_unique<SparseSource>(framedRecords(before), hole, framedRecords(after));
         SparseSource* sparse = source.get();
         RecordReader reader(std::move(source));
         QCOMPARE(readAll(reader), joined(before, after));
@@ -367,7 +353,7 @@ private slots:
             qPrintable(QString::number(sparse->handedOut) + " bytes read"));
         const auto diagnostics = reader.takeDiagnostics();
         QCOMPARE(diagnostics.size(), std::size_t(1));
-        QCOMPARE(diagnostics[0].offset, std::uint64_t(framedAll(before).size()));
+        QCOMPARE(diagnostics[0].offset, std::uint64_t(framedRecords(before).size()));
         QCOMPARE(diagnostics[0].bytesSkipped, hole);
         QCOMPARE(reader.resumeOffset(), sparse->total());
     }
@@ -394,7 +380,7 @@ private slots:
             stream += headerClaiming(1 << 20);
         stream += std::string((1 << 20) + 4096, 'x');
         const std::vector<std::string> after = numbered("after ", 50);
-        stream += framedAll(after);
+        stream += framedRecords(after);
         auto reader = readerOver(stream);
         QCOMPARE(readAll(reader), after);
         QVERIFY2(reader.checkedBytes() < (std::uint64_t(256) << 20),
@@ -407,7 +393,7 @@ private slots:
         // zlib counts output in 32 bits: a request of 4 GiB + 16 bytes once became 16, and read()
         // then claimed 4 GiB it had not written. The request is larger than the buffer, but the
         // stream holds only a few hundred bytes, so inflate writes no further than those.
-        const std::string plain = framedAll(numbered("record ", 20));
+        const std::string plain = framedRecords(numbered("record ", 20));
         const std::string compressed = compress(plain, 15 + 16);
         InflatingByteSource source(
             std::make_unique<GrowingSource>(std::make_shared<std::string>(compressed)));
@@ -434,8 +420,8 @@ private slots:
         QFETCH(quint64, claim);
         const std::vector<std::string> before = numbered("before ", 40);
         const std::vector<std::string> after = numbered("after ", 40);
-        const std::string plain = framedAll(before) + headerClaiming(claim)
-            + std::string(16 << 20, '\0') + framedAll(after);
+        const std::string plain = framedRecords(before) + headerClaiming(claim)
+            + std::string(16 << 20, '\0') + framedRecords(after);
         auto bytes = std::make_shared<std::string>(compress(plain, windowBits));
         RecordReader reader(
             std::make_unique<InflatingByteSource>(std::make_unique<GrowingSource>(bytes)));
@@ -453,9 +439,9 @@ private slots:
             qPrintable(QString::number(reader.bufferCapacity())));
         const auto diagnostics = reader.takeDiagnostics();
         QCOMPARE(diagnostics.size(), std::size_t(1));
-        QCOMPARE(diagnostics[0].offset, std::uint64_t(framedAll(before).size()));
+        QCOMPARE(diagnostics[0].offset, std::uint64_t(framedRecords(before).size()));
         QCOMPARE(diagnostics[0].offset + diagnostics[0].bytesSkipped,
-            std::uint64_t(plain.size() - framedAll(after).size()));
+            std::uint64_t(plain.size() - framedRecords(after).size()));
     }
 
     void compressedStreams_data()

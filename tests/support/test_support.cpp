@@ -1,6 +1,8 @@
 #include "tests/support/test_support.h"
 
 #include "core/analysis/percentiles.h"
+#include "core/io/crc32c.h"
+#include "core/io/little_endian.h"
 #include "core/io/record_writer.h"
 #include "core/load/logdir_loader.h"
 #include "core/store/entry_series.h"
@@ -72,6 +74,22 @@ void writeMixedDtypeTag(const std::filesystem::path& directory)
     writer.addScalar("mixed", 0, 0.5f, 1.0);
     writer.addScalarTensor("mixed", 1, 1e300, core::ScalarType::Float64, 2.0);
     writer.addScalarTensor("mixed", 2, 1.0000000001, core::ScalarType::Float64, 3.0);
+}
+
+std::string framedRecords(const std::vector<std::string>& records)
+{
+    std::string bytes;
+    for (const std::string& record : records)
+        bytes += core::frameRecord(record);
+    return bytes;
+}
+
+std::string headerClaiming(std::uint64_t length)
+{
+    std::string header(12, '\0');
+    core::storeLittleEndian64(header.data(), length);
+    core::storeLittleEndian32(header.data() + 8, core::maskCrc(core::crc32c(header.data(), 8)));
+    return header;
 }
 
 void appendRecords(const std::filesystem::path& path, const std::vector<std::string>& records)

@@ -44,6 +44,11 @@ std::string scalarEvent(const std::string& tag, long long step, float value, dou
 void writeMixedDtypeTag(const std::filesystem::path& directory);
 inline const std::vector<double> kMixedDtypeValues {0.5, 1e300, 1.0000000001};
 
+// `records`, each framed as TFRecord writes it.
+std::string framedRecords(const std::vector<std::string>& records);
+// A framing header with a valid length checksum, claiming `length` bytes of data.
+std::string headerClaiming(std::uint64_t length);
+
 // Writes framed records to `path` (appending).
 void appendRecords(const std::filesystem::path& path, const std::vector<std::string>& records);
 
