@@ -246,15 +246,16 @@ private slots:
         const qint64 first = timer.elapsed();
         QCOMPARE(loader.runs().size(), std::size_t(20000));
         timer.restart();
-        loader.reload();
+        const LoadStatistics again = loader.reload();
         const qint64 second = timer.elapsed();
         const auto snapshot = loader.snapshot();
         QCOMPARE(snapshot->runs.size(), std::size_t(20000));
         const double grown = rss > 0 ? residentMiB() - rss : 0;
+        // Times are for the log only: lantern-bench-loader measures reloads against a baseline,
+        // and a hang or a quadratic walk runs into CTest's timeout.
         qInfo("20,000 empty runs: first load %lld ms, reload %lld ms, +%.0f MiB", first, second,
             grown);
-        QVERIFY(first < 15000);
-        QVERIFY(second < 15000);
+        QCOMPARE(again.eventFiles, std::uint64_t(20000));
         QVERIFY2(grown < 400, "memory per empty run is too large");
     }
 
