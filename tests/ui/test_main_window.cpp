@@ -1,8 +1,11 @@
 // The main window driven as a user would: open a logdir, filter and toggle runs, drop
 // folders, watch a file grow, and read the diagnostics of a damaged file.
 
+#include "core/write/event_file_writer.h"
 #include "tests/support/test_support.h"
 #include "ui/adapter/log_loader.h"
+#include "ui/dashboards/histograms/histograms_dashboard.h"
+#include "ui/dashboards/scalars/scalars_dashboard.h"
 #include "ui/main_window.h"
 #include "ui/preferences.h"
 #include "ui/widgets/diagnostics_panel.h"
@@ -359,6 +362,43 @@ private slots:
         ui::RunListModel model;
         model.setColor(QStringLiteral("train"), Qt::black);
         QCOMPARE(model.color(QStringLiteral("train")), QColor(Qt::black));
+    }
+
+    // TensorBoard keys data by (tag, plugin): a tag logged as a histogram and later as a scalar
+    // is shown on both tabs, each with its own values, and exports only its own kind.
+    void aTagOfTwoKindsShowsOnBothTabs()
+    {
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        const std::vector<double> sample {1.0, 2.0, 4.0};
+        {
+            core::EventFileWriter writer(root);
+            writer.addHistogram("w", 0, sample, core::SummaryStyle::Tf2, 1.0);
+            writer.addScalar("w", 1, 0.25f, 2.0);
+            writer.addHistogram("w", 2, sample, core::SummaryStyle::Tf1, 3.0);
+        }
+        ui::MainWindow window;
+        window.show();
+        window.openLogdirs({temp.path()});
+        QVERIFY(waitForLoad(window));
+
+        QVERIFY(window.showTab(QStringLiteral("scalars")));
+        auto* scalars = window.findChild<ui::ScalarsDashboard*>();
+        QVERIFY(scalars);
+        QCOMPARE(scalars->cardTags(), QStringList {QStringLiteral("w")});
+        const QString csv = temp.filePath(QStringLiteral("w.csv"));
+        QVERIFY(scalars->exportCsv(QStringLiteral("w"), csv));
+        const auto rows = test::parseCsv(test::readBytes(csv.toStdString()));
+        QCOMPARE(rows.size(), std::size_t(2)); // the header and the one scalar point
+        QCOMPARE(rows[1][2], std::string("1"));
+        QCOMPARE(rows[1][4], std::string("0.25"));
+
+        QVERIFY(window.showTab(QStringLiteral("histograms")));
+        auto* histograms = window.findChild<ui::HistogramsDashboard*>();
+        QVERIFY(histograms);
+        QCOMPARE(histograms->grid()->cardTitles().size(), 1);
+        QVERIFY(histograms->grid()->cardTitles().first().startsWith(QStringLiteral("w")));
+        QVERIFY(window.showTab(QStringLiteral("distributions")));
     }
 };
 
