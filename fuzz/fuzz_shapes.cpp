@@ -157,8 +157,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             "PR points beyond the values and the broadcast bound");
     }
     const TextLayout layout = textLayoutOf(shape, texts.size());
-    if (layout.isTable)
+    if (layout.isTable && !layout.repeatsOne)
         check(fitsIn(layout.rows, layout.columns, texts.size()), "text table past its strings");
+    if (layout.repeatsOne)
+        check(texts.size() == 1 && layout.cellIndex(layout.rows - 1, layout.columns - 1) == 0,
+            "a repeated cell other than the one string");
 
     EventDecoder decoder;
     const auto decoded = decoder.decode(event.SerializeAsString());

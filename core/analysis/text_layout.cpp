@@ -22,14 +22,17 @@ TextLayout textLayoutOf(std::span<const std::int64_t> shape, std::size_t stringC
     // no first slice; its 5 × 7 would be cells past the strings).
     if (stringCount == 0)
         return column;
-    if (!declaresExactly(shape, stringCount))
+    const bool repeatsOne
+        = stringCount == 1 && !shape.empty() && checkedElementCount(shape).value_or(0) > 1;
+    if (!declaresExactly(shape, stringCount) && !repeatsOne)
         return stringCount == 1 ? TextLayout {} : column;
     if (shape.empty())
         return {};
-    if (shape.size() == 1)
-        return column;
     const std::size_t rank = shape.size();
-    return {true, std::size_t(shape[rank - 2]), std::size_t(shape[rank - 1]), rank > 2 ? rank : 0};
+    if (rank == 1)
+        return {true, std::size_t(shape[0]), 1, 0, repeatsOne};
+    return {true, std::size_t(shape[rank - 2]), std::size_t(shape[rank - 1]), rank > 2 ? rank : 0,
+        repeatsOne};
 }
 
 } // namespace lantern::core

@@ -44,11 +44,29 @@ private slots:
     {
         QCOMPARE(layoutOf({2, 2}, 3), (TextLayout {true, 3, 1, 0}));
         QCOMPARE(layoutOf({}, 2), (TextLayout {true, 2, 1, 0}));
-        QCOMPARE(layoutOf({5}, 1), TextLayout {}); // one string: a paragraph
+        QCOMPARE(layoutOf({5, 0}, 1), TextLayout {}); // one string for no cells: a paragraph
         QCOMPARE(layoutOf({-1, 2}, 2), (TextLayout {true, 2, 1, 0}));
         const std::int64_t huge = std::numeric_limits<std::int64_t>::max();
         QCOMPARE(layoutOf({huge, huge, huge}, 4), (TextLayout {true, 4, 1, 0}));
         QCOMPARE(layoutOf({huge, 0}, 0), (TextLayout {true, 0, 1, 0}));
+    }
+
+    // One string for a shape of several cells is TensorFlow's broadcast: it fills the table the
+    // shape declares (its first 2-D slice), however large; a view shows what fits.
+    void oneStringRepeatsInEveryCell()
+    {
+        QCOMPARE(layoutOf({5}, 1), (TextLayout {true, 5, 1, 0, true}));
+        QCOMPARE(layoutOf({2, 3}, 1), (TextLayout {true, 2, 3, 0, true}));
+        QCOMPARE(layoutOf({4, 2, 3}, 1), (TextLayout {true, 2, 3, 3, true}));
+        const std::int64_t big = std::int64_t(1) << 40;
+        const TextLayout huge = layoutOf({big, 2}, 1);
+        QCOMPARE(huge, (TextLayout {true, std::size_t(big), 2, 0, true}));
+        QCOMPARE(huge.cellIndex(std::size_t(big) - 1, 1), std::size_t(0));
+        // A shape whose cells overflow, or that has one cell, holds no broadcast.
+        const std::int64_t max = std::numeric_limits<std::int64_t>::max();
+        QCOMPARE(layoutOf({max, max}, 1), TextLayout {});
+        QCOMPARE(layoutOf({1, 1}, 1), (TextLayout {true, 1, 1, 0, false}));
+        QCOMPARE(layoutOf({2, 3}, 6).cellIndex(1, 2), std::size_t(5));
     }
 
     void writerTensorsReadBack()

@@ -389,6 +389,34 @@ private slots:
         QVERIFY(tablesOf(loaded.dashboard.card("notes/intro", "b")->browser()->document()).empty());
     }
 
+    // TensorFlow writes one string for a whole shape when every cell holds it (a broadcast);
+    // TensorBoard shows the table the shape declares, the string in every cell.
+    void oneStringFillsTheTableItsShapeDeclares()
+    {
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        {
+            core::EventFileWriter writer(root);
+            const std::int64_t shape[] = {2, 3};
+            writer.addTextTensor("same", 1, shape, std::vector<std::string> {"*x*"}, kStart);
+        }
+        core::LogdirLoader loader {{{"", root}}};
+        loader.reload();
+        ui::RunListModel runs;
+        runs.setSnapshot(loader.snapshot());
+        ui::TextDashboard dashboard {&runs};
+        dashboard.setSnapshot(loader.snapshot());
+        ui::TextCard* card = dashboard.card("same", ".");
+        QVERIFY(card);
+        const std::vector<QTextTable*> tables = tablesOf(card->browser()->document());
+        QCOMPARE(tables.size(), std::size_t(1));
+        QCOMPARE(tables[0]->rows(), 2);
+        QCOMPARE(tables[0]->columns(), 3);
+        for (int row = 0; row < 2; ++row)
+            for (int column = 0; column < 3; ++column)
+                QCOMPARE(cellText(tables[0], row, column), QStringLiteral("x"));
+    }
+
     void pagesNewestFirst()
     {
         Loaded loaded;

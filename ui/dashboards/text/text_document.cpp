@@ -150,7 +150,7 @@ void insertTable(QTextCursor& cursor, const core::TensorEntry& entry,
             QTextTableCell cell = inserted->cellAt(int(r), int(c));
             cell.setFormat(cellFormat);
             QTextCursor at = cell.firstCursorPosition();
-            insertString(at, entry.strings[r * layout.columns + c], format);
+            insertString(at, entry.strings[layout.cellIndex(r, c)], format);
         }
     cursor.movePosition(QTextCursor::End);
     if (rows < layout.rows || columns < layout.columns)
