@@ -1,8 +1,8 @@
 #include "ui/widgets/card_grid.h"
 
-#include "ui/dashboards/scalars/scalars_dashboard.h"
 #include "ui/widgets/card_menu_button.h"
 #include "ui/widgets/elided_label.h"
+#include "ui/widgets/tag_order.h"
 
 #include <QFrame>
 #include <QGridLayout>
@@ -180,12 +180,11 @@ int CardGrid::columnCount() const
 void CardGrid::placeCards()
 {
     std::sort(m_order.begin(), m_order.end(), [](const Card* a, const Card* b) {
-        const QString ga = ScalarsDashboard::groupOf(a->tag),
-                      gb = ScalarsDashboard::groupOf(b->tag);
+        const QString ga = groupOf(a->tag), gb = groupOf(b->tag);
         if (ga != gb)
-            return ScalarsDashboard::naturalLess(ga, gb);
+            return naturalLess(ga, gb);
         if (a->tag != b->tag)
-            return ScalarsDashboard::naturalLess(a->tag, b->tag);
+            return naturalLess(a->tag, b->tag);
         return a->runOrder < b->runOrder;
     });
     for (Card* card : m_order)
@@ -200,7 +199,7 @@ void CardGrid::placeCards()
     QGridLayout* grid = nullptr;
     int index = 0;
     for (Card* card : m_order) {
-        const QString group = ScalarsDashboard::groupOf(card->tag);
+        const QString group = groupOf(card->tag);
         if (m_groups.isEmpty() || m_groups.back() != group) {
             m_groups.append(group);
             auto* box = new QWidget(m_content);

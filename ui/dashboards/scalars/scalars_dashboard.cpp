@@ -3,8 +3,10 @@
 #include "ui/dashboards/scalars/axis_range_dialog.h"
 #include "ui/dashboards/scalars/scalars_dashboard_parts.h"
 #include "ui/dashboards/scalars/tag_chooser_dialog.h"
+#include "ui/settings.h"
 #include "ui/widgets/run_list_model.h"
 #include "ui/widgets/scalar_export.h"
+#include "ui/widgets/tag_order.h"
 #include "ui/widgets/widget_export.h"
 
 #include <QCheckBox>
@@ -14,7 +16,6 @@
 #include <QLineEdit>
 #include <QRegularExpression>
 #include <QScrollArea>
-#include <QSettings>
 #include <QSlider>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -47,8 +48,8 @@ ScalarsDashboard::ScalarsDashboard(RunListModel* runs, QWidget* parent)
 {
     setObjectName(QStringLiteral("scalars")); // the main window's tab key
     m_options.smoothing = kDefaultSmoothing / 1000.0;
-    const QSettings settings;
-    for (const QString& tag : settings.value(kPinnedTagsKey).toStringList())
+    const Settings settings;
+    for (const QString& tag : settings.pinnedTags())
         m_pinned.insert(tag);
 
     m_filter = new QLineEdit(this);
@@ -143,60 +144,14 @@ ScalarsDashboard::ScalarsDashboard(RunListModel* runs, QWidget* parent)
     if (m_runs)
         connect(m_runs, &RunListModel::selectionChanged, this, &ScalarsDashboard::rebuild);
 
-    for (const QVariant& chart : settings.value(kCustomChartsKey).toList())
-        if (const QStringList tags = chart.toStringList(); !tags.isEmpty())
-            m_charts.push_back(createCard(tags, true));
+    for (const QStringList& tags : settings.customCharts())
+        m_charts.push_back(createCard(tags, true));
     m_placementDirty = true;
     applyOptions();
     rebuild();
 }
 
 ScalarsDashboard::~ScalarsDashboard() = default;
-
-QString ScalarsDashboard::groupOf(const QString& tag)
-{
-    const qsizetype slash = tag.indexOf(QLatin1Char('/'));
-    return slash < 0 ? tag : tag.left(slash);
-}
-
-bool ScalarsDashboard::naturalLess(const QString& a, const QString& b)
-{
-    // By hand rather than QCollator: its numeric mode needs ICU, which not every Qt has.
-    auto isDigit = [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); };
-    qsizetype i = 0, j = 0;
-    while (i < a.size() && j < b.size()) {
-        if (isDigit(a[i]) && isDigit(b[j])) {
-            qsizetype ei = i, ej = j;
-            while (ei < a.size() && isDigit(a[ei]))
-                ++ei;
-            while (ej < b.size() && isDigit(b[ej]))
-                ++ej;
-            // Compare as numbers of any length: without leading zeros, longer is larger.
-            qsizetype si = i, sj = j;
-            while (si + 1 < ei && a[si] == QLatin1Char('0'))
-                ++si;
-            while (sj + 1 < ej && b[sj] == QLatin1Char('0'))
-                ++sj;
-            if (ei - si != ej - sj)
-                return ei - si < ej - sj;
-            const int order
-                = QStringView(a).sliced(si, ei - si).compare(QStringView(b).sliced(sj, ej - sj));
-            if (order != 0)
-                return order < 0;
-            i = ei;
-            j = ej;
-            continue;
-        }
-        const QChar ca = a[i].toCaseFolded(), cb = b[j].toCaseFolded();
-        if (ca != cb)
-            return ca < cb;
-        ++i;
-        ++j;
-    }
-    if ((a.size() - i) != (b.size() - j))
-        return a.size() - i < b.size() - j;
-    return a < b; // a total order: "Loss" and "loss" stay apart, capitals first
-}
 
 void ScalarsDashboard::setSnapshot(const LogdirSnapshotPtr& snapshot)
 {
@@ -296,8 +251,6 @@ void ScalarsDashboard::rebuild()
     } else {
         m_emptyMessage->hide();
     }
-    if (structureChanged)
-        emit cardsChanged();
 }
 
 void ScalarsDashboard::updateCustomChart(ScalarCard* chart) const

@@ -58,11 +58,11 @@ public:
     bool isGroupExpanded(const QString& group) const;
     void setGroupExpanded(const QString& group, bool expanded);
 
-    // Pinned tags, remembered in QSettings; a pin on a tag this logdir lacks waits for it.
+    // Pinned tags, remembered in Settings; a pin on a tag this logdir lacks waits for it.
     QStringList pinnedTags() const;
     void setPinned(const QString& tag, bool pinned);
 
-    // Custom charts, in the order they were made (also remembered in QSettings).
+    // Custom charts, in the order they were made (also remembered in Settings).
     std::vector<ScalarCard*> customCharts() const { return m_charts; }
     // Whether a plot is still rendering its lines in the background.
     bool isComputing() const;
@@ -89,15 +89,6 @@ public:
     bool exportCsv(const QString& tag, const QString& path) const;
     // Replaces the save dialog the card menus' "Save…" actions ask (tests answer it).
     void setPathChooser(PathChooser chooser) { m_choosePath = std::move(chooser); }
-
-    // The tag's group: the part before the first '/', or the whole tag.
-    static QString groupOf(const QString& tag);
-    // Natural order: digit runs compare as numbers, case-insensitively otherwise.
-    static bool naturalLess(const QString& a, const QString& b);
-
-signals:
-    // The set or order of cards changed.
-    void cardsChanged();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

@@ -3,6 +3,7 @@
 
 #include "ui/dashboards/scalars/scalars_dashboard.h"
 #include "ui/dashboards/scalars/scalars_dashboard_parts.h"
+#include "ui/widgets/tag_order.h"
 
 #include <QEvent>
 #include <QGridLayout>

@@ -1,6 +1,6 @@
 #pragma once
 // What the files implementing ScalarsDashboard (scalars_dashboard*.cpp) share: a card group's
-// widgets, the settings keys and the object names tests and the screenshot option look for.
+// widgets and the object names tests and the screenshot option look for.
 
 #include "ui/dashboards/scalars/scalars_dashboard.h"
 
@@ -13,8 +13,6 @@ class QToolButton;
 
 namespace lantern::ui {
 
-inline const QString kPinnedTagsKey = QStringLiteral("scalars/pinnedTags");
-inline const QString kCustomChartsKey = QStringLiteral("scalars/customCharts");
 inline const QString kPinnedGroup = QStringLiteral("pinned");
 inline const QString kCustomGroup = QStringLiteral("custom");
 
