@@ -4,6 +4,7 @@
 #include "ui/dashboards/scalars/scalars_dashboard_parts.h"
 #include "ui/dashboards/scalars/tag_chooser_dialog.h"
 #include "ui/settings.h"
+#include "ui/widgets/card_grid.h"
 #include "ui/widgets/run_list_model.h"
 #include "ui/widgets/scalar_export.h"
 #include "ui/widgets/tag_order.h"
@@ -15,7 +16,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
-#include <QScrollArea>
 #include <QSlider>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -101,26 +101,15 @@ ScalarsDashboard::ScalarsDashboard(RunListModel* runs, QWidget* parent)
     controls->addWidget(m_hideEmpty);
     controls->addWidget(m_newChart);
 
-    m_content = new QWidget;
-    m_content->setObjectName(QStringLiteral("scalarCards"));
-    m_groupsLayout = new QVBoxLayout(m_content);
-    m_groupsLayout->setContentsMargins(0, 0, 0, 0);
-    m_emptyMessage = new QLabel(m_content);
-    m_emptyMessage->setObjectName(QStringLiteral("scalarsEmptyMessage"));
-    m_emptyMessage->setAlignment(Qt::AlignCenter);
-    m_emptyMessage->setWordWrap(true);
-    m_groupsLayout->addWidget(m_emptyMessage);
-    m_groupsLayout->addStretch(1);
-    m_scroll = new QScrollArea(this);
-    m_scroll->setObjectName(QStringLiteral("scalarScroll"));
-    m_scroll->setWidgetResizable(true);
-    m_scroll->setFrameShape(QFrame::NoFrame);
-    m_scroll->setWidget(m_content);
-    m_scroll->viewport()->installEventFilter(this);
+    // The cards are ScalarCards, made here and handed whole to the grid.
+    m_grid = new CardGrid({}, {}, this);
+    m_grid->setObjectName(QStringLiteral("scalarScroll"));
+    m_grid->widget()->setObjectName(QStringLiteral("scalarCards"));
+    m_grid->emptyMessage()->setObjectName(QStringLiteral("scalarsEmptyMessage"));
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(controls);
-    layout->addWidget(m_scroll, 1);
+    layout->addWidget(m_grid, 1);
 
     connect(m_filter, &QLineEdit::textChanged, this, &ScalarsDashboard::rebuild);
     connect(m_smoothing, &QSlider::valueChanged, this, [this](int value) {
@@ -218,8 +207,6 @@ void ScalarsDashboard::rebuild()
             ++it;
             continue;
         }
-        for (const auto& group : m_groups)
-            std::erase(group->cards, it->second);
         it->second->deleteLater();
         it = m_cards.erase(it);
         structureChanged = true;
@@ -239,18 +226,14 @@ void ScalarsDashboard::rebuild()
     for (ScalarCard* chart : m_charts)
         updateCustomChart(chart);
 
-    if (structureChanged || m_groups.empty() != (m_cards.empty() && m_charts.empty()))
+    if (structureChanged)
         placeCards();
 
-    if (m_cards.empty() && m_charts.empty()) {
-        m_emptyMessage->setText(!m_snapshot || m_snapshot->runs.empty() ? tr("No runs loaded.")
+    if (m_cards.empty() && m_charts.empty())
+        m_grid->setEmptyText(!m_snapshot || m_snapshot->runs.empty() ? tr("No runs loaded.")
                 : !pattern.isEmpty() && filterValid
                 ? tr("No scalar tags match “%1”.").arg(pattern.toHtmlEscaped())
                 : tr("The checked runs have no scalar data."));
-        m_emptyMessage->show();
-    } else {
-        m_emptyMessage->hide();
-    }
 }
 
 void ScalarsDashboard::updateCustomChart(ScalarCard* chart) const
@@ -276,7 +259,7 @@ void ScalarsDashboard::updateCustomChart(ScalarCard* chart) const
 
 ScalarCard* ScalarsDashboard::createCard(const QStringList& tags, bool custom)
 {
-    auto* card = new ScalarCard(tags, custom, m_content);
+    auto* card = new ScalarCard(tags, custom, m_grid->widget());
     card->setObjectName(objectNameFor(custom ? "chart" : "card", card->title()));
     card->hide(); // until placed
     card->plot()->setOptions(m_options);

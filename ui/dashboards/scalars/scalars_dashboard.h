@@ -26,13 +26,12 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QScrollArea;
 class QSlider;
 class QToolButton;
-class QVBoxLayout;
 
 namespace lantern::ui {
 
+class CardGrid;
 class RunListModel;
 
 class ScalarsDashboard : public QWidget {
@@ -90,19 +89,13 @@ public:
     // Replaces the save dialog the card menus' "Save…" actions ask (tests answer it).
     void setPathChooser(PathChooser chooser) { m_choosePath = std::move(chooser); }
 
-protected:
-    bool eventFilter(QObject* watched, QEvent* event) override;
-
 private:
-    struct Group;
-
     void rebuild();
     void updateCustomChart(ScalarCard* chart) const;
     void applyOptions();
+    // Hands the grid every card: pinned, custom charts, then the rest.
     void placeCards();
-    int columnCount() const;
     ScalarCard* createCard(const QStringList& tags, bool custom);
-    Group* createGroup(const QString& key, const QString& name);
     void chooseTags(ScalarCard* card);
     void chooseAxisRanges(ScalarCard* card);
     void chooseExport(ScalarCard* card, ScalarCard::Export format);
@@ -124,22 +117,16 @@ private:
     QCheckBox* m_ignoreOutliers = nullptr;
     QCheckBox* m_hideEmpty = nullptr;
     QToolButton* m_newChart = nullptr;
-    QScrollArea* m_scroll = nullptr;
-    QWidget* m_content = nullptr;
-    QVBoxLayout* m_groupsLayout = nullptr;
-    QLabel* m_emptyMessage = nullptr;
+    CardGrid* m_grid = nullptr;
 
     // Each scalar tag's lines (one per checked run, named by run) from the last snapshot.
     std::map<QString, std::vector<LinePlot::Series>> m_lines;
     QStringList m_allTags;
     std::map<QString, ScalarCard*> m_cards; // tag cards, by tag
     std::vector<ScalarCard*> m_charts; // custom charts
-    std::vector<std::unique_ptr<Group>> m_groups; // in display order
     QSet<QString> m_pinned;
     QSet<QString> m_enlarged; // tags whose cards are enlarged, should they be made again
-    QSet<QString> m_collapsed; // group keys
     bool m_placementDirty = false;
-    int m_placedColumns = 0;
 };
 
 } // namespace lantern::ui

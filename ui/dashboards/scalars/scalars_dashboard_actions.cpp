@@ -91,8 +91,6 @@ void ScalarsDashboard::removeCustomChart(ScalarCard* chart)
     if (it == m_charts.end())
         return;
     m_charts.erase(it);
-    for (const auto& group : m_groups)
-        std::erase(group->cards, chart);
     chart->hide();
     chart->deleteLater();
     saveSettings();
