@@ -103,15 +103,18 @@ void CardGrid::fillGroup(Group& group, int columns) const
         delete group.grid->takeAt(0);
     int row = 0, column = 0;
     for (Card* card : group.cards) {
+        // The grid's cards as tall as their body asks (setCardSize), at the top of their row;
+        // an owner's card fills its cell, as it sized itself.
+        const Qt::Alignment alignment = card->owned ? Qt::AlignTop : Qt::Alignment();
         QWidget* widget = card->widget;
         if (widget->parentWidget() != group.body)
             widget->setParent(group.body);
         if (card->wholeRow) {
             row += column > 0 ? 1 : 0;
-            group.grid->addWidget(widget, row++, 0, 1, columns, Qt::AlignTop);
+            group.grid->addWidget(widget, row++, 0, 1, columns, alignment);
             column = 0;
         } else {
-            group.grid->addWidget(widget, row, column, Qt::AlignTop);
+            group.grid->addWidget(widget, row, column, alignment);
             if (++column == columns) {
                 column = 0;
                 ++row;
