@@ -12,6 +12,7 @@
 #include "ui/dashboards/scalars/scalars_dashboard.h"
 #include "ui/dashboards/text/text_dashboard.h"
 #include "ui/preferences_dialog.h"
+#include "ui/settings.h"
 #include "ui/widgets/diagnostics_panel.h"
 #include "ui/widgets/run_list_model.h"
 #include "ui/widgets/run_selector.h"
@@ -29,7 +30,6 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSettings>
 #include <QSlider>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -45,8 +45,6 @@ namespace lantern::ui {
 namespace {
 
 constexpr int kMaxRecent = 10;
-const QString kRecentKey = QStringLiteral("logdirs/recent");
-const QString kLastSessionKey = QStringLiteral("logdirs/lastSession");
 
 enum Page { StartPage, ContentPage };
 
@@ -309,7 +307,7 @@ void MainWindow::closeLogdirs()
 {
     m_demoBanner->hide();
     m_loader->close();
-    QSettings().remove(kLastSessionKey);
+    Settings().clearLastSession();
 }
 
 void MainWindow::chooseLogdir(bool add)
@@ -326,22 +324,22 @@ void MainWindow::chooseLogdir(bool add)
 
 void MainWindow::rememberRecent(const QStringList& logdirSpecs)
 {
-    QSettings settings;
-    settings.setValue(kLastSessionKey, logdirSpecs);
-    QStringList recent = settings.value(kRecentKey).toStringList();
+    Settings settings;
+    settings.setLastSession(logdirSpecs);
+    QStringList recent = settings.recentLogdirs();
     const QString entry = logdirSpecs.join(QLatin1Char(','));
     recent.removeAll(entry);
     recent.prepend(entry);
     while (recent.size() > kMaxRecent)
         recent.removeLast();
-    settings.setValue(kRecentKey, recent);
+    settings.setRecentLogdirs(recent);
     rebuildRecentMenu();
 }
 
 void MainWindow::rebuildRecentMenu()
 {
     m_recentMenu->clear();
-    const QStringList recent = QSettings().value(kRecentKey).toStringList();
+    const QStringList recent = Settings().recentLogdirs();
     for (const QString& entry : recent)
         m_recentMenu->addAction(
             entry, this, [this, entry] { openLogdirs(entry.split(QLatin1Char(','))); });

@@ -1,22 +1,17 @@
 #include "ui/preferences.h"
 
+#include "ui/settings.h"
+
 #include <QApplication>
 #include <QPainter>
 #include <QPalette>
 #include <QProxyStyle>
-#include <QSettings>
 #include <QStyle>
 #include <QStyleFactory>
 #include <QStyleOption>
 
 namespace lantern::ui {
 namespace {
-const QString kTheme = QStringLiteral("preferences/theme");
-const QString kReload = QStringLiteral("preferences/reloadSeconds");
-const QString kSmoothing = QStringLiteral("preferences/smoothing");
-const QString kRestore = QStringLiteral("preferences/restoreLogdirs");
-const QString kKeepOrphaned = QStringLiteral("preferences/keepOrphanedData");
-
 QPalette darkPalette()
 {
     QPalette palette;
@@ -70,24 +65,12 @@ public:
 
 Preferences Preferences::load()
 {
-    QSettings settings;
-    Preferences preferences;
-    preferences.theme = static_cast<Theme>(std::clamp(settings.value(kTheme, 0).toInt(), 0, 2));
-    preferences.reloadSeconds = std::clamp(settings.value(kReload, 1.0).toDouble(), 0.1, 3600.0);
-    preferences.smoothing = std::clamp(settings.value(kSmoothing, 0.6).toDouble(), 0.0, 0.999);
-    preferences.restoreLogdirs = settings.value(kRestore, true).toBool();
-    preferences.keepOrphanedData = settings.value(kKeepOrphaned, false).toBool();
-    return preferences;
+    return Settings().preferences();
 }
 
 void Preferences::save() const
 {
-    QSettings settings;
-    settings.setValue(kTheme, static_cast<int>(theme));
-    settings.setValue(kReload, reloadSeconds);
-    settings.setValue(kSmoothing, smoothing);
-    settings.setValue(kRestore, restoreLogdirs);
-    settings.setValue(kKeepOrphaned, keepOrphanedData);
+    Settings().setPreferences(*this);
 }
 
 QString Preferences::themeName(Theme theme)

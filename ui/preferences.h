@@ -1,5 +1,6 @@
 #pragma once
-// Lantern's preferences, persisted with QSettings, and how they apply to the running app.
+// Lantern's preferences, the values the Preferences dialog edits (kept by Settings), and how
+// they apply to the running app.
 
 #include <QString>
 
@@ -18,10 +19,13 @@ struct Preferences {
     // points of its series with the same or a later step).
     bool keepOrphanedData = false;
 
+    // Settings().preferences() and setPreferences(*this).
     static Preferences load();
     void save() const;
 
     static QString themeName(Theme theme);
+
+    bool operator==(const Preferences&) const = default;
 };
 
 // Applies the theme: Fusion with a light or dark palette, or the platform's own look.

@@ -2,13 +2,12 @@
 
 #include "ui/adapter/log_loader.h"
 #include "ui/main_window.h"
-#include "ui/preferences.h"
+#include "ui/settings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QIcon>
-#include <QSettings>
 #include <QTimer>
 
 #include <cstdio>
@@ -84,7 +83,7 @@ int main(int argc, char** argv)
     specs += parser.positionalArguments();
     const bool scripted = parser.isSet(screenshotOption);
     if (specs.isEmpty() && !scripted && lantern::ui::Preferences::load().restoreLogdirs)
-        specs = QSettings().value(QStringLiteral("logdirs/lastSession")).toStringList();
+        specs = lantern::ui::Settings().lastSession();
 
     lantern::ui::MainWindow window;
     if (parser.isSet(sizeOption)) {

@@ -1,7 +1,9 @@
-// Preferences: the dialog edits them, QSettings keeps them, and the theme really changes.
+// Preferences: the dialog edits them, Settings keeps them (with everything else Lantern
+// remembers), and the theme really changes.
 
 #include "ui/preferences.h"
 #include "ui/preferences_dialog.h"
+#include "ui/settings.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -13,6 +15,7 @@
 #include <QStandardPaths>
 #include <QStyle>
 #include <QStyleOptionButton>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -83,6 +86,73 @@ private slots:
         QCOMPARE(reloaded.smoothing, 0.9);
         QVERIFY(!reloaded.restoreLogdirs);
         QVERIFY(reloaded.keepOrphanedData);
+    }
+
+    // Every typed value comes back as it was written, from a new Settings on the same file (as
+    // in the next session); an empty file gives the defaults.
+    void settingsRoundTripEachValue()
+    {
+        QTemporaryDir temp;
+        const QString file = temp.filePath(QStringLiteral("lantern.ini"));
+        {
+            const Settings empty(file);
+            QCOMPARE(empty.preferences().reloadSeconds, Preferences().reloadSeconds);
+            QVERIFY(empty.lastSession().isEmpty());
+            QVERIFY(empty.recentLogdirs().isEmpty());
+            QVERIFY(empty.pinnedTags().isEmpty());
+            QVERIFY(empty.customCharts().isEmpty());
+        }
+        Preferences preferences;
+        preferences.theme = Preferences::Theme::Light;
+        preferences.reloadSeconds = 7.5;
+        preferences.smoothing = 0.25;
+        preferences.restoreLogdirs = false;
+        preferences.keepOrphanedData = true;
+        const QStringList session {QStringLiteral("a:/logs/a"), QStringLiteral("/logs/b,c")};
+        const QStringList recent {QStringLiteral("a:/logs/a,/logs/b"), QStringLiteral("/x")};
+        const QStringList pinned {QStringLiteral("loss"), QStringLiteral("acc/top1")};
+        const QList<QStringList> charts {{QStringLiteral("loss"), QStringLiteral("acc/top1")},
+            {QStringLiteral("lr")}, {QStringLiteral("loss"), QStringLiteral("acc/top1")}};
+        {
+            Settings settings(file);
+            settings.setPreferences(preferences);
+            settings.setLastSession(session);
+            settings.setRecentLogdirs(recent);
+            settings.setPinnedTags(pinned);
+            settings.setCustomCharts(charts);
+        }
+        Settings next(file);
+        QVERIFY(next.preferences() == preferences);
+        QVERIFY(!(next.preferences() == Preferences()));
+        QCOMPARE(next.lastSession(), session);
+        QCOMPARE(next.recentLogdirs(), recent);
+        QCOMPARE(next.pinnedTags(), pinned);
+        QCOMPARE(next.customCharts(), charts);
+
+        // Closing the logdirs forgets the session and nothing else.
+        next.clearLastSession();
+        QVERIFY(Settings(file).lastSession().isEmpty());
+        QCOMPARE(Settings(file).recentLogdirs(), recent);
+
+        // The application's own settings are another place: none of this reached them.
+        QVERIFY(Settings().lastSession().isEmpty());
+        QVERIFY(Settings().pinnedTags().isEmpty());
+    }
+
+    // Values out of range (a hand-edited file) are brought back into range.
+    void settingsClampPreferences()
+    {
+        QTemporaryDir temp;
+        const QString file = temp.filePath(QStringLiteral("lantern.ini"));
+        Preferences wild;
+        wild.theme = static_cast<Preferences::Theme>(9);
+        wild.reloadSeconds = 0;
+        wild.smoothing = 4;
+        Settings(file).setPreferences(wild);
+        const Preferences read = Settings(file).preferences();
+        QCOMPARE(read.theme, Preferences::Theme::Dark);
+        QCOMPARE(read.reloadSeconds, 0.1);
+        QCOMPARE(read.smoothing, 0.999);
     }
 
     // Dark theme: filter placeholders and check boxes stand out from what they are drawn on

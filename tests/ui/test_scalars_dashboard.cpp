@@ -7,6 +7,7 @@
 #include "tests/support/test_support.h"
 #include "ui/dashboards/scalars/scalars_dashboard.h"
 #include "ui/widgets/run_list_model.h"
+#include "ui/widgets/tag_order.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -206,16 +207,15 @@ private slots:
 
     void naturalOrder()
     {
-        using ui::ScalarsDashboard;
-        QVERIFY(ScalarsDashboard::naturalLess("a2", "a10"));
-        QVERIFY(!ScalarsDashboard::naturalLess("a10", "a2"));
-        QVERIFY(ScalarsDashboard::naturalLess("layer9/w", "layer10/w"));
-        QVERIFY(ScalarsDashboard::naturalLess("x007", "x8"));
-        QVERIFY(ScalarsDashboard::naturalLess("abc", "ABD"));
-        QVERIFY(ScalarsDashboard::naturalLess("a", "a1"));
-        QVERIFY(!ScalarsDashboard::naturalLess("a", "a"));
-        QCOMPARE(ScalarsDashboard::groupOf("a/b/c"), QStringLiteral("a"));
-        QCOMPARE(ScalarsDashboard::groupOf("plain"), QStringLiteral("plain"));
+        QVERIFY(ui::naturalLess("a2", "a10"));
+        QVERIFY(!ui::naturalLess("a10", "a2"));
+        QVERIFY(ui::naturalLess("layer9/w", "layer10/w"));
+        QVERIFY(ui::naturalLess("x007", "x8"));
+        QVERIFY(ui::naturalLess("abc", "ABD"));
+        QVERIFY(ui::naturalLess("a", "a1"));
+        QVERIFY(!ui::naturalLess("a", "a"));
+        QCOMPARE(ui::groupOf("a/b/c"), QStringLiteral("a"));
+        QCOMPARE(ui::groupOf("plain"), QStringLiteral("plain"));
     }
 };
 

@@ -1,30 +1,18 @@
 #include "ui/widgets/card_grid.h"
 
-#include "ui/dashboards/scalars/scalars_dashboard.h"
+#include "ui/widgets/card_grid_parts.h"
 #include "ui/widgets/card_menu_button.h"
 #include "ui/widgets/elided_label.h"
 
 #include <QFrame>
-#include <QGridLayout>
 #include <QLabel>
 #include <QMenu>
-#include <QResizeEvent>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
 
 namespace lantern::ui {
-
-struct CardGrid::Card {
-    QString tag;
-    QString run;
-    int runOrder = 0;
-    QFrame* frame = nullptr;
-    QLabel* runSwatch = nullptr; // the run's colour
-    ElidedLabel* runLabel = nullptr;
-    QWidget* body = nullptr;
-};
 
 CardGrid::CardGrid(BodyFactory create, MenuFiller fillMenu, QWidget* parent)
     : QScrollArea(parent)
@@ -59,7 +47,8 @@ void CardGrid::setCardSize(int minWidth, int height)
     m_cardMinWidth = minWidth;
     m_cardHeight = height;
     for (const auto& [name, card] : m_cards)
-        applyCardSize(card->frame);
+        if (card->owned)
+            applyCardSize(card->frame);
     if (!m_order.empty())
         placeCards();
 }
@@ -81,12 +70,24 @@ void CardGrid::setEmptyText(const QString& text)
     m_empty->setVisible(m_cards.empty());
 }
 
+QString CardGrid::keyName(const CardKey& key)
+{
+    return key.card ? QStringLiteral("widget:") + QString::number(quintptr(key.card), 16)
+                    : cardName(key.tag, key.run);
+}
+
 std::unique_ptr<CardGrid::Card> CardGrid::createCard(const CardKey& key) const
 {
     auto card = std::make_unique<Card>();
     card->tag = key.tag;
     card->run = key.run;
+    if (key.card) {
+        card->owned = false;
+        card->widget = card->body = key.card;
+        return card;
+    }
     card->frame = new QFrame;
+    card->widget = card->frame;
     card->frame->setObjectName(cardName(key.tag, key.run));
     card->frame->setFrameShape(QFrame::StyledPanel);
     applyCardSize(card->frame);
@@ -135,10 +136,16 @@ std::unique_ptr<CardGrid::Card> CardGrid::createCard(const CardKey& key) const
 void CardGrid::showCards(const std::vector<CardKey>& keys)
 {
     std::map<QString, const CardKey*> wanted;
+    std::map<QString, int> given;
     std::map<QString, int> runOrder;
+    std::map<QString, int> leadingRank;
     for (const CardKey& key : keys) {
-        wanted[cardName(key.tag, key.run)] = &key;
+        const QString name = keyName(key);
+        wanted[name] = &key;
+        given.emplace(name, int(given.size()));
         runOrder.emplace(key.run, int(runOrder.size()));
+        if (!key.leadingGroup.isEmpty())
+            leadingRank.emplace(key.leadingGroup, int(leadingRank.size()));
     }
     bool changed = false;
     for (auto it = m_cards.begin(); it != m_cards.end();) {
@@ -146,8 +153,16 @@ void CardGrid::showCards(const std::vector<CardKey>& keys)
             ++it;
             continue;
         }
-        std::erase(m_order, it->second.get());
-        it->second->frame->deleteLater();
+        Card* card = it->second.get();
+        std::erase(m_order, card);
+        for (const auto& group : m_groups)
+            std::erase(group->cards, card);
+        if (card->owned) {
+            card->frame->deleteLater();
+        } else if (card->widget) { // the owner's, out of the groups (which may go)
+            card->widget->hide();
+            card->widget->setParent(m_content);
+        }
         it = m_cards.erase(it);
         changed = true;
     }
@@ -159,8 +174,19 @@ void CardGrid::showCards(const std::vector<CardKey>& keys)
             changed = true;
         }
         Card& card = *it->second;
-        changed |= card.runOrder != runOrder[key->run];
+        const int rank = key->leadingGroup.isEmpty() ? -1 : leadingRank[key->leadingGroup];
+        const int order = given[name];
+        changed |= card.tag != key->tag || card.runOrder != runOrder[key->run]
+            || card.leadingRank != rank || card.leadingGroup != key->leadingGroup
+            || card.wholeRow != key->wholeRow || (rank >= 0 && card.givenOrder != order);
+        card.tag = key->tag; // an owner's card may change its title
         card.runOrder = runOrder[key->run];
+        card.leadingGroup = key->leadingGroup;
+        card.leadingRank = rank;
+        card.givenOrder = order;
+        card.wholeRow = key->wholeRow;
+        if (!card.owned)
+            continue;
         card.runSwatch->setVisible(!key->run.isEmpty());
         card.runSwatch->setText(
             QStringLiteral("<span style='color:%1'>■</span>").arg(key->color.name()));
@@ -172,70 +198,14 @@ void CardGrid::showCards(const std::vector<CardKey>& keys)
     m_empty->setVisible(m_cards.empty());
 }
 
-int CardGrid::columnCount() const
+std::vector<QWidget*> CardGrid::cards(const QString& group) const
 {
-    return std::max(1, viewport()->width() / std::max(1, m_cardMinWidth));
-}
-
-void CardGrid::placeCards()
-{
-    std::sort(m_order.begin(), m_order.end(), [](const Card* a, const Card* b) {
-        const QString ga = ScalarsDashboard::groupOf(a->tag),
-                      gb = ScalarsDashboard::groupOf(b->tag);
-        if (ga != gb)
-            return ScalarsDashboard::naturalLess(ga, gb);
-        if (a->tag != b->tag)
-            return ScalarsDashboard::naturalLess(a->tag, b->tag);
-        return a->runOrder < b->runOrder;
-    });
-    for (Card* card : m_order)
-        card->frame->setParent(m_content); // keep them while the old groups go
-    for (QWidget* group : m_groupWidgets)
-        delete group;
-    m_groupWidgets.clear();
-    m_groups.clear();
-
-    const int columns = columnCount();
-    m_placedColumns = columns;
-    QGridLayout* grid = nullptr;
-    int index = 0;
-    for (Card* card : m_order) {
-        const QString group = ScalarsDashboard::groupOf(card->tag);
-        if (m_groups.isEmpty() || m_groups.back() != group) {
-            m_groups.append(group);
-            auto* box = new QWidget(m_content);
-            box->setObjectName(QStringLiteral("group:") + group);
-            auto* layout = new QVBoxLayout(box);
-            layout->setContentsMargins(0, 4, 0, 4);
-            auto* header = new QLabel(QStringLiteral("<b>%1</b>").arg(group.toHtmlEscaped()), box);
-            header->setObjectName(QStringLiteral("groupHeader"));
-            layout->addWidget(header);
-            grid = new QGridLayout;
-            for (int c = 0; c < columns; ++c)
-                grid->setColumnStretch(c, 1);
-            layout->addLayout(grid);
-            m_layout->insertWidget(int(m_groupWidgets.size()), box);
-            m_groupWidgets.push_back(box);
-            box->show();
-            index = 0;
-        }
-        card->frame->setParent(m_groupWidgets.back());
-        grid->addWidget(card->frame, index / columns, index % columns, Qt::AlignTop);
-        card->frame->show();
-        ++index;
-    }
-}
-
-void CardGrid::resizeEvent(QResizeEvent* event)
-{
-    QScrollArea::resizeEvent(event);
-    if (!m_order.empty() && columnCount() != m_placedColumns)
-        placeCards();
-}
-
-QStringList CardGrid::groupNames() const
-{
-    return m_groups;
+    std::vector<QWidget*> widgets;
+    for (const auto& shown : m_groups)
+        if (group.isNull() || shown->name == group)
+            for (const Card* card : shown->cards)
+                widgets.push_back(card->widget);
+    return widgets;
 }
 
 QStringList CardGrid::cardTitles() const
@@ -250,7 +220,7 @@ QStringList CardGrid::cardTitles() const
 QWidget* CardGrid::card(const QString& tag, const QString& run) const
 {
     const auto it = m_cards.find(cardName(tag, run));
-    return it == m_cards.end() ? nullptr : it->second->frame;
+    return it == m_cards.end() ? nullptr : it->second->widget.data();
 }
 
 QWidget* CardGrid::body(const QString& tag, const QString& run) const

@@ -3,8 +3,11 @@
 #include "ui/dashboards/scalars/axis_range_dialog.h"
 #include "ui/dashboards/scalars/scalars_dashboard_parts.h"
 #include "ui/dashboards/scalars/tag_chooser_dialog.h"
+#include "ui/settings.h"
+#include "ui/widgets/card_grid.h"
 #include "ui/widgets/run_list_model.h"
 #include "ui/widgets/scalar_export.h"
+#include "ui/widgets/tag_order.h"
 #include "ui/widgets/widget_export.h"
 
 #include <QCheckBox>
@@ -13,8 +16,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
-#include <QScrollArea>
-#include <QSettings>
 #include <QSlider>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -47,8 +48,8 @@ ScalarsDashboard::ScalarsDashboard(RunListModel* runs, QWidget* parent)
 {
     setObjectName(QStringLiteral("scalars")); // the main window's tab key
     m_options.smoothing = kDefaultSmoothing / 1000.0;
-    const QSettings settings;
-    for (const QString& tag : settings.value(kPinnedTagsKey).toStringList())
+    const Settings settings;
+    for (const QString& tag : settings.pinnedTags())
         m_pinned.insert(tag);
 
     m_filter = new QLineEdit(this);
@@ -100,26 +101,15 @@ ScalarsDashboard::ScalarsDashboard(RunListModel* runs, QWidget* parent)
     controls->addWidget(m_hideEmpty);
     controls->addWidget(m_newChart);
 
-    m_content = new QWidget;
-    m_content->setObjectName(QStringLiteral("scalarCards"));
-    m_groupsLayout = new QVBoxLayout(m_content);
-    m_groupsLayout->setContentsMargins(0, 0, 0, 0);
-    m_emptyMessage = new QLabel(m_content);
-    m_emptyMessage->setObjectName(QStringLiteral("scalarsEmptyMessage"));
-    m_emptyMessage->setAlignment(Qt::AlignCenter);
-    m_emptyMessage->setWordWrap(true);
-    m_groupsLayout->addWidget(m_emptyMessage);
-    m_groupsLayout->addStretch(1);
-    m_scroll = new QScrollArea(this);
-    m_scroll->setObjectName(QStringLiteral("scalarScroll"));
-    m_scroll->setWidgetResizable(true);
-    m_scroll->setFrameShape(QFrame::NoFrame);
-    m_scroll->setWidget(m_content);
-    m_scroll->viewport()->installEventFilter(this);
+    // The cards are ScalarCards, made here and handed whole to the grid.
+    m_grid = new CardGrid({}, {}, this);
+    m_grid->setObjectName(QStringLiteral("scalarScroll"));
+    m_grid->widget()->setObjectName(QStringLiteral("scalarCards"));
+    m_grid->emptyMessage()->setObjectName(QStringLiteral("scalarsEmptyMessage"));
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(controls);
-    layout->addWidget(m_scroll, 1);
+    layout->addWidget(m_grid, 1);
 
     connect(m_filter, &QLineEdit::textChanged, this, &ScalarsDashboard::rebuild);
     connect(m_smoothing, &QSlider::valueChanged, this, [this](int value) {
@@ -143,60 +133,14 @@ ScalarsDashboard::ScalarsDashboard(RunListModel* runs, QWidget* parent)
     if (m_runs)
         connect(m_runs, &RunListModel::selectionChanged, this, &ScalarsDashboard::rebuild);
 
-    for (const QVariant& chart : settings.value(kCustomChartsKey).toList())
-        if (const QStringList tags = chart.toStringList(); !tags.isEmpty())
-            m_charts.push_back(createCard(tags, true));
+    for (const QStringList& tags : settings.customCharts())
+        m_charts.push_back(createCard(tags, true));
     m_placementDirty = true;
     applyOptions();
     rebuild();
 }
 
 ScalarsDashboard::~ScalarsDashboard() = default;
-
-QString ScalarsDashboard::groupOf(const QString& tag)
-{
-    const qsizetype slash = tag.indexOf(QLatin1Char('/'));
-    return slash < 0 ? tag : tag.left(slash);
-}
-
-bool ScalarsDashboard::naturalLess(const QString& a, const QString& b)
-{
-    // By hand rather than QCollator: its numeric mode needs ICU, which not every Qt has.
-    auto isDigit = [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); };
-    qsizetype i = 0, j = 0;
-    while (i < a.size() && j < b.size()) {
-        if (isDigit(a[i]) && isDigit(b[j])) {
-            qsizetype ei = i, ej = j;
-            while (ei < a.size() && isDigit(a[ei]))
-                ++ei;
-            while (ej < b.size() && isDigit(b[ej]))
-                ++ej;
-            // Compare as numbers of any length: without leading zeros, longer is larger.
-            qsizetype si = i, sj = j;
-            while (si + 1 < ei && a[si] == QLatin1Char('0'))
-                ++si;
-            while (sj + 1 < ej && b[sj] == QLatin1Char('0'))
-                ++sj;
-            if (ei - si != ej - sj)
-                return ei - si < ej - sj;
-            const int order
-                = QStringView(a).sliced(si, ei - si).compare(QStringView(b).sliced(sj, ej - sj));
-            if (order != 0)
-                return order < 0;
-            i = ei;
-            j = ej;
-            continue;
-        }
-        const QChar ca = a[i].toCaseFolded(), cb = b[j].toCaseFolded();
-        if (ca != cb)
-            return ca < cb;
-        ++i;
-        ++j;
-    }
-    if ((a.size() - i) != (b.size() - j))
-        return a.size() - i < b.size() - j;
-    return a < b; // a total order: "Loss" and "loss" stay apart, capitals first
-}
 
 void ScalarsDashboard::setSnapshot(const LogdirSnapshotPtr& snapshot)
 {
@@ -263,8 +207,6 @@ void ScalarsDashboard::rebuild()
             ++it;
             continue;
         }
-        for (const auto& group : m_groups)
-            std::erase(group->cards, it->second);
         it->second->deleteLater();
         it = m_cards.erase(it);
         structureChanged = true;
@@ -284,20 +226,14 @@ void ScalarsDashboard::rebuild()
     for (ScalarCard* chart : m_charts)
         updateCustomChart(chart);
 
-    if (structureChanged || m_groups.empty() != (m_cards.empty() && m_charts.empty()))
+    if (structureChanged)
         placeCards();
 
-    if (m_cards.empty() && m_charts.empty()) {
-        m_emptyMessage->setText(!m_snapshot || m_snapshot->runs.empty() ? tr("No runs loaded.")
+    if (m_cards.empty() && m_charts.empty())
+        m_grid->setEmptyText(!m_snapshot || m_snapshot->runs.empty() ? tr("No runs loaded.")
                 : !pattern.isEmpty() && filterValid
                 ? tr("No scalar tags match “%1”.").arg(pattern.toHtmlEscaped())
                 : tr("The checked runs have no scalar data."));
-        m_emptyMessage->show();
-    } else {
-        m_emptyMessage->hide();
-    }
-    if (structureChanged)
-        emit cardsChanged();
 }
 
 void ScalarsDashboard::updateCustomChart(ScalarCard* chart) const
@@ -323,7 +259,7 @@ void ScalarsDashboard::updateCustomChart(ScalarCard* chart) const
 
 ScalarCard* ScalarsDashboard::createCard(const QStringList& tags, bool custom)
 {
-    auto* card = new ScalarCard(tags, custom, m_content);
+    auto* card = new ScalarCard(tags, custom, m_grid->widget());
     card->setObjectName(objectNameFor(custom ? "chart" : "card", card->title()));
     card->hide(); // until placed
     card->plot()->setOptions(m_options);

@@ -26,13 +26,12 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QScrollArea;
 class QSlider;
 class QToolButton;
-class QVBoxLayout;
 
 namespace lantern::ui {
 
+class CardGrid;
 class RunListModel;
 
 class ScalarsDashboard : public QWidget {
@@ -58,11 +57,11 @@ public:
     bool isGroupExpanded(const QString& group) const;
     void setGroupExpanded(const QString& group, bool expanded);
 
-    // Pinned tags, remembered in QSettings; a pin on a tag this logdir lacks waits for it.
+    // Pinned tags, remembered in Settings; a pin on a tag this logdir lacks waits for it.
     QStringList pinnedTags() const;
     void setPinned(const QString& tag, bool pinned);
 
-    // Custom charts, in the order they were made (also remembered in QSettings).
+    // Custom charts, in the order they were made (also remembered in Settings).
     std::vector<ScalarCard*> customCharts() const { return m_charts; }
     // Whether a plot is still rendering its lines in the background.
     bool isComputing() const;
@@ -90,28 +89,13 @@ public:
     // Replaces the save dialog the card menus' "Save…" actions ask (tests answer it).
     void setPathChooser(PathChooser chooser) { m_choosePath = std::move(chooser); }
 
-    // The tag's group: the part before the first '/', or the whole tag.
-    static QString groupOf(const QString& tag);
-    // Natural order: digit runs compare as numbers, case-insensitively otherwise.
-    static bool naturalLess(const QString& a, const QString& b);
-
-signals:
-    // The set or order of cards changed.
-    void cardsChanged();
-
-protected:
-    bool eventFilter(QObject* watched, QEvent* event) override;
-
 private:
-    struct Group;
-
     void rebuild();
     void updateCustomChart(ScalarCard* chart) const;
     void applyOptions();
+    // Hands the grid every card: pinned, custom charts, then the rest.
     void placeCards();
-    int columnCount() const;
     ScalarCard* createCard(const QStringList& tags, bool custom);
-    Group* createGroup(const QString& key, const QString& name);
     void chooseTags(ScalarCard* card);
     void chooseAxisRanges(ScalarCard* card);
     void chooseExport(ScalarCard* card, ScalarCard::Export format);
@@ -133,22 +117,16 @@ private:
     QCheckBox* m_ignoreOutliers = nullptr;
     QCheckBox* m_hideEmpty = nullptr;
     QToolButton* m_newChart = nullptr;
-    QScrollArea* m_scroll = nullptr;
-    QWidget* m_content = nullptr;
-    QVBoxLayout* m_groupsLayout = nullptr;
-    QLabel* m_emptyMessage = nullptr;
+    CardGrid* m_grid = nullptr;
 
     // Each scalar tag's lines (one per checked run, named by run) from the last snapshot.
     std::map<QString, std::vector<LinePlot::Series>> m_lines;
     QStringList m_allTags;
     std::map<QString, ScalarCard*> m_cards; // tag cards, by tag
     std::vector<ScalarCard*> m_charts; // custom charts
-    std::vector<std::unique_ptr<Group>> m_groups; // in display order
     QSet<QString> m_pinned;
     QSet<QString> m_enlarged; // tags whose cards are enlarged, should they be made again
-    QSet<QString> m_collapsed; // group keys
     bool m_placementDirty = false;
-    int m_placedColumns = 0;
 };
 
 } // namespace lantern::ui

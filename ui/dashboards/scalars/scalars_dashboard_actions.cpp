@@ -1,18 +1,19 @@
 // ScalarsDashboard's card actions: pins, custom charts of several tags, the tag and axis range
-// dialogs, and exports; pins and custom charts persist in QSettings.
+// dialogs, and exports; pins and custom charts persist in Settings.
 
 #include "ui/dashboards/scalars/axis_range_dialog.h"
 #include "ui/dashboards/scalars/scalars_dashboard.h"
 #include "ui/dashboards/scalars/scalars_dashboard_parts.h"
 #include "ui/dashboards/scalars/tag_chooser_dialog.h"
+#include "ui/settings.h"
 #include "ui/widgets/scalar_export.h"
+#include "ui/widgets/tag_order.h"
 #include "ui/widgets/widget_export.h"
 
 #include <QFile>
 #include <QFutureWatcher>
 #include <QMessageBox>
 #include <QPointer>
-#include <QSettings>
 #include <QTextStream>
 #include <QtConcurrent>
 
@@ -90,8 +91,6 @@ void ScalarsDashboard::removeCustomChart(ScalarCard* chart)
     if (it == m_charts.end())
         return;
     m_charts.erase(it);
-    for (const auto& group : m_groups)
-        std::erase(group->cards, chart);
     chart->hide();
     chart->deleteLater();
     saveSettings();
@@ -101,12 +100,12 @@ void ScalarsDashboard::removeCustomChart(ScalarCard* chart)
 
 void ScalarsDashboard::saveSettings() const
 {
-    QSettings settings;
-    settings.setValue(kPinnedTagsKey, pinnedTags());
-    QVariantList charts;
+    Settings settings;
+    settings.setPinnedTags(pinnedTags());
+    QList<QStringList> charts;
     for (const ScalarCard* chart : m_charts)
         charts.append(chart->tags());
-    settings.setValue(kCustomChartsKey, charts);
+    settings.setCustomCharts(charts);
 }
 
 void ScalarsDashboard::chooseTags(ScalarCard* card)

@@ -1,0 +1,105 @@
+#include "ui/settings.h"
+
+#include <QSettings>
+
+#include <algorithm>
+
+namespace lantern::ui {
+namespace {
+const QString kTheme = QStringLiteral("preferences/theme");
+const QString kReload = QStringLiteral("preferences/reloadSeconds");
+const QString kSmoothing = QStringLiteral("preferences/smoothing");
+const QString kRestore = QStringLiteral("preferences/restoreLogdirs");
+const QString kKeepOrphaned = QStringLiteral("preferences/keepOrphanedData");
+const QString kLastSession = QStringLiteral("logdirs/lastSession");
+const QString kRecent = QStringLiteral("logdirs/recent");
+const QString kPinnedTags = QStringLiteral("scalars/pinnedTags");
+const QString kCustomCharts = QStringLiteral("scalars/customCharts");
+} // namespace
+
+Settings::Settings()
+    : m_settings(std::make_unique<QSettings>())
+{
+}
+
+Settings::Settings(const QString& iniFile)
+    : m_settings(std::make_unique<QSettings>(iniFile, QSettings::IniFormat))
+{
+}
+
+Settings::~Settings() = default;
+
+Preferences Settings::preferences() const
+{
+    Preferences preferences;
+    preferences.theme
+        = static_cast<Preferences::Theme>(std::clamp(m_settings->value(kTheme, 0).toInt(), 0, 2));
+    preferences.reloadSeconds = std::clamp(m_settings->value(kReload, 1.0).toDouble(), 0.1, 3600.0);
+    preferences.smoothing = std::clamp(m_settings->value(kSmoothing, 0.6).toDouble(), 0.0, 0.999);
+    preferences.restoreLogdirs = m_settings->value(kRestore, true).toBool();
+    preferences.keepOrphanedData = m_settings->value(kKeepOrphaned, false).toBool();
+    return preferences;
+}
+
+void Settings::setPreferences(const Preferences& preferences)
+{
+    m_settings->setValue(kTheme, static_cast<int>(preferences.theme));
+    m_settings->setValue(kReload, preferences.reloadSeconds);
+    m_settings->setValue(kSmoothing, preferences.smoothing);
+    m_settings->setValue(kRestore, preferences.restoreLogdirs);
+    m_settings->setValue(kKeepOrphaned, preferences.keepOrphanedData);
+}
+
+QStringList Settings::lastSession() const
+{
+    return m_settings->value(kLastSession).toStringList();
+}
+
+void Settings::setLastSession(const QStringList& logdirSpecs)
+{
+    m_settings->setValue(kLastSession, logdirSpecs);
+}
+
+void Settings::clearLastSession()
+{
+    m_settings->remove(kLastSession);
+}
+
+QStringList Settings::recentLogdirs() const
+{
+    return m_settings->value(kRecent).toStringList();
+}
+
+void Settings::setRecentLogdirs(const QStringList& recent)
+{
+    m_settings->setValue(kRecent, recent);
+}
+
+QStringList Settings::pinnedTags() const
+{
+    return m_settings->value(kPinnedTags).toStringList();
+}
+
+void Settings::setPinnedTags(const QStringList& tags)
+{
+    m_settings->setValue(kPinnedTags, tags);
+}
+
+QList<QStringList> Settings::customCharts() const
+{
+    QList<QStringList> charts;
+    for (const QVariant& chart : m_settings->value(kCustomCharts).toList())
+        if (const QStringList tags = chart.toStringList(); !tags.isEmpty())
+            charts.append(tags);
+    return charts;
+}
+
+void Settings::setCustomCharts(const QList<QStringList>& charts)
+{
+    QVariantList list;
+    for (const QStringList& tags : charts)
+        list.append(tags);
+    m_settings->setValue(kCustomCharts, list);
+}
+
+} // namespace lantern::ui

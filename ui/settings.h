@@ -1,0 +1,48 @@
+#pragma once
+// Everything Lantern remembers between sessions, typed: the preferences, the log directories
+// opened last and recently, the Scalars tab's pins and custom charts. Every settings key is
+// in settings.cpp and nowhere else.
+
+#include "ui/preferences.h"
+
+#include <QList>
+#include <QStringList>
+
+#include <memory>
+
+class QSettings;
+
+namespace lantern::ui {
+
+class Settings {
+public:
+    // The application's settings (QSettings' default scope).
+    Settings();
+    // The settings in this INI file instead (tests keep away from the user's).
+    explicit Settings(const QString& iniFile);
+    ~Settings();
+
+    Preferences preferences() const;
+    void setPreferences(const Preferences& preferences);
+
+    // The log directory specs of the last session, reopened on start; empty once closed.
+    QStringList lastSession() const;
+    void setLastSession(const QStringList& logdirSpecs);
+    void clearLastSession();
+
+    // Recently opened sessions, newest first, each its specs joined by ','.
+    QStringList recentLogdirs() const;
+    void setRecentLogdirs(const QStringList& recent);
+
+    // The Scalars tab's pinned tags, and its custom charts (each the tags it shows) in the
+    // order they were made.
+    QStringList pinnedTags() const;
+    void setPinnedTags(const QStringList& tags);
+    QList<QStringList> customCharts() const;
+    void setCustomCharts(const QList<QStringList>& charts);
+
+private:
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace lantern::ui
