@@ -13,7 +13,6 @@
 // CSV (core/export/histogram_csv.h).
 
 #include "app/cli/commands.h"
-#include "core/export/csv_text.h"
 #include "core/export/histogram_csv.h"
 #include "core/export/scalar_export.h"
 #include "core/export/text_encoding.h"
@@ -45,6 +44,11 @@ public:
     ~Output() { flush(); }
 
     std::string& buffer() { return m_buffer; }
+    void write(std::string_view piece)
+    {
+        m_buffer += piece;
+        maybeFlush();
+    }
     void maybeFlush()
     {
         if (m_buffer.size() >= (1u << 20))
@@ -73,30 +77,20 @@ void printExportUsage(std::ostream& out)
            " [--format csv|json] [--out FILE] [--keep-orphaned-data]\n";
 }
 
-// Every scalar point, as CSV or JSON (core/export/scalar_export.h), the same bytes the app
-// writes for a card.
+// Every scalar series, as CSV or JSON (core/export/scalar_export.h): the document the app
+// writes for a card holding the same series.
 void writeScalars(Output& output, const LogdirLoader& loader, ExportFormat format)
 {
-    std::string& out = output.buffer();
-    out += format == ExportFormat::Csv ? scalarsCsvHeader() : "[";
-    const AfterPoint flushWhenLarge = [&output] { output.maybeFlush(); };
-    bool firstSeries = true;
-    for (const auto& run : loader.runs()) {
-        for (const auto& [tag, data] : run->tags) {
-            if (data.kind != ValueKind::Scalar)
-                continue;
-            const ScalarSnapshot points = data.scalars.snapshot();
-            if (format == ExportFormat::Csv) {
-                appendScalarsCsv(out, run->name, tag, points, flushWhenLarge);
-            } else {
-                out += firstSeries ? "\n" : ",\n";
-                appendScalarsJson(out, run->name, tag, points, flushWhenLarge);
-            }
-            firstSeries = false;
-        }
-    }
-    if (format == ExportFormat::Json)
-        out += firstSeries ? "]\n" : "\n]\n";
+    std::vector<ScalarExportSeries> series;
+    for (const auto& run : loader.runs())
+        for (const auto& [tag, data] : run->tags)
+            if (data.kind == ValueKind::Scalar)
+                series.push_back({run->name, tag, data.scalars.snapshot()});
+    const ExportSink sink = [&output](std::string_view piece) { output.write(piece); };
+    if (format == ExportFormat::Csv)
+        writeScalarsCsv(series, sink);
+    else
+        writeScalarsJson(series, sink);
 }
 
 // Every histogram series' buckets or basis-point values (core/export/histogram_csv.h).

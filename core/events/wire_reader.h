@@ -20,7 +20,6 @@ public:
     {
     }
 
-    bool atEnd() const { return m_p == m_end; }
     bool ok() const { return m_ok; }
 
     // Reads a field key; returns false at the end of input or on error.

@@ -19,6 +19,17 @@ template <typename Number> std::string shortest(Number value)
     return std::string(buffer, result.ptr);
 }
 
+// Passes `text` on to `sink` once it holds `atLeast` bytes, and empties it.
+void drain(std::string& text, const ExportSink& sink, std::size_t atLeast)
+{
+    if (text.size() < atLeast || text.empty())
+        return;
+    sink(text);
+    text.clear();
+}
+
+constexpr std::size_t kPieceBytes = 1 << 20;
+
 std::string jsonWallTime(double seconds)
 {
     return std::isfinite(seconds) ? formatWallTime(seconds) : jsonNumber(seconds);
@@ -105,6 +116,27 @@ void appendScalarsJson(std::string& out, std::string_view run, std::string_view 
             afterPoint();
     });
     out += "]}";
+}
+
+void writeScalarsCsv(const std::vector<ScalarExportSeries>& series, const ExportSink& sink)
+{
+    std::string text = scalarsCsvHeader();
+    const AfterPoint drainWhenLarge = [&] { drain(text, sink, kPieceBytes); };
+    for (const ScalarExportSeries& one : series)
+        appendScalarsCsv(text, one.run, one.tag, one.points, drainWhenLarge);
+    drain(text, sink, 0);
+}
+
+void writeScalarsJson(const std::vector<ScalarExportSeries>& series, const ExportSink& sink)
+{
+    std::string text = "[";
+    const AfterPoint drainWhenLarge = [&] { drain(text, sink, kPieceBytes); };
+    for (std::size_t i = 0; i < series.size(); ++i) {
+        text += i ? ",\n" : "\n";
+        appendScalarsJson(text, series[i].run, series[i].tag, series[i].points, drainWhenLarge);
+    }
+    text += series.empty() ? "]\n" : "\n]\n";
+    drain(text, sink, 0);
 }
 
 } // namespace lantern::core

@@ -325,7 +325,6 @@ private:
     void seal();
     void growTail();
     void growIndex();
-    void rebuildIndex(std::size_t chunkCount);
 
     // Every tag of a run holds one of these, so it is kept small: the size and the last point
     // are read from the chunks and the tail.

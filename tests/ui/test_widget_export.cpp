@@ -2,7 +2,8 @@
 // card's data export writes the same bytes as lantern-cli's.
 
 #include "core/load/logdir_loader.h"
-#include "core/write/event_file_writer.h"
+#include "tests/support/test_support.h"
+#include "ui/dashboards/scalars/scalars_dashboard.h"
 #include "ui/widgets/scalar_export.h"
 #include "ui/widgets/widget_export.h"
 
@@ -11,10 +12,10 @@
 #include <QImage>
 #include <QPainter>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTextStream>
 #include <QWidget>
 
 #include <limits>
@@ -82,41 +83,42 @@ private slots:
             &sketch, QStringLiteral("/nonexistent/dir/card.svg"), ImageFormat::Svg));
     }
 
-    // The same series exported by the app and by lantern-cli: the same bytes, names that look
-    // like formulas neutralised in CSV, non-finite values as strings in JSON.
+    // A card's CSV and JSON, written by the Scalars tab, are byte for byte what lantern-cli
+    // export writes for a log directory holding that card's series: names with commas, quotes,
+    // CR and LF, a leading '=', ill-formed UTF-8 (a cut-off sequence, which Qt and core would
+    // replace differently), and non-finite values.
     void cardDataExportIsTheCliExport()
     {
+        QStandardPaths::setTestModeEnabled(true); // no pins or charts from the user's settings
         QTemporaryDir dir;
         const std::filesystem::path root = dir.path().toStdString();
-        {
-            lantern::core::EventFileWriter writer(root / "=run");
-            const float values[] = {0.1f, -2.5f, std::numeric_limits<float>::quiet_NaN(),
-                std::numeric_limits<float>::infinity(), 3e38f};
-            for (int step = 0; step < 5; ++step)
-                writer.addScalar("-loss", step, values[step], 1.7e9 + step + 0.000001);
+        const std::string tag = "-loss,\"x\"\r\n\xE2\x82";
+        const std::string runs[] = {"=run", "a,b\"c\rd\ne",
+            "bad\xE2\x82"
+            "A\xFF"};
+        const float values[] = {0.1f, -2.5f, std::numeric_limits<float>::quiet_NaN(),
+            std::numeric_limits<float>::infinity(), -std::numeric_limits<float>::infinity(), 3e38f};
+        for (const std::string& run : runs) {
+            std::vector<std::string> records {lantern::test::fileVersionEvent()};
+            for (int step = 0; step < 6; ++step)
+                records.push_back(
+                    lantern::test::scalarEvent(tag, step, values[step], 1.7e9 + step + 0.000001));
+            lantern::test::appendRecords(root / run / "events.out.tfevents.1.host", records);
         }
         lantern::core::LogdirLoader loader {{{"", root}}};
         loader.reload();
-        const auto runs = loader.runs();
-        QCOMPARE(runs.size(), std::size_t(1));
-        const auto& run = runs.front();
-        QCOMPARE(run->name, std::string("=run"));
-        const auto tag = run->tags.find("-loss");
-        QVERIFY(tag != run->tags.end());
-        const std::vector<LinePlot::Series> series {
-            {QString::fromStdString(run->name), Qt::blue, tag->second.scalars.snapshot()}};
+        QCOMPARE(loader.runs().size(), std::size(runs));
+        ScalarsDashboard dashboard(nullptr); // every run checked
+        dashboard.setSnapshot(loader.snapshot());
+        ScalarCard* card = dashboard.card(QString::fromStdString(tag));
+        QVERIFY(card);
 
         for (const QString& format : {QStringLiteral("csv"), QStringLiteral("json")}) {
             const QString appPath = dir.filePath("app." + format);
-            {
-                QFile file(appPath); // as ScalarsDashboard writes a card's data
-                QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Text));
-                QTextStream out(&file);
-                if (format == QStringLiteral("csv"))
-                    writeScalarsCsv(out, series, QStringLiteral("-loss"));
-                else
-                    writeScalarsJson(out, series, QStringLiteral("-loss"));
-            }
+            QVERIFY(dashboard.exportCard(card,
+                format == QStringLiteral("csv") ? ScalarCard::Export::Csv
+                                                : ScalarCard::Export::Json,
+                appPath));
             const QString cliPath = dir.filePath("cli." + format);
             QProcess cli;
             cli.start(QStringLiteral(LANTERN_CLI),
@@ -126,21 +128,23 @@ private slots:
             QFile appFile(appPath), cliFile(cliPath);
             QVERIFY(appFile.open(QIODevice::ReadOnly) && cliFile.open(QIODevice::ReadOnly));
             const QByteArray app = appFile.readAll(), fromCli = cliFile.readAll();
+            QCOMPARE(app, fromCli);
             if (format == QStringLiteral("csv")) {
-                QCOMPARE(app, fromCli);
-                QVERIFY(app.contains("'=run,'-loss,0,1700000000.000001,0.1\n"));
-                QVERIFY(app.contains("'=run,'-loss,1,1700000001.000001,-2.5\n"));
-                QVERIFY(app.contains(",nan\n") && app.contains(",inf\n"));
+                QVERIFY(app.contains("'=run,\"'-loss,\"\"x\"\"\r\n\xEF\xBF\xBD\",0,"
+                                     "1700000000.000001,0.1\n"));
+                QVERIFY(app.contains("\"a,b\"\"c\rd\ne\","));
+                QVERIFY(app.contains("bad\xEF\xBF\xBD"
+                                     "A\xEF\xBF\xBD,"));
+                QVERIFY(
+                    app.contains(",nan\n") && app.contains(",inf\n") && app.contains(",-inf\n"));
             } else {
-                // The app wraps the series as {"tag": …, "runs": [series]}, the CLI as
-                // [series]: the series itself is the same text.
-                const qsizetype start = fromCli.indexOf('{');
-                const qsizetype end = fromCli.lastIndexOf('}');
-                QVERIFY(start >= 0 && end > start);
-                QVERIFY(app.contains(fromCli.mid(start, end - start + 1)));
-                QVERIFY(app.contains("\"NaN\"") && app.contains("\"Infinity\""));
+                QVERIFY(app.contains("\"tag\":\"-loss,\\\"x\\\"\\r\\n\xEF\xBF\xBD\""));
+                QVERIFY(app.contains("\"NaN\"") && app.contains("\"Infinity\"")
+                    && app.contains("\"-Infinity\""));
             }
         }
+        for (const std::string& run : runs) // QTemporaryDir cannot name the ill-formed ones
+            std::filesystem::remove_all(root / run);
     }
 
     void namesBecomeFileStems()

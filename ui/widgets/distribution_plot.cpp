@@ -1,6 +1,7 @@
 #include "ui/widgets/distribution_plot.h"
 
 #include "core/analysis/histogram_rebinning.h"
+#include "ui/widgets/plot_painting.h"
 
 #include <QMouseEvent>
 #include <QPainter>
@@ -103,15 +104,9 @@ std::size_t DistributionPlot::drawnStepCount() const
 
 void DistributionPlot::render(QPainter& painter, const QRect& target) const
 {
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing, true);
-    painter.fillRect(target, palette().base());
+    const QColor axisColor = beginPlotPainting(painter, target, palette());
     const Layout layout = layoutFor(target);
     const QRectF& area = layout.area;
-    QFont small = painter.font();
-    small.setPointSizeF(std::max(6.0, small.pointSizeF() * 0.85));
-    painter.setFont(small);
-    const QColor axisColor = palette().color(QPalette::Text);
     if (!layout.hasValues || area.width() < 4 || area.height() < 4) {
         drawPlaceholder(painter, target);
         painter.restore();

@@ -1,5 +1,7 @@
 #include "ui/widgets/histogram_plot.h"
 
+#include "ui/widgets/plot_painting.h"
+
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -129,15 +131,9 @@ HistogramPlot::Layout HistogramPlot::layoutFor(const QRect& target) const
 
 void HistogramPlot::render(QPainter& painter, const QRect& target) const
 {
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing, true);
-    painter.fillRect(target, palette().base());
+    const QColor axisColor = beginPlotPainting(painter, target, palette());
     const Layout layout = layoutFor(target);
     const QRectF& area = layout.area;
-    QFont small = painter.font();
-    small.setPointSizeF(std::max(6.0, small.pointSizeF() * 0.85));
-    painter.setFont(small);
-    const QColor axisColor = palette().color(QPalette::Text);
 
     const core::RebinnedHistograms& r = rebinned();
     // A range of no width: no bucket had finite edges (a padded zero-width range has one).
@@ -214,7 +210,7 @@ void HistogramPlot::render(QPainter& painter, const QRect& target) const
         painter.drawPolyline(outline);
         if (m_hoveredBin)
             painter.drawEllipse(outline[int(*m_hoveredBin) + 1], 3.5, 3.5);
-        const QFontMetricsF metrics(small);
+        const QFontMetricsF metrics(painter.font());
         const QRectF box(area.left() + 4, area.top(), metrics.horizontalAdvance(m_hoverText) + 10,
             metrics.height() + 4);
         painter.setPen(Qt::NoPen);

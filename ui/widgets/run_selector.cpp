@@ -118,11 +118,6 @@ QStringList RunSelector::visibleRuns() const
     return names;
 }
 
-int RunSelector::visibleRunCount() const
-{
-    return static_cast<int>(visibleRuns().size());
-}
-
 void RunSelector::applyFilter(const QString& pattern)
 {
     const QRegularExpression expression(pattern, QRegularExpression::CaseInsensitiveOption);

@@ -21,8 +21,6 @@ public:
 
     QLineEdit* filterEdit() const { return m_filter; }
     QTreeView* view() const { return m_view; }
-    // Runs the filter lets through.
-    int visibleRunCount() const;
 
 private:
     void applyFilter(const QString& pattern);

@@ -1,10 +1,10 @@
 #include "ui/widgets/scalar_export.h"
 
-#include "core/export/json_text.h"
 #include "core/export/scalar_export.h"
+#include "core/export/text_encoding.h"
 #include "ui/widgets/line_plot.h"
 
-#include <QTextStream>
+#include <QIODevice>
 
 #include <charconv>
 #include <cmath>
@@ -12,23 +12,24 @@
 namespace lantern::ui {
 namespace {
 
-// Moves what `text` holds into the stream once it is large (exports can be millions of rows).
-void drain(QTextStream& out, std::string& text, std::size_t atLeast)
+// The lines as core exports them: each with its own run (or its name) and tag (or `tag`).
+std::vector<core::ScalarExportSeries> exportSeries(
+    const std::vector<LinePlot::Series>& lines, const QString& tag)
 {
-    if (text.size() < atLeast)
-        return;
-    out << QString::fromUtf8(text.data(), qsizetype(text.size()));
-    text.clear();
+    std::vector<core::ScalarExportSeries> series;
+    series.reserve(lines.size());
+    for (const LinePlot::Series& line : lines)
+        series.push_back({(line.run.isEmpty() ? line.name : line.run).toStdString(),
+            (line.tag.isEmpty() ? tag : line.tag).toStdString(), line.data});
+    return series;
 }
 
-QString runOf(const LinePlot::Series& series)
+// A sink writing each piece to `out`; `ok` turns false at the first failed write.
+core::ExportSink sinkInto(QIODevice& out, bool& ok)
 {
-    return series.run.isEmpty() ? series.name : series.run;
-}
-
-QString tagOf(const LinePlot::Series& series, const QString& fallback)
-{
-    return series.tag.isEmpty() ? fallback : series.tag;
+    return [&out, &ok](std::string_view piece) {
+        ok = ok && out.write(piece.data(), qint64(piece.size())) == qint64(piece.size());
+    };
 }
 
 } // namespace
@@ -44,30 +45,24 @@ QString exactNumber(double value)
     return QString::fromLatin1(buffer, int(result.ptr - buffer));
 }
 
-void writeScalarsCsv(
-    QTextStream& out, const std::vector<LinePlot::Series>& lines, const QString& tag)
+QString exportedName(std::string_view name)
 {
-    std::string text = core::scalarsCsvHeader();
-    const auto drainWhenLarge = [&] { drain(out, text, 1 << 20); };
-    for (const LinePlot::Series& series : lines)
-        core::appendScalarsCsv(text, runOf(series).toStdString(), tagOf(series, tag).toStdString(),
-            series.data, drainWhenLarge);
-    drain(out, text, 0);
+    return QString::fromStdString(core::validUtf8(name));
 }
 
-void writeScalarsJson(
-    QTextStream& out, const std::vector<LinePlot::Series>& lines, const QString& title)
+bool writeScalarsCsv(QIODevice& out, const std::vector<LinePlot::Series>& lines, const QString& tag)
 {
-    std::string text = "{\"tag\":" + core::jsonString(title.toStdString()) + ",\"runs\":[";
-    const auto drainWhenLarge = [&] { drain(out, text, 1 << 20); };
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        const LinePlot::Series& series = lines[i];
-        text += i ? ",\n" : "\n";
-        core::appendScalarsJson(text, runOf(series).toStdString(),
-            tagOf(series, title).toStdString(), series.data, drainWhenLarge);
-    }
-    text += "\n]}\n";
-    drain(out, text, 0);
+    bool ok = true;
+    core::writeScalarsCsv(exportSeries(lines, tag), sinkInto(out, ok));
+    return ok;
+}
+
+bool writeScalarsJson(
+    QIODevice& out, const std::vector<LinePlot::Series>& lines, const QString& tag)
+{
+    bool ok = true;
+    core::writeScalarsJson(exportSeries(lines, tag), sinkInto(out, ok));
+    return ok;
 }
 
 } // namespace lantern::ui

@@ -1,5 +1,7 @@
 #include "ui/dashboards/pr_curves/pr_curve_plot.h"
 
+#include "ui/widgets/plot_painting.h"
+
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -94,12 +96,7 @@ void PrCurvePlot::hoverAt(const QPointF& position)
 
 void PrCurvePlot::render(QPainter& painter, const QRect& target) const
 {
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing, true);
-    painter.fillRect(target, palette().base());
-    QFont small = painter.font();
-    small.setPointSizeF(std::max(6.0, small.pointSizeF() * 0.85));
-    painter.setFont(small);
+    beginPlotPainting(painter, target, palette());
     const QRectF area = plotArea(target);
     if (area.width() < 8 || area.height() < 8) {
         painter.restore();

@@ -182,8 +182,9 @@ void ScalarsDashboard::rebuild()
                     continue;
                 const QString name = QString::fromStdString(tag.tag);
                 tags.insert(name);
-                if (checked)
-                    m_lines[name].push_back({runName, color, tag.scalars});
+                if (checked) // exports write the names' own bytes, made valid as core does
+                    m_lines[name].push_back({runName, color, tag.scalars, exportedName(run->name),
+                        exportedName(tag.tag)});
             }
         }
     }
@@ -246,9 +247,7 @@ void ScalarsDashboard::updateCustomChart(ScalarCard* chart) const
         if (lines == m_lines.end())
             continue;
         for (LinePlot::Series line : lines->second) {
-            line.run = line.name;
-            line.tag = tags[t];
-            line.name = line.run + QStringLiteral(" · ") + line.tag;
+            line.name += QStringLiteral(" · ") + tags[t]; // its run and tag are the line's own
             line.style = kTagStyles[std::size_t(t) % std::size(kTagStyles)];
             series.push_back(std::move(line));
         }

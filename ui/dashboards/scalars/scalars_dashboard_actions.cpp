@@ -14,7 +14,6 @@
 #include <QFutureWatcher>
 #include <QMessageBox>
 #include <QPointer>
-#include <QTextStream>
 #include <QtConcurrent>
 
 namespace lantern::ui {
@@ -168,16 +167,14 @@ QFuture<bool> ScalarsDashboard::writeCardData(
     // of rows, seconds of work the window must not wait for.
     return QtConcurrent::run(
         [series = card->plot()->allSeries(), title = card->title(), format, path] {
+            // Binary: the bytes core writes, as lantern-cli writes them (no CRLF anywhere).
             QFile file(path);
-            if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
+            if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
                 return false;
-            QTextStream out(&file);
-            if (format == ScalarCard::Export::Csv)
-                writeScalarsCsv(out, series, title);
-            else
-                writeScalarsJson(out, series, title);
-            out.flush();
-            return file.error() == QFile::NoError;
+            const bool written = format == ScalarCard::Export::Csv
+                ? writeScalarsCsv(file, series, title)
+                : writeScalarsJson(file, series, title);
+            return written && file.flush() && file.error() == QFile::NoError;
         });
 }
 
