@@ -10,6 +10,7 @@
 // fixed axis ranges and a pinned cursor are kept, and a plot re-reads only changed runs.
 
 #include "ui/adapter/loaded_data.h"
+#include "ui/dashboards/dashboard.h"
 #include "ui/dashboards/scalars/scalar_card.h"
 #include "ui/widgets/line_plot.h"
 
@@ -35,7 +36,7 @@ namespace lantern::ui {
 
 class RunListModel;
 
-class ScalarsDashboard : public QWidget {
+class ScalarsDashboard : public Dashboard {
     Q_OBJECT
 public:
     // Asks where to save an export: (dialog title, file stem, suffix) → path, empty to cancel.
@@ -45,6 +46,15 @@ public:
     ~ScalarsDashboard() override;
 
     void setSnapshot(const LogdirSnapshotPtr& snapshot);
+
+    // Dashboard: plots render their lines on workers
+    QString key() const override { return QStringLiteral("scalars"); }
+    QString title() const override { return tr("Scalars"); }
+    std::optional<bool> hasDataFor(const DashboardUpdate& update) const override
+    {
+        return anyRunHolds(*update.snapshot, core::ValueKind::Scalar);
+    }
+    bool computesInBackground() const override { return true; }
 
     // What is shown, in display order (for tests and for the window's status). Groups are
     // named "Pinned", "Custom charts" and by tag prefix; a card by its title (a tag, or a
@@ -65,7 +75,7 @@ public:
     // Custom charts, in the order they were made (also remembered in QSettings).
     std::vector<ScalarCard*> customCharts() const { return m_charts; }
     // Whether a plot is still rendering its lines in the background.
-    bool isComputing() const;
+    bool isComputing() const override;
     ScalarCard* addCustomChart(const QStringList& tags);
     void removeCustomChart(ScalarCard* chart);
     // Every scalar tag of any run, in natural order: what a chart can be made of.
@@ -100,6 +110,11 @@ signals:
     void cardsChanged();
 
 protected:
+    void apply(const DashboardUpdate& update) override { setSnapshot(update.snapshot); }
+    bool isAffectedBy(const core::SnapshotChange& change) const override
+    {
+        return change.touchesKind(core::ValueKind::Scalar);
+    }
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
