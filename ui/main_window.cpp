@@ -2,15 +2,8 @@
 
 #include "core/demo/demo_logdir.h"
 #include "ui/adapter/log_loader.h"
-#include "ui/dashboards/distributions/distributions_dashboard.h"
-#include "ui/dashboards/graphs/graphs_dashboard.h"
-#include "ui/dashboards/histograms/histograms_dashboard.h"
-#include "ui/dashboards/hparams/hparams_dashboard.h"
-#include "ui/dashboards/images/images_dashboard.h"
-#include "ui/dashboards/pr_curves/pr_curves_dashboard.h"
-#include "ui/dashboards/projector/projector_dashboard.h"
+#include "ui/dashboards/dashboard_registry.h"
 #include "ui/dashboards/scalars/scalars_dashboard.h"
-#include "ui/dashboards/text/text_dashboard.h"
 #include "ui/preferences_dialog.h"
 #include "ui/settings.h"
 #include "ui/widgets/diagnostics_panel.h"
@@ -108,7 +101,12 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_loader, &LogLoader::progressed, this, &MainWindow::showProgress);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Closing hides the dashboards after this part of the window is gone: no calls back.
+    for (Dashboard* dashboard : m_dashboards)
+        dashboard->disconnect(this);
+}
 
 void MainWindow::createMenus()
 {
@@ -178,27 +176,22 @@ QWidget* MainWindow::createContent()
     m_runSelector->setMinimumWidth(220);
     m_tabs = new QTabWidget(splitter);
     m_tabs->setObjectName(QStringLiteral("dashboards"));
-    m_scalars = new ScalarsDashboard(m_runModel, m_tabs);
-    m_tabs->addTab(m_scalars, tr("Scalars"));
-    m_images = new ImagesDashboard(m_runModel, m_tabs);
-    m_tabs->addTab(m_images, tr("Images"));
-    m_histograms = new HistogramsDashboard(m_runModel, m_tabs);
-    m_tabs->addTab(m_histograms, tr("Histograms"));
-    m_distributions = new DistributionsDashboard(m_runModel, m_tabs);
-    m_tabs->addTab(m_distributions, tr("Distributions"));
-    m_graphs = new GraphsDashboard(m_tabs);
-    m_tabs->addTab(m_graphs, tr("Graphs"));
-    m_text = new TextDashboard(m_runModel, m_tabs);
-    m_tabs->addTab(m_text, tr("Text"));
-    m_prCurves = new PrCurvesDashboard(m_runModel, m_tabs);
-    m_tabs->addTab(m_prCurves, tr("PR Curves"));
-    m_hparams = new HParamsDashboard(m_runModel, m_tabs);
-    m_tabs->addTab(m_hparams, tr("HParams"));
-    m_projector = new ProjectorDashboard(m_tabs);
-    m_tabs->addTab(m_projector, tr("Projector"));
-    m_tabs->setTabVisible(m_tabs->indexOf(m_projector), false); // until embeddings are found
-    connect(m_projector, &ProjectorDashboard::embeddingsFound, this,
-        [this](bool any) { m_tabs->setTabVisible(m_tabs->indexOf(m_projector), any); });
+    m_dashboards = createDashboards({m_runModel}, m_tabs);
+    for (Dashboard* dashboard : m_dashboards) {
+        dashboard->setObjectName(dashboard->key()); // showTab's key
+        m_tabs->addTab(dashboard, dashboard->title());
+        m_tabs->setTabVisible(m_tabs->count() - 1, false); // until it has data
+        connect(
+            dashboard, &Dashboard::dataAvailabilityChanged, this, &MainWindow::updateTabVisibility);
+        connect(dashboard, &Dashboard::ready, this, &MainWindow::dashboardReady);
+    }
+    m_scalars = qobject_cast<ScalarsDashboard*>(m_dashboards.front());
+    Q_ASSERT(m_scalars);
+    // A tab brought to the front applies the newest snapshot it was offered while hidden.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (auto* dashboard = qobject_cast<Dashboard*>(m_tabs->widget(index)))
+            dashboard->catchUp();
+    });
     m_overview = new QLabel(m_tabs);
     m_overview->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_overview->setMargin(16);
@@ -373,19 +366,11 @@ void MainWindow::showProgress(
 
 void MainWindow::showSnapshot(const LogdirSnapshotPtr& snapshot)
 {
+    const bool firstLoad = !m_firstLoadDone;
     m_firstLoadDone = true;
     m_progress->hide();
     m_runModel->setSnapshot(snapshot);
     m_diagnostics->setSnapshot(snapshot);
-    m_scalars->setSnapshot(snapshot);
-    m_images->setSnapshot(snapshot);
-    m_histograms->setSnapshot(snapshot);
-    m_distributions->setSnapshot(snapshot);
-    m_graphs->setSnapshot(snapshot);
-    m_text->setSnapshot(snapshot);
-    m_prCurves->setSnapshot(snapshot);
-    m_hparams->setSnapshot(snapshot);
-    m_projector->setSnapshot(snapshot, m_loader->logdirSpecs());
 
     std::uint64_t points = 0, tags = 0;
     for (const auto& run : snapshot->runs) {
@@ -421,37 +406,36 @@ void MainWindow::showSnapshot(const LogdirSnapshotPtr& snapshot)
                 .arg(points)
                 .arg(m_loader->lastUpdate().toString(QStringLiteral("hh:mm:ss"))));
     }
-    updateTabVisibility(*snapshot);
+    m_lastUpdate = {snapshot, m_loader->lastChange(), specs};
+    for (Dashboard* dashboard : m_dashboards)
+        dashboard->offer(m_lastUpdate, m_tabs->currentWidget() == dashboard);
+    updateTabVisibility();
+    if (firstLoad)
+        showFirstTabWithData();
     const int problems = m_diagnostics->problemCount();
     m_problemsButton->setVisible(problems > 0);
     m_problemsButton->setText(tr("⚠ %n problem(s)", "", problems));
     emit loadFinished();
 }
 
-void MainWindow::updateTabVisibility(const core::LogdirSnapshot& snapshot)
+void MainWindow::updateTabVisibility()
 {
-    // A dashboard's tab is shown only when some run has data for it.
-    auto has = [&snapshot](core::ValueKind kind) {
-        return std::any_of(snapshot.runs.begin(), snapshot.runs.end(),
-            [kind](const auto& run) { return run->countOf(kind) > 0; });
-    };
-    const std::pair<const char*, bool> tabs[] = {
-        {"scalars", has(core::ValueKind::Scalar)},
-        {"images", has(core::ValueKind::Image)},
-        {"histograms", has(core::ValueKind::Histogram)},
-        {"distributions", has(core::ValueKind::Histogram)},
-        {"text", has(core::ValueKind::Text)},
-        {"pr_curves", has(core::ValueKind::PrCurve)},
-        {"graphs",
-            std::any_of(snapshot.runs.begin(), snapshot.runs.end(),
-                [](const auto& run) { return run->graphReference().has_value(); })},
-        {"hparams",
-            std::any_of(snapshot.runs.begin(), snapshot.runs.end(),
-                [](const auto& run) { return !run->hparams.empty(); })},
-    };
-    for (const auto& [key, visible] : tabs)
-        if (const int index = tabIndex(QString::fromLatin1(key)); index >= 0)
-            m_tabs->setTabVisible(index, visible);
+    if (!m_lastUpdate.snapshot)
+        return;
+    // A dashboard's tab is shown only when it has data; one that does not know yet keeps its
+    // tab as it is until it says (dataAvailabilityChanged).
+    for (Dashboard* dashboard : m_dashboards)
+        if (const std::optional<bool> has = dashboard->hasDataFor(m_lastUpdate))
+            m_tabs->setTabVisible(m_tabs->indexOf(dashboard), *has);
+}
+
+void MainWindow::showFirstTabWithData()
+{
+    for (Dashboard* dashboard : m_dashboards)
+        if (const int index = m_tabs->indexOf(dashboard); m_tabs->isTabVisible(index)) {
+            m_tabs->setCurrentIndex(index);
+            return;
+        }
 }
 
 int MainWindow::tabIndex(const QString& key) const
@@ -473,8 +457,16 @@ bool MainWindow::showTab(const QString& key)
 
 bool MainWindow::isComputing() const
 {
-    return m_scalars->isComputing() || m_images->isComputing() || m_histograms->isComputing()
-        || m_distributions->isComputing() || m_graphs->isComputing() || m_projector->isComputing();
+    bool computing = false;
+    for (Dashboard* dashboard : m_dashboards)
+        computing = dashboard->noticeWork() || computing; // each watches for its end
+    return computing;
+}
+
+void MainWindow::dashboardReady()
+{
+    if (!isComputing())
+        emit viewsReady();
 }
 
 void MainWindow::setDropHighlight(bool on)

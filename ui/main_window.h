@@ -3,8 +3,12 @@
 // with load progress and problems, and a clear start page when nothing is loaded.
 
 #include "ui/adapter/loaded_data.h"
+#include "ui/dashboards/dashboard.h"
 
 #include <QMainWindow>
+
+#include <memory>
+#include <vector>
 
 class QAction;
 class QLabel;
@@ -22,15 +26,8 @@ struct Preferences;
 class LogLoader;
 class RunListModel;
 class RunSelector;
+class Dashboard;
 class ScalarsDashboard;
-class GraphsDashboard;
-class HistogramsDashboard;
-class ImagesDashboard;
-class DistributionsDashboard;
-class ProjectorDashboard;
-class TextDashboard;
-class PrCurvesDashboard;
-class HParamsDashboard;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -49,10 +46,12 @@ public:
     // Brings the dashboard with this key ("scalars", "histograms"…) to the front; false when
     // the loaded data has nothing for it.
     bool showTab(const QString& key);
-    // True while a view still computes what it draws off the GUI thread (images being read
-    // and decoded, histogram summaries, the projector finding or projecting embeddings); a
-    // screenshot waits for it.
+    // True while a dashboard still computes what it draws off the GUI thread (images being
+    // read and decoded, histogram summaries, the projector finding or projecting embeddings);
+    // viewsReady() follows when none does. A screenshot waits for it.
     bool isComputing() const;
+    // The dashboards, in tab order (from dashboard_registry.h).
+    const std::vector<Dashboard*>& dashboards() const { return m_dashboards; }
 
     LogLoader* loader() const { return m_loader; }
     // `lantern --keep-orphaned-data`: keep every point as written, whatever the preference says.
@@ -65,6 +64,8 @@ public:
 signals:
     // Emitted on the GUI thread once a loaded snapshot has been applied to the views.
     void loadFinished();
+    // Emitted when the last dashboard that was computing is ready.
+    void viewsReady();
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -83,7 +84,9 @@ private:
     void rememberRecent(const QStringList& logdirSpecs);
     void rebuildRecentMenu();
     void setDropHighlight(bool on);
-    void updateTabVisibility(const core::LogdirSnapshot& snapshot);
+    void updateTabVisibility();
+    void showFirstTabWithData();
+    void dashboardReady();
     int tabIndex(const QString& key) const;
 
     LogLoader* m_loader = nullptr;
@@ -93,15 +96,9 @@ private:
     QDockWidget* m_diagnosticsDock = nullptr;
     QStackedWidget* m_pages = nullptr;
     QTabWidget* m_tabs = nullptr;
-    ScalarsDashboard* m_scalars = nullptr;
-    ImagesDashboard* m_images = nullptr;
-    HistogramsDashboard* m_histograms = nullptr;
-    GraphsDashboard* m_graphs = nullptr;
-    DistributionsDashboard* m_distributions = nullptr;
-    ProjectorDashboard* m_projector = nullptr;
-    TextDashboard* m_text = nullptr;
-    PrCurvesDashboard* m_prCurves = nullptr;
-    HParamsDashboard* m_hparams = nullptr;
+    std::vector<Dashboard*> m_dashboards; // in tab order
+    DashboardUpdate m_lastUpdate; // what the dashboards were last offered
+    ScalarsDashboard* m_scalars = nullptr; // the smoothing preference sets its slider
     QLabel* m_startMessage = nullptr;
     QLabel* m_overview = nullptr;
     QLabel* m_statusText = nullptr;

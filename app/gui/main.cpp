@@ -114,7 +114,8 @@ int main(int argc, char** argv)
         const QString file = parser.value(screenshotOption);
         const QString tab = parser.value(tabOption).toLower();
         // Views that compute in the background (the projector) are waited for before the
-        // tab is chosen, and again after, as showing a tab may start its work.
+        // tab is chosen, and again after, as showing a tab may start its work. Dashboards say
+        // when their work is done (MainWindow::viewsReady): each step runs then, nothing polls.
         // The connection below owns the step; the step holds itself only weakly (no cycle).
         auto save = std::make_shared<std::function<void(bool)>>();
         const std::weak_ptr<std::function<void(bool)>> again = save;
@@ -123,8 +124,15 @@ int main(int argc, char** argv)
                 if (const auto step = again.lock())
                     (*step)(shown);
             };
+            // Lay out and paint first: views may start their work as they do.
+            QApplication::processEvents();
             if (window.isComputing()) {
-                QTimer::singleShot(50, [retry, tabShown] { retry(tabShown); });
+                QObject::connect(
+                    &window, &lantern::ui::MainWindow::viewsReady, &window,
+                    [retry, tabShown] {
+                        QTimer::singleShot(0, [retry, tabShown] { retry(tabShown); });
+                    },
+                    Qt::SingleShotConnection);
                 return;
             }
             if (!tab.isEmpty() && !window.showTab(tab)) {
@@ -134,19 +142,16 @@ int main(int argc, char** argv)
                 return;
             }
             if (!tabShown) {
-                QApplication::processEvents();
                 retry(true);
                 return;
             }
-            // Let every view on the tab lay itself out and paint before grabbing.
-            QApplication::processEvents();
             const bool saved = window.grab().save(file);
             if (!saved)
                 std::fprintf(stderr, "lantern: could not write %s\n", qPrintable(file));
             QApplication::exit(saved ? 0 : 1);
         };
         QObject::connect(&window, &lantern::ui::MainWindow::loadFinished, &window,
-            [save] { QTimer::singleShot(50, [save] { (*save)(false); }); });
+            [save] { QTimer::singleShot(0, [save] { (*save)(false); }); });
     }
     return app.exec();
 }

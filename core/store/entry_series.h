@@ -23,6 +23,9 @@ public:
     std::size_t size() const { return m_size; }
     bool empty() const { return m_size == 0; }
     std::uint64_t generation() const { return m_generation; }
+    // How many times entries were removed; a later snapshot of the same series with as many
+    // removals and at least as many entries extends this one.
+    std::uint64_t removals() const { return m_removals; }
     const Entry& operator[](std::size_t index) const
     {
         return (*m_blocks[index / kBlockSize])[index % kBlockSize];
@@ -34,6 +37,7 @@ private:
     std::vector<std::shared_ptr<Block>> m_blocks;
     std::size_t m_size = 0;
     std::uint64_t m_generation = 0;
+    std::uint64_t m_removals = 0;
 };
 
 template <typename Entry> // Entry has a member `std::int64_t step`
@@ -108,6 +112,7 @@ public:
         }
         state.size = kept;
         state.generation = nextGeneration();
+        ++state.removals;
         return removed;
     }
 
@@ -118,6 +123,7 @@ public:
             snapshot.m_blocks = m_state->blocks;
             snapshot.m_size = m_state->size;
             snapshot.m_generation = m_state->generation;
+            snapshot.m_removals = m_state->removals;
         }
         return snapshot;
     }
@@ -140,6 +146,7 @@ private:
         std::vector<std::shared_ptr<Block>> blocks;
         std::size_t size = 0;
         std::uint64_t generation = 0;
+        std::uint64_t removals = 0;
     };
 
     const Entry& at(std::size_t index) const

@@ -63,6 +63,9 @@ public:
     // added records or diagnostics.
     std::uint64_t generation() const { return m_generation; }
     void touch() { m_generation = nextGeneration(); }
+    // Drawn once per RunData: a run re-read from scratch is a new RunData, so a view can tell
+    // "only appended to" from "read again" (core/load/snapshot_change.h).
+    std::uint64_t incarnation() const { return m_incarnation; }
 
 private:
     TagData& tagFor(std::string_view tag, ValueKind kind, const SharedTagMetadata* metadata);
@@ -81,6 +84,7 @@ private:
     };
     std::unordered_map<const TagData*, HiddenPoints> m_hidden; // series the rule removed from
     std::uint64_t m_generation = 0;
+    std::uint64_t m_incarnation = nextGeneration();
 };
 
 } // namespace lantern::core

@@ -97,6 +97,7 @@ std::shared_ptr<const RunSnapshot> snapshotOf(const RunData& run)
     snapshot->diagnostics = run.diagnostics;
     snapshot->eventCount = run.eventCount;
     snapshot->generation = run.generation();
+    snapshot->incarnation = run.incarnation();
     snapshot->tags.reserve(run.tags.size());
     for (const auto& [name, data] : run.tags) // std::map iterates in sorted order
         snapshot->tags.push_back(

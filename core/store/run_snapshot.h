@@ -38,6 +38,7 @@ struct RunSnapshot {
     std::vector<Diagnostic> diagnostics;
     std::uint64_t eventCount = 0;
     std::uint64_t generation = 0;
+    std::uint64_t incarnation = 0; // RunData::incarnation
     RunHParams hparams; // decoded from the hparams plugin's tag metadata
 
     // The series of the tag's first kind, or of `kind` (a tag written as two kinds has two).

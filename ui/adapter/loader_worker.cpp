@@ -17,13 +17,15 @@ void LoaderWorker::open(const QStringList& logdirSpecs, bool keepOrphanedData)
         specs.push_back(core::parseLogdirSpec(spec.toStdString()));
     m_loader = std::make_unique<core::LogdirLoader>(
         std::move(specs), core::LoadOptions {keepOrphanedData});
+    m_published.reset(); // its first snapshot changes everything
     reload();
 }
 
 void LoaderWorker::reload()
 {
     if (!m_loader) {
-        emit reloaded(std::make_shared<const core::LogdirSnapshot>());
+        m_published.reset();
+        publish(std::make_shared<const core::LogdirSnapshot>());
         return;
     }
     QElapsedTimer sinceReport;
@@ -35,7 +37,16 @@ void LoaderWorker::reload()
         emit progressed(qint64(progress.filesDone), qint64(progress.filesTotal),
             qint64(progress.bytesDone), qint64(progress.bytesTotal));
     });
-    emit reloaded(m_loader->snapshot());
+    publish(m_loader->snapshot());
+}
+
+void LoaderWorker::publish(const LogdirSnapshotPtr& snapshot)
+{
+    // Told here, on the loader thread: the GUI thread only reads the result.
+    auto change = std::make_shared<const core::SnapshotChange>(
+        m_published ? core::describeChange(*m_published, *snapshot) : core::SnapshotChange {});
+    m_published = snapshot;
+    emit reloaded(snapshot, change);
 }
 
 } // namespace lantern::ui

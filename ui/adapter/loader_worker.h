@@ -20,12 +20,16 @@ public:
     void reload();
 
 signals:
-    void reloaded(const lantern::ui::LogdirSnapshotPtr& snapshot);
+    void reloaded(const lantern::ui::LogdirSnapshotPtr& snapshot,
+        const lantern::ui::SnapshotChangePtr& change);
     // While files are read: how many files and bytes of those to read are done.
     void progressed(qint64 filesDone, qint64 filesTotal, qint64 bytesDone, qint64 bytesTotal);
 
 private:
+    void publish(const LogdirSnapshotPtr& snapshot);
+
     std::unique_ptr<core::LogdirLoader> m_loader;
+    LogdirSnapshotPtr m_published; // null until the first snapshot of the open logdirs
 };
 
 } // namespace lantern::ui

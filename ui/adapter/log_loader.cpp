@@ -19,6 +19,7 @@ LogLoader::LogLoader(QObject* parent)
     , m_watcher(new QFileSystemWatcher(this))
 {
     qRegisterMetaType<LogdirSnapshotPtr>();
+    qRegisterMetaType<SnapshotChangePtr>();
     m_thread.setObjectName(QStringLiteral("lantern-loader"));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -92,11 +93,14 @@ void LogLoader::setReloadInterval(int milliseconds)
     m_pollTimer.setInterval(milliseconds);
 }
 
-void LogLoader::receive(const LogdirSnapshotPtr& snapshot)
+void LogLoader::receive(const LogdirSnapshotPtr& snapshot, const SnapshotChangePtr& change)
 {
     m_inFlight = false;
     m_lastUpdate = QDateTime::currentDateTime();
     const bool changed = !m_snapshot || m_snapshot->runs != snapshot->runs;
+    // A snapshot equal to the last one adds nothing to what changed since the one before.
+    if (changed || change->everything)
+        m_change = change;
     m_snapshot = snapshot;
     watch(snapshot);
     if (changed)

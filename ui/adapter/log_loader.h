@@ -35,6 +35,8 @@ public:
 
     const QStringList& logdirSpecs() const { return m_specs; }
     const LogdirSnapshotPtr& snapshot() const { return m_snapshot; }
+    // What changed in snapshot() since the snapshot published before it.
+    const SnapshotChangePtr& lastChange() const { return m_change; }
     QDateTime lastUpdate() const { return m_lastUpdate; }
     bool isLoading() const { return m_inFlight; }
 
@@ -45,13 +47,14 @@ signals:
 
 private:
     void startReload();
-    void receive(const LogdirSnapshotPtr& snapshot);
+    void receive(const LogdirSnapshotPtr& snapshot, const SnapshotChangePtr& change);
     void watch(const LogdirSnapshotPtr& snapshot);
 
     QThread m_thread;
     LoaderWorker* m_worker = nullptr;
     QStringList m_specs;
     LogdirSnapshotPtr m_snapshot;
+    SnapshotChangePtr m_change;
     QDateTime m_lastUpdate;
     QTimer m_pollTimer;
     QTimer m_debounceTimer;

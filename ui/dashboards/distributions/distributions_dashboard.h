@@ -13,6 +13,8 @@ class DistributionsDashboard : public HistogramCardsDashboard {
 public:
     explicit DistributionsDashboard(RunListModel* runs, QWidget* parent = nullptr);
 
+    QString key() const override { return QStringLiteral("distributions"); }
+    QString title() const override { return tr("Distributions"); }
     DistributionPlot* plot(const QString& tag, const QString& run) const;
 
 protected:

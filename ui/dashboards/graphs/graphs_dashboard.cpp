@@ -56,7 +56,7 @@ QString keyOf(const QString& run, const core::GraphReference& reference)
 } // namespace
 
 GraphsDashboard::GraphsDashboard(QWidget* parent)
-    : QWidget(parent)
+    : Dashboard(parent)
 {
     setObjectName(QStringLiteral("graphs"));
     m_runBox = new QComboBox(this);

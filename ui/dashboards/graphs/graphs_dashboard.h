@@ -8,6 +8,7 @@
 #include "core/analysis/graph_layout.h"
 #include "core/store/graph_reference.h"
 #include "ui/adapter/loaded_data.h"
+#include "ui/dashboards/dashboard.h"
 
 #include <QFutureWatcher>
 #include <QWidget>
@@ -27,13 +28,23 @@ namespace lantern::ui {
 class GraphView;
 class NodeDetailsPanel;
 
-class GraphsDashboard : public QWidget {
+class GraphsDashboard : public Dashboard {
     Q_OBJECT
 public:
     explicit GraphsDashboard(QWidget* parent = nullptr);
 
     void setSnapshot(const LogdirSnapshotPtr& snapshot);
-    bool isComputing() const;
+
+    // Dashboard: graphs are decoded and laid out on workers
+    QString key() const override { return QStringLiteral("graphs"); }
+    QString title() const override { return tr("Graphs"); }
+    std::optional<bool> hasDataFor(const DashboardUpdate& update) const override
+    {
+        return std::any_of(update.snapshot->runs.begin(), update.snapshot->runs.end(),
+            [](const auto& run) { return run->graphReference().has_value(); });
+    }
+    bool computesInBackground() const override { return true; }
+    bool isComputing() const override;
 
     // Shows the group that holds `node` with `node` selected (an op or a group).
     void navigateTo(std::uint32_t node);
@@ -55,6 +66,11 @@ signals:
     void levelShown(); // a group's layout is drawn
 
 protected:
+    void apply(const DashboardUpdate& update) override { setSnapshot(update.snapshot); }
+    bool isAffectedBy(const core::SnapshotChange& change) const override
+    {
+        return !change.runs.empty(); // a run's graph is not a tag: any change of a run may be one
+    }
     void showEvent(QShowEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
 

@@ -6,6 +6,7 @@
 // A tab adds its plot and any controls of its own.
 
 #include "ui/adapter/loaded_data.h"
+#include "ui/dashboards/dashboard.h"
 #include "ui/widgets/card_export_menu.h"
 #include "ui/widgets/histogram_card_grid.h"
 
@@ -25,10 +26,17 @@ namespace lantern::ui {
 class RunListModel;
 class StepRangeBar;
 
-class HistogramCardsDashboard : public QWidget {
+class HistogramCardsDashboard : public Dashboard {
     Q_OBJECT
 public:
     void setSnapshot(const LogdirSnapshotPtr& snapshot);
+
+    // Dashboard: plots summarise their series on workers. Key and title are the tab's own.
+    std::optional<bool> hasDataFor(const DashboardUpdate& update) const override
+    {
+        return anyRunHolds(*update.snapshot, core::ValueKind::Histogram);
+    }
+    bool computesInBackground() const override { return true; }
 
     HistogramCardGrid* grid() const { return m_grid; }
     QLineEdit* tagFilter() const { return m_filter; }
@@ -36,7 +44,7 @@ public:
     StepRangeBar* stepRangeBar() const { return m_stepRange; }
     const HistogramPlotOptions& options() const { return m_options; }
     // True while some card's plot is still summarising its series.
-    bool isComputing() const;
+    bool isComputing() const override;
 
     // A card as an image, and its series as CSV. False when there is no such card or the file
     // cannot be written.
@@ -62,6 +70,11 @@ protected:
         DataExport dataExport, QWidget* parent);
 
     virtual HistogramSeriesPlot* createPlot(QWidget* parent) const = 0;
+    void apply(const DashboardUpdate& update) override { setSnapshot(update.snapshot); }
+    bool isAffectedBy(const core::SnapshotChange& change) const override
+    {
+        return change.touchesKind(core::ValueKind::Histogram);
+    }
 
     // Adds a tab's own control to the row, before the axis.
     void addControl(const QString& label, QWidget* control);

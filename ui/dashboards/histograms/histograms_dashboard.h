@@ -13,6 +13,8 @@ class HistogramsDashboard : public HistogramCardsDashboard {
 public:
     explicit HistogramsDashboard(RunListModel* runs, QWidget* parent = nullptr);
 
+    QString key() const override { return QStringLiteral("histograms"); }
+    QString title() const override { return tr("Histograms"); }
     HistogramPlot* plot(const QString& tag, const QString& run) const;
     QComboBox* modeBox() const { return m_mode; }
 

@@ -33,7 +33,7 @@ bool sameRuns(const LogdirSnapshotPtr& a, const LogdirSnapshotPtr& b)
 } // namespace
 
 HParamsDashboard::HParamsDashboard(RunListModel* runs, QWidget* parent)
-    : QWidget(parent)
+    : Dashboard(parent)
     , m_runs(runs)
     , m_table(new HParamsTableModel(this))
     , m_filter(new HParamsFilterModel(m_table, this))

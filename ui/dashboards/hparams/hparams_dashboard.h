@@ -6,6 +6,7 @@
 // is rebuilt from each new snapshot while the tab is shown (or when it is next shown), in place.
 
 #include "ui/adapter/loaded_data.h"
+#include "ui/dashboards/dashboard.h"
 
 #include <QSet>
 #include <QWidget>
@@ -23,12 +24,23 @@ class HParamsTableModel;
 class ParallelCoordinatesView;
 class RunListModel;
 
-class HParamsDashboard : public QWidget {
+class HParamsDashboard : public Dashboard {
     Q_OBJECT
 public:
     explicit HParamsDashboard(RunListModel* runs, QWidget* parent = nullptr);
 
     void setSnapshot(const LogdirSnapshotPtr& snapshot);
+
+    // Dashboard: the table is built on the GUI thread
+    QString key() const override { return QStringLiteral("hparams"); }
+    QString title() const override { return tr("HParams"); }
+    std::optional<bool> hasDataFor(const DashboardUpdate& update) const override
+    {
+        return std::any_of(update.snapshot->runs.begin(), update.snapshot->runs.end(),
+            [](const auto& run) { return !run->hparams.empty(); });
+    }
+    bool computesInBackground() const override { return false; }
+    bool isComputing() const override { return false; }
 
     // Shows or hides a column (HParamsTableModel::Column::key) in the table, the parallel
     // coordinates and the CSV export.
@@ -49,6 +61,12 @@ public:
     QLabel* summaryLabel() const { return m_summary; }
 
 protected:
+    void apply(const DashboardUpdate& update) override { setSnapshot(update.snapshot); }
+    bool isAffectedBy(const core::SnapshotChange& change) const override
+    {
+        return change.touchesKind(core::ValueKind::HParams)
+            || change.touchesKind(core::ValueKind::Scalar);
+    }
     void showEvent(QShowEvent* event) override;
 
 private:

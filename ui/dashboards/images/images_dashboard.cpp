@@ -38,7 +38,7 @@ QSlider* createSlider(const QString& name, int minimum, int maximum, int value, 
 } // namespace
 
 ImagesDashboard::ImagesDashboard(RunListModel* runs, QWidget* parent)
-    : QWidget(parent)
+    : Dashboard(parent)
     , m_runs(runs)
     , m_source(new ImageSource(this))
     , m_choosePath(exportPathDialog(this))

@@ -6,6 +6,7 @@
 // holds every step of its tag: a run with thousands of image steps still makes one card.
 
 #include "ui/adapter/loaded_data.h"
+#include "ui/dashboards/dashboard.h"
 #include "ui/dashboards/images/image_adjustment.h"
 #include "ui/widgets/card_export_menu.h"
 
@@ -24,13 +25,22 @@ class ImageSource;
 class ImageViewerDialog;
 class RunListModel;
 
-class ImagesDashboard : public QWidget {
+class ImagesDashboard : public Dashboard {
     Q_OBJECT
 public:
     explicit ImagesDashboard(RunListModel* runs, QWidget* parent = nullptr);
     ~ImagesDashboard() override;
 
     void setSnapshot(const LogdirSnapshotPtr& snapshot);
+
+    // Dashboard: images are read and decoded on workers
+    QString key() const override { return QStringLiteral("images"); }
+    QString title() const override { return tr("Images"); }
+    std::optional<bool> hasDataFor(const DashboardUpdate& update) const override
+    {
+        return anyRunHolds(*update.snapshot, core::ValueKind::Image);
+    }
+    bool computesInBackground() const override { return true; }
 
     CardGrid* grid() const { return m_grid; }
     ImageCard* card(const QString& tag, const QString& run) const;
@@ -42,7 +52,7 @@ public:
     const ImageDisplayOptions& options() const { return m_options; }
     ImageSource* source() const { return m_source; }
     // True while some card waits for its image.
-    bool isComputing() const;
+    bool isComputing() const override;
 
     // Opens the card's shown image enlarged; null when the card has none.
     ImageViewerDialog* enlarge(const QString& tag, const QString& run);
@@ -52,6 +62,13 @@ public:
 
     // Asks where "Save image as PNG…" writes; a file dialog unless replaced.
     void setExportPathChooser(ExportPathChooser choose) { m_choosePath = std::move(choose); }
+
+protected:
+    void apply(const DashboardUpdate& update) override { setSnapshot(update.snapshot); }
+    bool isAffectedBy(const core::SnapshotChange& change) const override
+    {
+        return change.touchesKind(core::ValueKind::Image);
+    }
 
 private:
     QWidget* createToolbar();

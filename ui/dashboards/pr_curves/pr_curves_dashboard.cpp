@@ -16,7 +16,7 @@
 namespace lantern::ui {
 
 PrCurvesDashboard::PrCurvesDashboard(RunListModel* runs, QWidget* parent)
-    : QWidget(parent)
+    : Dashboard(parent)
     , m_runs(runs)
     , m_choosePath(exportPathDialog(this))
 {

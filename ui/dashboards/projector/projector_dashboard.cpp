@@ -47,9 +47,10 @@ struct ProjectorDashboard::Projection {
 };
 
 ProjectorDashboard::ProjectorDashboard(QWidget* parent)
-    : QWidget(parent)
+    : Dashboard(parent)
 {
     setObjectName(QStringLiteral("projector")); // the tab's key
+    connect(this, &ProjectorDashboard::embeddingsFound, this, &Dashboard::dataAvailabilityChanged);
     m_embeddingChooser = new QComboBox(this);
     m_embeddingChooser->setObjectName(QStringLiteral("embeddingChooser"));
     m_xComponent = new QComboBox(this);
@@ -119,6 +120,13 @@ ProjectorDashboard::~ProjectorDashboard()
     // The workers hold no pointer to us, but finish before the thread pool is torn down.
     m_discovery.waitForFinished();
     m_projecting.waitForFinished();
+}
+
+std::optional<bool> ProjectorDashboard::hasDataFor(const DashboardUpdate&) const
+{
+    if (m_discovery.isRunning())
+        return std::nullopt; // embeddingsFound will tell
+    return hasEmbeddings();
 }
 
 bool ProjectorDashboard::isComputing() const

@@ -7,6 +7,7 @@
 #include "core/analysis/pca.h"
 #include "core/projector/projector_discovery.h"
 #include "ui/adapter/loaded_data.h"
+#include "ui/dashboards/dashboard.h"
 
 #include <QFutureWatcher>
 #include <QWidget>
@@ -23,7 +24,7 @@ namespace lantern::ui {
 
 class EmbeddingScatterPlot;
 
-class ProjectorDashboard : public QWidget {
+class ProjectorDashboard : public Dashboard {
     Q_OBJECT
 public:
     explicit ProjectorDashboard(QWidget* parent = nullptr);
@@ -32,8 +33,15 @@ public:
     // Looks for embeddings again when the snapshot's run folders or the logdirs changed.
     void setSnapshot(const LogdirSnapshotPtr& snapshot, const QStringList& logdirSpecs);
     bool hasEmbeddings() const { return !m_sources.empty(); }
+
+    // Dashboard: embeddings are found, loaded and projected on workers. Whether there are any
+    // is known once the search this update starts has finished (embeddingsFound).
+    QString key() const override { return QStringLiteral("projector"); }
+    QString title() const override { return tr("Projector"); }
+    std::optional<bool> hasDataFor(const DashboardUpdate& update) const override;
+    bool computesInBackground() const override { return true; }
     // True while embeddings are being found, loaded or projected.
-    bool isComputing() const;
+    bool isComputing() const override;
 
     EmbeddingScatterPlot* plot() const { return m_plot; }
     QComboBox* embeddingChooser() const { return m_embeddingChooser; }
@@ -49,6 +57,17 @@ signals:
     void projectionShown();
 
 protected:
+    void apply(const DashboardUpdate& update) override
+    {
+        setSnapshot(update.snapshot, update.logdirSpecs);
+    }
+    // The search is keyed on the run folders (and the logdirs, whose change reloads all).
+    bool isAffectedBy(const core::SnapshotChange& change) const override
+    {
+        return change.runSetChanged;
+    }
+    // The search must run for the tab to appear; loading and projecting wait to be shown.
+    bool appliesWhileHidden() const override { return true; }
     void showEvent(QShowEvent* event) override;
 
 private:

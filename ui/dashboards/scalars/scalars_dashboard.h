@@ -10,6 +10,7 @@
 // fixed axis ranges and a pinned cursor are kept, and a plot re-reads only changed runs.
 
 #include "ui/adapter/loaded_data.h"
+#include "ui/dashboards/dashboard.h"
 #include "ui/dashboards/scalars/scalar_card.h"
 #include "ui/widgets/line_plot.h"
 
@@ -34,7 +35,7 @@ namespace lantern::ui {
 class CardGrid;
 class RunListModel;
 
-class ScalarsDashboard : public QWidget {
+class ScalarsDashboard : public Dashboard {
     Q_OBJECT
 public:
     // Asks where to save an export: (dialog title, file stem, suffix) → path, empty to cancel.
@@ -44,6 +45,15 @@ public:
     ~ScalarsDashboard() override;
 
     void setSnapshot(const LogdirSnapshotPtr& snapshot);
+
+    // Dashboard: plots render their lines on workers
+    QString key() const override { return QStringLiteral("scalars"); }
+    QString title() const override { return tr("Scalars"); }
+    std::optional<bool> hasDataFor(const DashboardUpdate& update) const override
+    {
+        return anyRunHolds(*update.snapshot, core::ValueKind::Scalar);
+    }
+    bool computesInBackground() const override { return true; }
 
     // What is shown, in display order (for tests and for the window's status). Groups are
     // named "Pinned", "Custom charts" and by tag prefix; a card by its title (a tag, or a
@@ -64,7 +74,7 @@ public:
     // Custom charts, in the order they were made (also remembered in Settings).
     std::vector<ScalarCard*> customCharts() const { return m_charts; }
     // Whether a plot is still rendering its lines in the background.
-    bool isComputing() const;
+    bool isComputing() const override;
     ScalarCard* addCustomChart(const QStringList& tags);
     void removeCustomChart(ScalarCard* chart);
     // Every scalar tag of any run, in natural order: what a chart can be made of.
@@ -88,6 +98,13 @@ public:
     bool exportCsv(const QString& tag, const QString& path) const;
     // Replaces the save dialog the card menus' "Save…" actions ask (tests answer it).
     void setPathChooser(PathChooser chooser) { m_choosePath = std::move(chooser); }
+
+protected:
+    void apply(const DashboardUpdate& update) override { setSnapshot(update.snapshot); }
+    bool isAffectedBy(const core::SnapshotChange& change) const override
+    {
+        return change.touchesKind(core::ValueKind::Scalar);
+    }
 
 private:
     void rebuild();

@@ -4,6 +4,7 @@
 // between rendered markdown and the plain text as written.
 
 #include "ui/adapter/loaded_data.h"
+#include "ui/dashboards/dashboard.h"
 
 #include <QWidget>
 
@@ -16,17 +17,34 @@ class CardGrid;
 class RunListModel;
 class TextCard;
 
-class TextDashboard : public QWidget {
+class TextDashboard : public Dashboard {
     Q_OBJECT
 public:
     explicit TextDashboard(RunListModel* runs, QWidget* parent = nullptr);
 
     void setSnapshot(const LogdirSnapshotPtr& snapshot);
 
+    // Dashboard: its cards lay text out on the GUI thread
+    QString key() const override { return QStringLiteral("text"); }
+    QString title() const override { return tr("Text"); }
+    std::optional<bool> hasDataFor(const DashboardUpdate& update) const override
+    {
+        return anyRunHolds(*update.snapshot, core::ValueKind::Text);
+    }
+    bool computesInBackground() const override { return false; }
+    bool isComputing() const override { return false; }
+
     CardGrid* grid() const { return m_grid; }
     QLineEdit* tagFilter() const { return m_filter; }
     QCheckBox* markdownBox() const { return m_markdown; }
     TextCard* card(const QString& tag, const QString& run) const;
+
+protected:
+    void apply(const DashboardUpdate& update) override { setSnapshot(update.snapshot); }
+    bool isAffectedBy(const core::SnapshotChange& change) const override
+    {
+        return change.touchesKind(core::ValueKind::Text);
+    }
 
 private:
     void rebuild();
