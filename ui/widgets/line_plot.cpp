@@ -1,6 +1,6 @@
 #include "ui/widgets/line_plot.h"
 
-#include "ui/widgets/line_plot_state.h"
+#include "ui/widgets/line_layer.h"
 #include "ui/widgets/plot_workers.h"
 
 #include <QKeyEvent>
@@ -39,41 +39,36 @@ LinePlot::LinePlot(QWidget* parent)
     m_readout->hide();
     m_background = new BackgroundLineLayer(this);
     connect(m_background, &BackgroundLineLayer::layerReady, this, qOverload<>(&QWidget::update));
-    connect(&m_layoutJob, &QFutureWatcher<std::shared_ptr<const Layout>>::finished, this,
+    connect(&m_layoutJob, &QFutureWatcher<std::shared_ptr<const LineLayout>>::finished, this,
         &LinePlot::layoutJobFinished);
 }
 
 LinePlot::~LinePlot()
 {
-    m_layoutJob.waitForFinished(); // it reads nothing of ours, but fonts must outlive it
+    m_layoutJob.waitForFinished(); // it reads nothing of ours, but its result lands here
 }
 
 void LinePlot::setSeries(std::vector<Series> series)
 {
     bool changed = series.size() != m_series.size();
-    std::vector<SeriesState> states;
-    states.reserve(series.size());
     for (std::size_t i = 0; i < series.size(); ++i) {
-        auto old = std::find_if(m_series.begin(), m_series.end(), [&](const SeriesState& s) {
-            return s.cache && s.input.name == series[i].name; // a moved-from state has none
-        });
-        SeriesState state;
-        if (old != m_series.end()) {
-            changed = changed || old - m_series.begin() != std::ptrdiff_t(i)
-                || old->input.color != series[i].color || old->input.style != series[i].style
-                || old->input.data.generation() != series[i].data.generation();
-            const core::ScalarSnapshot& was = old->input.data;
-            const core::ScalarSnapshot& now = series[i].data;
-            m_live = m_live
-                || (now.size() > was.size() && !was.empty() && now.removals() == was.removals());
-            state = std::move(*old);
-        } else {
+        auto old = i < m_series.size() && m_series[i].name == series[i].name
+            ? m_series.begin() + std::ptrdiff_t(i)
+            : std::find_if(m_series.begin(), m_series.end(),
+                [&](const Series& s) { return s.name == series[i].name; });
+        if (old == m_series.end()) {
             changed = true;
+            continue;
         }
-        state.input = std::move(series[i]);
-        states.push_back(std::move(state));
+        changed = changed || old - m_series.begin() != std::ptrdiff_t(i)
+            || old->color != series[i].color || old->style != series[i].style
+            || old->data.generation() != series[i].data.generation();
+        const core::ScalarSnapshot& was = old->data;
+        const core::ScalarSnapshot& now = series[i].data;
+        m_live = m_live
+            || (now.size() > was.size() && !was.empty() && now.removals() == was.removals());
     }
-    m_series = std::move(states);
+    m_series = std::move(series);
     if (changed)
         invalidate();
 }
@@ -86,25 +81,26 @@ void LinePlot::setBackgroundRendering(bool on)
 
 bool LinePlot::isRendering() const
 {
-    return m_jobRunning || m_followUpPending || m_background->isBusy();
+    return m_jobRunning || m_background->isBusy();
 }
 
 void LinePlot::waitForRendering()
 {
     if (!usesBackground())
         return;
-    const Layout& l = layout();
+    if (m_jobRunning) {
+        m_layoutJob.waitForFinished();
+        m_jobRunning = false; // its end, when reported, finds nothing to take
+        adopt(m_layoutJob.result(), m_jobVersion);
+    }
+    const LineLayout& l = layout();
     m_background->layerFor(l.lines, devicePixelRatioF()); // starts it, if not yet asked for
     m_background->waitForLayer();
 }
 
 std::vector<LinePlot::Series> LinePlot::allSeries() const
 {
-    std::vector<Series> all;
-    all.reserve(m_series.size());
-    for (const SeriesState& state : m_series)
-        all.push_back(state.input);
-    return all;
+    return m_series;
 }
 
 std::size_t LinePlot::seriesCount() const
@@ -114,7 +110,7 @@ std::size_t LinePlot::seriesCount() const
 
 const LinePlot::Series& LinePlot::series(std::size_t index) const
 {
-    return m_series.at(index).input;
+    return m_series.at(index);
 }
 
 void LinePlot::setOptions(const Options& options)
@@ -187,7 +183,6 @@ void LinePlot::zoomTo(const Range& x, std::optional<Range> y)
     m_xZoom = x;
     m_yZoom = y;
     invalidate();
-    emit zoomChanged();
 }
 
 void LinePlot::setXLimits(const AxisLimits& limits)
@@ -214,7 +209,6 @@ void LinePlot::resetZoom()
     m_xZoom.reset();
     m_yZoom.reset();
     invalidate();
-    emit zoomChanged();
 }
 
 double LinePlot::xAtPixel(double px) const
@@ -234,14 +228,12 @@ std::size_t LinePlot::drawnPointCount() const
 
 std::vector<QPointF> LinePlot::drawnPoints(std::size_t series, bool smoothed) const
 {
-    layout();
-    const SeriesCache& cache = *m_series.at(series).cache;
-    return smoothed ? cache.smooth : cache.raw;
+    const SeriesLayout& laidOut = layout().series.at(series);
+    return smoothed ? laidOut.smooth : laidOut.raw;
 }
 
 void LinePlot::invalidate()
 {
-    m_layoutValid = false;
     ++m_inputVersion;
     update();
     // A plot of many runs refreshes the readout when its next layout arrives.
@@ -254,36 +246,40 @@ bool LinePlot::usesBackground() const
     return m_backgroundRendering && drawsManyRuns(m_series.size());
 }
 
-const LinePlot::Layout& LinePlot::layout() const
+const LineLayout& LinePlot::layout() const
 {
-    settleLayoutJob();
-    if (!m_layoutValid) {
-        m_layout = computeLayout(layoutInput());
-        m_layoutValid = true;
-    }
+    if (m_layoutVersion != m_inputVersion)
+        adopt(layOutLines(m_series, view(), m_layout.get()), m_inputVersion);
     return *m_layout;
 }
 
-const LinePlot::Layout& LinePlot::shownLayout() const
+const LineLayout& LinePlot::shownLayout() const
 {
     return usesBackground() && m_layout ? *m_layout : layout();
 }
 
-LinePlot::LayoutInput LinePlot::layoutInput() const
+LineView LinePlot::view() const
 {
-    LayoutInput input;
-    input.rect = rect();
+    LineView view;
+    view.rect = rect();
     // A font of its own: fonts share state that is not thread-safe between copies.
-    input.font.fromString(font().toString());
-    input.options = m_options;
-    input.xZoom = m_xZoom;
-    input.yZoom = m_yZoom;
-    input.xLimits = xLimits();
-    input.yLimits = m_yLimits;
-    input.live = m_live;
-    input.leftMargin = m_layout ? m_layout->leftMargin : 0;
-    input.series = m_series;
-    return input;
+    view.font.fromString(font().toString());
+    view.options = m_options;
+    view.xZoom = m_xZoom;
+    view.yZoom = m_yZoom;
+    view.xLimits = xLimits();
+    view.yLimits = m_yLimits;
+    view.live = m_live;
+    view.leftMargin = m_layout ? m_layout->leftMargin : 0;
+    return view;
+}
+
+void LinePlot::adopt(std::shared_ptr<const LineLayout> layout, std::uint64_t version) const
+{
+    if (m_layout && version <= m_layoutVersion)
+        return; // a newer one is shown already
+    m_layout = std::move(layout);
+    m_layoutVersion = version;
 }
 
 void LinePlot::startLayoutJob()
@@ -292,41 +288,25 @@ void LinePlot::startLayoutJob()
         return; // when it finishes, the next one starts
     m_jobRunning = true;
     m_jobVersion = m_inputVersion;
-    m_layoutJob.setFuture(QtConcurrent::run(
-        &plotWorkers(), [input = layoutInput()] { return computeLayout(input); }));
+    m_layoutJob.setFuture(
+        QtConcurrent::run(&plotWorkers(), [series = m_series, view = view(), previous = m_layout] {
+            return layOutLines(series, view, previous.get());
+        }));
 }
 
 void LinePlot::layoutJobFinished()
 {
-    if (m_jobRunning && m_layoutJob.isFinished())
-        adoptLayoutJob();
-    if (m_jobRunning)
-        return; // a newer job is under way: its end follows up
-    // Here also for a layout settleLayoutJob took, as its job still reports the end.
-    m_followUpPending = false;
-    if (!m_layoutValid && isVisible())
+    if (!m_jobRunning || !m_layoutJob.isFinished())
+        return; // already taken by waitForRendering
+    m_jobRunning = false;
+    adopt(m_layoutJob.result(), m_jobVersion);
+    if (m_layoutVersion != m_inputVersion && isVisible())
         startLayoutJob(); // the input changed meanwhile
-    else if (m_layoutValid)
+    else if (m_layoutVersion == m_inputVersion)
         m_background->layerFor(m_layout->lines, devicePixelRatioF()); // no wait for a paint
     if (m_pinned)
         refreshPinnedReadout();
     update();
-}
-
-void LinePlot::settleLayoutJob() const
-{
-    if (!m_jobRunning)
-        return;
-    m_layoutJob.waitForFinished();
-    adoptLayoutJob();
-    m_followUpPending = true;
-}
-
-void LinePlot::adoptLayoutJob() const
-{
-    m_layout = m_layoutJob.result();
-    m_layoutValid = m_jobVersion == m_inputVersion;
-    m_jobRunning = false;
 }
 
 void LinePlot::resizeEvent(QResizeEvent* event)
@@ -408,7 +388,7 @@ void LinePlot::mouseReleaseEvent(QMouseEvent* event)
         else
             pinCursor(m_dragStart);
     } else if (box.width() >= kMinDragPixels) {
-        const Layout& l = shownLayout();
+        const LineLayout& l = shownLayout();
         const Range x {xAtPixel(box.left()), xAtPixel(box.right())};
         std::optional<Range> y = m_yZoom;
         if (box.height() >= kMinDragPixels) {
@@ -431,7 +411,7 @@ void LinePlot::mouseDoubleClickEvent(QMouseEvent* event)
 
 void LinePlot::wheelEvent(QWheelEvent* event)
 {
-    const Layout& l = shownLayout();
+    const LineLayout& l = shownLayout();
     const QPointF pos = event->position();
     const int delta = event->angleDelta().y();
     if (delta == 0 || !l.plot.contains(pos)) {
