@@ -103,7 +103,7 @@ void LatestJobRunner::start(Work work)
         ++m_state->active;
     }
     m_pool->start([this, state = m_state, generation = m_latest, work = std::move(work)]() mutable {
-        std::function<void()> deliver;
+        std::function<void(bool)> deliver;
         if (state->latest.load() == generation) // else superseded before it started
             deliver = work(JobToken(state, generation));
         work = nullptr; // the job's captures go here, not on the owner's thread
@@ -117,19 +117,22 @@ void LatestJobRunner::start(Work work)
     });
 }
 
-void LatestJobRunner::finished(std::uint64_t generation, std::function<void()> deliver)
+void LatestJobRunner::finished(std::uint64_t generation, std::function<void(bool)> deliver)
 {
     m_running = false;
     if (m_pending) {
         Work next = std::move(*m_pending);
         m_pending.reset();
         start(std::move(next));
+    }
+    if (!deliver)
+        return; // superseded before it started
+    if (generation != m_latest) {
+        deliver(false);
         return;
     }
-    if (generation != m_latest || !deliver)
-        return; // cancelled
     m_wanted = false; // before delivering: the receiver may ask again at once
-    deliver();
+    deliver(true);
 }
 
 } // namespace lantern::ui
