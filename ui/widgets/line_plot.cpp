@@ -8,7 +8,6 @@
 #include <QMouseEvent>
 #include <QToolTip>
 #include <QWheelEvent>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
@@ -22,6 +21,10 @@ constexpr int kMinDragPixels = 5;
 
 LinePlot::LinePlot(QWidget* parent)
     : QWidget(parent)
+    // Waits when the plot goes: the job's font copy is not to outlive the application.
+    , m_layoutJob(
+          [this](VersionedLayout done) { layoutJobFinished(std::move(done.layout), done.version); },
+          &plotWorkers(), LatestJobRunner::OnDestroy::Wait)
 {
     setMouseTracking(true);
     setMinimumSize(200, 140);
@@ -39,14 +42,14 @@ LinePlot::LinePlot(QWidget* parent)
     m_readout->hide();
     m_background = new BackgroundLineLayer(this);
     connect(m_background, &BackgroundLineLayer::layerReady, this, qOverload<>(&QWidget::update));
-    connect(&m_layoutJob, &QFutureWatcher<std::shared_ptr<const LineLayout>>::finished, this,
-        &LinePlot::layoutJobFinished);
+    // A layout superseded while it was computed is still newer than the one shown: show it.
+    m_layoutJob.setSupersededHandler([this](VersionedLayout done) {
+        adopt(std::move(done.layout), done.version);
+        update();
+    });
 }
 
-LinePlot::~LinePlot()
-{
-    m_layoutJob.waitForFinished(); // it reads nothing of ours, but its result lands here
-}
+LinePlot::~LinePlot() = default;
 
 void LinePlot::setSeries(std::vector<Series> series)
 {
@@ -81,19 +84,16 @@ void LinePlot::setBackgroundRendering(bool on)
 
 bool LinePlot::isRendering() const
 {
-    return m_jobRunning || m_background->isBusy();
+    return m_layoutJob.isBusy() || m_background->isBusy();
 }
 
 void LinePlot::waitForRendering()
 {
     if (!usesBackground())
         return;
-    if (m_jobRunning) {
-        m_layoutJob.waitForFinished();
-        m_jobRunning = false; // its end, when reported, finds nothing to take
-        adopt(m_layoutJob.result(), m_jobVersion);
-    }
+    // Computed here rather than waited for: the layout is a pure function of our input.
     const LineLayout& l = layout();
+    m_layoutJob.cancel(); // if one is under way, its result is not newer
     m_background->layerFor(l.lines, devicePixelRatioF()); // starts it, if not yet asked for
     m_background->waitForLayer();
 }
@@ -284,25 +284,19 @@ void LinePlot::adopt(std::shared_ptr<const LineLayout> layout, std::uint64_t ver
 
 void LinePlot::startLayoutJob()
 {
-    if (m_jobRunning)
-        return; // when it finishes, the next one starts
-    m_jobRunning = true;
+    if (m_layoutJob.isBusy() && m_jobVersion == m_inputVersion)
+        return; // asked for already
     m_jobVersion = m_inputVersion;
-    m_layoutJob.setFuture(
-        QtConcurrent::run(&plotWorkers(), [series = m_series, view = view(), previous = m_layout] {
-            return layOutLines(series, view, previous.get());
-        }));
+    m_layoutJob.run(
+        [series = m_series, view = view(), previous = m_layout, version = m_jobVersion] {
+            return VersionedLayout {layOutLines(series, view, previous.get()), version};
+        });
 }
 
-void LinePlot::layoutJobFinished()
+void LinePlot::layoutJobFinished(std::shared_ptr<const LineLayout> layout, std::uint64_t version)
 {
-    if (!m_jobRunning || !m_layoutJob.isFinished())
-        return; // already taken by waitForRendering
-    m_jobRunning = false;
-    adopt(m_layoutJob.result(), m_jobVersion);
-    if (m_layoutVersion != m_inputVersion && isVisible())
-        startLayoutJob(); // the input changed meanwhile
-    else if (m_layoutVersion == m_inputVersion)
+    adopt(std::move(layout), version);
+    if (m_layoutVersion == m_inputVersion)
         m_background->layerFor(m_layout->lines, devicePixelRatioF()); // no wait for a paint
     if (m_pinned)
         refreshPinnedReadout();

@@ -15,9 +15,9 @@
 // What it draws is computed by layOutLines (line_layout.h), a pure function of the series and
 // the view; the widget keeps the last result, an immutable value, and hands it to the next.
 
+#include "ui/widgets/latest_job.h"
 #include "ui/widgets/line_layout.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
 
 #include <array>
@@ -131,7 +131,7 @@ private:
     void adopt(std::shared_ptr<const LineLayout> layout, std::uint64_t version) const;
     // Plots of many runs compute their layout on a worker thread, then render its lines there.
     void startLayoutJob();
-    void layoutJobFinished();
+    void layoutJobFinished(std::shared_ptr<const LineLayout> layout, std::uint64_t version);
     bool usesBackground() const;
     void unpinCursor();
     std::vector<HoverRow> rowsAt(double x, double pixelY) const;
@@ -151,8 +151,11 @@ private:
     mutable std::shared_ptr<const LineLayout> m_layout;
     mutable std::uint64_t m_layoutVersion = 0;
     // The layout under way on a worker, for input version m_jobVersion.
-    QFutureWatcher<std::shared_ptr<const LineLayout>> m_layoutJob;
-    bool m_jobRunning = false;
+    struct VersionedLayout {
+        std::shared_ptr<const LineLayout> layout;
+        std::uint64_t version = 0;
+    };
+    LatestJob<VersionedLayout> m_layoutJob;
     std::uint64_t m_jobVersion = 0;
 
     // A drag with Shift or the middle button pans: where it started, and the view then.
