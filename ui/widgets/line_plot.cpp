@@ -53,25 +53,27 @@ LinePlot::~LinePlot() = default;
 
 void LinePlot::setSeries(std::vector<Series> series)
 {
-    bool changed = series.size() != m_series.size();
+    const std::vector<Series>& was = *m_series;
+    bool changed = series.size() != was.size();
     for (std::size_t i = 0; i < series.size(); ++i) {
-        auto old = i < m_series.size() && m_series[i].name == series[i].name
-            ? m_series.begin() + std::ptrdiff_t(i)
-            : std::find_if(m_series.begin(), m_series.end(),
-                [&](const Series& s) { return s.name == series[i].name; });
-        if (old == m_series.end()) {
+        auto old = i < was.size() && was[i].name == series[i].name
+            ? was.begin() + std::ptrdiff_t(i)
+            : std::find_if(
+                was.begin(), was.end(), [&](const Series& s) { return s.name == series[i].name; });
+        if (old == was.end()) {
             changed = true;
             continue;
         }
-        changed = changed || old - m_series.begin() != std::ptrdiff_t(i)
-            || old->color != series[i].color || old->style != series[i].style
+        changed = changed || old - was.begin() != std::ptrdiff_t(i) || old->color != series[i].color
+            || old->style != series[i].style
             || old->data.generation() != series[i].data.generation();
-        const core::ScalarSnapshot& was = old->data;
+        const core::ScalarSnapshot& before = old->data;
         const core::ScalarSnapshot& now = series[i].data;
         m_live = m_live
-            || (now.size() > was.size() && !was.empty() && now.removals() == was.removals());
+            || (now.size() > before.size() && !before.empty()
+                && now.removals() == before.removals());
     }
-    m_series = std::move(series);
+    m_series = std::make_shared<const std::vector<Series>>(std::move(series));
     if (changed)
         invalidate();
 }
@@ -100,17 +102,17 @@ void LinePlot::waitForRendering()
 
 std::vector<LinePlot::Series> LinePlot::allSeries() const
 {
-    return m_series;
+    return *m_series;
 }
 
 std::size_t LinePlot::seriesCount() const
 {
-    return m_series.size();
+    return m_series->size();
 }
 
 const LinePlot::Series& LinePlot::series(std::size_t index) const
 {
-    return m_series.at(index);
+    return m_series->at(index);
 }
 
 void LinePlot::setOptions(const Options& options)
@@ -243,13 +245,13 @@ void LinePlot::invalidate()
 
 bool LinePlot::usesBackground() const
 {
-    return m_backgroundRendering && drawsManyRuns(m_series.size());
+    return m_backgroundRendering && drawsManyRuns(m_series->size());
 }
 
 const LineLayout& LinePlot::layout() const
 {
     if (m_layoutVersion != m_inputVersion)
-        adopt(layOutLines(m_series, view(), m_layout.get()), m_inputVersion);
+        adopt(layOutLines(*m_series, view(), m_layout.get()), m_inputVersion);
     return *m_layout;
 }
 
@@ -289,7 +291,7 @@ void LinePlot::startLayoutJob()
     m_jobVersion = m_inputVersion;
     m_layoutJob.run(
         [series = m_series, view = view(), previous = m_layout, version = m_jobVersion] {
-            return VersionedLayout {layOutLines(series, view, previous.get()), version};
+            return VersionedLayout {layOutLines(*series, view, previous.get()), version};
         });
 }
 

@@ -138,7 +138,9 @@ private:
     QString readoutText() const;
     void refreshPinnedReadout();
 
-    std::vector<Series> m_series;
+    // Shared with the layout under way, never changed: setSeries replaces it.
+    std::shared_ptr<const std::vector<Series>> m_series
+        = std::make_shared<const std::vector<Series>>();
     Options m_options;
     std::optional<Range> m_xZoom;
     std::optional<Range> m_yZoom;

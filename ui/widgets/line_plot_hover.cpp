@@ -75,7 +75,7 @@ std::vector<LinePlot::HoverRow> LinePlot::hoverRows(QPointF pos) const
 
 std::vector<LinePlot::HoverRow> LinePlot::rowsAt(double x, double pixelY) const
 {
-    return hoverRowsAt(shownLayout(), m_series, m_options.smoothing > 0, x, pixelY);
+    return hoverRowsAt(shownLayout(), *m_series, m_options.smoothing > 0, x, pixelY);
 }
 
 QString LinePlot::tooltipText(QPointF pos) const

@@ -1,7 +1,6 @@
 #include "ui/widgets/smoothed_series.h"
 
 #include <algorithm>
-#include <span>
 
 namespace lantern::ui {
 namespace {
@@ -21,44 +20,46 @@ SmoothedSeries SmoothedSeries::of(
         && snapshot.size() >= previous->m_size
         && snapshot[previous->m_size - 1] == previous->m_last;
     SmoothedSeries result;
-    std::vector<double> open; // the last block, being filled
     if (resume) {
         result = *previous;
-        if (result.m_size % kBlock != 0) {
-            open = *result.m_blocks.back(); // a copy: the previous series keeps its own
-            result.m_blocks.pop_back();
-        }
     } else {
         result.m_state.weight = weight;
     }
     result.m_generation = snapshot.generation();
-    std::vector<core::ScalarPoint> points;
-    std::vector<double> values;
-    std::vector<double> smoothed;
-    for (std::size_t at = result.m_size; at < snapshot.size(); at += kReadBatch) {
-        const std::size_t count = std::min(kReadBatch, snapshot.size() - at);
+    const std::size_t size = snapshot.size();
+    // The block being filled, sized for what it will hold; a partly filled last block is
+    // copied into it (the previous series keeps its own).
+    std::shared_ptr<double[]> open;
+    std::size_t filled = 0;
+    std::size_t at = result.m_size;
+    if (at % kBlock != 0) {
+        filled = at % kBlock;
+        open = std::make_shared_for_overwrite<double[]>(std::min(kBlock, size - (at - filled)));
+        std::copy_n(result.m_blocks.back().get(), filled, open.get());
+        result.m_blocks.pop_back();
+    }
+    // Scratch reused by every layout on this thread: plots of a thousand runs smooth a
+    // thousand short series at a time.
+    thread_local std::vector<core::ScalarPoint> points;
+    for (; at < size; at += kReadBatch) {
+        const std::size_t count = std::min(kReadBatch, size - at);
         snapshot.read(at, count, points);
-        values.resize(count);
-        for (std::size_t i = 0; i < count; ++i)
-            values[i] = points[i].value;
-        smoothed.resize(count);
-        core::smooth(values, result.m_state, smoothed);
-        result.m_last = points.back();
-        for (std::size_t from = 0; from < count;) {
-            const std::size_t take = std::min(kBlock - open.size(), count - from);
-            open.insert(open.end(), smoothed.begin() + std::ptrdiff_t(from),
-                smoothed.begin() + std::ptrdiff_t(from + take));
-            from += take;
-            if (open.size() == kBlock) {
-                result.m_blocks.push_back(
-                    std::make_shared<const std::vector<double>>(std::move(open)));
-                open = {};
+        for (std::size_t i = 0; i < count; ++i) {
+            if (!open) {
+                open = std::make_shared_for_overwrite<double[]>(std::min(kBlock, size - (at + i)));
+                filled = 0;
+            }
+            open[filled++] = result.m_state.next(points[i].value);
+            if (filled == kBlock) {
+                result.m_blocks.push_back(std::move(open));
+                open = nullptr;
             }
         }
+        result.m_last = points.back();
     }
-    if (!open.empty())
-        result.m_blocks.push_back(std::make_shared<const std::vector<double>>(std::move(open)));
-    result.m_size = snapshot.size();
+    if (open)
+        result.m_blocks.push_back(std::move(open));
+    result.m_size = size;
     return result;
 }
 

@@ -23,18 +23,15 @@ public:
         const core::ScalarSnapshot& snapshot, double weight, const SmoothedSeries* previous);
 
     std::size_t size() const { return m_size; }
-    double operator[](std::size_t index) const
-    {
-        return (*m_blocks[index / kBlock])[index % kBlock];
-    }
+    double operator[](std::size_t index) const { return m_blocks[index / kBlock][index % kBlock]; }
     double weight() const { return m_state.weight; }
     std::uint64_t generation() const { return m_generation; }
 
 private:
     static constexpr std::size_t kBlock = 4096;
 
-    std::vector<std::shared_ptr<const std::vector<double>>>
-        m_blocks; // kBlock values each, the last fewer
+    // kBlock values each, the last one fewer when size() is not a multiple; one allocation each.
+    std::vector<std::shared_ptr<const double[]>> m_blocks;
     std::size_t m_size = 0;
     std::uint64_t m_generation = 0;
     core::SmoothingState m_state;
