@@ -66,8 +66,8 @@ void compareLayouts(const LineLayout& a, const LineLayout& b)
     QCOMPARE(a.yTicks.labels, b.yTicks.labels);
     QCOMPARE(a.series.size(), b.series.size());
     for (std::size_t s = 0; s < a.series.size(); ++s) {
-        QVERIFY(samePoints(a.series[s].raw, b.series[s].raw));
-        QVERIFY(samePoints(a.series[s].smooth, b.series[s].smooth));
+        QVERIFY(samePoints(ui::plotPoints(a, s, false), ui::plotPoints(b, s, false)));
+        QVERIFY(samePoints(ui::plotPoints(a, s, true), ui::plotPoints(b, s, true)));
     }
     QCOMPARE(a.lines->area, b.lines->area);
     QCOMPARE(a.lines->antialias, b.lines->antialias);
@@ -102,8 +102,8 @@ private slots:
         QCOMPARE(layout->plot.left() + layout->plot.width(), 600.0 - 14);
         QCOMPARE(layout->pointCount, 10u);
         QCOMPARE(layout->series.size(), 1u);
-        QCOMPARE(layout->series[0].raw[3], QPointF(3, 4));
-        QVERIFY(layout->series[0].smooth.empty());
+        QCOMPARE(ui::plotPoints(*layout, 0, false)[3], QPointF(3, 4));
+        QVERIFY(ui::plotPoints(*layout, 0, true).empty());
 
         QCOMPARE(layout->lines->lines.size(), 1u); // no faint raw line without smoothing
         const std::vector<QPointF>& pixels = layout->lines->lines[0].pixels;
@@ -134,7 +134,7 @@ private slots:
         QCOMPARE(layout->x, (PlotRange {1, 3}));
         QCOMPARE(layout->y.lo, 1 - 0.1);
         QCOMPARE(layout->y.hi, 3 + 0.1);
-        QCOMPARE(ys(layout->series[0].raw), (std::vector<double> {0, 1, 2, 3, 4}));
+        QCOMPARE(ys(ui::plotPoints(*layout, 0, false)), (std::vector<double> {0, 1, 2, 3, 4}));
     }
 
     // Hover: each series' point nearest the cursor's x, nearest to the cursor first; with a

@@ -37,6 +37,25 @@ double quantile(std::vector<double>& values, double q)
     return lower * (1 - t) + upper * t;
 }
 
+// Calls fn(x, rawY, smoothY) for every decimated point of `s` whose x is a number, in plot
+// units; smoothY is NaN without smoothing. The layout keeps decimations, not these points:
+// they are derived again when drawn (cheaper than keeping a copy of every line).
+template <typename Fn> void forEachPlotPoint(const LineLayout& l, const SeriesLayout& s, Fn&& fn)
+{
+    if (!s.decimation)
+        return;
+    const core::DecimatedSeries& d = s.decimation->points;
+    for (std::size_t i = 0; i < d.points.size(); ++i) {
+        const double x = l.toPlotX(s.extent, d.points[i]);
+        if (std::isnan(x))
+            continue;
+        const double rawY = l.toPlotY(d.points[i].value);
+        const double smoothY
+            = s.smoothed ? l.toPlotY((*s.smoothed)[std::size_t(d.indices[i])]) : kNaN;
+        fn(x, rawY, smoothY);
+    }
+}
+
 // Computes one layout from the series and the view; what `previous` computed for a series
 // whose snapshot did not change (or only grew) is reused.
 class Layouter {
@@ -154,21 +173,25 @@ std::shared_ptr<const LineLayerJob> Layouter::lineLayerJob() const
     // (lantern-bench scalars-many-runs), and alike to the eye among so many.
     job->antialias = !drawsManyRuns(m_input.size());
     job->everyLineByColumn = !job->antialias;
-    const auto pixelsOf = [&l](const std::vector<QPointF>& points) {
-        std::vector<QPointF> pixels(points.size());
-        for (std::size_t i = 0; i < points.size(); ++i)
-            pixels[i] = l.toPixel(points[i]);
-        return pixels;
-    };
     const bool smoothing = m_options.smoothing > 0;
     for (std::size_t i = 0; i < m_input.size(); ++i) {
         const LineSeries& input = m_input[i];
         if (input.data.empty())
             continue;
         const SeriesLayout& s = l.series[i];
+        std::vector<QPointF> raw;
+        std::vector<QPointF> smooth;
+        raw.reserve(s.decimation->points.size());
+        if (smoothing)
+            smooth.reserve(s.decimation->points.size());
+        forEachPlotPoint(l, s, [&](double x, double rawY, double smoothY) {
+            raw.push_back(l.toPixel({x, rawY}));
+            if (smoothing)
+                smooth.push_back(l.toPixel({x, smoothY}));
+        });
         const bool allPoints = s.decimation->points.allPoints;
         // Few points get dots, so a handful of evaluations does not look like a straight line.
-        const bool dots = allPoints && s.raw.size() * 8 < l.plot.width();
+        const bool dots = allPoints && raw.size() * 8 < l.plot.width();
         const bool dense = !allPoints;
         // Cosmetic one-pixel pens take Qt's fast line path, antialiased or not; any other pen
         // goes through the general stroker, ~10× slower (a thousand runs made that seconds).
@@ -179,10 +202,10 @@ std::shared_ptr<const LineLayerJob> Layouter::lineLayerJob() const
             faint.setAlphaF(kRawAlpha);
             QPen rawPen(faint, 1.0);
             rawPen.setCosmetic(true);
-            job->lines.push_back({pixelsOf(s.raw), rawPen, dense, false});
-            job->lines.push_back({pixelsOf(s.smooth), linePen, dense, dots});
+            job->lines.push_back({std::move(raw), rawPen, dense, false});
+            job->lines.push_back({std::move(smooth), linePen, dense, dots});
         } else {
-            job->lines.push_back({pixelsOf(s.raw), linePen, dense, dots});
+            job->lines.push_back({std::move(raw), linePen, dense, dots});
         }
     }
     return job;
@@ -234,8 +257,6 @@ void Layouter::placeSeries(
     const bool smoothing = m_options.smoothing > 0;
     for (std::size_t index = 0; index < m_input.size(); ++index) {
         SeriesLayout& s = l.series[index];
-        s.raw.clear();
-        s.smooth.clear();
         const core::ScalarSnapshot& scalars = m_input[index].data;
         if (scalars.empty())
             continue;
@@ -247,27 +268,14 @@ void Layouter::placeSeries(
             s.smoothed = std::make_shared<const SmoothedSeries>(SmoothedSeries::of(
                 scalars, m_options.smoothing, before ? before->smoothed.get() : nullptr));
         }
-        const core::DecimatedSeries& d = s.decimation->points;
-        l.pointCount += d.points.size();
-        s.raw.reserve(d.points.size());
-        if (smoothing)
-            s.smooth.reserve(d.points.size());
-        for (std::size_t i = 0; i < d.points.size(); ++i) {
-            const double x = l.toPlotX(s.extent, d.points[i]);
-            if (std::isnan(x))
-                continue;
-            const double rawY = l.toPlotY(d.points[i].value);
-            const double smoothY
-                = smoothing ? l.toPlotY((*s.smoothed)[std::size_t(d.indices[i])]) : kNaN;
-            s.raw.emplace_back(x, rawY);
-            if (smoothing)
-                s.smooth.emplace_back(x, smoothY);
+        l.pointCount += s.decimation->points.size();
+        forEachPlotPoint(l, s, [&](double x, double rawY, double smoothY) {
             std::vector<double>& into = l.x.contains(x) ? visible : outside;
             if (std::isfinite(rawY))
                 into.push_back(rawY);
             if (std::isfinite(smoothY))
                 into.push_back(smoothY);
-        }
+        });
     }
 }
 
@@ -372,6 +380,18 @@ SeriesExtent seriesExtent(const core::ScalarSnapshot& scalars)
     extent.wallHi = hi;
     extent.firstWall = std::isnan(first.wallTime) ? lo : first.wallTime;
     return extent;
+}
+
+std::vector<QPointF> plotPoints(const LineLayout& layout, std::size_t series, bool smoothed)
+{
+    const SeriesLayout& s = layout.series.at(series);
+    std::vector<QPointF> points;
+    if (smoothed && !s.smoothed)
+        return points;
+    forEachPlotPoint(layout, s, [&](double x, double rawY, double smoothY) {
+        points.emplace_back(x, smoothed ? smoothY : rawY);
+    });
+    return points;
 }
 
 std::shared_ptr<const LineLayout> layOutLines(

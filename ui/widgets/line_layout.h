@@ -132,10 +132,6 @@ struct SeriesLayout {
     SeriesExtent extent;
     std::shared_ptr<const SmoothedSeries> smoothed; // null without smoothing or points
     std::shared_ptr<const SeriesDecimation> decimation; // null without points
-    // The decimated points in plot units, as drawn; a NaN y breaks the line. smooth is empty
-    // without smoothing.
-    std::vector<QPointF> raw;
-    std::vector<QPointF> smooth;
 };
 
 struct LineLayout {
@@ -169,6 +165,10 @@ struct LineLayout {
 // Safe to call on any thread: it reads only its arguments, which nobody may change meanwhile.
 std::shared_ptr<const LineLayout> layOutLines(
     const std::vector<LineSeries>& series, const LineView& view, const LineLayout* previous);
+
+// One series' drawn points in plot units, raw or smoothed (none without smoothing); a NaN y
+// breaks the line (a non-finite value, or a non-positive one on a log axis).
+std::vector<QPointF> plotPoints(const LineLayout& layout, std::size_t series, bool smoothed);
 
 // The tooltip's rows for the cursor at plot x `x` and widget pixel row `pixelY`: every
 // non-empty series' point nearest in x, nearest to the cursor first. `layout` maps to pixels

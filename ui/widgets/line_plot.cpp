@@ -230,8 +230,7 @@ std::size_t LinePlot::drawnPointCount() const
 
 std::vector<QPointF> LinePlot::drawnPoints(std::size_t series, bool smoothed) const
 {
-    const SeriesLayout& laidOut = layout().series.at(series);
-    return smoothed ? laidOut.smooth : laidOut.raw;
+    return plotPoints(layout(), series, smoothed);
 }
 
 void LinePlot::invalidate()
