@@ -38,8 +38,8 @@ double quantile(std::vector<double>& values, double q)
 }
 
 // Calls fn(x, rawY, smoothY) for every decimated point of `s` whose x is a number, in plot
-// units; smoothY is NaN without smoothing. The layout keeps decimations, not these points:
-// they are derived again when drawn (cheaper than keeping a copy of every line).
+// units; smoothY is NaN without smoothing. The layout keeps decimations, not these points: the
+// layout's own copy becomes the pixel lines, and plotPoints derives them again when asked.
 template <typename Fn> void forEachPlotPoint(const LineLayout& l, const SeriesLayout& s, Fn&& fn)
 {
     if (!s.decimation)
@@ -89,13 +89,16 @@ private:
         std::size_t index, const core::DecimationQuery& query) const;
     PlotRange fittedYRange(std::vector<double>& visible, std::vector<double>& outside) const;
     PlotRange limitedYRange(const PlotRange& fitted) const;
-    std::shared_ptr<const LineLayerJob> lineLayerJob() const;
+    std::shared_ptr<const LineLayerJob> lineLayerJob();
 
     const std::vector<LineSeries>& m_input;
     const LineView& m_view;
     const LineOptions& m_options;
     const LineLayout* m_previous;
     std::vector<const SeriesLayout*> m_before; // by series
+    // Each series' drawn points in plot units, then in pixels (moved into the layer job).
+    std::vector<std::vector<QPointF>> m_raw;
+    std::vector<std::vector<QPointF>> m_smooth;
     LineLayout& m_layout;
 };
 
@@ -162,7 +165,7 @@ PlotRange Layouter::homeXRange() const
     return home.span() > 0 && std::isfinite(home.span()) ? home : full;
 }
 
-std::shared_ptr<const LineLayerJob> Layouter::lineLayerJob() const
+std::shared_ptr<const LineLayerJob> Layouter::lineLayerJob()
 {
     const LineLayout& l = m_layout;
     auto job = std::make_shared<LineLayerJob>();
@@ -179,16 +182,12 @@ std::shared_ptr<const LineLayerJob> Layouter::lineLayerJob() const
         if (input.data.empty())
             continue;
         const SeriesLayout& s = l.series[i];
-        std::vector<QPointF> raw;
-        std::vector<QPointF> smooth;
-        raw.reserve(s.decimation->points.size());
-        if (smoothing)
-            smooth.reserve(s.decimation->points.size());
-        forEachPlotPoint(l, s, [&](double x, double rawY, double smoothY) {
-            raw.push_back(l.toPixel({x, rawY}));
-            if (smoothing)
-                smooth.push_back(l.toPixel({x, smoothY}));
-        });
+        std::vector<QPointF>& raw = m_raw[i];
+        std::vector<QPointF>& smooth = m_smooth[i];
+        for (QPointF& p : raw)
+            p = l.toPixel(p);
+        for (QPointF& p : smooth)
+            p = l.toPixel(p);
         const bool allPoints = s.decimation->points.allPoints;
         // Few points get dots, so a handful of evaluations does not look like a straight line.
         const bool dots = allPoints && raw.size() * 8 < l.plot.width();
@@ -255,8 +254,14 @@ void Layouter::placeSeries(
 {
     LineLayout& l = m_layout;
     const bool smoothing = m_options.smoothing > 0;
+    m_raw.resize(m_input.size());
+    m_smooth.resize(m_input.size());
     for (std::size_t index = 0; index < m_input.size(); ++index) {
         SeriesLayout& s = l.series[index];
+        std::vector<QPointF>& raw = m_raw[index];
+        std::vector<QPointF>& smooth = m_smooth[index];
+        raw.clear();
+        smooth.clear();
         const core::ScalarSnapshot& scalars = m_input[index].data;
         if (scalars.empty())
             continue;
@@ -269,7 +274,13 @@ void Layouter::placeSeries(
                 scalars, m_options.smoothing, before ? before->smoothed.get() : nullptr));
         }
         l.pointCount += s.decimation->points.size();
+        raw.reserve(s.decimation->points.size());
+        if (smoothing)
+            smooth.reserve(s.decimation->points.size());
         forEachPlotPoint(l, s, [&](double x, double rawY, double smoothY) {
+            raw.emplace_back(x, rawY);
+            if (smoothing)
+                smooth.emplace_back(x, smoothY);
             std::vector<double>& into = l.x.contains(x) ? visible : outside;
             if (std::isfinite(rawY))
                 into.push_back(rawY);

@@ -1,6 +1,7 @@
 #include "ui/widgets/smoothed_series.h"
 
 #include <algorithm>
+#include <span>
 
 namespace lantern::ui {
 namespace {
@@ -41,15 +42,25 @@ SmoothedSeries SmoothedSeries::of(
     // Scratch reused by every layout on this thread: plots of a thousand runs smooth a
     // thousand short series at a time.
     thread_local std::vector<core::ScalarPoint> points;
+    thread_local std::vector<double> values;
     for (; at < size; at += kReadBatch) {
         const std::size_t count = std::min(kReadBatch, size - at);
         snapshot.read(at, count, points);
-        for (std::size_t i = 0; i < count; ++i) {
+        values.resize(count);
+        for (std::size_t i = 0; i < count; ++i)
+            values[i] = points[i].value;
+        // Block by block, so that core::smooth runs its tight loop straight into the block.
+        for (std::size_t from = 0; from < count;) {
             if (!open) {
-                open = std::make_shared_for_overwrite<double[]>(std::min(kBlock, size - (at + i)));
+                open = std::make_shared_for_overwrite<double[]>(
+                    std::min(kBlock, size - (at + from)));
                 filled = 0;
             }
-            open[filled++] = result.m_state.next(points[i].value);
+            const std::size_t take = std::min(kBlock - filled, count - from);
+            core::smooth(std::span<const double>(values).subspan(from, take), result.m_state,
+                std::span<double>(open.get() + filled, take));
+            filled += take;
+            from += take;
             if (filled == kBlock) {
                 result.m_blocks.push_back(std::move(open));
                 open = nullptr;
