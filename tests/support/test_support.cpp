@@ -7,6 +7,7 @@
 #include "core/load/logdir_loader.h"
 #include "core/store/entry_series.h"
 #include "core/store/run_data.h"
+#include "core/store/scalar_series.h"
 #include "core/store/tag_entries.h"
 #include "core/write/event_file_writer.h"
 
@@ -155,6 +156,16 @@ std::vector<std::int64_t> stepRange(std::int64_t first, std::int64_t last)
     for (std::int64_t step = first; step <= last; ++step)
         steps.push_back(step);
     return steps;
+}
+
+core::ScalarSnapshot scalarSnapshotOf(
+    const std::vector<double>& values, double wallStart, double wallStep, std::int64_t stepStart)
+{
+    core::ScalarSeries series;
+    series.type = core::ScalarType::Float64; // values are doubles
+    for (std::size_t i = 0; i < values.size(); ++i)
+        series.append({stepStart + std::int64_t(i), wallStart + wallStep * double(i), values[i]});
+    return series.snapshot();
 }
 
 std::vector<std::vector<std::string>> parseCsv(std::string_view text)

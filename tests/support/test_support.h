@@ -20,6 +20,7 @@ namespace lantern::core {
 class RunData;
 struct LogdirSnapshot;
 struct ScalarPoint;
+class ScalarSnapshot;
 struct HistogramEntry;
 template <typename Entry> class EntrySnapshot;
 } // namespace lantern::core
@@ -74,6 +75,11 @@ bool sameBits(const core::ScalarPoint& a, const core::ScalarPoint& b);
 
 // first, first + 1, …, last.
 std::vector<std::int64_t> stepRange(std::int64_t first, std::int64_t last);
+
+// A float64 scalar series of `values` at steps stepStart, stepStart + 1, … and wall times
+// wallStart, wallStart + wallStep, …, as plots are handed it.
+core::ScalarSnapshot scalarSnapshotOf(const std::vector<double>& values, double wallStart = 1000,
+    double wallStep = 360, std::int64_t stepStart = 0);
 
 // RFC 4180 rows: quoted fields may hold commas, doubled quotes and line breaks.
 std::vector<std::vector<std::string>> parseCsv(std::string_view text);

@@ -4,6 +4,7 @@
 
 #include "core/analysis/smoothing.h"
 #include "core/store/scalar_series.h"
+#include "tests/support/test_support.h"
 #include "ui/widgets/axis_ticks.h"
 #include "ui/widgets/line_plot.h"
 #include "ui/widgets/scalar_export.h"
@@ -32,11 +33,7 @@ namespace {
 core::ScalarSnapshot seriesOf(const std::vector<double>& values, double wallStart = 1000,
     double wallStep = 360, std::int64_t stepStart = 0)
 {
-    core::ScalarSeries series;
-    series.type = core::ScalarType::Float64; // values are doubles
-    for (std::size_t i = 0; i < values.size(); ++i)
-        series.append({stepStart + std::int64_t(i), wallStart + wallStep * double(i), values[i]});
-    return series.snapshot();
+    return test::scalarSnapshotOf(values, wallStart, wallStep, stepStart);
 }
 
 std::vector<double> ys(const std::vector<QPointF>& points)

@@ -4,7 +4,6 @@
 #include "ui/widgets/plot_workers.h"
 
 #include <QPainter>
-#include <QtConcurrent>
 
 #include <algorithm>
 #include <cmath>
@@ -101,66 +100,56 @@ void renderLineLayer(const LineLayerJob& job, qreal dpr, QImage& layer)
 
 BackgroundLineLayer::BackgroundLineLayer(QObject* parent)
     : QObject(parent)
+    // Waits when it goes, as a raster painter is not to outlive the application.
+    , m_render([this](Rendered rendered) { take(std::move(rendered)); }, &plotWorkers(),
+          LatestJobRunner::OnDestroy::Wait)
 {
-    connect(&m_watcher, &QFutureWatcher<QImage>::finished, this, &BackgroundLineLayer::finished);
+    m_render.setSupersededHandler([this](Rendered rendered) { take(std::move(rendered)); });
 }
 
-BackgroundLineLayer::~BackgroundLineLayer()
-{
-    m_watcher.waitForFinished(); // the job reads nothing of ours, but its result lands here
-}
+BackgroundLineLayer::~BackgroundLineLayer() = default;
 
 const QImage* BackgroundLineLayer::layerFor(
     const std::shared_ptr<const LineLayerJob>& job, qreal dpr)
 {
     const bool ready = m_layerJob == job && m_layerDpr == dpr;
-    if (!ready) {
-        if (!m_running)
-            start(job, dpr);
-        else if (m_running != job || m_runningDpr != dpr) {
-            m_queued = job;
-            m_queuedDpr = dpr;
-        }
+    const bool asked = m_render.isBusy() && m_asked == job && m_askedDpr == dpr;
+    if (!ready && !asked) {
+        m_asked = job;
+        m_askedDpr = dpr;
+        m_render.run([job, dpr, request = ++m_requests] {
+            Rendered rendered {QImage(), job, dpr, request};
+            renderLineLayer(*job, dpr, rendered.layer);
+            return rendered;
+        });
     }
     return m_layer.isNull() ? nullptr : &m_layer;
 }
 
 bool BackgroundLineLayer::isBusy() const
 {
-    return m_running != nullptr;
+    return m_render.isBusy();
 }
 
 void BackgroundLineLayer::waitForLayer()
 {
-    while (m_running) {
-        m_watcher.waitForFinished();
-        finished();
-    }
+    if (!m_render.isBusy())
+        return;
+    // Rendered here rather than waited for: the job owns everything it draws.
+    Rendered rendered {QImage(), m_asked, m_askedDpr, m_requests};
+    renderLineLayer(*m_asked, m_askedDpr, rendered.layer);
+    m_render.cancel(); // what is under way is not newer
+    take(std::move(rendered));
 }
 
-void BackgroundLineLayer::start(std::shared_ptr<const LineLayerJob> job, qreal dpr)
+void BackgroundLineLayer::take(Rendered rendered)
 {
-    m_running = std::move(job);
-    m_runningDpr = dpr;
-    m_watcher.setFuture(QtConcurrent::run(&plotWorkers(), [job = m_running, dpr] {
-        QImage layer;
-        renderLineLayer(*job, dpr, layer);
-        return layer;
-    }));
-}
-
-void BackgroundLineLayer::finished()
-{
-    if (!m_running || !m_watcher.isFinished())
-        return; // already taken by waitForLayer
-    m_layer = m_watcher.result();
-    m_layerJob = std::move(m_running);
-    m_layerDpr = m_runningDpr;
-    m_running = nullptr;
-    if (m_queued) {
-        start(std::move(m_queued), m_queuedDpr);
-        m_queued = nullptr;
-    }
+    if (rendered.request <= m_layerRequest)
+        return;
+    m_layerRequest = rendered.request;
+    m_layer = std::move(rendered.layer);
+    m_layerJob = std::move(rendered.job);
+    m_layerDpr = rendered.dpr;
     emit layerReady();
 }
 

@@ -4,13 +4,15 @@
 // A job owns its data and touches no widget, so a layer can be rendered on a worker thread;
 // BackgroundLineLayer does that for plots of many runs, keeping the GUI thread free.
 
-#include <QFutureWatcher>
+#include "ui/widgets/latest_job.h"
+
 #include <QImage>
 #include <QObject>
 #include <QPen>
 #include <QPointF>
 #include <QRect>
 
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -40,7 +42,7 @@ void drawLines(QPainter& painter, const LineLayerJob& job);
 void renderLineLayer(const LineLayerJob& job, qreal dpr, QImage& layer);
 
 // Renders layers on a worker thread, one job at a time: while one renders, only the newest
-// job asked for waits for its turn.
+// job asked for waits for its turn (a LatestJob).
 class BackgroundLineLayer : public QObject {
     Q_OBJECT
 public:
@@ -58,14 +60,21 @@ signals:
     void layerReady(); // a newer layer can be drawn
 
 private:
-    void start(std::shared_ptr<const LineLayerJob> job, qreal dpr);
-    void finished();
+    struct Rendered {
+        QImage layer;
+        std::shared_ptr<const LineLayerJob> job;
+        qreal dpr = 1;
+        std::uint64_t request = 0; // counts the requests: a larger one is newer
+    };
+    // Shows `rendered` unless a newer layer is shown: the newest asked for, or one superseded
+    // while it rendered (newer than the one shown, unless waitForLayer rendered a newer one).
+    void take(Rendered rendered);
 
-    QFutureWatcher<QImage> m_watcher;
-    std::shared_ptr<const LineLayerJob> m_running;
-    qreal m_runningDpr = 1;
-    std::shared_ptr<const LineLayerJob> m_queued;
-    qreal m_queuedDpr = 1;
+    LatestJob<Rendered> m_render;
+    std::shared_ptr<const LineLayerJob> m_asked; // the newest job asked for, and at what dpr
+    qreal m_askedDpr = 1;
+    std::uint64_t m_requests = 0;
+    std::uint64_t m_layerRequest = 0;
     QImage m_layer;
     std::shared_ptr<const LineLayerJob> m_layerJob;
     qreal m_layerDpr = 1;

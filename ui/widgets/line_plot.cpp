@@ -1,6 +1,6 @@
 #include "ui/widgets/line_plot.h"
 
-#include "ui/widgets/line_plot_state.h"
+#include "ui/widgets/line_layer.h"
 #include "ui/widgets/plot_workers.h"
 
 #include <QKeyEvent>
@@ -8,7 +8,6 @@
 #include <QMouseEvent>
 #include <QToolTip>
 #include <QWheelEvent>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
@@ -22,6 +21,10 @@ constexpr int kMinDragPixels = 5;
 
 LinePlot::LinePlot(QWidget* parent)
     : QWidget(parent)
+    // Waits when the plot goes: the job's font copy is not to outlive the application.
+    , m_layoutJob(
+          [this](VersionedLayout done) { layoutJobFinished(std::move(done.layout), done.version); },
+          &plotWorkers(), LatestJobRunner::OnDestroy::Wait)
 {
     setMouseTracking(true);
     setMinimumSize(200, 140);
@@ -39,41 +42,38 @@ LinePlot::LinePlot(QWidget* parent)
     m_readout->hide();
     m_background = new BackgroundLineLayer(this);
     connect(m_background, &BackgroundLineLayer::layerReady, this, qOverload<>(&QWidget::update));
-    connect(&m_layoutJob, &QFutureWatcher<std::shared_ptr<const Layout>>::finished, this,
-        &LinePlot::layoutJobFinished);
+    // A layout superseded while it was computed is still newer than the one shown: show it.
+    m_layoutJob.setSupersededHandler([this](VersionedLayout done) {
+        adopt(std::move(done.layout), done.version);
+        update();
+    });
 }
 
-LinePlot::~LinePlot()
-{
-    m_layoutJob.waitForFinished(); // it reads nothing of ours, but fonts must outlive it
-}
+LinePlot::~LinePlot() = default;
 
 void LinePlot::setSeries(std::vector<Series> series)
 {
-    bool changed = series.size() != m_series.size();
-    std::vector<SeriesState> states;
-    states.reserve(series.size());
+    const std::vector<Series>& was = *m_series;
+    bool changed = series.size() != was.size();
     for (std::size_t i = 0; i < series.size(); ++i) {
-        auto old = std::find_if(m_series.begin(), m_series.end(), [&](const SeriesState& s) {
-            return s.cache && s.input.name == series[i].name; // a moved-from state has none
-        });
-        SeriesState state;
-        if (old != m_series.end()) {
-            changed = changed || old - m_series.begin() != std::ptrdiff_t(i)
-                || old->input.color != series[i].color || old->input.style != series[i].style
-                || old->input.data.generation() != series[i].data.generation();
-            const core::ScalarSnapshot& was = old->input.data;
-            const core::ScalarSnapshot& now = series[i].data;
-            m_live = m_live
-                || (now.size() > was.size() && !was.empty() && now.removals() == was.removals());
-            state = std::move(*old);
-        } else {
+        auto old = i < was.size() && was[i].name == series[i].name
+            ? was.begin() + std::ptrdiff_t(i)
+            : std::find_if(
+                was.begin(), was.end(), [&](const Series& s) { return s.name == series[i].name; });
+        if (old == was.end()) {
             changed = true;
+            continue;
         }
-        state.input = std::move(series[i]);
-        states.push_back(std::move(state));
+        changed = changed || old - was.begin() != std::ptrdiff_t(i) || old->color != series[i].color
+            || old->style != series[i].style
+            || old->data.generation() != series[i].data.generation();
+        const core::ScalarSnapshot& before = old->data;
+        const core::ScalarSnapshot& now = series[i].data;
+        m_live = m_live
+            || (now.size() > before.size() && !before.empty()
+                && now.removals() == before.removals());
     }
-    m_series = std::move(states);
+    m_series = std::make_shared<const std::vector<Series>>(std::move(series));
     if (changed)
         invalidate();
 }
@@ -86,35 +86,33 @@ void LinePlot::setBackgroundRendering(bool on)
 
 bool LinePlot::isRendering() const
 {
-    return m_jobRunning || m_followUpPending || m_background->isBusy();
+    return m_layoutJob.isBusy() || m_background->isBusy();
 }
 
 void LinePlot::waitForRendering()
 {
     if (!usesBackground())
         return;
-    const Layout& l = layout();
+    // Computed here rather than waited for: the layout is a pure function of our input.
+    const LineLayout& l = layout();
+    m_layoutJob.cancel(); // if one is under way, its result is not newer
     m_background->layerFor(l.lines, devicePixelRatioF()); // starts it, if not yet asked for
     m_background->waitForLayer();
 }
 
 std::vector<LinePlot::Series> LinePlot::allSeries() const
 {
-    std::vector<Series> all;
-    all.reserve(m_series.size());
-    for (const SeriesState& state : m_series)
-        all.push_back(state.input);
-    return all;
+    return *m_series;
 }
 
 std::size_t LinePlot::seriesCount() const
 {
-    return m_series.size();
+    return m_series->size();
 }
 
 const LinePlot::Series& LinePlot::series(std::size_t index) const
 {
-    return m_series.at(index).input;
+    return m_series->at(index);
 }
 
 void LinePlot::setOptions(const Options& options)
@@ -187,7 +185,6 @@ void LinePlot::zoomTo(const Range& x, std::optional<Range> y)
     m_xZoom = x;
     m_yZoom = y;
     invalidate();
-    emit zoomChanged();
 }
 
 void LinePlot::setXLimits(const AxisLimits& limits)
@@ -214,7 +211,6 @@ void LinePlot::resetZoom()
     m_xZoom.reset();
     m_yZoom.reset();
     invalidate();
-    emit zoomChanged();
 }
 
 double LinePlot::xAtPixel(double px) const
@@ -234,14 +230,11 @@ std::size_t LinePlot::drawnPointCount() const
 
 std::vector<QPointF> LinePlot::drawnPoints(std::size_t series, bool smoothed) const
 {
-    layout();
-    const SeriesCache& cache = *m_series.at(series).cache;
-    return smoothed ? cache.smooth : cache.raw;
+    return plotPoints(layout(), series, smoothed);
 }
 
 void LinePlot::invalidate()
 {
-    m_layoutValid = false;
     ++m_inputVersion;
     update();
     // A plot of many runs refreshes the readout when its next layout arrives.
@@ -251,82 +244,64 @@ void LinePlot::invalidate()
 
 bool LinePlot::usesBackground() const
 {
-    return m_backgroundRendering && drawsManyRuns(m_series.size());
+    return m_backgroundRendering && drawsManyRuns(m_series->size());
 }
 
-const LinePlot::Layout& LinePlot::layout() const
+const LineLayout& LinePlot::layout() const
 {
-    settleLayoutJob();
-    if (!m_layoutValid) {
-        m_layout = computeLayout(layoutInput());
-        m_layoutValid = true;
-    }
+    if (m_layoutVersion != m_inputVersion)
+        adopt(layOutLines(*m_series, view(), m_layout.get()), m_inputVersion);
     return *m_layout;
 }
 
-const LinePlot::Layout& LinePlot::shownLayout() const
+const LineLayout& LinePlot::shownLayout() const
 {
     return usesBackground() && m_layout ? *m_layout : layout();
 }
 
-LinePlot::LayoutInput LinePlot::layoutInput() const
+LineView LinePlot::view() const
 {
-    LayoutInput input;
-    input.rect = rect();
+    LineView view;
+    view.rect = rect();
     // A font of its own: fonts share state that is not thread-safe between copies.
-    input.font.fromString(font().toString());
-    input.options = m_options;
-    input.xZoom = m_xZoom;
-    input.yZoom = m_yZoom;
-    input.xLimits = xLimits();
-    input.yLimits = m_yLimits;
-    input.live = m_live;
-    input.leftMargin = m_layout ? m_layout->leftMargin : 0;
-    input.series = m_series;
-    return input;
+    view.font.fromString(font().toString());
+    view.options = m_options;
+    view.xZoom = m_xZoom;
+    view.yZoom = m_yZoom;
+    view.xLimits = xLimits();
+    view.yLimits = m_yLimits;
+    view.live = m_live;
+    view.leftMargin = m_layout ? m_layout->leftMargin : 0;
+    return view;
+}
+
+void LinePlot::adopt(std::shared_ptr<const LineLayout> layout, std::uint64_t version) const
+{
+    if (m_layout && version <= m_layoutVersion)
+        return; // a newer one is shown already
+    m_layout = std::move(layout);
+    m_layoutVersion = version;
 }
 
 void LinePlot::startLayoutJob()
 {
-    if (m_jobRunning)
-        return; // when it finishes, the next one starts
-    m_jobRunning = true;
+    if (m_layoutJob.isBusy() && m_jobVersion == m_inputVersion)
+        return; // asked for already
     m_jobVersion = m_inputVersion;
-    m_layoutJob.setFuture(QtConcurrent::run(
-        &plotWorkers(), [input = layoutInput()] { return computeLayout(input); }));
+    m_layoutJob.run(
+        [series = m_series, view = view(), previous = m_layout, version = m_jobVersion] {
+            return VersionedLayout {layOutLines(*series, view, previous.get()), version};
+        });
 }
 
-void LinePlot::layoutJobFinished()
+void LinePlot::layoutJobFinished(std::shared_ptr<const LineLayout> layout, std::uint64_t version)
 {
-    if (m_jobRunning && m_layoutJob.isFinished())
-        adoptLayoutJob();
-    if (m_jobRunning)
-        return; // a newer job is under way: its end follows up
-    // Here also for a layout settleLayoutJob took, as its job still reports the end.
-    m_followUpPending = false;
-    if (!m_layoutValid && isVisible())
-        startLayoutJob(); // the input changed meanwhile
-    else if (m_layoutValid)
+    adopt(std::move(layout), version);
+    if (m_layoutVersion == m_inputVersion)
         m_background->layerFor(m_layout->lines, devicePixelRatioF()); // no wait for a paint
     if (m_pinned)
         refreshPinnedReadout();
     update();
-}
-
-void LinePlot::settleLayoutJob() const
-{
-    if (!m_jobRunning)
-        return;
-    m_layoutJob.waitForFinished();
-    adoptLayoutJob();
-    m_followUpPending = true;
-}
-
-void LinePlot::adoptLayoutJob() const
-{
-    m_layout = m_layoutJob.result();
-    m_layoutValid = m_jobVersion == m_inputVersion;
-    m_jobRunning = false;
 }
 
 void LinePlot::resizeEvent(QResizeEvent* event)
@@ -408,7 +383,7 @@ void LinePlot::mouseReleaseEvent(QMouseEvent* event)
         else
             pinCursor(m_dragStart);
     } else if (box.width() >= kMinDragPixels) {
-        const Layout& l = shownLayout();
+        const LineLayout& l = shownLayout();
         const Range x {xAtPixel(box.left()), xAtPixel(box.right())};
         std::optional<Range> y = m_yZoom;
         if (box.height() >= kMinDragPixels) {
@@ -431,7 +406,7 @@ void LinePlot::mouseDoubleClickEvent(QMouseEvent* event)
 
 void LinePlot::wheelEvent(QWheelEvent* event)
 {
-    const Layout& l = shownLayout();
+    const LineLayout& l = shownLayout();
     const QPointF pos = event->position();
     const int delta = event->angleDelta().y();
     if (delta == 0 || !l.plot.contains(pos)) {

@@ -11,17 +11,17 @@
 // that stays, following new data, until the next click or Escape. A zoom survives new data; an
 // unzoomed plot follows the data as it grows, within any axis limits the user fixed, with a little
 // headroom on the right so that the axis does not shift with every point.
+//
+// What it draws is computed by layOutLines (line_layout.h), a pure function of the series and
+// the view; the widget keeps the last result, an immutable value, and hands it to the next.
 
-#include "core/analysis/decimation.h"
-#include "core/analysis/smoothing.h"
-#include "core/store/scalar_series.h"
+#include "ui/widgets/latest_job.h"
+#include "ui/widgets/line_layout.h"
 
-#include <QColor>
-#include <QFutureWatcher>
 #include <QWidget>
 
 #include <array>
-#include <cmath>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -31,80 +31,23 @@ class QLabel;
 namespace lantern::ui {
 
 class BackgroundLineLayer;
-struct LineLayerJob;
-
-enum class XAxisMode { Step, Relative, WallTime };
 
 class LinePlot : public QWidget {
     Q_OBJECT
 public:
-    struct Series {
-        QString name; // the run; series are matched by name across setSeries calls
-        QColor color;
-        core::ScalarSnapshot data;
-        // For exports, when the name says more than the run (a chart of several tags names
-        // its lines "run · tag"): the run (empty: the name) and the tag (empty: the card's).
-        QString run {};
-        QString tag {};
-        Qt::PenStyle style = Qt::SolidLine; // of the main (smoothed) line
-    };
-
-    struct Options {
-        XAxisMode xAxis = XAxisMode::Step;
-        bool logY = false;
-        double smoothing = 0.6; // [0, 0.999]; 0 draws the raw series only
-        bool ignoreOutliers = false; // y range from the 5th to the 95th percentile
-        bool operator==(const Options&) const = default;
-    };
-
-    // An axis range in plot units: steps, hours since the run's first point, or seconds since
-    // the epoch along x; values, or their log10 on a log axis, along y.
-    struct Range {
-        double lo = 0;
-        double hi = 1;
-        double span() const { return hi - lo; } // inf when the ends are ±DBL_MAX apart
-        bool contains(double v) const { return v >= lo && v <= hi; }
-        // Where `v` lies, 0 at lo and 1 at hi, and the value at such a fraction: both exact
-        // where span() is finite and free of overflow where it is not.
-        double fractionOf(double v) const
-        {
-            const double whole = span();
-            return std::isfinite(whole) ? (v - lo) / whole : (v / 2 - lo / 2) / (hi / 2 - lo / 2);
-        }
-        double at(double fraction) const
-        {
-            const double whole = span();
-            return std::isfinite(whole) ? lo + fraction * whole
-                                        : lo * (1 - fraction) + hi * fraction;
-        }
-        bool operator==(const Range&) const = default;
-    };
-
-    // A range the user fixed for an axis; an end left empty follows the data.
-    struct AxisLimits {
-        std::optional<double> min;
-        std::optional<double> max;
-        bool isSet() const { return min.has_value() || max.has_value(); }
-        bool operator==(const AxisLimits&) const = default;
-    };
-
-    // One run's line in the hover tooltip.
-    struct HoverRow {
-        QString name;
-        QColor color;
-        double smoothed = 0;
-        double value = 0;
-        std::int64_t step = 0;
-        double wallTime = 0;
-        double relativeHours = 0;
-        double distance = 0; // pixels from the cursor to the drawn point; rows sorted by it
-    };
+    // The layout's plain types, under the names the dashboards and tests know.
+    using Series = LineSeries;
+    using Options = LineOptions;
+    using Range = PlotRange;
+    using AxisLimits = ui::AxisLimits;
+    using HoverRow = ui::HoverRow;
 
     explicit LinePlot(QWidget* parent = nullptr);
     ~LinePlot() override;
 
-    // Replaces the series. A series whose name and generation did not change keeps its caches
-    // (smoothing, decimation), so a new snapshot with one grown run re-queries only that run.
+    // Replaces the series. The next layout reuses the last one's smoothing and decimation of
+    // a series whose name and generation did not change, so a new snapshot with one grown run
+    // re-queries only that run.
     void setSeries(std::vector<Series> series);
     std::size_t seriesCount() const;
     const Series& series(std::size_t index) const;
@@ -153,7 +96,6 @@ public:
     // does.
     std::optional<double> pinnedX() const;
     void pinCursor(QPointF pos);
-    void unpinCursor();
     std::vector<HoverRow> pinnedRows() const;
     QLabel* pinnedReadout() const { return m_readout; }
 
@@ -164,10 +106,6 @@ public:
     void setBackgroundRendering(bool on);
     bool isRendering() const;
     void waitForRendering();
-
-signals:
-    void zoomChanged();
-    void cursorPinned(bool pinned);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -181,50 +119,46 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
 
 private:
-    struct SeriesCache;
-    struct SeriesState;
-    struct LayoutInput;
-    struct Layout;
-    class Layouter;
-
     void invalidate();
-    // The layout for the current input, computed here if it is not yet (after waiting for one
-    // under way on the worker).
-    const Layout& layout() const;
+    // The layout for the current input, computed here if it is not yet.
+    const LineLayout& layout() const;
     // What is on screen: for plots of many runs the last layout computed, which may be older
     // than the input while the worker computes the next; else layout().
-    const Layout& shownLayout() const;
-    LayoutInput layoutInput() const;
-    static std::shared_ptr<const Layout> computeLayout(const LayoutInput& input);
+    const LineLayout& shownLayout() const;
+    // The view the next layout is for.
+    LineView view() const;
+    // Takes `layout`, computed for input version `version`, unless a newer one is taken.
+    void adopt(std::shared_ptr<const LineLayout> layout, std::uint64_t version) const;
     // Plots of many runs compute their layout on a worker thread, then render its lines there.
     void startLayoutJob();
-    void layoutJobFinished();
-    // Waits for a layout under way and takes it: afterwards the series' caches are ours.
-    void settleLayoutJob() const;
-    void adoptLayoutJob() const;
-    static double withHeadroom(const Range& range);
-    static bool drawsManyRuns(std::size_t seriesCount);
+    void layoutJobFinished(std::shared_ptr<const LineLayout> layout, std::uint64_t version);
     bool usesBackground() const;
+    void unpinCursor();
     std::vector<HoverRow> rowsAt(double x, double pixelY) const;
     QString readoutText() const;
     void refreshPinnedReadout();
 
-    std::vector<SeriesState> m_series;
+    // Shared with the layout under way, never changed: setSeries replaces it.
+    std::shared_ptr<const std::vector<Series>> m_series
+        = std::make_shared<const std::vector<Series>>();
     Options m_options;
     std::optional<Range> m_xZoom;
     std::optional<Range> m_yZoom;
     std::array<AxisLimits, 3> m_xLimits; // by XAxisMode
     bool m_live = false; // a series has grown by appending: points arrive while we look
     AxisLimits m_yLimits;
-    // The last layout computed and whether it is for the current input; filled lazily, hence
-    // mutable. A layout job under way is for input version m_jobVersion.
-    mutable std::shared_ptr<const Layout> m_layout;
-    mutable bool m_layoutValid = false;
-    std::uint64_t m_inputVersion = 0;
-    mutable std::uint64_t m_jobVersion = 0;
-    mutable bool m_jobRunning = false;
-    mutable bool m_followUpPending = false; // a job's layout was taken early; its end is due
-    mutable QFutureWatcher<std::shared_ptr<const Layout>> m_layoutJob;
+    std::uint64_t m_inputVersion = 1; // counts the changes to what the layout depends on
+    // The newest layout taken and the input version it is for. Layouts are immutable values;
+    // the getters compute one when it is out of date, hence mutable.
+    mutable std::shared_ptr<const LineLayout> m_layout;
+    mutable std::uint64_t m_layoutVersion = 0;
+    // The layout under way on a worker, for input version m_jobVersion.
+    struct VersionedLayout {
+        std::shared_ptr<const LineLayout> layout;
+        std::uint64_t version = 0;
+    };
+    LatestJob<VersionedLayout> m_layoutJob;
+    std::uint64_t m_jobVersion = 0;
 
     // A drag with Shift or the middle button pans: where it started, and the view then.
     struct Pan {

@@ -1,7 +1,6 @@
 // LinePlot's hover tooltip and pinned cursor: the rows every run reads at an x.
 
 #include "ui/widgets/line_plot.h"
-#include "ui/widgets/line_plot_state.h"
 
 #include <QDateTime>
 #include <QLabel>
@@ -76,52 +75,7 @@ std::vector<LinePlot::HoverRow> LinePlot::hoverRows(QPointF pos) const
 
 std::vector<LinePlot::HoverRow> LinePlot::rowsAt(double x, double pixelY) const
 {
-    settleLayoutJob(); // the caches are ours to read
-    const Layout& l = shownLayout();
-    const bool smoothing = m_options.smoothing > 0;
-    std::vector<HoverRow> rows;
-    core::DecimatedSeries near;
-    for (const SeriesState& state : m_series) {
-        const core::ScalarSnapshot& scalars = state.input.data;
-        if (scalars.empty())
-            continue;
-        const SeriesCache& cache = *state.cache;
-        // A one-column query at x yields the points at x and the neighbours on either side.
-        core::decimate(scalars, l.decimationQuery(cache, {x, x}, 1, true), near);
-        std::size_t best = near.points.size();
-        double bestDistance = std::numeric_limits<double>::infinity();
-        for (std::size_t i = 0; i < near.points.size(); ++i) {
-            const double distance = std::abs(l.toPlotX(cache, near.points[i]) - x);
-            if (distance < bestDistance) {
-                bestDistance = distance;
-                best = i;
-            }
-        }
-        if (best == near.points.size())
-            continue;
-        const core::ScalarPoint& p = near.points[best];
-        const auto index = std::size_t(near.indices[best]);
-        HoverRow row;
-        row.name = state.input.name;
-        row.color = state.input.color;
-        row.value = p.value;
-        // A plot of many runs may show a layout older than its series for a moment: then the
-        // newest points have no smoothed value yet.
-        const bool smoothed = smoothing && cache.smoothValid
-            && cache.smoothGeneration == scalars.generation() && index < cache.smoothed.size();
-        row.smoothed = smoothed ? cache.smoothed[index] : p.value;
-        row.step = p.step;
-        row.wallTime = p.wallTime;
-        row.relativeHours = (p.wallTime - cache.firstWall) / kSecondsPerHour;
-        const double y = l.toPlotY(row.smoothed);
-        const QPointF pixel = l.toPixel({l.toPlotX(cache, p), y});
-        row.distance = std::isfinite(y) ? std::hypot(pixel.x() - l.pixelAtX(x), pixel.y() - pixelY)
-                                        : std::numeric_limits<double>::infinity();
-        rows.push_back(row);
-    }
-    std::stable_sort(rows.begin(), rows.end(),
-        [](const HoverRow& a, const HoverRow& b) { return a.distance < b.distance; });
-    return rows;
+    return hoverRowsAt(shownLayout(), *m_series, m_options.smoothing > 0, x, pixelY);
 }
 
 QString LinePlot::tooltipText(QPointF pos) const
@@ -149,7 +103,6 @@ void LinePlot::pinCursor(QPointF pos)
     m_pinned = QPointF(x, pos.y());
     refreshPinnedReadout();
     update();
-    emit cursorPinned(true);
 }
 
 void LinePlot::unpinCursor()
@@ -159,7 +112,6 @@ void LinePlot::unpinCursor()
     m_pinned.reset();
     m_readout->hide();
     update();
-    emit cursorPinned(false);
 }
 
 std::vector<LinePlot::HoverRow> LinePlot::pinnedRows() const

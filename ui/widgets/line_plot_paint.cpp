@@ -1,7 +1,7 @@
 // LinePlot's painting: grid, axes, every series' lines, the cursors and the zoom box.
 
+#include "ui/widgets/line_layer.h"
 #include "ui/widgets/line_plot.h"
-#include "ui/widgets/line_plot_state.h"
 
 #include <QImage>
 #include <QPaintEngine>
@@ -36,14 +36,14 @@ QImage& sharedLineLayer()
 void LinePlot::paintEvent(QPaintEvent*)
 {
     // A plot of many runs shows its last layout until the worker has computed the next.
-    if (usesBackground() && !m_layoutValid)
+    if (usesBackground() && m_layoutVersion != m_inputVersion)
         startLayoutJob();
     QPainter painter(this);
     const QColor background = palette().color(QPalette::Base);
     painter.fillRect(rect(), background);
     if (usesBackground() && !m_layout)
         return; // the first one is on its way
-    const Layout& l = shownLayout();
+    const LineLayout& l = shownLayout();
 
     const QColor text = palette().color(QPalette::Text);
     QColor frame = text;
