@@ -1,0 +1,279 @@
+// LatestJob, the "latest request wins" worker: results arrive on the owner's thread, a
+// superseded job sees it is cancelled and its result and progress never arrive, quick requests
+// deliver only the newest result and never an older one after a newer, and destroying it while
+// a job runs delivers nothing (waiting for the job, or leaving it to finish). Jobs are held at
+// semaphores so every ordering is forced, never left to timing.
+
+#include "ui/widgets/latest_job.h"
+
+#include <QCoreApplication>
+#include <QSemaphore>
+#include <QTest>
+#include <QThread>
+
+#include <atomic>
+#include <vector>
+
+using namespace lantern::ui;
+
+namespace {
+
+// A generous bound on waiting for a worker, so that a bug fails the test instead of hanging it.
+constexpr int kGuardMilliseconds = 60000;
+
+// The latches a test's jobs wait at. Declared before the pool, so they outlive its jobs.
+struct Latches {
+    QSemaphore started; // a job is running
+    QSemaphore gate; // lets a held job go on
+    QSemaphore returned; // a job is about to return
+};
+
+} // namespace
+
+class TestLatestJob : public QObject {
+    Q_OBJECT
+private slots:
+    void deliversTheResultOnTheOwnersThread()
+    {
+        QThreadPool pool;
+        std::vector<QThread*> deliveredOn;
+        LatestJob<QThread*> job(
+            [&](QThread* ranOn) {
+                QCOMPARE_NE(ranOn, QThread::currentThread());
+                deliveredOn.push_back(QThread::currentThread());
+            },
+            &pool);
+        job.run([] { return QThread::currentThread(); });
+        QVERIFY(job.isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(!job.isBusy(), kGuardMilliseconds);
+        QCOMPARE(deliveredOn, std::vector<QThread*> {QThread::currentThread()});
+    }
+
+    void aSupersededJobSeesItIsCancelledAndIsNeverDelivered()
+    {
+        Latches latches;
+        std::atomic<bool> firstSawCancelEarly = true;
+        std::atomic<bool> firstSawCancel = false;
+        QThreadPool pool;
+        std::vector<int> delivered;
+        LatestJob<int> job([&](int value) { delivered.push_back(value); }, &pool);
+        job.run([&](const LatestJob<int>::Control& control) {
+            firstSawCancelEarly = control.isCancelled(); // nothing newer was asked for yet
+            latches.started.release();
+            latches.gate.acquire();
+            firstSawCancel = control.isCancelled();
+            return 1;
+        });
+        latches.started.acquire();
+        job.run([] { return 2; });
+        latches.gate.release();
+        QTRY_VERIFY_WITH_TIMEOUT(!job.isBusy(), kGuardMilliseconds);
+        QVERIFY(!firstSawCancelEarly);
+        QVERIFY(firstSawCancel);
+        QCOMPARE(delivered, std::vector<int> {2});
+        QVERIFY(!job.isRunning());
+    }
+
+    void manyQuickRequestsRunAndDeliverOnlyTheLatest()
+    {
+        Latches latches;
+        std::atomic<int> ran = 0;
+        QThreadPool pool;
+        pool.setMaxThreadCount(4); // room for stale jobs to run at once, were they started
+        std::vector<int> delivered;
+        LatestJob<int> job([&](int value) { delivered.push_back(value); }, &pool);
+        job.run([&] {
+            ++ran;
+            latches.started.release();
+            latches.gate.acquire();
+            return 0;
+        });
+        latches.started.acquire();
+        for (int i = 1; i <= 100; ++i)
+            job.run([&ran, i] {
+                ++ran;
+                return i;
+            });
+        latches.gate.release();
+        QTRY_VERIFY_WITH_TIMEOUT(!job.isBusy(), kGuardMilliseconds);
+        QCOMPARE(delivered, std::vector<int> {100});
+        QCOMPARE(ran.load(), 2); // the held one and the last; 99 were replaced while waiting
+    }
+
+    void anOlderResultNeverArrivesAfterANewerOne()
+    {
+        QThreadPool pool;
+        pool.setMaxThreadCount(4);
+        std::vector<int> delivered;
+        LatestJob<int> job([&](int value) { delivered.push_back(value); }, &pool);
+        for (int i = 1; i <= 300; ++i) {
+            job.run([i] { return i; });
+            if (i % 7 == 0)
+                QCoreApplication::processEvents(); // let some deliveries in between requests
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!job.isBusy(), kGuardMilliseconds);
+        QVERIFY(!delivered.empty());
+        QCOMPARE(delivered.back(), 300);
+        for (std::size_t i = 1; i < delivered.size(); ++i)
+            QVERIFY2(delivered[i - 1] < delivered[i], "an older result came after a newer one");
+    }
+
+    void progressArrivesOnTheOwnersThreadBeforeTheResult()
+    {
+        QThreadPool pool;
+        std::vector<QString> log;
+        LatestJob<int, int> job(
+            [&](int value) { log.push_back(QStringLiteral("result %1").arg(value)); }, &pool);
+        job.setProgressHandler([&](int step) {
+            QCOMPARE(QThread::currentThread(), qApp->thread());
+            log.push_back(QStringLiteral("step %1").arg(step));
+        });
+        job.run([](const LatestJob<int, int>::Control& control) {
+            for (int step = 1; step <= 3; ++step)
+                control.report(step);
+            return 7;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(!job.isBusy(), kGuardMilliseconds);
+        const std::vector<QString> expected {QStringLiteral("step 1"), QStringLiteral("step 2"),
+            QStringLiteral("step 3"), QStringLiteral("result 7")};
+        QCOMPARE(log, expected);
+    }
+
+    // What t-SNE does: iterate, report each iteration, stop between iterations when cancelled.
+    void anIterativeJobStopsBetweenIterationsWhenCancelled()
+    {
+        Latches latches;
+        std::atomic<bool> stoppedEarly = false;
+        QThreadPool pool;
+        std::vector<int> progress;
+        bool resultArrived = false;
+        LatestJob<int, int> job([&](int) { resultArrived = true; }, &pool);
+        job.setProgressHandler([&](int iteration) { progress.push_back(iteration); });
+        job.run([&](const LatestJob<int, int>::Control& control) {
+            for (int iteration = 0;; ++iteration) {
+                latches.gate.acquire(); // one iteration per release
+                if (control.isCancelled()) {
+                    stoppedEarly = true;
+                    latches.returned.release();
+                    return iteration;
+                }
+                control.report(iteration);
+            }
+        });
+        for (int iteration = 0; iteration < 3; ++iteration) {
+            latches.gate.release();
+            QTRY_COMPARE_WITH_TIMEOUT(
+                progress.size(), std::size_t(iteration + 1), kGuardMilliseconds);
+        }
+        job.cancel();
+        QVERIFY(!job.isBusy());
+        latches.gate.release();
+        latches.returned.acquire();
+        QTRY_VERIFY_WITH_TIMEOUT(!job.isRunning(), kGuardMilliseconds);
+        QCoreApplication::processEvents();
+        QVERIFY(stoppedEarly);
+        QCOMPARE(progress, (std::vector<int> {0, 1, 2}));
+        QVERIFY(!resultArrived);
+    }
+
+    void progressOfASupersededJobIsDropped()
+    {
+        Latches latches;
+        QThreadPool pool;
+        std::vector<int> progress;
+        std::vector<int> delivered;
+        LatestJob<int, int> job([&](int value) { delivered.push_back(value); }, &pool);
+        job.setProgressHandler([&](int step) { progress.push_back(step); });
+        job.run([&](const LatestJob<int, int>::Control& control) {
+            control.report(1); // posted before the newer request, delivered after it: dropped
+            latches.started.release();
+            latches.gate.acquire();
+            control.report(2);
+            return 1;
+        });
+        latches.started.acquire();
+        job.run([](const LatestJob<int, int>::Control& control) {
+            control.report(20);
+            return 2;
+        });
+        latches.gate.release();
+        QTRY_VERIFY_WITH_TIMEOUT(!job.isBusy(), kGuardMilliseconds);
+        QCOMPARE(progress, std::vector<int> {20});
+        QCOMPARE(delivered, std::vector<int> {2});
+    }
+
+    void destroyedWhileAJobRunsItDetachesAndDeliversNothing()
+    {
+        Latches latches;
+        std::atomic<bool> sawCancel = false;
+        bool delivered = false;
+        bool progressed = false;
+        QThreadPool pool;
+        {
+            LatestJob<std::vector<int>, int> job([&](std::vector<int>) { delivered = true; }, &pool,
+                LatestJob<std::vector<int>, int>::OnDestroy::Detach);
+            job.setProgressHandler([&](int) { progressed = true; });
+            job.run([&](const LatestJob<std::vector<int>, int>::Control& control) {
+                control.report(1); // posted, never delivered: the owner goes first
+                latches.started.release();
+                latches.gate.acquire();
+                sawCancel = control.isCancelled();
+                control.report(2);
+                latches.returned.release();
+                return std::vector<int>(1000, 1);
+            });
+            latches.started.acquire();
+        } // the job is left running
+        latches.gate.release();
+        latches.returned.acquire();
+        pool.waitForDone();
+        QCoreApplication::processEvents();
+        QVERIFY(sawCancel);
+        QVERIFY(!delivered);
+        QVERIFY(!progressed);
+    }
+
+    void destroyedWhileAJobRunsItWaitsForTheJob()
+    {
+        Latches latches;
+        std::atomic<bool> finished = false;
+        bool delivered = false;
+        QThreadPool pool;
+        {
+            LatestJob<int> job(
+                [&](int) { delivered = true; }, &pool, LatestJob<int>::OnDestroy::Wait);
+            job.run([&](const LatestJob<int>::Control& control) {
+                latches.started.release();
+                while (!control.isCancelled())
+                    latches.gate.tryAcquire(1, 1); // an iteration of work
+                finished = true;
+                return 1;
+            });
+            latches.started.acquire();
+        } // cancels the job and returns once it has
+        QVERIFY(finished);
+        QCoreApplication::processEvents();
+        QVERIFY(!delivered);
+    }
+
+    void aRequestFromTheResultHandlerRunsNext()
+    {
+        QThreadPool pool;
+        std::vector<int> delivered;
+        std::unique_ptr<LatestJob<int>> job;
+        job = std::make_unique<LatestJob<int>>(
+            [&](int value) {
+                delivered.push_back(value);
+                if (value < 3)
+                    job->run([value] { return value + 1; });
+            },
+            &pool);
+        job->run([] { return 1; });
+        QTRY_COMPARE_WITH_TIMEOUT(delivered.size(), std::size_t(3), kGuardMilliseconds);
+        QVERIFY(!job->isBusy());
+        QCOMPARE(delivered, (std::vector<int> {1, 2, 3}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLatestJob)
+#include "test_latest_job.moc"
