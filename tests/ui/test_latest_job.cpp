@@ -74,6 +74,32 @@ private slots:
         QVERIFY(!job.isRunning());
     }
 
+    // A cache may keep what a superseded job computed; the result handler still never sees it.
+    void aSupersededResultGoesToItsOwnHandler()
+    {
+        Latches latches;
+        QThreadPool pool;
+        std::vector<int> delivered;
+        std::vector<int> superseded;
+        LatestJob<int> job([&](int value) { delivered.push_back(value); }, &pool);
+        job.setSupersededHandler([&](int value) {
+            QCOMPARE(QThread::currentThread(), qApp->thread());
+            superseded.push_back(value);
+        });
+        job.run([&] {
+            latches.started.release();
+            latches.gate.acquire();
+            return 1;
+        });
+        latches.started.acquire();
+        job.run([] { return 2; });
+        job.run([] { return 3; }); // replaces 2 before it starts: nothing to hand on
+        latches.gate.release();
+        QTRY_VERIFY_WITH_TIMEOUT(!job.isBusy(), kGuardMilliseconds);
+        QCOMPARE(superseded, std::vector<int> {1});
+        QCOMPARE(delivered, std::vector<int> {3});
+    }
+
     void manyQuickRequestsRunAndDeliverOnlyTheLatest()
     {
         Latches latches;

@@ -6,7 +6,8 @@
 // a thousand steps computes a few results, not a thousand.
 //
 // A running job sees through its JobControl that it was superseded (and may stop early), and
-// may report progress; progress of a superseded job is never delivered either. Jobs must use
+// may report progress; progress of a superseded job is never delivered either (its result may
+// be, to a separate handler, for a cache). Jobs must use
 // only what they captured by value: when the LatestJob goes away, nothing more is delivered,
 // and a running job is waited for or left to finish on its own (its result then dropped).
 //
@@ -67,13 +68,14 @@ public:
     void cancel();
 
 protected:
-    // Runs on a worker thread; returns what to run on the owner's thread if still the latest.
-    using Work = std::function<std::function<void()>(const JobToken&)>;
+    // Runs on a worker thread; returns what to run on the owner's thread with the result,
+    // told whether the job is still the latest there.
+    using Work = std::function<std::function<void(bool latest)>(const JobToken&)>;
     void submit(Work work);
 
 private:
     void start(Work work);
-    void finished(std::uint64_t generation, std::function<void()> deliver);
+    void finished(std::uint64_t generation, std::function<void(bool latest)> deliver);
 
     std::shared_ptr<latest_job_detail::SharedState> m_state;
     QThreadPool* m_pool = nullptr;
@@ -127,6 +129,12 @@ public:
     {
         m_onProgress = std::move(onProgress);
     }
+    // Gets, on this thread, the results of jobs that were superseded while they ran, for
+    // whatever can still use them (a cache); without it they are dropped.
+    void setSupersededHandler(std::function<void(Result)> onSuperseded)
+    {
+        m_onSuperseded = std::move(onSuperseded);
+    }
 
     // Requests `job`, a callable taking `const Control&` or nothing and returning a Result.
     // Earlier requests are superseded.
@@ -134,21 +142,26 @@ public:
     {
         // The handlers are only called on the owner's thread, where deliveries stop when the
         // LatestJob goes: the worker copies their addresses and never touches them.
-        submit([onResult = &m_onResult, onProgress = &m_onProgress, job = std::move(job)](
-                   const JobToken& token) mutable {
+        submit([onResult = &m_onResult, onSuperseded = &m_onSuperseded, onProgress = &m_onProgress,
+                   job = std::move(job)](const JobToken& token) mutable {
             std::optional<Result> result;
             if constexpr (std::is_invocable_v<Job&, const Control&>)
                 result.emplace(job(Control(token, onProgress)));
             else
                 result.emplace(job());
-            return std::function<void()>([onResult, result = std::move(result)]() mutable {
-                (*onResult)(std::move(*result));
-            });
+            return std::function<void(bool)>(
+                [onResult, onSuperseded, result = std::move(result)](bool latest) mutable {
+                    if (latest)
+                        (*onResult)(std::move(*result));
+                    else if (*onSuperseded)
+                        (*onSuperseded)(std::move(*result));
+                });
         });
     }
 
 private:
     std::function<void(Result)> m_onResult;
+    std::function<void(Result)> m_onSuperseded;
     std::function<void(Progress)> m_onProgress;
 };
 
