@@ -1,7 +1,6 @@
 #include "ui/adapter/log_loader.h"
 
-#include "ui/adapter/loader_worker.h"
-
+#include <QElapsedTimer>
 #include <QFileSystemWatcher>
 #include <QSet>
 
@@ -11,20 +10,28 @@ constexpr int kDefaultPollMilliseconds = 1000;
 constexpr int kDebounceMilliseconds = 100;
 // inotify watches are a limited resource; past this many, polling alone keeps data current.
 constexpr int kMaxWatchedPaths = 2000;
+constexpr qint64 kProgressIntervalMilliseconds = 100;
 } // namespace
+
+struct LogLoader::LoaderState {
+    std::unique_ptr<core::LogdirLoader> loader;
+    std::uint64_t opened = 0; // which open() the loader is for
+};
 
 LogLoader::LogLoader(QObject* parent)
     : QObject(parent)
-    , m_worker(new LoaderWorker)
+    , m_state(std::make_shared<LoaderState>())
     , m_watcher(new QFileSystemWatcher(this))
+    , m_loading([this](const LogdirSnapshotPtr& snapshot) { receive(snapshot); }, &m_thread,
+          LatestJobRunner::OnDestroy::Wait)
 {
     qRegisterMetaType<LogdirSnapshotPtr>();
     m_thread.setObjectName(QStringLiteral("lantern-loader"));
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &LoaderWorker::reloaded, this, &LogLoader::receive);
-    connect(m_worker, &LoaderWorker::progressed, this, &LogLoader::progressed);
-    m_thread.start();
+    m_thread.setMaxThreadCount(1);
+    m_loading.setProgressHandler([this](const core::LoadProgress& progress) {
+        emit progressed(qint64(progress.filesDone), qint64(progress.filesTotal),
+            qint64(progress.bytesDone), qint64(progress.bytesTotal));
+    });
 
     m_pollTimer.setInterval(kDefaultPollMilliseconds);
     connect(&m_pollTimer, &QTimer::timeout, this, &LogLoader::reload);
@@ -37,24 +44,15 @@ LogLoader::LogLoader(QObject* parent)
         m_watcher, &QFileSystemWatcher::fileChanged, &m_debounceTimer, qOverload<>(&QTimer::start));
 }
 
-LogLoader::~LogLoader()
-{
-    m_thread.quit();
-    m_thread.wait();
-}
+LogLoader::~LogLoader() = default;
 
 void LogLoader::open(const QStringList& logdirSpecs)
 {
     m_specs = logdirSpecs;
-    m_inFlight = true;
+    ++m_opened;
     m_pending = false;
     emit loadStarted();
-    QMetaObject::invokeMethod(
-        m_worker,
-        [worker = m_worker, logdirSpecs, keep = m_keepOrphanedData] {
-            worker->open(logdirSpecs, keep);
-        },
-        Qt::QueuedConnection);
+    startLoad(); // supersedes a load underway
     if (logdirSpecs.isEmpty())
         m_pollTimer.stop();
     else
@@ -65,17 +63,37 @@ void LogLoader::reload()
 {
     if (m_specs.isEmpty())
         return;
-    if (m_inFlight) {
+    if (m_loading.isBusy()) {
         m_pending = true;
         return;
     }
-    startReload();
+    startLoad();
 }
 
-void LogLoader::startReload()
+void LogLoader::startLoad()
 {
-    m_inFlight = true;
-    QMetaObject::invokeMethod(m_worker, &LoaderWorker::reload, Qt::QueuedConnection);
+    std::vector<core::LogdirSpec> specs;
+    for (const QString& spec : m_specs)
+        specs.push_back(core::parseLogdirSpec(spec.toStdString()));
+    m_loading.run([state = m_state, opened = m_opened, specs = std::move(specs),
+                      options = core::LoadOptions {m_keepOrphanedData}](
+                      const decltype(m_loading)::Control& control) {
+        if (control.isCancelled())
+            return LogdirSnapshotPtr(); // logdirs opened since: never delivered
+        if (!state->loader || state->opened != opened) {
+            state->loader = std::make_unique<core::LogdirLoader>(specs, options);
+            state->opened = opened;
+        }
+        QElapsedTimer sinceReport;
+        sinceReport.start();
+        state->loader->reload([&](const core::LoadProgress& progress) {
+            if (sinceReport.elapsed() < kProgressIntervalMilliseconds)
+                return; // a few updates a second are plenty; one per file is not
+            sinceReport.restart();
+            control.report(progress);
+        });
+        return state->loader->snapshot();
+    });
 }
 
 void LogLoader::setKeepOrphanedData(bool keep)
@@ -94,7 +112,6 @@ void LogLoader::setReloadInterval(int milliseconds)
 
 void LogLoader::receive(const LogdirSnapshotPtr& snapshot)
 {
-    m_inFlight = false;
     m_lastUpdate = QDateTime::currentDateTime();
     const bool changed = !m_snapshot || m_snapshot->runs != snapshot->runs;
     m_snapshot = snapshot;
@@ -103,7 +120,7 @@ void LogLoader::receive(const LogdirSnapshotPtr& snapshot)
         emit snapshotChanged(snapshot);
     if (m_pending) {
         m_pending = false;
-        startReload();
+        startLoad();
     }
 }
 
