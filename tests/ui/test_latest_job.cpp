@@ -83,7 +83,7 @@ private slots:
         std::vector<int> superseded;
         LatestJob<int> job([&](int value) { delivered.push_back(value); }, &pool);
         job.setSupersededHandler([&](int value) {
-            QCOMPARE(QThread::currentThread(), qApp->thread());
+            QCOMPARE(QThread::currentThread(), QCoreApplication::instance()->thread());
             superseded.push_back(value);
         });
         job.run([&] {
@@ -151,7 +151,7 @@ private slots:
         LatestJob<int, int> job(
             [&](int value) { log.push_back(QStringLiteral("result %1").arg(value)); }, &pool);
         job.setProgressHandler([&](int step) {
-            QCOMPARE(QThread::currentThread(), qApp->thread());
+            QCOMPARE(QThread::currentThread(), QCoreApplication::instance()->thread());
             log.push_back(QStringLiteral("step %1").arg(step));
         });
         job.run([](const LatestJob<int, int>::Control& control) {

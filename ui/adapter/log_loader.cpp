@@ -1,7 +1,6 @@
 #include "ui/adapter/log_loader.h"
 
-#include "ui/adapter/loader_worker.h"
-
+#include <QElapsedTimer>
 #include <QFileSystemWatcher>
 #include <QSet>
 
@@ -11,21 +10,30 @@ constexpr int kDefaultPollMilliseconds = 1000;
 constexpr int kDebounceMilliseconds = 100;
 // inotify watches are a limited resource; past this many, polling alone keeps data current.
 constexpr int kMaxWatchedPaths = 2000;
+constexpr qint64 kProgressIntervalMilliseconds = 100;
 } // namespace
+
+struct LogLoader::LoaderState {
+    std::unique_ptr<core::LogdirLoader> loader;
+    std::uint64_t opened = 0; // which open() the loader is for
+    LogdirSnapshotPtr published; // the loader's last snapshot; null before its first
+};
 
 LogLoader::LogLoader(QObject* parent)
     : QObject(parent)
-    , m_worker(new LoaderWorker)
+    , m_state(std::make_shared<LoaderState>())
     , m_watcher(new QFileSystemWatcher(this))
+    , m_loading([this](const Loaded& loaded) { receive(loaded); }, &m_thread,
+          LatestJobRunner::OnDestroy::Wait)
 {
     qRegisterMetaType<LogdirSnapshotPtr>();
     qRegisterMetaType<SnapshotChangePtr>();
     m_thread.setObjectName(QStringLiteral("lantern-loader"));
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &LoaderWorker::reloaded, this, &LogLoader::receive);
-    connect(m_worker, &LoaderWorker::progressed, this, &LogLoader::progressed);
-    m_thread.start();
+    m_thread.setMaxThreadCount(1);
+    m_loading.setProgressHandler([this](const core::LoadProgress& progress) {
+        emit progressed(qint64(progress.filesDone), qint64(progress.filesTotal),
+            qint64(progress.bytesDone), qint64(progress.bytesTotal));
+    });
 
     m_pollTimer.setInterval(kDefaultPollMilliseconds);
     connect(&m_pollTimer, &QTimer::timeout, this, &LogLoader::reload);
@@ -38,24 +46,15 @@ LogLoader::LogLoader(QObject* parent)
         m_watcher, &QFileSystemWatcher::fileChanged, &m_debounceTimer, qOverload<>(&QTimer::start));
 }
 
-LogLoader::~LogLoader()
-{
-    m_thread.quit();
-    m_thread.wait();
-}
+LogLoader::~LogLoader() = default;
 
 void LogLoader::open(const QStringList& logdirSpecs)
 {
     m_specs = logdirSpecs;
-    m_inFlight = true;
+    ++m_opened;
     m_pending = false;
     emit loadStarted();
-    QMetaObject::invokeMethod(
-        m_worker,
-        [worker = m_worker, logdirSpecs, keep = m_keepOrphanedData] {
-            worker->open(logdirSpecs, keep);
-        },
-        Qt::QueuedConnection);
+    startLoad(); // supersedes a load underway
     if (logdirSpecs.isEmpty())
         m_pollTimer.stop();
     else
@@ -66,17 +65,44 @@ void LogLoader::reload()
 {
     if (m_specs.isEmpty())
         return;
-    if (m_inFlight) {
+    if (m_loading.isBusy()) {
         m_pending = true;
         return;
     }
-    startReload();
+    startLoad();
 }
 
-void LogLoader::startReload()
+void LogLoader::startLoad()
 {
-    m_inFlight = true;
-    QMetaObject::invokeMethod(m_worker, &LoaderWorker::reload, Qt::QueuedConnection);
+    std::vector<core::LogdirSpec> specs;
+    for (const QString& spec : m_specs)
+        specs.push_back(core::parseLogdirSpec(spec.toStdString()));
+    m_loading.run([state = m_state, opened = m_opened, specs = std::move(specs),
+                      options = core::LoadOptions {m_keepOrphanedData}](
+                      const decltype(m_loading)::Control& control) {
+        if (control.isCancelled())
+            return Loaded(); // logdirs opened since: never delivered
+        if (!state->loader || state->opened != opened) {
+            state->loader = std::make_unique<core::LogdirLoader>(specs, options);
+            state->opened = opened;
+            state->published.reset(); // its first snapshot changes everything
+        }
+        QElapsedTimer sinceReport;
+        sinceReport.start();
+        state->loader->reload([&](const core::LoadProgress& progress) {
+            if (sinceReport.elapsed() < kProgressIntervalMilliseconds)
+                return; // a few updates a second are plenty; one per file is not
+            sinceReport.restart();
+            control.report(progress);
+        });
+        // What changed is told here, on the loader thread: the GUI thread only reads it.
+        LogdirSnapshotPtr snapshot = state->loader->snapshot();
+        auto change = std::make_shared<const core::SnapshotChange>(state->published
+                ? core::describeChange(*state->published, *snapshot)
+                : core::SnapshotChange {});
+        state->published = snapshot;
+        return Loaded {std::move(snapshot), std::move(change)};
+    });
 }
 
 void LogLoader::setKeepOrphanedData(bool keep)
@@ -93,9 +119,10 @@ void LogLoader::setReloadInterval(int milliseconds)
     m_pollTimer.setInterval(milliseconds);
 }
 
-void LogLoader::receive(const LogdirSnapshotPtr& snapshot, const SnapshotChangePtr& change)
+void LogLoader::receive(const Loaded& loaded)
 {
-    m_inFlight = false;
+    const LogdirSnapshotPtr& snapshot = loaded.snapshot;
+    const SnapshotChangePtr& change = loaded.change;
     m_lastUpdate = QDateTime::currentDateTime();
     const bool changed = !m_snapshot || m_snapshot->runs != snapshot->runs;
     // A snapshot equal to the last one adds nothing to what changed since the one before.
@@ -107,7 +134,7 @@ void LogLoader::receive(const LogdirSnapshotPtr& snapshot, const SnapshotChangeP
         emit snapshotChanged(snapshot);
     if (m_pending) {
         m_pending = false;
-        startReload();
+        startLoad();
     }
 }
 

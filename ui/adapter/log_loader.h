@@ -2,20 +2,26 @@
 // The bridge between core and the widgets. Owns the loader thread, keeps the data current
 // (polling plus a file-system watcher that triggers a reload soon after a change), and
 // delivers each new snapshot to the GUI thread. The GUI thread never reads a file.
+//
+// Loads run one at a time on the loader thread, as LatestJobs: opening other logdirs
+// supersedes a load underway (its snapshot is dropped). Reloads do not supersede each other:
+// a snapshot is newer than the one shown even when more changes came meanwhile, so requests
+// made while one runs are merged into one more, started when it ends.
 
 #include "ui/adapter/loaded_data.h"
+#include "ui/widgets/latest_job.h"
 
 #include <QDateTime>
 #include <QObject>
 #include <QStringList>
-#include <QThread>
+#include <QThreadPool>
 #include <QTimer>
+
+#include <memory>
 
 class QFileSystemWatcher;
 
 namespace lantern::ui {
-
-class LoaderWorker;
 
 class LogLoader : public QObject {
     Q_OBJECT
@@ -38,7 +44,7 @@ public:
     // What changed in snapshot() since the snapshot published before it.
     const SnapshotChangePtr& lastChange() const { return m_change; }
     QDateTime lastUpdate() const { return m_lastUpdate; }
-    bool isLoading() const { return m_inFlight; }
+    bool isLoading() const { return m_loading.isBusy(); }
 
 signals:
     void loadStarted();
@@ -46,12 +52,21 @@ signals:
     void progressed(qint64 filesDone, qint64 filesTotal, qint64 bytesDone, qint64 bytesTotal);
 
 private:
-    void startReload();
-    void receive(const LogdirSnapshotPtr& snapshot, const SnapshotChangePtr& change);
+    struct LoaderState;
+    // A load's result: the snapshot and what changed since the one the load before it made.
+    struct Loaded {
+        LogdirSnapshotPtr snapshot;
+        SnapshotChangePtr change;
+    };
+
+    void startLoad();
+    void receive(const Loaded& loaded);
     void watch(const LogdirSnapshotPtr& snapshot);
 
-    QThread m_thread;
-    LoaderWorker* m_worker = nullptr;
+    QThreadPool m_thread; // one thread: core's loader is used from one thread at a time
+    // Touched only by the load running on m_thread.
+    std::shared_ptr<LoaderState> m_state;
+    std::uint64_t m_opened = 0; // counts open(): a load for a newer count starts a new loader
     QStringList m_specs;
     LogdirSnapshotPtr m_snapshot;
     SnapshotChangePtr m_change;
@@ -59,9 +74,10 @@ private:
     QTimer m_pollTimer;
     QTimer m_debounceTimer;
     QFileSystemWatcher* m_watcher = nullptr;
-    bool m_inFlight = false;
-    bool m_pending = false;
+    bool m_pending = false; // a reload was asked for while one ran
     bool m_keepOrphanedData = false;
+    // Declared last: destroyed first, waiting for the load underway.
+    LatestJob<Loaded, core::LoadProgress> m_loading;
 };
 
 } // namespace lantern::ui

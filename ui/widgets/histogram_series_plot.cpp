@@ -1,9 +1,7 @@
 #include "ui/widgets/histogram_series_plot.h"
 
-#include <QFutureWatcher>
 #include <QMouseEvent>
 #include <QPainter>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -12,52 +10,37 @@ namespace lantern::ui {
 HistogramSeriesPlot::HistogramSeriesPlot(std::shared_ptr<const Summary> empty, QWidget* parent)
     : QWidget(parent)
     , m_summary(std::move(empty))
+    , m_summarizing([this](std::shared_ptr<const Summary> summary) { showSummary(summary); })
 {
     setMouseTracking(true);
     setMinimumSize(160, 120);
-    m_watcher = new QFutureWatcher<std::shared_ptr<const Summary>>(this);
-    connect(m_watcher, &QFutureWatcherBase::finished, this, &HistogramSeriesPlot::summaryFinished);
 }
 
-// A summary still running keeps only its own copies (the snapshot and the captured
-// parameters), so the plot can go away without waiting for it.
 HistogramSeriesPlot::~HistogramSeriesPlot() = default;
 
 void HistogramSeriesPlot::setEntries(const Entries& entries, const QColor& color)
 {
     m_color = color;
     const Key key {entries.generation(), entries.size(), summaryVariant()};
-    if (key == m_wantedKey || key == m_shownKey) { // a summary underway is then dropped
+    if (key == m_shownKey) {
+        m_summarizing.cancel(); // a summary underway is of a series since replaced
         m_wantedKey = key;
-        m_wanted.reset();
+        update();
+        return;
+    }
+    if (key == m_wantedKey) { // underway
         update();
         return;
     }
     m_wantedKey = key;
-    m_wanted = entries;
-    if (!m_runningKey)
-        startSummary();
+    m_summarizing.run([summarize = summarizer(), entries] { return summarize(entries); });
     update(); // "Computing…" when there is nothing older to show
 }
 
-void HistogramSeriesPlot::startSummary()
+void HistogramSeriesPlot::showSummary(std::shared_ptr<const Summary> summary)
 {
-    m_runningKey = m_wantedKey;
-    m_watcher->setFuture(QtConcurrent::run(summarizer(), std::move(*m_wanted)));
-    m_wanted.reset();
-}
-
-void HistogramSeriesPlot::summaryFinished()
-{
-    const Key finished = *m_runningKey;
-    m_runningKey.reset();
-    if (!(finished == m_wantedKey)) { // the series changed meanwhile: summarise the newest
-        if (m_wanted)
-            startSummary();
-        return;
-    }
-    m_summary = m_watcher->result();
-    m_shownKey = finished;
+    m_summary = std::move(summary);
+    m_shownKey = m_wantedKey;
     clearHover();
     update();
     emit summaryUpdated();

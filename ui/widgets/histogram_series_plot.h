@@ -11,6 +11,7 @@
 
 #include "core/store/entry_series.h"
 #include "core/store/tag_entries.h"
+#include "ui/widgets/latest_job.h"
 #include "ui/widgets/step_axis.h"
 
 #include <QWidget>
@@ -19,8 +20,6 @@
 #include <limits>
 #include <memory>
 #include <optional>
-
-template <typename T> class QFutureWatcher;
 
 namespace lantern::ui {
 
@@ -128,16 +127,15 @@ private:
         std::size_t variant = 0;
         bool operator==(const Key&) const = default;
     };
-    void startSummary();
-    void summaryFinished();
+    void showSummary(std::shared_ptr<const Summary> summary);
 
     Options m_options;
     std::shared_ptr<const Summary> m_summary;
     Key m_shownKey; // what m_summary was computed from
     Key m_wantedKey; // the latest series
-    std::optional<Entries> m_wanted; // the latest series, until its summary starts
-    std::optional<Key> m_runningKey;
-    QFutureWatcher<std::shared_ptr<const Summary>>* m_watcher = nullptr;
+    // A summary still running keeps only its own copies (the snapshot and the captured
+    // parameters), so the plot can go away without waiting for it.
+    LatestJob<std::shared_ptr<const Summary>> m_summarizing;
 };
 
 } // namespace lantern::ui

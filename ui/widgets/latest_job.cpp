@@ -103,9 +103,9 @@ void LatestJobRunner::start(Work work)
         ++m_state->active;
     }
     m_pool->start([this, state = m_state, generation = m_latest, work = std::move(work)]() mutable {
-        std::function<void(bool)> deliver;
-        if (state->latest.load() == generation) // else superseded before it started
-            deliver = work(JobToken(state, generation));
+        // Runs even when superseded since it was started (it may check isCancelled() first):
+        // which jobs run then depends on the requests alone, not on when a thread was free.
+        std::function<void(bool)> deliver = work(JobToken(state, generation));
         work = nullptr; // the job's captures go here, not on the owner's thread
         // `this` is only used on the owner's thread, where it is alive while the context is.
         postToOwner(*state, [this, generation, deliver = std::move(deliver)]() mutable {
@@ -125,8 +125,6 @@ void LatestJobRunner::finished(std::uint64_t generation, std::function<void(bool
         m_pending.reset();
         start(std::move(next));
     }
-    if (!deliver)
-        return; // superseded before it started
     if (generation != m_latest) {
         deliver(false);
         return;

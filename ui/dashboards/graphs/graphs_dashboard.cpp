@@ -17,7 +17,6 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace lantern::ui {
 
@@ -57,6 +56,8 @@ QString keyOf(const QString& run, const core::GraphReference& reference)
 
 GraphsDashboard::GraphsDashboard(QWidget* parent)
     : Dashboard(parent)
+    , m_loading([this](LoadedGraph loaded) { graphLoaded(std::move(loaded)); })
+    , m_placing([this](PlacedLevel level) { levelPlaced(std::move(level)); })
 {
     setObjectName(QStringLiteral("graphs"));
     m_runBox = new QComboBox(this);
@@ -130,16 +131,6 @@ GraphsDashboard::GraphsDashboard(QWidget* parent)
     connect(m_view, &GraphView::nodeClicked, this, &GraphsDashboard::selectNode);
     connect(m_view, &GraphView::groupActivated, this, &GraphsDashboard::enterGroup);
     connect(m_details, &NodeDetailsPanel::nodeRequested, this, &GraphsDashboard::navigateTo);
-    connect(&m_loadWatcher, &QFutureWatcher<LoadedGraph>::finished, this,
-        &GraphsDashboard::graphLoaded);
-    connect(&m_layoutWatcher, &QFutureWatcher<PlacedLevel>::finished, this, [this] {
-        m_layingOut = false;
-        PlacedLevel level = m_layoutWatcher.result();
-        if (level.hierarchy == m_hierarchy) // not a level of a graph since replaced
-            showLayout(level.group, std::move(level.layout));
-        else
-            showStatus();
-    });
     rebuildBreadcrumb();
 }
 
@@ -153,7 +144,7 @@ void GraphsDashboard::setSnapshot(const LogdirSnapshotPtr& snapshot)
 
 bool GraphsDashboard::isComputing() const
 {
-    return m_loading || m_layingOut || (m_loadPending && isVisible());
+    return m_loading.isBusy() || m_placing.isBusy() || (m_loadPending && isVisible());
 }
 
 void GraphsDashboard::refillRuns()
@@ -214,10 +205,10 @@ void GraphsDashboard::loadChosenGraph()
     m_loadedKey = key;
     if (!isVisible()) {
         m_loadPending = true; // decoding waits until someone looks
+        m_loading.cancel();
         return;
     }
     m_loadPending = false;
-    m_loading = true;
     m_graph.reset();
     m_hierarchy.reset();
     m_error.clear();
@@ -227,7 +218,7 @@ void GraphsDashboard::loadChosenGraph()
     m_results->hide();
     showStatus();
     rebuildBreadcrumb();
-    m_loadWatcher.setFuture(QtConcurrent::run([reference] {
+    m_loading.run([reference] {
         LoadedGraph loaded;
         core::DecodedGraph decoded = core::loadGraph(reference);
         if (!decoded.ok()) {
@@ -240,15 +231,11 @@ void GraphsDashboard::loadChosenGraph()
         loaded.graph = std::move(decoded.graph);
         loaded.hierarchy = std::move(hierarchy);
         return loaded;
-    }));
+    });
 }
 
-void GraphsDashboard::graphLoaded()
+void GraphsDashboard::graphLoaded(LoadedGraph loaded)
 {
-    LoadedGraph loaded = m_loadWatcher.result();
-    m_loading = false;
-    if (m_loadPending)
-        return; // superseded while hidden
     m_graph = std::move(loaded.graph);
     m_hierarchy = std::move(loaded.hierarchy);
     m_error = loaded.error;
@@ -274,11 +261,18 @@ void GraphsDashboard::enterGroup(std::uint32_t group)
 {
     if (!m_hierarchy || !m_hierarchy->node(group).isGroup())
         return;
-    m_layingOut = true;
-    showStatus();
-    m_layoutWatcher.setFuture(QtConcurrent::run([hierarchy = m_hierarchy, group] {
+    m_placing.run([hierarchy = m_hierarchy, group] {
         return PlacedLevel {hierarchy, group, core::layOutGroup(*hierarchy, group)};
-    }));
+    });
+    showStatus();
+}
+
+void GraphsDashboard::levelPlaced(PlacedLevel level)
+{
+    if (level.hierarchy == m_hierarchy) // not a level of a graph since replaced
+        showLayout(level.group, std::move(level.layout));
+    else
+        showStatus();
 }
 
 void GraphsDashboard::goUp()
@@ -396,13 +390,13 @@ void GraphsDashboard::runSearch()
 
 void GraphsDashboard::showStatus()
 {
-    if (m_loading) {
+    if (m_loading.isBusy()) {
         m_status->setText(tr("Loading graph…"));
     } else if (!m_error.isEmpty()) {
         m_status->setText(tr("Could not read the graph: %1").arg(m_error));
     } else if (m_hierarchy) {
         QString text = tr("%n op(s)", "", int(m_hierarchy->opCount()));
-        if (m_layingOut)
+        if (m_placing.isBusy())
             text += tr(" · laying out…");
         else if (m_gridLevel)
             text += tr(" · too many nodes here to arrange by their edges: shown in a grid");

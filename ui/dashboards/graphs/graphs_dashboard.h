@@ -9,8 +9,8 @@
 #include "core/store/graph_reference.h"
 #include "ui/adapter/loaded_data.h"
 #include "ui/dashboards/dashboard.h"
+#include "ui/widgets/latest_job.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
 
 #include <memory>
@@ -90,7 +90,8 @@ private:
     void refillRuns();
     void refillGraphs();
     void loadChosenGraph();
-    void graphLoaded();
+    void graphLoaded(LoadedGraph loaded);
+    void levelPlaced(PlacedLevel level);
     void showLayout(std::uint32_t group, core::GraphLayout layout);
     void rebuildBreadcrumb();
     void selectNode(std::uint32_t node);
@@ -108,10 +109,9 @@ private:
     QString m_error;
     bool m_gridLevel = false;
 
-    QFutureWatcher<LoadedGraph> m_loadWatcher;
-    QFutureWatcher<PlacedLevel> m_layoutWatcher;
-    bool m_loading = false;
-    bool m_layingOut = false;
+    // Decoding with the root's layout, and laying out a group: the latest request of each.
+    LatestJob<LoadedGraph> m_loading;
+    LatestJob<PlacedLevel> m_placing;
 
     QComboBox* m_runBox = nullptr;
     QComboBox* m_graphBox = nullptr;

@@ -2,8 +2,6 @@
 
 #include "core/io/record_fetcher.h"
 
-#include <QtConcurrent/QtConcurrentRun>
-
 #include <mutex>
 
 namespace lantern::ui {
@@ -78,9 +76,9 @@ ImageSource::~ImageSource()
     m_pool.waitForDone();
 }
 
-QFuture<DecodedImage> ImageSource::load(const ImageRequest& request)
+std::function<DecodedImage()> ImageSource::decoder(const ImageRequest& request) const
 {
-    return QtConcurrent::run(&m_pool, [request, shared = m_fetcher] {
+    return [request, shared = m_fetcher] {
         // Reading holds the lock; decoding the PNG or JPEG, the slow part, does not.
         core::DecodedBlobs blobs;
         {
@@ -88,7 +86,7 @@ QFuture<DecodedImage> ImageSource::load(const ImageRequest& request)
             blobs = core::readBlobs(request.reference, &shared->fetcher);
         }
         return decodeImage(request, blobs);
-    });
+    };
 }
 
 DecodedImage ImageSource::cached(const QString& key)

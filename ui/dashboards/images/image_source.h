@@ -9,11 +9,11 @@
 #include "core/load/blob_reader.h"
 
 #include <QCache>
-#include <QFuture>
 #include <QImage>
 #include <QObject>
 #include <QThreadPool>
 
+#include <functional>
 #include <memory>
 
 namespace lantern::ui {
@@ -47,8 +47,10 @@ public:
     explicit ImageSource(QObject* parent = nullptr);
     ~ImageSource() override; // waits for the decodes underway
 
-    // Decodes on the pool; the future's result is always set (an error, or the image).
-    QFuture<DecodedImage> load(const ImageRequest& request);
+    // A job that reads and decodes the image, for a worker thread of pool(): it holds only
+    // copies and shared state, and its result is always set (an error, or the image).
+    std::function<DecodedImage()> decoder(const ImageRequest& request) const;
+    QThreadPool* pool() { return &m_pool; }
 
     // The cached image for `key`, marked as recently used; a null image when not cached.
     DecodedImage cached(const QString& key);

@@ -5,46 +5,32 @@ namespace lantern::ui {
 LatestImageLoader::LatestImageLoader(ImageSource* source, QObject* parent)
     : QObject(parent)
     , m_source(source)
+    , m_decoding([this](const DecodedImage& decoded) { finished(decoded); }, source->pool())
 {
-    connect(
-        &m_watcher, &QFutureWatcher<DecodedImage>::finished, this, &LatestImageLoader::finished);
+    m_decoding.setSupersededHandler(
+        [this](const DecodedImage& decoded) { m_source->remember(decoded); });
 }
 
 void LatestImageLoader::request(const ImageRequest& request)
 {
-    m_wantedKey = request.key();
-    m_pending.reset();
-    if (const DecodedImage hit = m_source->cached(m_wantedKey); !hit.image.isNull()) {
+    const QString key = request.key();
+    if (const DecodedImage hit = m_source->cached(key); !hit.image.isNull()) {
+        m_decoding.cancel(); // a decode underway is still cached when it ends
+        m_wantedKey.clear();
         emit loaded(hit);
         return;
     }
-    if (m_running && request.key() == m_runningKey)
+    if (m_decoding.isBusy() && key == m_wantedKey)
         return; // already underway
-    if (m_running)
-        m_pending = request; // started when the running one ends
-    else
-        start(request);
+    m_wantedKey = key;
+    m_decoding.run(m_source->decoder(request));
 }
 
-void LatestImageLoader::start(const ImageRequest& request)
+void LatestImageLoader::finished(const DecodedImage& decoded)
 {
-    m_running = true;
-    m_runningKey = request.key();
-    m_watcher.setFuture(m_source->load(request));
-}
-
-void LatestImageLoader::finished()
-{
-    m_running = false;
-    const DecodedImage decoded = m_watcher.result();
+    m_wantedKey.clear();
     m_source->remember(decoded);
-    if (m_pending) {
-        const ImageRequest next = *m_pending;
-        request(next);
-        return;
-    }
-    if (decoded.key == m_wantedKey)
-        emit loaded(decoded);
+    emit loaded(decoded);
 }
 
 } // namespace lantern::ui

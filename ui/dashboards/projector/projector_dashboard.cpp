@@ -14,7 +14,6 @@
 #include <QListWidget>
 #include <QRegularExpression>
 #include <QToolTip>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <utility>
@@ -46,8 +45,13 @@ struct ProjectorDashboard::Projection {
     core::PcaResult pca;
 };
 
+// The jobs hold no pointer to us, but are waited for when we go, so that none outlives the pool.
 ProjectorDashboard::ProjectorDashboard(QWidget* parent)
     : Dashboard(parent)
+    , m_discovering([this](core::ProjectorDiscovery found) { applyDiscovery(std::move(found)); },
+          nullptr, LatestJobRunner::OnDestroy::Wait)
+    , m_projecting([this](ProjectionPtr projection) { showProjection(std::move(projection)); },
+          nullptr, LatestJobRunner::OnDestroy::Wait)
 {
     setObjectName(QStringLiteral("projector")); // the tab's key
     connect(this, &ProjectorDashboard::embeddingsFound, this, &Dashboard::dataAvailabilityChanged);
@@ -96,10 +100,6 @@ ProjectorDashboard::ProjectorDashboard(QWidget* parent)
     layout->addWidget(m_plot, 1);
     layout->addWidget(panel);
 
-    connect(&m_discovery, &QFutureWatcher<core::ProjectorDiscovery>::finished, this,
-        [this] { applyDiscovery(m_discovery.result()); });
-    connect(&m_projecting, &QFutureWatcher<ProjectionPtr>::finished, this,
-        [this] { showProjection(m_projecting.result()); });
     connect(
         m_embeddingChooser, &QComboBox::currentIndexChanged, this, &ProjectorDashboard::loadChosen);
     connect(
@@ -115,23 +115,18 @@ ProjectorDashboard::ProjectorDashboard(QWidget* parent)
         [this](QListWidgetItem* item) { select(item->data(Qt::UserRole).toInt()); });
 }
 
-ProjectorDashboard::~ProjectorDashboard()
-{
-    // The workers hold no pointer to us, but finish before the thread pool is torn down.
-    m_discovery.waitForFinished();
-    m_projecting.waitForFinished();
-}
+ProjectorDashboard::~ProjectorDashboard() = default;
 
 std::optional<bool> ProjectorDashboard::hasDataFor(const DashboardUpdate&) const
 {
-    if (m_discovery.isRunning())
+    if (m_discovering.isBusy())
         return std::nullopt; // embeddingsFound will tell
     return hasEmbeddings();
 }
 
 bool ProjectorDashboard::isComputing() const
 {
-    return m_discovery.isRunning() || m_projecting.isRunning();
+    return m_discovering.isBusy() || m_projecting.isBusy();
 }
 
 void ProjectorDashboard::setSnapshot(
@@ -145,19 +140,15 @@ void ProjectorDashboard::setSnapshot(
     }
     if (key == m_discoveryKey)
         return;
-    if (m_discovery.isRunning()) {
-        m_waitingSnapshot = {snapshot, logdirSpecs}; // looked at when the running one ends
-        return;
-    }
     m_discoveryKey = key;
     std::vector<std::pair<std::string, std::filesystem::path>> logdirs;
     for (const QString& spec : logdirSpecs) {
         const core::LogdirSpec parsed = core::parseLogdirSpec(spec.toStdString());
         logdirs.emplace_back(parsed.name, parsed.path);
     }
-    m_discovery.setFuture(QtConcurrent::run([runs = std::move(runs), logdirs = std::move(logdirs)] {
+    m_discovering.run([runs = std::move(runs), logdirs = std::move(logdirs)] {
         return core::discoverProjectorEmbeddings(runs, logdirs);
-    }));
+    });
 }
 
 void ProjectorDashboard::applyDiscovery(core::ProjectorDiscovery discovery)
@@ -178,8 +169,6 @@ void ProjectorDashboard::applyDiscovery(core::ProjectorDiscovery discovery)
     if (!discovery.problems.empty())
         m_status->setToolTip(plainToolTip(QString::fromStdString(discovery.problems.front())));
     emit embeddingsFound(!m_sources.empty());
-    if (auto [snapshot, specs] = std::exchange(m_waitingSnapshot, {}); snapshot)
-        setSnapshot(snapshot, specs);
 }
 
 void ProjectorDashboard::showEvent(QShowEvent* event)
@@ -196,11 +185,11 @@ void ProjectorDashboard::loadChosen()
         return;
     // Loading can take seconds and much memory: only for a tab someone looks at.
     m_loadWhenShown = !isVisible();
-    if (m_loadWhenShown || m_projecting.isRunning())
-        return; // showProjection starts the chosen one when the running one ends
+    if (m_loadWhenShown)
+        return;
     m_status->setText(tr("Computing: loading and projecting %1…")
                           .arg(m_embeddingChooser->currentText().toHtmlEscaped()));
-    m_projecting.setFuture(QtConcurrent::run([source = m_sources[std::size_t(chosen)], chosen] {
+    m_projecting.run([source = m_sources[std::size_t(chosen)], chosen] {
         auto projection = std::make_shared<Projection>();
         projection->source = chosen;
         projection->origin = source;
@@ -209,7 +198,7 @@ void ProjectorDashboard::loadChosen()
         projection->pca = core::principalComponents(
             embedding.values, embedding.rows, embedding.columns, kComponents);
         return ProjectionPtr(std::move(projection));
-    }));
+    });
 }
 
 void ProjectorDashboard::showProjection(ProjectionPtr projection)

@@ -8,8 +8,8 @@
 #include "core/projector/projector_discovery.h"
 #include "ui/adapter/loaded_data.h"
 #include "ui/dashboards/dashboard.h"
+#include "ui/widgets/latest_job.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
 
 #include <memory>
@@ -84,10 +84,10 @@ private:
     void hover(int index);
     QString describePoint(int index) const;
 
-    QFutureWatcher<core::ProjectorDiscovery> m_discovery;
-    QFutureWatcher<ProjectionPtr> m_projecting;
-    QString m_discoveryKey;
-    std::pair<LogdirSnapshotPtr, QStringList> m_waitingSnapshot;
+    // The latest scan for embeddings, and the latest chosen embedding's load and projection.
+    LatestJob<core::ProjectorDiscovery> m_discovering;
+    LatestJob<ProjectionPtr> m_projecting;
+    QString m_discoveryKey; // of the latest scan asked for
     std::vector<core::ProjectorEmbeddingSource> m_sources;
     ProjectionPtr m_projection;
     int m_projectedSource = -1;
