@@ -7,12 +7,13 @@
 //
 // A running job sees through its JobControl that it was superseded (and may stop early), and
 // may report progress; progress of a superseded job is never delivered either (its result may
-// be, to a separate handler, for a cache). Jobs must use
-// only what they captured by value: when the LatestJob goes away, nothing more is delivered,
-// and a running job is waited for or left to finish on its own (its result then dropped).
+// be, to a separate handler, for a cache). Jobs must use only what they captured by value:
+// when the LatestJob goes away, nothing more is delivered, and a running job is waited for or
+// left to finish on its own (its result then dropped).
 //
 // Callbacks run on the owner's thread from its event loop, never from inside run() or the
-// destructor, so they may safely use the object that owns the LatestJob.
+// destructor, so they may safely use the object that owns the LatestJob. They must not destroy
+// the LatestJob itself (use deleteLater on its owner instead).
 
 #include <QThreadPool>
 
