@@ -3,6 +3,8 @@
 
 #include "ui/widgets/line_layout.h"
 
+#include "ui/widgets/decimation_buffers.h"
+
 #include <QFontMetrics>
 #include <QHash>
 #include <QPen>
@@ -234,7 +236,7 @@ std::shared_ptr<const SeriesDecimation> Layouter::decimation(
         && was->query.x1 == query.x1 && was->query.columns == query.columns;
     if (sameQuery && was->generation == scalars.generation())
         return before->decimation;
-    auto now = std::make_shared<SeriesDecimation>();
+    std::shared_ptr<SeriesDecimation> now = newSeriesDecimation();
     // Points only appended under the same view: only the newest columns change.
     if (sameQuery && scalars.removals() == was->removals && scalars.size() >= was->size) {
         now->points = was->points;
