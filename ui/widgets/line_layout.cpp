@@ -47,13 +47,15 @@ template <typename Fn> void forEachPlotPoint(const LineLayout& l, const SeriesLa
     if (!s.decimation)
         return;
     const core::DecimatedSeries& d = s.decimation->points;
+    std::optional<SmoothedSeries::Reader> smoothed;
+    if (s.smoothed)
+        smoothed.emplace(*s.smoothed);
     for (std::size_t i = 0; i < d.points.size(); ++i) {
         const double x = l.toPlotX(s.extent, d.points[i]);
         if (std::isnan(x))
             continue;
         const double rawY = l.toPlotY(d.points[i].value);
-        const double smoothY
-            = s.smoothed ? l.toPlotY((*s.smoothed)[std::size_t(d.indices[i])]) : kNaN;
+        const double smoothY = smoothed ? l.toPlotY((*smoothed)(std::size_t(d.indices[i]))) : kNaN;
         fn(x, rawY, smoothY);
     }
 }
@@ -272,8 +274,14 @@ void Layouter::placeSeries(
         s.decimation = decimation(index, l.decimationQuery(s.extent, l.x, columns, false));
         if (smoothing && !s.smoothed) {
             const SeriesLayout* before = m_before[index];
-            s.smoothed = std::make_shared<const SmoothedSeries>(SmoothedSeries::of(
-                scalars, m_options.smoothing, before ? before->smoothed.get() : nullptr));
+            const SmoothedSeries* was = before ? before->smoothed.get() : nullptr;
+            // Unchanged (a new view of the same data): the same immutable smoothing, not a copy.
+            if (was && was->generation() == scalars.generation()
+                && was->weight() == m_options.smoothing)
+                s.smoothed = before->smoothed;
+            else
+                s.smoothed = std::make_shared<const SmoothedSeries>(
+                    SmoothedSeries::of(scalars, m_options.smoothing, was));
         }
         l.pointCount += s.decimation->points.size();
         raw.reserve(s.decimation->points.size());
