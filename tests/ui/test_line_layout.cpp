@@ -6,6 +6,7 @@
 #include "core/analysis/smoothing.h"
 #include "core/store/scalar_series.h"
 #include "tests/support/test_support.h"
+#include "ui/widgets/decimation_buffers.h"
 #include "ui/widgets/line_layout.h"
 #include "ui/widgets/smoothed_series.h"
 
@@ -13,6 +14,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
+#include <thread>
 #include <vector>
 
 using namespace lantern;
@@ -223,6 +225,38 @@ private slots:
             compareLayouts(*previous, before);
             previous = reusing;
         }
+    }
+
+    // A decimation a layout drops lends its buffers to the next one made on the same thread
+    // (no fresh pages per change of view), which starts empty all the same; another thread
+    // gets none of them.
+    void aDroppedDecimationLendsItsBuffersOnItsThreadOnly()
+    {
+        core::ScalarSeries scalars;
+        for (std::int64_t i = 0; i < 10000; ++i)
+            scalars.append({i, 1000.0 + double(i), std::sin(double(i))});
+        core::DecimationQuery query;
+        query.x0 = 0;
+        query.x1 = 9999;
+        query.columns = 500;
+        {
+            const auto dropped = ui::newSeriesDecimation();
+            core::decimate(scalars.snapshot(), query, dropped->points);
+            dropped->generation = 7;
+            QVERIFY(dropped->points.size() > 0);
+        }
+        std::size_t elsewhere = 1; // a new thread's first decimation
+        std::thread([&] {
+            elsewhere = ui::newSeriesDecimation()->points.points.capacity();
+        }).join();
+        QCOMPARE(elsewhere, std::size_t(0));
+        const auto next = ui::newSeriesDecimation();
+        QVERIFY(next->points.points.capacity() > 0);
+        QVERIFY(next->points.indices.capacity() > 0);
+        QVERIFY(next->points.points.empty());
+        QVERIFY(next->points.indices.empty());
+        QCOMPARE(next->generation, std::uint64_t(0));
+        QVERIFY(!next->points.allPoints && !next->points.hasPointBefore);
     }
 
     // Smoothing continued after appends, across the blocks it is kept in, equals smoothing the

@@ -3,6 +3,8 @@
 
 #include "ui/widgets/line_layout.h"
 
+#include "ui/widgets/decimation_buffers.h"
+
 #include <QFontMetrics>
 #include <QHash>
 #include <QPen>
@@ -45,13 +47,15 @@ template <typename Fn> void forEachPlotPoint(const LineLayout& l, const SeriesLa
     if (!s.decimation)
         return;
     const core::DecimatedSeries& d = s.decimation->points;
+    std::optional<SmoothedSeries::Reader> smoothed;
+    if (s.smoothed)
+        smoothed.emplace(*s.smoothed);
     for (std::size_t i = 0; i < d.points.size(); ++i) {
         const double x = l.toPlotX(s.extent, d.points[i]);
         if (std::isnan(x))
             continue;
         const double rawY = l.toPlotY(d.points[i].value);
-        const double smoothY
-            = s.smoothed ? l.toPlotY((*s.smoothed)[std::size_t(d.indices[i])]) : kNaN;
+        const double smoothY = smoothed ? l.toPlotY((*smoothed)(std::size_t(d.indices[i]))) : kNaN;
         fn(x, rawY, smoothY);
     }
 }
@@ -234,7 +238,7 @@ std::shared_ptr<const SeriesDecimation> Layouter::decimation(
         && was->query.x1 == query.x1 && was->query.columns == query.columns;
     if (sameQuery && was->generation == scalars.generation())
         return before->decimation;
-    auto now = std::make_shared<SeriesDecimation>();
+    std::shared_ptr<SeriesDecimation> now = newSeriesDecimation();
     // Points only appended under the same view: only the newest columns change.
     if (sameQuery && scalars.removals() == was->removals && scalars.size() >= was->size) {
         now->points = was->points;
@@ -270,8 +274,14 @@ void Layouter::placeSeries(
         s.decimation = decimation(index, l.decimationQuery(s.extent, l.x, columns, false));
         if (smoothing && !s.smoothed) {
             const SeriesLayout* before = m_before[index];
-            s.smoothed = std::make_shared<const SmoothedSeries>(SmoothedSeries::of(
-                scalars, m_options.smoothing, before ? before->smoothed.get() : nullptr));
+            const SmoothedSeries* was = before ? before->smoothed.get() : nullptr;
+            // Unchanged (a new view of the same data): the same immutable smoothing, not a copy.
+            if (was && was->generation() == scalars.generation()
+                && was->weight() == m_options.smoothing)
+                s.smoothed = before->smoothed;
+            else
+                s.smoothed = std::make_shared<const SmoothedSeries>(
+                    SmoothedSeries::of(scalars, m_options.smoothing, was));
         }
         l.pointCount += s.decimation->points.size();
         raw.reserve(s.decimation->points.size());

@@ -25,6 +25,31 @@ public:
     std::size_t size() const { return m_size; }
     double operator[](std::size_t index) const { return m_blocks[index / kBlock][index % kBlock]; }
     double weight() const { return m_state.weight; }
+
+    // Reads values one after another, remembering the block of the last one: as fast as a flat
+    // array for the mostly increasing indices of a decimation (operator[] goes through the series
+    // and its block list each time, which a loop that also appends cannot keep in registers).
+    class Reader {
+    public:
+        explicit Reader(const SmoothedSeries& series)
+            : m_blocks(series.m_blocks.data())
+        {
+        }
+        double operator()(std::size_t index)
+        {
+            const std::size_t block = index / kBlock;
+            if (block != m_block) {
+                m_block = block;
+                m_values = m_blocks[block].get();
+            }
+            return m_values[index % kBlock];
+        }
+
+    private:
+        const std::shared_ptr<const double[]>* m_blocks;
+        std::size_t m_block = std::size_t(-1);
+        const double* m_values = nullptr;
+    };
     std::uint64_t generation() const { return m_generation; }
 
 private:
