@@ -1,45 +1,12 @@
 #include "ui/dashboards/dashboard.h"
 
-#include <QCoreApplication>
+#include "ui/widgets/latest_job.h"
+
 #include <QEvent>
 
 #include <algorithm>
 
 namespace lantern::ui {
-
-// Sees every event of the GUI thread while installed on the application; a separate object,
-// so that dashboards keep eventFilter for their own use.
-class Dashboard::WorkWatcher : public QObject {
-public:
-    explicit WorkWatcher(Dashboard* dashboard)
-        : QObject(dashboard)
-        , m_dashboard(dashboard)
-    {
-    }
-
-    bool eventFilter(QObject* watched, QEvent* event) override
-    {
-        const QEvent::Type type = event->type();
-        const bool mayStartOrEndWork = type == QEvent::MetaCall || type == QEvent::FutureCallOut
-            || type == QEvent::Timer || type == QEvent::Paint;
-        if (!m_queued && watched != m_dashboard && mayStartOrEndWork) {
-            // Looked at once the event is handled: queued behind it.
-            m_queued = true;
-            QMetaObject::invokeMethod(
-                m_dashboard,
-                [this] {
-                    m_queued = false;
-                    m_dashboard->check();
-                },
-                Qt::QueuedConnection);
-        }
-        return false;
-    }
-
-private:
-    Dashboard* m_dashboard;
-    bool m_queued = false;
-};
 
 bool anyRunHolds(const core::LogdirSnapshot& snapshot, core::ValueKind kind)
 {
@@ -49,11 +16,24 @@ bool anyRunHolds(const core::LogdirSnapshot& snapshot, core::ValueKind kind)
 
 Dashboard::Dashboard(QWidget* parent)
     : QWidget(parent)
-    , m_watcher(new WorkWatcher(this))
 {
+    // Work off the GUI thread starts and ends with LatestJob requests and deliveries: while
+    // shown or busy, look again once the events of the moment are handled (once per batch).
+    connect(&JobActivity::instance(), &JobActivity::changed, this, [this] {
+        if (!m_watching || m_checkQueued)
+            return;
+        m_checkQueued = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_checkQueued = false;
+                check();
+            },
+            Qt::QueuedConnection);
+    });
 }
 
-Dashboard::~Dashboard() = default; // the watcher, a child, leaves the application's filters
+Dashboard::~Dashboard() = default;
 
 void Dashboard::offer(const DashboardUpdate& update, bool inView)
 {
@@ -113,16 +93,7 @@ void Dashboard::check()
 
 void Dashboard::updateWatch()
 {
-    // Work starts as views paint and ends when a worker's result reaches the GUI thread, as
-    // an event: while shown or busy, the dashboard looks again after such events.
-    const bool watch = m_busy || isVisible();
-    if (watch == m_watching)
-        return;
-    m_watching = watch;
-    if (watch)
-        QCoreApplication::instance()->installEventFilter(m_watcher);
-    else
-        QCoreApplication::instance()->removeEventFilter(m_watcher);
+    m_watching = m_busy || isVisible();
 }
 
 bool Dashboard::event(QEvent* event)
@@ -138,6 +109,22 @@ bool Dashboard::event(QEvent* event)
         updateWatch();
     }
     return handled;
+}
+
+SeriesDashboard::SeriesDashboard(core::ValueKind kind, QWidget* parent)
+    : Dashboard(parent)
+    , m_kind(kind)
+{
+}
+
+std::optional<bool> SeriesDashboard::hasDataFor(const DashboardUpdate& update) const
+{
+    return anyRunHolds(*update.snapshot, m_kind);
+}
+
+bool SeriesDashboard::isAffectedBy(const core::SnapshotChange& change) const
+{
+    return change.touchesKind(m_kind);
 }
 
 } // namespace lantern::ui

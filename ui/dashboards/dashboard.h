@@ -12,8 +12,8 @@
 // Busy and ready: busy() says the dashboard started work off the GUI thread for what it shows;
 // ready() says that what it shows is complete (emitted after each applied snapshot or showing,
 // and when the last piece of background work lands). While shown or busy, the dashboard looks
-// at isComputing() again after the events that start or end such work (paints, worker results
-// reaching the GUI thread), once per batch of them; never on a timer of its own.
+// at isComputing() again after LatestJob requests and deliveries (JobActivity), once per batch
+// of them; never on a timer of its own.
 
 #include "core/load/snapshot_change.h"
 #include "ui/adapter/loaded_data.h"
@@ -88,8 +88,6 @@ protected:
     bool event(QEvent* event) override;
 
 private:
-    class WorkWatcher;
-
     void applyNow(const DashboardUpdate& update);
     void check();
     void updateWatch();
@@ -98,8 +96,26 @@ private:
     core::SnapshotChange m_pendingChange; // every change since the last applied update
     int m_applied = 0;
     bool m_busy = false;
-    WorkWatcher* m_watcher; // an event filter on the application, while watching
-    bool m_watching = false;
+    bool m_watching = false; // shown or busy: looks again after job activity
+    bool m_checkQueued = false;
+};
+
+// A tab that shows the series of one kind: it has data when some run holds that kind, and only
+// changes to series of that kind (or runs coming and going) concern it.
+class SeriesDashboard : public Dashboard {
+    Q_OBJECT
+public:
+    std::optional<bool> hasDataFor(const DashboardUpdate& update) const final;
+    virtual void setSnapshot(const LogdirSnapshotPtr& snapshot) = 0;
+
+protected:
+    SeriesDashboard(core::ValueKind kind, QWidget* parent);
+
+    void apply(const DashboardUpdate& update) final { setSnapshot(update.snapshot); }
+    bool isAffectedBy(const core::SnapshotChange& change) const final;
+
+private:
+    core::ValueKind m_kind;
 };
 
 } // namespace lantern::ui

@@ -1,5 +1,6 @@
 #include "ui/widgets/latest_job.h"
 
+#include <QCoreApplication>
 #include <QObject>
 
 #include <atomic>
@@ -35,6 +36,17 @@ void postToOwner(SharedState& state, std::function<void()> onOwnerThread)
 }
 
 } // namespace
+
+JobActivity& JobActivity::instance()
+{
+    static JobActivity* const activity = [] {
+        auto* created = new JobActivity; // lives until exit, as the pools do
+        if (QCoreApplication::instance())
+            created->moveToThread(QCoreApplication::instance()->thread());
+        return created;
+    }();
+    return *activity;
+}
 
 JobToken::JobToken(std::shared_ptr<SharedState> state, std::uint64_t generation)
     : m_state(std::move(state))
@@ -83,6 +95,7 @@ void LatestJobRunner::cancel()
     m_state->latest.store(++m_latest);
     m_pending.reset();
     m_wanted = false;
+    emit JobActivity::instance().changed();
 }
 
 void LatestJobRunner::submit(Work work)
@@ -93,6 +106,7 @@ void LatestJobRunner::submit(Work work)
         m_pending = std::move(work); // started when the running one returns
     else
         start(std::move(work));
+    emit JobActivity::instance().changed();
 }
 
 void LatestJobRunner::start(Work work)
@@ -131,6 +145,7 @@ void LatestJobRunner::finished(std::uint64_t generation, std::function<void(bool
     }
     m_wanted = false; // before delivering: the receiver may ask again at once
     deliver(true);
+    emit JobActivity::instance().changed();
 }
 
 } // namespace lantern::ui

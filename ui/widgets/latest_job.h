@@ -15,6 +15,7 @@
 // destructor, so they may safely use the object that owns the LatestJob. They must not destroy
 // the LatestJob itself (use deleteLater on its owner instead).
 
+#include <QObject>
 #include <QThreadPool>
 
 #include <cstdint>
@@ -30,6 +31,18 @@ namespace lantern::ui {
 namespace latest_job_detail {
 struct SharedState;
 } // namespace latest_job_detail
+
+// Tells, on the owners' thread, that some LatestJob was asked for work, cancelled or delivered:
+// whoever reports whether views are still computing (a Dashboard) looks again then, rather
+// than watching every event.
+class JobActivity : public QObject {
+    Q_OBJECT
+public:
+    static JobActivity& instance();
+
+signals:
+    void changed();
+};
 
 // What a running job can ask: whether it is still wanted, and to post something to the owner.
 class JobToken {

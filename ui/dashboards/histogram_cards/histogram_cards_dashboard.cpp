@@ -18,7 +18,7 @@ namespace lantern::ui {
 
 HistogramCardsDashboard::HistogramCardsDashboard(RunListModel* runs, const QString& name,
     const QString& axisLabel, DataExport dataExport, QWidget* parent)
-    : Dashboard(parent)
+    : SeriesDashboard(core::ValueKind::Histogram, parent)
     , m_runs(runs)
     , m_dataExport(std::move(dataExport))
     , m_choosePath(exportPathDialog(this))

@@ -26,16 +26,12 @@ namespace lantern::ui {
 class RunListModel;
 class StepRangeBar;
 
-class HistogramCardsDashboard : public Dashboard {
+class HistogramCardsDashboard : public SeriesDashboard {
     Q_OBJECT
 public:
-    void setSnapshot(const LogdirSnapshotPtr& snapshot);
+    void setSnapshot(const LogdirSnapshotPtr& snapshot) override;
 
     // Dashboard: plots summarise their series on workers. Key and title are the tab's own.
-    std::optional<bool> hasDataFor(const DashboardUpdate& update) const override
-    {
-        return anyRunHolds(*update.snapshot, core::ValueKind::Histogram);
-    }
     bool computesInBackground() const override { return true; }
 
     HistogramCardGrid* grid() const { return m_grid; }
@@ -70,11 +66,6 @@ protected:
         DataExport dataExport, QWidget* parent);
 
     virtual HistogramSeriesPlot* createPlot(QWidget* parent) const = 0;
-    void apply(const DashboardUpdate& update) override { setSnapshot(update.snapshot); }
-    bool isAffectedBy(const core::SnapshotChange& change) const override
-    {
-        return change.touchesKind(core::ValueKind::Histogram);
-    }
 
     // Adds a tab's own control to the row, before the axis.
     void addControl(const QString& label, QWidget* control);

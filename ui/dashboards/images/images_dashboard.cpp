@@ -38,7 +38,7 @@ QSlider* createSlider(const QString& name, int minimum, int maximum, int value, 
 } // namespace
 
 ImagesDashboard::ImagesDashboard(RunListModel* runs, QWidget* parent)
-    : Dashboard(parent)
+    : SeriesDashboard(core::ValueKind::Image, parent)
     , m_runs(runs)
     , m_source(new ImageSource(this))
     , m_choosePath(exportPathDialog(this))

@@ -25,21 +25,17 @@ class ImageSource;
 class ImageViewerDialog;
 class RunListModel;
 
-class ImagesDashboard : public Dashboard {
+class ImagesDashboard : public SeriesDashboard {
     Q_OBJECT
 public:
     explicit ImagesDashboard(RunListModel* runs, QWidget* parent = nullptr);
     ~ImagesDashboard() override;
 
-    void setSnapshot(const LogdirSnapshotPtr& snapshot);
+    void setSnapshot(const LogdirSnapshotPtr& snapshot) override;
 
     // Dashboard: images are read and decoded on workers
     QString key() const override { return QStringLiteral("images"); }
     QString title() const override { return tr("Images"); }
-    std::optional<bool> hasDataFor(const DashboardUpdate& update) const override
-    {
-        return anyRunHolds(*update.snapshot, core::ValueKind::Image);
-    }
     bool computesInBackground() const override { return true; }
 
     CardGrid* grid() const { return m_grid; }
@@ -62,13 +58,6 @@ public:
 
     // Asks where "Save image as PNG…" writes; a file dialog unless replaced.
     void setExportPathChooser(ExportPathChooser choose) { m_choosePath = std::move(choose); }
-
-protected:
-    void apply(const DashboardUpdate& update) override { setSnapshot(update.snapshot); }
-    bool isAffectedBy(const core::SnapshotChange& change) const override
-    {
-        return change.touchesKind(core::ValueKind::Image);
-    }
 
 private:
     QWidget* createToolbar();

@@ -16,7 +16,7 @@
 namespace lantern::ui {
 
 PrCurvesDashboard::PrCurvesDashboard(RunListModel* runs, QWidget* parent)
-    : Dashboard(parent)
+    : SeriesDashboard(core::ValueKind::PrCurve, parent)
     , m_runs(runs)
     , m_choosePath(exportPathDialog(this))
 {

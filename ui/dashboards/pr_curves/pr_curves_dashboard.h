@@ -19,20 +19,16 @@ class CardGrid;
 class PrCurveCard;
 class RunListModel;
 
-class PrCurvesDashboard : public Dashboard {
+class PrCurvesDashboard : public SeriesDashboard {
     Q_OBJECT
 public:
     explicit PrCurvesDashboard(RunListModel* runs, QWidget* parent = nullptr);
 
-    void setSnapshot(const LogdirSnapshotPtr& snapshot);
+    void setSnapshot(const LogdirSnapshotPtr& snapshot) override;
 
     // Dashboard: curves are computed on the GUI thread (a few thresholds per step)
     QString key() const override { return QStringLiteral("pr_curves"); }
     QString title() const override { return tr("PR Curves"); }
-    std::optional<bool> hasDataFor(const DashboardUpdate& update) const override
-    {
-        return anyRunHolds(*update.snapshot, core::ValueKind::PrCurve);
-    }
     bool computesInBackground() const override { return false; }
     bool isComputing() const override { return false; }
 
@@ -46,13 +42,6 @@ public:
     bool exportData(const QString& tag, const QString& path) const;
     // Asks where "Save as…" writes; a file dialog unless replaced.
     void setExportPathChooser(ExportPathChooser choose) { m_choosePath = std::move(choose); }
-
-protected:
-    void apply(const DashboardUpdate& update) override { setSnapshot(update.snapshot); }
-    bool isAffectedBy(const core::SnapshotChange& change) const override
-    {
-        return change.touchesKind(core::ValueKind::PrCurve);
-    }
 
 private:
     void rebuild();

@@ -40,7 +40,7 @@ bool anyPoints(const std::vector<LinePlot::Series>& lines)
 } // namespace
 
 ScalarsDashboard::ScalarsDashboard(RunListModel* runs, QWidget* parent)
-    : Dashboard(parent)
+    : SeriesDashboard(core::ValueKind::Scalar, parent)
     , m_runs(runs)
     , m_choosePath([this](const QString& title, const QString& stem, const QString& suffix) {
         return askExportPath(this, title, stem, suffix);

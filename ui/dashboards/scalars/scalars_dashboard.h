@@ -35,7 +35,7 @@ namespace lantern::ui {
 class CardGrid;
 class RunListModel;
 
-class ScalarsDashboard : public Dashboard {
+class ScalarsDashboard : public SeriesDashboard {
     Q_OBJECT
 public:
     // Asks where to save an export: (dialog title, file stem, suffix) → path, empty to cancel.
@@ -44,15 +44,11 @@ public:
     explicit ScalarsDashboard(RunListModel* runs, QWidget* parent = nullptr);
     ~ScalarsDashboard() override;
 
-    void setSnapshot(const LogdirSnapshotPtr& snapshot);
+    void setSnapshot(const LogdirSnapshotPtr& snapshot) override;
 
     // Dashboard: plots render their lines on workers
     QString key() const override { return QStringLiteral("scalars"); }
     QString title() const override { return tr("Scalars"); }
-    std::optional<bool> hasDataFor(const DashboardUpdate& update) const override
-    {
-        return anyRunHolds(*update.snapshot, core::ValueKind::Scalar);
-    }
     bool computesInBackground() const override { return true; }
 
     // What is shown, in display order (for tests and for the window's status). Groups are
@@ -98,13 +94,6 @@ public:
     bool exportCsv(const QString& tag, const QString& path) const;
     // Replaces the save dialog the card menus' "Save…" actions ask (tests answer it).
     void setPathChooser(PathChooser chooser) { m_choosePath = std::move(chooser); }
-
-protected:
-    void apply(const DashboardUpdate& update) override { setSnapshot(update.snapshot); }
-    bool isAffectedBy(const core::SnapshotChange& change) const override
-    {
-        return change.touchesKind(core::ValueKind::Scalar);
-    }
 
 private:
     void rebuild();

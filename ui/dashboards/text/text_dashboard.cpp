@@ -14,7 +14,7 @@
 namespace lantern::ui {
 
 TextDashboard::TextDashboard(RunListModel* runs, QWidget* parent)
-    : Dashboard(parent)
+    : SeriesDashboard(core::ValueKind::Text, parent)
     , m_runs(runs)
 {
     setObjectName(QStringLiteral("text")); // the main window's tab key

@@ -17,20 +17,16 @@ class CardGrid;
 class RunListModel;
 class TextCard;
 
-class TextDashboard : public Dashboard {
+class TextDashboard : public SeriesDashboard {
     Q_OBJECT
 public:
     explicit TextDashboard(RunListModel* runs, QWidget* parent = nullptr);
 
-    void setSnapshot(const LogdirSnapshotPtr& snapshot);
+    void setSnapshot(const LogdirSnapshotPtr& snapshot) override;
 
     // Dashboard: its cards lay text out on the GUI thread
     QString key() const override { return QStringLiteral("text"); }
     QString title() const override { return tr("Text"); }
-    std::optional<bool> hasDataFor(const DashboardUpdate& update) const override
-    {
-        return anyRunHolds(*update.snapshot, core::ValueKind::Text);
-    }
     bool computesInBackground() const override { return false; }
     bool isComputing() const override { return false; }
 
@@ -38,13 +34,6 @@ public:
     QLineEdit* tagFilter() const { return m_filter; }
     QCheckBox* markdownBox() const { return m_markdown; }
     TextCard* card(const QString& tag, const QString& run) const;
-
-protected:
-    void apply(const DashboardUpdate& update) override { setSnapshot(update.snapshot); }
-    bool isAffectedBy(const core::SnapshotChange& change) const override
-    {
-        return change.touchesKind(core::ValueKind::Text);
-    }
 
 private:
     void rebuild();
