@@ -18,4 +18,3 @@ using SnapshotChangePtr = std::shared_ptr<const core::SnapshotChange>;
 } // namespace lantern::ui
 
 Q_DECLARE_METATYPE(lantern::ui::LogdirSnapshotPtr)
-Q_DECLARE_METATYPE(lantern::ui::SnapshotChangePtr)

@@ -27,7 +27,6 @@ LogLoader::LogLoader(QObject* parent)
           LatestJobRunner::OnDestroy::Wait)
 {
     qRegisterMetaType<LogdirSnapshotPtr>();
-    qRegisterMetaType<SnapshotChangePtr>();
     m_thread.setObjectName(QStringLiteral("lantern-loader"));
     m_thread.setMaxThreadCount(1);
     m_loading.setProgressHandler([this](const core::LoadProgress& progress) {
