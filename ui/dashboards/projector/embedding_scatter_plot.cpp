@@ -162,14 +162,17 @@ int EmbeddingScatterPlot::pointAt(QPoint position) const
 {
     ensureProjected();
     int nearest = -1;
-    double best = kPickRadius * kPickRadius;
+    // The nearest on screen, to the pixel; of points as near, the one nearest the eye (3-D).
+    long best = std::lround(kPickRadius * kPickRadius);
+    float bestDepth = 2;
     for (std::size_t i = 0; i < m_points.size(); ++i) {
         if (m_depth[i] < 0)
             continue;
         const QPointF delta = m_screen[i] - QPointF(position);
-        const double distance = QPointF::dotProduct(delta, delta);
-        if (distance <= best) {
+        const long distance = std::lround(QPointF::dotProduct(delta, delta));
+        if (distance < best || (distance == best && m_depth[i] < bestDepth)) {
             best = distance;
+            bestDepth = m_depth[i];
             nearest = int(i);
         }
     }
@@ -275,7 +278,7 @@ void EmbeddingScatterPlot::mousePressEvent(QMouseEvent* event)
     m_drag = Drag::Pending;
     m_dragButton = event->button();
     m_pressPosition = m_lastPosition = event->position().toPoint();
-    m_pressShift = event->modifiers().testFlag(Qt::ShiftModifier);
+    m_pressModifiers = event->modifiers();
 }
 
 void EmbeddingScatterPlot::mouseMoveEvent(QMouseEvent* event)
@@ -289,8 +292,10 @@ void EmbeddingScatterPlot::mouseMoveEvent(QMouseEvent* event)
         if ((position - m_pressPosition).manhattanLength() < kDragThreshold)
             return;
         const bool left = m_dragButton == Qt::LeftButton;
-        const bool control = event->modifiers().testFlag(Qt::ControlModifier);
-        if (left && (m_pressShift || m_boxMode))
+        // The keys held when the button went down choose the gesture.
+        const bool shift = m_pressModifiers.testFlag(Qt::ShiftModifier);
+        const bool control = m_pressModifiers.testFlag(Qt::ControlModifier);
+        if (left && (shift || m_boxMode))
             m_drag = Drag::Box;
         else if (m_dimensions == 3 && left && !control)
             m_drag = Drag::Orbit;
@@ -322,7 +327,7 @@ void EmbeddingScatterPlot::mouseReleaseEvent(QMouseEvent* event)
     if (drag != Drag::Pending || m_dragButton != Qt::LeftButton)
         return;
     const int index = pointAt(event->position().toPoint());
-    if (m_pressShift) {
+    if (m_pressModifiers.testFlag(Qt::ShiftModifier)) {
         if (index < 0)
             return;
         std::vector<int> selected = m_selection;

@@ -130,7 +130,7 @@ private:
     Qt::MouseButton m_dragButton = Qt::NoButton;
     QPoint m_pressPosition;
     QPoint m_lastPosition;
-    bool m_pressShift = false;
+    Qt::KeyboardModifiers m_pressModifiers;
 };
 
 } // namespace lantern::ui
