@@ -12,12 +12,6 @@ constexpr float kRadiansPerPixel = 0.01f;
 constexpr float kMaxPitch = 1.55f; // just short of straight down, where yaw would flip
 constexpr float kMinZoom = 1e-3f, kMaxZoom2D = 1e5f, kMaxZoom3D = 20;
 
-float radiusOf(const ViewFrame& frame)
-{
-    return frame.dimensions == 3 ? frame.size.length() / 2
-                                 : QVector3D(frame.size.x(), frame.size.y(), 0).length() / 2;
-}
-
 // Half the widget's smaller side less the margin: the fitted points' radius on screen.
 float halfSpan(const ViewFrame& frame)
 {
@@ -42,6 +36,7 @@ ViewFrame frameOf(const std::vector<QVector3D>& points, int dimensions, QSize wi
     frame.dimensions = dimensions == 3 ? 3 : 2;
     if (points.empty()) {
         frame.size = {1, 1, 1};
+        frame.radius = 1;
         return frame;
     }
     QVector3D low = points.front(), high = low;
@@ -61,6 +56,15 @@ ViewFrame frameOf(const std::vector<QVector3D>& points, int dimensions, QSize wi
     const auto side
         = [largest](float s) { return s > largest * 1e-6f ? s : (largest > 0 ? largest : 1); };
     frame.size = {side(size.x()), side(size.y()), side(size.z())};
+    // The sphere about the centre that holds every point: tighter than the box's corners.
+    float radius = 0;
+    for (QVector3D point : points) {
+        if (frame.dimensions == 2)
+            point.setZ(0);
+        radius = std::max(radius, (point - frame.centre).lengthSquared());
+    }
+    radius = std::sqrt(radius);
+    frame.radius = radius > 0 ? radius : frame.size.length() / 2;
     return frame;
 }
 
@@ -97,7 +101,7 @@ ViewProjection::ViewProjection(const ProjectorCamera& camera, const ViewFrame& f
             m_row[r][c] = rotation[r][c];
         m_row[r][3] = -(rotation[r][0] * t.x() + rotation[r][1] * t.y() + rotation[r][2] * t.z());
     }
-    const float radius = radiusOf(frame);
+    const float radius = frame.radius;
     m_eyeDistance = kEyeDistance * radius / camera.zoom;
     // At zoom 1 the frame's sphere fills the widget's smaller side.
     m_focal = halfSpan(frame) * kEyeDistance;

@@ -25,6 +25,7 @@ struct ProjectorCamera {
 struct ViewFrame {
     QVector3D centre;
     QVector3D size; // sides of the points' bounding box, each > 0
+    float radius = 1; // 3-D: of the sphere about `centre` that holds every point
     QSize widget;
     int dimensions = 2; // 2 or 3
 };
