@@ -4,7 +4,8 @@
 //
 // repaint-2d: one repaint into a 1200 × 800 image, zoomed in a little each time.
 // repaint-3d: the same in 3-D, turned a little each time as an orbiting drag does.
-// sprites-2d: 2-D with every point's 16 × 16 thumbnail shown (capped at kMaxSprites).
+// sprites-2d: 2-D with the thumbnails (64 × 64 tiles) of the first 4,096 points shown, at
+//   most kMaxSprites of them.
 // labels-3d: 3-D with labels on, 1,000 points highlighted by a search and 100 neighbours.
 // With --window, the view is also shown as a window and turned for 120 frames, each a
 // synchronous repaint that reaches the screen (run it under Xvfb with QT_QPA_PLATFORM=xcb for
@@ -75,16 +76,17 @@ Cloud clusteredCloud(std::size_t count)
     return cloud;
 }
 
-// A sprite atlas of `tiles` 16 × 16 tiles, each a solid colour with a dark border.
-QImage spriteAtlas(int tiles)
+// A sprite atlas of `tiles` square tiles of `side` pixels, each a solid colour with a dark
+// border, 64 per row.
+QImage spriteAtlas(int tiles, int side)
 {
-    const int perRow = 100;
-    QImage atlas(perRow * 16, (tiles + perRow - 1) / perRow * 16, QImage::Format_ARGB32);
+    const int perRow = 64;
+    QImage atlas(perRow * side, (tiles + perRow - 1) / perRow * side, QImage::Format_ARGB32);
     QPainter painter(&atlas);
     for (int i = 0; i < tiles; ++i) {
-        painter.fillRect(QRect((i % perRow) * 16, (i / perRow) * 16, 16, 16), Qt::darkGray);
-        painter.fillRect(QRect((i % perRow) * 16 + 2, (i / perRow) * 16 + 2, 12, 12),
-            QColor::fromHsv(i * 7 % 360, 180, 230));
+        const QRect tile((i % perRow) * side, (i / perRow) * side, side, side);
+        painter.fillRect(tile, Qt::darkGray);
+        painter.fillRect(tile.adjusted(2, 2, -2, -2), QColor::fromHsv(i * 7 % 360, 180, 230));
     }
     return atlas;
 }
@@ -99,7 +101,8 @@ void setUp(ui::EmbeddingScatterPlot& plot, const Cloud& cloud, std::size_t count
         {cloud.points.begin(), cloud.points.begin() + std::ptrdiff_t(count)}, dimensions);
     plot.setColors({cloud.colors.begin(), cloud.colors.begin() + std::ptrdiff_t(count)});
     if (which == Case::Sprites2D) {
-        plot.setSprites(spriteAtlas(int(std::min<std::size_t>(count, 10'000))), QSize(16, 16));
+        // 4,096 tiles of 64 × 64: a 4096 × 4096 atlas, half TensorBoard's largest.
+        plot.setSprites(spriteAtlas(4096, 64), QSize(64, 64));
         plot.setSpritesShown(true);
     }
     if (which == Case::Labels3D) {

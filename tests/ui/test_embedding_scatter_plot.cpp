@@ -285,6 +285,7 @@ private slots:
             points.emplace_back(float(i % 100), float(i / 100), 0);
         auto plot = makePlot(points, 2);
         QVERIFY(plot);
+        plot->resize(1200, 800); // room for every sprite the cap allows
         QImage atlas(4 * 100, 4 * ((count + 99) / 100), QImage::Format_RGB32);
         atlas.fill(Qt::red);
         plot->setSprites(atlas, QSize(4, 4));

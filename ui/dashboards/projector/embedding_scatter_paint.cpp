@@ -18,6 +18,9 @@ constexpr QRgb kFaded = 0xffd0d0d0; // points that do not match a search
 constexpr QRgb kHighlight = 0xffe37400;
 constexpr int kDepthBands = 16; // 3-D: points sorted into this many depths, farthest first
 constexpr double kSpriteSide = 20; // pixels at zoom 1
+// Sprites together cover at most this many times the widget's area: past it, the cost of
+// scaling tiles grows with no more to see.
+constexpr double kSpriteCoverage = 3;
 constexpr int kFewPoints = 50; // this many in view or fewer: every point is labelled
 constexpr std::size_t kMaxLabels = 120; // more would neither read nor paint quickly
 constexpr int kMaxLabelCharacters = 40;
@@ -44,6 +47,11 @@ float EmbeddingScatterPlot::pointSide() const
     // Few points may be large; many must be small to stay apart. Zooming in grows them a little.
     const float base = m_points.size() < 2000 ? 5 : m_points.size() < 20000 ? 4 : 3;
     return base * std::clamp(std::sqrt(m_camera.zoom), 1.f, 3.f);
+}
+
+double EmbeddingScatterPlot::spriteSide() const
+{
+    return kSpriteSide * std::clamp(double(m_camera.zoom), 0.3, 8.0);
 }
 
 void EmbeddingScatterPlot::orderForDrawing(float margin)
@@ -86,12 +94,14 @@ int EmbeddingScatterPlot::chooseSprites()
     const int perRow = m_atlas.width() / m_tile.width();
     const int tiles = perRow * (m_atlas.height() / m_tile.height());
     // The last in drawing order are the nearest in 3-D: past the cap, they keep their sprites.
+    const double coverage = kSpriteCoverage * width() * height() / (spriteSide() * spriteSide());
+    const int cap = int(std::min(double(kMaxSprites), coverage));
     int drawn = 0;
     for (auto i = m_order.rbegin(); i != m_order.rend(); ++i) {
         if (*i >= tiles)
             continue;
         ++m_spritesInView;
-        if (drawn < kMaxSprites) {
+        if (drawn < cap) {
             m_asSprite[std::size_t(*i)] = 1;
             ++drawn;
         }
@@ -132,7 +142,7 @@ void EmbeddingScatterPlot::paintSprites(QPainter& painter)
     if (m_spritesDrawn == 0)
         return;
     const int perRow = m_atlas.width() / m_tile.width();
-    const double side = kSpriteSide * std::clamp(double(m_camera.zoom), 0.3, 8.0);
+    const double side = spriteSide();
     for (int i : m_order) {
         if (!m_asSprite[std::size_t(i)])
             continue;
@@ -224,8 +234,7 @@ void EmbeddingScatterPlot::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
     ensureProjected();
-    const float margin = std::max(
-        float(pointSide()) * 2, float(kSpriteSide * std::clamp(double(m_camera.zoom), 0.3, 8.0)));
+    const float margin = std::max(float(pointSide()) * 2, float(spriteSide()));
     orderForDrawing(margin);
     m_spritesDrawn = chooseSprites();
     paintPoints(painter);

@@ -72,7 +72,8 @@ public:
     // The sprites drawn by the last paint (the rest of the points in view were drawn as
     // points, past the cap), for the note under the legend and tests.
     int spritesDrawn() const { return m_spritesDrawn; }
-    // How many points are drawn as sprites at most; the others in view are drawn as points.
+    // How many points are drawn as sprites at most (fewer when zoomed in so far that they
+    // would cover the widget several times); the others in view are drawn as points.
     static constexpr int kMaxSprites = 3000;
 
 signals:
@@ -103,6 +104,7 @@ private:
     void selectBox(QRect box);
     // Painting (embedding_scatter_paint.cpp).
     float pointSide() const;
+    double spriteSide() const; // at the target's depth
     void orderForDrawing(float margin);
     int chooseSprites();
     void paintPoints(QPainter& painter);
