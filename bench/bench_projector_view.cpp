@@ -7,6 +7,8 @@
 // sprites-2d: 2-D with the thumbnails (64 × 64 tiles) of the first 4,096 points shown, at
 //   most kMaxSprites of them.
 // labels-3d: 3-D with labels on, 1,000 points highlighted by a search and 100 neighbours.
+// drawpoints: the old view's QPainter::drawPoints per colour on the same 100,000 points, the
+//   measure the direct writes into an image were chosen by.
 // With --window, the view is also shown as a window and turned for 120 frames, each a
 // synchronous repaint that reaches the screen (run it under Xvfb with QT_QPA_PLATFORM=xcb for
 // the X server's floor): frames per second and the longest frame.
@@ -24,6 +26,7 @@
 #include <cstdio>
 #include <cstring>
 #include <functional>
+#include <map>
 #include <random>
 #include <vector>
 
@@ -89,6 +92,33 @@ QImage spriteAtlas(int tiles, int side)
         painter.fillRect(tile.adjusted(2, 2, -2, -2), QColor::fromHsv(i * 7 % 360, 180, 230));
     }
     return atlas;
+}
+
+// The old view's way, for comparison: QPainter::drawPoints with a square-capped wide pen, one
+// call per colour, the points projected by a plain 2-D fit.
+double drawPointsMs(const Cloud& cloud, std::size_t count, int reps)
+{
+    QImage image(1200, 800, QImage::Format_ARGB32_Premultiplied);
+    float zoom = 1;
+    return medianMs(reps, [&] {
+        zoom *= 1.01f;
+        std::map<QRgb, QVector<QPointF>> byColor;
+        for (std::size_t i = 0; i < count; ++i) {
+            const QVector3D& p = cloud.points[i];
+            byColor[cloud.colors[i]].append(
+                QPointF(600 + 40 * zoom * p.x(), 400 - 40 * zoom * p.y()));
+        }
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        QPen pen;
+        pen.setCapStyle(Qt::SquareCap);
+        pen.setWidthF(3);
+        for (const auto& [color, points] : byColor) {
+            pen.setColor(QColor::fromRgb(color));
+            painter.setPen(pen);
+            painter.drawPoints(points.constData(), int(points.size()));
+        }
+    });
 }
 
 enum class Case { Repaint2D, Repaint3D, Sprites2D, Labels3D };
@@ -190,6 +220,10 @@ int main(int argc, char** argv)
                     "frames/s\n",
             name, ms, baseline, ms / baseline, 1000 / ms);
     }
+    const double drawPoints = drawPointsMs(cloud, kPoints, reps);
+    std::printf("drawpoints  %7.2f ms   (QPainter::drawPoints per colour, the old view's way, "
+                "100,000 points)\n",
+        drawPoints);
     if (window) {
         windowFrames(cloud, 2);
         windowFrames(cloud, 3);
