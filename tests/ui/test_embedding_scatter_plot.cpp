@@ -16,6 +16,7 @@
 #include <QWheelEvent>
 
 #include <cmath>
+#include <limits>
 
 using namespace lantern;
 
@@ -107,6 +108,39 @@ private slots:
         QVERIFY(plot->positionOf(2).y() < plot->positionOf(0).y());
         QCOMPARE(distanceBetween(plot->positionOf(0), plot->positionOf(1)),
             distanceBetween(plot->positionOf(0), plot->positionOf(2)));
+    }
+
+    void pointsThatAreNotNumbersAreLeftOut()
+    {
+        const float nan = std::numeric_limits<float>::quiet_NaN();
+        const float inf = std::numeric_limits<float>::infinity();
+        for (int dimensions : {2, 3}) {
+            std::vector<QVector3D> points = square();
+            points.emplace_back(nan, 0, 0);
+            points.emplace_back(0, inf, 0);
+            points.emplace_back(0.5f, 0.5f, nan); // z counts in 3-D only
+            auto plot = makePlot(points, dimensions);
+            QVERIFY(plot);
+            plot->grab();
+            // The square still fills the widget; the rest are nowhere, and never picked.
+            for (int i = 0; i < 5; ++i)
+                QVERIFY(plot->rect().contains(plot->positionOf(i)));
+            QVERIFY(distanceBetween(plot->positionOf(0), plot->positionOf(3)) > 300);
+            QVERIFY(!plot->rect().contains(plot->positionOf(5)));
+            QVERIFY(!plot->rect().contains(plot->positionOf(6)));
+            QCOMPARE(plot->rect().contains(plot->positionOf(7)), dimensions == 2);
+            // (Not (0, 0): QTest reads a null point as the centre.)
+            drag(plot.get(), Qt::LeftButton, QPoint(1, 1), QPoint(399, 399), Qt::ShiftModifier);
+            QCOMPARE(plot->selection().size(), std::size_t(dimensions == 2 ? 6 : 5));
+        }
+        // Huge but finite coordinates are drawn, zoomed and dragged without harm.
+        auto plot = makePlot({{0, 0, 0}, {1, 1, 1}, {3e38f, -3e38f, 3e38f}}, 3);
+        QVERIFY(plot);
+        plot->grab();
+        wheel(plot.get(), QPoint(200, 200), 1200);
+        drag(plot.get(), Qt::LeftButton, QPoint(10, 10), QPoint(300, 300));
+        plot->grab();
+        QVERIFY(plot->rect().contains(plot->positionOf(0)) || plot->pointAt(QPoint(200, 200)) < 3);
     }
 
     void wheelZoomsAboutTheCursor()

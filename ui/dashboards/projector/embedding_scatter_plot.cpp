@@ -132,9 +132,14 @@ void EmbeddingScatterPlot::ensureProjected() const
     const ViewProjection projection(m_camera, m_frame);
     m_screen.resize(m_points.size());
     m_depth.resize(m_points.size());
-    for (std::size_t i = 0; i < m_points.size(); ++i)
-        if (!projection.project(m_points[i], m_screen[i], m_depth[i]))
-            m_depth[i] = -1;
+    // Off by more than this, a point is as good as nowhere (and its pixel fits an int).
+    constexpr double kFar = 1e6;
+    for (std::size_t i = 0; i < m_points.size(); ++i) {
+        QPointF& screen = m_screen[i];
+        if (!projection.project(m_points[i], screen, m_depth[i]) || !(std::abs(screen.x()) < kFar)
+            || !(std::abs(screen.y()) < kFar))
+            m_depth[i] = -1; // behind the eye, not a number, or too far to draw
+    }
     m_projected = true;
 }
 

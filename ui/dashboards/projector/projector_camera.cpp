@@ -1,6 +1,7 @@
 #include "ui/dashboards/projector/projector_camera.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace lantern::ui {
@@ -29,42 +30,54 @@ float scale2D(const ViewFrame& frame)
 
 } // namespace
 
+bool isDrawable(const QVector3D& point, int dimensions)
+{
+    return std::isfinite(point.x()) && std::isfinite(point.y())
+        && (dimensions != 3 || std::isfinite(point.z()));
+}
+
 ViewFrame frameOf(const std::vector<QVector3D>& points, int dimensions, QSize widget)
 {
     ViewFrame frame;
     frame.widget = widget;
     frame.dimensions = dimensions == 3 ? 3 : 2;
-    if (points.empty()) {
-        frame.size = {1, 1, 1};
-        frame.radius = 1;
-        return frame;
-    }
-    QVector3D low = points.front(), high = low;
+    // In doubles: the sides of a box of huge floats may not fit a float.
+    std::array<double, 3> low {}, high {};
+    bool any = false;
     for (const QVector3D& point : points) {
-        low = QVector3D(std::min(low.x(), point.x()), std::min(low.y(), point.y()),
-            std::min(low.z(), point.z()));
-        high = QVector3D(std::max(high.x(), point.x()), std::max(high.y(), point.y()),
-            std::max(high.z(), point.z()));
+        if (!isDrawable(point, frame.dimensions))
+            continue;
+        const std::array<double, 3> p {
+            point.x(), point.y(), frame.dimensions == 3 ? point.z() : 0.f};
+        for (std::size_t axis = 0; axis < 3; ++axis) {
+            low[axis] = any ? std::min(low[axis], p[axis]) : p[axis];
+            high[axis] = any ? std::max(high[axis], p[axis]) : p[axis];
+        }
+        any = true;
     }
-    if (frame.dimensions == 2)
-        low.setZ(0), high.setZ(0);
-    frame.centre = (low + high) / 2;
-    const QVector3D size = high - low;
+    std::array<double, 3> size {}, centre {};
+    for (std::size_t axis = 0; axis < 3; ++axis) {
+        size[axis] = std::min(high[axis] - low[axis], 1e30);
+        centre[axis] = low[axis] / 2 + high[axis] / 2;
+    }
+    frame.centre = QVector3D(float(centre[0]), float(centre[1]), float(centre[2]));
     // A flat side takes the largest side's length (or 1 when all points coincide), so the
     // scale stays finite.
-    const float largest = std::max({size.x(), size.y(), size.z()});
-    const auto side
-        = [largest](float s) { return s > largest * 1e-6f ? s : (largest > 0 ? largest : 1); };
-    frame.size = {side(size.x()), side(size.y()), side(size.z())};
+    const double largest = std::max({size[0], size[1], size[2]});
+    const auto side = [largest](double s) {
+        return float(s > largest * 1e-6 ? s : (largest > 0 ? largest : 1));
+    };
+    frame.size = {side(size[0]), side(size[1]), side(size[2])};
     // The sphere about the centre that holds every point: tighter than the box's corners.
-    float radius = 0;
+    double radius = 0;
     for (QVector3D point : points) {
+        if (!isDrawable(point, frame.dimensions))
+            continue;
         if (frame.dimensions == 2)
             point.setZ(0);
-        radius = std::max(radius, (point - frame.centre).lengthSquared());
+        radius = std::max(radius, double((point - frame.centre).length()));
     }
-    radius = std::sqrt(radius);
-    frame.radius = radius > 0 ? radius : frame.size.length() / 2;
+    frame.radius = radius > 0 && radius < 1e30 ? float(radius) : frame.size.length() / 2;
     return frame;
 }
 

@@ -30,7 +30,10 @@ struct ViewFrame {
     int dimensions = 2; // 2 or 3
 };
 
-// The frame of `points` (z ignored in 2-D) in a widget of `widget` pixels.
+// Whether `point` can be drawn: its coordinates (z only in 3-D) are finite numbers.
+bool isDrawable(const QVector3D& point, int dimensions);
+
+// The frame of the drawable `points` (z ignored in 2-D) in a widget of `widget` pixels.
 ViewFrame frameOf(const std::vector<QVector3D>& points, int dimensions, QSize widget);
 // The camera that shows every point, centred.
 ProjectorCamera fittedCamera(const ViewFrame& frame);
@@ -44,15 +47,17 @@ public:
     // farthest (always 0 in 2-D). False when the point is behind the eye.
     bool project(const QVector3D& point, QPointF& screen, float& depth) const
     {
+        if (!m_perspective) {
+            // 2-D: x and y scale alone (z may be anything, even not a number).
+            screen = {m_centre.x() + m_row[0][0] * point.x() + m_row[0][3],
+                m_centre.y() - (m_row[1][1] * point.y() + m_row[1][3])};
+            depth = 0;
+            return true;
+        }
         const float x = m_row[0][0] * point.x() + m_row[0][1] * point.y() + m_row[0][2] * point.z()
             + m_row[0][3];
         const float y = m_row[1][0] * point.x() + m_row[1][1] * point.y() + m_row[1][2] * point.z()
             + m_row[1][3];
-        if (!m_perspective) {
-            screen = {m_centre.x() + x, m_centre.y() - y};
-            depth = 0;
-            return true;
-        }
         const float z = m_row[2][0] * point.x() + m_row[2][1] * point.y() + m_row[2][2] * point.z()
             + m_row[2][3];
         const float distance = m_eyeDistance - z;
