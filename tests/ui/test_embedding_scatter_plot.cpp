@@ -283,6 +283,28 @@ private slots:
             > qGreen(image.pixel(plot->positionOf(2))) + 40);
     }
 
+    void axesTurnWithThePoints()
+    {
+        auto plot = makePlot(square(), 3);
+        QVERIFY(plot);
+        const auto red = [](QRgb p) { return qRed(p) > 180 && qGreen(p) < 100 && qBlue(p) < 100; };
+        const QRect corner(0, 300, 100, 100);
+        // Facing the x–y plane the x axis lies flat across the screen, to the right.
+        const QImage facing = grabbed(plot.get());
+        const int across = countPixels(facing, corner, red);
+        QVERIFY(across >= 20);
+        QCOMPARE(countPixels(facing, QRect(0, 300, 36, 100), red), 0); // nothing left of origin
+        // A quarter turn points it at the eye: it shrinks to a stub.
+        ui::ProjectorCamera camera = plot->camera();
+        camera.yaw = float(M_PI / 2);
+        plot->setCamera(camera);
+        const int turned = countPixels(grabbed(plot.get()), corner, red);
+        QVERIFY2(turned * 3 < across, qPrintable(QStringLiteral("%1 %2").arg(turned).arg(across)));
+        // No axes in 2-D.
+        plot->setPoints(square(), 2);
+        QCOMPARE(countPixels(grabbed(plot.get()), corner, red), 0);
+    }
+
     void spritesDrawTheirTiles()
     {
         auto plot = makePlot(square(), 2);

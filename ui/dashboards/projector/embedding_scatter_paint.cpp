@@ -24,6 +24,8 @@ constexpr double kSpriteCoverage = 3;
 constexpr int kFewPoints = 50; // this many in view or fewer: every point is labelled
 constexpr std::size_t kMaxLabels = 120; // more would neither read nor paint quickly
 constexpr int kMaxLabelCharacters = 40;
+constexpr double kAxesMargin = 36; // from the bottom-left corner to the axes' origin
+constexpr double kAxisLength = 24;
 
 // 3-D depth cue: nearer points larger, farther ones smaller and faded toward the background.
 float depthScale(float depth)
@@ -230,6 +232,32 @@ void EmbeddingScatterPlot::paintLabels(QPainter& painter)
         paintLabel(painter, boxes[kept], texts[kept]);
 }
 
+void EmbeddingScatterPlot::paintAxes(QPainter& painter)
+{
+    if (m_dimensions != 3)
+        return;
+    // A small x/y/z gizmo in the bottom-left corner turning with the points; the axis nearest
+    // the eye is drawn last.
+    const ViewProjection projection(m_camera, m_frame);
+    const QPointF origin(kAxesMargin, height() - kAxesMargin);
+    std::array<int, 3> axes {0, 1, 2};
+    std::sort(axes.begin(), axes.end(),
+        [&](int a, int b) { return projection.axisTowardEye(a) < projection.axisTowardEye(b); });
+    static constexpr std::array<QRgb, 3> kColors {0xffd93025, 0xff188038, 0xff1a73e8};
+    static constexpr std::array<char, 3> kNames {'x', 'y', 'z'};
+    painter.setRenderHint(QPainter::Antialiasing);
+    for (int axis : axes) {
+        const QPointF end = origin + projection.axisOnScreen(axis) * kAxisLength;
+        painter.setPen(
+            QPen(QColor::fromRgb(kColors[std::size_t(axis)]), 2, Qt::SolidLine, Qt::RoundCap));
+        painter.drawLine(origin, end);
+        // Its name past its end, unless it points at the eye and the name would hide the rest.
+        if (QPointF::dotProduct(end - origin, end - origin) > kAxisLength * kAxisLength / 16)
+            painter.drawText(end + (end - origin) * 0.25 + QPointF(-3, 4),
+                QString(QLatin1Char(kNames[std::size_t(axis)])));
+    }
+}
+
 void EmbeddingScatterPlot::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
@@ -241,6 +269,7 @@ void EmbeddingScatterPlot::paintEvent(QPaintEvent*)
     paintSprites(painter);
     paintMarks(painter);
     paintLabels(painter);
+    paintAxes(painter);
     paintLegend(painter, m_legend, rect());
     if (m_drag == Drag::Box) {
         painter.setRenderHint(QPainter::Antialiasing, false);

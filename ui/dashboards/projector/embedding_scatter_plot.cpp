@@ -85,6 +85,10 @@ void EmbeddingScatterPlot::setNeighbours(std::vector<int> neighbours)
 
 void EmbeddingScatterPlot::setSprites(QImage atlas, QSize tile)
 {
+    // Drawing tiles from the painter's own format skips a conversion per tile.
+    const auto format = QImage::Format_ARGB32_Premultiplied;
+    if (!atlas.isNull() && atlas.format() != format && atlas.format() != QImage::Format_RGB32)
+        atlas.convertTo(format);
     m_atlas = std::move(atlas);
     m_tile = tile;
     update();
@@ -99,6 +103,7 @@ void EmbeddingScatterPlot::setSpritesShown(bool shown)
 void EmbeddingScatterPlot::setSelectionMode(bool box)
 {
     m_boxMode = box;
+    setCursor(box ? Qt::CrossCursor : Qt::ArrowCursor);
 }
 
 void EmbeddingScatterPlot::resetView()
@@ -228,6 +233,8 @@ void EmbeddingScatterPlot::mouseMoveEvent(QMouseEvent* event)
         else
             m_drag = Drag::Pan;
         setHovered(-1);
+        if (m_drag != Drag::Box)
+            setCursor(Qt::ClosedHandCursor);
     }
     const QPointF delta = position - m_lastPosition;
     m_lastPosition = position;
@@ -244,6 +251,7 @@ void EmbeddingScatterPlot::mouseMoveEvent(QMouseEvent* event)
 void EmbeddingScatterPlot::mouseReleaseEvent(QMouseEvent* event)
 {
     const Drag drag = std::exchange(m_drag, Drag::None);
+    setCursor(m_boxMode ? Qt::CrossCursor : Qt::ArrowCursor);
     if (event->button() != m_dragButton)
         return;
     if (drag == Drag::Box) {

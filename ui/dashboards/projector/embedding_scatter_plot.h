@@ -48,7 +48,9 @@ public:
     // Drawn emphasised differently from the selection.
     void setNeighbours(std::vector<int> neighbours);
     // A null atlas is none. Tile i is row-major from the top left, atlas.width() / tile.width()
-    // tiles per row; points past the atlas's tiles are drawn as points.
+    // tiles per row; points past the atlas's tiles are drawn as points. An atlas in any format
+    // but ARGB32_Premultiplied or RGB32 is converted here, on the calling thread: convert large
+    // ones where they are loaded.
     void setSprites(QImage atlas, QSize tile);
     void setSpritesShown(bool shown);
     // Box mode: a left drag selects a box instead of panning or orbiting.
@@ -111,6 +113,7 @@ private:
     void paintSprites(QPainter& painter);
     void paintMarks(QPainter& painter);
     void paintLabels(QPainter& painter);
+    void paintAxes(QPainter& painter);
 
     std::vector<QVector3D> m_points;
     int m_dimensions = 2;

@@ -73,6 +73,10 @@ public:
     // The data units one pixel covers at the target, along the screen's right and up.
     QVector3D screenRight() const;
     QVector3D screenUp() const;
+    // 3-D: where data axis `axis` (0 x, 1 y, 2 z) points on screen, as a vector of length up to
+    // 1 (shorter as it turns toward or away from the eye, y down), and how far toward the eye.
+    QPointF axisOnScreen(int axis) const { return {m_row[0][axis], -m_row[1][axis]}; }
+    float axisTowardEye(int axis) const { return m_row[2][axis]; }
 
 private:
     float m_row[3][4] {};
