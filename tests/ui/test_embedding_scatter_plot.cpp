@@ -455,6 +455,9 @@ private slots:
         for (int i : {selected, neighbour, match})
             QVERIFY2(countPixels(image, rightOf(i), isDark) > 0, qPrintable(QString::number(i)));
         QCOMPARE(countPixels(image, rightOf(other), isDark), 0);
+        // The hovered point is labelled too.
+        QTest::mouseMove(plot.get(), plot->positionOf(other));
+        QVERIFY(countPixels(grabbed(plot.get()), rightOf(other), isDark) > 0);
     }
 
     void realSpriteAtlasIsDrawn()

@@ -162,8 +162,10 @@ void EmbeddingScatterPlot::paintSprites(QPainter& painter)
         const QString note = tr("Thumbnails for %L1 of %L2 points in view; zoom in to see more")
                                  .arg(m_spritesDrawn)
                                  .arg(m_spritesInView);
-        const QRectF box(8, height() - 8 - QFontMetricsF(font()).height(), width() - 16,
-            QFontMetricsF(font()).height());
+        // Along the bottom, right of the 3-D axes.
+        const double left = m_dimensions == 3 ? 2 * kAxesMargin : 8;
+        const double line = QFontMetricsF(font()).height();
+        const QRectF box(left, height() - 8 - line, width() - left - 8, line);
         paintLabel(painter, box, note);
     }
 }
