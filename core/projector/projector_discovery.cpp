@@ -18,7 +18,6 @@ namespace {
 
 constexpr const char* kConfigName = "projector_config.pbtxt";
 constexpr const char* kAssetFolder = "plugins/org_tensorflow_tensorboard_projector";
-constexpr std::uintmax_t kMaxFileBytes = std::uintmax_t(4) << 30; // 4 GiB
 constexpr std::uintmax_t kMaxConfigBytes = std::uintmax_t(64) << 20; // far above any real one
 
 std::string byteCount(std::uintmax_t bytes)
@@ -27,44 +26,9 @@ std::string byteCount(std::uintmax_t bytes)
                                : std::to_string(bytes) + " bytes";
 }
 
-// The whole of a regular file of at most `limit` bytes.
-std::optional<std::string> readFile(
-    const fs::path& path, std::string& error, std::uintmax_t limit = kMaxFileBytes)
-{
-    std::error_code code;
-    const auto size = fs::file_size(path, code);
-    if (code) {
-        error = path.string() + ": " + code.message();
-        return std::nullopt;
-    }
-    if (size > limit) {
-        error = path.string() + " is " + byteCount(size) + ", more than the " + byteCount(limit)
-            + " read for it";
-        return std::nullopt;
-    }
-    std::ifstream file(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << file.rdbuf();
-    if (!file) {
-        error = path.string() + ": could not be read";
-        return std::nullopt;
-    }
-    return std::move(bytes).str();
-}
-
-// Names one embedding in a problem, so that the message stands alone in a list.
-std::string subject(const std::string& run, const std::string& name, const fs::path& configPath)
-{
-    std::string text = "run \"" + run + "\", embedding \"" + name + "\"";
-    if (!configPath.empty())
-        text += " (" + configPath.string() + ")";
-    return text + ": ";
-}
-
 void addProblem(ProjectorEmbeddingSource& source, std::string problem)
 {
-    source.problems.push_back(
-        subject(source.run, source.name, source.configPath) + std::move(problem));
+    source.problems.push_back(describeEmbedding(source) + ": " + std::move(problem));
 }
 
 fs::path withoutIndexSuffix(fs::path path)
@@ -198,7 +162,7 @@ void discoverIn(const std::string& run, const fs::path& runDirectory, const fs::
     if (fs::is_regular_file(configPath, code)) {
         // A config that cannot be read costs its embeddings, not the checkpoint's variables.
         std::string error;
-        if (const auto text = readFile(configPath, error, kMaxConfigBytes); !text) {
+        if (const auto text = readProjectorFile(configPath, error, kMaxConfigBytes); !text) {
             found.problems.push_back("run \"" + run + "\": " + error);
         } else if (auto parsed = parseProjectorConfig(*text); !parsed.config) {
             found.problems.push_back("run \"" + run + "\": " + configPath.string()
@@ -346,11 +310,20 @@ void addWarning(LoadedEmbedding& loaded, const std::string& warning)
     loaded.warning += (loaded.warning.empty() ? "" : "\n") + warning;
 }
 
+// A warning about `source` found while loading it, whole like its discovery problems.
+void addWarning(
+    LoadedEmbedding& loaded, const ProjectorEmbeddingSource& source, const std::string& warning)
+{
+    if (!warning.empty())
+        addWarning(loaded, describeEmbedding(source) + ": " + warning);
+}
+
 // Reads the matrix from the TSV/raw file or the checkpoint; false (and loaded.error) if not.
 bool loadMatrix(const ProjectorEmbeddingSource& source, LoadedEmbedding& loaded)
 {
     if (!source.tensorPath.empty()) {
-        const auto bytes = readFile(source.tensorPath, loaded.error);
+        const auto bytes
+            = readProjectorFile(source.tensorPath, loaded.error, kMaxProjectorFileBytes);
         if (!bytes)
             return false;
         EmbeddingTensor tensor = parseEmbeddingTensor(*bytes, source.shape);
@@ -373,6 +346,7 @@ bool loadMatrix(const ProjectorEmbeddingSource& source, LoadedEmbedding& loaded)
     CheckpointMatrix matrix = readCheckpointMatrix(source.checkpointPrefix, index, *variable);
     if (!matrix.error.empty()) {
         loaded.error = "checkpoint " + source.checkpointPrefix.string() + ": " + matrix.error;
+        // (discovery words a shard problem the same way, so loadEmbedding says it once)
         return false;
     }
     loaded.rows = matrix.rows;
@@ -385,33 +359,70 @@ bool loadMatrix(const ProjectorEmbeddingSource& source, LoadedEmbedding& loaded)
 void loadMetadata(const ProjectorEmbeddingSource& source, LoadedEmbedding& loaded)
 {
     std::string error;
-    const auto text = readFile(source.metadataPath, error);
+    const auto text = readProjectorFile(source.metadataPath, error, kMaxProjectorFileBytes);
     if (!text) {
-        addWarning(loaded, "metadata: " + error);
+        addWarning(loaded, source, "metadata: " + error);
         return;
     }
     MetadataTable metadata = parseMetadataTsv(*text);
     loaded.metadataFileRows = metadata.rows.size();
-    const std::string counts = source.metadataPath.string() + " holds "
-        + std::to_string(metadata.rows.size()) + " metadata rows for " + std::to_string(loaded.rows)
-        + " points";
-    if (metadata.rows.size() > loaded.rows) {
-        addWarning(loaded, counts + ": the first " + std::to_string(loaded.rows) + " are used");
-        metadata.rows.resize(loaded.rows);
-    } else if (metadata.rows.size() < loaded.rows) {
-        addWarning(loaded,
-            counts + ": points past row " + std::to_string(metadata.rows.size())
-                + " have no metadata");
-        metadata.rows.resize(loaded.rows);
-    }
-    if (metadata.overlongRows > 0)
-        addWarning(loaded,
-            source.metadataPath.string() + ": " + std::to_string(metadata.overlongRows)
-                + " rows have more cells than the header has columns; the extra cells are dropped");
+    addWarning(loaded, source, metadataFitProblem(source, metadata, loaded.rows));
+    metadata.rows.resize(loaded.rows);
     loaded.metadata = std::move(metadata);
 }
 
 } // namespace
+
+std::optional<std::string> readProjectorFile(
+    const fs::path& path, std::string& error, std::uintmax_t limit)
+{
+    std::error_code code;
+    const auto size = fs::file_size(path, code);
+    if (code) {
+        error = path.string() + ": " + code.message();
+        return std::nullopt;
+    }
+    if (size > limit) {
+        error = path.string() + " is " + byteCount(size) + ", more than the " + byteCount(limit)
+            + " read for it";
+        return std::nullopt;
+    }
+    std::ifstream file(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << file.rdbuf();
+    if (!file) {
+        error = path.string() + ": could not be read";
+        return std::nullopt;
+    }
+    return std::move(bytes).str();
+}
+
+std::string describeEmbedding(const ProjectorEmbeddingSource& source)
+{
+    std::string text = "run \"" + source.run + "\", embedding \"" + source.name + "\"";
+    if (!source.configPath.empty())
+        text += " (" + source.configPath.string() + ")";
+    return text;
+}
+
+std::string metadataFitProblem(
+    const ProjectorEmbeddingSource& source, const MetadataTable& metadata, std::size_t points)
+{
+    std::string problem;
+    const std::string counts = source.metadataPath.string() + " holds "
+        + std::to_string(metadata.rows.size()) + " metadata rows for " + std::to_string(points)
+        + " points";
+    if (metadata.rows.size() > points)
+        problem = counts + ": the first " + std::to_string(points) + " are used";
+    else if (metadata.rows.size() < points)
+        problem = counts + ": points past row " + std::to_string(metadata.rows.size())
+            + " have no metadata";
+    if (metadata.overlongRows > 0)
+        problem += (problem.empty() ? "" : "; ") + source.metadataPath.string() + ": "
+            + std::to_string(metadata.overlongRows)
+            + " rows have more cells than the header has columns; the extra cells are dropped";
+    return problem;
+}
 
 std::string spriteTileProblem(const ProjectorEmbeddingSource& source, std::size_t rows)
 {
@@ -443,8 +454,7 @@ LoadedEmbedding loadEmbedding(const ProjectorEmbeddingSource& source)
         for (const std::string& problem : source.problems)
             loaded.error += (loaded.error.empty() ? "" : "\n") + problem;
         if (loaded.error.empty())
-            loaded.error = "run \"" + source.run + "\", embedding \"" + source.name
-                + "\": no tensor file or checkpoint variable";
+            loaded.error = describeEmbedding(source) + ": no tensor file or checkpoint variable";
         return loaded;
     }
     const bool read = loadMatrix(source, loaded);
@@ -455,13 +465,13 @@ LoadedEmbedding loadEmbedding(const ProjectorEmbeddingSource& source)
         return loaded;
     if (!source.metadataPath.empty())
         loadMetadata(source, loaded);
-    addWarning(loaded, spriteTileProblem(source, loaded.rows));
+    addWarning(loaded, source, spriteTileProblem(source, loaded.rows));
     if (!source.bookmarksPath.empty()) {
         std::string error;
-        if (auto text = readFile(source.bookmarksPath, error, kMaxBookmarksBytes))
+        if (auto text = readProjectorFile(source.bookmarksPath, error, kMaxBookmarksBytes))
             loaded.bookmarksJson = std::move(*text);
         else
-            addWarning(loaded, "bookmarks: " + error);
+            addWarning(loaded, source, "bookmarks: " + error);
     }
     return loaded;
 }
