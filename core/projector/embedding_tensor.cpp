@@ -253,7 +253,7 @@ EmbeddingTensorShape measureEmbeddingTensorFile(
         }
         return measured;
     }
-    if (!rows.finish()) {
+    if (!rows.error.empty() || !rows.finish()) {
         measured.error = rows.error;
         return measured;
     }

@@ -26,6 +26,13 @@ std::string byteCount(std::uintmax_t bytes)
                                : std::to_string(bytes) + " bytes";
 }
 
+// True when `inner` is `outer` or lies below it (both absolute and normal, compared by parts).
+bool isWithin(const fs::path& inner, const fs::path& outer)
+{
+    const auto end = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end()).first;
+    return end == outer.end() || (std::next(end) == outer.end() && end->empty());
+}
+
 void addProblem(ProjectorEmbeddingSource& source, std::string problem)
 {
     source.problems.push_back(describeEmbedding(source) + ": " + std::move(problem));
@@ -61,9 +68,15 @@ CheckpointSearch findCheckpoint(const ProjectorConfig& config, const fs::path& c
         tried = describeMissingFile("model_checkpoint_path", config.modelCheckpointPath, named)
             + "; then ";
     }
-    std::vector<fs::path> folders {runDirectory, runDirectory.parent_path()};
+    std::vector<fs::path> folders {runDirectory};
     if (configDirectory != runDirectory)
         folders.insert(folders.begin(), configDirectory);
+    // The folder above a run (TensorBoard looks there too), but not above the log directory:
+    // the newest-index rule must not pick up a stranger's checkpoint beside the logdir.
+    std::error_code code;
+    const fs::path parent = fs::weakly_canonical(runDirectory, code).parent_path();
+    if (!code && !logDirectory.empty() && isWithin(parent, logDirectory))
+        folders.push_back(parent);
     for (const fs::path& folder : folders)
         if (auto latest = latestCheckpoint(folder)) {
             search.prefix = latest;
@@ -174,12 +187,12 @@ void discoverIn(const std::string& run, const fs::path& runDirectory, const fs::
         configPath.clear();
     }
 
-    const bool hasTensorFiles = std::any_of(config.embeddings.begin(), config.embeddings.end(),
-        [](const ProjectorEmbedding& embedding) { return !embedding.tensorPath.empty(); });
-    const bool needsCheckpoint = std::any_of(config.embeddings.begin(), config.embeddings.end(),
-        [](const ProjectorEmbedding& embedding) { return embedding.tensorPath.empty(); });
+    // A config whose every tensor is a file (PyTorch's) needs no checkpoint.
+    const bool needsCheckpoint = config.embeddings.empty()
+        || std::any_of(config.embeddings.begin(), config.embeddings.end(),
+            [](const ProjectorEmbedding& embedding) { return embedding.tensorPath.empty(); });
     CheckpointSearch checkpoint;
-    if (!config.modelCheckpointPath.empty() || !hasTensorFiles)
+    if (!config.modelCheckpointPath.empty() || needsCheckpoint)
         checkpoint = findCheckpoint(config, configDirectory, logDirectory, runDirectory);
     CheckpointIndex index;
     std::string checkpointProblem = checkpoint.notFound;
@@ -256,15 +269,10 @@ void discoverIn(const std::string& run, const fs::path& runDirectory, const fs::
 fs::path logDirectoryOf(const fs::path& directory, std::span<const fs::path> roots)
 {
     fs::path best;
-    for (const fs::path& root : roots) {
-        const auto [rootEnd, at]
-            = std::mismatch(root.begin(), root.end(), directory.begin(), directory.end());
-        const bool contains
-            = rootEnd == root.end() || (std::next(rootEnd) == root.end() && rootEnd->empty());
-        if (contains
+    for (const fs::path& root : roots)
+        if (isWithin(directory, root)
             && std::distance(root.begin(), root.end()) > std::distance(best.begin(), best.end()))
             best = root;
-    }
     return best;
 }
 
