@@ -44,7 +44,7 @@ public:
         ++m_lineNumber;
         if (line.empty() || line == "\r")
             return true;
-        std::size_t columns = 0;
+        std::size_t cells = 0;
         std::size_t cellStart = 0;
         while (true) {
             const std::size_t tab = line.find('\t', cellStart);
@@ -58,17 +58,17 @@ public:
             }
             if (values != nullptr)
                 values->push_back(value);
-            ++columns;
+            ++cells;
             if (tab == std::string_view::npos)
                 break;
             cellStart = tab + 1;
         }
-        if (rows > 0 && columns != this->columns) {
-            error = "line " + std::to_string(m_lineNumber) + " has " + std::to_string(columns)
-                + " values, the lines before it " + std::to_string(this->columns);
+        if (rows > 0 && cells != columns) {
+            error = "line " + std::to_string(m_lineNumber) + " has " + std::to_string(cells)
+                + " values, the lines before it " + std::to_string(columns);
             return false;
         }
-        this->columns = columns;
+        columns = cells;
         ++rows;
         return true;
     }
