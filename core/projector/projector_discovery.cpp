@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -53,8 +54,12 @@ struct CheckpointSearch {
 // path of the config; else (or when that names nothing here) the latest one in the run
 // directory or the folder above it, by its `checkpoint` file or, without a usable one, the
 // newest index (core/checkpoint/checkpoint_index.h).
-CheckpointSearch findCheckpoint(const ProjectorConfig& config, const fs::path& configDirectory,
-    const fs::path& logDirectory, const fs::path& runDirectory)
+// The latest checkpoint of each folder looked at so far: runs share their parent, which is
+// listed once per discovery rather than once per run.
+using LatestCheckpoints = std::map<fs::path, std::optional<fs::path>>;
+
+CheckpointSearch findCheckpoint(LatestCheckpoints& latestIn, const ProjectorConfig& config,
+    const fs::path& configDirectory, const fs::path& logDirectory, const fs::path& runDirectory)
 {
     CheckpointSearch search;
     std::string tried;
@@ -77,11 +82,15 @@ CheckpointSearch findCheckpoint(const ProjectorConfig& config, const fs::path& c
     const fs::path parent = fs::weakly_canonical(runDirectory, code).parent_path();
     if (!code && !logDirectory.empty() && isWithin(parent, logDirectory))
         folders.push_back(parent);
-    for (const fs::path& folder : folders)
-        if (auto latest = latestCheckpoint(folder)) {
-            search.prefix = latest;
+    for (const fs::path& folder : folders) {
+        auto known = latestIn.find(folder);
+        if (known == latestIn.end())
+            known = latestIn.emplace(folder, latestCheckpoint(folder)).first;
+        if (known->second) {
+            search.prefix = known->second;
             return search;
         }
+    }
     tried += "no `checkpoint` file naming one and no *.index in";
     for (std::size_t i = 0; i < folders.size(); ++i)
         tried += (i ? ", " : " ") + folders[i].string();
@@ -164,7 +173,8 @@ std::string candidateNames(const CheckpointIndex& index)
 // the checkpoint variables earlier runs listed: a run without a config of its own finds its
 // parent's checkpoint, and one copy of each of its variables is enough.
 void discoverIn(const std::string& run, const fs::path& runDirectory, const fs::path& logDirectory,
-    std::set<std::pair<fs::path, std::string>>& listed, ProjectorDiscovery& found)
+    std::set<std::pair<fs::path, std::string>>& listed, LatestCheckpoints& latestIn,
+    ProjectorDiscovery& found)
 {
     std::error_code code;
     fs::path configDirectory = runDirectory;
@@ -193,7 +203,7 @@ void discoverIn(const std::string& run, const fs::path& runDirectory, const fs::
             [](const ProjectorEmbedding& embedding) { return embedding.tensorPath.empty(); });
     CheckpointSearch checkpoint;
     if (!config.modelCheckpointPath.empty() || needsCheckpoint)
-        checkpoint = findCheckpoint(config, configDirectory, logDirectory, runDirectory);
+        checkpoint = findCheckpoint(latestIn, config, configDirectory, logDirectory, runDirectory);
     CheckpointIndex index;
     std::string checkpointProblem = checkpoint.notFound;
     if (checkpoint.prefix) {
@@ -297,14 +307,15 @@ ProjectorDiscovery discoverProjectorEmbeddings(std::span<const ProjectorRunDirec
     ProjectorDiscovery found;
     std::set<fs::path> seen;
     std::set<std::pair<fs::path, std::string>> listed;
+    LatestCheckpoints latestIn;
     for (const ProjectorRunDirectory& candidate : candidates) {
         std::error_code code;
         fs::path key = fs::weakly_canonical(candidate.directory, code);
         if (code)
             key = candidate.directory.lexically_normal();
         if (seen.insert(key).second)
-            discoverIn(
-                candidate.run, candidate.directory, logDirectoryOf(key, roots), listed, found);
+            discoverIn(candidate.run, candidate.directory, logDirectoryOf(key, roots), listed,
+                latestIn, found);
     }
     return found;
 }
