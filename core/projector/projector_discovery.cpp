@@ -50,14 +50,15 @@ struct CheckpointSearch {
     std::string notFound; // what was tried, for a problem message
 };
 
-// The checkpoint a config refers to: its model_checkpoint_path, searched for like any other
-// path of the config; else (or when that names nothing here) the latest one in the run
-// directory or the folder above it, by its `checkpoint` file or, without a usable one, the
-// newest index (core/checkpoint/checkpoint_index.h).
 // The latest checkpoint of each folder looked at so far: runs share their parent, which is
 // listed once per discovery rather than once per run.
 using LatestCheckpoints = std::map<fs::path, std::optional<fs::path>>;
 
+// The checkpoint a config refers to: its model_checkpoint_path, searched for like any other
+// path of the config (or, naming a folder, that folder's latest checkpoint); else (or when
+// that names nothing here) the latest one in the config's folder, the run directory or the
+// folder above it, by its `checkpoint` file or, without a usable one, the newest index
+// (core/checkpoint/checkpoint_index.h).
 CheckpointSearch findCheckpoint(LatestCheckpoints& latestIn, const ProjectorConfig& config,
     const fs::path& configDirectory, const fs::path& logDirectory, const fs::path& runDirectory)
 {
@@ -69,6 +70,14 @@ CheckpointSearch findCheckpoint(LatestCheckpoints& latestIn, const ProjectorConf
         if (named.found) {
             search.prefix = withoutIndexSuffix(*named.found);
             return search;
+        }
+        const fs::path written(config.modelCheckpointPath);
+        const fs::path folder = written.is_absolute() ? written : configDirectory / written;
+        std::error_code code;
+        if (fs::is_directory(folder, code)) {
+            search.prefix = latestCheckpoint(folder);
+            if (search.prefix)
+                return search;
         }
         tried = describeMissingFile("model_checkpoint_path", config.modelCheckpointPath, named)
             + "; then ";

@@ -248,6 +248,18 @@ private slots:
             {}, std::vector<std::pair<std::string, fs::path>> {{"", root}});
         QVERIFY2(found.problems.empty(), joined(found.problems).c_str());
         QCOMPARE(named(found, "emb")->checkpointPrefix, root / "model.ckpt-10");
+        // One that names a folder: that folder's latest checkpoint.
+        QVERIFY(
+            writeCheckpoint(root / "saved" / "ckpt-2", {{"emb", {1, {1, 2}, floatBytes({7, 8})}}}));
+        writeBytes(root / "projector_config.pbtxt",
+            "model_checkpoint_path: \"saved\"\nembeddings { tensor_name: \"emb\" }");
+        found = discoverProjectorEmbeddings(
+            {}, std::vector<std::pair<std::string, fs::path>> {{"", root}});
+        QVERIFY2(found.problems.empty(), joined(found.problems).c_str());
+        QCOMPARE(named(found, "emb")->checkpointPrefix, root / "saved" / "ckpt-2");
+        fs::remove_all(root / "saved");
+        writeBytes(root / "projector_config.pbtxt",
+            "model_checkpoint_path: \"/gone/run/ckpt-99\"\nembeddings { tensor_name: \"emb\" }");
         // No checkpoint anywhere: the embedding is listed with a problem saying where we looked.
         fs::remove(root / "model.ckpt-5.index");
         fs::remove(root / "model.ckpt-10.index");
