@@ -213,20 +213,28 @@ void discoverIn(const std::string& run, const fs::path& runDirectory, const fs::
     CheckpointSearch checkpoint;
     if (!config.modelCheckpointPath.empty() || needsCheckpoint)
         checkpoint = findCheckpoint(latestIn, config, configDirectory, logDirectory, runDirectory);
+    // Why there is no checkpoint to read, when one was looked for: said by each embedding that
+    // names a variable, or else once for the run (a folder without a config stays silent).
     CheckpointIndex index;
-    std::string checkpointProblem = checkpoint.notFound;
+    std::string checkpointProblem;
     if (checkpoint.prefix) {
         index = readCheckpointIndex(*checkpoint.prefix);
         if (!index.error.empty()) {
             checkpointProblem = "its checkpoint index " + checkpoint.prefix->string()
                 + ".index cannot be read: " + index.error;
-            found.problems.push_back("run \"" + run + "\": " + checkpointProblem);
             checkpoint.prefix.reset();
         }
-    } else if (!config.modelCheckpointPath.empty() || (!configPath.empty() && needsCheckpoint)) {
-        found.problems.push_back("run \"" + run + "\" (" + configPath.string()
-            + "): no checkpoint found: " + checkpoint.notFound);
+    } else if (!checkpoint.notFound.empty() && !configPath.empty()) {
+        checkpointProblem = "no checkpoint found: " + checkpoint.notFound;
     }
+    const bool namesVariables = std::any_of(config.embeddings.begin(), config.embeddings.end(),
+        [](const ProjectorEmbedding& embedding) {
+            return embedding.tensorPath.empty() && !embedding.tensorName.empty();
+        });
+    if (!checkpointProblem.empty() && !namesVariables)
+        found.problems.push_back("run \"" + run + "\""
+            + (configPath.empty() ? "" : " (" + configPath.string() + ")") + ": "
+            + checkpointProblem);
 
     // With a checkpoint, an embedding naming no tensor is a template for the added ones.
     std::optional<ProjectorEmbedding> templateEmbedding;
@@ -255,7 +263,7 @@ void discoverIn(const std::string& run, const fs::path& runDirectory, const fs::
         } else if (!checkpoint.prefix) {
             addProblem(source,
                 "tensor_name \"" + embedding.tensorName
-                    + "\" needs a checkpoint (there is no tensor_path), but " + checkpointProblem);
+                    + "\" needs a checkpoint (there is no tensor_path): " + checkpointProblem);
         } else if (const CheckpointVariable* variable
             = variableNamed(index, embedding.tensorName)) {
             configured.insert(variable->name);

@@ -269,6 +269,7 @@ private slots:
         QVERIFY(
             mentions(found.embeddings[0].problems, "model_checkpoint_path \"/gone/run/ckpt-99\""));
         QVERIFY(mentions(found.embeddings[0].problems, "no *.index in " + root.string()));
+        QCOMPARE(found.problems, found.embeddings[0].problems); // said once, by the embedding
         QVERIFY(!loadEmbedding(found.embeddings[0]).error.empty());
     }
 
