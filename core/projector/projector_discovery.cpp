@@ -2,13 +2,13 @@
 
 #include "core/checkpoint/checkpoint_index.h"
 #include "core/checkpoint/checkpoint_tensor.h"
-#include "core/projector/embedding_tensor.h"
+#include "core/projector/image_header.h"
 #include "core/projector/projector_config.h"
+#include "core/projector/projector_paths.h"
 
 #include <algorithm>
-#include <fstream>
+#include <map>
 #include <set>
-#include <sstream>
 
 namespace lantern::core {
 namespace fs = std::filesystem;
@@ -16,161 +16,282 @@ namespace {
 
 constexpr const char* kConfigName = "projector_config.pbtxt";
 constexpr const char* kAssetFolder = "plugins/org_tensorflow_tensorboard_projector";
-constexpr std::uintmax_t kMaxFileBytes = std::uintmax_t(4) << 30; // 4 GiB
+constexpr std::uintmax_t kMaxConfigBytes = std::uintmax_t(64) << 20; // far above any real one
 
-std::optional<std::string> readFile(const fs::path& path, std::string& error)
+// True when `inner` is `outer` or lies below it (both absolute and normal, compared by parts).
+bool isWithin(const fs::path& inner, const fs::path& outer)
 {
-    std::error_code code;
-    const auto size = fs::file_size(path, code);
-    if (code) {
-        error = path.string() + ": " + code.message();
-        return std::nullopt;
-    }
-    if (size > kMaxFileBytes) {
-        error = path.string() + ": larger than 4 GiB";
-        return std::nullopt;
-    }
-    std::ifstream file(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << file.rdbuf();
-    if (!file) {
-        error = path.string() + ": could not be read";
-        return std::nullopt;
-    }
-    return std::move(bytes).str();
+    const auto end = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end()).first;
+    return end == outer.end() || (std::next(end) == outer.end() && end->empty());
 }
 
-// The checkpoint a config refers to: its model_checkpoint_path (relative to the config), or
-// the latest one named by a `checkpoint` file in the run directory or the folder above it.
-std::optional<fs::path> findCheckpoint(
-    const ProjectorConfig& config, const fs::path& configDirectory, const fs::path& runDirectory)
+void addProblem(ProjectorEmbeddingSource& source, std::string problem)
 {
+    source.problems.push_back(describeEmbedding(source) + ": " + std::move(problem));
+}
+
+fs::path withoutIndexSuffix(fs::path path)
+{
+    return path.replace_extension();
+}
+
+// Where a directory's checkpoint is, and, when none is found, where we looked.
+struct CheckpointSearch {
+    std::optional<fs::path> prefix;
+    std::string notFound; // what was tried, for a problem message
+};
+
+// The latest checkpoint of each folder looked at so far: runs share their parent, which is
+// listed once per discovery rather than once per run.
+using LatestCheckpoints = std::map<fs::path, std::optional<fs::path>>;
+
+// The checkpoint a config refers to: its model_checkpoint_path, searched for like any other
+// path of the config (or, naming a folder, that folder's latest checkpoint); else (or when
+// that names nothing here) the latest one in the config's folder, the run directory or the
+// folder above it, by its `checkpoint` file or, without a usable one, the newest index
+// (core/checkpoint/checkpoint_index.h).
+CheckpointSearch findCheckpoint(LatestCheckpoints& latestIn, const ProjectorConfig& config,
+    const fs::path& configDirectory, const fs::path& logDirectory, const fs::path& runDirectory)
+{
+    CheckpointSearch search;
+    std::string tried;
     if (!config.modelCheckpointPath.empty()) {
-        fs::path prefix(config.modelCheckpointPath);
-        if (prefix.is_relative())
-            prefix = configDirectory / prefix;
+        const ProjectorFileSearch named = findProjectorFile(
+            configDirectory, logDirectory, config.modelCheckpointPath + ".index");
+        if (named.found) {
+            search.prefix = withoutIndexSuffix(*named.found);
+            return search;
+        }
+        const fs::path written(config.modelCheckpointPath);
+        const fs::path folder = written.is_absolute() ? written : configDirectory / written;
         std::error_code code;
-        if (fs::exists(fs::path(prefix.string() + ".index"), code))
-            return prefix;
-        return std::nullopt;
+        if (fs::is_directory(folder, code)) {
+            search.prefix = latestCheckpoint(folder);
+            if (search.prefix)
+                return search;
+        }
+        tried = describeMissingFile("model_checkpoint_path", config.modelCheckpointPath, named)
+            + "; then ";
     }
-    if (auto latest = latestCheckpoint(runDirectory))
-        return latest;
-    return latestCheckpoint(runDirectory.parent_path());
+    std::vector<fs::path> folders {runDirectory};
+    if (configDirectory != runDirectory)
+        folders.insert(folders.begin(), configDirectory);
+    // The folder above a run (TensorBoard looks there too), but not above the log directory:
+    // the newest-index rule must not pick up a stranger's checkpoint beside the logdir.
+    std::error_code code;
+    const fs::path parent = fs::weakly_canonical(runDirectory, code).parent_path();
+    if (!code && !logDirectory.empty() && isWithin(parent, logDirectory))
+        folders.push_back(parent);
+    for (const fs::path& folder : folders) {
+        auto known = latestIn.find(folder);
+        if (known == latestIn.end())
+            known = latestIn.emplace(folder, latestCheckpoint(folder)).first;
+        if (known->second) {
+            search.prefix = known->second;
+            return search;
+        }
+    }
+    tried += "no `checkpoint` file naming one and no *.index in";
+    for (std::size_t i = 0; i < folders.size(); ++i)
+        tried += (i ? ", " : " ") + folders[i].string();
+    search.notFound = tried;
+    return search;
 }
 
-std::optional<fs::path> resolved(const fs::path& configDirectory, const std::string& path,
-    const std::string& what, std::vector<std::string>& problems)
-{
-    if (path.empty())
-        return fs::path();
-    auto result = resolveProjectorPath(configDirectory, path);
-    if (!result)
-        problems.push_back(what + " \"" + path + "\" leaves " + configDirectory.string());
-    return result;
-}
-
-ProjectorEmbeddingSource sourceFor(const std::string& run, const ProjectorEmbedding& embedding,
-    const fs::path& configDirectory, std::vector<std::string>& problems)
+ProjectorEmbeddingSource sourceFor(const std::string& run, const std::string& name,
+    const ProjectorEmbedding& embedding, const fs::path& configDirectory,
+    const fs::path& configPath, const fs::path& logDirectory)
 {
     ProjectorEmbeddingSource source;
     source.run = run;
-    source.name = embedding.tensorName;
+    source.name = name;
+    source.configPath = configPath;
     source.shape = embedding.tensorShape;
     source.spriteTile = embedding.spriteTile;
-    source.metadataPath = resolved(configDirectory, embedding.metadataPath, "metadata", problems)
-                              .value_or(fs::path());
-    source.spritePath
-        = resolved(configDirectory, embedding.spritePath, "sprite", problems).value_or(fs::path());
+    const auto find = [&](const char* field, const std::string& written, fs::path& into) {
+        if (written.empty())
+            return;
+        const ProjectorFileSearch search
+            = findProjectorFile(configDirectory, logDirectory, written);
+        if (search.found)
+            into = *search.found;
+        else
+            addProblem(source, describeMissingFile(field, written, search));
+    };
+    find("metadata_path", embedding.metadataPath, source.metadataPath);
+    find("sprite image_path", embedding.spritePath, source.spritePath);
+    find("bookmarks_path", embedding.bookmarksPath, source.bookmarksPath);
+    if (!source.spritePath.empty()) {
+        const ImageHeader header = readImageHeader(source.spritePath);
+        if (header.format == ImageFormat::Unknown)
+            addProblem(source,
+                "the sprite " + source.spritePath.string()
+                    + " is not an image (no PNG, JPEG, GIF, BMP or WebP header)");
+        else if (header.width && header.height)
+            source.spriteImageSize = {*header.width, *header.height};
+    }
     return source;
+}
+
+// Sets `source` to read `variable` of the checkpoint at `prefix`, noting what would stop it.
+void useCheckpointVariable(ProjectorEmbeddingSource& source, const fs::path& prefix,
+    const CheckpointIndex& index, const CheckpointVariable& variable)
+{
+    source.checkpointPrefix = prefix;
+    source.checkpointVariable = variable.name;
+    source.shape.assign(variable.shape.begin(), variable.shape.end());
+    if (std::string problem = checkpointVariableProblem(prefix, index, variable); !problem.empty())
+        addProblem(source, "checkpoint " + prefix.string() + ": " + problem);
+}
+
+// The variable a config's tensor_name means: the name itself, or a TF2 object checkpoint's key
+// for it ("embedding" → "embedding/.ATTRIBUTES/VARIABLE_VALUE").
+const CheckpointVariable* variableNamed(const CheckpointIndex& index, const std::string& name)
+{
+    if (const CheckpointVariable* variable = index.find(name))
+        return variable;
+    return index.find(name + "/.ATTRIBUTES/VARIABLE_VALUE");
+}
+
+std::string candidateNames(const CheckpointIndex& index)
+{
+    std::string names;
+    int count = 0;
+    for (const CheckpointVariable& variable : index.variables) {
+        if (!variable.isEmbeddingCandidate())
+            continue;
+        if (++count > 5) {
+            names += ", …";
+            break;
+        }
+        names += (names.empty() ? "" : ", ") + variable.name;
+    }
+    return names.empty() ? "none" : names;
 }
 
 // Everything one directory's config (or, without one, its checkpoint) offers. `listed` holds
 // the checkpoint variables earlier runs listed: a run without a config of its own finds its
 // parent's checkpoint, and one copy of each of its variables is enough.
-void discoverIn(const std::string& run, const fs::path& runDirectory,
-    std::set<std::pair<fs::path, std::string>>& listed, ProjectorDiscovery& found)
+void discoverIn(const std::string& run, const fs::path& runDirectory, const fs::path& logDirectory,
+    std::set<std::pair<fs::path, std::string>>& listed, LatestCheckpoints& latestIn,
+    ProjectorDiscovery& found)
 {
     std::error_code code;
     fs::path configDirectory = runDirectory;
     if (fs::exists(runDirectory / kAssetFolder / kConfigName, code))
         configDirectory = runDirectory / kAssetFolder;
     ProjectorConfig config;
-    const fs::path configPath = configDirectory / kConfigName;
-    if (fs::exists(configPath, code)) {
+    fs::path configPath = configDirectory / kConfigName;
+    if (fs::is_regular_file(configPath, code)) {
+        // A config that cannot be read costs its embeddings, not the checkpoint's variables.
         std::string error;
-        const auto text = readFile(configPath, error);
-        if (!text) {
-            found.problems.push_back(error);
-            return;
+        if (const auto text = readProjectorFile(configPath, error, kMaxConfigBytes); !text) {
+            found.problems.push_back("run \"" + run + "\": " + error);
+        } else if (auto parsed = parseProjectorConfig(*text); !parsed.config) {
+            found.problems.push_back("run \"" + run + "\": " + configPath.string()
+                + " is not a valid text-format projector config: " + parsed.error);
+        } else {
+            config = std::move(*parsed.config);
         }
-        auto parsed = parseProjectorConfig(*text);
-        if (!parsed.config) {
-            found.problems.push_back(configPath.string() + ": " + parsed.error);
-            return;
-        }
-        config = std::move(*parsed.config);
+    } else {
+        configPath.clear();
     }
 
-    const bool hasTensorFiles = std::any_of(config.embeddings.begin(), config.embeddings.end(),
-        [](const ProjectorEmbedding& embedding) { return !embedding.tensorPath.empty(); });
-    std::optional<fs::path> checkpoint;
-    if (!config.modelCheckpointPath.empty() || !hasTensorFiles)
-        checkpoint = findCheckpoint(config, configDirectory, runDirectory);
+    // A config whose every tensor is a file (PyTorch's) needs no checkpoint.
+    const bool needsCheckpoint = config.embeddings.empty()
+        || std::any_of(config.embeddings.begin(), config.embeddings.end(),
+            [](const ProjectorEmbedding& embedding) { return embedding.tensorPath.empty(); });
+    CheckpointSearch checkpoint;
+    if (!config.modelCheckpointPath.empty() || needsCheckpoint)
+        checkpoint = findCheckpoint(latestIn, config, configDirectory, logDirectory, runDirectory);
+    // Why there is no checkpoint to read, when one was looked for: said by each embedding that
+    // names a variable, or else once for the run (a folder without a config stays silent).
     CheckpointIndex index;
-    if (checkpoint) {
-        index = readCheckpointIndex(*checkpoint);
+    std::string checkpointProblem;
+    if (checkpoint.prefix) {
+        index = readCheckpointIndex(*checkpoint.prefix);
         if (!index.error.empty()) {
-            found.problems.push_back(checkpoint->string() + ".index: " + index.error);
-            checkpoint.reset();
+            checkpointProblem = "its checkpoint index " + checkpoint.prefix->string()
+                + ".index cannot be read: " + index.error;
+            checkpoint.prefix.reset();
         }
+    } else if (!checkpoint.notFound.empty() && !configPath.empty()) {
+        checkpointProblem = "no checkpoint found: " + checkpoint.notFound;
     }
+    const bool namesVariables = std::any_of(config.embeddings.begin(), config.embeddings.end(),
+        [](const ProjectorEmbedding& embedding) {
+            return embedding.tensorPath.empty() && !embedding.tensorName.empty();
+        });
+    if (!checkpointProblem.empty() && !namesVariables)
+        found.problems.push_back("run \"" + run + "\""
+            + (configPath.empty() ? "" : " (" + configPath.string() + ")") + ": "
+            + checkpointProblem);
 
     // With a checkpoint, an embedding naming no tensor is a template for the added ones.
     std::optional<ProjectorEmbedding> templateEmbedding;
     std::set<std::string> configured;
+    const auto add = [&](ProjectorEmbeddingSource source) {
+        found.problems.insert(found.problems.end(), source.problems.begin(), source.problems.end());
+        found.embeddings.push_back(std::move(source));
+    };
     for (const ProjectorEmbedding& embedding : config.embeddings) {
         if (embedding.tensorName.empty() && embedding.tensorPath.empty()) {
-            if (checkpoint && !templateEmbedding)
+            if (checkpoint.prefix && !templateEmbedding)
                 templateEmbedding = embedding;
             continue;
         }
-        configured.insert(embedding.tensorName);
-        ProjectorEmbeddingSource source
-            = sourceFor(run, embedding, configDirectory, found.problems);
+        ProjectorEmbeddingSource source = sourceFor(
+            run, embedding.tensorName, embedding, configDirectory, configPath, logDirectory);
         if (!embedding.tensorPath.empty()) {
-            const auto tensorPath
-                = resolved(configDirectory, embedding.tensorPath, "tensor", found.problems);
-            if (!tensorPath)
-                continue;
-            source.tensorPath = *tensorPath;
+            configured.insert(embedding.tensorName);
+            const ProjectorFileSearch search
+                = findProjectorFile(configDirectory, logDirectory, embedding.tensorPath);
+            if (search.found)
+                source.tensorPath = *search.found;
+            else
+                addProblem(
+                    source, describeMissingFile("tensor_path", embedding.tensorPath, search));
+        } else if (!checkpoint.prefix) {
+            addProblem(source,
+                "tensor_name \"" + embedding.tensorName
+                    + "\" needs a checkpoint (there is no tensor_path): " + checkpointProblem);
         } else if (const CheckpointVariable* variable
-            = checkpoint ? index.find(embedding.tensorName) : nullptr) {
-            listed.emplace(fs::weakly_canonical(*checkpoint, code), variable->name);
-            source.checkpointPrefix = *checkpoint;
-            source.checkpointVariable = variable->name;
-            source.shape.assign(variable->shape.begin(), variable->shape.end());
+            = variableNamed(index, embedding.tensorName)) {
+            configured.insert(variable->name);
+            listed.emplace(fs::weakly_canonical(*checkpoint.prefix, code), variable->name);
+            useCheckpointVariable(source, *checkpoint.prefix, index, *variable);
         } else {
-            found.problems.push_back(run + ": embedding \"" + embedding.tensorName
-                + "\" has no tensor file and is not in a readable checkpoint");
-            continue;
+            addProblem(source,
+                "tensor_name \"" + embedding.tensorName + "\" is not a variable of the checkpoint "
+                    + checkpoint.prefix->string()
+                    + " (its two-dimensional ones: " + candidateNames(index) + ")");
         }
-        found.embeddings.push_back(std::move(source));
+        add(std::move(source));
     }
-    if (!checkpoint)
+    if (!checkpoint.prefix)
         return;
     const ProjectorEmbedding base = templateEmbedding.value_or(ProjectorEmbedding());
     for (const CheckpointVariable& variable : index.variables) {
         if (!variable.isEmbeddingCandidate() || configured.contains(variable.name)
-            || !listed.emplace(fs::weakly_canonical(*checkpoint, code), variable.name).second)
+            || !listed.emplace(fs::weakly_canonical(*checkpoint.prefix, code), variable.name)
+                    .second)
             continue;
-        ProjectorEmbeddingSource source = sourceFor(run, base, configDirectory, found.problems);
-        source.name = variable.name;
-        source.checkpointPrefix = *checkpoint;
-        source.checkpointVariable = variable.name;
-        source.shape.assign(variable.shape.begin(), variable.shape.end());
-        found.embeddings.push_back(std::move(source));
+        ProjectorEmbeddingSource source
+            = sourceFor(run, variable.name, base, configDirectory, configPath, logDirectory);
+        useCheckpointVariable(source, *checkpoint.prefix, index, variable);
+        add(std::move(source));
     }
+}
+
+// The log directory holding `directory` (the longest root that contains it), or empty.
+fs::path logDirectoryOf(const fs::path& directory, std::span<const fs::path> roots)
+{
+    fs::path best;
+    for (const fs::path& root : roots)
+        if (isWithin(directory, root)
+            && std::distance(root.begin(), root.end()) > std::distance(best.begin(), best.end()))
+            best = root;
+    return best;
 }
 
 } // namespace
@@ -184,69 +305,27 @@ ProjectorDiscovery discoverProjectorEmbeddings(std::span<const ProjectorRunDirec
         candidates.push_back({name.empty() ? std::string(".") : name + "/.", root});
     candidates.insert(candidates.end(), runs.begin(), runs.end());
 
+    std::vector<fs::path> roots;
+    for (const auto& logdir : logdirs) {
+        std::error_code code;
+        fs::path root = fs::weakly_canonical(logdir.second, code);
+        roots.push_back(code ? logdir.second.lexically_normal() : root);
+    }
+
     ProjectorDiscovery found;
     std::set<fs::path> seen;
     std::set<std::pair<fs::path, std::string>> listed;
+    LatestCheckpoints latestIn;
     for (const ProjectorRunDirectory& candidate : candidates) {
         std::error_code code;
         fs::path key = fs::weakly_canonical(candidate.directory, code);
         if (code)
             key = candidate.directory.lexically_normal();
         if (seen.insert(key).second)
-            discoverIn(candidate.run, candidate.directory, listed, found);
+            discoverIn(candidate.run, candidate.directory, logDirectoryOf(key, roots), listed,
+                latestIn, found);
     }
     return found;
-}
-
-LoadedEmbedding loadEmbedding(const ProjectorEmbeddingSource& source)
-{
-    LoadedEmbedding loaded;
-    if (!source.tensorPath.empty()) {
-        const auto bytes = readFile(source.tensorPath, loaded.error);
-        if (!bytes)
-            return loaded;
-        EmbeddingTensor tensor = parseEmbeddingTensor(*bytes, source.shape);
-        if (!tensor.error.empty()) {
-            loaded.error = source.tensorPath.string() + ": " + tensor.error;
-            return loaded;
-        }
-        loaded.rows = tensor.rows;
-        loaded.columns = tensor.columns;
-        loaded.values = std::move(tensor.values);
-    } else {
-        const CheckpointIndex index = readCheckpointIndex(source.checkpointPrefix);
-        const CheckpointVariable* variable = index.find(source.checkpointVariable);
-        if (!variable) {
-            loaded.error = source.checkpointPrefix.string() + ": no variable \""
-                + source.checkpointVariable + "\""
-                + (index.error.empty() ? "" : ": " + index.error);
-            return loaded;
-        }
-        CheckpointMatrix matrix = readCheckpointMatrix(source.checkpointPrefix, index, *variable);
-        if (!matrix.error.empty()) {
-            loaded.error = source.checkpointVariable + ": " + matrix.error;
-            return loaded;
-        }
-        loaded.rows = matrix.rows;
-        loaded.columns = matrix.columns;
-        loaded.values = std::move(matrix.values);
-    }
-    if (source.metadataPath.empty())
-        return loaded;
-    std::string error;
-    const auto text = readFile(source.metadataPath, error);
-    if (!text) {
-        loaded.warning = error;
-        return loaded;
-    }
-    MetadataTable metadata = parseMetadataTsv(*text);
-    if (metadata.rows.size() != loaded.rows) {
-        loaded.warning = source.metadataPath.string() + ": " + std::to_string(metadata.rows.size())
-            + " metadata rows for " + std::to_string(loaded.rows) + " points";
-        return loaded;
-    }
-    loaded.metadata = std::move(metadata);
-    return loaded;
 }
 
 } // namespace lantern::core

@@ -1,0 +1,194 @@
+// loadEmbedding and what it shares with inspect's summary: reading a source's matrix,
+// metadata (fitted to the points) and bookmarks, and wording what does not fit.
+
+#include "core/checkpoint/checkpoint_tensor.h"
+#include "core/projector/embedding_tensor.h"
+#include "core/projector/projector_discovery.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace lantern::core {
+namespace fs = std::filesystem;
+namespace {
+
+std::string byteCount(std::uintmax_t bytes)
+{
+    return bytes >= (1u << 20) ? std::to_string(bytes >> 20) + " MiB"
+                               : std::to_string(bytes) + " bytes";
+}
+
+void addWarning(LoadedEmbedding& loaded, const std::string& warning)
+{
+    if (warning.empty())
+        return;
+    loaded.warning += (loaded.warning.empty() ? "" : "\n") + warning;
+}
+
+// A warning about `source` found while loading it, whole like its discovery problems.
+void addWarning(
+    LoadedEmbedding& loaded, const ProjectorEmbeddingSource& source, const std::string& warning)
+{
+    if (!warning.empty())
+        addWarning(loaded, describeEmbedding(source) + ": " + warning);
+}
+
+// Reads the matrix from the TSV/raw file or the checkpoint; false (and loaded.error) if not.
+bool loadMatrix(const ProjectorEmbeddingSource& source, LoadedEmbedding& loaded)
+{
+    if (!source.tensorPath.empty()) {
+        const auto bytes
+            = readProjectorFile(source.tensorPath, loaded.error, kMaxProjectorFileBytes);
+        if (!bytes)
+            return false;
+        EmbeddingTensor tensor = parseEmbeddingTensor(*bytes, source.shape);
+        if (!tensor.error.empty()) {
+            loaded.error = source.tensorPath.string() + ": " + tensor.error;
+            return false;
+        }
+        loaded.rows = tensor.rows;
+        loaded.columns = tensor.columns;
+        loaded.values = std::move(tensor.values);
+        return true;
+    }
+    const CheckpointIndex index = readCheckpointIndex(source.checkpointPrefix);
+    const CheckpointVariable* variable = index.find(source.checkpointVariable);
+    if (!variable) {
+        loaded.error = source.checkpointPrefix.string() + ": no variable \""
+            + source.checkpointVariable + "\"" + (index.error.empty() ? "" : ": " + index.error);
+        return false;
+    }
+    CheckpointMatrix matrix = readCheckpointMatrix(source.checkpointPrefix, index, *variable);
+    if (!matrix.error.empty()) {
+        loaded.error = "checkpoint " + source.checkpointPrefix.string() + ": " + matrix.error;
+        // (discovery words a shard problem the same way, so loadEmbedding says it once)
+        return false;
+    }
+    loaded.rows = matrix.rows;
+    loaded.columns = matrix.columns;
+    loaded.values = std::move(matrix.values);
+    return true;
+}
+
+// Reads the metadata and fits it to the points: rows past them are dropped, missing ones empty.
+void loadMetadata(const ProjectorEmbeddingSource& source, LoadedEmbedding& loaded)
+{
+    std::string error;
+    const auto text = readProjectorFile(source.metadataPath, error, kMaxProjectorFileBytes);
+    if (!text) {
+        addWarning(loaded, source, "metadata: " + error);
+        return;
+    }
+    MetadataTable metadata = parseMetadataTsv(*text);
+    loaded.metadataFileRows = metadata.rows.size();
+    addWarning(loaded, source, metadataFitProblem(source, metadata, loaded.rows));
+    metadata.rows.resize(loaded.rows);
+    loaded.metadata = std::move(metadata);
+}
+
+} // namespace
+
+std::optional<std::string> readProjectorFile(
+    const fs::path& path, std::string& error, std::uintmax_t limit)
+{
+    std::error_code code;
+    const auto size = fs::file_size(path, code);
+    if (code) {
+        error = path.string() + ": " + code.message();
+        return std::nullopt;
+    }
+    if (size > limit) {
+        error = path.string() + " is " + byteCount(size) + ", more than the " + byteCount(limit)
+            + " read for it";
+        return std::nullopt;
+    }
+    std::ifstream file(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << file.rdbuf();
+    if (!file) {
+        error = path.string() + ": could not be read";
+        return std::nullopt;
+    }
+    return std::move(bytes).str();
+}
+
+std::string describeEmbedding(const ProjectorEmbeddingSource& source)
+{
+    std::string text = "run \"" + source.run + "\", embedding \"" + source.name + "\"";
+    if (!source.configPath.empty())
+        text += " (" + source.configPath.string() + ")";
+    return text;
+}
+
+std::string metadataFitProblem(
+    const ProjectorEmbeddingSource& source, const MetadataTable& metadata, std::size_t points)
+{
+    std::string problem;
+    const std::string counts = source.metadataPath.string() + " holds "
+        + std::to_string(metadata.rows.size()) + " metadata rows for " + std::to_string(points)
+        + " points";
+    if (metadata.rows.size() > points)
+        problem = counts + ": the first " + std::to_string(points) + " are used";
+    else if (metadata.rows.size() < points)
+        problem = counts + ": points past row " + std::to_string(metadata.rows.size())
+            + " have no metadata";
+    if (metadata.overlongRows > 0)
+        problem += (problem.empty() ? "" : "; ") + source.metadataPath.string() + ": "
+            + std::to_string(metadata.overlongRows)
+            + " rows have more cells than the header has columns; the extra cells are dropped";
+    return problem;
+}
+
+std::string spriteTileProblem(const ProjectorEmbeddingSource& source, std::size_t rows)
+{
+    if (source.spritePath.empty() || !source.spriteTile)
+        return {};
+    const auto [tileWidth, tileHeight] = *source.spriteTile;
+    const std::string tile = std::to_string(tileWidth) + "×" + std::to_string(tileHeight);
+    if (tileWidth == 0 || tileHeight == 0)
+        return "the sprite's single_image_dim " + tile + " is empty: no thumbnails";
+    if (!source.spriteImageSize)
+        return {};
+    const auto [width, height] = *source.spriteImageSize;
+    const std::string atlas = "the sprite " + source.spritePath.string() + " is "
+        + std::to_string(width) + "×" + std::to_string(height);
+    if (width < tileWidth || height < tileHeight)
+        return atlas + ", smaller than one " + tile + " tile: no thumbnails";
+    const std::uint64_t tiles = std::uint64_t(width / tileWidth) * (height / tileHeight);
+    if (tiles < rows)
+        return atlas + ": " + std::to_string(tiles) + " tiles of " + tile + " for "
+            + std::to_string(rows) + " points; points past " + std::to_string(tiles)
+            + " have no thumbnail";
+    return {};
+}
+
+LoadedEmbedding loadEmbedding(const ProjectorEmbeddingSource& source)
+{
+    LoadedEmbedding loaded;
+    if (source.tensorPath.empty() && source.checkpointPrefix.empty()) {
+        for (const std::string& problem : source.problems)
+            loaded.error += (loaded.error.empty() ? "" : "\n") + problem;
+        if (loaded.error.empty())
+            loaded.error = describeEmbedding(source) + ": no tensor file or checkpoint variable";
+        return loaded;
+    }
+    const bool read = loadMatrix(source, loaded);
+    for (const std::string& problem : source.problems)
+        if (loaded.error.empty() || !problem.ends_with(loaded.error)) // said once, as the error
+            addWarning(loaded, problem);
+    if (!read)
+        return loaded;
+    if (!source.metadataPath.empty())
+        loadMetadata(source, loaded);
+    addWarning(loaded, source, spriteTileProblem(source, loaded.rows));
+    if (!source.bookmarksPath.empty()) {
+        std::string error;
+        if (auto text = readProjectorFile(source.bookmarksPath, error, kMaxBookmarksBytes))
+            loaded.bookmarksJson = std::move(*text);
+        else
+            addWarning(loaded, source, "bookmarks: " + error);
+    }
+    return loaded;
+}
+
+} // namespace lantern::core
