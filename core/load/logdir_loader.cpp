@@ -176,15 +176,15 @@ bool LogdirLoader::findProjectorData(ProjectorFingerprint fingerprint)
     for (const LogdirSpec& logdir : m_logdirs)
         roots.emplace_back(logdir.name, logdir.path);
     fingerprint.addFolders(runs, roots);
-    if (fingerprint == m_projectorFingerprint)
+    // A fingerprint taken within the file system's time resolution of a change may miss a
+    // second change in the same tick: look once more when it has settled.
+    const bool settled = fingerprint.settledAt(m_settle.now());
+    if (fingerprint == m_projectorFingerprint && (m_projectorSettled || !settled))
         return false;
     m_projector
         = std::make_shared<const ProjectorDiscovery>(discoverProjectorEmbeddings(runs, roots));
-    // Files changed a moment ago may change again unseen: look again next time.
-    if (fingerprint.settledAt(m_settle.now()))
-        m_projectorFingerprint = std::move(fingerprint);
-    else
-        m_projectorFingerprint.reset();
+    m_projectorFingerprint = std::move(fingerprint);
+    m_projectorSettled = settled;
     return true;
 }
 

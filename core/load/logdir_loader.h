@@ -109,8 +109,8 @@ private:
     LoadStatistics m_lastReload;
     SettlePolicy m_settle;
     std::shared_ptr<const ProjectorDiscovery> m_projector;
-    // Of m_projector's search; none when not settled (the next reload searches again).
-    std::optional<ProjectorFingerprint> m_projectorFingerprint;
+    std::optional<ProjectorFingerprint> m_projectorFingerprint; // of m_projector's search
+    bool m_projectorSettled = false; // whether that fingerprint had settled (see settledAt)
 };
 
 } // namespace lantern::core

@@ -123,7 +123,8 @@ void LogLoader::receive(const Loaded& loaded)
     const LogdirSnapshotPtr& snapshot = loaded.snapshot;
     const SnapshotChangePtr& change = loaded.change;
     m_lastUpdate = QDateTime::currentDateTime();
-    const bool changed = !m_snapshot || m_snapshot->runs != snapshot->runs;
+    const bool changed = !m_snapshot || m_snapshot->runs != snapshot->runs
+        || m_snapshot->projector != snapshot->projector;
     // A snapshot equal to the last one adds nothing to what changed since the one before.
     if (changed || change->everything)
         m_change = change;
