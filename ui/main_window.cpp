@@ -182,7 +182,7 @@ QWidget* MainWindow::createContent()
     m_runSelector->setMinimumWidth(220);
     m_tabs = new QTabWidget(splitter);
     m_tabs->setObjectName(QStringLiteral("dashboards"));
-    m_dashboards = createDashboards({m_runModel}, m_tabs);
+    m_dashboards = createDashboards({m_runModel, m_loader->reader()}, m_tabs);
     for (Dashboard* dashboard : m_dashboards) {
         dashboard->setObjectName(dashboard->key()); // showTab's key
         m_tabs->addTab(dashboard, dashboard->title());

@@ -22,6 +22,7 @@ struct LogLoader::LoaderState {
 LogLoader::LogLoader(QObject* parent)
     : QObject(parent)
     , m_state(std::make_shared<LoaderState>())
+    , m_reader(std::make_shared<DataReader>())
     , m_watcher(new QFileSystemWatcher(this))
     , m_loading([this](const Loaded& loaded) { receive(loaded); }, &m_thread,
           LatestJobRunner::OnDestroy::Wait)
