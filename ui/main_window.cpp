@@ -51,6 +51,11 @@ QString logdirSpecForDrop(const QString& localPath)
                                                              : name + QLatin1Char(':') + directory;
 }
 
+std::size_t embeddingCount(const core::LogdirSnapshot& snapshot)
+{
+    return snapshot.projector ? snapshot.projector->embeddings.size() : 0;
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -75,6 +80,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_diagnosticsDock->hide();
 
     m_statusText = new QLabel(tr("No log directory open"), this);
+    m_statusText->setObjectName(QStringLiteral("statusText"));
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 0); // busy until the first load finishes
     m_progress->setMaximumWidth(160);
@@ -176,7 +182,7 @@ QWidget* MainWindow::createContent()
     m_runSelector->setMinimumWidth(220);
     m_tabs = new QTabWidget(splitter);
     m_tabs->setObjectName(QStringLiteral("dashboards"));
-    m_dashboards = createDashboards({m_runModel}, m_tabs);
+    m_dashboards = createDashboards({m_runModel, m_loader->reader()}, m_tabs);
     for (Dashboard* dashboard : m_dashboards) {
         dashboard->setObjectName(dashboard->key()); // showTab's key
         m_tabs->addTab(dashboard, dashboard->title());
@@ -378,10 +384,11 @@ void MainWindow::showSnapshot(const LogdirSnapshotPtr& snapshot)
         tags += run->tags.size();
     }
     const QStringList specs = m_loader->logdirSpecs();
+    const int embeddings = int(embeddingCount(*snapshot));
     if (specs.isEmpty()) {
         m_pages->setCurrentIndex(StartPage);
         m_statusText->setText(tr("No log directory open"));
-    } else if (snapshot->runs.empty()) {
+    } else if (snapshot->runs.empty() && embeddings == 0) {
         m_pages->setCurrentIndex(StartPage);
         m_startMessage->setText(
             tr("<p>No event files were found in <b>%1</b>.</p>"
@@ -393,6 +400,18 @@ void MainWindow::showSnapshot(const LogdirSnapshotPtr& snapshot)
                 .arg(specs.join(QStringLiteral(", ")).toHtmlEscaped())
                 .arg(snapshot->lastReload.directoriesScanned));
         m_statusText->setText(tr("No runs found"));
+    } else if (snapshot->runs.empty()) {
+        // A model folder (a checkpoint and projector_config.pbtxt) opens in the Projector tab,
+        // as TensorBoard's projector does when there are no runs.
+        m_pages->setCurrentIndex(ContentPage);
+        const QString found = embeddings == 1
+            ? tr("1 embedding (projector data)")
+            : tr("%1 embeddings (projector data)").arg(embeddings);
+        const QString where = specs.join(QStringLiteral(", "));
+        m_overview->setText(tr("<h3>No event files</h3><p>%1 found in <b>%2</b>: see the "
+                               "Projector tab.</p>")
+                                .arg(found, where.toHtmlEscaped()));
+        m_statusText->setText(tr("No event files · %1 in %2").arg(found, where));
     } else {
         m_pages->setCurrentIndex(ContentPage);
         m_overview->setText(tr("<h3>%1 runs</h3><p>%2 event files · %3 tags · %4 scalar points</p>")

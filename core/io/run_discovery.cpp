@@ -20,6 +20,7 @@ std::string runName(const fs::path& logdir, const fs::path& directory)
 
 struct Walker {
     fs::path logdir;
+    const DirectoryEntryVisitor& visit;
     DiscoveryResult result;
     std::set<fs::path> visited; // canonical paths, so a symlink loop is entered once
 
@@ -50,6 +51,8 @@ struct Walker {
             if (error)
                 break;
             const fs::directory_entry& entry = *it;
+            if (visit)
+                visit(entry);
             std::error_code statError;
             const fs::file_status status = entry.status(statError);
             if (statError && statError != std::errc::no_such_file_or_directory) {
@@ -84,9 +87,9 @@ bool isEventFileName(std::string_view fileName)
         && !fileName.ends_with(".profile-empty");
 }
 
-DiscoveryResult discoverRuns(const fs::path& logdir)
+DiscoveryResult discoverRuns(const fs::path& logdir, const DirectoryEntryVisitor& visit)
 {
-    Walker walker {logdir, {}, {}};
+    Walker walker {logdir, visit, {}, {}};
     walker.walk(logdir);
     std::sort(walker.result.runs.begin(), walker.result.runs.end(),
         [](const auto& a, const auto& b) { return a.name < b.name; });

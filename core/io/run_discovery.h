@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,7 +31,12 @@ struct DiscoveryResult {
 // Event files are named `*tfevents*`; TensorFlow's profiler leaves `*.profile-empty` markers.
 bool isEventFileName(std::string_view fileName);
 
+// Called with every entry the walk lists (files and folders), for whoever needs to know
+// about more than event files without walking the folders again.
+using DirectoryEntryVisitor = std::function<void(const std::filesystem::directory_entry&)>;
+
 // Walks `logdir` recursively, following symbolic links but never a directory twice.
-DiscoveryResult discoverRuns(const std::filesystem::path& logdir);
+DiscoveryResult discoverRuns(
+    const std::filesystem::path& logdir, const DirectoryEntryVisitor& visit = {});
 
 } // namespace lantern::core

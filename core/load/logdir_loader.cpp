@@ -85,6 +85,7 @@ const RunSnapshot* LogdirSnapshot::find(std::string_view run) const
 LogdirLoader::LogdirLoader(std::vector<LogdirSpec> logdirs, LoadOptions options)
     : m_logdirs(std::move(logdirs))
     , m_options(options)
+    , m_projector(std::make_shared<const ProjectorDiscovery>())
 {
 }
 
@@ -108,8 +109,12 @@ LoadStatistics LogdirLoader::reload(const ProgressCallback& progress)
     std::map<std::string, std::unique_ptr<RunState>> current;
     std::vector<FileToRead> toRead;
     LoadProgress total;
+    ProjectorFingerprint projectorFiles;
+    const auto visit = [&projectorFiles](const std::filesystem::directory_entry& e) {
+        projectorFiles.addEntry(e);
+    };
     for (const LogdirSpec& logdir : m_logdirs) {
-        DiscoveryResult found = discoverRuns(logdir.path);
+        DiscoveryResult found = discoverRuns(logdir.path, visit);
         statistics.directoriesScanned += found.directoriesScanned;
         m_discoveryProblems.insert(
             m_discoveryProblems.end(), found.problems.begin(), found.problems.end());
@@ -157,8 +162,30 @@ LoadStatistics LogdirLoader::reload(const ProgressCallback& progress)
     m_runs.clear();
     for (auto& [name, state] : current) // std::map: already in name order
         m_runs.push_back(std::move(state));
+    statistics.projectorSearches = findProjectorData(std::move(projectorFiles)) ? 1 : 0;
     m_lastReload = statistics;
     return statistics;
+}
+
+bool LogdirLoader::findProjectorData(ProjectorFingerprint fingerprint)
+{
+    std::vector<ProjectorRunDirectory> runs;
+    for (const auto& state : m_runs)
+        runs.push_back({state->run.name, state->run.directory});
+    std::vector<std::pair<std::string, std::filesystem::path>> roots;
+    for (const LogdirSpec& logdir : m_logdirs)
+        roots.emplace_back(logdir.name, logdir.path);
+    fingerprint.addFolders(runs, roots);
+    // A fingerprint taken within the file system's time resolution of a change may miss a
+    // second change in the same tick: look once more when it has settled.
+    const bool settled = fingerprint.settledAt(m_settle.now());
+    if (fingerprint == m_projectorFingerprint && (m_projectorSettled || !settled))
+        return false;
+    m_projector
+        = std::make_shared<const ProjectorDiscovery>(discoverProjectorEmbeddings(runs, roots));
+    m_projectorFingerprint = std::move(fingerprint);
+    m_projectorSettled = settled;
+    return true;
 }
 
 std::vector<const RunData*> LogdirLoader::runs() const
@@ -174,6 +201,7 @@ std::shared_ptr<const LogdirSnapshot> LogdirLoader::snapshot()
 {
     auto snapshot = std::make_shared<LogdirSnapshot>();
     snapshot->discoveryProblems = m_discoveryProblems;
+    snapshot->projector = m_projector;
     snapshot->lastReload = m_lastReload;
     for (auto& state : m_runs) {
         if (!state->lastSnapshot || state->lastSnapshot->generation != state->run.generation())

@@ -5,6 +5,8 @@
 // Use it from one thread; hand readers the immutable snapshot().
 
 #include "core/io/logdir_spec.h"
+#include "core/load/projector_fingerprint.h"
+#include "core/projector/projector_discovery.h"
 #include "core/store/run_data.h"
 #include "core/store/run_snapshot.h"
 
@@ -13,6 +15,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +27,9 @@ struct LoadStatistics {
     std::uint64_t records = 0;
     std::uint64_t fastPathRecords = 0;
     std::uint64_t directoriesScanned = 0;
+    // 1 when this reload looked for the projector's embeddings again (the folders or their
+    // projector files changed), else 0.
+    std::uint64_t projectorSearches = 0;
 };
 
 // How far a reload has got, in files and bytes of the files it has to read.
@@ -51,6 +57,10 @@ struct SettlePolicy {
 struct LogdirSnapshot {
     std::vector<std::shared_ptr<const RunSnapshot>> runs; // sorted by name
     std::vector<std::string> discoveryProblems;
+    // The projector's embeddings in the run folders and logdir roots, and the problems met
+    // finding them; the same object while nothing it was found from changed. Null only in a
+    // snapshot not made by a loader.
+    std::shared_ptr<const ProjectorDiscovery> projector;
     LoadStatistics lastReload;
     std::uint64_t totalEventFiles = 0;
 
@@ -78,6 +88,8 @@ public:
     const std::vector<LogdirSpec>& logdirs() const { return m_logdirs; }
     // Problems found while scanning directories (unreadable folders, symlink loops).
     const std::vector<std::string>& discoveryProblems() const { return m_discoveryProblems; }
+    // The embeddings found by the last reload (see LogdirSnapshot::projector).
+    const std::shared_ptr<const ProjectorDiscovery>& projector() const { return m_projector; }
 
     // An immutable view of everything loaded; runs that did not change since the previous
     // snapshot are shared with it.
@@ -86,12 +98,19 @@ public:
 private:
     struct RunState;
 
+    // Looks for the projector's embeddings again when their fingerprint (gathered by this
+    // reload's walk) changed; true if so.
+    bool findProjectorData(ProjectorFingerprint fingerprint);
+
     std::vector<LogdirSpec> m_logdirs;
     LoadOptions m_options;
     std::vector<std::unique_ptr<RunState>> m_runs; // sorted by name
     std::vector<std::string> m_discoveryProblems;
     LoadStatistics m_lastReload;
     SettlePolicy m_settle;
+    std::shared_ptr<const ProjectorDiscovery> m_projector;
+    std::optional<ProjectorFingerprint> m_projectorFingerprint; // of m_projector's search
+    bool m_projectorSettled = false; // whether that fingerprint had settled (see settledAt)
 };
 
 } // namespace lantern::core

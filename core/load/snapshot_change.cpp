@@ -82,6 +82,7 @@ SnapshotChange describeChange(const LogdirSnapshot& before, const LogdirSnapshot
         }
     }
     sortUnique(change.series);
+    change.projectorChanged = before.projector != after.projector;
     return change;
 }
 
@@ -114,6 +115,7 @@ void SnapshotChange::merge(const SnapshotChange& later)
     everything = everything || later.everything;
     appendsOnly = appendsOnly && later.appendsOnly;
     runSetChanged = runSetChanged || later.runSetChanged;
+    projectorChanged = projectorChanged || later.projectorChanged;
     std::vector<std::string> mergedRuns;
     std::set_union(runs.begin(), runs.end(), later.runs.begin(), later.runs.end(),
         std::back_inserter(mergedRuns));

@@ -28,6 +28,9 @@ struct SnapshotChange {
     bool appendsOnly = false;
     // Runs were added or removed (the run list and every card's lines may change).
     bool runSetChanged = false;
+    // The projector's embeddings were looked for again (LogdirSnapshot::projector is another
+    // object): what was found, or the problems met, may differ.
+    bool projectorChanged = false;
     std::vector<std::string> runs; // sorted: added, removed or with any change
     std::vector<ChangedSeries> series; // sorted: added, removed or changed series
 
@@ -38,7 +41,7 @@ struct SnapshotChange {
         change.appendsOnly = true;
         return change;
     }
-    bool empty() const { return !everything && runs.empty(); }
+    bool empty() const { return !everything && runs.empty() && !projectorChanged; }
     bool touchesRun(std::string_view run) const;
     bool touchesTag(std::string_view run, std::string_view tag) const;
     // Whether views of `kind` may need to redraw: a series of that kind changed, or runs came

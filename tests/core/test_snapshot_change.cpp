@@ -3,6 +3,7 @@
 
 #include "core/load/logdir_loader.h"
 #include "core/load/snapshot_change.h"
+#include "tests/support/reloading_logdir.h"
 #include "tests/support/test_support.h"
 
 #include <QTemporaryDir>
@@ -42,24 +43,7 @@ struct LiveLogdir {
     }
 };
 
-struct Loaded {
-    LogdirLoader loader;
-    std::shared_ptr<const LogdirSnapshot> last;
-    explicit Loaded(const fs::path& root)
-        : loader({{"", root}})
-    {
-        loader.reload();
-        last = loader.snapshot();
-    }
-    SnapshotChange reload()
-    {
-        loader.reload();
-        auto next = loader.snapshot();
-        SnapshotChange change = describeChange(*last, *next);
-        last = next;
-        return change;
-    }
-};
+using Loaded = ReloadingLogdir;
 
 } // namespace
 

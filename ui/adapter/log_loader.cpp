@@ -22,6 +22,7 @@ struct LogLoader::LoaderState {
 LogLoader::LogLoader(QObject* parent)
     : QObject(parent)
     , m_state(std::make_shared<LoaderState>())
+    , m_reader(std::make_shared<DataReader>())
     , m_watcher(new QFileSystemWatcher(this))
     , m_loading([this](const Loaded& loaded) { receive(loaded); }, &m_thread,
           LatestJobRunner::OnDestroy::Wait)
@@ -123,7 +124,8 @@ void LogLoader::receive(const Loaded& loaded)
     const LogdirSnapshotPtr& snapshot = loaded.snapshot;
     const SnapshotChangePtr& change = loaded.change;
     m_lastUpdate = QDateTime::currentDateTime();
-    const bool changed = !m_snapshot || m_snapshot->runs != snapshot->runs;
+    const bool changed = !m_snapshot || m_snapshot->runs != snapshot->runs
+        || m_snapshot->projector != snapshot->projector;
     // A snapshot equal to the last one adds nothing to what changed since the one before.
     if (changed || change->everything)
         m_change = change;

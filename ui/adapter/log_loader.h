@@ -8,6 +8,7 @@
 // a snapshot is newer than the one shown even when more changes came meanwhile, so requests
 // made while one runs are merged into one more, started when it ends.
 
+#include "ui/adapter/data_reader.h"
 #include "ui/adapter/loaded_data.h"
 #include "ui/widgets/latest_job.h"
 
@@ -45,6 +46,8 @@ public:
     const SnapshotChangePtr& lastChange() const { return m_change; }
     QDateTime lastUpdate() const { return m_lastUpdate; }
     bool isLoading() const { return m_loading.isBusy(); }
+    // Reads what the snapshots point at, on demand (images, graphs), for the views.
+    const DataReaderPtr& reader() const { return m_reader; }
 
 signals:
     void loadStarted();
@@ -66,6 +69,7 @@ private:
     QThreadPool m_thread; // one thread: core's loader is used from one thread at a time
     // Touched only by the load running on m_thread.
     std::shared_ptr<LoaderState> m_state;
+    DataReaderPtr m_reader;
     std::uint64_t m_opened = 0; // counts open(): a load for a newer count starts a new loader
     QStringList m_specs;
     LogdirSnapshotPtr m_snapshot;

@@ -17,10 +17,10 @@ std::vector<Dashboard*> createDashboards(const DashboardServices& services, QWid
     RunListModel* runs = services.runs;
     return {
         new ScalarsDashboard(runs, parent),
-        new ImagesDashboard(runs, parent),
+        new ImagesDashboard(runs, parent, services.reader),
         new HistogramsDashboard(runs, parent),
         new DistributionsDashboard(runs, parent),
-        new GraphsDashboard(parent),
+        new GraphsDashboard(parent, services.reader),
         new TextDashboard(runs, parent),
         new PrCurvesDashboard(runs, parent),
         new HParamsDashboard(runs, parent),

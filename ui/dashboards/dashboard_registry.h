@@ -3,6 +3,8 @@
 // from. Adding a tab is adding a Dashboard subclass and its line here (see the test
 // test_dashboard_registry, which fails for a dashboard class that is not listed).
 
+#include "ui/adapter/data_reader.h"
+
 #include <vector>
 
 class QWidget;
@@ -15,6 +17,7 @@ class RunListModel;
 // What a dashboard may be built with.
 struct DashboardServices {
     RunListModel* runs = nullptr;
+    DataReaderPtr reader; // on-demand reads (images, graphs)
 };
 
 // The dashboards, made for `parent`, in tab order.

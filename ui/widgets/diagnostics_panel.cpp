@@ -54,6 +54,14 @@ void DiagnosticsPanel::setSnapshot(const LogdirSnapshotPtr& snapshot)
             m_table->setItem(row, 4, new QTableWidgetItem(tr("folder could not be scanned")));
             ++m_count;
         }
+        if (snapshot->projector)
+            for (const std::string& problem : snapshot->projector->problems) {
+                const int row = m_table->rowCount();
+                m_table->insertRow(row);
+                m_table->setItem(row, 4,
+                    new QTableWidgetItem(tr("Projector: %1").arg(QString::fromStdString(problem))));
+                ++m_count;
+            }
     }
     m_table->resizeColumnsToContents();
     m_summary->setText(m_count == 0

@@ -54,9 +54,10 @@ QString keyOf(const QString& run, const core::GraphReference& reference)
 
 } // namespace
 
-GraphsDashboard::GraphsDashboard(QWidget* parent)
+GraphsDashboard::GraphsDashboard(QWidget* parent, DataReaderPtr reader)
     : Dashboard(parent)
-    , m_loading([this](LoadedGraph loaded) { graphLoaded(std::move(loaded)); })
+    , m_reader(reader ? std::move(reader) : std::make_shared<DataReader>())
+    , m_loading([this](LoadedGraph loaded) { graphLoaded(std::move(loaded)); }, m_reader->pool())
     , m_placing([this](PlacedLevel level) { levelPlaced(std::move(level)); })
 {
     setObjectName(QStringLiteral("graphs"));
@@ -218,9 +219,9 @@ void GraphsDashboard::loadChosenGraph()
     m_results->hide();
     showStatus();
     rebuildBreadcrumb();
-    m_loading.run([reference] {
+    m_loading.run([read = m_reader->graphReader(reference)] {
         LoadedGraph loaded;
-        core::DecodedGraph decoded = core::loadGraph(reference);
+        core::DecodedGraph decoded = read();
         if (!decoded.ok()) {
             loaded.error = QString::fromStdString(decoded.error);
             return loaded;

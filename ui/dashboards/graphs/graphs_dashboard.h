@@ -7,6 +7,7 @@
 #include "core/analysis/graph_hierarchy.h"
 #include "core/analysis/graph_layout.h"
 #include "core/store/graph_reference.h"
+#include "ui/adapter/data_reader.h"
 #include "ui/adapter/loaded_data.h"
 #include "ui/dashboards/dashboard.h"
 #include "ui/widgets/latest_job.h"
@@ -31,7 +32,8 @@ class NodeDetailsPanel;
 class GraphsDashboard : public Dashboard {
     Q_OBJECT
 public:
-    explicit GraphsDashboard(QWidget* parent = nullptr);
+    // Graphs are read through `reader`; without one (a dashboard on its own), it makes its own.
+    explicit GraphsDashboard(QWidget* parent = nullptr, DataReaderPtr reader = nullptr);
 
     void setSnapshot(const LogdirSnapshotPtr& snapshot);
 
@@ -109,7 +111,9 @@ private:
     QString m_error;
     bool m_gridLevel = false;
 
-    // Decoding with the root's layout, and laying out a group: the latest request of each.
+    DataReaderPtr m_reader; // before the jobs on its threads, so that it outlives them
+    // Decoding (on the reader's threads) with the root's layout, and laying out a group: the
+    // latest request of each.
     LatestJob<LoadedGraph> m_loading;
     LatestJob<PlacedLevel> m_placing;
 

@@ -1,14 +1,9 @@
 #include "ui/dashboards/images/image_source.h"
 
-#include "core/io/record_fetcher.h"
-
-#include <mutex>
-
 namespace lantern::ui {
 namespace {
 
 constexpr qsizetype kDefaultCacheBytes = qsizetype(128) << 20;
-constexpr int kDecodingThreads = 2;
 
 qsizetype costOf(const DecodedImage& decoded)
 {
@@ -17,11 +12,6 @@ qsizetype costOf(const DecodedImage& decoded)
 }
 
 } // namespace
-
-struct ImageSource::SharedFetcher {
-    std::mutex mutex;
-    core::RecordFetcher fetcher;
-};
 
 QString ImageRequest::key() const
 {
@@ -63,29 +53,21 @@ DecodedImage decodeImage(const ImageRequest& request, const core::DecodedBlobs& 
     return decoded;
 }
 
-ImageSource::ImageSource(QObject* parent)
+ImageSource::ImageSource(DataReaderPtr reader, QObject* parent)
     : QObject(parent)
-    , m_fetcher(std::make_shared<SharedFetcher>())
+    , m_reader(std::move(reader))
 {
-    m_pool.setMaxThreadCount(kDecodingThreads);
     setCacheLimit(kDefaultCacheBytes);
 }
 
-ImageSource::~ImageSource()
-{
-    m_pool.waitForDone();
-}
+// The decodes underway hold only copies: they may finish after us, their results dropped.
+ImageSource::~ImageSource() = default;
 
 std::function<DecodedImage()> ImageSource::decoder(const ImageRequest& request) const
 {
-    return [request, shared = m_fetcher] {
-        // Reading holds the lock; decoding the PNG or JPEG, the slow part, does not.
-        core::DecodedBlobs blobs;
-        {
-            const std::lock_guard lock(shared->mutex);
-            blobs = core::readBlobs(request.reference, &shared->fetcher);
-        }
-        return decodeImage(request, blobs);
+    return [request, read = m_reader->blobReader(request.reference)] {
+        // Reading holds the reader's lock; decoding the PNG or JPEG, the slow part, does not.
+        return decodeImage(request, read());
     };
 }
 

@@ -1,12 +1,10 @@
 #pragma once
-// Where image cards get their pixels. Records are read back through core (readBlobs) and the
-// chosen image is decoded into a QImage on a small pool of worker threads; decoded images are
-// kept in a least-recently-used cache bounded in bytes, used on the GUI thread only.
-//
-// Reads share one RecordFetcher (under a lock), so stepping through the images of a compressed
-// file continues its open stream instead of inflating the file from its start every time.
+// Where image cards get their pixels. Records are read back through the DataReader and the
+// chosen image is decoded into a QImage on its threads; decoded images are kept in a
+// least-recently-used cache bounded in bytes, used on the GUI thread only.
 
 #include "core/load/blob_reader.h"
+#include "ui/adapter/data_reader.h"
 
 #include <QCache>
 #include <QImage>
@@ -44,13 +42,13 @@ DecodedImage decodeImage(const ImageRequest& request, const core::DecodedBlobs& 
 class ImageSource : public QObject {
     Q_OBJECT
 public:
-    explicit ImageSource(QObject* parent = nullptr);
-    ~ImageSource() override; // waits for the decodes underway
+    explicit ImageSource(DataReaderPtr reader, QObject* parent = nullptr);
+    ~ImageSource() override;
 
     // A job that reads and decodes the image, for a worker thread of pool(): it holds only
     // copies and shared state, and its result is always set (an error, or the image).
     std::function<DecodedImage()> decoder(const ImageRequest& request) const;
-    QThreadPool* pool() { return &m_pool; }
+    QThreadPool* pool() { return m_reader->pool(); }
 
     // The cached image for `key`, marked as recently used; a null image when not cached.
     DecodedImage cached(const QString& key);
@@ -60,9 +58,7 @@ public:
     qsizetype cachedImages() const { return m_cache.count(); }
 
 private:
-    struct SharedFetcher;
-    QThreadPool m_pool;
-    std::shared_ptr<SharedFetcher> m_fetcher;
+    DataReaderPtr m_reader;
     QCache<QString, DecodedImage> m_cache; // cost in KiB
 };
 

@@ -37,10 +37,10 @@ QSlider* createSlider(const QString& name, int minimum, int maximum, int value, 
 
 } // namespace
 
-ImagesDashboard::ImagesDashboard(RunListModel* runs, QWidget* parent)
+ImagesDashboard::ImagesDashboard(RunListModel* runs, QWidget* parent, DataReaderPtr reader)
     : SeriesDashboard(core::ValueKind::Image, parent)
     , m_runs(runs)
-    , m_source(new ImageSource(this))
+    , m_source(new ImageSource(reader ? std::move(reader) : std::make_shared<DataReader>(), this))
     , m_choosePath(exportPathDialog(this))
 {
     setObjectName(QStringLiteral("images")); // the main window's tab key

@@ -5,6 +5,7 @@
 // size. A click enlarges an image; each card's menu saves the shown image as PNG. One card
 // holds every step of its tag: a run with thousands of image steps still makes one card.
 
+#include "ui/adapter/data_reader.h"
 #include "ui/adapter/loaded_data.h"
 #include "ui/dashboards/dashboard.h"
 #include "ui/dashboards/images/image_adjustment.h"
@@ -28,7 +29,9 @@ class RunListModel;
 class ImagesDashboard : public SeriesDashboard {
     Q_OBJECT
 public:
-    explicit ImagesDashboard(RunListModel* runs, QWidget* parent = nullptr);
+    // Without a reader (a dashboard on its own, in tests), it makes its own.
+    explicit ImagesDashboard(
+        RunListModel* runs, QWidget* parent = nullptr, DataReaderPtr reader = nullptr);
     ~ImagesDashboard() override;
 
     void setSnapshot(const LogdirSnapshotPtr& snapshot) override;

@@ -1,7 +1,6 @@
 #include "ui/dashboards/projector/projector_dashboard.h"
 
 #include "core/analysis/nearest_neighbours.h"
-#include "core/io/logdir_spec.h"
 #include "ui/dashboards/projector/embedding_scatter_plot.h"
 #include "ui/dashboards/projector/metadata_colors.h"
 #include "ui/widgets/plain_tool_tip.h"
@@ -48,13 +47,10 @@ struct ProjectorDashboard::Projection {
 // The jobs hold no pointer to us, but are waited for when we go, so that none outlives the pool.
 ProjectorDashboard::ProjectorDashboard(QWidget* parent)
     : Dashboard(parent)
-    , m_discovering([this](core::ProjectorDiscovery found) { applyDiscovery(std::move(found)); },
-          nullptr, LatestJobRunner::OnDestroy::Wait)
     , m_projecting([this](ProjectionPtr projection) { showProjection(std::move(projection)); },
           nullptr, LatestJobRunner::OnDestroy::Wait)
 {
     setObjectName(QStringLiteral("projector")); // the tab's key
-    connect(this, &ProjectorDashboard::embeddingsFound, this, &Dashboard::dataAvailabilityChanged);
     m_embeddingChooser = new QComboBox(this);
     m_embeddingChooser->setObjectName(QStringLiteral("embeddingChooser"));
     m_xComponent = new QComboBox(this);
@@ -119,46 +115,28 @@ ProjectorDashboard::ProjectorDashboard(QWidget* parent)
 
 ProjectorDashboard::~ProjectorDashboard() = default;
 
-std::optional<bool> ProjectorDashboard::hasDataFor(const DashboardUpdate&) const
+std::optional<bool> ProjectorDashboard::hasDataFor(const DashboardUpdate& update) const
 {
-    if (m_discovering.isBusy())
-        return std::nullopt; // embeddingsFound will tell
-    return hasEmbeddings();
+    const auto& found = update.snapshot->projector;
+    return found && !found->embeddings.empty();
 }
 
 bool ProjectorDashboard::isComputing() const
 {
-    return m_discovering.isBusy() || m_projecting.isBusy();
+    return m_projecting.isBusy();
 }
 
-void ProjectorDashboard::setSnapshot(
-    const LogdirSnapshotPtr& snapshot, const QStringList& logdirSpecs)
+void ProjectorDashboard::setSnapshot(const LogdirSnapshotPtr& snapshot)
 {
-    std::vector<core::ProjectorRunDirectory> runs;
-    QString key = logdirSpecs.join(QLatin1Char('\n'));
-    for (const auto& run : snapshot->runs) {
-        runs.push_back({run->name, run->directory});
-        key += QLatin1Char('\n') + QString::fromStdString(run->directory.string());
-    }
-    if (key == m_discoveryKey)
-        return;
-    m_discoveryKey = key;
-    std::vector<std::pair<std::string, std::filesystem::path>> logdirs;
-    for (const QString& spec : logdirSpecs) {
-        const core::LogdirSpec parsed = core::parseLogdirSpec(spec.toStdString());
-        logdirs.emplace_back(parsed.name, parsed.path);
-    }
-    m_discovering.run([runs = std::move(runs), logdirs = std::move(logdirs)] {
-        return core::discoverProjectorEmbeddings(runs, logdirs);
-    });
+    applyDiscovery(snapshot->projector ? *snapshot->projector : core::ProjectorDiscovery());
 }
 
-void ProjectorDashboard::applyDiscovery(core::ProjectorDiscovery discovery)
+void ProjectorDashboard::applyDiscovery(const core::ProjectorDiscovery& discovery)
 {
     const bool unchanged = discovery.embeddings.size() == m_sources.size()
         && std::equal(m_sources.begin(), m_sources.end(), discovery.embeddings.begin(), sameSource);
     if (!unchanged) {
-        m_sources = std::move(discovery.embeddings);
+        m_sources = discovery.embeddings;
         m_projection.reset();
         m_projectedSource = -1;
         const QSignalBlocker blocker(m_embeddingChooser);

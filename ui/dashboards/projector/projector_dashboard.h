@@ -1,8 +1,8 @@
 #pragma once
-// The Projector tab: finds the loaded logdirs' embeddings (off the GUI thread, once per set
-// of run folders), loads the chosen one and projects it on its principal components (also
-// off the GUI thread), and shows a scatter of two components coloured by a metadata column,
-// with label search, hover details and the selected point's nearest neighbours.
+// The Projector tab: lists the embeddings the loader found (LogdirSnapshot::projector), loads
+// the chosen one and projects it on its principal components (off the GUI thread), and shows
+// a scatter of two components coloured by a metadata column, with label search, hover
+// details and the selected point's nearest neighbours.
 
 #include "core/analysis/pca.h"
 #include "core/projector/projector_discovery.h"
@@ -30,17 +30,17 @@ public:
     explicit ProjectorDashboard(QWidget* parent = nullptr);
     ~ProjectorDashboard() override;
 
-    // Looks for embeddings again when the snapshot's run folders or the logdirs changed.
-    void setSnapshot(const LogdirSnapshotPtr& snapshot, const QStringList& logdirSpecs);
+    // Lists the snapshot's embeddings (the loader found them).
+    void setSnapshot(const LogdirSnapshotPtr& snapshot);
     bool hasEmbeddings() const { return !m_sources.empty(); }
 
-    // Dashboard: embeddings are found, loaded and projected on workers. Whether there are any
-    // is known once the search this update starts has finished (embeddingsFound).
+    // Dashboard: the tab is there when the loader found embeddings; the chosen one is loaded
+    // and projected on a worker.
     QString key() const override { return QStringLiteral("projector"); }
     QString title() const override { return tr("Projector"); }
     std::optional<bool> hasDataFor(const DashboardUpdate& update) const override;
     bool computesInBackground() const override { return true; }
-    // True while embeddings are being found, loaded or projected.
+    // True while the chosen embedding is being loaded or projected.
     bool isComputing() const override;
 
     EmbeddingScatterPlot* plot() const { return m_plot; }
@@ -57,24 +57,18 @@ signals:
     void projectionShown();
 
 protected:
-    void apply(const DashboardUpdate& update) override
-    {
-        setSnapshot(update.snapshot, update.logdirSpecs);
-    }
-    // The search is keyed on the run folders (and the logdirs, whose change reloads all).
+    void apply(const DashboardUpdate& update) override { setSnapshot(update.snapshot); }
     bool isAffectedBy(const core::SnapshotChange& change) const override
     {
-        return change.runSetChanged;
+        return change.projectorChanged;
     }
-    // The search must run for the tab to appear; loading and projecting wait to be shown.
-    bool appliesWhileHidden() const override { return true; }
     void showEvent(QShowEvent* event) override;
 
 private:
     struct Projection;
     using ProjectionPtr = std::shared_ptr<const Projection>;
 
-    void applyDiscovery(core::ProjectorDiscovery discovery);
+    void applyDiscovery(const core::ProjectorDiscovery& discovery);
     void loadChosen();
     void showProjection(ProjectionPtr projection);
     void plotComponents();
@@ -84,10 +78,8 @@ private:
     void hover(int index);
     QString describePoint(int index) const;
 
-    // The latest scan for embeddings, and the latest chosen embedding's load and projection.
-    LatestJob<core::ProjectorDiscovery> m_discovering;
+    // The latest chosen embedding's load and projection.
     LatestJob<ProjectionPtr> m_projecting;
-    QString m_discoveryKey; // of the latest scan asked for
     std::vector<core::ProjectorEmbeddingSource> m_sources;
     ProjectionPtr m_projection;
     int m_projectedSource = -1;

@@ -1,0 +1,95 @@
+// The one on-demand read service (ui/adapter/data_reader.h): the Images and Graphs tabs of the
+// window read through the loader's reader, and a read may finish after the view that asked.
+
+#include "core/write/event_file_writer.h"
+#include "core/write/png_encoder.h"
+#include "tests/support/test_support.h"
+#include "tests/support/ui_test_support.h"
+#include "ui/adapter/data_reader.h"
+#include "ui/adapter/log_loader.h"
+#include "ui/dashboards/graphs/graphs_dashboard.h"
+#include "ui/dashboards/images/image_source.h"
+#include "ui/dashboards/images/images_dashboard.h"
+#include "ui/main_window.h"
+
+#include "graph.pb.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace lantern;
+namespace fs = std::filesystem;
+
+namespace {
+
+// One run with a 2 × 2 image and a two-node graph.
+void writeImageAndGraph(const fs::path& run)
+{
+    core::EventFileWriter writer(run);
+    const std::vector<std::uint8_t> pixels(2 * 2 * 3, 200);
+    const core::EncodedImage image {2, 2, 3, core::encodePng(2, 2, 3, pixels)};
+    writer.addImage("picture", 1, std::span(&image, 1));
+    pb::GraphDef graph;
+    graph.add_node()->set_name("x");
+    pb::NodeDef* y = graph.add_node();
+    y->set_name("y");
+    y->add_input("x");
+    writer.addGraph(graph);
+}
+
+} // namespace
+
+class TestDataReader : public QObject {
+    Q_OBJECT
+private slots:
+    void imagesAndGraphsAreReadThroughTheLoadersReader()
+    {
+        QTemporaryDir temp;
+        writeImageAndGraph(fs::path(temp.path().toStdString()) / "run");
+        ui::MainWindow window;
+        window.resize(1000, 700);
+        window.show();
+        QVERIFY(test::openLogdirAndWait(window, temp.path().toStdString()));
+        const ui::DataReaderPtr& reader = window.loader()->reader();
+        QVERIFY(reader);
+
+        auto* images = window.findChild<ui::ImagesDashboard*>(QStringLiteral("images"));
+        QVERIFY(window.showTab(QStringLiteral("images")));
+        QTRY_COMPARE_WITH_TIMEOUT(images->source()->cachedImages(), 1, 10000);
+        const std::uint64_t afterImages = reader->readsDone();
+        QVERIFY(afterImages >= 1);
+
+        auto* graphs = window.findChild<ui::GraphsDashboard*>(QStringLiteral("graphs"));
+        QSignalSpy shown(graphs, &ui::GraphsDashboard::levelShown);
+        QVERIFY(window.showTab(QStringLiteral("graphs")));
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(reader->readsDone(), afterImages + 1);
+    }
+
+    void aReadOutlivesTheViewThatAskedForIt()
+    {
+        QTemporaryDir temp;
+        const fs::path run = fs::path(temp.path().toStdString()) / "run";
+        writeImageAndGraph(run);
+        core::LogdirLoader loader({{"", temp.path().toStdString()}});
+        loader.reload();
+        const auto loaded = loader.snapshot();
+        const core::RunSnapshot* snapshot = loaded->find("run");
+        QVERIFY(snapshot);
+        const auto references = snapshot->graphReferences();
+        QCOMPARE(references.size(), std::size_t(1));
+
+        std::function<core::DecodedGraph()> read;
+        {
+            auto reader = std::make_shared<ui::DataReader>();
+            read = reader->graphReader(references[0]);
+        } // the reader and its threads are gone; the read holds what it needs
+        const core::DecodedGraph graph = read();
+        QVERIFY2(graph.ok(), graph.error.c_str());
+        QCOMPARE(graph.graph->node_size(), 2);
+    }
+};
+
+QTEST_MAIN(TestDataReader)
+#include "test_data_reader.moc"
