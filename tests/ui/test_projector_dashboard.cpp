@@ -107,8 +107,8 @@ private slots:
         QVERIFY(projector->hoverText().contains(QStringLiteral("bucket: ")
             + QString::fromStdString(std::string(embedding.metadata.cell(std::size_t(point), 2)))));
         QTest::mouseClick(plot, Qt::LeftButton, {}, plot->positionOf(point));
-        const auto expected = core::nearestByCosine(
-            embedding.values, embedding.rows, embedding.columns, std::size_t(point), 10);
+        const auto expected = core::nearestNeighbours(embedding.values, embedding.rows,
+            embedding.columns, std::size_t(point), 10, core::DistanceMetric::Cosine);
         QListWidget* neighbours = projector->neighbourList();
         QCOMPARE(neighbours->count(), 10);
         for (int i = 0; i < 10; ++i)

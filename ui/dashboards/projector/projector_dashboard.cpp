@@ -351,8 +351,8 @@ void ProjectorDashboard::select(int index)
     }
     const auto& embedding = m_projection->embedding;
     // One pass over the points: a few milliseconds even for 100,000 × 300.
-    const auto nearest = core::nearestByCosine(
-        embedding.values, embedding.rows, embedding.columns, std::size_t(index), kNeighbours);
+    const auto nearest = core::nearestNeighbours(embedding.values, embedding.rows,
+        embedding.columns, std::size_t(index), kNeighbours, core::DistanceMetric::Cosine);
     std::vector<int> indices;
     const auto& metadata = embedding.metadata;
     const auto label = [&metadata](std::size_t row) {
