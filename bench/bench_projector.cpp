@@ -99,13 +99,13 @@ int main(int argc, char** argv)
 
     ui::EmbeddingScatterPlot plot;
     plot.resize(1200, 800);
-    std::vector<QPointF> points;
+    std::vector<QVector3D> points;
     std::vector<QRgb> colors;
     for (std::size_t row = 0; row < kRows; ++row) {
-        points.emplace_back(pca.coordinates[row * 10], pca.coordinates[row * 10 + 1]);
+        points.emplace_back(pca.coordinates[row * 10], pca.coordinates[row * 10 + 1], 0.f);
         colors.push_back(qRgb(int(row % 20) * 12, 80, 160));
     }
-    plot.setPoints(std::move(points));
+    plot.setPoints(std::move(points), 2);
     plot.setColors(std::move(colors));
     QImage image(plot.size(), QImage::Format_ARGB32_Premultiplied);
     report("paint", medianMs(reps, [&] { plot.render(&image); }), baseline);

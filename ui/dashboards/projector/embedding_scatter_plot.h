@@ -1,58 +1,136 @@
 #pragma once
-// A 2D scatter of an embedding's projected points, drawn with QPainter in one call per
-// colour so that 100,000 points stay quick. Reports the point under the mouse and clicks.
+// The projector's point view: an embedding's projected points in 2-D (wheel zoom about the
+// cursor, drag pan) or 3-D (orbit, pan, zoom, perspective with a depth cue), coloured per point,
+// drawn as sprite thumbnails when asked, with a legend, labels, and selection by click,
+// shift-click and box. Drawn with QPainter, one call per colour, off-screen points culled.
 
-#include <QColor>
-#include <QPointF>
-#include <QVector>
+#include "ui/dashboards/projector/projector_camera.h"
+
+#include <QImage>
+#include <QPoint>
+#include <QRect>
+#include <QRgb>
+#include <QSize>
+#include <QString>
+#include <QVector3D>
 #include <QWidget>
 
+#include <utility>
 #include <vector>
 
 namespace lantern::ui {
+
+// What the colours mean: categories with their swatches, or a gradient with its range.
+struct ProjectorLegend {
+    QString title;
+    std::vector<std::pair<QString, QRgb>> categories;
+    bool gradient = false;
+    double low = 0, high = 0;
+    QRgb lowColor = 0, highColor = 0;
+};
 
 class EmbeddingScatterPlot : public QWidget {
     Q_OBJECT
 public:
     explicit EmbeddingScatterPlot(QWidget* parent = nullptr);
+    ~EmbeddingScatterPlot() override;
 
-    void setPoints(std::vector<QPointF> points);
-    // One colour per point (same length as the points), or empty for the default.
+    // `dimensions` 2 or 3 (z is ignored in 2-D). Clears colours, labels, highlights, selection,
+    // neighbours and hover, and fits the camera to the points.
+    void setPoints(std::vector<QVector3D> points, int dimensions);
+    // One colour per point, or empty for the default colour.
     void setColors(std::vector<QRgb> colors);
-    // Points matching a search; drawn larger and on top. Empty for no search.
+    // An empty title, no categories and no gradient: no legend.
+    void setLegend(ProjectorLegend legend);
+    // One per point or empty. Drawn for the hovered, selected, neighbour and highlighted
+    // points, and for every point when few are on screen.
+    void setLabels(std::vector<QString> labels);
+    // Search matches, one flag per point; empty for no search.
     void setHighlighted(std::vector<bool> highlighted);
-    void setSelected(int index, std::vector<int> neighbours);
+    // Drawn emphasised; none of these emit selectionChanged.
+    void setSelection(std::vector<int> selected);
+    // Drawn emphasised differently from the selection.
+    void setNeighbours(std::vector<int> neighbours);
+    // A null atlas is none. Tile i is row-major from the top left, atlas.width() / tile.width()
+    // tiles per row; points past the atlas's tiles are drawn as points.
+    void setSprites(QImage atlas, QSize tile);
+    void setSpritesShown(bool shown);
+    // Box mode: a left drag selects a box instead of panning or orbiting.
+    void setSelectionMode(bool box);
+    bool isBoxSelectionMode() const { return m_boxMode; }
 
+    // Fits the camera to the points (2-D: no zoom or pan; 3-D: also facing the x–y plane).
+    void resetView();
+    ProjectorCamera camera() const { return m_camera; }
+    void setCamera(const ProjectorCamera& camera);
+
+    int dimensions() const { return m_dimensions; }
     int pointCount() const { return int(m_points.size()); }
     QRgb colorOf(int index) const;
-    // The nearest point within a few pixels of `position`, or -1.
+    // The nearest drawn point within a few pixels of `position`, or -1.
     int pointAt(QPoint position) const;
-    // Where point `index` is drawn, in widget coordinates.
+    // Where point `index` is drawn now, in widget coordinates; far outside the widget when it
+    // is behind the eye.
     QPoint positionOf(int index) const;
+    const std::vector<int>& selection() const { return m_selection; }
+    // The sprites drawn by the last paint (the rest of the points in view were drawn as
+    // points, past the cap), for the note under the legend and tests.
+    int spritesDrawn() const { return m_spritesDrawn; }
 
 signals:
     void pointHovered(int index); // -1 when the mouse leaves every point
-    void pointClicked(int index);
+    // From user gestures only: a click selects that point, shift-click toggles one, a drag with
+    // Shift (or in box mode) selects a box, a click on empty space clears.
+    void selectionChanged(const std::vector<int>& selected);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void leaveEvent(QEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
 
 private:
-    void fitView();
-    QPointF toScreen(QPointF point) const;
+    enum class Drag { None, Pending, Pan, Orbit, Box };
 
-    std::vector<QPointF> m_points;
+    // Projects every point for the current camera and size when either changed.
+    void ensureProjected() const;
+    void cameraChanged();
+    void setHovered(int index);
+    void userSelect(std::vector<int> selected);
+    void selectBox(QRect box);
+
+    std::vector<QVector3D> m_points;
+    int m_dimensions = 2;
     std::vector<QRgb> m_colors;
+    ProjectorLegend m_legend;
+    std::vector<QString> m_labels;
     std::vector<bool> m_highlighted;
-    int m_selected = -1;
+    std::vector<int> m_selection;
     std::vector<int> m_neighbours;
+    QImage m_atlas;
+    QSize m_tile;
+    bool m_spritesShown = false;
+    bool m_boxMode = false;
     int m_hovered = -1;
-    // Data → screen: screen = m_offset + m_scale · (x, −y).
-    double m_scale = 1;
-    QPointF m_offset;
+    int m_spritesDrawn = 0;
+
+    ViewFrame m_frame; // of the points, for the widget's size
+    ProjectorCamera m_camera;
+
+    // The points' screen positions and depths for m_camera and the size, recomputed lazily.
+    mutable std::vector<QPointF> m_screen;
+    mutable std::vector<float> m_depth; // < 0: behind the eye
+    mutable bool m_projected = false;
+
+    Drag m_drag = Drag::None;
+    Qt::MouseButton m_dragButton = Qt::NoButton;
+    QPoint m_pressPosition;
+    QPoint m_lastPosition;
+    Qt::KeyboardModifiers m_pressModifiers;
 };
 
 } // namespace lantern::ui

@@ -110,7 +110,9 @@ ProjectorDashboard::ProjectorDashboard(QWidget* parent)
     connect(m_searchColumn, &QComboBox::currentIndexChanged, this, &ProjectorDashboard::search);
     connect(m_searchField, &QLineEdit::textChanged, this, &ProjectorDashboard::search);
     connect(m_plot, &EmbeddingScatterPlot::pointHovered, this, &ProjectorDashboard::hover);
-    connect(m_plot, &EmbeddingScatterPlot::pointClicked, this, &ProjectorDashboard::select);
+    connect(m_plot, &EmbeddingScatterPlot::selectionChanged, this,
+        [this](
+            const std::vector<int>& selected) { select(selected.empty() ? -1 : selected.back()); });
     connect(m_neighbours, &QListWidget::itemActivated, this,
         [this](QListWidgetItem* item) { select(item->data(Qt::UserRole).toInt()); });
 }
@@ -163,7 +165,7 @@ void ProjectorDashboard::applyDiscovery(core::ProjectorDiscovery discovery)
         m_embeddingChooser->clear();
         for (const auto& source : m_sources)
             m_embeddingChooser->addItem(sourceLabel(source));
-        m_plot->setPoints({});
+        m_plot->setPoints({}, 2);
         loadChosen();
     }
     if (!discovery.problems.empty())
@@ -266,16 +268,16 @@ void ProjectorDashboard::plotComponents()
     const auto& pca = m_projection->pca;
     const std::size_t x = std::size_t(std::max(0, m_xComponent->currentIndex()));
     const std::size_t y = std::size_t(std::max(0, m_yComponent->currentIndex()));
-    std::vector<QPointF> points;
+    std::vector<QVector3D> points;
     if (pca.components > 0) {
         points.reserve(pca.rows);
         for (std::size_t row = 0; row < pca.rows; ++row) {
             const float* coordinates = pca.coordinates.data() + row * pca.components;
             // With one component, spread the points along x only.
-            points.emplace_back(coordinates[x], pca.components > 1 ? coordinates[y] : 0.f);
+            points.emplace_back(coordinates[x], pca.components > 1 ? coordinates[y] : 0.f, 0.f);
         }
     }
-    m_plot->setPoints(std::move(points));
+    m_plot->setPoints(std::move(points), 2);
     recolor();
     search();
 }
@@ -345,7 +347,8 @@ void ProjectorDashboard::select(int index)
 {
     m_neighbours->clear();
     if (!m_projection || index < 0) {
-        m_plot->setSelected(-1, {});
+        m_plot->setSelection({});
+        m_plot->setNeighbours({});
         m_selection->setText(tr("Click a point to see its nearest neighbours."));
         return;
     }
@@ -368,7 +371,8 @@ void ProjectorDashboard::select(int index)
             m_neighbours);
         item->setData(Qt::UserRole, int(neighbour.index));
     }
-    m_plot->setSelected(index, std::move(indices));
+    m_plot->setSelection({index});
+    m_plot->setNeighbours(std::move(indices));
     m_selection->setText(tr("Selected: %1 — nearest by cosine distance:")
                              .arg(label(std::size_t(index)).toHtmlEscaped()));
 }
