@@ -91,14 +91,15 @@ ProjectorBookmark readState(const JsonValue& state, std::size_t position)
 ProjectorBookmarks parseProjectorBookmarks(std::string_view json)
 {
     ProjectorBookmarks result;
-    if (json.size() > kMaxBookmarksBytes) {
+    if (json.size() > kMaxParsedBookmarksBytes) {
         result.error = "The bookmarks file is " + std::to_string(json.size())
-            + " bytes, more than the " + std::to_string(kMaxBookmarksBytes) + " Lantern reads";
+            + " bytes, more than the " + std::to_string(kMaxParsedBookmarksBytes)
+            + " Lantern reads";
         return result;
     }
-    if (valuesBound(json) > kMaxBookmarksValues) {
-        result.error = "The bookmarks file holds more than " + std::to_string(kMaxBookmarksValues)
-            + " values, more than Lantern reads";
+    if (valuesBound(json) > kMaxParsedBookmarksValues) {
+        result.error = "The bookmarks file holds more than "
+            + std::to_string(kMaxParsedBookmarksValues) + " values, more than Lantern reads";
         return result;
     }
     const JsonParseResult parsed = parseJson(json);

@@ -27,10 +27,10 @@ struct ProjectorBookmarks {
 
 // Bookmarks bigger than this are refused with an error: the parsed tree costs many times
 // the text, and real files that big hold per-point projections Lantern does not use.
-inline constexpr std::size_t kMaxBookmarksBytes = 8u << 20;
+inline constexpr std::size_t kMaxParsedBookmarksBytes = 8u << 20;
 // Values (numbers, strings, arrays…) in one file; beyond this it is refused, so that a file
 // of tiny values cannot make a huge tree.
-inline constexpr std::size_t kMaxBookmarksValues = 500'000;
+inline constexpr std::size_t kMaxParsedBookmarksValues = 500'000;
 
 // Unknown fields are ignored; a state that is not an object, or whose projection Lantern
 // cannot show, is kept with `unsupported` saying why.

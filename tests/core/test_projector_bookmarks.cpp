@@ -85,12 +85,12 @@ private slots:
     void hostileSizesAreRefused()
     {
         std::string many = "[";
-        for (std::size_t i = 0; i < kMaxBookmarksValues; ++i)
+        for (std::size_t i = 0; i < kMaxParsedBookmarksValues; ++i)
             many += "0,";
         many += "0]";
-        QVERIFY(many.size() < kMaxBookmarksBytes);
+        QVERIFY(many.size() < kMaxParsedBookmarksBytes);
         QVERIFY(parseProjectorBookmarks(many).error.find("values") != std::string::npos);
-        const std::string huge = "[\"" + std::string(kMaxBookmarksBytes, 'x') + "\"]";
+        const std::string huge = "[\"" + std::string(kMaxParsedBookmarksBytes, 'x') + "\"]";
         QVERIFY(parseProjectorBookmarks(huge).error.find("bytes") != std::string::npos);
         // Deep nesting is the JSON reader's error, not a crash.
         QVERIFY(!parseProjectorBookmarks(std::string(100000, '[')).error.empty());
