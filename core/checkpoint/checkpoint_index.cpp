@@ -100,9 +100,37 @@ public:
 
 } // namespace
 
+bool isOptimizerSlotName(std::string_view name)
+{
+    // TF2 object checkpoints mark slots; Keras 2.11+ optimizers keep theirs under "optimizer/".
+    if (name.find("/.OPTIMIZER_SLOT/") != std::string_view::npos || name.starts_with("optimizer/"))
+        return true;
+    // TF1 Keras keeps its optimizer's variables under "training/<Optimizer>/".
+    if (name.starts_with("training/"))
+        return true;
+    // A TF1 slot is "<variable>/<optimizer name>", the name carrying "_1" for a second slot.
+    const std::size_t slash = name.rfind('/');
+    if (slash == std::string_view::npos)
+        return false;
+    std::string_view last = name.substr(slash + 1);
+    if (const std::size_t underscore = last.rfind('_'); underscore != std::string_view::npos
+        && underscore + 1 < last.size()
+        && std::all_of(last.begin() + std::ptrdiff_t(underscore) + 1, last.end(),
+            [](char c) { return c >= '0' && c <= '9'; }))
+        last = last.substr(0, underscore);
+    static constexpr std::string_view kSlots[] = {"Adam", "AdamW", "Adamax", "Nadam", "Momentum",
+        "RMSProp", "Adagrad", "AdagradDA", "ProximalAdagrad", "Adadelta", "Ftrl", "Lamb", "LARS",
+        "ExponentialMovingAverage", "accumulator", "gradient_accumulator"};
+    return std::find(std::begin(kSlots), std::end(kSlots), last) != std::end(kSlots);
+}
+
 bool CheckpointVariable::isEmbeddingCandidate() const
 {
-    return shape.size() == 2 && !partitioned && name.find(".OPTIMIZER_SLOT") == std::string::npos;
+    constexpr int kFloat = 1, kDouble = 2, kBfloat16 = 14, kHalf = 19;
+    const bool floating
+        = dtype == kFloat || dtype == kDouble || dtype == kBfloat16 || dtype == kHalf;
+    return shape.size() == 2 && shape[0] > 0 && shape[1] > 0 && floating && !partitioned
+        && !isOptimizerSlotName(name);
 }
 
 const CheckpointVariable* CheckpointIndex::find(std::string_view name) const
@@ -195,7 +223,61 @@ CheckpointIndex readCheckpointIndex(const fs::path& prefix)
     return parseCheckpointIndex(readAll(path));
 }
 
-std::optional<fs::path> latestCheckpoint(const fs::path& directory)
+namespace {
+
+bool hasCheckpointIndex(const fs::path& prefix)
+{
+    fs::path index = prefix;
+    index += ".index";
+    std::error_code ignored;
+    return fs::is_regular_file(index, ignored);
+}
+
+// The digits after the prefix's last '-' ("model.ckpt-1200" → 1200), the step a Saver or
+// CheckpointManager numbers it by; -1 without one.
+long long stepOf(const std::string& prefix)
+{
+    const std::size_t dash = prefix.rfind('-');
+    if (dash == std::string::npos || dash + 1 == prefix.size() || prefix.size() - dash > 19)
+        return -1;
+    long long step = 0;
+    for (std::size_t i = dash + 1; i < prefix.size(); ++i) {
+        if (prefix[i] < '0' || prefix[i] > '9')
+            return -1;
+        step = step * 10 + (prefix[i] - '0');
+    }
+    return step;
+}
+
+} // namespace
+
+std::optional<fs::path> newestCheckpointIndex(const fs::path& directory)
+{
+    std::optional<fs::path> best;
+    long long bestStep = -1;
+    fs::file_time_type bestTime;
+    std::error_code error;
+    std::size_t looked = 0;
+    for (fs::directory_iterator it(directory, error), end; !error && it != end && looked < 100000;
+         it.increment(error), ++looked) {
+        const fs::path& path = it->path();
+        if (path.extension() != ".index" || !it->is_regular_file(error))
+            continue;
+        const fs::path prefix = fs::path(path).replace_extension();
+        const long long step = stepOf(prefix.filename().string());
+        const fs::file_time_type time = it->last_write_time(error);
+        const bool newer = !best || step > bestStep
+            || (step == bestStep && (time > bestTime || (time == bestTime && prefix > *best)));
+        if (newer) {
+            best = prefix;
+            bestStep = step;
+            bestTime = time;
+        }
+    }
+    return best;
+}
+
+std::optional<fs::path> checkpointNamedByStateFile(const fs::path& directory)
 {
     pb::CheckpointState state;
     std::error_code error;
@@ -210,18 +292,19 @@ std::optional<fs::path> latestCheckpoint(const fs::path& directory)
         || state.model_checkpoint_path().empty())
         return std::nullopt;
     std::string written = state.model_checkpoint_path();
-    const auto hasIndex = [](const fs::path& prefix) {
-        fs::path index = prefix;
-        index += ".index";
-        std::error_code ignored;
-        return fs::is_regular_file(index, ignored);
-    };
     fs::path prefix = fs::path(written).is_absolute() ? fs::path(written) : directory / written;
-    if (hasIndex(prefix))
+    if (hasCheckpointIndex(prefix))
         return prefix;
     std::replace(written.begin(), written.end(), '\\', '/');
     prefix = directory / fs::path(written).filename();
-    return hasIndex(prefix) ? std::optional(prefix) : std::nullopt;
+    return hasCheckpointIndex(prefix) ? std::optional(prefix) : std::nullopt;
+}
+
+std::optional<fs::path> latestCheckpoint(const fs::path& directory)
+{
+    if (auto named = checkpointNamedByStateFile(directory))
+        return named;
+    return newestCheckpointIndex(directory);
 }
 
 } // namespace lantern::core

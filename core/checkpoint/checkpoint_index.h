@@ -24,7 +24,8 @@ struct CheckpointVariable {
     std::uint32_t maskedCrc = 0;
     bool partitioned = false; // stored as slices under other keys; not readable as a whole
 
-    // What the projector offers: two-dimensional, not an optimizer's slot.
+    // What the projector offers unasked: two-dimensional floating-point numbers, not partitioned,
+    // and not an optimizer's slot (see isOptimizerSlotName).
     bool isEmbeddingCandidate() const;
 };
 
@@ -42,9 +43,23 @@ CheckpointIndex parseCheckpointIndex(std::string_view bytes);
 // Reads `<prefix>.index`; files over 1 GiB are refused.
 CheckpointIndex readCheckpointIndex(const std::filesystem::path& prefix);
 
+// True for the variables optimizers keep beside the model's: TF2 `.OPTIMIZER_SLOT` keys, Keras
+// "optimizer/…" (2.11+) and TF1 "training/…" variables, and TF1 slots named
+// "<variable>/<optimizer>[_N]" (Adam, Momentum, RMSProp, Adagrad, Adadelta, Ftrl, …).
+bool isOptimizerSlotName(std::string_view name);
+
 // The prefix the `checkpoint` file in `directory` names as latest, when its `.index` exists.
 // A path written on another machine (absolute, or with backslashes) is tried by its file name
 // in `directory` too.
+std::optional<std::filesystem::path> checkpointNamedByStateFile(
+    const std::filesystem::path& directory);
+
+// The newest `<prefix>.index` in `directory` (not its subfolders): the highest step in its
+// name ("-N", as Savers number them), then the latest modified; nullopt when there is none.
+std::optional<std::filesystem::path> newestCheckpointIndex(const std::filesystem::path& directory);
+
+// The checkpoint named by the state file, or, when there is none or it names a checkpoint that
+// is not here (a TF1 Saver folder copied without it, a folder renamed), the newest index.
 std::optional<std::filesystem::path> latestCheckpoint(const std::filesystem::path& directory);
 
 } // namespace lantern::core

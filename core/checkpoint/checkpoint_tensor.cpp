@@ -78,35 +78,54 @@ fs::path checkpointShardPath(const fs::path& prefix, std::int32_t shard, std::in
     return path;
 }
 
-CheckpointMatrix readCheckpointMatrix(
+std::string checkpointVariableProblem(
     const fs::path& prefix, const CheckpointIndex& index, const CheckpointVariable& variable)
 {
     const std::size_t width = widthOf(variable.dtype);
     if (width == 0)
-        return failure("\"" + variable.name + "\" holds dtype " + std::to_string(variable.dtype)
-            + ", not floating-point numbers");
+        return "\"" + variable.name + "\" holds dtype " + std::to_string(variable.dtype)
+            + ", not floating-point numbers";
     if (variable.partitioned)
-        return failure("\"" + variable.name + "\" is partitioned into slices");
+        return "\"" + variable.name + "\" is partitioned into slices";
     if (variable.shape.empty() || variable.shape.size() > 2)
-        return failure("\"" + variable.name + "\" is not one- or two-dimensional");
+        return "\"" + variable.name + "\" is not one- or two-dimensional";
     const std::int64_t rows = variable.shape[0];
     const std::int64_t columns = variable.shape.size() == 2 ? variable.shape[1] : 1;
     const std::int64_t dims[] = {rows, columns, std::int64_t(width)};
     const auto declaredBytes = checkedElementCount(dims);
     if (rows <= 0 || columns <= 0 || declaredBytes != variable.size)
-        return failure("\"" + variable.name + "\" claims " + std::to_string(variable.size)
-            + " bytes, which does not match its shape");
+        return "\"" + variable.name + "\" claims " + std::to_string(variable.size)
+            + " bytes, which does not match its shape";
     if (variable.shard < 0 || variable.shard >= index.numShards)
-        return failure("\"" + variable.name + "\" names shard " + std::to_string(variable.shard)
-            + " of " + std::to_string(index.numShards));
-
+        return "\"" + variable.name + "\" names shard " + std::to_string(variable.shard) + " of "
+            + std::to_string(index.numShards);
     const fs::path shard = checkpointShardPath(prefix, variable.shard, index.numShards);
     std::error_code error;
     const std::uintmax_t shardSize = fs::file_size(shard, error);
+    if (error == std::errc::no_such_file_or_directory)
+        return "the data shard " + shard.string() + " holding \"" + variable.name
+            + "\" is missing (only the index is here)";
     if (error)
-        return failure("cannot read " + shard.string() + ": " + error.message());
+        return "the data shard " + shard.string() + " holding \"" + variable.name
+            + "\" cannot be read (" + error.message() + ")";
     if (variable.offset > shardSize || variable.size > shardSize - variable.offset)
-        return failure("\"" + variable.name + "\" lies past the end of " + shard.string());
+        return "the data shard " + shard.string() + " is " + std::to_string(shardSize)
+            + " bytes, too short for \"" + variable.name + "\" (bytes "
+            + std::to_string(variable.offset) + "–"
+            + std::to_string(variable.offset + variable.size)
+            + "): truncated or from another checkpoint";
+    return {};
+}
+
+CheckpointMatrix readCheckpointMatrix(
+    const fs::path& prefix, const CheckpointIndex& index, const CheckpointVariable& variable)
+{
+    if (std::string problem = checkpointVariableProblem(prefix, index, variable); !problem.empty())
+        return failure(std::move(problem));
+    const std::size_t width = widthOf(variable.dtype);
+    const std::int64_t rows = variable.shape[0];
+    const std::int64_t columns = variable.shape.size() == 2 ? variable.shape[1] : 1;
+    const fs::path shard = checkpointShardPath(prefix, variable.shard, index.numShards);
 
     std::string bytes(variable.size, '\0');
     std::ifstream in(shard, std::ios::binary);
@@ -114,7 +133,8 @@ CheckpointMatrix readCheckpointMatrix(
     if (!in.read(bytes.data(), std::streamsize(bytes.size())))
         return failure("cannot read \"" + variable.name + "\" from " + shard.string());
     if (maskCrc(crc32c(bytes)) != variable.maskedCrc)
-        return failure("\"" + variable.name + "\" fails its checksum in " + shard.string());
+        return failure("\"" + variable.name + "\" fails its checksum in " + shard.string()
+            + ": damaged, or the shard belongs to another checkpoint");
 
     CheckpointMatrix matrix;
     matrix.rows = std::size_t(rows);

@@ -22,6 +22,11 @@ struct CheckpointMatrix {
 std::filesystem::path checkpointShardPath(
     const std::filesystem::path& prefix, std::int32_t shard, std::int32_t numShards);
 
+// Why `variable` cannot be read, judged without reading it (dtype, shape, declared size, and
+// whether its shard exists and is long enough); empty when it looks readable.
+std::string checkpointVariableProblem(const std::filesystem::path& prefix,
+    const CheckpointIndex& index, const CheckpointVariable& variable);
+
 // A one- or two-dimensional variable (one dimension reads as a column).
 CheckpointMatrix readCheckpointMatrix(const std::filesystem::path& prefix,
     const CheckpointIndex& index, const CheckpointVariable& variable);

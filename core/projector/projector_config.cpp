@@ -2,8 +2,6 @@
 
 #include "projector.pb.h"
 
-#include <algorithm>
-#include <cstdlib>
 #include <google/protobuf/io/tokenizer.h>
 #include <google/protobuf/text_format.h>
 
@@ -56,17 +54,6 @@ ProjectorEmbedding embeddingFrom(const pb::EmbeddingInfo& info)
     return embedding;
 }
 
-bool isInside(const fs::path& path, const fs::path& directory)
-{
-    auto inner = path.begin();
-    for (auto outer = directory.begin(); outer != directory.end(); ++outer, ++inner)
-        if (outer->empty())
-            continue; // a trailing separator
-        else if (inner == path.end() || *inner != *outer)
-            return false;
-    return true;
-}
-
 } // namespace
 
 ProjectorConfigParse parseProjectorConfig(std::string_view text)
@@ -87,49 +74,6 @@ ProjectorConfigParse parseProjectorConfig(std::string_view text)
     for (const pb::EmbeddingInfo& info : proto.embeddings())
         config.embeddings.push_back(embeddingFrom(info));
     return {std::move(config), {}};
-}
-
-namespace {
-
-std::optional<fs::path> resolveAsWritten(const fs::path& configDirectory, std::string_view path)
-{
-    if (path.empty())
-        return std::nullopt;
-    fs::path candidate;
-    if (path == "~" || path.starts_with("~/")) {
-        const char* home = std::getenv("HOME");
-        if (home == nullptr)
-            return std::nullopt;
-        candidate = fs::path(home) / std::string(path.substr(path.size() > 1 ? 2 : 1));
-    } else {
-        candidate = fs::path(std::string(path));
-        if (candidate.is_relative())
-            candidate = configDirectory / candidate;
-    }
-    std::error_code error;
-    const fs::path real = fs::weakly_canonical(candidate, error);
-    const fs::path base = fs::weakly_canonical(configDirectory, error);
-    if (error || !isInside(real, base))
-        return std::nullopt;
-    return real;
-}
-
-} // namespace
-
-std::optional<fs::path> resolveProjectorPath(const fs::path& configDirectory, std::string_view path)
-{
-    std::optional<fs::path> resolved = resolveAsWritten(configDirectory, path);
-    // A config written on Windows ("00000/default\\tensors.tsv") read elsewhere: try '/' for
-    // the backslashes when the path as written names nothing.
-    std::error_code error;
-    if (path.find('\\') != std::string_view::npos && (!resolved || !fs::exists(*resolved, error))) {
-        std::string slashes(path);
-        std::replace(slashes.begin(), slashes.end(), '\\', '/');
-        if (auto converted = resolveAsWritten(configDirectory, slashes);
-            converted && fs::exists(*converted, error))
-            return converted;
-    }
-    return resolved;
 }
 
 } // namespace lantern::core

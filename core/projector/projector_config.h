@@ -1,8 +1,7 @@
 #pragma once
 // Reading projector_config.pbtxt: the text-format ProjectorConfig that names each embedding's
 // tensor (a checkpoint variable or a TSV file), its metadata TSV, bookmarks and sprite atlas.
-// Paths are resolved as TensorBoard does: `~` expanded, relative ones against the directory
-// holding the config, and nothing may point outside that directory.
+// Paths are kept as written; core/projector/projector_paths.h finds the files they name.
 
 #include <cstdint>
 #include <filesystem>
@@ -15,7 +14,7 @@ namespace lantern::core {
 
 struct ProjectorEmbedding {
     std::string tensorName; // without a trailing ":0"
-    std::string tensorPath; // as written; resolve with resolveProjectorPath
+    std::string tensorPath; // as written; find it with findProjectorFile
     std::string metadataPath;
     std::string bookmarksPath;
     std::string spritePath;
@@ -36,12 +35,5 @@ struct ProjectorConfigParse {
 // Parses the text of a projector_config.pbtxt. Fields this version does not know are skipped
 // (newer writers may add some); malformed text is an error naming where.
 ProjectorConfigParse parseProjectorConfig(std::string_view text);
-
-// Where `path` from a config in `configDirectory` points: `~/` is the home directory, a
-// relative path is taken against configDirectory; backslashes (a config written on Windows)
-// become slashes when the path as written names nothing. Nullopt when the result leaves
-// configDirectory (symlinks followed), as TensorBoard refuses those since 2026.
-std::optional<std::filesystem::path> resolveProjectorPath(
-    const std::filesystem::path& configDirectory, std::string_view path);
 
 } // namespace lantern::core

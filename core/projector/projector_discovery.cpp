@@ -3,7 +3,9 @@
 #include "core/checkpoint/checkpoint_index.h"
 #include "core/checkpoint/checkpoint_tensor.h"
 #include "core/projector/embedding_tensor.h"
+#include "core/projector/image_header.h"
 #include "core/projector/projector_config.h"
+#include "core/projector/projector_paths.h"
 
 #include <algorithm>
 #include <fstream>
@@ -17,8 +19,17 @@ namespace {
 constexpr const char* kConfigName = "projector_config.pbtxt";
 constexpr const char* kAssetFolder = "plugins/org_tensorflow_tensorboard_projector";
 constexpr std::uintmax_t kMaxFileBytes = std::uintmax_t(4) << 30; // 4 GiB
+constexpr std::uintmax_t kMaxConfigBytes = std::uintmax_t(64) << 20; // far above any real one
 
-std::optional<std::string> readFile(const fs::path& path, std::string& error)
+std::string byteCount(std::uintmax_t bytes)
+{
+    return bytes >= (1u << 20) ? std::to_string(bytes >> 20) + " MiB"
+                               : std::to_string(bytes) + " bytes";
+}
+
+// The whole of a regular file of at most `limit` bytes.
+std::optional<std::string> readFile(
+    const fs::path& path, std::string& error, std::uintmax_t limit = kMaxFileBytes)
 {
     std::error_code code;
     const auto size = fs::file_size(path, code);
@@ -26,8 +37,9 @@ std::optional<std::string> readFile(const fs::path& path, std::string& error)
         error = path.string() + ": " + code.message();
         return std::nullopt;
     }
-    if (size > kMaxFileBytes) {
-        error = path.string() + ": larger than 4 GiB";
+    if (size > limit) {
+        error = path.string() + " is " + byteCount(size) + ", more than the " + byteCount(limit)
+            + " read for it";
         return std::nullopt;
     }
     std::ifstream file(path, std::ios::binary);
@@ -40,55 +52,141 @@ std::optional<std::string> readFile(const fs::path& path, std::string& error)
     return std::move(bytes).str();
 }
 
-// The checkpoint a config refers to: its model_checkpoint_path (relative to the config), or
-// the latest one named by a `checkpoint` file in the run directory or the folder above it.
-std::optional<fs::path> findCheckpoint(
-    const ProjectorConfig& config, const fs::path& configDirectory, const fs::path& runDirectory)
+// Names one embedding in a problem, so that the message stands alone in a list.
+std::string subject(const std::string& run, const std::string& name, const fs::path& configPath)
 {
+    std::string text = "run \"" + run + "\", embedding \"" + name + "\"";
+    if (!configPath.empty())
+        text += " (" + configPath.string() + ")";
+    return text + ": ";
+}
+
+void addProblem(ProjectorEmbeddingSource& source, std::string problem)
+{
+    source.problems.push_back(
+        subject(source.run, source.name, source.configPath) + std::move(problem));
+}
+
+fs::path withoutIndexSuffix(fs::path path)
+{
+    return path.replace_extension();
+}
+
+// Where a directory's checkpoint is, and, when none is found, where we looked.
+struct CheckpointSearch {
+    std::optional<fs::path> prefix;
+    std::string notFound; // what was tried, for a problem message
+};
+
+// The checkpoint a config refers to: its model_checkpoint_path, searched for like any other
+// path of the config; else (or when that names nothing here) the latest one in the run
+// directory or the folder above it, by its `checkpoint` file or, without a usable one, the
+// newest index (core/checkpoint/checkpoint_index.h).
+CheckpointSearch findCheckpoint(const ProjectorConfig& config, const fs::path& configDirectory,
+    const fs::path& logDirectory, const fs::path& runDirectory)
+{
+    CheckpointSearch search;
+    std::string tried;
     if (!config.modelCheckpointPath.empty()) {
-        fs::path prefix(config.modelCheckpointPath);
-        if (prefix.is_relative())
-            prefix = configDirectory / prefix;
-        std::error_code code;
-        if (fs::exists(fs::path(prefix.string() + ".index"), code))
-            return prefix;
-        return std::nullopt;
+        const ProjectorFileSearch named = findProjectorFile(
+            configDirectory, logDirectory, config.modelCheckpointPath + ".index");
+        if (named.found) {
+            search.prefix = withoutIndexSuffix(*named.found);
+            return search;
+        }
+        tried = describeMissingFile("model_checkpoint_path", config.modelCheckpointPath, named)
+            + "; then ";
     }
-    if (auto latest = latestCheckpoint(runDirectory))
-        return latest;
-    return latestCheckpoint(runDirectory.parent_path());
+    std::vector<fs::path> folders {runDirectory, runDirectory.parent_path()};
+    if (configDirectory != runDirectory)
+        folders.insert(folders.begin(), configDirectory);
+    for (const fs::path& folder : folders)
+        if (auto latest = latestCheckpoint(folder)) {
+            search.prefix = latest;
+            return search;
+        }
+    tried += "no `checkpoint` file naming one and no *.index in";
+    for (std::size_t i = 0; i < folders.size(); ++i)
+        tried += (i ? ", " : " ") + folders[i].string();
+    search.notFound = tried;
+    return search;
 }
 
-std::optional<fs::path> resolved(const fs::path& configDirectory, const std::string& path,
-    const std::string& what, std::vector<std::string>& problems)
-{
-    if (path.empty())
-        return fs::path();
-    auto result = resolveProjectorPath(configDirectory, path);
-    if (!result)
-        problems.push_back(what + " \"" + path + "\" leaves " + configDirectory.string());
-    return result;
-}
-
-ProjectorEmbeddingSource sourceFor(const std::string& run, const ProjectorEmbedding& embedding,
-    const fs::path& configDirectory, std::vector<std::string>& problems)
+ProjectorEmbeddingSource sourceFor(const std::string& run, const std::string& name,
+    const ProjectorEmbedding& embedding, const fs::path& configDirectory,
+    const fs::path& configPath, const fs::path& logDirectory)
 {
     ProjectorEmbeddingSource source;
     source.run = run;
-    source.name = embedding.tensorName;
+    source.name = name;
+    source.configPath = configPath;
     source.shape = embedding.tensorShape;
     source.spriteTile = embedding.spriteTile;
-    source.metadataPath = resolved(configDirectory, embedding.metadataPath, "metadata", problems)
-                              .value_or(fs::path());
-    source.spritePath
-        = resolved(configDirectory, embedding.spritePath, "sprite", problems).value_or(fs::path());
+    const auto find = [&](const char* field, const std::string& written, fs::path& into) {
+        if (written.empty())
+            return;
+        const ProjectorFileSearch search
+            = findProjectorFile(configDirectory, logDirectory, written);
+        if (search.found)
+            into = *search.found;
+        else
+            addProblem(source, describeMissingFile(field, written, search));
+    };
+    find("metadata_path", embedding.metadataPath, source.metadataPath);
+    find("sprite image_path", embedding.spritePath, source.spritePath);
+    find("bookmarks_path", embedding.bookmarksPath, source.bookmarksPath);
+    if (!source.spritePath.empty()) {
+        const ImageHeader header = readImageHeader(source.spritePath);
+        if (header.format == ImageFormat::Unknown)
+            addProblem(source,
+                "the sprite " + source.spritePath.string()
+                    + " is not an image (no PNG, JPEG, GIF, BMP or WebP header)");
+        else if (header.width && header.height)
+            source.spriteImageSize = {*header.width, *header.height};
+    }
     return source;
+}
+
+// Sets `source` to read `variable` of the checkpoint at `prefix`, noting what would stop it.
+void useCheckpointVariable(ProjectorEmbeddingSource& source, const fs::path& prefix,
+    const CheckpointIndex& index, const CheckpointVariable& variable)
+{
+    source.checkpointPrefix = prefix;
+    source.checkpointVariable = variable.name;
+    source.shape.assign(variable.shape.begin(), variable.shape.end());
+    if (std::string problem = checkpointVariableProblem(prefix, index, variable); !problem.empty())
+        addProblem(source, "checkpoint " + prefix.string() + ": " + problem);
+}
+
+// The variable a config's tensor_name means: the name itself, or a TF2 object checkpoint's key
+// for it ("embedding" → "embedding/.ATTRIBUTES/VARIABLE_VALUE").
+const CheckpointVariable* variableNamed(const CheckpointIndex& index, const std::string& name)
+{
+    if (const CheckpointVariable* variable = index.find(name))
+        return variable;
+    return index.find(name + "/.ATTRIBUTES/VARIABLE_VALUE");
+}
+
+std::string candidateNames(const CheckpointIndex& index)
+{
+    std::string names;
+    int count = 0;
+    for (const CheckpointVariable& variable : index.variables) {
+        if (!variable.isEmbeddingCandidate())
+            continue;
+        if (++count > 5) {
+            names += ", …";
+            break;
+        }
+        names += (names.empty() ? "" : ", ") + variable.name;
+    }
+    return names.empty() ? "none" : names;
 }
 
 // Everything one directory's config (or, without one, its checkpoint) offers. `listed` holds
 // the checkpoint variables earlier runs listed: a run without a config of its own finds its
 // parent's checkpoint, and one copy of each of its variables is enough.
-void discoverIn(const std::string& run, const fs::path& runDirectory,
+void discoverIn(const std::string& run, const fs::path& runDirectory, const fs::path& logDirectory,
     std::set<std::pair<fs::path, std::string>>& listed, ProjectorDiscovery& found)
 {
     std::error_code code;
@@ -96,81 +194,114 @@ void discoverIn(const std::string& run, const fs::path& runDirectory,
     if (fs::exists(runDirectory / kAssetFolder / kConfigName, code))
         configDirectory = runDirectory / kAssetFolder;
     ProjectorConfig config;
-    const fs::path configPath = configDirectory / kConfigName;
-    if (fs::exists(configPath, code)) {
+    fs::path configPath = configDirectory / kConfigName;
+    if (fs::is_regular_file(configPath, code)) {
+        // A config that cannot be read costs its embeddings, not the checkpoint's variables.
         std::string error;
-        const auto text = readFile(configPath, error);
-        if (!text) {
-            found.problems.push_back(error);
-            return;
+        if (const auto text = readFile(configPath, error, kMaxConfigBytes); !text) {
+            found.problems.push_back("run \"" + run + "\": " + error);
+        } else if (auto parsed = parseProjectorConfig(*text); !parsed.config) {
+            found.problems.push_back("run \"" + run + "\": " + configPath.string()
+                + " is not a valid text-format projector config: " + parsed.error);
+        } else {
+            config = std::move(*parsed.config);
         }
-        auto parsed = parseProjectorConfig(*text);
-        if (!parsed.config) {
-            found.problems.push_back(configPath.string() + ": " + parsed.error);
-            return;
-        }
-        config = std::move(*parsed.config);
+    } else {
+        configPath.clear();
     }
 
     const bool hasTensorFiles = std::any_of(config.embeddings.begin(), config.embeddings.end(),
         [](const ProjectorEmbedding& embedding) { return !embedding.tensorPath.empty(); });
-    std::optional<fs::path> checkpoint;
+    const bool needsCheckpoint = std::any_of(config.embeddings.begin(), config.embeddings.end(),
+        [](const ProjectorEmbedding& embedding) { return embedding.tensorPath.empty(); });
+    CheckpointSearch checkpoint;
     if (!config.modelCheckpointPath.empty() || !hasTensorFiles)
-        checkpoint = findCheckpoint(config, configDirectory, runDirectory);
+        checkpoint = findCheckpoint(config, configDirectory, logDirectory, runDirectory);
     CheckpointIndex index;
-    if (checkpoint) {
-        index = readCheckpointIndex(*checkpoint);
+    std::string checkpointProblem = checkpoint.notFound;
+    if (checkpoint.prefix) {
+        index = readCheckpointIndex(*checkpoint.prefix);
         if (!index.error.empty()) {
-            found.problems.push_back(checkpoint->string() + ".index: " + index.error);
-            checkpoint.reset();
+            checkpointProblem = "its checkpoint index " + checkpoint.prefix->string()
+                + ".index cannot be read: " + index.error;
+            found.problems.push_back("run \"" + run + "\": " + checkpointProblem);
+            checkpoint.prefix.reset();
         }
+    } else if (!config.modelCheckpointPath.empty() || (!configPath.empty() && needsCheckpoint)) {
+        found.problems.push_back("run \"" + run + "\" (" + configPath.string()
+            + "): no checkpoint found: " + checkpoint.notFound);
     }
 
     // With a checkpoint, an embedding naming no tensor is a template for the added ones.
     std::optional<ProjectorEmbedding> templateEmbedding;
     std::set<std::string> configured;
+    const auto add = [&](ProjectorEmbeddingSource source) {
+        found.problems.insert(found.problems.end(), source.problems.begin(), source.problems.end());
+        found.embeddings.push_back(std::move(source));
+    };
     for (const ProjectorEmbedding& embedding : config.embeddings) {
         if (embedding.tensorName.empty() && embedding.tensorPath.empty()) {
-            if (checkpoint && !templateEmbedding)
+            if (checkpoint.prefix && !templateEmbedding)
                 templateEmbedding = embedding;
             continue;
         }
-        configured.insert(embedding.tensorName);
-        ProjectorEmbeddingSource source
-            = sourceFor(run, embedding, configDirectory, found.problems);
+        ProjectorEmbeddingSource source = sourceFor(
+            run, embedding.tensorName, embedding, configDirectory, configPath, logDirectory);
         if (!embedding.tensorPath.empty()) {
-            const auto tensorPath
-                = resolved(configDirectory, embedding.tensorPath, "tensor", found.problems);
-            if (!tensorPath)
-                continue;
-            source.tensorPath = *tensorPath;
+            configured.insert(embedding.tensorName);
+            const ProjectorFileSearch search
+                = findProjectorFile(configDirectory, logDirectory, embedding.tensorPath);
+            if (search.found)
+                source.tensorPath = *search.found;
+            else
+                addProblem(
+                    source, describeMissingFile("tensor_path", embedding.tensorPath, search));
+        } else if (!checkpoint.prefix) {
+            addProblem(source,
+                "tensor_name \"" + embedding.tensorName
+                    + "\" needs a checkpoint (there is no tensor_path), but " + checkpointProblem);
         } else if (const CheckpointVariable* variable
-            = checkpoint ? index.find(embedding.tensorName) : nullptr) {
-            listed.emplace(fs::weakly_canonical(*checkpoint, code), variable->name);
-            source.checkpointPrefix = *checkpoint;
-            source.checkpointVariable = variable->name;
-            source.shape.assign(variable->shape.begin(), variable->shape.end());
+            = variableNamed(index, embedding.tensorName)) {
+            configured.insert(variable->name);
+            listed.emplace(fs::weakly_canonical(*checkpoint.prefix, code), variable->name);
+            useCheckpointVariable(source, *checkpoint.prefix, index, *variable);
         } else {
-            found.problems.push_back(run + ": embedding \"" + embedding.tensorName
-                + "\" has no tensor file and is not in a readable checkpoint");
-            continue;
+            addProblem(source,
+                "tensor_name \"" + embedding.tensorName + "\" is not a variable of the checkpoint "
+                    + checkpoint.prefix->string()
+                    + " (its two-dimensional ones: " + candidateNames(index) + ")");
         }
-        found.embeddings.push_back(std::move(source));
+        add(std::move(source));
     }
-    if (!checkpoint)
+    if (!checkpoint.prefix)
         return;
     const ProjectorEmbedding base = templateEmbedding.value_or(ProjectorEmbedding());
     for (const CheckpointVariable& variable : index.variables) {
         if (!variable.isEmbeddingCandidate() || configured.contains(variable.name)
-            || !listed.emplace(fs::weakly_canonical(*checkpoint, code), variable.name).second)
+            || !listed.emplace(fs::weakly_canonical(*checkpoint.prefix, code), variable.name)
+                    .second)
             continue;
-        ProjectorEmbeddingSource source = sourceFor(run, base, configDirectory, found.problems);
-        source.name = variable.name;
-        source.checkpointPrefix = *checkpoint;
-        source.checkpointVariable = variable.name;
-        source.shape.assign(variable.shape.begin(), variable.shape.end());
-        found.embeddings.push_back(std::move(source));
+        ProjectorEmbeddingSource source
+            = sourceFor(run, variable.name, base, configDirectory, configPath, logDirectory);
+        useCheckpointVariable(source, *checkpoint.prefix, index, variable);
+        add(std::move(source));
     }
+}
+
+// The log directory holding `directory` (the longest root that contains it), or empty.
+fs::path logDirectoryOf(const fs::path& directory, std::span<const fs::path> roots)
+{
+    fs::path best;
+    for (const fs::path& root : roots) {
+        const auto [rootEnd, at]
+            = std::mismatch(root.begin(), root.end(), directory.begin(), directory.end());
+        const bool contains
+            = rootEnd == root.end() || (std::next(rootEnd) == root.end() && rootEnd->empty());
+        if (contains
+            && std::distance(root.begin(), root.end()) > std::distance(best.begin(), best.end()))
+            best = root;
+    }
+    return best;
 }
 
 } // namespace
@@ -184,6 +315,13 @@ ProjectorDiscovery discoverProjectorEmbeddings(std::span<const ProjectorRunDirec
         candidates.push_back({name.empty() ? std::string(".") : name + "/.", root});
     candidates.insert(candidates.end(), runs.begin(), runs.end());
 
+    std::vector<fs::path> roots;
+    for (const auto& logdir : logdirs) {
+        std::error_code code;
+        fs::path root = fs::weakly_canonical(logdir.second, code);
+        roots.push_back(code ? logdir.second.lexically_normal() : root);
+    }
+
     ProjectorDiscovery found;
     std::set<fs::path> seen;
     std::set<std::pair<fs::path, std::string>> listed;
@@ -193,59 +331,138 @@ ProjectorDiscovery discoverProjectorEmbeddings(std::span<const ProjectorRunDirec
         if (code)
             key = candidate.directory.lexically_normal();
         if (seen.insert(key).second)
-            discoverIn(candidate.run, candidate.directory, listed, found);
+            discoverIn(
+                candidate.run, candidate.directory, logDirectoryOf(key, roots), listed, found);
     }
     return found;
+}
+
+namespace {
+
+void addWarning(LoadedEmbedding& loaded, const std::string& warning)
+{
+    if (warning.empty())
+        return;
+    loaded.warning += (loaded.warning.empty() ? "" : "\n") + warning;
+}
+
+// Reads the matrix from the TSV/raw file or the checkpoint; false (and loaded.error) if not.
+bool loadMatrix(const ProjectorEmbeddingSource& source, LoadedEmbedding& loaded)
+{
+    if (!source.tensorPath.empty()) {
+        const auto bytes = readFile(source.tensorPath, loaded.error);
+        if (!bytes)
+            return false;
+        EmbeddingTensor tensor = parseEmbeddingTensor(*bytes, source.shape);
+        if (!tensor.error.empty()) {
+            loaded.error = source.tensorPath.string() + ": " + tensor.error;
+            return false;
+        }
+        loaded.rows = tensor.rows;
+        loaded.columns = tensor.columns;
+        loaded.values = std::move(tensor.values);
+        return true;
+    }
+    const CheckpointIndex index = readCheckpointIndex(source.checkpointPrefix);
+    const CheckpointVariable* variable = index.find(source.checkpointVariable);
+    if (!variable) {
+        loaded.error = source.checkpointPrefix.string() + ": no variable \""
+            + source.checkpointVariable + "\"" + (index.error.empty() ? "" : ": " + index.error);
+        return false;
+    }
+    CheckpointMatrix matrix = readCheckpointMatrix(source.checkpointPrefix, index, *variable);
+    if (!matrix.error.empty()) {
+        loaded.error = "checkpoint " + source.checkpointPrefix.string() + ": " + matrix.error;
+        return false;
+    }
+    loaded.rows = matrix.rows;
+    loaded.columns = matrix.columns;
+    loaded.values = std::move(matrix.values);
+    return true;
+}
+
+// Reads the metadata and fits it to the points: rows past them are dropped, missing ones empty.
+void loadMetadata(const ProjectorEmbeddingSource& source, LoadedEmbedding& loaded)
+{
+    std::string error;
+    const auto text = readFile(source.metadataPath, error);
+    if (!text) {
+        addWarning(loaded, "metadata: " + error);
+        return;
+    }
+    MetadataTable metadata = parseMetadataTsv(*text);
+    loaded.metadataFileRows = metadata.rows.size();
+    const std::string counts = source.metadataPath.string() + " holds "
+        + std::to_string(metadata.rows.size()) + " metadata rows for " + std::to_string(loaded.rows)
+        + " points";
+    if (metadata.rows.size() > loaded.rows) {
+        addWarning(loaded, counts + ": the first " + std::to_string(loaded.rows) + " are used");
+        metadata.rows.resize(loaded.rows);
+    } else if (metadata.rows.size() < loaded.rows) {
+        addWarning(loaded,
+            counts + ": points past row " + std::to_string(metadata.rows.size())
+                + " have no metadata");
+        metadata.rows.resize(loaded.rows);
+    }
+    if (metadata.overlongRows > 0)
+        addWarning(loaded,
+            source.metadataPath.string() + ": " + std::to_string(metadata.overlongRows)
+                + " rows have more cells than the header has columns; the extra cells are dropped");
+    loaded.metadata = std::move(metadata);
+}
+
+} // namespace
+
+std::string spriteTileProblem(const ProjectorEmbeddingSource& source, std::size_t rows)
+{
+    if (source.spritePath.empty() || !source.spriteTile)
+        return {};
+    const auto [tileWidth, tileHeight] = *source.spriteTile;
+    const std::string tile = std::to_string(tileWidth) + "×" + std::to_string(tileHeight);
+    if (tileWidth == 0 || tileHeight == 0)
+        return "the sprite's single_image_dim " + tile + " is empty: no thumbnails";
+    if (!source.spriteImageSize)
+        return {};
+    const auto [width, height] = *source.spriteImageSize;
+    const std::string atlas = "the sprite " + source.spritePath.string() + " is "
+        + std::to_string(width) + "×" + std::to_string(height);
+    if (width < tileWidth || height < tileHeight)
+        return atlas + ", smaller than one " + tile + " tile: no thumbnails";
+    const std::uint64_t tiles = std::uint64_t(width / tileWidth) * (height / tileHeight);
+    if (tiles < rows)
+        return atlas + ": " + std::to_string(tiles) + " tiles of " + tile + " for "
+            + std::to_string(rows) + " points; points past " + std::to_string(tiles)
+            + " have no thumbnail";
+    return {};
 }
 
 LoadedEmbedding loadEmbedding(const ProjectorEmbeddingSource& source)
 {
     LoadedEmbedding loaded;
-    if (!source.tensorPath.empty()) {
-        const auto bytes = readFile(source.tensorPath, loaded.error);
-        if (!bytes)
-            return loaded;
-        EmbeddingTensor tensor = parseEmbeddingTensor(*bytes, source.shape);
-        if (!tensor.error.empty()) {
-            loaded.error = source.tensorPath.string() + ": " + tensor.error;
-            return loaded;
-        }
-        loaded.rows = tensor.rows;
-        loaded.columns = tensor.columns;
-        loaded.values = std::move(tensor.values);
-    } else {
-        const CheckpointIndex index = readCheckpointIndex(source.checkpointPrefix);
-        const CheckpointVariable* variable = index.find(source.checkpointVariable);
-        if (!variable) {
-            loaded.error = source.checkpointPrefix.string() + ": no variable \""
-                + source.checkpointVariable + "\""
-                + (index.error.empty() ? "" : ": " + index.error);
-            return loaded;
-        }
-        CheckpointMatrix matrix = readCheckpointMatrix(source.checkpointPrefix, index, *variable);
-        if (!matrix.error.empty()) {
-            loaded.error = source.checkpointVariable + ": " + matrix.error;
-            return loaded;
-        }
-        loaded.rows = matrix.rows;
-        loaded.columns = matrix.columns;
-        loaded.values = std::move(matrix.values);
-    }
-    if (source.metadataPath.empty())
-        return loaded;
-    std::string error;
-    const auto text = readFile(source.metadataPath, error);
-    if (!text) {
-        loaded.warning = error;
+    if (source.tensorPath.empty() && source.checkpointPrefix.empty()) {
+        for (const std::string& problem : source.problems)
+            loaded.error += (loaded.error.empty() ? "" : "\n") + problem;
+        if (loaded.error.empty())
+            loaded.error = "run \"" + source.run + "\", embedding \"" + source.name
+                + "\": no tensor file or checkpoint variable";
         return loaded;
     }
-    MetadataTable metadata = parseMetadataTsv(*text);
-    if (metadata.rows.size() != loaded.rows) {
-        loaded.warning = source.metadataPath.string() + ": " + std::to_string(metadata.rows.size())
-            + " metadata rows for " + std::to_string(loaded.rows) + " points";
+    const bool read = loadMatrix(source, loaded);
+    for (const std::string& problem : source.problems)
+        if (loaded.error.empty() || !problem.ends_with(loaded.error)) // said once, as the error
+            addWarning(loaded, problem);
+    if (!read)
         return loaded;
+    if (!source.metadataPath.empty())
+        loadMetadata(source, loaded);
+    addWarning(loaded, spriteTileProblem(source, loaded.rows));
+    if (!source.bookmarksPath.empty()) {
+        std::string error;
+        if (auto text = readFile(source.bookmarksPath, error, kMaxBookmarksBytes))
+            loaded.bookmarksJson = std::move(*text);
+        else
+            addWarning(loaded, "bookmarks: " + error);
     }
-    loaded.metadata = std::move(metadata);
     return loaded;
 }
 

@@ -5,6 +5,7 @@
 #include "core/checkpoint/checkpoint_index.h"
 #include "core/checkpoint/checkpoint_tensor.h"
 #include "core/io/crc32c.h"
+#include "tests/support/checkpoint_writer.h"
 #include "tests/support/test_support.h"
 
 #include "checkpoint.pb.h"
@@ -12,12 +13,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <fstream>
-#include <leveldb/env.h>
-#include <leveldb/options.h>
-#include <leveldb/table_builder.h>
 #include <map>
 
 using namespace lantern;
@@ -26,59 +25,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string floatBytes(const std::vector<float>& values)
-{
-    std::string bytes(values.size() * sizeof(float), '\0');
-    std::memcpy(bytes.data(), values.data(), bytes.size());
-    return bytes;
-}
-
-// A checkpoint `prefix` with one data shard holding `tensors` (name → dtype, shape, bytes),
-// plus a partitioned entry and one of its slice keys.
-struct Tensor {
-    int dtype;
-    std::vector<std::int64_t> shape;
-    std::string bytes;
-};
+using Tensor = test::CheckpointTensor;
+using test::floatBytes;
 
 void writeCheckpoint(const fs::path& prefix, const std::map<std::string, Tensor>& tensors)
 {
-    std::string data;
-    std::map<std::string, std::string> entries; // keys in bytewise order, as LevelDB needs
-    pb::BundleHeaderProto header;
-    header.set_num_shards(1);
-    header.mutable_version()->set_producer(1);
-    entries[""] = header.SerializeAsString();
-    for (const auto& [name, tensor] : tensors) {
-        pb::BundleEntryProto entry;
-        entry.set_dtype(pb::DataType(tensor.dtype));
-        for (const std::int64_t size : tensor.shape)
-            entry.mutable_shape()->add_dim()->set_size(size);
-        entry.set_offset(std::int64_t(data.size()));
-        entry.set_size(std::int64_t(tensor.bytes.size()));
-        entry.set_crc32c(maskCrc(crc32c(tensor.bytes)));
-        data += tensor.bytes;
-        entries[name] = entry.SerializeAsString();
-    }
-    pb::BundleEntryProto partitioned;
-    partitioned.set_dtype(pb::DT_FLOAT);
-    partitioned.add_slices()->add_extent()->set_start(0);
-    entries["sliced"] = partitioned.SerializeAsString();
-    entries[std::string("\0slice", 6)] = "ignored";
-
-    fs::path index = prefix;
-    index += ".index";
-    leveldb::WritableFile* file = nullptr;
-    QVERIFY(leveldb::Env::Default()->NewWritableFile(index.string(), &file).ok());
-    leveldb::Options options;
-    options.compression = leveldb::kNoCompression; // as TensorFlow's bundle writer
-    leveldb::TableBuilder builder(options, file);
-    for (const auto& [key, value] : entries)
-        builder.Add(key, value);
-    QVERIFY(builder.Finish().ok());
-    QVERIFY(file->Close().ok());
-    delete file;
-    std::ofstream(checkpointShardPath(prefix, 0, 1), std::ios::binary) << data;
+    QVERIFY(test::writeCheckpoint(prefix, tensors));
 }
 
 std::uint16_t toHalf(float value) // exact for the small values used here
@@ -155,11 +107,13 @@ private slots:
         QVERIFY(flipped.values.empty());
         QVERIFY2(flipped.error.find("checksum") != std::string::npos, flipped.error.c_str());
         std::ofstream(shard, std::ios::binary) << bytes.substr(0, 8);
-        QVERIFY(readCheckpointMatrix(prefix, index, *index.find("w")).error.find("past the end")
-            != std::string::npos);
+        const std::string truncated = readCheckpointMatrix(prefix, index, *index.find("w")).error;
+        QVERIFY2(truncated.find("too short for \"w\"") != std::string::npos, truncated.c_str());
+        QCOMPARE(checkpointVariableProblem(prefix, index, *index.find("w")), truncated);
         fs::remove(shard);
-        QVERIFY(readCheckpointMatrix(prefix, index, *index.find("w")).error.find("cannot read")
-            != std::string::npos);
+        const std::string missing = readCheckpointMatrix(prefix, index, *index.find("w")).error;
+        QVERIFY2(missing.find(shard.string() + " holding \"w\" is missing") != std::string::npos,
+            missing.c_str());
     }
 
     void damagedIndexesSayWhy()
@@ -193,22 +147,73 @@ private slots:
     {
         QTemporaryDir temp;
         const fs::path dir = temp.path().toStdString();
+        QVERIFY(!latestCheckpoint(dir)); // no state file, no index
         writeCheckpoint(dir / "model.ckpt-20", {{"w", {1, {1, 1}, floatBytes({1})}}});
-        QVERIFY(!latestCheckpoint(dir)); // no state file
         std::ofstream(dir / "checkpoint") << "model_checkpoint_path: \"model.ckpt-20\"\n"
                                              "all_model_checkpoint_paths: \"model.ckpt-10\"\n";
+        QCOMPARE(checkpointNamedByStateFile(dir), std::optional(dir / "model.ckpt-20"));
         QCOMPARE(latestCheckpoint(dir), std::optional(dir / "model.ckpt-20"));
         // Written on another machine: found by file name.
         std::ofstream(dir / "checkpoint")
             << "model_checkpoint_path: \"/content/run 1/model.ckpt-20\"\n";
-        QCOMPARE(latestCheckpoint(dir), std::optional(dir / "model.ckpt-20"));
+        QCOMPARE(checkpointNamedByStateFile(dir), std::optional(dir / "model.ckpt-20"));
         std::ofstream(dir / "checkpoint")
             << "model_checkpoint_path: \"C:\\\\runs\\\\model.ckpt-20\"\n";
-        QCOMPARE(latestCheckpoint(dir), std::optional(dir / "model.ckpt-20"));
+        QCOMPARE(checkpointNamedByStateFile(dir), std::optional(dir / "model.ckpt-20"));
         std::ofstream(dir / "checkpoint") << "model_checkpoint_path: \"model.ckpt-30\"\n";
-        QVERIFY(!latestCheckpoint(dir)); // names a checkpoint that is not there
+        QVERIFY(!checkpointNamedByStateFile(dir)); // names a checkpoint that is not there
         std::ofstream(dir / "checkpoint") << "model_checkpoint_path: {";
-        QVERIFY(!latestCheckpoint(dir));
+        QVERIFY(!checkpointNamedByStateFile(dir));
+    }
+
+    void newestIndexWhenTheStateFileFails()
+    {
+        QTemporaryDir temp;
+        const fs::path dir = temp.path().toStdString();
+        // A TF1 Saver folder copied without its `checkpoint` file: the highest step wins, not
+        // the name's order ("-9" sorts after "-10") nor the write order.
+        writeCheckpoint(dir / "model.ckpt-10", {{"w", {1, {1, 1}, floatBytes({1})}}});
+        writeCheckpoint(dir / "model.ckpt-9", {{"w", {1, {1, 1}, floatBytes({1})}}});
+        std::ofstream(dir / "notes.index.txt") << "not an index";
+        fs::create_directory(dir / "folder.index");
+        QVERIFY(!checkpointNamedByStateFile(dir));
+        QCOMPARE(newestCheckpointIndex(dir), std::optional(dir / "model.ckpt-10"));
+        QCOMPARE(latestCheckpoint(dir), std::optional(dir / "model.ckpt-10"));
+        // A state file naming a checkpoint that moved away falls back the same way.
+        std::ofstream(dir / "checkpoint") << "model_checkpoint_path: \"/gone/model.ckpt-30\"\n";
+        QCOMPARE(latestCheckpoint(dir), std::optional(dir / "model.ckpt-10"));
+        // Without step numbers, the latest modified.
+        const fs::path other = dir / "other";
+        fs::create_directory(other);
+        writeCheckpoint(other / "b", {{"w", {1, {1, 1}, floatBytes({1})}}});
+        writeCheckpoint(other / "a", {{"w", {1, {1, 1}, floatBytes({1})}}});
+        fs::last_write_time(
+            other / "b.index", fs::last_write_time(other / "a.index") - std::chrono::hours(1));
+        QCOMPARE(newestCheckpointIndex(other), std::optional(other / "a"));
+    }
+
+    void optimizerSlotsAreNotEmbeddings()
+    {
+        for (const char* slot :
+            {"embedding/.OPTIMIZER_SLOT/optimizer/m/.ATTRIBUTES/VARIABLE_VALUE",
+                "optimizer/_variables/1/.ATTRIBUTES/VARIABLE_VALUE", "embedding/Adam",
+                "embedding/Adam_1", "dense/kernel/Momentum", "w/RMSProp_1", "w/Adagrad", "w/Ftrl_1",
+                "w/Adadelta", "training/Adam/Variable_3", "w/ExponentialMovingAverage"})
+            QVERIFY2(isOptimizerSlotName(slot), slot);
+        for (const char* variable : {"embedding", "embeddings/Adamson", "layer/Adam_x",
+                 "layer_with_weights-0/embeddings/.ATTRIBUTES/VARIABLE_VALUE", "Adam",
+                 "model/word_embeddings", "fc2_embedding"})
+            QVERIFY2(!isOptimizerSlotName(variable), variable);
+        CheckpointVariable variable;
+        variable.name = "embedding";
+        variable.shape = {4, 3};
+        variable.dtype = 1;
+        QVERIFY(variable.isEmbeddingCandidate());
+        variable.dtype = 3; // int32: not offered
+        QVERIFY(!variable.isEmbeddingCandidate());
+        variable.dtype = 19;
+        variable.shape = {0, 3};
+        QVERIFY(!variable.isEmbeddingCandidate());
     }
 
     void corpusCheckpointsRead()
@@ -232,7 +237,8 @@ private slots:
                     continue;
                 const CheckpointMatrix matrix = readCheckpointMatrix(prefix, index, variable);
                 if (!fs::exists(checkpointShardPath(prefix, variable.shard, index.numShards))) {
-                    QVERIFY(matrix.error.find("cannot read") != std::string::npos);
+                    QVERIFY2(
+                        matrix.error.find("is missing") != std::string::npos, matrix.error.c_str());
                     ++missingData; // f06 ships an index without its data
                     continue;
                 }

@@ -80,20 +80,27 @@ private slots:
         const std::vector<ProjectorRunDirectory> runs {{"a", root / "a"}, {"b", root / "b"}};
         const Logdirs logdirs {{"", root}};
         const ProjectorDiscovery found = discoverProjectorEmbeddings(runs, logdirs);
-        QCOMPARE(found.embeddings.size(), std::size_t(2));
+        QCOMPARE(found.embeddings.size(), std::size_t(3));
         QCOMPARE(found.embeddings[0].run, std::string("a"));
         QCOMPARE(found.embeddings[0].name, std::string("v.tsv")); // named after its file
         QCOMPARE(found.embeddings[1].run, std::string("b"));
         QCOMPARE(found.embeddings[1].name, std::string("words"));
         QVERIFY(!named(found, "ignored"));
-        QVERIFY(!named(found, "escape")); // leaves the asset folder: refused, reported
-        QCOMPARE(found.problems.size(), std::size_t(1));
+        // Leaving the asset folder is allowed (projector_paths.h says why).
+        QVERIFY(named(found, "escape"));
+        QCOMPARE(named(found, "escape")->tensorPath, root / "a" / "v.tsv");
+        QVERIFY(found.problems.empty());
 
         const LoadedEmbedding a = loadEmbedding(found.embeddings[0]);
         QCOMPARE(a.rows, std::size_t(3));
         QCOMPARE(a.columns, std::size_t(2));
-        QVERIFY(a.metadata.rows.empty()); // does not fit the points
-        QVERIFY(!a.warning.empty());
+        // Two labels for three points: both kept, the third point has none, and we say so.
+        QCOMPARE(a.metadataFileRows, std::size_t(2));
+        QCOMPARE(a.metadata.rows.size(), std::size_t(3));
+        QCOMPARE(a.metadata.cell(1, 0), std::string_view("y"));
+        QCOMPARE(a.metadata.cell(2, 0), std::string_view());
+        QVERIFY2(
+            a.warning.find("2 metadata rows for 3 points") != std::string::npos, a.warning.c_str());
         const LoadedEmbedding b = loadEmbedding(found.embeddings[1]);
         QCOMPARE(b.values, std::vector<float>({1, 2, 3, 4, 5, 6}));
     }

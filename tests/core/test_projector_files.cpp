@@ -5,6 +5,7 @@
 #include "core/projector/embedding_tensor.h"
 #include "core/projector/metadata_table.h"
 #include "core/projector/projector_config.h"
+#include "core/projector/projector_paths.h"
 #include "tests/support/test_support.h"
 
 #include <QTemporaryDir>
@@ -68,32 +69,63 @@ private slots:
         QVERIFY(parseProjectorConfig("").config.has_value()); // an empty config is valid
     }
 
-    void pathsStayInsideTheConfigDirectory()
+    void pathsAreSearchedInOrder()
     {
         QTemporaryDir temp;
         const fs::path root = temp.path().toStdString();
         const fs::path logdir = root / "logdir";
-        fs::create_directories(logdir / "sub");
+        const fs::path config = logdir / "run";
+        fs::create_directories(config / "sub");
         fs::create_directories(root / "elsewhere");
-        QCOMPARE(resolveProjectorPath(logdir, "sub/meta.tsv"),
-            std::optional(fs::canonical(logdir) / "sub/meta.tsv"));
-        QCOMPARE(resolveProjectorPath(logdir, (logdir / "a.tsv").string()),
-            std::optional(fs::canonical(logdir) / "a.tsv"));
-        QVERIFY(!resolveProjectorPath(logdir, "../elsewhere/meta.tsv"));
-        QVERIFY(!resolveProjectorPath(logdir, (root / "elsewhere" / "x").string()));
-        QVERIFY(!resolveProjectorPath(logdir, ""));
-        // Written on Windows: backslashes work when the path as written names nothing.
-        std::ofstream(logdir / "sub" / "t.tsv") << "1\n";
-        QCOMPARE(resolveProjectorPath(logdir, "sub\\t.tsv"),
-            std::optional(fs::canonical(logdir) / "sub/t.tsv"));
-        // A symlink inside that leads outside is outside.
-        fs::create_directory_symlink(root / "elsewhere", logdir / "link");
-        QVERIFY(!resolveProjectorPath(logdir, "link/meta.tsv"));
-        // "~/" is the home directory, which must then be the config's directory or hold it.
+        lantern::test::writeBytes(config / "sub" / "meta.tsv", "a\n");
+        lantern::test::writeBytes(logdir / "top.tsv", "a\n");
+        lantern::test::writeBytes(config / "beside.tsv", "a\n");
+        lantern::test::writeBytes(root / "elsewhere" / "x.tsv", "a\n");
+
+        // 1. As written: relative to the config's folder, or absolute; backslashes read as '/'.
+        QCOMPARE(findProjectorFile(config, logdir, "sub/meta.tsv").found,
+            std::optional(config / "sub" / "meta.tsv"));
+        QCOMPARE(findProjectorFile(config, logdir, "sub\\meta.tsv").found,
+            std::optional(config / "sub" / "meta.tsv"));
+        // Outside the config's folder is allowed: a local reader, the user's own files.
+        QCOMPARE(findProjectorFile(config, logdir, (root / "elsewhere" / "x.tsv").string()).found,
+            std::optional(root / "elsewhere" / "x.tsv"));
+        QCOMPARE(findProjectorFile(config, logdir, "../../elsewhere/x.tsv").found,
+            std::optional(root / "elsewhere" / "x.tsv"));
+        // 2. Relative to the log directory.
+        QCOMPARE(
+            findProjectorFile(config, logdir, "top.tsv").found, std::optional(logdir / "top.tsv"));
+        // 3. The file name alone beside the config: another machine's absolute path, a Windows
+        // one, or a relative path from a folder that moved.
+        const auto windows = findProjectorFile(config, logdir, "E:\\work\\logs\\beside.tsv");
+        QCOMPARE(windows.found, std::optional(config / "beside.tsv"));
+        QCOMPARE(findProjectorFile(config, logdir, "/home/someone/logs/beside.tsv").found,
+            std::optional(config / "beside.tsv"));
+        QCOMPARE(findProjectorFile(config, logdir, "logs\\beside.tsv").found,
+            std::optional(config / "beside.tsv"));
+
+        // Nothing found: every candidate is listed, in order, and the message names them all.
+        const auto missing = findProjectorFile(config, logdir, "old\\absent.tsv");
+        QVERIFY(!missing.found);
+        QCOMPARE(missing.tried,
+            (std::vector<fs::path> {config / "old\\absent.tsv", config / "old" / "absent.tsv",
+                logdir / "old" / "absent.tsv", config / "absent.tsv"}));
+        const std::string message
+            = describeMissingFile("metadata_path", "old\\absent.tsv", missing);
+        for (const fs::path& tried : missing.tried)
+            QVERIFY2(message.find(tried.string()) != std::string::npos, message.c_str());
+        QVERIFY(message.starts_with("metadata_path \"old\\absent.tsv\""));
+
+        // Only regular files: a folder, a device or a FIFO names nothing (and cannot hang us).
+        QVERIFY(!findProjectorFile(config, logdir, "sub").found);
+        QVERIFY(!findProjectorFile(config, logdir, "/dev/zero").found);
+        QVERIFY(!findProjectorFile(config, logdir, "").found);
+        QVERIFY(findProjectorFile(config, logdir, "").tried.empty());
+        // "~/" is the home directory.
         const QByteArray oldHome = qgetenv("HOME");
-        qputenv("HOME", QByteArray::fromStdString(logdir.string()));
-        QCOMPARE(resolveProjectorPath(logdir, "~/sub/m.tsv"),
-            std::optional(fs::canonical(logdir) / "sub/m.tsv"));
+        qputenv("HOME", QByteArray::fromStdString(config.string()));
+        QCOMPARE(findProjectorFile(root, {}, "~/sub/meta.tsv").found,
+            std::optional(config / "sub" / "meta.tsv"));
         qputenv("HOME", oldHome);
     }
 
@@ -210,8 +242,10 @@ private slots:
         QCOMPARE(parsed.config->embeddings.size(), std::size_t(1));
         const ProjectorEmbedding& embedding = parsed.config->embeddings[0];
         QCOMPARE(embedding.tensorName, std::string("dense_1/activations"));
-        const auto tensorPath = resolveProjectorPath(options.directory, embedding.tensorPath);
-        const auto metadataPath = resolveProjectorPath(options.directory, embedding.metadataPath);
+        const auto tensorPath
+            = findProjectorFile(options.directory, {}, embedding.tensorPath).found;
+        const auto metadataPath
+            = findProjectorFile(options.directory, {}, embedding.metadataPath).found;
         QVERIFY(tensorPath && metadataPath);
         const EmbeddingTensor tensor
             = parseEmbeddingTensor(lantern::test::readBytes(*tensorPath), embedding.tensorShape);
@@ -244,8 +278,9 @@ private slots:
             for (const ProjectorEmbedding& embedding : parsed.config->embeddings) {
                 if (embedding.tensorPath.empty())
                     continue; // a checkpoint variable
-                const auto tensorPath = resolveProjectorPath(directory, embedding.tensorPath);
-                QVERIFY(tensorPath && fs::exists(*tensorPath));
+                const auto tensorPath
+                    = findProjectorFile(directory, {}, embedding.tensorPath).found;
+                QVERIFY(tensorPath);
                 const EmbeddingTensor tensor = parseEmbeddingTensor(
                     lantern::test::readBytes(*tensorPath), embedding.tensorShape);
                 QVERIFY2(
@@ -253,8 +288,7 @@ private slots:
                 QVERIFY(tensor.rows > 0 && tensor.columns > 0);
                 ++tensors;
                 if (const auto metadataPath
-                    = resolveProjectorPath(directory, embedding.metadataPath);
-                    metadataPath && fs::exists(*metadataPath))
+                    = findProjectorFile(directory, {}, embedding.metadataPath).found)
                     QCOMPARE(parseMetadataTsv(lantern::test::readBytes(*metadataPath)).rows.size(),
                         tensor.rows);
             }
