@@ -1,13 +1,22 @@
 // The projector's point view driven by real mouse and wheel events: zoom about the cursor, pan,
-// reset, 3-D orbit with perspective, selection gestures, and what the view draws.
+// reset, 3-D orbit with perspective, selection gestures, and what the view draws (depth,
+// sprites, legend, labels), also for a real embedding with a sprite atlas. With
+// LANTERN_SCREENSHOT_DIR set, that embedding's views are saved there as PNG files.
 
+#include "core/analysis/pca.h"
+#include "core/projector/projector_discovery.h"
+#include "tests/support/test_support.h"
 #include "ui/dashboards/projector/embedding_scatter_plot.h"
+#include "ui/dashboards/projector/projector_labels.h"
+#include "ui/dashboards/projector/projector_legend.h"
 
+#include <QPainter>
 #include <QSignalSpy>
 #include <QTest>
 #include <QWheelEvent>
 
 #include <cmath>
+#include <limits>
 
 using namespace lantern;
 
@@ -33,6 +42,27 @@ void drag(QWidget* widget, Qt::MouseButton button, QPoint from, QPoint to,
     for (int step = 1; step <= 4; ++step)
         QTest::mouseMove(widget, from + (to - from) * step / 4);
     QTest::mouseRelease(widget, button, modifiers, to);
+}
+
+// Pixels of `image` in `area` whose colour `matches`.
+template <typename Match> int countPixels(const QImage& image, QRect area, Match matches)
+{
+    int count = 0;
+    area &= image.rect();
+    for (int y = area.top(); y <= area.bottom(); ++y)
+        for (int x = area.left(); x <= area.right(); ++x)
+            count += matches(image.pixel(x, y)) ? 1 : 0;
+    return count;
+}
+
+bool isDark(QRgb pixel)
+{
+    return qRed(pixel) < 100 && qGreen(pixel) < 100 && qBlue(pixel) < 100;
+}
+
+QImage grabbed(QWidget* widget)
+{
+    return widget->grab().toImage().convertToFormat(QImage::Format_RGB32);
 }
 
 std::vector<int> selectionOf(const QSignalSpy& spy, int emission)
@@ -78,6 +108,39 @@ private slots:
         QVERIFY(plot->positionOf(2).y() < plot->positionOf(0).y());
         QCOMPARE(distanceBetween(plot->positionOf(0), plot->positionOf(1)),
             distanceBetween(plot->positionOf(0), plot->positionOf(2)));
+    }
+
+    void pointsThatAreNotNumbersAreLeftOut()
+    {
+        const float nan = std::numeric_limits<float>::quiet_NaN();
+        const float inf = std::numeric_limits<float>::infinity();
+        for (int dimensions : {2, 3}) {
+            std::vector<QVector3D> points = square();
+            points.emplace_back(nan, 0, 0);
+            points.emplace_back(0, inf, 0);
+            points.emplace_back(0.5f, 0.5f, nan); // z counts in 3-D only
+            auto plot = makePlot(points, dimensions);
+            QVERIFY(plot);
+            plot->grab();
+            // The square still fills the widget; the rest are nowhere, and never picked.
+            for (int i = 0; i < 5; ++i)
+                QVERIFY(plot->rect().contains(plot->positionOf(i)));
+            QVERIFY(distanceBetween(plot->positionOf(0), plot->positionOf(3)) > 300);
+            QVERIFY(!plot->rect().contains(plot->positionOf(5)));
+            QVERIFY(!plot->rect().contains(plot->positionOf(6)));
+            QCOMPARE(plot->rect().contains(plot->positionOf(7)), dimensions == 2);
+            // (Not (0, 0): QTest reads a null point as the centre.)
+            drag(plot.get(), Qt::LeftButton, QPoint(1, 1), QPoint(399, 399), Qt::ShiftModifier);
+            QCOMPARE(plot->selection().size(), std::size_t(dimensions == 2 ? 6 : 5));
+        }
+        // Huge but finite coordinates are drawn, zoomed and dragged without harm.
+        auto plot = makePlot({{0, 0, 0}, {1, 1, 1}, {3e38f, -3e38f, 3e38f}}, 3);
+        QVERIFY(plot);
+        plot->grab();
+        wheel(plot.get(), QPoint(200, 200), 1200);
+        drag(plot.get(), Qt::LeftButton, QPoint(10, 10), QPoint(300, 300));
+        plot->grab();
+        QVERIFY(plot->rect().contains(plot->positionOf(0)) || plot->pointAt(QPoint(200, 200)) < 3);
     }
 
     void wheelZoomsAboutTheCursor()
@@ -194,6 +257,292 @@ private slots:
         plot->resetView();
         wheel(plot.get(), QPoint(10, 10), 120);
         QVERIFY(plot->positionOf(0).x() - centre.x() > a);
+    }
+
+    void nearerPointsCoverFartherOnesAndLookLarger()
+    {
+        // Index 0 is nearest the eye yet listed first: drawing in index order would bury it.
+        auto plot
+            = makePlot({{0, 0, 1}, {0, 0, -1}, {1, 0, 1}, {1, 0, -1}, {-1, 1, 0}, {-1, -1, 0}}, 3);
+        QVERIFY(plot);
+        plot->setColors({qRgb(255, 0, 0), qRgb(0, 160, 0), qRgb(255, 0, 0), qRgb(255, 0, 0),
+            qRgb(0, 0, 0), qRgb(0, 0, 0)});
+        const QImage image = grabbed(plot.get());
+        QCOMPARE(plot->positionOf(0), plot->positionOf(1));
+        const auto reddish = [](QRgb p) { return qRed(p) > 200 && qGreen(p) < 200; };
+        QVERIFY(reddish(image.pixel(plot->positionOf(0))));
+        // The near copy of the same colour is larger than the far one, and the far one faded
+        // more toward the white background.
+        const QRect nearArea(plot->positionOf(2) - QPoint(10, 10), QSize(21, 21));
+        const QRect farArea(plot->positionOf(3) - QPoint(10, 10), QSize(21, 21));
+        const int nearPixels = countPixels(image, nearArea, reddish);
+        const int farPixels = countPixels(image, farArea, reddish);
+        QVERIFY2(nearPixels > farPixels && farPixels > 0,
+            qPrintable(QStringLiteral("%1 %2").arg(nearPixels).arg(farPixels)));
+        QVERIFY(qGreen(image.pixel(plot->positionOf(3)))
+            > qGreen(image.pixel(plot->positionOf(2))) + 40);
+    }
+
+    void axesTurnWithThePoints()
+    {
+        auto plot = makePlot(square(), 3);
+        QVERIFY(plot);
+        const auto red = [](QRgb p) { return qRed(p) > 180 && qGreen(p) < 100 && qBlue(p) < 100; };
+        const QRect corner(0, 300, 100, 100);
+        // Facing the x–y plane the x axis lies flat across the screen, to the right.
+        const QImage facing = grabbed(plot.get());
+        const int across = countPixels(facing, corner, red);
+        QVERIFY(across >= 20);
+        QCOMPARE(countPixels(facing, QRect(0, 300, 36, 100), red), 0); // nothing left of origin
+        // A quarter turn points it at the eye: it shrinks to a stub.
+        ui::ProjectorCamera camera = plot->camera();
+        camera.yaw = float(M_PI / 2);
+        plot->setCamera(camera);
+        const int turned = countPixels(grabbed(plot.get()), corner, red);
+        QVERIFY2(turned * 3 < across, qPrintable(QStringLiteral("%1 %2").arg(turned).arg(across)));
+        // No axes in 2-D.
+        plot->setPoints(square(), 2);
+        QCOMPARE(countPixels(grabbed(plot.get()), corner, red), 0);
+    }
+
+    void spritesDrawTheirTiles()
+    {
+        auto plot = makePlot(square(), 2);
+        QVERIFY(plot);
+        // Four 8 × 8 tiles, two per row: red, green / blue, yellow. Point 4 has no tile.
+        QImage atlas(16, 16, QImage::Format_RGB32);
+        const QRgb tiles[] = {qRgb(255, 0, 0), qRgb(0, 255, 0), qRgb(0, 0, 255), qRgb(255, 255, 0)};
+        QPainter painter(&atlas);
+        for (int i = 0; i < 4; ++i)
+            painter.fillRect(QRect((i % 2) * 8, (i / 2) * 8, 8, 8), QColor::fromRgb(tiles[i]));
+        painter.end();
+        plot->setSprites(atlas, QSize(8, 8));
+        // Not shown yet: points in their colour.
+        QCOMPARE(grabbed(plot.get()).pixel(plot->positionOf(1)), plot->colorOf(1));
+        plot->setSpritesShown(true);
+        QImage image = grabbed(plot.get());
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(image.pixel(plot->positionOf(i)), tiles[i]);
+        QCOMPARE(image.pixel(plot->positionOf(4)), plot->colorOf(4));
+        QCOMPARE(plot->spritesDrawn(), 4);
+        // Sprites grow with zoom: 14 px left of the centre of point 1 turns green.
+        const QPoint beside = plot->positionOf(1) - QPoint(14, 0);
+        QVERIFY(image.pixel(beside) != tiles[1]);
+        wheel(plot.get(), plot->positionOf(1), 240);
+        image = grabbed(plot.get());
+        QCOMPARE(image.pixel(plot->positionOf(1) - QPoint(14, 0)), tiles[1]);
+    }
+
+    void spritesPastTheCapAreDrawnAsPoints()
+    {
+        const int count = ui::EmbeddingScatterPlot::kMaxSprites + 500;
+        std::vector<QVector3D> points;
+        for (int i = 0; i < count; ++i)
+            points.emplace_back(float(i % 100), float(i / 100), 0);
+        auto plot = makePlot(points, 2);
+        QVERIFY(plot);
+        plot->resize(1200, 800); // room for every sprite the cap allows
+        QImage atlas(4 * 100, 4 * ((count + 99) / 100), QImage::Format_RGB32);
+        atlas.fill(Qt::red);
+        plot->setSprites(atlas, QSize(4, 4));
+        plot->setSpritesShown(true);
+        plot->grab();
+        QCOMPARE(plot->spritesDrawn(), ui::EmbeddingScatterPlot::kMaxSprites);
+        // Zoomed in on a corner, every point in view gets its sprite.
+        for (int notch = 0; notch < 6; ++notch)
+            wheel(plot.get(), plot->positionOf(0), 120);
+        plot->grab();
+        QVERIFY(plot->spritesDrawn() > 0);
+        QVERIFY(plot->spritesDrawn() < ui::EmbeddingScatterPlot::kMaxSprites);
+    }
+
+    void legendRowsSumUpTheTail()
+    {
+        ui::ProjectorLegend legend;
+        for (int i = 0; i < 30; ++i)
+            legend.categories.emplace_back(QStringLiteral("class %1").arg(i), qRgb(i, 0, 0));
+        auto rows = ui::legendRows(legend, 12);
+        QCOMPARE(rows.size(), std::size_t(12));
+        QCOMPARE(rows[10].text, QStringLiteral("class 10"));
+        QCOMPARE(rows[11].text, QStringLiteral("and 19 more"));
+        QVERIFY(!rows[11].swatch);
+        legend.categories.resize(12);
+        rows = ui::legendRows(legend, 12);
+        QCOMPARE(rows.size(), std::size_t(12));
+        QVERIFY(rows[11].swatch);
+        QCOMPARE(rows[11].color, qRgb(11, 0, 0));
+    }
+
+    void legendIsDrawnInACorner()
+    {
+        auto plot = makePlot(square(), 2);
+        QVERIFY(plot);
+        const QRgb cats = qRgb(10, 200, 30), dogs = qRgb(200, 10, 180);
+        const auto isColor = [](QRgb color) { return [color](QRgb p) { return p == color; }; };
+        const QRect topRight(200, 0, 200, 200), bottomLeft(0, 200, 200, 200);
+        QCOMPARE(countPixels(grabbed(plot.get()), plot->rect(), isColor(cats)), 0);
+        plot->setLegend({QStringLiteral("animal"),
+            {{QStringLiteral("cat"), cats}, {QStringLiteral("dog"), dogs}}});
+        QImage image = grabbed(plot.get());
+        QVERIFY(countPixels(image, topRight, isColor(cats)) >= 25); // a swatch
+        QVERIFY(countPixels(image, topRight, isColor(dogs)) >= 25);
+        QCOMPARE(countPixels(image, bottomLeft, isColor(cats)), 0);
+        // A gradient: its bar runs from the low colour to the high one.
+        ui::ProjectorLegend gradient;
+        gradient.title = QStringLiteral("loss");
+        gradient.gradient = true;
+        gradient.low = 0.5;
+        gradient.high = 2;
+        gradient.lowColor = qRgb(255, 0, 0);
+        gradient.highColor = qRgb(0, 0, 255);
+        plot->setLegend(gradient);
+        image = grabbed(plot.get());
+        const auto nearly = [](QRgb color) {
+            return [color](QRgb p) {
+                return std::abs(qRed(p) - qRed(color)) + std::abs(qGreen(p) - qGreen(color))
+                    + std::abs(qBlue(p) - qBlue(color))
+                    < 40;
+            };
+        };
+        QVERIFY(countPixels(image, topRight, nearly(qRgb(255, 0, 0))) >= 10);
+        QVERIFY(countPixels(image, topRight, nearly(qRgb(0, 0, 255))) >= 10);
+        QCOMPARE(countPixels(image, topRight, isColor(cats)), 0);
+        plot->setLegend({});
+        QCOMPARE(countPixels(grabbed(plot.get()), topRight, nearly(qRgb(255, 0, 0))), 0);
+    }
+
+    void labelsDoNotOverlap()
+    {
+        const std::vector<QRectF> boxes {QRectF(0, 0, 10, 10), QRectF(5, 5, 10, 10),
+            QRectF(20, 0, 10, 10), QRectF(25, 8, 10, 10), QRectF(0, 20, 10, 10)};
+        QCOMPARE(ui::placeLabels(boxes, 0), (std::vector<std::size_t> {0, 2, 4}));
+        // The first `always` (the hovered point) are kept even when they overlap.
+        QCOMPARE(ui::placeLabels(boxes, 2), (std::vector<std::size_t> {0, 1, 2, 4}));
+    }
+
+    void labelsAreDrawnForFewPointsOrMarkedOnes()
+    {
+        auto plot = makePlot(square(), 2);
+        QVERIFY(plot);
+        // Right of the centre point: nothing dark until it has a label (few points: all shown).
+        const QRect rightOfCentre(plot->positionOf(4) + QPoint(6, -10), QSize(80, 20));
+        QCOMPARE(countPixels(grabbed(plot.get()), rightOfCentre, isDark), 0);
+        plot->setLabels({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"),
+            QStringLiteral("d"), QStringLiteral("WWW")});
+        QVERIFY(countPixels(grabbed(plot.get()), rightOfCentre, isDark) > 0);
+
+        // 400 points in view: only the selected, neighbours and search matches are labelled.
+        std::vector<QVector3D> grid;
+        std::vector<QString> labels;
+        for (int i = 0; i < 400; ++i) {
+            grid.emplace_back(float(i % 20), float(i / 20), 0);
+            labels.push_back(QStringLiteral("WWW"));
+        }
+        plot->setPoints(grid, 2);
+        plot->setLabels(labels);
+        const auto rightOf
+            = [&](int i) { return QRect(plot->positionOf(i) + QPoint(4, -3), QSize(10, 6)); };
+        const int selected = 21, neighbour = 85, match = 250, other = 300;
+        QImage image = grabbed(plot.get());
+        for (int i : {selected, neighbour, match, other})
+            QCOMPARE(countPixels(image, rightOf(i), isDark), 0);
+        plot->setSelection({selected});
+        plot->setNeighbours({neighbour});
+        std::vector<bool> highlighted(400, false);
+        highlighted[std::size_t(match)] = true;
+        plot->setHighlighted(highlighted);
+        image = grabbed(plot.get());
+        for (int i : {selected, neighbour, match})
+            QVERIFY2(countPixels(image, rightOf(i), isDark) > 0, qPrintable(QString::number(i)));
+        QCOMPARE(countPixels(image, rightOf(other), isDark), 0);
+        // The hovered point is labelled too.
+        QTest::mouseMove(plot.get(), plot->positionOf(other));
+        QVERIFY(countPixels(grabbed(plot.get()), rightOf(other), isDark) > 0);
+    }
+
+    void realSpriteAtlasIsDrawn()
+    {
+        // c06: PyTorch's add_embedding with 128 × 128 thumbnails and no metadata.
+        const auto corpus = test::corpusDirectory();
+        if (!corpus)
+            QSKIP(qPrintable(test::corpusMissingMessage()));
+        const std::vector<std::pair<std::string, std::filesystem::path>> logdirs {
+            {"", *corpus / "c06_torch_embedding_sprite_no_metadata" / "runs"}};
+        const auto found = core::discoverProjectorEmbeddings({}, logdirs);
+        QCOMPARE(found.embeddings.size(), std::size_t(1));
+        const auto& source = found.embeddings.front();
+        QVERIFY(source.spriteTile);
+        const auto embedding = core::loadEmbedding(source);
+        QVERIFY(embedding.error.empty());
+        const auto pca
+            = core::principalComponents(embedding.values, embedding.rows, embedding.columns, 3);
+        QCOMPARE(pca.components, std::size_t(3));
+        std::vector<QVector3D> points;
+        for (std::size_t row = 0; row < pca.rows; ++row) {
+            const float* c = pca.coordinates.data() + row * 3;
+            points.emplace_back(c[0], c[1], c[2]);
+        }
+        const QImage atlas(QString::fromStdString(source.spritePath.string()));
+        QVERIFY(!atlas.isNull());
+        const QSize tile(int(source.spriteTile->first), int(source.spriteTile->second));
+
+        auto plot = makePlot(points, 2);
+        QVERIFY(plot);
+        plot->resize(900, 640);
+        std::vector<QRgb> colors;
+        for (std::size_t row = 0; row < pca.rows; ++row)
+            colors.push_back(QColor::fromHsv(int(row * 360 / pca.rows), 200, 220).rgb());
+        plot->setColors(colors);
+        plot->setLegend({QStringLiteral("row"),
+            {{QStringLiteral("first"), colors.front()}, {QStringLiteral("last"), colors.back()}}});
+        std::vector<QString> labels;
+        for (std::size_t row = 0; row < pca.rows; ++row)
+            labels.push_back(QStringLiteral("row %1").arg(row));
+        plot->setLabels(labels);
+        plot->setSelection({0});
+        plot->setNeighbours({1, 2, 3});
+        const QString directory = qEnvironmentVariable("LANTERN_SCREENSHOT_DIR");
+        const auto save = [&](const char* name) {
+            if (!directory.isEmpty())
+                plot->grab().save(directory + QLatin1Char('/') + QLatin1String(name));
+        };
+        save("projector-view-2d.png");
+        plot->setPoints(points, 3);
+        plot->setColors(colors);
+        plot->setLabels(labels);
+        plot->setSelection({0});
+        drag(plot.get(), Qt::LeftButton, QPoint(100, 600), QPoint(160, 570));
+        save("projector-view-3d.png");
+
+        // Sprites: each point in view shows its own tile; the middle of point 0's tile is
+        // drawn where point 0 is.
+        plot->setSprites(atlas, tile);
+        plot->setSpritesShown(true);
+        const QImage image = grabbed(plot.get());
+        save("projector-view-sprites.png");
+        const int tiles = (atlas.width() / tile.width()) * (atlas.height() / tile.height());
+        QVERIFY(plot->spritesDrawn() > 0);
+        QVERIFY(plot->spritesDrawn() <= std::min(tiles, plot->pointCount()));
+        int matching = 0, checked = 0;
+        const int perRow = atlas.width() / tile.width();
+        for (int i = 0; i < std::min(tiles, plot->pointCount()); ++i) {
+            const QPoint at = plot->positionOf(i);
+            if (!plot->rect().contains(at) || plot->pointAt(at) != i)
+                continue; // covered or out of view
+            const QRgb expected = atlas.pixel((i % perRow) * tile.width() + tile.width() / 2,
+                (i / perRow) * tile.height() + tile.height() / 2);
+            const QRgb drawn = image.pixel(at);
+            ++checked;
+            matching += std::abs(qRed(drawn) - qRed(expected))
+                    + std::abs(qGreen(drawn) - qGreen(expected))
+                    + std::abs(qBlue(drawn) - qBlue(expected))
+                < 60;
+        }
+        // Sprites overlap each other, so most (not all) visible centres show their own tile.
+        QVERIFY2(checked > 0 && matching * 2 > checked,
+            qPrintable(QStringLiteral("%1 of %2").arg(matching).arg(checked)));
+        wheel(plot.get(), plot->rect().center(), 360);
+        save("projector-view-sprites-zoomed.png");
     }
 
     void clicksAndBoxesSelect()

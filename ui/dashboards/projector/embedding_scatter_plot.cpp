@@ -1,12 +1,10 @@
 #include "ui/dashboards/projector/embedding_scatter_plot.h"
 
 #include <QMouseEvent>
-#include <QPainter>
 #include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 namespace lantern::ui {
 namespace {
@@ -14,18 +12,7 @@ namespace {
 constexpr double kPickRadius = 6; // pixels
 constexpr int kDragThreshold = 3; // pixels a press moves before it is a drag, not a click
 constexpr QRgb kDefaultColor = 0xff4285f4;
-constexpr QRgb kBackground = 0xffffffff;
-constexpr QRgb kFaded = 0xffd0d0d0; // points that do not match a search
-constexpr int kDepthBands = 4; // 3-D: farther bands drawn first, smaller and fainter
 constexpr QPoint kNowhere(-100000, -100000);
-
-// `color` moved `amount` (0–1) of the way to the background: a depth cue that stays opaque.
-QRgb fadeTowardBackground(QRgb color, double amount)
-{
-    const auto mix = [amount](int from, int to) { return int(from + (to - from) * amount); };
-    return qRgb(mix(qRed(color), qRed(kBackground)), mix(qGreen(color), qGreen(kBackground)),
-        mix(qBlue(color), qBlue(kBackground)));
-}
 
 } // namespace
 
@@ -98,6 +85,10 @@ void EmbeddingScatterPlot::setNeighbours(std::vector<int> neighbours)
 
 void EmbeddingScatterPlot::setSprites(QImage atlas, QSize tile)
 {
+    // Drawing tiles from the painter's own format skips a conversion per tile.
+    const auto format = QImage::Format_ARGB32_Premultiplied;
+    if (!atlas.isNull() && atlas.format() != format && atlas.format() != QImage::Format_RGB32)
+        atlas.convertTo(format);
     m_atlas = std::move(atlas);
     m_tile = tile;
     update();
@@ -112,6 +103,7 @@ void EmbeddingScatterPlot::setSpritesShown(bool shown)
 void EmbeddingScatterPlot::setSelectionMode(bool box)
 {
     m_boxMode = box;
+    setCursor(box ? Qt::CrossCursor : Qt::ArrowCursor);
 }
 
 void EmbeddingScatterPlot::resetView()
@@ -145,9 +137,14 @@ void EmbeddingScatterPlot::ensureProjected() const
     const ViewProjection projection(m_camera, m_frame);
     m_screen.resize(m_points.size());
     m_depth.resize(m_points.size());
-    for (std::size_t i = 0; i < m_points.size(); ++i)
-        if (!projection.project(m_points[i], m_screen[i], m_depth[i]))
-            m_depth[i] = -1;
+    // Off by more than this, a point is as good as nowhere (and its pixel fits an int).
+    constexpr double kFar = 1e6;
+    for (std::size_t i = 0; i < m_points.size(); ++i) {
+        QPointF& screen = m_screen[i];
+        if (!projection.project(m_points[i], screen, m_depth[i]) || !(std::abs(screen.x()) < kFar)
+            || !(std::abs(screen.y()) < kFar))
+            m_depth[i] = -1; // behind the eye, not a number, or too far to draw
+    }
     m_projected = true;
 }
 
@@ -177,72 +174,6 @@ int EmbeddingScatterPlot::pointAt(QPoint position) const
         }
     }
     return nearest;
-}
-
-void EmbeddingScatterPlot::paintEvent(QPaintEvent*)
-{
-    QPainter painter(this);
-    if (m_points.empty())
-        return;
-    ensureProjected();
-    const bool searching = !m_highlighted.empty();
-    const int bands = m_dimensions == 3 ? kDepthBands : 1;
-    // Few points may be large; many must be small to stay apart.
-    const double size = m_points.size() < 2000 ? 5 : m_points.size() < 20000 ? 4 : 3;
-    const QRectF visible = QRectF(rect()).adjusted(-size, -size, size, size);
-    // Group by depth band and colour so each pair is one drawPoints call.
-    std::map<std::pair<int, QRgb>, QVector<QPointF>> groups;
-    QVector<QPointF> highlighted;
-    for (std::size_t i = 0; i < m_points.size(); ++i) {
-        const QPointF& screen = m_screen[i];
-        if (m_depth[i] < 0 || !visible.contains(screen))
-            continue;
-        if (searching && i < m_highlighted.size() && m_highlighted[i]) {
-            highlighted.append(screen);
-            continue;
-        }
-        const int band = std::min(bands - 1, int(m_depth[i] * float(bands)));
-        groups[{band, searching ? kFaded : colorOf(int(i))}].append(screen);
-    }
-    QPen pen;
-    pen.setCapStyle(Qt::SquareCap);
-    // Farthest band first; each band nearer is larger and less faded.
-    for (auto group = groups.rbegin(); group != groups.rend(); ++group) {
-        const auto& [key, points] = *group;
-        const double far = bands > 1 ? double(key.first) / (bands - 1) : 0;
-        pen.setWidthF(bands > 1 ? size * (1.4 - 0.7 * far) : size);
-        pen.setColor(QColor::fromRgb(fadeTowardBackground(key.second, 0.6 * far)));
-        painter.setPen(pen);
-        painter.drawPoints(points.constData(), int(points.size()));
-    }
-    if (!highlighted.isEmpty()) {
-        pen.setWidthF(size + 3);
-        pen.setColor(QColor(0xe3, 0x74, 0x00));
-        painter.setPen(pen);
-        painter.drawPoints(highlighted.constData(), int(highlighted.size()));
-    }
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setBrush(Qt::NoBrush);
-    const auto ring = [&](int index, double radius) {
-        if (m_depth[std::size_t(index)] >= 0)
-            painter.drawEllipse(m_screen[std::size_t(index)], radius, radius);
-    };
-    painter.setPen(QPen(QColor(0xd9, 0x30, 0x25), 1.5));
-    for (int neighbour : m_neighbours)
-        ring(neighbour, 5);
-    painter.setPen(QPen(Qt::black, 2));
-    for (int selected : m_selection)
-        ring(selected, 7);
-    if (m_hovered >= 0) {
-        painter.setPen(QPen(Qt::black, 1));
-        ring(m_hovered, 5);
-    }
-    if (m_drag == Drag::Box) {
-        painter.setRenderHint(QPainter::Antialiasing, false);
-        painter.setPen(QPen(QColor(0x42, 0x85, 0xf4), 1, Qt::DashLine));
-        painter.setBrush(QColor(0x42, 0x85, 0xf4, 40));
-        painter.drawRect(QRect(m_pressPosition, m_lastPosition).normalized());
-    }
 }
 
 void EmbeddingScatterPlot::setHovered(int index)
@@ -302,6 +233,8 @@ void EmbeddingScatterPlot::mouseMoveEvent(QMouseEvent* event)
         else
             m_drag = Drag::Pan;
         setHovered(-1);
+        if (m_drag != Drag::Box)
+            setCursor(Qt::ClosedHandCursor);
     }
     const QPointF delta = position - m_lastPosition;
     m_lastPosition = position;
@@ -318,6 +251,7 @@ void EmbeddingScatterPlot::mouseMoveEvent(QMouseEvent* event)
 void EmbeddingScatterPlot::mouseReleaseEvent(QMouseEvent* event)
 {
     const Drag drag = std::exchange(m_drag, Drag::None);
+    setCursor(m_boxMode ? Qt::CrossCursor : Qt::ArrowCursor);
     if (event->button() != m_dragButton)
         return;
     if (drag == Drag::Box) {

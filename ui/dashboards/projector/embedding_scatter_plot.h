@@ -2,9 +2,12 @@
 // The projector's point view: an embedding's projected points in 2-D (wheel zoom about the
 // cursor, drag pan) or 3-D (orbit, pan, zoom, perspective with a depth cue), coloured per point,
 // drawn as sprite thumbnails when asked, with a legend, labels, and selection by click,
-// shift-click and box. Drawn with QPainter, one call per colour, off-screen points culled.
+// shift-click and box. Points are written straight into an image, back to front, off-screen
+// ones culled; marks, sprites, labels and the legend are painted over it.
 
+#include "ui/dashboards/projector/point_raster.h"
 #include "ui/dashboards/projector/projector_camera.h"
+#include "ui/dashboards/projector/projector_legend.h"
 
 #include <QImage>
 #include <QPoint>
@@ -18,16 +21,9 @@
 #include <utility>
 #include <vector>
 
-namespace lantern::ui {
+class QPainter;
 
-// What the colours mean: categories with their swatches, or a gradient with its range.
-struct ProjectorLegend {
-    QString title;
-    std::vector<std::pair<QString, QRgb>> categories;
-    bool gradient = false;
-    double low = 0, high = 0;
-    QRgb lowColor = 0, highColor = 0;
-};
+namespace lantern::ui {
 
 class EmbeddingScatterPlot : public QWidget {
     Q_OBJECT
@@ -52,7 +48,9 @@ public:
     // Drawn emphasised differently from the selection.
     void setNeighbours(std::vector<int> neighbours);
     // A null atlas is none. Tile i is row-major from the top left, atlas.width() / tile.width()
-    // tiles per row; points past the atlas's tiles are drawn as points.
+    // tiles per row; points past the atlas's tiles are drawn as points. An atlas in any format
+    // but ARGB32_Premultiplied or RGB32 is converted here, on the calling thread: convert large
+    // ones where they are loaded.
     void setSprites(QImage atlas, QSize tile);
     void setSpritesShown(bool shown);
     // Box mode: a left drag selects a box instead of panning or orbiting.
@@ -76,6 +74,9 @@ public:
     // The sprites drawn by the last paint (the rest of the points in view were drawn as
     // points, past the cap), for the note under the legend and tests.
     int spritesDrawn() const { return m_spritesDrawn; }
+    // How many points are drawn as sprites at most (fewer when zoomed in so far that they
+    // would cover the widget several times); the others in view are drawn as points.
+    static constexpr int kMaxSprites = 3000;
 
 signals:
     void pointHovered(int index); // -1 when the mouse leaves every point
@@ -95,6 +96,7 @@ protected:
 
 private:
     enum class Drag { None, Pending, Pan, Orbit, Box };
+    static constexpr QRgb kBackground = 0xffffffff;
 
     // Projects every point for the current camera and size when either changed.
     void ensureProjected() const;
@@ -102,6 +104,16 @@ private:
     void setHovered(int index);
     void userSelect(std::vector<int> selected);
     void selectBox(QRect box);
+    // Painting (embedding_scatter_paint.cpp).
+    float pointSide() const;
+    double spriteSide() const; // at the target's depth
+    void orderForDrawing(float margin);
+    int chooseSprites();
+    void paintPoints(QPainter& painter);
+    void paintSprites(QPainter& painter);
+    void paintMarks(QPainter& painter);
+    void paintLabels(QPainter& painter);
+    void paintAxes(QPainter& painter);
 
     std::vector<QVector3D> m_points;
     int m_dimensions = 2;
@@ -125,6 +137,13 @@ private:
     mutable std::vector<QPointF> m_screen;
     mutable std::vector<float> m_depth; // < 0: behind the eye
     mutable bool m_projected = false;
+
+    // Scratch of each paint: the points in view back to front, which of them are drawn as
+    // sprites, and the image the points are drawn into.
+    std::vector<int> m_order;
+    std::vector<char> m_asSprite;
+    int m_spritesInView = 0;
+    PointRaster m_raster;
 
     Drag m_drag = Drag::None;
     Qt::MouseButton m_dragButton = Qt::NoButton;

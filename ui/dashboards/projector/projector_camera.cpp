@@ -1,6 +1,7 @@
 #include "ui/dashboards/projector/projector_camera.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace lantern::ui {
@@ -11,12 +12,6 @@ constexpr float kEyeDistance = 3; // 3-D: from the eye to the target at zoom 1, 
 constexpr float kRadiansPerPixel = 0.01f;
 constexpr float kMaxPitch = 1.55f; // just short of straight down, where yaw would flip
 constexpr float kMinZoom = 1e-3f, kMaxZoom2D = 1e5f, kMaxZoom3D = 20;
-
-float radiusOf(const ViewFrame& frame)
-{
-    return frame.dimensions == 3 ? frame.size.length() / 2
-                                 : QVector3D(frame.size.x(), frame.size.y(), 0).length() / 2;
-}
 
 // Half the widget's smaller side less the margin: the fitted points' radius on screen.
 float halfSpan(const ViewFrame& frame)
@@ -35,32 +30,54 @@ float scale2D(const ViewFrame& frame)
 
 } // namespace
 
+bool isDrawable(const QVector3D& point, int dimensions)
+{
+    return std::isfinite(point.x()) && std::isfinite(point.y())
+        && (dimensions != 3 || std::isfinite(point.z()));
+}
+
 ViewFrame frameOf(const std::vector<QVector3D>& points, int dimensions, QSize widget)
 {
     ViewFrame frame;
     frame.widget = widget;
     frame.dimensions = dimensions == 3 ? 3 : 2;
-    if (points.empty()) {
-        frame.size = {1, 1, 1};
-        return frame;
-    }
-    QVector3D low = points.front(), high = low;
+    // In doubles: the sides of a box of huge floats may not fit a float.
+    std::array<double, 3> low {}, high {};
+    bool any = false;
     for (const QVector3D& point : points) {
-        low = QVector3D(std::min(low.x(), point.x()), std::min(low.y(), point.y()),
-            std::min(low.z(), point.z()));
-        high = QVector3D(std::max(high.x(), point.x()), std::max(high.y(), point.y()),
-            std::max(high.z(), point.z()));
+        if (!isDrawable(point, frame.dimensions))
+            continue;
+        const std::array<double, 3> p {
+            point.x(), point.y(), frame.dimensions == 3 ? point.z() : 0.f};
+        for (std::size_t axis = 0; axis < 3; ++axis) {
+            low[axis] = any ? std::min(low[axis], p[axis]) : p[axis];
+            high[axis] = any ? std::max(high[axis], p[axis]) : p[axis];
+        }
+        any = true;
     }
-    if (frame.dimensions == 2)
-        low.setZ(0), high.setZ(0);
-    frame.centre = (low + high) / 2;
-    const QVector3D size = high - low;
+    std::array<double, 3> size {}, centre {};
+    for (std::size_t axis = 0; axis < 3; ++axis) {
+        size[axis] = std::min(high[axis] - low[axis], 1e30);
+        centre[axis] = low[axis] / 2 + high[axis] / 2;
+    }
+    frame.centre = QVector3D(float(centre[0]), float(centre[1]), float(centre[2]));
     // A flat side takes the largest side's length (or 1 when all points coincide), so the
     // scale stays finite.
-    const float largest = std::max({size.x(), size.y(), size.z()});
-    const auto side
-        = [largest](float s) { return s > largest * 1e-6f ? s : (largest > 0 ? largest : 1); };
-    frame.size = {side(size.x()), side(size.y()), side(size.z())};
+    const double largest = std::max({size[0], size[1], size[2]});
+    const auto side = [largest](double s) {
+        return float(s > largest * 1e-6 ? s : (largest > 0 ? largest : 1));
+    };
+    frame.size = {side(size[0]), side(size[1]), side(size[2])};
+    // The sphere about the centre that holds every point: tighter than the box's corners.
+    double radius = 0;
+    for (QVector3D point : points) {
+        if (!isDrawable(point, frame.dimensions))
+            continue;
+        if (frame.dimensions == 2)
+            point.setZ(0);
+        radius = std::max(radius, double((point - frame.centre).length()));
+    }
+    frame.radius = radius > 0 && radius < 1e30 ? float(radius) : frame.size.length() / 2;
     return frame;
 }
 
@@ -97,7 +114,7 @@ ViewProjection::ViewProjection(const ProjectorCamera& camera, const ViewFrame& f
             m_row[r][c] = rotation[r][c];
         m_row[r][3] = -(rotation[r][0] * t.x() + rotation[r][1] * t.y() + rotation[r][2] * t.z());
     }
-    const float radius = radiusOf(frame);
+    const float radius = frame.radius;
     m_eyeDistance = kEyeDistance * radius / camera.zoom;
     // At zoom 1 the frame's sphere fills the widget's smaller side.
     m_focal = halfSpan(frame) * kEyeDistance;

@@ -25,11 +25,15 @@ struct ProjectorCamera {
 struct ViewFrame {
     QVector3D centre;
     QVector3D size; // sides of the points' bounding box, each > 0
+    float radius = 1; // 3-D: of the sphere about `centre` that holds every point
     QSize widget;
     int dimensions = 2; // 2 or 3
 };
 
-// The frame of `points` (z ignored in 2-D) in a widget of `widget` pixels.
+// Whether `point` can be drawn: its coordinates (z only in 3-D) are finite numbers.
+bool isDrawable(const QVector3D& point, int dimensions);
+
+// The frame of the drawable `points` (z ignored in 2-D) in a widget of `widget` pixels.
 ViewFrame frameOf(const std::vector<QVector3D>& points, int dimensions, QSize widget);
 // The camera that shows every point, centred.
 ProjectorCamera fittedCamera(const ViewFrame& frame);
@@ -43,15 +47,17 @@ public:
     // farthest (always 0 in 2-D). False when the point is behind the eye.
     bool project(const QVector3D& point, QPointF& screen, float& depth) const
     {
+        if (!m_perspective) {
+            // 2-D: x and y scale alone (z may be anything, even not a number).
+            screen = {m_centre.x() + m_row[0][0] * point.x() + m_row[0][3],
+                m_centre.y() - (m_row[1][1] * point.y() + m_row[1][3])};
+            depth = 0;
+            return true;
+        }
         const float x = m_row[0][0] * point.x() + m_row[0][1] * point.y() + m_row[0][2] * point.z()
             + m_row[0][3];
         const float y = m_row[1][0] * point.x() + m_row[1][1] * point.y() + m_row[1][2] * point.z()
             + m_row[1][3];
-        if (!m_perspective) {
-            screen = {m_centre.x() + x, m_centre.y() - y};
-            depth = 0;
-            return true;
-        }
         const float z = m_row[2][0] * point.x() + m_row[2][1] * point.y() + m_row[2][2] * point.z()
             + m_row[2][3];
         const float distance = m_eyeDistance - z;
@@ -67,6 +73,10 @@ public:
     // The data units one pixel covers at the target, along the screen's right and up.
     QVector3D screenRight() const;
     QVector3D screenUp() const;
+    // 3-D: where data axis `axis` (0 x, 1 y, 2 z) points on screen, as a vector of length up to
+    // 1 (shorter as it turns toward or away from the eye, y down), and how far toward the eye.
+    QPointF axisOnScreen(int axis) const { return {m_row[0][axis], -m_row[1][axis]}; }
+    float axisTowardEye(int axis) const { return m_row[2][axis]; }
 
 private:
     float m_row[3][4] {};
