@@ -5,6 +5,7 @@
 #include "core/projector/metadata_table.h"
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,8 +25,11 @@ inline constexpr std::size_t kSearchedCellLength = 1000;
 
 // Rows of `table` whose cell in `column` matches `pattern`; an empty pattern or a column out
 // of range matches nothing. Substrings are compared ASCII case-insensitively (other bytes
-// exactly).
-MetadataSearchResult searchMetadata(
-    const MetadataTable& table, std::size_t column, std::string_view pattern, MetadataMatch how);
+// exactly). A regular expression whose backtracking could explode (a repeated part that itself
+// repeats or has alternatives, such as "(a+)+" or "(a|ab)*") is refused with an error, since
+// std::regex cannot be stopped once it runs. `cancelled`, when given, is asked between rows:
+// true stops the search (its result is then partial).
+MetadataSearchResult searchMetadata(const MetadataTable& table, std::size_t column,
+    std::string_view pattern, MetadataMatch how, const std::function<bool()>& cancelled = {});
 
 } // namespace lantern::core

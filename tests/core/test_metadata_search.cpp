@@ -51,6 +51,40 @@ private slots:
         QVERIFY2(found.error.starts_with("Not a valid regular expression"), found.error.c_str());
     }
 
+    void explosivePatternsAreRefused()
+    {
+        // Each of these backtracks exponentially in std::regex on a short cell of a's (the
+        // last one, fuzz-found, ran for minutes on 16 bytes).
+        const MetadataTable many = parseMetadataTsv("label\tx\n" + std::string(40, 'a') + "\t1\n");
+        for (const char* pattern : {"(a*)*b", "(a+)+b", "(a|aa)+b", "((a|b)c)*", "a**", "a{2}*",
+                 "(?:a+){3}b", "\x1a**+", "\\99999999999999999999", "a{1,99999999999999999999}"}) {
+            const auto found = searchMetadata(many, 0, pattern, MetadataMatch::RegularExpression);
+            QVERIFY2(found.error.starts_with("This regular expression is not searched"), pattern);
+            QVERIFY(found.rows.empty());
+        }
+        // Single repeats, lazy ones, classes holding quantifier characters, escapes: searched.
+        for (const char* pattern :
+            {"a+", "(cat|a)", "(aa)+", "a*?", "[*+]*a", "\\d*a", "(?:a)+", "a{2,3}a", "^a{40}$"}) {
+            const auto found = searchMetadata(many, 0, pattern, MetadataMatch::RegularExpression);
+            QVERIFY2(found.error.empty(), pattern);
+            QVERIFY2(found.rows == std::vector<std::size_t> {0}, pattern);
+        }
+    }
+
+    void cancelledSearchStops()
+    {
+        std::string text = "label\tx\n";
+        for (int row = 0; row < 1000; ++row)
+            text += "match\t1\n";
+        const MetadataTable table = parseMetadataTsv(text);
+        QCOMPARE(searchMetadata(table, 0, "mat", MetadataMatch::Substring).rows.size(),
+            std::size_t(1000));
+        int asked = 0;
+        const auto found = searchMetadata(
+            table, 0, "mat", MetadataMatch::Substring, [&asked] { return ++asked > 1; });
+        QVERIFY(found.rows.size() < 1000);
+    }
+
     void nothingToSearch()
     {
         QVERIFY(searchMetadata(table(), 0, "", MetadataMatch::Substring).rows.empty());
