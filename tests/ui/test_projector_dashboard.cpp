@@ -530,8 +530,12 @@ private slots:
         QVERIFY(projector);
         ui::ProjectorPanel* panel = projector->panel();
         ui::EmbeddingScatterPlot* plot = projector->plot();
+        // Thumbnails are shown from the start when there is an atlas, as in TensorBoard.
         QVERIFY(panel->sprites->isEnabled());
-        QVERIFY(!panel->sprites->isChecked());
+        QVERIFY(panel->sprites->isChecked());
+        plot->grab();
+        QCOMPARE(plot->spritesDrawn(), int(kRowsA));
+        toggle(panel->sprites);
         plot->grab();
         QCOMPARE(plot->spritesDrawn(), 0);
         toggle(panel->sprites);

@@ -279,6 +279,8 @@ void ProjectorDashboard::showLoaded(LoadedProjectorDataPtr loaded)
     const auto& columns = embedding.metadata.columns;
     const bool firstTime = !m_states.contains(sourceKey(m_projection->source));
     ViewState& view = state();
+    if (firstTime)
+        view.spritesShown = !m_projection->atlas.isNull(); // as TensorBoard does
     if (firstTime && !columns.empty()) {
         // Labels (text) colour best by default; a numeric index column would not.
         const auto text = std::find_if(

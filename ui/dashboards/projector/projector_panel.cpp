@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
@@ -55,6 +56,8 @@ ProjectorPanel::ProjectorPanel(QWidget* parent)
 {
     auto* content = new QWidget;
     auto* column = new QVBoxLayout(content);
+    // The column is never squeezed below what it needs (labels would overlap): it scrolls.
+    column->setSizeConstraint(QLayout::SetMinimumSize);
 
     embedding = named(new QComboBox(content), "embeddingChooser");
     embedding->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -63,18 +66,15 @@ ProjectorPanel::ProjectorPanel(QWidget* parent)
     status = wrappedLabel(content, "projectorStatus");
     column->addWidget(status);
 
-    // Messages scroll inside a bounded area: long paths wrap, many lines scroll, none clip.
-    m_messages = wrappedLabel(nullptr, "projectorMessages");
-    m_messages->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_messages->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    auto* messageScroll = named(new QScrollArea(content), "projectorMessageArea");
-    messageScroll->setWidget(m_messages);
-    messageScroll->setWidgetResizable(true);
-    messageScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    messageScroll->setMaximumHeight(140);
-    messageScroll->hide();
-    m_messageArea = messageScroll;
-    column->addWidget(messageScroll);
+    // Messages wrap anywhere (long paths have no spaces) and scroll inside a bounded area:
+    // none is clipped, all can be selected and copied.
+    m_messages = named(new QPlainTextEdit(content), "projectorMessages");
+    m_messages->setReadOnly(true);
+    m_messages->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    m_messages->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_messages->setMaximumHeight(140);
+    m_messages->hide();
+    column->addWidget(m_messages);
 
     auto* projection = new QGroupBox(tr("Projection (PCA)"), content);
     auto* form = new QFormLayout(projection);
@@ -178,13 +178,13 @@ ProjectorPanel::ProjectorPanel(QWidget* parent)
 
 void ProjectorPanel::setMessages(const QString& text)
 {
-    m_messages->setText(text);
-    m_messageArea->setVisible(!text.isEmpty());
+    m_messages->setPlainText(text);
+    m_messages->setVisible(!text.isEmpty());
 }
 
 QString ProjectorPanel::messages() const
 {
-    return m_messages->text();
+    return m_messages->toPlainText();
 }
 
 } // namespace lantern::ui

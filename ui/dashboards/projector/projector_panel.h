@@ -10,6 +10,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
 
@@ -56,8 +57,7 @@ public:
     QPushButton* applyBookmark = nullptr;
 
 private:
-    QLabel* m_messages = nullptr;
-    QWidget* m_messageArea = nullptr;
+    QPlainTextEdit* m_messages = nullptr;
 };
 
 } // namespace lantern::ui
