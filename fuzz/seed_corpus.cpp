@@ -218,7 +218,8 @@ void writeFixtures(const fs::path& directory, RecordCompression compression)
     writer.flush();
 }
 
-// Byte 0 of a projector_files input picks the parser: 0 config, 1 metadata, 2 tensor.
+// Byte 0 of a projector_files input picks the parser: 0 config, 1 metadata, 2 tensor (3 a
+// folder, 4 an image header: writeProjectorFolderSeed).
 void writeProjectorSeed(const fs::path& out, const std::string& name, char parser,
     const std::string& bytes, std::uint32_t rows = 0, std::uint32_t columns = 0)
 {
@@ -297,8 +298,9 @@ void writeGraphSeeds(const fs::path& out)
     writeSeed(out, "small", graph.SerializeAsString());
 }
 
-// A small checkpoint index written with LevelDB's table builder, as TensorFlow writes one.
-void writeCheckpointSeed(const fs::path& out, const fs::path& scratch)
+// A small checkpoint index written with LevelDB's table builder, as TensorFlow writes one;
+// returns its bytes ("" if LevelDB could not write it).
+std::string writeCheckpointSeed(const fs::path& out, const fs::path& scratch)
 {
     std::map<std::string, std::string> entries;
     lantern::pb::BundleHeaderProto header;
@@ -318,7 +320,7 @@ void writeCheckpointSeed(const fs::path& out, const fs::path& scratch)
     const fs::path path = scratch / "seed.index";
     leveldb::WritableFile* file = nullptr;
     if (!leveldb::Env::Default()->NewWritableFile(path.string(), &file).ok())
-        return;
+        return {};
     leveldb::Options options;
     options.compression = leveldb::kNoCompression;
     leveldb::TableBuilder builder(options, file);
@@ -326,8 +328,32 @@ void writeCheckpointSeed(const fs::path& out, const fs::path& scratch)
         builder.Add(key, value);
     const bool ok = builder.Finish().ok() && file->Close().ok();
     delete file;
-    if (ok)
-        writeSeed(out, "writer", readFile(path, kMaxSeedBytes));
+    if (!ok)
+        return {};
+    std::string bytes = readFile(path, kMaxSeedBytes);
+    writeSeed(out, "writer", bytes);
+    return bytes;
+}
+
+// A whole projector folder for projector_files' mode 3: records written as the config, t.tsv,
+// m.tsv, s.png, b.json, ckpt-1.index, its data shard and the `checkpoint` file.
+void writeProjectorFolderSeed(const fs::path& out, const std::string& index)
+{
+    std::string shard(480, '\0');
+    for (std::size_t i = 0; i < shard.size(); i += 4)
+        shard[i + 3] = 0x3f; // 0.5f-ish values
+    const std::string png("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x14\0\0\0\x14", 24);
+    writeSeed(out, "folder",
+        std::string(1, char(3))
+            + lengthPrefixed({"model_checkpoint_path: \"C:\\\\x\\\\ckpt-1\"\n"
+                              "embeddings { tensor_name: \"embed0:0\" metadata_path: \"m.tsv\" "
+                              "bookmarks_path: \"b.json\" sprite { image_path: \"s.png\" "
+                              "single_image_dim: 10 single_image_dim: 10 } }\n"
+                              "embeddings { tensor_path: \"t.tsv\" metadata_path: \"/a/m.tsv\" }\n"
+                              "embeddings { metadata_path: \"m.tsv\" }\n",
+                "1\t2\t3\n4\t5\t6\n", "name\tkind\na\tx\nb\ty\n", png, "[{}, {}]", index, shard,
+                "model_checkpoint_path: \"/elsewhere/ckpt-1\"\n"}));
+    writeSeed(out, "image-png", std::string(1, char(4)) + png);
 }
 
 } // namespace
@@ -386,7 +412,8 @@ int main(int argc, char** argv)
     }
     writeProjectorSeeds(out / "projector_files", scratch / "demo");
     writeGraphSeeds(out / "graph_hierarchy");
-    writeCheckpointSeed(out / "checkpoint_index", scratch / "checkpoint");
+    writeProjectorFolderSeed(out / "projector_files",
+        writeCheckpointSeed(out / "checkpoint_index", scratch / "checkpoint"));
     if (argc > 2 && fs::is_directory(argv[2]))
         writeProjectorCorpusSeeds(out / "projector_files", argv[2]);
     fs::remove_all(scratch);

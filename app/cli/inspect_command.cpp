@@ -6,12 +6,14 @@
 #include "core/export/text_encoding.h"
 #include "core/load/graph_loader.h"
 #include "core/load/logdir_loader.h"
+#include "core/projector/embedding_summary.h"
 
 #include "graph.pb.h"
 
 #include <cmath>
 #include <iostream>
 #include <map>
+#include <set>
 
 namespace lantern::cli {
 
@@ -164,13 +166,145 @@ void printExtras(const RunExtras& extras)
                   << " hparam(s), " << hparams.experiment->metrics.size() << " metric(s)\n";
 }
 
+// The projector's embeddings in the loaded runs and at the log directories' roots (a folder
+// with only projector data has no runs, yet its embeddings are listed), each summarised
+// without reading its values; problems that concern no one embedding come separately.
+struct ProjectorFacts {
+    std::vector<ProjectorEmbeddingSource> sources;
+    std::vector<EmbeddingSummary> summaries;
+    std::vector<std::string> otherProblems;
+};
+
+ProjectorFacts projectorFacts(const LogdirLoader& loader, const std::vector<LogdirSpec>& specs)
+{
+    std::vector<ProjectorRunDirectory> runs;
+    for (const auto& run : loader.runs())
+        runs.push_back({run->name, run->directory});
+    std::vector<std::pair<std::string, std::filesystem::path>> logdirs;
+    for (const LogdirSpec& spec : specs)
+        logdirs.emplace_back(spec.name, spec.path);
+    ProjectorDiscovery discovery = discoverProjectorEmbeddings(runs, logdirs);
+    ProjectorFacts facts;
+    std::set<std::string> ownProblems;
+    for (const ProjectorEmbeddingSource& source : discovery.embeddings) {
+        ownProblems.insert(source.problems.begin(), source.problems.end());
+        facts.summaries.push_back(summarizeEmbedding(source));
+    }
+    facts.sources = std::move(discovery.embeddings);
+    for (std::string& problem : discovery.problems)
+        if (!ownProblems.contains(problem))
+            facts.otherProblems.push_back(std::move(problem));
+    return facts;
+}
+
+std::string_view originName(TensorOrigin origin)
+{
+    switch (origin) {
+    case TensorOrigin::TextFile:
+        return "tsv";
+    case TensorOrigin::BinaryFile:
+        return "binary";
+    case TensorOrigin::Checkpoint:
+        return "checkpoint";
+    case TensorOrigin::None:
+        break;
+    }
+    return "none";
+}
+
+std::string stringArrayJson(const std::vector<std::string>& texts)
+{
+    std::string out = "[";
+    for (std::size_t i = 0; i < texts.size(); ++i)
+        out += (i ? ", " : "") + jsonString(texts[i]);
+    return out + "]";
+}
+
+// {run, name, shape: [rows, dims], source: {kind, path[, variable]}, metadata_path,
+// metadata_columns, metadata_rows, sprite: {path, width, height, tile_width, tile_height} | null,
+// bookmarks (count or null), problems}
+std::string embeddingJson(const ProjectorEmbeddingSource& source, const EmbeddingSummary& summary)
+{
+    const bool checkpoint = summary.origin == TensorOrigin::Checkpoint;
+    std::string out = "{\"run\": " + jsonString(source.run)
+        + ", \"name\": " + jsonString(source.name) + ", \"shape\": [" + std::to_string(summary.rows)
+        + ", " + std::to_string(summary.columns)
+        + "],\n  \"source\": {\"kind\": " + jsonString(originName(summary.origin)) + ", \"path\": "
+        + jsonString((checkpoint ? source.checkpointPrefix : source.tensorPath).string());
+    if (checkpoint)
+        out += ", \"variable\": " + jsonString(source.checkpointVariable);
+    out += "},\n  \"metadata_path\": " + jsonString(source.metadataPath.string())
+        + ", \"metadata_columns\": " + stringArrayJson(summary.metadataColumns)
+        + ", \"metadata_rows\": " + std::to_string(summary.metadataRows) + ",\n  \"sprite\": ";
+    if (source.spritePath.empty()) {
+        out += "null";
+    } else {
+        const auto number = [](const auto& value, bool first) {
+            return value ? std::to_string(first ? value->first : value->second)
+                         : std::string("null");
+        };
+        out += "{\"path\": " + jsonString(source.spritePath.string())
+            + ", \"width\": " + number(source.spriteImageSize, true)
+            + ", \"height\": " + number(source.spriteImageSize, false)
+            + ", \"tile_width\": " + number(source.spriteTile, true)
+            + ", \"tile_height\": " + number(source.spriteTile, false) + "}";
+    }
+    out += ", \"bookmarks\": "
+        + (summary.bookmarks ? std::to_string(*summary.bookmarks) : std::string("null"))
+        + ",\n  \"problems\": " + stringArrayJson(summary.problems) + "}";
+    return out;
+}
+
+void printProjector(const ProjectorFacts& facts)
+{
+    if (facts.sources.empty() && facts.otherProblems.empty())
+        return;
+    std::cout << "\nprojector: " << facts.sources.size() << " embedding(s)\n";
+    for (std::size_t i = 0; i < facts.sources.size(); ++i) {
+        const ProjectorEmbeddingSource& source = facts.sources[i];
+        const EmbeddingSummary& summary = facts.summaries[i];
+        std::cout << "  run " << printableText(source.run) << ", " << printableText(source.name)
+                  << ": " << summary.rows << " × " << summary.columns;
+        if (summary.origin == TensorOrigin::Checkpoint)
+            std::cout << " from checkpoint " << printableText(source.checkpointPrefix.string())
+                      << ", variable " << printableText(source.checkpointVariable) << "\n";
+        else if (summary.origin != TensorOrigin::None)
+            std::cout << " from " << originName(summary.origin) << " file "
+                      << printableText(source.tensorPath.string()) << "\n";
+        else
+            std::cout << ", no tensor\n";
+        if (!source.metadataPath.empty()) {
+            std::cout << "    metadata: " << summary.metadataRows << " row(s), columns:";
+            for (const std::string& column : summary.metadataColumns)
+                std::cout << " " << printableText(column);
+            std::cout << "\n";
+        }
+        if (!source.spritePath.empty()) {
+            std::cout << "    sprite: " << printableText(source.spritePath.string());
+            if (source.spriteImageSize)
+                std::cout << " (" << source.spriteImageSize->first << " × "
+                          << source.spriteImageSize->second << ")";
+            if (source.spriteTile)
+                std::cout << ", tiles " << source.spriteTile->first << " × "
+                          << source.spriteTile->second;
+            std::cout << "\n";
+        }
+        if (summary.bookmarks)
+            std::cout << "    bookmarks: " << *summary.bookmarks << "\n";
+        for (const std::string& problem : summary.problems)
+            std::cout << "    ! " << printableText(problem) << "\n";
+    }
+    for (const std::string& problem : facts.otherProblems)
+        std::cout << "  ! " << printableText(problem) << "\n";
+}
+
 // The same facts as the text form, for scripts: {event_files, records, bytes, runs: [{name,
 // directory, file_version, events, tags: {kind: [{tag, plugin, values[, blobs]}]}, graphs,
 // media: {images, audio}, graph: {source, tag, nodes[, error]} | null, hparams: {values,
 // group, status, experiment: {hparams, metrics}} | null, diagnostics: [{file, offset, bytes,
-// reason}]}], discovery_problems}.
+// reason}]}], discovery_problems, embeddings: [see embeddingJson], projector_problems}.
 void printJson(const LogdirLoader& loader, const LoadStatistics& statistics,
-    const std::map<std::string, RunExtras>& extras)
+    const std::map<std::string, RunExtras>& extras, const ProjectorFacts& projector)
 {
     std::string out = "{\"event_files\": " + std::to_string(statistics.eventFiles)
         + ", \"records\": " + std::to_string(statistics.records)
@@ -229,7 +363,10 @@ void printJson(const LogdirLoader& loader, const LoadStatistics& statistics,
     out += "\"discovery_problems\": [";
     for (std::size_t i = 0; i < loader.discoveryProblems().size(); ++i)
         out += (i ? ", " : "") + jsonString(loader.discoveryProblems()[i]);
-    out += "]}\n";
+    out += "],\n\"embeddings\": [";
+    for (std::size_t i = 0; i < projector.sources.size(); ++i)
+        out += (i ? ",\n " : "\n ") + embeddingJson(projector.sources[i], projector.summaries[i]);
+    out += "],\n\"projector_problems\": " + stringArrayJson(projector.otherProblems) + "}\n";
     std::cout << out;
 }
 
@@ -261,8 +398,9 @@ int runInspect(const std::vector<std::string>& arguments)
     const auto snapshot = loader.snapshot();
     for (const auto& run : snapshot->runs)
         extras.emplace(run->name, extrasOf(*run));
+    const ProjectorFacts projector = projectorFacts(loader, specs);
     if (json) {
-        printJson(loader, statistics, extras);
+        printJson(loader, statistics, extras, projector);
         return 0;
     }
 
@@ -294,8 +432,11 @@ int runInspect(const std::vector<std::string>& arguments)
     }
     for (const std::string& problem : loader.discoveryProblems())
         std::cout << "! " << printableText(problem) << "\n";
+    printProjector(projector);
     if (loader.runs().empty())
-        std::cout << "No event files (names containing 'tfevents') were found.\n";
+        std::cout << "No event files (names containing 'tfevents') were found"
+                  << (projector.sources.empty() ? ".\n"
+                                                : "; the projector's data is listed above.\n");
     return 0;
 }
 

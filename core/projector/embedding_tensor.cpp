@@ -5,10 +5,14 @@
 #include <bit>
 #include <charconv>
 #include <cstring>
+#include <fstream>
 
 namespace lantern::core {
 
 namespace {
+
+constexpr const char* kBinaryNeedsShape
+    = "a binary tensor file needs a two-dimensional tensor_shape in the config";
 
 EmbeddingTensor failure(std::string why)
 {
@@ -30,51 +34,85 @@ bool parseFloat(std::string_view cell, float& value)
     return !cell.empty() && error == std::errc() && end == cell.data() + cell.size();
 }
 
-EmbeddingTensor parseText(std::string_view text)
-{
-    EmbeddingTensor tensor;
-    std::size_t start = 0;
-    std::size_t lineNumber = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string_view::npos)
-            end = text.size();
-        const std::string_view line = text.substr(start, end - start);
-        start = end + 1;
-        ++lineNumber;
+// A text tensor one line at a time, so that a file can be parsed whole or measured in pieces.
+class TextRows {
+public:
+    // Takes the next line (without its '\n'); false, with error set, when it is not a row of
+    // numbers as long as the rows before it. Values are appended to `values` when given.
+    bool add(std::string_view line, std::vector<float>* values)
+    {
+        ++m_lineNumber;
         if (line.empty() || line == "\r")
-            continue;
-        std::size_t columns = 0;
+            return true;
+        std::size_t cells = 0;
         std::size_t cellStart = 0;
         while (true) {
             const std::size_t tab = line.find('\t', cellStart);
             const std::string_view cell = line.substr(cellStart,
                 tab == std::string_view::npos ? std::string_view::npos : tab - cellStart);
             float value = 0;
-            if (!parseFloat(cell, value))
-                return failure("line " + std::to_string(lineNumber) + ": \""
-                    + std::string(cell.substr(0, 40)) + "\" is not a number");
-            tensor.values.push_back(value);
-            ++columns;
+            if (!parseFloat(cell, value)) {
+                error = "line " + std::to_string(m_lineNumber) + ": \""
+                    + std::string(cell.substr(0, 40)) + "\" is not a number";
+                return false;
+            }
+            if (values != nullptr)
+                values->push_back(value);
+            ++cells;
             if (tab == std::string_view::npos)
                 break;
             cellStart = tab + 1;
         }
-        if (tensor.rows > 0 && columns != tensor.columns)
-            return failure("line " + std::to_string(lineNumber) + " has " + std::to_string(columns)
-                + " values, the lines before it " + std::to_string(tensor.columns));
-        tensor.columns = columns;
-        ++tensor.rows;
+        if (rows > 0 && cells != columns) {
+            error = "line " + std::to_string(m_lineNumber) + " has " + std::to_string(cells)
+                + " values, the lines before it " + std::to_string(columns);
+            return false;
+        }
+        columns = cells;
+        ++rows;
+        return true;
     }
-    if (tensor.rows == 0)
-        return failure("the file holds no rows");
+
+    // False, with error set, when no row was read.
+    bool finish()
+    {
+        if (rows == 0 && error.empty())
+            error = "the file holds no rows";
+        return rows > 0;
+    }
+
+    std::size_t rows = 0;
+    std::size_t columns = 0;
+    std::string error;
+
+private:
+    std::size_t m_lineNumber = 0;
+};
+
+EmbeddingTensor parseText(std::string_view text)
+{
+    EmbeddingTensor tensor;
+    TextRows rows;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos)
+            end = text.size();
+        if (!rows.add(text.substr(start, end - start), &tensor.values))
+            return failure(rows.error);
+        start = end + 1;
+    }
+    if (!rows.finish())
+        return failure(rows.error);
+    tensor.rows = rows.rows;
+    tensor.columns = rows.columns;
     return tensor;
 }
 
 EmbeddingTensor parseBinary(std::string_view bytes, std::span<const std::uint32_t> shape)
 {
     if (shape.size() != 2)
-        return failure("a binary tensor file needs a two-dimensional tensor_shape in the config");
+        return failure(kBinaryNeedsShape);
     const std::int64_t dims[] = {shape[0], shape[1], std::int64_t(sizeof(float))};
     const auto needed = checkedElementCount(dims);
     if (!needed || *needed == 0 || *needed != bytes.size())
@@ -144,6 +182,84 @@ bool isValidUtf8(std::string_view bytes)
 EmbeddingTensor parseEmbeddingTensor(std::string_view bytes, std::span<const std::uint32_t> shape)
 {
     return isValidUtf8(bytes) ? parseText(bytes) : parseBinary(bytes, shape);
+}
+
+EmbeddingTensorShape measureEmbeddingTensorFile(
+    const std::filesystem::path& path, std::span<const std::uint32_t> shape)
+{
+    EmbeddingTensorShape measured;
+    std::error_code code;
+    const std::uintmax_t size = std::filesystem::file_size(path, code);
+    std::ifstream file(path, std::ios::binary);
+    if (code || !file) {
+        measured.error = "cannot be read" + (code ? ": " + code.message() : std::string());
+        return measured;
+    }
+    // A line holds no '\n', and no UTF-8 sequence holds one either: the file is UTF-8 text
+    // exactly when each of its lines is, so it can be judged a line at a time.
+    constexpr std::size_t kChunk = std::size_t(1) << 20;
+    constexpr std::size_t kMaxLine = std::size_t(64) << 20;
+    TextRows rows;
+    std::string pending;
+    std::string chunk(kChunk, '\0');
+    bool text = true;
+    const auto takeLine = [&](std::string_view line) {
+        if (!isValidUtf8(line)) {
+            text = false;
+            return false;
+        }
+        return rows.add(line, nullptr);
+    };
+    while (text && rows.error.empty() && file) {
+        file.read(chunk.data(), std::streamsize(chunk.size()));
+        const std::string_view got(chunk.data(), std::size_t(file.gcount()));
+        std::size_t start = 0;
+        for (std::size_t end; (end = got.find('\n', start)) != std::string_view::npos;
+             start = end + 1) {
+            const std::string_view piece = got.substr(start, end - start);
+            bool ok;
+            if (pending.empty()) {
+                ok = takeLine(piece);
+            } else {
+                pending += piece;
+                ok = takeLine(pending);
+                pending.clear();
+            }
+            if (!ok)
+                break;
+        }
+        if (!text || !rows.error.empty())
+            break;
+        pending += got.substr(start);
+        if (pending.size() > kMaxLine) {
+            measured.error = "a line longer than 64 MiB: not an embedding tensor";
+            return measured;
+        }
+    }
+    if (text && rows.error.empty() && !pending.empty())
+        takeLine(pending);
+    if (!text) {
+        // Raw float32: the config's shape must account for every byte.
+        if (shape.size() != 2)
+            measured.error = kBinaryNeedsShape;
+        else if (std::uint64_t(shape[0]) * shape[1] * sizeof(float) != size || size == 0)
+            measured.error = "the file holds " + std::to_string(size) + " bytes, but tensor_shape "
+                + std::to_string(shape[0]) + " × " + std::to_string(shape[1]) + " needs "
+                + std::to_string(std::uint64_t(shape[0]) * shape[1] * sizeof(float));
+        else {
+            measured.rows = shape[0];
+            measured.columns = shape[1];
+            measured.binary = true;
+        }
+        return measured;
+    }
+    if (!rows.error.empty() || !rows.finish()) {
+        measured.error = rows.error;
+        return measured;
+    }
+    measured.rows = rows.rows;
+    measured.columns = rows.columns;
+    return measured;
 }
 
 } // namespace lantern::core

@@ -4,6 +4,7 @@
 // text, raw little-endian float32 values shaped by the config's tensor_shape.
 
 #include <cstdint>
+#include <filesystem>
 #include <span>
 #include <string>
 #include <string_view>
@@ -20,6 +21,19 @@ struct EmbeddingTensor {
 
 // `shape` is the config's tensor_shape; only raw binary files need it.
 EmbeddingTensor parseEmbeddingTensor(std::string_view bytes, std::span<const std::uint32_t> shape);
+
+struct EmbeddingTensorShape {
+    std::size_t rows = 0;
+    std::size_t columns = 0;
+    bool binary = false; // raw float32 rather than text
+    std::string error; // as parseEmbeddingTensor would say it
+};
+
+// The shape parseEmbeddingTensor would find in the file at `path`, with the same checks (every
+// cell a number, every row as long), read in 1 MiB pieces and keeping no values: what
+// `lantern-cli inspect` needs without holding a large tensor.
+EmbeddingTensorShape measureEmbeddingTensorFile(
+    const std::filesystem::path& path, std::span<const std::uint32_t> shape);
 
 // True when `bytes` is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
 bool isValidUtf8(std::string_view bytes);

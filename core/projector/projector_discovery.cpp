@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -18,7 +19,6 @@ namespace {
 
 constexpr const char* kConfigName = "projector_config.pbtxt";
 constexpr const char* kAssetFolder = "plugins/org_tensorflow_tensorboard_projector";
-constexpr std::uintmax_t kMaxFileBytes = std::uintmax_t(4) << 30; // 4 GiB
 constexpr std::uintmax_t kMaxConfigBytes = std::uintmax_t(64) << 20; // far above any real one
 
 std::string byteCount(std::uintmax_t bytes)
@@ -27,44 +27,16 @@ std::string byteCount(std::uintmax_t bytes)
                                : std::to_string(bytes) + " bytes";
 }
 
-// The whole of a regular file of at most `limit` bytes.
-std::optional<std::string> readFile(
-    const fs::path& path, std::string& error, std::uintmax_t limit = kMaxFileBytes)
+// True when `inner` is `outer` or lies below it (both absolute and normal, compared by parts).
+bool isWithin(const fs::path& inner, const fs::path& outer)
 {
-    std::error_code code;
-    const auto size = fs::file_size(path, code);
-    if (code) {
-        error = path.string() + ": " + code.message();
-        return std::nullopt;
-    }
-    if (size > limit) {
-        error = path.string() + " is " + byteCount(size) + ", more than the " + byteCount(limit)
-            + " read for it";
-        return std::nullopt;
-    }
-    std::ifstream file(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << file.rdbuf();
-    if (!file) {
-        error = path.string() + ": could not be read";
-        return std::nullopt;
-    }
-    return std::move(bytes).str();
-}
-
-// Names one embedding in a problem, so that the message stands alone in a list.
-std::string subject(const std::string& run, const std::string& name, const fs::path& configPath)
-{
-    std::string text = "run \"" + run + "\", embedding \"" + name + "\"";
-    if (!configPath.empty())
-        text += " (" + configPath.string() + ")";
-    return text + ": ";
+    const auto end = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end()).first;
+    return end == outer.end() || (std::next(end) == outer.end() && end->empty());
 }
 
 void addProblem(ProjectorEmbeddingSource& source, std::string problem)
 {
-    source.problems.push_back(
-        subject(source.run, source.name, source.configPath) + std::move(problem));
+    source.problems.push_back(describeEmbedding(source) + ": " + std::move(problem));
 }
 
 fs::path withoutIndexSuffix(fs::path path)
@@ -78,12 +50,17 @@ struct CheckpointSearch {
     std::string notFound; // what was tried, for a problem message
 };
 
+// The latest checkpoint of each folder looked at so far: runs share their parent, which is
+// listed once per discovery rather than once per run.
+using LatestCheckpoints = std::map<fs::path, std::optional<fs::path>>;
+
 // The checkpoint a config refers to: its model_checkpoint_path, searched for like any other
-// path of the config; else (or when that names nothing here) the latest one in the run
-// directory or the folder above it, by its `checkpoint` file or, without a usable one, the
-// newest index (core/checkpoint/checkpoint_index.h).
-CheckpointSearch findCheckpoint(const ProjectorConfig& config, const fs::path& configDirectory,
-    const fs::path& logDirectory, const fs::path& runDirectory)
+// path of the config (or, naming a folder, that folder's latest checkpoint); else (or when
+// that names nothing here) the latest one in the config's folder, the run directory or the
+// folder above it, by its `checkpoint` file or, without a usable one, the newest index
+// (core/checkpoint/checkpoint_index.h).
+CheckpointSearch findCheckpoint(LatestCheckpoints& latestIn, const ProjectorConfig& config,
+    const fs::path& configDirectory, const fs::path& logDirectory, const fs::path& runDirectory)
 {
     CheckpointSearch search;
     std::string tried;
@@ -94,17 +71,35 @@ CheckpointSearch findCheckpoint(const ProjectorConfig& config, const fs::path& c
             search.prefix = withoutIndexSuffix(*named.found);
             return search;
         }
+        const fs::path written(config.modelCheckpointPath);
+        const fs::path folder = written.is_absolute() ? written : configDirectory / written;
+        std::error_code code;
+        if (fs::is_directory(folder, code)) {
+            search.prefix = latestCheckpoint(folder);
+            if (search.prefix)
+                return search;
+        }
         tried = describeMissingFile("model_checkpoint_path", config.modelCheckpointPath, named)
             + "; then ";
     }
-    std::vector<fs::path> folders {runDirectory, runDirectory.parent_path()};
+    std::vector<fs::path> folders {runDirectory};
     if (configDirectory != runDirectory)
         folders.insert(folders.begin(), configDirectory);
-    for (const fs::path& folder : folders)
-        if (auto latest = latestCheckpoint(folder)) {
-            search.prefix = latest;
+    // The folder above a run (TensorBoard looks there too), but not above the log directory:
+    // the newest-index rule must not pick up a stranger's checkpoint beside the logdir.
+    std::error_code code;
+    const fs::path parent = fs::weakly_canonical(runDirectory, code).parent_path();
+    if (!code && !logDirectory.empty() && isWithin(parent, logDirectory))
+        folders.push_back(parent);
+    for (const fs::path& folder : folders) {
+        auto known = latestIn.find(folder);
+        if (known == latestIn.end())
+            known = latestIn.emplace(folder, latestCheckpoint(folder)).first;
+        if (known->second) {
+            search.prefix = known->second;
             return search;
         }
+    }
     tried += "no `checkpoint` file naming one and no *.index in";
     for (std::size_t i = 0; i < folders.size(); ++i)
         tried += (i ? ", " : " ") + folders[i].string();
@@ -187,7 +182,8 @@ std::string candidateNames(const CheckpointIndex& index)
 // the checkpoint variables earlier runs listed: a run without a config of its own finds its
 // parent's checkpoint, and one copy of each of its variables is enough.
 void discoverIn(const std::string& run, const fs::path& runDirectory, const fs::path& logDirectory,
-    std::set<std::pair<fs::path, std::string>>& listed, ProjectorDiscovery& found)
+    std::set<std::pair<fs::path, std::string>>& listed, LatestCheckpoints& latestIn,
+    ProjectorDiscovery& found)
 {
     std::error_code code;
     fs::path configDirectory = runDirectory;
@@ -198,7 +194,7 @@ void discoverIn(const std::string& run, const fs::path& runDirectory, const fs::
     if (fs::is_regular_file(configPath, code)) {
         // A config that cannot be read costs its embeddings, not the checkpoint's variables.
         std::string error;
-        if (const auto text = readFile(configPath, error, kMaxConfigBytes); !text) {
+        if (const auto text = readProjectorFile(configPath, error, kMaxConfigBytes); !text) {
             found.problems.push_back("run \"" + run + "\": " + error);
         } else if (auto parsed = parseProjectorConfig(*text); !parsed.config) {
             found.problems.push_back("run \"" + run + "\": " + configPath.string()
@@ -210,27 +206,35 @@ void discoverIn(const std::string& run, const fs::path& runDirectory, const fs::
         configPath.clear();
     }
 
-    const bool hasTensorFiles = std::any_of(config.embeddings.begin(), config.embeddings.end(),
-        [](const ProjectorEmbedding& embedding) { return !embedding.tensorPath.empty(); });
-    const bool needsCheckpoint = std::any_of(config.embeddings.begin(), config.embeddings.end(),
-        [](const ProjectorEmbedding& embedding) { return embedding.tensorPath.empty(); });
+    // A config whose every tensor is a file (PyTorch's) needs no checkpoint.
+    const bool needsCheckpoint = config.embeddings.empty()
+        || std::any_of(config.embeddings.begin(), config.embeddings.end(),
+            [](const ProjectorEmbedding& embedding) { return embedding.tensorPath.empty(); });
     CheckpointSearch checkpoint;
-    if (!config.modelCheckpointPath.empty() || !hasTensorFiles)
-        checkpoint = findCheckpoint(config, configDirectory, logDirectory, runDirectory);
+    if (!config.modelCheckpointPath.empty() || needsCheckpoint)
+        checkpoint = findCheckpoint(latestIn, config, configDirectory, logDirectory, runDirectory);
+    // Why there is no checkpoint to read, when one was looked for: said by each embedding that
+    // names a variable, or else once for the run (a folder without a config stays silent).
     CheckpointIndex index;
-    std::string checkpointProblem = checkpoint.notFound;
+    std::string checkpointProblem;
     if (checkpoint.prefix) {
         index = readCheckpointIndex(*checkpoint.prefix);
         if (!index.error.empty()) {
             checkpointProblem = "its checkpoint index " + checkpoint.prefix->string()
                 + ".index cannot be read: " + index.error;
-            found.problems.push_back("run \"" + run + "\": " + checkpointProblem);
             checkpoint.prefix.reset();
         }
-    } else if (!config.modelCheckpointPath.empty() || (!configPath.empty() && needsCheckpoint)) {
-        found.problems.push_back("run \"" + run + "\" (" + configPath.string()
-            + "): no checkpoint found: " + checkpoint.notFound);
+    } else if (!checkpoint.notFound.empty() && !configPath.empty()) {
+        checkpointProblem = "no checkpoint found: " + checkpoint.notFound;
     }
+    const bool namesVariables = std::any_of(config.embeddings.begin(), config.embeddings.end(),
+        [](const ProjectorEmbedding& embedding) {
+            return embedding.tensorPath.empty() && !embedding.tensorName.empty();
+        });
+    if (!checkpointProblem.empty() && !namesVariables)
+        found.problems.push_back("run \"" + run + "\""
+            + (configPath.empty() ? "" : " (" + configPath.string() + ")") + ": "
+            + checkpointProblem);
 
     // With a checkpoint, an embedding naming no tensor is a template for the added ones.
     std::optional<ProjectorEmbedding> templateEmbedding;
@@ -259,7 +263,7 @@ void discoverIn(const std::string& run, const fs::path& runDirectory, const fs::
         } else if (!checkpoint.prefix) {
             addProblem(source,
                 "tensor_name \"" + embedding.tensorName
-                    + "\" needs a checkpoint (there is no tensor_path), but " + checkpointProblem);
+                    + "\" needs a checkpoint (there is no tensor_path): " + checkpointProblem);
         } else if (const CheckpointVariable* variable
             = variableNamed(index, embedding.tensorName)) {
             configured.insert(variable->name);
@@ -292,15 +296,10 @@ void discoverIn(const std::string& run, const fs::path& runDirectory, const fs::
 fs::path logDirectoryOf(const fs::path& directory, std::span<const fs::path> roots)
 {
     fs::path best;
-    for (const fs::path& root : roots) {
-        const auto [rootEnd, at]
-            = std::mismatch(root.begin(), root.end(), directory.begin(), directory.end());
-        const bool contains
-            = rootEnd == root.end() || (std::next(rootEnd) == root.end() && rootEnd->empty());
-        if (contains
+    for (const fs::path& root : roots)
+        if (isWithin(directory, root)
             && std::distance(root.begin(), root.end()) > std::distance(best.begin(), best.end()))
             best = root;
-    }
     return best;
 }
 
@@ -325,14 +324,15 @@ ProjectorDiscovery discoverProjectorEmbeddings(std::span<const ProjectorRunDirec
     ProjectorDiscovery found;
     std::set<fs::path> seen;
     std::set<std::pair<fs::path, std::string>> listed;
+    LatestCheckpoints latestIn;
     for (const ProjectorRunDirectory& candidate : candidates) {
         std::error_code code;
         fs::path key = fs::weakly_canonical(candidate.directory, code);
         if (code)
             key = candidate.directory.lexically_normal();
         if (seen.insert(key).second)
-            discoverIn(
-                candidate.run, candidate.directory, logDirectoryOf(key, roots), listed, found);
+            discoverIn(candidate.run, candidate.directory, logDirectoryOf(key, roots), listed,
+                latestIn, found);
     }
     return found;
 }
@@ -346,11 +346,20 @@ void addWarning(LoadedEmbedding& loaded, const std::string& warning)
     loaded.warning += (loaded.warning.empty() ? "" : "\n") + warning;
 }
 
+// A warning about `source` found while loading it, whole like its discovery problems.
+void addWarning(
+    LoadedEmbedding& loaded, const ProjectorEmbeddingSource& source, const std::string& warning)
+{
+    if (!warning.empty())
+        addWarning(loaded, describeEmbedding(source) + ": " + warning);
+}
+
 // Reads the matrix from the TSV/raw file or the checkpoint; false (and loaded.error) if not.
 bool loadMatrix(const ProjectorEmbeddingSource& source, LoadedEmbedding& loaded)
 {
     if (!source.tensorPath.empty()) {
-        const auto bytes = readFile(source.tensorPath, loaded.error);
+        const auto bytes
+            = readProjectorFile(source.tensorPath, loaded.error, kMaxProjectorFileBytes);
         if (!bytes)
             return false;
         EmbeddingTensor tensor = parseEmbeddingTensor(*bytes, source.shape);
@@ -373,6 +382,7 @@ bool loadMatrix(const ProjectorEmbeddingSource& source, LoadedEmbedding& loaded)
     CheckpointMatrix matrix = readCheckpointMatrix(source.checkpointPrefix, index, *variable);
     if (!matrix.error.empty()) {
         loaded.error = "checkpoint " + source.checkpointPrefix.string() + ": " + matrix.error;
+        // (discovery words a shard problem the same way, so loadEmbedding says it once)
         return false;
     }
     loaded.rows = matrix.rows;
@@ -385,33 +395,70 @@ bool loadMatrix(const ProjectorEmbeddingSource& source, LoadedEmbedding& loaded)
 void loadMetadata(const ProjectorEmbeddingSource& source, LoadedEmbedding& loaded)
 {
     std::string error;
-    const auto text = readFile(source.metadataPath, error);
+    const auto text = readProjectorFile(source.metadataPath, error, kMaxProjectorFileBytes);
     if (!text) {
-        addWarning(loaded, "metadata: " + error);
+        addWarning(loaded, source, "metadata: " + error);
         return;
     }
     MetadataTable metadata = parseMetadataTsv(*text);
     loaded.metadataFileRows = metadata.rows.size();
-    const std::string counts = source.metadataPath.string() + " holds "
-        + std::to_string(metadata.rows.size()) + " metadata rows for " + std::to_string(loaded.rows)
-        + " points";
-    if (metadata.rows.size() > loaded.rows) {
-        addWarning(loaded, counts + ": the first " + std::to_string(loaded.rows) + " are used");
-        metadata.rows.resize(loaded.rows);
-    } else if (metadata.rows.size() < loaded.rows) {
-        addWarning(loaded,
-            counts + ": points past row " + std::to_string(metadata.rows.size())
-                + " have no metadata");
-        metadata.rows.resize(loaded.rows);
-    }
-    if (metadata.overlongRows > 0)
-        addWarning(loaded,
-            source.metadataPath.string() + ": " + std::to_string(metadata.overlongRows)
-                + " rows have more cells than the header has columns; the extra cells are dropped");
+    addWarning(loaded, source, metadataFitProblem(source, metadata, loaded.rows));
+    metadata.rows.resize(loaded.rows);
     loaded.metadata = std::move(metadata);
 }
 
 } // namespace
+
+std::optional<std::string> readProjectorFile(
+    const fs::path& path, std::string& error, std::uintmax_t limit)
+{
+    std::error_code code;
+    const auto size = fs::file_size(path, code);
+    if (code) {
+        error = path.string() + ": " + code.message();
+        return std::nullopt;
+    }
+    if (size > limit) {
+        error = path.string() + " is " + byteCount(size) + ", more than the " + byteCount(limit)
+            + " read for it";
+        return std::nullopt;
+    }
+    std::ifstream file(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << file.rdbuf();
+    if (!file) {
+        error = path.string() + ": could not be read";
+        return std::nullopt;
+    }
+    return std::move(bytes).str();
+}
+
+std::string describeEmbedding(const ProjectorEmbeddingSource& source)
+{
+    std::string text = "run \"" + source.run + "\", embedding \"" + source.name + "\"";
+    if (!source.configPath.empty())
+        text += " (" + source.configPath.string() + ")";
+    return text;
+}
+
+std::string metadataFitProblem(
+    const ProjectorEmbeddingSource& source, const MetadataTable& metadata, std::size_t points)
+{
+    std::string problem;
+    const std::string counts = source.metadataPath.string() + " holds "
+        + std::to_string(metadata.rows.size()) + " metadata rows for " + std::to_string(points)
+        + " points";
+    if (metadata.rows.size() > points)
+        problem = counts + ": the first " + std::to_string(points) + " are used";
+    else if (metadata.rows.size() < points)
+        problem = counts + ": points past row " + std::to_string(metadata.rows.size())
+            + " have no metadata";
+    if (metadata.overlongRows > 0)
+        problem += (problem.empty() ? "" : "; ") + source.metadataPath.string() + ": "
+            + std::to_string(metadata.overlongRows)
+            + " rows have more cells than the header has columns; the extra cells are dropped";
+    return problem;
+}
 
 std::string spriteTileProblem(const ProjectorEmbeddingSource& source, std::size_t rows)
 {
@@ -443,8 +490,7 @@ LoadedEmbedding loadEmbedding(const ProjectorEmbeddingSource& source)
         for (const std::string& problem : source.problems)
             loaded.error += (loaded.error.empty() ? "" : "\n") + problem;
         if (loaded.error.empty())
-            loaded.error = "run \"" + source.run + "\", embedding \"" + source.name
-                + "\": no tensor file or checkpoint variable";
+            loaded.error = describeEmbedding(source) + ": no tensor file or checkpoint variable";
         return loaded;
     }
     const bool read = loadMatrix(source, loaded);
@@ -455,13 +501,13 @@ LoadedEmbedding loadEmbedding(const ProjectorEmbeddingSource& source)
         return loaded;
     if (!source.metadataPath.empty())
         loadMetadata(source, loaded);
-    addWarning(loaded, spriteTileProblem(source, loaded.rows));
+    addWarning(loaded, source, spriteTileProblem(source, loaded.rows));
     if (!source.bookmarksPath.empty()) {
         std::string error;
-        if (auto text = readFile(source.bookmarksPath, error, kMaxBookmarksBytes))
+        if (auto text = readProjectorFile(source.bookmarksPath, error, kMaxBookmarksBytes))
             loaded.bookmarksJson = std::move(*text);
         else
-            addWarning(loaded, "bookmarks: " + error);
+            addWarning(loaded, source, "bookmarks: " + error);
     }
     return loaded;
 }

@@ -76,9 +76,23 @@ struct LoadedEmbedding {
                          // bookmarks), one message a line
 };
 
+inline constexpr std::uintmax_t kMaxProjectorFileBytes = std::uintmax_t(4) << 30; // 4 GiB
 inline constexpr std::uintmax_t kMaxBookmarksBytes = std::uintmax_t(16) << 20; // 16 MiB
 
 LoadedEmbedding loadEmbedding(const ProjectorEmbeddingSource& source);
+
+// The whole of the file at `path` when it is at most `limit` bytes; else nullopt and `error`
+// says why, naming the file.
+std::optional<std::string> readProjectorFile(
+    const std::filesystem::path& path, std::string& error, std::uintmax_t limit);
+
+// "run \"R\", embedding \"E\" (CONFIG)": how a problem names its embedding.
+std::string describeEmbedding(const ProjectorEmbeddingSource& source);
+
+// What does not fit between `metadata` (from source.metadataPath) and `points` rows; empty when
+// all fits.
+std::string metadataFitProblem(
+    const ProjectorEmbeddingSource& source, const MetadataTable& metadata, std::size_t points);
 
 // Why the sprite atlas cannot give each of `rows` points a tile (too few tiles, tiles larger
 // than the atlas or of size 0); empty when it can, or when its size is not known here.

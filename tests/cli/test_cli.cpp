@@ -3,6 +3,7 @@
 
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
+#include "tests/support/checkpoint_writer.h"
 #include "tests/support/test_support.h"
 
 #include "graph.pb.h"
@@ -567,6 +568,82 @@ private slots:
         QCOMPARE(tags["histograms"].toArray()[0].toObject()["values"].toInt(), 25);
         QCOMPARE(tags["images"].toArray()[0].toObject()["blobs"].toInt(), 3);
         QVERIFY(run["diagnostics"].toArray().isEmpty());
+    }
+
+    // A folder holding only projector data (a checkpoint, a TSV, metadata): no event files, yet
+    // inspect lists each embedding, in both forms, and exits 0.
+    void inspectListsProjectorEmbeddings()
+    {
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        QVERIFY(writeCheckpoint(root / "model.ckpt-3",
+            {{"emb", {1, {3, 2}, floatBytes({1, 2, 3, 4, 5, 6})}},
+                {"emb/Adam", {1, {3, 2}, floatBytes({1, 2, 3, 4, 5, 6})}}}));
+        writeBytes(root / "vectors.tsv", "1\t2\t3\n4\t5\t6\n");
+        writeBytes(root / "labels.tsv", "name\tkind\na\tx\nb\ty\nc\tz\n");
+        writeBytes(root / "marks.json", "[{}, {}, {}]");
+        writeBytes(root / "projector_config.pbtxt", R"(
+            embeddings { tensor_name: "emb:0" metadata_path: "C:\\data\\labels.tsv"
+                         bookmarks_path: "marks.json" }
+            embeddings { tensor_path: "vectors.tsv" metadata_path: "gone.tsv" }
+        )");
+        const CliResult json = runCli({"inspect", native(root), "--json"});
+        QCOMPARE(json.exitCode, 0);
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(json.out, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        QVERIFY(document["runs"].toArray().isEmpty());
+        const QJsonArray embeddings = document["embeddings"].toArray();
+        QCOMPARE(embeddings.size(), 2); // emb/Adam is an optimizer slot: not listed
+        const QJsonObject emb = embeddings[0].toObject();
+        QCOMPARE(emb["run"].toString(), QString("."));
+        QCOMPARE(emb["name"].toString(), QString("emb"));
+        QCOMPARE(emb["shape"].toArray(), (QJsonArray {3, 2}));
+        QCOMPARE(emb["source"].toObject()["kind"].toString(), QString("checkpoint"));
+        QCOMPARE(emb["source"].toObject()["variable"].toString(), QString("emb"));
+        QCOMPARE(emb["metadata_rows"].toInt(), 3); // found beside the config
+        QCOMPARE(emb["metadata_columns"].toArray(), (QJsonArray {"name", "kind"}));
+        QCOMPARE(emb["bookmarks"].toInt(), 3);
+        QVERIFY(emb["problems"].toArray().isEmpty());
+        const QJsonObject tsv = embeddings[1].toObject();
+        QCOMPARE(tsv["name"].toString(), QString("vectors.tsv"));
+        QCOMPARE(tsv["shape"].toArray(), (QJsonArray {2, 3}));
+        QCOMPARE(tsv["source"].toObject()["kind"].toString(), QString("tsv"));
+        QCOMPARE(tsv["metadata_rows"].toInt(), 0);
+        const QJsonArray problems = tsv["problems"].toArray();
+        QCOMPARE(problems.size(), 1);
+        QVERIFY2(
+            problems[0].toString().contains("metadata_path \"gone.tsv\" names no file here; tried: "
+                + native(root / "gone.tsv")),
+            qPrintable(problems[0].toString()));
+
+        const CliResult text = runCli({"inspect", native(root)});
+        QCOMPARE(text.exitCode, 0);
+        const QString out = QString::fromUtf8(text.out);
+        QVERIFY2(out.contains("projector: 2 embedding(s)"), qPrintable(out));
+        QVERIFY(out.contains("emb: 3 × 2 from checkpoint " + native(root / "model.ckpt-3")));
+        QVERIFY(out.contains("vectors.tsv: 2 × 3 from tsv file"));
+        QVERIFY(out.contains("bookmarks: 3"));
+        QVERIFY(out.contains("! run \".\", embedding \"vectors.tsv\""));
+        QVERIFY(out.contains("the projector's data is listed above"));
+    }
+
+    void inspectListsCorpusF04()
+    {
+        const auto corpus = corpusDirectory();
+        if (!corpus)
+            QSKIP(qPrintable(corpusMissingMessage()));
+        const CliResult json = runCli({"inspect", "--json",
+            native(*corpus / "f04_tf1_projector_sprite_checkpoint_minimal" / "minimalsample")});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonArray embeddings = QJsonDocument::fromJson(json.out)["embeddings"].toArray();
+        QCOMPARE(embeddings.size(), 1);
+        const QJsonObject f04 = embeddings[0].toObject();
+        QCOMPARE(f04["shape"].toArray(), (QJsonArray {500, 784}));
+        QCOMPARE(f04["metadata_rows"].toInt(), 500);
+        QCOMPARE(f04["sprite"].toObject()["width"].toInt(), 644);
+        QCOMPARE(f04["sprite"].toObject()["tile_width"].toInt(), 28);
+        QVERIFY(f04["problems"].toArray().isEmpty());
     }
 
     // Per run: images and clips counted one by one, the first graph's node count (decoded from

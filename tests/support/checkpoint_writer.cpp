@@ -49,6 +49,8 @@ bool writeCheckpoint(
 
     std::filesystem::path index = prefix;
     index += ".index";
+    std::error_code error;
+    std::filesystem::create_directories(prefix.parent_path(), error);
     leveldb::WritableFile* opened = nullptr;
     if (!leveldb::Env::Default()->NewWritableFile(index.string(), &opened).ok())
         return false;

@@ -20,7 +20,8 @@ struct CheckpointTensor {
 std::string floatBytes(const std::vector<float>& values);
 
 // `<prefix>.index` and `<prefix>.data-00000-of-00001` holding `tensors` (name → tensor), plus a
-// partitioned entry "sliced" and one of its slice keys. False when LevelDB could not write.
+// partitioned entry "sliced" and one of its slice keys (folders made as needed). False when
+// LevelDB could not write.
 bool writeCheckpoint(
     const std::filesystem::path& prefix, const std::map<std::string, CheckpointTensor>& tensors);
 
