@@ -30,7 +30,7 @@ std::string unsafePattern(std::string_view pattern)
     };
     std::vector<Group> groups(1);
     Group lastGroup; // the group just closed, when it is the atom before a quantifier
-    bool afterGroup = false, afterQuantifier = false, afterAtom = false;
+    bool afterGroup = false, afterQuantifier = false, afterAtom = false, lazy = false;
     const auto quantifierAt = [&](std::size_t at) -> std::size_t { // its length, or 0
         const char c = pattern[at];
         if (c == '*' || c == '+' || c == '?')
@@ -59,8 +59,8 @@ std::string unsafePattern(std::string_view pattern)
         const char c = pattern[at];
         if (const std::size_t length = quantifierAt(at)) {
             at += length;
-            if (afterQuantifier && c == '?' && length == 1) {
-                afterQuantifier = false; // lazy: a?? a*? are one quantifier
+            if (afterQuantifier && !lazy && c == '?' && length == 1) {
+                lazy = true; // a?? a*? are one quantifier (but a*?* repeats it)
                 continue;
             }
             if (afterQuantifier)
@@ -71,6 +71,7 @@ std::string unsafePattern(std::string_view pattern)
             if (afterAtom || afterGroup)
                 groups.back().repeats = true;
             afterQuantifier = true;
+            lazy = false;
             afterGroup = afterAtom = false;
             continue;
         }
