@@ -4,7 +4,7 @@
 //
 // pca: top-10 principal components (covariance + SelfAdjointEigenSolver, 200 columns).
 // pca-wide: top 10 of a 5,000 × 3,000 matrix (the randomized path) against its own sum pass.
-// neighbours: the 10 nearest points of one point by cosine distance.
+// neighbours: the 100 nearest points (TensorBoard's default) of one point by cosine distance.
 // paint: the scatter plot of 100,000 points in 20 colours into a 1200 × 800 image.
 //
 // Usage: lantern-bench-projector [--reps N]
@@ -91,7 +91,9 @@ int main(int argc, char** argv)
         medianMs(reps,
             [&] {
                 sink = sink
-                    + double(core::nearestByCosine(values, kRows, kColumns, query++, 10).size());
+                    + double(core::nearestNeighbours(
+                        values, kRows, kColumns, query++, 100, core::DistanceMetric::Cosine)
+                                 .size());
             }),
         baseline);
 

@@ -50,22 +50,52 @@ std::pair<Matrix, Eigen::VectorXd> topEigenRandomized(const Matrix& centered, st
     return {vectors, values};
 }
 
+// The analysed rows as doubles, shifted to their centroid (and sphereized when asked).
+Matrix centeredRows(std::span<const float> values, std::size_t columns,
+    std::span<const std::size_t> rows, std::size_t allRows, bool sphereize)
+{
+    using RowMajor = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    const Eigen::Map<const RowMajor> all(
+        values.data(), Eigen::Index(allRows), Eigen::Index(columns));
+    Matrix centered;
+    if (rows.empty()) {
+        centered = all.cast<double>();
+    } else {
+        centered.resize(Eigen::Index(rows.size()), Eigen::Index(columns));
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            centered.row(Eigen::Index(i)) = all.row(Eigen::Index(rows[i])).cast<double>();
+    }
+    centered.rowwise() -= centered.colwise().mean();
+    if (sphereize) {
+        for (Eigen::Index r = 0; r < centered.rows(); ++r) {
+            const double norm = centered.row(r).norm();
+            if (norm > 0)
+                centered.row(r) /= norm;
+        }
+        // Unit points are no longer centred; the components are directions about their mean.
+        centered.rowwise() -= centered.colwise().mean();
+    }
+    return centered;
+}
+
 } // namespace
 
-PcaResult principalComponents(
-    std::span<const float> values, std::size_t rows, std::size_t columns, std::size_t k)
+PcaResult principalComponents(std::span<const float> values, std::size_t rows, std::size_t columns,
+    std::size_t k, const PcaOptions& options)
 {
     PcaResult result;
-    result.rows = rows;
-    k = std::min({k, columns, rows});
-    if (k == 0 || values.size() < rows * columns)
+    if (values.size() < rows * columns)
+        return result;
+    for (const std::size_t row : options.rowsSubset)
+        if (row < rows)
+            result.sourceRows.push_back(row);
+    const bool subset = !options.rowsSubset.empty();
+    result.rows = subset ? result.sourceRows.size() : rows;
+    k = std::min({k, columns, result.rows});
+    if (k == 0)
         return result;
 
-    Matrix centered
-        = Eigen::Map<const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(
-            values.data(), Eigen::Index(rows), Eigen::Index(columns))
-              .cast<double>();
-    centered.rowwise() -= centered.colwise().mean();
+    Matrix centered = centeredRows(values, columns, result.sourceRows, rows, options.sphereize);
     const double totalVariance = centered.squaredNorm();
 
     auto [vectors, eigenvalues] = columns <= kExactColumnLimit ? topEigenExact(centered, k)
@@ -79,8 +109,8 @@ PcaResult principalComponents(
     const Matrix projected = centered * vectors;
 
     result.components = k;
-    result.coordinates.resize(rows * k);
-    for (std::size_t r = 0; r < rows; ++r)
+    result.coordinates.resize(result.rows * k);
+    for (std::size_t r = 0; r < result.rows; ++r)
         for (std::size_t c = 0; c < k; ++c)
             result.coordinates[r * k + c] = float(projected(Eigen::Index(r), Eigen::Index(c)));
     for (std::size_t c = 0; c < k; ++c)

@@ -10,16 +10,28 @@
 
 namespace lantern::core {
 
+struct PcaOptions {
+    // TensorBoard's "sphereize data": shift the points to their centroid, then scale each to
+    // unit length (a zero point stays zero), before the components are found.
+    bool sphereize = false;
+    // When not empty, only these rows (indices into `values`, each < rows) are analysed, in
+    // this order: isolating a selection recomputes its own components. Indices out of range
+    // are left out.
+    std::span<const std::size_t> rowsSubset;
+};
+
 struct PcaResult {
-    std::size_t rows = 0;
+    std::size_t rows = 0; // the points analysed
+    // Row i of `coordinates` is sourceRows[i] of the input; empty when every row was analysed.
+    std::vector<std::size_t> sourceRows;
     std::size_t components = 0;
     std::vector<float> coordinates; // row-major, rows × components
     std::vector<double> varianceRatio; // per component, of the total variance, in [0, 1]
 };
 
-// `values` is row-major, rows × columns. At most min(k, columns, rows) components; each
-// component's sign is fixed so that its largest loading is positive.
-PcaResult principalComponents(
-    std::span<const float> values, std::size_t rows, std::size_t columns, std::size_t k);
+// `values` is row-major, rows × columns. At most min(k, columns, points analysed)
+// components; each component's sign is fixed so that its largest loading is positive.
+PcaResult principalComponents(std::span<const float> values, std::size_t rows, std::size_t columns,
+    std::size_t k, const PcaOptions& options = {});
 
 } // namespace lantern::core

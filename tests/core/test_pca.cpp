@@ -59,6 +59,63 @@ private slots:
         QCOMPARE(principalComponents({}, 0, 4, 10).components, std::size_t(0));
     }
 
+    void sphereizeEqualisesLengths()
+    {
+        // (±3, 0) and (0, ±1) about the centre (10, 10): plain PCA explains 0.9 and 0.1;
+        // sphereized, every point is at unit distance from the centroid, so the two axes
+        // carry the same variance and every point sits at ±1 on one of them.
+        const std::vector<float> values {13, 10, 7, 10, 10, 11, 10, 9};
+        const PcaResult plain = principalComponents(values, 4, 2, 2);
+        QVERIFY(std::abs(plain.varianceRatio[0] - 0.9) < 1e-9);
+        PcaOptions options;
+        options.sphereize = true;
+        const PcaResult sphered = principalComponents(values, 4, 2, 2, options);
+        QCOMPARE(sphered.rows, std::size_t(4));
+        QVERIFY(std::abs(sphered.varianceRatio[0] - 0.5) < 1e-9);
+        QVERIFY(std::abs(sphered.varianceRatio[1] - 0.5) < 1e-9);
+        for (std::size_t r = 0; r < 4; ++r) {
+            const double x = sphered.coordinates[r * 2], y = sphered.coordinates[r * 2 + 1];
+            QVERIFY(std::abs(x * x + y * y - 1) < 1e-5);
+        }
+    }
+
+    void sphereizeLeavesAPointAtTheCentroidThere()
+    {
+        // The centre point has no direction: it stays at the origin, not NaN.
+        const std::vector<float> values {3, 0, -3, 0, 0, 1, 0, -1, 0, 0};
+        PcaOptions options;
+        options.sphereize = true;
+        const PcaResult pca = principalComponents(values, 5, 2, 2, options);
+        QCOMPARE(pca.coordinates[4 * 2], 0.f);
+        QCOMPARE(pca.coordinates[4 * 2 + 1], 0.f);
+        QVERIFY(std::abs(pca.varianceRatio[0] - 0.5) < 1e-9);
+    }
+
+    void aSubsetHasItsOwnComponents()
+    {
+        // Rows 0–3 spread along x (±3) and y (±1); rows 4 and 5 lie far apart along z. All
+        // rows: z dominates. Rows 0–3 alone: 0.9 along x, and z explains nothing.
+        const std::vector<float> values {
+            3, 0, 0, -3, 0, 0, 0, 1, 0, 0, -1, 0, 0, 0, 100, 0, 0, -100};
+        const PcaResult all = principalComponents(values, 6, 3, 3);
+        QVERIFY(all.varianceRatio[0] > 0.99);
+        QVERIFY(all.sourceRows.empty());
+        const std::vector<std::size_t> subset {3, 0, 1, 2, 99}; // 99 is out of range
+        PcaOptions options;
+        options.rowsSubset = subset;
+        const PcaResult isolated = principalComponents(values, 6, 3, 3, options);
+        QCOMPARE(isolated.rows, std::size_t(4));
+        QCOMPARE(isolated.sourceRows, (std::vector<std::size_t> {3, 0, 1, 2}));
+        QCOMPARE(isolated.coordinates.size(), std::size_t(4 * 3));
+        QVERIFY(std::abs(isolated.varianceRatio[0] - 0.9) < 1e-9);
+        QVERIFY(std::abs(isolated.varianceRatio[1] - 0.1) < 1e-9);
+        QVERIFY(std::abs(isolated.varianceRatio[2]) < 1e-9);
+        // Coordinates follow the subset's order: its first point is row 3, (0, −1, 0).
+        QVERIFY(std::abs(isolated.coordinates[0]) < 1e-5);
+        QVERIFY(std::abs(std::abs(isolated.coordinates[1]) - 1) < 1e-5);
+        QVERIFY(std::abs(std::abs(isolated.coordinates[1 * 3]) - 3) < 1e-5); // row 0
+    }
+
     void wideMatrixMatchesKnownSpreads()
     {
         // 3000 columns take the randomized path. Rows are a·e1 + b·e2 + small noise with

@@ -1,17 +1,18 @@
 #include "ui/dashboards/projector/projector_dashboard.h"
 
-#include "core/analysis/nearest_neighbours.h"
 #include "ui/dashboards/projector/embedding_scatter_plot.h"
 #include "ui/dashboards/projector/metadata_colors.h"
+#include "ui/dashboards/projector/projector_panel.h"
 #include "ui/widgets/plain_tool_tip.h"
 
+#include <QCheckBox>
 #include <QComboBox>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QRegularExpression>
+#include <QPushButton>
+#include <QSpinBox>
 #include <QToolTip>
 
 #include <algorithm>
@@ -20,8 +21,7 @@
 namespace lantern::ui {
 namespace {
 
-constexpr std::size_t kComponents = 10; // as TensorBoard offers
-constexpr std::size_t kNeighbours = 10;
+constexpr int kListedSelection = 1000; // rows listed; the rest are counted
 
 QString sourceLabel(const core::ProjectorEmbeddingSource& source)
 {
@@ -35,85 +35,134 @@ bool sameSource(const core::ProjectorEmbeddingSource& a, const core::ProjectorEm
         && a.checkpointPrefix == b.checkpointPrefix && a.metadataPath == b.metadataPath;
 }
 
-} // namespace
+// What identifies an embedding across rescans, for its kept view.
+QString sourceKey(const core::ProjectorEmbeddingSource& source)
+{
+    return QString::fromStdString(source.run + '\n' + source.name + '\n'
+        + source.tensorPath.string() + '\n' + source.checkpointPrefix.string() + '\n'
+        + source.checkpointVariable);
+}
 
-struct ProjectorDashboard::Projection {
-    int source = -1;
-    core::ProjectorEmbeddingSource origin;
-    core::LoadedEmbedding embedding;
-    core::PcaResult pca;
-};
+} // namespace
 
 // The jobs hold no pointer to us, but are waited for when we go, so that none outlives the pool.
 ProjectorDashboard::ProjectorDashboard(QWidget* parent)
     : Dashboard(parent)
-    , m_projecting([this](ProjectionPtr projection) { showProjection(std::move(projection)); },
+    , m_loading([this](LoadedProjectorDataPtr loaded) { showLoaded(std::move(loaded)); }, nullptr,
+          LatestJobRunner::OnDestroy::Wait)
+    , m_projecting([this](ProjectedPointsPtr projected) { showProjected(std::move(projected)); },
+          nullptr, LatestJobRunner::OnDestroy::Wait)
+    , m_neighbouring(
+          [this](
+              std::shared_ptr<const NeighbourAnswer> answer) { showNeighbours(std::move(answer)); },
+          nullptr, LatestJobRunner::OnDestroy::Wait)
+    , m_searching(
+          [this](std::shared_ptr<const SearchAnswer> answer) { showSearch(std::move(answer)); },
           nullptr, LatestJobRunner::OnDestroy::Wait)
 {
     setObjectName(QStringLiteral("projector")); // the tab's key
-    m_embeddingChooser = new QComboBox(this);
-    m_embeddingChooser->setObjectName(QStringLiteral("embeddingChooser"));
-    m_xComponent = new QComboBox(this);
-    m_xComponent->setObjectName(QStringLiteral("xComponent"));
-    m_yComponent = new QComboBox(this);
-    m_yComponent->setObjectName(QStringLiteral("yComponent"));
-    m_colorBy = new QComboBox(this);
-    m_colorBy->setObjectName(QStringLiteral("colorBy"));
-    m_searchColumn = new QComboBox(this);
-    m_searchColumn->setObjectName(QStringLiteral("searchColumn"));
-    m_searchField = new QLineEdit(this);
-    m_searchField->setObjectName(QStringLiteral("searchField"));
-    m_searchField->setPlaceholderText(tr("Search labels (regular expression)"));
-    m_searchField->setClearButtonEnabled(true);
-    m_searchCount = new QLabel(this);
-    m_searchCount->setObjectName(QStringLiteral("searchCount"));
-    m_status = new QLabel(this);
-    m_status->setObjectName(QStringLiteral("projectorStatus"));
-    m_status->setWordWrap(true);
-    m_selection = new QLabel(tr("Click a point to see its nearest neighbours."), this);
-    m_selection->setWordWrap(true);
-    m_neighbours = new QListWidget(this);
-    m_neighbours->setObjectName(QStringLiteral("neighbourList"));
+    m_panel = new ProjectorPanel(this);
+    m_embeddingChooser = m_panel->embedding;
+    m_status = m_panel->status;
     m_plot = new EmbeddingScatterPlot(this);
     m_plot->setObjectName(QStringLiteral("embeddingPlot"));
 
-    auto* panel = new QWidget(this);
-    auto* form = new QFormLayout(panel);
-    form->addRow(tr("Embedding"), m_embeddingChooser);
-    form->addRow(tr("X axis"), m_xComponent);
-    form->addRow(tr("Y axis"), m_yComponent);
-    form->addRow(tr("Colour by"), m_colorBy);
-    form->addRow(tr("Search in"), m_searchColumn);
-    form->addRow(m_searchField);
-    form->addRow(m_searchCount);
-    form->addRow(m_status);
-    form->addRow(m_selection);
-    form->addRow(m_neighbours);
-    panel->setMinimumWidth(240);
-    panel->setMaximumWidth(360);
-
     auto* layout = new QHBoxLayout(this);
     layout->addWidget(m_plot, 1);
-    layout->addWidget(panel);
+    layout->addWidget(m_panel);
 
-    connect(
-        m_embeddingChooser, &QComboBox::currentIndexChanged, this, &ProjectorDashboard::loadChosen);
-    connect(
-        m_xComponent, &QComboBox::currentIndexChanged, this, &ProjectorDashboard::plotComponents);
-    connect(
-        m_yComponent, &QComboBox::currentIndexChanged, this, &ProjectorDashboard::plotComponents);
-    connect(m_colorBy, &QComboBox::currentIndexChanged, this, &ProjectorDashboard::recolor);
-    connect(m_searchColumn, &QComboBox::currentIndexChanged, this, &ProjectorDashboard::search);
-    connect(m_searchField, &QLineEdit::textChanged, this, &ProjectorDashboard::search);
+    const ProjectorPanel& p = *m_panel;
+    connect(p.embedding, &QComboBox::currentIndexChanged, this, &ProjectorDashboard::loadChosen);
+    connect(p.threeD, &QCheckBox::toggled, this, [this](bool on) {
+        state().dimensions = on ? 3 : 2;
+        m_panel->component[2]->setEnabled(on);
+        plotPoints();
+    });
+    for (int axis = 0; axis < 3; ++axis)
+        connect(p.component[axis], &QComboBox::currentIndexChanged, this, [this, axis](int index) {
+            state().components[std::size_t(axis)] = std::max(0, index);
+            plotPoints();
+        });
+    connect(p.sphereize, &QCheckBox::toggled, this, [this](bool on) {
+        state().sphereize = on;
+        project();
+    });
+    connect(p.colorBy, &QComboBox::currentIndexChanged, this, [this] {
+        state().colorBy = m_panel->colorBy->currentData().toString();
+        recolor();
+    });
+    connect(p.labelBy, &QComboBox::currentIndexChanged, this, [this] {
+        state().labelBy = m_panel->labelBy->currentData().toString();
+        relabel();
+    });
+    connect(p.sprites, &QCheckBox::toggled, this, [this](bool on) {
+        state().spritesShown = on;
+        m_plot->setSpritesShown(on);
+    });
+    connect(p.searchColumn, &QComboBox::currentIndexChanged, this, &ProjectorDashboard::search);
+    connect(p.searchField, &QLineEdit::textChanged, this, &ProjectorDashboard::search);
+    connect(p.searchRegex, &QCheckBox::toggled, this, &ProjectorDashboard::search);
+    connect(p.selectMatches, &QPushButton::clicked, this, [this] { selectRows(m_matches); });
+    connect(p.isolate, &QPushButton::clicked, this, [this] {
+        if (state().selection.empty())
+            return;
+        state().isolated = state().selection;
+        project();
+    });
+    connect(p.showAll, &QPushButton::clicked, this, [this] {
+        if (state().isolated.empty())
+            return;
+        state().isolated.clear();
+        project();
+    });
+    connect(p.clearSelection, &QPushButton::clicked, this, [this] { selectRows({}); });
+    connect(p.neighbourCount, &QSpinBox::valueChanged, this, &ProjectorDashboard::findNeighbours);
+    connect(p.neighbourMetric, &QComboBox::currentIndexChanged, this,
+        &ProjectorDashboard::findNeighbours);
+    connect(p.neighbours, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
+        selectRows({std::size_t(item->data(Qt::UserRole).toULongLong())});
+    });
+    connect(p.applyBookmark, &QPushButton::clicked, this, &ProjectorDashboard::applyBookmark);
+    connect(p.bookmarks, &QListWidget::itemActivated, this, &ProjectorDashboard::applyBookmark);
     connect(m_plot, &EmbeddingScatterPlot::pointHovered, this, &ProjectorDashboard::hover);
     connect(m_plot, &EmbeddingScatterPlot::selectionChanged, this,
-        [this](
-            const std::vector<int>& selected) { select(selected.empty() ? -1 : selected.back()); });
-    connect(m_neighbours, &QListWidget::itemActivated, this,
-        [this](QListWidgetItem* item) { select(item->data(Qt::UserRole).toInt()); });
+        [this](const std::vector<int>& points) {
+            const std::vector<std::size_t> rows = shownRows();
+            std::vector<std::size_t> selected;
+            for (const int point : points)
+                if (point >= 0 && std::size_t(point) < rows.size())
+                    selected.push_back(rows[std::size_t(point)]);
+            selectRows(std::move(selected));
+        });
+    m_panel->component[2]->setEnabled(false);
 }
 
 ProjectorDashboard::~ProjectorDashboard() = default;
+
+QComboBox* ProjectorDashboard::colorChooser() const
+{
+    return m_panel->colorBy;
+}
+
+QComboBox* ProjectorDashboard::searchColumnChooser() const
+{
+    return m_panel->searchColumn;
+}
+
+QLineEdit* ProjectorDashboard::searchField() const
+{
+    return m_panel->searchField;
+}
+
+QLabel* ProjectorDashboard::searchCountLabel() const
+{
+    return m_panel->searchCount;
+}
+
+QListWidget* ProjectorDashboard::neighbourList() const
+{
+    return m_panel->neighbours;
+}
 
 std::optional<bool> ProjectorDashboard::hasDataFor(const DashboardUpdate& update) const
 {
@@ -123,7 +172,8 @@ std::optional<bool> ProjectorDashboard::hasDataFor(const DashboardUpdate& update
 
 bool ProjectorDashboard::isComputing() const
 {
-    return m_projecting.isBusy();
+    return m_loading.isBusy() || m_projecting.isBusy() || m_neighbouring.isBusy()
+        || m_searching.isBusy();
 }
 
 void ProjectorDashboard::setSnapshot(const LogdirSnapshotPtr& snapshot)
@@ -158,6 +208,17 @@ void ProjectorDashboard::showEvent(QShowEvent* event)
         loadChosen();
 }
 
+ProjectorDashboard::ViewState& ProjectorDashboard::state()
+{
+    return m_states[m_projection ? sourceKey(m_projection->source) : QString()];
+}
+
+void ProjectorDashboard::rememberView()
+{
+    if (m_projected && m_plot->pointCount() > 0)
+        state().camera = m_plot->camera();
+}
+
 void ProjectorDashboard::loadChosen()
 {
     const int chosen = m_embeddingChooser->currentIndex();
@@ -167,192 +228,491 @@ void ProjectorDashboard::loadChosen()
     m_loadWhenShown = !isVisible();
     if (m_loadWhenShown)
         return;
-    m_status->setText(tr("Computing: loading and projecting %1…")
-                          .arg(m_embeddingChooser->currentText().toHtmlEscaped()));
-    m_projecting.run([source = m_sources[std::size_t(chosen)], chosen] {
-        auto projection = std::make_shared<Projection>();
-        projection->source = chosen;
-        projection->origin = source;
-        projection->embedding = core::loadEmbedding(source);
-        const auto& embedding = projection->embedding;
-        projection->pca = core::principalComponents(
-            embedding.values, embedding.rows, embedding.columns, kComponents);
-        return ProjectionPtr(std::move(projection));
-    });
+    rememberView();
+    m_status->setText(tr("Computing: loading %1…").arg(m_embeddingChooser->currentText()));
+    m_loading.run([source = m_sources[std::size_t(chosen)]] { return loadProjectorData(source); });
 }
 
-void ProjectorDashboard::showProjection(ProjectionPtr projection)
+void ProjectorDashboard::showLoaded(LoadedProjectorDataPtr loaded)
 {
     const int chosen = m_embeddingChooser->currentIndex();
     if (chosen < 0)
         return; // the embeddings are gone
-    if (projection->source != chosen
-        || !sameSource(projection->origin, m_sources[std::size_t(chosen)])) {
-        loadChosen(); // the choice changed while this one was computed
+    if (!sameSource(loaded->source, m_sources[std::size_t(chosen)])) {
+        loadChosen(); // the choice changed while this one was loaded
         return;
     }
-    m_projection = std::move(projection);
-    m_projectedSource = m_projection->source;
+    m_projection = std::move(loaded);
+    m_projected.reset();
+    m_projectedSource = chosen;
+    m_matches.clear();
+    m_neighbourRows.clear();
+    m_bookmarkMessage.clear();
+    m_pointOfRow.clear();
+    m_restoreCamera = true;
+    m_plot->setPoints({}, 2);
+    m_plot->setSprites(m_projection->atlas, m_projection->tile);
+
     const auto& embedding = m_projection->embedding;
-    const auto& pca = m_projection->pca;
-    {
-        const QSignalBlocker blockX(m_xComponent), blockY(m_yComponent);
-        const QSignalBlocker blockColor(m_colorBy), blockSearch(m_searchColumn);
-        m_xComponent->clear();
-        m_yComponent->clear();
-        for (std::size_t c = 0; c < pca.components; ++c) {
-            const QString label
-                = tr("PC%1 (%2%)").arg(c + 1).arg(100 * pca.varianceRatio[c], 0, 'f', 1);
-            m_xComponent->addItem(label);
-            m_yComponent->addItem(label);
-        }
-        m_xComponent->setCurrentIndex(0);
-        m_yComponent->setCurrentIndex(pca.components > 1 ? 1 : 0);
-        m_colorBy->clear();
-        m_searchColumn->clear();
-        m_colorBy->addItem(tr("(none)"));
-        for (const auto& column : embedding.metadata.columns) {
-            m_colorBy->addItem(QString::fromStdString(column.name));
-            m_searchColumn->addItem(QString::fromStdString(column.name));
-        }
+    const auto& columns = embedding.metadata.columns;
+    const bool firstTime = !m_states.contains(sourceKey(m_projection->source));
+    ViewState& view = state();
+    if (firstTime)
+        view.spritesShown = !m_projection->atlas.isNull(); // as TensorBoard does
+    if (firstTime && !columns.empty()) {
         // Labels (text) colour best by default; a numeric index column would not.
-        const auto& columns = embedding.metadata.columns;
         const auto text = std::find_if(
             columns.begin(), columns.end(), [](const auto& column) { return !column.numeric; });
-        m_colorBy->setCurrentIndex(
-            columns.empty() ? 0 : 1 + int(text == columns.end() ? 0 : text - columns.begin()));
+        view.colorBy
+            = QString::fromStdString((text == columns.end() ? columns.front() : *text).name);
+        view.labelBy = view.colorBy;
     }
-    if (!embedding.error.empty())
-        m_status->setText(
-            tr("Could not load: %1").arg(QString::fromStdString(embedding.error).toHtmlEscaped()));
-    else
-        m_status->setText(
-            tr("%1 points × %2 dimensions%3")
-                .arg(embedding.rows)
-                .arg(embedding.columns)
-                .arg(embedding.warning.empty()
-                        ? QString()
-                        : tr("<br>Metadata left out: %1")
-                              .arg(QString::fromStdString(embedding.warning).toHtmlEscaped())));
-    m_neighbours->clear();
-    plotComponents();
+    const ProjectorPanel& p = *m_panel;
+    {
+        const QSignalBlocker blockColor(p.colorBy), blockLabel(p.labelBy),
+            blockSearch(p.searchColumn), blockThreeD(p.threeD), blockSphereize(p.sphereize),
+            blockSprites(p.sprites);
+        p.colorBy->clear();
+        p.labelBy->clear();
+        p.searchColumn->clear();
+        p.colorBy->addItem(tr("(none)"), QString());
+        p.labelBy->addItem(tr("(none)"), QString());
+        for (const auto& column : columns) {
+            const QString name = QString::fromStdString(column.name);
+            p.colorBy->addItem(name, name);
+            p.labelBy->addItem(name, name);
+            p.searchColumn->addItem(name);
+        }
+        p.colorBy->setCurrentIndex(std::max(0, p.colorBy->findData(view.colorBy)));
+        p.labelBy->setCurrentIndex(std::max(0, p.labelBy->findData(view.labelBy)));
+        p.threeD->setChecked(view.dimensions == 3);
+        p.component[2]->setEnabled(view.dimensions == 3);
+        p.sphereize->setChecked(view.sphereize);
+        const bool sprites = !m_projection->atlas.isNull();
+        p.sprites->setEnabled(sprites);
+        p.sprites->setChecked(sprites && view.spritesShown);
+        p.sprites->setToolTip(
+            sprites ? QString() : tr("This embedding has no usable sprite atlas"));
+    }
+    for (QComboBox* component : p.component) {
+        const QSignalBlocker blocker(component);
+        component->clear(); // filled with their variance once projected
+    }
+    p.bookmarks->clear();
+    for (const auto& bookmark : m_projection->bookmarks.bookmarks) {
+        const QString label = QString::fromStdString(bookmark.label);
+        QString text;
+        if (!bookmark.unsupported.empty()) {
+            text = tr("%1\nnot supported: %2")
+                       .arg(label, QString::fromStdString(bookmark.unsupported));
+        } else {
+            QStringList components;
+            for (const std::size_t component : bookmark.pcaComponents)
+                components << QString::number(component + 1);
+            text = tr("%1\nPCA %2-D (PC %3), %n point(s) selected", nullptr,
+                int(bookmark.selectedPoints.size()))
+                       .arg(label)
+                       .arg(bookmark.dimensions)
+                       .arg(components.join(QStringLiteral(", ")));
+        }
+        auto* item = new QListWidgetItem(text, p.bookmarks);
+        item->setData(Qt::UserRole, !bookmark.unsupported.empty());
+    }
+    p.applyBookmark->setEnabled(p.bookmarks->count() > 0);
+    m_status->setText(embedding.error.empty()
+            ? tr("%1 points × %2 dimensions").arg(embedding.rows).arg(embedding.columns)
+            : tr("Not loaded (see below)"));
+    updateMessages();
+    showSelection();
+    findNeighbours();
+    search();
+    project();
+}
+
+void ProjectorDashboard::updateMessages()
+{
+    QStringList lines = m_projection ? m_projection->messages : QStringList();
+    if (!m_bookmarkMessage.isEmpty())
+        lines << m_bookmarkMessage;
+    m_panel->setMessages(lines.join(QLatin1Char('\n')));
+}
+
+void ProjectorDashboard::project()
+{
+    if (!m_projection || m_projection->embedding.rows == 0) {
+        m_projecting.cancel();
+        emit projectionShown();
+        return;
+    }
+    const ViewState& view = state();
+    m_projecting.run([data = m_projection, sphereize = view.sphereize, isolated = view.isolated] {
+        return projectPoints(data, sphereize, isolated);
+    });
+}
+
+void ProjectorDashboard::showProjected(ProjectedPointsPtr projected)
+{
+    if (projected->data != m_projection)
+        return; // a newer load projects again
+    m_projected = std::move(projected);
+    const auto& pca = m_projected->pca;
+    m_pointOfRow.assign(m_projection->embedding.rows, -1);
+    const std::vector<std::size_t> rows = shownRows();
+    for (std::size_t point = 0; point < rows.size(); ++point)
+        m_pointOfRow[rows[point]] = int(point);
+
+    ViewState& view = state();
+    for (int axis = 0; axis < 3; ++axis) {
+        QComboBox* chooser = m_panel->component[axis];
+        const QSignalBlocker blocker(chooser);
+        chooser->clear();
+        for (std::size_t c = 0; c < pca.components; ++c)
+            chooser->addItem(
+                tr("PC%1 (%2% of variance)").arg(c + 1).arg(100 * pca.varianceRatio[c], 0, 'f', 1));
+        auto& chosen = view.components[std::size_t(axis)];
+        chosen = std::clamp(chosen, 0, std::max(0, int(pca.components) - 1));
+        chooser->setCurrentIndex(chosen);
+    }
+    m_plot->setSprites(m_projected->atlas, m_projection->tile);
+    const auto& embedding = m_projection->embedding;
+    m_status->setText(view.isolated.empty()
+            ? tr("%1 points × %2 dimensions").arg(embedding.rows).arg(embedding.columns)
+            : tr("%1 of %2 points isolated × %3 dimensions")
+                  .arg(pca.rows)
+                  .arg(embedding.rows)
+                  .arg(embedding.columns));
+    m_panel->showAll->setEnabled(!view.isolated.empty());
+    plotPoints();
     emit projectionShown();
 }
 
-void ProjectorDashboard::plotComponents()
+void ProjectorDashboard::plotPoints()
 {
-    if (!m_projection)
+    if (!m_projected)
         return;
-    const auto& pca = m_projection->pca;
-    const std::size_t x = std::size_t(std::max(0, m_xComponent->currentIndex()));
-    const std::size_t y = std::size_t(std::max(0, m_yComponent->currentIndex()));
+    const auto& pca = m_projected->pca;
+    const ViewState& view = state();
     std::vector<QVector3D> points;
     if (pca.components > 0) {
+        std::size_t axis[3];
+        for (std::size_t i = 0; i < 3; ++i)
+            axis[i] = std::min(std::size_t(view.components[i]), pca.components - 1);
         points.reserve(pca.rows);
         for (std::size_t row = 0; row < pca.rows; ++row) {
             const float* coordinates = pca.coordinates.data() + row * pca.components;
-            // With one component, spread the points along x only.
-            points.emplace_back(coordinates[x], pca.components > 1 ? coordinates[y] : 0.f, 0.f);
+            // With fewer components than axes, the missing axes are flat.
+            points.emplace_back(coordinates[axis[0]],
+                pca.components > 1 ? coordinates[axis[1]] : 0.f,
+                pca.components > 2 ? coordinates[axis[2]] : 0.f);
         }
     }
-    m_plot->setPoints(std::move(points), 2);
+    m_plot->setPoints(std::move(points), view.dimensions);
+    if (m_restoreCamera && view.camera)
+        m_plot->setCamera(*view.camera);
+    m_restoreCamera = false;
+    m_plot->setSpritesShown(view.spritesShown && !m_projected->atlas.isNull());
     recolor();
-    search();
+    relabel();
+    m_plot->setSelection(pointsOf(view.selection));
+    m_plot->setNeighbours(pointsOf(m_neighbourRows));
+    std::vector<bool> highlighted;
+    if (!m_matches.empty()) {
+        highlighted.assign(std::size_t(m_plot->pointCount()), false);
+        for (const int point : pointsOf(m_matches))
+            highlighted[std::size_t(point)] = true;
+    }
+    m_plot->setHighlighted(std::move(highlighted));
 }
 
 void ProjectorDashboard::recolor()
 {
-    if (!m_projection)
+    if (!m_projected)
         return;
-    const int column = m_colorBy->currentIndex() - 1; // after "(none)"
-    m_plot->setColors(column < 0
-            ? std::vector<QRgb>()
-            : colorsForColumn(m_projection->embedding.metadata, std::size_t(column)));
+    const auto& metadata = m_projection->embedding.metadata;
+    const int column = m_panel->colorBy->currentIndex() - 1; // after "(none)"
+    ColumnColoring coloring;
+    if (column >= 0)
+        coloring = coloringForColumn(metadata, std::size_t(column));
+    std::vector<QRgb> colors;
+    if (!coloring.colors.empty())
+        for (const std::size_t row : shownRows())
+            colors.push_back(
+                row < coloring.colors.size() ? coloring.colors[row] : kMissingValueColor);
+    ProjectorLegend legend;
+    if (!coloring.colors.empty()) {
+        legend.title = m_panel->colorBy->currentText();
+        for (const auto& [value, color] : coloring.categories)
+            legend.categories.emplace_back(QString::fromStdString(value), color);
+        legend.gradient = coloring.gradient;
+        legend.low = coloring.low;
+        legend.high = coloring.high;
+        legend.lowColor = coloring.lowColor;
+        legend.highColor = coloring.highColor;
+    }
+    m_plot->setColors(std::move(colors));
+    m_plot->setLegend(std::move(legend));
+}
+
+void ProjectorDashboard::relabel()
+{
+    if (!m_projected)
+        return;
+    const auto& metadata = m_projection->embedding.metadata;
+    const int column = m_panel->labelBy->currentIndex() - 1; // after "(none)"
+    std::vector<QString> labels;
+    if (column >= 0)
+        for (const std::size_t row : shownRows())
+            labels.push_back(row < metadata.rows.size()
+                    ? QString::fromUtf8(metadata.cell(row, std::size_t(column)))
+                    : QString());
+    m_plot->setLabels(std::move(labels));
 }
 
 void ProjectorDashboard::search()
 {
-    const QString pattern = m_searchField->text();
-    const int column = m_searchColumn->currentIndex();
+    const QString pattern = m_panel->searchField->text();
+    const int column = m_panel->searchColumn->currentIndex();
     if (!m_projection || pattern.isEmpty() || column < 0) {
+        m_searching.cancel();
+        m_matches.clear();
         m_plot->setHighlighted({});
-        m_searchCount->clear();
+        m_panel->searchCount->clear();
+        m_panel->selectMatches->setEnabled(false);
+        emit searchShown();
         return;
     }
-    const QRegularExpression expression(pattern, QRegularExpression::CaseInsensitiveOption);
-    if (!expression.isValid()) {
-        m_plot->setHighlighted({});
-        m_searchCount->setText(tr("Not a valid regular expression"));
-        return;
-    }
-    const auto& metadata = m_projection->embedding.metadata;
-    std::vector<bool> matches(std::size_t(m_plot->pointCount()), false);
-    int count = 0;
-    for (std::size_t row = 0; row < metadata.rows.size() && row < matches.size(); ++row) {
-        const auto cell = metadata.cell(row, std::size_t(column));
-        if (expression.match(QString::fromUtf8(cell.data(), qsizetype(cell.size()))).hasMatch()) {
-            matches[row] = true;
-            ++count;
-        }
-    }
-    m_plot->setHighlighted(std::move(matches));
-    m_searchCount->setText(count == 1 ? tr("1 point matches") : tr("%1 points match").arg(count));
+    const auto how = m_panel->searchRegex->isChecked() ? core::MetadataMatch::RegularExpression
+                                                       : core::MetadataMatch::Substring;
+    using Control = decltype(m_searching)::Control;
+    m_searching.run([data = m_projection, column, pattern = pattern.toStdString(), how](
+                        const Control& control) {
+        auto answer = std::make_shared<SearchAnswer>();
+        answer->result = core::searchMetadata(data->embedding.metadata, std::size_t(column),
+            pattern, how, [&control] { return control.isCancelled(); });
+        answer->data = data;
+        return std::shared_ptr<const SearchAnswer>(std::move(answer));
+    });
 }
 
-QString ProjectorDashboard::describePoint(int index) const
+void ProjectorDashboard::showSearch(std::shared_ptr<const SearchAnswer> answer)
+{
+    if (answer->data != m_projection)
+        return;
+    m_matches = answer->result.rows;
+    const int count = int(m_matches.size());
+    m_panel->searchCount->setText(!answer->result.error.empty()
+            ? QString::fromStdString(answer->result.error)
+            : count == 1 ? tr("1 point matches")
+                         : tr("%1 points match").arg(count));
+    m_panel->selectMatches->setEnabled(count > 0);
+    std::vector<bool> highlighted;
+    if (count > 0) {
+        highlighted.assign(std::size_t(m_plot->pointCount()), false);
+        for (const int point : pointsOf(m_matches))
+            highlighted[std::size_t(point)] = true;
+    }
+    m_plot->setHighlighted(std::move(highlighted));
+    emit searchShown();
+}
+
+void ProjectorDashboard::selectRows(std::vector<std::size_t> rows)
+{
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    state().selection = std::move(rows);
+    showSelection();
+    findNeighbours();
+}
+
+void ProjectorDashboard::showSelection()
+{
+    const ViewState& view = state();
+    const auto& selection = view.selection;
+    QListWidget* list = m_panel->selection;
+    list->clear();
+    for (std::size_t i = 0; i < selection.size() && i < std::size_t(kListedSelection); ++i) {
+        auto* item = new QListWidgetItem(rowLabel(selection[i]), list);
+        item->setData(Qt::UserRole, qulonglong(selection[i]));
+    }
+    m_panel->selectionSummary->setText(selection.empty()
+            ? tr("Click a point to select it;\nShift-click adds, Shift-drag a box.")
+            : selection.size() > std::size_t(kListedSelection)
+            ? tr("%1 points selected (the first %2 listed)")
+                  .arg(selection.size())
+                  .arg(kListedSelection)
+            : tr("%n point(s) selected", nullptr, int(selection.size())));
+    m_panel->isolate->setEnabled(!selection.empty());
+    m_panel->clearSelection->setEnabled(!selection.empty());
+    m_panel->showAll->setEnabled(!view.isolated.empty());
+    m_plot->setSelection(pointsOf(selection));
+}
+
+void ProjectorDashboard::findNeighbours()
+{
+    const auto& selection = state().selection;
+    if (!m_projection || selection.size() != 1) {
+        m_neighbouring.cancel();
+        m_neighbourRows.clear();
+        m_panel->neighbours->clear();
+        m_panel->neighbourSummary->setText(tr("Select one point to see\nits nearest neighbours."));
+        m_plot->setNeighbours({});
+        return;
+    }
+    const std::size_t query = selection.front();
+    const std::size_t count = std::size_t(m_panel->neighbourCount->value());
+    const auto metric = m_panel->neighbourMetric->currentData().toInt() == 1
+        ? core::DistanceMetric::Euclidean
+        : core::DistanceMetric::Cosine;
+    m_panel->neighbourSummary->setText(tr("Computing neighbours…"));
+    m_neighbouring.run([data = m_projection, query, count, metric] {
+        auto answer = std::make_shared<NeighbourAnswer>();
+        const auto& embedding = data->embedding;
+        answer->neighbours = core::nearestNeighbours(
+            embedding.values, embedding.rows, embedding.columns, query, count, metric);
+        answer->query = query;
+        answer->data = data;
+        return std::shared_ptr<const NeighbourAnswer>(std::move(answer));
+    });
+}
+
+void ProjectorDashboard::showNeighbours(std::shared_ptr<const NeighbourAnswer> answer)
+{
+    const auto& selection = state().selection;
+    if (answer->data != m_projection || selection.size() != 1 || selection.front() != answer->query)
+        return;
+    QListWidget* list = m_panel->neighbours;
+    list->clear();
+    m_neighbourRows.clear();
+    for (const core::Neighbour& neighbour : answer->neighbours) {
+        m_neighbourRows.push_back(neighbour.index);
+        auto* item = new QListWidgetItem(QStringLiteral("%1   %2")
+                                             .arg(neighbour.distance, 0, 'f', 4)
+                                             .arg(rowLabel(neighbour.index)),
+            list);
+        item->setData(Qt::UserRole, qulonglong(neighbour.index));
+    }
+    const QLabel* summary = m_panel->neighbourSummary;
+    const QString point = summary->fontMetrics().elidedText(
+        rowLabel(answer->query), Qt::ElideRight, std::max(80, summary->width()));
+    m_panel->neighbourSummary->setText(tr("%1\n%2 nearest by %3 distance in %4-D")
+                                           .arg(point)
+                                           .arg(answer->neighbours.size())
+                                           .arg(m_panel->neighbourMetric->currentText().toLower())
+                                           .arg(m_projection->embedding.columns));
+    m_plot->setNeighbours(pointsOf(m_neighbourRows));
+    emit neighboursShown();
+}
+
+void ProjectorDashboard::applyBookmark()
+{
+    const int index = m_panel->bookmarks->currentRow();
+    if (!m_projection || index < 0
+        || std::size_t(index) >= m_projection->bookmarks.bookmarks.size())
+        return;
+    const core::ProjectorBookmark& bookmark = m_projection->bookmarks.bookmarks[std::size_t(index)];
+    const QString label = QString::fromStdString(bookmark.label);
+    if (!bookmark.unsupported.empty()) {
+        m_bookmarkMessage = tr("Bookmark “%1” is not supported: %2")
+                                .arg(label, QString::fromStdString(bookmark.unsupported));
+        updateMessages();
+        return;
+    }
+    m_bookmarkMessage.clear();
+    updateMessages();
+    ViewState& view = state();
+    view.dimensions = bookmark.dimensions;
+    for (std::size_t axis = 0; axis < bookmark.pcaComponents.size() && axis < 3; ++axis)
+        view.components[axis] = int(bookmark.pcaComponents[axis]);
+    std::vector<std::size_t> selection;
+    for (const std::size_t row : bookmark.selectedPoints)
+        if (row < m_projection->embedding.rows)
+            selection.push_back(row);
+    const bool wasIsolated = !view.isolated.empty();
+    view.isolated.clear(); // a bookmark shows every point
+    {
+        const QSignalBlocker blocker(m_panel->threeD);
+        m_panel->threeD->setChecked(view.dimensions == 3);
+        m_panel->component[2]->setEnabled(view.dimensions == 3);
+    }
+    for (std::size_t axis = 0; axis < 3; ++axis) {
+        const QSignalBlocker blocker(m_panel->component[axis]);
+        m_panel->component[axis]->setCurrentIndex(view.components[axis]);
+    }
+    selectRows(std::move(selection));
+    if (wasIsolated)
+        project();
+    else
+        plotPoints();
+}
+
+std::vector<std::size_t> ProjectorDashboard::shownRows() const
+{
+    if (!m_projected)
+        return {};
+    const auto& pca = m_projected->pca;
+    if (!pca.sourceRows.empty())
+        return pca.sourceRows;
+    std::vector<std::size_t> rows(pca.rows);
+    for (std::size_t row = 0; row < rows.size(); ++row)
+        rows[row] = row;
+    return rows;
+}
+
+const std::vector<std::size_t>& ProjectorDashboard::selectedRows() const
+{
+    return const_cast<ProjectorDashboard*>(this)->state().selection;
+}
+
+std::vector<double> ProjectorDashboard::varianceExplained() const
+{
+    return m_projected ? m_projected->pca.varianceRatio : std::vector<double>();
+}
+
+std::vector<int> ProjectorDashboard::pointsOf(const std::vector<std::size_t>& rows) const
+{
+    std::vector<int> points;
+    for (const std::size_t row : rows)
+        if (row < m_pointOfRow.size() && m_pointOfRow[row] >= 0)
+            points.push_back(m_pointOfRow[row]);
+    return points;
+}
+
+QString ProjectorDashboard::rowLabel(std::size_t row) const
 {
     const auto& metadata = m_projection->embedding.metadata;
-    QStringList lines {tr("Point %1").arg(index)};
-    if (std::size_t(index) < metadata.rows.size())
+    const int column = std::max(0, m_panel->labelBy->currentIndex() - 1);
+    if (row < metadata.rows.size() && std::size_t(column) < metadata.columns.size()) {
+        const auto cell = metadata.cell(row, std::size_t(column));
+        if (!cell.empty())
+            return QString::fromUtf8(
+                cell.data(), qsizetype(std::min<std::size_t>(cell.size(), 200)));
+    }
+    return tr("#%1").arg(row);
+}
+
+QString ProjectorDashboard::describeRow(std::size_t row) const
+{
+    const auto& metadata = m_projection->embedding.metadata;
+    QStringList lines {tr("Point %1").arg(row)};
+    if (row < metadata.rows.size())
         for (std::size_t column = 0; column < metadata.columns.size(); ++column)
             lines << QStringLiteral("%1: %2").arg(
                 QString::fromStdString(metadata.columns[column].name),
-                QString::fromUtf8(metadata.cell(std::size_t(index), column)));
+                QString::fromUtf8(metadata.cell(row, column)));
     return lines.join(QLatin1Char('\n'));
 }
 
 void ProjectorDashboard::hover(int index)
 {
-    m_hoverText = index >= 0 && m_projection ? describePoint(index) : QString();
+    const std::vector<std::size_t> rows = shownRows();
+    m_hoverText = index >= 0 && std::size_t(index) < rows.size() && m_projection
+        ? describeRow(rows[std::size_t(index)])
+        : QString();
     if (m_hoverText.isEmpty())
         QToolTip::hideText();
     else
         QToolTip::showText(
             m_plot->mapToGlobal(m_plot->positionOf(index)), plainToolTip(m_hoverText), m_plot);
-}
-
-void ProjectorDashboard::select(int index)
-{
-    m_neighbours->clear();
-    if (!m_projection || index < 0) {
-        m_plot->setSelection({});
-        m_plot->setNeighbours({});
-        m_selection->setText(tr("Click a point to see its nearest neighbours."));
-        return;
-    }
-    const auto& embedding = m_projection->embedding;
-    // One pass over the points: a few milliseconds even for 100,000 × 300.
-    const auto nearest = core::nearestByCosine(
-        embedding.values, embedding.rows, embedding.columns, std::size_t(index), kNeighbours);
-    std::vector<int> indices;
-    const auto& metadata = embedding.metadata;
-    const auto label = [&metadata](std::size_t row) {
-        return row < metadata.rows.size() && !metadata.columns.empty()
-            ? QString::fromUtf8(metadata.cell(row, 0))
-            : QString::number(row);
-    };
-    for (const core::Neighbour& neighbour : nearest) {
-        indices.push_back(int(neighbour.index));
-        auto* item = new QListWidgetItem(QStringLiteral("%1   %2")
-                                             .arg(neighbour.distance, 0, 'f', 3)
-                                             .arg(label(neighbour.index)),
-            m_neighbours);
-        item->setData(Qt::UserRole, int(neighbour.index));
-    }
-    m_plot->setSelection({index});
-    m_plot->setNeighbours(std::move(indices));
-    m_selection->setText(tr("Selected: %1 — nearest by cosine distance:")
-                             .arg(label(std::size_t(index)).toHtmlEscaped()));
 }
 
 } // namespace lantern::ui

@@ -1,18 +1,24 @@
 #pragma once
 // The Projector tab: lists the embeddings the loader found (LogdirSnapshot::projector), loads
-// the chosen one and projects it on its principal components (off the GUI thread), and shows
-// a scatter of two components coloured by a metadata column, with label search, hover
-// details and the selected point's nearest neighbours.
+// the chosen one with its bookmarks and sprites, and shows it in the point view projected on
+// chosen principal components in 2-D or 3-D (maybe sphereized, maybe of an isolated selection),
+// coloured and labelled by metadata columns, with search, selection, nearest neighbours in the
+// original space and TensorBoard's bookmarks. Loading, projecting, neighbours and search run on
+// workers; each embedding keeps its view while others are shown.
 
-#include "core/analysis/pca.h"
 #include "core/projector/projector_discovery.h"
 #include "ui/adapter/loaded_data.h"
 #include "ui/dashboards/dashboard.h"
+#include "ui/dashboards/projector/projector_camera.h"
+#include "ui/dashboards/projector/projector_work.h"
 #include "ui/widgets/latest_job.h"
 
 #include <QWidget>
 
+#include <array>
+#include <map>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QComboBox;
@@ -23,6 +29,7 @@ class QListWidget;
 namespace lantern::ui {
 
 class EmbeddingScatterPlot;
+class ProjectorPanel;
 
 class ProjectorDashboard : public Dashboard {
     Q_OBJECT
@@ -40,21 +47,31 @@ public:
     QString title() const override { return tr("Projector"); }
     std::optional<bool> hasDataFor(const DashboardUpdate& update) const override;
     bool computesInBackground() const override { return true; }
-    // True while the chosen embedding is being loaded or projected.
+    // True while the chosen embedding is being loaded, projected, or searched.
     bool isComputing() const override;
 
     EmbeddingScatterPlot* plot() const { return m_plot; }
+    ProjectorPanel* panel() const { return m_panel; }
     QComboBox* embeddingChooser() const { return m_embeddingChooser; }
-    QComboBox* colorChooser() const { return m_colorBy; }
-    QComboBox* searchColumnChooser() const { return m_searchColumn; }
-    QLineEdit* searchField() const { return m_searchField; }
-    QLabel* searchCountLabel() const { return m_searchCount; }
-    QListWidget* neighbourList() const { return m_neighbours; }
+    QComboBox* colorChooser() const;
+    QComboBox* searchColumnChooser() const;
+    QLineEdit* searchField() const;
+    QLabel* searchCountLabel() const;
+    QListWidget* neighbourList() const;
     QString hoverText() const { return m_hoverText; }
+    // The embedding's rows shown as points, in point order (all rows when none is isolated).
+    std::vector<std::size_t> shownRows() const;
+    // Selected rows of the embedding (not point indices), ascending.
+    const std::vector<std::size_t>& selectedRows() const;
+    // The shown projection's variance explained per component (empty before one is shown).
+    std::vector<double> varianceExplained() const;
 
 signals:
     void embeddingsFound(bool any);
+    // After each projection reaches the view (a load, components, sphereize, isolation).
     void projectionShown();
+    void neighboursShown();
+    void searchShown();
 
 protected:
     void apply(const DashboardUpdate& update) override { setSnapshot(update.snapshot); }
@@ -65,37 +82,63 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
-    struct Projection;
-    using ProjectionPtr = std::shared_ptr<const Projection>;
+    // What one embedding's view is, kept while others are shown.
+    struct ViewState {
+        int dimensions = 2;
+        std::array<int, 3> components {0, 1, 2};
+        bool sphereize = false;
+        std::vector<std::size_t> isolated; // rows shown; empty for all
+        std::vector<std::size_t> selection; // rows, ascending
+        std::optional<ProjectorCamera> camera;
+        QString colorBy, labelBy; // column names; empty for the default
+        bool spritesShown = false;
+    };
 
     void applyDiscovery(const core::ProjectorDiscovery& discovery);
     void loadChosen();
-    void showProjection(ProjectionPtr projection);
-    void plotComponents();
+    void showLoaded(LoadedProjectorDataPtr loaded);
+    void project();
+    void showProjected(ProjectedPointsPtr projected);
+    void plotPoints();
     void recolor();
+    void relabel();
+    void showSprites();
     void search();
-    void select(int index);
+    void showSearch(std::shared_ptr<const SearchAnswer> answer);
+    void selectRows(std::vector<std::size_t> rows);
+    void showSelection();
+    void findNeighbours();
+    void showNeighbours(std::shared_ptr<const NeighbourAnswer> answer);
+    void applyBookmark();
+    void rememberView();
+    void updateMessages();
     void hover(int index);
-    QString describePoint(int index) const;
+    ViewState& state();
+    QString rowLabel(std::size_t row) const;
+    QString describeRow(std::size_t row) const;
+    std::vector<int> pointsOf(const std::vector<std::size_t>& rows) const;
 
-    // The latest chosen embedding's load and projection.
-    LatestJob<ProjectionPtr> m_projecting;
+    // The latest chosen embedding's load and projection, neighbours and search.
+    LatestJob<LoadedProjectorDataPtr> m_loading;
+    LatestJob<ProjectedPointsPtr> m_projecting;
+    LatestJob<std::shared_ptr<const NeighbourAnswer>> m_neighbouring;
+    LatestJob<std::shared_ptr<const SearchAnswer>> m_searching;
     std::vector<core::ProjectorEmbeddingSource> m_sources;
-    ProjectionPtr m_projection;
+    LoadedProjectorDataPtr m_projection; // the embedding shown
+    ProjectedPointsPtr m_projected; // its points as shown
     int m_projectedSource = -1;
     bool m_loadWhenShown = false;
+    bool m_restoreCamera = false; // the next plot gives the embedding's camera back
+    std::map<QString, ViewState> m_states; // by sourceKey
+    std::vector<int> m_pointOfRow; // -1 for rows not shown
+    std::vector<std::size_t> m_matches; // rows the search found
+    std::vector<std::size_t> m_neighbourRows; // of the selected point, nearest first
     QString m_hoverText;
+    QString m_bookmarkMessage;
 
+    ProjectorPanel* m_panel = nullptr;
     QComboBox* m_embeddingChooser = nullptr;
-    QComboBox* m_xComponent = nullptr;
-    QComboBox* m_yComponent = nullptr;
-    QComboBox* m_colorBy = nullptr;
-    QComboBox* m_searchColumn = nullptr;
-    QLineEdit* m_searchField = nullptr;
-    QLabel* m_searchCount = nullptr;
     QLabel* m_status = nullptr;
-    QLabel* m_selection = nullptr;
-    QListWidget* m_neighbours = nullptr;
     EmbeddingScatterPlot* m_plot = nullptr;
 };
 

@@ -1,0 +1,39 @@
+#pragma once
+// TensorBoard's projector bookmarks (the file a config's bookmarks_path names): a JSON array
+// of saved states, each with a label, the projection shown (PCA with its components, t-SNE,
+// UMAP or a custom one), the selected points and a camera. Lantern applies the PCA ones; the
+// others are listed with why they cannot be applied.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lantern::core {
+
+struct ProjectorBookmark {
+    std::string label; // as saved, or "Bookmark N" (1-based) when it has none
+    std::string projection; // "pca", "tsne", "umap", "custom", as saved; empty when not said
+    std::vector<std::size_t> pcaComponents; // 0-based; 2 or 3 of them for a PCA state
+    int dimensions = 2; // 2 or 3
+    std::vector<std::size_t> selectedPoints; // as saved (may exceed the embedding's rows)
+    std::string unsupported; // why Lantern cannot apply it; empty when it can
+};
+
+struct ProjectorBookmarks {
+    std::vector<ProjectorBookmark> bookmarks;
+    std::string error; // the text is not a bookmarks list at all (not JSON, not an array…)
+};
+
+// Bookmarks bigger than this are refused with an error: the parsed tree costs many times
+// the text, and real files that big hold per-point projections Lantern does not use.
+inline constexpr std::size_t kMaxParsedBookmarksBytes = 8u << 20;
+// Values (numbers, strings, arrays…) in one file; beyond this it is refused, so that a file
+// of tiny values cannot make a huge tree.
+inline constexpr std::size_t kMaxParsedBookmarksValues = 500'000;
+
+// Unknown fields are ignored; a state that is not an object, or whose projection Lantern
+// cannot show, is kept with `unsupported` saying why.
+ProjectorBookmarks parseProjectorBookmarks(std::string_view json);
+
+} // namespace lantern::core

@@ -1,0 +1,190 @@
+#include "ui/dashboards/projector/projector_panel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace lantern::ui {
+namespace {
+
+template <typename Widget> Widget* named(Widget* widget, const char* name)
+{
+    widget->setObjectName(QString::fromLatin1(name));
+    return widget;
+}
+
+QLabel* wrappedLabel(QWidget* parent, const char* name)
+{
+    auto* label = named(new QLabel(parent), name);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    return label;
+}
+
+// A label of explicit lines that is never squeezed: wrapped labels in this scrolled column are
+// given one line's height when space is short, and their text overlaps what follows.
+QLabel* linesLabel(QWidget* parent, const char* name)
+{
+    auto* label = named(new QLabel(parent), name);
+    label->setTextFormat(Qt::PlainText);
+    label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Minimum);
+    return label;
+}
+
+QListWidget* shortList(QWidget* parent, const char* name)
+{
+    auto* list = named(new QListWidget(parent), name);
+    list->setMinimumHeight(80);
+    list->setMaximumHeight(160);
+    return list;
+}
+
+} // namespace
+
+ProjectorPanel::ProjectorPanel(QWidget* parent)
+    : QWidget(parent)
+{
+    auto* content = new QWidget;
+    auto* column = new QVBoxLayout(content);
+    // The column is never squeezed below what it needs (labels would overlap): it scrolls.
+    column->setSizeConstraint(QLayout::SetMinimumSize);
+
+    embedding = named(new QComboBox(content), "embeddingChooser");
+    embedding->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    embedding->setMinimumContentsLength(12);
+    column->addWidget(embedding);
+    status = wrappedLabel(content, "projectorStatus");
+    column->addWidget(status);
+
+    // Messages wrap anywhere (long paths have no spaces) and scroll inside a bounded area:
+    // none is clipped, all can be selected and copied.
+    m_messages = named(new QPlainTextEdit(content), "projectorMessages");
+    m_messages->setReadOnly(true);
+    m_messages->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    m_messages->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_messages->setMaximumHeight(140);
+    m_messages->hide();
+    column->addWidget(m_messages);
+
+    auto* projection = new QGroupBox(tr("Projection (PCA)"), content);
+    auto* form = new QFormLayout(projection);
+    threeD = named(new QCheckBox(tr("3-D"), projection), "threeD");
+    sphereize = named(new QCheckBox(tr("Sphereize data"), projection), "sphereize");
+    sphereize->setToolTip(tr("Centre the points, then scale each to unit length"));
+    auto* toggles = new QHBoxLayout;
+    toggles->addWidget(threeD);
+    toggles->addWidget(sphereize);
+    form->addRow(toggles);
+    const char* axisNames[] = {"xComponent", "yComponent", "zComponent"};
+    const QString axisLabels[] = {tr("X"), tr("Y"), tr("Z")};
+    for (int axis = 0; axis < 3; ++axis) {
+        component[axis] = named(new QComboBox(projection), axisNames[axis]);
+        form->addRow(axisLabels[axis], component[axis]);
+    }
+    colorBy = named(new QComboBox(projection), "colorBy");
+    labelBy = named(new QComboBox(projection), "labelBy");
+    form->addRow(tr("Colour by"), colorBy);
+    form->addRow(tr("Label by"), labelBy);
+    sprites = named(new QCheckBox(tr("Show sprite thumbnails"), projection), "sprites");
+    form->addRow(sprites);
+    column->addWidget(projection);
+
+    auto* search = new QGroupBox(tr("Search"), content);
+    auto* searchForm = new QFormLayout(search);
+    searchColumn = named(new QComboBox(search), "searchColumn");
+    searchForm->addRow(tr("In"), searchColumn);
+    searchField = named(new QLineEdit(search), "searchField");
+    searchField->setPlaceholderText(tr("Text to find"));
+    searchField->setClearButtonEnabled(true);
+    searchRegex = named(new QCheckBox(tr("Regex"), search), "searchRegex");
+    auto* searchLine = new QHBoxLayout;
+    searchLine->addWidget(searchField, 1);
+    searchLine->addWidget(searchRegex);
+    searchForm->addRow(searchLine);
+    searchCount = wrappedLabel(search, "searchCount");
+    selectMatches = named(new QPushButton(tr("Select matches"), search), "selectMatches");
+    searchForm->addRow(searchCount);
+    searchForm->addRow(selectMatches);
+    column->addWidget(search);
+
+    auto* selected = new QGroupBox(tr("Selection"), content);
+    auto* selectedColumn = new QVBoxLayout(selected);
+    selectionSummary = linesLabel(selected, "selectionSummary");
+    selection = shortList(selected, "selectionList");
+    selection->setMaximumHeight(100);
+    isolate = named(new QPushButton(tr("Isolate"), selected), "isolateSelection");
+    isolate->setToolTip(tr("Show only the selected points, with their own PCA"));
+    showAll = named(new QPushButton(tr("Show all"), selected), "showAll");
+    clearSelection = named(new QPushButton(tr("Clear"), selected), "clearSelection");
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(isolate);
+    buttons->addWidget(showAll);
+    buttons->addWidget(clearSelection);
+    selectedColumn->addWidget(selectionSummary);
+    selectedColumn->addWidget(selection);
+    selectedColumn->addLayout(buttons);
+    column->addWidget(selected);
+
+    auto* nearest = new QGroupBox(tr("Nearest neighbours"), content);
+    auto* nearestColumn = new QVBoxLayout(nearest);
+    neighbourCount = named(new QSpinBox(nearest), "neighbourCount");
+    neighbourCount->setRange(1, 1000);
+    neighbourCount->setValue(100); // TensorBoard's default
+    neighbourMetric = named(new QComboBox(nearest), "neighbourMetric");
+    neighbourMetric->addItem(tr("Cosine"), 0);
+    neighbourMetric->addItem(tr("Euclidean"), 1);
+    auto* nearestControls = new QHBoxLayout;
+    nearestControls->addWidget(neighbourCount);
+    nearestControls->addWidget(neighbourMetric, 1);
+    neighbourSummary = linesLabel(nearest, "neighbourSummary");
+    neighbours = shortList(nearest, "neighbourList");
+    neighbours->setMaximumHeight(240);
+    nearestColumn->addLayout(nearestControls);
+    nearestColumn->addWidget(neighbourSummary);
+    nearestColumn->addWidget(neighbours);
+    column->addWidget(nearest);
+
+    auto* saved = new QGroupBox(tr("Bookmarks"), content);
+    auto* savedColumn = new QVBoxLayout(saved);
+    bookmarks = shortList(saved, "bookmarkList");
+    bookmarks->setWordWrap(true);
+    applyBookmark = named(new QPushButton(tr("Apply bookmark"), saved), "applyBookmark");
+    savedColumn->addWidget(bookmarks);
+    savedColumn->addWidget(applyBookmark);
+    column->addWidget(saved);
+    column->addStretch(1);
+
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(scroll);
+    setMinimumWidth(260);
+    setMaximumWidth(380);
+}
+
+void ProjectorPanel::setMessages(const QString& text)
+{
+    m_messages->setPlainText(text);
+    m_messages->setVisible(!text.isEmpty());
+}
+
+QString ProjectorPanel::messages() const
+{
+    return m_messages->toPlainText();
+}
+
+} // namespace lantern::ui

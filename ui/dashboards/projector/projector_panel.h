@@ -1,0 +1,63 @@
+#pragma once
+// The Projector tab's side panel: every control, laid out in sections in a scroll area, with
+// no behaviour of its own (ProjectorDashboard wires it). Each control has an object name
+// for tests and --screenshot scripts.
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+
+namespace lantern::ui {
+
+class ProjectorPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ProjectorPanel(QWidget* parent = nullptr);
+
+    // Shows `text` (plain, lines joined by '\n') wrapped in the scrollable message area, or
+    // hides the area when empty.
+    void setMessages(const QString& text);
+    QString messages() const;
+
+    QComboBox* embedding = nullptr;
+    QLabel* status = nullptr;
+
+    QCheckBox* threeD = nullptr;
+    QComboBox* component[3] = {}; // x, y, z
+    QCheckBox* sphereize = nullptr;
+    QComboBox* colorBy = nullptr;
+    QComboBox* labelBy = nullptr;
+    QCheckBox* sprites = nullptr;
+
+    QLabel* selectionSummary = nullptr;
+    QListWidget* selection = nullptr;
+    QPushButton* isolate = nullptr;
+    QPushButton* showAll = nullptr;
+    QPushButton* clearSelection = nullptr;
+
+    QSpinBox* neighbourCount = nullptr;
+    QComboBox* neighbourMetric = nullptr; // item data: 0 cosine, 1 euclidean
+    QLabel* neighbourSummary = nullptr;
+    QListWidget* neighbours = nullptr;
+
+    QComboBox* searchColumn = nullptr;
+    QLineEdit* searchField = nullptr;
+    QCheckBox* searchRegex = nullptr;
+    QLabel* searchCount = nullptr;
+    QPushButton* selectMatches = nullptr;
+
+    QListWidget* bookmarks = nullptr;
+    QPushButton* applyBookmark = nullptr;
+
+private:
+    QPlainTextEdit* m_messages = nullptr;
+};
+
+} // namespace lantern::ui

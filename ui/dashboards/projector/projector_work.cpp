@@ -1,0 +1,116 @@
+#include "ui/dashboards/projector/projector_work.h"
+
+#include <QImageReader>
+#include <QPainter>
+
+namespace lantern::ui {
+namespace {
+
+// Decodes the sprite atlas and says precisely why points will have no thumbnails.
+void loadAtlas(LoadedProjectorData& data)
+{
+    const auto& source = data.source;
+    if (source.spritePath.empty() || !source.spriteTile || data.embedding.rows == 0)
+        return;
+    const QString path = QString::fromStdString(source.spritePath.string());
+    const QSize tile(int(std::min<std::uint32_t>(source.spriteTile->first, 1u << 15)),
+        int(std::min<std::uint32_t>(source.spriteTile->second, 1u << 15)));
+    // loadEmbedding already warns about this atlas when its header showed the problem.
+    const bool warned = QString::fromStdString(data.embedding.warning).contains(path);
+    QImageReader reader(path);
+    QImage atlas = reader.read();
+    if (atlas.isNull()) {
+        if (!warned)
+            data.messages << QObject::tr("Sprite %1 could not be read as an image (%2): points "
+                                         "are drawn without thumbnails.")
+                                 .arg(path, reader.errorString());
+        return;
+    }
+    if (tile.isEmpty() || atlas.width() < tile.width() || atlas.height() < tile.height()) {
+        if (!warned)
+            data.messages << QObject::tr("Sprite %1 is %2×%3, smaller than one %4×%5 tile: "
+                                         "points are drawn without thumbnails.")
+                                 .arg(path)
+                                 .arg(atlas.width())
+                                 .arg(atlas.height())
+                                 .arg(tile.width())
+                                 .arg(tile.height());
+        return;
+    }
+    data.atlas = std::move(atlas);
+    data.tile = tile;
+}
+
+} // namespace
+
+LoadedProjectorDataPtr loadProjectorData(const core::ProjectorEmbeddingSource& source)
+{
+    auto data = std::make_shared<LoadedProjectorData>();
+    data->source = source;
+    data->embedding = core::loadEmbedding(source);
+    const auto& embedding = data->embedding;
+    if (!embedding.error.empty())
+        data->messages
+            << QObject::tr("Could not load: %1").arg(QString::fromStdString(embedding.error));
+    for (const QString& line : QString::fromStdString(embedding.warning).split(QLatin1Char('\n')))
+        if (!line.isEmpty())
+            data->messages << line;
+    if (!embedding.bookmarksJson.empty()) {
+        data->bookmarks = core::parseProjectorBookmarks(embedding.bookmarksJson);
+        if (!data->bookmarks.error.empty())
+            data->messages << QObject::tr("Bookmarks %1: %2")
+                                  .arg(QString::fromStdString(source.bookmarksPath.string()),
+                                      QString::fromStdString(data->bookmarks.error));
+    }
+    loadAtlas(*data);
+    return data;
+}
+
+QImage atlasOfRows(const QImage& atlas, QSize tile, const std::vector<std::size_t>& rows)
+{
+    if (atlas.isNull() || tile.isEmpty() || rows.empty())
+        return {};
+    const std::size_t perRow = std::size_t(atlas.width() / tile.width());
+    const std::size_t tiles = perRow * std::size_t(atlas.height() / tile.height());
+    // A square-ish grid of the chosen tiles.
+    std::size_t columns = 1;
+    while (columns * columns < rows.size())
+        ++columns;
+    const std::size_t lines = (rows.size() + columns - 1) / columns;
+    QImage result(int(columns) * tile.width(), int(lines) * tile.height(),
+        QImage::Format_ARGB32_Premultiplied);
+    if (result.isNull())
+        return {};
+    result.fill(Qt::transparent);
+    QPainter painter(&result);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (rows[i] >= tiles)
+            continue;
+        const QRect from(int(rows[i] % perRow) * tile.width(),
+            int(rows[i] / perRow) * tile.height(), tile.width(), tile.height());
+        painter.drawImage(
+            QPoint(int(i % columns) * tile.width(), int(i / columns) * tile.height()), atlas, from);
+    }
+    return result;
+}
+
+ProjectedPointsPtr projectPoints(
+    LoadedProjectorDataPtr data, bool sphereize, std::vector<std::size_t> isolated)
+{
+    auto projected = std::make_shared<ProjectedPoints>();
+    projected->sphereize = sphereize;
+    projected->isolated = std::move(isolated);
+    const auto& embedding = data->embedding;
+    core::PcaOptions options;
+    options.sphereize = sphereize;
+    options.rowsSubset = projected->isolated;
+    projected->pca = core::principalComponents(
+        embedding.values, embedding.rows, embedding.columns, kProjectorComponents, options);
+    projected->atlas = projected->isolated.empty()
+        ? data->atlas
+        : atlasOfRows(data->atlas, data->tile, projected->pca.sourceRows);
+    projected->data = std::move(data);
+    return projected;
+}
+
+} // namespace lantern::ui

@@ -1,0 +1,65 @@
+#pragma once
+// What the Projector tab computes off the GUI thread, as plain functions of values the jobs
+// capture: loading an embedding with its bookmarks and sprite atlas, projecting it on its
+// principal components (all points, or an isolated subset, maybe sphereized), and its
+// neighbours and search matches.
+
+#include "core/analysis/nearest_neighbours.h"
+#include "core/analysis/pca.h"
+#include "core/projector/metadata_search.h"
+#include "core/projector/projector_bookmarks.h"
+#include "core/projector/projector_discovery.h"
+
+#include <QImage>
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+namespace lantern::ui {
+
+inline constexpr std::size_t kProjectorComponents = 10; // as TensorBoard offers
+
+// One embedding as loaded, shared read-only by the GUI and the jobs.
+struct LoadedProjectorData {
+    core::ProjectorEmbeddingSource source;
+    core::LoadedEmbedding embedding;
+    core::ProjectorBookmarks bookmarks;
+    QImage atlas; // decoded sprite atlas; null when none or unreadable
+    QSize tile;
+    QStringList messages; // what went wrong, for the tab's message area
+};
+using LoadedProjectorDataPtr = std::shared_ptr<const LoadedProjectorData>;
+
+LoadedProjectorDataPtr loadProjectorData(const core::ProjectorEmbeddingSource& source);
+
+// The points shown: all rows, or the isolated ones (pca.sourceRows), with their sprite tiles.
+struct ProjectedPoints {
+    LoadedProjectorDataPtr data;
+    bool sphereize = false;
+    std::vector<std::size_t> isolated; // as asked; empty for all rows
+    core::PcaResult pca;
+    QImage atlas; // the tiles of the shown points, in their order
+};
+using ProjectedPointsPtr = std::shared_ptr<const ProjectedPoints>;
+
+ProjectedPointsPtr projectPoints(
+    LoadedProjectorDataPtr data, bool sphereize, std::vector<std::size_t> isolated);
+
+// An atlas holding, in order, the tiles of `rows` of `atlas` (row-major tiles of `tile`).
+QImage atlasOfRows(const QImage& atlas, QSize tile, const std::vector<std::size_t>& rows);
+
+struct NeighbourAnswer {
+    LoadedProjectorDataPtr data;
+    std::size_t query = 0;
+    std::vector<core::Neighbour> neighbours;
+};
+
+struct SearchAnswer {
+    LoadedProjectorDataPtr data;
+    core::MetadataSearchResult result;
+};
+
+} // namespace lantern::ui
