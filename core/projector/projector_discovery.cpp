@@ -181,6 +181,7 @@ void discoverIn(const std::string& run, const fs::path& runDirectory, const fs::
     if (fs::exists(runDirectory / kAssetFolder / kConfigName, code))
         configDirectory = runDirectory / kAssetFolder;
     ProjectorConfig config;
+    bool configRead = false;
     fs::path configPath = configDirectory / kConfigName;
     if (fs::is_regular_file(configPath, code)) {
         // A config that cannot be read costs its embeddings, not the checkpoint's variables.
@@ -192,6 +193,7 @@ void discoverIn(const std::string& run, const fs::path& runDirectory, const fs::
                 + " is not a valid text-format projector config: " + parsed.error);
         } else {
             config = std::move(*parsed.config);
+            configRead = true;
         }
     } else {
         configPath.clear();
@@ -205,7 +207,8 @@ void discoverIn(const std::string& run, const fs::path& runDirectory, const fs::
     if (!config.modelCheckpointPath.empty() || needsCheckpoint)
         checkpoint = findCheckpoint(latestIn, config, configDirectory, logDirectory, runDirectory);
     // Why there is no checkpoint to read, when one was looked for: said by each embedding that
-    // names a variable, or else once for the run (a folder without a config stays silent).
+    // names a variable, or else once for the run. A folder without a config stays silent, and so
+    // does one whose config could not be read: that problem is said already.
     CheckpointIndex index;
     std::string checkpointProblem;
     if (checkpoint.prefix) {
@@ -215,7 +218,7 @@ void discoverIn(const std::string& run, const fs::path& runDirectory, const fs::
                 + ".index cannot be read: " + index.error;
             checkpoint.prefix.reset();
         }
-    } else if (!checkpoint.notFound.empty() && !configPath.empty()) {
+    } else if (!checkpoint.notFound.empty() && configRead) {
         checkpointProblem = "no checkpoint found: " + checkpoint.notFound;
     }
     const bool namesVariables = std::any_of(config.embeddings.begin(), config.embeddings.end(),

@@ -90,7 +90,7 @@ private slots:
         ui::RunListModel runs;
         std::multiset<std::string> registered;
         std::set<QString> keys;
-        for (ui::Dashboard* dashboard : ui::createDashboards({&runs}, &parent)) {
+        for (ui::Dashboard* dashboard : ui::createDashboards({&runs, nullptr}, &parent)) {
             registered.insert(bareClassName(dashboard));
             QVERIFY2(keys.insert(dashboard->key()).second, qPrintable(dashboard->key()));
             QVERIFY(!dashboard->title().isEmpty());
@@ -109,7 +109,7 @@ private slots:
         const std::vector<ui::Dashboard*>& dashboards = window.dashboards();
         QWidget parent;
         ui::RunListModel runs;
-        const std::vector<ui::Dashboard*> registry = ui::createDashboards({&runs}, &parent);
+        const std::vector<ui::Dashboard*> registry = ui::createDashboards({&runs, nullptr}, &parent);
         QCOMPARE(dashboards.size(), registry.size());
         int dashboardTabs = 0;
         for (int index = 0; index < tabs->count(); ++index) {
