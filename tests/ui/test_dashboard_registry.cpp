@@ -109,7 +109,8 @@ private slots:
         const std::vector<ui::Dashboard*>& dashboards = window.dashboards();
         QWidget parent;
         ui::RunListModel runs;
-        const std::vector<ui::Dashboard*> registry = ui::createDashboards({&runs, nullptr}, &parent);
+        const std::vector<ui::Dashboard*> registry
+            = ui::createDashboards({&runs, nullptr}, &parent);
         QCOMPARE(dashboards.size(), registry.size());
         int dashboardTabs = 0;
         for (int index = 0; index < tabs->count(); ++index) {
