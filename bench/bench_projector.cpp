@@ -5,12 +5,14 @@
 // pca: top-10 principal components (covariance + SelfAdjointEigenSolver, 200 columns).
 // pca-wide: top 10 of a 5,000 × 3,000 matrix (the randomized path) against its own sum pass.
 // neighbours: the 100 nearest points (TensorBoard's default) of one point by cosine distance.
+// load-tsv: reading that embedding from a tensors.tsv as PyTorch writes it (text, %.6g).
 // paint: the scatter plot of 100,000 points in 20 colours into a 1200 × 800 image.
 //
 // Usage: lantern-bench-projector [--reps N]
 
 #include "core/analysis/nearest_neighbours.h"
 #include "core/analysis/pca.h"
+#include "core/projector/projector_discovery.h"
 #include "ui/dashboards/projector/embedding_scatter_plot.h"
 
 #include <QApplication>
@@ -20,6 +22,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <functional>
 #include <random>
 #include <vector>
@@ -67,6 +70,19 @@ void report(const char* name, double ms, double baselineMs)
         baselineMs, ms / baselineMs);
 }
 
+// A tensors.tsv of `values` in a fresh temporary folder, as add_embedding writes one.
+std::filesystem::path writeTensorsTsv(
+    const std::vector<float>& values, std::size_t columns, const std::filesystem::path& folder)
+{
+    std::filesystem::create_directories(folder);
+    const std::filesystem::path path = folder / "tensors.tsv";
+    std::FILE* file = std::fopen(path.c_str(), "w");
+    for (std::size_t i = 0; i < values.size(); ++i)
+        std::fprintf(file, (i + 1) % columns == 0 ? "%.6g\n" : "%.6g\t", double(values[i]));
+    std::fclose(file);
+    return path;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -81,6 +97,17 @@ int main(int argc, char** argv)
     const std::vector<float> values = randomMatrix(kRows, kColumns);
     volatile double sink = 0;
     const double baseline = medianMs(reps, [&] { sink = sink + sumPass(values); });
+
+    const std::filesystem::path folder = std::filesystem::temp_directory_path()
+        / ("lantern-bench-projector-"
+            + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
+    core::ProjectorEmbeddingSource source;
+    source.name = "bench";
+    source.tensorPath = writeTensorsTsv(values, kColumns, folder);
+    report("load-tsv",
+        medianMs(reps, [&] { sink = sink + double(core::loadEmbedding(source).values.size()); }),
+        baseline);
+    std::filesystem::remove_all(folder);
 
     core::PcaResult pca;
     report("pca",
