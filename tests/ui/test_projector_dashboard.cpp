@@ -14,6 +14,7 @@
 #include "ui/dashboards/projector/projector_panel.h"
 #include "ui/main_window.h"
 
+#include <QAbstractSpinBox>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -22,6 +23,7 @@
 #include <QListWidget>
 #include <QPainter>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -190,6 +192,42 @@ core::LoadedEmbedding loadSynthetic(const fs::path& root, const std::string& nam
     source.name = name;
     source.tensorPath = root / (name + ".tsv");
     return core::loadEmbedding(source);
+}
+
+// The visible widgets of `panel`'s column given less height than they need: less than their
+// minimum size hint, or for a label less than its text needs at its width. Controls' own
+// parts (a combo box's line edit, a list's viewport) are left to their control.
+QStringList squeezedWidgets(const ui::ProjectorPanel* panel)
+{
+    QStringList squeezed;
+    const auto* scroll = panel->findChild<QScrollArea*>();
+    if (!scroll || !scroll->widget())
+        return {QStringLiteral("(no scrolled column)")};
+    const QWidget* column = scroll->widget();
+    for (const QWidget* widget : column->findChildren<QWidget*>()) {
+        if (!widget->isVisible())
+            continue;
+        bool part = false;
+        for (const QWidget* up = widget->parentWidget(); up && up != column;
+             up = up->parentWidget())
+            part = part || qobject_cast<const QAbstractScrollArea*>(up)
+                || qobject_cast<const QComboBox*>(up) || qobject_cast<const QAbstractSpinBox*>(up);
+        if (part)
+            continue;
+        int needed = widget->minimumSizeHint().height();
+        if (const auto* label = qobject_cast<const QLabel*>(widget))
+            needed = label->hasHeightForWidth() ? label->heightForWidth(label->width())
+                                                : label->sizeHint().height();
+        if (widget->height() < needed)
+            squeezed << QStringLiteral("%1 %2 (%3 < %4)")
+                            .arg(QString::fromLatin1(widget->metaObject()->className()),
+                                widget->objectName().isEmpty() ? QStringLiteral("\"%1\"").arg(
+                                    widget->property("title").toString())
+                                                               : widget->objectName())
+                            .arg(widget->height())
+                            .arg(needed);
+    }
+    return squeezed;
 }
 
 } // namespace
@@ -587,6 +625,55 @@ private slots:
         QVERIFY(!(plot->camera() == facing));
         if (!directory.isEmpty())
             QVERIFY(window.grab().save(directory + QStringLiteral("/projector_c05_3d.png")));
+    }
+
+    void messagesNeverSqueezeThePanel()
+    {
+        // A run, and a tensor file that cannot be read: its error is shown in the message box
+        // above the other sections, deep in folders so that the message is long.
+        QTemporaryDir temp;
+        const fs::path folder = fs::path(temp.path().toStdString()) / "a_rather_long_folder_name"
+            / "with_another_long_folder_name_below_it";
+        test::appendRecords(folder / "events.out.tfevents.1.host",
+            {test::fileVersionEvent(), test::scalarEvent("loss", 1, 0.5f, 2.0)});
+        writeText(folder / "broken.tsv", "1\t2\nnot\ta number\n");
+        writeText(folder / "projector_config.pbtxt",
+            "embeddings { tensor_name: \"broken\" tensor_path: \"broken.tsv\" }\n");
+
+        // Once loaded, show the tab. The panel's texts change as the embedding is tried; the
+        // frame painted next (or a --screenshot) shows the layout as it is then, before Qt's
+        // posted layout requests have gone round: already nothing may be squeezed.
+        ui::MainWindow window;
+        window.resize(1200, 800);
+        window.show();
+        QSignalSpy loaded(&window, &ui::MainWindow::loadFinished);
+        window.openLogdirs({QString::fromStdString(folder.string())});
+        QVERIFY(loaded.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isComputing(), 20000);
+        auto* projector = window.findChild<ui::ProjectorDashboard*>(QStringLiteral("projector"));
+        ui::ProjectorPanel* panel = projector->panel();
+        QSignalSpy shown(projector, &ui::ProjectorDashboard::projectionShown);
+        QVERIFY(window.showTab(QStringLiteral("projector")));
+        QStringList squeezed = squeezedWidgets(panel);
+        QVERIFY2(squeezed.isEmpty(), qPrintable(squeezed.join(QStringLiteral(", "))));
+        QVERIFY(shown.wait(20000));
+        QVERIFY2(panel->messages().contains(QStringLiteral("broken.tsv")),
+            qPrintable(panel->messages()));
+        squeezed = squeezedWidgets(panel);
+        QVERIFY2(squeezed.isEmpty(), qPrintable(squeezed.join(QStringLiteral(", "))));
+        QCoreApplication::processEvents();
+        squeezed = squeezedWidgets(panel);
+        QVERIFY2(squeezed.isEmpty(), qPrintable(squeezed.join(QStringLiteral(", "))));
+
+        // Too short a window for the whole column: it scrolls, nothing in it is squeezed.
+        for (const QSize size : {QSize(1000, 600), QSize(1000, 420), QSize(1200, 800)}) {
+            window.resize(size);
+            QCoreApplication::processEvents();
+            squeezed = squeezedWidgets(panel);
+            QVERIFY2(squeezed.isEmpty(),
+                qPrintable(QStringLiteral("at %1×%2: ").arg(size.width()).arg(size.height())
+                    + squeezed.join(QStringLiteral(", "))));
+        }
     }
 
     void tabHiddenWithoutEmbeddings()

@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
+#include <QStringList>
 #include <QVBoxLayout>
 
 namespace lantern::ui {
@@ -31,13 +32,21 @@ QLabel* wrappedLabel(QWidget* parent, const char* name)
     return label;
 }
 
-// A label of explicit lines that is never squeezed: wrapped labels in this scrolled column are
-// given one line's height when space is short, and their text overlaps what follows.
-QLabel* linesLabel(QWidget* parent, const char* name)
+// A label of at most `lines` explicit lines that always keeps their height. Its text changes as
+// points are chosen; were its height to follow, the group box around it would be laid out one
+// pass of events after the change, and the scrolled column a pass after that: long enough for
+// a frame (or a --screenshot) to show the label clipped, its group squeezed.
+QLabel* linesLabel(QWidget* parent, const char* name, int lines)
 {
     auto* label = named(new QLabel(parent), name);
     label->setTextFormat(Qt::PlainText);
     label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Minimum);
+    QStringList sample;
+    for (int line = 0; line < lines; ++line)
+        sample << QStringLiteral("X");
+    label->setText(sample.join(QLatin1Char('\n')));
+    label->setMinimumHeight(label->sizeHint().height());
+    label->clear();
     return label;
 }
 
@@ -119,7 +128,7 @@ ProjectorPanel::ProjectorPanel(QWidget* parent)
 
     auto* selected = new QGroupBox(tr("Selection"), content);
     auto* selectedColumn = new QVBoxLayout(selected);
-    selectionSummary = linesLabel(selected, "selectionSummary");
+    selectionSummary = linesLabel(selected, "selectionSummary", 2);
     selection = shortList(selected, "selectionList");
     selection->setMaximumHeight(100);
     isolate = named(new QPushButton(tr("Isolate"), selected), "isolateSelection");
@@ -146,7 +155,7 @@ ProjectorPanel::ProjectorPanel(QWidget* parent)
     auto* nearestControls = new QHBoxLayout;
     nearestControls->addWidget(neighbourCount);
     nearestControls->addWidget(neighbourMetric, 1);
-    neighbourSummary = linesLabel(nearest, "neighbourSummary");
+    neighbourSummary = linesLabel(nearest, "neighbourSummary", 2);
     neighbours = shortList(nearest, "neighbourList");
     neighbours->setMaximumHeight(240);
     nearestColumn->addLayout(nearestControls);
