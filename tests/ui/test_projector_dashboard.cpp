@@ -55,6 +55,17 @@ int clickablePoint(const ui::EmbeddingScatterPlot* plot, int from = 0)
     return -1;
 }
 
+// The points the view highlights as search matches.
+std::vector<int> highlightedPoints(const ui::EmbeddingScatterPlot* plot)
+{
+    std::vector<int> points;
+    const std::vector<bool>& flags = plot->highlighted();
+    for (std::size_t i = 0; i < flags.size(); ++i)
+        if (flags[i])
+            points.push_back(int(i));
+    return points;
+}
+
 std::vector<std::size_t> listedRows(const QListWidget* list)
 {
     std::vector<std::size_t> rows;
@@ -383,6 +394,13 @@ private slots:
             panel->searchColumn->findText(QStringLiteral("group")));
         QTest::keyClicks(panel->searchField, QStringLiteral("ODD"));
         QTRY_COMPARE(panel->searchCount->text(), QStringLiteral("20 points match"));
+        // All points are shown, so point i is row i: exactly the odd ones are highlighted.
+        ui::EmbeddingScatterPlot* plot = projector->plot();
+        QCOMPARE(plot->highlighted().size(), std::size_t(kRowsA));
+        std::vector<int> oddPoints;
+        for (int point = 1; point < int(kRowsA); point += 2)
+            oddPoints.push_back(point);
+        QCOMPARE(highlightedPoints(plot), oddPoints);
         QTest::mouseClick(panel->selectMatches, Qt::LeftButton);
         std::vector<std::size_t> odd;
         for (std::size_t r = 1; r < kRowsA; r += 2)
@@ -397,6 +415,8 @@ private slots:
         panel->searchField->clear();
         QTest::keyClicks(panel->searchField, QStringLiteral("^P1\\d$"));
         QTRY_COMPARE(panel->searchCount->text(), QStringLiteral("10 points match"));
+        QCOMPARE(
+            highlightedPoints(plot), (std::vector<int> {10, 11, 12, 13, 14, 15, 16, 17, 18, 19}));
         QTest::mouseClick(panel->selectMatches, Qt::LeftButton);
         QCOMPARE(projector->selectedRows().front(), std::size_t(10));
         QCOMPARE(projector->selectedRows().back(), std::size_t(19));
@@ -404,6 +424,14 @@ private slots:
         QTest::keyClicks(panel->searchField, QStringLiteral("("));
         QTRY_VERIFY(panel->searchCount->text().startsWith(QStringLiteral("Not a valid regular")));
         QVERIFY(!panel->selectMatches->isEnabled());
+        QVERIFY(plot->highlighted().empty());
+        // A match again, then an empty field: the highlight goes with the search.
+        panel->searchField->setText(QStringLiteral("^p3$"));
+        QTRY_COMPARE(panel->searchCount->text(), QStringLiteral("1 point matches"));
+        QCOMPARE(highlightedPoints(plot), std::vector<int> {3});
+        panel->searchField->clear();
+        QVERIFY(panel->searchCount->text().isEmpty());
+        QVERIFY(plot->highlighted().empty());
     }
 
     void isolateShowsOnlyTheSelectionWithItsOwnPca()
