@@ -666,7 +666,8 @@ private slots:
             {test::fileVersionEvent(), test::scalarEvent("loss", 1, 0.5f, 2.0)});
         writeText(folder / "broken.tsv", "1\t2\nnot\ta number\n");
         writeText(folder / "projector_config.pbtxt",
-            "embeddings { tensor_name: \"broken\" tensor_path: \"broken.tsv\" }\n");
+            "embeddings { tensor_name: \"broken_embedding_named_by_a_keras_callback\" tensor_path: "
+            "\"broken.tsv\" }\n");
 
         // Once loaded, show the tab. The panel's texts change as the embedding is tried; the
         // frame painted next (or a --screenshot) shows the layout as it is then, before Qt's

@@ -2,6 +2,8 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
+#include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -173,14 +175,14 @@ ProjectorPanel::ProjectorPanel(QWidget* parent)
     column->addWidget(saved);
     column->addStretch(1);
 
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll = new QScrollArea(this);
+    m_scroll->setWidget(content);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_scroll->setFrameShape(QFrame::NoFrame);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(scroll);
+    layout->addWidget(m_scroll);
     setMinimumWidth(260);
     setMaximumWidth(380);
 }
@@ -189,6 +191,25 @@ void ProjectorPanel::setMessages(const QString& text)
 {
     m_messages->setPlainText(text);
     m_messages->setVisible(!text.isEmpty());
+    layOutNow();
+}
+
+void ProjectorPanel::setStatus(const QString& text)
+{
+    status->setText(text);
+    layOutNow();
+}
+
+// Qt posts a layout request for each level (the column, then the scroll area sizing it to the
+// column's height for its width): a wrapped label given more lines would be painted clipped
+// until they have gone round.
+void ProjectorPanel::layOutNow()
+{
+    if (!isVisible())
+        return; // laid out when shown
+    m_scroll->widget()->layout()->activate();
+    QEvent request(QEvent::LayoutRequest);
+    QCoreApplication::sendEvent(m_scroll, &request);
 }
 
 QString ProjectorPanel::messages() const
