@@ -376,6 +376,7 @@ void MainWindow::showSnapshot(const LogdirSnapshotPtr& snapshot)
     m_firstLoadDone = true;
     m_progress->hide();
     m_runModel->setSnapshot(snapshot);
+    m_runSelector->setNoRunsText({}); // unless projector data alone is found, below
     m_diagnostics->setSnapshot(snapshot);
 
     std::uint64_t points = 0, tags = 0;
@@ -412,6 +413,9 @@ void MainWindow::showSnapshot(const LogdirSnapshotPtr& snapshot)
                                "Projector tab.</p>")
                                 .arg(found, where.toHtmlEscaped()));
         m_statusText->setText(tr("No event files · %1 in %2").arg(found, where));
+        m_runSelector->setNoRunsText(
+            tr("No runs: no event files were found.\n\n%1 found: see the Projector tab.")
+                .arg(found));
     } else {
         m_pages->setCurrentIndex(ContentPage);
         m_overview->setText(tr("<h3>%1 runs</h3><p>%2 event files · %3 tags · %4 scalar points</p>")

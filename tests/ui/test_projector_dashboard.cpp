@@ -14,6 +14,7 @@
 #include "ui/dashboards/projector/projector_panel.h"
 #include "ui/main_window.h"
 
+#include <QAbstractSpinBox>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -22,6 +23,7 @@
 #include <QListWidget>
 #include <QPainter>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -51,6 +53,17 @@ int clickablePoint(const ui::EmbeddingScatterPlot* plot, int from = 0)
         if (plot->pointAt(plot->positionOf(point)) == point)
             return point;
     return -1;
+}
+
+// The points the view highlights as search matches.
+std::vector<int> highlightedPoints(const ui::EmbeddingScatterPlot* plot)
+{
+    std::vector<int> points;
+    const std::vector<bool>& flags = plot->highlighted();
+    for (std::size_t i = 0; i < flags.size(); ++i)
+        if (flags[i])
+            points.push_back(int(i));
+    return points;
 }
 
 std::vector<std::size_t> listedRows(const QListWidget* list)
@@ -190,6 +203,42 @@ core::LoadedEmbedding loadSynthetic(const fs::path& root, const std::string& nam
     source.name = name;
     source.tensorPath = root / (name + ".tsv");
     return core::loadEmbedding(source);
+}
+
+// The visible widgets of `panel`'s column given less height than they need: less than their
+// minimum size hint, or for a label less than its text needs at its width. Controls' own
+// parts (a combo box's line edit, a list's viewport) are left to their control.
+QStringList squeezedWidgets(const ui::ProjectorPanel* panel)
+{
+    QStringList squeezed;
+    const auto* scroll = panel->findChild<QScrollArea*>();
+    if (!scroll || !scroll->widget())
+        return {QStringLiteral("(no scrolled column)")};
+    const QWidget* column = scroll->widget();
+    for (const QWidget* widget : column->findChildren<QWidget*>()) {
+        if (!widget->isVisible())
+            continue;
+        bool part = false;
+        for (const QWidget* up = widget->parentWidget(); up && up != column;
+             up = up->parentWidget())
+            part = part || qobject_cast<const QAbstractScrollArea*>(up)
+                || qobject_cast<const QComboBox*>(up) || qobject_cast<const QAbstractSpinBox*>(up);
+        if (part)
+            continue;
+        int needed = widget->minimumSizeHint().height();
+        if (const auto* label = qobject_cast<const QLabel*>(widget))
+            needed = label->hasHeightForWidth() ? label->heightForWidth(label->width())
+                                                : label->sizeHint().height();
+        if (widget->height() < needed)
+            squeezed << QStringLiteral("%1 %2 (%3 < %4)")
+                            .arg(QString::fromLatin1(widget->metaObject()->className()),
+                                widget->objectName().isEmpty() ? QStringLiteral("\"%1\"").arg(
+                                    widget->property("title").toString())
+                                                               : widget->objectName())
+                            .arg(widget->height())
+                            .arg(needed);
+    }
+    return squeezed;
 }
 
 } // namespace
@@ -345,6 +394,13 @@ private slots:
             panel->searchColumn->findText(QStringLiteral("group")));
         QTest::keyClicks(panel->searchField, QStringLiteral("ODD"));
         QTRY_COMPARE(panel->searchCount->text(), QStringLiteral("20 points match"));
+        // All points are shown, so point i is row i: exactly the odd ones are highlighted.
+        ui::EmbeddingScatterPlot* plot = projector->plot();
+        QCOMPARE(plot->highlighted().size(), std::size_t(kRowsA));
+        std::vector<int> oddPoints;
+        for (int point = 1; point < int(kRowsA); point += 2)
+            oddPoints.push_back(point);
+        QCOMPARE(highlightedPoints(plot), oddPoints);
         QTest::mouseClick(panel->selectMatches, Qt::LeftButton);
         std::vector<std::size_t> odd;
         for (std::size_t r = 1; r < kRowsA; r += 2)
@@ -359,6 +415,8 @@ private slots:
         panel->searchField->clear();
         QTest::keyClicks(panel->searchField, QStringLiteral("^P1\\d$"));
         QTRY_COMPARE(panel->searchCount->text(), QStringLiteral("10 points match"));
+        QCOMPARE(
+            highlightedPoints(plot), (std::vector<int> {10, 11, 12, 13, 14, 15, 16, 17, 18, 19}));
         QTest::mouseClick(panel->selectMatches, Qt::LeftButton);
         QCOMPARE(projector->selectedRows().front(), std::size_t(10));
         QCOMPARE(projector->selectedRows().back(), std::size_t(19));
@@ -366,6 +424,14 @@ private slots:
         QTest::keyClicks(panel->searchField, QStringLiteral("("));
         QTRY_VERIFY(panel->searchCount->text().startsWith(QStringLiteral("Not a valid regular")));
         QVERIFY(!panel->selectMatches->isEnabled());
+        QVERIFY(plot->highlighted().empty());
+        // A match again, then an empty field: the highlight goes with the search.
+        panel->searchField->setText(QStringLiteral("^p3$"));
+        QTRY_COMPARE(panel->searchCount->text(), QStringLiteral("1 point matches"));
+        QCOMPARE(highlightedPoints(plot), std::vector<int> {3});
+        panel->searchField->clear();
+        QVERIFY(panel->searchCount->text().isEmpty());
+        QVERIFY(plot->highlighted().empty());
     }
 
     void isolateShowsOnlyTheSelectionWithItsOwnPca()
@@ -587,6 +653,56 @@ private slots:
         QVERIFY(!(plot->camera() == facing));
         if (!directory.isEmpty())
             QVERIFY(window.grab().save(directory + QStringLiteral("/projector_c05_3d.png")));
+    }
+
+    void messagesNeverSqueezeThePanel()
+    {
+        // A run, and a tensor file that cannot be read: its error is shown in the message box
+        // above the other sections, deep in folders so that the message is long.
+        QTemporaryDir temp;
+        const fs::path folder = fs::path(temp.path().toStdString()) / "a_rather_long_folder_name"
+            / "with_another_long_folder_name_below_it";
+        test::appendRecords(folder / "events.out.tfevents.1.host",
+            {test::fileVersionEvent(), test::scalarEvent("loss", 1, 0.5f, 2.0)});
+        writeText(folder / "broken.tsv", "1\t2\nnot\ta number\n");
+        writeText(folder / "projector_config.pbtxt",
+            "embeddings { tensor_name: \"broken_embedding_named_by_a_keras_callback\" tensor_path: "
+            "\"broken.tsv\" }\n");
+
+        // Once loaded, show the tab. The panel's texts change as the embedding is tried; the
+        // frame painted next (or a --screenshot) shows the layout as it is then, before Qt's
+        // posted layout requests have gone round: already nothing may be squeezed.
+        ui::MainWindow window;
+        window.resize(1200, 800);
+        window.show();
+        QSignalSpy loaded(&window, &ui::MainWindow::loadFinished);
+        window.openLogdirs({QString::fromStdString(folder.string())});
+        QVERIFY(loaded.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isComputing(), 20000);
+        auto* projector = window.findChild<ui::ProjectorDashboard*>(QStringLiteral("projector"));
+        ui::ProjectorPanel* panel = projector->panel();
+        QSignalSpy shown(projector, &ui::ProjectorDashboard::projectionShown);
+        QVERIFY(window.showTab(QStringLiteral("projector")));
+        QStringList squeezed = squeezedWidgets(panel);
+        QVERIFY2(squeezed.isEmpty(), qPrintable(squeezed.join(QStringLiteral(", "))));
+        QVERIFY(shown.wait(20000));
+        QVERIFY2(panel->messages().contains(QStringLiteral("broken.tsv")),
+            qPrintable(panel->messages()));
+        squeezed = squeezedWidgets(panel);
+        QVERIFY2(squeezed.isEmpty(), qPrintable(squeezed.join(QStringLiteral(", "))));
+        QCoreApplication::processEvents();
+        squeezed = squeezedWidgets(panel);
+        QVERIFY2(squeezed.isEmpty(), qPrintable(squeezed.join(QStringLiteral(", "))));
+
+        // Too short a window for the whole column: it scrolls, nothing in it is squeezed.
+        for (const QSize size : {QSize(1000, 600), QSize(1000, 420), QSize(1200, 800)}) {
+            window.resize(size);
+            QCoreApplication::processEvents();
+            squeezed = squeezedWidgets(panel);
+            QVERIFY2(squeezed.isEmpty(),
+                qPrintable(QStringLiteral("at %1×%2: ").arg(size.width()).arg(size.height())
+                    + squeezed.join(QStringLiteral(", "))));
+        }
     }
 
     void tabHiddenWithoutEmbeddings()

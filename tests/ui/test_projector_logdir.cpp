@@ -1,7 +1,8 @@
 // The window with projector data, found by the loader: a folder holding only a checkpoint or
-// TSV and a projector_config.pbtxt (no event files) opens in the Projector tab, a config
-// written into a run after the first load brings the tab, and a broken config is listed in
-// Diagnostics. Corpus case f04 (a TF1 model folder) when the corpus is present.
+// TSV and a projector_config.pbtxt (no event files) opens in the Projector tab, the runs panel
+// saying what was found, a config written into a run after the first load brings the tab, and
+// a broken config is listed in Diagnostics. Corpus case f04 (a TF1 model folder) when the corpus is
+// present.
 
 #include "tests/support/test_support.h"
 #include "ui/adapter/log_loader.h"
@@ -45,6 +46,9 @@ struct Window {
         = window.findChild<ui::ProjectorDashboard*>(QStringLiteral("projector"));
     QLabel* status = window.findChild<QLabel*>(QStringLiteral("statusText"));
     QLabel* startMessage = window.findChild<QLabel*>(QStringLiteral("startMessage"));
+    QWidget* runList = window.findChild<QWidget*>(QStringLiteral("runList"));
+    QLabel* runCount = window.findChild<QLabel*>(QStringLiteral("runCount"));
+    QLabel* noRuns = window.findChild<QLabel*>(QStringLiteral("noRunsText"));
 
     Window()
     {
@@ -64,6 +68,7 @@ private slots:
         QTemporaryDir temp;
         writeTsvEmbedding(temp.path().toStdString());
         Window w;
+        w.window.loader()->setReloadInterval(100);
         w.window.openLogdirs({temp.path()});
         QVERIFY(waitForLoad(w.window));
         QVERIFY(w.window.loader()->snapshot()->runs.empty());
@@ -73,9 +78,27 @@ private slots:
         QCOMPARE(w.tabs->currentWidget(), w.projector); // chosen: the only tab with data
         QCOMPARE(w.status->text(),
             QStringLiteral("No event files · 1 embedding (projector data) in %1").arg(temp.path()));
+        // The runs panel says there are none, and what was found instead, where the list
+        // would be.
+        QVERIFY(w.noRuns);
+        QVERIFY(!w.runList->isVisible());
+        QVERIFY(w.noRuns->isVisible());
+        QCOMPARE(w.runCount->text(), QStringLiteral("No runs"));
+        QVERIFY2(w.noRuns->text().contains(QStringLiteral("no event files")),
+            qPrintable(w.noRuns->text()));
+        QVERIFY2(w.noRuns->text().contains(QStringLiteral("1 embedding (projector data) found")),
+            qPrintable(w.noRuns->text()));
         // And it shows the embedding: the three points of the TSV.
         QTRY_COMPARE_WITH_TIMEOUT(w.projector->plot()->pointCount(), 3, 10000);
         QVERIFY(w.window.showTab(QStringLiteral("projector")));
+
+        // Once training writes an event file, the panel lists its run as usual.
+        test::appendRecords(
+            fs::path(temp.path().toStdString()) / "run" / "events.out.tfevents.1.host",
+            {test::fileVersionEvent(), test::scalarEvent("loss", 1, 0.5f, 1.0)});
+        QTRY_VERIFY_WITH_TIMEOUT(w.runList->isVisible(), 10000);
+        QVERIFY(!w.noRuns->isVisible());
+        QCOMPARE(w.runCount->text(), QStringLiteral("1 of 1 runs shown"));
     }
 
     void folderWithNeitherIsRefusedWithItsReason()
@@ -102,6 +125,11 @@ private slots:
         QVERIFY(waitForLoad(w.window));
         QVERIFY(!w.projectorTabShown());
         QVERIFY(w.window.showTab(QStringLiteral("scalars")));
+        // A run: listed as usual, no word about its absence.
+        QVERIFY(w.noRuns);
+        QVERIFY(w.runList->isVisible());
+        QVERIFY(!w.noRuns->isVisible());
+        QCOMPARE(w.runCount->text(), QStringLiteral("1 of 1 runs shown"));
 
         writeTsvEmbedding(run);
         QTRY_VERIFY_WITH_TIMEOUT(w.projectorTabShown(), 10000);
@@ -146,6 +174,9 @@ private slots:
         QCOMPARE(w.tabs->currentWidget(), w.projector);
         QVERIFY2(w.status->text().startsWith(QStringLiteral("No event files · 1 embedding")),
             qPrintable(w.status->text()));
+        QVERIFY(w.noRuns && w.noRuns->isVisible());
+        QVERIFY2(w.noRuns->text().contains(QStringLiteral("1 embedding (projector data) found")),
+            qPrintable(w.noRuns->text()));
         QTRY_COMPARE_WITH_TIMEOUT(w.projector->plot()->pointCount(), 500, 20000);
     }
 };

@@ -52,6 +52,7 @@ RunSelector::RunSelector(RunListModel* model, QWidget* parent)
     , m_filter(new QLineEdit(this))
     , m_view(new QTreeView(this))
     , m_count(new QLabel(this))
+    , m_noRuns(new QLabel(this))
 {
     m_proxy->setSourceModel(model);
 
@@ -77,6 +78,13 @@ RunSelector::RunSelector(RunListModel* model, QWidget* parent)
     connect(m_view, &QTreeView::customContextMenuRequested, this, &RunSelector::showContextMenu);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &RunSelector::showGroups);
 
+    m_noRuns->setObjectName(QStringLiteral("noRunsText"));
+    m_noRuns->setWordWrap(true);
+    m_noRuns->setTextFormat(Qt::PlainText);
+    m_noRuns->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_noRuns->setMargin(8);
+    m_noRuns->hide();
+
     m_count->setObjectName(QStringLiteral("runCount"));
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &RunSelector::updateCount);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &RunSelector::updateCount);
@@ -92,6 +100,7 @@ RunSelector::RunSelector(RunListModel* model, QWidget* parent)
     layout->addWidget(m_filter);
     layout->addLayout(buttons);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_noRuns, 1);
     showGroups();
     updateCount();
 }
@@ -133,8 +142,22 @@ void RunSelector::setVisibleChecked(bool checked)
     m_model->setChecked(visibleRuns(), checked);
 }
 
+void RunSelector::setNoRunsText(const QString& text)
+{
+    m_noRuns->setText(text);
+    updateCount();
+}
+
 void RunSelector::updateCount()
 {
+    // No runs, but something to say about it: said in place of an empty list.
+    const bool explained = m_model->runCount() == 0 && !m_noRuns->text().isEmpty();
+    m_noRuns->setVisible(explained);
+    m_view->setVisible(!explained);
+    if (explained) {
+        m_count->setText(tr("No runs"));
+        return;
+    }
     const QStringList visible = visibleRuns();
     const auto checked = std::count_if(visible.begin(), visible.end(),
         [this](const QString& run) { return m_model->isChecked(run); });

@@ -21,6 +21,9 @@ public:
 
     QLineEdit* filterEdit() const { return m_filter; }
     QTreeView* view() const { return m_view; }
+    // What the panel says in place of the run list while there are no runs (say, what was
+    // found instead); empty for the plain empty list.
+    void setNoRunsText(const QString& text);
 
 private:
     void applyFilter(const QString& pattern);
@@ -36,6 +39,7 @@ private:
     QLineEdit* m_filter;
     QTreeView* m_view;
     QLabel* m_count;
+    QLabel* m_noRuns;
 };
 
 } // namespace lantern::ui

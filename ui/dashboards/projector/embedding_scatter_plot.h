@@ -71,6 +71,8 @@ public:
     // is behind the eye.
     QPoint positionOf(int index) const;
     const std::vector<int>& selection() const { return m_selection; }
+    // As set by setHighlighted: one flag per point, or empty for no search.
+    const std::vector<bool>& highlighted() const { return m_highlighted; }
     // The sprites drawn by the last paint (the rest of the points in view were drawn as
     // points, past the cap), for the note under the legend and tests.
     int spritesDrawn() const { return m_spritesDrawn; }

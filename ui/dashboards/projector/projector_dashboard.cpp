@@ -229,7 +229,7 @@ void ProjectorDashboard::loadChosen()
     if (m_loadWhenShown)
         return;
     rememberView();
-    m_status->setText(tr("Computing: loading %1…").arg(m_embeddingChooser->currentText()));
+    m_panel->setStatus(tr("Computing: loading %1…").arg(m_embeddingChooser->currentText()));
     m_loading.run([source = m_sources[std::size_t(chosen)]] { return loadProjectorData(source); });
 }
 
@@ -319,7 +319,7 @@ void ProjectorDashboard::showLoaded(LoadedProjectorDataPtr loaded)
         item->setData(Qt::UserRole, !bookmark.unsupported.empty());
     }
     p.applyBookmark->setEnabled(p.bookmarks->count() > 0);
-    m_status->setText(embedding.error.empty()
+    m_panel->setStatus(embedding.error.empty()
             ? tr("%1 points × %2 dimensions").arg(embedding.rows).arg(embedding.columns)
             : tr("Not loaded (see below)"));
     updateMessages();
@@ -375,7 +375,7 @@ void ProjectorDashboard::showProjected(ProjectedPointsPtr projected)
     }
     m_plot->setSprites(m_projected->atlas, m_projection->tile);
     const auto& embedding = m_projection->embedding;
-    m_status->setText(view.isolated.empty()
+    m_panel->setStatus(view.isolated.empty()
             ? tr("%1 points × %2 dimensions").arg(embedding.rows).arg(embedding.columns)
             : tr("%1 of %2 points isolated × %3 dimensions")
                   .arg(pca.rows)

@@ -2,6 +2,8 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
+#include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -12,6 +14,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
+#include <QStringList>
 #include <QVBoxLayout>
 
 namespace lantern::ui {
@@ -31,13 +34,21 @@ QLabel* wrappedLabel(QWidget* parent, const char* name)
     return label;
 }
 
-// A label of explicit lines that is never squeezed: wrapped labels in this scrolled column are
-// given one line's height when space is short, and their text overlaps what follows.
-QLabel* linesLabel(QWidget* parent, const char* name)
+// A label of at most `lines` explicit lines that always keeps their height. Its text changes as
+// points are chosen; were its height to follow, the group box around it would be laid out one
+// pass of events after the change, and the scrolled column a pass after that: long enough for
+// a frame (or a --screenshot) to show the label clipped, its group squeezed.
+QLabel* linesLabel(QWidget* parent, const char* name, int lines)
 {
     auto* label = named(new QLabel(parent), name);
     label->setTextFormat(Qt::PlainText);
     label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Minimum);
+    QStringList sample;
+    for (int line = 0; line < lines; ++line)
+        sample << QStringLiteral("X");
+    label->setText(sample.join(QLatin1Char('\n')));
+    label->setMinimumHeight(label->sizeHint().height());
+    label->clear();
     return label;
 }
 
@@ -119,7 +130,7 @@ ProjectorPanel::ProjectorPanel(QWidget* parent)
 
     auto* selected = new QGroupBox(tr("Selection"), content);
     auto* selectedColumn = new QVBoxLayout(selected);
-    selectionSummary = linesLabel(selected, "selectionSummary");
+    selectionSummary = linesLabel(selected, "selectionSummary", 2);
     selection = shortList(selected, "selectionList");
     selection->setMaximumHeight(100);
     isolate = named(new QPushButton(tr("Isolate"), selected), "isolateSelection");
@@ -146,7 +157,7 @@ ProjectorPanel::ProjectorPanel(QWidget* parent)
     auto* nearestControls = new QHBoxLayout;
     nearestControls->addWidget(neighbourCount);
     nearestControls->addWidget(neighbourMetric, 1);
-    neighbourSummary = linesLabel(nearest, "neighbourSummary");
+    neighbourSummary = linesLabel(nearest, "neighbourSummary", 2);
     neighbours = shortList(nearest, "neighbourList");
     neighbours->setMaximumHeight(240);
     nearestColumn->addLayout(nearestControls);
@@ -164,14 +175,14 @@ ProjectorPanel::ProjectorPanel(QWidget* parent)
     column->addWidget(saved);
     column->addStretch(1);
 
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll = new QScrollArea(this);
+    m_scroll->setWidget(content);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_scroll->setFrameShape(QFrame::NoFrame);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(scroll);
+    layout->addWidget(m_scroll);
     setMinimumWidth(260);
     setMaximumWidth(380);
 }
@@ -180,6 +191,25 @@ void ProjectorPanel::setMessages(const QString& text)
 {
     m_messages->setPlainText(text);
     m_messages->setVisible(!text.isEmpty());
+    layOutNow();
+}
+
+void ProjectorPanel::setStatus(const QString& text)
+{
+    status->setText(text);
+    layOutNow();
+}
+
+// Qt posts a layout request for each level (the column, then the scroll area sizing it to the
+// column's height for its width): a wrapped label given more lines would be painted clipped
+// until they have gone round.
+void ProjectorPanel::layOutNow()
+{
+    if (!isVisible())
+        return; // laid out when shown
+    m_scroll->widget()->layout()->activate();
+    QEvent request(QEvent::LayoutRequest);
+    QCoreApplication::sendEvent(m_scroll, &request);
 }
 
 QString ProjectorPanel::messages() const

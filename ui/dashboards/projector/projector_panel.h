@@ -12,6 +12,7 @@ class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
+class QScrollArea;
 class QSpinBox;
 
 namespace lantern::ui {
@@ -25,6 +26,8 @@ public:
     // hides the area when empty.
     void setMessages(const QString& text);
     QString messages() const;
+    // Shows `text` in the wrapped status line, laid out at once.
+    void setStatus(const QString& text);
 
     QComboBox* embedding = nullptr;
     QLabel* status = nullptr;
@@ -57,7 +60,12 @@ public:
     QPushButton* applyBookmark = nullptr;
 
 private:
+    // Lays the column out now rather than a pass of events later, so that the frame painted
+    // meanwhile does not show a grown label squeezed.
+    void layOutNow();
+
     QPlainTextEdit* m_messages = nullptr;
+    QScrollArea* m_scroll = nullptr;
 };
 
 } // namespace lantern::ui
