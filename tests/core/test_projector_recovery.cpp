@@ -167,7 +167,9 @@ private slots:
         QVERIFY(fc2);
         QCOMPARE(fc2->checkpointPrefix, f06Run / "keras_embedding.ckpt-75");
         QCOMPARE(fc2->shape, (std::vector<std::uint32_t> {400, 4096}));
-        QCOMPARE(fc2->metadataPath, f06Run / "metadata.tsv");
+        // (compared as files: the corpus path may hold "..", the found one not)
+        QVERIFY(!fc2->metadataPath.empty());
+        QVERIFY(fs::equivalent(fc2->metadataPath, f06Run / "metadata.tsv"));
         QCOMPARE(fc2->problems.size(), std::size_t(1));
         const std::string shard = (f06Run / "keras_embedding.ckpt-75.data-00000-of-00001").string();
         QVERIFY2(fc2->problems[0].find(shard + " holding \"fc2_embedding\" is missing")
@@ -185,7 +187,9 @@ private slots:
         const fs::path f07 = *corpus / "f07_tf2_ckpt_projector_backslash_path" / "logs";
         const Found found07 = discover(f07);
         QVERIFY2(found07.discovery.problems.empty(), joined(found07.discovery.problems).c_str());
-        QCOMPARE(found07.discovery.embeddings.at(0).metadataPath, f07 / "metadata.tsv");
+        const fs::path f07Metadata = found07.discovery.embeddings.at(0).metadataPath;
+        QVERIFY(!f07Metadata.empty());
+        QVERIFY(fs::equivalent(f07Metadata, f07 / "metadata.tsv"));
 
         // The same folders without the files beside their configs: reported, with each place
         // tried, and the rest still there.
