@@ -14,6 +14,8 @@
 #include "ui/widgets/run_list_model.h"
 #include "ui/widgets/run_selector.h"
 
+#include "bench/gui_lateness.h"
+
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -32,13 +34,14 @@
 #include <vector>
 
 using namespace lantern;
+using bench::Lateness;
+using bench::measureLateness;
 namespace fs = std::filesystem;
 
 namespace {
 
 constexpr int kTags = 4;
 constexpr int kSteps = 200;
-constexpr int kTickMs = 5;
 constexpr double kStallTargetMs = 100; // slower than this and a click feels ignored
 
 void writeRun(const fs::path& directory, int firstStep, int steps)
@@ -55,47 +58,6 @@ std::string runName(int run)
     char name[32];
     std::snprintf(name, sizeof name, "run_%04d", run);
     return name;
-}
-
-// How late the GUI thread's ticks came while `action` ran and until `done` turned true.
-struct Lateness {
-    double p99 = 0;
-    double max = 0;
-    double elapsedMs = 0;
-};
-
-Lateness measureLateness(const std::function<void()>& action, const std::function<bool()>& done)
-{
-    std::vector<double> late;
-    QElapsedTimer clock;
-    clock.start();
-    qint64 previous = clock.elapsed();
-    QTimer ticker;
-    ticker.setTimerType(Qt::PreciseTimer);
-    QObject::connect(&ticker, &QTimer::timeout, [&] {
-        const qint64 now = clock.elapsed();
-        late.push_back(std::max<double>(0, double(now - previous - kTickMs)));
-        previous = now;
-    });
-    ticker.start(kTickMs);
-    action();
-    QEventLoop loop;
-    QTimer poll;
-    QObject::connect(&poll, &QTimer::timeout, [&] {
-        if (done())
-            loop.quit();
-    });
-    poll.start(1);
-    loop.exec();
-    // Late ticks of the action itself count too: it ran on the GUI thread.
-    Lateness result;
-    result.elapsedMs = double(clock.elapsed());
-    if (!late.empty()) {
-        std::sort(late.begin(), late.end());
-        result.p99 = late[std::min(late.size() - 1, late.size() * 99 / 100)];
-        result.max = late.back();
-    }
-    return result;
 }
 
 // A click repeated `reps` times, each measured until `done`: the median elapsed time and the
@@ -168,7 +130,7 @@ int main(int argc, char** argv)
     QObject::connect(&window, &ui::MainWindow::loadFinished, [&] { ++loads; });
 
     std::printf("lantern-bench-window: %d runs × %d tags × %d steps; GUI ticks every %d ms\n", runs,
-        kTags, kSteps, kTickMs);
+        kTags, kSteps, bench::kLatenessTickMs);
     std::printf("  %-34s %11s %13s %13s\n", "", "elapsed", "p99 late", "max late");
 
     QElapsedTimer idle;
