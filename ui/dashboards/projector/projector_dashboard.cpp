@@ -196,9 +196,6 @@ void ProjectorDashboard::applyDiscovery(const core::ProjectorDiscovery& discover
         m_plot->setPoints({}, 2);
         loadChosen();
     }
-    if (!discovery.problems.empty())
-        m_status->setToolTip(plainToolTip(QString::fromStdString(discovery.problems.front())));
-    emit embeddingsFound(!m_sources.empty());
 }
 
 void ProjectorDashboard::showEvent(QShowEvent* event)

@@ -67,7 +67,6 @@ public:
     std::vector<double> varianceExplained() const;
 
 signals:
-    void embeddingsFound(bool any);
     // After each projection reaches the view (a load, components, sphereize, isolation).
     void projectionShown();
     void neighboursShown();
