@@ -6,10 +6,13 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 
 namespace lantern::ui {
 namespace {
+
+std::atomic<std::uint64_t> layersRendered = 0;
 
 bool finite(const QPointF& p)
 {
@@ -63,6 +66,7 @@ void drawLines(QPainter& painter, const LineLayerJob& job)
 
 void renderLineLayer(const LineLayerJob& job, qreal dpr, QImage& layer)
 {
+    layersRendered.fetch_add(1, std::memory_order_relaxed);
     const QSize size = (QSizeF(job.area.size()) * dpr).toSize();
     if (layer.size() != size || layer.format() != QImage::Format_ARGB32_Premultiplied)
         layer = QImage(size, QImage::Format_ARGB32_Premultiplied);
@@ -96,6 +100,11 @@ void renderLineLayer(const LineLayerJob& job, qreal dpr, QImage& layer)
         fillColumnExtents(layer, extents, line.pen.color(),
             line.pen.isCosmetic() ? 1.0 : std::max(1.0, line.pen.widthF()) * dpr);
     }
+}
+
+std::uint64_t lineLayersRendered()
+{
+    return layersRendered.load(std::memory_order_relaxed);
 }
 
 BackgroundLineLayer::BackgroundLineLayer(QObject* parent)
@@ -133,13 +142,7 @@ bool BackgroundLineLayer::isBusy() const
 
 void BackgroundLineLayer::waitForLayer()
 {
-    if (!m_render.isBusy())
-        return;
-    // Rendered here rather than waited for: the job owns everything it draws.
-    Rendered rendered {QImage(), m_asked, m_askedDpr, m_requests};
-    renderLineLayer(*m_asked, m_askedDpr, rendered.layer);
-    m_render.cancel(); // what is under way is not newer
-    take(std::move(rendered));
+    m_render.waitForLatest();
 }
 
 void BackgroundLineLayer::take(Rendered rendered)

@@ -40,6 +40,8 @@ void drawLines(QPainter& painter, const LineLayerJob& job);
 // Renders the job's lines into `layer` (resized to the area at `dpr` and cleared), to be drawn
 // at job.area.topLeft().
 void renderLineLayer(const LineLayerJob& job, qreal dpr, QImage& layer);
+// How many layers renderLineLayer rendered in this process (tests check none is rendered twice).
+std::uint64_t lineLayersRendered();
 
 // Renders layers on a worker thread, one job at a time: while one renders, only the newest
 // job asked for waits for its turn (a LatestJob).
@@ -53,7 +55,7 @@ public:
     // (for an older job; null before the first), and the job is started or queued.
     const QImage* layerFor(const std::shared_ptr<const LineLayerJob>& job, qreal dpr);
     bool isBusy() const;
-    // Blocks until the newest job asked for is rendered (for exports).
+    // Blocks until the worker has rendered the newest job asked for (for exports).
     void waitForLayer();
 
 signals:
@@ -67,7 +69,7 @@ private:
         std::uint64_t request = 0; // counts the requests: a larger one is newer
     };
     // Shows `rendered` unless a newer layer is shown: the newest asked for, or one superseded
-    // while it rendered (newer than the one shown, unless waitForLayer rendered a newer one).
+    // while it rendered (newer than the one shown).
     void take(Rendered rendered);
 
     LatestJob<Rendered> m_render;

@@ -10,11 +10,14 @@
 #include <QPen>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
 
 namespace lantern::ui {
 namespace {
+
+std::atomic<std::uint64_t> layoutsComputed = 0;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr int kTopMargin = 10;
@@ -420,7 +423,13 @@ std::shared_ptr<const LineLayout> layOutLines(
 {
     auto layout = std::make_shared<LineLayout>();
     Layouter(series, view, previous, *layout).compute();
+    layoutsComputed.fetch_add(1, std::memory_order_relaxed);
     return layout;
+}
+
+std::uint64_t lineLayoutsComputed()
+{
+    return layoutsComputed.load(std::memory_order_relaxed);
 }
 
 double withHeadroom(const PlotRange& range)

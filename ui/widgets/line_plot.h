@@ -101,8 +101,8 @@ public:
 
     // Plots of many runs compute their layout and render their lines on a worker thread (on
     // by default); a repaint meanwhile shows the last layout and lines. isRendering() says
-    // whether such work is under way; waitForRendering() blocks until the newest lines are
-    // done (exports call it).
+    // whether such work is under way; waitForRendering() blocks until the worker has laid out
+    // and rendered the newest lines, computing nothing itself (exports call it).
     void setBackgroundRendering(bool on);
     bool isRendering() const;
     void waitForRendering();
