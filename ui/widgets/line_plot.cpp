@@ -53,6 +53,7 @@ LinePlot::~LinePlot() = default;
 
 void LinePlot::setSeries(std::vector<Series> series)
 {
+    ++m_seriesUpdates;
     const std::vector<Series>& was = *m_series;
     bool changed = series.size() != was.size();
     for (std::size_t i = 0; i < series.size(); ++i) {
