@@ -51,12 +51,19 @@ void drawBrokenLine(QPainter& painter, const std::vector<QPointF>& pixels, bool 
 
 void drawLine(QPainter& painter, const LineLayerJob::Line& line, bool antialias)
 {
-    painter.setPen(line.pen);
+    painter.setPen(line.pen());
     painter.setRenderHint(QPainter::Antialiasing, antialias);
     drawBrokenLine(painter, line.pixels, line.dots);
 }
 
 } // namespace
+
+QPen LineLayerJob::Line::pen() const
+{
+    QPen pen(color, 1.0, style);
+    pen.setCosmetic(true);
+    return pen;
+}
 
 void drawLines(QPainter& painter, const LineLayerJob& job)
 {
@@ -79,8 +86,8 @@ void renderLineLayer(const LineLayerJob& job, qreal dpr, QImage& layer)
     std::vector<QPointF> devicePixels;
     std::vector<ColumnExtent> extents;
     for (const LineLayerJob::Line& line : job.lines) {
-        const bool byColumn = line.dense
-            || (job.everyLineByColumn && !line.dots && line.pen.style() == Qt::SolidLine);
+        const bool byColumn
+            = line.dense || (job.everyLineByColumn && !line.dots && line.style == Qt::SolidLine);
         if (!byColumn) {
             drawLine(painter, line, job.antialias);
             continue;
@@ -96,9 +103,8 @@ void renderLineLayer(const LineLayerJob& job, qreal dpr, QImage& layer)
             devicePixels.clear();
         }
         addColumnExtents(devicePixels, extents);
-        // A cosmetic pen is one device pixel wide, others scale with the screen.
-        fillColumnExtents(layer, extents, line.pen.color(),
-            line.pen.isCosmetic() ? 1.0 : std::max(1.0, line.pen.widthF()) * dpr);
+        // A cosmetic pen is one device pixel wide.
+        fillColumnExtents(layer, extents, line.color, 1.0);
     }
 }
 

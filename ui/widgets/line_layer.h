@@ -1,5 +1,5 @@
 #pragma once
-// The lines of a LinePlot as a self-contained job: pixel polylines with their pens, drawn
+// The lines of a LinePlot as a self-contained job: pixel polylines with their colours, drawn
 // either straight onto a painter (vector devices such as SVG) or into a raster layer image.
 // A job owns its data and touches no widget, so a layer can be rendered on a worker thread;
 // BackgroundLineLayer does that for plots of many runs, keeping the GUI thread free.
@@ -23,9 +23,15 @@ namespace lantern::ui {
 struct LineLayerJob {
     struct Line {
         std::vector<QPointF> pixels; // widget pixels; a non-finite point breaks the line
-        QPen pen;
+        // Drawn with a cosmetic one-pixel pen: Qt's fast line path, antialiased or not (any
+        // other pen goes through the general stroker, ~10× slower). A color and a style rather
+        // than a QPen, which would cost an allocation per line in every layout.
+        QColor color;
+        Qt::PenStyle style = Qt::SolidLine;
         bool dense = false; // more than four points per pixel column: filled column by column
         bool dots = false; // few points: each one also drawn as a dot
+
+        QPen pen() const;
     };
     QRect area; // the widget pixels the layer covers
     std::vector<Line> lines; // in drawing order
