@@ -1,5 +1,7 @@
 #include "core/analysis/graph_hierarchy.h"
 
+#include "core/io/cancellation_poll.h"
+
 #include <algorithm>
 #include <charconv>
 #include <tuple>
@@ -10,6 +12,8 @@ namespace lantern::core {
 namespace {
 
 constexpr std::size_t kMaxProblems = 100;
+// Ops handled between two looks at whether the build was cancelled (about a millisecond).
+constexpr std::size_t kOpsBetweenPolls = 4096;
 
 // "^name" is a control input; "name:2" reads output 2 of name.
 std::pair<std::string_view, bool> inputTarget(std::string_view input)
@@ -44,9 +48,11 @@ std::pair<std::string_view, std::uint64_t> seriesKey(std::string_view label)
 
 class GraphHierarchyBuilder {
 public:
-    GraphHierarchyBuilder(const pb::GraphDef& graph, const GraphHierarchyOptions& options)
+    GraphHierarchyBuilder(const pb::GraphDef& graph, const GraphHierarchyOptions& options,
+        const std::function<bool()>& cancelled)
         : m_graph(graph)
         , m_options(options)
+        , m_poll(cancelled, kOpsBetweenPolls)
     {
     }
 
@@ -54,13 +60,24 @@ public:
     {
         GraphHierarchy::Node root;
         root.kind = GraphHierarchy::Kind::Root;
-        m_out.m_nodes.push_back(std::move(root));
+        m_out.m_nodes.push_back(root);
         placeOps();
-        nestOpsNamedLikeScopes();
-        collapseSeries();
-        sortChildrenAndCount();
-        resolveInputs();
-        countEdges();
+        if (!m_poll.now()) {
+            nestOpsNamedLikeScopes();
+            collapseSeries();
+            sortChildrenAndCount();
+        }
+        if (!m_poll.now())
+            resolveInputs();
+        if (!m_poll.now())
+            countEdges();
+        if (m_poll.stopped()) { // the root alone
+            GraphHierarchy empty;
+            empty.m_nodes.push_back(std::move(root));
+            empty.m_inputStart.assign(2, 0);
+            empty.m_edges.resize(1);
+            return empty;
+        }
         return std::move(m_out);
     }
 
@@ -99,7 +116,7 @@ private:
     {
         m_ops.reserve(std::size_t(m_graph.node_size()));
         m_out.m_nodes.reserve(std::size_t(m_graph.node_size()) + 1);
-        for (int i = 0; i < m_graph.node_size(); ++i) {
+        for (int i = 0; i < m_graph.node_size() && !m_poll.step(); ++i) {
             std::string name = m_graph.node(i).name();
             if (name.empty())
                 name = std::string("(unnamed ").append(std::to_string(i)).append(")");
@@ -268,7 +285,7 @@ private:
         auto& out = m_out;
         out.m_inputStart.assign(out.m_nodes.size() + 1, 0);
         std::size_t unknown = 0;
-        for (std::uint32_t index = 0; index < out.m_nodes.size(); ++index) {
+        for (std::uint32_t index = 0; index < out.m_nodes.size() && !m_poll.step(); ++index) {
             out.m_inputStart[index] = std::uint32_t(out.m_inputs.size());
             const auto& node = out.m_nodes[index];
             if (node.isGroup())
@@ -298,7 +315,7 @@ private:
         auto& out = m_out;
         out.m_edges.assign(out.m_nodes.size(), {});
         std::vector<std::unordered_map<std::uint64_t, std::uint32_t>> slots(out.m_nodes.size());
-        for (std::uint32_t op = 0; op < out.m_nodes.size(); ++op) {
+        for (std::uint32_t op = 0; op < out.m_nodes.size() && !m_poll.step(); ++op) {
             for (const GraphHierarchy::Input& input : out.inputsOf(op)) {
                 if (input.op == op)
                     continue; // a self-loop has no edge to draw between groups
@@ -333,6 +350,7 @@ private:
     std::unordered_map<std::string, std::uint32_t> m_scopes;
     std::unordered_map<std::string, std::uint32_t> m_ops;
     std::size_t m_problemCount = 0;
+    CancellationPoll m_poll;
 };
 
 std::span<const GraphHierarchy::Input> GraphHierarchy::inputsOf(std::uint32_t op) const
@@ -371,9 +389,10 @@ std::optional<std::uint32_t> GraphHierarchy::childContaining(
     return node == 0 ? std::nullopt : std::optional(node);
 }
 
-GraphHierarchy buildGraphHierarchy(const pb::GraphDef& graph, const GraphHierarchyOptions& options)
+GraphHierarchy buildGraphHierarchy(const pb::GraphDef& graph, const GraphHierarchyOptions& options,
+    const std::function<bool()>& cancelled)
 {
-    return GraphHierarchyBuilder(graph, options).build();
+    return GraphHierarchyBuilder(graph, options, cancelled).build();
 }
 
 } // namespace lantern::core

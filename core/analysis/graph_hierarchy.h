@@ -12,6 +12,7 @@
 #include "graph.pb.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -74,7 +75,8 @@ public:
     std::optional<std::uint32_t> childContaining(std::uint32_t group, std::uint32_t node) const;
 
 private:
-    friend GraphHierarchy buildGraphHierarchy(const pb::GraphDef&, const GraphHierarchyOptions&);
+    friend GraphHierarchy buildGraphHierarchy(
+        const pb::GraphDef&, const GraphHierarchyOptions&, const std::function<bool()>&);
     friend class GraphHierarchyBuilder;
 
     std::vector<Node> m_nodes;
@@ -84,7 +86,9 @@ private:
     std::vector<std::string> m_problems;
 };
 
-GraphHierarchy buildGraphHierarchy(
-    const pb::GraphDef& graph, const GraphHierarchyOptions& options = {});
+// `cancelled` is asked every few thousand ops; once it says yes, the build stops and returns
+// a hierarchy of the root alone.
+GraphHierarchy buildGraphHierarchy(const pb::GraphDef& graph,
+    const GraphHierarchyOptions& options = {}, const std::function<bool()>& cancelled = {});
 
 } // namespace lantern::core

@@ -1,5 +1,7 @@
 #include "core/analysis/graph_layout.h"
 
+#include "core/io/cancellation_poll.h"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -115,9 +117,10 @@ GraphLayout gridLayout(std::size_t nodeCount, std::size_t edgeCount, const Graph
 
 } // namespace
 
-GraphLayout layOutGraph(
-    std::size_t nodeCount, std::span<const LayoutEdge> allEdges, const GraphLayoutOptions& o)
+GraphLayout layOutGraph(std::size_t nodeCount, std::span<const LayoutEdge> allEdges,
+    const GraphLayoutOptions& o, const std::function<bool()>& cancelled)
 {
+    CancellationPoll poll(cancelled, 1);
     std::vector<LayoutEdge> edges;
     std::vector<std::size_t> kept; // index in allEdges
     for (std::size_t e = 0; e < allEdges.size(); ++e)
@@ -129,6 +132,8 @@ GraphLayout layOutGraph(
     if (nodeCount > o.maxNodes)
         return gridLayout(nodeCount, allEdges.size(), o);
 
+    if (poll.now())
+        return {};
     GraphLayout layout;
     layout.reversed.assign(allEdges.size(), false);
     const std::vector<bool> back = findBackEdges(nodeCount, edges);
@@ -147,6 +152,8 @@ GraphLayout layOutGraph(
             std::sort(list.begin(), list.end());
             list.erase(std::unique(list.begin(), list.end()), list.end());
         }
+    if (poll.now())
+        return {};
     layout.layers = assignLayers(successors);
 
     const std::uint32_t layerCount
@@ -158,6 +165,8 @@ GraphLayout layOutGraph(
         rows[layout.layers[v]].push_back(v);
     }
     for (int sweep = 0; sweep < o.sweeps; ++sweep) {
+        if (poll.now())
+            return {};
         for (std::size_t row = 1; row < layerCount; ++row)
             sortByBarycentre(rows, predecessors, position, row);
         for (std::size_t row = layerCount; row-- > 1;)
@@ -180,8 +189,8 @@ GraphLayout layOutGraph(
     return layout;
 }
 
-GraphLayout layOutGroup(
-    const GraphHierarchy& hierarchy, std::uint32_t group, const GraphLayoutOptions& options)
+GraphLayout layOutGroup(const GraphHierarchy& hierarchy, std::uint32_t group,
+    const GraphLayoutOptions& options, const std::function<bool()>& cancelled)
 {
     const auto& children = hierarchy.node(group).children;
     std::unordered_map<std::uint32_t, std::uint32_t> indexOf;
@@ -193,7 +202,7 @@ GraphLayout layOutGroup(
         if (from != indexOf.end() && to != indexOf.end())
             edges.push_back({from->second, to->second});
     }
-    return layOutGraph(children.size(), edges, options);
+    return layOutGraph(children.size(), edges, options, cancelled);
 }
 
 } // namespace lantern::core

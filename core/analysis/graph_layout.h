@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -42,11 +43,13 @@ struct GraphLayout {
 };
 
 // Nodes are 0 … nodeCount - 1; edges naming a node out of range are ignored. Deterministic.
+// `cancelled` is asked between the steps (breaking cycles, layering, each sweep); once it says
+// yes, the layout stops and is returned empty (no positions).
 GraphLayout layOutGraph(std::size_t nodeCount, std::span<const LayoutEdge> edges,
-    const GraphLayoutOptions& options = {});
+    const GraphLayoutOptions& options = {}, const std::function<bool()>& cancelled = {});
 
 // The children of `group` (in hierarchy order), with edgesWithin(group) between them.
-GraphLayout layOutGroup(
-    const GraphHierarchy& hierarchy, std::uint32_t group, const GraphLayoutOptions& options = {});
+GraphLayout layOutGroup(const GraphHierarchy& hierarchy, std::uint32_t group,
+    const GraphLayoutOptions& options = {}, const std::function<bool()>& cancelled = {});
 
 } // namespace lantern::core

@@ -5,6 +5,7 @@
 #include "core/load/event_file_state.h"
 
 #include "core/events/scalar_fast_path.h"
+#include "core/io/cancellation_poll.h"
 #include "core/io/file_byte_source.h"
 #include "core/io/inflating_byte_source.h"
 
@@ -13,6 +14,8 @@ namespace {
 constexpr std::size_t kHeadBytes = 64;
 // Enough for detectRecordCompression to confirm a ZLIB header by inflating a record header.
 constexpr std::size_t kDetectionBytes = 4096;
+// Records read between two looks at whether the reload was cancelled (a few hundred µs).
+constexpr std::size_t kRecordsBetweenPolls = 1024;
 } // namespace
 
 std::string EventFileState::readHead(std::size_t bytes, std::string* error) const
@@ -62,8 +65,8 @@ void EventFileState::reportSourceError(const std::string& error, std::uint64_t o
     }
 }
 
-void EventFileState::readNew(
-    const EventFileInfo& now, bool settled, EventDecoder& decoder, RunData& run, ReadCounts& counts)
+bool EventFileState::readNew(const EventFileInfo& now, bool settled, EventDecoder& decoder,
+    RunData& run, ReadCounts& counts, const std::function<bool()>& cancelled)
 {
     m_knownSize = now.size;
     m_knownModified = now.modified;
@@ -72,7 +75,7 @@ void EventFileState::readNew(
         m_head = readHead(kHeadBytes, &openError);
         if (!openError.empty()) {
             reportSourceError(openError, 0, run); // an unreadable file is not an empty one
-            return;
+            return true;
         }
     }
     if (m_compression == RecordCompression::Unknown && !detectCompression()) {
@@ -82,7 +85,7 @@ void EventFileState::readNew(
         if (settled && !m_head.empty())
             run.diagnostics.push_back({m_path.string(), 0, m_head.size(),
                 "the file ends inside the first record header: it is truncated"});
-        return;
+        return true;
     }
 
     std::unique_ptr<RecordReader> plainReader;
@@ -103,7 +106,11 @@ void EventFileState::readNew(
     const std::uint64_t before = reader->resumeOffset();
     const std::size_t diagnosticsBefore = run.diagnostics.size();
     FastScalarEvent fast;
-    while (const auto record = reader->next()) {
+    CancellationPoll poll(cancelled, kRecordsBetweenPolls);
+    while (!poll.step()) {
+        const auto record = reader->next();
+        if (!record)
+            break;
         ++counts.records;
         if (m_reportedTruncation == record->offset) {
             // The writer had only paused: the record reported as truncated arrived whole.
@@ -136,8 +143,12 @@ void EventFileState::readNew(
     m_offset = reader->resumeOffset();
     m_resyncing = reader->isResyncing();
     m_resyncReason = reader->resyncReason();
-    m_hasTail = reader->pendingBytes() > 0 || m_resyncing;
-    m_readSettled = settled;
+    m_hasTail = !poll.stopped() && (reader->pendingBytes() > 0 || m_resyncing);
+    m_readSettled = settled && !poll.stopped();
+    if (poll.stopped()) { // what is left is read next time: the file looks grown then
+        m_knownSize = 0;
+        m_knownModified = {};
+    }
     // A truncated record with nothing recovered after it: if the writer was only paused and
     // the file grows after all, the record is read from its start. (Compressed streams go on.)
     if (plainReader && reader->truncatedRecord()) {
@@ -148,6 +159,7 @@ void EventFileState::readNew(
     counts.bytes += m_offset - before;
     if (m_offset != before || run.diagnostics.size() != diagnosticsBefore)
         run.touch();
+    return !poll.stopped();
 }
 
 } // namespace lantern::core

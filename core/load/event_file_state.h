@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -39,9 +40,11 @@ public:
 
     // Reads every whole record appended since the last call into `run`. `settled` says the
     // file is done (unchanged for a while, or a newer file took over): a record cut short at
-    // its end is then reported as truncation instead of waited for.
-    void readNew(const EventFileInfo& now, bool settled, EventDecoder& decoder, RunData& run,
-        ReadCounts& counts);
+    // its end is then reported as truncation instead of waited for. `cancelled` is asked every
+    // thousand records or so; once it says yes, reading stops after a whole record and the
+    // file counts as grown, so that the next call reads the rest. False if it stopped so.
+    bool readNew(const EventFileInfo& now, bool settled, EventDecoder& decoder, RunData& run,
+        ReadCounts& counts, const std::function<bool()>& cancelled = {});
 
     // True when the file ended inside a record (or inside damage) at the last read, which was
     // made before the file settled: reading it again once settled reports the truncation.

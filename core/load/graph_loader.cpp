@@ -4,13 +4,16 @@
 
 namespace lantern::core {
 
-DecodedGraph loadGraph(const GraphReference& reference, RecordFetcher* fetcher)
+DecodedGraph loadGraph(
+    const GraphReference& reference, RecordFetcher* fetcher, const std::function<bool()>& cancelled)
 {
     const FetchedRecord record = fetcher
         ? fetcher->fetch(reference.file, reference.location.offset, reference.location.length)
         : fetchRecord(reference.file, reference.location.offset, reference.location.length);
     if (!record.ok())
         return {nullptr, record.error};
+    if (cancelled && cancelled())
+        return {nullptr, "cancelled"};
     DecodedGraph graph = decodeGraph(record.data, reference);
     if (!graph.ok())
         graph.error = reference.file.string() + " @" + std::to_string(reference.location.offset)

@@ -5,11 +5,15 @@
 #include "core/events/graph_decoder.h"
 #include "core/store/graph_reference.h"
 
+#include <functional>
+
 namespace lantern::core {
 
 class RecordFetcher;
 
-// Pass a `fetcher` to reuse open compressed streams across reads.
-DecodedGraph loadGraph(const GraphReference& reference, RecordFetcher* fetcher = nullptr);
+// Pass a `fetcher` to reuse open compressed streams across reads. `cancelled` is asked once
+// the record is read: when it says yes, the graph is not decoded and the error says so.
+DecodedGraph loadGraph(const GraphReference& reference, RecordFetcher* fetcher = nullptr,
+    const std::function<bool()>& cancelled = {});
 
 } // namespace lantern::core

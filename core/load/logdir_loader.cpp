@@ -91,7 +91,8 @@ LogdirLoader::LogdirLoader(std::vector<LogdirSpec> logdirs, LoadOptions options)
 
 LogdirLoader::~LogdirLoader() = default;
 
-LoadStatistics LogdirLoader::reload(const ProgressCallback& progress)
+LoadStatistics LogdirLoader::reload(
+    const ProgressCallback& progress, const std::function<bool()>& cancelled)
 {
     LoadStatistics statistics;
     m_discoveryProblems.clear();
@@ -149,10 +150,14 @@ LoadStatistics LogdirLoader::reload(const ProgressCallback& progress)
     LoadProgress done = total;
     for (const FileToRead& item : toRead) {
         ReadCounts counts;
-        item.file->readNew(item.info, item.settled, item.run->decoder, item.run->run, counts);
+        statistics.cancelled = (cancelled && cancelled())
+            || !item.file->readNew(
+                item.info, item.settled, item.run->decoder, item.run->run, counts, cancelled);
         statistics.records += counts.records;
         statistics.fastPathRecords += counts.fastPathRecords;
         statistics.bytesRead += counts.bytes;
+        if (statistics.cancelled)
+            break;
         ++done.filesDone;
         done.bytesDone += item.info.size;
         if (progress)
@@ -162,7 +167,8 @@ LoadStatistics LogdirLoader::reload(const ProgressCallback& progress)
     m_runs.clear();
     for (auto& [name, state] : current) // std::map: already in name order
         m_runs.push_back(std::move(state));
-    statistics.projectorSearches = findProjectorData(std::move(projectorFiles)) ? 1 : 0;
+    if (!statistics.cancelled)
+        statistics.projectorSearches = findProjectorData(std::move(projectorFiles)) ? 1 : 0;
     m_lastReload = statistics;
     return statistics;
 }

@@ -30,6 +30,8 @@ struct LoadStatistics {
     // 1 when this reload looked for the projector's embeddings again (the folders or their
     // projector files changed), else 0.
     std::uint64_t projectorSearches = 0;
+    // The reload was cancelled before it read everything (see LogdirLoader::reload).
+    bool cancelled = false;
 };
 
 // How far a reload has got, in files and bytes of the files it has to read.
@@ -80,8 +82,12 @@ public:
 
     void setSettlePolicy(SettlePolicy policy) { m_settle = std::move(policy); }
 
-    // `progress`, when given, is called after each file read.
-    LoadStatistics reload(const ProgressCallback& progress = {});
+    // `progress`, when given, is called after each file read. `cancelled`, when given, is
+    // asked between files and every thousand records or so: once it says yes, the reload
+    // stops after a whole record, keeps what it read (runs found, files read in part) and
+    // leaves the rest, and the projector's search, to the next reload.
+    LoadStatistics reload(
+        const ProgressCallback& progress = {}, const std::function<bool()>& cancelled = {});
 
     // Runs in name order; a logdir given as NAME:PATH prefixes its runs with "NAME/".
     std::vector<const RunData*> runs() const;

@@ -80,12 +80,12 @@ private slots:
         const auto references = snapshot->graphReferences();
         QCOMPARE(references.size(), std::size_t(1));
 
-        std::function<core::DecodedGraph()> read;
+        ui::DataReader::GraphRead read;
         {
             auto reader = std::make_shared<ui::DataReader>();
             read = reader->graphReader(references[0]);
         } // the reader and its threads are gone; the read holds what it needs
-        const core::DecodedGraph graph = read();
+        const core::DecodedGraph graph = read({});
         QVERIFY2(graph.ok(), graph.error.c_str());
         QCOMPARE(graph.graph->node_size(), 2);
     }

@@ -28,6 +28,12 @@ struct Latches {
     QSemaphore returned; // a job is about to return
 };
 
+// Where a job ran: 1 on a worker, -1 on the owner's thread (which waitForLatest must not use).
+int onWorker()
+{
+    return QThread::currentThread() == QCoreApplication::instance()->thread() ? -1 : 1;
+}
+
 } // namespace
 
 class TestLatestJob : public QObject {
@@ -280,6 +286,74 @@ private slots:
         QVERIFY(finished);
         QCoreApplication::processEvents();
         QVERIFY(!delivered);
+    }
+
+    // Waiting for the latest result takes the worker's (the job runs once, on the pool) and
+    // delivers it before returning; the event the worker posted then finds nothing to deliver.
+    void waitingForTheLatestDeliversTheWorkersResultAtOnce()
+    {
+        Latches latches;
+        QThreadPool pool;
+        std::vector<int> delivered;
+        LatestJob<int> job([&](int value) { delivered.push_back(value); }, &pool);
+        std::atomic<int> ran = 0;
+        job.run([&] {
+            latches.started.release();
+            latches.gate.acquire();
+            ++ran;
+            return onWorker();
+        });
+        latches.started.acquire();
+        latches.gate.release(); // it may return before or while we wait
+        job.waitForLatest();
+        QCOMPARE(delivered, std::vector<int> {1});
+        QVERIFY(!job.isBusy());
+        QVERIFY(!job.isRunning());
+        QCoreApplication::processEvents();
+        QCOMPARE(delivered, std::vector<int> {1});
+        QCOMPARE(ran.load(), 1);
+        job.waitForLatest(); // nothing asked for: returns at once
+        QCOMPARE(delivered, std::vector<int> {1});
+    }
+
+    // A request queued behind a superseded job: both run on the pool, once each, one at a
+    // time; the superseded result goes to its handler first, then the latest is delivered.
+    void waitingForTheLatestWaitsForASupersededJobAhead()
+    {
+        Latches latches;
+        std::atomic<int> ran = 0;
+        std::atomic<int> running = 0;
+        std::atomic<bool> overlapped = false;
+        QThreadPool pool;
+        pool.setMaxThreadCount(4);
+        std::vector<int> delivered;
+        std::vector<int> superseded;
+        LatestJob<int> job([&](int value) { delivered.push_back(value); }, &pool);
+        job.setSupersededHandler([&](int value) { superseded.push_back(value); });
+        job.run([&] {
+            ++ran;
+            ++running;
+            latches.started.release();
+            latches.gate.acquire();
+            --running;
+            return 1;
+        });
+        latches.started.acquire();
+        job.run([&] {
+            ++ran;
+            overlapped = overlapped || ++running > 1;
+            --running;
+            return 2 * onWorker();
+        });
+        latches.gate.release();
+        job.waitForLatest();
+        QCOMPARE(superseded, std::vector<int> {1});
+        QCOMPARE(delivered, std::vector<int> {2});
+        QVERIFY(!job.isBusy());
+        QVERIFY(!overlapped);
+        QCoreApplication::processEvents();
+        QCOMPARE(delivered, std::vector<int> {2});
+        QCOMPARE(ran.load(), 2);
     }
 
     void aRequestFromTheResultHandlerRunsNext()

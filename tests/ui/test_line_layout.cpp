@@ -78,7 +78,7 @@ void compareLayouts(const LineLayout& a, const LineLayout& b)
         const ui::LineLayerJob::Line& la = a.lines->lines[i];
         const ui::LineLayerJob::Line& lb = b.lines->lines[i];
         QVERIFY(samePoints(la.pixels, lb.pixels));
-        QCOMPARE(la.pen, lb.pen);
+        QCOMPARE(la.pen(), lb.pen());
         QCOMPARE(la.dense, lb.dense);
         QCOMPARE(la.dots, lb.dots);
     }

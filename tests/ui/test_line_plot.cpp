@@ -7,6 +7,7 @@
 #include "tests/support/test_support.h"
 #include "ui/widgets/axis_ticks.h"
 #include "ui/widgets/line_plot.h"
+#include "ui/widgets/plot_workers.h"
 #include "ui/widgets/scalar_export.h"
 
 #include <QBuffer>
@@ -17,6 +18,7 @@
 #include <QLabel>
 #include <QMouseEvent>
 #include <QTest>
+#include <QThreadPool>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -208,6 +210,33 @@ private slots:
         QVERIFY(!background.isRendering());
         foreground.zoomTo({100, 200});
         QCOMPARE(background.grab().toImage(), foreground.grab().toImage());
+    }
+
+    // An export waits for the worker's layout and lines rather than computing them again:
+    // nothing is computed twice, and the picture is what the plot draws on the GUI thread.
+    void waitingForRenderingTakesTheWorkersLayoutAndLines()
+    {
+        const std::vector<LinePlot::Series> series = manyRuns(300, 1);
+        LinePlot plot;
+        shown(plot);
+        plot.setSeries(series);
+        plot.repaint(); // asks the worker for a layout, and shows the last one meanwhile
+        QVERIFY(plot.isRendering());
+        ui::plotWorkers().waitForDone(); // the layout is computed, not yet taken
+        const std::uint64_t layoutsBefore = ui::lineLayoutsComputed();
+        const std::uint64_t layersBefore = ui::lineLayersRendered();
+        plot.waitForRendering();
+        QVERIFY(!plot.isRendering());
+        const QImage exported = plot.grab().toImage();
+        ui::plotWorkers().waitForDone(); // anything else started has counted too
+        QCOMPARE(ui::lineLayoutsComputed() - layoutsBefore, std::uint64_t(0)); // taken
+        QCOMPARE(ui::lineLayersRendered() - layersBefore, std::uint64_t(1)); // on a worker
+
+        LinePlot foreground;
+        foreground.setBackgroundRendering(false);
+        shown(foreground);
+        foreground.setSeries(series);
+        QCOMPARE(exported, foreground.grab().toImage());
     }
 
     // While the worker lays out new data, the plot keeps showing the last layout (its axes

@@ -4,6 +4,7 @@
 
 #include "core/analysis/smoothing.h"
 #include "core/load/logdir_loader.h"
+#include "core/load/snapshot_change.h"
 #include "tests/support/test_support.h"
 #include "ui/dashboards/scalars/scalars_dashboard.h"
 #include "ui/widgets/run_list_model.h"
@@ -20,6 +21,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <map>
 
 using namespace lantern;
 namespace fs = std::filesystem;
@@ -203,6 +205,64 @@ private slots:
         loss->resetZoom();
         // Steps 0..39, and the headroom of a plot whose runs grow while it is shown.
         QCOMPARE(loss->xRange(), (ui::LinePlot::Range {0, 40}));
+    }
+
+    // A change notice that names one grown tag touches only that tag's card (and the custom
+    // chart that shows it): the other cards are not handed their lines again. A first load
+    // builds every card, and runs that come build every card again.
+    void aReloadTouchesOnlyTheCardsOfChangedTags()
+    {
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        for (const char* run : {"train", "eval"})
+            writeRun(root / run, 30, 1.0);
+        core::LogdirLoader loader({{"", root}});
+        ui::RunListModel runs;
+        ui::ScalarsDashboard dashboard(&runs);
+        ui::ScalarCard* lossChart = dashboard.addCustomChart({"loss", "lr"});
+        ui::ScalarCard* accChart = dashboard.addCustomChart({"acc/top1"});
+        // Loads what the files hold now and offers it, with what changed since `before`.
+        const auto offerReload = [&](const ui::LogdirSnapshotPtr& before) {
+            loader.reload();
+            const auto now = loader.snapshot();
+            runs.setSnapshot(now);
+            auto change = std::make_shared<const core::SnapshotChange>(
+                before ? core::describeChange(*before, *now) : core::SnapshotChange {});
+            dashboard.offer({now, change, {}}, true);
+            return std::pair(now, change);
+        };
+        const auto updates = [&] {
+            std::map<QString, int> counts;
+            for (const QString& tag : dashboard.allTags())
+                counts[tag] = dashboard.plot(tag)->seriesUpdates();
+            counts["chart: loss"] = lossChart->plot()->seriesUpdates();
+            counts["chart: acc"] = accChart->plot()->seriesUpdates();
+            return counts;
+        };
+
+        const auto [first, everything] = offerReload(nullptr);
+        QCOMPARE(dashboard.cardTags().size(), 7); // five tags, two charts
+        std::map<QString, int> expected = updates();
+        for (const auto& [tag, count] : expected)
+            QVERIFY2(count >= 1, qPrintable(tag));
+
+        test::appendRecords(root / "train" / "events.out.tfevents.1.host",
+            {test::scalarEvent("loss", 30, 0.1f, 1.7e9 + 900)});
+        const auto [grown, oneTag] = offerReload(first);
+        QCOMPARE(oneTag->series.size(), std::size_t(1));
+        ++expected["loss"];
+        ++expected["chart: loss"];
+        QCOMPARE(updates(), expected);
+        QCOMPARE(dashboard.plot("loss")->series(1).data.size(), std::size_t(31));
+
+        writeRun(root / "test", 5, 2.0); // a new run: every card again
+        const auto [more, newRun] = offerReload(grown);
+        QVERIFY(newRun->runSetChanged);
+        for (const auto& [tag, count] : updates())
+            QVERIFY2(count > expected[tag], qPrintable(tag));
+        QCOMPARE(dashboard.plot("acc/top1")->seriesCount(), 3u);
+        dashboard.removeCustomChart(lossChart);
+        dashboard.removeCustomChart(accChart);
     }
 
     void naturalOrder()

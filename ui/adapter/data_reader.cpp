@@ -37,11 +37,12 @@ std::function<core::DecodedBlobs()> DataReader::blobReader(core::BlobReference r
     };
 }
 
-std::function<core::DecodedGraph()> DataReader::graphReader(core::GraphReference reference) const
+DataReader::GraphRead DataReader::graphReader(core::GraphReference reference) const
 {
-    return [reference = std::move(reference), shared = m_shared] {
+    return [reference = std::move(reference), shared = m_shared](
+               const std::function<bool()>& cancelled) {
         ++shared->reads;
-        return core::loadGraph(reference);
+        return core::loadGraph(reference, nullptr, cancelled);
     };
 }
 

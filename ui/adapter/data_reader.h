@@ -34,7 +34,9 @@ public:
     // Reads for a worker of pool(): each holds only copies and shared state, so it may run
     // after the view that asked for it is gone.
     std::function<core::DecodedBlobs()> blobReader(core::BlobReference reference) const;
-    std::function<core::DecodedGraph()> graphReader(core::GraphReference reference) const;
+    // A graph read takes the job's `cancelled` (see core::loadGraph).
+    using GraphRead = std::function<core::DecodedGraph(const std::function<bool()>& cancelled)>;
+    GraphRead graphReader(core::GraphReference reference) const;
 
     // How many reads were done (tests check that views read through here).
     std::uint64_t readsDone() const;

@@ -89,12 +89,16 @@ void LogLoader::startLoad()
         }
         QElapsedTimer sinceReport;
         sinceReport.start();
-        state->loader->reload([&](const core::LoadProgress& progress) {
+        const auto progressed = [&](const core::LoadProgress& progress) {
             if (sinceReport.elapsed() < kProgressIntervalMilliseconds)
                 return; // a few updates a second are plenty; one per file is not
             sinceReport.restart();
             control.report(progress);
-        });
+        };
+        // Logdirs opened meanwhile (or the window closing) stop the reload soon.
+        if (state->loader->reload(progressed, [&control] { return control.isCancelled(); })
+                .cancelled)
+            return Loaded();
         // What changed is told here, on the loader thread: the GUI thread only reads it.
         LogdirSnapshotPtr snapshot = state->loader->snapshot();
         auto change = std::make_shared<const core::SnapshotChange>(state->published

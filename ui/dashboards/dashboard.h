@@ -111,7 +111,17 @@ public:
 protected:
     SeriesDashboard(core::ValueKind kind, QWidget* parent);
 
-    void apply(const DashboardUpdate& update) final { setSnapshot(update.snapshot); }
+    void apply(const DashboardUpdate& update) final
+    {
+        applyChange(update.snapshot, *update.change);
+    }
+    // Shows `snapshot`, knowing what changed since the one shown (everything on a first load);
+    // by default the whole snapshot again.
+    virtual void applyChange(const LogdirSnapshotPtr& snapshot, const core::SnapshotChange& change)
+    {
+        (void)change;
+        setSnapshot(snapshot);
+    }
     bool isAffectedBy(const core::SnapshotChange& change) const final;
 
 private:

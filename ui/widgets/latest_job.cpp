@@ -14,11 +14,19 @@ namespace latest_job_detail {
 // it. Workers post to `context` under the mutex, and the owner clears it under the mutex before
 // deleting it, so nothing is posted to a deleted object and events already posted die with it.
 struct SharedState {
+    // A job's result, left by its worker for the owner's thread.
+    struct Finished {
+        std::uint64_t generation = 0;
+        std::function<void(bool)> deliver;
+    };
+
     std::atomic<std::uint64_t> latest {0};
     std::mutex mutex;
-    std::condition_variable idle;
+    std::condition_variable idle; // a job returned
     QObject* context = nullptr; // null once the LatestJob is gone
     int active = 0; // jobs handed to the pool that have not returned
+    // At most one: the next job starts only once the owner has taken this one's result.
+    std::optional<Finished> finished;
 };
 
 } // namespace latest_job_detail
@@ -121,14 +129,41 @@ void LatestJobRunner::start(Work work)
         // which jobs run then depends on the requests alone, not on when a thread was free.
         std::function<void(bool)> deliver = work(JobToken(state, generation));
         work = nullptr; // the job's captures go here, not on the owner's thread
-        // `this` is only used on the owner's thread, where it is alive while the context is.
-        postToOwner(*state, [this, generation, deliver = std::move(deliver)]() mutable {
-            finished(generation, std::move(deliver));
-        });
         const std::lock_guard lock(state->mutex);
+        state->finished = SharedState::Finished {generation, std::move(deliver)};
+        // `this` is only used on the owner's thread, where it is alive while the context is.
+        if (state->context)
+            QMetaObject::invokeMethod(
+                state->context, [this] { collect(); }, Qt::QueuedConnection);
         --state->active;
         state->idle.notify_all();
     });
+}
+
+void LatestJobRunner::collect()
+{
+    std::optional<SharedState::Finished> done;
+    {
+        const std::lock_guard lock(m_state->mutex);
+        done.swap(m_state->finished);
+    }
+    if (done)
+        finished(done->generation, std::move(done->deliver));
+}
+
+void LatestJobRunner::waitForLatest()
+{
+    // Each pass takes one job's result as its event would, which starts the next request.
+    const std::uint64_t wanted = m_latest;
+    while (m_wanted && m_running && m_latest == wanted) {
+        std::optional<SharedState::Finished> done;
+        {
+            std::unique_lock lock(m_state->mutex);
+            m_state->idle.wait(lock, [this] { return m_state->finished.has_value(); });
+            done.swap(m_state->finished);
+        }
+        finished(done->generation, std::move(done->deliver));
+    }
 }
 
 void LatestJobRunner::finished(std::uint64_t generation, std::function<void(bool)> deliver)

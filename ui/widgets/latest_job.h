@@ -11,9 +11,9 @@
 // when the LatestJob goes away, nothing more is delivered, and a running job is waited for or
 // left to finish on its own (its result then dropped).
 //
-// Callbacks run on the owner's thread from its event loop, never from inside run() or the
-// destructor, so they may safely use the object that owns the LatestJob. They must not destroy
-// the LatestJob itself (use deleteLater on its owner instead).
+// Callbacks run on the owner's thread from its event loop (or from waitForLatest), never from
+// inside run() or the destructor, so they may safely use the object that owns the LatestJob. They
+// must not destroy the LatestJob itself (use deleteLater on its owner instead).
 
 #include <QObject>
 #include <QThreadPool>
@@ -80,6 +80,11 @@ public:
     bool isRunning() const { return m_running; }
     // Supersedes every request: nothing is delivered until the next one.
     void cancel();
+    // Blocks until the latest request's result is delivered (here, before it returns), for a
+    // caller that needs it now (an export). The job still runs on the pool, once; a superseded
+    // job running ahead of it is waited for too. Results asked for by the handlers it calls
+    // are not waited for.
+    void waitForLatest();
 
 protected:
     // Runs on a worker thread; returns what to run on the owner's thread with the result,
@@ -89,6 +94,8 @@ protected:
 
 private:
     void start(Work work);
+    // Takes the result a worker left, if it is still there (waitForLatest may have taken it).
+    void collect();
     void finished(std::uint64_t generation, std::function<void(bool latest)> deliver);
 
     std::shared_ptr<latest_job_detail::SharedState> m_state;

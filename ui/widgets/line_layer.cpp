@@ -6,10 +6,13 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 
 namespace lantern::ui {
 namespace {
+
+std::atomic<std::uint64_t> layersRendered = 0;
 
 bool finite(const QPointF& p)
 {
@@ -48,12 +51,19 @@ void drawBrokenLine(QPainter& painter, const std::vector<QPointF>& pixels, bool 
 
 void drawLine(QPainter& painter, const LineLayerJob::Line& line, bool antialias)
 {
-    painter.setPen(line.pen);
+    painter.setPen(line.pen());
     painter.setRenderHint(QPainter::Antialiasing, antialias);
     drawBrokenLine(painter, line.pixels, line.dots);
 }
 
 } // namespace
+
+QPen LineLayerJob::Line::pen() const
+{
+    QPen pen(color, 1.0, style);
+    pen.setCosmetic(true);
+    return pen;
+}
 
 void drawLines(QPainter& painter, const LineLayerJob& job)
 {
@@ -63,6 +73,7 @@ void drawLines(QPainter& painter, const LineLayerJob& job)
 
 void renderLineLayer(const LineLayerJob& job, qreal dpr, QImage& layer)
 {
+    layersRendered.fetch_add(1, std::memory_order_relaxed);
     const QSize size = (QSizeF(job.area.size()) * dpr).toSize();
     if (layer.size() != size || layer.format() != QImage::Format_ARGB32_Premultiplied)
         layer = QImage(size, QImage::Format_ARGB32_Premultiplied);
@@ -75,8 +86,8 @@ void renderLineLayer(const LineLayerJob& job, qreal dpr, QImage& layer)
     std::vector<QPointF> devicePixels;
     std::vector<ColumnExtent> extents;
     for (const LineLayerJob::Line& line : job.lines) {
-        const bool byColumn = line.dense
-            || (job.everyLineByColumn && !line.dots && line.pen.style() == Qt::SolidLine);
+        const bool byColumn
+            = line.dense || (job.everyLineByColumn && !line.dots && line.style == Qt::SolidLine);
         if (!byColumn) {
             drawLine(painter, line, job.antialias);
             continue;
@@ -92,10 +103,14 @@ void renderLineLayer(const LineLayerJob& job, qreal dpr, QImage& layer)
             devicePixels.clear();
         }
         addColumnExtents(devicePixels, extents);
-        // A cosmetic pen is one device pixel wide, others scale with the screen.
-        fillColumnExtents(layer, extents, line.pen.color(),
-            line.pen.isCosmetic() ? 1.0 : std::max(1.0, line.pen.widthF()) * dpr);
+        // A cosmetic pen is one device pixel wide.
+        fillColumnExtents(layer, extents, line.color, 1.0);
     }
+}
+
+std::uint64_t lineLayersRendered()
+{
+    return layersRendered.load(std::memory_order_relaxed);
 }
 
 BackgroundLineLayer::BackgroundLineLayer(QObject* parent)
@@ -133,13 +148,7 @@ bool BackgroundLineLayer::isBusy() const
 
 void BackgroundLineLayer::waitForLayer()
 {
-    if (!m_render.isBusy())
-        return;
-    // Rendered here rather than waited for: the job owns everything it draws.
-    Rendered rendered {QImage(), m_asked, m_askedDpr, m_requests};
-    renderLineLayer(*m_asked, m_askedDpr, rendered.layer);
-    m_render.cancel(); // what is under way is not newer
-    take(std::move(rendered));
+    m_render.waitForLatest();
 }
 
 void BackgroundLineLayer::take(Rendered rendered)

@@ -7,14 +7,16 @@
 
 #include <QFontMetrics>
 #include <QHash>
-#include <QPen>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
 
 namespace lantern::ui {
 namespace {
+
+std::atomic<std::uint64_t> layoutsComputed = 0;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr int kTopMargin = 10;
@@ -38,6 +40,36 @@ double quantile(std::vector<double>& values, double q)
         : *std::min_element(values.begin() + std::ptrdiff_t(above), values.end());
     return lower * (1 - t) + upper * t;
 }
+
+// The y values a layout fits its y range to: their extremes, and the values themselves only
+// when the range is cut at percentiles (a thousand runs hold hundreds of thousands of them).
+class YValues {
+public:
+    explicit YValues(bool keepValues)
+        : m_keep(keepValues)
+    {
+    }
+    void add(double y)
+    {
+        m_lo = std::min(m_lo, y);
+        m_hi = std::max(m_hi, y);
+        ++m_count;
+        if (m_keep)
+            m_values.push_back(y);
+    }
+    bool empty() const { return m_count == 0; }
+    std::size_t size() const { return m_count; }
+    double lo() const { return m_lo; }
+    double hi() const { return m_hi; }
+    std::vector<double>& values() { return m_values; } // empty unless kept
+
+private:
+    bool m_keep = false;
+    double m_lo = std::numeric_limits<double>::infinity();
+    double m_hi = -std::numeric_limits<double>::infinity();
+    std::size_t m_count = 0;
+    std::vector<double> m_values;
+};
 
 // Calls fn(x, rawY, smoothY) for every decimated point of `s` whose x is a number, in plot
 // units; smoothY is NaN without smoothing. The layout keeps decimations, not these points: the
@@ -87,11 +119,10 @@ private:
     PlotRange homeXRange() const;
     // Decimates, smooths and converts every series for the current x range and plot width;
     // collects the y values that fit the y range.
-    void placeSeries(
-        std::size_t columns, std::vector<double>& visible, std::vector<double>& outside);
+    void placeSeries(std::size_t columns, YValues& visible, YValues& outside);
     std::shared_ptr<const SeriesDecimation> decimation(
         std::size_t index, const core::DecimationQuery& query) const;
-    PlotRange fittedYRange(std::vector<double>& visible, std::vector<double>& outside) const;
+    PlotRange fittedYRange(YValues& visible, YValues& outside) const;
     PlotRange limitedYRange(const PlotRange& fitted) const;
     std::shared_ptr<const LineLayerJob> lineLayerJob();
 
@@ -181,6 +212,7 @@ std::shared_ptr<const LineLayerJob> Layouter::lineLayerJob()
     job->antialias = !drawsManyRuns(m_input.size());
     job->everyLineByColumn = !job->antialias;
     const bool smoothing = m_options.smoothing > 0;
+    job->lines.reserve(m_input.size() * (smoothing ? 2 : 1));
     for (std::size_t i = 0; i < m_input.size(); ++i) {
         const LineSeries& input = m_input[i];
         if (input.data.empty())
@@ -196,19 +228,13 @@ std::shared_ptr<const LineLayerJob> Layouter::lineLayerJob()
         // Few points get dots, so a handful of evaluations does not look like a straight line.
         const bool dots = allPoints && raw.size() * 8 < l.plot.width();
         const bool dense = !allPoints;
-        // Cosmetic one-pixel pens take Qt's fast line path, antialiased or not; any other pen
-        // goes through the general stroker, ~10× slower (a thousand runs made that seconds).
-        QPen linePen(input.color, 1.0, input.style);
-        linePen.setCosmetic(true);
-        if (smoothing) {
+        if (smoothing) { // the raw line faint and solid behind the smoothed one
             QColor faint = input.color;
             faint.setAlphaF(kRawAlpha);
-            QPen rawPen(faint, 1.0);
-            rawPen.setCosmetic(true);
-            job->lines.push_back({std::move(raw), rawPen, dense, false});
-            job->lines.push_back({std::move(smooth), linePen, dense, dots});
+            job->lines.push_back({std::move(raw), faint, Qt::SolidLine, dense, false});
+            job->lines.push_back({std::move(smooth), input.color, input.style, dense, dots});
         } else {
-            job->lines.push_back({std::move(raw), linePen, dense, dots});
+            job->lines.push_back({std::move(raw), input.color, input.style, dense, dots});
         }
     }
     return job;
@@ -253,8 +279,7 @@ std::shared_ptr<const SeriesDecimation> Layouter::decimation(
     return now;
 }
 
-void Layouter::placeSeries(
-    std::size_t columns, std::vector<double>& visible, std::vector<double>& outside)
+void Layouter::placeSeries(std::size_t columns, YValues& visible, YValues& outside)
 {
     LineLayout& l = m_layout;
     const bool smoothing = m_options.smoothing > 0;
@@ -291,29 +316,28 @@ void Layouter::placeSeries(
             raw.emplace_back(x, rawY);
             if (smoothing)
                 smooth.emplace_back(x, smoothY);
-            std::vector<double>& into = l.x.contains(x) ? visible : outside;
+            YValues& into = l.x.contains(x) ? visible : outside;
             if (std::isfinite(rawY))
-                into.push_back(rawY);
+                into.add(rawY);
             if (std::isfinite(smoothY))
-                into.push_back(smoothY);
+                into.add(smoothY);
         });
     }
 }
 
-PlotRange Layouter::fittedYRange(std::vector<double>& visible, std::vector<double>& outside) const
+PlotRange Layouter::fittedYRange(YValues& visible, YValues& outside) const
 {
     if (m_view.yZoom)
         return *m_view.yZoom;
-    std::vector<double>& values = visible.empty() ? outside : visible;
+    YValues& values = visible.empty() ? outside : visible;
     double lo = 0, hi = 1;
     if (!values.empty()) {
         if (m_options.ignoreOutliers && values.size() >= 3) {
-            lo = quantile(values, 0.05);
-            hi = quantile(values, 0.95);
+            lo = quantile(values.values(), 0.05);
+            hi = quantile(values.values(), 0.95);
         } else {
-            const auto [min, max] = std::minmax_element(values.begin(), values.end());
-            lo = *min;
-            hi = *max;
+            lo = values.lo();
+            hi = values.hi();
         }
     }
     // Halves first: the span of data from -DBL_MAX to DBL_MAX is beyond a double.
@@ -347,8 +371,9 @@ void Layouter::compute()
         l.x = m_view.xZoom.value_or(homeXRange());
         l.pointCount = 0;
 
-        std::vector<double> visible; // y values inside the x range, for fitting y
-        std::vector<double> outside; // the neighbours just outside, when nothing is inside
+        const bool percentiles = m_options.ignoreOutliers && !m_view.yZoom;
+        YValues visible(percentiles); // y values inside the x range, for fitting y
+        YValues outside(percentiles); // the neighbours just outside, when nothing is inside
         placeSeries(columns, visible, outside);
         l.y = fittedYRange(visible, outside);
         const int yTarget = std::max(2, int(l.plot.height() / 40));
@@ -420,7 +445,13 @@ std::shared_ptr<const LineLayout> layOutLines(
 {
     auto layout = std::make_shared<LineLayout>();
     Layouter(series, view, previous, *layout).compute();
+    layoutsComputed.fetch_add(1, std::memory_order_relaxed);
     return layout;
+}
+
+std::uint64_t lineLayoutsComputed()
+{
+    return layoutsComputed.load(std::memory_order_relaxed);
 }
 
 double withHeadroom(const PlotRange& range)

@@ -165,6 +165,8 @@ struct LineLayout {
 // Safe to call on any thread: it reads only its arguments, which nobody may change meanwhile.
 std::shared_ptr<const LineLayout> layOutLines(
     const std::vector<LineSeries>& series, const LineView& view, const LineLayout* previous);
+// How many layouts layOutLines computed in this process (tests check none is computed twice).
+std::uint64_t lineLayoutsComputed();
 
 // One series' drawn points in plot units, raw or smoothed (none without smoothing); a NaN y
 // breaks the line (a non-finite value, or a non-positive one on a log axis).

@@ -53,6 +53,7 @@ LinePlot::~LinePlot() = default;
 
 void LinePlot::setSeries(std::vector<Series> series)
 {
+    ++m_seriesUpdates;
     const std::vector<Series>& was = *m_series;
     bool changed = series.size() != was.size();
     for (std::size_t i = 0; i < series.size(); ++i) {
@@ -93,10 +94,11 @@ void LinePlot::waitForRendering()
 {
     if (!usesBackground())
         return;
-    // Computed here rather than waited for: the layout is a pure function of our input.
-    const LineLayout& l = layout();
-    m_layoutJob.cancel(); // if one is under way, its result is not newer
-    m_background->layerFor(l.lines, devicePixelRatioF()); // starts it, if not yet asked for
+    // The worker's layout and lines, waited for rather than computed again here.
+    if (m_layoutVersion != m_inputVersion)
+        startLayoutJob(); // unless asked for already
+    m_layoutJob.waitForLatest(); // taking it asks for its lines
+    m_background->layerFor(m_layout->lines, devicePixelRatioF()); // unless asked for already
     m_background->waitForLayer();
 }
 

@@ -52,6 +52,8 @@ public:
     std::size_t seriesCount() const;
     const Series& series(std::size_t index) const;
     std::vector<Series> allSeries() const;
+    // How many times setSeries was called (tests check that a reload leaves other cards alone).
+    int seriesUpdates() const { return m_seriesUpdates; }
 
     const Options& options() const { return m_options; }
     void setOptions(const Options& options);
@@ -101,8 +103,8 @@ public:
 
     // Plots of many runs compute their layout and render their lines on a worker thread (on
     // by default); a repaint meanwhile shows the last layout and lines. isRendering() says
-    // whether such work is under way; waitForRendering() blocks until the newest lines are
-    // done (exports call it).
+    // whether such work is under way; waitForRendering() blocks until the worker has laid out
+    // and rendered the newest lines, computing nothing itself (exports call it).
     void setBackgroundRendering(bool on);
     bool isRendering() const;
     void waitForRendering();
@@ -146,6 +148,7 @@ private:
     std::optional<Range> m_yZoom;
     std::array<AxisLimits, 3> m_xLimits; // by XAxisMode
     bool m_live = false; // a series has grown by appending: points arrive while we look
+    int m_seriesUpdates = 0;
     AxisLimits m_yLimits;
     std::uint64_t m_inputVersion = 1; // counts the changes to what the layout depends on
     // The newest layout taken and the input version it is for. Layouts are immutable values;

@@ -219,16 +219,18 @@ void GraphsDashboard::loadChosenGraph()
     m_results->hide();
     showStatus();
     rebuildBreadcrumb();
-    m_loading.run([read = m_reader->graphReader(reference)] {
+    m_loading.run([read = m_reader->graphReader(reference)](const auto& control) {
+        // A graph chosen meanwhile stops this one between its steps (its result is dropped).
+        const std::function<bool()> cancelled = [&control] { return control.isCancelled(); };
         LoadedGraph loaded;
-        core::DecodedGraph decoded = read();
+        core::DecodedGraph decoded = read(cancelled);
         if (!decoded.ok()) {
             loaded.error = QString::fromStdString(decoded.error);
             return loaded;
         }
-        auto hierarchy
-            = std::make_shared<core::GraphHierarchy>(core::buildGraphHierarchy(*decoded.graph));
-        loaded.rootLayout = core::layOutGroup(*hierarchy, 0);
+        auto hierarchy = std::make_shared<core::GraphHierarchy>(
+            core::buildGraphHierarchy(*decoded.graph, {}, cancelled));
+        loaded.rootLayout = core::layOutGroup(*hierarchy, 0, {}, cancelled);
         loaded.graph = std::move(decoded.graph);
         loaded.hierarchy = std::move(hierarchy);
         return loaded;
@@ -262,8 +264,9 @@ void GraphsDashboard::enterGroup(std::uint32_t group)
 {
     if (!m_hierarchy || !m_hierarchy->node(group).isGroup())
         return;
-    m_placing.run([hierarchy = m_hierarchy, group] {
-        return PlacedLevel {hierarchy, group, core::layOutGroup(*hierarchy, group)};
+    m_placing.run([hierarchy = m_hierarchy, group](const auto& control) {
+        const std::function<bool()> cancelled = [&control] { return control.isCancelled(); };
+        return PlacedLevel {hierarchy, group, core::layOutGroup(*hierarchy, group, {}, cancelled)};
     });
     showStatus();
 }

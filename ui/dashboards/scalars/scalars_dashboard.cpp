@@ -21,6 +21,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <set>
 
 namespace lantern::ui {
 namespace {
@@ -157,15 +158,76 @@ void ScalarsDashboard::applyOptions()
         chart->plot()->setOptions(m_options);
 }
 
+void ScalarsDashboard::applyChange(
+    const LogdirSnapshotPtr& snapshot, const core::SnapshotChange& change)
+{
+    const bool first = !m_snapshot;
+    m_snapshot = snapshot;
+    // Runs that come or go change every card's lines (and the run list's colours).
+    if (first || change.everything || change.runSetChanged) {
+        rebuild();
+        return;
+    }
+    std::set<QString> tags;
+    for (const core::ChangedSeries& series : change.series)
+        if (series.kind == core::ValueKind::Scalar)
+            tags.insert(QString::fromStdString(series.tag));
+    refreshTags(tags);
+}
+
+QRegularExpression ScalarsDashboard::tagFilterExpression() const
+{
+    // Matched anywhere in the tag, ignoring case.
+    return QRegularExpression(m_filter->text(), QRegularExpression::CaseInsensitiveOption);
+}
+
+bool ScalarsDashboard::wantsCard(
+    const QString& tag, const QRegularExpression& filter, bool hasData) const
+{
+    // Those the filter matches (an invalid one filters nothing), or pinned; unless empty and
+    // hidden.
+    const bool matches = m_pinned.contains(tag) || filter.pattern().isEmpty() || !filter.isValid()
+        || filter.match(tag).hasMatch();
+    return matches && (hasData || !m_hideEmpty->isChecked());
+}
+
+std::optional<LinePlot::Series> ScalarsDashboard::lineOf(
+    const QString& runName, const core::RunSnapshot& run, const core::TagSnapshot& tag) const
+{
+    if (m_runs && !m_runs->isChecked(runName))
+        return std::nullopt;
+    const QColor color = m_runs ? m_runs->color(runName) : RunListModel::defaultColor(runName);
+    // Exports write the names' own bytes, made valid as core does.
+    return LinePlot::Series {
+        runName, color, tag.scalars, exportedName(run.name), exportedName(tag.tag)};
+}
+
+bool ScalarsDashboard::showTagCard(const QString& tag, bool wanted, bool hasData)
+{
+    auto it = m_cards.find(tag);
+    if (!wanted) {
+        if (it == m_cards.end())
+            return false;
+        it->second->deleteLater();
+        m_cards.erase(it);
+        return true;
+    }
+    const bool created = it == m_cards.end();
+    if (created)
+        it = m_cards.emplace(tag, createCard({tag}, false)).first;
+    const auto lines = m_lines.find(tag);
+    // A no-op for a plot when no generation changed.
+    it->second->plot()->setSeries(
+        lines == m_lines.end() ? std::vector<LinePlot::Series> {} : lines->second);
+    it->second->setNoDataNoteShown(!hasData);
+    return created;
+}
+
 void ScalarsDashboard::rebuild()
 {
-    // The filter: matched anywhere in the tag, ignoring case; an invalid one filters nothing
-    // and says so.
-    const QString pattern = m_filter->text();
-    const QRegularExpression filter(pattern, QRegularExpression::CaseInsensitiveOption);
-    const bool filterValid = filter.isValid();
-    m_filter->setStyleSheet(filterValid ? QString() : QStringLiteral("background: #fdd;"));
-    m_filter->setToolTip(filterValid ? QString() : filter.errorString());
+    const QRegularExpression filter = tagFilterExpression();
+    m_filter->setStyleSheet(filter.isValid() ? QString() : QStringLiteral("background: #fdd;"));
+    m_filter->setToolTip(filter.isValid() ? QString() : filter.errorString());
 
     // Every scalar tag of any run, and each tag's lines for the checked runs in snapshot
     // (name) order.
@@ -174,67 +236,96 @@ void ScalarsDashboard::rebuild()
     if (m_snapshot) {
         for (const auto& run : m_snapshot->runs) {
             const QString runName = QString::fromStdString(run->name);
-            const bool checked = !m_runs || m_runs->isChecked(runName);
-            const QColor color
-                = m_runs ? m_runs->color(runName) : RunListModel::defaultColor(runName);
             for (const core::TagSnapshot& tag : run->tags) {
                 if (tag.kind != core::ValueKind::Scalar)
                     continue;
                 const QString name = QString::fromStdString(tag.tag);
                 tags.insert(name);
-                if (checked) // exports write the names' own bytes, made valid as core does
-                    m_lines[name].push_back({runName, color, tag.scalars, exportedName(run->name),
-                        exportedName(tag.tag)});
+                if (auto line = lineOf(runName, *run, tag))
+                    m_lines[name].push_back(std::move(*line));
             }
         }
     }
     m_allTags = QStringList(tags.begin(), tags.end());
     std::sort(m_allTags.begin(), m_allTags.end(), naturalLess);
-
-    // The tag cards: those the filter matches (or pinned), unless empty and hidden.
-    std::map<QString, bool> wanted; // tag → has data
-    for (const QString& tag : std::as_const(m_allTags)) {
-        const bool matches = m_pinned.contains(tag) || pattern.isEmpty() || !filterValid
-            || filter.match(tag).hasMatch();
-        const auto lines = m_lines.find(tag);
-        const bool hasData = lines != m_lines.end() && anyPoints(lines->second);
-        if (matches && (hasData || !m_hideEmpty->isChecked()))
-            wanted[tag] = hasData;
-    }
+    m_tagSet = std::move(tags);
 
     bool structureChanged = std::exchange(m_placementDirty, false);
-    for (auto it = m_cards.begin(); it != m_cards.end();) {
-        if (wanted.count(it->first)) {
-            ++it;
-            continue;
-        }
-        it->second->deleteLater();
-        it = m_cards.erase(it);
-        structureChanged = true;
-    }
-    for (const auto& [tag, hasData] : wanted) {
-        auto it = m_cards.find(tag);
-        if (it == m_cards.end()) {
-            it = m_cards.emplace(tag, createCard({tag}, false)).first;
-            structureChanged = true;
-        }
+    std::map<QString, bool> wanted; // tag → has data
+    for (const QString& tag : std::as_const(m_allTags)) {
         const auto lines = m_lines.find(tag);
-        // A no-op for a plot when no generation changed.
-        it->second->plot()->setSeries(
-            lines == m_lines.end() ? std::vector<LinePlot::Series> {} : lines->second);
-        it->second->setNoDataNoteShown(!hasData);
+        const bool hasData = lines != m_lines.end() && anyPoints(lines->second);
+        if (wantsCard(tag, filter, hasData))
+            wanted[tag] = hasData;
     }
+    for (auto it = m_cards.begin(); it != m_cards.end();) {
+        const QString tag = (it++)->first; // showTagCard may erase it
+        if (!wanted.count(tag))
+            structureChanged = showTagCard(tag, false, false) || structureChanged;
+    }
+    for (const auto& [tag, hasData] : wanted)
+        structureChanged = showTagCard(tag, true, hasData) || structureChanged;
     for (ScalarCard* chart : m_charts)
         updateCustomChart(chart);
 
     if (structureChanged)
         placeCards();
+    showEmptyText();
+}
 
-    if (m_cards.empty() && m_charts.empty())
-        m_grid->setEmptyText(!m_snapshot || m_snapshot->runs.empty() ? tr("No runs loaded.")
-                : !pattern.isEmpty() && filterValid
-                ? tr("No scalar tags match “%1”.").arg(pattern.toHtmlEscaped())
-                : tr("The checked runs have no scalar data."));
+void ScalarsDashboard::refreshTags(const std::set<QString>& tags)
+{
+    // The lines of just these tags. A tag some run gained or lost as a whole changes the
+    // tag list (and maybe the groups): that is a rebuild.
+    for (const QString& tag : tags) {
+        const std::string name = tag.toStdString();
+        std::vector<LinePlot::Series> lines;
+        bool held = false;
+        for (const auto& run : m_snapshot->runs) {
+            const core::TagSnapshot* found = run->find(name, core::ValueKind::Scalar);
+            if (!found)
+                continue;
+            held = true;
+            const QString runName = QString::fromStdString(run->name);
+            if (auto line = lineOf(runName, *run, *found))
+                lines.push_back(std::move(*line));
+        }
+        if (held != m_tagSet.contains(tag)) {
+            rebuild();
+            return;
+        }
+        if (lines.empty())
+            m_lines.erase(tag);
+        else
+            m_lines[tag] = std::move(lines);
+    }
+    const QRegularExpression filter = tagFilterExpression();
+    bool structureChanged = false;
+    for (const QString& tag : tags) {
+        const auto lines = m_lines.find(tag);
+        const bool hasData = lines != m_lines.end() && anyPoints(lines->second);
+        structureChanged
+            = showTagCard(tag, wantsCard(tag, filter, hasData), hasData) || structureChanged;
+    }
+    for (ScalarCard* chart : m_charts)
+        if (std::any_of(chart->tags().begin(), chart->tags().end(),
+                [&](const QString& tag) { return tags.count(tag) > 0; }))
+            updateCustomChart(chart);
+    if (structureChanged) {
+        placeCards();
+        showEmptyText();
+    }
+}
+
+void ScalarsDashboard::showEmptyText()
+{
+    if (!m_cards.empty() || !m_charts.empty())
+        return;
+    const QString pattern = m_filter->text();
+    m_grid->setEmptyText(!m_snapshot || m_snapshot->runs.empty() ? tr("No runs loaded.")
+            : !pattern.isEmpty() && tagFilterExpression().isValid()
+            ? tr("No scalar tags match “%1”.").arg(pattern.toHtmlEscaped())
+            : tr("The checked runs have no scalar data."));
 }
 
 void ScalarsDashboard::updateCustomChart(ScalarCard* chart) const

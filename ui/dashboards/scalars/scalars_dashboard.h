@@ -21,12 +21,15 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
+#include <set>
 #include <vector>
 
 class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QRegularExpression;
 class QSlider;
 class QToolButton;
 
@@ -95,8 +98,24 @@ public:
     // Replaces the save dialog the card menus' "Save…" actions ask (tests answer it).
     void setPathChooser(PathChooser chooser) { m_choosePath = std::move(chooser); }
 
+protected:
+    // Touches only the cards of the scalar tags that changed; runs coming or going, and a
+    // first load, rebuild every card.
+    void applyChange(
+        const LogdirSnapshotPtr& snapshot, const core::SnapshotChange& change) override;
+
 private:
     void rebuild();
+    // Brings the lines and cards of `tags` up to date with m_snapshot; the rest stay as they are.
+    void refreshTags(const std::set<QString>& tags);
+    QRegularExpression tagFilterExpression() const;
+    bool wantsCard(const QString& tag, const QRegularExpression& filter, bool hasData) const;
+    // A run's line for a card, when the run is checked.
+    std::optional<LinePlot::Series> lineOf(
+        const QString& runName, const core::RunSnapshot& run, const core::TagSnapshot& tag) const;
+    // Makes, updates or removes the card of `tag`; true if it was made or removed.
+    bool showTagCard(const QString& tag, bool wanted, bool hasData);
+    void showEmptyText();
     void updateCustomChart(ScalarCard* chart) const;
     void applyOptions();
     // Hands the grid every card: pinned, custom charts, then the rest.
@@ -128,6 +147,7 @@ private:
     // Each scalar tag's lines (one per checked run, named by run) from the last snapshot.
     std::map<QString, std::vector<LinePlot::Series>> m_lines;
     QStringList m_allTags;
+    QSet<QString> m_tagSet; // the same tags, to look up
     std::map<QString, ScalarCard*> m_cards; // tag cards, by tag
     std::vector<ScalarCard*> m_charts; // custom charts
     QSet<QString> m_pinned;

@@ -1,0 +1,182 @@
+// Core's long operations stop early once their caller cancels them: a reload between files and
+// inside a long file (the next reload then reads the rest, ending where an uncancelled load
+// ends), and a graph's load, hierarchy and layout. Work done is counted, not timed.
+
+#include "core/analysis/graph_hierarchy.h"
+#include "core/analysis/graph_layout.h"
+#include "core/load/graph_loader.h"
+#include "core/load/logdir_loader.h"
+#include "core/write/event_file_writer.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <string>
+
+using namespace lantern;
+using namespace lantern::core;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A run of `points` losses, in one event file.
+void writeRun(const fs::path& directory, int points, RecordCompression compression)
+{
+    EventFileWriterOptions options;
+    options.compression = compression;
+    options.wallTime = 1.0;
+    EventFileWriter writer(directory, options);
+    for (int step = 0; step < points; ++step)
+        writer.addScalar("loss", step, 1.0f / float(step + 1), 1.0 + step);
+}
+
+// Every run's losses, to compare two loaders' end states.
+std::vector<std::vector<double>> lossesOf(const LogdirLoader& loader)
+{
+    std::vector<std::vector<double>> losses;
+    for (const RunData* run : loader.runs()) {
+        std::vector<double>& values = losses.emplace_back();
+        if (const auto tag = run->tags.find("loss"); tag != run->tags.end()) {
+            const ScalarSnapshot points = tag->second.scalars.snapshot();
+            for (std::size_t i = 0; i < points.size(); ++i)
+                values.push_back(points[i].value);
+        }
+    }
+    return losses;
+}
+
+// `ops` ops in scopes of a hundred, each reading the one before.
+pb::GraphDef largeGraph(int ops)
+{
+    pb::GraphDef graph;
+    for (int i = 0; i < ops; ++i) {
+        pb::NodeDef* node = graph.add_node();
+        node->set_name("scope" + std::to_string(i / 100) + "/op" + std::to_string(i));
+        node->set_op("MatMul");
+        if (i > 0)
+            node->add_input(graph.node(i - 1).name());
+    }
+    return graph;
+}
+
+} // namespace
+
+class TestCancellation : public QObject {
+    Q_OBJECT
+private slots:
+    void aCancelledReloadStopsBetweenFiles()
+    {
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        for (int run = 0; run < 6; ++run)
+            writeRun(root / ("run" + std::to_string(run)), 100, RecordCompression::None);
+
+        LogdirLoader loader({{"", root}});
+        std::uint64_t filesDone = 0;
+        const LoadStatistics cancelled
+            = loader.reload([&](const LoadProgress& progress) { filesDone = progress.filesDone; },
+                [&] { return filesDone >= 2; });
+        QVERIFY(cancelled.cancelled);
+        QCOMPARE(filesDone, std::uint64_t(2));
+        QCOMPARE(cancelled.records, std::uint64_t(2 * 101)); // two files of 100 and a header
+        QCOMPARE(cancelled.projectorSearches, std::uint64_t(0));
+
+        const LoadStatistics rest = loader.reload();
+        QVERIFY(!rest.cancelled);
+        QCOMPARE(rest.records, std::uint64_t(4 * 101));
+        LogdirLoader whole({{"", root}});
+        whole.reload();
+        QCOMPARE(lossesOf(loader), lossesOf(whole));
+        QCOMPARE(loader.reload().records, std::uint64_t(0));
+    }
+
+    void aCancelledReloadStopsInsideALongFile_data()
+    {
+        QTest::addColumn<RecordCompression>("compression");
+        QTest::newRow("plain") << RecordCompression::None;
+        QTest::newRow("gzip") << RecordCompression::Gzip;
+    }
+
+    void aCancelledReloadStopsInsideALongFile()
+    {
+        QFETCH(RecordCompression, compression);
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        writeRun(root / "run", 20000, compression);
+
+        LogdirLoader loader({{"", root}});
+        int asked = 0;
+        const LoadStatistics cancelled = loader.reload({}, [&] { return ++asked >= 3; });
+        QVERIFY(cancelled.cancelled);
+        QCOMPARE(asked, 3); // not asked again once it said yes
+        QVERIFY2(cancelled.records > 0 && cancelled.records < 5000,
+            qPrintable(QString::number(cancelled.records)));
+        QVERIFY(loader.runs().front()->diagnostics.empty()); // stopping is not damage
+
+        const LoadStatistics rest = loader.reload();
+        QVERIFY(!rest.cancelled);
+        QCOMPARE(cancelled.records + rest.records, std::uint64_t(20001));
+        QVERIFY(loader.runs().front()->diagnostics.empty());
+        LogdirLoader whole({{"", root}});
+        whole.reload();
+        QCOMPARE(lossesOf(loader), lossesOf(whole));
+    }
+
+    void aCancelledGraphLoadDecodesNothing()
+    {
+        QTemporaryDir temp;
+        const fs::path run = fs::path(temp.path().toStdString()) / "run";
+        EventFileWriter(run).addGraph(largeGraph(10));
+        LogdirLoader loader({{"", run.parent_path()}});
+        loader.reload();
+        const auto reference = loader.snapshot()->find("run")->graphReference();
+        QVERIFY(reference);
+        int asked = 0;
+        const DecodedGraph stopped = loadGraph(*reference, nullptr, [&] { return ++asked > 0; });
+        QCOMPARE(asked, 1);
+        QVERIFY(!stopped.ok());
+        QVERIFY(!stopped.graph);
+        QVERIFY(loadGraph(*reference, nullptr, [] { return false; }).ok());
+    }
+
+    void aCancelledHierarchyStopsEarly()
+    {
+        const pb::GraphDef graph = largeGraph(60000);
+        int askedWhole = 0;
+        const GraphHierarchy whole = buildGraphHierarchy(graph, {}, [&] {
+            ++askedWhole;
+            return false;
+        });
+        QCOMPARE(whole.opCount(), std::size_t(60000));
+        QVERIFY(askedWhole > 20); // every few thousand ops, in each of its passes
+
+        int asked = 0;
+        const GraphHierarchy stopped = buildGraphHierarchy(graph, {}, [&] { return ++asked >= 2; });
+        QCOMPARE(asked, 2); // after the second few thousand ops, and never again
+        QCOMPARE(stopped.nodes().size(), std::size_t(1)); // the root alone
+        QCOMPARE(stopped.opCount(), std::size_t(0));
+        QVERIFY(stopped.edgesWithin(0).empty());
+    }
+
+    void aCancelledLayoutStopsEarly()
+    {
+        std::vector<LayoutEdge> edges;
+        for (std::uint32_t i = 1; i < 300; ++i)
+            edges.push_back({i - 1, i});
+        int askedWhole = 0;
+        const GraphLayout whole = layOutGraph(300, edges, {}, [&] {
+            ++askedWhole;
+            return false;
+        });
+        QCOMPARE(whole.positions.size(), std::size_t(300));
+        QCOMPARE(askedWhole, 2 + GraphLayoutOptions {}.sweeps); // two steps, then each sweep
+
+        int asked = 0;
+        const GraphLayout stopped = layOutGraph(300, edges, {}, [&] { return ++asked >= 3; });
+        QCOMPARE(asked, 3);
+        QVERIFY(stopped.positions.empty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCancellation)
+#include "test_cancellation.moc"
