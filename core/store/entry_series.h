@@ -31,6 +31,11 @@ public:
         return (*m_view->blocks[index / kBlockSize])[index % kBlockSize];
     }
     const Entry& back() const { return (*this)[size() - 1]; }
+    // The lowest and highest step stored (0 when empty), and whether steps never decrease
+    // along the series: they may, where every point is kept as written (--keep-orphaned-data).
+    std::int64_t minStep() const { return m_view ? m_view->minStep : 0; }
+    std::int64_t maxStep() const { return m_view ? m_view->maxStep : 0; }
+    bool stepsSorted() const { return !m_view || m_view->stepsSorted; }
 
 private:
     template <typename> friend class EntrySeries;
@@ -40,6 +45,9 @@ private:
         std::size_t size = 0;
         std::uint64_t generation = 0;
         std::uint64_t removals = 0;
+        std::int64_t minStep = 0;
+        std::int64_t maxStep = 0;
+        bool stepsSorted = true;
     };
     // One pointer: a tag has one kind, so three of the four series of each TagSnapshot are
     // empty, and 48 bytes inline each cost 96 bytes a tag of a run with 300,000 tags.
@@ -88,7 +96,15 @@ public:
             grown->assign(full.begin(), full.end());
             state.blocks.back() = std::move(grown);
         }
+        const std::int64_t step = entry.step;
         state.blocks.back()->push_back(std::move(entry));
+        if (state.size == 0) {
+            state.minStep = state.maxStep = step;
+        } else {
+            state.stepsSorted = state.stepsSorted && step >= at(state.size - 1).step;
+            state.minStep = std::min(state.minStep, step);
+            state.maxStep = std::max(state.maxStep, step);
+        }
         ++state.size;
         state.generation = nextGeneration();
     }
@@ -117,6 +133,9 @@ public:
             state.blocks.back() = std::move(copy);
         }
         state.size = kept;
+        // Sorted (the rule that removes keeps steps in order): the ends are the extremes.
+        state.minStep = kept > 0 ? at(0).step : 0;
+        state.maxStep = kept > 0 ? at(kept - 1).step : 0;
         state.generation = nextGeneration();
         ++state.removals;
         return removed;
