@@ -211,7 +211,7 @@ std::shared_ptr<const LogdirSnapshot> LogdirLoader::snapshot()
     snapshot->lastReload = m_lastReload;
     for (auto& state : m_runs) {
         if (!state->lastSnapshot || state->lastSnapshot->generation != state->run.generation())
-            state->lastSnapshot = snapshotOf(state->run);
+            state->lastSnapshot = snapshotOf(state->run, state->lastSnapshot.get());
         snapshot->totalEventFiles += state->files.size();
         snapshot->runs.push_back(state->lastSnapshot);
     }

@@ -85,7 +85,7 @@ RunHParams hparamsOf(const RunSnapshot& run)
 
 } // namespace
 
-std::shared_ptr<const RunSnapshot> snapshotOf(const RunData& run)
+std::shared_ptr<const RunSnapshot> snapshotOf(const RunData& run, const RunSnapshot* previous)
 {
     auto snapshot = std::make_shared<RunSnapshot>();
     snapshot->name = run.name;
@@ -98,11 +98,29 @@ std::shared_ptr<const RunSnapshot> snapshotOf(const RunData& run)
     snapshot->eventCount = run.eventCount;
     snapshot->generation = run.generation();
     snapshot->incarnation = run.incarnation();
-    snapshot->tags.reserve(run.tags.size());
-    for (const auto& [name, data] : run.tags) // std::map iterates in sorted order
-        snapshot->tags.push_back(
-            {name, data.kind, data.metadata, data.scalars.snapshot(), data.histograms.snapshot(),
-                data.blobs.snapshot(), data.tensors.snapshot(), data.generation()});
+    auto& tags = snapshot->tags.m_tags;
+    tags.reserve(run.tags.size());
+    // Both lists are in the same order (the multimap's: by tag, a tag's kinds as they
+    // appeared), so one walk finds each tag's previous snapshot.
+    const TagSnapshotList* old = previous ? &previous->tags : nullptr;
+    std::size_t at = 0;
+    for (const auto& [name, data] : run.tags) {
+        const std::uint64_t generation = data.generation();
+        std::shared_ptr<const TagSnapshot> tag;
+        if (old) {
+            while (at < old->size() && (*old)[at].tag < name)
+                ++at;
+            for (std::size_t i = at; i < old->size() && (*old)[i].tag == name && !tag; ++i)
+                if ((*old)[i].kind == data.kind && (*old)[i].generation == generation
+                    && (*old)[i].metadata == data.metadata)
+                    tag = old->share(i);
+        }
+        if (!tag)
+            tag = std::make_shared<const TagSnapshot>(TagSnapshot {name, data.kind, data.metadata,
+                data.scalars.snapshot(), data.histograms.snapshot(), data.blobs.snapshot(),
+                data.tensors.snapshot(), generation});
+        tags.push_back(std::move(tag));
+    }
     snapshot->hparams = hparamsOf(*snapshot);
     return snapshot;
 }

@@ -73,9 +73,9 @@ ScalarPoint ScalarSnapshot::operator[](std::size_t index) const
 void ScalarSnapshot::read(std::size_t first, std::size_t count, std::vector<ScalarPoint>& out) const
 {
     out.clear();
-    if (first >= m_size)
+    if (first >= size())
         return;
-    const std::size_t end = first + std::min(count, m_size - first);
+    const std::size_t end = first + std::min(count, size() - first);
     out.resize(end - first);
     const std::size_t sealed = m_chunkCount * kChunkSize;
     ScalarPoint buffer[kChunkSize];
@@ -99,21 +99,20 @@ void ScalarSnapshot::read(std::size_t first, std::size_t count, std::vector<Scal
 std::vector<ScalarPoint> ScalarSnapshot::points() const
 {
     std::vector<ScalarPoint> out;
-    read(0, m_size, out);
+    read(0, size(), out);
     return out;
 }
 
 // ---- ScalarSeries ----
 
 ScalarSeries::ScalarSeries(const ScalarSeries& other)
-    : type(other.type)
-    , m_chunkCount(other.m_chunkCount)
-    , m_chunkBytes(other.m_chunkBytes)
+    : m_chunkCount(other.m_chunkCount)
     , m_removals(other.m_removals)
     , m_generation(other.m_generation)
     , m_tailSize(other.m_tailSize)
     , m_tailCapacity(other.m_tailCapacity)
     , m_changed(other.m_changed)
+    , type(other.type)
 {
     if (other.m_index)
         m_index = makeIndex(other.m_index->capacity, other.m_index.get(), m_chunkCount);
@@ -171,7 +170,6 @@ void ScalarSeries::seal()
     auto chunk = encodeChunk(points);
     if (!m_index || m_chunkCount == m_index->capacity)
         growIndex();
-    m_chunkBytes += chunk->heapBytes;
     m_index->levels[0].set(m_chunkCount, ScalarSummary::of(points));
     m_index->chunks[m_chunkCount++] = std::move(chunk);
     // Summarize every group this chunk completes, bottom up.
@@ -250,18 +248,13 @@ std::size_t ScalarSeries::removeFromStep(std::int64_t step)
     if (chunkCount != m_chunkCount && unshared(m_index)) {
         // No snapshot reads the index: drop the cut chunks in place. Pyramid nodes of groups
         // that are no longer complete are ignored (nodeCount) and rewritten when sealed again.
-        for (std::size_t i = chunkCount; i < m_chunkCount; ++i) {
-            m_chunkBytes -= m_index->chunks[i]->heapBytes;
+        for (std::size_t i = chunkCount; i < m_chunkCount; ++i)
             m_index->chunks[i].reset();
-        }
         m_chunkCount = chunkCount;
     } else if (chunkCount != m_chunkCount) {
         m_index
             = chunkCount > 0 ? makeIndex(m_index->capacity, m_index.get(), chunkCount) : nullptr;
         m_chunkCount = chunkCount;
-        m_chunkBytes = 0;
-        for (std::size_t i = 0; i < m_chunkCount; ++i)
-            m_chunkBytes += m_index->chunks[i]->heapBytes;
     }
     // A new tail even when the cut is inside the old one: snapshots may still read past the cut.
     m_tail.reset();
@@ -283,7 +276,6 @@ ScalarSnapshot ScalarSeries::snapshot() const
     snapshot.m_tail = m_tail;
     snapshot.m_chunkCount = m_chunkCount;
     snapshot.m_tailSize = m_tailSize;
-    snapshot.m_size = size();
     snapshot.m_generation = generation();
     snapshot.m_removals = m_removals;
     snapshot.m_type = type;
@@ -292,7 +284,9 @@ ScalarSnapshot ScalarSeries::snapshot() const
 
 std::size_t ScalarSeries::residentBytes() const
 {
-    std::size_t bytes = m_chunkBytes;
+    std::size_t bytes = 0;
+    for (std::size_t i = 0; i < m_chunkCount; ++i)
+        bytes += m_index->chunks[i]->heapBytes;
     if (m_index)
         bytes += indexBytes(*m_index);
     if (m_tail)

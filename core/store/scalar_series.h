@@ -173,8 +173,8 @@ public:
 
     ScalarSnapshot() = default;
 
-    std::size_t size() const { return m_size; }
-    bool empty() const { return m_size == 0; }
+    std::size_t size() const { return m_chunkCount * kChunkSize + m_tailSize; }
+    bool empty() const { return size() == 0; }
     // Changes whenever the series changes, so views redraw only what changed.
     std::uint64_t generation() const { return m_generation; }
     // How many times points were removed (purges). A later snapshot of the same series with
@@ -240,13 +240,13 @@ public:
 
 private:
     friend class ScalarSeries;
+    // Every TagSnapshot holds one of these, so it is kept small: the size is computed.
     std::shared_ptr<const ScalarChunkIndex> m_index;
     std::shared_ptr<const ScalarPoint[]> m_tail;
     std::size_t m_chunkCount = 0;
-    std::size_t m_tailSize = 0;
-    std::size_t m_size = 0;
     std::uint64_t m_generation = 0;
     std::uint64_t m_removals = 0;
+    std::uint32_t m_tailSize = 0; // at most kChunkSize
     ScalarType m_type = ScalarType::Float32;
 };
 
@@ -319,8 +319,6 @@ public:
     // Superseded buffers kept alive only by snapshots are not counted.
     std::size_t residentBytes() const;
 
-    ScalarType type = ScalarType::Float32;
-
 private:
     void seal();
     void growTail();
@@ -331,12 +329,15 @@ private:
     std::shared_ptr<ScalarChunkIndex> m_index;
     std::shared_ptr<ScalarPoint[]> m_tail;
     std::size_t m_chunkCount = 0;
-    std::size_t m_chunkBytes = 0; // sum of the sealed chunks' heapBytes
     std::uint64_t m_removals = 0;
     mutable std::uint64_t m_generation = 0;
     std::uint32_t m_tailSize = 0; // at most kChunkSize
     std::uint32_t m_tailCapacity = 0;
     mutable bool m_changed = false;
+
+public:
+    // Declared last, where it packs beside the flag instead of taking 8 bytes of its own.
+    ScalarType type = ScalarType::Float32;
 };
 
 } // namespace lantern::core

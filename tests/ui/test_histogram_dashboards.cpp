@@ -30,6 +30,7 @@
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <numeric>
 #include <random>
 
 using namespace lantern;
@@ -95,9 +96,37 @@ void writeLongRun(const fs::path& root, int first, int count)
     }
 }
 
+// Run "restart": "weights/restart" at steps 0..10, then (a restarted process, a new event file)
+// at steps 5..15. Each histogram is one bucket [v, v + 1) of 10 values, v = step in the first
+// file and 100 + step in the second; wall times grow as written.
+void writeRestart(const fs::path& root)
+{
+    for (const int segment : {0, 1}) {
+        core::EventFileWriter writer(root / "restart");
+        for (int step = segment ? 5 : 0; step <= (segment ? 15 : 10); ++step) {
+            const double v = 100 * segment + step;
+            const core::HistogramBucket bucket[] = {{v, v + 1, 10}};
+            writer.addHistogramBuckets("weights/restart", step, bucket, kStart + v);
+        }
+    }
+}
+
+// Where a rebinned row of the restart run has its mass: v + 0.5 within a bin's width.
+double restartValueOf(const core::RebinnedHistograms& r, std::size_t row)
+{
+    double mass = 0, moment = 0;
+    for (std::size_t bin = 0; bin < r.binCount; ++bin) {
+        mass += r.row(row)[bin];
+        moment += r.row(row)[bin] * (r.binLeft(bin) + 0.5 * r.binWidth());
+    }
+    return moment / mass;
+}
+
 // A log directory written by `write`, loaded once, with a runs model on what was loaded.
 struct LoadedLogdir {
-    explicit LoadedLogdir(const std::function<void(const fs::path&)>& write)
+    explicit LoadedLogdir(
+        const std::function<void(const fs::path&)>& write, core::LoadOptions options = {})
+        : loader({{"", root}}, options)
     {
         write(root);
         loader.reload();
@@ -105,9 +134,21 @@ struct LoadedLogdir {
     }
     QTemporaryDir temp;
     fs::path root = temp.path().toStdString();
-    core::LogdirLoader loader {{{"", root}}};
+    core::LogdirLoader loader;
     ui::RunListModel runs;
 };
+
+// Shows both tabs at 900 × 700; false if either never appears.
+bool showBoth(QWidget& histograms, QWidget& distributions)
+{
+    for (QWidget* dashboard : {&histograms, &distributions}) {
+        dashboard->resize(900, 700);
+        dashboard->show();
+        if (!QTest::qWaitForWindowExposed(dashboard))
+            return false;
+    }
+    return true;
+}
 
 // Types `value` into a spin box and presses Enter, as a user sets a bound.
 void typeInto(QSpinBox* box, int value)
@@ -262,12 +303,7 @@ private slots:
         core::LogdirLoader& loader = logdir.loader;
         ui::HistogramsDashboard histograms(&logdir.runs);
         ui::DistributionsDashboard distributions(&logdir.runs);
-        for (QWidget* dashboard :
-            {static_cast<QWidget*>(&histograms), static_cast<QWidget*>(&distributions)}) {
-            dashboard->resize(900, 700);
-            dashboard->show();
-            QVERIFY(QTest::qWaitForWindowExposed(dashboard));
-        }
+        QVERIFY(showBoth(histograms, distributions));
         histograms.setSnapshot(loader.snapshot());
         distributions.setSnapshot(loader.snapshot());
         QTRY_VERIFY(!histograms.isComputing() && !distributions.isComputing());
@@ -320,6 +356,90 @@ private slots:
         QCOMPARE(bar->toBox()->value(), 3499);
         QCOMPARE(ridges->stepAt(ridges->drawnSteps().front()), 0);
         QCOMPARE(newestHover(ridges).section(QLatin1Char(':'), 0, 0), QStringLiteral("step 3499"));
+    }
+
+    void restartKeptAsWrittenReadsByStep()
+    {
+        // Kept as written, the restart's steps go back (0..10, then 5..15). Both tabs show
+        // all 22 values in step order, a repeated step's values as written (the older behind,
+        // the newer in front), as TensorBoard's step axis places them; the range and "follow
+        // newest" use the highest step, not the last written. TensorBoard's rule keeps 16.
+        for (const bool keepEvery : {true, false}) {
+            LoadedLogdir logdir(writeRestart, core::LoadOptions {.keepOrphanedData = keepEvery});
+            ui::HistogramsDashboard histograms(&logdir.runs);
+            ui::DistributionsDashboard distributions(&logdir.runs);
+            QVERIFY(showBoth(histograms, distributions));
+            histograms.setSnapshot(logdir.loader.snapshot());
+            distributions.setSnapshot(logdir.loader.snapshot());
+            QTRY_VERIFY(!histograms.isComputing() && !distributions.isComputing());
+            ui::HistogramPlot* ridges = histograms.plot("weights/restart", "restart");
+            ui::DistributionPlot* bands = distributions.plot("weights/restart", "restart");
+            QVERIFY(ridges && bands);
+
+            // Every value, in step order; values from the first file, then the second.
+            std::vector<std::pair<std::int64_t, double>> expected;
+            for (int step = 0; step <= 15; ++step) {
+                if (step <= 10 && (keepEvery || step < 5))
+                    expected.emplace_back(step, step);
+                if (step >= 5)
+                    expected.emplace_back(step, 100 + step);
+            }
+            QCOMPARE(ridges->stepCount(), expected.size());
+            QCOMPARE(bands->stepCount(), expected.size());
+            for (std::size_t i = 0; i < expected.size(); ++i) {
+                QCOMPARE(ridges->stepAt(i), expected[i].first);
+                QCOMPARE(bands->stepAt(i), expected[i].first);
+                QVERIFY(std::abs(restartValueOf(ridges->rebinned(), i) - (expected[i].second + 0.5))
+                    <= ridges->rebinned().binWidth());
+                const double median = (*bands->values()[i])[4];
+                QVERIFY(median >= expected[i].second && median <= expected[i].second + 1);
+            }
+            // Drawn back to front: every value has its ridge, the newest step in front.
+            std::vector<std::size_t> all(expected.size());
+            std::iota(all.begin(), all.end(), std::size_t(0));
+            QCOMPARE(ridges->drawnSteps(), all);
+            QCOMPARE(
+                newestHover(ridges).section(QLatin1Char(':'), 0, 0), QStringLiteral("step 15"));
+            QCOMPARE(histograms.stepRangeBar()->fromBox()->value(), 0);
+            QCOMPARE(histograms.stepRangeBar()->toBox()->value(), 15);
+            const QRect d = bands->rect();
+            bands->hoverAt(QPointF(d.width() - 12, d.height() / 2.0)); // the right edge
+            QCOMPARE(
+                bands->hoverText().section(QLatin1Char('\n'), 0, 0), QStringLiteral("step 15"));
+
+            // A range inside the repeated steps holds both values of each.
+            typeInto(histograms.stepRangeBar()->fromBox(), 6);
+            typeInto(histograms.stepRangeBar()->toBox(), 9);
+            const auto [first, last] = ridges->visibleSteps();
+            QCOMPARE(last - first, std::size_t(keepEvery ? 8 : 4));
+            QCOMPARE(ridges->stepAt(first), 6);
+            QCOMPARE(ridges->stepAt(last - 1), 9);
+            QCOMPARE(ridges->drawnSteps().size(), last - first);
+
+            // On the wall-time axis the values stand in the order written: ridges stack and
+            // bands run by time, from the first file's step 0 to the second's step 15.
+            QTest::mouseClick(histograms.stepRangeBar()->allButton(), Qt::LeftButton);
+            histograms.axisBox()->setCurrentIndex(2);
+            distributions.axisBox()->setCurrentIndex(2);
+            const std::vector<std::size_t> byTime = ridges->drawnSteps();
+            QCOMPARE(byTime.size(), expected.size());
+            for (std::size_t i = 0; i + 1 < byTime.size(); ++i)
+                QVERIFY(restartValueOf(ridges->rebinned(), byTime[i])
+                    <= restartValueOf(ridges->rebinned(), byTime[i + 1]));
+            QCOMPARE(
+                newestHover(ridges).section(QLatin1Char(':'), 0, 0), QStringLiteral("step 15"));
+            bands->hoverAt(QPointF(d.width() - 12, d.height() / 2.0));
+            QCOMPARE(
+                bands->hoverText().section(QLatin1Char('\n'), 0, 0), QStringLiteral("step 15"));
+            bands->hoverAt(QPointF(48, d.height() / 2.0)); // the left edge
+            QCOMPARE(bands->hoverText().section(QLatin1Char('\n'), 0, 0), QStringLiteral("step 0"));
+            if (keepEvery) {
+                QVERIFY(
+                    histograms.grab().save(QStringLiteral("/tmp/lantern_restart_histograms.png")));
+                QVERIFY(distributions.grab().save(
+                    QStringLiteral("/tmp/lantern_restart_distributions.png")));
+            }
+        }
     }
 
     void cardMenusExportImagesAndEveryStep()

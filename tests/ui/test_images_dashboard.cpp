@@ -262,6 +262,83 @@ private slots:
         QTRY_COMPARE(checkShows(card, 1, 2), QString());
     }
 
+    void restartKeptAsWrittenReadsByStep()
+    {
+        // A restarted run: steps 0..10, then a new file at steps 5..15 with other pictures
+        // (sample 1's colours). Kept as written, the slider holds all 22 values in step order,
+        // a repeated step's values side by side as written, and starts at the highest step;
+        // TensorBoard's rule keeps 16.
+        QTemporaryDir temp;
+        const fs::path run = fs::path(temp.path().toStdString()) / "run";
+        const auto writeSegment = [&run](int first, int last, int sample) {
+            core::EventFileWriter writer(run);
+            for (int step = first; step <= last; ++step) {
+                const core::EncodedImage image = stepImage(step, sample);
+                writer.addImage("restart", step, std::span(&image, 1), core::SummaryStyle::Tf2,
+                    kStart + 100 * sample + step);
+            }
+        };
+        writeSegment(0, 10, 0);
+        writeSegment(5, 15, 1);
+        for (const bool keepEvery : {false, true}) { // the second writes more
+            ImagesTab tab(
+                temp.path().toStdString(), core::LoadOptions {.keepOrphanedData = keepEvery});
+            ui::ImageCard* card = tab.loadedCard("restart", "run");
+            QVERIFY(card);
+            std::vector<std::pair<int, int>> expected; // (step, picture) per position
+            for (int step = 0; step <= 15; ++step) {
+                if (step <= 10 && (keepEvery || step < 5))
+                    expected.emplace_back(step, 0);
+                if (step >= 5)
+                    expected.emplace_back(step, 1);
+            }
+            QSlider* slider = card->stepSlider();
+            QCOMPARE(slider->maximum(), int(expected.size()) - 1);
+            QCOMPARE(slider->value(), slider->maximum());
+            QCOMPARE(card->step(), std::int64_t(15));
+            slider->setFocus();
+            QTest::keyClick(slider, Qt::Key_Home);
+            for (std::size_t at = 0; at < expected.size(); ++at) {
+                const auto [step, picture] = expected[at];
+                QCOMPARE(card->position(), int(at));
+                QCOMPARE(card->step(), std::int64_t(step));
+                QTRY_COMPARE(checkShows(card, step, picture), QString());
+                const bool repeated = keepEvery && step >= 5 && step <= 10;
+                const QString label = repeated
+                    ? QStringLiteral("Step %1 (%2 of 2) ·").arg(step).arg(picture + 1)
+                    : QStringLiteral("Step %1 ·").arg(step);
+                QVERIFY2(card->stepLabel()->text().startsWith(label),
+                    qPrintable(card->stepLabel()->text()));
+                QTest::keyClick(slider, Qt::Key_Right);
+            }
+            if (!keepEvery)
+                continue;
+
+            // A third file writes step 3 again. The slider, at the end, stays at the highest
+            // step; one put on a value keeps that value, now one position further on.
+            ui::ImageCard* followed = card;
+            slider->setValue(6); // step 5, the second file's
+            QCOMPARE(card->step(), std::int64_t(5));
+            writeSegment(3, 3, 2);
+            tab.reload();
+            QCOMPARE(followed->stepSlider()->maximum(), 22);
+            QCOMPARE(followed->position(), 7);
+            QTRY_COMPARE(checkShows(followed, 5, 1), QString());
+            followed->stepSlider()->setValue(4); // step 3, the third file's
+            QTRY_COMPARE(checkShows(followed, 3, 2), QString());
+            QVERIFY(followed->stepLabel()->text().startsWith(QStringLiteral("Step 3 (2 of 2) ·")));
+            followed->stepSlider()->setValue(22);
+            writeSegment(4, 4, 2);
+            tab.reload();
+            QCOMPARE(followed->position(), 23);
+            QCOMPARE(followed->step(), std::int64_t(15));
+            followed->stepSlider()->setValue(8); // past the two new values: step 5, second
+            QTRY_COMPARE(checkShows(followed, 5, 1), QString());
+            QVERIFY(followed->stepLabel()->text().startsWith(QStringLiteral("Step 5 (2 of 2) ·")));
+            QVERIFY(tab.dashboard.grab().save(QStringLiteral("/tmp/lantern_restart_images.png")));
+        }
+    }
+
     void draggingDecodesOnlyTheLatest()
     {
         QTemporaryDir temp;

@@ -49,10 +49,10 @@ HistogramSeriesPlot::Summarize DistributionPlot::summarizer() const
 {
     return [](const Entries& entries) {
         auto summary = std::make_shared<Compressed>();
-        readSteps(entries, *summary);
+        const std::vector<std::size_t> order = readSteps(entries, *summary);
         summary->values.resize(entries.size());
         for (std::size_t i = 0; i < entries.size(); ++i)
-            summary->values[i] = core::compressHistogram(entries[i].buckets);
+            summary->values[i] = core::compressHistogram(entries[order[i]].buckets);
         return std::shared_ptr<const Summary>(std::move(summary));
     };
 }
@@ -73,9 +73,20 @@ DistributionPlot::Layout DistributionPlot::layoutFor(const QRect& target) const
         n, options().decimate ? std::size_t(std::max(2.0, 2 * layout.area.width())) : n);
     for (std::size_t& index : layout.drawn)
         index += layout.first;
+    if (options().axis != StepAxis::Step) {
+        // Rows are in step order; a series kept as written may go back in time where its
+        // steps go forward, and bands are drawn left to right.
+        std::stable_sort(layout.drawn.begin(), layout.drawn.end(),
+            [this](std::size_t a, std::size_t b) { return offsetOf(a) < offsetOf(b); });
+    }
     if (n > 0) {
         layout.xLo = offsetOf(layout.first);
         layout.xHi = offsetOf(layout.last - 1);
+        for (std::size_t i = layout.first; options().axis != StepAxis::Step && i < layout.last;
+             ++i) {
+            layout.xLo = std::min(layout.xLo, offsetOf(i));
+            layout.xHi = std::max(layout.xHi, offsetOf(i));
+        }
     }
     // The value range over every visible step, drawn or not.
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;

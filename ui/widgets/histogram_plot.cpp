@@ -53,11 +53,12 @@ void HistogramPlot::setEntries(const Entries& entries, const QColor& color, std:
     HistogramSeriesPlot::setEntries(entries, color);
 }
 
-core::RebinnedHistograms HistogramPlot::rebin(const Entries& entries, std::size_t binCount)
+core::RebinnedHistograms HistogramPlot::rebin(
+    const Entries& entries, std::size_t binCount, std::span<const std::size_t> order)
 {
     std::vector<std::span<const core::HistogramBucket>> buckets(entries.size());
     for (std::size_t i = 0; i < entries.size(); ++i)
-        buckets[i] = entries[i].buckets;
+        buckets[i] = entries[order.empty() ? i : order[i]].buckets;
     return core::rebinHistograms(buckets, binCount);
 }
 
@@ -65,8 +66,8 @@ HistogramSeriesPlot::Summarize HistogramPlot::summarizer() const
 {
     return [binCount = m_binCount](const Entries& entries) {
         auto summary = std::make_shared<Rebinned>();
-        readSteps(entries, *summary);
-        summary->histograms = rebin(entries, binCount);
+        const std::vector<std::size_t> order = readSteps(entries, *summary);
+        summary->histograms = rebin(entries, binCount, order);
         return std::shared_ptr<const Summary>(std::move(summary));
     };
 }
@@ -105,6 +106,11 @@ std::vector<std::size_t> HistogramPlot::drawnSteps(const QRectF& area) const
     std::vector<std::size_t> indices = core::sampleStepIndices(n, limit);
     for (std::size_t& index : indices)
         index += first;
+    // Rows are in step order; on a time axis a series kept as written may go back in time
+    // where its steps go forward, and ridges stack back to front by where they are drawn.
+    if (options().axis != StepAxis::Step)
+        std::stable_sort(indices.begin(), indices.end(),
+            [this](std::size_t a, std::size_t b) { return offsetOf(a) < offsetOf(b); });
     return indices;
 }
 

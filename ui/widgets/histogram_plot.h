@@ -2,7 +2,8 @@
 // One run's histograms of one tag, rebinned onto common bins (core::rebinHistograms) once per
 // change of the series, off the GUI thread. Only steps inside the step range are drawn. Offset mode
 // draws a ridge plot, one filled outline per step stacked in depth with the newest in front;
-// overlay mode draws every step's outline on one pair of axes. Steps are graded from a pale to a
+// overlay mode draws every step's outline on one pair of axes; on a time axis the ridges are
+// stacked by time. Steps are graded from a pale to a
 // dark shade of the run's colour. With more steps than the plot has room for it draws an evenly
 // spaced subset (storage is never touched). Hovering highlights the step under the cursor and shows
 // the count of the bin under it.
@@ -22,13 +23,16 @@ public:
         std::size_t binCount = core::kDefaultHistogramBins);
 
     const core::RebinnedHistograms& rebinned() const;
-    // Indices (into the series) of the steps drawn at the current size, back to front.
+    // Indices (rows of the summary, in step order) of the steps drawn at the current size, back
+    // to front.
     std::vector<std::size_t> drawnSteps() const { return drawnSteps(plotArea(rect())); }
 
     void render(QPainter& painter, const QRect& target) const override;
 
-    // The summary's work: every step of `entries` on `binCount` common bins.
-    static core::RebinnedHistograms rebin(const Entries& entries, std::size_t binCount);
+    // The summary's work: every step of `entries` on `binCount` common bins, a row per entry
+    // in the order `order` gives (indices into `entries`), or as stored when it is empty.
+    static core::RebinnedHistograms rebin(
+        const Entries& entries, std::size_t binCount, std::span<const std::size_t> order = {});
 
 protected:
     Summarize summarizer() const override;

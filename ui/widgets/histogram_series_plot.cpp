@@ -4,6 +4,7 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <numeric>
 
 namespace lantern::ui {
 
@@ -51,14 +52,20 @@ bool HistogramSeriesPlot::isComputing() const
     return !(m_shownKey == m_wantedKey);
 }
 
-void HistogramSeriesPlot::readSteps(const Entries& entries, Summary& summary)
+std::vector<std::size_t> HistogramSeriesPlot::readSteps(const Entries& entries, Summary& summary)
 {
+    std::vector<std::size_t> order(entries.size());
+    std::iota(order.begin(), order.end(), std::size_t(0));
+    if (!entries.stepsSorted())
+        std::stable_sort(order.begin(), order.end(),
+            [&entries](std::size_t a, std::size_t b) { return entries[a].step < entries[b].step; });
     summary.steps.resize(entries.size());
     summary.wallTimes.resize(entries.size());
     for (std::size_t i = 0; i < entries.size(); ++i) {
-        summary.steps[i] = entries[i].step;
-        summary.wallTimes[i] = entries[i].wallTime;
+        summary.steps[i] = entries[order[i]].step;
+        summary.wallTimes[i] = entries[order[i]].wallTime;
     }
+    return order;
 }
 
 void HistogramSeriesPlot::setOptions(const Options& options)

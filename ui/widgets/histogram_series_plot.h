@@ -57,7 +57,9 @@ public:
     // True while the summary of the latest series has not arrived.
     bool isComputing() const;
     // Steps in the shown summary, and the index range [first, last) of those inside the
-    // options' step range (steps never decrease along a series).
+    // options' step range. The summary holds the steps in step order, equal steps as written:
+    // a series kept as written (--keep-orphaned-data) may step back, and its ridges, bands and
+    // range still read from the lowest step to the highest, every value in its place.
     std::size_t stepCount() const { return m_summary->steps.size(); }
     std::pair<std::size_t, std::size_t> visibleSteps() const;
     std::int64_t stepAt(std::size_t index) const { return m_summary->steps[index]; }
@@ -94,8 +96,10 @@ protected:
     // Anything besides the series that the summary depends on (the bin count); a change makes
     // setEntries summarise again.
     virtual std::size_t summaryVariant() const { return 0; }
-    // Fills the step and wall time columns, as every summary does first.
-    static void readSteps(const Entries& entries, Summary& summary);
+    // Fills the step and wall time columns in step order, as every summary does first, and
+    // returns the index in `entries` of each row (a stable sort by step: equal steps stay in
+    // the order written).
+    static std::vector<std::size_t> readSteps(const Entries& entries, Summary& summary);
 
     const Summary& summary() const { return *m_summary; }
     // Where step `index` lies on the offset axis.

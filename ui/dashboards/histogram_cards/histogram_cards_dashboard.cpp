@@ -96,8 +96,9 @@ void HistogramCardsDashboard::rebuild()
 
     std::optional<std::pair<std::int64_t, std::int64_t>> extent;
     for (const HistogramCardGrid::CardSpec& card : cards) {
+        // Not the first and last entries: kept as written, steps may go back.
         const auto& entries = card.data->histograms;
-        const std::int64_t first = entries[0].step, last = entries.back().step;
+        const std::int64_t first = entries.minStep(), last = entries.maxStep();
         extent = extent ? std::pair(std::min(extent->first, first), std::max(extent->second, last))
                         : std::pair(first, last);
     }

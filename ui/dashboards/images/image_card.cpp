@@ -13,7 +13,9 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace lantern::ui {
 
@@ -62,14 +64,27 @@ ImageCard::ImageCard(ImageSource* source, QWidget* parent)
 void ImageCard::setData(std::shared_ptr<const core::RunSnapshot> run, const core::TagSnapshot* tag)
 {
     const bool follow = !m_tag || m_slider->value() == m_slider->maximum();
+    // Elsewhere, the chosen value stays chosen, even where a value of a lower step arrived.
+    const std::size_t chosen = m_tag && !m_tag->blobs.empty() ? valueIndex() : 0;
     m_run = std::move(run);
     m_tag = tag;
+    m_order.clear();
+    if (!tag->blobs.stepsSorted()) {
+        m_order.resize(tag->blobs.size());
+        std::iota(m_order.begin(), m_order.end(), std::uint32_t(0));
+        std::stable_sort(m_order.begin(), m_order.end(),
+            [&blobs = tag->blobs](auto a, auto b) { return blobs[a].step < blobs[b].step; });
+    }
     const int last = std::max(0, int(tag->blobs.size()) - 1);
+    int at = last;
+    if (!follow) {
+        const auto found = std::find(m_order.begin(), m_order.end(), chosen);
+        at = std::min(last, m_order.empty() ? int(chosen) : int(found - m_order.begin()));
+    }
     {
         const QSignalBlocker blocker(m_slider);
         m_slider->setRange(0, last);
-        if (follow)
-            m_slider->setValue(last);
+        m_slider->setValue(at);
     }
     m_slider->setVisible(last > 0); // a tag with one value has nothing to choose
     showPosition();
@@ -85,6 +100,12 @@ int ImageCard::position() const
     return m_slider->value();
 }
 
+std::size_t ImageCard::valueIndex() const
+{
+    const auto at = std::size_t(position());
+    return at < m_order.size() ? m_order[at] : at;
+}
+
 int ImageCard::sample() const
 {
     return m_sample->value() - 1;
@@ -92,7 +113,7 @@ int ImageCard::sample() const
 
 std::int64_t ImageCard::step() const
 {
-    return m_tag && !m_tag->blobs.empty() ? m_tag->blobs[std::size_t(position())].step : 0;
+    return m_tag && !m_tag->blobs.empty() ? m_tag->blobs[valueIndex()].step : 0;
 }
 
 bool ImageCard::isLoading() const
@@ -104,7 +125,7 @@ void ImageCard::showPosition()
 {
     if (!m_tag || m_tag->blobs.empty())
         return;
-    const core::BlobEntry& entry = m_tag->blobs[std::size_t(position())];
+    const core::BlobEntry& entry = m_tag->blobs[valueIndex()];
     const int count = std::max(1, int(entry.count));
     {
         const QSignalBlocker blocker(m_sample);
@@ -113,9 +134,23 @@ void ImageCard::showPosition()
     }
     m_sample->setVisible(count > 1);
     const QDateTime wallTime = QDateTime::fromMSecsSinceEpoch(std::llround(entry.wallTime * 1000));
-    m_stepLabel->setText(tr("Step %1 · %2")
-                             .arg(entry.step)
-                             .arg(wallTime.toString(QStringLiteral("yyyy-MM-dd hh:mm:ss"))));
+    // Values that share this step lie side by side on the slider: say which one this is.
+    const auto stepOf = [this](int at) {
+        const auto i = std::size_t(at);
+        return m_tag->blobs[i < m_order.size() ? m_order[i] : i].step;
+    };
+    int before = 0, after = 0;
+    while (position() - before > 0 && stepOf(position() - before - 1) == entry.step)
+        ++before;
+    while (position() + after < m_slider->maximum() && stepOf(position() + after + 1) == entry.step)
+        ++after;
+    const QString time = wallTime.toString(QStringLiteral("yyyy-MM-dd hh:mm:ss"));
+    m_stepLabel->setText(before + after == 0 ? tr("Step %1 · %2").arg(entry.step).arg(time)
+                                             : tr("Step %1 (%2 of %3) · %4")
+                                                   .arg(entry.step)
+                                                   .arg(before + 1)
+                                                   .arg(before + after + 1)
+                                                   .arg(time));
     m_slider->setToolTip(tr("Value %1 of %2").arg(position() + 1).arg(m_tag->blobs.size()));
     load();
 }
@@ -125,7 +160,7 @@ void ImageCard::load()
     if (!m_seen || !m_tag || m_tag->blobs.empty())
         return;
     const ImageRequest request {
-        core::blobReference(*m_run, *m_tag, std::size_t(position())), std::uint32_t(sample())};
+        core::blobReference(*m_run, *m_tag, valueIndex()), std::uint32_t(sample())};
     if (request.key() == m_shownKey && !m_loader->isLoading())
         return; // shown already (a reload that left this value as it was)
     m_view->setLoading(true);

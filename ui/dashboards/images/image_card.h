@@ -4,6 +4,11 @@
 // the step and wall time, and a sample chooser when a value holds several images. The image
 // loads off the GUI thread once the card has been seen. As the run grows, the slider grows;
 // when it was at the newest value, it follows the newest.
+//
+// The slider runs in step order, values of one step in the order written: with every point
+// kept as written (--keep-orphaned-data) a restarted run steps back, and the slider still
+// moves forward in steps, as it does everywhere else, with each repeated step's values side
+// by side ("2nd of 2 at this step").
 
 #include "core/store/run_snapshot.h"
 #include "ui/dashboards/images/image_adjustment.h"
@@ -11,6 +16,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <vector>
 
 class QLabel;
 class QSlider;
@@ -36,8 +42,10 @@ public:
     QSlider* stepSlider() const { return m_slider; }
     QSpinBox* sampleBox() const { return m_sample; }
     QLabel* stepLabel() const { return m_stepLabel; }
-    // The chosen value (its index among the tag's values) and sample.
+    // The chosen position on the slider (in step order) and sample.
     int position() const;
+    // The index among the tag's stored values of the value at the chosen position.
+    std::size_t valueIndex() const;
     int sample() const;
     // The step of the chosen value.
     std::int64_t step() const;
@@ -59,6 +67,7 @@ private:
     QSlider* m_slider = nullptr;
     QSpinBox* m_sample = nullptr;
     QLabel* m_stepLabel = nullptr;
+    std::vector<std::uint32_t> m_order; // position → value index; empty when steps are sorted
     QString m_shownKey; // the image the view holds
     bool m_seen = false;
 };
