@@ -129,6 +129,19 @@ ProjectorEmbeddingSource sourceFor(const std::string& run, const std::string& na
                     + " is not an image (no PNG, JPEG, GIF, BMP or WebP header)");
         else if (header.width && header.height)
             source.spriteImageSize = {*header.width, *header.height};
+        if (source.spriteImageSize
+            && std::max(source.spriteImageSize->first, source.spriteImageSize->second)
+                > kMaxSpriteAtlasSide) {
+            const std::string side = std::to_string(kMaxSpriteAtlasSide);
+            addProblem(source,
+                "the sprite " + source.spritePath.string() + " is "
+                    + std::to_string(source.spriteImageSize->first) + "×"
+                    + std::to_string(source.spriteImageSize->second) + " px, larger than the "
+                    + side + "×" + side
+                    + " px TensorBoard accepts: points are drawn without thumbnails");
+            source.spritePath.clear(); // never decoded: the embedding loads without sprites
+            source.spriteImageSize.reset();
+        }
     }
     return source;
 }

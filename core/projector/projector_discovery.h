@@ -34,7 +34,7 @@ struct ProjectorEmbeddingSource {
     std::filesystem::path checkpointPrefix; // with checkpointVariable, when tensorPath is empty
     std::string checkpointVariable;
     std::filesystem::path metadataPath; // empty when none
-    std::filesystem::path spritePath;
+    std::filesystem::path spritePath; // empty when none, or an atlas past kMaxSpriteAtlasSide
     std::optional<std::pair<std::uint32_t, std::uint32_t>> spriteTile;
     std::vector<std::uint32_t> shape; // [rows, columns] when the config or checkpoint says
     std::filesystem::path bookmarksPath; // empty when none

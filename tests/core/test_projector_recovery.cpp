@@ -15,6 +15,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <tuple>
 
 using namespace lantern::core;
 using lantern::test::floatBytes;
@@ -376,6 +377,43 @@ private slots:
                 QVERIFY2(problem.starts_with(describeEmbedding(source) + ": "), problem.c_str());
         QVERIFY(describeEmbedding(fine).find((root / "projector_config.pbtxt").string())
             != std::string::npos);
+    }
+
+    void aSpriteAtlasPastTensorBoardsLimitIsRefused()
+    {
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        writeBytes(root / "t.tsv", "1\t2\n3\t4\n");
+        writeBytes(root / "wide.png", pngHeader(8193, 64));
+        writeBytes(root / "tall.png", pngHeader(32, 9000));
+        writeBytes(root / "limit.png", pngHeader(8192, 8192));
+        writeBytes(root / "projector_config.pbtxt", R"(
+            embeddings { tensor_name: "wide" tensor_path: "t.tsv"
+                         sprite { image_path: "wide.png" single_image_dim: 32 single_image_dim: 32 } }
+            embeddings { tensor_name: "tall" tensor_path: "t.tsv"
+                         sprite { image_path: "tall.png" single_image_dim: 32 single_image_dim: 32 } }
+            embeddings { tensor_name: "limit" tensor_path: "t.tsv"
+                         sprite { image_path: "limit.png" single_image_dim: 32 single_image_dim: 32 } }
+        )");
+        const ProjectorDiscovery found = discoverProjectorEmbeddings(
+            {}, std::vector<std::pair<std::string, fs::path>> {{"", root}});
+        for (const auto& [name, file, size] :
+            {std::tuple {"wide", "wide.png", "8193×64"}, {"tall", "tall.png", "32×9000"}}) {
+            const ProjectorEmbeddingSource& source = *named(found, name);
+            const std::string expected = "the sprite " + (root / file).string() + " is " + size
+                + " px, larger than the 8192×8192 px TensorBoard accepts";
+            QVERIFY2(mentions(source.problems, expected), joined(source.problems).c_str());
+            QVERIFY(mentions(found.problems, expected));
+            QVERIFY(source.spritePath.empty()); // the UI never decodes it
+            const LoadedEmbedding loaded = loadEmbedding(source);
+            QVERIFY2(loaded.error.empty(), loaded.error.c_str());
+            QCOMPARE(loaded.values, (std::vector<float> {1, 2, 3, 4}));
+            QVERIFY(loaded.warning.find(expected) != std::string::npos);
+        }
+        // 8192 × 8192 itself is accepted.
+        const ProjectorEmbeddingSource& limit = *named(found, "limit");
+        QVERIFY2(limit.problems.empty(), joined(limit.problems).c_str());
+        QCOMPARE(limit.spritePath, root / "limit.png");
     }
 
     void damagedCheckpointsAndConfigsLoseNothingElse()
