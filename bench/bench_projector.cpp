@@ -7,11 +7,16 @@
 // neighbours: the 100 nearest points (TensorBoard's default) of one point by cosine distance.
 // load-tsv: reading that embedding from a tensors.tsv as PyTorch writes it (text, %.6g).
 // paint: the scatter plot of 100,000 points in 20 colours into a 1200 × 800 image.
+// search: the metadata search (RE2) against std::regex, the engine it replaced, searching the
+// same cells in the same run: "a*c" (quadratic for std::regex) on 1,000-byte cells and
+// "a*a*a*c" (quartic) on 60-byte ones, then RE2 alone on 10,000 cells of 1,000 bytes, where
+// std::regex would take hours.
 //
 // Usage: lantern-bench-projector [--reps N]
 
 #include "core/analysis/nearest_neighbours.h"
 #include "core/analysis/pca.h"
+#include "core/projector/metadata_search.h"
 #include "core/projector/projector_discovery.h"
 #include "ui/dashboards/projector/embedding_scatter_plot.h"
 
@@ -25,6 +30,7 @@
 #include <filesystem>
 #include <functional>
 #include <random>
+#include <regex>
 #include <vector>
 
 using namespace lantern;
@@ -81,6 +87,43 @@ std::filesystem::path writeTensorsTsv(
         std::fprintf(file, (i + 1) % columns == 0 ? "%.6g\n" : "%.6g\t", double(values[i]));
     std::fclose(file);
     return path;
+}
+
+// A metadata column of `rows` cells of `length` a's: none matches a pattern ending in "c", the
+// worst case for a backtracking engine.
+core::MetadataTable cellsOfA(std::size_t rows, std::size_t length)
+{
+    std::string text = "label\tx\n";
+    for (std::size_t row = 0; row < rows; ++row)
+        text += std::string(length, 'a') + "\t1\n";
+    return core::parseMetadataTsv(text);
+}
+
+// The search as it was before RE2: std::regex (ECMAScript, case-insensitive) on every cell.
+std::size_t stdRegexMatches(const core::MetadataTable& table, const std::string& pattern)
+{
+    const std::regex expression(
+        pattern, std::regex_constants::ECMAScript | std::regex_constants::icase);
+    std::size_t matches = 0;
+    for (std::size_t row = 0; row < table.rows.size(); ++row) {
+        const std::string_view cell = table.cell(row, 0);
+        matches += std::regex_search(cell.begin(), cell.end(), expression) ? 1 : 0;
+    }
+    return matches;
+}
+
+void reportSearch(const char* pattern, std::size_t rows, std::size_t length, int reps)
+{
+    const core::MetadataTable table = cellsOfA(rows, length);
+    volatile std::size_t sink = 0;
+    const double re2 = medianMs(reps, [&] {
+        sink = sink
+            + core::searchMetadata(table, 0, pattern, core::MetadataMatch::RegularExpression)
+                  .rows.size();
+    });
+    const double before = medianMs(reps, [&] { sink = sink + stdRegexMatches(table, pattern); });
+    std::printf("search %-8s %5zu × %4zu B: RE2 %8.3f ms   std::regex %9.1f ms   ratio %7.0f×\n",
+        pattern, rows, length, re2, before, before / re2);
 }
 
 } // namespace
@@ -147,5 +190,20 @@ int main(int argc, char** argv)
                     + core::principalComponents(wide, kWideRows, kWideColumns, 10).varianceRatio[0];
             }),
         wideBaseline);
+
+    // Each std::regex run is about a second: fewer repeats than the rest.
+    const int searchReps = std::max(1, reps / 2);
+    reportSearch("a*c", 8, 1000, searchReps);
+    reportSearch("a*a*a*c", 8, 60, searchReps);
+    const core::MetadataTable many = cellsOfA(10'000, 1000);
+    report("search-re2",
+        medianMs(reps,
+            [&] {
+                sink = sink
+                    + double(core::searchMetadata(
+                        many, 0, "a*a*a*c", core::MetadataMatch::RegularExpression)
+                                 .rows.size());
+            }),
+        baseline);
     return 0;
 }

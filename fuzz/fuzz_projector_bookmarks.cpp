@@ -39,17 +39,14 @@ void fuzzBookmarks(std::string_view text)
 void fuzzSearch(std::string_view input, MetadataMatch how)
 {
     const std::size_t newline = std::min(input.find('\n'), input.size());
-    std::string_view pattern = input.substr(0, newline);
-    std::string_view tsv = input.substr(std::min(input.size(), newline + 1));
-    // Patterns that backtrack exponentially are refused; the rest can still take time
-    // polynomial in the cell with a degree up to their repeats (as in any backtracking engine,
-    // TensorBoard's own search included): short cells and patterns keep each run quick.
-    if (how == MetadataMatch::RegularExpression) {
-        pattern = pattern.substr(0, 24);
-        tsv = tsv.substr(0, 16);
-    }
+    const std::string_view pattern = input.substr(0, newline);
+    const std::string_view tsv = input.substr(std::min(input.size(), newline + 1));
+    // RE2's time is linear in the cells whatever the pattern: neither is cut short. The first
+    // few columns and one past the last are searched (each search compiles the pattern anew).
     const MetadataTable table = parseMetadataTsv(tsv);
-    for (std::size_t column = 0; column <= table.columns.size(); ++column) {
+    const std::size_t columns = table.columns.size();
+    for (std::size_t column = 0; column <= columns;
+         column = column + 1 == 8 && columns > 8 ? columns : column + 1) {
         const MetadataSearchResult found = searchMetadata(table, column, pattern, how);
         check(found.error.empty() || found.rows.empty(), "matches beside an error");
         check(std::is_sorted(found.rows.begin(), found.rows.end()), "matches out of order");

@@ -13,6 +13,7 @@
 #include "checkpoint.pb.h"
 #include "event.pb.h"
 #include "graph.pb.h"
+#include "saved_tensor_slices.pb.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -265,8 +266,9 @@ void writeProjectorCorpusSeeds(const fs::path& out, const fs::path& corpus)
             writeProjectorSeed(out, seed, 1, readFile(it->path(), kMaxSeedBytes));
         else if (name == "tensors.tsv")
             writeProjectorSeed(out, seed, 2, readFile(it->path(), kMaxSeedBytes));
-        else if (it->path().extension() == ".index")
-            writeSeed(
+        else if (it->path().extension() == ".index" || name.find("-00000-of-") != std::string::npos)
+            writeSeed( // a V2 index, or a V1 checkpoint's first shard
+
                 out.parent_path() / "checkpoint_index", seed, readFile(it->path(), kMaxSeedBytes));
         else
             --index;
@@ -298,8 +300,25 @@ void writeGraphSeeds(const fs::path& out)
     writeSeed(out, "small", graph.SerializeAsString());
 }
 
-// A small checkpoint index written with LevelDB's table builder, as TensorFlow writes one;
+// A table of `entries` written with LevelDB's table builder, as TensorFlow writes checkpoints;
 // returns its bytes ("" if LevelDB could not write it).
+std::string tableBytes(const std::map<std::string, std::string>& entries, const fs::path& path)
+{
+    fs::create_directories(path.parent_path());
+    leveldb::WritableFile* file = nullptr;
+    if (!leveldb::Env::Default()->NewWritableFile(path.string(), &file).ok())
+        return {};
+    leveldb::Options options;
+    options.compression = leveldb::kNoCompression;
+    leveldb::TableBuilder builder(options, file);
+    for (const auto& [key, value] : entries)
+        builder.Add(key, value);
+    const bool ok = builder.Finish().ok() && file->Close().ok();
+    delete file;
+    return ok ? readFile(path, kMaxSeedBytes) : std::string();
+}
+
+// A small checkpoint index; returns its bytes ("" if LevelDB could not write it).
 std::string writeCheckpointSeed(const fs::path& out, const fs::path& scratch)
 {
     std::map<std::string, std::string> entries;
@@ -316,23 +335,47 @@ std::string writeCheckpointSeed(const fs::path& out, const fs::path& scratch)
         entry.set_crc32c(0x12345678u + unsigned(i));
         entries["embed" + std::to_string(i)] = entry.SerializeAsString();
     }
-    fs::create_directories(scratch);
-    const fs::path path = scratch / "seed.index";
-    leveldb::WritableFile* file = nullptr;
-    if (!leveldb::Env::Default()->NewWritableFile(path.string(), &file).ok())
-        return {};
-    leveldb::Options options;
-    options.compression = leveldb::kNoCompression;
-    leveldb::TableBuilder builder(options, file);
-    for (const auto& [key, value] : entries)
-        builder.Add(key, value);
-    const bool ok = builder.Finish().ok() && file->Close().ok();
-    delete file;
-    if (!ok)
-        return {};
-    std::string bytes = readFile(path, kMaxSeedBytes);
-    writeSeed(out, "writer", bytes);
+    std::string bytes = tableBytes(entries, scratch / "seed.index");
+    if (!bytes.empty())
+        writeSeed(out, "writer", bytes);
     return bytes;
+}
+
+// A small V1 checkpoint: a 4 × 2 float variable in two row slices, one whole, one with its
+// columns' extent left out (the whole dimension), and a scalar step.
+void writeV1CheckpointSeed(const fs::path& out, const fs::path& scratch)
+{
+    std::map<std::string, std::string> entries;
+    lantern::pb::SavedTensorSlices meta;
+    auto* embedding = meta.mutable_meta()->add_tensor();
+    embedding->set_name("embedding");
+    embedding->set_type(lantern::pb::DT_FLOAT);
+    embedding->mutable_shape()->add_dim()->set_size(4);
+    embedding->mutable_shape()->add_dim()->set_size(2);
+    for (int half = 0; half < 2; ++half) {
+        lantern::pb::TensorSliceProto slice;
+        auto* rows = slice.add_extent();
+        rows->set_start(2 * half);
+        rows->set_length(2);
+        auto* columns = slice.add_extent();
+        if (half == 0)
+            columns->set_length(2);
+        *embedding->add_slice() = slice;
+        lantern::pb::SavedTensorSlices data;
+        data.mutable_data()->set_name("embedding");
+        *data.mutable_data()->mutable_slice() = slice;
+        for (int i = 0; i < 4; ++i)
+            data.mutable_data()->mutable_data()->add_float_val(float(half * 4 + i));
+        entries[std::string(1, '\x01') + "embedding" + char('0' + half)] = data.SerializeAsString();
+    }
+    auto* step = meta.mutable_meta()->add_tensor();
+    step->set_name("global_step");
+    step->set_type(lantern::pb::DT_INT64);
+    step->add_slice();
+    entries[""] = meta.SerializeAsString();
+    const std::string bytes = tableBytes(entries, scratch / "model.ckpt-1");
+    if (!bytes.empty())
+        writeSeed(out, "writer-v1", bytes);
 }
 
 // A whole projector folder for projector_files' mode 3: records written as the config, t.tsv,
@@ -414,6 +457,7 @@ int main(int argc, char** argv)
     writeGraphSeeds(out / "graph_hierarchy");
     writeProjectorFolderSeed(out / "projector_files",
         writeCheckpointSeed(out / "checkpoint_index", scratch / "checkpoint"));
+    writeV1CheckpointSeed(out / "checkpoint_index", scratch / "checkpoint");
     if (argc > 2 && fs::is_directory(argv[2]))
         writeProjectorCorpusSeeds(out / "projector_files", argv[2]);
     fs::remove_all(scratch);

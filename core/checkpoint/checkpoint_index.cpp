@@ -1,17 +1,15 @@
 #include "core/checkpoint/checkpoint_index.h"
 
+#include "core/checkpoint/checkpoint_v1.h"
+#include "core/checkpoint/table_entries.h"
+
 #include "checkpoint.pb.h"
 
 #include <algorithm>
 #include <fstream>
 #include <google/protobuf/io/tokenizer.h>
 #include <google/protobuf/text_format.h>
-#include <leveldb/env.h>
-#include <leveldb/iterator.h>
-#include <leveldb/options.h>
-#include <leveldb/table.h>
-#include <memory>
-#include <new>
+#include <map>
 #include <sstream>
 
 namespace lantern::core {
@@ -21,59 +19,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::uint64_t kMaxIndexBytes = std::uint64_t(1) << 30;
-
-// LevelDB reads a table through this interface; ours serves bytes already in memory.
-class MemoryFile : public leveldb::RandomAccessFile {
-public:
-    explicit MemoryFile(std::string_view bytes)
-        : m_bytes(bytes)
-    {
-    }
-
-    leveldb::Status Read(std::uint64_t offset, std::size_t n, leveldb::Slice* result,
-        char* /*scratch*/) const override
-    {
-        if (offset > m_bytes.size())
-            return leveldb::Status::IOError("read past the end of the index");
-        n = std::min<std::size_t>(n, m_bytes.size() - offset);
-        *result = leveldb::Slice(m_bytes.data() + offset, n);
-        return leveldb::Status::OK();
-    }
-
-private:
-    std::string_view m_bytes;
-};
-
-// LevelDB allocates a block's claimed size before reading it, and the footer's two block
-// handles are not covered by any checksum: check that they lie inside the file first, so a
-// damaged footer cannot ask for an absurd allocation. (Every later handle sits in a block
-// whose checksum LevelDB verifies.)
-bool footerHandlesFit(std::string_view bytes)
-{
-    constexpr std::size_t kFooterBytes = 48;
-    constexpr std::size_t kBlockTrailerBytes = 5; // compression type + masked CRC
-    if (bytes.size() < kFooterBytes)
-        return false;
-    const std::uint64_t limit = bytes.size() - kFooterBytes;
-    std::size_t at = bytes.size() - kFooterBytes;
-    const auto varint = [&](std::uint64_t& value) {
-        value = 0;
-        for (int shift = 0; shift < 64 && at < bytes.size() - 8; shift += 7) {
-            const auto byte = static_cast<unsigned char>(bytes[at++]);
-            value |= std::uint64_t(byte & 0x7F) << shift;
-            if ((byte & 0x80) == 0)
-                return true;
-        }
-        return false;
-    };
-    for (int handle = 0; handle < 2; ++handle) {
-        std::uint64_t offset = 0, size = 0;
-        if (!varint(offset) || !varint(size) || offset > limit || size > limit - offset
-            || kBlockTrailerBytes > limit - offset - size)
-            return false;
-    }
-    return true;
-}
 
 CheckpointIndex failure(std::string why)
 {
@@ -89,8 +34,6 @@ std::string readAll(const fs::path& path)
     bytes << in.rdbuf();
     return bytes.str();
 }
-
-CheckpointIndex parseTable(std::string_view bytes);
 
 // A `checkpoint` file that does not parse just means "no latest checkpoint"; say nothing.
 class QuietErrors : public google::protobuf::io::ErrorCollector {
@@ -143,84 +86,49 @@ const CheckpointVariable* CheckpointIndex::find(std::string_view name) const
 
 CheckpointIndex parseCheckpointIndex(std::string_view bytes)
 {
-    if (!footerHandlesFit(bytes))
-        return failure("not a checkpoint index: its footer points outside the file");
-    try {
-        return parseTable(bytes);
-    } catch (const std::bad_alloc&) {
-        // A block handle with a valid checksum but an absurd size: crafted, not damaged.
-        return failure("the checkpoint index asks for more memory than it could hold");
-    }
-}
-
-namespace {
-
-CheckpointIndex parseTable(std::string_view bytes)
-{
-    MemoryFile file(bytes);
-    leveldb::Options options;
-    options.paranoid_checks = true;
-    leveldb::Table* opened = nullptr;
-    const leveldb::Status status = leveldb::Table::Open(options, &file, bytes.size(), &opened);
-    if (!status.ok())
-        return failure("not a checkpoint index: " + status.ToString());
-    const std::unique_ptr<leveldb::Table> table(opened);
-    leveldb::ReadOptions read;
-    read.verify_checksums = true;
-    read.fill_cache = false;
-    const std::unique_ptr<leveldb::Iterator> it(table->NewIterator(read));
-
     CheckpointIndex index;
     bool sawHeader = false;
-    for (it->SeekToFirst(); it->Valid(); it->Next()) {
-        const std::string_view key(it->key().data(), it->key().size());
-        const leveldb::Slice value = it->value();
-        if (key.empty()) {
-            pb::BundleHeaderProto header;
-            if (!header.ParseFromArray(value.data(), int(value.size())))
-                return failure("the checkpoint's header does not parse");
-            index.numShards = std::max(1, header.num_shards());
-            index.bigEndian = header.endianness() == pb::BundleHeaderProto::BIG;
-            sawHeader = true;
-            continue;
-        }
-        if (key.front() == '\0')
-            continue; // one slice of a partitioned variable
-        pb::BundleEntryProto entry;
-        if (!entry.ParseFromArray(value.data(), int(value.size())))
-            return failure("the entry for \"" + std::string(key) + "\" does not parse");
-        CheckpointVariable variable;
-        variable.name = std::string(key);
-        variable.dtype = entry.dtype();
-        for (const auto& dim : entry.shape().dim())
-            variable.shape.push_back(dim.size());
-        variable.shard = entry.shard_id();
-        variable.offset = std::uint64_t(std::max<std::int64_t>(0, entry.offset()));
-        variable.size = std::uint64_t(std::max<std::int64_t>(0, entry.size()));
-        variable.maskedCrc = entry.crc32c();
-        variable.partitioned = entry.slices_size() > 0;
-        index.variables.push_back(std::move(variable));
-    }
-    if (!it->status().ok())
-        return failure("the checkpoint index is damaged: " + it->status().ToString());
+    std::string error;
+    const std::string tableError
+        = forEachTableEntry(bytes, [&](std::string_view key, std::string_view value) {
+              if (key.empty()) {
+                  pb::BundleHeaderProto header;
+                  if (!header.ParseFromArray(value.data(), int(value.size()))) {
+                      error = "the checkpoint's header does not parse";
+                      return false;
+                  }
+                  index.numShards = std::max(1, header.num_shards());
+                  index.bigEndian = header.endianness() == pb::BundleHeaderProto::BIG;
+                  sawHeader = true;
+                  return true;
+              }
+              if (key.front() == '\0')
+                  return true; // one slice of a partitioned variable
+              pb::BundleEntryProto entry;
+              if (!entry.ParseFromArray(value.data(), int(value.size()))) {
+                  error = "the entry for \"" + std::string(key) + "\" does not parse";
+                  return false;
+              }
+              CheckpointVariable variable;
+              variable.name = std::string(key);
+              variable.dtype = entry.dtype();
+              for (const auto& dim : entry.shape().dim())
+                  variable.shape.push_back(dim.size());
+              variable.shard = entry.shard_id();
+              variable.offset = std::uint64_t(std::max<std::int64_t>(0, entry.offset()));
+              variable.size = std::uint64_t(std::max<std::int64_t>(0, entry.size()));
+              variable.maskedCrc = entry.crc32c();
+              variable.partitioned = entry.slices_size() > 0;
+              index.variables.push_back(std::move(variable));
+              return true;
+          });
+    if (!tableError.empty())
+        return failure("not a checkpoint index: " + tableError);
+    if (!error.empty())
+        return failure(error);
     if (!sawHeader)
         return failure("the checkpoint index has no bundle header");
     return index;
-}
-
-} // namespace
-
-CheckpointIndex readCheckpointIndex(const fs::path& prefix)
-{
-    fs::path path = prefix;
-    path += ".index";
-    std::error_code error;
-    const std::uintmax_t size = fs::file_size(path, error);
-    if (error)
-        return failure("cannot read " + path.string() + ": " + error.message());
-    if (size > kMaxIndexBytes)
-        return failure(path.string() + " is larger than a checkpoint index can be");
-    return parseCheckpointIndex(readAll(path));
 }
 
 namespace {
@@ -233,10 +141,13 @@ bool hasCheckpointIndex(const fs::path& prefix)
     return fs::is_regular_file(index, ignored);
 }
 
-// The digits after the prefix's last '-' ("model.ckpt-1200" → 1200), the step a Saver or
-// CheckpointManager numbers it by; -1 without one.
-long long stepOf(const std::string& prefix)
+// The digits after the prefix's last '-' ("model.ckpt-1200" → 1200, and a V1 pattern
+// "model.ckpt-1200-?????-of-00001" too), the step a Saver or CheckpointManager numbers it by;
+// -1 without one.
+long long stepOf(std::string prefix)
 {
+    if (const fs::path checkpoint = v1CheckpointOf(prefix); checkpoint != fs::path(prefix))
+        prefix.resize(prefix.size() - 15); // "-?????-of-NNNNN"
     const std::size_t dash = prefix.rfind('-');
     if (dash == std::string::npos || dash + 1 == prefix.size() || prefix.size() - dash > 19)
         return -1;
@@ -251,27 +162,76 @@ long long stepOf(const std::string& prefix)
 
 } // namespace
 
+CheckpointIndex readCheckpointIndex(const fs::path& prefix)
+{
+    if (!hasCheckpointIndex(prefix) && !v1CheckpointFiles(prefix).empty())
+        return readV1Checkpoint(prefix);
+    fs::path path = prefix;
+    path += ".index";
+    std::error_code error;
+    const std::uintmax_t size = fs::file_size(path, error);
+    if (error)
+        return failure("cannot read " + path.string() + ": " + error.message());
+    if (size > kMaxIndexBytes)
+        return failure(path.string() + " is larger than a checkpoint index can be");
+    return parseCheckpointIndex(readAll(path));
+}
+
+bool checkpointExists(const fs::path& prefix)
+{
+    if (hasCheckpointIndex(prefix))
+        return true;
+    const std::vector<fs::path> files = v1CheckpointFiles(prefix);
+    return !files.empty() && endsWithTableMagic(files.front());
+}
+
+fs::path checkpointIndexFile(const fs::path& prefix)
+{
+    if (hasCheckpointIndex(prefix))
+        return fs::path(prefix) += ".index";
+    const std::vector<fs::path> files = v1CheckpointFiles(prefix);
+    return files.empty() ? fs::path(prefix) += ".index" : files.front();
+}
+
 std::optional<fs::path> newestCheckpointIndex(const fs::path& directory)
 {
-    std::optional<fs::path> best;
-    long long bestStep = -1;
-    fs::file_time_type bestTime;
+    // One pass lists the folder; V1 checkpoints are then told by their names and magic number.
+    std::map<std::string, fs::file_time_type> files;
     std::error_code error;
     std::size_t looked = 0;
     for (fs::directory_iterator it(directory, error), end; !error && it != end && looked < 100000;
-         it.increment(error), ++looked) {
-        const fs::path& path = it->path();
-        if (path.extension() != ".index" || !it->is_regular_file(error))
-            continue;
-        const fs::path prefix = fs::path(path).replace_extension();
+         it.increment(error), ++looked)
+        if (std::error_code ignored; it->is_regular_file(ignored))
+            files.emplace(it->path().filename().string(), it->last_write_time(ignored));
+
+    std::optional<fs::path> best;
+    long long bestStep = -1;
+    fs::file_time_type bestTime;
+    const auto consider = [&](const fs::path& prefix, fs::file_time_type time) {
         const long long step = stepOf(prefix.filename().string());
-        const fs::file_time_type time = it->last_write_time(error);
         const bool newer = !best || step > bestStep
             || (step == bestStep && (time > bestTime || (time == bestTime && prefix > *best)));
         if (newer) {
             best = prefix;
             bestStep = step;
             bestTime = time;
+        }
+    };
+    for (const auto& [name, time] : files) {
+        const fs::path path = directory / name;
+        if (path.extension() == ".index") {
+            consider(fs::path(path).replace_extension(), time);
+        } else if (const fs::path v1 = v1CheckpointOf(path);
+                   v1 != path && name.find("-00000-of-") != std::string::npos) {
+            if (endsWithTableMagic(path)) // shard 0 of a sharded V1 checkpoint
+                consider(v1, time);
+        } else if (path.extension() == ".meta") {
+            // An unsharded V1 checkpoint: the table `NAME` beside `NAME.meta`, without an index.
+            const std::string table = fs::path(name).replace_extension().string();
+            const auto found = files.find(table);
+            if (found != files.end() && !files.contains(table + ".index")
+                && endsWithTableMagic(directory / table))
+                consider(directory / table, found->second);
         }
     }
     return best;
@@ -293,11 +253,11 @@ std::optional<fs::path> checkpointNamedByStateFile(const fs::path& directory)
         return std::nullopt;
     std::string written = state.model_checkpoint_path();
     fs::path prefix = fs::path(written).is_absolute() ? fs::path(written) : directory / written;
-    if (hasCheckpointIndex(prefix))
+    if (checkpointExists(prefix))
         return prefix;
     std::replace(written.begin(), written.end(), '\\', '/');
     prefix = directory / fs::path(written).filename();
-    return hasCheckpointIndex(prefix) ? std::optional(prefix) : std::nullopt;
+    return checkpointExists(prefix) ? std::optional(prefix) : std::nullopt;
 }
 
 std::optional<fs::path> latestCheckpoint(const fs::path& directory)

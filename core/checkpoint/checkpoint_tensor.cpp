@@ -1,5 +1,6 @@
 #include "core/checkpoint/checkpoint_tensor.h"
 
+#include "core/checkpoint/checkpoint_v1.h"
 #include "core/events/tensor_values.h"
 #include "core/io/checked_size.h"
 #include "core/io/crc32c.h"
@@ -81,6 +82,8 @@ fs::path checkpointShardPath(const fs::path& prefix, std::int32_t shard, std::in
 std::string checkpointVariableProblem(
     const fs::path& prefix, const CheckpointIndex& index, const CheckpointVariable& variable)
 {
+    if (index.format == CheckpointFormat::V1)
+        return v1VariableProblem(prefix, index, variable);
     const std::size_t width = widthOf(variable.dtype);
     if (width == 0)
         return "\"" + variable.name + "\" holds dtype " + std::to_string(variable.dtype)
@@ -120,6 +123,8 @@ std::string checkpointVariableProblem(
 CheckpointMatrix readCheckpointMatrix(
     const fs::path& prefix, const CheckpointIndex& index, const CheckpointVariable& variable)
 {
+    if (index.format == CheckpointFormat::V1)
+        return readV1CheckpointMatrix(prefix, index, variable);
     if (std::string problem = checkpointVariableProblem(prefix, index, variable); !problem.empty())
         return failure(std::move(problem));
     const std::size_t width = widthOf(variable.dtype);

@@ -1,7 +1,8 @@
 #pragma once
 // Reading one variable's values out of a V2 checkpoint's data shards, as float32: the
 // projector's embeddings. The bytes are checked against the index's CRC-32C and size before
-// anything is converted; float, double, half and bfloat16 are supported.
+// anything is converted; float, double, half and bfloat16 are supported. A V1 checkpoint's
+// variable is assembled from its slices (core/checkpoint/checkpoint_v1.h).
 
 #include "core/checkpoint/checkpoint_index.h"
 

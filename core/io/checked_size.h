@@ -19,6 +19,15 @@ constexpr std::optional<std::uint64_t> checkedProduct(std::uint64_t a, std::uint
     return product;
 }
 
+// a + b, or nullopt when it does not fit in 64 bits.
+constexpr std::optional<std::uint64_t> checkedSum(std::uint64_t a, std::uint64_t b)
+{
+    std::uint64_t sum = 0;
+    if (__builtin_add_overflow(a, b, &sum))
+        return std::nullopt;
+    return sum;
+}
+
 // How many elements a shape declares; nullopt for a negative dimension or a product that does
 // not fit in 64 bits. A zero dimension makes it 0 wherever it stands.
 constexpr std::optional<std::uint64_t> checkedElementCount(std::span<const std::int64_t> shape)

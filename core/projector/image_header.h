@@ -10,6 +10,10 @@
 
 namespace lantern::core {
 
+// The largest sprite atlas side TensorBoard's projector accepts (its WebGL texture limit); a
+// larger atlas is refused there, and decoding one could cost gigabytes here.
+inline constexpr std::uint32_t kMaxSpriteAtlasSide = 8192;
+
 enum class ImageFormat : std::uint8_t { Unknown, Png, Jpeg, Gif, Bmp, Webp };
 
 struct ImageHeader {

@@ -2,6 +2,7 @@
 
 #include "core/checkpoint/checkpoint_index.h"
 #include "core/checkpoint/checkpoint_tensor.h"
+#include "core/checkpoint/checkpoint_v1.h"
 #include "core/projector/image_header.h"
 #include "core/projector/projector_config.h"
 #include "core/projector/projector_paths.h"
@@ -60,6 +61,17 @@ CheckpointSearch findCheckpoint(LatestCheckpoints& latestIn, const ProjectorConf
             configDirectory, logDirectory, config.modelCheckpointPath + ".index");
         if (named.found) {
             search.prefix = withoutIndexSuffix(*named.found);
+            return search;
+        }
+        // A V1 checkpoint: the file itself, or a shard of the `NAME-?????-of-N` it names.
+        std::string v1Shard = config.modelCheckpointPath;
+        if (const std::size_t at = v1Shard.rfind("-" + std::string(5, '?') + "-of-");
+            at != std::string::npos)
+            v1Shard.replace(at + 1, 5, "00000");
+        if (const ProjectorFileSearch v1
+            = findProjectorFile(configDirectory, logDirectory, v1Shard);
+            v1.found && endsWithTableMagic(*v1.found)) {
+            search.prefix = v1CheckpointOf(*v1.found);
             return search;
         }
         const fs::path written(config.modelCheckpointPath);
@@ -129,6 +141,19 @@ ProjectorEmbeddingSource sourceFor(const std::string& run, const std::string& na
                     + " is not an image (no PNG, JPEG, GIF, BMP or WebP header)");
         else if (header.width && header.height)
             source.spriteImageSize = {*header.width, *header.height};
+        if (source.spriteImageSize
+            && std::max(source.spriteImageSize->first, source.spriteImageSize->second)
+                > kMaxSpriteAtlasSide) {
+            const std::string side = std::to_string(kMaxSpriteAtlasSide);
+            addProblem(source,
+                "the sprite " + source.spritePath.string() + " is "
+                    + std::to_string(source.spriteImageSize->first) + "×"
+                    + std::to_string(source.spriteImageSize->second) + " px, larger than the "
+                    + side + "×" + side
+                    + " px TensorBoard accepts: points are drawn without thumbnails");
+            source.spritePath.clear(); // never decoded: the embedding loads without sprites
+            source.spriteImageSize.reset();
+        }
     }
     return source;
 }
@@ -214,8 +239,9 @@ void discoverIn(const std::string& run, const fs::path& runDirectory, const fs::
     if (checkpoint.prefix) {
         index = readCheckpointIndex(*checkpoint.prefix);
         if (!index.error.empty()) {
-            checkpointProblem = "its checkpoint index " + checkpoint.prefix->string()
-                + ".index cannot be read: " + index.error;
+            checkpointProblem = "its checkpoint index "
+                + checkpointIndexFile(*checkpoint.prefix).string()
+                + " cannot be read: " + index.error;
             checkpoint.prefix.reset();
         }
     } else if (!checkpoint.notFound.empty() && configRead) {

@@ -2,10 +2,11 @@
 // Finding the projector's embeddings in loaded log directories, the way TensorBoard's plugin
 // does: a projector_config.pbtxt in each run directory, in its
 // plugins/org_tensorflow_tensorboard_projector/ folder (which wins), or at a logdir's root
-// (run "."); tensors come from a TSV/raw file or from a variable of the latest checkpoint,
-// and a readable checkpoint adds every two-dimensional variable not configured yet. Paths a
-// config names are searched for as core/projector/projector_paths.h says; a checkpoint that is
-// not where the config or the `checkpoint` file says is replaced by the newest one beside it.
+// (run "."); tensors come from a TSV/raw file or from a variable of the latest checkpoint (V2,
+// or V1 from before 2017), and a readable checkpoint adds every two-dimensional variable not
+// configured yet. Paths a config names are searched for as core/projector/projector_paths.h
+// says; a checkpoint that is not where the config or the `checkpoint` file says is replaced by
+// the newest one beside it.
 // Whatever cannot be found is a problem naming the run, the embedding, the config field and
 // every place tried, and everything else is still offered.
 // Then reading one embedding's matrix, metadata and bookmarks.
@@ -34,7 +35,7 @@ struct ProjectorEmbeddingSource {
     std::filesystem::path checkpointPrefix; // with checkpointVariable, when tensorPath is empty
     std::string checkpointVariable;
     std::filesystem::path metadataPath; // empty when none
-    std::filesystem::path spritePath;
+    std::filesystem::path spritePath; // empty when none, or an atlas past kMaxSpriteAtlasSide
     std::optional<std::pair<std::uint32_t, std::uint32_t>> spriteTile;
     std::vector<std::uint32_t> shape; // [rows, columns] when the config or checkpoint says
     std::filesystem::path bookmarksPath; // empty when none

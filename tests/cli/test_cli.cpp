@@ -646,6 +646,32 @@ private slots:
         QVERIFY(f04["problems"].toArray().isEmpty());
     }
 
+    // A 2016 folder of V1 checkpoints: its two-dimensional float variables are listed, as from
+    // a V2 checkpoint.
+    void inspectListsCorpusA03V1Checkpoint()
+    {
+        const auto corpus = corpusDirectory();
+        if (!corpus)
+            QSKIP(qPrintable(corpusMissingMessage()));
+        const fs::path dir = *corpus / "a03_tf0x_2016_functionaltest_train_eval" / "tensorboard"
+            / "functionaltests" / "testdata";
+        const CliResult json = runCli({"inspect", "--json", native(dir)});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonArray embeddings = QJsonDocument::fromJson(json.out)["embeddings"].toArray();
+        QJsonObject weights;
+        for (const QJsonValue embedding : embeddings)
+            if (embedding.toObject()["name"].toString() == "linear/language/weights")
+                weights = embedding.toObject();
+        QVERIFY2(!weights.isEmpty(), json.out.constData());
+        QCOMPARE(weights["shape"].toArray(), (QJsonArray {100, 1}));
+        const QJsonObject source = weights["source"].toObject();
+        QCOMPARE(source["kind"].toString(), QString("checkpoint"));
+        QVERIFY2(source["path"].toString().endsWith(QString::fromStdString(
+                     "model.ckpt-3000-" + std::string(5, '?') + "-of-00001")),
+            qPrintable(source["path"].toString()));
+        QVERIFY(weights["problems"].toArray().isEmpty());
+    }
+
     // Per run: images and clips counted one by one, the first graph's node count (decoded from
     // disk on demand) and the hparams values, in both output forms.
     void inspectShowsGraphsMediaAndHParams()

@@ -1,9 +1,11 @@
 // TensorFlow checkpoints: the index table (written here with LevelDB's own table builder, as
 // TensorFlow's copy of it would), the data shards with their checksums, the `checkpoint` state
-// file, damaged and hostile indexes, and every checkpoint in the corpus.
+// file, damaged and hostile indexes, V1 checkpoints (tables of slices) written here and from
+// 2016 in the corpus, and every checkpoint in the corpus.
 
 #include "core/checkpoint/checkpoint_index.h"
 #include "core/checkpoint/checkpoint_tensor.h"
+#include "core/checkpoint/checkpoint_v1.h"
 #include "core/io/crc32c.h"
 #include "tests/support/checkpoint_writer.h"
 #include "tests/support/test_support.h"
@@ -27,21 +29,52 @@ namespace {
 
 using Tensor = test::CheckpointTensor;
 using test::floatBytes;
+using test::toHalf;
+using test::V1Slice;
+using test::V1Variable;
 
 void writeCheckpoint(const fs::path& prefix, const std::map<std::string, Tensor>& tensors)
 {
     QVERIFY(test::writeCheckpoint(prefix, tensors));
 }
 
-std::uint16_t toHalf(float value) // exact for the small values used here
+void writeV1(const fs::path& path, const std::map<std::string, V1Variable>& variables)
 {
-    if (value == 0)
-        return 0;
-    std::uint32_t bits;
-    std::memcpy(&bits, &value, sizeof bits);
-    const std::uint32_t sign = (bits >> 16) & 0x8000u;
-    const int exponent = int((bits >> 23) & 0xFF) - 127 + 15;
-    return std::uint16_t(sign | std::uint32_t(exponent) << 10 | ((bits >> 13) & 0x3FFu));
+    QVERIFY(test::writeV1Checkpoint(path, variables));
+}
+
+std::vector<float> counting(int count)
+{
+    std::vector<float> values;
+    for (int i = 1; i <= count; ++i)
+        values.push_back(float(i));
+    return values;
+}
+
+std::string problemOf(const fs::path& prefix, const std::string& name)
+{
+    const CheckpointIndex index = readCheckpointIndex(prefix);
+    const CheckpointVariable* variable = index.find(name);
+    return variable ? checkpointVariableProblem(prefix, index, *variable) : "no " + name;
+}
+
+std::string errorOf(const fs::path& prefix, const std::string& name)
+{
+    const CheckpointIndex index = readCheckpointIndex(prefix);
+    const CheckpointVariable* variable = index.find(name);
+    return variable ? readCheckpointMatrix(prefix, index, *variable).error : "no " + name;
+}
+
+// "NAME-?????-of-COUNT", as a sharded V1 Saver's `checkpoint` file names its checkpoint (spelled
+// out: "??-" is a trigraph to the compiler).
+std::string shards(const std::string& name, const std::string& count)
+{
+    return name + "-" + std::string(5, '?') + "-of-" + count;
+}
+
+bool contains(const std::string& text, const std::string& part)
+{
+    return text.find(part) != std::string::npos;
 }
 
 } // namespace
@@ -214,6 +247,193 @@ private slots:
         variable.dtype = 19;
         variable.shape = {0, 3};
         QVERIFY(!variable.isEmbeddingCandidate());
+    }
+
+    void v1CheckpointsListAndAssembleTheirSlices()
+    {
+        QTemporaryDir temp;
+        const fs::path dir = temp.path().toStdString();
+        const fs::path prefix = dir / "model.ckpt-5"; // an unsharded Saver writes the file itself
+        // "emb" in two row slices, saved out of order, the columns whole.
+        writeV1(prefix,
+            {{"emb",
+                 {1, {4, 3},
+                     {V1Slice {{2, 0}, {2, -1}, {7, 8, 9, 10, 11, 12}},
+                         V1Slice {{0, 0}, {2, -1}, {1, 2, 3, 4, 5, 6}}}}},
+                {"column", {2, {3}, {V1Slice {{0}, {-1}, {0.5f, 1.5f, 2.5f}}}}},
+                {"half", {19, {2, 2}, {V1Slice {{0, 0}, {-1, -1}, {0.5f, -2, 3, 0.25f}}}}},
+                {"global_step", {9, {}, {V1Slice {{}, {}, {3000}}}}},
+                {"gappy", {1, {4, 2}, {V1Slice {{0, 0}, {3, -1}, counting(6)}}}},
+                {"unsaved", {1, {2, 2}, {V1Slice {{0, 0}, {-1, -1}, counting(4), false}}}},
+                {"emb/Adam", {1, {4, 3}, {V1Slice {{0, 0}, {-1, -1}, counting(12)}}}}});
+        std::ofstream(dir / "model.ckpt-5.meta") << "graph";
+
+        const CheckpointIndex index = readCheckpointIndex(prefix);
+        QVERIFY2(index.error.empty(), index.error.c_str());
+        QCOMPARE(index.format, CheckpointFormat::V1);
+        std::vector<std::string> names;
+        for (const CheckpointVariable& variable : index.variables)
+            names.push_back(variable.name);
+        QCOMPARE(names,
+            (std::vector<std::string> {
+                "column", "emb", "emb/Adam", "gappy", "global_step", "half", "unsaved"}));
+        const CheckpointVariable& emb = *index.find("emb");
+        QCOMPARE(emb.dtype, 1);
+        QCOMPARE(emb.shape, (std::vector<std::int64_t> {4, 3}));
+        QVERIFY(emb.isEmbeddingCandidate());
+        QVERIFY(!index.find("emb/Adam")->isEmbeddingCandidate());
+        QCOMPARE(index.find("global_step")->dtype, 9);
+        QVERIFY(index.find("global_step")->shape.empty());
+
+        const CheckpointMatrix matrix = readCheckpointMatrix(prefix, index, emb);
+        QVERIFY2(matrix.error.empty(), matrix.error.c_str());
+        QCOMPARE(matrix.rows, std::size_t(4));
+        QCOMPARE(matrix.columns, std::size_t(3));
+        QCOMPARE(matrix.values, counting(12));
+        const CheckpointMatrix column = readCheckpointMatrix(prefix, index, *index.find("column"));
+        QCOMPARE(column.rows, std::size_t(3));
+        QCOMPARE(column.values, (std::vector<float> {0.5f, 1.5f, 2.5f}));
+        QCOMPARE(readCheckpointMatrix(prefix, index, *index.find("half")).values,
+            (std::vector<float> {0.5f, -2, 3, 0.25f}));
+
+        QVERIFY(contains(problemOf(prefix, "global_step"), "dtype 9"));
+        const std::string gappy = problemOf(prefix, "gappy");
+        QVERIFY2(contains(gappy, "the slices of \"gappy\" cover 6 of its 8 values (shape [4, 2])"),
+            gappy.c_str());
+        QCOMPARE(errorOf(prefix, "gappy"), gappy);
+        QVERIFY(problemOf(prefix, "unsaved").empty()); // the meta lists it; its entry is missing
+        QVERIFY2(contains(errorOf(prefix, "unsaved"), "has no values in " + prefix.string()),
+            errorOf(prefix, "unsaved").c_str());
+
+        // No state file: the table beside its .meta is the newest checkpoint.
+        QCOMPARE(latestCheckpoint(dir), std::optional(prefix));
+        QCOMPARE(checkpointIndexFile(prefix), prefix);
+    }
+
+    void shardedV1CheckpointsAreFoundAndMerged()
+    {
+        QTemporaryDir temp;
+        const fs::path dir = temp.path().toStdString();
+        // A sharded Saver (tf.contrib.learn's) splits variables between files; "emb" spans both.
+        writeV1(dir / "model.ckpt-9-00000-of-00002",
+            {{"emb", {1, {4, 3}, {V1Slice {{0, 0}, {2, 3}, counting(6)}}}}});
+        writeV1(dir / "model.ckpt-9-00001-of-00002",
+            {{"emb", {1, {4, 3}, {V1Slice {{2, 0}, {2, 3}, {7, 8, 9, 10, 11, 12}}}}},
+                {"bias", {1, {3}, {V1Slice {{0}, {-1}, {1, 2, 3}}}}}});
+        writeV1(dir / "model.ckpt-1-00000-of-00001",
+            {{"emb", {1, {1, 1}, {V1Slice {{0, 0}, {-1, -1}, {1}}}}}});
+        const fs::path pattern = dir / shards("model.ckpt-9", "00002");
+        test::writeBytes(dir / "checkpoint",
+            "model_checkpoint_path: \"/tmp/tmpnwrc7165/" + shards("model.ckpt-9", "00002")
+                + "\"\nall_model_checkpoint_paths: \"/tmp/tmpnwrc7165/"
+                + shards("model.ckpt-1", "00001") + "\"\n");
+        QCOMPARE(latestCheckpoint(dir), std::optional(pattern));
+        QCOMPARE(newestCheckpointIndex(dir), std::optional(pattern)); // step 9 beats step 1
+        QVERIFY(checkpointExists(pattern));
+        QVERIFY(!checkpointExists(dir / shards("model.ckpt-9", "00003")));
+
+        const CheckpointIndex index = readCheckpointIndex(pattern);
+        QVERIFY2(index.error.empty(), index.error.c_str());
+        QCOMPARE(index.numShards, 2);
+        QCOMPARE(index.find("emb")->slices.size(), std::size_t(2));
+        QCOMPARE(readCheckpointMatrix(pattern, index, *index.find("emb")).values, counting(12));
+        QCOMPARE(readCheckpointMatrix(pattern, index, *index.find("bias")).values,
+            (std::vector<float> {1, 2, 3}));
+
+        // A shard lost: what it held is named, the rest still reads.
+        fs::remove(dir / "model.ckpt-9-00001-of-00002");
+        const std::string lost = problemOf(pattern, "emb");
+        QVERIFY2(contains(lost, "cover 6 of its 12 values")
+                && contains(lost, (dir / "model.ckpt-9-00001-of-00002").string() + " is missing"),
+            lost.c_str());
+        QCOMPARE(errorOf(pattern, "emb"), lost);
+    }
+
+    void hostileV1DeclarationsAreNamedProblems()
+    {
+        QTemporaryDir temp;
+        const fs::path path = fs::path(temp.path().toStdString()) / "model.ckpt-2";
+        writeV1(path,
+            {{"huge", {1, {std::int64_t(1) << 40, 4}, {V1Slice {{0, 0}, {-1, -1}, {1}}}}},
+                {"wraps", {1, {std::int64_t(1) << 62, 8}, {V1Slice {{0, 0}, {-1, -1}, {1}}}}},
+                {"negative", {1, {-4, 2}, {V1Slice {{0, 0}, {-1, -1}, {1}}}}},
+                {"outside", {1, {2, 2}, {V1Slice {{1, 0}, {2, -1}, counting(4)}}}},
+                {"short", {1, {2, 2}, {V1Slice {{0, 0}, {-1, -1}, counting(3)}}}},
+                {"repeated",
+                    {1, {2, 2},
+                        {V1Slice {{0, 0}, {1, -1}, {1, 2}}, V1Slice {{0, 0}, {1, -1}, {1, 2}}}}},
+                {"overlapping",
+                    {1, {2, 2},
+                        {V1Slice {{0, 0}, {-1, -1}, counting(4)},
+                            V1Slice {{0, 0}, {1, -1}, {1, 2}}}}}});
+        const std::string hugeProblem = problemOf(path, "huge");
+        QVERIFY2(contains(hugeProblem, "declares 4398046511104 values"), hugeProblem.c_str());
+        QCOMPARE(errorOf(path, "huge"), hugeProblem); // judged before anything is allocated
+        QVERIFY(contains(problemOf(path, "wraps"), "too many to count"));
+        QVERIFY(contains(problemOf(path, "negative"), "too many to count"));
+        QVERIFY(contains(problemOf(path, "outside"), "lies outside its shape [2, 2]"));
+        QVERIFY2(contains(errorOf(path, "short"), "holds 3 values for its 4 elements"),
+            errorOf(path, "short").c_str());
+        QVERIFY2(contains(errorOf(path, "repeated"), "the slices of \"repeated\" overlap"),
+            errorOf(path, "repeated").c_str());
+        QVERIFY(contains(problemOf(path, "overlapping"), "overlap"));
+
+        // A V1 file cut short is a problem naming it, never a crash.
+        const std::string bytes = test::readBytes(path);
+        test::writeBytes(path, bytes.substr(0, bytes.size() - 3));
+        const CheckpointIndex cut = readCheckpointIndex(path);
+        QVERIFY(cut.variables.empty());
+        QVERIFY2(contains(cut.error, path.string()), cut.error.c_str());
+        QVERIFY(!parseV1Checkpoint(bytes.substr(0, bytes.size() / 2)).error.empty());
+        QVERIFY(parseV1Checkpoint(bytes).error.empty());
+    }
+
+    void corpusV1CheckpointsRead()
+    {
+        const auto corpus = test::corpusDirectory();
+        if (!corpus)
+            QSKIP(qPrintable(test::corpusMissingMessage()));
+        // TensorBoard's 2016 functional-test fixture: tf.contrib.learn's sharded V1 Saver.
+        const fs::path dir = *corpus / "a03_tf0x_2016_functionaltest_train_eval" / "tensorboard"
+            / "functionaltests" / "testdata";
+        const auto latest = latestCheckpoint(dir);
+        QCOMPARE(latest, std::optional(dir / shards("model.ckpt-3000", "00001")));
+        const CheckpointIndex index = readCheckpointIndex(*latest);
+        QVERIFY2(index.error.empty(), index.error.c_str());
+        QCOMPARE(index.format, CheckpointFormat::V1);
+        QCOMPARE(index.find("global_step")->dtype, 9);
+        const CheckpointVariable* weights = index.find("linear/language/weights");
+        QVERIFY(weights);
+        QCOMPARE(weights->shape, (std::vector<std::int64_t> {100, 1}));
+        QVERIFY(weights->isEmbeddingCandidate());
+        QVERIFY(!index.find("linear/language/weights/Ftrl")->isEmbeddingCandidate());
+        const CheckpointMatrix matrix = readCheckpointMatrix(*latest, index, *weights);
+        QVERIFY2(matrix.error.empty(), matrix.error.c_str());
+        QCOMPARE(matrix.values.size(), std::size_t(100));
+        QCOMPARE(matrix.values[7], 2.4913382530212402f); // the one language bucket trained
+        QCOMPARE(std::count(matrix.values.begin(), matrix.values.end(), 0.f), 99);
+        QCOMPARE(
+            readCheckpointMatrix(*latest, index, *index.find("linear/bias_weight")).values.at(0),
+            2.491351366043091f);
+
+        // Every V1 checkpoint of the case: each floating-point variable reads.
+        int checkpoints = 0, variables = 0;
+        for (const char* step : {"1", "1000", "1001", "3000"}) {
+            const fs::path prefix = dir / shards("model.ckpt-" + std::string(step), "00001");
+            const CheckpointIndex each = readCheckpointIndex(prefix);
+            QVERIFY2(each.error.empty(), (prefix.string() + ": " + each.error).c_str());
+            ++checkpoints;
+            for (const CheckpointVariable& variable : each.variables) {
+                if (variable.dtype != 1)
+                    continue;
+                const CheckpointMatrix read = readCheckpointMatrix(prefix, each, variable);
+                QVERIFY2(read.error.empty(), (variable.name + ": " + read.error).c_str());
+                ++variables;
+            }
+        }
+        qInfo("%d V1 checkpoints, %d float variables read", checkpoints, variables);
+        QCOMPARE(checkpoints, 4);
+        QVERIFY(variables >= 4 * 9);
     }
 
     void corpusCheckpointsRead()

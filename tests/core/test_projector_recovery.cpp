@@ -15,9 +15,11 @@
 #include <QTest>
 
 #include <algorithm>
+#include <tuple>
 
 using namespace lantern::core;
 using lantern::test::floatBytes;
+using lantern::test::V1Slice;
 using lantern::test::writeBytes;
 using lantern::test::writeCheckpoint;
 namespace fs = std::filesystem;
@@ -376,6 +378,112 @@ private slots:
                 QVERIFY2(problem.starts_with(describeEmbedding(source) + ": "), problem.c_str());
         QVERIFY(describeEmbedding(fine).find((root / "projector_config.pbtxt").string())
             != std::string::npos);
+    }
+
+    void v1CheckpointFoldersOfferTheirMatrices()
+    {
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        // A sharded V1 Saver's folder, its `checkpoint` file written on another machine.
+        QVERIFY(lantern::test::writeV1Checkpoint(root / "model.ckpt-30-00000-of-00001",
+            {{"emb", {1, {3, 2}, {V1Slice {{0, 0}, {-1, -1}, {1, 2, 3, 4, 5, 6}}}}},
+                {"emb/Momentum", {1, {3, 2}, {V1Slice {{0, 0}, {-1, -1}, {0, 0, 0, 0, 0, 0}}}}},
+                {"global_step", {9, {}, {V1Slice {{}, {}, {30}}}}}}));
+        const std::string pattern = "model.ckpt-30-" + std::string(5, '?') + "-of-00001";
+        writeBytes(root / "checkpoint", "model_checkpoint_path: \"/old/place/" + pattern + "\"\n");
+        writeBytes(root / "labels.tsv", "a\nb\nc\n");
+        writeBytes(root / "projector_config.pbtxt",
+            "embeddings { tensor_name: \"emb:0\" metadata_path: \"labels.tsv\" }");
+        Found found = discover(root);
+        QCOMPARE(found.discovery.embeddings.size(), std::size_t(1)); // not the slot, not the step
+        const ProjectorEmbeddingSource& emb = found.discovery.embeddings[0];
+        QVERIFY2(emb.problems.empty(), joined(emb.problems).c_str());
+        QCOMPARE(emb.checkpointPrefix, root / pattern);
+        QCOMPARE(emb.checkpointVariable, std::string("emb"));
+        QCOMPARE(emb.shape, (std::vector<std::uint32_t> {3, 2}));
+        const LoadedEmbedding loaded = loadEmbedding(emb);
+        QVERIFY2(loaded.error.empty(), loaded.error.c_str());
+        QCOMPARE(loaded.values, (std::vector<float> {1, 2, 3, 4, 5, 6}));
+        QCOMPARE(loaded.metadata.rows.size(), std::size_t(3));
+        const EmbeddingSummary summary = summarizeEmbedding(emb);
+        QCOMPARE(summary.origin, TensorOrigin::Checkpoint);
+        QCOMPARE(summary.rows, std::size_t(3));
+
+        // No state file, and a config naming the pattern itself: found all the same.
+        fs::remove(root / "checkpoint");
+        writeBytes(root / "projector_config.pbtxt",
+            "model_checkpoint_path: \"" + pattern + "\"\nembeddings { tensor_name: \"emb\" }");
+        found = discover(root);
+        QCOMPARE(found.discovery.embeddings.size(), std::size_t(1));
+        QCOMPARE(found.discovery.embeddings[0].checkpointPrefix, root / pattern);
+        QCOMPARE(loadEmbedding(found.discovery.embeddings[0]).rows, std::size_t(3));
+
+        // A slice lost: the variable is offered with a problem that says so.
+        QVERIFY(lantern::test::writeV1Checkpoint(root / "model.ckpt-30-00000-of-00001",
+            {{"emb", {1, {3, 2}, {V1Slice {{0, 0}, {2, -1}, {1, 2, 3, 4}}}}}}));
+        found = discover(root);
+        QVERIFY2(mentions(found.discovery.embeddings.at(0).problems,
+                     "the slices of \"emb\" cover 4 of its 6 values"),
+            joined(found.discovery.embeddings[0].problems).c_str());
+        QVERIFY(!loadEmbedding(found.discovery.embeddings[0]).error.empty());
+    }
+
+    void corpusA03V1CheckpointOffersItsMatrices()
+    {
+        const auto corpus = lantern::test::corpusDirectory();
+        if (!corpus)
+            QSKIP(qPrintable(lantern::test::corpusMissingMessage()));
+        const fs::path dir = *corpus / "a03_tf0x_2016_functionaltest_train_eval" / "tensorboard"
+            / "functionaltests" / "testdata";
+        const Found found = discover(dir);
+        QVERIFY(found.runs >= 1); // it has event files too
+        const ProjectorEmbeddingSource* weights = named(found.discovery, "linear/language/weights");
+        QVERIFY2(weights, joined(found.discovery.problems).c_str());
+        QCOMPARE(weights->checkpointPrefix.filename().string(),
+            "model.ckpt-3000-" + std::string(5, '?') + "-of-00001");
+        QCOMPARE(weights->shape, (std::vector<std::uint32_t> {100, 1}));
+        QVERIFY(!named(found.discovery, "linear/language/weights/Ftrl")); // an optimizer slot
+        const LoadedEmbedding loaded = loadEmbedding(*weights);
+        QVERIFY2(loaded.error.empty(), loaded.error.c_str());
+        QCOMPARE(loaded.rows, std::size_t(100));
+        QCOMPARE(loaded.columns, std::size_t(1));
+    }
+
+    void aSpriteAtlasPastTensorBoardsLimitIsRefused()
+    {
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        writeBytes(root / "t.tsv", "1\t2\n3\t4\n");
+        writeBytes(root / "wide.png", pngHeader(8193, 64));
+        writeBytes(root / "tall.png", pngHeader(32, 9000));
+        writeBytes(root / "limit.png", pngHeader(8192, 8192));
+        writeBytes(root / "projector_config.pbtxt", R"(
+            embeddings { tensor_name: "wide" tensor_path: "t.tsv"
+                         sprite { image_path: "wide.png" single_image_dim: 32 single_image_dim: 32 } }
+            embeddings { tensor_name: "tall" tensor_path: "t.tsv"
+                         sprite { image_path: "tall.png" single_image_dim: 32 single_image_dim: 32 } }
+            embeddings { tensor_name: "limit" tensor_path: "t.tsv"
+                         sprite { image_path: "limit.png" single_image_dim: 32 single_image_dim: 32 } }
+        )");
+        const ProjectorDiscovery found = discoverProjectorEmbeddings(
+            {}, std::vector<std::pair<std::string, fs::path>> {{"", root}});
+        for (const auto& [name, file, size] :
+            {std::tuple {"wide", "wide.png", "8193×64"}, {"tall", "tall.png", "32×9000"}}) {
+            const ProjectorEmbeddingSource& source = *named(found, name);
+            const std::string expected = "the sprite " + (root / file).string() + " is " + size
+                + " px, larger than the 8192×8192 px TensorBoard accepts";
+            QVERIFY2(mentions(source.problems, expected), joined(source.problems).c_str());
+            QVERIFY(mentions(found.problems, expected));
+            QVERIFY(source.spritePath.empty()); // the UI never decodes it
+            const LoadedEmbedding loaded = loadEmbedding(source);
+            QVERIFY2(loaded.error.empty(), loaded.error.c_str());
+            QCOMPARE(loaded.values, (std::vector<float> {1, 2, 3, 4}));
+            QVERIFY(loaded.warning.find(expected) != std::string::npos);
+        }
+        // 8192 × 8192 itself is accepted.
+        const ProjectorEmbeddingSource& limit = *named(found, "limit");
+        QVERIFY2(limit.problems.empty(), joined(limit.problems).c_str());
+        QCOMPARE(limit.spritePath, root / "limit.png");
     }
 
     void damagedCheckpointsAndConfigsLoseNothingElse()
