@@ -545,6 +545,41 @@ private slots:
         save("projector-view-sprites-zoomed.png");
     }
 
+    void switchingDimensionsKeepsWhatThePointsShow()
+    {
+        // The 2-D/3-D switch and other components move the same points: colours, labels,
+        // selection, neighbours and search matches stay, and the camera fits them again.
+        auto plot = makePlot(square(), 2);
+        QVERIFY(plot);
+        const std::vector<QRgb> colors {0xffff0000, 0xff00ff00, 0xff0000ff, 0xff000000, 0xff808080};
+        plot->setColors(colors);
+        plot->setLabels({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"),
+            QStringLiteral("d"), QStringLiteral("e")});
+        plot->setSelection({1, 3});
+        plot->setNeighbours({2});
+        plot->setHighlighted({true, false, false, false, true});
+        wheel(plot.get(), plot->rect().center(), 240);
+        plot->setDimensions(3);
+        QCOMPARE(plot->dimensions(), 3);
+        QCOMPARE(plot->camera(), ui::ProjectorCamera {QVector3D(0.5f, 0.5f, 0)});
+        QCOMPARE(plot->selection(), (std::vector<int> {1, 3}));
+        QCOMPARE(plot->highlighted(), (std::vector<bool> {true, false, false, false, true}));
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(plot->colorOf(i), colors[std::size_t(i)]);
+        // Other coordinates for as many points: kept too; for another count: ignored.
+        std::vector<QVector3D> moved = square();
+        for (QVector3D& point : moved)
+            point *= 2;
+        plot->setCoordinates(moved, 2);
+        QCOMPARE(plot->dimensions(), 2);
+        QCOMPARE(plot->camera().target, QVector3D(1, 1, 0));
+        QCOMPARE(plot->selection(), (std::vector<int> {1, 3}));
+        QCOMPARE(plot->colorOf(4), colors[4]);
+        plot->setCoordinates({{0, 0, 0}}, 3);
+        QCOMPARE(plot->dimensions(), 2);
+        QCOMPARE(plot->pointCount(), 5);
+    }
+
     void clicksAndBoxesSelect()
     {
         auto plot = makePlot(square(), 2);

@@ -197,6 +197,20 @@ bool chooseEmbedding(ui::ProjectorDashboard* projector, const QString& name)
     return false;
 }
 
+// Chooses `column` in the colour or label chooser and waits for the points' new style, which
+// is made on a worker.
+bool chooseColumn(ui::ProjectorDashboard* projector, QComboBox* chooser, const QString& column)
+{
+    const int index = chooser->findText(column);
+    if (index < 0)
+        return false;
+    if (index == chooser->currentIndex())
+        return true;
+    QSignalSpy styled(projector, &ui::ProjectorDashboard::styleShown);
+    chooser->setCurrentIndex(index);
+    return styled.wait(20000);
+}
+
 core::LoadedEmbedding loadSynthetic(const fs::path& root, const std::string& name)
 {
     core::ProjectorEmbeddingSource source;
@@ -285,10 +299,10 @@ private slots:
 
         // Colour by the three-valued "bucket", then by the numeric "target": a gradient.
         QComboBox* colorBy = projector->colorChooser();
-        colorBy->setCurrentIndex(colorBy->findText(QStringLiteral("bucket")));
+        QVERIFY(chooseColumn(projector, colorBy, QStringLiteral("bucket")));
         const std::set<QRgb> buckets = distinctColors(plot);
         QVERIFY(buckets.size() >= 2 && buckets.size() <= 3);
-        colorBy->setCurrentIndex(colorBy->findText(QStringLiteral("target")));
+        QVERIFY(chooseColumn(projector, colorBy, QStringLiteral("target")));
         const std::set<QRgb> targets = distinctColors(plot);
         QVERIFY2(targets.size() > 20, qPrintable(QString::number(targets.size())));
 

@@ -40,9 +40,21 @@ void EmbeddingScatterPlot::setPoints(std::vector<QVector3D> points, int dimensio
     m_selection.clear();
     m_neighbours.clear();
     m_hovered = -1;
-    m_frame = frameOf(m_points, m_dimensions, size());
-    m_camera = fittedCamera(m_frame);
-    cameraChanged();
+    resetView();
+}
+
+void EmbeddingScatterPlot::setCoordinates(std::vector<QVector3D> points, int dimensions)
+{
+    if (points.size() != m_points.size())
+        return;
+    m_points = std::move(points);
+    setDimensions(dimensions);
+}
+
+void EmbeddingScatterPlot::setDimensions(int dimensions)
+{
+    m_dimensions = dimensions == 3 ? 3 : 2;
+    resetView();
 }
 
 void EmbeddingScatterPlot::setColors(std::vector<QRgb> colors)
@@ -57,7 +69,7 @@ void EmbeddingScatterPlot::setLegend(ProjectorLegend legend)
     update();
 }
 
-void EmbeddingScatterPlot::setLabels(std::vector<QString> labels)
+void EmbeddingScatterPlot::setLabels(PointLabels labels)
 {
     m_labels = std::move(labels);
     update();
@@ -108,6 +120,7 @@ void EmbeddingScatterPlot::setSelectionMode(bool box)
 
 void EmbeddingScatterPlot::resetView()
 {
+    m_frame = frameOf(m_points, m_dimensions, size());
     m_camera = fittedCamera(m_frame);
     cameraChanged();
 }

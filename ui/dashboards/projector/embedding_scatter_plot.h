@@ -6,6 +6,7 @@
 // ones culled; marks, sprites, labels and the legend are painted over it.
 
 #include "ui/dashboards/projector/point_raster.h"
+#include "ui/dashboards/projector/point_style.h"
 #include "ui/dashboards/projector/projector_camera.h"
 #include "ui/dashboards/projector/projector_legend.h"
 
@@ -34,13 +35,20 @@ public:
     // `dimensions` 2 or 3 (z is ignored in 2-D). Clears colours, labels, highlights, selection,
     // neighbours and hover, and fits the camera to the points.
     void setPoints(std::vector<QVector3D> points, int dimensions);
+    // The same points in new places (other components), maybe in other dimensions: keeps
+    // colours, labels, highlights, selection and neighbours, and fits the camera. Ignored
+    // unless there are as many points.
+    void setCoordinates(std::vector<QVector3D> points, int dimensions);
+    // 2-D or 3-D, keeping everything else; fits the camera to the points.
+    void setDimensions(int dimensions);
     // One colour per point, or empty for the default colour.
     void setColors(std::vector<QRgb> colors);
     // An empty title, no categories and no gradient: no legend.
     void setLegend(ProjectorLegend legend);
     // One per point or empty. Drawn for the hovered, selected, neighbour and highlighted
     // points, and for every point when few are on screen.
-    void setLabels(std::vector<QString> labels);
+    void setLabels(PointLabels labels);
+    void setLabels(const std::vector<QString>& labels) { setLabels(PointLabels(labels)); }
     // Search matches, one flag per point; empty for no search.
     void setHighlighted(std::vector<bool> highlighted);
     // Drawn emphasised; none of these emit selectionChanged.
@@ -121,7 +129,7 @@ private:
     int m_dimensions = 2;
     std::vector<QRgb> m_colors;
     ProjectorLegend m_legend;
-    std::vector<QString> m_labels;
+    PointLabels m_labels;
     std::vector<bool> m_highlighted;
     std::vector<int> m_selection;
     std::vector<int> m_neighbours;

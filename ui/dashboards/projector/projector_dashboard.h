@@ -13,6 +13,7 @@
 #include "ui/dashboards/projector/projector_work.h"
 #include "ui/widgets/latest_job.h"
 
+#include <QVector3D>
 #include <QWidget>
 
 #include <array>
@@ -69,6 +70,8 @@ public:
 signals:
     // After each projection reaches the view (a load, components, sphereize, isolation).
     void projectionShown();
+    // After the points' colours, legend and labels for newly chosen columns reach the view.
+    void styleShown();
     void neighboursShown();
     void searchShown();
 
@@ -98,9 +101,14 @@ private:
     void showLoaded(LoadedProjectorDataPtr loaded);
     void project();
     void showProjected(ProjectedPointsPtr projected);
+    // The shown projection's points on the chosen components (z always filled).
+    std::vector<QVector3D> coordinates() const;
     void plotPoints();
-    void recolor();
-    void relabel();
+    void restyle();
+    void showStyle(std::shared_ptr<const StyleAnswer> answer);
+    void applyStyle(PointStylePtr style);
+    int colorColumn() const;
+    int labelColumn() const;
     void showSprites();
     void search();
     void showSearch(std::shared_ptr<const SearchAnswer> answer);
@@ -120,16 +128,17 @@ private:
     // The latest chosen embedding's load and projection, neighbours and search.
     LatestJob<LoadedProjectorDataPtr> m_loading;
     LatestJob<ProjectedPointsPtr> m_projecting;
+    LatestJob<std::shared_ptr<const StyleAnswer>> m_styling;
     LatestJob<std::shared_ptr<const NeighbourAnswer>> m_neighbouring;
     LatestJob<std::shared_ptr<const SearchAnswer>> m_searching;
     std::vector<core::ProjectorEmbeddingSource> m_sources;
     LoadedProjectorDataPtr m_projection; // the embedding shown
     ProjectedPointsPtr m_projected; // its points as shown
+    PointStylePtr m_style; // their style as shown
     int m_projectedSource = -1;
     bool m_loadWhenShown = false;
     bool m_restoreCamera = false; // the next plot gives the embedding's camera back
     std::map<QString, ViewState> m_states; // by sourceKey
-    std::vector<int> m_pointOfRow; // -1 for rows not shown
     std::vector<std::size_t> m_matches; // rows the search found
     std::vector<std::size_t> m_neighbourRows; // of the selected point, nearest first
     QString m_hoverText;
