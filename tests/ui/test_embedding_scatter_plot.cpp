@@ -34,6 +34,19 @@ void wheel(QWidget* widget, QPoint position, int angle, Qt::KeyboardModifiers mo
     QApplication::sendEvent(widget, &event);
 }
 
+// A free-hand loop through `corners` (and back to the first), drawn in small steps.
+void lasso(
+    QWidget* widget, const std::vector<QPoint>& corners, Qt::KeyboardModifiers modifiers = {})
+{
+    QTest::mousePress(widget, Qt::LeftButton, modifiers, corners.front());
+    for (std::size_t i = 0; i < corners.size(); ++i) {
+        const QPoint from = corners[i], to = corners[(i + 1) % corners.size()];
+        for (int step = 1; step <= 6; ++step)
+            QTest::mouseMove(widget, from + (to - from) * step / 6);
+    }
+    QTest::mouseRelease(widget, Qt::LeftButton, modifiers, corners.front());
+}
+
 void drag(QWidget* widget, Qt::MouseButton button, QPoint from, QPoint to,
     Qt::KeyboardModifiers modifiers = {})
 {
@@ -609,11 +622,80 @@ private slots:
         QCOMPARE(selectionOf(selections, 4), (std::vector<int> {0, 1}));
         QCOMPARE(plot->positionOf(0), bottomLeft);
         // Box mode: a plain drag selects too, here the left column.
-        plot->setSelectionMode(true);
+        plot->setDragTool(ui::EmbeddingScatterPlot::DragTool::Box);
         drag(plot.get(), Qt::LeftButton, plot->positionOf(2) + QPoint(-8, -8),
             plot->positionOf(0) + QPoint(8, 8));
         QCOMPARE(selectionOf(selections, 5), (std::vector<int> {0, 2}));
         QCOMPARE(selections.count(), 6);
+    }
+
+    void lassoSelectsThePointsInsideItsLoop()
+    {
+        // The square's corners and centre: a triangle round three corners takes in the centre
+        // (on its long side's inner side) but not the fourth corner, which any box round the
+        // three would hold.
+        auto plot = makePlot(square(), 2);
+        QVERIFY(plot);
+        QSignalSpy selections(plot.get(), &ui::EmbeddingScatterPlot::selectionChanged);
+        const QPoint bottomLeft = plot->positionOf(0), bottomRight = plot->positionOf(1),
+                     topLeft = plot->positionOf(2), topRight = plot->positionOf(3);
+        const int d = 12;
+        const std::vector<QPoint> triangle {bottomLeft + QPoint(-d, d),
+            bottomRight + QPoint(3 * d, d), topLeft + QPoint(-d, -3 * d)};
+        // Shift+Alt-drag draws a lasso and moves nothing.
+        lasso(plot.get(), triangle, Qt::ShiftModifier | Qt::AltModifier);
+        QCOMPARE(selections.count(), 1);
+        QCOMPARE(selectionOf(selections, 0), (std::vector<int> {0, 1, 2, 4}));
+        QCOMPARE(plot->positionOf(0), bottomLeft);
+
+        // Lasso mode: a plain drag draws one. A thin loop round the right column only.
+        plot->setDragTool(ui::EmbeddingScatterPlot::DragTool::Lasso);
+        lasso(plot.get(),
+            {bottomRight + QPoint(-d, d), bottomRight + QPoint(d, d), topRight + QPoint(d, -d),
+                topRight + QPoint(-d, -d)});
+        QCOMPARE(selectionOf(selections, 1), (std::vector<int> {1, 3}));
+        // A loop round nothing clears the selection; Shift alone still draws a box.
+        const QPoint centre = plot->positionOf(4);
+        lasso(plot.get(),
+            {centre + QPoint(d, d), centre + QPoint(3 * d, d), centre + QPoint(2 * d, 3 * d)});
+        QCOMPARE(selectionOf(selections, 2), std::vector<int> {});
+        drag(plot.get(), Qt::LeftButton, topLeft + QPoint(-8, -8), topRight + QPoint(8, 8),
+            Qt::ShiftModifier);
+        QCOMPARE(selectionOf(selections, 3), (std::vector<int> {2, 3}));
+    }
+
+    void lassoSelectsWhatIsDrawnInsideItIn3D()
+    {
+        // Eight corners of a cube, turned so that they fall apart on screen: the lasso takes
+        // the points drawn inside it, whatever their depth.
+        std::vector<QVector3D> cube;
+        for (int i = 0; i < 8; ++i)
+            cube.emplace_back(float(i & 1), float((i >> 1) & 1), float((i >> 2) & 1));
+        auto plot = makePlot(cube, 3);
+        QVERIFY(plot);
+        ui::ProjectorCamera camera = plot->camera();
+        camera.yaw = 0.5f;
+        camera.pitch = 0.4f;
+        plot->setCamera(camera);
+        plot->setDragTool(ui::EmbeddingScatterPlot::DragTool::Lasso);
+        QSignalSpy selections(plot.get(), &ui::EmbeddingScatterPlot::selectionChanged);
+        // A loop round the points drawn left of the widget's centre line.
+        const int middle = plot->width() / 2;
+        std::vector<int> left;
+        for (int i = 0; i < 8; ++i) {
+            const int x = plot->positionOf(i).x();
+            QVERIFY(std::abs(x - middle) > 4); // clearly on one side
+            if (x < middle)
+                left.push_back(i);
+        }
+        QVERIFY(left.size() >= 2 && left.size() <= 6);
+        const QRect area = plot->rect().adjusted(2, 2, -2, -2);
+        lasso(plot.get(),
+            {area.topLeft(), QPoint(middle, area.top()), QPoint(middle, area.bottom()),
+                area.bottomLeft()});
+        QCOMPARE(selections.count(), 1);
+        QCOMPARE(selectionOf(selections, 0), left);
+        QCOMPARE(plot->camera(), camera); // no orbit
     }
 };
 

@@ -397,6 +397,40 @@ private slots:
         QCOMPARE(list->count(), 0);
     }
 
+    void lassoModeSelectsTheRowsDrawnInsideTheLoop()
+    {
+        ui::MainWindow window;
+        auto* projector = openAlpha(window);
+        QVERIFY(projector);
+        ui::ProjectorPanel* panel = projector->panel();
+        ui::EmbeddingScatterPlot* plot = projector->plot();
+        // The panel's tool makes a plain drag draw a lasso; here round the view's left half.
+        panel->dragTool->setCurrentIndex(panel->dragTool->findData(2));
+        QCOMPARE(plot->dragTool(), ui::EmbeddingScatterPlot::DragTool::Lasso);
+        const int middle = plot->width() / 2;
+        std::vector<std::size_t> left; // all points are shown: point i is row i
+        for (int point = 0; point < plot->pointCount(); ++point)
+            if (plot->positionOf(point).x() < middle - 2)
+                left.push_back(std::size_t(point));
+        QVERIFY(!left.empty() && left.size() < kRowsA);
+        const QRect area = plot->rect().adjusted(2, 2, -2, -2);
+        const std::vector<QPoint> corners {area.topLeft(), QPoint(middle, area.top()),
+            QPoint(middle, area.bottom()), area.bottomLeft()};
+        QTest::mousePress(plot, Qt::LeftButton, {}, corners[0]);
+        for (std::size_t i = 0; i < corners.size(); ++i)
+            for (int step = 1; step <= 8; ++step)
+                QTest::mouseMove(
+                    plot, corners[i] + (corners[(i + 1) % corners.size()] - corners[i]) * step / 8);
+        QTest::mouseRelease(plot, Qt::LeftButton, {}, corners[0]);
+        // Points within a pixel or two of the line may fall either side of it.
+        std::vector<std::size_t> selected = projector->selectedRows();
+        std::erase_if(selected, [&](std::size_t row) {
+            return std::abs(plot->positionOf(int(row)).x() - middle) <= 2;
+        });
+        QCOMPARE(selected, left);
+        QCOMPARE(panel->selection->count(), int(projector->selectedRows().size()));
+    }
+
     void searchHighlightsAndSelects()
     {
         ui::MainWindow window;

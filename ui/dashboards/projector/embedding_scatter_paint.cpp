@@ -279,6 +279,11 @@ void EmbeddingScatterPlot::paintEvent(QPaintEvent*)
         painter.setPen(QPen(QColor(0x42, 0x85, 0xf4), 1, Qt::DashLine));
         painter.setBrush(QColor(0x42, 0x85, 0xf4, 40));
         painter.drawRect(QRect(m_pressPosition, m_lastPosition).normalized());
+    } else if (m_drag == Drag::Lasso) {
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(QPen(QColor(0x42, 0x85, 0xf4), 1, Qt::DashLine));
+        painter.setBrush(QColor(0x42, 0x85, 0xf4, 40));
+        painter.drawPolygon(m_lasso, Qt::WindingFill);
     }
 }
 

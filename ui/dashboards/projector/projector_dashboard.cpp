@@ -118,6 +118,10 @@ ProjectorDashboard::ProjectorDashboard(QWidget* parent)
         project();
     });
     connect(p.clearSelection, &QPushButton::clicked, this, [this] { selectRows({}); });
+    connect(p.dragTool, &QComboBox::currentIndexChanged, this, [this] {
+        m_plot->setDragTool(
+            EmbeddingScatterPlot::DragTool(m_panel->dragTool->currentData().toInt()));
+    });
     connect(p.neighbourCount, &QSpinBox::valueChanged, this, &ProjectorDashboard::findNeighbours);
     connect(p.neighbourMetric, &QComboBox::currentIndexChanged, this,
         &ProjectorDashboard::findNeighbours);
@@ -541,7 +545,7 @@ void ProjectorDashboard::showSelection()
         item->setData(Qt::UserRole, qulonglong(selection[i]));
     }
     m_panel->selectionSummary->setText(selection.empty()
-            ? tr("Click a point to select it;\nShift-click adds, Shift-drag a box.")
+            ? tr("Click selects, Shift-click adds;\nShift-drag: box, Shift+Alt-drag: lasso.")
             : selection.size() > std::size_t(kListedSelection)
             ? tr("%1 points selected (the first %2 listed)")
                   .arg(selection.size())
