@@ -593,6 +593,56 @@ private slots:
         QCOMPARE(plot->pointCount(), 5);
     }
 
+    void tensorBoardCamerasAreShownWhereTheyCanBe()
+    {
+        // The unit square in a 400 × 400 view. TensorBoard's 2-D camera at zoom 1 shows ±1.2 of
+        // each axis's [-1, 1] across the view: the corner (1, 1) is 200 / 1.2 pixels right of
+        // and above the centre; at zoom 2 about (0.5, 0), twice as far from that point.
+        auto plot = makePlot(square(), 2);
+        QVERIFY(plot);
+        const auto flat = ui::cameraFromTensorBoard({true, {0, 0, 4}, {0, 0, 0}, 1}, plot->frame());
+        QVERIFY(flat);
+        plot->setCamera(*flat);
+        const QPointF centre(200, 200);
+        QVERIFY(
+            distanceBetween(plot->positionOf(3), (centre + QPointF(1, -1) * 200 / 1.2).toPoint())
+            <= 1);
+        const auto zoomed
+            = ui::cameraFromTensorBoard({true, {0.5, 0, 4}, {0.5, 0, 0}, 2}, plot->frame());
+        QVERIFY(zoomed);
+        plot->setCamera(*zoomed);
+        QVERIFY(
+            distanceBetween(plot->positionOf(3), (centre + QPointF(0.5, -1) * 400 / 1.2).toPoint())
+            <= 1);
+        // A 3-D camera does not fit a 2-D view.
+        QVERIFY(!ui::cameraFromTensorBoard({false, {0, 0, 4}, {0, 0, 0}, 1}, plot->frame()));
+
+        // 3-D: the direction TensorBoard looked from (its default here) and the target.
+        plot->setPoints({{0, 0, 0}, {1, 0, 0}, {0, 1, 0}, {0, 0, 1}, {1, 1, 1}}, 3);
+        const auto turned
+            = ui::cameraFromTensorBoard({false, {0.45, 0.9, 1.6}, {0, 0, 0}, 1}, plot->frame());
+        QVERIFY(turned);
+        const QVector3D eye = QVector3D(0.45f, 0.9f, 1.6f).normalized();
+        QVERIFY(std::abs(turned->pitch - std::asin(eye.y())) < 1e-4f);
+        QVERIFY(std::abs(turned->yaw - std::atan2(-eye.x(), eye.z())) < 1e-4f);
+        QCOMPARE(turned->target, QVector3D(0.5f, 0.5f, 0.5f));
+        // Looking from +x at the middle of the x = 1 face; closer with a larger zoom.
+        const auto side
+            = ui::cameraFromTensorBoard({false, {3, 0, 0}, {1, 0, 0}, 1}, plot->frame());
+        const auto near
+            = ui::cameraFromTensorBoard({false, {3, 0, 0}, {1, 0, 0}, 4}, plot->frame());
+        QVERIFY(side && near);
+        QVERIFY(std::abs(side->yaw + float(M_PI) / 2) < 1e-4f);
+        QCOMPARE(side->target, QVector3D(1, 0.5f, 0.5f));
+        QVERIFY(std::abs(near->zoom / side->zoom - 4) < 1e-3f);
+        plot->setCamera(*side);
+        // The face's centre is drawn at the widget's centre, the point (1, 1, 1) up and left.
+        QVERIFY(plot->positionOf(4).x() < 200 && plot->positionOf(4).y() < 200);
+        // An eye on its own target, or a 2-D camera: not shown.
+        QVERIFY(!ui::cameraFromTensorBoard({false, {1, 0, 0}, {1, 0, 0}, 1}, plot->frame()));
+        QVERIFY(!ui::cameraFromTensorBoard({true, {0, 0, 4}, {0, 0, 0}, 1}, plot->frame()));
+    }
+
     void clicksAndBoxesSelect()
     {
         auto plot = makePlot(square(), 2);

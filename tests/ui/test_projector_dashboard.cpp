@@ -136,7 +136,8 @@ void writeSyntheticLogdir(const fs::path& root)
     QVERIFY(atlas.save(QString::fromStdString((root / "alpha_sprite.png").string())));
     writeText(root / "alpha_bookmarks.json", R"([
         {"label": "three axes", "selectedProjection": "pca", "pcaComponentDimensions": [1, 0, 2],
-         "selectedPoints": [1, 2, 3, 400], "cameraDef": {"orthographic": false}},
+         "selectedPoints": [1, 2, 3, 400], "cameraDef": {"orthographic": false,
+         "position": [2, 0, 0], "target": [0.5, 0, 0], "zoom": 2}},
         {"label": "t-SNE view", "selectedProjection": "tsne", "tSNEIteration": 300}])");
     writeText(root / "beta.tsv", tsvOf(syntheticValues(kRowsB, kColumnsB, 11), kColumnsB));
     writeText(root / "gamma.tsv", tsvOf(syntheticValues(kRowsB, kColumnsB, 13), kColumnsB));
@@ -626,6 +627,16 @@ private slots:
         QCOMPARE(panel->component[2]->currentIndex(), 2);
         QCOMPARE(projector->selectedRows(), (std::vector<std::size_t> {1, 2, 3}));
         QCOMPARE(plot->selection(), (std::vector<int> {1, 2, 3}));
+        // Its camera looks from +x at a target half way to the largest x: turned a quarter
+        // about the vertical, level, closer than the fitted view.
+        const ui::ProjectorCamera camera = plot->camera();
+        const ui::ViewFrame& frame = plot->frame();
+        QVERIFY(std::abs(camera.yaw + float(M_PI) / 2) < 1e-4f);
+        QVERIFY(std::abs(camera.pitch) < 1e-4f);
+        QVERIFY(camera.zoom > 1);
+        QVERIFY(std::abs(camera.target.x() - (frame.centre.x() + frame.size.x() / 4)) < 1e-4f);
+        QVERIFY(std::abs(camera.target.y() - frame.centre.y()) < 1e-4f);
+        QVERIFY(camera == *ui::cameraFromTensorBoard({false, {2, 0, 0}, {0.5, 0, 0}, 2}, frame));
 
         // The t-SNE one: a message, no dialog, the view unchanged.
         QTest::mouseClick(bookmarks->viewport(), Qt::LeftButton, {},

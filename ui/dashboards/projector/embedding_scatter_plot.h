@@ -72,6 +72,8 @@ public:
     // Fits the camera to the points (2-D: no zoom or pan; 3-D: also facing the x–y plane).
     void resetView();
     ProjectorCamera camera() const { return m_camera; }
+    // What the camera frames: the points' box and the widget's size.
+    const ViewFrame& frame() const { return m_frame; }
     void setCamera(const ProjectorCamera& camera);
 
     int dimensions() const { return m_dimensions; }

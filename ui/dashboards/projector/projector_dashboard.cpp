@@ -256,6 +256,7 @@ void ProjectorDashboard::showLoaded(LoadedProjectorDataPtr loaded)
     m_matches.clear();
     m_neighbourRows.clear();
     m_bookmarkMessage.clear();
+    m_bookmarkCamera.reset();
     m_restoreCamera = true;
     m_plot->setPoints({}, 2);
     m_plot->setSprites(m_projection->atlas, m_projection->tile);
@@ -419,6 +420,7 @@ void ProjectorDashboard::plotPoints()
     if (m_restoreCamera && view.camera)
         m_plot->setCamera(*view.camera);
     m_restoreCamera = false;
+    showBookmarkCamera();
     m_plot->setSpritesShown(view.spritesShown && !m_projected->atlas.isNull());
     applyStyle(m_projected->style);
     m_plot->setSelection(pointsOf(view.selection));
@@ -639,6 +641,8 @@ void ProjectorDashboard::applyBookmark()
             selection.push_back(row);
     const bool wasIsolated = !view.isolated.empty();
     view.isolated.clear(); // a bookmark shows every point
+    m_bookmarkLabel = label;
+    m_bookmarkCamera = bookmark.camera;
     {
         const QSignalBlocker blocker(m_panel->threeD);
         m_panel->threeD->setChecked(view.dimensions == 3);
@@ -649,10 +653,26 @@ void ProjectorDashboard::applyBookmark()
         m_panel->component[axis]->setCurrentIndex(view.components[axis]);
     }
     selectRows(std::move(selection));
-    if (wasIsolated)
+    if (wasIsolated) {
         project();
-    else
+    } else {
         m_plot->setCoordinates(coordinates(), view.dimensions);
+        showBookmarkCamera();
+    }
+}
+
+void ProjectorDashboard::showBookmarkCamera()
+{
+    if (!m_bookmarkCamera)
+        return;
+    const core::ProjectorBookmarkCamera saved = *std::exchange(m_bookmarkCamera, std::nullopt);
+    if (const auto camera = cameraFromTensorBoard(saved, m_plot->frame())) {
+        m_plot->setCamera(*camera);
+        return;
+    }
+    m_bookmarkMessage = tr("Bookmark “%1”: its camera (for a %2 view) was not applied")
+                            .arg(m_bookmarkLabel, saved.orthographic ? tr("2-D") : tr("3-D"));
+    updateMessages();
 }
 
 std::vector<std::size_t> ProjectorDashboard::shownRows() const

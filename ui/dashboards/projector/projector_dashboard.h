@@ -117,6 +117,8 @@ private:
     void findNeighbours();
     void showNeighbours(std::shared_ptr<const NeighbourAnswer> answer);
     void applyBookmark();
+    // The applied bookmark's camera, once its points are plotted.
+    void showBookmarkCamera();
     void rememberView();
     void updateMessages();
     void hover(int index);
@@ -143,6 +145,8 @@ private:
     std::vector<std::size_t> m_neighbourRows; // of the selected point, nearest first
     QString m_hoverText;
     QString m_bookmarkMessage;
+    QString m_bookmarkLabel;
+    std::optional<core::ProjectorBookmarkCamera> m_bookmarkCamera; // not yet shown
 
     ProjectorPanel* m_panel = nullptr;
     QComboBox* m_embeddingChooser = nullptr;
