@@ -1,6 +1,7 @@
 #pragma once
 // On-demand reads of what a snapshot only points at: the records of image values
-// (core::readBlobs) and graphs (core::loadGraph). Views do not call core's readers themselves:
+// (core::readBlobs), graphs (core::loadGraph) and the projector's embeddings (core::loadEmbedding:
+// tensor, metadata and bookmarks). Views do not call core's readers themselves:
 // they run these reads on the reader's threads (a LatestJob on pool()), so that every file a
 // view needs is read in one place, off the GUI thread, with one RecordFetcher kept across
 // reads (stepping through the images of a compressed file continues its open stream instead
@@ -11,6 +12,7 @@
 
 #include "core/load/blob_reader.h"
 #include "core/load/graph_loader.h"
+#include "core/projector/projector_discovery.h"
 
 #include <QThreadPool>
 
@@ -37,6 +39,8 @@ public:
     // A graph read takes the job's `cancelled` (see core::loadGraph).
     using GraphRead = std::function<core::DecodedGraph(const std::function<bool()>& cancelled)>;
     GraphRead graphReader(core::GraphReference reference) const;
+    std::function<core::LoadedEmbedding()> embeddingReader(
+        core::ProjectorEmbeddingSource source) const;
 
     // How many reads were done (tests check that views read through here).
     std::uint64_t readsDone() const;

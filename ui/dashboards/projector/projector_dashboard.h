@@ -7,12 +7,14 @@
 // workers; each embedding keeps its view while others are shown.
 
 #include "core/projector/projector_discovery.h"
+#include "ui/adapter/data_reader.h"
 #include "ui/adapter/loaded_data.h"
 #include "ui/dashboards/dashboard.h"
 #include "ui/dashboards/projector/projector_camera.h"
 #include "ui/dashboards/projector/projector_work.h"
 #include "ui/widgets/latest_job.h"
 
+#include <QVector3D>
 #include <QWidget>
 
 #include <array>
@@ -34,7 +36,8 @@ class ProjectorPanel;
 class ProjectorDashboard : public Dashboard {
     Q_OBJECT
 public:
-    explicit ProjectorDashboard(QWidget* parent = nullptr);
+    // Embeddings are read through `reader` (one of its own when none is given).
+    explicit ProjectorDashboard(QWidget* parent = nullptr, DataReaderPtr reader = nullptr);
     ~ProjectorDashboard() override;
 
     // Lists the snapshot's embeddings (the loader found them).
@@ -69,6 +72,8 @@ public:
 signals:
     // After each projection reaches the view (a load, components, sphereize, isolation).
     void projectionShown();
+    // After the points' colours, legend and labels for newly chosen columns reach the view.
+    void styleShown();
     void neighboursShown();
     void searchShown();
 
@@ -98,9 +103,14 @@ private:
     void showLoaded(LoadedProjectorDataPtr loaded);
     void project();
     void showProjected(ProjectedPointsPtr projected);
+    // The shown projection's points on the chosen components (z always filled).
+    std::vector<QVector3D> coordinates() const;
     void plotPoints();
-    void recolor();
-    void relabel();
+    void restyle();
+    void showStyle(std::shared_ptr<const StyleAnswer> answer);
+    void applyStyle(PointStylePtr style);
+    int colorColumn() const;
+    int labelColumn() const;
     void showSprites();
     void search();
     void showSearch(std::shared_ptr<const SearchAnswer> answer);
@@ -109,6 +119,8 @@ private:
     void findNeighbours();
     void showNeighbours(std::shared_ptr<const NeighbourAnswer> answer);
     void applyBookmark();
+    // The applied bookmark's camera, once its points are plotted.
+    void showBookmarkCamera();
     void rememberView();
     void updateMessages();
     void hover(int index);
@@ -117,23 +129,28 @@ private:
     QString describeRow(std::size_t row) const;
     std::vector<int> pointsOf(const std::vector<std::size_t>& rows) const;
 
-    // The latest chosen embedding's load and projection, neighbours and search.
+    DataReaderPtr m_reader; // before the jobs on its threads, so that it outlives them
+    // The latest chosen embedding's load (on the reader's threads) and projection, style,
+    // neighbours and search.
     LatestJob<LoadedProjectorDataPtr> m_loading;
     LatestJob<ProjectedPointsPtr> m_projecting;
+    LatestJob<std::shared_ptr<const StyleAnswer>> m_styling;
     LatestJob<std::shared_ptr<const NeighbourAnswer>> m_neighbouring;
     LatestJob<std::shared_ptr<const SearchAnswer>> m_searching;
     std::vector<core::ProjectorEmbeddingSource> m_sources;
     LoadedProjectorDataPtr m_projection; // the embedding shown
     ProjectedPointsPtr m_projected; // its points as shown
+    PointStylePtr m_style; // their style as shown
     int m_projectedSource = -1;
     bool m_loadWhenShown = false;
     bool m_restoreCamera = false; // the next plot gives the embedding's camera back
     std::map<QString, ViewState> m_states; // by sourceKey
-    std::vector<int> m_pointOfRow; // -1 for rows not shown
     std::vector<std::size_t> m_matches; // rows the search found
     std::vector<std::size_t> m_neighbourRows; // of the selected point, nearest first
     QString m_hoverText;
     QString m_bookmarkMessage;
+    QString m_bookmarkLabel;
+    std::optional<core::ProjectorBookmarkCamera> m_bookmarkCamera; // not yet shown
 
     ProjectorPanel* m_panel = nullptr;
     QComboBox* m_embeddingChooser = nullptr;

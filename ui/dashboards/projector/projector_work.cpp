@@ -37,17 +37,22 @@ void loadAtlas(LoadedProjectorData& data)
                                  .arg(tile.height());
         return;
     }
+    // In the painter's own format, converted here rather than on the GUI thread.
+    if (atlas.format() != QImage::Format_ARGB32_Premultiplied
+        && atlas.format() != QImage::Format_RGB32)
+        atlas.convertTo(QImage::Format_ARGB32_Premultiplied);
     data.atlas = std::move(atlas);
     data.tile = tile;
 }
 
 } // namespace
 
-LoadedProjectorDataPtr loadProjectorData(const core::ProjectorEmbeddingSource& source)
+LoadedProjectorDataPtr completeProjectorData(
+    core::ProjectorEmbeddingSource source, core::LoadedEmbedding read)
 {
     auto data = std::make_shared<LoadedProjectorData>();
-    data->source = source;
-    data->embedding = core::loadEmbedding(source);
+    data->source = std::move(source);
+    data->embedding = std::move(read);
     const auto& embedding = data->embedding;
     if (!embedding.error.empty())
         data->messages
@@ -59,7 +64,7 @@ LoadedProjectorDataPtr loadProjectorData(const core::ProjectorEmbeddingSource& s
         data->bookmarks = core::parseProjectorBookmarks(embedding.bookmarksJson);
         if (!data->bookmarks.error.empty())
             data->messages << QObject::tr("Bookmarks %1: %2")
-                                  .arg(QString::fromStdString(source.bookmarksPath.string()),
+                                  .arg(QString::fromStdString(data->source.bookmarksPath.string()),
                                       QString::fromStdString(data->bookmarks.error));
     }
     loadAtlas(*data);
@@ -94,8 +99,8 @@ QImage atlasOfRows(const QImage& atlas, QSize tile, const std::vector<std::size_
     return result;
 }
 
-ProjectedPointsPtr projectPoints(
-    LoadedProjectorDataPtr data, bool sphereize, std::vector<std::size_t> isolated)
+ProjectedPointsPtr projectPoints(LoadedProjectorDataPtr data, bool sphereize,
+    std::vector<std::size_t> isolated, int colorColumn, int labelColumn)
 {
     auto projected = std::make_shared<ProjectedPoints>();
     projected->sphereize = sphereize;
@@ -106,9 +111,23 @@ ProjectedPointsPtr projectPoints(
     options.rowsSubset = projected->isolated;
     projected->pca = core::principalComponents(
         embedding.values, embedding.rows, embedding.columns, kProjectorComponents, options);
+    const auto& pca = projected->pca;
+    if (pca.sourceRows.empty()) {
+        projected->rows.resize(pca.rows);
+        for (std::size_t row = 0; row < pca.rows; ++row)
+            projected->rows[row] = row;
+    } else {
+        projected->rows = pca.sourceRows;
+    }
+    projected->pointOfRow.assign(embedding.rows, -1);
+    for (std::size_t point = 0; point < projected->rows.size(); ++point)
+        if (projected->rows[point] < embedding.rows)
+            projected->pointOfRow[projected->rows[point]] = int(point);
     projected->atlas = projected->isolated.empty()
         ? data->atlas
         : atlasOfRows(data->atlas, data->tile, projected->pca.sourceRows);
+    projected->style = std::make_shared<const PointStyle>(
+        stylePoints(embedding.metadata, projected->rows, colorColumn, labelColumn));
     projected->data = std::move(data);
     return projected;
 }
