@@ -16,6 +16,7 @@ int runInspect(const std::vector<std::string>& arguments);
 int runExport(const std::vector<std::string>& arguments);
 int runGen(const std::vector<std::string>& arguments);
 int runBench(const std::vector<std::string>& arguments);
+int runProject(const std::vector<std::string>& arguments);
 
 // Text shared by the verbs (core/export).
 using core::jsonString;

@@ -1,4 +1,5 @@
-// lantern-cli: headless access to Lantern's engine (no Qt): inspect, export, generate, bench.
+// lantern-cli: headless access to Lantern's engine (no Qt): inspect, export, generate, bench,
+// project.
 
 #include "app/cli/commands.h"
 
@@ -26,6 +27,10 @@ void printUsage(std::ostream& out)
            "      appending about 10 steps a second for SECONDS\n"
            "  bench SPEC... [--repeat N] [--json]\n"
            "      time full loads against reading and CRC-checking the files; bytes per point\n"
+           "  project SPEC... --embedding NAME [--run RUN] --method pca|tsne [--dims 2|3]\n"
+           "      [--perplexity P] [--iterations N] [--seed S] --out FILE.tsv\n"
+           "      lay out a projector embedding; writes one row of coordinates per point and\n"
+           "      prints the time the layout took\n"
            "\n"
            "SPEC is a log directory, or NAME:DIRECTORY as in `tensorboard --logdir_spec`.\n"
            "As TensorBoard does, a point at step s replaces the points of its series (run, tag)\n"
@@ -50,6 +55,8 @@ int main(int argc, char** argv)
         return lantern::cli::runGen(arguments);
     if (command == "bench")
         return lantern::cli::runBench(arguments);
+    if (command == "project")
+        return lantern::cli::runProject(arguments);
     std::cerr << "lantern-cli: unknown command '" << command << "'\n\n";
     printUsage(std::cerr);
     return 2;

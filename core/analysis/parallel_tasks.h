@@ -10,6 +10,7 @@
 #include <functional>
 #include <mutex>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace lantern::core {
@@ -43,8 +44,8 @@ template <typename Run> void runParallelTasks(std::size_t tasks, const Run& run)
 // answered yes every thread sees that without asking again.
 class SharedCancellation {
 public:
-    explicit SharedCancellation(const std::function<bool()>& cancelled)
-        : m_cancelled(cancelled)
+    explicit SharedCancellation(std::function<bool()> cancelled)
+        : m_cancelled(std::move(cancelled))
     {
     }
 
@@ -63,7 +64,7 @@ public:
     bool seen() const { return m_seen; }
 
 private:
-    const std::function<bool()>& m_cancelled;
+    std::function<bool()> m_cancelled;
     std::mutex m_mutex;
     std::atomic<bool> m_seen {false};
 };

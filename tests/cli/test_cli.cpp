@@ -1,6 +1,7 @@
 // lantern-cli end to end: the built executable run as a user would, its output parsed and
 // compared with what the loader reads from the same files.
 
+#include "core/analysis/pca.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
 #include "tests/support/checkpoint_writer.h"
@@ -12,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStringDecoder>
 #include <QTemporaryDir>
 #include <QTest>
@@ -765,6 +767,113 @@ private slots:
             std::to_string(points.size()).c_str());
         for (std::size_t i = 0; i < points.size(); ++i)
             QCOMPARE(points[i].step, std::int64_t(i));
+    }
+
+    // `project`: a TSV embedding of three separated clusters laid out by t-SNE and by PCA,
+    // written one row of coordinates per point; the same seed writes the same file; a name
+    // that is not there, a bad method and a NaN are clear errors with a non-zero exit.
+    void projectWritesALayout()
+    {
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        std::string tsv;
+        std::vector<float> values;
+        std::uint32_t state = 12345;
+        for (int row = 0; row < 300; ++row)
+            for (int column = 0; column < 20; ++column) {
+                state = state * 1664525u + 1013904223u; // a fixed noise in [−0.5, 0.5)
+                const std::string text = std::to_string(
+                    float(row % 3 * 10) + float(state >> 8) / float(1 << 24) - 0.5f);
+                values.push_back(std::strtof(text.c_str(), nullptr)); // what the loader reads
+                tsv += text + (column == 19 ? "\n" : "\t");
+            }
+        writeBytes(root / "vectors.tsv", tsv);
+        writeBytes(root / "projector_config.pbtxt",
+            "embeddings { tensor_name: \"points\" tensor_path: \"vectors.tsv\" }\n");
+        // The file's rows of tab-separated floats; empty when a row is not `dimensions` of them.
+        const auto readLayout = [](const fs::path& path, std::size_t dimensions) {
+            std::vector<std::vector<float>> rows;
+            for (const QString& line : QString::fromStdString(readBytes(path)).split('\n')) {
+                if (line.isEmpty())
+                    continue;
+                std::vector<float> row;
+                for (const QString& field : line.split('\t'))
+                    if (!parseExactly(field.toStdString(), row.emplace_back()))
+                        return std::vector<std::vector<float>> {};
+                if (row.size() != dimensions)
+                    return std::vector<std::vector<float>> {};
+                rows.push_back(row);
+            }
+            return rows;
+        };
+        // Each point's nearest other point in the layout is of its own cluster.
+        const auto clustersKept = [](const std::vector<std::vector<float>>& layout) {
+            for (std::size_t i = 0; i < layout.size(); ++i) {
+                std::size_t nearest = i;
+                double best = HUGE_VAL;
+                for (std::size_t j = 0; j < layout.size(); ++j) {
+                    double d = 0;
+                    for (std::size_t c = 0; c < layout[i].size(); ++c)
+                        d += double(layout[i][c] - layout[j][c]) * (layout[i][c] - layout[j][c]);
+                    if (j != i && d < best) {
+                        best = d;
+                        nearest = j;
+                    }
+                }
+                if (nearest % 3 != i % 3)
+                    return false;
+            }
+            return true;
+        };
+
+        const fs::path out = root / "tsne.tsv";
+        const CliResult tsne = runCli({"project", native(root), "--embedding", "points", "--method",
+            "tsne", "--iterations", "500", "--seed", "7", "--out", native(out)});
+        QVERIFY2(tsne.exitCode == 0, tsne.err.constData());
+        QVERIFY2(tsne.out.contains("tsne: 300 points × 20 → 2 dimensions"), tsne.out.constData());
+        QVERIFY(
+            QRegularExpression("time: [0-9.]+ s").match(QString::fromUtf8(tsne.out)).hasMatch());
+        const auto layout = readLayout(out, 2);
+        QCOMPARE(layout.size(), std::size_t(300));
+        QVERIFY(clustersKept(layout));
+        const std::string first = readBytes(out);
+        QCOMPARE(runCli({"project", native(root), "--embedding", "points", "--method", "tsne",
+                            "--iterations", "500", "--seed", "7", "--out", native(out)})
+                     .exitCode,
+            0);
+        QCOMPARE(readBytes(out), first);
+
+        const CliResult tsne3
+            = runCli({"project", native(root), "--embedding", "points", "--method", "tsne",
+                "--dims", "3", "--perplexity", "500", "--iterations", "300", "--out", native(out)});
+        QVERIFY2(tsne3.exitCode == 0, tsne3.err.constData());
+        QVERIFY(tsne3.out.contains("note: perplexity 500 is outside 2–100"));
+        QCOMPARE(readLayout(out, 3).size(), std::size_t(300));
+
+        const CliResult pca = runCli({"project", native(root), "--embedding", "points", "--method",
+            "pca", "--out", native(out)});
+        QVERIFY2(pca.exitCode == 0, pca.err.constData());
+        const auto pcaLayout = readLayout(out, 2);
+        const PcaResult expected = principalComponents(values, 300, 20, 2);
+        QCOMPARE(pcaLayout.size(), std::size_t(300));
+        for (std::size_t i = 0; i < 300; ++i)
+            for (std::size_t c = 0; c < 2; ++c)
+                QCOMPARE(pcaLayout[i][c], expected.coordinates[i * 2 + c]);
+
+        const CliResult missing = runCli({"project", native(root), "--embedding", "nope",
+            "--method", "tsne", "--out", native(out)});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY(missing.err.contains("no embedding named 'nope'"));
+        QVERIFY(missing.err.contains("run '.': 'points'"));
+        QCOMPARE(runCli({"project", native(root), "--embedding", "points", "--method", "mds",
+                            "--out", native(out)})
+                     .exitCode,
+            2);
+        writeBytes(root / "vectors.tsv", "1\t2\n3\t4\nnan\t5\n");
+        const CliResult nan = runCli({"project", native(root), "--embedding", "points", "--method",
+            "tsne", "--out", native(out)});
+        QCOMPARE(nan.exitCode, 1);
+        QVERIFY2(nan.err.contains("row 3 has a NaN"), nan.err.constData());
     }
 
 private:

@@ -20,7 +20,7 @@
 #include <random>
 
 using namespace lantern::core;
-using namespace lantern::tests;
+using namespace lantern::test;
 
 namespace {
 
