@@ -27,15 +27,16 @@ std::string withCommas(std::size_t n)
     return out;
 }
 
-// The first row (counting from 1, as a user reading the file would) holding a NaN or an
-// infinity, or 0 when every value is finite.
-std::size_t firstNonFiniteRow(std::span<const float> values, std::size_t rows, std::size_t columns)
+// Where the first NaN or infinity is, counting rows and columns from 1 as a user reading the
+// file would; {0, 0} when every value is finite.
+std::pair<std::size_t, std::size_t> firstNonFinite(
+    std::span<const float> values, std::size_t rows, std::size_t columns)
 {
     for (std::size_t r = 0; r < rows; ++r)
         for (std::size_t c = 0; c < columns; ++c)
             if (!std::isfinite(values[r * columns + c]))
-                return r + 1;
-    return 0;
+                return {r + 1, c + 1};
+    return {0, 0};
 }
 
 // UMAP's random start: uniform in a 10-wide box, the scale the spectral start is given too.
@@ -88,8 +89,9 @@ UmapLayout UmapLayout::prepare(std::span<const float> values, std::size_t rows, 
             + withCommas(values.size()));
     if (rows > std::size_t(UINT32_MAX))
         return fail("too many points (" + withCommas(rows) + ")");
-    if (const std::size_t bad = firstNonFiniteRow(values, rows, columns))
-        return fail("row " + withCommas(bad) + " holds a value that is not a finite number");
+    if (const auto [row, column] = firstNonFinite(values, rows, columns); row > 0)
+        return fail("row " + std::to_string(row) + " has a NaN or infinite value (column "
+            + std::to_string(column) + "; rows and columns counted from 1)");
     if (cancelled && cancelled())
         return fail("cancelled");
 
