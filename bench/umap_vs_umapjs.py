@@ -3,9 +3,10 @@
 node) on issue 19's data, in the same run: 10 Gaussian clusters of 10,000 × 50 (sklearn's
 make_blobs as the issue gives it) and the digits (1,797 × 64). Each side runs in a fresh
 process and reports its own layout time (kNN, graph and epochs; not file reading); both get the
-same epochs, umap-js's own default for the size (digits 500, clusters 200). Prints median
-times, the ratio, and the quality of each layout: the mean share of each point's 10 nearest
-neighbours in 2-D with its label, and trustworthiness at k = 10.
+same epochs, umap-js's own default for the size (digits 500, clusters 200), and they take
+turns run by run. Prints median times, the ratio, and the quality of each layout: the mean
+share of each point's 10 nearest neighbours in 2-D with its label, and trustworthiness at
+k = 10.
 
 Needs Debian's python3-sklearn (for the data and nothing else) and node; installs umap-js from
 npm into a folder outside the repository (default /tmp/lantern-umap-js) when it is not there.
@@ -113,10 +114,10 @@ def main():
             tsv = write_embedding(folder, values)
             values = np.loadtxt(tsv, delimiter="\t")  # what both sides read
             out = os.path.join(temp, "layout.tsv")
-            results = {}
-            for method in ("umap-js (node)", "lantern-cli umap"):
-                times, agreements, trusts = [], [], []
-                for seed in range(1, arguments.repeat + 1):
+            # The two sides take turns, so that a change in the machine's load touches both.
+            runs = {method: ([], [], []) for method in ("umap-js (node)", "lantern-cli umap")}
+            for seed in range(1, arguments.repeat + 1):
+                for method, (times, agreements, trusts) in runs.items():
                     if method.startswith("umap-js"):
                         command = ["node", os.path.join(HERE, "umap_js_run.js"), tsv, out,
                                    str(epochs), str(seed)]
@@ -129,8 +130,9 @@ def main():
                     agreement, trust = quality(values, read_layout(out), labels)
                     agreements.append(agreement)
                     trusts.append(trust)
-                results[method] = (statistics.median(times), statistics.mean(agreements),
-                                   statistics.mean(trusts))
+            results = {method: (statistics.median(times), statistics.mean(agreements),
+                                statistics.mean(trusts))
+                       for method, (times, agreements, trusts) in runs.items()}
             baseline = results["umap-js (node)"][0]
             for method, (seconds, agreement, trust) in results.items():
                 print(f"{name:<26}{method:<22}{epochs:>7}{seconds:>9.2f}"
