@@ -1,11 +1,12 @@
-// `lantern-cli project`: one embedding of a log directory laid out in 2 or 3 dimensions by PCA
-// or t-SNE, written as a TSV of coordinates (one row per point, in the embedding's row order,
+// `lantern-cli project`: one embedding of a log directory laid out in 2 or 3 dimensions by PCA,
+// t-SNE or UMAP, written as a TSV of coordinates (one row per point, in the embedding's row order,
 // no header), with the time the layout took (not the loading) on stdout. The benchmarks and
 // users' scripts call this.
 
 #include "app/cli/commands.h"
 #include "core/analysis/pca.h"
 #include "core/analysis/tsne.h"
+#include "core/analysis/umap.h"
 #include "core/io/run_discovery.h"
 #include "core/projector/projector_discovery.h"
 
@@ -30,12 +31,13 @@ struct ProjectOptions {
     double perplexity = 30;
     std::size_t neighbours = 15;
     std::size_t iterations = 1000;
+    bool iterationsGiven = false; // UMAP's default epochs depend on the points
     std::uint64_t seed = 1;
     std::string out;
 };
 
 constexpr const char* kUsage
-    = "Usage: lantern-cli project SPEC... --embedding NAME [--run RUN] --method pca|tsne\n"
+    = "Usage: lantern-cli project SPEC... --embedding NAME [--run RUN] --method pca|tsne|umap\n"
       "    [--dims 2|3] [--perplexity P] [--neighbors K] [--iterations N] [--seed S] --out "
       "FILE.tsv\n";
 
@@ -57,9 +59,10 @@ bool parseProjectOptions(const std::vector<std::string>& arguments, ProjectOptio
                 options.perplexity = std::stod(arguments[++i]);
             else if (argument == "--neighbors" && hasValue)
                 options.neighbours = std::stoul(arguments[++i]);
-            else if (argument == "--iterations" && hasValue)
+            else if (argument == "--iterations" && hasValue) {
                 options.iterations = std::stoul(arguments[++i]);
-            else if (argument == "--seed" && hasValue)
+                options.iterationsGiven = true;
+            } else if (argument == "--seed" && hasValue)
                 options.seed = std::stoull(arguments[++i]);
             else if (argument == "--out" && hasValue)
                 options.out = arguments[++i];
@@ -130,6 +133,29 @@ bool writeCoordinates(
     return std::fclose(file) == 0 && written;
 }
 
+// UMAP on both cores: the same seed gives a layout of the same quality, not the same bytes.
+bool layOutByUmap(const LoadedEmbedding& embedding, const std::string& name,
+    const ProjectOptions& options, std::vector<float>& coordinates)
+{
+    UmapOptions umap;
+    umap.dimensions = options.dimensions;
+    umap.neighbours = options.neighbours;
+    umap.epochs = options.iterationsGiven ? options.iterations : 0;
+    umap.seed = options.seed;
+    UmapLayout layout
+        = UmapLayout::prepare(embedding.values, embedding.rows, embedding.columns, umap);
+    if (!layout.ok()) {
+        std::cerr << "lantern-cli project: UMAP cannot lay out '" << name << "': " << layout.error()
+                  << "\n";
+        return false;
+    }
+    for (const std::string& note : layout.notes())
+        std::cout << "note: " << note << "\n";
+    layout.iterate(layout.totalEpochs());
+    coordinates.assign(layout.coordinates().begin(), layout.coordinates().end());
+    return true;
+}
+
 } // namespace
 
 int runProject(const std::vector<std::string>& arguments)
@@ -139,9 +165,9 @@ int runProject(const std::vector<std::string>& arguments)
         std::cerr << kUsage;
         return 2;
     }
-    if (options.method != "pca" && options.method != "tsne") {
-        std::cerr << "lantern-cli project: --method must be pca or tsne, not '" << options.method
-                  << "'\n";
+    if (options.method != "pca" && options.method != "tsne" && options.method != "umap") {
+        std::cerr << "lantern-cli project: --method must be pca, tsne or umap, not '"
+                  << options.method << "'\n";
         return 2;
     }
     if (options.dimensions != 2 && options.dimensions != 3) {
@@ -169,6 +195,9 @@ int runProject(const std::vector<std::string>& arguments)
             embedding.values, embedding.rows, embedding.columns, options.dimensions);
         coordinates = std::move(pca.coordinates);
         dimensions = pca.components;
+    } else if (options.method == "umap") {
+        if (!layOutByUmap(embedding, source->name, options, coordinates))
+            return 1;
     } else {
         TsneOptions tsne;
         tsne.dimensions = options.dimensions;

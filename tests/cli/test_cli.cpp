@@ -876,6 +876,23 @@ private slots:
         QVERIFY(tsne3.out.contains("note: perplexity 500 is outside 2–100"));
         QCOMPARE(readLayout(out, 3).size(), std::size_t(300));
 
+        // UMAP keeps the clusters too; out-of-range neighbours are clamped with a note. It runs
+        // on two threads, so a seed fixes the quality, not the bytes.
+        const CliResult umap = runCli({"project", native(root), "--embedding", "points", "--method",
+            "umap", "--neighbors", "10", "--seed", "7", "--out", native(out)});
+        QVERIFY2(umap.exitCode == 0, umap.err.constData());
+        QVERIFY2(umap.out.contains("umap: 300 points × 20 → 2 dimensions"), umap.out.constData());
+        const auto umapLayout = readLayout(out, 2);
+        QCOMPARE(umapLayout.size(), std::size_t(300));
+        QVERIFY(clustersKept(umapLayout));
+        const CliResult umap3
+            = runCli({"project", native(root), "--embedding", "points", "--method", "umap",
+                "--dims", "3", "--neighbors", "80", "--iterations", "100", "--out", native(out)});
+        QVERIFY2(umap3.exitCode == 0, umap3.err.constData());
+        QVERIFY2(umap3.out.contains("note: neighbours 80 is outside 5–50: used 50"),
+            umap3.out.constData());
+        QVERIFY(clustersKept(readLayout(out, 3)));
+
         const CliResult pca = runCli({"project", native(root), "--embedding", "points", "--method",
             "pca", "--out", native(out)});
         QVERIFY2(pca.exitCode == 0, pca.err.constData());
@@ -900,6 +917,11 @@ private slots:
             "tsne", "--out", native(out)});
         QCOMPARE(nan.exitCode, 1);
         QVERIFY2(nan.err.contains("row 3 has a NaN"), nan.err.constData());
+        const CliResult umapNan = runCli({"project", native(root), "--embedding", "points",
+            "--method", "umap", "--out", native(out)});
+        QCOMPARE(umapNan.exitCode, 1);
+        QVERIFY2(umapNan.err.contains("UMAP cannot lay out 'points': row 3 has a NaN"),
+            umapNan.err.constData());
     }
 
 private:
