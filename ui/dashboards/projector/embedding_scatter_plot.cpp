@@ -40,9 +40,21 @@ void EmbeddingScatterPlot::setPoints(std::vector<QVector3D> points, int dimensio
     m_selection.clear();
     m_neighbours.clear();
     m_hovered = -1;
-    m_frame = frameOf(m_points, m_dimensions, size());
-    m_camera = fittedCamera(m_frame);
-    cameraChanged();
+    resetView();
+}
+
+void EmbeddingScatterPlot::setCoordinates(std::vector<QVector3D> points, int dimensions)
+{
+    if (points.size() != m_points.size())
+        return;
+    m_points = std::move(points);
+    setDimensions(dimensions);
+}
+
+void EmbeddingScatterPlot::setDimensions(int dimensions)
+{
+    m_dimensions = dimensions == 3 ? 3 : 2;
+    resetView();
 }
 
 void EmbeddingScatterPlot::setColors(std::vector<QRgb> colors)
@@ -108,6 +120,7 @@ void EmbeddingScatterPlot::setSelectionMode(bool box)
 
 void EmbeddingScatterPlot::resetView()
 {
+    m_frame = frameOf(m_points, m_dimensions, size());
     m_camera = fittedCamera(m_frame);
     cameraChanged();
 }
@@ -303,6 +316,18 @@ void EmbeddingScatterPlot::leaveEvent(QEvent*)
 void EmbeddingScatterPlot::resizeEvent(QResizeEvent*)
 {
     m_frame.widget = size();
+    cameraChanged();
+}
+
+void EmbeddingScatterPlot::moveCoordinates(std::vector<QVector3D> points)
+{
+    if (points.size() != m_points.size())
+        return;
+    m_points = std::move(points);
+    const ViewFrame frame = frameOf(m_points, m_dimensions, size());
+    // The target keeps its place in the frame, however the frame grew or moved.
+    m_camera.target = frame.centre + (m_camera.target - m_frame.centre) * frame.size / m_frame.size;
+    m_frame = frame;
     cameraChanged();
 }
 

@@ -2,6 +2,7 @@
 
 #include "ui/dashboards/projector/embedding_scatter_plot.h"
 #include "ui/dashboards/projector/metadata_colors.h"
+#include "ui/dashboards/projector/projector_layout_controls.h"
 #include "ui/dashboards/projector/projector_panel.h"
 #include "ui/widgets/plain_tool_tip.h"
 
@@ -59,6 +60,8 @@ ProjectorDashboard::ProjectorDashboard(QWidget* parent)
     , m_searching(
           [this](std::shared_ptr<const SearchAnswer> answer) { showSearch(std::move(answer)); },
           nullptr, LatestJobRunner::OnDestroy::Wait)
+    , m_layouting([this](LayoutFrame frame) { takeLayoutFrame(std::move(frame)); }, nullptr,
+          LatestJobRunner::OnDestroy::Wait)
 {
     setObjectName(QStringLiteral("projector")); // the tab's key
     m_panel = new ProjectorPanel(this);
@@ -75,8 +78,8 @@ ProjectorDashboard::ProjectorDashboard(QWidget* parent)
     connect(p.embedding, &QComboBox::currentIndexChanged, this, &ProjectorDashboard::loadChosen);
     connect(p.threeD, &QCheckBox::toggled, this, [this](bool on) {
         state().dimensions = on ? 3 : 2;
-        m_panel->component[2]->setEnabled(on);
         plotPoints();
+        showLayoutControls(state());
     });
     for (int axis = 0; axis < 3; ++axis)
         connect(p.component[axis], &QComboBox::currentIndexChanged, this, [this, axis](int index) {
@@ -135,6 +138,7 @@ ProjectorDashboard::ProjectorDashboard(QWidget* parent)
             selectRows(std::move(selected));
         });
     m_panel->component[2]->setEnabled(false);
+    connectLayoutControls();
 }
 
 ProjectorDashboard::~ProjectorDashboard() = default;
@@ -173,7 +177,7 @@ std::optional<bool> ProjectorDashboard::hasDataFor(const DashboardUpdate& update
 bool ProjectorDashboard::isComputing() const
 {
     return m_loading.isBusy() || m_projecting.isBusy() || m_neighbouring.isBusy()
-        || m_searching.isBusy();
+        || m_searching.isBusy() || m_layouting.isBusy();
 }
 
 void ProjectorDashboard::setSnapshot(const LogdirSnapshotPtr& snapshot)
@@ -189,6 +193,7 @@ void ProjectorDashboard::applyDiscovery(const core::ProjectorDiscovery& discover
         m_sources = discovery.embeddings;
         m_projection.reset();
         m_projectedSource = -1;
+        m_layouting.cancel();
         const QSignalBlocker blocker(m_embeddingChooser);
         m_embeddingChooser->clear();
         for (const auto& source : m_sources)
@@ -226,6 +231,7 @@ void ProjectorDashboard::loadChosen()
     if (m_loadWhenShown)
         return;
     rememberView();
+    m_layouting.cancel(); // kept, to go on when the embedding is shown again
     m_panel->setStatus(tr("Computing: loading %1…").arg(m_embeddingChooser->currentText()));
     m_loading.run([source = m_sources[std::size_t(chosen)]] { return loadProjectorData(source); });
 }
@@ -316,6 +322,7 @@ void ProjectorDashboard::showLoaded(LoadedProjectorDataPtr loaded)
         item->setData(Qt::UserRole, !bookmark.unsupported.empty());
     }
     p.applyBookmark->setEnabled(p.bookmarks->count() > 0);
+    showLayoutControls(view);
     m_panel->setStatus(embedding.error.empty()
             ? tr("%1 points × %2 dimensions").arg(embedding.rows).arg(embedding.columns)
             : tr("Not loaded (see below)"));
@@ -331,6 +338,11 @@ void ProjectorDashboard::updateMessages()
     QStringList lines = m_projection ? m_projection->messages : QStringList();
     if (!m_bookmarkMessage.isEmpty())
         lines << m_bookmarkMessage;
+    if (const KeptLayout* kept = shownLayoutSlot()) {
+        lines << kept->frame.notes;
+        if (!kept->frame.error.isEmpty())
+            lines << kept->frame.error;
+    }
     m_panel->setMessages(lines.join(QLatin1Char('\n')));
 }
 
@@ -403,8 +415,12 @@ void ProjectorDashboard::plotPoints()
                 pca.components > 2 ? coordinates[axis[2]] : 0.f);
         }
     }
+    if (view.method != ProjectionMethod::Pca)
+        points = layoutPoints(std::move(points));
+    else
+        m_layouting.cancel();
     m_plot->setPoints(std::move(points), view.dimensions);
-    if (m_restoreCamera && view.camera)
+    if (m_restoreCamera && view.camera && view.method == ProjectionMethod::Pca)
         m_plot->setCamera(*view.camera);
     m_restoreCamera = false;
     m_plot->setSpritesShown(view.spritesShown && !m_projected->atlas.isNull());
@@ -615,8 +631,10 @@ void ProjectorDashboard::applyBookmark()
         return;
     }
     m_bookmarkMessage.clear();
-    updateMessages();
     ViewState& view = state();
+    view.method = ProjectionMethod::Pca; // what bookmarks hold
+    showLayoutControls(view);
+    updateMessages();
     view.dimensions = bookmark.dimensions;
     for (std::size_t axis = 0; axis < bookmark.pcaComponents.size() && axis < 3; ++axis)
         view.components[axis] = int(bookmark.pcaComponents[axis]);
