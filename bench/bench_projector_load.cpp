@@ -5,7 +5,9 @@
 // The window opens it (the Projector tab shows at once), reads and parses the tensor, runs
 // PCA and draws the points; then 3-D is switched on and a point is
 // selected (its 100 nearest neighbours). A 5 ms timer on the GUI thread notes how late each
-// tick fires (bench/gui_lateness.h); the baseline is the idle window in the same run.
+// tick fires and how much CPU time the GUI thread used between ticks (bench/gui_lateness.h);
+// the baseline is the idle window in the same run. Each case ends once the point view has
+// painted what it led to (or had nothing left to paint for 200 ms).
 //
 // Usage: lantern-bench-projector-load [--rows N]
 
@@ -61,9 +63,40 @@ void writeProjectorFolder(const fs::path& folder, int rows)
 
 void printRow(const char* what, const Lateness& lateness)
 {
-    std::printf("%-34s p99 late %6.1f ms   max late %6.1f ms   elapsed %8.0f ms\n", what,
-        lateness.p99, lateness.max, lateness.elapsedMs);
+    std::printf("%-34s p99 late %6.1f ms   max late %6.1f ms   GUI busy p99 %6.1f ms   max %6.1f "
+                "ms   elapsed %8.0f ms\n",
+        what, lateness.p99, lateness.max, lateness.busyP99, lateness.busyMax, lateness.elapsedMs);
     std::fflush(stdout);
+}
+
+// Counts the paints of a widget, so that a case can wait for the view to show its result.
+class PaintCounter : public QObject {
+public:
+    explicit PaintCounter(QWidget* widget) { widget->installEventFilter(this); }
+    int paints = 0;
+
+protected:
+    bool eventFilter(QObject*, QEvent* event) override
+    {
+        paints += event->type() == QEvent::Paint;
+        return false;
+    }
+};
+
+// Done once `reached` holds and the view has painted since, or has had no paint to do for
+// kPaintGraceMs (its last paint came before `reached` held).
+constexpr int kPaintGraceMs = 200;
+std::function<bool()> reachedAndPainted(const PaintCounter& counter, std::function<bool()> reached)
+{
+    return [&counter, reached = std::move(reached), paintsWhenReached = -1,
+               since = QElapsedTimer()]() mutable {
+        if (paintsWhenReached < 0 && reached()) {
+            paintsWhenReached = counter.paints;
+            since.start();
+        }
+        return paintsWhenReached >= 0
+            && (counter.paints > paintsWhenReached || since.elapsed() >= kPaintGraceMs);
+    };
 }
 
 } // namespace
@@ -91,20 +124,24 @@ int main(int argc, char** argv)
     printRow("idle window (baseline)", baseline);
 
     ui::ProjectorDashboard* projector = window.findChild<ui::ProjectorDashboard*>();
+    const PaintCounter painted(projector->plot());
     const Lateness load = measureLateness([&] { window.openLogdirs({temp.path()}); },
-        [&] { return projector->plot()->pointCount() == rows && !projector->isComputing(); });
+        reachedAndPainted(painted,
+            [&] { return projector->plot()->pointCount() == rows && !projector->isComputing(); }));
     printRow("open, load, PCA, draw", load);
 
     auto* threeD = projector->findChild<QCheckBox*>(QStringLiteral("threeD"));
     if (threeD != nullptr) {
         const Lateness turn = measureLateness([&] { threeD->click(); },
-            [&] { return projector->plot()->dimensions() == 3 && !projector->isComputing(); });
+            reachedAndPainted(painted,
+                [&] { return projector->plot()->dimensions() == 3 && !projector->isComputing(); }));
         printRow("switch to 3-D", turn);
     }
 
     const Lateness select = measureLateness(
         [&] { emit projector->plot()->selectionChanged(std::vector<int> {rows / 2}); },
-        [&] { return projector->neighbourList()->count() > 0 && !projector->isComputing(); });
+        reachedAndPainted(painted,
+            [&] { return projector->neighbourList()->count() > 0 && !projector->isComputing(); }));
     printRow("select a point (100 neighbours)", select);
     return 0;
 }

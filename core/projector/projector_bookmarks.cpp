@@ -47,6 +47,37 @@ void readPca(const JsonValue& state, ProjectorBookmark& bookmark)
     bookmark.dimensions = int(elements.size());
 }
 
+bool readPoint(const JsonValue* value, std::array<double, 3>& point)
+{
+    if (value == nullptr || !value->isArray() || value->elements.size() != 3)
+        return false;
+    for (std::size_t axis = 0; axis < 3; ++axis) {
+        const JsonValue& coordinate = value->elements[axis];
+        if (!coordinate.isNumber() || !std::isfinite(coordinate.number))
+            return false;
+        point[axis] = coordinate.number;
+    }
+    return true;
+}
+
+std::optional<ProjectorBookmarkCamera> readCamera(const JsonValue& state)
+{
+    const JsonValue* definition = state.member("cameraDef");
+    if (definition == nullptr || !definition->isObject())
+        return std::nullopt;
+    ProjectorBookmarkCamera camera;
+    const JsonValue* orthographic = definition->member("orthographic");
+    camera.orthographic = orthographic != nullptr && orthographic->type == JsonValue::Type::Bool
+        && orthographic->boolean;
+    const JsonValue* zoom = definition->member("zoom");
+    if (!readPoint(definition->member("position"), camera.position)
+        || !readPoint(definition->member("target"), camera.target) || zoom == nullptr
+        || !zoom->isNumber() || !std::isfinite(zoom->number) || zoom->number <= 0)
+        return std::nullopt;
+    camera.zoom = zoom->number;
+    return camera;
+}
+
 ProjectorBookmark readState(const JsonValue& state, std::size_t position)
 {
     ProjectorBookmark bookmark;
@@ -63,6 +94,8 @@ ProjectorBookmark readState(const JsonValue& state, std::size_t position)
         for (const JsonValue& value : selected->elements)
             if (isIndex(value, 1e15))
                 bookmark.selectedPoints.push_back(std::size_t(value.number));
+
+    bookmark.camera = readCamera(state);
 
     const JsonValue* projection = state.member("selectedProjection");
     if (projection != nullptr && projection->isString())

@@ -47,6 +47,41 @@ private slots:
         QVERIFY(parsed.bookmarks[5].unsupported.empty());
     }
 
+    void camerasAreKeptWhenComplete()
+    {
+        const auto parsed = parseProjectorBookmarks(R"([
+          {"pcaComponentDimensions": [0, 1, 2], "cameraDef": {"orthographic": false,
+           "position": [0.45, 0.9, 1.6], "target": [0.1, -0.2, 0], "zoom": 1.5}},
+          {"pcaComponentDimensions": [0, 1], "cameraDef": {"orthographic": true,
+           "position": [0.2, 0.3, 4], "target": [0.2, 0.3, 0], "zoom": 2}},
+          {"pcaComponentDimensions": [0, 1], "cameraDef": {"orthographic": true}},
+          {"pcaComponentDimensions": [0, 1], "cameraDef": {"position": [0, 0], "target": [0, 0, 0],
+           "zoom": 1}},
+          {"pcaComponentDimensions": [0, 1], "cameraDef": {"position": [0, 0, "1"],
+           "target": [0, 0, 0], "zoom": 1}},
+          {"pcaComponentDimensions": [0, 1], "cameraDef": {"position": [0, 0, 1],
+           "target": [0, 0, 0], "zoom": 0}},
+          {"pcaComponentDimensions": [0, 1], "cameraDef": [1, 2, 3]},
+          {"pcaComponentDimensions": [0, 1]}
+        ])");
+        QVERIFY2(parsed.error.empty(), parsed.error.c_str());
+        QCOMPARE(parsed.bookmarks.size(), std::size_t(8));
+        const auto& perspective = parsed.bookmarks[0].camera;
+        QVERIFY(perspective);
+        QVERIFY(!perspective->orthographic);
+        QCOMPARE(perspective->position, (std::array<double, 3> {0.45, 0.9, 1.6}));
+        QCOMPARE(perspective->target, (std::array<double, 3> {0.1, -0.2, 0}));
+        QCOMPARE(perspective->zoom, 1.5);
+        const auto& flat = parsed.bookmarks[1].camera;
+        QVERIFY(flat && flat->orthographic);
+        QCOMPARE(flat->zoom, 2.0);
+        // Missing or malformed parts: no camera, and the state is still applied.
+        for (std::size_t i = 2; i < parsed.bookmarks.size(); ++i) {
+            QVERIFY2(!parsed.bookmarks[i].camera, qPrintable(QString::number(i)));
+            QVERIFY(parsed.bookmarks[i].unsupported.empty());
+        }
+    }
+
     void oddStatesAreMarkedNotDropped()
     {
         const auto parsed = parseProjectorBookmarks(R"([

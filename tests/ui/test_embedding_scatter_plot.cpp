@@ -34,6 +34,19 @@ void wheel(QWidget* widget, QPoint position, int angle, Qt::KeyboardModifiers mo
     QApplication::sendEvent(widget, &event);
 }
 
+// A free-hand loop through `corners` (and back to the first), drawn in small steps.
+void lasso(
+    QWidget* widget, const std::vector<QPoint>& corners, Qt::KeyboardModifiers modifiers = {})
+{
+    QTest::mousePress(widget, Qt::LeftButton, modifiers, corners.front());
+    for (std::size_t i = 0; i < corners.size(); ++i) {
+        const QPoint from = corners[i], to = corners[(i + 1) % corners.size()];
+        for (int step = 1; step <= 6; ++step)
+            QTest::mouseMove(widget, from + (to - from) * step / 6);
+    }
+    QTest::mouseRelease(widget, Qt::LeftButton, modifiers, corners.front());
+}
+
 void drag(QWidget* widget, Qt::MouseButton button, QPoint from, QPoint to,
     Qt::KeyboardModifiers modifiers = {})
 {
@@ -545,6 +558,91 @@ private slots:
         save("projector-view-sprites-zoomed.png");
     }
 
+    void switchingDimensionsKeepsWhatThePointsShow()
+    {
+        // The 2-D/3-D switch and other components move the same points: colours, labels,
+        // selection, neighbours and search matches stay, and the camera fits them again.
+        auto plot = makePlot(square(), 2);
+        QVERIFY(plot);
+        const std::vector<QRgb> colors {0xffff0000, 0xff00ff00, 0xff0000ff, 0xff000000, 0xff808080};
+        plot->setColors(colors);
+        plot->setLabels({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"),
+            QStringLiteral("d"), QStringLiteral("e")});
+        plot->setSelection({1, 3});
+        plot->setNeighbours({2});
+        plot->setHighlighted({true, false, false, false, true});
+        wheel(plot.get(), plot->rect().center(), 240);
+        plot->setDimensions(3);
+        QCOMPARE(plot->dimensions(), 3);
+        QCOMPARE(plot->camera(), ui::ProjectorCamera {QVector3D(0.5f, 0.5f, 0)});
+        QCOMPARE(plot->selection(), (std::vector<int> {1, 3}));
+        QCOMPARE(plot->highlighted(), (std::vector<bool> {true, false, false, false, true}));
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(plot->colorOf(i), colors[std::size_t(i)]);
+        // Other coordinates for as many points: kept too; for another count: ignored.
+        std::vector<QVector3D> moved = square();
+        for (QVector3D& point : moved)
+            point *= 2;
+        plot->setCoordinates(moved, 2);
+        QCOMPARE(plot->dimensions(), 2);
+        QCOMPARE(plot->camera().target, QVector3D(1, 1, 0));
+        QCOMPARE(plot->selection(), (std::vector<int> {1, 3}));
+        QCOMPARE(plot->colorOf(4), colors[4]);
+        plot->setCoordinates({{0, 0, 0}}, 3);
+        QCOMPARE(plot->dimensions(), 2);
+        QCOMPARE(plot->pointCount(), 5);
+    }
+
+    void tensorBoardCamerasAreShownWhereTheyCanBe()
+    {
+        // The unit square in a 400 × 400 view. TensorBoard's 2-D camera at zoom 1 shows ±1.2 of
+        // each axis's [-1, 1] across the view: the corner (1, 1) is 200 / 1.2 pixels right of
+        // and above the centre; at zoom 2 about (0.5, 0), twice as far from that point.
+        auto plot = makePlot(square(), 2);
+        QVERIFY(plot);
+        const auto flat = ui::cameraFromTensorBoard({true, {0, 0, 4}, {0, 0, 0}, 1}, plot->frame());
+        QVERIFY(flat);
+        plot->setCamera(*flat);
+        const QPointF centre(200, 200);
+        QVERIFY(
+            distanceBetween(plot->positionOf(3), (centre + QPointF(1, -1) * 200 / 1.2).toPoint())
+            <= 1);
+        const auto zoomed
+            = ui::cameraFromTensorBoard({true, {0.5, 0, 4}, {0.5, 0, 0}, 2}, plot->frame());
+        QVERIFY(zoomed);
+        plot->setCamera(*zoomed);
+        QVERIFY(
+            distanceBetween(plot->positionOf(3), (centre + QPointF(0.5, -1) * 400 / 1.2).toPoint())
+            <= 1);
+        // A 3-D camera does not fit a 2-D view.
+        QVERIFY(!ui::cameraFromTensorBoard({false, {0, 0, 4}, {0, 0, 0}, 1}, plot->frame()));
+
+        // 3-D: the direction TensorBoard looked from (its default here) and the target.
+        plot->setPoints({{0, 0, 0}, {1, 0, 0}, {0, 1, 0}, {0, 0, 1}, {1, 1, 1}}, 3);
+        const auto turned
+            = ui::cameraFromTensorBoard({false, {0.45, 0.9, 1.6}, {0, 0, 0}, 1}, plot->frame());
+        QVERIFY(turned);
+        const QVector3D eye = QVector3D(0.45f, 0.9f, 1.6f).normalized();
+        QVERIFY(std::abs(turned->pitch - std::asin(eye.y())) < 1e-4f);
+        QVERIFY(std::abs(turned->yaw - std::atan2(-eye.x(), eye.z())) < 1e-4f);
+        QCOMPARE(turned->target, QVector3D(0.5f, 0.5f, 0.5f));
+        // Looking from +x at the middle of the x = 1 face; closer with a larger zoom.
+        const auto side
+            = ui::cameraFromTensorBoard({false, {3, 0, 0}, {1, 0, 0}, 1}, plot->frame());
+        const auto near
+            = ui::cameraFromTensorBoard({false, {3, 0, 0}, {1, 0, 0}, 4}, plot->frame());
+        QVERIFY(side && near);
+        QVERIFY(std::abs(side->yaw + float(M_PI) / 2) < 1e-4f);
+        QCOMPARE(side->target, QVector3D(1, 0.5f, 0.5f));
+        QVERIFY(std::abs(near->zoom / side->zoom - 4) < 1e-3f);
+        plot->setCamera(*side);
+        // The face's centre is drawn at the widget's centre, the point (1, 1, 1) up and left.
+        QVERIFY(plot->positionOf(4).x() < 200 && plot->positionOf(4).y() < 200);
+        // An eye on its own target, or a 2-D camera: not shown.
+        QVERIFY(!ui::cameraFromTensorBoard({false, {1, 0, 0}, {1, 0, 0}, 1}, plot->frame()));
+        QVERIFY(!ui::cameraFromTensorBoard({true, {0, 0, 4}, {0, 0, 0}, 1}, plot->frame()));
+    }
+
     void clicksAndBoxesSelect()
     {
         auto plot = makePlot(square(), 2);
@@ -574,11 +672,80 @@ private slots:
         QCOMPARE(selectionOf(selections, 4), (std::vector<int> {0, 1}));
         QCOMPARE(plot->positionOf(0), bottomLeft);
         // Box mode: a plain drag selects too, here the left column.
-        plot->setSelectionMode(true);
+        plot->setDragTool(ui::EmbeddingScatterPlot::DragTool::Box);
         drag(plot.get(), Qt::LeftButton, plot->positionOf(2) + QPoint(-8, -8),
             plot->positionOf(0) + QPoint(8, 8));
         QCOMPARE(selectionOf(selections, 5), (std::vector<int> {0, 2}));
         QCOMPARE(selections.count(), 6);
+    }
+
+    void lassoSelectsThePointsInsideItsLoop()
+    {
+        // The square's corners and centre: a triangle round three corners takes in the centre
+        // (on its long side's inner side) but not the fourth corner, which any box round the
+        // three would hold.
+        auto plot = makePlot(square(), 2);
+        QVERIFY(plot);
+        QSignalSpy selections(plot.get(), &ui::EmbeddingScatterPlot::selectionChanged);
+        const QPoint bottomLeft = plot->positionOf(0), bottomRight = plot->positionOf(1),
+                     topLeft = plot->positionOf(2), topRight = plot->positionOf(3);
+        const int d = 12;
+        const std::vector<QPoint> triangle {bottomLeft + QPoint(-d, d),
+            bottomRight + QPoint(3 * d, d), topLeft + QPoint(-d, -3 * d)};
+        // Shift+Alt-drag draws a lasso and moves nothing.
+        lasso(plot.get(), triangle, Qt::ShiftModifier | Qt::AltModifier);
+        QCOMPARE(selections.count(), 1);
+        QCOMPARE(selectionOf(selections, 0), (std::vector<int> {0, 1, 2, 4}));
+        QCOMPARE(plot->positionOf(0), bottomLeft);
+
+        // Lasso mode: a plain drag draws one. A thin loop round the right column only.
+        plot->setDragTool(ui::EmbeddingScatterPlot::DragTool::Lasso);
+        lasso(plot.get(),
+            {bottomRight + QPoint(-d, d), bottomRight + QPoint(d, d), topRight + QPoint(d, -d),
+                topRight + QPoint(-d, -d)});
+        QCOMPARE(selectionOf(selections, 1), (std::vector<int> {1, 3}));
+        // A loop round nothing clears the selection; Shift alone still draws a box.
+        const QPoint centre = plot->positionOf(4);
+        lasso(plot.get(),
+            {centre + QPoint(d, d), centre + QPoint(3 * d, d), centre + QPoint(2 * d, 3 * d)});
+        QCOMPARE(selectionOf(selections, 2), std::vector<int> {});
+        drag(plot.get(), Qt::LeftButton, topLeft + QPoint(-8, -8), topRight + QPoint(8, 8),
+            Qt::ShiftModifier);
+        QCOMPARE(selectionOf(selections, 3), (std::vector<int> {2, 3}));
+    }
+
+    void lassoSelectsWhatIsDrawnInsideItIn3D()
+    {
+        // Eight corners of a cube, turned so that they fall apart on screen: the lasso takes
+        // the points drawn inside it, whatever their depth.
+        std::vector<QVector3D> cube;
+        for (int i = 0; i < 8; ++i)
+            cube.emplace_back(float(i & 1), float((i >> 1) & 1), float((i >> 2) & 1));
+        auto plot = makePlot(cube, 3);
+        QVERIFY(plot);
+        ui::ProjectorCamera camera = plot->camera();
+        camera.yaw = 0.5f;
+        camera.pitch = 0.4f;
+        plot->setCamera(camera);
+        plot->setDragTool(ui::EmbeddingScatterPlot::DragTool::Lasso);
+        QSignalSpy selections(plot.get(), &ui::EmbeddingScatterPlot::selectionChanged);
+        // A loop round the points drawn left of the widget's centre line.
+        const int middle = plot->width() / 2;
+        std::vector<int> left;
+        for (int i = 0; i < 8; ++i) {
+            const int x = plot->positionOf(i).x();
+            QVERIFY(std::abs(x - middle) > 4); // clearly on one side
+            if (x < middle)
+                left.push_back(i);
+        }
+        QVERIFY(left.size() >= 2 && left.size() <= 6);
+        const QRect area = plot->rect().adjusted(2, 2, -2, -2);
+        lasso(plot.get(),
+            {area.topLeft(), QPoint(middle, area.top()), QPoint(middle, area.bottom()),
+                area.bottomLeft()});
+        QCOMPARE(selections.count(), 1);
+        QCOMPARE(selectionOf(selections, 0), left);
+        QCOMPARE(plot->camera(), camera); // no orbit
     }
 };
 

@@ -136,7 +136,8 @@ void writeSyntheticLogdir(const fs::path& root)
     QVERIFY(atlas.save(QString::fromStdString((root / "alpha_sprite.png").string())));
     writeText(root / "alpha_bookmarks.json", R"([
         {"label": "three axes", "selectedProjection": "pca", "pcaComponentDimensions": [1, 0, 2],
-         "selectedPoints": [1, 2, 3, 400], "cameraDef": {"orthographic": false}},
+         "selectedPoints": [1, 2, 3, 400], "cameraDef": {"orthographic": false,
+         "position": [2, 0, 0], "target": [0.5, 0, 0], "zoom": 2}},
         {"label": "t-SNE view", "selectedProjection": "tsne", "tSNEIteration": 300}])");
     writeText(root / "beta.tsv", tsvOf(syntheticValues(kRowsB, kColumnsB, 11), kColumnsB));
     writeText(root / "gamma.tsv", tsvOf(syntheticValues(kRowsB, kColumnsB, 13), kColumnsB));
@@ -195,6 +196,20 @@ bool chooseEmbedding(ui::ProjectorDashboard* projector, const QString& name)
             return shown.wait(20000);
         }
     return false;
+}
+
+// Chooses `column` in the colour or label chooser and waits for the points' new style, which
+// is made on a worker.
+bool chooseColumn(ui::ProjectorDashboard* projector, QComboBox* chooser, const QString& column)
+{
+    const int index = chooser->findText(column);
+    if (index < 0)
+        return false;
+    if (index == chooser->currentIndex())
+        return true;
+    QSignalSpy styled(projector, &ui::ProjectorDashboard::styleShown);
+    chooser->setCurrentIndex(index);
+    return styled.wait(20000);
 }
 
 core::LoadedEmbedding loadSynthetic(const fs::path& root, const std::string& name)
@@ -285,10 +300,10 @@ private slots:
 
         // Colour by the three-valued "bucket", then by the numeric "target": a gradient.
         QComboBox* colorBy = projector->colorChooser();
-        colorBy->setCurrentIndex(colorBy->findText(QStringLiteral("bucket")));
+        QVERIFY(chooseColumn(projector, colorBy, QStringLiteral("bucket")));
         const std::set<QRgb> buckets = distinctColors(plot);
         QVERIFY(buckets.size() >= 2 && buckets.size() <= 3);
-        colorBy->setCurrentIndex(colorBy->findText(QStringLiteral("target")));
+        QVERIFY(chooseColumn(projector, colorBy, QStringLiteral("target")));
         const std::set<QRgb> targets = distinctColors(plot);
         QVERIFY2(targets.size() > 20, qPrintable(QString::number(targets.size())));
 
@@ -381,6 +396,40 @@ private slots:
         QTest::mouseClick(panel->clearSelection, Qt::LeftButton);
         QVERIFY(projector->selectedRows().empty());
         QCOMPARE(list->count(), 0);
+    }
+
+    void lassoModeSelectsTheRowsDrawnInsideTheLoop()
+    {
+        ui::MainWindow window;
+        auto* projector = openAlpha(window);
+        QVERIFY(projector);
+        ui::ProjectorPanel* panel = projector->panel();
+        ui::EmbeddingScatterPlot* plot = projector->plot();
+        // The panel's tool makes a plain drag draw a lasso; here round the view's left half.
+        panel->dragTool->setCurrentIndex(panel->dragTool->findData(2));
+        QCOMPARE(plot->dragTool(), ui::EmbeddingScatterPlot::DragTool::Lasso);
+        const int middle = plot->width() / 2;
+        std::vector<std::size_t> left; // all points are shown: point i is row i
+        for (int point = 0; point < plot->pointCount(); ++point)
+            if (plot->positionOf(point).x() < middle - 2)
+                left.push_back(std::size_t(point));
+        QVERIFY(!left.empty() && left.size() < kRowsA);
+        const QRect area = plot->rect().adjusted(2, 2, -2, -2);
+        const std::vector<QPoint> corners {area.topLeft(), QPoint(middle, area.top()),
+            QPoint(middle, area.bottom()), area.bottomLeft()};
+        QTest::mousePress(plot, Qt::LeftButton, {}, corners[0]);
+        for (std::size_t i = 0; i < corners.size(); ++i)
+            for (int step = 1; step <= 8; ++step)
+                QTest::mouseMove(
+                    plot, corners[i] + (corners[(i + 1) % corners.size()] - corners[i]) * step / 8);
+        QTest::mouseRelease(plot, Qt::LeftButton, {}, corners[0]);
+        // Points within a pixel or two of the line may fall either side of it.
+        std::vector<std::size_t> selected = projector->selectedRows();
+        std::erase_if(selected, [&](std::size_t row) {
+            return std::abs(plot->positionOf(int(row)).x() - middle) <= 2;
+        });
+        QCOMPARE(selected, left);
+        QCOMPARE(panel->selection->count(), int(projector->selectedRows().size()));
     }
 
     void searchHighlightsAndSelects()
@@ -578,6 +627,16 @@ private slots:
         QCOMPARE(panel->component[2]->currentIndex(), 2);
         QCOMPARE(projector->selectedRows(), (std::vector<std::size_t> {1, 2, 3}));
         QCOMPARE(plot->selection(), (std::vector<int> {1, 2, 3}));
+        // Its camera looks from +x at a target half way to the largest x: turned a quarter
+        // about the vertical, level, closer than the fitted view.
+        const ui::ProjectorCamera camera = plot->camera();
+        const ui::ViewFrame& frame = plot->frame();
+        QVERIFY(std::abs(camera.yaw + float(M_PI) / 2) < 1e-4f);
+        QVERIFY(std::abs(camera.pitch) < 1e-4f);
+        QVERIFY(camera.zoom > 1);
+        QVERIFY(std::abs(camera.target.x() - (frame.centre.x() + frame.size.x() / 4)) < 1e-4f);
+        QVERIFY(std::abs(camera.target.y() - frame.centre.y()) < 1e-4f);
+        QVERIFY(camera == *ui::cameraFromTensorBoard({false, {2, 0, 0}, {0.5, 0, 0}, 2}, frame));
 
         // The t-SNE one: a message, no dialog, the view unchanged.
         QTest::mouseClick(bookmarks->viewport(), Qt::LeftButton, {},

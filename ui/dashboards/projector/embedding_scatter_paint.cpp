@@ -202,7 +202,7 @@ void EmbeddingScatterPlot::paintLabels(QPainter& painter)
     const auto add = [&](int i) {
         if (i < 0 || std::size_t(i) >= m_labels.size() || taken[std::size_t(i)]
             || candidates.size() >= kMaxLabels || m_depth[std::size_t(i)] < 0
-            || !view.contains(m_screen[std::size_t(i)]) || m_labels[std::size_t(i)].isEmpty())
+            || !view.contains(m_screen[std::size_t(i)]) || m_labels.at(std::size_t(i)).isEmpty())
             return;
         taken[std::size_t(i)] = 1;
         candidates.push_back(i);
@@ -224,8 +224,9 @@ void EmbeddingScatterPlot::paintLabels(QPainter& painter)
     std::vector<QString> texts;
     std::vector<QRectF> boxes;
     for (int i : candidates) {
-        texts.push_back(metrics.elidedText(m_labels[std::size_t(i)].left(kMaxLabelCharacters * 2),
-            Qt::ElideRight, metrics.averageCharWidth() * kMaxLabelCharacters));
+        texts.push_back(
+            metrics.elidedText(m_labels.at(std::size_t(i)).left(kMaxLabelCharacters * 2).toString(),
+                Qt::ElideRight, metrics.averageCharWidth() * kMaxLabelCharacters));
         boxes.push_back(
             labelBox(m_screen[std::size_t(i)], metrics.size(Qt::TextSingleLine, texts.back())));
     }
@@ -278,6 +279,11 @@ void EmbeddingScatterPlot::paintEvent(QPaintEvent*)
         painter.setPen(QPen(QColor(0x42, 0x85, 0xf4), 1, Qt::DashLine));
         painter.setBrush(QColor(0x42, 0x85, 0xf4, 40));
         painter.drawRect(QRect(m_pressPosition, m_lastPosition).normalized());
+    } else if (m_drag == Drag::Lasso) {
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(QPen(QColor(0x42, 0x85, 0xf4), 1, Qt::DashLine));
+        painter.setBrush(QColor(0x42, 0x85, 0xf4, 40));
+        painter.drawPolygon(m_lasso, Qt::WindingFill);
     }
 }
 

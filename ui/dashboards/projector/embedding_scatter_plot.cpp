@@ -1,6 +1,7 @@
 #include "ui/dashboards/projector/embedding_scatter_plot.h"
 
 #include <QMouseEvent>
+#include <QPainter>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -11,6 +12,7 @@ namespace {
 
 constexpr double kPickRadius = 6; // pixels
 constexpr int kDragThreshold = 3; // pixels a press moves before it is a drag, not a click
+constexpr int kLassoStep = 2; // pixels the mouse moves before the lasso gets another corner
 constexpr QRgb kDefaultColor = 0xff4285f4;
 constexpr QPoint kNowhere(-100000, -100000);
 
@@ -69,7 +71,7 @@ void EmbeddingScatterPlot::setLegend(ProjectorLegend legend)
     update();
 }
 
-void EmbeddingScatterPlot::setLabels(std::vector<QString> labels)
+void EmbeddingScatterPlot::setLabels(PointLabels labels)
 {
     m_labels = std::move(labels);
     update();
@@ -112,10 +114,15 @@ void EmbeddingScatterPlot::setSpritesShown(bool shown)
     update();
 }
 
-void EmbeddingScatterPlot::setSelectionMode(bool box)
+void EmbeddingScatterPlot::setDragTool(DragTool tool)
 {
-    m_boxMode = box;
-    setCursor(box ? Qt::CrossCursor : Qt::ArrowCursor);
+    m_tool = tool;
+    updateCursor();
+}
+
+void EmbeddingScatterPlot::updateCursor()
+{
+    setCursor(m_tool == DragTool::Navigate ? Qt::ArrowCursor : Qt::CrossCursor);
 }
 
 void EmbeddingScatterPlot::resetView()
@@ -217,6 +224,37 @@ void EmbeddingScatterPlot::selectBox(QRect box)
     userSelect(std::move(inside));
 }
 
+void EmbeddingScatterPlot::selectLasso(const QPolygonF& lasso)
+{
+    ensureProjected();
+    std::vector<int> inside;
+    const QRect bounds = lasso.boundingRect().toAlignedRect() & rect();
+    if (lasso.size() >= 3 && !bounds.isEmpty()) {
+        // The loop filled into a mask: one look-up per point, however many corners it has. A
+        // point is inside when the pixel it is drawn at is filled; the winding rule counts a
+        // part the loop went round twice as inside.
+        QImage mask(bounds.size(), QImage::Format_Grayscale8);
+        mask.fill(0);
+        {
+            QPainter painter(&mask);
+            painter.translate(-bounds.topLeft());
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(Qt::white);
+            painter.drawPolygon(lasso, Qt::WindingFill);
+        }
+        for (std::size_t i = 0; i < m_points.size(); ++i) {
+            if (m_depth[i] < 0)
+                continue;
+            const int x = int(std::floor(m_screen[i].x())) - bounds.left();
+            const int y = int(std::floor(m_screen[i].y())) - bounds.top();
+            if (x >= 0 && y >= 0 && x < mask.width() && y < mask.height()
+                && mask.constScanLine(y)[x] != 0)
+                inside.push_back(int(i));
+        }
+    }
+    userSelect(std::move(inside));
+}
+
 void EmbeddingScatterPlot::mousePressEvent(QMouseEvent* event)
 {
     m_drag = Drag::Pending;
@@ -238,15 +276,19 @@ void EmbeddingScatterPlot::mouseMoveEvent(QMouseEvent* event)
         const bool left = m_dragButton == Qt::LeftButton;
         // The keys held when the button went down choose the gesture.
         const bool shift = m_pressModifiers.testFlag(Qt::ShiftModifier);
+        const bool alt = m_pressModifiers.testFlag(Qt::AltModifier);
         const bool control = m_pressModifiers.testFlag(Qt::ControlModifier);
-        if (left && (shift || m_boxMode))
+        if (left && ((shift && alt) || (!shift && m_tool == DragTool::Lasso))) {
+            m_drag = Drag::Lasso;
+            m_lasso = QPolygonF({QPointF(m_pressPosition)});
+        } else if (left && (shift || m_tool == DragTool::Box))
             m_drag = Drag::Box;
         else if (m_dimensions == 3 && left && !control)
             m_drag = Drag::Orbit;
         else
             m_drag = Drag::Pan;
         setHovered(-1);
-        if (m_drag != Drag::Box)
+        if (m_drag == Drag::Pan || m_drag == Drag::Orbit)
             setCursor(Qt::ClosedHandCursor);
     }
     const QPointF delta = position - m_lastPosition;
@@ -255,20 +297,32 @@ void EmbeddingScatterPlot::mouseMoveEvent(QMouseEvent* event)
         m_camera = panned(m_camera, m_frame, delta);
     else if (m_drag == Drag::Orbit)
         m_camera = orbited(m_camera, delta);
-    if (m_drag == Drag::Box)
+    if (m_drag == Drag::Lasso) {
+        if ((QPointF(position) - m_lasso.back()).manhattanLength() >= kLassoStep)
+            m_lasso << QPointF(position);
         update();
-    else
+    } else if (m_drag == Drag::Box) {
+        update();
+    } else {
         cameraChanged();
+    }
 }
 
 void EmbeddingScatterPlot::mouseReleaseEvent(QMouseEvent* event)
 {
     const Drag drag = std::exchange(m_drag, Drag::None);
-    setCursor(m_boxMode ? Qt::CrossCursor : Qt::ArrowCursor);
+    updateCursor();
     if (event->button() != m_dragButton)
         return;
     if (drag == Drag::Box) {
         selectBox(QRect(m_pressPosition, event->position().toPoint()).normalized());
+        return;
+    }
+    if (drag == Drag::Lasso) {
+        QPolygonF lasso = std::exchange(m_lasso, {});
+        lasso << event->position();
+        selectLasso(lasso);
+        update();
         return;
     }
     if (drag != Drag::Pending || m_dragButton != Qt::LeftButton)

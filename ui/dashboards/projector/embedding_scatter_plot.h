@@ -2,15 +2,17 @@
 // The projector's point view: an embedding's projected points in 2-D (wheel zoom about the
 // cursor, drag pan) or 3-D (orbit, pan, zoom, perspective with a depth cue), coloured per point,
 // drawn as sprite thumbnails when asked, with a legend, labels, and selection by click,
-// shift-click and box. Points are written straight into an image, back to front, off-screen
+// shift-click, box and lasso. Points are written straight into an image, back to front, off-screen
 // ones culled; marks, sprites, labels and the legend are painted over it.
 
 #include "ui/dashboards/projector/point_raster.h"
+#include "ui/dashboards/projector/point_style.h"
 #include "ui/dashboards/projector/projector_camera.h"
 #include "ui/dashboards/projector/projector_legend.h"
 
 #include <QImage>
 #include <QPoint>
+#include <QPolygonF>
 #include <QRect>
 #include <QRgb>
 #include <QSize>
@@ -49,7 +51,8 @@ public:
     void setLegend(ProjectorLegend legend);
     // One per point or empty. Drawn for the hovered, selected, neighbour and highlighted
     // points, and for every point when few are on screen.
-    void setLabels(std::vector<QString> labels);
+    void setLabels(PointLabels labels);
+    void setLabels(const std::vector<QString>& labels) { setLabels(PointLabels(labels)); }
     // Search matches, one flag per point; empty for no search.
     void setHighlighted(std::vector<bool> highlighted);
     // Drawn emphasised; none of these emit selectionChanged.
@@ -62,13 +65,18 @@ public:
     // ones where they are loaded.
     void setSprites(QImage atlas, QSize tile);
     void setSpritesShown(bool shown);
-    // Box mode: a left drag selects a box instead of panning or orbiting.
-    void setSelectionMode(bool box);
-    bool isBoxSelectionMode() const { return m_boxMode; }
+    // What a plain left drag does: move the view (pan in 2-D, orbit in 3-D), select the points
+    // in a box, or select the points inside a free-hand loop (a lasso). Whatever the tool,
+    // Shift-drag selects a box and Shift+Alt-drag a lasso.
+    enum class DragTool { Navigate, Box, Lasso };
+    void setDragTool(DragTool tool);
+    DragTool dragTool() const { return m_tool; }
 
     // Fits the camera to the points (2-D: no zoom or pan; 3-D: also facing the x–y plane).
     void resetView();
     ProjectorCamera camera() const { return m_camera; }
+    // What the camera frames: the points' box and the widget's size.
+    const ViewFrame& frame() const { return m_frame; }
     void setCamera(const ProjectorCamera& camera);
 
     int dimensions() const { return m_dimensions; }
@@ -92,8 +100,8 @@ public:
 
 signals:
     void pointHovered(int index); // -1 when the mouse leaves every point
-    // From user gestures only: a click selects that point, shift-click toggles one, a drag with
-    // Shift (or in box mode) selects a box, a click on empty space clears.
+    // From user gestures only: a click selects that point, shift-click toggles one, a box or
+    // lasso drag selects the points drawn inside it, a click on empty space clears.
     void selectionChanged(const std::vector<int>& selected);
 
 protected:
@@ -107,7 +115,7 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
-    enum class Drag { None, Pending, Pan, Orbit, Box };
+    enum class Drag { None, Pending, Pan, Orbit, Box, Lasso };
     static constexpr QRgb kBackground = 0xffffffff;
 
     // Projects every point for the current camera and size when either changed.
@@ -116,6 +124,8 @@ private:
     void setHovered(int index);
     void userSelect(std::vector<int> selected);
     void selectBox(QRect box);
+    void selectLasso(const QPolygonF& lasso);
+    void updateCursor();
     // Painting (embedding_scatter_paint.cpp).
     float pointSide() const;
     double spriteSide() const; // at the target's depth
@@ -131,14 +141,14 @@ private:
     int m_dimensions = 2;
     std::vector<QRgb> m_colors;
     ProjectorLegend m_legend;
-    std::vector<QString> m_labels;
+    PointLabels m_labels;
     std::vector<bool> m_highlighted;
     std::vector<int> m_selection;
     std::vector<int> m_neighbours;
     QImage m_atlas;
     QSize m_tile;
     bool m_spritesShown = false;
-    bool m_boxMode = false;
+    DragTool m_tool = DragTool::Navigate;
     int m_hovered = -1;
     int m_spritesDrawn = 0;
 
@@ -162,6 +172,7 @@ private:
     QPoint m_pressPosition;
     QPoint m_lastPosition;
     Qt::KeyboardModifiers m_pressModifiers;
+    QPolygonF m_lasso; // while a lasso is drawn: its corners, in widget coordinates
 };
 
 } // namespace lantern::ui

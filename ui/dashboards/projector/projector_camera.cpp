@@ -171,4 +171,46 @@ ProjectorCamera orbited(const ProjectorCamera& camera, QPointF pixels)
     return result;
 }
 
+std::optional<ProjectorCamera> cameraFromTensorBoard(
+    const core::ProjectorBookmarkCamera& saved, const ViewFrame& frame)
+{
+    if (saved.orthographic != (frame.dimensions == 2))
+        return std::nullopt;
+    // From TensorBoard's [-1, 1] per axis to data units: the centre plus half the side.
+    const QVector3D half = frame.size / 2;
+    const auto toData = [&](const std::array<double, 3>& p) {
+        return frame.centre
+            + QVector3D(float(p[0]) * half.x(), float(p[1]) * half.y(), float(p[2]) * half.z());
+    };
+    ProjectorCamera camera;
+    camera.target = toData(saved.target);
+    const auto zoom = float(saved.zoom);
+    // TensorBoard's view spans its whole widget; this one keeps a margin (halfSpan).
+    const float halfWidget = float(std::min(frame.widget.width(), frame.widget.height())) / 2;
+    if (frame.dimensions == 2) {
+        camera.target.setZ(frame.centre.z());
+        // TensorBoard shows ±1.2 / zoom of each axis across the widget's smaller side.
+        const float pixelsPerUnit = halfWidget * zoom / 1.2f / std::max(half.x(), half.y());
+        camera.zoom = std::clamp(pixelsPerUnit / scale2D(frame), kMinZoom, kMaxZoom2D);
+        return camera;
+    }
+    const QVector3D saw(float(saved.position[0] - saved.target[0]),
+        float(saved.position[1] - saved.target[1]), float(saved.position[2] - saved.target[2]));
+    const float distance = saw.length();
+    const QVector3D toEye = saw * half; // the same line, in data units
+    if (!(distance > 1e-6f) || !(toEye.length() > 0))
+        return std::nullopt;
+    // The eye looks from (−cos p sin y, sin p, cos p cos y) about the target (ViewProjection).
+    const QVector3D eye = toEye.normalized();
+    camera.pitch = std::clamp(std::asin(std::clamp(eye.y(), -1.f, 1.f)), -kMaxPitch, kMaxPitch);
+    camera.yaw = std::atan2(-eye.x(), eye.z());
+    // TensorBoard sees tan(35°) · distance / zoom of its units each way from the target across
+    // its height; this view sees radius / zoom of data units across halfSpan pixels.
+    const float seen = distance * std::tan(35.f * float(M_PI) / 180) / zoom
+        * std::cbrt(half.x() * half.y() * half.z());
+    camera.zoom
+        = std::clamp(frame.radius / seen * halfWidget / halfSpan(frame), kMinZoom, kMaxZoom3D);
+    return camera;
+}
+
 } // namespace lantern::ui

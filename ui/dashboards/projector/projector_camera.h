@@ -3,11 +3,14 @@
 // that zooms and pans, or a 3-D view that orbits about a target, with perspective. No widget
 // here, so tests can check the maths directly.
 
+#include "core/projector/projector_bookmarks.h"
+
 #include <QPointF>
 #include <QSize>
 #include <QVector3D>
 
 #include <algorithm>
+#include <optional>
 #include <vector>
 
 namespace lantern::ui {
@@ -97,5 +100,14 @@ ProjectorCamera zoomed(
 ProjectorCamera panned(const ProjectorCamera& camera, const ViewFrame& frame, QPointF pixels);
 // 3-D: turn the points about the target, as if the mouse dragged the front of the cloud.
 ProjectorCamera orbited(const ProjectorCamera& camera, QPointF pixels);
+
+// The camera of `frame` that shows what TensorBoard's saved camera showed, as far as this view
+// can: TensorBoard scales each axis to [-1, 1] on its own and this view keeps one scale for all,
+// so the target is exact, the direction of view is carried through each axis's scale (3-D), and
+// the magnification at the target matches on average (3-D: TensorBoard's 70° vertical field of
+// view; 2-D: its ±1.2 across the smaller side, the larger axis fitting). Nullopt when the camera
+// is for the other kind of view (orthographic is 2-D) or looks from its own target.
+std::optional<ProjectorCamera> cameraFromTensorBoard(
+    const core::ProjectorBookmarkCamera& saved, const ViewFrame& frame);
 
 } // namespace lantern::ui

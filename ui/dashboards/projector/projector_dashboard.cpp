@@ -1,7 +1,6 @@
 #include "ui/dashboards/projector/projector_dashboard.h"
 
 #include "ui/dashboards/projector/embedding_scatter_plot.h"
-#include "ui/dashboards/projector/metadata_colors.h"
 #include "ui/dashboards/projector/projector_layout_controls.h"
 #include "ui/dashboards/projector/projector_panel.h"
 #include "ui/widgets/plain_tool_tip.h"
@@ -53,6 +52,8 @@ ProjectorDashboard::ProjectorDashboard(QWidget* parent)
           LatestJobRunner::OnDestroy::Wait)
     , m_projecting([this](ProjectedPointsPtr projected) { showProjected(std::move(projected)); },
           nullptr, LatestJobRunner::OnDestroy::Wait)
+    , m_styling([this](std::shared_ptr<const StyleAnswer> answer) { showStyle(std::move(answer)); },
+          nullptr, LatestJobRunner::OnDestroy::Wait)
     , m_neighbouring(
           [this](
               std::shared_ptr<const NeighbourAnswer> answer) { showNeighbours(std::move(answer)); },
@@ -76,15 +77,19 @@ ProjectorDashboard::ProjectorDashboard(QWidget* parent)
 
     const ProjectorPanel& p = *m_panel;
     connect(p.embedding, &QComboBox::currentIndexChanged, this, &ProjectorDashboard::loadChosen);
+    // Both reuse the projection's coordinates: no per-point work but placing them.
     connect(p.threeD, &QCheckBox::toggled, this, [this](bool on) {
         state().dimensions = on ? 3 : 2;
-        plotPoints();
+        if (state().method == ProjectionMethod::Pca)
+            m_plot->setDimensions(state().dimensions);
+        else
+            plotPoints(); // a layout in other dimensions is another run
         showLayoutControls(state());
     });
     for (int axis = 0; axis < 3; ++axis)
         connect(p.component[axis], &QComboBox::currentIndexChanged, this, [this, axis](int index) {
             state().components[std::size_t(axis)] = std::max(0, index);
-            plotPoints();
+            m_plot->setCoordinates(coordinates(), state().dimensions);
         });
     connect(p.sphereize, &QCheckBox::toggled, this, [this](bool on) {
         state().sphereize = on;
@@ -92,11 +97,11 @@ ProjectorDashboard::ProjectorDashboard(QWidget* parent)
     });
     connect(p.colorBy, &QComboBox::currentIndexChanged, this, [this] {
         state().colorBy = m_panel->colorBy->currentData().toString();
-        recolor();
+        restyle();
     });
     connect(p.labelBy, &QComboBox::currentIndexChanged, this, [this] {
         state().labelBy = m_panel->labelBy->currentData().toString();
-        relabel();
+        restyle();
     });
     connect(p.sprites, &QCheckBox::toggled, this, [this](bool on) {
         state().spritesShown = on;
@@ -119,6 +124,10 @@ ProjectorDashboard::ProjectorDashboard(QWidget* parent)
         project();
     });
     connect(p.clearSelection, &QPushButton::clicked, this, [this] { selectRows({}); });
+    connect(p.dragTool, &QComboBox::currentIndexChanged, this, [this] {
+        m_plot->setDragTool(
+            EmbeddingScatterPlot::DragTool(m_panel->dragTool->currentData().toInt()));
+    });
     connect(p.neighbourCount, &QSpinBox::valueChanged, this, &ProjectorDashboard::findNeighbours);
     connect(p.neighbourMetric, &QComboBox::currentIndexChanged, this,
         &ProjectorDashboard::findNeighbours);
@@ -130,7 +139,9 @@ ProjectorDashboard::ProjectorDashboard(QWidget* parent)
     connect(m_plot, &EmbeddingScatterPlot::pointHovered, this, &ProjectorDashboard::hover);
     connect(m_plot, &EmbeddingScatterPlot::selectionChanged, this,
         [this](const std::vector<int>& points) {
-            const std::vector<std::size_t> rows = shownRows();
+            if (!m_projected)
+                return;
+            const std::vector<std::size_t>& rows = m_projected->rows;
             std::vector<std::size_t> selected;
             for (const int point : points)
                 if (point >= 0 && std::size_t(point) < rows.size())
@@ -176,8 +187,8 @@ std::optional<bool> ProjectorDashboard::hasDataFor(const DashboardUpdate& update
 
 bool ProjectorDashboard::isComputing() const
 {
-    return m_loading.isBusy() || m_projecting.isBusy() || m_neighbouring.isBusy()
-        || m_searching.isBusy() || m_layouting.isBusy();
+    return m_loading.isBusy() || m_projecting.isBusy() || m_styling.isBusy()
+        || m_neighbouring.isBusy() || m_searching.isBusy() || m_layouting.isBusy();
 }
 
 void ProjectorDashboard::setSnapshot(const LogdirSnapshotPtr& snapshot)
@@ -192,6 +203,8 @@ void ProjectorDashboard::applyDiscovery(const core::ProjectorDiscovery& discover
     if (!unchanged) {
         m_sources = discovery.embeddings;
         m_projection.reset();
+        m_projected.reset();
+        m_style.reset();
         m_projectedSource = -1;
         m_layouting.cancel();
         const QSignalBlocker blocker(m_embeddingChooser);
@@ -247,11 +260,12 @@ void ProjectorDashboard::showLoaded(LoadedProjectorDataPtr loaded)
     }
     m_projection = std::move(loaded);
     m_projected.reset();
+    m_style.reset();
     m_projectedSource = chosen;
     m_matches.clear();
     m_neighbourRows.clear();
     m_bookmarkMessage.clear();
-    m_pointOfRow.clear();
+    m_bookmarkCamera.reset();
     m_restoreCamera = true;
     m_plot->setPoints({}, 2);
     m_plot->setSprites(m_projection->atlas, m_projection->tile);
@@ -354,8 +368,9 @@ void ProjectorDashboard::project()
         return;
     }
     const ViewState& view = state();
-    m_projecting.run([data = m_projection, sphereize = view.sphereize, isolated = view.isolated] {
-        return projectPoints(data, sphereize, isolated);
+    m_projecting.run([data = m_projection, sphereize = view.sphereize, isolated = view.isolated,
+                         color = colorColumn(), label = labelColumn()] {
+        return projectPoints(data, sphereize, isolated, color, label);
     });
 }
 
@@ -365,10 +380,6 @@ void ProjectorDashboard::showProjected(ProjectedPointsPtr projected)
         return; // a newer load projects again
     m_projected = std::move(projected);
     const auto& pca = m_projected->pca;
-    m_pointOfRow.assign(m_projection->embedding.rows, -1);
-    const std::vector<std::size_t> rows = shownRows();
-    for (std::size_t point = 0; point < rows.size(); ++point)
-        m_pointOfRow[rows[point]] = int(point);
 
     ViewState& view = state();
     for (int axis = 0; axis < 3; ++axis) {
@@ -395,26 +406,32 @@ void ProjectorDashboard::showProjected(ProjectedPointsPtr projected)
     emit projectionShown();
 }
 
+std::vector<QVector3D> ProjectorDashboard::coordinates() const
+{
+    std::vector<QVector3D> points;
+    if (!m_projected || m_projected->pca.components == 0)
+        return points;
+    const auto& pca = m_projected->pca;
+    const ViewState& view = const_cast<ProjectorDashboard*>(this)->state();
+    std::size_t axis[3];
+    for (std::size_t i = 0; i < 3; ++i)
+        axis[i] = std::min(std::size_t(view.components[i]), pca.components - 1);
+    points.reserve(pca.rows);
+    for (std::size_t row = 0; row < pca.rows; ++row) {
+        const float* coordinates = pca.coordinates.data() + row * pca.components;
+        // With fewer components than axes, the missing axes are flat.
+        points.emplace_back(coordinates[axis[0]], pca.components > 1 ? coordinates[axis[1]] : 0.f,
+            pca.components > 2 ? coordinates[axis[2]] : 0.f);
+    }
+    return points;
+}
+
 void ProjectorDashboard::plotPoints()
 {
     if (!m_projected)
         return;
-    const auto& pca = m_projected->pca;
     const ViewState& view = state();
-    std::vector<QVector3D> points;
-    if (pca.components > 0) {
-        std::size_t axis[3];
-        for (std::size_t i = 0; i < 3; ++i)
-            axis[i] = std::min(std::size_t(view.components[i]), pca.components - 1);
-        points.reserve(pca.rows);
-        for (std::size_t row = 0; row < pca.rows; ++row) {
-            const float* coordinates = pca.coordinates.data() + row * pca.components;
-            // With fewer components than axes, the missing axes are flat.
-            points.emplace_back(coordinates[axis[0]],
-                pca.components > 1 ? coordinates[axis[1]] : 0.f,
-                pca.components > 2 ? coordinates[axis[2]] : 0.f);
-        }
-    }
+    std::vector<QVector3D> points = coordinates();
     if (view.method != ProjectionMethod::Pca)
         points = layoutPoints(std::move(points));
     else
@@ -423,9 +440,9 @@ void ProjectorDashboard::plotPoints()
     if (m_restoreCamera && view.camera && view.method == ProjectionMethod::Pca)
         m_plot->setCamera(*view.camera);
     m_restoreCamera = false;
+    showBookmarkCamera();
     m_plot->setSpritesShown(view.spritesShown && !m_projected->atlas.isNull());
-    recolor();
-    relabel();
+    applyStyle(m_projected->style);
     m_plot->setSelection(pointsOf(view.selection));
     m_plot->setNeighbours(pointsOf(m_neighbourRows));
     std::vector<bool> highlighted;
@@ -435,50 +452,52 @@ void ProjectorDashboard::plotPoints()
             highlighted[std::size_t(point)] = true;
     }
     m_plot->setHighlighted(std::move(highlighted));
+    restyle(); // when the columns changed while this was projected
 }
 
-void ProjectorDashboard::recolor()
+int ProjectorDashboard::colorColumn() const
 {
-    if (!m_projected)
+    return m_panel->colorBy->currentIndex() - 1; // after "(none)"
+}
+
+int ProjectorDashboard::labelColumn() const
+{
+    return m_panel->labelBy->currentIndex() - 1;
+}
+
+void ProjectorDashboard::restyle()
+{
+    const int color = colorColumn(), label = labelColumn();
+    if (!m_projected
+        || (m_style && m_style->colorColumn == color && m_style->labelColumn == label)) {
+        m_styling.cancel();
         return;
-    const auto& metadata = m_projection->embedding.metadata;
-    const int column = m_panel->colorBy->currentIndex() - 1; // after "(none)"
-    ColumnColoring coloring;
-    if (column >= 0)
-        coloring = coloringForColumn(metadata, std::size_t(column));
-    std::vector<QRgb> colors;
-    if (!coloring.colors.empty())
-        for (const std::size_t row : shownRows())
-            colors.push_back(
-                row < coloring.colors.size() ? coloring.colors[row] : kMissingValueColor);
-    ProjectorLegend legend;
-    if (!coloring.colors.empty()) {
-        legend.title = m_panel->colorBy->currentText();
-        for (const auto& [value, color] : coloring.categories)
-            legend.categories.emplace_back(QString::fromStdString(value), color);
-        legend.gradient = coloring.gradient;
-        legend.low = coloring.low;
-        legend.high = coloring.high;
-        legend.lowColor = coloring.lowColor;
-        legend.highColor = coloring.highColor;
     }
-    m_plot->setColors(std::move(colors));
-    m_plot->setLegend(std::move(legend));
+    m_styling.run([projected = m_projected, color, label] {
+        auto answer = std::make_shared<StyleAnswer>();
+        answer->style = std::make_shared<const PointStyle>(
+            stylePoints(projected->data->embedding.metadata, projected->rows, color, label));
+        answer->projected = std::move(projected);
+        return std::shared_ptr<const StyleAnswer>(std::move(answer));
+    });
 }
 
-void ProjectorDashboard::relabel()
+void ProjectorDashboard::showStyle(std::shared_ptr<const StyleAnswer> answer)
 {
-    if (!m_projected)
-        return;
-    const auto& metadata = m_projection->embedding.metadata;
-    const int column = m_panel->labelBy->currentIndex() - 1; // after "(none)"
-    std::vector<QString> labels;
-    if (column >= 0)
-        for (const std::size_t row : shownRows())
-            labels.push_back(row < metadata.rows.size()
-                    ? QString::fromUtf8(metadata.cell(row, std::size_t(column)))
-                    : QString());
-    m_plot->setLabels(std::move(labels));
+    const PointStyle& style = *answer->style;
+    if (answer->projected != m_projected || style.colorColumn != colorColumn()
+        || style.labelColumn != labelColumn())
+        return; // a newer projection or request brings its own
+    applyStyle(answer->style);
+    emit styleShown();
+}
+
+void ProjectorDashboard::applyStyle(PointStylePtr style)
+{
+    m_style = std::move(style);
+    m_plot->setColors(m_style->colors);
+    m_plot->setLegend(m_style->legend);
+    m_plot->setLabels(m_style->labels);
 }
 
 void ProjectorDashboard::search()
@@ -548,7 +567,7 @@ void ProjectorDashboard::showSelection()
         item->setData(Qt::UserRole, qulonglong(selection[i]));
     }
     m_panel->selectionSummary->setText(selection.empty()
-            ? tr("Click a point to select it;\nShift-click adds, Shift-drag a box.")
+            ? tr("Click selects, Shift-click adds;\nShift-drag: box, Shift+Alt-drag: lasso.")
             : selection.size() > std::size_t(kListedSelection)
             ? tr("%1 points selected (the first %2 listed)")
                   .arg(selection.size())
@@ -633,7 +652,7 @@ void ProjectorDashboard::applyBookmark()
     m_bookmarkMessage.clear();
     ViewState& view = state();
     view.method = ProjectionMethod::Pca; // what bookmarks hold
-    showLayoutControls(view);
+    m_layouting.cancel();
     updateMessages();
     view.dimensions = bookmark.dimensions;
     for (std::size_t axis = 0; axis < bookmark.pcaComponents.size() && axis < 3; ++axis)
@@ -644,6 +663,8 @@ void ProjectorDashboard::applyBookmark()
             selection.push_back(row);
     const bool wasIsolated = !view.isolated.empty();
     view.isolated.clear(); // a bookmark shows every point
+    m_bookmarkLabel = label;
+    m_bookmarkCamera = bookmark.camera;
     {
         const QSignalBlocker blocker(m_panel->threeD);
         m_panel->threeD->setChecked(view.dimensions == 3);
@@ -653,24 +674,33 @@ void ProjectorDashboard::applyBookmark()
         const QSignalBlocker blocker(m_panel->component[axis]);
         m_panel->component[axis]->setCurrentIndex(view.components[axis]);
     }
+    showLayoutControls(view);
     selectRows(std::move(selection));
-    if (wasIsolated)
+    if (wasIsolated) {
         project();
-    else
-        plotPoints();
+    } else {
+        m_plot->setCoordinates(coordinates(), view.dimensions);
+        showBookmarkCamera();
+    }
+}
+
+void ProjectorDashboard::showBookmarkCamera()
+{
+    if (!m_bookmarkCamera)
+        return;
+    const core::ProjectorBookmarkCamera saved = *std::exchange(m_bookmarkCamera, std::nullopt);
+    if (const auto camera = cameraFromTensorBoard(saved, m_plot->frame())) {
+        m_plot->setCamera(*camera);
+        return;
+    }
+    m_bookmarkMessage = tr("Bookmark “%1”: its camera (for a %2 view) was not applied")
+                            .arg(m_bookmarkLabel, saved.orthographic ? tr("2-D") : tr("3-D"));
+    updateMessages();
 }
 
 std::vector<std::size_t> ProjectorDashboard::shownRows() const
 {
-    if (!m_projected)
-        return {};
-    const auto& pca = m_projected->pca;
-    if (!pca.sourceRows.empty())
-        return pca.sourceRows;
-    std::vector<std::size_t> rows(pca.rows);
-    for (std::size_t row = 0; row < rows.size(); ++row)
-        rows[row] = row;
-    return rows;
+    return m_projected ? m_projected->rows : std::vector<std::size_t>();
 }
 
 const std::vector<std::size_t>& ProjectorDashboard::selectedRows() const
@@ -686,9 +716,12 @@ std::vector<double> ProjectorDashboard::varianceExplained() const
 std::vector<int> ProjectorDashboard::pointsOf(const std::vector<std::size_t>& rows) const
 {
     std::vector<int> points;
+    if (!m_projected)
+        return points;
+    const std::vector<int>& pointOfRow = m_projected->pointOfRow;
     for (const std::size_t row : rows)
-        if (row < m_pointOfRow.size() && m_pointOfRow[row] >= 0)
-            points.push_back(m_pointOfRow[row]);
+        if (row < pointOfRow.size() && pointOfRow[row] >= 0)
+            points.push_back(pointOfRow[row]);
     return points;
 }
 
@@ -719,9 +752,8 @@ QString ProjectorDashboard::describeRow(std::size_t row) const
 
 void ProjectorDashboard::hover(int index)
 {
-    const std::vector<std::size_t> rows = shownRows();
-    m_hoverText = index >= 0 && std::size_t(index) < rows.size() && m_projection
-        ? describeRow(rows[std::size_t(index)])
+    m_hoverText = m_projected && index >= 0 && std::size_t(index) < m_projected->rows.size()
+        ? describeRow(m_projected->rows[std::size_t(index)])
         : QString();
     if (m_hoverText.isEmpty())
         QToolTip::hideText();

@@ -14,6 +14,7 @@
 #include "ui/dashboards/projector/projector_work.h"
 #include "ui/widgets/latest_job.h"
 
+#include <QVector3D>
 #include <QWidget>
 
 #include <array>
@@ -77,6 +78,8 @@ signals:
     void projectionShown();
     // After each t-SNE or UMAP frame reaches the view.
     void layoutShown();
+    // After the points' colours, legend and labels for newly chosen columns reach the view.
+    void styleShown();
     void neighboursShown();
     void searchShown();
 
@@ -115,6 +118,8 @@ private:
     void showLoaded(LoadedProjectorDataPtr loaded);
     void project();
     void showProjected(ProjectedPointsPtr projected);
+    // The shown projection's points on the chosen components (z always filled).
+    std::vector<QVector3D> coordinates() const;
     void plotPoints();
     // Iterative layouts (projector_dashboard_layout.cpp).
     void chooseMethod(ProjectionMethod method);
@@ -130,8 +135,11 @@ private:
     void connectLayoutControls();
     // The method chooser and the method's controls as `view` has them.
     void showLayoutControls(const ViewState& view);
-    void recolor();
-    void relabel();
+    void restyle();
+    void showStyle(std::shared_ptr<const StyleAnswer> answer);
+    void applyStyle(PointStylePtr style);
+    int colorColumn() const;
+    int labelColumn() const;
     void showSprites();
     void search();
     void showSearch(std::shared_ptr<const SearchAnswer> answer);
@@ -140,6 +148,8 @@ private:
     void findNeighbours();
     void showNeighbours(std::shared_ptr<const NeighbourAnswer> answer);
     void applyBookmark();
+    // The applied bookmark's camera, once its points are plotted.
+    void showBookmarkCamera();
     void rememberView();
     void updateMessages();
     void hover(int index);
@@ -151,6 +161,7 @@ private:
     // The latest chosen embedding's load and projection, neighbours and search.
     LatestJob<LoadedProjectorDataPtr> m_loading;
     LatestJob<ProjectedPointsPtr> m_projecting;
+    LatestJob<std::shared_ptr<const StyleAnswer>> m_styling;
     LatestJob<std::shared_ptr<const NeighbourAnswer>> m_neighbouring;
     LatestJob<std::shared_ptr<const SearchAnswer>> m_searching;
     LayoutJob m_layouting;
@@ -159,15 +170,17 @@ private:
     std::vector<core::ProjectorEmbeddingSource> m_sources;
     LoadedProjectorDataPtr m_projection; // the embedding shown
     ProjectedPointsPtr m_projected; // its points as shown
+    PointStylePtr m_style; // their style as shown
     int m_projectedSource = -1;
     bool m_loadWhenShown = false;
     bool m_restoreCamera = false; // the next plot gives the embedding's camera back
     std::map<QString, ViewState> m_states; // by sourceKey
-    std::vector<int> m_pointOfRow; // -1 for rows not shown
     std::vector<std::size_t> m_matches; // rows the search found
     std::vector<std::size_t> m_neighbourRows; // of the selected point, nearest first
     QString m_hoverText;
     QString m_bookmarkMessage;
+    QString m_bookmarkLabel;
+    std::optional<core::ProjectorBookmarkCamera> m_bookmarkCamera; // not yet shown
 
     ProjectorPanel* m_panel = nullptr;
     QComboBox* m_embeddingChooser = nullptr;

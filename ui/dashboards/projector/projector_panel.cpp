@@ -134,6 +134,11 @@ ProjectorPanel::ProjectorPanel(QWidget* parent)
 
     auto* selected = new QGroupBox(tr("Selection"), content);
     auto* selectedColumn = new QVBoxLayout(selected);
+    // What a plain drag in the view does; the keys (Shift: box, Shift+Alt: lasso) work anyway.
+    dragTool = named(new QComboBox(selected), "dragTool");
+    dragTool->addItem(tr("Drag moves the view"), 0);
+    dragTool->addItem(tr("Drag selects a box"), 1);
+    dragTool->addItem(tr("Drag draws a lasso"), 2);
     selectionSummary = linesLabel(selected, "selectionSummary", 2);
     selection = shortList(selected, "selectionList");
     selection->setMaximumHeight(100);
@@ -145,6 +150,7 @@ ProjectorPanel::ProjectorPanel(QWidget* parent)
     buttons->addWidget(isolate);
     buttons->addWidget(showAll);
     buttons->addWidget(clearSelection);
+    selectedColumn->addWidget(dragTool);
     selectedColumn->addWidget(selectionSummary);
     selectedColumn->addWidget(selection);
     selectedColumn->addLayout(buttons);

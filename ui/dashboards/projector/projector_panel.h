@@ -42,6 +42,7 @@ public:
     QComboBox* labelBy = nullptr;
     QCheckBox* sprites = nullptr;
 
+    QComboBox* dragTool = nullptr; // item data: EmbeddingScatterPlot::DragTool as int
     QLabel* selectionSummary = nullptr;
     QListWidget* selection = nullptr;
     QPushButton* isolate = nullptr;

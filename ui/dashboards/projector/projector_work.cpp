@@ -37,6 +37,10 @@ void loadAtlas(LoadedProjectorData& data)
                                  .arg(tile.height());
         return;
     }
+    // In the painter's own format, converted here rather than on the GUI thread.
+    if (atlas.format() != QImage::Format_ARGB32_Premultiplied
+        && atlas.format() != QImage::Format_RGB32)
+        atlas.convertTo(QImage::Format_ARGB32_Premultiplied);
     data.atlas = std::move(atlas);
     data.tile = tile;
 }
@@ -94,8 +98,8 @@ QImage atlasOfRows(const QImage& atlas, QSize tile, const std::vector<std::size_
     return result;
 }
 
-ProjectedPointsPtr projectPoints(
-    LoadedProjectorDataPtr data, bool sphereize, std::vector<std::size_t> isolated)
+ProjectedPointsPtr projectPoints(LoadedProjectorDataPtr data, bool sphereize,
+    std::vector<std::size_t> isolated, int colorColumn, int labelColumn)
 {
     auto projected = std::make_shared<ProjectedPoints>();
     projected->sphereize = sphereize;
@@ -106,9 +110,23 @@ ProjectedPointsPtr projectPoints(
     options.rowsSubset = projected->isolated;
     projected->pca = core::principalComponents(
         embedding.values, embedding.rows, embedding.columns, kProjectorComponents, options);
+    const auto& pca = projected->pca;
+    if (pca.sourceRows.empty()) {
+        projected->rows.resize(pca.rows);
+        for (std::size_t row = 0; row < pca.rows; ++row)
+            projected->rows[row] = row;
+    } else {
+        projected->rows = pca.sourceRows;
+    }
+    projected->pointOfRow.assign(embedding.rows, -1);
+    for (std::size_t point = 0; point < projected->rows.size(); ++point)
+        if (projected->rows[point] < embedding.rows)
+            projected->pointOfRow[projected->rows[point]] = int(point);
     projected->atlas = projected->isolated.empty()
         ? data->atlas
         : atlasOfRows(data->atlas, data->tile, projected->pca.sourceRows);
+    projected->style = std::make_shared<const PointStyle>(
+        stylePoints(embedding.metadata, projected->rows, colorColumn, labelColumn));
     projected->data = std::move(data);
     return projected;
 }

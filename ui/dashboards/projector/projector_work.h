@@ -9,6 +9,7 @@
 #include "core/projector/metadata_search.h"
 #include "core/projector/projector_bookmarks.h"
 #include "core/projector/projector_discovery.h"
+#include "ui/dashboards/projector/point_style.h"
 
 #include <QImage>
 #include <QSize>
@@ -35,18 +36,29 @@ using LoadedProjectorDataPtr = std::shared_ptr<const LoadedProjectorData>;
 
 LoadedProjectorDataPtr loadProjectorData(const core::ProjectorEmbeddingSource& source);
 
-// The points shown: all rows, or the isolated ones (pca.sourceRows), with their sprite tiles.
+// The points shown: all rows, or the isolated ones, with their sprite tiles and their style,
+// everything per point the view needs, so that showing them is no work for the GUI thread.
 struct ProjectedPoints {
     LoadedProjectorDataPtr data;
     bool sphereize = false;
     std::vector<std::size_t> isolated; // as asked; empty for all rows
     core::PcaResult pca;
+    std::vector<std::size_t> rows; // the row each point shows, in point order
+    std::vector<int> pointOfRow; // per row of the embedding: its point, or -1 when not shown
     QImage atlas; // the tiles of the shown points, in their order
+    PointStylePtr style; // for the columns asked
 };
 using ProjectedPointsPtr = std::shared_ptr<const ProjectedPoints>;
 
-ProjectedPointsPtr projectPoints(
-    LoadedProjectorDataPtr data, bool sphereize, std::vector<std::size_t> isolated);
+// `colorColumn` and `labelColumn`: metadata columns for the points' style, -1 for none.
+ProjectedPointsPtr projectPoints(LoadedProjectorDataPtr data, bool sphereize,
+    std::vector<std::size_t> isolated, int colorColumn, int labelColumn);
+
+// The style of a projection's points for other columns.
+struct StyleAnswer {
+    ProjectedPointsPtr projected;
+    PointStylePtr style;
+};
 
 // An atlas holding, in order, the tiles of `rows` of `atlas` (row-major tiles of `tile`).
 QImage atlasOfRows(const QImage& atlas, QSize tile, const std::vector<std::size_t>& rows);
