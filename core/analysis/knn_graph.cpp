@@ -1,5 +1,6 @@
 #include "core/analysis/knn_graph.h"
 
+#include "core/analysis/knn_forest.h"
 #include "core/analysis/nearest_set.h"
 #include "core/analysis/parallel_tasks.h"
 
@@ -9,30 +10,32 @@
 namespace lantern::core {
 namespace {
 
-using RowMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
-// Query rows per task and reference rows per tile: a tile of distances (64 × 1024 doubles,
-// half a megabyte) stays in cache, and one takes about a millisecond, so cancellation is
+// Query rows per task and reference rows per tile: a tile of products (64 × 1024 floats, a
+// quarter of a megabyte) stays in cache, and one takes about a millisecond, so cancellation is
 // noticed quickly.
 constexpr std::size_t kQueryBlock = 64;
 constexpr std::size_t kReferenceBlock = 1024;
+// The tiles compare in float, whose rounding could swap two neighbours at the edge of the k
+// kept: a few more are kept, measured exactly, and the k nearest of those stored.
+constexpr std::size_t kSpareNeighbours = 8;
 
-// The rows as doubles; by cosine, scaled to unit length (a zero row stays zero, and so is at
-// cosine distance 1 from everything, as nearestNeighbours() has it).
-RowMatrix preparedRows(
-    std::span<const float> values, std::size_t rows, std::size_t columns, DistanceMetric metric)
+// Rows scaled to unit length for the cosine metric (on the unit sphere, euclidean order is
+// cosine order; a zero row stays zero, at cosine distance 1 from everything, as
+// nearestNeighbours() has it).
+std::vector<float> unitRows(std::span<const float> values, std::size_t rows, std::size_t columns)
 {
-    using FloatRows = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-    RowMatrix points
-        = Eigen::Map<const FloatRows>(values.data(), Eigen::Index(rows), Eigen::Index(columns))
-              .cast<double>();
-    if (metric == DistanceMetric::Cosine)
-        for (Eigen::Index r = 0; r < points.rows(); ++r) {
-            const double norm = points.row(r).norm();
-            if (norm > 0)
-                points.row(r) /= norm;
-        }
-    return points;
+    std::vector<float> unit(values.begin(), values.begin() + std::ptrdiff_t(rows * columns));
+    for (std::size_t r = 0; r < rows; ++r) {
+        double norm = 0;
+        for (std::size_t c = 0; c < columns; ++c)
+            norm += double(unit[r * columns + c]) * unit[r * columns + c];
+        if (norm > 0)
+            for (std::size_t c = 0; c < columns; ++c)
+                unit[r * columns + c] = float(unit[r * columns + c] / std::sqrt(norm));
+    }
+    return unit;
 }
 
 // The distance between two input rows computed directly, as nearestNeighbours() does: the
@@ -57,56 +60,68 @@ double exactDistance(std::span<const float> values, std::size_t columns, std::si
     return std::isnan(distance) ? HUGE_VAL : distance;
 }
 
+// Row `row`'s neighbours, found by an approximate distance, measured exactly and ordered again.
+void storeExactly(KnnGraph& graph, std::span<const float> values, std::size_t columns,
+    DistanceMetric metric, std::size_t row, std::vector<NearestSet::Entry>& kept)
+{
+    for (auto& entry : kept)
+        entry.distance = exactDistance(values, columns, row, entry.index, metric);
+    std::sort(kept.begin(), kept.end());
+    for (std::size_t n = 0; n < graph.k; ++n) {
+        graph.indices[row * graph.k + n] = kept[n].index;
+        graph.distances[row * graph.k + n] = float(kept[n].distance);
+    }
+}
+
 KnnGraph exactGraph(std::span<const float> values, std::size_t rows, std::size_t columns,
     std::size_t k, DistanceMetric metric, SharedCancellation& cancelled)
 {
-    const RowMatrix points = preparedRows(values, rows, columns, metric);
-    const Eigen::VectorXd squaredNorms = points.rowwise().squaredNorm();
+    const std::vector<float> unit
+        = metric == DistanceMetric::Cosine ? unitRows(values, rows, columns) : std::vector<float>();
+    const Eigen::Map<const RowMatrix> points(
+        unit.empty() ? values.data() : unit.data(), Eigen::Index(rows), Eigen::Index(columns));
+    const Eigen::VectorXf squaredNorms = points.rowwise().squaredNorm();
     KnnGraph graph;
     graph.rows = rows;
     graph.k = k;
     graph.indices.resize(rows * k);
     graph.distances.resize(rows * k);
+    const std::size_t kept = std::min(rows - 1, k + kSpareNeighbours);
 
     const std::size_t tasks = (rows + kQueryBlock - 1) / kQueryBlock;
     runParallelTasks(tasks, [&](std::size_t task) {
         const std::size_t first = task * kQueryBlock;
         const std::size_t count = std::min(kQueryBlock, rows - first);
-        std::vector<NearestSet> nearest(count, NearestSet(k));
-        Eigen::MatrixXd products;
+        std::vector<NearestSet> nearest(count, NearestSet(kept));
+        RowMatrix products;
         for (std::size_t start = 0; start < rows; start += kReferenceBlock) {
             if (cancelled())
                 return;
             const std::size_t width = std::min(kReferenceBlock, rows - start);
             products.noalias() = points.middleRows(Eigen::Index(first), Eigen::Index(count))
                 * points.middleRows(Eigen::Index(start), Eigen::Index(width)).transpose();
-            for (std::size_t j = 0; j < width; ++j) {
-                const std::size_t other = start + j;
-                for (std::size_t i = 0; i < count; ++i) {
-                    if (first + i == other)
-                        continue;
-                    const double product = products(Eigen::Index(i), Eigen::Index(j));
-                    double distance = metric == DistanceMetric::Cosine
-                        ? 1.0 - product
-                        : squaredNorms(Eigen::Index(first + i)) + squaredNorms(Eigen::Index(other))
-                            - 2 * product;
+            for (std::size_t i = 0; i < count; ++i) {
+                const std::size_t row = first + i;
+                const float* product = products.data() + i * width;
+                // Ranked by cosine 1 − p·q, or by ‖q‖² − 2p·q: the query's own ‖p‖² is the same
+                // for every candidate.
+                NearestSet& set = nearest[i];
+                double bound = set.bound();
+                for (std::size_t j = 0; j < width; ++j) {
+                    float distance = metric == DistanceMetric::Cosine
+                        ? 1.0f - product[j]
+                        : squaredNorms[Eigen::Index(start + j)] - 2 * product[j];
                     if (std::isnan(distance))
-                        distance = HUGE_VAL;
-                    nearest[i].offer(distance, std::uint32_t(other));
+                        distance = HUGE_VALF;
+                    if (distance <= bound && start + j != row) {
+                        set.offer(distance, std::uint32_t(start + j));
+                        bound = set.bound();
+                    }
                 }
             }
         }
-        for (std::size_t i = 0; i < count; ++i) {
-            const std::size_t row = first + i;
-            auto& kept = nearest[i].sorted();
-            for (auto& entry : kept)
-                entry.distance = exactDistance(values, columns, row, entry.index, metric);
-            std::sort(kept.begin(), kept.end());
-            for (std::size_t n = 0; n < kept.size(); ++n) {
-                graph.indices[row * k + n] = kept[n].index;
-                graph.distances[row * k + n] = float(kept[n].distance);
-            }
-        }
+        for (std::size_t i = 0; i < count; ++i)
+            storeExactly(graph, values, columns, metric, first + i, nearest[i].sorted());
     });
     return graph;
 }
@@ -114,6 +129,14 @@ KnnGraph exactGraph(std::span<const float> values, std::size_t rows, std::size_t
 } // namespace
 
 KnnGraph nearestNeighbourGraph(std::span<const float> values, std::size_t rows, std::size_t columns,
+    std::size_t k, DistanceMetric metric, const std::function<bool()>& cancelled)
+{
+    if (rows > kExactNeighbourRows)
+        return approximateNeighbourGraph(values, rows, columns, k, metric, cancelled);
+    return exactNeighbourGraph(values, rows, columns, k, metric, cancelled);
+}
+
+KnnGraph exactNeighbourGraph(std::span<const float> values, std::size_t rows, std::size_t columns,
     std::size_t k, DistanceMetric metric, const std::function<bool()>& cancelled)
 {
     if (rows == 0 || values.size() < rows * columns || rows > std::size_t(UINT32_MAX))
@@ -125,6 +148,39 @@ KnnGraph nearestNeighbourGraph(std::span<const float> values, std::size_t rows, 
     KnnGraph graph = exactGraph(values, rows, columns, k, metric, shared);
     if (shared.seen())
         return {};
+    return graph;
+}
+
+KnnGraph approximateNeighbourGraph(std::span<const float> values, std::size_t rows,
+    std::size_t columns, std::size_t k, DistanceMetric metric,
+    const std::function<bool()>& cancelled, std::uint64_t seed)
+{
+    if (rows == 0 || values.size() < rows * columns || rows > std::size_t(UINT32_MAX))
+        return {};
+    SharedCancellation shared(cancelled);
+    if (shared())
+        return {};
+    std::vector<float> unit;
+    std::span<const float> points = values.first(rows * columns);
+    if (metric == DistanceMetric::Cosine) {
+        unit = unitRows(values, rows, columns);
+        points = unit;
+    }
+    KnnGraph graph = forestNeighbourGraph(points, rows, columns, k, seed, shared);
+    if (shared() || graph.rows != rows)
+        return {};
+    // The forest measured in float (and by cosine, on the unit sphere): measure again as
+    // nearestNeighbours() does, so both graphs give the same distances.
+    const std::size_t tasks = (rows + 1023) / 1024;
+    runParallelTasks(tasks, [&](std::size_t task) {
+        std::vector<NearestSet::Entry> kept(graph.k);
+        const std::size_t end = std::min(rows, (task + 1) * 1024);
+        for (std::size_t row = task * 1024; row < end; ++row) {
+            for (std::size_t n = 0; n < graph.k; ++n)
+                kept[n] = {0, graph.indices[row * graph.k + n]};
+            storeExactly(graph, values, columns, metric, row, kept);
+        }
+    });
     return graph;
 }
 

@@ -20,11 +20,27 @@ struct KnnGraph {
 };
 
 // The k nearest neighbours of every row of the row-major rows × columns `values` (both cores).
-// Exact for small inputs; may be approximate (documented recall) for large ones. Ties are
-// broken by index and a NaN distance counts as infinite, as in nearestNeighbours().
+// Exact for small inputs; may be approximate (documented recall) for large ones: up to
+// kExactNeighbourRows rows every pair is compared, above that approximateNeighbourGraph() runs.
+// Ties are broken by index and a NaN distance counts as infinite, as in nearestNeighbours().
 // `cancelled` is polled often (at least every ~10 ms of work); when it answers true the
 // result is empty (rows == 0), as it is when `values` is shorter than rows × columns.
 KnnGraph nearestNeighbourGraph(std::span<const float> values, std::size_t rows, std::size_t columns,
     std::size_t k, DistanceMetric metric, const std::function<bool()>& cancelled = {});
+
+// Added to the shared contract: the two ways nearestNeighbourGraph() chooses between.
+// Comparing every pair grows with rows²: 20,000 × 50 takes 3 s of processor time, 100,000
+// some 75 s; the approximate graph grows with rows (bench/bench_knn_graph.cpp).
+inline constexpr std::size_t kExactNeighbourRows = 100000;
+// Every pair compared, in tiles of a matrix product.
+KnnGraph exactNeighbourGraph(std::span<const float> values, std::size_t rows, std::size_t columns,
+    std::size_t k, DistanceMetric metric, const std::function<bool()>& cancelled = {});
+// Random projection trees and neighbour descent (core/analysis/knn_forest.h): on issue 19's
+// 50-D Gaussian clusters (a hard case: the noise fills all 50 dimensions) it finds 0.92 of the
+// exact 90 nearest at 10,000 points (bench/bench_knn_graph.cpp). The same for a seed; the
+// distances of the neighbours found are exact.
+KnnGraph approximateNeighbourGraph(std::span<const float> values, std::size_t rows,
+    std::size_t columns, std::size_t k, DistanceMetric metric,
+    const std::function<bool()>& cancelled = {}, std::uint64_t seed = 1);
 
 } // namespace lantern::core

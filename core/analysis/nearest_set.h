@@ -31,9 +31,12 @@ public:
         m_heap.reserve(k);
     }
 
-    // The distance a candidate must beat (or tie with a lower index) to be kept.
+    // The distance a candidate must beat (or tie with a lower index) to be kept; −∞ when
+    // nothing is kept at all (k = 0).
     double bound() const
     {
+        if (m_k == 0)
+            return -std::numeric_limits<double>::infinity();
         return m_heap.size() < m_k ? std::numeric_limits<double>::infinity()
                                    : m_heap.front().distance;
     }

@@ -8,7 +8,7 @@ namespace lantern::core {
 namespace {
 
 // A few points per leaf: cheaper to sum exactly than to split further, and fewer nodes.
-constexpr std::uint32_t kLeafPoints = 4;
+constexpr std::uint32_t kLeafPoints = 8;
 // Coincident points would split forever; past this depth a cell is a leaf whatever it holds.
 constexpr int kMaxDepth = 40;
 
@@ -110,7 +110,9 @@ double SpaceTree<D>::repulsion(
 {
     const double thetaSquared = theta * theta;
     const auto nodes = std::uint32_t(m_nodes.size());
-    double sum = 0;
+    // Summed in registers and written once: through the pointer, every addition would wait
+    // for the store of the one before (the compiler cannot rule out aliasing).
+    double sum = 0, total[D] {};
     std::uint32_t n = 0;
     while (n < nodes) {
         const Node& node = m_nodes[n];
@@ -124,7 +126,7 @@ double SpaceTree<D>::repulsion(
             const double count = node.count;
             sum += count * w;
             for (std::size_t d = 0; d < D; ++d)
-                force[d] += count * w * w * diff[d];
+                total[d] += count * w * w * diff[d];
             n = node.skip;
         } else if (node.end > node.first) {
             for (std::uint32_t p = node.first; p < node.end; ++p) {
@@ -139,13 +141,15 @@ double SpaceTree<D>::repulsion(
                 const double w = 1 / (1 + squared);
                 sum += w;
                 for (std::size_t d = 0; d < D; ++d)
-                    force[d] += w * w * pointDiff[d];
+                    total[d] += w * w * pointDiff[d];
             }
             n = node.skip;
         } else {
             ++n;
         }
     }
+    for (std::size_t d = 0; d < D; ++d)
+        force[d] += total[d];
     return sum;
 }
 

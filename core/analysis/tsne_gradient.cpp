@@ -31,9 +31,10 @@ bool TsneGradient::computeIn(SpaceTree<D>& tree, const TsneAffinities& p, double
         if (cancelled())
             return;
         const std::size_t end = std::min(rows, (task + 1) * kPointsPerTask);
-        for (std::size_t position = task * kPointsPerTask; position < end; ++position) {
-            const std::uint32_t i = order[position];
-            const double* yi = y.data() + std::size_t(i) * D;
+        // The attraction row by row, reading P in memory order; the repulsion in tree order,
+        // so consecutive walks share their path through the tree.
+        for (std::size_t i = task * kPointsPerTask; i < end; ++i) {
+            const double* yi = y.data() + i * D;
             double attraction[D] {};
             for (std::size_t e = p.rowStart[i]; e < p.rowStart[i + 1]; ++e) {
                 const double* yj = y.data() + std::size_t(p.columns[e]) * D;
@@ -48,7 +49,11 @@ bool TsneGradient::computeIn(SpaceTree<D>& tree, const TsneAffinities& p, double
             }
             for (std::size_t d = 0; d < D; ++d)
                 gradient[i * D + d] = exaggeration * attraction[d];
-            m_sums[i] = tree.repulsion(i, yi, theta, m_repulsion.data() + std::size_t(i) * D);
+        }
+        for (std::size_t position = task * kPointsPerTask; position < end; ++position) {
+            const std::uint32_t i = order[position];
+            m_sums[i] = tree.repulsion(
+                i, y.data() + std::size_t(i) * D, theta, m_repulsion.data() + std::size_t(i) * D);
         }
     });
     if (cancelled())

@@ -6,6 +6,7 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <random>
@@ -100,6 +101,43 @@ private slots:
             nearestNeighbourGraph(values, 6, 2, 3, DistanceMetric::Euclidean).rows, std::size_t(0));
     }
 
+    void approximateGraphFindsMostNeighbours()
+    {
+        // 4,000 points in 12-D: the approximate graph must find most of the exact neighbours,
+        // give their distances exactly, order them, and be the same for a seed.
+        const auto values = randomValues(4000, 12, 5);
+        for (const auto metric : {DistanceMetric::Euclidean, DistanceMetric::Cosine}) {
+            const KnnGraph exact = exactNeighbourGraph(values, 4000, 12, 30, metric);
+            const KnnGraph approximate = approximateNeighbourGraph(values, 4000, 12, 30, metric);
+            QCOMPARE(approximate.rows, std::size_t(4000));
+            QCOMPARE(approximate.k, std::size_t(30));
+            std::size_t found = 0;
+            for (std::size_t row = 0; row < 4000; ++row) {
+                const auto first = exact.indices.begin() + std::ptrdiff_t(row * 30);
+                for (std::size_t n = 0; n < 30; ++n) {
+                    const std::uint32_t index = approximate.indices[row * 30 + n];
+                    QVERIFY(index != row);
+                    found += std::find(first, first + 30, index) != first + 30;
+                    if (row % 500 == 0) { // the distances, checked on some rows
+                        const auto direct = nearestNeighbours(values, 4000, 12, row, 3999, metric);
+                        const auto it = std::find_if(direct.begin(), direct.end(),
+                            [&](const Neighbour& neighbour) { return neighbour.index == index; });
+                        QVERIFY(std::abs(approximate.distances[row * 30 + n] - it->distance)
+                            <= 1e-6 * std::max(1.0, it->distance));
+                    }
+                    if (n > 0)
+                        QVERIFY(approximate.distances[row * 30 + n - 1]
+                            <= approximate.distances[row * 30 + n]);
+                }
+            }
+            const double recall = double(found) / (4000.0 * 30);
+            qInfo("recall %.3f", recall);
+            QVERIFY(recall > 0.9);
+            const KnnGraph again = approximateNeighbourGraph(values, 4000, 12, 30, metric);
+            QCOMPARE(again.indices, approximate.indices);
+        }
+    }
+
     void cancellationEmptiesTheResultAndIsPolledOften()
     {
         const auto values = randomValues(3000, 20, 4);
@@ -117,6 +155,12 @@ private slots:
             values, 3000, 20, 10, DistanceMetric::Euclidean, [&] { return ++polls < 0; });
         QCOMPARE(whole.rows, std::size_t(3000));
         QVERIFY(polls >= 3000 / 64 * 3);
+
+        polls = 0;
+        QCOMPARE(approximateNeighbourGraph(
+                     values, 3000, 20, 10, DistanceMetric::Euclidean, cancelAfterTen)
+                     .rows,
+            std::size_t(0));
     }
 };
 
