@@ -15,8 +15,11 @@ using Matrix = Eigen::MatrixXd;
 using Vector = Eigen::VectorXd;
 using Sparse = Eigen::SparseMatrix<double, Eigen::RowMajor, std::int64_t>;
 
-constexpr int kMaxIterations = 300;
-constexpr double kResidualTolerance = 1e-5;
+// A start needs the eigenvectors roughly, not exactly: the reference implementation asks its
+// eigensolver for 1e-4 too. On 10 clusters of 10,000 points the eigenvalues settle within about
+// 100 steps; the residuals then only wander near 1e-5.
+constexpr int kMaxIterations = 150;
+constexpr double kResidualTolerance = 1e-4;
 
 // D^(−1/2) W D^(−1/2): its largest eigenvalues are the Laplacian's smallest, and the largest,
 // 1, belongs to the trivial vector D^(1/2)·1.
