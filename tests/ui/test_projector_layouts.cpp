@@ -4,6 +4,7 @@
 // with the clusters apart, stops its worker when PCA is chosen or it is paused, keeps each
 // embedding's and method's layout where it was, and shows the notes of a too-small embedding.
 
+#include "tests/support/test_support.h"
 #include "ui/dashboards/projector/embedding_scatter_plot.h"
 #include "ui/dashboards/projector/projector_dashboard.h"
 #include "ui/dashboards/projector/projector_layout_controls.h"
@@ -255,7 +256,74 @@ private slots:
         QCOMPARE(m_projector->plot()->pointCount(), 5);
     }
 
+    // With LANTERN_PROJECTOR_SHOTS=DIR: PNGs of t-SNE and UMAP in 2-D and 3-D of the clusters and
+    // of the corpus's c01 (Fashion-MNIST with sprites) and f03 (Keras word embedding), for
+    // looking at; nothing is checked but that the layouts ran.
+    void screenshots()
+    {
+        const QString directory = qEnvironmentVariable("LANTERN_PROJECTOR_SHOTS");
+        if (directory.isEmpty())
+            QSKIP("set LANTERN_PROJECTOR_SHOTS to a folder to take screenshots");
+        QVERIFY(chooseEmbedding(QStringLiteral("clusters")));
+        QComboBox* colorBy = m_projector->colorChooser();
+        colorBy->setCurrentIndex(colorBy->findText(QStringLiteral("cluster")));
+        shootLayouts(directory + QStringLiteral("/clusters"));
+        const auto corpus = test::corpusDirectory();
+        if (!corpus)
+            QSKIP(qPrintable(test::corpusMissingMessage()));
+        for (const char* folder : {"c01_torch_tutorial_images_graph_embedding",
+                 "f03_tf2_keras_embeddings_freq_projector"}) {
+            QSignalSpy shown(m_projector, &ui::ProjectorDashboard::projectionShown);
+            const QString before = m_projector->embeddingChooser()->itemText(0);
+            m_window.openLogdirs({QString::fromStdString((*corpus / folder).string())});
+            QVERIFY(QTest::qWaitFor(
+                [&] {
+                    return m_projector->embeddingChooser()->itemText(0) != before
+                        && !m_window.isComputing();
+                },
+                60000));
+            QVERIFY(m_window.showTab(QStringLiteral("projector")));
+            QVERIFY(!shown.isEmpty() || shown.wait(60000));
+            QVERIFY(QTest::qWaitFor([&] { return !m_projector->isComputing(); }, 60000));
+            shootLayouts(directory + QLatin1Char('/') + QString::fromLatin1(folder).left(3));
+        }
+    }
+
 private:
+    // t-SNE (1,000 iterations) and UMAP of the embedding shown, in 2-D and 3-D, saved as
+    // PREFIX_tsne_2d.png and so on.
+    void shootLayouts(const QString& prefix)
+    {
+        m_controls->stopAfter->setValue(1000);
+        m_controls->epochs->setValue(0);
+        QCheckBox* threeD = m_projector->panel()->threeD;
+        for (const auto method : {ui::ProjectionMethod::Tsne, ui::ProjectionMethod::Umap})
+            for (const bool three : {false, true}) {
+                chooseMethod(method);
+                if (threeD->isChecked() != three)
+                    threeD->click();
+                QVERIFY(QTest::qWaitFor(
+                    [&] {
+                        const auto& frame = m_projector->shownLayout();
+                        return frame.finished || !frame.error.isEmpty();
+                    },
+                    300000));
+                QTRY_VERIFY_WITH_TIMEOUT(!m_projector->isLayoutRunning(), 20000);
+                QVERIFY(m_window.showTab(QStringLiteral("projector")));
+                QTest::qWait(100); // painted
+                const QString file
+                    = QStringLiteral("%1_%2_%3d.png")
+                          .arg(prefix,
+                              method == ui::ProjectionMethod::Tsne ? QStringLiteral("tsne")
+                                                                   : QStringLiteral("umap"))
+                          .arg(three ? 3 : 2);
+                QVERIFY(m_window.grab().save(file));
+            }
+        if (threeD->isChecked())
+            threeD->click();
+        chooseMethod(ui::ProjectionMethod::Pca);
+    }
+
     bool chooseEmbedding(const QString& name)
     {
         QComboBox* chooser = m_projector->embeddingChooser();
