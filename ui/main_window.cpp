@@ -429,7 +429,7 @@ void MainWindow::showSnapshot(const LogdirSnapshotPtr& snapshot)
                 .arg(points)
                 .arg(m_loader->lastUpdate().toString(QStringLiteral("hh:mm:ss"))));
     }
-    m_lastUpdate = {snapshot, m_loader->lastChange(), specs};
+    m_lastUpdate = {snapshot, m_loader->lastChange()};
     for (Dashboard* dashboard : m_dashboards)
         dashboard->offer(m_lastUpdate, m_tabs->currentWidget() == dashboard);
     updateTabVisibility();

@@ -1,5 +1,6 @@
-// The one on-demand read service (ui/adapter/data_reader.h): the Images and Graphs tabs of the
-// window read through the loader's reader, and a read may finish after the view that asked.
+// The one on-demand read service (ui/adapter/data_reader.h): the Images, Graphs and Projector
+// tabs of the window read through the loader's reader, and a read may finish after the view
+// that asked.
 
 #include "core/write/event_file_writer.h"
 #include "core/write/png_encoder.h"
@@ -10,6 +11,8 @@
 #include "ui/dashboards/graphs/graphs_dashboard.h"
 #include "ui/dashboards/images/image_source.h"
 #include "ui/dashboards/images/images_dashboard.h"
+#include "ui/dashboards/projector/embedding_scatter_plot.h"
+#include "ui/dashboards/projector/projector_dashboard.h"
 #include "ui/main_window.h"
 
 #include "graph.pb.h"
@@ -17,6 +20,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <fstream>
 
 using namespace lantern;
 namespace fs = std::filesystem;
@@ -65,6 +70,32 @@ private slots:
         QVERIFY(window.showTab(QStringLiteral("graphs")));
         QVERIFY(shown.wait(10000));
         QCOMPARE(reader->readsDone(), afterImages + 1);
+    }
+
+    void theProjectorReadsItsEmbeddingThroughTheLoadersReader()
+    {
+        // A folder with only projector data: a 6 × 3 tensor and its config.
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        std::ofstream(root / "tensors.tsv")
+            << "1\t0\t0\n0\t1\t0\n0\t0\t1\n1\t1\t0\n0\t1\t1\n1\t0\t1\n";
+        std::ofstream(root / "projector_config.pbtxt")
+            << "embeddings {\n  tensor_name: \"t\"\n  tensor_path: \"tensors.tsv\"\n}\n";
+        ui::MainWindow window;
+        window.resize(1000, 700);
+        window.show();
+        auto* projector = window.findChild<ui::ProjectorDashboard*>(QStringLiteral("projector"));
+        QVERIFY(projector);
+        QSignalSpy shown(projector, &ui::ProjectorDashboard::projectionShown);
+        window.openLogdirs({temp.path()});
+        QTRY_VERIFY_WITH_TIMEOUT(projector->hasEmbeddings(), 10000);
+        QVERIFY(window.showTab(QStringLiteral("projector")));
+        QVERIFY(shown.count() > 0 || shown.wait(10000));
+        QCOMPARE(projector->plot()->pointCount(), 6);
+        // The folder has nothing else to read: the one read was the embedding's.
+        const ui::DataReaderPtr& reader = window.loader()->reader();
+        QVERIFY(reader);
+        QCOMPARE(reader->readsDone(), std::uint64_t(1));
     }
 
     void aReadOutlivesTheViewThatAskedForIt()

@@ -6,7 +6,7 @@
 
 namespace lantern::ui {
 namespace {
-// Image decodes and graph loads at once; more would compete with the loader and the GUI.
+// Image decodes, graph and embedding loads at once; more would compete with the loader and the GUI.
 constexpr int kReadingThreads = 2;
 } // namespace
 
@@ -42,6 +42,15 @@ std::function<core::DecodedGraph()> DataReader::graphReader(core::GraphReference
     return [reference = std::move(reference), shared = m_shared] {
         ++shared->reads;
         return core::loadGraph(reference);
+    };
+}
+
+std::function<core::LoadedEmbedding()> DataReader::embeddingReader(
+    core::ProjectorEmbeddingSource source) const
+{
+    return [source = std::move(source), shared = m_shared] {
+        ++shared->reads;
+        return core::loadEmbedding(source);
     };
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // On-demand reads of what a snapshot only points at: the records of image values
-// (core::readBlobs) and graphs (core::loadGraph). Views do not call core's readers themselves:
+// (core::readBlobs), graphs (core::loadGraph) and the projector's embeddings (core::loadEmbedding:
+// tensor, metadata and bookmarks). Views do not call core's readers themselves:
 // they run these reads on the reader's threads (a LatestJob on pool()), so that every file a
 // view needs is read in one place, off the GUI thread, with one RecordFetcher kept across
 // reads (stepping through the images of a compressed file continues its open stream instead
@@ -11,6 +12,7 @@
 
 #include "core/load/blob_reader.h"
 #include "core/load/graph_loader.h"
+#include "core/projector/projector_discovery.h"
 
 #include <QThreadPool>
 
@@ -35,6 +37,8 @@ public:
     // after the view that asked for it is gone.
     std::function<core::DecodedBlobs()> blobReader(core::BlobReference reference) const;
     std::function<core::DecodedGraph()> graphReader(core::GraphReference reference) const;
+    std::function<core::LoadedEmbedding()> embeddingReader(
+        core::ProjectorEmbeddingSource source) const;
 
     // How many reads were done (tests check that views read through here).
     std::uint64_t readsDone() const;

@@ -18,7 +18,6 @@
 #include "core/load/snapshot_change.h"
 #include "ui/adapter/loaded_data.h"
 
-#include <QStringList>
 #include <QWidget>
 
 #include <algorithm>
@@ -32,8 +31,6 @@ struct DashboardUpdate {
     LogdirSnapshotPtr snapshot;
     // Since the snapshot the dashboard last applied; everything on a first load.
     std::shared_ptr<const core::SnapshotChange> change;
-    // The open log directories ("PATH" or "NAME:PATH"), for views that look beyond the runs.
-    QStringList logdirSpecs;
 };
 
 // Whether any run of the snapshot holds series of `kind`.

@@ -24,7 +24,7 @@ std::vector<Dashboard*> createDashboards(const DashboardServices& services, QWid
         new TextDashboard(runs, parent),
         new PrCurvesDashboard(runs, parent),
         new HParamsDashboard(runs, parent),
-        new ProjectorDashboard(parent),
+        new ProjectorDashboard(parent, services.reader),
     };
 }
 

@@ -17,7 +17,7 @@ class RunListModel;
 // What a dashboard may be built with.
 struct DashboardServices {
     RunListModel* runs = nullptr;
-    DataReaderPtr reader; // on-demand reads (images, graphs)
+    DataReaderPtr reader; // on-demand reads (images, graphs, embeddings)
 };
 
 // The dashboards, made for `parent`, in tab order.

@@ -46,10 +46,11 @@ QString sourceKey(const core::ProjectorEmbeddingSource& source)
 } // namespace
 
 // The jobs hold no pointer to us, but are waited for when we go, so that none outlives the pool.
-ProjectorDashboard::ProjectorDashboard(QWidget* parent)
+ProjectorDashboard::ProjectorDashboard(QWidget* parent, DataReaderPtr reader)
     : Dashboard(parent)
-    , m_loading([this](LoadedProjectorDataPtr loaded) { showLoaded(std::move(loaded)); }, nullptr,
-          LatestJobRunner::OnDestroy::Wait)
+    , m_reader(reader ? std::move(reader) : std::make_shared<DataReader>())
+    , m_loading([this](LoadedProjectorDataPtr loaded) { showLoaded(std::move(loaded)); },
+          m_reader->pool(), LatestJobRunner::OnDestroy::Wait)
     , m_projecting([this](ProjectedPointsPtr projected) { showProjected(std::move(projected)); },
           nullptr, LatestJobRunner::OnDestroy::Wait)
     , m_styling([this](std::shared_ptr<const StyleAnswer> answer) { showStyle(std::move(answer)); },
@@ -246,7 +247,10 @@ void ProjectorDashboard::loadChosen()
     rememberView();
     m_layouting.cancel(); // kept, to go on when the embedding is shown again
     m_panel->setStatus(tr("Computing: loading %1…").arg(m_embeddingChooser->currentText()));
-    m_loading.run([source = m_sources[std::size_t(chosen)]] { return loadProjectorData(source); });
+    const core::ProjectorEmbeddingSource& source = m_sources[std::size_t(chosen)];
+    m_loading.run([source, read = m_reader->embeddingReader(source)] {
+        return completeProjectorData(source, read());
+    });
 }
 
 void ProjectorDashboard::showLoaded(LoadedProjectorDataPtr loaded)

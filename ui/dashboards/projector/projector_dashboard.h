@@ -7,6 +7,7 @@
 // workers; each embedding keeps its view while others are shown.
 
 #include "core/projector/projector_discovery.h"
+#include "ui/adapter/data_reader.h"
 #include "ui/adapter/loaded_data.h"
 #include "ui/dashboards/dashboard.h"
 #include "ui/dashboards/projector/projector_camera.h"
@@ -36,7 +37,8 @@ class ProjectorPanel;
 class ProjectorDashboard : public Dashboard {
     Q_OBJECT
 public:
-    explicit ProjectorDashboard(QWidget* parent = nullptr);
+    // Embeddings are read through `reader` (one of its own when none is given).
+    explicit ProjectorDashboard(QWidget* parent = nullptr, DataReaderPtr reader = nullptr);
     ~ProjectorDashboard() override;
 
     // Lists the snapshot's embeddings (the loader found them).
@@ -158,7 +160,9 @@ private:
     QString describeRow(std::size_t row) const;
     std::vector<int> pointsOf(const std::vector<std::size_t>& rows) const;
 
-    // The latest chosen embedding's load and projection, neighbours and search.
+    DataReaderPtr m_reader; // before the jobs on its threads, so that it outlives them
+    // The latest chosen embedding's load (on the reader's threads) and projection, style,
+    // neighbours and search.
     LatestJob<LoadedProjectorDataPtr> m_loading;
     LatestJob<ProjectedPointsPtr> m_projecting;
     LatestJob<std::shared_ptr<const StyleAnswer>> m_styling;

@@ -47,11 +47,12 @@ void loadAtlas(LoadedProjectorData& data)
 
 } // namespace
 
-LoadedProjectorDataPtr loadProjectorData(const core::ProjectorEmbeddingSource& source)
+LoadedProjectorDataPtr completeProjectorData(
+    core::ProjectorEmbeddingSource source, core::LoadedEmbedding read)
 {
     auto data = std::make_shared<LoadedProjectorData>();
-    data->source = source;
-    data->embedding = core::loadEmbedding(source);
+    data->source = std::move(source);
+    data->embedding = std::move(read);
     const auto& embedding = data->embedding;
     if (!embedding.error.empty())
         data->messages
@@ -63,7 +64,7 @@ LoadedProjectorDataPtr loadProjectorData(const core::ProjectorEmbeddingSource& s
         data->bookmarks = core::parseProjectorBookmarks(embedding.bookmarksJson);
         if (!data->bookmarks.error.empty())
             data->messages << QObject::tr("Bookmarks %1: %2")
-                                  .arg(QString::fromStdString(source.bookmarksPath.string()),
+                                  .arg(QString::fromStdString(data->source.bookmarksPath.string()),
                                       QString::fromStdString(data->bookmarks.error));
     }
     loadAtlas(*data);

@@ -34,7 +34,10 @@ struct LoadedProjectorData {
 };
 using LoadedProjectorDataPtr = std::shared_ptr<const LoadedProjectorData>;
 
-LoadedProjectorDataPtr loadProjectorData(const core::ProjectorEmbeddingSource& source);
+// The embedding read from its files (core::loadEmbedding, through the DataReader) completed
+// with its bookmarks and its sprite atlas, which is decoded here.
+LoadedProjectorDataPtr completeProjectorData(
+    core::ProjectorEmbeddingSource source, core::LoadedEmbedding read);
 
 // The points shown: all rows, or the isolated ones, with their sprite tiles and their style,
 // everything per point the view needs, so that showing them is no work for the GUI thread.
