@@ -141,6 +141,9 @@ TsneLayout TsneLayout::prepare(std::span<const float> values, std::size_t rows, 
     s.affinities = tsneAffinities(graph, s.perplexity, shared);
     if (shared())
         return fail("cancelled");
+    if (options.supervision > 0 && options.labels.size() < rows)
+        s.notes.push_back("supervision needs a label for every point (" + std::to_string(rows)
+            + "), not " + std::to_string(options.labels.size()) + "; laid out without it");
     superviseAffinities(s.affinities, options.labels, options.supervision);
 
     s.learningRate = options.learningRate > 0 && std::isfinite(options.learningRate)

@@ -59,15 +59,18 @@ TsneAffinities tsneAffinities(
     const KnnGraph& graph, double perplexity, SharedCancellation& cancelled)
 {
     const std::size_t rows = graph.rows, k = graph.k;
-    std::vector<double> conditional(rows * k);
+    // Floats, as P is: at a million points these two arrays are the largest of all.
+    std::vector<float> conditional(rows * k);
     const std::size_t tasks = (rows + kRowsPerTask - 1) / kRowsPerTask;
     runParallelTasks(tasks, [&](std::size_t task) {
         if (cancelled())
             return;
         const std::size_t end = std::min(rows, (task + 1) * kRowsPerTask);
-        for (std::size_t i = task * kRowsPerTask; i < end; ++i)
-            conditionalAffinities(std::span(graph.distances).subspan(i * k, k), perplexity,
-                std::span(conditional).subspan(i * k, k));
+        std::vector<double> row(k);
+        for (std::size_t i = task * kRowsPerTask; i < end; ++i) {
+            conditionalAffinities(std::span(graph.distances).subspan(i * k, k), perplexity, row);
+            std::copy(row.begin(), row.end(), conditional.begin() + std::ptrdiff_t(i * k));
+        }
     });
     if (cancelled())
         return {};
@@ -83,11 +86,11 @@ TsneAffinities tsneAffinities(
             ++fill[graph.indices[i * k + n] + 1];
     }
     std::partial_sum(fill.begin(), fill.end(), fill.begin());
-    std::vector<std::pair<std::uint32_t, double>> entries(fill[rows]);
+    std::vector<std::pair<std::uint32_t, float>> entries(fill[rows]);
     for (std::size_t i = 0; i < rows; ++i)
         for (std::size_t n = 0; n < k; ++n) {
             const std::uint32_t j = graph.indices[i * k + n];
-            const double p = conditional[i * k + n];
+            const float p = conditional[i * k + n];
             entries[fill[i]++] = {j, p};
             entries[fill[j]++] = {std::uint32_t(i), p};
         }

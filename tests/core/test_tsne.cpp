@@ -6,6 +6,7 @@
 
 #include "core/analysis/pca.h"
 #include "core/analysis/tsne.h"
+#include "core/analysis/tsne_affinities.h"
 #include "tests/support/layout_quality.h"
 
 #include <QTest>
@@ -114,6 +115,30 @@ private slots:
             pieces.coordinates().begin(), pieces.coordinates().end()));
     }
 
+    void bandwidthReachesThePerplexity()
+    {
+        // 90 neighbours at spread-out distances, in units large and small: each row's
+        // distribution must have the asked perplexity (e to its entropy in nats).
+        for (const float unit : {1e-3f, 1.0f, 1e3f}) {
+            std::vector<float> distances;
+            for (int j = 0; j < 90; ++j)
+                distances.push_back(unit * (1 + 0.1f * float(j) + 0.002f * float(j * j)));
+            for (const double perplexity : {2.0, 30.0, 60.0}) {
+                std::vector<double> p(90);
+                conditionalAffinities(distances, perplexity, p);
+                double sum = 0, entropy = 0;
+                for (const double v : p) {
+                    sum += v;
+                    entropy -= v > 0 ? v * std::log(v) : 0;
+                }
+                QVERIFY(std::abs(sum - 1) < 1e-9);
+                QVERIFY2(std::abs(std::exp(entropy) - perplexity) < 1e-3 * perplexity,
+                    qPrintable(QString::number(std::exp(entropy))));
+                QVERIFY(p[0] > p[89]); // nearer is likelier
+            }
+        }
+    }
+
     void automaticLearningRate()
     {
         const Clusters& data = testClusters();
@@ -176,6 +201,12 @@ private slots:
         QCOMPARE(layout.notes().size(), std::size_t(1));
         QVERIFY2(
             layout.notes()[0].find("20 points") != std::string::npos, layout.notes()[0].c_str());
+        // The automatic rate's floor of 200 is a large step for 20 points (the layout swings out
+        // to thousands during exaggeration and needs ~1,000 steps to settle); a set rate of 20
+        // separates the two clusters well within 500.
+        TsneOptions smallStep;
+        smallStep.learningRate = 20;
+        layout = TsneLayout::prepare(data.values, data.rows, data.columns, smallStep);
         layout.iterate(500);
         QCOMPARE(neighbourLabelAgreement(layout.coordinates(), 20, 2, data.labels, 5), 1.0);
 
@@ -261,6 +292,12 @@ private slots:
         const double unsupervised
             = neighbourLabelAgreement(layout.coordinates(), data.rows, 2, data.labels, 10);
         qInfo("label agreement: %.3f supervised, %.3f not", supervised, unsupervised);
+        options.supervision = 1;
+        options.labels = std::span(labels).first(100);
+        layout = TsneLayout::prepare(data.values, data.rows, data.columns, options);
+        QCOMPARE(layout.notes().size(), std::size_t(1));
+        QVERIFY(
+            layout.notes()[0].find("label for every point (200), not 100") != std::string::npos);
         QVERIFY(supervised > 0.9);
         QVERIFY(unsupervised < 0.7);
     }
