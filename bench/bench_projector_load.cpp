@@ -13,14 +13,18 @@
 
 #include "ui/dashboards/projector/embedding_scatter_plot.h"
 #include "ui/dashboards/projector/projector_dashboard.h"
+#include "ui/dashboards/projector/projector_layout_controls.h"
+#include "ui/dashboards/projector/projector_panel.h"
 #include "ui/main_window.h"
 
 #include "bench/gui_lateness.h"
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QListWidget>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -106,9 +110,13 @@ int main(int argc, char** argv)
     QStandardPaths::setTestModeEnabled(true); // remembered settings stay out of the user's
     QApplication app(argc, argv);
     int rows = 100'000;
-    for (int i = 1; i + 1 < argc; ++i)
+    int tsneIterations = 50; // 0: no t-SNE case
+    for (int i = 1; i + 1 < argc; ++i) {
         if (std::strcmp(argv[i], "--rows") == 0)
             rows = std::max(10, std::atoi(argv[i + 1]));
+        if (std::strcmp(argv[i], "--tsne-iterations") == 0)
+            tsneIterations = std::max(0, std::atoi(argv[i + 1]));
+    }
 
     QTemporaryDir temp;
     writeProjectorFolder(fs::path(temp.path().toStdString()), rows);
@@ -143,5 +151,24 @@ int main(int argc, char** argv)
         reachedAndPainted(painted,
             [&] { return projector->neighbourList()->count() > 0 && !projector->isComputing(); }));
     printRow("select a point (100 neighbours)", select);
+
+    // t-SNE in 2-D, prepared and iterated on the worker while the view animates.
+    if (tsneIterations > 0 && threeD != nullptr) {
+        threeD->click();
+        ui::ProjectorLayoutControls* controls = projector->panel()->layoutControls;
+        controls->stopAfter->setValue(tsneIterations);
+        int frames = 0;
+        QObject::connect(projector, &ui::ProjectorDashboard::layoutShown, [&frames] { ++frames; });
+        const Lateness tsne = measureLateness(
+            [&] { controls->methodChooser->setCurrentIndex(int(ui::ProjectionMethod::Tsne)); },
+            reachedAndPainted(painted, [&] {
+                return projector->shownLayout().iteration >= std::size_t(tsneIterations)
+                    && !projector->isLayoutRunning();
+            }));
+        char what[64];
+        std::snprintf(
+            what, sizeof what, "t-SNE, %d iterations (%d frames)", tsneIterations, frames);
+        printRow(what, tsne);
+    }
     return 0;
 }

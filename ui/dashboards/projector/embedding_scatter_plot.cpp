@@ -373,4 +373,16 @@ void EmbeddingScatterPlot::resizeEvent(QResizeEvent*)
     cameraChanged();
 }
 
+void EmbeddingScatterPlot::moveCoordinates(std::vector<QVector3D> points)
+{
+    if (points.size() != m_points.size())
+        return;
+    m_points = std::move(points);
+    const ViewFrame frame = frameOf(m_points, m_dimensions, size());
+    // The target keeps its place in the frame, however the frame grew or moved.
+    m_camera.target = frame.centre + (m_camera.target - m_frame.centre) * frame.size / m_frame.size;
+    m_frame = frame;
+    cameraChanged();
+}
+
 } // namespace lantern::ui

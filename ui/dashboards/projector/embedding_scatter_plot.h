@@ -42,6 +42,9 @@ public:
     void setCoordinates(std::vector<QVector3D> points, int dimensions);
     // 2-D or 3-D, keeping everything else; fits the camera to the points.
     void setDimensions(int dimensions);
+    // The same points moved a little (a t-SNE or UMAP step): keeps everything else, and the
+    // camera's zoom, turn and place relative to the points' frame, which follows the points.
+    void moveCoordinates(std::vector<QVector3D> points);
     // One colour per point, or empty for the default colour.
     void setColors(std::vector<QRgb> colors);
     // An empty title, no categories and no gradient: no legend.
@@ -78,6 +81,7 @@ public:
 
     int dimensions() const { return m_dimensions; }
     int pointCount() const { return int(m_points.size()); }
+    const std::vector<QVector3D>& points() const { return m_points; }
     QRgb colorOf(int index) const;
     // The nearest drawn point within a few pixels of `position`, or -1.
     int pointAt(QPoint position) const;

@@ -1,6 +1,7 @@
 #include "ui/dashboards/projector/projector_dashboard.h"
 
 #include "ui/dashboards/projector/embedding_scatter_plot.h"
+#include "ui/dashboards/projector/projector_layout_controls.h"
 #include "ui/dashboards/projector/projector_panel.h"
 #include "ui/widgets/plain_tool_tip.h"
 
@@ -61,6 +62,8 @@ ProjectorDashboard::ProjectorDashboard(QWidget* parent, DataReaderPtr reader)
     , m_searching(
           [this](std::shared_ptr<const SearchAnswer> answer) { showSearch(std::move(answer)); },
           nullptr, LatestJobRunner::OnDestroy::Wait)
+    , m_layouting([this](LayoutFrame frame) { takeLayoutFrame(std::move(frame)); }, nullptr,
+          LatestJobRunner::OnDestroy::Wait)
 {
     setObjectName(QStringLiteral("projector")); // the tab's key
     m_panel = new ProjectorPanel(this);
@@ -78,8 +81,11 @@ ProjectorDashboard::ProjectorDashboard(QWidget* parent, DataReaderPtr reader)
     // Both reuse the projection's coordinates: no per-point work but placing them.
     connect(p.threeD, &QCheckBox::toggled, this, [this](bool on) {
         state().dimensions = on ? 3 : 2;
-        m_panel->component[2]->setEnabled(on);
-        m_plot->setDimensions(state().dimensions);
+        if (state().method == ProjectionMethod::Pca)
+            m_plot->setDimensions(state().dimensions);
+        else
+            plotPoints(); // a layout in other dimensions is another run
+        showLayoutControls(state());
     });
     for (int axis = 0; axis < 3; ++axis)
         connect(p.component[axis], &QComboBox::currentIndexChanged, this, [this, axis](int index) {
@@ -144,6 +150,7 @@ ProjectorDashboard::ProjectorDashboard(QWidget* parent, DataReaderPtr reader)
             selectRows(std::move(selected));
         });
     m_panel->component[2]->setEnabled(false);
+    connectLayoutControls();
 }
 
 ProjectorDashboard::~ProjectorDashboard() = default;
@@ -182,7 +189,7 @@ std::optional<bool> ProjectorDashboard::hasDataFor(const DashboardUpdate& update
 bool ProjectorDashboard::isComputing() const
 {
     return m_loading.isBusy() || m_projecting.isBusy() || m_styling.isBusy()
-        || m_neighbouring.isBusy() || m_searching.isBusy();
+        || m_neighbouring.isBusy() || m_searching.isBusy() || m_layouting.isBusy();
 }
 
 void ProjectorDashboard::setSnapshot(const LogdirSnapshotPtr& snapshot)
@@ -200,6 +207,7 @@ void ProjectorDashboard::applyDiscovery(const core::ProjectorDiscovery& discover
         m_projected.reset();
         m_style.reset();
         m_projectedSource = -1;
+        m_layouting.cancel();
         const QSignalBlocker blocker(m_embeddingChooser);
         m_embeddingChooser->clear();
         for (const auto& source : m_sources)
@@ -237,6 +245,7 @@ void ProjectorDashboard::loadChosen()
     if (m_loadWhenShown)
         return;
     rememberView();
+    m_layouting.cancel(); // kept, to go on when the embedding is shown again
     m_panel->setStatus(tr("Computing: loading %1…").arg(m_embeddingChooser->currentText()));
     const core::ProjectorEmbeddingSource& source = m_sources[std::size_t(chosen)];
     m_loading.run([source, read = m_reader->embeddingReader(source)] {
@@ -331,6 +340,7 @@ void ProjectorDashboard::showLoaded(LoadedProjectorDataPtr loaded)
         item->setData(Qt::UserRole, !bookmark.unsupported.empty());
     }
     p.applyBookmark->setEnabled(p.bookmarks->count() > 0);
+    showLayoutControls(view);
     m_panel->setStatus(embedding.error.empty()
             ? tr("%1 points × %2 dimensions").arg(embedding.rows).arg(embedding.columns)
             : tr("Not loaded (see below)"));
@@ -346,6 +356,11 @@ void ProjectorDashboard::updateMessages()
     QStringList lines = m_projection ? m_projection->messages : QStringList();
     if (!m_bookmarkMessage.isEmpty())
         lines << m_bookmarkMessage;
+    if (const KeptLayout* kept = shownLayoutSlot()) {
+        lines << kept->frame.notes;
+        if (!kept->frame.error.isEmpty())
+            lines << kept->frame.error;
+    }
     m_panel->setMessages(lines.join(QLatin1Char('\n')));
 }
 
@@ -420,8 +435,13 @@ void ProjectorDashboard::plotPoints()
     if (!m_projected)
         return;
     const ViewState& view = state();
-    m_plot->setPoints(coordinates(), view.dimensions);
-    if (m_restoreCamera && view.camera)
+    std::vector<QVector3D> points = coordinates();
+    if (view.method != ProjectionMethod::Pca)
+        points = layoutPoints(std::move(points));
+    else
+        m_layouting.cancel();
+    m_plot->setPoints(std::move(points), view.dimensions);
+    if (m_restoreCamera && view.camera && view.method == ProjectionMethod::Pca)
         m_plot->setCamera(*view.camera);
     m_restoreCamera = false;
     showBookmarkCamera();
@@ -634,8 +654,10 @@ void ProjectorDashboard::applyBookmark()
         return;
     }
     m_bookmarkMessage.clear();
-    updateMessages();
     ViewState& view = state();
+    view.method = ProjectionMethod::Pca; // what bookmarks hold
+    m_layouting.cancel();
+    updateMessages();
     view.dimensions = bookmark.dimensions;
     for (std::size_t axis = 0; axis < bookmark.pcaComponents.size() && axis < 3; ++axis)
         view.components[axis] = int(bookmark.pcaComponents[axis]);
@@ -656,6 +678,7 @@ void ProjectorDashboard::applyBookmark()
         const QSignalBlocker blocker(m_panel->component[axis]);
         m_panel->component[axis]->setCurrentIndex(view.components[axis]);
     }
+    showLayoutControls(view);
     selectRows(std::move(selection));
     if (wasIsolated) {
         project();

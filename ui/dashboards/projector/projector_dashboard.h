@@ -11,6 +11,7 @@
 #include "ui/adapter/loaded_data.h"
 #include "ui/dashboards/dashboard.h"
 #include "ui/dashboards/projector/projector_camera.h"
+#include "ui/dashboards/projector/projector_layout.h"
 #include "ui/dashboards/projector/projector_work.h"
 #include "ui/widgets/latest_job.h"
 
@@ -68,10 +69,17 @@ public:
     const std::vector<std::size_t>& selectedRows() const;
     // The shown projection's variance explained per component (empty before one is shown).
     std::vector<double> varianceExplained() const;
+    // While a t-SNE or UMAP job runs on a worker (a paused, finished or switched-away layout
+    // has none).
+    bool isLayoutRunning() const { return m_layouting.isRunning(); }
+    // The t-SNE or UMAP layout shown as it last reached the view (no run before one is shown).
+    const LayoutFrame& shownLayout() const;
 
 signals:
     // After each projection reaches the view (a load, components, sphereize, isolation).
     void projectionShown();
+    // After each t-SNE or UMAP frame reaches the view.
+    void layoutShown();
     // After the points' colours, legend and labels for newly chosen columns reach the view.
     void styleShown();
     void neighboursShown();
@@ -86,6 +94,12 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    // A t-SNE or UMAP run of one embedding and what of it reached the view.
+    struct KeptLayout {
+        std::shared_ptr<LayoutRun> run;
+        LayoutFrame frame;
+        bool paused = false;
+    };
     // What one embedding's view is, kept while others are shown.
     struct ViewState {
         int dimensions = 2;
@@ -96,6 +110,9 @@ private:
         std::optional<ProjectorCamera> camera;
         QString colorBy, labelBy; // column names; empty for the default
         bool spritesShown = false;
+        ProjectionMethod method = ProjectionMethod::Pca;
+        // The t-SNE and UMAP runs by method and dimensions, kept while another is shown.
+        std::map<std::pair<ProjectionMethod, int>, KeptLayout> layouts;
     };
 
     void applyDiscovery(const core::ProjectorDiscovery& discovery);
@@ -106,6 +123,20 @@ private:
     // The shown projection's points on the chosen components (z always filled).
     std::vector<QVector3D> coordinates() const;
     void plotPoints();
+    // Iterative layouts (projector_dashboard_layout.cpp).
+    void chooseMethod(ProjectionMethod method);
+    KeptLayout* shownLayoutSlot();
+    KeptLayout* slotOf(const LayoutRun* run);
+    // The kept layout's points, or `pca` while it prepares; starts the run if it should run.
+    std::vector<QVector3D> layoutPoints(std::vector<QVector3D> pca);
+    void continueLayout(KeptLayout& kept);
+    void restartLayout();
+    void togglePause();
+    void takeLayoutFrame(LayoutFrame frame);
+    void showLayoutProgress();
+    void connectLayoutControls();
+    // The method chooser and the method's controls as `view` has them.
+    void showLayoutControls(const ViewState& view);
     void restyle();
     void showStyle(std::shared_ptr<const StyleAnswer> answer);
     void applyStyle(PointStylePtr style);
@@ -137,6 +168,9 @@ private:
     LatestJob<std::shared_ptr<const StyleAnswer>> m_styling;
     LatestJob<std::shared_ptr<const NeighbourAnswer>> m_neighbouring;
     LatestJob<std::shared_ptr<const SearchAnswer>> m_searching;
+    LayoutJob m_layouting;
+    const LayoutRun* m_runInView = nullptr; // whose frames the plot shows
+    const LayoutRun* m_runRequested = nullptr; // of the layout job, while it is busy
     std::vector<core::ProjectorEmbeddingSource> m_sources;
     LoadedProjectorDataPtr m_projection; // the embedding shown
     ProjectedPointsPtr m_projected; // its points as shown

@@ -1,5 +1,7 @@
 #include "ui/dashboards/projector/projector_panel.h"
 
+#include "ui/dashboards/projector/projector_layout_controls.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
@@ -87,8 +89,10 @@ ProjectorPanel::ProjectorPanel(QWidget* parent)
     m_messages->hide();
     column->addWidget(m_messages);
 
-    auto* projection = new QGroupBox(tr("Projection (PCA)"), content);
+    auto* projection = new QGroupBox(tr("Projection"), content);
     auto* form = new QFormLayout(projection);
+    layoutControls = new ProjectorLayoutControls(projection);
+    form->addRow(layoutControls);
     threeD = named(new QCheckBox(tr("3-D"), projection), "threeD");
     sphereize = named(new QCheckBox(tr("Sphereize data"), projection), "sphereize");
     sphereize->setToolTip(tr("Centre the points, then scale each to unit length"));

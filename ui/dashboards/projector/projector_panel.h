@@ -17,6 +17,8 @@ class QSpinBox;
 
 namespace lantern::ui {
 
+class ProjectorLayoutControls;
+
 class ProjectorPanel : public QWidget {
     Q_OBJECT
 public:
@@ -32,6 +34,7 @@ public:
     QComboBox* embedding = nullptr;
     QLabel* status = nullptr;
 
+    ProjectorLayoutControls* layoutControls = nullptr; // the method, t-SNE's and UMAP's controls
     QCheckBox* threeD = nullptr;
     QComboBox* component[3] = {}; // x, y, z
     QCheckBox* sphereize = nullptr;
