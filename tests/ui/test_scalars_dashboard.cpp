@@ -228,7 +228,7 @@ private slots:
             runs.setSnapshot(now);
             auto change = std::make_shared<const core::SnapshotChange>(
                 before ? core::describeChange(*before, *now) : core::SnapshotChange {});
-            dashboard.offer({now, change, {}}, true);
+            dashboard.offer({now, change}, true);
             return std::pair(now, change);
         };
         const auto updates = [&] {
