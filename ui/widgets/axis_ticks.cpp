@@ -48,6 +48,87 @@ AxisTicks ends(double lo, double hi)
     return ticks;
 }
 
+// SI prefixes for thousands, up to exa; past them numbers take the exponent form.
+constexpr char kPrefixes[] = {'k', 'M', 'G', 'T', 'P', 'E'};
+constexpr double kBeyondPrefixes = 1e21;
+
+// The decimals that tell multiples of `step` apart.
+int decimalsFor(double step)
+{
+    // The fewest from the step's magnitude on that write it whole: 0.25 needs 2, not 1.
+    int decimals = std::clamp(int(std::ceil(-std::log10(step) - 1e-9)), 0, 10);
+    for (; decimals < 10; ++decimals) {
+        const double scaled = step * std::pow(10.0, decimals);
+        if (std::abs(scaled - std::round(scaled)) <= 1e-6 * scaled)
+            break;
+    }
+    return decimals;
+}
+
+QString withoutTrailingZeros(QString text)
+{
+    if (!text.contains(QLatin1Char('.')))
+        return text;
+    while (text.endsWith(QLatin1Char('0')))
+        text.chop(1);
+    if (text.endsWith(QLatin1Char('.')))
+        text.chop(1);
+    return text;
+}
+
+// 2e21, 1.5e-7: the mantissa to 4 significant digits, the exponent without "+" or leading zeros.
+QString exponentForm(double value)
+{
+    int exponent = int(std::floor(std::log10(std::abs(value))));
+    double mantissa = value / std::pow(10.0, exponent);
+    QString digits = withoutTrailingZeros(QString::number(mantissa, 'f', 3));
+    if (digits == QLatin1String("10") || digits == QLatin1String("-10")) { // 9.9996 rounded up
+        ++exponent;
+        mantissa /= 10;
+        digits = withoutTrailingZeros(QString::number(mantissa, 'f', 3));
+    }
+    return digits + QLatin1Char('e') + QString::number(exponent);
+}
+
+// 200k, 1.5M: `value` (at least 1,000 in magnitude) over the largest power of a thousand it
+// reaches, to the decimals `step` needs there (4 significant digits without a step).
+QString withPrefix(double value, double step)
+{
+    int index = std::min(int(std::size(kPrefixes)) - 1,
+        int(std::floor(std::log10(std::abs(value)) / 3 + 1e-12)) - 1);
+    for (;; ++index) {
+        const double scale = std::pow(1000.0, index + 1);
+        const double scaled = value / scale;
+        const QString digits = step > 0 ? QString::number(scaled, 'f', decimalsFor(step / scale))
+                                        : QString::number(scaled, 'g', 4);
+        // 999,999.6 rounds to "1000k": that is 1M.
+        const bool roundedUp = std::abs(digits.toDouble()) >= 1000;
+        if (!roundedUp || index + 1 == int(std::size(kPrefixes)))
+            return withoutTrailingZeros(digits) + QLatin1Char(kPrefixes[index]);
+    }
+}
+
+// Ticks at multiples of a nice step near (hi - lo) / target, at least `minStep` apart.
+AxisTicks evenlySpaced(double lo, double hi, int target, double minStep)
+{
+    AxisTicks ticks;
+    if (!validRange(lo, hi))
+        return ticks;
+    const double step = std::max(minStep, AxisTicks::niceStep(spanPerTick(lo, hi, target), 1));
+    if (minStep > 0 && std::ceil(lo / step) > std::floor(hi / step))
+        return ticks; // no allowed tick in the range: none rather than a fractional one
+    double first = 0;
+    int count = 0;
+    if (!multiples(lo, hi, step, first, count))
+        return ends(lo, hi);
+    for (int i = 0; i < count; ++i) {
+        const double value = (first + i) * step;
+        ticks.values.push_back(value);
+        ticks.labels.push_back(AxisTicks::formatNumber(value, step));
+    }
+    return ticks;
+}
+
 } // namespace
 
 double AxisTicks::niceStep(double span, int target)
@@ -67,32 +148,35 @@ QString AxisTicks::formatNumber(double value, double step)
     if (!std::isfinite(value))
         return QString::number(value);
     const double magnitude = std::abs(value);
-    if (magnitude != 0 && (magnitude >= 1e6 || magnitude < 1e-4))
-        return QString::number(value, 'g', 4);
-    if (step > 0 && std::isfinite(step)) {
-        // As many decimals as the step has, so 0.1, 0.2, 0.3 do not print as 0.30000000000000004.
-        const int decimals = std::clamp(int(std::ceil(-std::log10(step) - 1e-9)), 0, 10);
-        if (std::abs(value) < step / 2)
-            value = 0;
-        return QString::number(value, 'f', decimals);
-    }
+    const bool axis = step > 0 && std::isfinite(step);
+    if (axis && magnitude < step / 2)
+        return QString::number(0.0, 'f', decimalsFor(step)); // 1e-17 is a rounding error of 0
+    // Without a step, from where 6 significant digits would round to 1e+06.
+    if (magnitude >= (axis && step >= 1 ? 1e3 : 999999.5) && magnitude < kBeyondPrefixes)
+        return withPrefix(value, axis ? step : 0);
+    if (magnitude != 0 && (magnitude >= kBeyondPrefixes || magnitude < 1e-4))
+        return exponentForm(value);
+    if (axis) // as many decimals as the step has: 0.3, not 0.30000000000000004
+        return QString::number(value, 'f', decimalsFor(step));
     return QString::number(value, 'g', 6);
 }
 
 AxisTicks AxisTicks::linear(double lo, double hi, int target)
 {
+    return evenlySpaced(lo, hi, target, 0);
+}
+
+AxisTicks AxisTicks::steps(double lo, double hi, int target)
+{
+    return evenlySpaced(lo, hi, target, 1);
+}
+
+AxisTicks AxisTicks::around(double centre, double spacing)
+{
     AxisTicks ticks;
-    if (!validRange(lo, hi))
-        return ticks;
-    const double step = niceStep(spanPerTick(lo, hi, target), 1);
-    double first = 0;
-    int count = 0;
-    if (!multiples(lo, hi, step, first, count))
-        return ends(lo, hi);
-    for (int i = 0; i < count; ++i) {
-        const double value = (first + i) * step;
+    for (const double value : {centre - spacing, centre, centre + spacing}) {
         ticks.values.push_back(value);
-        ticks.labels.push_back(formatNumber(value, step));
+        ticks.labels.push_back(formatNumber(value, spacing));
     }
     return ticks;
 }

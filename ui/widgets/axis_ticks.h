@@ -16,6 +16,10 @@ struct AxisTicks {
 
     // About `target` ticks between lo and hi at multiples of 1, 2 or 5 × 10^k.
     static AxisTicks linear(double lo, double hi, int target);
+    // As linear, for training steps: never closer than 1 apart, so never at a fractional step.
+    static AxisTicks steps(double lo, double hi, int target);
+    // Three ticks: `centre` and one `spacing` either side.
+    static AxisTicks around(double centre, double spacing);
     // lo and hi are log10 of the data: ticks at whole powers of ten when the range spans at
     // least one, else nice linear values of the data placed at their log10.
     static AxisTicks log10(double lo, double hi, int target);
@@ -24,8 +28,10 @@ struct AxisTicks {
 
     // The nice step (1, 2 or 5 × 10^k) nearest to span / target.
     static double niceStep(double span, int target);
-    // A number written compactly for an axis or a tooltip: no trailing zeros, exponent form for
-    // very large or small magnitudes.
+    // A number written compactly for an axis or a tooltip. Large magnitudes take SI prefixes
+    // (200k, 1.5M, 3G; on an axis from 1,000 on, elsewhere from 1,000,000 on, where digits
+    // matter more), the exponent form (2e21) only past the last prefix or below 1e-4. With the
+    // axis's `step`, as many decimals as the step needs and no more.
     static QString formatNumber(double value, double step = 0);
 };
 

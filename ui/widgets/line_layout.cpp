@@ -114,6 +114,8 @@ private:
     // Each series' extent, and its previous layout (null if none).
     void startSeries();
     PlotRange fullXRange() const;
+    // The step every point is at, when all are at one (and the x axis shows steps).
+    std::optional<double> singleStep() const;
     // The unzoomed x range: the data's, within the user's limits; with some headroom once
     // points arrive live.
     PlotRange homeXRange() const;
@@ -182,12 +184,29 @@ PlotRange Layouter::fullXRange() const
     if (!(lo <= hi))
         return {0, 1};
     if (lo == hi) {
-        const double pad = m_options.xAxis == XAxisMode::Step ? 1.0
+        // One step: centred on it, wide enough for a few whole steps (a tenth of a large one).
+        const double pad = m_options.xAxis == XAxisMode::Step ? singleStepPad(lo)
             : m_options.xAxis == XAxisMode::Relative          ? 1.0 / 60
                                                               : 30.0;
         return {lo - pad, hi + pad};
     }
     return {lo, hi};
+}
+
+std::optional<double> Layouter::singleStep() const
+{
+    if (m_options.xAxis != XAxisMode::Step)
+        return std::nullopt;
+    std::optional<double> step;
+    for (std::size_t i = 0; i < m_input.size(); ++i) {
+        if (m_input[i].data.empty())
+            continue;
+        const SeriesExtent& extent = m_layout.series[i].extent;
+        if (extent.stepLo != extent.stepHi || (step && *step != extent.stepLo))
+            return std::nullopt;
+        step = extent.stepLo;
+    }
+    return step;
 }
 
 PlotRange Layouter::homeXRange() const
@@ -345,8 +364,9 @@ PlotRange Layouter::fittedYRange(YValues& visible, YValues& outside) const
     // A flat series: smoothing a constant rounds to a few ulps off it, which must not become a
     // y range 1e-16 wide.
     const double magnitude = std::max(std::abs(lo), std::abs(hi));
+    // A single value (or a constant) sits in the middle of ±10 % of itself, ±1 for zero.
     if (!(pad > magnitude * 1e-12))
-        pad = m_options.logY ? 0.5 : std::max(std::abs(lo) * 0.1, 0.5);
+        pad = m_options.logY ? 0.5 : magnitude > 0 ? magnitude * 0.1 : 1.0;
     constexpr double kMax = std::numeric_limits<double>::max();
     return limitedYRange({std::max(lo - pad, -kMax), std::min(hi + pad, kMax)});
 }
@@ -390,11 +410,28 @@ void Layouter::compute()
     l.leftMargin = left;
     l.lines = lineLayerJob();
     const int xTarget = std::max(2, int(l.plot.width() / 110));
-    l.xTicks = m_options.xAxis == XAxisMode::WallTime ? AxisTicks::wallTime(l.x.lo, l.x.hi, xTarget)
-                                                      : AxisTicks::linear(l.x.lo, l.x.hi, xTarget);
+    const std::optional<double> single = m_view.xZoom ? std::nullopt : singleStep();
+    switch (m_options.xAxis) {
+    case XAxisMode::Step:
+        l.xTicks = AxisTicks::steps(l.x.lo, l.x.hi, xTarget);
+        if (single && !m_view.xLimits.isSet()) // the step and one either side, all whole
+            l.xTicks = AxisTicks::around(*single, singleStepPad(*single) / 2);
+        break;
+    case XAxisMode::Relative:
+        l.xTicks = AxisTicks::linear(l.x.lo, l.x.hi, xTarget);
+        break;
+    case XAxisMode::WallTime:
+        l.xTicks = AxisTicks::wallTime(l.x.lo, l.x.hi, xTarget);
+        break;
+    }
 }
 
 } // namespace
+
+double singleStepPad(double step)
+{
+    return std::max(2.0, AxisTicks::niceStep(std::abs(step) * 0.2, 1));
+}
 
 SeriesExtent seriesExtent(const core::ScalarSnapshot& scalars)
 {

@@ -179,6 +179,9 @@ std::vector<QPointF> plotPoints(const LineLayout& layout, std::size_t series, bo
 std::vector<HoverRow> hoverRowsAt(const LineLayout& layout, const std::vector<LineSeries>& series,
     bool smoothing, double x, double pixelY);
 
+// How far a step axis reaches either side of a tag's only step: a few whole steps, or a tenth of
+// a large step rounded to a nice number, so that the step and one tick either side are whole.
+double singleStepPad(double step);
 // The end of an x range with a little headroom past `range.hi`, for points arriving live.
 double withHeadroom(const PlotRange& range);
 // Whether so many series are drawn that smooth edges cost more than they show.

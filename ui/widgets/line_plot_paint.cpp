@@ -2,6 +2,7 @@
 
 #include "ui/widgets/line_layer.h"
 #include "ui/widgets/line_plot.h"
+#include "ui/widgets/tick_label_placement.h"
 
 #include <QImage>
 #include <QPaintEngine>
@@ -59,15 +60,18 @@ void LinePlot::paintEvent(QPaintEvent*)
         const QRectF box(0, y - metrics.height() / 2.0, l.plot.left() - 6, metrics.height());
         painter.drawText(box, Qt::AlignRight | Qt::AlignVCenter, l.yTicks.labels[i]);
     }
+    std::vector<TickLabel> xLabels;
     for (std::size_t i = 0; i < l.xTicks.values.size(); ++i) {
         const double x = l.toPixel({l.xTicks.values[i], l.y.lo}).x();
         painter.fillRect(QRect(int(std::floor(x)), plotPixels.top(), 1, plotPixels.height()), grid);
-        painter.setPen(text);
-        const int width = metrics.horizontalAdvance(l.xTicks.labels[i]);
-        const double left
-            = std::clamp(x - width / 2.0, 0.0, std::max(0.0, double(this->width() - width)));
-        painter.drawText(QPointF(left, l.plot.bottom() + 4 + metrics.ascent()), l.xTicks.labels[i]);
+        xLabels.push_back({x, double(metrics.horizontalAdvance(l.xTicks.labels[i]))});
     }
+    painter.setPen(text);
+    const std::vector<std::optional<double>> lefts = placeTickLabels(xLabels, width());
+    for (std::size_t i = 0; i < lefts.size(); ++i)
+        if (lefts[i])
+            painter.drawText(
+                QPointF(*lefts[i], l.plot.bottom() + 4 + metrics.ascent()), l.xTicks.labels[i]);
     const QColor opaqueFrame = over(background, text, 0.35);
     const QRect f = plotPixels;
     painter.fillRect(QRect(f.left(), f.top(), f.width() + 1, 1), opaqueFrame);
