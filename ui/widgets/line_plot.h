@@ -15,6 +15,7 @@
 // What it draws is computed by layOutLines (line_layout.h), a pure function of the series and
 // the view; the widget keeps the last result, an immutable value, and hands it to the next.
 
+#include "ui/widgets/hover_table.h"
 #include "ui/widgets/latest_job.h"
 #include "ui/widgets/line_layout.h"
 
@@ -92,6 +93,9 @@ public:
     // The tooltip's rows for the cursor at `pos` (widget pixels), nearest run first.
     std::vector<HoverRow> hoverRows(QPointF pos) const;
     QString tooltipText(QPointF pos) const;
+    // How the tooltip and the pinned readout order their rows, and how many they show.
+    void setTooltipOptions(const HoverTableOptions& options) { m_tooltip = options; }
+    const HoverTableOptions& tooltipOptions() const { return m_tooltip; }
 
     // The pinned cursor: its x in plot units, the rows it reads (as the tooltip's, for the
     // current data), and the box that shows them. Pinning at a widget position is what a click
@@ -144,6 +148,7 @@ private:
     std::shared_ptr<const std::vector<Series>> m_series
         = std::make_shared<const std::vector<Series>>();
     Options m_options;
+    HoverTableOptions m_tooltip;
     std::optional<Range> m_xZoom;
     std::optional<Range> m_yZoom;
     std::array<AxisLimits, 3> m_xLimits; // by XAxisMode

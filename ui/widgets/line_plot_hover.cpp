@@ -1,8 +1,9 @@
-// LinePlot's hover tooltip and pinned cursor: the rows every run reads at an x.
+// LinePlot's hover tooltip and pinned cursor: the rows every run reads at an x, in the table
+// hover_table.h writes.
 
+#include "ui/widgets/hover_table.h"
 #include "ui/widgets/line_plot.h"
 
-#include <QDateTime>
 #include <QLabel>
 
 #include <algorithm>
@@ -12,56 +13,16 @@
 namespace lantern::ui {
 namespace {
 
-QString formatDuration(double hours)
-{
-    const double seconds = hours * kSecondsPerHour;
-    if (!std::isfinite(seconds))
-        return QString();
-    if (std::abs(seconds) < 60)
-        return QStringLiteral("%1 s").arg(seconds, 0, 'f', 1);
-    if (std::abs(seconds) < kSecondsPerHour)
-        return QStringLiteral("%1 min").arg(seconds / 60, 0, 'f', 1);
-    if (std::abs(hours) < 48)
-        return QStringLiteral("%1 h").arg(hours, 0, 'f', 2);
-    return QStringLiteral("%1 d").arg(hours / 24, 0, 'f', 2);
-}
-
-// The tooltip's table of rows; the pinned readout's leaves out the relative time, to stay
-// narrow enough for a card.
-QString rowsTable(const std::vector<LinePlot::HoverRow>& rows, bool relative = true)
-{
-    QString html = QStringLiteral(
-        "<table cellspacing='0' cellpadding='2'><tr><th></th><th align='left'>Run</th>"
-        "<th align='right'>Smoothed</th><th align='right'>Value</th><th align='right'>Step</th>");
-    if (relative)
-        html += QStringLiteral("<th align='right'>Relative</th>");
-    html += QStringLiteral("</tr>");
-    for (const LinePlot::HoverRow& row : rows) {
-        html += QStringLiteral("<tr><td style='color:%1'>&#9632;</td><td>%2</td>"
-                               "<td align='right'>%3</td><td align='right'>%4</td>"
-                               "<td align='right'>%5</td>")
-                    .arg(row.color.name(), row.name.toHtmlEscaped(),
-                        AxisTicks::formatNumber(row.smoothed), AxisTicks::formatNumber(row.value),
-                        QString::number(row.step));
-        if (relative)
-            html += QStringLiteral("<td align='right'>%1</td>")
-                        .arg(formatDuration(row.relativeHours));
-        html += QStringLiteral("</tr>");
-    }
-    return html + QStringLiteral("</table>");
-}
-
 // Where the pinned cursor is, in the x axis's own words.
 QString describeX(XAxisMode mode, double x)
 {
     switch (mode) {
     case XAxisMode::Step:
-        return QObject::tr("step %1").arg(AxisTicks::formatNumber(x));
+        return QObject::tr("step %1").arg(std::llround(x));
     case XAxisMode::Relative:
         return formatDuration(x);
     case XAxisMode::WallTime:
-        return QDateTime::fromMSecsSinceEpoch(std::llround(x * 1000))
-            .toString(QStringLiteral("yyyy-MM-dd hh:mm:ss"));
+        return formatWallTime(x);
     }
     return QString();
 }
@@ -80,8 +41,7 @@ std::vector<LinePlot::HoverRow> LinePlot::rowsAt(double x, double pixelY) const
 
 QString LinePlot::tooltipText(QPointF pos) const
 {
-    const std::vector<HoverRow> rows = hoverRows(pos);
-    return rows.empty() ? QString() : rowsTable(rows);
+    return hoverTableHtml(hoverRows(pos), m_tooltip);
 }
 
 std::optional<double> LinePlot::pinnedX() const
@@ -124,7 +84,8 @@ QString LinePlot::readoutText() const
     const std::vector<HoverRow> rows = pinnedRows();
     const QString where = tr("Pinned at %1").arg(describeX(m_options.xAxis, m_pinned->x()));
     return QStringLiteral("<b>%1</b>").arg(where.toHtmlEscaped())
-        + (rows.empty() ? QStringLiteral("<br>") + tr("No data") : rowsTable(rows, false));
+        + (rows.empty() ? QStringLiteral("<br>") + tr("No data")
+                        : hoverTableHtml(rows, {m_tooltip.sort, m_tooltip.maxRows, false}));
 }
 
 void LinePlot::refreshPinnedReadout()

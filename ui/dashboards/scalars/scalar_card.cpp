@@ -2,7 +2,10 @@
 
 #include "ui/widgets/elided_label.h"
 #include "ui/widgets/line_plot.h"
+#include "ui/widgets/step_data_table.h"
+#include "ui/widgets/step_strip.h"
 
+#include <QActionGroup>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
@@ -15,6 +18,7 @@ namespace {
 constexpr int kCardMinWidth = 360;
 constexpr int kCardHeight = 290;
 constexpr int kEnlargedHeight = 560;
+constexpr int kTableHeight = 150; // added under the plot while a step is selected
 
 QToolButton* toolButton(QWidget* parent, const QString& name)
 {
@@ -49,6 +53,19 @@ ScalarCard::ScalarCard(const QStringList& tags, bool custom, QWidget* parent)
     m_noData->hide();
     m_plot = new LinePlot(this);
     m_plot->setObjectName(QStringLiteral("plot"));
+    m_strip = new StepStrip(m_plot, this);
+    m_table = new StepDataTable(this);
+    m_table->setObjectName(QStringLiteral("stepDataTable"));
+    m_table->hide();
+    connect(m_strip, &StepStrip::selectionChanged, this,
+        [this](const std::optional<StepSelection>& selection) {
+            showStepTable(selection);
+            emit stepSelectionChanged(selection);
+        });
+    connect(m_table, &StepDataTable::closeRequested, this, [this] {
+        setStepSelection(std::nullopt);
+        emit stepSelectionChanged(std::nullopt);
+    });
 
     m_pin = new QAction(tr("Pin to top"), this);
     m_pin->setObjectName(QStringLiteral("pinCard"));
@@ -63,7 +80,7 @@ ScalarCard::ScalarCard(const QStringList& tags, bool custom, QWidget* parent)
     m_enlarge->setCheckable(true);
     connect(m_pin, &QAction::toggled, this, &ScalarCard::pinToggled);
     connect(m_enlarge, &QAction::toggled, this, [this](bool on) {
-        setFixedHeight(on ? kEnlargedHeight : kCardHeight);
+        applyHeight();
         emit enlargeToggled(on);
     });
 
@@ -73,6 +90,17 @@ ScalarCard::ScalarCard(const QStringList& tags, bool custom, QWidget* parent)
     m_menu->addSeparator();
     m_menu->addAction(tr("Reset zoom"), m_plot, &LinePlot::resetZoom);
     m_menu->addAction(tr("Set axis ranges…"), this, &ScalarCard::axisRangesRequested);
+    QMenu* yAxis = m_menu->addMenu(tr("Y axis"));
+    auto* yChoices = new QActionGroup(this);
+    const QString yNames[] = {tr("As the toolbar"), tr("Linear"), tr("Log")};
+    for (int i = 0; i < 3; ++i) {
+        m_yAxis[i] = yAxis->addAction(yNames[i]);
+        m_yAxis[i]->setCheckable(true);
+        yChoices->addAction(m_yAxis[i]);
+        connect(m_yAxis[i], &QAction::triggered, this,
+            [this, i] { setLogScaleOverride(i == 0 ? std::nullopt : std::optional(i == 2)); });
+    }
+    m_yAxis[0]->setChecked(true);
     m_menu->addSeparator();
     if (custom) {
         m_menu->addAction(tr("Edit tags…"), this, &ScalarCard::tagsRequested);
@@ -111,7 +139,59 @@ ScalarCard::ScalarCard(const QStringList& tags, bool custom, QWidget* parent)
     layout->addLayout(header);
     layout->addWidget(m_noData);
     layout->addWidget(m_plot, 1);
+    layout->addWidget(m_strip);
+    layout->addWidget(m_table);
     setTags(tags);
+}
+
+void ScalarCard::setLogScaleOverride(std::optional<bool> log)
+{
+    m_yAxis[!log ? 0 : *log ? 2 : 1]->setChecked(true);
+    if (log == m_logOverride)
+        return;
+    m_logOverride = log;
+    emit logScaleOverrideChanged();
+}
+
+void ScalarCard::setSeries(std::vector<LineSeries> series)
+{
+    m_plot->setSeries(std::move(series));
+    refreshStepTable();
+}
+
+void ScalarCard::refreshStepTable()
+{
+    if (m_strip->selection())
+        m_table->setSeries(m_plot->allSeries(), m_plot->options().smoothing);
+}
+
+std::optional<StepSelection> ScalarCard::stepSelection() const
+{
+    return m_strip->selection();
+}
+
+void ScalarCard::setStepSelection(const std::optional<StepSelection>& selection)
+{
+    m_strip->setSelection(selection);
+    showStepTable(selection);
+}
+
+void ScalarCard::showStepTable(const std::optional<StepSelection>& selection)
+{
+    const bool shown = selection.has_value();
+    if (shown) {
+        if (m_table->isHidden())
+            m_table->setSeries(m_plot->allSeries(), m_plot->options().smoothing);
+        m_table->setSelection(*selection);
+    }
+    m_table->setVisible(shown);
+    applyHeight();
+}
+
+void ScalarCard::applyHeight()
+{
+    const int plotHeight = m_enlarge->isChecked() ? kEnlargedHeight : kCardHeight;
+    setFixedHeight(plotHeight + (m_table->isHidden() ? 0 : kTableHeight));
 }
 
 void ScalarCard::setTags(const QStringList& tags)
@@ -153,7 +233,7 @@ void ScalarCard::setEnlarged(bool enlarged)
 {
     const QSignalBlocker blocker(m_enlarge);
     m_enlarge->setChecked(enlarged);
-    setFixedHeight(enlarged ? kEnlargedHeight : kCardHeight);
+    applyHeight();
 }
 
 void ScalarCard::setNoDataNoteShown(bool shown)

@@ -4,7 +4,13 @@
 // the tags the user chose, a line per (run, tag). The card only asks: the dashboard decides
 // what pinning, exporting or choosing tags means.
 
+#include "ui/widgets/line_layout.h"
+#include "ui/widgets/step_selection.h"
+
 #include <QFrame>
+
+#include <optional>
+#include <vector>
 
 class QAction;
 class QLabel;
@@ -15,6 +21,8 @@ namespace lantern::ui {
 
 class ElidedLabel;
 class LinePlot;
+class StepDataTable;
+class StepStrip;
 
 class ScalarCard : public QFrame {
     Q_OBJECT
@@ -30,6 +38,21 @@ public:
     // The tag, or a custom chart's tags joined by " + ".
     QString title() const;
     LinePlot* plot() const { return m_plot; }
+    // Hands the plot its lines, and the data table too when a step is selected.
+    void setSeries(std::vector<LineSeries> series);
+    // Options changed on the plot (smoothing): the table follows.
+    void refreshStepTable();
+
+    // The step or range selected on this card (the strip under its plot), and the table of
+    // every run's values there shown under the plot while there is one.
+    std::optional<StepSelection> stepSelection() const;
+    void setStepSelection(const std::optional<StepSelection>& selection); // without the signal
+    StepStrip* stepStrip() const { return m_strip; }
+
+    // This card's own y scale: log (true), linear (false), or the toolbar's (none).
+    std::optional<bool> logScaleOverride() const { return m_logOverride; }
+    void setLogScaleOverride(std::optional<bool> log); // emits logScaleOverrideChanged
+    StepDataTable* stepTable() const { return m_table; }
     QMenu* menu() const { return m_menu; }
     // The menu's action whose text starts with `text` (for tests), or null.
     QAction* action(const QString& text) const;
@@ -50,13 +73,22 @@ signals:
     void tagsRequested(); // "Add tag to this chart…" on a tag card, "Edit tags…" on a custom one
     void removeRequested(); // a custom chart's "Remove chart"
     void axisRangesRequested();
+    void stepSelectionChanged(std::optional<lantern::ui::StepSelection> selection);
+    void logScaleOverrideChanged();
 
 private:
+    void showStepTable(const std::optional<StepSelection>& selection);
+    void applyHeight();
+
     QStringList m_tags;
     bool m_custom = false;
     ElidedLabel* m_title = nullptr;
     QLabel* m_noData = nullptr;
     LinePlot* m_plot = nullptr;
+    StepStrip* m_strip = nullptr;
+    StepDataTable* m_table = nullptr;
+    std::optional<bool> m_logOverride;
+    QAction* m_yAxis[3] = {}; // the menu's choices: the toolbar's, linear, log
     QMenu* m_menu = nullptr;
     QAction* m_pin = nullptr;
     QAction* m_enlarge = nullptr;

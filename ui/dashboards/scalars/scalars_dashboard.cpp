@@ -27,6 +27,7 @@ namespace lantern::ui {
 namespace {
 
 constexpr int kDefaultSmoothing = 600; // of 1000: TensorBoard's 0.6
+constexpr int kNarrowestCard = 380; // the grid's default: a card's axes and title fit
 
 // A custom chart tells its tags apart by dash style; runs keep their colours.
 constexpr Qt::PenStyle kTagStyles[]
@@ -74,6 +75,18 @@ ScalarsDashboard::ScalarsDashboard(RunListModel* runs, QWidget* parent)
     m_xAxis->addItem(tr("Relative"), int(XAxisMode::Relative));
     m_xAxis->addItem(tr("Wall"), int(XAxisMode::WallTime));
 
+    m_tooltipSort = new QComboBox(this);
+    m_tooltipSort->setObjectName(QStringLiteral("tooltipSort"));
+    m_tooltipSort->setToolTip(tr("How the tooltip orders the runs at the cursor"));
+    m_tooltipSort->addItem(tr("Nearest"), int(HoverSort::Nearest));
+    m_tooltipSort->addItem(tr("Value ↓"), int(HoverSort::ValueDescending));
+    m_tooltipSort->addItem(tr("Value ↑"), int(HoverSort::ValueAscending));
+    m_tooltipSort->addItem(tr("Run name"), int(HoverSort::RunName));
+
+    m_linkSteps = new QCheckBox(tr("Link steps"), this);
+    m_linkSteps->setObjectName(QStringLiteral("linkSteps"));
+    m_linkSteps->setToolTip(tr("Select the same step or range on every card"));
+
     m_logScale = new QCheckBox(tr("Log scale"), this);
     m_logScale->setObjectName(QStringLiteral("logScale"));
     m_ignoreOutliers = new QCheckBox(tr("Ignore outliers"), this);
@@ -82,6 +95,11 @@ ScalarsDashboard::ScalarsDashboard(RunListModel* runs, QWidget* parent)
     m_hideEmpty->setObjectName(QStringLiteral("hideEmpty"));
     m_hideEmpty->setToolTip(tr("Hide cards with no data for the checked runs"));
     m_hideEmpty->setChecked(true);
+    m_cardWidth = new QSlider(Qt::Horizontal, this);
+    m_cardWidth->setObjectName(QStringLiteral("cardWidth"));
+    m_cardWidth->setToolTip(tr("Card width"));
+    m_cardWidth->setRange(kNarrowestCard, 4 * kNarrowestCard);
+    m_cardWidth->setMaximumWidth(120);
     m_newChart = new QToolButton(this);
     m_newChart->setObjectName(QStringLiteral("newChart"));
     m_newChart->setText(tr("New chart…"));
@@ -97,9 +115,15 @@ ScalarsDashboard::ScalarsDashboard(RunListModel* runs, QWidget* parent)
     controls->addWidget(new QLabel(tr("X axis"), this));
     controls->addWidget(m_xAxis);
     controls->addSpacing(12);
+    controls->addWidget(new QLabel(tr("Tooltip"), this));
+    controls->addWidget(m_tooltipSort);
+    controls->addSpacing(12);
+    controls->addWidget(m_linkSteps);
     controls->addWidget(m_logScale);
     controls->addWidget(m_ignoreOutliers);
     controls->addWidget(m_hideEmpty);
+    controls->addWidget(new QLabel(tr("Width"), this));
+    controls->addWidget(m_cardWidth);
     controls->addWidget(m_newChart);
 
     // The cards are ScalarCards, made here and handed whole to the grid.
@@ -121,6 +145,11 @@ ScalarsDashboard::ScalarsDashboard(RunListModel* runs, QWidget* parent)
         m_options.xAxis = XAxisMode(m_xAxis->currentData().toInt());
         applyOptions();
     });
+    connect(m_tooltipSort, &QComboBox::currentIndexChanged, this, [this] { applyOptions(); });
+    connect(m_linkSteps, &QCheckBox::toggled, this, [this](bool on) {
+        if (!on)
+            m_linkedSteps.reset();
+    });
     connect(m_logScale, &QCheckBox::toggled, this, [this](bool on) {
         m_options.logY = on;
         applyOptions();
@@ -130,6 +159,10 @@ ScalarsDashboard::ScalarsDashboard(RunListModel* runs, QWidget* parent)
         applyOptions();
     });
     connect(m_hideEmpty, &QCheckBox::toggled, this, &ScalarsDashboard::rebuild);
+    m_cardWidth->setValue(m_grid->cardMinWidth());
+    connect(m_cardWidth, &QSlider::valueChanged, this,
+        // The cards are ours and keep their own height: only the columns change.
+        [this](int width) { m_grid->setCardSize(width, 0); });
     connect(m_newChart, &QToolButton::clicked, this, [this] { chooseTags(nullptr); });
     if (m_runs)
         connect(m_runs, &RunListModel::selectionChanged, this, &ScalarsDashboard::rebuild);
@@ -153,9 +186,9 @@ void ScalarsDashboard::applyOptions()
 {
     m_smoothingValue->setText(QString::number(m_options.smoothing, 'f', 3));
     for (auto& [tag, card] : m_cards)
-        card->plot()->setOptions(m_options);
+        applyOptions(card);
     for (ScalarCard* chart : m_charts)
-        chart->plot()->setOptions(m_options);
+        applyOptions(chart);
 }
 
 void ScalarsDashboard::applyChange(
@@ -173,6 +206,32 @@ void ScalarsDashboard::applyChange(
         if (series.kind == core::ValueKind::Scalar)
             tags.insert(QString::fromStdString(series.tag));
     refreshTags(tags);
+}
+
+void ScalarsDashboard::applyOptions(ScalarCard* card)
+{
+    LinePlot::Options options = m_options;
+    if (const std::optional<bool> log = card->logScaleOverride())
+        options.logY = *log;
+    card->plot()->setOptions(options);
+    HoverTableOptions tooltip = card->plot()->tooltipOptions();
+    tooltip.sort = HoverSort(m_tooltipSort->currentData().toInt());
+    card->plot()->setTooltipOptions(tooltip);
+    card->refreshStepTable(); // smoothing may have changed
+}
+
+void ScalarsDashboard::stepsSelected(
+    ScalarCard* from, const std::optional<StepSelection>& selection)
+{
+    if (!m_linkSteps->isChecked())
+        return;
+    m_linkedSteps = selection;
+    for (auto& [tag, card] : m_cards)
+        if (card != from)
+            card->setStepSelection(selection);
+    for (ScalarCard* chart : m_charts)
+        if (chart != from)
+            chart->setStepSelection(selection);
 }
 
 QRegularExpression ScalarsDashboard::tagFilterExpression() const
@@ -217,7 +276,7 @@ bool ScalarsDashboard::showTagCard(const QString& tag, bool wanted, bool hasData
         it = m_cards.emplace(tag, createCard({tag}, false)).first;
     const auto lines = m_lines.find(tag);
     // A no-op for a plot when no generation changed.
-    it->second->plot()->setSeries(
+    it->second->setSeries(
         lines == m_lines.end() ? std::vector<LinePlot::Series> {} : lines->second);
     it->second->setNoDataNoteShown(!hasData);
     return created;
@@ -344,7 +403,7 @@ void ScalarsDashboard::updateCustomChart(ScalarCard* chart) const
         }
     }
     chart->setNoDataNoteShown(!anyPoints(series));
-    chart->plot()->setSeries(std::move(series));
+    chart->setSeries(std::move(series));
 }
 
 ScalarCard* ScalarsDashboard::createCard(const QStringList& tags, bool custom)
@@ -352,7 +411,13 @@ ScalarCard* ScalarsDashboard::createCard(const QStringList& tags, bool custom)
     auto* card = new ScalarCard(tags, custom, m_grid->widget());
     card->setObjectName(objectNameFor(custom ? "chart" : "card", card->title()));
     card->hide(); // until placed
-    card->plot()->setOptions(m_options);
+    applyOptions(card);
+    if (m_linkSteps->isChecked() && m_linkedSteps)
+        card->setStepSelection(m_linkedSteps);
+    connect(card, &ScalarCard::logScaleOverrideChanged, this, [this, card] { applyOptions(card); });
+    connect(card, &ScalarCard::stepSelectionChanged, this,
+        [this, card](
+            const std::optional<StepSelection>& selection) { stepsSelected(card, selection); });
     if (!custom) {
         const QString& tag = tags.front();
         card->setPinned(m_pinned.contains(tag));

@@ -83,6 +83,11 @@ public:
     QSlider* smoothingSlider() const { return m_smoothing; }
     QComboBox* xAxisBox() const { return m_xAxis; }
     QCheckBox* logScaleBox() const { return m_logScale; }
+    QComboBox* tooltipSortBox() const { return m_tooltipSort; }
+    // Linked time: a step or range selected on one card is selected on every card.
+    QCheckBox* linkStepsBox() const { return m_linkSteps; }
+    // How wide the cards are at least: wider cards, fewer columns.
+    QSlider* cardWidthSlider() const { return m_cardWidth; }
     QCheckBox* ignoreOutliersBox() const { return m_ignoreOutliers; }
     QCheckBox* hideEmptyBox() const { return m_hideEmpty; }
     QToolButton* newChartButton() const { return m_newChart; }
@@ -118,6 +123,9 @@ private:
     void showEmptyText();
     void updateCustomChart(ScalarCard* chart) const;
     void applyOptions();
+    void applyOptions(ScalarCard* card); // the toolbar's choices to one card
+    // A card's new step selection: every other card's too, while linked.
+    void stepsSelected(ScalarCard* from, const std::optional<StepSelection>& selection);
     // Hands the grid every card: pinned, custom charts, then the rest.
     void placeCards();
     ScalarCard* createCard(const QStringList& tags, bool custom);
@@ -139,6 +147,10 @@ private:
     QLabel* m_smoothingValue = nullptr;
     QComboBox* m_xAxis = nullptr;
     QCheckBox* m_logScale = nullptr;
+    QComboBox* m_tooltipSort = nullptr; // how every card's tooltip orders its runs
+    QCheckBox* m_linkSteps = nullptr;
+    QSlider* m_cardWidth = nullptr;
+    std::optional<StepSelection> m_linkedSteps; // the last selection, while linked
     QCheckBox* m_ignoreOutliers = nullptr;
     QCheckBox* m_hideEmpty = nullptr;
     QToolButton* m_newChart = nullptr;
