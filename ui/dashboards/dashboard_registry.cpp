@@ -9,16 +9,25 @@
 #include "ui/dashboards/projector/projector_dashboard.h"
 #include "ui/dashboards/scalars/scalars_dashboard.h"
 #include "ui/dashboards/text/text_dashboard.h"
+#include "ui/widgets/selected_step.h"
 
 namespace lantern::ui {
 
 std::vector<Dashboard*> createDashboards(const DashboardServices& services, QWidget* parent)
 {
     RunListModel* runs = services.runs;
+    // Linked time: the step selected on Scalars, which Images and Histograms follow.
+    auto* selectedStep = new SelectedStep(parent);
+    auto* scalars = new ScalarsDashboard(runs, parent);
+    scalars->publishSelectedStep(selectedStep);
+    auto* images = new ImagesDashboard(runs, parent, services.reader);
+    images->followSelectedStep(selectedStep);
+    auto* histograms = new HistogramsDashboard(runs, parent);
+    histograms->followSelectedStep(selectedStep);
     return {
-        new ScalarsDashboard(runs, parent),
-        new ImagesDashboard(runs, parent, services.reader),
-        new HistogramsDashboard(runs, parent),
+        scalars,
+        images,
+        histograms,
         new DistributionsDashboard(runs, parent),
         new GraphsDashboard(parent, services.reader),
         new TextDashboard(runs, parent),

@@ -209,6 +209,12 @@ void HistogramPlot::render(QPainter& painter, const QRect& target) const
         }
     }
 
+    if (const std::optional<std::size_t> row = highlightedRow(); row && !m_hovered) {
+        outlineOf(*row); // the linked step: outlined, without the hover's readout
+        painter.setPen(QPen(palette().color(QPalette::Highlight), 2.2));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawPolyline(outline);
+    }
     if (m_hovered && *m_hovered < stepCount()) {
         outlineOf(*m_hovered);
         painter.setPen(QPen(palette().color(QPalette::Highlight), 2.2));
@@ -228,6 +234,29 @@ void HistogramPlot::render(QPainter& painter, const QRect& target) const
         painter.drawText(box, Qt::AlignCenter, m_hoverText);
     }
     painter.restore();
+}
+
+void HistogramPlot::setMarkedStep(std::optional<std::int64_t> step)
+{
+    if (step == m_markedStep)
+        return;
+    m_markedStep = step;
+    update();
+}
+
+std::optional<std::size_t> HistogramPlot::highlightedRow() const
+{
+    if (m_hovered && *m_hovered < stepCount())
+        return m_hovered;
+    if (!m_markedStep || stepCount() == 0)
+        return std::nullopt;
+    // Rows are in step order: the first at or after the step, or the one before if nearer.
+    std::size_t row = 0;
+    while (row + 1 < stepCount() && stepAt(row) < *m_markedStep)
+        ++row;
+    if (row > 0 && *m_markedStep - stepAt(row - 1) <= stepAt(row) - *m_markedStep)
+        --row;
+    return row;
 }
 
 void HistogramPlot::describeHover(const QPointF& position)

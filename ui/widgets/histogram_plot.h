@@ -29,6 +29,11 @@ public:
 
     void render(QPainter& painter, const QRect& target) const override;
 
+    // Linked time: the step drawn highlighted while nothing is hovered (the nearest stored one).
+    void setMarkedStep(std::optional<std::int64_t> step);
+    // The summary row of the highlighted step: the hovered one, else the marked one.
+    std::optional<std::size_t> highlightedRow() const;
+
     // The summary's work: every step of `entries` on `binCount` common bins, a row per entry
     // in the order `order` gives (indices into `entries`), or as stored when it is empty.
     static core::RebinnedHistograms rebin(
@@ -49,6 +54,7 @@ private:
 
     std::size_t m_binCount = core::kDefaultHistogramBins;
     std::optional<std::size_t> m_hoveredBin;
+    std::optional<std::int64_t> m_markedStep;
 };
 
 } // namespace lantern::ui

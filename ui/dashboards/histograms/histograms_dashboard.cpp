@@ -1,6 +1,8 @@
 #include "ui/dashboards/histograms/histograms_dashboard.h"
 
 #include "core/export/histogram_csv.h"
+#include "ui/widgets/histogram_card_grid.h"
+#include "ui/widgets/selected_step.h"
 
 #include <QComboBox>
 
@@ -26,7 +28,20 @@ HistogramsDashboard::HistogramsDashboard(RunListModel* runs, QWidget* parent)
 
 HistogramSeriesPlot* HistogramsDashboard::createPlot(QWidget* parent) const
 {
-    return new HistogramPlot(parent);
+    auto* plot = new HistogramPlot(parent);
+    plot->setMarkedStep(m_markedStep);
+    return plot;
+}
+
+void HistogramsDashboard::followSelectedStep(SelectedStep* selected)
+{
+    connect(selected, &SelectedStep::changed, this,
+        [this](const std::optional<StepSelection>& selection) {
+            m_markedStep = selection ? std::optional(selection->lo) : std::nullopt;
+            grid()->forEachPlot([this](HistogramSeriesPlot* plot) {
+                static_cast<HistogramPlot*>(plot)->setMarkedStep(m_markedStep);
+            });
+        });
 }
 
 HistogramPlot* HistogramsDashboard::plot(const QString& tag, const QString& run) const

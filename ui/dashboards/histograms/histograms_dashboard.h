@@ -8,6 +8,8 @@
 
 namespace lantern::ui {
 
+class SelectedStep;
+
 class HistogramsDashboard : public HistogramCardsDashboard {
     Q_OBJECT
 public:
@@ -17,12 +19,15 @@ public:
     QString title() const override { return tr("Histograms"); }
     HistogramPlot* plot(const QString& tag, const QString& run) const;
     QComboBox* modeBox() const { return m_mode; }
+    // Linked time: every plot highlights the step `selected` holds (a range's first).
+    void followSelectedStep(SelectedStep* selected);
 
 protected:
     HistogramSeriesPlot* createPlot(QWidget* parent) const override;
 
 private:
     QComboBox* m_mode = nullptr;
+    std::optional<std::int64_t> m_markedStep;
 };
 
 } // namespace lantern::ui

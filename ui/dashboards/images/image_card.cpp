@@ -90,6 +90,24 @@ void ImageCard::setData(std::shared_ptr<const core::RunSnapshot> run, const core
     showPosition();
 }
 
+void ImageCard::showStep(std::int64_t step)
+{
+    if (!m_tag || m_tag->blobs.empty())
+        return;
+    const auto stepAt = [this](std::size_t at) {
+        return m_tag->blobs[at < m_order.size() ? m_order[at] : at].step;
+    };
+    const auto distance = [step](std::int64_t s) {
+        return s > step ? std::uint64_t(s) - std::uint64_t(step)
+                        : std::uint64_t(step) - std::uint64_t(s);
+    };
+    std::size_t best = 0;
+    for (std::size_t at = 1; at < m_tag->blobs.size(); ++at)
+        if (distance(stepAt(at)) < distance(stepAt(best)))
+            best = at;
+    m_slider->setValue(int(best));
+}
+
 void ImageCard::setOptions(const ImageDisplayOptions& options)
 {
     m_view->setOptions(options);

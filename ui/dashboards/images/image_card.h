@@ -49,6 +49,9 @@ public:
     int sample() const;
     // The step of the chosen value.
     std::int64_t step() const;
+    // Moves the slider to the value whose step is nearest `step` (linked time; the first of
+    // several values at that step).
+    void showStep(std::int64_t step);
     // True while the chosen image has been asked for and has not arrived.
     bool isLoading() const;
 

@@ -7,6 +7,7 @@
 #include "ui/widgets/card_grid.h"
 #include "ui/widgets/checked_series.h"
 #include "ui/widgets/run_list_model.h"
+#include "ui/widgets/selected_step.h"
 #include "ui/widgets/tag_filter.h"
 #include "ui/widgets/widget_export.h"
 
@@ -148,6 +149,18 @@ void ImagesDashboard::applyOptions()
     m_grid->forEachBody(
         [this](QWidget* body) { static_cast<ImageCard*>(body)->setOptions(m_options); });
     m_grid->setCardSize(m_options.cardWidth, 0);
+}
+
+void ImagesDashboard::followSelectedStep(SelectedStep* selected)
+{
+    connect(selected, &SelectedStep::changed, this,
+        [this](const std::optional<StepSelection>& selection) {
+            if (!selection)
+                return; // cleared: each slider stays where it is
+            m_grid->forEachBody([step = selection->lo](QWidget* body) {
+                static_cast<ImageCard*>(body)->showStep(step);
+            });
+        });
 }
 
 bool ImagesDashboard::isComputing() const

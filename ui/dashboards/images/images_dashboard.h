@@ -20,6 +20,8 @@ class QSlider;
 
 namespace lantern::ui {
 
+class SelectedStep;
+
 class CardGrid;
 class ImageCard;
 class ImageSource;
@@ -52,6 +54,8 @@ public:
     ImageSource* source() const { return m_source; }
     // True while some card waits for its image.
     bool isComputing() const override;
+    // Linked time: every card's slider moves to the step `selected` holds (a range's first).
+    void followSelectedStep(SelectedStep* selected);
 
     // Opens the card's shown image enlarged; null when the card has none.
     ImageViewerDialog* enlarge(const QString& tag, const QString& run);

@@ -7,6 +7,7 @@
 #include "ui/widgets/card_grid.h"
 #include "ui/widgets/run_list_model.h"
 #include "ui/widgets/scalar_export.h"
+#include "ui/widgets/selected_step.h"
 #include "ui/widgets/tag_order.h"
 #include "ui/widgets/widget_export.h"
 
@@ -226,6 +227,8 @@ void ScalarsDashboard::stepsSelected(
     if (!m_linkSteps->isChecked())
         return;
     m_linkedSteps = selection;
+    if (m_published)
+        m_published->setSelection(selection);
     for (auto& [tag, card] : m_cards)
         if (card != from)
             card->setStepSelection(selection);

@@ -35,6 +35,8 @@ class QToolButton;
 
 namespace lantern::ui {
 
+class SelectedStep;
+
 class CardGrid;
 class RunListModel;
 
@@ -88,6 +90,9 @@ public:
     QCheckBox* linkStepsBox() const { return m_linkSteps; }
     // How wide the cards are at least: wider cards, fewer columns.
     QSlider* cardWidthSlider() const { return m_cardWidth; }
+    // Linked time across tabs: while steps are linked, the selection is published in
+    // `selected` for Histograms and Images to follow.
+    void publishSelectedStep(SelectedStep* selected) { m_published = selected; }
     QCheckBox* ignoreOutliersBox() const { return m_ignoreOutliers; }
     QCheckBox* hideEmptyBox() const { return m_hideEmpty; }
     QToolButton* newChartButton() const { return m_newChart; }
@@ -151,6 +156,7 @@ private:
     QCheckBox* m_linkSteps = nullptr;
     QSlider* m_cardWidth = nullptr;
     std::optional<StepSelection> m_linkedSteps; // the last selection, while linked
+    SelectedStep* m_published = nullptr;
     QCheckBox* m_ignoreOutliers = nullptr;
     QCheckBox* m_hideEmpty = nullptr;
     QToolButton* m_newChart = nullptr;
