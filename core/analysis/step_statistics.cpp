@@ -63,6 +63,17 @@ void addPoints(
     }
 }
 
+// The range's count and its first and last points; false for an empty range.
+bool countEnds(const ScalarSnapshot& series, const IndexRange& range, RangeStatistics& statistics)
+{
+    if (range.empty())
+        return false;
+    statistics.count = range.last - range.first;
+    statistics.first = series[range.first];
+    statistics.last = series[range.last - 1];
+    return true;
+}
+
 double finiteSum(const ScalarPoint* points, std::size_t count, std::uint64_t& finite)
 {
     double sum = 0;
@@ -102,12 +113,8 @@ RangeStatistics scanRangeStatistics(const ScalarSnapshot& series, std::int64_t l
 {
     RangeStatistics statistics;
     const IndexRange range = indicesWithin(series, lo, hi);
-    if (range.empty())
-        return statistics;
-    statistics.count = range.last - range.first;
-    statistics.first = series[range.first];
-    statistics.last = series[range.last - 1];
-    addPoints(series, range.first, range.last, statistics);
+    if (countEnds(series, range, statistics))
+        addPoints(series, range.first, range.last, statistics);
     return statistics;
 }
 
@@ -159,11 +166,8 @@ RangeStatistics ScalarSumPyramid::statistics(
 {
     RangeStatistics statistics;
     const IndexRange range = indicesWithin(series, lo, hi);
-    if (range.empty())
+    if (!countEnds(series, range, statistics))
         return statistics;
-    statistics.count = range.last - range.first;
-    statistics.first = series[range.first];
-    statistics.last = series[range.last - 1];
     // Whole chunks summed here from the pyramids; the points either side one by one.
     const std::size_t summed = std::min(chunkCount(), series.chunkCount());
     const std::size_t c0 = (range.first + kChunk - 1) / kChunk;

@@ -100,7 +100,7 @@ ScalarsDashboard::ScalarsDashboard(RunListModel* runs, QWidget* parent)
     m_cardWidth->setObjectName(QStringLiteral("cardWidth"));
     m_cardWidth->setToolTip(tr("Card width"));
     m_cardWidth->setRange(kNarrowestCard, 4 * kNarrowestCard);
-    m_cardWidth->setMaximumWidth(120);
+    m_cardWidth->setFixedWidth(140);
     m_newChart = new QToolButton(this);
     m_newChart->setObjectName(QStringLiteral("newChart"));
     m_newChart->setText(tr("New chart…"));
@@ -116,16 +116,20 @@ ScalarsDashboard::ScalarsDashboard(RunListModel* runs, QWidget* parent)
     controls->addWidget(new QLabel(tr("X axis"), this));
     controls->addWidget(m_xAxis);
     controls->addSpacing(12);
-    controls->addWidget(new QLabel(tr("Tooltip"), this));
-    controls->addWidget(m_tooltipSort);
-    controls->addSpacing(12);
-    controls->addWidget(m_linkSteps);
     controls->addWidget(m_logScale);
     controls->addWidget(m_ignoreOutliers);
     controls->addWidget(m_hideEmpty);
-    controls->addWidget(new QLabel(tr("Width"), this));
-    controls->addWidget(m_cardWidth);
     controls->addWidget(m_newChart);
+    // A second row for reading the data: one row held all of it only in wide windows.
+    auto* analysis = new QHBoxLayout;
+    analysis->addWidget(new QLabel(tr("Tooltip"), this));
+    analysis->addWidget(m_tooltipSort);
+    analysis->addSpacing(12);
+    analysis->addWidget(m_linkSteps);
+    analysis->addSpacing(12);
+    analysis->addWidget(new QLabel(tr("Card width"), this));
+    analysis->addWidget(m_cardWidth);
+    analysis->addStretch(1);
 
     // The cards are ScalarCards, made here and handed whole to the grid.
     m_grid = new CardGrid({}, {}, this);
@@ -135,6 +139,7 @@ ScalarsDashboard::ScalarsDashboard(RunListModel* runs, QWidget* parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(controls);
+    layout->addLayout(analysis);
     layout->addWidget(m_grid, 1);
 
     connect(m_filter, &QLineEdit::textChanged, this, &ScalarsDashboard::rebuild);
