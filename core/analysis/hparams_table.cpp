@@ -145,6 +145,21 @@ std::string metricRunName(std::string_view session, std::string_view group)
     return std::string(session) + '/' + std::string(group);
 }
 
+bool scalarsMayChange(const HParamsTable& table, std::string_view run, std::string_view tag)
+{
+    for (const MetricInfo& metric : table.experiment.metrics)
+        if (metric.tag == tag)
+            for (const HParamsSession& session : table.sessions)
+                if (metricRunName(session.run, metric.group) == run)
+                    return true;
+    if (!table.experimentRun.empty())
+        return false; // a declared experiment's metrics are only those it declares
+    std::unordered_set<std::string_view> sessions;
+    for (const HParamsSession& session : table.sessions)
+        sessions.insert(session.run);
+    return owningSession(run, sessions).has_value();
+}
+
 HParamsTable buildHParamsTable(const LogdirSnapshot& snapshot)
 {
     HParamsTable table;

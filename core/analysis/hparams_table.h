@@ -47,6 +47,11 @@ struct HParamsTable {
 // TensorBoard.
 HParamsTable buildHParamsTable(const LogdirSnapshot& snapshot);
 
+// Whether a change to the scalar series (run, tag) may change `table`: it is a metric of one of
+// its sessions, or, for an experiment synthesized from the sessions, it lies in a session's run
+// or below one (where a new tag becomes a metric). Scalars elsewhere leave the table as it is.
+bool scalarsMayChange(const HParamsTable& table, std::string_view run, std::string_view tag);
+
 // The run a session's metric is read from: `session/group`, or the session's own run when the
 // group is empty (a group under the root session "." is a run of its own name).
 std::string metricRunName(std::string_view session, std::string_view group);

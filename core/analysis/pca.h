@@ -5,6 +5,7 @@
 // randomized subspace iteration (Halko, Martinsson & Tropp 2011), which is plenty for a view.
 
 #include <cstddef>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -18,6 +19,10 @@ struct PcaOptions {
     // this order: isolating a selection recomputes its own components. Indices out of range
     // are left out.
     std::span<const std::size_t> rowsSubset;
+    // Asked between pieces of the work (blocks of rows): once it says yes, the analysis stops
+    // soon and the result is empty, with `cancelled` set. Empty: never cancelled. For up to
+    // 2,000 columns the eigen-decomposition of the covariance (columns²) is one piece.
+    std::function<bool()> cancelled;
 };
 
 struct PcaResult {
@@ -27,6 +32,7 @@ struct PcaResult {
     std::size_t components = 0;
     std::vector<float> coordinates; // row-major, rows × components
     std::vector<double> varianceRatio; // per component, of the total variance, in [0, 1]
+    bool cancelled = false; // stopped by PcaOptions::cancelled: nothing else is set
 };
 
 // `values` is row-major, rows × columns. At most min(k, columns, points analysed)

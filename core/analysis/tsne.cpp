@@ -125,7 +125,11 @@ TsneLayout TsneLayout::prepare(std::span<const float> values, std::size_t rows, 
     std::span<const float> input = values.first(rows * columns);
     std::size_t width = columns;
     if (columns > kPcaDimensions) {
-        PcaResult pca = principalComponents(input, rows, columns, kPcaDimensions);
+        PcaOptions pcaOptions;
+        pcaOptions.cancelled = [&shared] { return shared(); };
+        PcaResult pca = principalComponents(input, rows, columns, kPcaDimensions, pcaOptions);
+        if (pca.cancelled)
+            return fail("cancelled");
         reduced = std::move(pca.coordinates);
         input = reduced;
         width = pca.components;

@@ -2,9 +2,11 @@
 
 #include "core/checkpoint/checkpoint_v1.h"
 #include "core/events/tensor_values.h"
+#include "core/io/cancellation_poll.h"
 #include "core/io/checked_size.h"
 #include "core/io/crc32c.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -19,6 +21,10 @@ constexpr int kFloat = 1;
 constexpr int kDouble = 2;
 constexpr int kBfloat16 = 14;
 constexpr int kHalf = 19;
+
+// A large variable is read and converted in pieces, asking between them whether to go on.
+constexpr std::size_t kReadPieceBytes = std::size_t(16) << 20;
+constexpr std::size_t kValuesBetweenPolls = std::size_t(1) << 20;
 
 CheckpointMatrix failure(std::string why)
 {
@@ -120,8 +126,8 @@ std::string checkpointVariableProblem(
     return {};
 }
 
-CheckpointMatrix readCheckpointMatrix(
-    const fs::path& prefix, const CheckpointIndex& index, const CheckpointVariable& variable)
+CheckpointMatrix readCheckpointMatrix(const fs::path& prefix, const CheckpointIndex& index,
+    const CheckpointVariable& variable, const std::function<bool()>& cancelled)
 {
     if (index.format == CheckpointFormat::V1)
         return readV1CheckpointMatrix(prefix, index, variable);
@@ -132,12 +138,22 @@ CheckpointMatrix readCheckpointMatrix(
     const std::int64_t columns = variable.shape.size() == 2 ? variable.shape[1] : 1;
     const fs::path shard = checkpointShardPath(prefix, variable.shard, index.numShards);
 
+    // Each piece is checksummed as it arrives.
+    CancellationPoll poll(cancelled, kValuesBetweenPolls);
     std::string bytes(variable.size, '\0');
     std::ifstream in(shard, std::ios::binary);
     in.seekg(std::streamoff(variable.offset));
-    if (!in.read(bytes.data(), std::streamsize(bytes.size())))
-        return failure("cannot read \"" + variable.name + "\" from " + shard.string());
-    if (maskCrc(crc32c(bytes)) != variable.maskedCrc)
+    std::uint32_t crc = 0;
+    for (std::size_t done = 0; done < bytes.size();) {
+        if (poll.now())
+            return failure("cancelled");
+        const std::size_t piece = std::min(kReadPieceBytes, bytes.size() - done);
+        if (!in.read(bytes.data() + done, std::streamsize(piece)))
+            return failure("cannot read \"" + variable.name + "\" from " + shard.string());
+        crc = extendCrc32c(crc, bytes.data() + done, piece);
+        done += piece;
+    }
+    if (maskCrc(crc) != variable.maskedCrc)
         return failure("\"" + variable.name + "\" fails its checksum in " + shard.string()
             + ": damaged, or the shard belongs to another checkpoint");
 
@@ -146,8 +162,11 @@ CheckpointMatrix readCheckpointMatrix(
     matrix.columns = std::size_t(columns);
     matrix.values.resize(matrix.rows * matrix.columns);
     const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-    for (std::size_t i = 0; i < matrix.values.size(); ++i)
+    for (std::size_t i = 0; i < matrix.values.size(); ++i) {
+        if (poll.step())
+            return failure("cancelled");
         matrix.values[i] = elementAt(p + i * width, variable.dtype, index.bigEndian);
+    }
     return matrix;
 }
 

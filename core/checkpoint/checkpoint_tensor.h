@@ -7,6 +7,7 @@
 #include "core/checkpoint/checkpoint_index.h"
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -28,8 +29,11 @@ std::filesystem::path checkpointShardPath(
 std::string checkpointVariableProblem(const std::filesystem::path& prefix,
     const CheckpointIndex& index, const CheckpointVariable& variable);
 
-// A one- or two-dimensional variable (one dimension reads as a column).
+// A one- or two-dimensional variable (one dimension reads as a column). A V2 variable is read
+// and converted in pieces, asking `cancelled` between them: once it says yes, the result is
+// empty with the error "cancelled".
 CheckpointMatrix readCheckpointMatrix(const std::filesystem::path& prefix,
-    const CheckpointIndex& index, const CheckpointVariable& variable);
+    const CheckpointIndex& index, const CheckpointVariable& variable,
+    const std::function<bool()>& cancelled = {});
 
 } // namespace lantern::core

@@ -2,15 +2,19 @@
 // metadata (fitted to the points) and bookmarks, and wording what does not fit.
 
 #include "core/checkpoint/checkpoint_tensor.h"
+#include "core/io/cancellation_poll.h"
 #include "core/projector/embedding_tensor.h"
 #include "core/projector/projector_discovery.h"
 
+#include <algorithm>
 #include <fstream>
-#include <sstream>
 
 namespace lantern::core {
 namespace fs = std::filesystem;
 namespace {
+
+constexpr const char* kCancelled = "cancelled";
+constexpr std::uintmax_t kReadPieceBytes = std::uintmax_t(16) << 20;
 
 std::string byteCount(std::uintmax_t bytes)
 {
@@ -34,14 +38,19 @@ void addWarning(
 }
 
 // Reads the matrix from the TSV/raw file or the checkpoint; false (and loaded.error) if not.
-bool loadMatrix(const ProjectorEmbeddingSource& source, LoadedEmbedding& loaded)
+bool loadMatrix(const ProjectorEmbeddingSource& source, LoadedEmbedding& loaded,
+    const std::function<bool()>& cancelled)
 {
     if (!source.tensorPath.empty()) {
         const auto bytes
-            = readProjectorFile(source.tensorPath, loaded.error, kMaxProjectorFileBytes);
+            = readProjectorFile(source.tensorPath, loaded.error, kMaxProjectorFileBytes, cancelled);
         if (!bytes)
             return false;
-        EmbeddingTensor tensor = parseEmbeddingTensor(*bytes, source.shape);
+        EmbeddingTensor tensor = parseEmbeddingTensor(*bytes, source.shape, cancelled);
+        if (tensor.error == kCancelled) {
+            loaded.error = kCancelled;
+            return false;
+        }
         if (!tensor.error.empty()) {
             loaded.error = source.tensorPath.string() + ": " + tensor.error;
             return false;
@@ -58,7 +67,12 @@ bool loadMatrix(const ProjectorEmbeddingSource& source, LoadedEmbedding& loaded)
             + source.checkpointVariable + "\"" + (index.error.empty() ? "" : ": " + index.error);
         return false;
     }
-    CheckpointMatrix matrix = readCheckpointMatrix(source.checkpointPrefix, index, *variable);
+    CheckpointMatrix matrix
+        = readCheckpointMatrix(source.checkpointPrefix, index, *variable, cancelled);
+    if (matrix.error == kCancelled) {
+        loaded.error = kCancelled;
+        return false;
+    }
     if (!matrix.error.empty()) {
         loaded.error = "checkpoint " + source.checkpointPrefix.string() + ": " + matrix.error;
         // (discovery words a shard problem the same way, so loadEmbedding says it once)
@@ -71,25 +85,31 @@ bool loadMatrix(const ProjectorEmbeddingSource& source, LoadedEmbedding& loaded)
 }
 
 // Reads the metadata and fits it to the points: rows past them are dropped, missing ones empty.
-void loadMetadata(const ProjectorEmbeddingSource& source, LoadedEmbedding& loaded)
+// False when cancelled.
+bool loadMetadata(const ProjectorEmbeddingSource& source, LoadedEmbedding& loaded,
+    const std::function<bool()>& cancelled)
 {
     std::string error;
-    const auto text = readProjectorFile(source.metadataPath, error, kMaxProjectorFileBytes);
+    const auto text
+        = readProjectorFile(source.metadataPath, error, kMaxProjectorFileBytes, cancelled);
+    if (error == kCancelled)
+        return false;
     if (!text) {
         addWarning(loaded, source, "metadata: " + error);
-        return;
+        return true;
     }
     MetadataTable metadata = parseMetadataTsv(*text);
     loaded.metadataFileRows = metadata.rows.size();
     addWarning(loaded, source, metadataFitProblem(source, metadata, loaded.rows));
     metadata.rows.resize(loaded.rows);
     loaded.metadata = std::move(metadata);
+    return true;
 }
 
 } // namespace
 
-std::optional<std::string> readProjectorFile(
-    const fs::path& path, std::string& error, std::uintmax_t limit)
+std::optional<std::string> readProjectorFile(const fs::path& path, std::string& error,
+    std::uintmax_t limit, const std::function<bool()>& cancelled)
 {
     std::error_code code;
     const auto size = fs::file_size(path, code);
@@ -103,13 +123,28 @@ std::optional<std::string> readProjectorFile(
         return std::nullopt;
     }
     std::ifstream file(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << file.rdbuf();
-    if (!file) {
+    std::string bytes;
+    bytes.reserve(std::size_t(size));
+    // In pieces, asking between them whether to go on; to the end, should the file have grown.
+    std::string piece(std::size_t(std::min<std::uintmax_t>(size, kReadPieceBytes)) + 1, '\0');
+    CancellationPoll poll(cancelled, 1);
+    while (file) {
+        if (poll.now()) {
+            error = kCancelled;
+            return std::nullopt;
+        }
+        file.read(piece.data(), std::streamsize(piece.size()));
+        bytes.append(piece.data(), std::size_t(file.gcount()));
+        if (bytes.size() > limit) {
+            error = path.string() + " grew past the " + byteCount(limit) + " read for it";
+            return std::nullopt;
+        }
+    }
+    if (file.bad() || !file.eof()) {
         error = path.string() + ": could not be read";
         return std::nullopt;
     }
-    return std::move(bytes).str();
+    return bytes;
 }
 
 std::string describeEmbedding(const ProjectorEmbeddingSource& source)
@@ -162,7 +197,8 @@ std::string spriteTileProblem(const ProjectorEmbeddingSource& source, std::size_
     return {};
 }
 
-LoadedEmbedding loadEmbedding(const ProjectorEmbeddingSource& source)
+LoadedEmbedding loadEmbedding(
+    const ProjectorEmbeddingSource& source, const std::function<bool()>& cancelled)
 {
     LoadedEmbedding loaded;
     if (source.tensorPath.empty() && source.checkpointPrefix.empty()) {
@@ -172,14 +208,19 @@ LoadedEmbedding loadEmbedding(const ProjectorEmbeddingSource& source)
             loaded.error = describeEmbedding(source) + ": no tensor file or checkpoint variable";
         return loaded;
     }
-    const bool read = loadMatrix(source, loaded);
+    const bool read = loadMatrix(source, loaded, cancelled);
+    if (loaded.error == kCancelled)
+        return loaded;
     for (const std::string& problem : source.problems)
         if (loaded.error.empty() || !problem.ends_with(loaded.error)) // said once, as the error
             addWarning(loaded, problem);
     if (!read)
         return loaded;
-    if (!source.metadataPath.empty())
-        loadMetadata(source, loaded);
+    if (!source.metadataPath.empty() && !loadMetadata(source, loaded, cancelled)) {
+        loaded = {};
+        loaded.error = kCancelled;
+        return loaded;
+    }
     addWarning(loaded, source, spriteTileProblem(source, loaded.rows));
     if (!source.bookmarksPath.empty()) {
         std::string error;

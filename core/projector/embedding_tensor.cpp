@@ -1,5 +1,6 @@
 #include "core/projector/embedding_tensor.h"
 
+#include "core/io/cancellation_poll.h"
 #include "core/io/checked_size.h"
 
 #include <bit>
@@ -13,6 +14,7 @@ namespace {
 
 constexpr const char* kBinaryNeedsShape
     = "a binary tensor file needs a two-dimensional tensor_shape in the config";
+constexpr std::size_t kLinesBetweenPolls = 256;
 
 EmbeddingTensor failure(std::string why)
 {
@@ -89,12 +91,15 @@ private:
     std::size_t m_lineNumber = 0;
 };
 
-EmbeddingTensor parseText(std::string_view text)
+EmbeddingTensor parseText(std::string_view text, const std::function<bool()>& cancelled)
 {
     EmbeddingTensor tensor;
     TextRows rows;
+    CancellationPoll poll(cancelled, kLinesBetweenPolls);
     std::size_t start = 0;
     while (start < text.size()) {
+        if (poll.step())
+            return failure("cancelled");
         std::size_t end = text.find('\n', start);
         if (end == std::string_view::npos)
             end = text.size();
@@ -179,9 +184,10 @@ bool isValidUtf8(std::string_view bytes)
     return true;
 }
 
-EmbeddingTensor parseEmbeddingTensor(std::string_view bytes, std::span<const std::uint32_t> shape)
+EmbeddingTensor parseEmbeddingTensor(std::string_view bytes, std::span<const std::uint32_t> shape,
+    const std::function<bool()>& cancelled)
 {
-    return isValidUtf8(bytes) ? parseText(bytes) : parseBinary(bytes, shape);
+    return isValidUtf8(bytes) ? parseText(bytes, cancelled) : parseBinary(bytes, shape);
 }
 
 EmbeddingTensorShape measureEmbeddingTensorFile(

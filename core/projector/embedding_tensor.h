@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -19,8 +20,10 @@ struct EmbeddingTensor {
     std::string error; // why nothing was read, naming the line when it is the text's fault
 };
 
-// `shape` is the config's tensor_shape; only raw binary files need it.
-EmbeddingTensor parseEmbeddingTensor(std::string_view bytes, std::span<const std::uint32_t> shape);
+// `shape` is the config's tensor_shape; only raw binary files need it. Text is parsed asking
+// `cancelled` every few hundred lines: once it says yes, the error is "cancelled".
+EmbeddingTensor parseEmbeddingTensor(std::string_view bytes, std::span<const std::uint32_t> shape,
+    const std::function<bool()>& cancelled = {});
 
 struct EmbeddingTensorShape {
     std::size_t rows = 0;

@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -80,12 +81,17 @@ struct LoadedEmbedding {
 inline constexpr std::uintmax_t kMaxProjectorFileBytes = std::uintmax_t(4) << 30; // 4 GiB
 inline constexpr std::uintmax_t kMaxBookmarksBytes = std::uintmax_t(16) << 20; // 16 MiB
 
-LoadedEmbedding loadEmbedding(const ProjectorEmbeddingSource& source);
+// Reads the tensor (and metadata and bookmarks) asking `cancelled` as it goes, between pieces
+// of the files and of the parsing: once it says yes, it stops soon with no values and the error
+// "cancelled".
+LoadedEmbedding loadEmbedding(
+    const ProjectorEmbeddingSource& source, const std::function<bool()>& cancelled = {});
 
 // The whole of the file at `path` when it is at most `limit` bytes; else nullopt and `error`
-// says why, naming the file.
-std::optional<std::string> readProjectorFile(
-    const std::filesystem::path& path, std::string& error, std::uintmax_t limit);
+// says why, naming the file. Read in pieces, asking `cancelled` between them: once it says yes,
+// nullopt with the error "cancelled".
+std::optional<std::string> readProjectorFile(const std::filesystem::path& path, std::string& error,
+    std::uintmax_t limit, const std::function<bool()>& cancelled = {});
 
 // "run \"R\", embedding \"E\" (CONFIG)": how a problem names its embedding.
 std::string describeEmbedding(const ProjectorEmbeddingSource& source);

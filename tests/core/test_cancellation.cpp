@@ -1,16 +1,25 @@
 // Core's long operations stop early once their caller cancels them: a reload between files and
 // inside a long file (the next reload then reads the rest, ending where an uncancelled load
-// ends), and a graph's load, hierarchy and layout. Work done is counted, not timed.
+// ends), a graph's load, hierarchy and layout, the projector's embedding load (a large TSV and a
+// large checkpoint variable) and PCA (exact and randomized), also as t-SNE's first step. Work
+// done is counted, not timed: an uncancelled run asks many times (its pieces are small), a
+// cancelled one stops at the ask that said yes and leaves nothing.
 
 #include "core/analysis/graph_hierarchy.h"
 #include "core/analysis/graph_layout.h"
+#include "core/analysis/pca.h"
+#include "core/analysis/tsne.h"
 #include "core/load/graph_loader.h"
 #include "core/load/logdir_loader.h"
+#include "core/projector/projector_discovery.h"
 #include "core/write/event_file_writer.h"
+#include "tests/support/checkpoint_writer.h"
+#include "tests/support/test_support.h"
 
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <random>
 #include <string>
 
 using namespace lantern;
@@ -58,6 +67,27 @@ pb::GraphDef largeGraph(int ops)
     }
     return graph;
 }
+
+// `rows` × `columns` values from a seeded generator.
+std::vector<float> randomMatrix(std::size_t rows, std::size_t columns)
+{
+    std::mt19937 random(7);
+    std::normal_distribution<float> normal;
+    std::vector<float> values(rows * columns);
+    for (float& v : values)
+        v = normal(random);
+    return values;
+}
+
+// A `cancelled` that says yes from its `yesAt`-th ask on (never when 0), counting the asks.
+struct CountingCancel {
+    int asks = 0;
+    int yesAt = 0;
+    std::function<bool()> callback()
+    {
+        return [this] { return ++asks >= yesAt && yesAt > 0; };
+    }
+};
 
 } // namespace
 
@@ -175,6 +205,118 @@ private slots:
         const GraphLayout stopped = layOutGraph(300, edges, {}, [&] { return ++asked >= 3; });
         QCOMPARE(asked, 3);
         QVERIFY(stopped.positions.empty());
+    }
+
+    // A 20,000 × 50 TSV (about 10 MB) with its metadata: parsed a few hundred lines at a time.
+    void aCancelledTsvEmbeddingLoadLeavesNothing()
+    {
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        const std::size_t rows = 20000, columns = 50;
+        const std::vector<float> values = randomMatrix(rows, columns);
+        std::string tsv, metadata = "label\n";
+        for (std::size_t r = 0; r < rows; ++r) {
+            for (std::size_t c = 0; c < columns; ++c)
+                tsv += std::to_string(values[r * columns + c]) + (c + 1 < columns ? "\t" : "\n");
+            metadata += "point " + std::to_string(r) + "\n";
+        }
+        test::writeBytes(root / "tensor.tsv", tsv);
+        test::writeBytes(root / "metadata.tsv", metadata);
+        ProjectorEmbeddingSource source;
+        source.tensorPath = root / "tensor.tsv";
+        source.metadataPath = root / "metadata.tsv";
+
+        CountingCancel whole;
+        const LoadedEmbedding loaded = loadEmbedding(source, whole.callback());
+        QCOMPARE(loaded.rows, rows);
+        QVERIFY2(whole.asks >= 50, qPrintable(QString::number(whole.asks)));
+
+        for (const int yesAt : {1, 3, whole.asks / 2}) {
+            CountingCancel cancel {0, yesAt};
+            const LoadedEmbedding stopped = loadEmbedding(source, cancel.callback());
+            QCOMPARE(stopped.error, std::string("cancelled"));
+            QCOMPARE(cancel.asks, yesAt); // asked no more once it said yes
+            QVERIFY(stopped.values.empty() && stopped.rows == 0);
+            QVERIFY(stopped.metadata.rows.empty());
+        }
+    }
+
+    // A checkpoint variable of 1,500,000 × 8 floats (48 MB): read and converted in pieces.
+    void aCancelledCheckpointEmbeddingLoadLeavesNothing()
+    {
+        QTemporaryDir temp;
+        const fs::path prefix = fs::path(temp.path().toStdString()) / "model.ckpt";
+        const std::int64_t rows = 1'500'000, columns = 8;
+        QVERIFY(test::writeCheckpoint(prefix,
+            {{"embedding",
+                {1, {rows, columns}, test::floatBytes(randomMatrix(std::size_t(rows), 8))}}}));
+        ProjectorEmbeddingSource source;
+        source.checkpointPrefix = prefix;
+        source.checkpointVariable = "embedding";
+
+        CountingCancel whole;
+        const LoadedEmbedding loaded = loadEmbedding(source, whole.callback());
+        QVERIFY2(loaded.error.empty(), loaded.error.c_str());
+        QCOMPARE(loaded.rows, std::size_t(rows));
+        QVERIFY2(whole.asks >= 10, qPrintable(QString::number(whole.asks)));
+
+        for (const int yesAt : {1, whole.asks / 2}) {
+            CountingCancel cancel {0, yesAt};
+            const LoadedEmbedding stopped = loadEmbedding(source, cancel.callback());
+            QCOMPARE(stopped.error, std::string("cancelled"));
+            QCOMPARE(cancel.asks, yesAt);
+            QVERIFY(stopped.values.empty() && stopped.rows == 0);
+        }
+    }
+
+    // Exact (100,000 × 64) and randomized (1,000 × 2,100) PCA: blocks of rows, asked between.
+    void aCancelledPcaLeavesNothing_data()
+    {
+        QTest::addColumn<int>("rows");
+        QTest::addColumn<int>("columns");
+        QTest::newRow("exact") << 100000 << 64;
+        QTest::newRow("randomized") << 1000 << 2100;
+    }
+    void aCancelledPcaLeavesNothing()
+    {
+        QFETCH(int, rows);
+        QFETCH(int, columns);
+        const std::vector<float> values = randomMatrix(std::size_t(rows), std::size_t(columns));
+        CountingCancel whole;
+        PcaOptions options;
+        options.cancelled = whole.callback();
+        const PcaResult done
+            = principalComponents(values, std::size_t(rows), std::size_t(columns), 10, options);
+        QVERIFY(!done.cancelled);
+        QCOMPARE(done.coordinates.size(), std::size_t(rows) * 10);
+        QVERIFY2(whole.asks >= 10, qPrintable(QString::number(whole.asks)));
+
+        for (const int yesAt : {1, whole.asks / 2, whole.asks}) {
+            CountingCancel cancel {0, yesAt};
+            options.cancelled = cancel.callback();
+            const PcaResult stopped
+                = principalComponents(values, std::size_t(rows), std::size_t(columns), 10, options);
+            QVERIFY(stopped.cancelled);
+            QCOMPARE(cancel.asks, yesAt);
+            QVERIFY(stopped.coordinates.empty() && stopped.components == 0);
+            QVERIFY(stopped.varianceRatio.empty());
+        }
+    }
+
+    // t-SNE reduces wide points by PCA first: a cancel while it runs stops the preparation.
+    void aCancelledTsnePcaStopsThePreparation()
+    {
+        const std::size_t rows = 5000, columns = 100;
+        const std::vector<float> values = randomMatrix(rows, columns);
+        CountingCancel cancel {0, 2}; // the first ask is before the PCA, the next inside it
+        const TsneLayout layout
+            = TsneLayout::prepare(values, rows, columns, TsneOptions {}, cancel.callback());
+        QVERIFY(!layout.ok());
+        QCOMPARE(layout.error(), std::string("cancelled"));
+        QCOMPARE(cancel.asks, 2);
+        // Stopped inside the PCA: the note it adds when it ends was never written.
+        for (const std::string& note : layout.notes())
+            QVERIFY2(note.find("by PCA") == std::string::npos, note.c_str());
     }
 };
 

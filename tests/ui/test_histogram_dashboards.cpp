@@ -11,6 +11,7 @@
 #include "ui/dashboards/distributions/distributions_dashboard.h"
 #include "ui/dashboards/histograms/histograms_dashboard.h"
 #include "ui/main_window.h"
+#include "ui/widgets/histogram_series_plot.h"
 #include "ui/widgets/run_list_model.h"
 #include "ui/widgets/step_range_bar.h"
 
@@ -171,6 +172,38 @@ QString newestHover(ui::HistogramPlot* plot)
 class TestHistogramDashboards : public QObject {
     Q_OBJECT
 private slots:
+    // A reload that grows one series hands entries to that card alone, on both tabs; hidden,
+    // a tab does nothing until it is shown.
+    void aReloadTouchesOnlyTheChangedCards()
+    {
+        const test::WriteValue write = [](core::EventFileWriter& writer, const std::string& tag,
+                                           std::int64_t step) {
+            const double values[] = {double(step), double(step) + 1, 2.5};
+            writer.addHistogram(tag, step, values, core::SummaryStyle::Tf2, kStart + double(step));
+        };
+        ui::RunListModel runs;
+        ui::HistogramsDashboard histograms(&runs);
+        ui::DistributionsDashboard distributions(&runs);
+        for (ui::HistogramCardsDashboard* tab :
+            std::initializer_list<ui::HistogramCardsDashboard*> {&histograms, &distributions}) {
+            const auto cards = [tab] {
+                return test::cardsPerTagAndRun<ui::HistogramSeriesPlot>(
+                    [tab](const QString& tag, const QString& run) {
+                        return tab->grid()->plot(tag, run);
+                    },
+                    &ui::HistogramSeriesPlot::entriesUpdates);
+            };
+            const QString failure
+                = test::checkScopedReload(*tab, runs, write, cards, QStringLiteral("x/one|a"));
+            QVERIFY2(failure.isEmpty(), qPrintable(tab->key() + ": " + failure));
+            // The grown series' new step widened the step range.
+            QTRY_VERIFY(!tab->isComputing());
+            QCOMPARE(tab->grid()->plot("x/one", "a")->stepCount(), std::size_t(4));
+            QCOMPARE(tab->stepRangeBar()->toBox()->maximum(), 3);
+            QCOMPARE(tab->stepRangeBar()->toBox()->value(), 3);
+        }
+    }
+
     void cardsModesHoverAndGrab()
     {
         QTemporaryDir temp;

@@ -360,6 +360,54 @@ private slots:
         QVERIFY(f.dashboard.parallelView()->pointOf("trial-e", "metric:loss"));
     }
 
+    // Offered as the window offers them, scalars the table does not read (a run of no session,
+    // a tag the declared experiment does not name) leave the tab alone; a metric's new value is
+    // applied, changing its session's row alone.
+    void onlyChangesToWhatTheTableReadsApply()
+    {
+        Fixture f;
+        ui::LogdirSnapshotPtr shown = f.loader.snapshot();
+        f.dashboard.offer({shown, std::make_shared<const core::SnapshotChange>()}, true);
+        const auto offerReload = [&f, &shown] {
+            f.loader.reload();
+            const ui::LogdirSnapshotPtr now = f.loader.snapshot();
+            f.runs.setSnapshot(now);
+            f.dashboard.offer({now,
+                                  std::make_shared<const core::SnapshotChange>(
+                                      core::describeChange(*shown, *now))},
+                true);
+            shown = now;
+        };
+        core::EventFileWriter unrelated(f.root / "unrelated");
+        unrelated.addScalar("loss", 1, 1.0f, 101);
+        QVERIFY(unrelated.flush());
+        offerReload(); // a new run: applied
+        const int applied = f.dashboard.appliedUpdates();
+        QSignalSpy changed(f.dashboard.tableModel(), &QAbstractItemModel::dataChanged);
+
+        unrelated.addScalar("loss", 2, 0.5f, 102);
+        QVERIFY(unrelated.flush());
+        core::EventFileWriter trialA(f.root / "trial-a");
+        trialA.addScalar("lr_schedule", 4, 0.01f, 104);
+        QVERIFY(trialA.flush());
+        offerReload();
+        QCOMPARE(f.dashboard.appliedUpdates(), applied);
+
+        trialA.addScalar("loss", 5, 1.5f, 105);
+        QVERIFY(trialA.flush());
+        offerReload();
+        QCOMPARE(f.dashboard.appliedUpdates(), applied + 1);
+        QCOMPARE(changed.count(), 1);
+        const int row = f.dashboard.tableModel()->rowOf(QStringLiteral("trial-a"));
+        QCOMPARE(changed[0][0].value<QModelIndex>().row(), row);
+        QCOMPARE(changed[0][1].value<QModelIndex>().row(), row);
+        QCOMPARE(f.dashboard.tableModel()
+                     ->index(row, f.column(QStringLiteral("metric:loss")))
+                     .data()
+                     .toString(),
+            QStringLiteral("1.5"));
+    }
+
     void tabShowsOnlyWithHParams()
     {
         QTemporaryDir plain, sweep;

@@ -207,6 +207,32 @@ private slots:
         QCOMPARE(grid->cardTitles().size(), 4);
     }
 
+    // A reload that grows one series hands values to that card alone; hidden, the tab does
+    // nothing until it is shown.
+    void aReloadTouchesOnlyTheChangedCards()
+    {
+        const test::WriteValue write = [](core::EventFileWriter& writer, const std::string& tag,
+                                           std::int64_t step) {
+            const core::EncodedImage image = stepImage(int(step));
+            writer.addImage(tag, step, {&image, 1}, core::SummaryStyle::Tf2, 1.0 + double(step));
+        };
+        ui::RunListModel runs;
+        ui::ImagesDashboard dashboard(&runs);
+        const auto cards = [&dashboard] {
+            return test::cardsPerTagAndRun<ui::ImageCard>(
+                [&dashboard](
+                    const QString& tag, const QString& run) { return dashboard.card(tag, run); },
+                &ui::ImageCard::dataUpdates);
+        };
+        const QString failure
+            = test::checkScopedReload(dashboard, runs, write, cards, QStringLiteral("x/one|a"));
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        // Following the newest, the grown card shows the new step.
+        QCOMPARE(dashboard.card("x/one", "a")->stepSlider()->maximum(), 3);
+        QCOMPARE(dashboard.card("x/one", "a")->step(), std::int64_t(3));
+        QCOMPARE(dashboard.card("x/one", "b")->step(), std::int64_t(2));
+    }
+
     void sliderShowsEveryStep()
     {
         QTemporaryDir temp;

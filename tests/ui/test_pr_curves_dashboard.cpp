@@ -106,6 +106,35 @@ class TestPrCurvesDashboard : public QObject {
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
+    // A reload that grows one run's series of a tag hands curves to that tag's card alone;
+    // hidden, the tab does nothing until it is shown.
+    void aReloadTouchesOnlyTheChangedCards()
+    {
+        const test::WriteValue write
+            = [](core::EventFileWriter& writer, const std::string& tag, std::int64_t step) {
+                  writer.addPrCurve(tag, step, kFair, kStart + double(step));
+              };
+        ui::RunListModel runs;
+        ui::PrCurvesDashboard dashboard(&runs);
+        const auto cards = [&dashboard] {
+            test::CardUpdates updates;
+            for (const char* tag : {"x/one", "x/two"})
+                if (ui::PrCurveCard* card = dashboard.card(tag))
+                    updates[tag] = {card, card->seriesUpdates()};
+            return updates;
+        };
+        const QString failure
+            = test::checkScopedReload(dashboard, runs, write, cards, QStringLiteral("x/one"));
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        QCOMPARE(dashboard.card("x/one")->steps(), (std::vector<std::int64_t> {0, 1, 2, 3}));
+        // At the newest step, a's new curve and b's last one.
+        const auto& curves = dashboard.card("x/one")->plot()->curves();
+        QCOMPARE(curves.size(), std::size_t(2));
+        QCOMPARE(curves[0].step, std::int64_t(3));
+        QCOMPARE(curves[1].step, std::int64_t(2));
+        QCOMPARE(dashboard.card("x/two")->steps(), (std::vector<std::int64_t> {0, 1, 2}));
+    }
+
     void aCardPerTagACurvePerCheckedRun()
     {
         Loaded loaded;

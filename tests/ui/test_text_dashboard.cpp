@@ -187,6 +187,30 @@ class TestTextDashboard : public QObject {
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
+    // A reload that grows one series hands entries to that card alone; hidden, the tab does
+    // nothing until it is shown.
+    void aReloadTouchesOnlyTheChangedCards()
+    {
+        const test::WriteValue write
+            = [](core::EventFileWriter& writer, const std::string& tag, std::int64_t step) {
+                  writer.addText(tag, step, "step " + std::to_string(step), kStart + double(step));
+              };
+        ui::RunListModel runs;
+        ui::TextDashboard dashboard(&runs);
+        const auto cards = [&dashboard] {
+            return test::cardsPerTagAndRun<ui::TextCard>(
+                [&dashboard](
+                    const QString& tag, const QString& run) { return dashboard.card(tag, run); },
+                &ui::TextCard::entriesUpdates);
+        };
+        const QString failure
+            = test::checkScopedReload(dashboard, runs, write, cards, QStringLiteral("x/one|a"));
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        QCOMPARE(
+            dashboard.card("x/one", "a")->shownSteps(), (std::vector<std::int64_t> {3, 2, 1, 0}));
+        QCOMPARE(dashboard.card("x/one", "b")->shownSteps(), (std::vector<std::int64_t> {2, 1, 0}));
+    }
+
     void cardsPerTagAndRunGroupedAndFiltered()
     {
         Loaded loaded;

@@ -46,12 +46,11 @@ DataReader::GraphRead DataReader::graphReader(core::GraphReference reference) co
     };
 }
 
-std::function<core::LoadedEmbedding()> DataReader::embeddingReader(
-    core::ProjectorEmbeddingSource source) const
+DataReader::EmbeddingRead DataReader::embeddingReader(core::ProjectorEmbeddingSource source) const
 {
-    return [source = std::move(source), shared = m_shared] {
+    return [source = std::move(source), shared = m_shared](const std::function<bool()>& cancelled) {
         ++shared->reads;
-        return core::loadEmbedding(source);
+        return core::loadEmbedding(source, cancelled);
     };
 }
 

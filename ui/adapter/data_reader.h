@@ -39,8 +39,10 @@ public:
     // A graph read takes the job's `cancelled` (see core::loadGraph).
     using GraphRead = std::function<core::DecodedGraph(const std::function<bool()>& cancelled)>;
     GraphRead graphReader(core::GraphReference reference) const;
-    std::function<core::LoadedEmbedding()> embeddingReader(
-        core::ProjectorEmbeddingSource source) const;
+    // An embedding read takes the job's `cancelled` too (see core::loadEmbedding).
+    using EmbeddingRead
+        = std::function<core::LoadedEmbedding(const std::function<bool()>& cancelled)>;
+    EmbeddingRead embeddingReader(core::ProjectorEmbeddingSource source) const;
 
     // How many reads were done (tests check that views read through here).
     std::uint64_t readsDone() const;

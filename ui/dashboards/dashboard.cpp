@@ -122,6 +122,16 @@ std::optional<bool> SeriesDashboard::hasDataFor(const DashboardUpdate& update) c
     return anyRunHolds(*update.snapshot, m_kind);
 }
 
+void SeriesDashboard::apply(const DashboardUpdate& update)
+{
+    const core::SnapshotChange& change = *update.change;
+    if (!m_shown || change.everything || change.runSetChanged)
+        setSnapshot(update.snapshot);
+    else
+        applyChange(update.snapshot, change);
+    m_shown = true;
+}
+
 bool SeriesDashboard::isAffectedBy(const core::SnapshotChange& change) const
 {
     return change.touchesKind(m_kind);

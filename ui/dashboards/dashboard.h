@@ -108,12 +108,11 @@ public:
 protected:
     SeriesDashboard(core::ValueKind kind, QWidget* parent);
 
-    void apply(const DashboardUpdate& update) final
-    {
-        applyChange(update.snapshot, *update.change);
-    }
-    // Shows `snapshot`, knowing what changed since the one shown (everything on a first load);
-    // by default the whole snapshot again.
+    // A first load, "everything" and runs coming or going go to setSnapshot (every card may
+    // change); a change to some series only goes to applyChange.
+    void apply(const DashboardUpdate& update) final;
+    // Shows `snapshot`, knowing which series changed since the one shown (the same runs); by
+    // default the whole snapshot again. Card tabs touch only the cards of changed series.
     virtual void applyChange(const LogdirSnapshotPtr& snapshot, const core::SnapshotChange& change)
     {
         (void)change;
@@ -123,6 +122,7 @@ protected:
 
 private:
     core::ValueKind m_kind;
+    bool m_shown = false; // a snapshot was applied
 };
 
 } // namespace lantern::ui

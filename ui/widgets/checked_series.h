@@ -2,6 +2,7 @@
 // What the card tabs show: the series of one kind in the runs checked in the runs panel whose
 // tag matches the tab's filter, each with its run's colour.
 
+#include "core/load/snapshot_change.h"
 #include "ui/adapter/loaded_data.h"
 #include "ui/widgets/card_grid.h"
 
@@ -9,6 +10,9 @@
 #include <QRegularExpression>
 #include <QString>
 
+#include <functional>
+#include <optional>
+#include <string_view>
 #include <vector>
 
 namespace lantern::ui {
@@ -31,5 +35,20 @@ std::vector<CheckedSeries> checkedSeries(const core::LogdirSnapshot* snapshot,
 
 // A card per series, for CardGrid::showCards.
 std::vector<CardGrid::CardKey> cardKeys(const std::vector<CheckedSeries>& series);
+
+// One series as checkedSeries would list it, or nullopt when it would leave it out (no such
+// run or tag, empty, unchecked, filtered out).
+std::optional<CheckedSeries> checkedSeriesOf(const core::LogdirSnapshot& snapshot,
+    const RunListModel* runs, const QRegularExpression& filter, std::string_view run,
+    std::string_view tag, core::ValueKind kind);
+
+// For a tab with a card per (tag, run) of `kind` in `grid`: hands `update` the card body and
+// the series of each card whose series `change` names, and leaves every other card alone.
+// False, having updated nothing, when cards must come or go (a named series appeared in or
+// left the view): then the tab rebuilds.
+bool updateChangedCards(const CardGrid& grid, const core::LogdirSnapshot& snapshot,
+    const RunListModel* runs, const QRegularExpression& filter, core::ValueKind kind,
+    const core::SnapshotChange& change,
+    const std::function<void(QWidget* body, const CheckedSeries& series)>& update);
 
 } // namespace lantern::ui

@@ -21,6 +21,7 @@ HistogramSeriesPlot::~HistogramSeriesPlot() = default;
 
 void HistogramSeriesPlot::setEntries(const Entries& entries, const QColor& color)
 {
+    ++m_entriesUpdates;
     m_color = color;
     const Key key {entries.generation(), entries.size(), summaryVariant()};
     if (key == m_shownKey) {

@@ -51,6 +51,8 @@ public:
 
     // Starts summarising the series unless this generation is already shown or underway.
     void setEntries(const Entries& entries, const QColor& color);
+    // How many times setEntries was called (tests check that a reload leaves other cards alone).
+    int entriesUpdates() const { return m_entriesUpdates; }
     void setOptions(const Options& options);
     const Options& options() const { return m_options; }
 
@@ -134,6 +136,7 @@ private:
     void showSummary(std::shared_ptr<const Summary> summary);
 
     Options m_options;
+    int m_entriesUpdates = 0;
     std::shared_ptr<const Summary> m_summary;
     Key m_shownKey; // what m_summary was computed from
     Key m_wantedKey; // the latest series

@@ -5,9 +5,7 @@
 
 #include <QKeyEvent>
 #include <QLabel>
-#include <QMouseEvent>
 #include <QToolTip>
-#include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
@@ -20,7 +18,8 @@ constexpr int kMinDragPixels = 5;
 } // namespace
 
 LinePlot::LinePlot(QWidget* parent)
-    : QWidget(parent)
+    // Any move draws the zoom box (or pans); a box under kMinDragPixels is still a click.
+    : InteractivePlot(0, parent)
     // Waits when the plot goes: the job's font copy is not to outlive the application.
     , m_layoutJob(
           [this](VersionedLayout done) { layoutJobFinished(std::move(done.layout), done.version); },
@@ -312,52 +311,49 @@ void LinePlot::resizeEvent(QResizeEvent* event)
     invalidate();
 }
 
-void LinePlot::mousePressEvent(QMouseEvent* event)
+bool LinePlot::pressed(const Press& press)
 {
-    const QPoint pos = event->position().toPoint();
-    const bool pan = event->button() == Qt::MiddleButton
-        || (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier));
-    if (pan && shownLayout().plot.contains(pos)) {
-        m_pan = Pan {event->position(), shownLayout().x, shownLayout().y};
-        setCursor(Qt::ClosedHandCursor);
-        QToolTip::hideText();
-        return;
-    }
-    if (event->button() != Qt::LeftButton || !shownLayout().plot.contains(pos)) {
-        QWidget::mousePressEvent(event);
-        return;
-    }
-    m_dragging = true;
-    m_dragStart = m_dragCurrent = pos;
+    const QPoint pos = press.position.toPoint();
+    const bool pan = press.button == Qt::MiddleButton
+        || (press.button == Qt::LeftButton && (press.modifiers & Qt::ShiftModifier));
+    if (!shownLayout().plot.contains(pos) || !(pan || press.button == Qt::LeftButton))
+        return false;
     QToolTip::hideText();
+    if (pan) {
+        m_pan = Pan {press.position, shownLayout().x, shownLayout().y};
+        setCursor(Qt::ClosedHandCursor);
+        return true;
+    }
+    m_boxing = true;
+    m_dragStart = m_dragCurrent = pos;
     update();
+    return true;
 }
 
-void LinePlot::mouseMoveEvent(QMouseEvent* event)
+void LinePlot::dragged(const Press&, QPointF, QPointF to)
 {
-    const QPointF pos = event->position();
+    const QRectF plot = shownLayout().plot;
     if (m_pan) {
         // The point grabbed stays under the cursor: the view moves with it, on both axes.
-        const QRectF plot = shownLayout().plot;
-        const double dx = (pos.x() - m_pan->start.x()) / plot.width() * m_pan->x.span();
-        const double dy = (pos.y() - m_pan->start.y()) / plot.height() * m_pan->y.span();
+        const double dx = (to.x() - m_pan->start.x()) / plot.width() * m_pan->x.span();
+        const double dy = (to.y() - m_pan->start.y()) / plot.height() * m_pan->y.span();
         zoomTo({m_pan->x.lo - dx, m_pan->x.hi - dx}, Range {m_pan->y.lo + dy, m_pan->y.hi + dy});
         return;
     }
-    if (m_dragging) {
-        const QRectF plot = shownLayout().plot;
-        m_dragCurrent = QPoint(int(std::clamp(pos.x(), plot.left(), plot.right())),
-            int(std::clamp(pos.y(), plot.top(), plot.bottom())));
-        update();
-        return;
-    }
-    if (shownLayout().plot.contains(pos)) {
-        m_hover = pos;
-        const QString text = tooltipText(pos);
+    m_dragCurrent = QPoint(int(std::clamp(to.x(), plot.left(), plot.right())),
+        int(std::clamp(to.y(), plot.top(), plot.bottom())));
+    update();
+}
+
+void LinePlot::hovered(std::optional<QPointF> at)
+{
+    if (at && shownLayout().plot.contains(*at)) {
+        m_hover = at;
+        const QString text = tooltipText(*at);
         if (text.isEmpty())
             QToolTip::hideText();
         else
-            QToolTip::showText(event->globalPosition().toPoint() + QPoint(16, 16), text, this);
+            QToolTip::showText(mapToGlobal(*at).toPoint() + QPoint(16, 16), text, this);
     } else {
         m_hover.reset();
         QToolTip::hideText();
@@ -365,18 +361,14 @@ void LinePlot::mouseMoveEvent(QMouseEvent* event)
     update();
 }
 
-void LinePlot::mouseReleaseEvent(QMouseEvent* event)
+void LinePlot::released(const Press&, QPointF, bool)
 {
     if (m_pan) {
         m_pan.reset();
         unsetCursor();
         return;
     }
-    if (!m_dragging || event->button() != Qt::LeftButton) {
-        QWidget::mouseReleaseEvent(event);
-        return;
-    }
-    m_dragging = false;
+    m_boxing = false;
     const QRect box = QRect(m_dragStart, m_dragCurrent).normalized();
     if (box.width() < kMinDragPixels && box.height() < kMinDragPixels) {
         // A click, not a drag: pin the cursor there, or let go of the pinned one.
@@ -397,35 +389,31 @@ void LinePlot::mouseReleaseEvent(QMouseEvent* event)
     update();
 }
 
-void LinePlot::mouseDoubleClickEvent(QMouseEvent* event)
+void LinePlot::doubleClicked(QPointF, Qt::MouseButton button)
 {
-    if (event->button() == Qt::LeftButton) {
-        m_dragging = false;
+    if (button == Qt::LeftButton) {
+        m_boxing = false;
         unpinCursor(); // the double click's first click pinned it
         resetZoom();
     }
 }
 
-void LinePlot::wheelEvent(QWheelEvent* event)
+bool LinePlot::wheelTurned(QPointF at, int angleDelta)
 {
     const LineLayout& l = shownLayout();
-    const QPointF pos = event->position();
-    const int delta = event->angleDelta().y();
-    if (delta == 0 || !l.plot.contains(pos)) {
-        event->ignore();
-        return;
-    }
+    if (angleDelta == 0 || !l.plot.contains(at))
+        return false;
     // One notch (120) zooms in by √2, around the point under the cursor.
-    const double factor = std::pow(2.0, -delta / 240.0);
-    const double cx = xAtPixel(pos.x());
+    const double factor = std::pow(2.0, -angleDelta / 240.0);
+    const double cx = xAtPixel(at.x());
     const Range x {cx - (cx - l.x.lo) * factor, cx + (l.x.hi - cx) * factor};
     std::optional<Range> y = m_yZoom;
     if (y) {
-        const double cy = l.y.at((l.plot.bottom() - pos.y()) / l.plot.height());
+        const double cy = l.y.at((l.plot.bottom() - at.y()) / l.plot.height());
         y = Range {cy - (cy - l.y.lo) * factor, cy + (l.y.hi - cy) * factor};
     }
     zoomTo(x, y);
-    event->accept();
+    return true;
 }
 
 void LinePlot::keyPressEvent(QKeyEvent* event)
@@ -436,14 +424,6 @@ void LinePlot::keyPressEvent(QKeyEvent* event)
         return;
     }
     QWidget::keyPressEvent(event);
-}
-
-void LinePlot::leaveEvent(QEvent* event)
-{
-    m_hover.reset();
-    QToolTip::hideText();
-    update();
-    QWidget::leaveEvent(event);
 }
 
 } // namespace lantern::ui

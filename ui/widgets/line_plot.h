@@ -16,10 +16,9 @@
 // the view; the widget keeps the last result, an immutable value, and hands it to the next.
 
 #include "ui/widgets/hover_table.h"
+#include "ui/widgets/interactive_plot.h"
 #include "ui/widgets/latest_job.h"
 #include "ui/widgets/line_layout.h"
-
-#include <QWidget>
 
 #include <array>
 #include <cstdint>
@@ -33,7 +32,7 @@ namespace lantern::ui {
 
 class BackgroundLineLayer;
 
-class LinePlot : public QWidget {
+class LinePlot : public InteractivePlot {
     Q_OBJECT
 public:
     // The layout's plain types, under the names the dashboards and tests know.
@@ -116,13 +115,14 @@ public:
 protected:
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
-    void mousePressEvent(QMouseEvent* event) override;
-    void mouseMoveEvent(QMouseEvent* event) override;
-    void mouseReleaseEvent(QMouseEvent* event) override;
-    void mouseDoubleClickEvent(QMouseEvent* event) override;
-    void wheelEvent(QWheelEvent* event) override;
-    void leaveEvent(QEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
+    // Box zoom, pan, pinning clicks, hover, wheel zoom and double-click reset.
+    bool pressed(const Press& press) override;
+    void dragged(const Press& press, QPointF from, QPointF to) override;
+    void released(const Press& press, QPointF at, bool wasDrag) override;
+    void hovered(std::optional<QPointF> at) override;
+    bool wheelTurned(QPointF at, int angleDelta) override;
+    void doubleClicked(QPointF at, Qt::MouseButton button) override;
 
 private:
     void invalidate();
@@ -175,7 +175,8 @@ private:
         Range y;
     };
     std::optional<Pan> m_pan;
-    bool m_dragging = false;
+    // A left drag draws a box to zoom to: where it started and where the pointer is.
+    bool m_boxing = false;
     QPoint m_dragStart;
     QPoint m_dragCurrent;
     std::optional<QPointF> m_hover;

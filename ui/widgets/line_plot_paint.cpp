@@ -94,7 +94,7 @@ void LinePlot::paintEvent(QPaintEvent*)
         renderLineLayer(*l.lines, dpr, layer);
         painter.drawImage(l.lines->area.topLeft(), layer);
     }
-    if (m_hover && l.plot.contains(*m_hover) && !m_dragging) {
+    if (m_hover && l.plot.contains(*m_hover) && !m_boxing) {
         QColor cursor = text;
         cursor.setAlphaF(0.5);
         painter.setPen(QPen(cursor, 1, Qt::DashLine));
@@ -112,7 +112,7 @@ void LinePlot::paintEvent(QPaintEvent*)
         painter.setPen(frame);
         painter.drawText(l.plot, Qt::AlignCenter, tr("No data"));
     }
-    if (m_dragging) {
+    if (m_boxing) {
         QColor fill = palette().color(QPalette::Highlight);
         fill.setAlphaF(0.2);
         painter.setPen(palette().color(QPalette::Highlight));

@@ -1,9 +1,7 @@
 #include "ui/dashboards/graphs/graph_view.h"
 
-#include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
-#include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
@@ -16,6 +14,7 @@ namespace {
 
 constexpr double kMinScale = 0.02;
 constexpr double kMaxScale = 4;
+constexpr int kDragPixels = 4; // a press moves this far before it pans rather than clicks
 
 const QColor kScopeFill(0xf3, 0xd9, 0xa4);
 const QColor kSeriesFill(0xd7, 0xe4, 0xf5);
@@ -39,7 +38,7 @@ QPointF borderPoint(const QRectF& box, QPointF towards)
 } // namespace
 
 GraphView::GraphView(QWidget* parent)
-    : QWidget(parent)
+    : InteractivePlot(kDragPixels, parent)
 {
     setObjectName(QStringLiteral("graphView"));
     setMinimumSize(200, 200);
@@ -244,34 +243,22 @@ void GraphView::resizeEvent(QResizeEvent*)
         fitToView();
 }
 
-void GraphView::mousePressEvent(QMouseEvent* event)
+bool GraphView::pressed(const Press& press)
 {
-    if (event->button() != Qt::LeftButton)
-        return;
-    m_dragFrom = event->position();
-    m_dragged = false;
+    return press.button == Qt::LeftButton;
 }
 
-void GraphView::mouseMoveEvent(QMouseEvent* event)
+void GraphView::dragged(const Press&, QPointF from, QPointF to)
 {
-    if (!m_dragFrom)
-        return;
-    const QPointF delta = event->position() - *m_dragFrom;
-    if (!m_dragged && delta.manhattanLength() < 4)
-        return;
-    m_dragged = true;
-    m_offset += delta;
-    m_dragFrom = event->position();
+    m_offset += to - from;
     update();
 }
 
-void GraphView::mouseReleaseEvent(QMouseEvent* event)
+void GraphView::released(const Press&, QPointF at, bool wasDrag)
 {
-    const bool click = m_dragFrom && !m_dragged;
-    m_dragFrom.reset();
-    if (!click || !m_hierarchy)
+    if (wasDrag || !m_hierarchy)
         return;
-    if (const auto child = childAt(event->position())) {
+    if (const auto child = childAt(at)) {
         const std::uint32_t node = m_hierarchy->node(m_group).children[*child];
         select(node);
         emit nodeClicked(node);
@@ -280,27 +267,26 @@ void GraphView::mouseReleaseEvent(QMouseEvent* event)
     }
 }
 
-void GraphView::mouseDoubleClickEvent(QMouseEvent* event)
+void GraphView::doubleClicked(QPointF at, Qt::MouseButton)
 {
     if (!m_hierarchy)
         return;
-    if (const auto child = childAt(event->position())) {
+    if (const auto child = childAt(at)) {
         const std::uint32_t node = m_hierarchy->node(m_group).children[*child];
         if (m_hierarchy->node(node).isGroup())
             emit groupActivated(node);
     }
 }
 
-void GraphView::wheelEvent(QWheelEvent* event)
+bool GraphView::wheelTurned(QPointF at, int angleDelta)
 {
-    const double factor = std::pow(1.0015, event->angleDelta().y());
+    const double factor = std::pow(1.0015, angleDelta);
     const double scale = std::clamp(m_scale * factor, kMinScale, kMaxScale);
-    const QPointF at = event->position();
     const QPointF scene = toScene(at);
     m_scale = scale;
     m_offset = at - scene * m_scale; // the point under the cursor stays put
     update();
-    event->accept();
+    return true;
 }
 
 } // namespace lantern::ui

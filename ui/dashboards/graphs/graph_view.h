@@ -7,15 +7,14 @@
 
 #include "core/analysis/graph_hierarchy.h"
 #include "core/analysis/graph_layout.h"
-
-#include <QWidget>
+#include "ui/widgets/interactive_plot.h"
 
 #include <memory>
 #include <optional>
 
 namespace lantern::ui {
 
-class GraphView : public QWidget {
+class GraphView : public InteractivePlot {
     Q_OBJECT
 public:
     explicit GraphView(QWidget* parent = nullptr);
@@ -40,11 +39,12 @@ signals:
 protected:
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
-    void mousePressEvent(QMouseEvent* event) override;
-    void mouseMoveEvent(QMouseEvent* event) override;
-    void mouseReleaseEvent(QMouseEvent* event) override;
-    void mouseDoubleClickEvent(QMouseEvent* event) override;
-    void wheelEvent(QWheelEvent* event) override;
+    // Drag to pan, click to select, double-click a group to enter it, wheel to zoom.
+    bool pressed(const Press& press) override;
+    void dragged(const Press& press, QPointF from, QPointF to) override;
+    void released(const Press& press, QPointF at, bool wasDrag) override;
+    void doubleClicked(QPointF at, Qt::MouseButton button) override;
+    bool wheelTurned(QPointF at, int angleDelta) override;
 
 private:
     QPointF toScene(QPointF widgetPoint) const;
@@ -61,8 +61,6 @@ private:
     std::optional<std::uint32_t> m_selected;
     double m_scale = 1;
     QPointF m_offset; // widget position of the scene origin
-    std::optional<QPointF> m_dragFrom;
-    bool m_dragged = false;
     bool m_fitPending = false;
 };
 

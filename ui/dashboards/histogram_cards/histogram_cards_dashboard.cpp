@@ -1,6 +1,7 @@
 #include "ui/dashboards/histogram_cards/histogram_cards_dashboard.h"
 
 #include "ui/widgets/card_export_menu.h"
+#include "ui/widgets/checked_series.h"
 #include "ui/widgets/run_list_model.h"
 #include "ui/widgets/step_range_bar.h"
 #include "ui/widgets/tag_filter.h"
@@ -93,8 +94,39 @@ void HistogramCardsDashboard::rebuild()
     m_grid->setCards(cards);
     m_grid->setEmptyText(emptyCardsText(
         m_snapshot.get(), filter, tr("histogram"), tr("The checked runs have no histograms.")));
+    updateExtent(cards, false);
+}
 
+void HistogramCardsDashboard::applyChange(
+    const LogdirSnapshotPtr& snapshot, const core::SnapshotChange& change)
+{
+    m_snapshot = snapshot;
+    const QRegularExpression filter = readTagFilter(m_filter);
+    std::vector<HistogramCardGrid::CardSpec> changed;
+    const bool cardsKept = updateChangedCards(*m_grid, *snapshot, m_runs, filter,
+        core::ValueKind::Histogram, change, [&changed](QWidget* body, const CheckedSeries& series) {
+            static_cast<HistogramSeriesPlot*>(body)->setEntries(
+                series.data->histograms, series.color);
+            changed.push_back(series);
+        });
+    if (!cardsKept) {
+        rebuild();
+        return;
+    }
+    // Points only added: the steps shown only spread. Otherwise some may have gone.
+    if (change.appendsOnly)
+        updateExtent(changed, true);
+    else
+        updateExtent(
+            checkedSeries(m_snapshot.get(), m_runs, filter, core::ValueKind::Histogram), false);
+}
+
+void HistogramCardsDashboard::updateExtent(
+    const std::vector<HistogramCardGrid::CardSpec>& cards, bool widen)
+{
     std::optional<std::pair<std::int64_t, std::int64_t>> extent;
+    if (widen)
+        extent = m_extent;
     for (const HistogramCardGrid::CardSpec& card : cards) {
         // Not the first and last entries: kept as written, steps may go back.
         const auto& entries = card.data->histograms;
@@ -102,6 +134,9 @@ void HistogramCardsDashboard::rebuild()
         extent = extent ? std::pair(std::min(extent->first, first), std::max(extent->second, last))
                         : std::pair(first, last);
     }
+    if (extent == m_extent && widen)
+        return;
+    m_extent = extent;
     m_stepRange->setExtent(extent);
 }
 

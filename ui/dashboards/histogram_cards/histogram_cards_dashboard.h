@@ -12,9 +12,13 @@
 
 #include <QWidget>
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 class QComboBox;
 class QHBoxLayout;
@@ -67,6 +71,10 @@ protected:
 
     virtual HistogramSeriesPlot* createPlot(QWidget* parent) const = 0;
 
+    // Hands new entries only to the cards of the histogram series that changed.
+    void applyChange(
+        const LogdirSnapshotPtr& snapshot, const core::SnapshotChange& change) override;
+
     // Adds a tab's own control to the row, before the axis.
     void addControl(const QString& label, QWidget* control);
     // Changes the options of every plot.
@@ -74,6 +82,8 @@ protected:
 
 private:
     void rebuild();
+    // The step range's extent: from `cards`, or widened by them when `widen`.
+    void updateExtent(const std::vector<HistogramCardGrid::CardSpec>& cards, bool widen);
     void fillMenu(QMenu* menu, const QString& tag, const QString& run);
 
     RunListModel* m_runs = nullptr;
@@ -84,6 +94,7 @@ private:
     QLineEdit* m_filter = nullptr;
     QComboBox* m_axis = nullptr;
     StepRangeBar* m_stepRange = nullptr;
+    std::optional<std::pair<std::int64_t, std::int64_t>> m_extent; // of the steps shown
     HistogramCardGrid* m_grid = nullptr;
     DataExport m_dataExport;
     ExportPathChooser m_choosePath;

@@ -106,6 +106,16 @@ void HParamsDashboard::setSnapshot(const LogdirSnapshotPtr& snapshot)
         rebuild();
 }
 
+bool HParamsDashboard::isAffectedBy(const core::SnapshotChange& change) const
+{
+    if (change.everything || change.runSetChanged || change.touchesKind(core::ValueKind::HParams))
+        return true;
+    return std::any_of(change.series.begin(), change.series.end(), [this](const auto& series) {
+        return series.kind == core::ValueKind::Scalar
+            && core::scalarsMayChange(m_table->table(), series.run, series.tag);
+    });
+}
+
 void HParamsDashboard::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);

@@ -62,11 +62,8 @@ public:
 
 protected:
     void apply(const DashboardUpdate& update) override { setSnapshot(update.snapshot); }
-    bool isAffectedBy(const core::SnapshotChange& change) const override
-    {
-        return change.touchesKind(core::ValueKind::HParams)
-            || change.touchesKind(core::ValueKind::Scalar);
-    }
+    // Sessions' hparams, and scalars the table reads (see core::scalarsMayChange).
+    bool isAffectedBy(const core::SnapshotChange& change) const override;
     void showEvent(QShowEvent* event) override;
 
 private:

@@ -63,6 +63,7 @@ ImageCard::ImageCard(ImageSource* source, QWidget* parent)
 
 void ImageCard::setData(std::shared_ptr<const core::RunSnapshot> run, const core::TagSnapshot* tag)
 {
+    ++m_dataUpdates;
     const bool follow = !m_tag || m_slider->value() == m_slider->maximum();
     // Elsewhere, the chosen value stays chosen, even where a value of a lower step arrived.
     const std::size_t chosen = m_tag && !m_tag->blobs.empty() ? valueIndex() : 0;

@@ -36,6 +36,8 @@ public:
 
     // The tag as `run` now stores it (`tag` lies inside `run`).
     void setData(std::shared_ptr<const core::RunSnapshot> run, const core::TagSnapshot* tag);
+    // How many times setData was called (tests check that a reload leaves other cards alone).
+    int dataUpdates() const { return m_dataUpdates; }
     void setOptions(const ImageDisplayOptions& options);
 
     ImageView* view() const { return m_view; }
@@ -73,6 +75,7 @@ private:
     std::vector<std::uint32_t> m_order; // position → value index; empty when steps are sorted
     QString m_shownKey; // the image the view holds
     bool m_seen = false;
+    int m_dataUpdates = 0;
 };
 
 } // namespace lantern::ui

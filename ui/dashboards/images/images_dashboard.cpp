@@ -138,6 +138,17 @@ void ImagesDashboard::rebuild()
         m_snapshot.get(), filter, tr("image"), tr("The checked runs have no images.")));
 }
 
+void ImagesDashboard::applyChange(
+    const LogdirSnapshotPtr& snapshot, const core::SnapshotChange& change)
+{
+    m_snapshot = snapshot;
+    if (!updateChangedCards(*m_grid, *snapshot, m_runs, readTagFilter(m_filter),
+            core::ValueKind::Image, change, [](QWidget* body, const CheckedSeries& series) {
+                static_cast<ImageCard*>(body)->setData(series.runData, series.data);
+            }))
+        rebuild();
+}
+
 void ImagesDashboard::applyOptions()
 {
     m_options.actualSize = m_actualSize->isChecked();

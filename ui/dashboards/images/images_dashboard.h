@@ -66,6 +66,11 @@ public:
     // Asks where "Save image as PNG…" writes; a file dialog unless replaced.
     void setExportPathChooser(ExportPathChooser choose) { m_choosePath = std::move(choose); }
 
+protected:
+    // Hands new values only to the cards of the image series that changed.
+    void applyChange(
+        const LogdirSnapshotPtr& snapshot, const core::SnapshotChange& change) override;
+
 private:
     QWidget* createToolbar();
     void rebuild();

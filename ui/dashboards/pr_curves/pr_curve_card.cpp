@@ -64,6 +64,7 @@ std::int64_t PrCurveCard::step() const
 
 void PrCurveCard::setSeries(std::vector<RunSeries> series)
 {
+    ++m_seriesUpdates;
     const bool followNewest = m_steps.empty() || m_slider->value() == m_slider->maximum();
     const std::int64_t chosen = step();
     m_series = std::move(series);

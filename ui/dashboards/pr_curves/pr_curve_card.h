@@ -31,6 +31,8 @@ public:
     explicit PrCurveCard(QWidget* parent = nullptr);
 
     void setSeries(std::vector<RunSeries> series);
+    // How many times setSeries was called (tests check that a reload leaves other cards alone).
+    int seriesUpdates() const { return m_seriesUpdates; }
 
     // Every stored step, ascending, and the one shown.
     const std::vector<std::int64_t>& steps() const { return m_steps; }
@@ -46,6 +48,7 @@ private:
     PrCurvePlot* m_plot = nullptr;
     QSlider* m_slider = nullptr;
     QLabel* m_stepLabel = nullptr;
+    int m_seriesUpdates = 0;
 };
 
 } // namespace lantern::ui

@@ -12,6 +12,8 @@
 #include <QVBoxLayout>
 
 #include <map>
+#include <set>
+#include <string>
 
 namespace lantern::ui {
 
@@ -65,6 +67,35 @@ void PrCurvesDashboard::rebuild()
         card(tag)->setSeries(std::move(runs));
     m_grid->setEmptyText(emptyCardsText(
         m_snapshot.get(), filter, tr("PR curve"), tr("The checked runs have no PR curves.")));
+}
+
+void PrCurvesDashboard::applyChange(
+    const LogdirSnapshotPtr& snapshot, const core::SnapshotChange& change)
+{
+    m_snapshot = snapshot;
+    const QRegularExpression filter = readTagFilter(m_filter);
+    std::set<std::string> tags;
+    for (const core::ChangedSeries& series : change.series)
+        if (series.kind == core::ValueKind::PrCurve)
+            tags.insert(series.tag);
+    // Each changed tag's runs in snapshot order, as rebuild() gathers them.
+    std::vector<std::pair<PrCurveCard*, std::vector<PrCurveCard::RunSeries>>> changed;
+    for (const std::string& tag : tags) {
+        std::vector<PrCurveCard::RunSeries> runs;
+        for (const auto& run : snapshot->runs)
+            if (const auto one = checkedSeriesOf(
+                    *snapshot, m_runs, filter, run->name, tag, core::ValueKind::PrCurve))
+                runs.push_back({one->run, one->color, one->data->tensors});
+        PrCurveCard* shown = card(QString::fromStdString(tag));
+        if (runs.empty() != (shown == nullptr)) {
+            rebuild(); // a card comes or goes
+            return;
+        }
+        if (shown)
+            changed.emplace_back(shown, std::move(runs));
+    }
+    for (auto& [shown, runs] : changed)
+        shown->setSeries(std::move(runs));
 }
 
 void PrCurvesDashboard::fillMenu(QMenu* menu, const QString& tag)

@@ -43,6 +43,11 @@ public:
     // Asks where "Save as…" writes; a file dialog unless replaced.
     void setExportPathChooser(ExportPathChooser choose) { m_choosePath = std::move(choose); }
 
+protected:
+    // Hands new curves only to the cards of the tags whose PR-curve series changed.
+    void applyChange(
+        const LogdirSnapshotPtr& snapshot, const core::SnapshotChange& change) override;
+
 private:
     void rebuild();
     void fillMenu(QMenu* menu, const QString& tag);

@@ -1,8 +1,6 @@
 #include "ui/dashboards/projector/embedding_scatter_plot.h"
 
-#include <QMouseEvent>
 #include <QPainter>
-#include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
@@ -19,7 +17,7 @@ constexpr QPoint kNowhere(-100000, -100000);
 } // namespace
 
 EmbeddingScatterPlot::EmbeddingScatterPlot(QWidget* parent)
-    : QWidget(parent)
+    : InteractivePlot(kDragThreshold, parent)
 {
     setMouseTracking(true);
     setMinimumSize(200, 200);
@@ -255,42 +253,39 @@ void EmbeddingScatterPlot::selectLasso(const QPolygonF& lasso)
     userSelect(std::move(inside));
 }
 
-void EmbeddingScatterPlot::mousePressEvent(QMouseEvent* event)
+void EmbeddingScatterPlot::hovered(std::optional<QPointF> at)
 {
-    m_drag = Drag::Pending;
-    m_dragButton = event->button();
-    m_pressPosition = m_lastPosition = event->position().toPoint();
-    m_pressModifiers = event->modifiers();
+    if (at)
+        setHovered(pointAt(at->toPoint()));
+    else if (!press()) // a press under way that left the widget may come back
+        setHovered(-1);
 }
 
-void EmbeddingScatterPlot::mouseMoveEvent(QMouseEvent* event)
+void EmbeddingScatterPlot::dragStarted(const Press& press)
 {
-    const QPoint position = event->position().toPoint();
-    if (m_drag == Drag::None) {
-        setHovered(pointAt(position));
-        return;
-    }
-    if (m_drag == Drag::Pending) {
-        if ((position - m_pressPosition).manhattanLength() < kDragThreshold)
-            return;
-        const bool left = m_dragButton == Qt::LeftButton;
-        // The keys held when the button went down choose the gesture.
-        const bool shift = m_pressModifiers.testFlag(Qt::ShiftModifier);
-        const bool alt = m_pressModifiers.testFlag(Qt::AltModifier);
-        const bool control = m_pressModifiers.testFlag(Qt::ControlModifier);
-        if (left && ((shift && alt) || (!shift && m_tool == DragTool::Lasso))) {
-            m_drag = Drag::Lasso;
-            m_lasso = QPolygonF({QPointF(m_pressPosition)});
-        } else if (left && (shift || m_tool == DragTool::Box))
-            m_drag = Drag::Box;
-        else if (m_dimensions == 3 && left && !control)
-            m_drag = Drag::Orbit;
-        else
-            m_drag = Drag::Pan;
-        setHovered(-1);
-        if (m_drag == Drag::Pan || m_drag == Drag::Orbit)
-            setCursor(Qt::ClosedHandCursor);
-    }
+    const bool left = press.button == Qt::LeftButton;
+    // The keys held when the button went down choose the gesture.
+    const bool shift = press.modifiers.testFlag(Qt::ShiftModifier);
+    const bool alt = press.modifiers.testFlag(Qt::AltModifier);
+    const bool control = press.modifiers.testFlag(Qt::ControlModifier);
+    m_pressPosition = m_lastPosition = press.position.toPoint();
+    if (left && ((shift && alt) || (!shift && m_tool == DragTool::Lasso))) {
+        m_drag = Drag::Lasso;
+        m_lasso = QPolygonF({QPointF(m_pressPosition)});
+    } else if (left && (shift || m_tool == DragTool::Box))
+        m_drag = Drag::Box;
+    else if (m_dimensions == 3 && left && !control)
+        m_drag = Drag::Orbit;
+    else
+        m_drag = Drag::Pan;
+    setHovered(-1);
+    if (m_drag == Drag::Pan || m_drag == Drag::Orbit)
+        setCursor(Qt::ClosedHandCursor);
+}
+
+void EmbeddingScatterPlot::dragged(const Press&, QPointF, QPointF to)
+{
+    const QPoint position = to.toPoint();
     const QPointF delta = position - m_lastPosition;
     m_lastPosition = position;
     if (m_drag == Drag::Pan)
@@ -308,27 +303,25 @@ void EmbeddingScatterPlot::mouseMoveEvent(QMouseEvent* event)
     }
 }
 
-void EmbeddingScatterPlot::mouseReleaseEvent(QMouseEvent* event)
+void EmbeddingScatterPlot::released(const Press& press, QPointF at, bool wasDrag)
 {
     const Drag drag = std::exchange(m_drag, Drag::None);
     updateCursor();
-    if (event->button() != m_dragButton)
-        return;
     if (drag == Drag::Box) {
-        selectBox(QRect(m_pressPosition, event->position().toPoint()).normalized());
+        selectBox(QRect(m_pressPosition, at.toPoint()).normalized());
         return;
     }
     if (drag == Drag::Lasso) {
         QPolygonF lasso = std::exchange(m_lasso, {});
-        lasso << event->position();
+        lasso << at;
         selectLasso(lasso);
         update();
         return;
     }
-    if (drag != Drag::Pending || m_dragButton != Qt::LeftButton)
+    if (wasDrag || press.button != Qt::LeftButton)
         return;
-    const int index = pointAt(event->position().toPoint());
-    if (m_pressModifiers.testFlag(Qt::ShiftModifier)) {
+    const int index = pointAt(at.toPoint());
+    if (press.modifiers.testFlag(Qt::ShiftModifier)) {
         if (index < 0)
             return;
         std::vector<int> selected = m_selection;
@@ -343,28 +336,21 @@ void EmbeddingScatterPlot::mouseReleaseEvent(QMouseEvent* event)
     }
 }
 
-void EmbeddingScatterPlot::mouseDoubleClickEvent(QMouseEvent* event)
+void EmbeddingScatterPlot::doubleClicked(QPointF, Qt::MouseButton button)
 {
-    if (event->button() == Qt::LeftButton)
+    if (button == Qt::LeftButton)
         resetView();
 }
 
-void EmbeddingScatterPlot::wheelEvent(QWheelEvent* event)
+bool EmbeddingScatterPlot::wheelTurned(QPointF at, int angleDelta)
 {
-    const int steps = event->angleDelta().y();
-    if (steps == 0)
-        return;
+    if (angleDelta == 0)
+        return false;
     // One notch (120) zooms by 20%.
-    const float factor = std::pow(1.2f, float(steps) / 120.f);
-    m_camera = zoomed(m_camera, m_frame, event->position(), factor);
+    const float factor = std::pow(1.2f, float(angleDelta) / 120.f);
+    m_camera = zoomed(m_camera, m_frame, at, factor);
     cameraChanged();
-    event->accept();
-}
-
-void EmbeddingScatterPlot::leaveEvent(QEvent*)
-{
-    if (m_drag == Drag::None)
-        setHovered(-1);
+    return true;
 }
 
 void EmbeddingScatterPlot::resizeEvent(QResizeEvent*)

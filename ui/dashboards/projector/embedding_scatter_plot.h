@@ -9,6 +9,7 @@
 #include "ui/dashboards/projector/point_style.h"
 #include "ui/dashboards/projector/projector_camera.h"
 #include "ui/dashboards/projector/projector_legend.h"
+#include "ui/widgets/interactive_plot.h"
 
 #include <QImage>
 #include <QPoint>
@@ -18,7 +19,6 @@
 #include <QSize>
 #include <QString>
 #include <QVector3D>
-#include <QWidget>
 
 #include <utility>
 #include <vector>
@@ -27,7 +27,7 @@ class QPainter;
 
 namespace lantern::ui {
 
-class EmbeddingScatterPlot : public QWidget {
+class EmbeddingScatterPlot : public InteractivePlot {
     Q_OBJECT
 public:
     explicit EmbeddingScatterPlot(QWidget* parent = nullptr);
@@ -106,16 +106,19 @@ signals:
 
 protected:
     void paintEvent(QPaintEvent* event) override;
-    void mouseMoveEvent(QMouseEvent* event) override;
-    void mousePressEvent(QMouseEvent* event) override;
-    void mouseReleaseEvent(QMouseEvent* event) override;
-    void mouseDoubleClickEvent(QMouseEvent* event) override;
-    void wheelEvent(QWheelEvent* event) override;
-    void leaveEvent(QEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    // Hovering marks the point under the pointer; a click selects. The keys held at the press
+    // and the drag tool choose what a drag does: select in a box or lasso, pan or orbit. The
+    // wheel zooms about the pointer; a double click fits the view again.
+    void hovered(std::optional<QPointF> at) override;
+    void dragStarted(const Press& press) override;
+    void dragged(const Press& press, QPointF from, QPointF to) override;
+    void released(const Press& press, QPointF at, bool wasDrag) override;
+    void doubleClicked(QPointF at, Qt::MouseButton button) override;
+    bool wheelTurned(QPointF at, int angleDelta) override;
 
 private:
-    enum class Drag { None, Pending, Pan, Orbit, Box, Lasso };
+    enum class Drag { None, Pan, Orbit, Box, Lasso };
     static constexpr QRgb kBackground = 0xffffffff;
 
     // Projects every point for the current camera and size when either changed.
@@ -167,11 +170,9 @@ private:
     int m_spritesInView = 0;
     PointRaster m_raster;
 
-    Drag m_drag = Drag::None;
-    Qt::MouseButton m_dragButton = Qt::NoButton;
+    Drag m_drag = Drag::None; // what the drag under way does
     QPoint m_pressPosition;
     QPoint m_lastPosition;
-    Qt::KeyboardModifiers m_pressModifiers;
     QPolygonF m_lasso; // while a lasso is drawn: its corners, in widget coordinates
 };
 

@@ -248,8 +248,9 @@ void ProjectorDashboard::loadChosen()
     m_layouting.cancel(); // kept, to go on when the embedding is shown again
     m_panel->setStatus(tr("Computing: loading %1…").arg(m_embeddingChooser->currentText()));
     const core::ProjectorEmbeddingSource& source = m_sources[std::size_t(chosen)];
-    m_loading.run([source, read = m_reader->embeddingReader(source)] {
-        return completeProjectorData(source, read());
+    m_loading.run([source, read = m_reader->embeddingReader(source)](
+                      const LatestJob<LoadedProjectorDataPtr>::Control& control) {
+        return completeProjectorData(source, read([&control] { return control.isCancelled(); }));
     });
 }
 
@@ -373,8 +374,10 @@ void ProjectorDashboard::project()
     }
     const ViewState& view = state();
     m_projecting.run([data = m_projection, sphereize = view.sphereize, isolated = view.isolated,
-                         color = colorColumn(), label = labelColumn()] {
-        return projectPoints(data, sphereize, isolated, color, label);
+                         color = colorColumn(), label = labelColumn()](
+                         const LatestJob<ProjectedPointsPtr>::Control& control) {
+        return projectPoints(
+            data, sphereize, isolated, color, label, [&control] { return control.isCancelled(); });
     });
 }
 

@@ -100,7 +100,8 @@ QImage atlasOfRows(const QImage& atlas, QSize tile, const std::vector<std::size_
 }
 
 ProjectedPointsPtr projectPoints(LoadedProjectorDataPtr data, bool sphereize,
-    std::vector<std::size_t> isolated, int colorColumn, int labelColumn)
+    std::vector<std::size_t> isolated, int colorColumn, int labelColumn,
+    const std::function<bool()>& cancelled)
 {
     auto projected = std::make_shared<ProjectedPoints>();
     projected->sphereize = sphereize;
@@ -109,8 +110,13 @@ ProjectedPointsPtr projectPoints(LoadedProjectorDataPtr data, bool sphereize,
     core::PcaOptions options;
     options.sphereize = sphereize;
     options.rowsSubset = projected->isolated;
+    options.cancelled = cancelled;
     projected->pca = core::principalComponents(
         embedding.values, embedding.rows, embedding.columns, kProjectorComponents, options);
+    if (projected->pca.cancelled) {
+        projected->data = std::move(data);
+        return projected; // nobody waits for it
+    }
     const auto& pca = projected->pca;
     if (pca.sourceRows.empty()) {
         projected->rows.resize(pca.rows);

@@ -16,6 +16,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -53,9 +54,11 @@ struct ProjectedPoints {
 };
 using ProjectedPointsPtr = std::shared_ptr<const ProjectedPoints>;
 
-// `colorColumn` and `labelColumn`: metadata columns for the points' style, -1 for none.
+// `colorColumn` and `labelColumn`: metadata columns for the points' style, -1 for none. Once
+// `cancelled` says yes the PCA stops soon and the result has no components (pca.cancelled).
 ProjectedPointsPtr projectPoints(LoadedProjectorDataPtr data, bool sphereize,
-    std::vector<std::size_t> isolated, int colorColumn, int labelColumn);
+    std::vector<std::size_t> isolated, int colorColumn, int labelColumn,
+    const std::function<bool()>& cancelled = {});
 
 // The style of a projection's points for other columns.
 struct StyleAnswer {

@@ -200,13 +200,7 @@ void ScalarsDashboard::applyOptions()
 void ScalarsDashboard::applyChange(
     const LogdirSnapshotPtr& snapshot, const core::SnapshotChange& change)
 {
-    const bool first = !m_snapshot;
     m_snapshot = snapshot;
-    // Runs that come or go change every card's lines (and the run list's colours).
-    if (first || change.everything || change.runSetChanged) {
-        rebuild();
-        return;
-    }
     std::set<QString> tags;
     for (const core::ChangedSeries& series : change.series)
         if (series.kind == core::ValueKind::Scalar)

@@ -109,8 +109,7 @@ public:
     void setPathChooser(PathChooser chooser) { m_choosePath = std::move(chooser); }
 
 protected:
-    // Touches only the cards of the scalar tags that changed; runs coming or going, and a
-    // first load, rebuild every card.
+    // Touches only the cards of the scalar tags that changed.
     void applyChange(
         const LogdirSnapshotPtr& snapshot, const core::SnapshotChange& change) override;
 

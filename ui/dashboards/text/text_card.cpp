@@ -55,6 +55,7 @@ TextCard::TextCard(QWidget* parent)
 
 void TextCard::setEntries(const Entries& entries)
 {
+    ++m_entriesUpdates;
     m_entries = entries;
     if (entries.generation() == m_shownGeneration && entries.size() == m_shownSize)
         return;

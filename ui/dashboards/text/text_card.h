@@ -28,6 +28,8 @@ public:
 
     // Redraws only when the series changed.
     void setEntries(const Entries& entries);
+    // How many times setEntries was called (tests check that a reload leaves other cards alone).
+    int entriesUpdates() const { return m_entriesUpdates; }
     void setFormat(TextFormat format);
 
     // Page 0 holds the newest steps.
@@ -48,6 +50,7 @@ private:
     std::size_t m_page = 0;
     std::uint64_t m_shownGeneration = ~std::uint64_t(0);
     std::size_t m_shownSize = 0;
+    int m_entriesUpdates = 0;
     SafeTextBrowser* m_browser = nullptr;
     QWidget* m_pager = nullptr;
     QToolButton* m_newer = nullptr;

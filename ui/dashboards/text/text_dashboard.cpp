@@ -67,6 +67,17 @@ void TextDashboard::rebuild()
         m_snapshot.get(), filter, tr("text"), tr("The checked runs have no text summaries.")));
 }
 
+void TextDashboard::applyChange(
+    const LogdirSnapshotPtr& snapshot, const core::SnapshotChange& change)
+{
+    m_snapshot = snapshot;
+    if (!updateChangedCards(*m_grid, *snapshot, m_runs, readTagFilter(m_filter),
+            core::ValueKind::Text, change, [](QWidget* body, const CheckedSeries& series) {
+                static_cast<TextCard*>(body)->setEntries(series.data->tensors);
+            }))
+        rebuild();
+}
+
 void TextDashboard::applyFormat()
 {
     const TextFormat format = m_markdown->isChecked() ? TextFormat::Markdown : TextFormat::Plain;

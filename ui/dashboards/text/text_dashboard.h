@@ -35,6 +35,11 @@ public:
     QCheckBox* markdownBox() const { return m_markdown; }
     TextCard* card(const QString& tag, const QString& run) const;
 
+protected:
+    // Hands new entries only to the cards of the text series that changed.
+    void applyChange(
+        const LogdirSnapshotPtr& snapshot, const core::SnapshotChange& change) override;
+
 private:
     void rebuild();
     void applyFormat();
