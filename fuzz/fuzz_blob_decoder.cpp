@@ -3,8 +3,12 @@
 // Byte 0 picks the value index (bits 0-1), the blob kind (bit 2), the graph source (bits 3-4)
 // and whether to pass the value's real tag (bit 5); the rest is the record.
 // Checks: no crash, leak or runaway memory (a claimed 4 GiB image must not be allocated);
-// decoded bytes never exceed the record; errors and results exclude each other.
+// decoded bytes never exceed the record; errors and results exclude each other. The WAV
+// decoder runs on the whole input and on every clip decoded: never more samples than bytes,
+// an error or samples (not both), and the waveform envelope stays within the samples' range.
 
+#include "core/audio/wav_decoder.h"
+#include "core/audio/waveform_envelope.h"
 #include "core/events/blob_decoder.h"
 #include "core/events/graph_decoder.h"
 
@@ -17,6 +21,30 @@
 
 using namespace lantern::core;
 using lantern::fuzz::check;
+
+namespace {
+
+void checkWavDecoding(std::string_view bytes)
+{
+    const DecodedWav decoded = decodeWav(bytes);
+    const WavAudio& audio = decoded.audio;
+    check(decoded.ok() || audio.samples.empty(), "WAV error with samples");
+    check(audio.samples.size() <= bytes.size(), "more WAV samples than bytes");
+    if (!decoded.ok() || audio.samples.empty())
+        return;
+    check(audio.channels >= 1 && audio.channels <= kMaxWavChannels && audio.sampleRate > 0,
+        "WAV format out of range");
+    check(audio.samples.size() % std::size_t(audio.channels) == 0, "a partial WAV frame");
+    const auto envelope = waveformEnvelope(
+        audio.samples, audio.channels, 0, -3.5, double(audio.frames()) + 2.25, 37);
+    for (const EnvelopeColumn& column : envelope)
+        check(column.empty
+                || (column.min <= column.max && column.min >= -1.0f && column.max <= 1.0f)
+                || audio.isFloat,
+            "envelope outside the samples' range");
+}
+
+} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
@@ -52,6 +80,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         check(clip.frames >= 0 && clip.channels >= 0, "negative frames or channels");
     }
     check(decodedBytes <= record.size(), "decoded more bytes than the record holds");
+    checkWavDecoding(record);
+    for (const AudioBlob& clip : blobs.clips)
+        checkWavDecoding(clip.encoded);
     if (const auto wav = wavFormat(record))
         check(wav->frames >= 0 && std::uint64_t(wav->frames) <= record.size(), "WAV frames");
 

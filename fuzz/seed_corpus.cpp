@@ -428,6 +428,16 @@ int main(int argc, char** argv)
         }
     }
 
+    // Bare WAV files for the WAV decoder (run on the whole input): mono and stereo, and one
+    // cut inside its data.
+    for (const int channels : {1, 2}) {
+        const std::vector<float> samples(std::size_t(64 * channels), 0.25f);
+        const std::string wav = encodeWav(samples, channels, 8000);
+        writeSeed(out / "blob_decoder", "wav-" + std::to_string(channels), char(0) + wav);
+        writeSeed(out / "blob_decoder", "wav-cut-" + std::to_string(channels),
+            char(0) + wav.substr(0, wav.size() - 3));
+    }
+
     if (argc > 2 && fs::is_directory(argv[2])) {
         std::vector<fs::path> files;
         std::error_code error;

@@ -1,11 +1,12 @@
 // The demo's network is trained for real with Eigen: y = f(x) + noise for a fixed nonlinear f
 // of five inputs, mean squared error, plain mini-batch SGD. Everything a TensorBoard user
 // expects from such a run is logged: loss and global_step/sec, weight and activation
-// histograms, the graph with name scopes, a text summary, and the last hidden layer's
-// activations as a projector embedding with metadata.
+// histograms, the graph with name scopes, a text summary, audio clips (demo_audio.h), and the
+// last hidden layer's activations as a projector embedding with metadata.
 
 #include "core/demo/demo_logdir.h"
 
+#include "core/demo/demo_audio.h"
 #include "core/write/event_file_writer.h"
 
 #include "graph.pb.h"
@@ -258,6 +259,7 @@ std::string writeDemoLogdir(const DemoOptions& options, const std::function<void
         Matrix x(options.batchSize, kInputs);
         Vector y(options.batchSize);
         Forward f;
+        std::vector<float> losses;
         auto started = std::chrono::steady_clock::now();
         for (int step = 1; step <= options.steps; ++step) {
             for (int i = 0; i < options.batchSize; ++i) {
@@ -267,6 +269,8 @@ std::string writeDemoLogdir(const DemoOptions& options, const std::function<void
             }
             const float loss = trainStep(net, x, y, learningRate, f);
             writer.addScalar("loss", step, loss);
+            losses.push_back(loss);
+            writeDemoAudio(writer, step, options.steps, losses);
             if (step % kHistogramEvery == 0) {
                 const auto now = std::chrono::steady_clock::now();
                 const double seconds = std::chrono::duration<double>(now - started).count();

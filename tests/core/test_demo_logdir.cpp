@@ -1,6 +1,7 @@
 // The built-in demo: really trained, one learning rate converging and one diverging, with
 // every kind of data a first-time user should see.
 
+#include "core/demo/demo_audio.h"
 #include "core/demo/demo_logdir.h"
 #include "core/load/logdir_loader.h"
 
@@ -53,6 +54,12 @@ private slots:
                 run->tags.at("dense/kernel").histograms.size(), std::size_t(options.steps / 10));
             QCOMPARE(run->tags.at("dense_1/activations").kind, ValueKind::Histogram);
             QCOMPARE(run->tags.at("run_description").kind, ValueKind::Text);
+            // Audio at each quarter: the loss as pitch, and two tones a value.
+            QCOMPARE(run->tags.at("audio/loss_as_pitch").kind, ValueKind::Audio);
+            QCOMPARE(run->tags.at("audio/loss_as_pitch").blobs.size(),
+                std::size_t(kDemoAudioValues));
+            QCOMPARE(run->tags.at("audio/tones").blobs.size(), std::size_t(kDemoAudioValues));
+            QCOMPARE(run->tags.at("audio/tones").blobs.snapshot()[0].count, std::uint32_t(2));
             QVERIFY(run->graph.has_value());
             QVERIFY(run->diagnostics.empty());
         }

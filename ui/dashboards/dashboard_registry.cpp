@@ -1,5 +1,6 @@
 #include "ui/dashboards/dashboard_registry.h"
 
+#include "ui/dashboards/audio/audio_dashboard.h"
 #include "ui/dashboards/distributions/distributions_dashboard.h"
 #include "ui/dashboards/graphs/graphs_dashboard.h"
 #include "ui/dashboards/histograms/histograms_dashboard.h"
@@ -27,6 +28,7 @@ std::vector<Dashboard*> createDashboards(const DashboardServices& services, QWid
     return {
         scalars,
         images,
+        new AudioDashboard(runs, parent, services.reader),
         histograms,
         new DistributionsDashboard(runs, parent),
         new GraphsDashboard(parent, services.reader),

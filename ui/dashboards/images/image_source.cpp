@@ -1,5 +1,7 @@
 #include "ui/dashboards/images/image_source.h"
 
+#include "ui/adapter/blob_key.h"
+
 namespace lantern::ui {
 namespace {
 
@@ -15,12 +17,7 @@ qsizetype costOf(const DecodedImage& decoded)
 
 QString ImageRequest::key() const
 {
-    return QString::fromStdString(reference.file.string())
-        + QStringLiteral("|%1|%2|%3|%4")
-              .arg(reference.location.offset)
-              .arg(reference.location.length)
-              .arg(reference.valueIndex)
-              .arg(sample);
+    return blobKey(reference, sample);
 }
 
 DecodedImage decodeImage(const ImageRequest& request, const core::DecodedBlobs& blobs)

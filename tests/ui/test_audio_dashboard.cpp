@@ -1,0 +1,384 @@
+// The Audio tab fed from a real load (tests/support/audio_test_logdir.h): a card per tag and
+// run; the step slider over every stored step, following the newest; the chooser of a value
+// holding several clips; the label as markdown, duration, rate and channels; the waveform
+// zoomed by wheel, drag and double-click, and the spectrogram; the clip saved as WAV byte for
+// byte; bytes that are not WAV say "Cannot decode"; with no audio output device the controls
+// say so and are disabled. Playback itself: test_audio_playback.
+
+#include "core/load/logdir_loader.h"
+#include "tests/support/audio_test_logdir.h"
+#include "tests/support/test_support.h"
+#include "tests/support/ui_test_support.h"
+#include "ui/adapter/log_loader.h"
+#include "ui/dashboards/audio/audio_card.h"
+#include "ui/dashboards/audio/audio_dashboard.h"
+#include "ui/dashboards/audio/clip_player.h"
+#include "ui/dashboards/audio/waveform_view.h"
+#include "ui/main_window.h"
+#include "ui/widgets/card_grid.h"
+#include "ui/widgets/run_list_model.h"
+#include "ui/widgets/safe_text_browser.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace lantern;
+namespace fs = std::filesystem;
+
+namespace {
+
+// The tab on a loaded log directory, shown, with the runs panel's model.
+struct AudioTab {
+    explicit AudioTab(const fs::path& logdir)
+        : loader({{"", logdir}})
+    {
+        reload();
+        dashboard.resize(1200, 900);
+        dashboard.show();
+    }
+    void reload()
+    {
+        loader.reload();
+        runs.setSnapshot(loader.snapshot());
+        dashboard.setSnapshot(loader.snapshot());
+    }
+    // The card, scrolled into sight (cards load once seen), its clip and picture done.
+    ui::AudioCard* loadedCard(const QString& tag, const QString& run)
+    {
+        ui::AudioCard* card = dashboard.card(tag, run);
+        const auto done = [this, card] {
+            dashboard.grid()->ensureWidgetVisible(card);
+            return !card->loaded().key.isEmpty() && !card->isLoading();
+        };
+        return card && QTest::qWaitFor(done, 10000) ? card : nullptr;
+    }
+
+    core::LogdirLoader loader;
+    ui::RunListModel runs;
+    ui::AudioDashboard dashboard {&runs};
+};
+
+// test::writeAudioLogdir's log directory, written into `temp`.
+fs::path writtenLogdir(const QTemporaryDir& temp)
+{
+    const fs::path root = temp.path().toStdString();
+    test::writeAudioLogdir(root);
+    return root;
+}
+
+// Adds `step` to train's speech/sine, in a new event file, as a run that goes on does.
+void appendStep(const fs::path& root, int step)
+{
+    core::EventFileWriter writer(root / "train");
+    const core::EncodedAudio clip = test::sineClip(step);
+    writer.addAudio("speech/sine", step, std::span(&clip, 1));
+}
+
+// The largest magnitude among the card's decoded samples.
+float peakOf(const ui::AudioCard* card)
+{
+    float peak = 0;
+    for (const float sample : card->loaded().audio->samples)
+        peak = std::max(peak, std::abs(sample));
+    return peak;
+}
+
+// Waits until the card shows `step`'s clip: its samples' peak is that step's amplitude.
+bool showsStep(AudioTab& tab, ui::AudioCard* card, int step)
+{
+    return QTest::qWaitFor(
+        [&] {
+            return tab.loadedCard(QStringLiteral("speech/sine"), QStringLiteral("train")) == card
+                && card->loaded().hasAudio() && std::abs(peakOf(card) - (step + 1) / 10.0f) < 1e-3f;
+        },
+        10000);
+}
+
+} // namespace
+
+class TestAudioDashboard : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        // No audio output, whatever this machine has: the tab must work without one. (The
+        // playback test runs its own sound server.)
+        qputenv("PULSE_SERVER", "unix:/nonexistent/lantern-test-no-sound");
+    }
+
+    void cardsPerTagAndRun()
+    {
+        QTemporaryDir temp;
+        AudioTab tab(writtenLogdir(temp));
+        QCOMPARE(tab.dashboard.key(), QStringLiteral("audio"));
+        ui::CardGrid* grid = tab.dashboard.grid();
+        QCOMPARE(grid->groupNames(), (QStringList {"music", "other", "speech"}));
+        QCOMPARE(grid->cardTitles(),
+            (QStringList {"music/chord · train", "other/mp3 · eval", "speech/sine · eval",
+                "speech/sine · train"}));
+        QTest::keyClicks(tab.dashboard.tagFilter(), QStringLiteral("SINE"));
+        QCOMPARE(grid->cardTitles(), (QStringList {"speech/sine · eval", "speech/sine · train"}));
+        tab.runs.setChecked(QStringLiteral("eval"), false);
+        QCOMPARE(grid->cardTitles(), (QStringList {"speech/sine · train"}));
+    }
+
+    void sliderShowsEveryStepAndFollowsTheNewest()
+    {
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        test::writeAudioLogdir(root);
+        AudioTab tab(root);
+        ui::AudioCard* card
+            = tab.loadedCard(QStringLiteral("speech/sine"), QStringLiteral("train"));
+        QVERIFY(card);
+        QSlider* slider = card->stepSlider();
+        QCOMPARE(slider->maximum(), 4);
+        QCOMPARE(slider->value(), 4); // the newest
+        QVERIFY(showsStep(tab, card, 4));
+        QVERIFY(card->stepLabel()->text().startsWith(QStringLiteral("Step 4 ·")));
+        QCOMPARE(
+            card->detailsLabel()->text(), QStringLiteral("0.25 s · 8000 Hz · mono · 16-bit PCM"));
+        // The label is markdown: rendered bold, without its asterisks.
+        QCOMPARE(card->labelView()->toPlainText(), QStringLiteral("step 4"));
+        QVERIFY(card->labelView()->isVisible());
+        QVERIFY(card->labelView()->document()->toHtml().contains(QStringLiteral("font-weight")));
+
+        slider->setFocus();
+        QTest::keyClick(slider, Qt::Key_Home);
+        QCOMPARE(card->step(), std::int64_t(0));
+        QVERIFY(showsStep(tab, card, 0));
+        QCOMPARE(card->labelView()->toPlainText(), QStringLiteral("step 0"));
+        for (int step = 1; step <= 4; ++step) {
+            QTest::keyClick(slider, Qt::Key_Right);
+            QCOMPARE(card->step(), std::int64_t(step));
+            QVERIFY2(showsStep(tab, card, step), qPrintable(QString::number(step)));
+        }
+
+        // At the newest: a new step is followed.
+        appendStep(root, 5);
+        tab.reload();
+        QCOMPARE(slider->maximum(), 5);
+        QCOMPARE(card->step(), std::int64_t(5));
+        QVERIFY(showsStep(tab, card, 5));
+        // Elsewhere: the chosen step stays chosen.
+        slider->setValue(2);
+        appendStep(root, 6);
+        tab.reload();
+        QCOMPARE(slider->maximum(), 6);
+        QCOMPARE(card->step(), std::int64_t(2));
+        QVERIFY(showsStep(tab, card, 2));
+    }
+
+    void chooserPicksAmongClipsOfAValue()
+    {
+        QTemporaryDir temp;
+        AudioTab tab(writtenLogdir(temp));
+        ui::AudioCard* card
+            = tab.loadedCard(QStringLiteral("music/chord"), QStringLiteral("train"));
+        QVERIFY(card);
+        QSpinBox* chooser = card->clipBox();
+        QVERIFY(chooser->isVisible());
+        QCOMPARE(chooser->maximum(), 3);
+        QCOMPARE(chooser->text(), QStringLiteral("Clip 1 of 3"));
+        QVERIFY(!card->stepSlider()->isVisible()); // one value: nothing to slide over
+        for (int clip = 1; clip <= 3; ++clip) {
+            chooser->setValue(clip);
+            QTRY_VERIFY(!card->isLoading() && card->loaded().hasAudio()
+                && card->loaded().audio->channels == clip);
+            QCOMPARE(card->clip(), clip - 1);
+            QCOMPARE(card->labelView()->toPlainText(), QStringLiteral("clip %1").arg(clip));
+            // encodeWav rounds x · 32767 to the nearest integer.
+            QCOMPARE(card->loaded().audio->samples[0],
+                float(std::lround(0.25 * clip * 32767)) / 32768.0f);
+        }
+        QCOMPARE(card->detailsLabel()->text(),
+            QStringLiteral("0.05 s · 8000 Hz · 3 channels · 16-bit PCM"));
+        // A single-clip card has no chooser.
+        ui::AudioCard* single
+            = tab.loadedCard(QStringLiteral("speech/sine"), QStringLiteral("eval"));
+        QVERIFY(single && !single->clipBox()->isVisible());
+    }
+
+    void savesTheStoredBytes()
+    {
+        QTemporaryDir temp;
+        AudioTab tab(writtenLogdir(temp));
+        ui::AudioCard* card = tab.loadedCard(QStringLiteral("speech/sine"), QStringLiteral("eval"));
+        QVERIFY(card && card->loaded().hasAudio());
+        const QString direct = temp.filePath(QStringLiteral("direct.wav"));
+        QVERIFY(tab.dashboard.exportClip(
+            QStringLiteral("speech/sine"), QStringLiteral("eval"), direct));
+        QVERIFY(test::readBytes(direct.toStdString()) == test::sineClip(2).bytes);
+        // Through the card's menu, as a user does.
+        QString asked;
+        tab.dashboard.setExportPathChooser(
+            [&](const QString&, const QString& stem, const QString& suffix) {
+                asked = stem + suffix;
+                return temp.filePath(QStringLiteral("menu.wav"));
+            });
+        const QStringList entries = test::chooseFromCardMenu(
+            tab.dashboard.grid()->card(QStringLiteral("speech/sine"), QStringLiteral("eval")),
+            QStringLiteral("Save clip as WAV…"));
+        QVERIFY(entries.contains(QStringLiteral("Save clip as WAV…")));
+        QCOMPARE(asked, QStringLiteral("eval_speech_sine_step2_clip1.wav"));
+        QVERIFY(test::readBytes(temp.filePath(QStringLiteral("menu.wav")).toStdString())
+            == test::sineClip(2).bytes);
+    }
+
+    void otherEncodingsCannotBeDecoded()
+    {
+        QTemporaryDir temp;
+        AudioTab tab(writtenLogdir(temp));
+        ui::AudioCard* card = tab.loadedCard(QStringLiteral("other/mp3"), QStringLiteral("eval"));
+        QVERIFY(card);
+        QVERIFY(!card->loaded().hasAudio());
+        QVERIFY2(card->waveform()->message().startsWith(QStringLiteral("Cannot decode this clip")),
+            qPrintable(card->waveform()->message()));
+        QVERIFY(card->waveform()->message().contains(QStringLiteral("not a WAV file")));
+        QCOMPARE(card->detailsLabel()->text(), QStringLiteral("Cannot decode"));
+        QCOMPARE(card->labelView()->toPlainText(), QStringLiteral("not WAV")); // still shown
+        QVERIFY(!card->playButton()->isEnabled());
+        QVERIFY(!tab.dashboard.exportClip(QStringLiteral("other/mp3"), QStringLiteral("eval"),
+            temp.filePath(QStringLiteral("x.wav"))));
+    }
+
+    void withoutAnOutputDeviceThePlayerSaysSo()
+    {
+        QVERIFY(!ui::ClipPlayer::hasOutputDevice());
+        QTemporaryDir temp;
+        AudioTab tab(writtenLogdir(temp));
+        ui::AudioCard* card
+            = tab.loadedCard(QStringLiteral("speech/sine"), QStringLiteral("train"));
+        QVERIFY(card && card->loaded().hasAudio());
+        QVERIFY(!card->playButton()->isEnabled());
+        QCOMPARE(card->playerStatus()->text(),
+            QStringLiteral("No audio output device: playback is not available."));
+        QTest::mouseClick(card->playButton(), Qt::LeftButton);
+        QVERIFY(!card->player()->isPlaying());
+        // The rest works: the waveform is drawn.
+        QVERIFY(!card->waveform()->picture().image.isNull());
+    }
+
+    void waveformZoomsAndDrawsTheEnvelope()
+    {
+        QTemporaryDir temp;
+        AudioTab tab(writtenLogdir(temp));
+        ui::AudioCard* card
+            = tab.loadedCard(QStringLiteral("speech/sine"), QStringLiteral("train"));
+        QVERIFY(card);
+        ui::WaveformView* view = card->waveform();
+        QCOMPARE(view->viewBegin(), 0.0);
+        QCOMPARE(view->viewEnd(), 0.25);
+        const QImage drawn = view->picture().image;
+        QCOMPARE(drawn.size(), view->size() * view->devicePixelRatio());
+        // Step 4's amplitude is 0.5: the envelope reaches half-way up the lane, no further.
+        const int middle = drawn.height() / 2;
+        const int half = drawn.height() / 2 - 1;
+        const auto painted = [&drawn](int y) {
+            for (int x = 0; x < drawn.width(); ++x)
+                if (qAlpha(drawn.pixel(x, y)) > 200)
+                    return true;
+            return false;
+        };
+        QVERIFY(painted(middle - half / 2 + 2));
+        QVERIFY(!painted(middle - half / 2 - 3));
+
+        // Dragging across the middle half zooms to it.
+        const int w = view->width();
+        QTest::mousePress(view, Qt::LeftButton, {}, QPoint(w / 4, 20));
+        QTest::mouseMove(view, QPoint(w / 2, 20));
+        QTest::mouseRelease(view, Qt::LeftButton, {}, QPoint(3 * w / 4, 20));
+        QVERIFY(std::abs(view->viewBegin() - 0.0625) < 0.001);
+        QVERIFY(std::abs(view->viewEnd() - 0.1875) < 0.001);
+        QTRY_VERIFY(!view->isComputing() && view->picture().beginSeconds == view->viewBegin());
+        // The wheel zooms about the cursor: the time under it stays there.
+        const double under = view->secondsAt(w / 3);
+        QWheelEvent wheel(QPointF(w / 3, 20), view->mapToGlobal(QPointF(w / 3, 20)), {}, {0, 120},
+            Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(view, &wheel);
+        QVERIFY(view->viewEnd() - view->viewBegin() < 0.125 / 1.2);
+        QVERIFY(std::abs(view->secondsAt(w / 3) - under) < 1e-3);
+        // A double-click shows the whole clip again.
+        QTest::mouseDClick(view, Qt::LeftButton, {}, QPoint(w / 2, 20));
+        QCOMPARE(view->viewBegin(), 0.0);
+        QCOMPARE(view->viewEnd(), 0.25);
+        // A click moves the playhead there (the player keeps the position while stopped).
+        QTest::mouseClick(view, Qt::LeftButton, {}, QPoint(w / 2, 20));
+        QVERIFY(std::abs(view->playhead() - 0.125) < 0.01);
+        QVERIFY(std::abs(card->player()->position() - 0.125) < 0.01);
+    }
+
+    void spectrogramShowsTheTone()
+    {
+        QTemporaryDir temp;
+        AudioTab tab(writtenLogdir(temp));
+        ui::AudioCard* card
+            = tab.loadedCard(QStringLiteral("speech/sine"), QStringLiteral("train"));
+        QVERIFY(card);
+        tab.dashboard.modeBox()->setCurrentIndex(1);
+        ui::WaveformView* view = card->waveform();
+        QCOMPARE(view->mode(), ui::WaveformMode::Spectrogram);
+        QTRY_VERIFY(!view->isComputing() && view->picture().mode == ui::WaveformMode::Spectrogram);
+        const QImage image = view->picture().image;
+        // 440 Hz of 0–4000 Hz: the loudest row lies 11 % of the way up, in mid-clip.
+        const int x = image.width() / 2;
+        int loudest = 0;
+        for (int y = 0; y < image.height(); ++y)
+            if (QColor(image.pixel(x, y)).lightness() > QColor(image.pixel(x, loudest)).lightness())
+                loudest = y;
+        const double fraction = 1.0 - double(loudest) / (image.height() - 1);
+        QVERIFY2(std::abs(fraction - 440.0 / 4000.0) < 0.03, qPrintable(QString::number(fraction)));
+        // Far from the tone (the top row, 4 kHz) it is dark.
+        QVERIFY(QColor(image.pixel(x, 0)).lightness() < 60);
+        QVERIFY2(QColor(image.pixel(x, loudest)).lightness() > 150,
+            qPrintable(QColor(image.pixel(x, loudest)).name()));
+    }
+
+    // The window shows the tab only when audio exists; its cards read through the window's
+    // DataReader, and a screenshot waits until the shown clips are decoded and drawn.
+    void mainWindowShowsTheTabOnlyWithAudio()
+    {
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        test::writeAudioLogdir(root / "with");
+        {
+            core::EventFileWriter writer(root / "without" / "run");
+            writer.addScalar("loss", 1, 0.5f);
+        }
+        ui::MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        QSignalSpy loaded(&window, &ui::MainWindow::loadFinished);
+        window.openLogdirs({QString::fromStdString((root / "without").string())});
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(!window.showTab(QStringLiteral("audio")));
+
+        const std::uint64_t readsBefore = window.loader()->reader()->readsDone();
+        window.openLogdirs({QString::fromStdString((root / "with").string())});
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(window.showTab(QStringLiteral("audio")));
+        auto* audio = window.findChild<ui::AudioDashboard*>(QStringLiteral("audio"));
+        QVERIFY(audio);
+        QCOMPARE(audio->grid()->cardTitles().size(), 4);
+        ui::AudioCard* card = audio->card(QStringLiteral("music/chord"), QStringLiteral("train"));
+        QTRY_VERIFY(card->isLoading() || card->loaded().hasAudio());
+        QTRY_VERIFY(!window.isComputing());
+        QVERIFY(card->loaded().hasAudio());
+        QVERIFY(!card->waveform()->picture().image.isNull());
+        QVERIFY(window.loader()->reader()->readsDone() > readsBefore);
+    }
+};
+
+QTEST_MAIN(TestAudioDashboard)
+#include "test_audio_dashboard.moc"

@@ -1,0 +1,202 @@
+#include "ui/dashboards/audio/waveform_view.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace lantern::ui {
+namespace {
+constexpr int kDragThreshold = 4; // pixels before a press counts as a drag, not a click
+constexpr double kWheelZoom = 1.25; // per notch
+constexpr double kMinimumSamples = 8; // the narrowest range shown
+} // namespace
+
+WaveformView::WaveformView(QWidget* parent)
+    : QWidget(parent)
+    , m_rendering([this](WaveformPicture picture) {
+        m_picture = std::move(picture);
+        update();
+    })
+{
+    setMinimumHeight(90);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    setCursor(Qt::IBeamCursor);
+    setToolTip(
+        tr("Click to play from there · drag or wheel to zoom · double-click for the whole clip"));
+}
+
+void WaveformView::setClip(std::shared_ptr<const core::WavAudio> audio)
+{
+    m_audio = std::move(audio);
+    m_message.clear();
+    m_playhead = 0;
+    m_picture = {};
+    showWholeClip();
+}
+
+void WaveformView::setMessage(const QString& text)
+{
+    m_audio.reset();
+    m_rendering.cancel();
+    m_picture = {};
+    m_message = text;
+    update();
+}
+
+void WaveformView::setMode(WaveformMode mode)
+{
+    if (mode == m_mode)
+        return;
+    m_mode = mode;
+    render();
+}
+
+double WaveformView::duration() const
+{
+    return m_audio ? m_audio->seconds() : 0.0;
+}
+
+void WaveformView::zoomTo(double begin, double end)
+{
+    const double total = duration();
+    if (total <= 0)
+        return;
+    const double narrowest = std::min(total, kMinimumSamples / m_audio->sampleRate);
+    if (end - begin < narrowest) {
+        const double middle = (begin + end) / 2;
+        begin = middle - narrowest / 2;
+        end = middle + narrowest / 2;
+    }
+    // Slide back inside the clip, keeping the width.
+    const double width = std::min(end - begin, total);
+    m_begin = std::clamp(begin, 0.0, total - width);
+    m_end = m_begin + width;
+    render();
+    emit viewChanged();
+}
+
+void WaveformView::showWholeClip()
+{
+    m_begin = 0;
+    m_end = duration();
+    render();
+    emit viewChanged();
+}
+
+void WaveformView::setPlayhead(double seconds)
+{
+    m_playhead = seconds;
+    update();
+}
+
+double WaveformView::xAt(double seconds) const
+{
+    return m_end > m_begin ? (seconds - m_begin) / (m_end - m_begin) * width() : 0.0;
+}
+
+double WaveformView::secondsAt(double x) const
+{
+    return m_begin + std::clamp(x / std::max(1, width()), 0.0, 1.0) * (m_end - m_begin);
+}
+
+void WaveformView::render()
+{
+    update();
+    if (!m_audio || m_end <= m_begin || size().isEmpty())
+        return;
+    const QColor color = palette().color(QPalette::Highlight);
+    const QSize pixels = size() * devicePixelRatio();
+    m_rendering.run([request = WaveformRequest {m_audio, m_begin, m_end, pixels, m_mode, color}] {
+        return renderWaveform(request);
+    });
+}
+
+void WaveformView::paintEvent(QPaintEvent*)
+{
+    QPainter painter(this);
+    painter.fillRect(rect(), palette().color(QPalette::Base));
+    emit painted();
+    if (!m_message.isEmpty() || !m_audio) {
+        painter.setPen(palette().color(QPalette::PlaceholderText));
+        painter.drawText(
+            rect().adjusted(8, 4, -8, -4), Qt::AlignCenter | Qt::TextWordWrap, m_message);
+        return;
+    }
+    if (!m_picture.image.isNull()) {
+        // An older picture of another range is placed where its range now lies.
+        const QRectF target(xAt(m_picture.beginSeconds), 0,
+            xAt(m_picture.endSeconds) - xAt(m_picture.beginSeconds), height());
+        painter.drawImage(target, m_picture.image);
+    }
+    if (m_dragFrom >= 0 && std::abs(m_dragTo - m_dragFrom) >= kDragThreshold) {
+        QColor band = palette().color(QPalette::Highlight);
+        band.setAlpha(60);
+        painter.fillRect(QRect(QPoint(std::min(m_dragFrom, m_dragTo), 0),
+                             QPoint(std::max(m_dragFrom, m_dragTo), height())),
+            band);
+    }
+    const double x = xAt(m_playhead);
+    if (x >= 0 && x <= width()) {
+        painter.setPen(QPen(QColor(220, 40, 40), 2));
+        painter.drawLine(QPointF(x, 0), QPointF(x, height()));
+    }
+    painter.setPen(palette().color(QPalette::PlaceholderText));
+    const QString range = tr("%1 – %2 s").arg(m_begin, 0, 'f', 2).arg(m_end, 0, 'f', 2);
+    painter.drawText(rect().adjusted(4, 2, -4, -2), Qt::AlignRight | Qt::AlignBottom, range);
+}
+
+void WaveformView::resizeEvent(QResizeEvent*)
+{
+    render();
+}
+
+void WaveformView::wheelEvent(QWheelEvent* event)
+{
+    if (!m_audio || event->angleDelta().y() == 0)
+        return;
+    const double notches = event->angleDelta().y() / 120.0;
+    const double factor = std::pow(kWheelZoom, -notches); // up zooms in
+    const double anchor = secondsAt(event->position().x());
+    zoomTo(anchor - (anchor - m_begin) * factor, anchor + (m_end - anchor) * factor);
+    event->accept();
+}
+
+void WaveformView::mousePressEvent(QMouseEvent* event)
+{
+    if (event->button() != Qt::LeftButton || !m_audio)
+        return;
+    m_dragFrom = m_dragTo = int(event->position().x());
+}
+
+void WaveformView::mouseMoveEvent(QMouseEvent* event)
+{
+    if (m_dragFrom < 0)
+        return;
+    m_dragTo = int(event->position().x());
+    update();
+}
+
+void WaveformView::mouseReleaseEvent(QMouseEvent* event)
+{
+    if (m_dragFrom < 0 || event->button() != Qt::LeftButton)
+        return;
+    const int from = m_dragFrom;
+    const int to = int(event->position().x());
+    m_dragFrom = m_dragTo = -1;
+    if (std::abs(to - from) >= kDragThreshold)
+        zoomTo(secondsAt(std::min(from, to)), secondsAt(std::max(from, to)));
+    else
+        emit seekRequested(secondsAt(to));
+    update();
+}
+
+void WaveformView::mouseDoubleClickEvent(QMouseEvent* event)
+{
+    if (event->button() == Qt::LeftButton)
+        showWholeClip();
+}
+
+} // namespace lantern::ui
