@@ -48,6 +48,13 @@ void writeLoss(const fs::path& run, std::vector<std::int64_t> steps, double wall
         writer.addScalar("loss", step, 1.0f / float(step + 1), wallTime + double(step));
 }
 
+// Runs of two points each.
+void writeShortRuns(const fs::path& root, std::initializer_list<const char*> runs)
+{
+    for (const char* run : runs)
+        writeLoss(root / run, {0, 1});
+}
+
 // Flips a byte in the middle of the run's only event file: the record there fails its checksum.
 void damage(const fs::path& run)
 {
@@ -279,8 +286,7 @@ private slots:
     {
         QTemporaryDir temp;
         const fs::path root(temp.path().toStdString());
-        for (const char* run : {"a", "b", "c"})
-            writeLoss(root / run, {0, 1});
+        writeShortRuns(root, {"a", "b", "c"});
         Window w;
         QVERIFY(w.open(temp.path()));
         w.runs->view()->sortByColumn(Table::RunColumn, Qt::DescendingOrder);
@@ -340,8 +346,7 @@ private slots:
     {
         QTemporaryDir temp;
         const fs::path root(temp.path().toStdString());
-        for (const char* run : {"a", "b", "c"})
-            writeLoss(root / run, {0, 1});
+        writeShortRuns(root, {"a", "b", "c"});
         Window w;
         QVERIFY(w.open(temp.path()));
         ui::RunListModel* runs = w.window.runListModel();

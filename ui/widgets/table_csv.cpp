@@ -3,6 +3,8 @@
 #include "core/export/csv_text.h"
 
 #include <QAbstractItemModel>
+#include <QHeaderView>
+#include <QTableView>
 
 #include <utility>
 
@@ -50,6 +52,16 @@ QString tableCsv(
             return std::pair(index.data(exportRole).toString(), isNumber(index.data(sortRole)));
         });
     return QString::fromStdString(out);
+}
+
+std::vector<int> shownColumns(const QTableView& view)
+{
+    std::vector<int> columns;
+    const QHeaderView* header = view.horizontalHeader();
+    for (int visual = 0; visual < header->count(); ++visual)
+        if (const int column = header->logicalIndex(visual); !view.isColumnHidden(column))
+            columns.push_back(column);
+    return columns;
 }
 
 } // namespace lantern::ui

@@ -9,11 +9,15 @@
 #include <vector>
 
 class QAbstractItemModel;
+class QTableView;
 
 namespace lantern::ui {
 
 // `columns` are the model's columns to write, in order.
 QString tableCsv(
     const QAbstractItemModel& shown, const std::vector<int>& columns, int exportRole, int sortRole);
+
+// The columns a table view shows, in the order shown (the user may have moved them).
+std::vector<int> shownColumns(const QTableView& view);
 
 } // namespace lantern::ui

@@ -11,7 +11,6 @@
 #include <QCheckBox>
 #include <QColorDialog>
 #include <QComboBox>
-#include <QFile>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -285,21 +284,13 @@ void RunsDashboard::showHeaderMenu(const QPoint& position)
 
 QString RunsDashboard::csv() const
 {
-    std::vector<int> columns;
-    const QHeaderView* header = m_view->horizontalHeader();
-    for (int visual = 0; visual < header->count(); ++visual)
-        if (const int column = header->logicalIndex(visual); !m_view->isColumnHidden(column))
-            columns.push_back(column);
-    return tableCsv(*m_filter, columns, RunsTableModel::ExportRole, RunsTableModel::SortRole);
+    return tableCsv(
+        *m_filter, shownColumns(*m_view), RunsTableModel::ExportRole, RunsTableModel::SortRole);
 }
 
 bool RunsDashboard::exportCsv(const QString& path) const
 {
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    const QByteArray bytes = csv().toUtf8();
-    return file.write(bytes) == bytes.size();
+    return writeFile(path, csv().toStdString());
 }
 
 void RunsDashboard::chooseExportPath()
