@@ -3,10 +3,13 @@
 #include "core/demo/demo_logdir.h"
 #include "ui/adapter/log_loader.h"
 #include "ui/dashboards/dashboard_registry.h"
+#include "ui/dashboards/runs/runs_dashboard.h"
 #include "ui/dashboards/scalars/scalars_dashboard.h"
 #include "ui/preferences_dialog.h"
 #include "ui/settings.h"
+#include "ui/widgets/counted.h"
 #include "ui/widgets/diagnostics_panel.h"
+#include "ui/widgets/holdings_text.h"
 #include "ui/widgets/run_list_model.h"
 #include "ui/widgets/run_selector.h"
 
@@ -89,7 +92,20 @@ MainWindow::MainWindow(QWidget* parent)
     m_problemsButton->setObjectName(QStringLiteral("problemsButton"));
     m_problemsButton->setFlat(true);
     m_problemsButton->hide();
-    connect(m_problemsButton, &QPushButton::clicked, m_diagnosticsDock, &QDockWidget::show);
+    connect(m_problemsButton, &QPushButton::clicked, this, [this] {
+        m_diagnostics->setRunFilter({});
+        m_diagnosticsDock->show();
+    });
+    for (Dashboard* dashboard : m_dashboards)
+        if (auto* runs = qobject_cast<RunsDashboard*>(dashboard))
+            connect(runs, &RunsDashboard::problemsRequested, this, [this](const QString& run) {
+                m_diagnostics->setRunFilter(run);
+                m_diagnosticsDock->show();
+            });
+    // Colours chosen for runs are remembered between sessions.
+    m_runModel->setChosenColors(Settings().runColors());
+    connect(m_runModel, &RunListModel::colorChosen, this,
+        [this] { Settings().setRunColors(m_runModel->chosenColors()); });
     statusBar()->addWidget(m_statusText, 1);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_problemsButton);
@@ -198,12 +214,6 @@ QWidget* MainWindow::createContent()
         if (auto* dashboard = qobject_cast<Dashboard*>(m_tabs->widget(index)))
             dashboard->catchUp();
     });
-    m_overview = new QLabel(m_tabs);
-    m_overview->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_overview->setMargin(16);
-    m_overview->setObjectName(QStringLiteral("overview")); // tab keys are objectNames
-    m_overview->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_tabs->addTab(m_overview, tr("Overview"));
     splitter->addWidget(m_runSelector);
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(1, 1);
@@ -379,11 +389,6 @@ void MainWindow::showSnapshot(const LogdirSnapshotPtr& snapshot)
     m_runSelector->setNoRunsText({}); // unless projector data alone is found, below
     m_diagnostics->setSnapshot(snapshot);
 
-    std::uint64_t points = 0, tags = 0;
-    for (const auto& run : snapshot->runs) {
-        points += run->scalarPoints();
-        tags += run->tags.size();
-    }
     const QStringList specs = m_loader->logdirSpecs();
     const int embeddings = int(embeddingCount(*snapshot));
     if (specs.isEmpty()) {
@@ -393,13 +398,14 @@ void MainWindow::showSnapshot(const LogdirSnapshotPtr& snapshot)
         m_pages->setCurrentIndex(StartPage);
         m_startMessage->setText(
             tr("<p>No event files were found in <b>%1</b>.</p>"
-               "<p>Scanned %2 folder(s). Lantern looks for files whose names contain "
+               "<p>Scanned %2. Lantern looks for files whose names contain "
                "<code>tfevents</code>, in the folder and every folder below it.</p>"
                "<p>Check that training writes its logs there (for Keras, the "
                "<code>log_dir</code> of the TensorBoard callback; for PyTorch, the "
                "<code>SummaryWriter</code>'s directory) and that the folder is readable.</p>")
                 .arg(specs.join(QStringLiteral(", ")).toHtmlEscaped())
-                .arg(snapshot->lastReload.directoriesScanned));
+                .arg(
+                    counted(snapshot->lastReload.directoriesScanned, tr("folder"), tr("folders"))));
         m_statusText->setText(tr("No runs found"));
     } else if (snapshot->runs.empty()) {
         // A model folder (a checkpoint and projector_config.pbtxt) opens in the Projector tab,
@@ -409,25 +415,15 @@ void MainWindow::showSnapshot(const LogdirSnapshotPtr& snapshot)
             ? tr("1 embedding (projector data)")
             : tr("%1 embeddings (projector data)").arg(embeddings);
         const QString where = specs.join(QStringLiteral(", "));
-        m_overview->setText(tr("<h3>No event files</h3><p>%1 found in <b>%2</b>: see the "
-                               "Projector tab.</p>")
-                                .arg(found, where.toHtmlEscaped()));
         m_statusText->setText(tr("No event files · %1 in %2").arg(found, where));
         m_runSelector->setNoRunsText(
             tr("No runs: no event files were found.\n\n%1 found: see the Projector tab.")
                 .arg(found));
     } else {
         m_pages->setCurrentIndex(ContentPage);
-        m_overview->setText(tr("<h3>%1 runs</h3><p>%2 event files · %3 tags · %4 scalar points</p>")
-                                .arg(snapshot->runs.size())
-                                .arg(snapshot->totalEventFiles)
-                                .arg(tags)
-                                .arg(points));
-        m_statusText->setText(
-            tr("%1 runs · %2 points · last update %3")
-                .arg(snapshot->runs.size())
-                .arg(points)
-                .arg(m_loader->lastUpdate().toString(QStringLiteral("hh:mm:ss"))));
+        m_statusText->setText(tr("%1 · last update %2")
+                                  .arg(holdingsText(*snapshot),
+                                      m_loader->lastUpdate().toString(QStringLiteral("hh:mm:ss"))));
     }
     m_lastUpdate = {snapshot, m_loader->lastChange()};
     for (Dashboard* dashboard : m_dashboards)
@@ -437,7 +433,7 @@ void MainWindow::showSnapshot(const LogdirSnapshotPtr& snapshot)
         showFirstTabWithData();
     const int problems = m_diagnostics->problemCount();
     m_problemsButton->setVisible(problems > 0);
-    m_problemsButton->setText(tr("⚠ %n problem(s)", "", problems));
+    m_problemsButton->setText(tr("⚠ %1").arg(counted(problems, tr("problem"), tr("problems"))));
     emit loadFinished();
 }
 

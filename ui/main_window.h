@@ -100,7 +100,6 @@ private:
     DashboardUpdate m_lastUpdate; // what the dashboards were last offered
     ScalarsDashboard* m_scalars = nullptr; // the smoothing preference sets its slider
     QLabel* m_startMessage = nullptr;
-    QLabel* m_overview = nullptr;
     QLabel* m_statusText = nullptr;
     QProgressBar* m_progress = nullptr;
     QPushButton* m_problemsButton = nullptr;

@@ -15,6 +15,7 @@ const QString kLastSession = QStringLiteral("logdirs/lastSession");
 const QString kRecent = QStringLiteral("logdirs/recent");
 const QString kPinnedTags = QStringLiteral("scalars/pinnedTags");
 const QString kCustomCharts = QStringLiteral("scalars/customCharts");
+const QString kRunColors = QStringLiteral("runs/colors");
 } // namespace
 
 Settings::Settings()
@@ -100,6 +101,24 @@ void Settings::setCustomCharts(const QList<QStringList>& charts)
     for (const QStringList& tags : charts)
         list.append(tags);
     m_settings->setValue(kCustomCharts, list);
+}
+
+QHash<QString, QColor> Settings::runColors() const
+{
+    QHash<QString, QColor> colors;
+    const QVariantMap saved = m_settings->value(kRunColors).toMap();
+    for (auto it = saved.cbegin(); it != saved.cend(); ++it)
+        if (const QColor color = QColor::fromString(it.value().toString()); color.isValid())
+            colors.insert(it.key(), color);
+    return colors;
+}
+
+void Settings::setRunColors(const QHash<QString, QColor>& colors)
+{
+    QVariantMap saved;
+    for (auto it = colors.cbegin(); it != colors.cend(); ++it)
+        saved.insert(it.key(), it.value().name());
+    m_settings->setValue(kRunColors, saved);
 }
 
 } // namespace lantern::ui

@@ -5,6 +5,8 @@
 
 #include "ui/preferences.h"
 
+#include <QColor>
+#include <QHash>
 #include <QList>
 #include <QStringList>
 
@@ -40,6 +42,10 @@ public:
     void setPinnedTags(const QStringList& tags);
     QList<QStringList> customCharts() const;
     void setCustomCharts(const QList<QStringList>& charts);
+
+    // The colours users chose for runs, by run name.
+    QHash<QString, QColor> runColors() const;
+    void setRunColors(const QHash<QString, QColor>& colors);
 
 private:
     std::unique_ptr<QSettings> m_settings;

@@ -136,6 +136,21 @@ HParamsSession sessionRow(
 
 } // namespace
 
+std::vector<const SessionStartInfo*> sessionStartsByRun(const LogdirSnapshot& snapshot)
+{
+    std::unordered_set<std::string_view> sessions;
+    for (const auto& run : snapshot.runs)
+        if (run->hparams.sessionStart)
+            sessions.insert(run->name);
+    std::vector<const SessionStartInfo*> starts(snapshot.runs.size(), nullptr);
+    if (sessions.empty())
+        return starts;
+    for (std::size_t i = 0; i < snapshot.runs.size(); ++i)
+        if (const auto session = owningSession(snapshot.runs[i]->name, sessions))
+            starts[i] = &*findRun(snapshot, *session)->hparams.sessionStart;
+    return starts;
+}
+
 std::string metricRunName(std::string_view session, std::string_view group)
 {
     if (group.empty())

@@ -52,6 +52,10 @@ HParamsTable buildHParamsTable(const LogdirSnapshot& snapshot);
 // or below one (where a new tag becomes a metric). Scalars elsewhere leave the table as it is.
 bool scalarsMayChange(const HParamsTable& table, std::string_view run, std::string_view tag);
 
+// For each run of the snapshot (in its order), the start info of the session it belongs to by
+// the rule above: its own, a parent run's, or null.
+std::vector<const SessionStartInfo*> sessionStartsByRun(const LogdirSnapshot& snapshot);
+
 // The run a session's metric is read from: `session/group`, or the session's own run when the
 // group is empty (a group under the root session "." is a run of its own name).
 std::string metricRunName(std::string_view session, std::string_view group);

@@ -231,7 +231,7 @@ private slots:
             window.loader()->snapshot()->runs.at(0)->scalarPoints(), 4u, 3000);
         qInfo("appended point visible after %lld ms", clock.elapsed());
         QVERIFY(window.statusBar()->findChildren<QLabel*>().first()->text().contains(
-            QStringLiteral("4 points")));
+            QStringLiteral("4 scalar points")));
     }
 
     void diagnosticsPanelListsDamage()

@@ -98,7 +98,7 @@ private slots:
             {test::fileVersionEvent(), test::scalarEvent("loss", 1, 0.5f, 1.0)});
         QTRY_VERIFY_WITH_TIMEOUT(w.runList->isVisible(), 10000);
         QVERIFY(!w.noRuns->isVisible());
-        QCOMPARE(w.runCount->text(), QStringLiteral("1 of 1 runs shown"));
+        QCOMPARE(w.runCount->text(), QStringLiteral("1 of 1 run shown"));
     }
 
     void folderWithNeitherIsRefusedWithItsReason()
@@ -129,7 +129,7 @@ private slots:
         QVERIFY(w.noRuns);
         QVERIFY(w.runList->isVisible());
         QVERIFY(!w.noRuns->isVisible());
-        QCOMPARE(w.runCount->text(), QStringLiteral("1 of 1 runs shown"));
+        QCOMPARE(w.runCount->text(), QStringLiteral("1 of 1 run shown"));
 
         writeTsvEmbedding(run);
         QTRY_VERIFY_WITH_TIMEOUT(w.projectorTabShown(), 10000);

@@ -8,6 +8,7 @@
 #include "ui/dashboards/images/images_dashboard.h"
 #include "ui/dashboards/pr_curves/pr_curves_dashboard.h"
 #include "ui/dashboards/projector/projector_dashboard.h"
+#include "ui/dashboards/runs/runs_dashboard.h"
 #include "ui/dashboards/scalars/scalars_dashboard.h"
 #include "ui/dashboards/text/text_dashboard.h"
 #include "ui/widgets/selected_step.h"
@@ -36,6 +37,7 @@ std::vector<Dashboard*> createDashboards(const DashboardServices& services, QWid
         new PrCurvesDashboard(runs, parent),
         new HParamsDashboard(runs, parent),
         new ProjectorDashboard(parent, services.reader),
+        new RunsDashboard(runs, parent),
     };
 }
 

@@ -1,5 +1,7 @@
 #include "ui/widgets/diagnostics_panel.h"
 
+#include "ui/widgets/counted.h"
+
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableWidget>
@@ -20,6 +22,9 @@ DiagnosticsPanel::DiagnosticsPanel(QWidget* parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setWordWrap(false);
+    m_summary->setObjectName(QStringLiteral("diagnosticsSummary"));
+    m_summary->setTextFormat(Qt::RichText);
+    connect(m_summary, &QLabel::linkActivated, this, [this] { setRunFilter({}); });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_summary);
@@ -64,9 +69,34 @@ void DiagnosticsPanel::setSnapshot(const LogdirSnapshotPtr& snapshot)
             }
     }
     m_table->resizeColumnsToContents();
-    m_summary->setText(m_count == 0
-            ? tr("Every record was read; nothing was skipped.")
-            : tr("%n problem(s). Every valid record around them was still loaded.", "", m_count));
+    applyRunFilter();
+}
+
+void DiagnosticsPanel::setRunFilter(const QString& run)
+{
+    m_runFilter = run;
+    applyRunFilter();
+}
+
+void DiagnosticsPanel::applyRunFilter()
+{
+    int shown = 0;
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        const QTableWidgetItem* runItem = m_table->item(row, 0);
+        const bool matches = m_runFilter.isEmpty() || (runItem && runItem->text() == m_runFilter);
+        m_table->setRowHidden(row, !matches);
+        shown += matches ? 1 : 0;
+    }
+    const QString problems = counted(m_count, tr("problem"), tr("problems"));
+    if (m_count == 0)
+        m_summary->setText(tr("Every record was read; nothing was skipped."));
+    else if (m_runFilter.isEmpty())
+        m_summary->setText(
+            tr("%1. Every valid record around them was still loaded.").arg(problems));
+    else
+        m_summary->setText(tr("%1 of %2, in run <b>%3</b> · <a href=\"all\">show all</a>")
+                               .arg(shown)
+                               .arg(problems, m_runFilter.toHtmlEscaped()));
 }
 
 } // namespace lantern::ui

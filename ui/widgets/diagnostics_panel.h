@@ -19,11 +19,17 @@ public:
     void setSnapshot(const LogdirSnapshotPtr& snapshot);
     int problemCount() const { return m_count; }
     QTableWidget* table() const { return m_table; }
+    // Lists only the problems of this run (empty: every problem).
+    void setRunFilter(const QString& run);
+    const QString& runFilter() const { return m_runFilter; }
 
 private:
+    void applyRunFilter();
+
     QTableWidget* m_table;
     QLabel* m_summary;
     int m_count = 0;
+    QString m_runFilter;
 };
 
 } // namespace lantern::ui

@@ -1,10 +1,15 @@
 #include "ui/widgets/run_list_model.h"
 
+#include "core/analysis/hparams_table.h"
+#include "core/analysis/run_palette.h"
+#include "ui/widgets/counted.h"
 #include "ui/widgets/plain_tool_tip.h"
 
 #include <QFont>
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 namespace lantern::ui {
 
@@ -15,10 +20,17 @@ void RunListModel::setSnapshot(const LogdirSnapshotPtr& snapshot)
             m_runs.begin(), m_runs.end(), snapshot->runs.begin(), [](const auto& a, const auto& b) {
                 return a->name == b->name && a->logdirName == b->logdirName;
             });
+    m_snapshot = snapshot;
     if (sameRuns) {
         m_runs = snapshot->runs;
+        const QHash<QString, QColor> groupColors = m_groupColors;
         assignColors();
-        announceChange({Qt::ToolTipRole});
+        // Hparam values may arrive while a run grows: its group, and colour, with them.
+        const bool recoloured = groupColors != m_groupColors;
+        announceChange(recoloured ? QList<int> {Qt::ToolTipRole, Qt::DecorationRole}
+                                  : QList<int> {Qt::ToolTipRole});
+        if (recoloured)
+            emit selectionChanged();
         return;
     }
     beginResetModel();
@@ -46,77 +58,118 @@ void RunListModel::regroup()
 
 namespace {
 
-// A fixed qualitative palette; a run's first choice is indexed by a hash of its name that does
-// not change between sessions.
-const QColor kPalette[] = {
-    QColor(0x42, 0x85, 0xF4),
-    QColor(0xFF, 0x70, 0x43),
-    QColor(0x0F, 0x9D, 0x58),
-    QColor(0xAB, 0x47, 0xBC),
-    QColor(0x00, 0xAC, 0xC1),
-    QColor(0xF4, 0xB4, 0x00),
-    QColor(0xE9, 0x1E, 0x63),
-    QColor(0x79, 0x55, 0x48),
-    QColor(0x5C, 0x6B, 0xC0),
-    QColor(0x7C, 0xB3, 0x42),
-    QColor(0xDB, 0x44, 0x37),
-    QColor(0x26, 0xA6, 0x9A),
-};
-
-std::size_t paletteIndex(const QString& runName)
+QColor toQColor(core::Rgb rgb)
 {
-    const QByteArray bytes = runName.toUtf8();
-    quint32 hash = 2166136261u; // FNV-1a
-    for (const char c : bytes)
-        hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
-    return hash % std::size(kPalette);
+    return QColor(rgb.r, rgb.g, rgb.b);
+}
+
+std::uint32_t hashOf(const QString& text)
+{
+    const QByteArray bytes = text.toUtf8();
+    return core::runNameHash(std::string_view(bytes.constData(), std::size_t(bytes.size())));
 }
 
 } // namespace
 
 QColor RunListModel::defaultColor(const QString& runName)
 {
-    return kPalette[paletteIndex(runName)];
+    return toQColor(core::paletteColor(hashOf(runName) % core::kPaletteHues));
 }
 
 void RunListModel::assignColors()
 {
     // A run keeps the colour it was first given. A new run takes its hashed colour unless
-    // another run already shows it, then the next free one, so runs side by side differ.
-    QSet<QRgb> used;
+    // another run already shows it, then the next free one (run_palette.h), so runs side by
+    // side differ.
+    std::vector<bool> used(core::kPaletteSize, false);
     for (const auto& run : m_runs)
         if (const auto it = m_assigned.constFind(QString::fromStdString(run->name));
             it != m_assigned.cend())
-            used.insert(it->rgb());
+            used[*it] = true;
     for (const auto& run : m_runs) {
         const QString name = QString::fromStdString(run->name);
         if (m_assigned.contains(name))
             continue;
-        const std::size_t first = paletteIndex(name);
-        QColor chosen = kPalette[first];
-        for (std::size_t step = 0; step < std::size(kPalette); ++step) {
-            const QColor candidate = kPalette[(first + step) % std::size(kPalette)];
-            if (!used.contains(candidate.rgb())) {
-                chosen = candidate;
-                break;
-            }
-        }
-        m_assigned.insert(name, chosen);
-        used.insert(chosen.rgb());
+        const std::size_t index = core::choosePaletteIndex(hashOf(name), used);
+        m_assigned.insert(name, index);
+        used[index] = true;
     }
+    assignGroupColors();
+}
+
+void RunListModel::assignGroupColors()
+{
+    m_groupColors.clear();
+    if (m_scheme.by == ColorBy::Run || !m_snapshot)
+        return;
+    const QRegularExpression expression(m_scheme.pattern);
+    const std::vector<const core::SessionStartInfo*> sessions = m_scheme.by == ColorBy::HParam
+        ? core::sessionStartsByRun(*m_snapshot)
+        : std::vector<const core::SessionStartInfo*>();
+    // Groups in sorted order take colours as runs do, so a group keeps its colour while the
+    // groups beside it stay the same.
+    std::map<QString, std::vector<QString>> members;
+    std::vector<QString> ungrouped;
+    for (std::size_t i = 0; i < m_snapshot->runs.size(); ++i) {
+        const core::RunSnapshot& run = *m_snapshot->runs[i];
+        const auto group
+            = colorGroupOf(m_scheme, expression, run, sessions.empty() ? nullptr : sessions[i]);
+        (group ? members[*group] : ungrouped).push_back(QString::fromStdString(run.name));
+    }
+    std::vector<bool> used(core::kPaletteSize, false);
+    for (const auto& [group, runs] : members) {
+        const std::size_t index = core::choosePaletteIndex(hashOf(group), used);
+        used[index] = true;
+        for (const QString& run : runs)
+            m_groupColors.insert(run, toQColor(core::paletteColor(index)));
+    }
+    for (const QString& run : ungrouped)
+        m_groupColors.insert(run, kUngroupedRunColor);
+}
+
+void RunListModel::setColorScheme(const RunColorScheme& scheme)
+{
+    if (scheme == m_scheme)
+        return;
+    m_scheme = scheme;
+    assignGroupColors();
+    announceChange({Qt::DecorationRole});
+    emit selectionChanged();
+}
+
+QStringList RunListModel::hparamNames() const
+{
+    std::set<QString> names;
+    for (const auto& run : m_runs)
+        if (run->hparams.sessionStart)
+            for (const auto& [name, value] : run->hparams.sessionStart->hparams)
+                names.insert(QString::fromStdString(name));
+    return QStringList(names.begin(), names.end());
 }
 
 QColor RunListModel::color(const QString& runName) const
 {
+    if (m_scheme.by != ColorBy::Run)
+        return m_groupColors.value(runName, kUngroupedRunColor);
     if (const auto it = m_colors.constFind(runName); it != m_colors.cend())
         return *it;
-    return m_assigned.value(runName, defaultColor(runName));
+    if (const auto it = m_assigned.constFind(runName); it != m_assigned.cend())
+        return toQColor(core::paletteColor(*it));
+    return defaultColor(runName);
+}
+
+void RunListModel::setChosenColors(const QHash<QString, QColor>& colors)
+{
+    m_colors = colors;
+    announceChange({Qt::DecorationRole});
+    emit selectionChanged();
 }
 
 void RunListModel::setColor(const QString& runName, const QColor& color)
 {
     m_colors.insert(runName, color);
     announceChange({Qt::DecorationRole});
+    emit colorChosen(runName, color);
     emit selectionChanged();
 }
 
@@ -255,8 +308,8 @@ QVariant RunListModel::groupData(const Group& group, int role) const
         return font;
     }
     case Qt::ToolTipRole:
-        return tr(
-            "%n run(s) from this log directory", nullptr, static_cast<int>(group.runs.size()));
+        return tr("%1 from this log directory")
+            .arg(counted(group.runs.size(), tr("run"), tr("runs")));
     default:
         return {};
     }
@@ -287,14 +340,15 @@ QVariant RunListModel::runData(const core::RunSnapshot& run, int role) const
         return isChecked(name) ? Qt::Checked : Qt::Unchecked;
     case Qt::ToolTipRole:
         return plainToolTip(
-            tr("%1\n%2 tags · %3 scalar points · %4 event files%5")
-                .arg(QString::fromStdString(run.directory.string()))
-                .arg(run.tags.size())
-                .arg(run.scalarPoints())
-                .arg(run.files.size())
-                .arg(run.diagnostics.empty()
-                        ? QString()
-                        : tr("\n%1 problems (see Diagnostics)").arg(run.diagnostics.size())));
+            tr("%1\n%2 · %3 · %4%5")
+                .arg(QString::fromStdString(run.directory.string()),
+                    counted(run.tags.size(), tr("tag"), tr("tags")),
+                    counted(run.scalarPoints(), tr("scalar point"), tr("scalar points")),
+                    counted(run.files.size(), tr("event file"), tr("event files")),
+                    run.diagnostics.empty() ? QString()
+                                            : tr("\n%1 (see Diagnostics)")
+                                                  .arg(counted(run.diagnostics.size(),
+                                                      tr("problem"), tr("problems")))));
     default:
         return {};
     }

@@ -1,5 +1,6 @@
 #include "ui/widgets/run_selector.h"
 
+#include "ui/widgets/counted.h"
 #include "ui/widgets/run_list_model.h"
 
 #include <QApplication>
@@ -161,7 +162,9 @@ void RunSelector::updateCount()
     const QStringList visible = visibleRuns();
     const auto checked = std::count_if(visible.begin(), visible.end(),
         [this](const QString& run) { return m_model->isChecked(run); });
-    m_count->setText(tr("%1 of %2 runs shown").arg(checked).arg(m_model->runCount()));
+    m_count->setText(tr("%1 of %2 shown")
+                         .arg(checked)
+                         .arg(counted(m_model->runCount(), tr("run"), tr("runs"))));
 }
 
 void RunSelector::showContextMenu(const QPoint& position)

@@ -7,6 +7,7 @@
 #include "ui/dashboards/hparams/hparams_table_model.h"
 #include "ui/dashboards/hparams/parallel_coordinates_view.h"
 #include "ui/widgets/run_list_model.h"
+#include "ui/widgets/table_csv.h"
 #include "ui/widgets/widget_export.h"
 
 #include <QFile>
@@ -216,12 +217,7 @@ void HParamsDashboard::updateSummary()
 
 QString HParamsDashboard::csv() const
 {
-    std::vector<int> columns;
-    const QHeaderView* header = m_view->horizontalHeader();
-    for (int visual = 0; visual < header->count(); ++visual)
-        if (const int column = header->logicalIndex(visual); !m_view->isColumnHidden(column))
-            columns.push_back(column);
-    return hparamsCsv(*m_filter, columns);
+    return hparamsCsv(*m_filter, shownColumns(*m_view));
 }
 
 bool HParamsDashboard::exportCsv(const QString& path) const

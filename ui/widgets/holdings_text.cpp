@@ -1,0 +1,52 @@
+#include "ui/widgets/holdings_text.h"
+
+#include "core/analysis/run_summary.h"
+#include "core/load/logdir_loader.h"
+#include "ui/widgets/counted.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace lantern::ui {
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("HoldingsText", text);
+}
+
+} // namespace
+
+QString holdingsText(const core::LogdirSnapshot& snapshot)
+{
+    const core::LogdirHoldings holdings = core::holdingsOf(snapshot);
+    const auto valuesOf = [&](core::ValueKind kind) {
+        return holdings.valuesOfKind[static_cast<std::size_t>(kind)];
+    };
+    struct Noun {
+        std::uint64_t count;
+        QString singular, plural;
+    };
+    // Hparams and model or run-metadata records are counted by what they are seen as: the
+    // HParams tab's sessions, and graphs.
+    const Noun nouns[] = {
+        {snapshot.runs.size(), tr("run"), tr("runs")},
+        {valuesOf(core::ValueKind::Scalar), tr("scalar point"), tr("scalar points")},
+        {valuesOf(core::ValueKind::Histogram), tr("histogram"), tr("histograms")},
+        {valuesOf(core::ValueKind::Image), tr("image"), tr("images")},
+        {valuesOf(core::ValueKind::Audio), tr("audio clip"), tr("audio clips")},
+        {valuesOf(core::ValueKind::Text), tr("text"), tr("texts")},
+        {valuesOf(core::ValueKind::PrCurve), tr("PR curve"), tr("PR curves")},
+        {valuesOf(core::ValueKind::Tensor), tr("tensor"), tr("tensors")},
+        {holdings.graphs, tr("graph"), tr("graphs")},
+    };
+    QStringList parts;
+    for (const Noun& noun : nouns)
+        if (noun.count > 0 || parts.isEmpty()) // the run count always
+            parts.append(counted(noun.count, noun.singular, noun.plural));
+    if (parts.size() == 1)
+        parts.append(tr("no values yet"));
+    return parts.join(QStringLiteral(" · "));
+}
+
+} // namespace lantern::ui
