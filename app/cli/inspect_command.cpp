@@ -406,7 +406,6 @@ int runInspect(const std::vector<std::string>& arguments)
 
     std::cout << loader.runs().size() << " run(s), " << statistics.eventFiles << " event file(s), "
               << statistics.records << " record(s), " << statistics.bytesRead << " bytes\n";
-    std::size_t diagnosticCount = 0;
     for (const auto& run : loader.runs()) {
         std::cout << "\nrun " << printableText(run->name) << "  (" << run->eventCount << " events";
         if (!run->fileVersion.empty())
@@ -428,7 +427,6 @@ int runInspect(const std::vector<std::string>& arguments)
             std::cout << "  ! " << printableText(diagnostic.file) << " @" << diagnostic.offset
                       << ": " << printableText(diagnostic.reason) << " (" << diagnostic.bytesSkipped
                       << " bytes skipped)\n";
-        diagnosticCount += run->diagnostics.size();
     }
     for (const std::string& problem : loader.discoveryProblems())
         std::cout << "! " << printableText(problem) << "\n";

@@ -7,6 +7,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QFileOpenEvent>
 #include <QIcon>
 #include <QTimer>
 
@@ -34,6 +36,43 @@ void answerWithoutDisplay(QCommandLineParser& parser, int& argc, char** argv)
         parser.showHelp();
     parser.process(core); // --help-all, with Qt's own options
 }
+
+// What a file manager passes (Exec=lantern %F) or a user types: a folder or a logdir spec is
+// opened as it is; an event file opens the folder it lies in, its run, with the run's other
+// files (a single file of a run would be a misleading part of it).
+QStringList logdirsForArguments(const QStringList& arguments)
+{
+    QStringList logdirs;
+    for (const QString& argument : arguments) {
+        const QFileInfo info(argument);
+        const QString logdir = info.isFile() ? info.absolutePath() : argument;
+        if (!logdirs.contains(logdir))
+            logdirs.append(logdir);
+    }
+    return logdirs;
+}
+
+// macOS gives the app the folders and files opened with it from the Finder as events, not
+// as arguments (Info.plist's document types).
+class FileOpenListener final : public QObject {
+public:
+    explicit FileOpenListener(lantern::ui::MainWindow& window)
+        : m_window(window)
+    {
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() != QEvent::FileOpen)
+            return QObject::eventFilter(watched, event);
+        m_window.openLogdirs(logdirsForArguments({static_cast<QFileOpenEvent*>(event)->file()}));
+        return true;
+    }
+
+private:
+    lantern::ui::MainWindow& m_window;
+};
 
 } // namespace
 
@@ -72,7 +111,8 @@ int main(int argc, char** argv)
                        "step >= s."));
     parser.addOption(keepOrphanedOption);
     parser.addPositionalArgument(QStringLiteral("LOGDIR"),
-        QStringLiteral("Log directories to open."), QStringLiteral("[LOGDIR...]"));
+        QStringLiteral("Log directories to open (an event file opens its folder)."),
+        QStringLiteral("[LOGDIR...]"));
     answerWithoutDisplay(parser, argc, argv);
 
     QApplication app(argc, argv);
@@ -80,12 +120,14 @@ int main(int argc, char** argv)
     parser.process(app);
 
     QStringList specs = parser.values(logdirOption);
-    specs += parser.positionalArguments();
+    specs += logdirsForArguments(parser.positionalArguments());
     const bool scripted = parser.isSet(screenshotOption);
     if (specs.isEmpty() && !scripted && lantern::ui::Preferences::load().restoreLogdirs)
         specs = lantern::ui::Settings().lastSession();
 
     lantern::ui::MainWindow window;
+    FileOpenListener fileOpenListener(window);
+    app.installEventFilter(&fileOpenListener);
     if (parser.isSet(sizeOption)) {
         const QStringList parts = parser.value(sizeOption).split(QLatin1Char('x'));
         if (parts.size() != 2 || parts[0].toInt() <= 0 || parts[1].toInt() <= 0) {

@@ -11,21 +11,21 @@
 namespace lantern::core {
 
 // a × b, or nullopt when it does not fit in 64 bits.
+// (Plain comparisons, not GCC's __builtin_mul_overflow: MSVC has no such builtin, and
+// compilers turn these into the same overflow check.)
 constexpr std::optional<std::uint64_t> checkedProduct(std::uint64_t a, std::uint64_t b)
 {
-    std::uint64_t product = 0;
-    if (__builtin_mul_overflow(a, b, &product))
+    if (a != 0 && b > UINT64_MAX / a)
         return std::nullopt;
-    return product;
+    return a * b;
 }
 
 // a + b, or nullopt when it does not fit in 64 bits.
 constexpr std::optional<std::uint64_t> checkedSum(std::uint64_t a, std::uint64_t b)
 {
-    std::uint64_t sum = 0;
-    if (__builtin_add_overflow(a, b, &sum))
+    if (b > UINT64_MAX - a)
         return std::nullopt;
-    return sum;
+    return a + b;
 }
 
 // How many elements a shape declares; nullopt for a negative dimension or a product that does

@@ -6,14 +6,31 @@
 #include <array>
 #include <cstring>
 
-#if defined(__x86_64__) || defined(_M_X64)
+// How each compiler and system lets us use the instruction and ask the CPU for it:
+// GCC and clang compile one function for SSE4.2 (target attribute) and ask with
+// __builtin_cpu_supports; MSVC compiles the intrinsics anywhere and asks with __cpuid. On ARM,
+// Linux reports the CRC extension in its hardware capabilities; where the compiler already
+// targets it (every Apple Silicon Mac), no question is needed.
+#if (defined(__x86_64__) || defined(_M_X64)) && (defined(__GNUC__) || defined(__clang__))
 #include <nmmintrin.h>
 #define LANTERN_CRC_X86 1
+#define LANTERN_TARGET_SSE42 __attribute__((target("sse4.2")))
+#elif defined(_M_X64) && defined(_MSC_VER)
+#include <intrin.h>
+#include <nmmintrin.h>
+#define LANTERN_CRC_X86 1
+#define LANTERN_TARGET_SSE42
+#elif defined(__aarch64__) && defined(__ARM_FEATURE_CRC32)
+#include <arm_acle.h>
+#define LANTERN_CRC_ARM 1
+#define LANTERN_TARGET_ARM_CRC
 #elif defined(__aarch64__) && defined(__linux__)
 #include <arm_acle.h>
 #include <asm/hwcap.h>
 #include <sys/auxv.h>
 #define LANTERN_CRC_ARM 1
+#define LANTERN_CRC_ARM_ASK_LINUX 1
+#define LANTERN_TARGET_ARM_CRC __attribute__((target("+crc")))
 #endif
 
 namespace lantern::core {
@@ -48,7 +65,7 @@ std::uint64_t loadLe64(const unsigned char* p)
 }
 
 #if defined(LANTERN_CRC_X86)
-__attribute__((target("sse4.2"))) std::uint32_t extendSse42(
+LANTERN_TARGET_SSE42 std::uint32_t extendSse42(
     std::uint32_t crc, const void* data, std::size_t size)
 {
     auto p = static_cast<const unsigned char*>(data);
@@ -63,7 +80,7 @@ __attribute__((target("sse4.2"))) std::uint32_t extendSse42(
 #endif
 
 #if defined(LANTERN_CRC_ARM)
-__attribute__((target("+crc"))) std::uint32_t extendArmCrc(
+LANTERN_TARGET_ARM_CRC std::uint32_t extendArmCrc(
     std::uint32_t crc, const void* data, std::size_t size)
 {
     auto p = static_cast<const unsigned char*>(data);
@@ -83,13 +100,37 @@ struct Implementation {
     std::string_view name;
 };
 
+#if defined(LANTERN_CRC_X86)
+bool cpuHasSse42()
+{
+#if defined(_MSC_VER) && !defined(__clang__)
+    int registers[4] = {}; // eax, ebx, ecx, edx of leaf 1
+    __cpuid(registers, 1);
+    return (registers[2] & (1 << 20)) != 0; // ECX bit 20: SSE4.2
+#else
+    return __builtin_cpu_supports("sse4.2");
+#endif
+}
+#endif
+
+#if defined(LANTERN_CRC_ARM)
+bool cpuHasArmCrc()
+{
+#if defined(LANTERN_CRC_ARM_ASK_LINUX)
+    return (getauxval(AT_HWCAP) & HWCAP_CRC32) != 0;
+#else
+    return true; // the compiler targets the extension (__ARM_FEATURE_CRC32)
+#endif
+}
+#endif
+
 Implementation chooseImplementation()
 {
 #if defined(LANTERN_CRC_X86)
-    if (__builtin_cpu_supports("sse4.2"))
+    if (cpuHasSse42())
         return {extendSse42, "sse4.2"};
 #elif defined(LANTERN_CRC_ARM)
-    if (getauxval(AT_HWCAP) & HWCAP_CRC32)
+    if (cpuHasArmCrc())
         return {extendArmCrc, "armv8-crc"};
 #endif
     return {extendCrc32cPortable, "table"};

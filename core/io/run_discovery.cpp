@@ -14,7 +14,10 @@ namespace {
 std::string runName(const fs::path& logdir, const fs::path& directory)
 {
     const fs::path relative = directory.lexically_relative(logdir);
-    const std::string name = relative.generic_string();
+    // UTF-8 on every system (generic_string() would be the ANSI code page on Windows, which
+    // cannot spell every folder name), with '/' between folders as TensorBoard names runs.
+    const std::u8string utf8 = relative.generic_u8string();
+    const std::string name(utf8.begin(), utf8.end());
     return name.empty() ? "." : name;
 }
 

@@ -13,10 +13,10 @@ namespace {
 constexpr auto kTimeResolution = std::chrono::seconds(2);
 
 // The files whose content decides what discovery finds (not only where it looks).
-bool decidesDiscovery(std::string_view path)
+bool decidesDiscovery(const fs::path& path)
 {
-    const std::string_view name = path.substr(path.find_last_of('/') + 1);
-    return name == "projector_config.pbtxt" || name == "checkpoint" || name.ends_with(".index");
+    const fs::path name = path.filename();
+    return name == "projector_config.pbtxt" || name == "checkpoint" || name.extension() == ".index";
 }
 
 FileStamp stampOf(const fs::path& path)
@@ -35,10 +35,11 @@ FileStamp stampOf(const fs::path& path)
 
 void ProjectorFingerprint::addEntry(const fs::directory_entry& entry)
 {
-    const std::string& path = entry.path().native();
-    names += std::hash<std::string_view>()(path);
+    // The path as the system spells it: bytes here, UTF-16 on Windows.
+    const fs::path::string_type& path = entry.path().native();
+    names += std::hash<std::basic_string_view<fs::path::value_type>>()(path);
     ++entries;
-    if (decidesDiscovery(path))
+    if (decidesDiscovery(entry.path()))
         stamps.push_back(stampOf(entry.path()));
 }
 

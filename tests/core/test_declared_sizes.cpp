@@ -142,6 +142,18 @@ class DeclaredSizes : public QObject {
     Q_OBJECT
 
 private slots:
+    void productsAndSumsStopAtTheEdgeOf64Bits()
+    {
+        QCOMPARE(
+            checkedProduct(UINT32_MAX + 1ull, UINT32_MAX), std::optional(UINT64_MAX - UINT32_MAX));
+        QCOMPARE(checkedProduct(UINT32_MAX + 1ull, UINT32_MAX + 1ull), std::nullopt);
+        QCOMPARE(checkedProduct(0, UINT64_MAX), std::optional<std::uint64_t>(0));
+        QCOMPARE(checkedProduct(UINT64_MAX, 1), std::optional(UINT64_MAX));
+        QCOMPARE(checkedSum(UINT64_MAX - 1, 1), std::optional(UINT64_MAX));
+        QCOMPARE(checkedSum(UINT64_MAX, 1), std::nullopt);
+        QCOMPARE(checkedSum(1, UINT64_MAX), std::nullopt);
+    }
+
     void shapeProductsAreChecked()
     {
         const std::int64_t wraps[] = {6, 3074457345618258603}; // 6 × N wraps to 2
