@@ -8,6 +8,7 @@
 #include "core/analysis/tsne.h"
 #include "core/analysis/tsne_affinities.h"
 #include "tests/support/layout_quality.h"
+#include "tests/support/stage_reports.h"
 
 #include <QTest>
 
@@ -243,6 +244,21 @@ private slots:
         QCOMPARE(layout.coordinates().size(), std::size_t(200 * 3));
         QVERIFY(std::any_of(layout.notes().begin(), layout.notes().end(),
             [](const std::string& note) { return note.find("120 to 50") != std::string::npos; }));
+    }
+
+    void preparationReportsItsStagesInOrder()
+    {
+        Clusters data = gaussianClusters(4, 100, 60, 3.0, 5);
+        lantern::test::StageReports reports;
+        TsneOptions options;
+        options.progress = reports.callback();
+        TsneLayout layout = TsneLayout::prepare(data.values, data.rows, data.columns, options);
+        QVERIFY(layout.ok());
+        QCOMPARE(reports.stages(),
+            (std::vector<std::string> {
+                "Reducing to 50 dimensions (PCA)", "Finding neighbours", "Computing affinities"}));
+        QVERIFY2(reports.problem().empty(), reports.problem().c_str());
+        QVERIFY(reports.count() > 6); // more than a start and an end per stage
     }
 
     void cancellation()
