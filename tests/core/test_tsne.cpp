@@ -285,6 +285,30 @@ private slots:
             QVERIFY(std::isfinite(v));
     }
 
+    // Above 100,000 points the neighbours come from the forest, whose trees take a while each:
+    // cancelled a tenth of the way through finding neighbours, preparation stops there (no
+    // report comes from far past that point, none from a later stage).
+    void cancellingALargeInputStopsWithinTheStage()
+    {
+        const Clusters data = gaussianClusters(10, 12'000, 50, 6.0, 9);
+        std::atomic<bool> cancel {false};
+        double furthest = 0;
+        std::vector<std::string> stages;
+        TsneOptions options;
+        options.progress = [&](std::string_view stage, double done) {
+            if (stages.empty() || stages.back() != stage)
+                stages.emplace_back(stage);
+            furthest = std::max(furthest, done);
+            if (stage == "Finding neighbours" && done >= 0.1)
+                cancel = true;
+        };
+        const TsneLayout layout = TsneLayout::prepare(
+            data.values, data.rows, data.columns, options, [&] { return cancel.load(); });
+        QCOMPARE(layout.error(), std::string("cancelled"));
+        QCOMPARE(stages, std::vector<std::string> {"Finding neighbours"});
+        QVERIFY2(furthest < 0.3, qPrintable(QString::number(furthest)));
+    }
+
     void supervisionPullsLabelsApart()
     {
         // Two clusters mixed together: without labels t-SNE cannot tell them apart; with full
