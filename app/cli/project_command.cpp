@@ -13,6 +13,7 @@
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <iostream>
 #include <optional>
 
@@ -133,10 +134,22 @@ bool writeCoordinates(
     return std::fclose(file) == 0 && written;
 }
 
+// The time from `began` to the layout's first frame (its preparation), for large inputs; with
+// the processor time of every thread so far, which a busy machine does not inflate.
+void printPrepared(std::chrono::steady_clock::time_point began)
+{
+    char text[64];
+    std::snprintf(text, sizeof text, "%.3f s (processor %.1f s)",
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count(),
+        double(std::clock()) / CLOCKS_PER_SEC);
+    std::cout << "prepared: " << text << "\n";
+}
+
 // UMAP on both cores: the same seed gives a layout of the same quality, not the same bytes.
 bool layOutByUmap(const LoadedEmbedding& embedding, const std::string& name,
     const ProjectOptions& options, std::vector<float>& coordinates)
 {
+    const auto began = std::chrono::steady_clock::now();
     UmapOptions umap;
     umap.dimensions = options.dimensions;
     umap.neighbours = options.neighbours;
@@ -149,6 +162,7 @@ bool layOutByUmap(const LoadedEmbedding& embedding, const std::string& name,
                   << "\n";
         return false;
     }
+    printPrepared(began);
     for (const std::string& note : layout.notes())
         std::cout << "note: " << note << "\n";
     layout.iterate(layout.totalEpochs());
@@ -210,6 +224,7 @@ int runProject(const std::vector<std::string>& arguments)
                       << "': " << layout.error() << "\n";
             return 1;
         }
+        printPrepared(began);
         for (const std::string& note : layout.notes())
             std::cout << "note: " << note << "\n";
         layout.iterate(options.iterations);

@@ -15,6 +15,7 @@ constexpr int kDescentRounds = 3;
 // Neighbours of a neighbour offered per round: the nearest ones carry almost all the gain.
 constexpr std::size_t kDescentFanOut = 24;
 constexpr std::size_t kRowsPerTask = 256;
+constexpr std::size_t kPollRange = 4096; // splits of more points than this ask for cancellation
 
 float squaredDistance(const float* a, const float* b, std::size_t columns)
 {
@@ -41,11 +42,12 @@ struct ProjectionTree {
 class TreeBuilder {
 public:
     TreeBuilder(std::span<const float> points, std::size_t columns, std::size_t leafSize,
-        std::uint64_t seed)
+        std::uint64_t seed, SharedCancellation& cancelled)
         : m_points(points)
         , m_columns(columns)
         , m_leafSize(leafSize)
         , m_random(seed)
+        , m_cancelled(cancelled)
     {
     }
 
@@ -68,7 +70,8 @@ private:
     // points) halves the range instead.
     void split(ProjectionTree& tree, std::uint32_t begin, std::uint32_t end)
     {
-        while (end - begin > m_leafSize) {
+        // A tree of a million points takes a second or so: asked at each split of a large range.
+        while (end - begin > m_leafSize && (end - begin < kPollRange || !m_cancelled())) {
             std::uniform_int_distribution<std::uint32_t> pick(begin, end - 1);
             const float* a = row(tree.order[pick(m_random)]);
             const float* b = row(tree.order[pick(m_random)]);
@@ -110,6 +113,7 @@ private:
     std::size_t m_leafSize;
     std::mt19937_64 m_random;
     std::vector<float> m_normal;
+    SharedCancellation& m_cancelled;
 };
 
 // Writes row i's kept neighbours (nearest first) into the graph.
@@ -125,15 +129,21 @@ void store(KnnGraph& graph, std::size_t i, NearestSet& nearest)
 } // namespace
 
 KnnGraph forestNeighbourGraph(std::span<const float> points, std::size_t rows, std::size_t columns,
-    std::size_t k, std::uint64_t seed, SharedCancellation& cancelled)
+    std::size_t k, std::uint64_t seed, SharedCancellation& cancelled, StageProgress& progress)
 {
     k = std::min(k, rows - 1);
     // Leaves of about 2k points: each tree then proposes twice as many candidates as needed.
     const std::size_t leafSize = std::max<std::size_t>(2 * k, 32);
+    const std::size_t tasks = (rows + kRowsPerTask - 1) / kRowsPerTask;
+    // A tree costs about as much as a pass over the rows (a unit per task) divided by the trees.
+    const std::size_t treeUnits = std::max<std::size_t>(1, tasks / kTrees);
+    progress.addUnits(kTrees * treeUnits + (1 + kDescentRounds) * tasks);
     std::vector<ProjectionTree> trees(kTrees);
     runParallelTasks(kTrees, [&](std::size_t t) {
         if (!cancelled())
-            trees[t] = TreeBuilder(points, columns, leafSize, seed * kTrees + t).build(rows);
+            trees[t]
+                = TreeBuilder(points, columns, leafSize, seed * kTrees + t, cancelled).build(rows);
+        progress.advance(treeUnits);
     });
     if (cancelled())
         return {};
@@ -143,7 +153,6 @@ KnnGraph forestNeighbourGraph(std::span<const float> points, std::size_t rows, s
     graph.k = k;
     graph.indices.resize(rows * k);
     graph.distances.resize(rows * k);
-    const std::size_t tasks = (rows + kRowsPerTask - 1) / kRowsPerTask;
     // Each row's candidates are gathered, sorted and deduplicated, then measured once each.
     const auto forEachRow = [&](const auto& propose) {
         runParallelTasks(tasks, [&](std::size_t task) {
@@ -167,6 +176,7 @@ KnnGraph forestNeighbourGraph(std::span<const float> points, std::size_t rows, s
                             j);
                 store(graph, i, nearest);
             }
+            progress.advance();
         });
     };
 

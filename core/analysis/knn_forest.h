@@ -7,6 +7,7 @@
 
 #include "core/analysis/knn_graph.h"
 #include "core/analysis/parallel_tasks.h"
+#include "core/analysis/stage_progress.h"
 
 #include <cstdint>
 
@@ -14,8 +15,8 @@ namespace lantern::core {
 
 // Euclidean neighbours of the rows of `points` (row-major rows × columns); for cosine, pass unit
 // rows and convert the distances (1 − cos = ‖p − q‖² / 2). Deterministic for a seed. Empty when
-// cancelled.
+// cancelled. Advances `progress` (adding its units first) by trees built and rows searched.
 KnnGraph forestNeighbourGraph(std::span<const float> points, std::size_t rows, std::size_t columns,
-    std::size_t k, std::uint64_t seed, SharedCancellation& cancelled);
+    std::size_t k, std::uint64_t seed, SharedCancellation& cancelled, StageProgress& progress);
 
 } // namespace lantern::core

@@ -74,7 +74,7 @@ void storeExactly(KnnGraph& graph, std::span<const float> values, std::size_t co
 }
 
 KnnGraph exactGraph(std::span<const float> values, std::size_t rows, std::size_t columns,
-    std::size_t k, DistanceMetric metric, SharedCancellation& cancelled)
+    std::size_t k, DistanceMetric metric, SharedCancellation& cancelled, StageProgress& progress)
 {
     const std::vector<float> unit
         = metric == DistanceMetric::Cosine ? unitRows(values, rows, columns) : std::vector<float>();
@@ -89,6 +89,7 @@ KnnGraph exactGraph(std::span<const float> values, std::size_t rows, std::size_t
     const std::size_t kept = std::min(rows - 1, k + kSpareNeighbours);
 
     const std::size_t tasks = (rows + kQueryBlock - 1) / kQueryBlock;
+    progress.addUnits(tasks);
     runParallelTasks(tasks, [&](std::size_t task) {
         const std::size_t first = task * kQueryBlock;
         const std::size_t count = std::min(kQueryBlock, rows - first);
@@ -122,6 +123,7 @@ KnnGraph exactGraph(std::span<const float> values, std::size_t rows, std::size_t
         }
         for (std::size_t i = 0; i < count; ++i)
             storeExactly(graph, values, columns, metric, first + i, nearest[i].sorted());
+        progress.advance();
     });
     return graph;
 }
@@ -129,23 +131,27 @@ KnnGraph exactGraph(std::span<const float> values, std::size_t rows, std::size_t
 } // namespace
 
 KnnGraph nearestNeighbourGraph(std::span<const float> values, std::size_t rows, std::size_t columns,
-    std::size_t k, DistanceMetric metric, const std::function<bool()>& cancelled)
+    std::size_t k, DistanceMetric metric, const std::function<bool()>& cancelled,
+    StageProgress* progress)
 {
     if (rows > kExactNeighbourRows)
-        return approximateNeighbourGraph(values, rows, columns, k, metric, cancelled);
-    return exactNeighbourGraph(values, rows, columns, k, metric, cancelled);
+        return approximateNeighbourGraph(values, rows, columns, k, metric, cancelled, 1, progress);
+    return exactNeighbourGraph(values, rows, columns, k, metric, cancelled, progress);
 }
 
 KnnGraph exactNeighbourGraph(std::span<const float> values, std::size_t rows, std::size_t columns,
-    std::size_t k, DistanceMetric metric, const std::function<bool()>& cancelled)
+    std::size_t k, DistanceMetric metric, const std::function<bool()>& cancelled,
+    StageProgress* progress)
 {
+    StageProgress silent;
     if (rows == 0 || values.size() < rows * columns || rows > std::size_t(UINT32_MAX))
         return {};
     SharedCancellation shared(cancelled);
     if (shared())
         return {};
     k = std::min(k, rows - 1);
-    KnnGraph graph = exactGraph(values, rows, columns, k, metric, shared);
+    KnnGraph graph
+        = exactGraph(values, rows, columns, k, metric, shared, progress ? *progress : silent);
     if (shared.seen())
         return {};
     return graph;
@@ -153,8 +159,10 @@ KnnGraph exactNeighbourGraph(std::span<const float> values, std::size_t rows, st
 
 KnnGraph approximateNeighbourGraph(std::span<const float> values, std::size_t rows,
     std::size_t columns, std::size_t k, DistanceMetric metric,
-    const std::function<bool()>& cancelled, std::uint64_t seed)
+    const std::function<bool()>& cancelled, std::uint64_t seed, StageProgress* progress)
 {
+    StageProgress silent;
+    StageProgress& told = progress ? *progress : silent;
     if (rows == 0 || values.size() < rows * columns || rows > std::size_t(UINT32_MAX))
         return {};
     SharedCancellation shared(cancelled);
@@ -166,12 +174,13 @@ KnnGraph approximateNeighbourGraph(std::span<const float> values, std::size_t ro
         unit = unitRows(values, rows, columns);
         points = unit;
     }
-    KnnGraph graph = forestNeighbourGraph(points, rows, columns, k, seed, shared);
+    const std::size_t tasks = (rows + 1023) / 1024;
+    told.addUnits(tasks); // the measuring again below
+    KnnGraph graph = forestNeighbourGraph(points, rows, columns, k, seed, shared, told);
     if (shared() || graph.rows != rows)
         return {};
     // The forest measured in float (and by cosine, on the unit sphere): measure again as
     // nearestNeighbours() does, so both graphs give the same distances.
-    const std::size_t tasks = (rows + 1023) / 1024;
     runParallelTasks(tasks, [&](std::size_t task) {
         std::vector<NearestSet::Entry> kept(graph.k);
         const std::size_t end = std::min(rows, (task + 1) * 1024);
@@ -180,6 +189,7 @@ KnnGraph approximateNeighbourGraph(std::span<const float> values, std::size_t ro
                 kept[n] = {0, graph.indices[row * graph.k + n]};
             storeExactly(graph, values, columns, metric, row, kept);
         }
+        told.advance();
     });
     return graph;
 }

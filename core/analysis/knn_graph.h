@@ -3,6 +3,7 @@
 // affinities and UMAP's fuzzy simplicial set are built from.
 
 #include "core/analysis/nearest_neighbours.h"
+#include "core/analysis/stage_progress.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -25,8 +26,10 @@ struct KnnGraph {
 // Ties are broken by index and a NaN distance counts as infinite, as in nearestNeighbours().
 // `cancelled` is polled often (at least every ~10 ms of work); when it answers true the
 // result is empty (rows == 0), as it is when `values` is shorter than rows × columns.
+// `progress`, when given, is advanced through the stage the caller began (units: tasks).
 KnnGraph nearestNeighbourGraph(std::span<const float> values, std::size_t rows, std::size_t columns,
-    std::size_t k, DistanceMetric metric, const std::function<bool()>& cancelled = {});
+    std::size_t k, DistanceMetric metric, const std::function<bool()>& cancelled = {},
+    StageProgress* progress = nullptr);
 
 // Added to the shared contract: the two ways nearestNeighbourGraph() chooses between.
 // Comparing every pair grows with rows²: 20,000 × 50 takes 3 s of processor time, 100,000
@@ -34,13 +37,15 @@ KnnGraph nearestNeighbourGraph(std::span<const float> values, std::size_t rows, 
 inline constexpr std::size_t kExactNeighbourRows = 100000;
 // Every pair compared, in tiles of a matrix product.
 KnnGraph exactNeighbourGraph(std::span<const float> values, std::size_t rows, std::size_t columns,
-    std::size_t k, DistanceMetric metric, const std::function<bool()>& cancelled = {});
+    std::size_t k, DistanceMetric metric, const std::function<bool()>& cancelled = {},
+    StageProgress* progress = nullptr);
 // Random projection trees and neighbour descent (core/analysis/knn_forest.h): on issue 19's
 // 50-D Gaussian clusters (a hard case: the noise fills all 50 dimensions) it finds 0.92 of the
 // exact 90 nearest at 10,000 points (bench/bench_knn_graph.cpp). The same for a seed; the
 // distances of the neighbours found are exact.
 KnnGraph approximateNeighbourGraph(std::span<const float> values, std::size_t rows,
     std::size_t columns, std::size_t k, DistanceMetric metric,
-    const std::function<bool()>& cancelled = {}, std::uint64_t seed = 1);
+    const std::function<bool()>& cancelled = {}, std::uint64_t seed = 1,
+    StageProgress* progress = nullptr);
 
 } // namespace lantern::core

@@ -121,10 +121,12 @@ TsneLayout TsneLayout::prepare(std::span<const float> values, std::size_t rows, 
     }
     const std::size_t k = std::min(rows - 1, std::size_t(std::ceil(3 * s.perplexity)));
 
+    StageProgress progress(options.progress);
     std::vector<float> reduced;
     std::span<const float> input = values.first(rows * columns);
     std::size_t width = columns;
     if (columns > kPcaDimensions) {
+        progress.begin("Reducing to " + std::to_string(kPcaDimensions) + " dimensions (PCA)", 1);
         PcaOptions pcaOptions;
         pcaOptions.cancelled = [&shared] { return shared(); };
         PcaResult pca = principalComponents(input, rows, columns, kPcaDimensions, pcaOptions);
@@ -135,14 +137,18 @@ TsneLayout TsneLayout::prepare(std::span<const float> values, std::size_t rows, 
         width = pca.components;
         s.notes.push_back("reduced from " + std::to_string(columns) + " to " + std::to_string(width)
             + " dimensions by PCA first");
+        progress.finish();
     }
     if (shared())
         return fail("cancelled");
+    progress.begin("Finding neighbours");
     const KnnGraph graph = nearestNeighbourGraph(
-        input, rows, width, k, DistanceMetric::Euclidean, [&] { return shared(); });
+        input, rows, width, k, DistanceMetric::Euclidean, [&] { return shared(); }, &progress);
     if (shared() || graph.rows != rows)
         return fail("cancelled");
-    s.affinities = tsneAffinities(graph, s.perplexity, shared);
+    progress.finish();
+    progress.begin("Computing affinities");
+    s.affinities = tsneAffinities(graph, s.perplexity, shared, &progress);
     if (shared())
         return fail("cancelled");
     if (options.supervision > 0 && options.labels.size() < rows)
@@ -156,12 +162,18 @@ TsneLayout TsneLayout::prepare(std::span<const float> values, std::size_t rows, 
     std::mt19937_64 random(options.seed);
     std::normal_distribution<double> normal(0, kInitialSpread);
     s.y.resize(rows * s.dimensions);
-    for (double& v : s.y)
-        v = normal(random);
+    const bool restart = options.initial.size() == s.y.size()
+        && std::all_of(options.initial.begin(), options.initial.end(),
+            [](float v) { return std::isfinite(v); });
+    for (std::size_t i = 0; i < s.y.size(); ++i)
+        s.y[i] = restart ? double(options.initial[i]) : normal(random);
+    if (restart)
+        s.iteration = options.startIteration;
     s.update.assign(s.y.size(), 0.0);
     s.gains.assign(s.y.size(), 1.0);
     s.step.assign(s.y.size(), 0.0);
     s.publish();
+    progress.finish();
     return layout;
 }
 

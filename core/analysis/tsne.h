@@ -11,6 +11,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lantern::core {
@@ -24,6 +25,13 @@ struct TsneOptions {
     std::span<const std::int32_t>
         labels; // optional supervision labels per row (−1 = none); may be empty
     double supervision = 0; // 0..1, TensorBoard's "supervise" slider
+    // Where to start (rows × dimensions; a saved layout), instead of a random start, and the
+    // steps it had done (so that early exaggeration is not run again). Ignored unless whole.
+    std::span<const float> initial;
+    std::size_t startIteration = 0;
+    // Told prepare()'s stages as they go ("Finding neighbours", 0.4), from its threads, one
+    // call at a time; see StageProgress.
+    std::function<void(std::string_view stage, double fraction)> progress;
 };
 
 class TsneGradient;

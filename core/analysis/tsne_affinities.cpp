@@ -55,13 +55,16 @@ void conditionalAffinities(
     }
 }
 
-TsneAffinities tsneAffinities(
-    const KnnGraph& graph, double perplexity, SharedCancellation& cancelled)
+TsneAffinities tsneAffinities(const KnnGraph& graph, double perplexity,
+    SharedCancellation& cancelled, StageProgress* progress)
 {
+    StageProgress silent;
+    StageProgress& told = progress ? *progress : silent;
     const std::size_t rows = graph.rows, k = graph.k;
     // Floats, as P is: at a million points these two arrays are the largest of all.
     std::vector<float> conditional(rows * k);
     const std::size_t tasks = (rows + kRowsPerTask - 1) / kRowsPerTask;
+    told.addUnits(2 * tasks); // the bandwidths, then the merging
     runParallelTasks(tasks, [&](std::size_t task) {
         if (cancelled())
             return;
@@ -71,6 +74,7 @@ TsneAffinities tsneAffinities(
             conditionalAffinities(std::span(graph.distances).subspan(i * k, k), perplexity, row);
             std::copy(row.begin(), row.end(), conditional.begin() + std::ptrdiff_t(i * k));
         }
+        told.advance();
     });
     if (cancelled())
         return {};
@@ -94,6 +98,7 @@ TsneAffinities tsneAffinities(
             entries[fill[i]++] = {j, p};
             entries[fill[j]++] = {std::uint32_t(i), p};
         }
+    std::vector<float>().swap(conditional); // no longer needed: a million points' worth is large
     // fill[i] is now the end of row i, and so the start of row i + 1.
     result.rowStart.assign(rows + 1, 0);
     result.columns.reserve(entries.size());
@@ -101,6 +106,11 @@ TsneAffinities tsneAffinities(
     const double scale = 1.0 / (2.0 * double(rows));
     std::size_t begin = 0;
     for (std::size_t i = 0; i < rows; ++i) {
+        if (i % kRowsPerTask == 0) {
+            if (cancelled())
+                return {};
+            told.advance();
+        }
         const auto first = entries.begin() + std::ptrdiff_t(begin);
         const auto last = entries.begin() + std::ptrdiff_t(fill[i]);
         std::sort(first, last);

@@ -5,6 +5,7 @@
 
 #include "core/analysis/knn_graph.h"
 #include "core/analysis/parallel_tasks.h"
+#include "core/analysis/stage_progress.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -28,9 +29,10 @@ struct TsneAffinities {
 void conditionalAffinities(
     std::span<const float> distances, double perplexity, std::span<double> probabilities);
 
-// P = (P_cond + P_condᵀ) / 2N from the graph. Empty when cancelled.
-TsneAffinities tsneAffinities(
-    const KnnGraph& graph, double perplexity, SharedCancellation& cancelled);
+// P = (P_cond + P_condᵀ) / 2N from the graph. Empty when cancelled. Advances `progress`, when
+// given, through the stage the caller began.
+TsneAffinities tsneAffinities(const KnnGraph& graph, double perplexity,
+    SharedCancellation& cancelled, StageProgress* progress = nullptr);
 
 // Supervision as TensorBoard's "supervise" slider: the affinity between two labelled points of
 // different labels is weakened by the factor (1 − strength), then P is normalised again; a

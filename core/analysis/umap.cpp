@@ -113,18 +113,24 @@ UmapLayout UmapLayout::prepare(std::span<const float> values, std::size_t rows, 
     }
     settings.totalEpochs = options.epochs > 0 ? options.epochs : rows <= 10'000 ? 500 : 200;
 
-    const KnnGraph knn = nearestNeighbourGraph(
-        values.first(rows * columns), rows, columns, neighbours, options.metric, cancelled);
+    StageProgress progress(options.progress);
+    progress.begin("Finding neighbours");
+    const KnnGraph knn = nearestNeighbourGraph(values.first(rows * columns), rows, columns,
+        neighbours, options.metric, cancelled, &progress);
     if (knn.rows == 0 || (cancelled && cancelled()))
         return fail("cancelled");
+    progress.finish();
     if (const std::size_t coincident = coincidentPoints(knn))
         layout.m_notes.push_back(withCommas(coincident)
             + " points coincide with another point; they are laid out close together");
 
+    progress.begin("Building the fuzzy graph", 1);
     const FuzzyGraph graph = fuzzySimplicialSet(knn, cancelled);
     if (graph.rows == 0)
         return fail("cancelled");
+    progress.finish();
 
+    progress.begin("Finding the starting layout", 1);
     if (options.spectralInitialisation) {
         SpectralLayout spectral = piecewiseSpectralLayout(graph, values.first(rows * columns),
             columns, settings.dimensions, options.seed, cancelled);
@@ -138,6 +144,7 @@ UmapLayout UmapLayout::prepare(std::span<const float> values, std::size_t rows, 
     if (layout.m_coordinates.empty())
         layout.m_coordinates = randomLayout(rows, settings.dimensions, options.seed);
     layout.m_schedule = scheduleEdges(graph, settings.totalEpochs, settings.negativeSamples);
+    progress.finish();
     return layout;
 }
 

@@ -12,6 +12,7 @@
 #include <functional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lantern::core {
@@ -27,6 +28,8 @@ struct UmapOptions {
     // Threads for the optimiser: 1 gives the same layout for the same seed every time; 2 is
     // about twice as fast but its layout depends on timing (of equal quality).
     std::size_t threads = 2;
+    // Told prepare()'s stages as they go ("Finding neighbours", 0.4); see StageProgress.
+    std::function<void(std::string_view stage, double fraction)> progress;
 };
 
 class UmapLayout {

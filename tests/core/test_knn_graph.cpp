@@ -3,6 +3,7 @@
 // several tiles and tasks; k larger than the data, duplicates and cancellation.
 
 #include "core/analysis/knn_graph.h"
+#include "tests/support/stage_reports.h"
 
 #include <QTest>
 
@@ -135,6 +136,24 @@ private slots:
             QVERIFY(recall > 0.9);
             const KnnGraph again = approximateNeighbourGraph(values, 4000, 12, 30, metric);
             QCOMPARE(again.indices, approximate.indices);
+        }
+    }
+
+    void bothGraphsAdvanceTheProgressToTheEnd()
+    {
+        const auto values = randomValues(3000, 10, 6);
+        for (const bool exact : {true, false}) {
+            lantern::test::StageReports reports;
+            StageProgress progress(reports.callback());
+            progress.begin("Finding neighbours");
+            const KnnGraph graph = exact ? exactNeighbourGraph(values, 3000, 10, 15,
+                                       DistanceMetric::Euclidean, {}, &progress)
+                                         : approximateNeighbourGraph(values, 3000, 10, 15,
+                                             DistanceMetric::Euclidean, {}, 1, &progress);
+            QCOMPARE(graph.rows, std::size_t(3000));
+            // Every unit the graph announced was done: 100% before the caller finishes.
+            QVERIFY2(reports.problem().empty(), reports.problem().c_str());
+            QVERIFY(reports.count() > 10);
         }
     }
 

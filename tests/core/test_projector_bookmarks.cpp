@@ -1,6 +1,8 @@
 // TensorBoard's projector bookmarks: PCA states read with their components, dimensions and
-// selection; t-SNE, UMAP and custom ones kept and marked unsupported with a reason; text
-// that is not a list of states is one clear error; hostile sizes are refused.
+// selection; t-SNE and UMAP ones with their parameters and every point's coordinates (marked
+// unsupported with a reason when the coordinates are missing), custom ones with their
+// searches; what Lantern writes reads back the same; text that is not a list of states is one
+// clear error; hostile sizes are refused.
 
 #include "core/projector/projector_bookmarks.h"
 
@@ -37,14 +39,115 @@ private slots:
         QCOMPARE(parsed.bookmarks[1].dimensions, 3);
         QCOMPARE(parsed.bookmarks[1].pcaComponents, (std::vector<std::size_t> {1, 2, 3}));
         QVERIFY(parsed.bookmarks[1].unsupported.empty());
-        QVERIFY(parsed.bookmarks[2].unsupported.find("t-SNE") != std::string::npos);
+        // Without coordinates a t-SNE or UMAP state cannot be shown.
+        QVERIFY(parsed.bookmarks[2].unsupported.find("t-SNE coordinates") != std::string::npos);
         QCOMPARE(parsed.bookmarks[2].selectedPoints, (std::vector<std::size_t> {2}));
+        QCOMPARE(parsed.bookmarks[2].layout.iteration, std::size_t(500));
         QCOMPARE(parsed.bookmarks[3].label, std::string("Bookmark 4"));
-        QVERIFY(parsed.bookmarks[3].unsupported.find("UMAP") != std::string::npos);
-        QVERIFY(parsed.bookmarks[4].unsupported.find("custom") != std::string::npos);
+        QVERIFY(parsed.bookmarks[3].unsupported.find("UMAP coordinates") != std::string::npos);
+        QCOMPARE(parsed.bookmarks[3].dimensions, 2);
+        QVERIFY(parsed.bookmarks[4].unsupported.empty());
+        QCOMPARE(parsed.bookmarks[4].custom.text[0], std::string("a"));
         // Without selectedProjection, saved components mean PCA.
         QCOMPARE(parsed.bookmarks[5].projection, std::string("pca"));
         QVERIFY(parsed.bookmarks[5].unsupported.empty());
+    }
+
+    void layoutStatesAsTensorBoardSavesThem()
+    {
+        // TensorBoard keeps every projection it computed in each point's map; a state of a
+        // sampled run lacks the points it left out.
+        const auto parsed = parseProjectorBookmarks(R"([
+          {"selectedProjection": "tsne", "tSNEis3d": false, "tSNEPerplexity": 12,
+           "tSNELearningRate": 10, "tSNEIteration": 321,
+           "projections": [{"pca-0": 1, "tsne-0": 0.5, "tsne-1": -2, "tsne-2": 9},
+                           {"tsne-0": 1.25, "tsne-1": 3}]},
+          {"selectedProjection": "umap", "umapIs3d": true, "umapNeighbors": 7,
+           "umapMinDist": 0.3, "projections": [{"umap-0": 1, "umap-1": 2, "umap-2": 3}]},
+          {"selectedProjection": "tsne", "tSNEis3d": false,
+           "projections": [{"tsne-0": 1, "tsne-1": 2}, {"pca-0": 1}]}
+        ])");
+        QVERIFY2(parsed.error.empty(), parsed.error.c_str());
+        const auto& tsne = parsed.bookmarks[0];
+        QVERIFY2(tsne.unsupported.empty(), tsne.unsupported.c_str());
+        QCOMPARE(tsne.dimensions, 2);
+        QCOMPARE(tsne.layout.perplexity, 12.0);
+        QCOMPARE(tsne.layout.learningRate, 10.0);
+        QCOMPARE(tsne.layout.iteration, std::size_t(321));
+        QCOMPARE(tsne.layout.coordinates, (std::vector<float> {0.5f, -2, 1.25f, 3}));
+        const auto& umap = parsed.bookmarks[1];
+        QVERIFY(umap.unsupported.empty());
+        QCOMPARE(umap.dimensions, 3);
+        QCOMPARE(umap.layout.neighbours, std::size_t(7));
+        QCOMPARE(umap.layout.minDist, 0.3);
+        QCOMPARE(umap.layout.coordinates, (std::vector<float> {1, 2, 3}));
+        QVERIFY(parsed.bookmarks[2].unsupported.find("every point") != std::string::npos);
+        QVERIFY(parsed.bookmarks[2].layout.coordinates.empty());
+    }
+
+    void whatLanternWritesReadsBack()
+    {
+        std::vector<ProjectorBookmark> written(4);
+        written[0].label = "t-SNE \"3-D\"";
+        written[0].projection = "tsne";
+        written[0].dimensions = 3;
+        written[0].layout.perplexity = 25;
+        written[0].layout.learningRate = 300;
+        written[0].layout.iteration = 777;
+        written[0].layout.seed = 9;
+        written[0].layout.coordinates = {0.1f, -1e-7f, 123456.7f, 3, 4, 5};
+        written[0].selectedPoints = {1};
+        written[0].camera = ProjectorBookmarkCamera {false, {0.5, 1, 2}, {0, 0, 0}, 1.5};
+        written[1].label = "UMAP";
+        written[1].projection = "umap";
+        written[1].layout.neighbours = 30;
+        written[1].layout.minDist = 0.25;
+        written[1].layout.epochs = 200;
+        written[1].layout.iteration = 200;
+        written[1].layout.coordinates = {1, 2, 3, 4};
+        written[2].label = "custom";
+        written[2].projection = "custom";
+        written[2].custom = {"label", {"^a", "b", "", "d\\d"}, {true, false, false, true}};
+        written[3].label = "PCA";
+        written[3].projection = "pca";
+        written[3].pcaComponents = {2, 0};
+        const std::string json = projectorBookmarksJson(written);
+        // TensorBoard's own names.
+        for (const char* field : {"\"selectedProjection\"", "\"tSNEis3d\"", "\"umapNeighbors\"",
+                 "\"tsne-2\"", "\"umap-1\"", "\"customYUpRegex\"", "\"cameraDef\""})
+            QVERIFY2(json.find(field) != std::string::npos, field);
+        const auto read = parseProjectorBookmarks(json);
+        QVERIFY2(read.error.empty(), read.error.c_str());
+        QCOMPARE(read.bookmarks.size(), std::size_t(4));
+        for (std::size_t i = 0; i < 4; ++i) {
+            const auto& a = written[i];
+            const auto& b = read.bookmarks[i];
+            QVERIFY2(b.unsupported.empty(), b.unsupported.c_str());
+            QCOMPARE(b.label, a.label);
+            QCOMPARE(b.projection, a.projection);
+            QCOMPARE(b.selectedPoints, a.selectedPoints);
+        }
+        const auto& tsne = read.bookmarks[0].layout;
+        QCOMPARE(read.bookmarks[0].dimensions, 3);
+        QCOMPARE(tsne.coordinates, written[0].layout.coordinates); // every bit
+        QCOMPARE(tsne.perplexity, 25.0);
+        QCOMPARE(tsne.learningRate, 300.0);
+        QCOMPARE(tsne.iteration, std::size_t(777));
+        QCOMPARE(tsne.seed, std::uint64_t(9));
+        QVERIFY(read.bookmarks[0].camera);
+        QCOMPARE(read.bookmarks[0].camera->zoom, 1.5);
+        const auto& umap = read.bookmarks[1].layout;
+        QCOMPARE(read.bookmarks[1].dimensions, 2);
+        QCOMPARE(umap.coordinates, written[1].layout.coordinates);
+        QCOMPARE(umap.neighbours, std::size_t(30));
+        QCOMPARE(umap.minDist, 0.25);
+        QCOMPARE(umap.epochs, std::size_t(200));
+        QCOMPARE(umap.iteration, std::size_t(200));
+        const auto& custom = read.bookmarks[2].custom;
+        QCOMPARE(custom.column, std::string("label"));
+        QCOMPARE(custom.text, written[2].custom.text);
+        QCOMPARE(custom.regex, written[2].custom.regex);
+        QCOMPARE(read.bookmarks[3].pcaComponents, (std::vector<std::size_t> {2, 0}));
     }
 
     void camerasAreKeptWhenComplete()

@@ -8,6 +8,7 @@
 #include "core/analysis/tsne.h"
 #include "core/analysis/tsne_affinities.h"
 #include "tests/support/layout_quality.h"
+#include "tests/support/stage_reports.h"
 
 #include <QTest>
 
@@ -245,6 +246,21 @@ private slots:
             [](const std::string& note) { return note.find("120 to 50") != std::string::npos; }));
     }
 
+    void preparationReportsItsStagesInOrder()
+    {
+        Clusters data = gaussianClusters(4, 100, 60, 3.0, 5);
+        lantern::test::StageReports reports;
+        TsneOptions options;
+        options.progress = reports.callback();
+        TsneLayout layout = TsneLayout::prepare(data.values, data.rows, data.columns, options);
+        QVERIFY(layout.ok());
+        QCOMPARE(reports.stages(),
+            (std::vector<std::string> {
+                "Reducing to 50 dimensions (PCA)", "Finding neighbours", "Computing affinities"}));
+        QVERIFY2(reports.problem().empty(), reports.problem().c_str());
+        QVERIFY(reports.count() > 6); // more than a start and an end per stage
+    }
+
     void cancellation()
     {
         const Clusters& data = testClusters();
@@ -267,6 +283,30 @@ private slots:
         layout.iterate(5);
         for (const float v : layout.coordinates())
             QVERIFY(std::isfinite(v));
+    }
+
+    // Above 100,000 points the neighbours come from the forest, whose trees take a while each:
+    // cancelled a tenth of the way through finding neighbours, preparation stops there (no
+    // report comes from far past that point, none from a later stage).
+    void cancellingALargeInputStopsWithinTheStage()
+    {
+        const Clusters data = gaussianClusters(10, 12'000, 50, 6.0, 9);
+        std::atomic<bool> cancel {false};
+        double furthest = 0;
+        std::vector<std::string> stages;
+        TsneOptions options;
+        options.progress = [&](std::string_view stage, double done) {
+            if (stages.empty() || stages.back() != stage)
+                stages.emplace_back(stage);
+            furthest = std::max(furthest, done);
+            if (stage == "Finding neighbours" && done >= 0.1)
+                cancel = true;
+        };
+        const TsneLayout layout = TsneLayout::prepare(
+            data.values, data.rows, data.columns, options, [&] { return cancel.load(); });
+        QCOMPARE(layout.error(), std::string("cancelled"));
+        QCOMPARE(stages, std::vector<std::string> {"Finding neighbours"});
+        QVERIFY2(furthest < 0.3, qPrintable(QString::number(furthest)));
     }
 
     void supervisionPullsLabelsApart()

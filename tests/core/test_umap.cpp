@@ -10,6 +10,7 @@
 #include "core/analysis/umap_pieces.h"
 #include "core/analysis/umap_spectral.h"
 #include "tests/support/layout_quality.h"
+#include "tests/support/stage_reports.h"
 
 #include <QTest>
 
@@ -324,6 +325,24 @@ private slots:
         options.epochs = 0;
         QCOMPARE(UmapLayout::prepare(data.values, data.rows, data.columns, options).totalEpochs(),
             std::size_t(500));
+    }
+
+    void preparationReportsItsStagesInOrder()
+    {
+        std::mt19937 random(3);
+        std::normal_distribution<float> normal(0, 1);
+        std::vector<float> values(600 * 8);
+        for (float& value : values)
+            value = normal(random);
+        lantern::test::StageReports reports;
+        UmapOptions options;
+        options.progress = reports.callback();
+        const UmapLayout layout = UmapLayout::prepare(values, 600, 8, options);
+        QVERIFY2(layout.ok(), layout.error().c_str());
+        QCOMPARE(reports.stages(),
+            (std::vector<std::string> {
+                "Finding neighbours", "Building the fuzzy graph", "Finding the starting layout"}));
+        QVERIFY2(reports.problem().empty(), reports.problem().c_str());
     }
 
     void cancellationStopsPrepareAndIterate()

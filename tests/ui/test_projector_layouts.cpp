@@ -3,9 +3,15 @@
 // chooser and the panel's buttons, the view animates (its points move between frames), ends
 // with the clusters apart, stops its worker when PCA is chosen or it is paused, keeps each
 // embedding's and method's layout where it was, and shows the notes of a too-small embedding.
+// While t-SNE prepares, the progress line names each stage with its percentage. The custom
+// projection lays the points out along the means of two searches per axis and says what
+// they matched; bookmarks of t-SNE and UMAP layouts bring their points back without computing,
+// and survive being written and read as TensorBoard's JSON; the layouts kept are bounded.
 
+#include "core/projector/projector_bookmarks.h"
 #include "tests/support/test_support.h"
 #include "ui/dashboards/projector/embedding_scatter_plot.h"
+#include "ui/dashboards/projector/projector_custom_controls.h"
 #include "ui/dashboards/projector/projector_dashboard.h"
 #include "ui/dashboards/projector/projector_layout_controls.h"
 #include "ui/dashboards/projector/projector_panel.h"
@@ -15,6 +21,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -22,6 +30,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <array>
 #include <fstream>
 #include <random>
 
@@ -113,9 +122,14 @@ private slots:
         // Every frame that reaches the view, as the view has it.
         std::vector<std::vector<QVector3D>> frames;
         std::vector<std::size_t> iterations;
+        QStringList preparing; // the progress line while it prepares
         bool sameAsShown = true;
         const auto connection
             = connect(m_projector, &ui::ProjectorDashboard::layoutShown, this, [&] {
+                  if (m_projector->shownLayout().points.empty()) {
+                      preparing << m_controls->progress->text();
+                      return;
+                  }
                   frames.push_back(m_projector->plot()->points());
                   iterations.push_back(m_projector->shownLayout().iteration);
                   sameAsShown = sameAsShown && m_projector->shownLayout().points == frames.back();
@@ -129,6 +143,14 @@ private slots:
         disconnect(connection);
         QCOMPARE(m_projector->shownLayout().iteration, std::size_t(600));
         QVERIFY(sameAsShown);
+        // Each stage from 0% to 100%, neighbours before affinities.
+        const QString joined = preparing.join(QLatin1Char('|'));
+        const auto at = [&](const char* text) { return joined.indexOf(QLatin1String(text)); };
+        QVERIFY2(at("Preparing t-SNE: Finding neighbours 0%") >= 0, qPrintable(joined));
+        QVERIFY2(at("Finding neighbours 0%") < at("Finding neighbours 100%"), qPrintable(joined));
+        QVERIFY2(at("Finding neighbours 100%") < at("Computing affinities 0%"), qPrintable(joined));
+        QVERIFY2(
+            at("Computing affinities 0%") < at("Computing affinities 100%"), qPrintable(joined));
         // Animated: frames of the layout on its way, each with the points moved (the job's
         // result may repeat its last frame).
         QVERIFY2(frames.size() >= 4, qPrintable(QString::number(frames.size())));
@@ -242,6 +264,165 @@ private slots:
         QCOMPARE(m_projector->plot()->dimensions(), 2);
     }
 
+    // Custom: x from the mean of cluster c0 to that of c1, y from c2 up to c3; each cluster
+    // lands on its side, the counts are shown, and a bad or empty search says so.
+    void customProjectionFromSearches()
+    {
+        ui::ProjectorCustomControls* custom = m_controls->custom;
+        chooseMethod(ui::ProjectionMethod::Custom);
+        QVERIFY(custom->isVisible());
+        QVERIFY(m_controls->running->isHidden());
+        custom->column->setCurrentIndex(custom->column->findText(QStringLiteral("cluster")));
+        QSignalSpy shown(m_projector, &ui::ProjectorDashboard::customShown);
+        const char* queries[4] = {"c0", "c1", "c2", "c3"};
+        for (std::size_t i = 0; i < 4; ++i) {
+            custom->query[i]->setFocus();
+            QTest::keyClicks(custom->query[i], QString::fromLatin1(queries[i]));
+        }
+        QVERIFY(QTest::qWaitFor([&] { return !m_projector->isComputing(); }, 20000));
+        QVERIFY(!shown.isEmpty());
+        QCOMPARE(custom->found[0]->text(), QStringLiteral("x: 250 left, 250 right"));
+        QCOMPARE(custom->found[1]->text(), QStringLiteral("y: 250 down, 250 up"));
+        QCOMPARE(m_projector->plot()->dimensions(), 2);
+        const auto& points = m_projector->plot()->points();
+        const auto rows = m_projector->shownRows();
+        QCOMPARE(points.size(), rows.size());
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            const std::size_t cluster = clusterOf(rows[i]);
+            if (cluster == 0)
+                QVERIFY(points[i].x() < -5);
+            if (cluster == 1)
+                QVERIFY(points[i].x() > 5);
+            if (cluster == 2)
+                QVERIFY(points[i].y() < -5);
+            if (cluster == 3)
+                QVERIFY(points[i].y() > 5);
+        }
+
+        custom->regex[0]->click(); // "c0" is a fine expression too
+        QVERIFY(QTest::qWaitFor([&] { return !m_projector->isComputing(); }, 20000));
+        QCOMPARE(custom->found[0]->text(), QStringLiteral("x: 250 left, 250 right"));
+        custom->query[0]->setText(QStringLiteral("c(0"));
+        QVERIFY(QTest::qWaitFor([&] { return !m_projector->isComputing(); }, 20000));
+        QVERIFY2(custom->found[0]->text().startsWith(QStringLiteral("x left: ")),
+            qPrintable(custom->found[0]->text()));
+        custom->query[3]->setText(QStringLiteral("c9"));
+        QVERIFY(QTest::qWaitFor([&] { return !m_projector->isComputing(); }, 20000));
+        QCOMPARE(custom->found[1]->text(), QStringLiteral("y up: no point matches \"c9\""));
+        custom->query[0]->setText(QStringLiteral("c0"));
+        custom->query[3]->setText(QStringLiteral("c3"));
+        QVERIFY(QTest::qWaitFor([&] { return !m_projector->isComputing(); }, 20000));
+    }
+
+    // A bookmark of a t-SNE layout shows its points again at once, paused, with no worker;
+    // one of UMAP too (finished); written and read back as TensorBoard's JSON they are the same.
+    void bookmarksKeepLayouts()
+    {
+        chooseMethod(ui::ProjectionMethod::Tsne);
+        QTest::mouseClick(m_projector->panel()->addBookmark, Qt::LeftButton);
+        // Custom was shown before: its searches are bookmarked too.
+        chooseMethod(ui::ProjectionMethod::Custom);
+        QVERIFY(QTest::qWaitFor([&] { return !m_projector->isComputing(); }, 20000));
+        QVERIFY(m_projector->addBookmark());
+        const std::vector<QVector3D> customPoints = m_projector->plot()->points();
+
+        chooseMethod(ui::ProjectionMethod::Tsne);
+        QVERIFY(
+            QTest::qWaitFor([&] { return m_projector->shownLayout().iteration >= 300; }, 60000));
+        QTest::mouseClick(m_controls->pause, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_projector->isLayoutRunning(), 5000);
+        QTest::qWait(50);
+        const ui::LayoutFrame tsne = m_projector->shownLayout();
+        QVERIFY(!tsne.points.empty());
+        QVERIFY(m_projector->addBookmark());
+        chooseMethod(ui::ProjectionMethod::Umap);
+        QVERIFY(QTest::qWaitFor([&] { return m_projector->shownLayout().finished; }, 60000));
+        const ui::LayoutFrame umap = m_projector->shownLayout();
+        QVERIFY(m_projector->addBookmark());
+        QListWidget* list = m_projector->panel()->bookmarks;
+        QVERIFY(list->count() >= 3);
+        const int tsneRow = list->count() - 2, umapRow = list->count() - 1;
+        QVERIFY(list->item(tsneRow)->text().contains(
+            QStringLiteral("t-SNE 2-D, iteration %1").arg(tsne.iteration)));
+
+        const auto apply = [&](int row) {
+            list->setCurrentRow(row);
+            QTest::mouseClick(m_projector->panel()->applyBookmark, Qt::LeftButton);
+        };
+        chooseMethod(ui::ProjectionMethod::Pca);
+        // Another seed would lay out afresh: the bookmark must bring the saved points back.
+        m_controls->seed->setValue(m_controls->seed->value() + 1);
+        apply(tsneRow);
+        QCOMPARE(m_controls->method(), ui::ProjectionMethod::Tsne);
+        QVERIFY(!m_projector->isLayoutRunning());
+        QCOMPARE(m_projector->plot()->points(), tsne.points);
+        QCOMPARE(m_projector->shownLayout().iteration, tsne.iteration);
+        QVERIFY(m_controls->progress->text().contains(QStringLiteral("paused")));
+        QTest::qWait(200);
+        QVERIFY(!m_projector->isLayoutRunning());
+        // Resuming goes on from the saved points.
+        QTest::mouseClick(m_controls->pause, Qt::LeftButton);
+        QVERIFY(QTest::qWaitFor(
+            [&] { return m_projector->shownLayout().iteration > tsne.iteration; }, 30000));
+        const double agreement = neighbourAgreement(m_projector->plot()->points());
+        QVERIFY2(agreement > 0.95, qPrintable(QString::number(agreement)));
+        QTest::mouseClick(m_controls->pause, Qt::LeftButton);
+
+        apply(umapRow);
+        QCOMPARE(m_controls->method(), ui::ProjectionMethod::Umap);
+        QVERIFY(!m_projector->isComputing()); // nothing asked of a worker
+        QTRY_VERIFY_WITH_TIMEOUT(!m_projector->isLayoutRunning(), 5000); // the paused one ends
+        QCOMPARE(m_projector->plot()->points(), umap.points);
+        QVERIFY(m_controls->progress->text().contains(QStringLiteral("finished")));
+
+        // Written as TensorBoard's JSON and read back: the same states.
+        const QString path = m_temp.filePath(QStringLiteral("saved_bookmarks.json"));
+        QCOMPARE(m_projector->saveBookmarks(path), QString());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray json = file.readAll();
+        const auto read = core::parseProjectorBookmarks(json.toStdString());
+        QVERIFY2(read.error.empty(), read.error.c_str());
+        QCOMPARE(read.bookmarks.size(), std::size_t(list->count()));
+        const auto& savedTsne = read.bookmarks[std::size_t(tsneRow)];
+        QCOMPARE(savedTsne.projection, std::string("tsne"));
+        QCOMPARE(savedTsne.layout.iteration, tsne.iteration);
+        QCOMPARE(savedTsne.layout.coordinates.size(), tsne.points.size() * 2);
+        for (std::size_t i = 0; i < tsne.points.size(); ++i) {
+            QCOMPARE(savedTsne.layout.coordinates[2 * i], tsne.points[i].x());
+            QCOMPARE(savedTsne.layout.coordinates[2 * i + 1], tsne.points[i].y());
+        }
+        const auto& savedCustom = read.bookmarks[std::size_t(tsneRow - 1)];
+        QCOMPARE(savedCustom.projection, std::string("custom"));
+        QCOMPARE(savedCustom.custom.text[1], std::string("c1"));
+        apply(tsneRow - 1);
+        QCOMPARE(m_controls->method(), ui::ProjectionMethod::Custom);
+        QVERIFY(QTest::qWaitFor([&] { return !m_projector->isComputing(); }, 20000));
+        QCOMPARE(m_projector->plot()->points(), customPoints);
+        chooseMethod(ui::ProjectionMethod::Pca);
+    }
+
+    // Layouts of every embedding, method and dimensions: only the last few shown are kept.
+    void keptLayoutsAreBounded()
+    {
+        QCheckBox* threeD = m_projector->panel()->threeD;
+        for (const char* name : {"copy", "clusters", "copy"})
+            for (const auto method : {ui::ProjectionMethod::Tsne, ui::ProjectionMethod::Umap})
+                for (const bool three : {false, true}) {
+                    QVERIFY(chooseEmbedding(QString::fromLatin1(name)));
+                    chooseMethod(method);
+                    if (threeD->isChecked() != three)
+                        threeD->click();
+                    QVERIFY(m_projector->keptLayoutCount() >= 1);
+                    QVERIFY(m_projector->keptLayoutCount() <= ui::ProjectorDashboard::kKeptLayouts);
+                }
+        QCOMPARE(m_projector->keptLayoutCount(), ui::ProjectorDashboard::kKeptLayouts);
+        if (threeD->isChecked())
+            threeD->click();
+        chooseMethod(ui::ProjectionMethod::Pca);
+        QVERIFY(chooseEmbedding(QStringLiteral("clusters")));
+    }
+
     // Five points cannot have perplexity 30: t-SNE says what it used instead, in the message box.
     void tooSmallEmbeddingSaysSo()
     {
@@ -268,14 +449,22 @@ private slots:
         QComboBox* colorBy = m_projector->colorChooser();
         colorBy->setCurrentIndex(colorBy->findText(QStringLiteral("cluster")));
         shootLayouts(directory + QStringLiteral("/clusters"));
+        shootCustom(directory + QStringLiteral("/clusters_custom.png"), QStringLiteral("cluster"),
+            {"c0", "c1", "c2", "c3"}, false);
         const auto corpus = test::corpusDirectory();
         if (!corpus)
             QSKIP(qPrintable(test::corpusMissingMessage()));
-        for (const char* folder : {"c01_torch_tutorial_images_graph_embedding",
-                 "f03_tf2_keras_embeddings_freq_projector"}) {
+        // LANTERN_PROJECTOR_SHOTS_CORPUS may name fewer folders (f03's 88,588 words take long).
+        QStringList folders = qEnvironmentVariable("LANTERN_PROJECTOR_SHOTS_CORPUS")
+                                  .split(QLatin1Char(','), Qt::SkipEmptyParts);
+        if (folders.isEmpty())
+            folders = {QStringLiteral("c01_torch_tutorial_images_graph_embedding"),
+                QStringLiteral("f03_tf2_keras_embeddings_freq_projector")};
+        for (const QString& name : folders) {
+            const QByteArray folder = name.toUtf8();
             QSignalSpy shown(m_projector, &ui::ProjectorDashboard::projectionShown);
             const QString before = m_projector->embeddingChooser()->itemText(0);
-            m_window.openLogdirs({QString::fromStdString((*corpus / folder).string())});
+            m_window.openLogdirs({QString::fromStdString((*corpus / folder.constData()).string())});
             QVERIFY(QTest::qWaitFor(
                 [&] {
                     return m_projector->embeddingChooser()->itemText(0) != before
@@ -285,7 +474,10 @@ private slots:
             QVERIFY(m_window.showTab(QStringLiteral("projector")));
             QVERIFY(!shown.isEmpty() || shown.wait(60000));
             QVERIFY(QTest::qWaitFor([&] { return !m_projector->isComputing(); }, 60000));
-            shootLayouts(directory + QLatin1Char('/') + QString::fromLatin1(folder).left(3));
+            shootLayouts(directory + QLatin1Char('/') + name.left(3));
+            if (name.startsWith(QStringLiteral("c01")))
+                shootCustom(directory + QStringLiteral("/c01_custom.png"), QStringLiteral("label"),
+                    {"Sandal|Sneaker|Boot", "Shirt|Pullover|Coat", "Bag", "Trouser"}, true);
         }
     }
 
@@ -321,6 +513,24 @@ private:
             }
         if (threeD->isChecked())
             threeD->click();
+        chooseMethod(ui::ProjectionMethod::Pca);
+    }
+
+    // The custom projection of the embedding shown by `queries` (x left, right, y down, up)
+    // over `column`, saved as `file`.
+    void shootCustom(
+        const QString& file, const QString& column, std::array<const char*, 4> queries, bool regex)
+    {
+        chooseMethod(ui::ProjectionMethod::Custom);
+        ui::ProjectorCustomControls* custom = m_controls->custom;
+        custom->column->setCurrentIndex(custom->column->findText(column));
+        for (std::size_t i = 0; i < 4; ++i) {
+            custom->regex[i]->setChecked(regex);
+            custom->query[i]->setText(QString::fromLatin1(queries[i]));
+        }
+        QVERIFY(QTest::qWaitFor([&] { return !m_projector->isComputing(); }, 60000));
+        QTest::qWait(100); // painted
+        QVERIFY(m_window.grab().save(file));
         chooseMethod(ui::ProjectionMethod::Pca);
     }
 

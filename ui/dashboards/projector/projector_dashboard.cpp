@@ -64,6 +64,9 @@ ProjectorDashboard::ProjectorDashboard(QWidget* parent, DataReaderPtr reader)
           nullptr, LatestJobRunner::OnDestroy::Wait)
     , m_layouting([this](LayoutFrame frame) { takeLayoutFrame(std::move(frame)); }, nullptr,
           LatestJobRunner::OnDestroy::Wait)
+    , m_customising(
+          [this](std::shared_ptr<const CustomAnswer> answer) { showCustom(std::move(answer)); },
+          nullptr, LatestJobRunner::OnDestroy::Wait)
 {
     setObjectName(QStringLiteral("projector")); // the tab's key
     m_panel = new ProjectorPanel(this);
@@ -137,6 +140,8 @@ ProjectorDashboard::ProjectorDashboard(QWidget* parent, DataReaderPtr reader)
     });
     connect(p.applyBookmark, &QPushButton::clicked, this, &ProjectorDashboard::applyBookmark);
     connect(p.bookmarks, &QListWidget::itemActivated, this, &ProjectorDashboard::applyBookmark);
+    connect(p.addBookmark, &QPushButton::clicked, this, &ProjectorDashboard::addBookmark);
+    connect(p.saveBookmarks, &QPushButton::clicked, this, &ProjectorDashboard::chooseBookmarksFile);
     connect(m_plot, &EmbeddingScatterPlot::pointHovered, this, &ProjectorDashboard::hover);
     connect(m_plot, &EmbeddingScatterPlot::selectionChanged, this,
         [this](const std::vector<int>& points) {
@@ -151,6 +156,7 @@ ProjectorDashboard::ProjectorDashboard(QWidget* parent, DataReaderPtr reader)
         });
     m_panel->component[2]->setEnabled(false);
     connectLayoutControls();
+    connectCustomControls();
 }
 
 ProjectorDashboard::~ProjectorDashboard() = default;
@@ -189,7 +195,8 @@ std::optional<bool> ProjectorDashboard::hasDataFor(const DashboardUpdate& update
 bool ProjectorDashboard::isComputing() const
 {
     return m_loading.isBusy() || m_projecting.isBusy() || m_styling.isBusy()
-        || m_neighbouring.isBusy() || m_searching.isBusy() || m_layouting.isBusy();
+        || m_neighbouring.isBusy() || m_searching.isBusy() || m_layouting.isBusy()
+        || m_customising.isBusy();
 }
 
 void ProjectorDashboard::setSnapshot(const LogdirSnapshotPtr& snapshot)
@@ -288,6 +295,7 @@ void ProjectorDashboard::showLoaded(LoadedProjectorDataPtr loaded)
         view.colorBy
             = QString::fromStdString((text == columns.end() ? columns.front() : *text).name);
         view.labelBy = view.colorBy;
+        view.custom.column = view.colorBy; // searched by the labels too
     }
     const ProjectorPanel& p = *m_panel;
     {
@@ -320,27 +328,7 @@ void ProjectorDashboard::showLoaded(LoadedProjectorDataPtr loaded)
         const QSignalBlocker blocker(component);
         component->clear(); // filled with their variance once projected
     }
-    p.bookmarks->clear();
-    for (const auto& bookmark : m_projection->bookmarks.bookmarks) {
-        const QString label = QString::fromStdString(bookmark.label);
-        QString text;
-        if (!bookmark.unsupported.empty()) {
-            text = tr("%1\nnot supported: %2")
-                       .arg(label, QString::fromStdString(bookmark.unsupported));
-        } else {
-            QStringList components;
-            for (const std::size_t component : bookmark.pcaComponents)
-                components << QString::number(component + 1);
-            text = tr("%1\nPCA %2-D (PC %3), %n point(s) selected", nullptr,
-                int(bookmark.selectedPoints.size()))
-                       .arg(label)
-                       .arg(bookmark.dimensions)
-                       .arg(components.join(QStringLiteral(", ")));
-        }
-        auto* item = new QListWidgetItem(text, p.bookmarks);
-        item->setData(Qt::UserRole, !bookmark.unsupported.empty());
-    }
-    p.applyBookmark->setEnabled(p.bookmarks->count() > 0);
+    listBookmarks();
     showLayoutControls(view);
     m_panel->setStatus(embedding.error.empty()
             ? tr("%1 points × %2 dimensions").arg(embedding.rows).arg(embedding.columns)
@@ -439,11 +427,15 @@ void ProjectorDashboard::plotPoints()
         return;
     const ViewState& view = state();
     std::vector<QVector3D> points = coordinates();
-    if (view.method != ProjectionMethod::Pca)
+    if (isIterative(view.method))
         points = layoutPoints(std::move(points));
     else
         m_layouting.cancel();
-    m_plot->setPoints(std::move(points), view.dimensions);
+    if (view.method == ProjectionMethod::Custom)
+        points = customPoints(std::move(points));
+    // The custom projection has two axes, as TensorBoard's.
+    m_plot->setPoints(
+        std::move(points), view.method == ProjectionMethod::Custom ? 2 : view.dimensions);
     if (m_restoreCamera && view.camera && view.method == ProjectionMethod::Pca)
         m_plot->setCamera(*view.camera);
     m_restoreCamera = false;
@@ -640,69 +632,6 @@ void ProjectorDashboard::showNeighbours(std::shared_ptr<const NeighbourAnswer> a
                                            .arg(m_projection->embedding.columns));
     m_plot->setNeighbours(pointsOf(m_neighbourRows));
     emit neighboursShown();
-}
-
-void ProjectorDashboard::applyBookmark()
-{
-    const int index = m_panel->bookmarks->currentRow();
-    if (!m_projection || index < 0
-        || std::size_t(index) >= m_projection->bookmarks.bookmarks.size())
-        return;
-    const core::ProjectorBookmark& bookmark = m_projection->bookmarks.bookmarks[std::size_t(index)];
-    const QString label = QString::fromStdString(bookmark.label);
-    if (!bookmark.unsupported.empty()) {
-        m_bookmarkMessage = tr("Bookmark “%1” is not supported: %2")
-                                .arg(label, QString::fromStdString(bookmark.unsupported));
-        updateMessages();
-        return;
-    }
-    m_bookmarkMessage.clear();
-    ViewState& view = state();
-    view.method = ProjectionMethod::Pca; // what bookmarks hold
-    m_layouting.cancel();
-    updateMessages();
-    view.dimensions = bookmark.dimensions;
-    for (std::size_t axis = 0; axis < bookmark.pcaComponents.size() && axis < 3; ++axis)
-        view.components[axis] = int(bookmark.pcaComponents[axis]);
-    std::vector<std::size_t> selection;
-    for (const std::size_t row : bookmark.selectedPoints)
-        if (row < m_projection->embedding.rows)
-            selection.push_back(row);
-    const bool wasIsolated = !view.isolated.empty();
-    view.isolated.clear(); // a bookmark shows every point
-    m_bookmarkLabel = label;
-    m_bookmarkCamera = bookmark.camera;
-    {
-        const QSignalBlocker blocker(m_panel->threeD);
-        m_panel->threeD->setChecked(view.dimensions == 3);
-        m_panel->component[2]->setEnabled(view.dimensions == 3);
-    }
-    for (std::size_t axis = 0; axis < 3; ++axis) {
-        const QSignalBlocker blocker(m_panel->component[axis]);
-        m_panel->component[axis]->setCurrentIndex(view.components[axis]);
-    }
-    showLayoutControls(view);
-    selectRows(std::move(selection));
-    if (wasIsolated) {
-        project();
-    } else {
-        m_plot->setCoordinates(coordinates(), view.dimensions);
-        showBookmarkCamera();
-    }
-}
-
-void ProjectorDashboard::showBookmarkCamera()
-{
-    if (!m_bookmarkCamera)
-        return;
-    const core::ProjectorBookmarkCamera saved = *std::exchange(m_bookmarkCamera, std::nullopt);
-    if (const auto camera = cameraFromTensorBoard(saved, m_plot->frame())) {
-        m_plot->setCamera(*camera);
-        return;
-    }
-    m_bookmarkMessage = tr("Bookmark “%1”: its camera (for a %2 view) was not applied")
-                            .arg(m_bookmarkLabel, saved.orthographic ? tr("2-D") : tr("3-D"));
-    updateMessages();
 }
 
 std::vector<std::size_t> ProjectorDashboard::shownRows() const

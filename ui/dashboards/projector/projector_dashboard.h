@@ -6,11 +6,13 @@
 // original space and TensorBoard's bookmarks. Loading, projecting, neighbours and search run on
 // workers; each embedding keeps its view while others are shown.
 
+#include "core/projector/custom_projection.h"
 #include "core/projector/projector_discovery.h"
 #include "ui/adapter/data_reader.h"
 #include "ui/adapter/loaded_data.h"
 #include "ui/dashboards/dashboard.h"
 #include "ui/dashboards/projector/projector_camera.h"
+#include "ui/dashboards/projector/projector_custom_controls.h"
 #include "ui/dashboards/projector/projector_layout.h"
 #include "ui/dashboards/projector/projector_work.h"
 #include "ui/widgets/latest_job.h"
@@ -19,6 +21,7 @@
 #include <QWidget>
 
 #include <array>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -74,6 +77,18 @@ public:
     bool isLayoutRunning() const { return m_layouting.isRunning(); }
     // The t-SNE or UMAP layout shown as it last reached the view (no run before one is shown).
     const LayoutFrame& shownLayout() const;
+    // t-SNE and UMAP layouts kept over every embedding, whichever were shown last: at most
+    // this many, holding at most this many points together (besides the one shown).
+    static constexpr std::size_t kKeptLayouts = 4;
+    static constexpr std::size_t kKeptLayoutPoints = 2'000'000;
+    std::size_t keptLayoutCount() const;
+
+    // Adds the view as it is to the embedding's bookmarks (a t-SNE or UMAP layout with its
+    // points); false, saying why in the messages, when it cannot (a layout still preparing).
+    bool addBookmark();
+    // Writes the embedding's bookmarks to `path` as TensorBoard's JSON; an empty string, or why
+    // not.
+    QString saveBookmarks(const QString& path) const;
 
 signals:
     // After each projection reaches the view (a load, components, sphereize, isolation).
@@ -84,6 +99,9 @@ signals:
     void styleShown();
     void neighboursShown();
     void searchShown();
+    // After the custom projection's points (or why an axis is flat) reach the view.
+    void customShown();
+    void bookmarksChanged();
 
 protected:
     void apply(const DashboardUpdate& update) override { setSnapshot(update.snapshot); }
@@ -99,6 +117,7 @@ private:
         std::shared_ptr<LayoutRun> run;
         LayoutFrame frame;
         bool paused = false;
+        std::uint64_t lastShown = 0; // by m_layoutClock
     };
     // What one embedding's view is, kept while others are shown.
     struct ViewState {
@@ -113,6 +132,15 @@ private:
         ProjectionMethod method = ProjectionMethod::Pca;
         // The t-SNE and UMAP runs by method and dimensions, kept while another is shown.
         std::map<std::pair<ProjectionMethod, int>, KeptLayout> layouts;
+        CustomSettings custom;
+        std::vector<core::ProjectorBookmark> addedBookmarks;
+    };
+    // The custom projection of the shown points for the settings asked.
+    struct CustomAnswer {
+        ProjectedPointsPtr projected;
+        CustomSettings settings;
+        core::CustomProjection projection;
+        std::vector<QVector3D> points;
     };
 
     void applyDiscovery(const core::ProjectorDiscovery& discovery);
@@ -130,6 +158,9 @@ private:
     // The kept layout's points, or `pca` while it prepares; starts the run if it should run.
     std::vector<QVector3D> layoutPoints(std::vector<QVector3D> pca);
     void continueLayout(KeptLayout& kept);
+    // Drops the least recently shown layouts beyond kKeptLayouts or kKeptLayoutPoints (never
+    // the one shown): each holds its neighbour graph and affinities, hundreds of bytes a point.
+    void forgetOldLayouts();
     void restartLayout();
     void togglePause();
     void takeLayoutFrame(LayoutFrame frame);
@@ -137,6 +168,13 @@ private:
     void connectLayoutControls();
     // The method chooser and the method's controls as `view` has them.
     void showLayoutControls(const ViewState& view);
+    // The custom projection (projector_dashboard_custom.cpp).
+    void connectCustomControls();
+    // The custom points for the view's settings when computed, else `pca` (and computes them).
+    std::vector<QVector3D> customPoints(std::vector<QVector3D> pca);
+    void projectCustom();
+    void showCustom(std::shared_ptr<const CustomAnswer> answer);
+    void showCustomFound();
     void restyle();
     void showStyle(std::shared_ptr<const StyleAnswer> answer);
     void applyStyle(PointStylePtr style);
@@ -149,9 +187,16 @@ private:
     void showSelection();
     void findNeighbours();
     void showNeighbours(std::shared_ptr<const NeighbourAnswer> answer);
+    // Bookmarks (projector_dashboard_bookmarks.cpp): the embedding's, then those added.
+    void listBookmarks();
+    const core::ProjectorBookmark* bookmarkAt(int index);
     void applyBookmark();
+    void applyLayoutBookmark(const core::ProjectorBookmark& bookmark, ProjectionMethod method);
     // The applied bookmark's camera, once its points are plotted.
     void showBookmarkCamera();
+    void chooseBookmarksFile();
+    // A new run of the view's method for the shown points, with `settings`.
+    std::shared_ptr<LayoutRun> newLayoutRun(const LayoutSettings& settings);
     void rememberView();
     void updateMessages();
     void hover(int index);
@@ -169,6 +214,9 @@ private:
     LatestJob<std::shared_ptr<const NeighbourAnswer>> m_neighbouring;
     LatestJob<std::shared_ptr<const SearchAnswer>> m_searching;
     LayoutJob m_layouting;
+    LatestJob<std::shared_ptr<const CustomAnswer>> m_customising;
+    std::shared_ptr<const CustomAnswer> m_custom; // the last computed
+    std::uint64_t m_layoutClock = 0;
     const LayoutRun* m_runInView = nullptr; // whose frames the plot shows
     const LayoutRun* m_runRequested = nullptr; // of the layout job, while it is busy
     std::vector<core::ProjectorEmbeddingSource> m_sources;

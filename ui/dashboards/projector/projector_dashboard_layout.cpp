@@ -3,6 +3,7 @@
 // showing something else ends the job, and the run goes on from where it was when shown again.
 
 #include "ui/dashboards/projector/embedding_scatter_plot.h"
+#include "ui/dashboards/projector/projector_custom_controls.h"
 #include "ui/dashboards/projector/projector_dashboard.h"
 #include "ui/dashboards/projector/projector_layout_controls.h"
 #include "ui/dashboards/projector/projector_panel.h"
@@ -96,6 +97,15 @@ void ProjectorDashboard::showLayoutControls(const ViewState& view)
                 c.superviseBy->addItem(QString::fromStdString(columns[column].name), int(column));
         }
     }
+    {
+        const QSignalBlocker blocker(c.custom->column);
+        c.custom->column->clear();
+        if (m_projection)
+            for (const auto& column : m_projection->embedding.metadata.columns)
+                c.custom->column->addItem(QString::fromStdString(column.name));
+        c.custom->showSettings(view.custom);
+        showCustomFound();
+    }
     if (const KeptLayout* kept = shownLayoutSlot()) {
         c.showSettings(kept->run->settings);
         const QSignalBlocker blocker(c.stopAfter);
@@ -148,20 +158,12 @@ std::vector<QVector3D> ProjectorDashboard::layoutPoints(std::vector<QVector3D> p
     const auto& subset = m_projected->pca.sourceRows; // the isolated rows, or empty for all
     if (!kept.run || kept.run->subset != subset) {
         kept = KeptLayout();
-        auto run = std::make_shared<LayoutRun>();
-        const ProjectorLayoutControls& c = *m_panel->layoutControls;
-        run->settings = c.settings(view.dimensions);
-        run->settings.method = view.method;
-        const auto& embedding = m_projection->embedding;
-        run->data = m_projection;
-        run->values = embedding.values;
-        run->metadata = &embedding.metadata;
-        run->rows = embedding.rows;
-        run->columns = embedding.columns;
-        run->subset = subset;
-        run->stopAt = c.stopAt();
-        kept.run = std::move(run);
+        LayoutSettings settings = m_panel->layoutControls->settings(view.dimensions);
+        settings.method = view.method;
+        kept.run = newLayoutRun(settings);
     }
+    kept.lastShown = ++m_layoutClock;
+    forgetOldLayouts();
     m_runInView = nullptr;
     if (!kept.frame.points.empty() && kept.frame.points.size() == pca.size()) {
         pca = kept.frame.points;
@@ -171,6 +173,56 @@ std::vector<QVector3D> ProjectorDashboard::layoutPoints(std::vector<QVector3D> p
         continueLayout(kept);
     showLayoutProgress();
     return pca;
+}
+
+void ProjectorDashboard::forgetOldLayouts()
+{
+    const KeptLayout* shown = shownLayoutSlot();
+    for (;;) {
+        std::size_t count = 0, points = 0;
+        std::pair<ViewState*, std::pair<ProjectionMethod, int>> oldest {nullptr, {}};
+        std::uint64_t oldestShown = UINT64_MAX;
+        for (auto& [key, view] : m_states)
+            for (auto& [which, kept] : view.layouts) {
+                if (!kept.run)
+                    continue;
+                ++count;
+                if (&kept == shown)
+                    continue;
+                points += kept.run->subset.empty() ? kept.run->rows : kept.run->subset.size();
+                if (kept.lastShown < oldestShown) {
+                    oldestShown = kept.lastShown;
+                    oldest = {&view, which};
+                }
+            }
+        if (!oldest.first || (count <= kKeptLayouts && points <= kKeptLayoutPoints))
+            return;
+        oldest.first->layouts.erase(oldest.second); // its job, if any, finds no slot
+    }
+}
+
+std::size_t ProjectorDashboard::keptLayoutCount() const
+{
+    std::size_t count = 0;
+    for (const auto& [key, view] : m_states)
+        for (const auto& [which, kept] : view.layouts)
+            count += kept.run != nullptr;
+    return count;
+}
+
+std::shared_ptr<LayoutRun> ProjectorDashboard::newLayoutRun(const LayoutSettings& settings)
+{
+    auto run = std::make_shared<LayoutRun>();
+    run->settings = settings;
+    const auto& embedding = m_projection->embedding;
+    run->data = m_projection;
+    run->values = embedding.values;
+    run->metadata = &embedding.metadata;
+    run->rows = embedding.rows;
+    run->columns = embedding.columns;
+    run->subset = m_projected->pca.sourceRows; // the isolated rows, or empty for all
+    run->stopAt = m_panel->layoutControls->stopAt();
+    return run;
 }
 
 void ProjectorDashboard::continueLayout(KeptLayout& kept)
@@ -188,7 +240,7 @@ void ProjectorDashboard::continueLayout(KeptLayout& kept)
 void ProjectorDashboard::restartLayout()
 {
     ViewState& view = state();
-    if (!m_projected || view.method == ProjectionMethod::Pca)
+    if (!m_projected || !isIterative(view.method))
         return;
     m_layouting.cancel();
     view.layouts.erase({view.method, view.dimensions});
@@ -247,10 +299,14 @@ void ProjectorDashboard::showLayoutProgress()
     QString text;
     if (!frame.error.isEmpty())
         text = tr("Could not lay the points out (see above).");
+    else if (frame.points.empty() && kept->paused)
+        text = tr("Paused before it started.");
+    else if (frame.points.empty() && frame.stage.isEmpty())
+        text = tr("Preparing %1…").arg(tsne ? tr("t-SNE") : tr("UMAP"));
     else if (frame.points.empty())
-        text = kept->paused
-            ? tr("Paused before it started.")
-            : tr("Preparing %1 (neighbours, affinities)…").arg(tsne ? tr("t-SNE") : tr("UMAP"));
+        text = tr("Preparing %1: %2 %3%")
+                   .arg(tsne ? tr("t-SNE") : tr("UMAP"), frame.stage)
+                   .arg(qRound(frame.stageDone * 100));
     else {
         text = tsne ? tr("Iteration %1 · KL divergence %2")
                           .arg(frame.iteration)

@@ -22,8 +22,23 @@ QStringList qtNotes(const std::vector<std::string>& notes)
     return lines;
 }
 
-void prepare(LayoutRun& run, const std::function<bool()>& cancelled)
+// Passes prepare()'s stages on to the view as frames without points.
+std::function<void(std::string_view, double)> stageReporter(
+    const std::shared_ptr<LayoutRun>& run, const LayoutJob::Control& control)
 {
+    return [run, &control](std::string_view stage, double done) {
+        LayoutFrame frame;
+        frame.run = run;
+        frame.stage = QString::fromUtf8(stage.data(), qsizetype(stage.size()));
+        frame.stageDone = done;
+        control.report(std::move(frame));
+    };
+}
+
+void prepare(const std::shared_ptr<LayoutRun>& shared, const LayoutJob::Control& control)
+{
+    LayoutRun& run = *shared;
+    const std::function<bool()> cancelled = [&control] { return control.isCancelled(); };
     const LayoutSettings& settings = run.settings;
     std::span<const float> values = run.values;
     std::size_t points = run.rows;
@@ -48,6 +63,9 @@ void prepare(LayoutRun& run, const std::function<bool()>& cancelled)
         options.perplexity = settings.perplexity;
         options.learningRate = settings.learningRate;
         options.seed = settings.seed;
+        options.progress = stageReporter(shared, control);
+        options.initial = run.initial;
+        options.startIteration = run.startIteration;
         std::vector<std::int32_t> labels;
         if (settings.superviseColumn >= 0 && settings.supervision > 0 && run.metadata) {
             labels = supervisionLabels(*run.metadata, std::size_t(settings.superviseColumn), rows);
@@ -68,6 +86,7 @@ void prepare(LayoutRun& run, const std::function<bool()>& cancelled)
         options.minDist = settings.minDist;
         options.epochs = settings.epochs;
         options.seed = settings.seed;
+        options.progress = stageReporter(shared, control);
         auto layout = core::UmapLayout::prepare(values, points, run.columns, options, cancelled);
         if (!layout.ok() && cancelled())
             return;
@@ -142,7 +161,7 @@ LayoutFrame runLayout(
     run->frameQueued = false;
     const std::function<bool()> cancelled = [&control] { return control.isCancelled(); };
     if (std::holds_alternative<std::monostate>(run->layout))
-        prepare(*run, cancelled);
+        prepare(run, control);
     if (std::holds_alternative<std::monostate>(run->layout) || !run->error.isEmpty())
         return frameOf(run);
 

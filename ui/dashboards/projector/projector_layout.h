@@ -22,7 +22,15 @@
 
 namespace lantern::ui {
 
-enum class ProjectionMethod { Pca = 0, Tsne = 1, Umap = 2 };
+// Custom: axes from searches of the metadata (ProjectorCustomControls), computed like PCA in
+// one go rather than iterated.
+enum class ProjectionMethod { Pca = 0, Tsne = 1, Umap = 2, Custom = 3 };
+
+// t-SNE and UMAP: laid out by a LayoutRun.
+inline bool isIterative(ProjectionMethod method)
+{
+    return method == ProjectionMethod::Tsne || method == ProjectionMethod::Umap;
+}
 
 // What a run was asked for; changing any of it starts a new run.
 struct LayoutSettings {
@@ -52,6 +60,9 @@ struct LayoutFrame {
     std::size_t totalEpochs = 0; // UMAP's
     double klDivergence = 0; // t-SNE's
     bool finished = false; // UMAP ran its epochs, or t-SNE reached the stop-at count
+    // While it prepares (no points yet): the stage it is at and the fraction of it done.
+    QString stage;
+    double stageDone = 0;
     QStringList notes;
     QString error; // prepare() failed (not cancellation)
 };
@@ -67,6 +78,9 @@ struct LayoutRun {
     std::size_t rows = 0;
     std::size_t columns = 0;
     std::vector<std::size_t> subset;
+    // A t-SNE run restored from a bookmark goes on from its saved points and iteration.
+    std::vector<float> initial;
+    std::size_t startIteration = 0;
     // The job's own: touched only by the one job running for this run.
     std::variant<std::monostate, core::TsneLayout, core::UmapLayout> layout;
     QStringList notes;

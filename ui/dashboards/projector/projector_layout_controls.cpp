@@ -1,5 +1,7 @@
 #include "ui/dashboards/projector/projector_layout_controls.h"
 
+#include "ui/dashboards/projector/projector_custom_controls.h"
+
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -44,6 +46,7 @@ ProjectorLayoutControls::ProjectorLayoutControls(QWidget* parent)
     methodChooser->addItem(tr("PCA"), int(ProjectionMethod::Pca));
     methodChooser->addItem(tr("t-SNE"), int(ProjectionMethod::Tsne));
     methodChooser->addItem(tr("UMAP"), int(ProjectionMethod::Umap));
+    methodChooser->addItem(tr("Custom"), int(ProjectionMethod::Custom));
     auto* methodForm = compactForm(nullptr);
     methodForm->addRow(tr("Method"), methodChooser);
     column->addLayout(methodForm);
@@ -102,6 +105,9 @@ ProjectorLayoutControls::ProjectorLayoutControls(QWidget* parent)
     runningForm->addRow(buttons);
     runningForm->addRow(progress);
     column->addWidget(running);
+
+    custom = new ProjectorCustomControls(this);
+    column->addWidget(custom);
     showControlsOf(ProjectionMethod::Pca);
 }
 
@@ -114,7 +120,8 @@ void ProjectorLayoutControls::showControlsOf(ProjectionMethod shown)
 {
     tsne->setVisible(shown == ProjectionMethod::Tsne);
     umap->setVisible(shown == ProjectionMethod::Umap);
-    running->setVisible(shown != ProjectionMethod::Pca);
+    running->setVisible(isIterative(shown));
+    custom->setVisible(shown == ProjectionMethod::Custom);
 }
 
 LayoutSettings ProjectorLayoutControls::settings(int dimensions) const

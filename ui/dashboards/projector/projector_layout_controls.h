@@ -1,7 +1,8 @@
 #pragma once
-// The Projector panel's choice of projection (PCA, t-SNE, UMAP) and the controls of the two
+// The Projector panel's choice of projection (PCA, t-SNE, UMAP, custom) and the controls of the
 // iterative ones: t-SNE's perplexity, learning rate, stop-at count and supervision, UMAP's
-// neighbours, minimum distance and epochs, a seed, pause/resume, restart and the progress line.
+// neighbours, minimum distance and epochs, a seed, pause/resume, restart and the progress line;
+// and the custom projection's searches (ProjectorCustomControls).
 // No behaviour of its own (ProjectorDashboard wires it); each control has an object name.
 
 #include "ui/dashboards/projector/projector_layout.h"
@@ -15,6 +16,8 @@ class QPushButton;
 class QSpinBox;
 
 namespace lantern::ui {
+
+class ProjectorCustomControls;
 
 class ProjectorLayoutControls : public QWidget {
     Q_OBJECT
@@ -50,6 +53,8 @@ public:
     QPushButton* pause = nullptr; // "Pause" or "Resume"
     QPushButton* restart = nullptr;
     QLabel* progress = nullptr;
+
+    ProjectorCustomControls* custom = nullptr;
 };
 
 } // namespace lantern::ui

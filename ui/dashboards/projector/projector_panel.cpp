@@ -179,9 +179,18 @@ ProjectorPanel::ProjectorPanel(QWidget* parent)
     auto* savedColumn = new QVBoxLayout(saved);
     bookmarks = shortList(saved, "bookmarkList");
     bookmarks->setWordWrap(true);
-    applyBookmark = named(new QPushButton(tr("Apply bookmark"), saved), "applyBookmark");
+    applyBookmark = named(new QPushButton(tr("Apply"), saved), "applyBookmark");
+    addBookmark = named(new QPushButton(tr("Add"), saved), "addBookmark");
+    addBookmark->setToolTip(tr("Bookmark the view: its projection (with a t-SNE or UMAP "
+                               "layout's points), selection and camera"));
+    saveBookmarks = named(new QPushButton(tr("Save…"), saved), "saveBookmarks");
+    saveBookmarks->setToolTip(tr("Write the bookmarks to a JSON file TensorBoard reads"));
+    auto* bookmarkButtons = new QHBoxLayout;
+    bookmarkButtons->addWidget(applyBookmark);
+    bookmarkButtons->addWidget(addBookmark);
+    bookmarkButtons->addWidget(saveBookmarks);
     savedColumn->addWidget(bookmarks);
-    savedColumn->addWidget(applyBookmark);
+    savedColumn->addLayout(bookmarkButtons);
     column->addWidget(saved);
     column->addStretch(1);
 

@@ -62,6 +62,8 @@ public:
 
     QListWidget* bookmarks = nullptr;
     QPushButton* applyBookmark = nullptr;
+    QPushButton* addBookmark = nullptr;
+    QPushButton* saveBookmarks = nullptr;
 
 private:
     // Lays the column out now rather than a pass of events later, so that the frame painted
