@@ -19,7 +19,7 @@ std::vector<CheckedSeries> checkedSeries(const core::LogdirSnapshot* snapshot,
         for (const core::TagSnapshot& tag : run->tags) {
             if (tag.kind != kind || tag.size() == 0)
                 continue;
-            const QString tagName = QString::fromStdString(tag.tag);
+            const QString tagName = QString::fromUtf8(tag.tag);
             if (filtering && !filter.match(tagName).hasMatch())
                 continue;
             series.push_back({tagName, name, color, run, &tag});
