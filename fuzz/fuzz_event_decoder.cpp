@@ -110,7 +110,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // written when asked to.
     std::size_t series = 0, stored = 0;
     for (const auto& [tag, tagData] : run.tags) {
-        const auto found = reference.series.find({tag, tagData.kind});
+        const auto found = reference.series.find({std::string(tag), tagData.kind});
         check(found != reference.series.end(), "a series the reference does not have");
         const auto& kept = found->second;
         ++series;

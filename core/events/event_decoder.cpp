@@ -171,8 +171,29 @@ const std::string& EventDecoder::pluginOf(std::string_view tag) const
 
 const SharedTagMetadata* EventDecoder::metadataOf(std::string_view tag) const
 {
-    const auto it = m_metadataByTag.find(tag);
-    return it == m_metadataByTag.end() ? nullptr : &it->second;
+    const std::uint32_t name = m_names->find(tag);
+    if (name >= m_metadataOfName.size() || m_metadataOfName[name] == 0)
+        return nullptr;
+    return &m_metadata[m_metadataOfName[name] - 1];
+}
+
+void EventDecoder::remember(const std::string& tag, TagMetadata metadata)
+{
+    const std::uint32_t name = m_names->intern(tag);
+    if (name >= m_metadataOfName.size())
+        m_metadataOfName.resize(std::size_t(name) + 1, 0);
+    if (m_metadataOfName[name] != 0)
+        return; // the first value's metadata counts
+    constexpr std::size_t kRecent = 8;
+    std::size_t at = m_metadata.size();
+    for (std::size_t i = m_metadata.size(); i-- > 0 && m_metadata.size() - i <= kRecent;)
+        if (*m_metadata[i] == metadata) {
+            at = i;
+            break;
+        }
+    if (at == m_metadata.size())
+        m_metadata.push_back(std::make_shared<const TagMetadata>(std::move(metadata)));
+    m_metadataOfName[name] = std::uint32_t(at + 1);
 }
 
 std::optional<DecodedEvent> EventDecoder::decode(std::string_view record)
@@ -220,14 +241,11 @@ DecodedEvent EventDecoder::normalize(const pb::Event& event)
             item.valueIndex = static_cast<std::uint32_t>(index);
             // TF <= 1.2 text summaries name themselves by node_name, not tag.
             item.tag = value.tag().empty() ? value.node_name() : value.tag();
-            if (value.has_metadata() && !m_metadataByTag.contains(item.tag)) {
+            if (value.has_metadata() && !metadataOf(item.tag)) {
                 const pb::SummaryMetadata& metadata = value.metadata();
-                TagMetadata read {metadata.plugin_data().plugin_name(),
-                    metadata.plugin_data().content(), metadata.display_name(),
-                    metadata.summary_description()};
-                if (!m_lastMetadata || *m_lastMetadata != read)
-                    m_lastMetadata = std::make_shared<const TagMetadata>(std::move(read));
-                m_metadataByTag.emplace(item.tag, m_lastMetadata);
+                remember(item.tag,
+                    {metadata.plugin_data().plugin_name(), metadata.plugin_data().content(),
+                        metadata.display_name(), metadata.summary_description()});
             }
             item.pluginName = pluginOf(item.tag);
             switch (value.value_case()) {

@@ -11,7 +11,7 @@ namespace lantern::core {
 
 struct LogdirLoader::RunState {
     RunData run;
-    EventDecoder decoder;
+    EventDecoder decoder {run.tags.names()}; // each tag's name stored once
     std::vector<std::unique_ptr<EventFileState>> files;
     std::map<std::filesystem::path, EventFileState*> byPath;
     std::shared_ptr<const RunSnapshot> lastSnapshot;

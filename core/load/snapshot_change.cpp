@@ -30,23 +30,23 @@ void compareRun(const RunSnapshot* before, const RunSnapshot* after, SnapshotCha
         change.appendsOnly = change.appendsOnly && !before; // only a new run only adds
         if (before)
             for (const TagSnapshot& tag : before->tags)
-                change.series.push_back({name, tag.tag, tag.kind});
+                change.series.push_back({name, std::string(tag.tag), tag.kind});
         if (after)
             for (const TagSnapshot& tag : after->tags)
-                change.series.push_back({name, tag.tag, tag.kind});
+                change.series.push_back({name, std::string(tag.tag), tag.kind});
         return;
     }
     for (const TagSnapshot& tag : after->tags) {
         const TagSnapshot* old = before->find(tag.tag, tag.kind);
         if (old && old->generation == tag.generation)
             continue;
-        change.series.push_back({name, tag.tag, tag.kind});
+        change.series.push_back({name, std::string(tag.tag), tag.kind});
         if (old && !extends(*old, tag))
             change.appendsOnly = false;
     }
     for (const TagSnapshot& tag : before->tags)
         if (!after->find(tag.tag, tag.kind)) {
-            change.series.push_back({name, tag.tag, tag.kind});
+            change.series.push_back({name, std::string(tag.tag), tag.kind});
             change.appendsOnly = false;
         }
 }

@@ -25,25 +25,14 @@ void appendScalar(TagData& data, const ScalarPoint& point, ScalarType type)
 
 TagData& RunData::tagFor(std::string_view tag, ValueKind kind, const SharedTagMetadata* metadata)
 {
-    const auto found = m_tagIndex.find(tag);
-    if (found != m_tagIndex.end() && found->second->kind == kind)
-        return *found->second;
-    // A new tag, or one written as another kind than last time: TensorBoard keys series by
+    if (TagData* found = tags.find(tag, kind))
+        return *found;
+    // A new tag, or one written as another kind than before: TensorBoard keys series by
     // (tag, plugin), so each kind of a tag is a series of its own.
-    auto [it, last] = tags.equal_range(tag);
-    while (it != last && it->second.kind != kind)
-        ++it;
-    if (it == last) {
-        it = tags.emplace_hint(last, std::string(tag), TagData {});
-        it->second.kind = kind;
-        if (metadata)
-            it->second.metadata = *metadata;
-    }
-    if (found != m_tagIndex.end())
-        found->second = &it->second;
-    else
-        m_tagIndex.emplace(it->first, &it->second); // map keys never move
-    return it->second;
+    TagData& added = tags.add(tag, kind);
+    if (metadata)
+        added.metadata = *metadata;
+    return added;
 }
 
 void RunData::reportHidden(

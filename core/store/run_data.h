@@ -6,10 +6,10 @@
 #include "core/store/diagnostic.h"
 #include "core/store/generation.h"
 #include "core/store/tag_data.h"
+#include "core/store/tag_table.h"
 
 #include <cstdint>
 #include <filesystem>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,7 +28,7 @@ struct GraphLocation {
 class RunData {
 public:
     RunData() = default;
-    RunData(const RunData&) = delete; // m_tagIndex points into `tags`
+    RunData(const RunData&) = delete; // m_hidden points into `tags`
     RunData& operator=(const RunData&) = delete;
 
     std::string name;
@@ -36,7 +36,7 @@ public:
     std::filesystem::path directory;
     std::string fileVersion;
     std::vector<std::filesystem::path> files; // RecordLocation::file indexes this
-    TagMap tags; // one entry per (tag, kind)
+    TagTable tags; // one entry per (tag, kind)
     std::optional<GraphLocation> graph;
     std::uint64_t graphCount = 0;
     std::uint64_t metaGraphCount = 0;
@@ -75,9 +75,6 @@ private:
     void reportHidden(std::string_view tag, const TagData& data, std::size_t removed,
         const RecordLocation& where);
 
-    // Hash index over `tags` for the per-event lookup (the series of the kind the tag last
-    // had); the map keeps them sorted for readers.
-    std::unordered_map<std::string_view, TagData*> m_tagIndex;
     struct HiddenPoints {
         std::size_t diagnostic = 0; // index into `diagnostics`
         std::uint64_t count = 0;

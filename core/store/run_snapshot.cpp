@@ -50,8 +50,8 @@ std::vector<GraphReference> RunSnapshot::graphReferences() const
                 continue;
             const BlobEntry& entry
                 = source == GraphSource::KerasModel ? tag.blobs[0] : tag.blobs.back();
-            references.push_back({source, fileOf(entry.location), entry.location, tag.tag,
-                entry.valueIndex, entry.step});
+            references.push_back({source, fileOf(entry.location), entry.location,
+                std::string(tag.tag), entry.valueIndex, entry.step});
         }
     }
     return references;
@@ -98,11 +98,14 @@ std::shared_ptr<const RunSnapshot> snapshotOf(const RunData& run, const RunSnaps
     snapshot->eventCount = run.eventCount;
     snapshot->generation = run.generation();
     snapshot->incarnation = run.incarnation();
+    snapshot->tagNames = run.tags.names();
     auto& tags = snapshot->tags.m_tags;
     tags.reserve(run.tags.size());
-    // Both lists are in the same order (the multimap's: by tag, a tag's kinds as they
-    // appeared), so one walk finds each tag's previous snapshot.
-    const TagSnapshotList* old = previous ? &previous->tags : nullptr;
+    // Both lists are in the same order (by tag, a tag's kinds as they appeared), so one walk
+    // finds each tag's previous snapshot. Only a snapshot of this run's names can lend its tags:
+    // theirs point into them.
+    const TagSnapshotList* old
+        = previous && previous->tagNames == snapshot->tagNames ? &previous->tags : nullptr;
     std::size_t at = 0;
     for (const auto& [name, data] : run.tags) {
         const std::uint64_t generation = data.generation();

@@ -11,12 +11,15 @@
 #include <iterator>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lantern::core {
 
 struct TagSnapshot {
-    std::string tag;
+    // The run's own copy of the name (TagNames), kept alive by every RunSnapshot of the run:
+    // valid while a snapshot of the run is.
+    std::string_view tag;
     ValueKind kind = ValueKind::Tensor;
     SharedTagMetadata metadata = noTagMetadata();
     ScalarSnapshot scalars;
@@ -38,7 +41,7 @@ std::shared_ptr<const RunSnapshot> snapshotOf(
 
 // A run's tags in tag order, each held by a shared pointer: a snapshot of the run reuses every
 // tag that did not change since its previous snapshot, so a live run of 300,000 tags that
-// appends to a few costs a pointer per tag, not a copy of each (about 200 bytes).
+// appends to a few costs a pointer per tag, not a copy of each (about 170 bytes).
 class TagSnapshotList {
     using Pointers = std::vector<std::shared_ptr<const TagSnapshot>>;
 
@@ -107,6 +110,7 @@ struct RunSnapshot {
     std::filesystem::path directory;
     std::string fileVersion;
     std::vector<std::filesystem::path> files;
+    std::shared_ptr<const TagNames> tagNames; // the bytes of every TagSnapshot::tag
     TagSnapshotList tags; // sorted by tag; a tag's kinds in the order they appeared
     std::optional<GraphLocation> graph;
     std::vector<Diagnostic> diagnostics;

@@ -8,6 +8,7 @@
 #include "core/store/scalar_store_internal.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <bit>
 
@@ -22,12 +23,21 @@ constexpr std::size_t kFirstIndexCapacity = 4;
 
 static_assert(std::has_single_bit(kFirstTailCapacity) && kFirstTailCapacity <= kChunkSize);
 
+static_assert(kChunkSize <= UINT8_MAX); // a tail size fits in a byte
+
+// A tail of the smallest power of two >= `capacity` points (at most kChunkSize), holding
+// `points`: a fixed-size array and its shared count in one block, seen as the array.
+// shared_ptr<T[]>'s own array block keeps a size and padding besides: 72 bytes for a one-point
+// tail instead of 40, in a run of 300,000 one-point tags.
+template <std::size_t Capacity = 1>
 std::shared_ptr<ScalarPoint[]> makeTail(std::size_t capacity, std::span<const ScalarPoint> points)
 {
-    auto tail
-        = std::allocate_shared<ScalarPoint[]>(CountingAllocator<ScalarPoint>(nullptr), capacity);
-    std::copy(points.begin(), points.end(), tail.get());
-    return tail;
+    if constexpr (Capacity < kChunkSize)
+        if (capacity > Capacity)
+            return makeTail<2 * Capacity>(capacity, points);
+    auto block = std::make_shared<std::array<ScalarPoint, Capacity>>();
+    std::copy(points.begin(), points.end(), block->begin());
+    return std::shared_ptr<ScalarPoint[]>(block, block->data());
 }
 
 // The heap bytes of a tail of `capacity` points and its shared count.
@@ -35,8 +45,9 @@ std::size_t tailBytes(std::size_t capacity)
 {
     static const std::size_t countBytes = [] {
         std::size_t n = 0;
-        auto probe = std::allocate_shared<ScalarPoint[]>(CountingAllocator<ScalarPoint>(&n), 1);
-        return n - sizeof(ScalarPoint);
+        auto probe = std::allocate_shared<std::array<ScalarPoint, 1>>(
+            CountingAllocator<std::array<ScalarPoint, 1>>(&n));
+        return n - sizeof(ScalarPoint) - sizeof(std::size_t*); // less the counting allocator
     }();
     return countBytes + capacity * sizeof(ScalarPoint) + kAllocationOverhead;
 }
@@ -106,9 +117,9 @@ std::vector<ScalarPoint> ScalarSnapshot::points() const
 // ---- ScalarSeries ----
 
 ScalarSeries::ScalarSeries(const ScalarSeries& other)
-    : m_chunkCount(other.m_chunkCount)
-    , m_removals(other.m_removals)
+    : m_removals(other.m_removals)
     , m_generation(other.m_generation)
+    , m_chunkCount(other.m_chunkCount)
     , m_tailSize(other.m_tailSize)
     , m_tailCapacity(other.m_tailCapacity)
     , m_changed(other.m_changed)
@@ -143,7 +154,7 @@ void ScalarSeries::growTail()
     m_tail = makeTail(capacity,
         m_tail ? std::span<const ScalarPoint>(m_tail.get(), m_tailSize)
                : std::span<const ScalarPoint>());
-    m_tailCapacity = std::uint32_t(capacity);
+    m_tailCapacity = std::uint8_t(capacity);
 }
 
 void ScalarSeries::growIndex()
@@ -211,7 +222,7 @@ std::size_t ScalarSeries::removeFromStep(std::int64_t step)
         const ScalarPoint* cut = std::lower_bound(points, points + m_tailSize, step,
             [](const ScalarPoint& point, std::int64_t s) { return point.step < s; });
         const std::size_t removed = m_tailSize - std::size_t(cut - points);
-        m_tailSize -= std::uint32_t(removed);
+        m_tailSize -= std::uint8_t(removed);
         ++m_removals;
         m_generation = nextGeneration();
         return removed;
@@ -250,19 +261,19 @@ std::size_t ScalarSeries::removeFromStep(std::int64_t step)
         // that are no longer complete are ignored (nodeCount) and rewritten when sealed again.
         for (std::size_t i = chunkCount; i < m_chunkCount; ++i)
             m_index->chunks[i].reset();
-        m_chunkCount = chunkCount;
+        m_chunkCount = std::uint32_t(chunkCount);
     } else if (chunkCount != m_chunkCount) {
         m_index
             = chunkCount > 0 ? makeIndex(m_index->capacity, m_index.get(), chunkCount) : nullptr;
-        m_chunkCount = chunkCount;
+        m_chunkCount = std::uint32_t(chunkCount);
     }
     // A new tail even when the cut is inside the old one: snapshots may still read past the cut.
     m_tail.reset();
     m_tailSize = m_tailCapacity = 0;
     if (!kept.empty()) {
-        m_tailCapacity = std::uint32_t(std::max(kFirstTailCapacity, std::bit_ceil(kept.size())));
+        m_tailCapacity = std::uint8_t(std::max(kFirstTailCapacity, std::bit_ceil(kept.size())));
         m_tail = makeTail(m_tailCapacity, std::span(kept));
-        m_tailSize = std::uint32_t(kept.size());
+        m_tailSize = std::uint8_t(kept.size());
     }
     ++m_removals;
     m_generation = nextGeneration();

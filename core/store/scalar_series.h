@@ -167,7 +167,7 @@ public:
     // 16.8 / 7.5 / 5.9 with 256 (per-chunk summaries weigh more with 128, the uncompressed open
     // tail more with 256); 64 adds 2.5. Decimation opens every chunk a pixel-column boundary
     // falls in, and 128 answers zoomed and wall-time queries 1.5–2× faster than 256.
-    static constexpr std::size_t kChunkSize = 128;
+    static constexpr std::size_t kChunkSize = 128; // a tail size fits in a byte
     // Children per pyramid node (8 and 16 measured alike; 8 does a little less work).
     static constexpr std::size_t kFanout = 8;
 
@@ -243,10 +243,10 @@ private:
     // Every TagSnapshot holds one of these, so it is kept small: the size is computed.
     std::shared_ptr<const ScalarChunkIndex> m_index;
     std::shared_ptr<const ScalarPoint[]> m_tail;
-    std::size_t m_chunkCount = 0;
     std::uint64_t m_generation = 0;
     std::uint64_t m_removals = 0;
-    std::uint32_t m_tailSize = 0; // at most kChunkSize
+    std::uint32_t m_chunkCount = 0; // 2^32 chunks are 549 billion points
+    std::uint8_t m_tailSize = 0; // at most kChunkSize
     ScalarType m_type = ScalarType::Float32;
 };
 
@@ -328,11 +328,11 @@ private:
     // are read from the chunks and the tail.
     std::shared_ptr<ScalarChunkIndex> m_index;
     std::shared_ptr<ScalarPoint[]> m_tail;
-    std::size_t m_chunkCount = 0;
     std::uint64_t m_removals = 0;
     mutable std::uint64_t m_generation = 0;
-    std::uint32_t m_tailSize = 0; // at most kChunkSize
-    std::uint32_t m_tailCapacity = 0;
+    std::uint32_t m_chunkCount = 0; // 2^32 chunks are 549 billion points
+    std::uint8_t m_tailSize = 0; // at most kChunkSize
+    std::uint8_t m_tailCapacity = 0;
     mutable bool m_changed = false;
 
 public:

@@ -9,10 +9,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
-#include <map>
-#include <stdexcept>
-#include <string>
-#include <string_view>
 
 namespace lantern::core {
 
@@ -49,29 +45,6 @@ struct TagData {
 
 private:
     std::int64_t m_lastStep = std::numeric_limits<std::int64_t>::min();
-};
-
-// A run's series in tag order. TensorBoard keys data by (tag, plugin), so a tag written as two
-// kinds (a histogram, later a scalar) has one entry per kind, in the order the kinds appeared.
-class TagMap : public std::multimap<std::string, TagData, std::less<>> {
-public:
-    using multimap::find;
-    // The series of the tag's first kind; throws std::out_of_range when there is none.
-    const TagData& at(std::string_view tag) const
-    {
-        const auto it = lower_bound(tag);
-        if (it == end() || it->first != tag)
-            throw std::out_of_range("no tag " + std::string(tag));
-        return it->second;
-    }
-    // The tag's series of `kind`, or nullptr.
-    const TagData* find(std::string_view tag, ValueKind kind) const
-    {
-        for (auto [it, last] = equal_range(tag); it != last; ++it)
-            if (it->second.kind == kind)
-                return &it->second;
-        return nullptr;
-    }
 };
 
 } // namespace lantern::core

@@ -82,7 +82,8 @@ std::string compareCsvWithLoader(
                 continue;
             const ScalarSnapshot points = data.scalars.snapshot();
             for (std::size_t i = 0; i < points.size(); ++i, ++row) {
-                const std::string where = run->name + " " + tag + " #" + std::to_string(i);
+                const std::string where
+                    = run->name + " " + std::string(tag) + " #" + std::to_string(i);
                 if (row >= rows.size() || rows[row].size() != 5)
                     return "missing or short row for " + where;
                 const auto& fields = rows[row];
@@ -202,7 +203,7 @@ private slots:
                 if (data.kind == ValueKind::Histogram) {
                     QVERIFY(snapshots.size() < snapshots.capacity());
                     snapshots.push_back(data.histograms.snapshot());
-                    series.push_back({run->name, tag, &snapshots.back()});
+                    series.push_back({run->name, std::string(tag), &snapshots.back()});
                 }
         QVERIFY(series.size() >= 3);
 

@@ -139,7 +139,7 @@ private slots:
             for (std::size_t i = 0; i < tag.blobs.size(); ++i) {
                 const DecodedBlobs blobs = readBlobs(blobReference(run, tag, i));
                 QVERIFY2(blobs.ok(), blobs.error.c_str());
-                const auto& expected = written.at({tag.tag, tag.blobs[i].step});
+                const auto& expected = written.at({std::string(tag.tag), tag.blobs[i].step});
                 QCOMPARE(blobs.images.size(), expected.size());
                 QCOMPARE(std::size_t(tag.blobs[i].count), expected.size());
                 for (std::size_t j = 0; j < expected.size(); ++j) {

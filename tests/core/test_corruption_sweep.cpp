@@ -74,7 +74,8 @@ std::vector<std::string> factsOf(const RunData& run)
 {
     std::vector<std::string> facts;
     for (const auto& [tag, data] : run.tags) {
-        const std::string head = tag + "|" + std::string(valueKindName(data.kind)) + "|";
+        const std::string head
+            = std::string(tag) + "|" + std::string(valueKindName(data.kind)) + "|";
         data.scalars.snapshot().forEach([&](const ScalarPoint& p) {
             facts.push_back(head + "s|" + std::to_string(p.step) + "|" + hexBits(p.wallTime) + "|"
                 + hexBits(p.value));

@@ -161,9 +161,9 @@ std::string compare(const RunData& run, bool keepEverything)
     const std::string where = "run '" + run.name + "', ";
     std::size_t seriesSeen = 0;
     for (const auto& [tag, data] : run.tags) {
-        const std::string series
-            = where + "tag '" + tag + "' (" + std::string(valueKindName(data.kind)) + "): ";
-        const auto found = reference.find({tag, data.kind});
+        const std::string series = where + "tag '" + std::string(tag) + "' ("
+            + std::string(valueKindName(data.kind)) + "): ";
+        const auto found = reference.find({std::string(tag), data.kind});
         if (found == reference.end())
             return series + "not in the reference";
         ++seriesSeen;

@@ -40,7 +40,7 @@ std::vector<CheckedSeries> checkedSeries(const core::LogdirSnapshot* snapshot,
             continue;
         const QColor color = colorOf(runs, name);
         for (const core::TagSnapshot& tag : run->tags) {
-            const QString tagName = QString::fromStdString(tag.tag);
+            const QString tagName = QString::fromUtf8(tag.tag);
             if (isShown(tag, tagName, kind, filter))
                 series.push_back({tagName, name, color, run, &tag});
         }

@@ -300,7 +300,7 @@ void ScalarsDashboard::rebuild()
             for (const core::TagSnapshot& tag : run->tags) {
                 if (tag.kind != core::ValueKind::Scalar)
                     continue;
-                const QString name = QString::fromStdString(tag.tag);
+                const QString name = QString::fromUtf8(tag.tag);
                 tags.insert(name);
                 if (auto line = lineOf(runName, *run, tag))
                     m_lines[name].push_back(std::move(*line));
