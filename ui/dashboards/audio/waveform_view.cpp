@@ -1,8 +1,6 @@
 #include "ui/dashboards/audio/waveform_view.h"
 
-#include <QMouseEvent>
 #include <QPainter>
-#include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
@@ -15,7 +13,7 @@ constexpr double kMinimumSamples = 8; // the narrowest range shown
 } // namespace
 
 WaveformView::WaveformView(QWidget* parent)
-    : QWidget(parent)
+    : InteractivePlot(kDragThreshold, parent)
     , m_rendering([this](WaveformPicture picture) {
         m_picture = std::move(picture);
         update();
@@ -131,11 +129,12 @@ void WaveformView::paintEvent(QPaintEvent*)
             xAt(m_picture.endSeconds) - xAt(m_picture.beginSeconds), height());
         painter.drawImage(target, m_picture.image);
     }
-    if (m_dragFrom >= 0 && std::abs(m_dragTo - m_dragFrom) >= kDragThreshold) {
+    if (press() && isDragging()) {
         QColor band = palette().color(QPalette::Highlight);
         band.setAlpha(60);
-        painter.fillRect(QRect(QPoint(std::min(m_dragFrom, m_dragTo), 0),
-                             QPoint(std::max(m_dragFrom, m_dragTo), height())),
+        const double from = press()->position.x();
+        painter.fillRect(QRectF(QPointF(std::min(from, m_dragTo), 0),
+                             QPointF(std::max(from, m_dragTo), height())),
             band);
     }
     const double x = xAt(m_playhead);
@@ -153,49 +152,42 @@ void WaveformView::resizeEvent(QResizeEvent*)
     render();
 }
 
-void WaveformView::wheelEvent(QWheelEvent* event)
+bool WaveformView::wheelTurned(QPointF at, int angleDelta)
 {
-    if (!m_audio || event->angleDelta().y() == 0)
-        return;
-    const double notches = event->angleDelta().y() / 120.0;
+    if (!m_audio || angleDelta == 0)
+        return false;
+    const double notches = angleDelta / 120.0;
     const double factor = std::pow(kWheelZoom, -notches); // up zooms in
-    const double anchor = secondsAt(event->position().x());
+    const double anchor = secondsAt(at.x());
     zoomTo(anchor - (anchor - m_begin) * factor, anchor + (m_end - anchor) * factor);
-    event->accept();
+    return true;
 }
 
-void WaveformView::mousePressEvent(QMouseEvent* event)
+bool WaveformView::pressed(const Press& press)
 {
-    if (event->button() != Qt::LeftButton || !m_audio)
-        return;
-    m_dragFrom = m_dragTo = int(event->position().x());
+    return press.button == Qt::LeftButton && m_audio;
 }
 
-void WaveformView::mouseMoveEvent(QMouseEvent* event)
+void WaveformView::dragged(const Press&, QPointF, QPointF to)
 {
-    if (m_dragFrom < 0)
-        return;
-    m_dragTo = int(event->position().x());
+    m_dragTo = to.x();
     update();
 }
 
-void WaveformView::mouseReleaseEvent(QMouseEvent* event)
+void WaveformView::released(const Press& press, QPointF at, bool wasDrag)
 {
-    if (m_dragFrom < 0 || event->button() != Qt::LeftButton)
-        return;
-    const int from = m_dragFrom;
-    const int to = int(event->position().x());
-    m_dragFrom = m_dragTo = -1;
-    if (std::abs(to - from) >= kDragThreshold)
-        zoomTo(secondsAt(std::min(from, to)), secondsAt(std::max(from, to)));
-    else
-        emit seekRequested(secondsAt(to));
+    if (wasDrag) {
+        const double from = press.position.x();
+        zoomTo(secondsAt(std::min(from, at.x())), secondsAt(std::max(from, at.x())));
+    } else {
+        emit seekRequested(secondsAt(at.x()));
+    }
     update();
 }
 
-void WaveformView::mouseDoubleClickEvent(QMouseEvent* event)
+void WaveformView::doubleClicked(QPointF, Qt::MouseButton button)
 {
-    if (event->button() == Qt::LeftButton)
+    if (button == Qt::LeftButton)
         showWholeClip();
 }
 

@@ -5,13 +5,12 @@
 // range dragged over, a double-click shows the whole clip again, and a click asks to seek there.
 
 #include "ui/dashboards/audio/waveform_picture.h"
+#include "ui/widgets/interactive_plot.h"
 #include "ui/widgets/latest_job.h"
-
-#include <QWidget>
 
 namespace lantern::ui {
 
-class WaveformView : public QWidget {
+class WaveformView : public InteractivePlot {
     Q_OBJECT
 public:
     explicit WaveformView(QWidget* parent = nullptr);
@@ -50,11 +49,11 @@ signals:
 protected:
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
-    void wheelEvent(QWheelEvent* event) override;
-    void mousePressEvent(QMouseEvent* event) override;
-    void mouseMoveEvent(QMouseEvent* event) override;
-    void mouseReleaseEvent(QMouseEvent* event) override;
-    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    bool pressed(const Press& press) override;
+    void dragged(const Press& press, QPointF from, QPointF to) override;
+    void released(const Press& press, QPointF at, bool wasDrag) override;
+    bool wheelTurned(QPointF at, int angleDelta) override;
+    void doubleClicked(QPointF at, Qt::MouseButton button) override;
 
 private:
     void render();
@@ -68,8 +67,7 @@ private:
     double m_playhead = 0;
     WaveformPicture m_picture;
     LatestJob<WaveformPicture> m_rendering;
-    int m_dragFrom = -1; // where a press began, while the button is down
-    int m_dragTo = -1;
+    double m_dragTo = 0; // where a drag is, while one is under way
 };
 
 } // namespace lantern::ui
