@@ -94,7 +94,7 @@ int main(int argc, char** argv)
         QStringLiteral("FILE"));
     const QCommandLineOption tabOption(QStringLiteral("tab"),
         QStringLiteral("With --screenshot: the dashboard to show (scalars, histograms, "
-                       "distributions, graphs, projector, images, text, pr_curves, hparams, runs)."),
+                       "distributions, graphs, projector, images, audio, text, pr_curves, hparams, runs)."),
         QStringLiteral("NAME"));
     const QCommandLineOption sizeOption(QStringLiteral("size"),
         QStringLiteral("Window size, e.g. 1600x900."), QStringLiteral("WxH"));
