@@ -140,10 +140,11 @@ KnnGraph forestNeighbourGraph(std::span<const float> points, std::size_t rows, s
     progress.addUnits(kTrees * treeUnits + (1 + kDescentRounds) * tasks);
     std::vector<ProjectionTree> trees(kTrees);
     runParallelTasks(kTrees, [&](std::size_t t) {
-        if (!cancelled())
-            trees[t]
-                = TreeBuilder(points, columns, leafSize, seed * kTrees + t, cancelled).build(rows);
-        progress.advance(treeUnits);
+        if (cancelled())
+            return;
+        trees[t] = TreeBuilder(points, columns, leafSize, seed * kTrees + t, cancelled).build(rows);
+        if (!cancelled()) // a tree cut short is not progress
+            progress.advance(treeUnits);
     });
     if (cancelled())
         return {};

@@ -284,6 +284,7 @@ private slots:
         QCOMPARE(custom->found[0]->text(), QStringLiteral("x: 250 left, 250 right"));
         QCOMPARE(custom->found[1]->text(), QStringLiteral("y: 250 down, 250 up"));
         QCOMPARE(m_projector->plot()->dimensions(), 2);
+        QVERIFY(!m_projector->panel()->threeD->isEnabled()); // two axes, as TensorBoard's
         const auto& points = m_projector->plot()->points();
         const auto rows = m_projector->shownRows();
         QCOMPARE(points.size(), rows.size());

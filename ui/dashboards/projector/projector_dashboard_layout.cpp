@@ -85,6 +85,8 @@ void ProjectorDashboard::showLayoutControls(const ViewState& view)
     c.showControlsOf(view.method);
     const bool pca = view.method == ProjectionMethod::Pca;
     m_panel->sphereize->setEnabled(pca);
+    // The custom projection has two axes, as TensorBoard's.
+    m_panel->threeD->setEnabled(view.method != ProjectionMethod::Custom);
     for (int axis = 0; axis < 3; ++axis)
         m_panel->component[axis]->setEnabled(pca && (axis < 2 || view.dimensions == 3));
     {
