@@ -319,6 +319,32 @@ private slots:
         QVERIFY(std::abs(card->player()->position() - 0.125) < 0.01);
     }
 
+    // A reload where one series grew hands data only to that series' card, as in every card tab.
+    void aReloadTouchesOnlyTheChangedCards()
+    {
+        const test::WriteValue write
+            = [](core::EventFileWriter& writer, const std::string& tag, std::int64_t step) {
+                  const core::EncodedAudio clip = test::sineClip(int(step));
+                  writer.addAudio(
+                      tag, step, std::span(&clip, 1), core::SummaryStyle::Tf2, 1.0 + double(step));
+              };
+        ui::RunListModel runs;
+        ui::AudioDashboard dashboard(&runs);
+        const auto cards = [&dashboard] {
+            return test::cardsPerTagAndRun<ui::AudioCard>(
+                [&dashboard](
+                    const QString& tag, const QString& run) { return dashboard.card(tag, run); },
+                &ui::AudioCard::dataUpdates);
+        };
+        const QString failure
+            = test::checkScopedReload(dashboard, runs, write, cards, QStringLiteral("x/one|a"));
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        // Following the newest, the grown card shows the new step.
+        QCOMPARE(dashboard.card("x/one", "a")->stepSlider()->maximum(), 3);
+        QCOMPARE(dashboard.card("x/one", "a")->step(), std::int64_t(3));
+        QCOMPARE(dashboard.card("x/one", "b")->step(), std::int64_t(2));
+    }
+
     void spectrogramShowsTheTone()
     {
         QTemporaryDir temp;

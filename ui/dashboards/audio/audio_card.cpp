@@ -103,6 +103,7 @@ AudioCard::~AudioCard() = default;
 
 void AudioCard::setData(std::shared_ptr<const core::RunSnapshot> run, const core::TagSnapshot* tag)
 {
+    ++m_dataUpdates;
     const bool follow = !m_tag || m_slider->value() == m_slider->maximum();
     const std::size_t chosen = m_tag && !m_tag->blobs.empty() ? valueIndex() : 0;
     m_run = std::move(run);

@@ -36,6 +36,8 @@ public:
 
     // The tag as `run` now stores it (`tag` lies inside `run`).
     void setData(std::shared_ptr<const core::RunSnapshot> run, const core::TagSnapshot* tag);
+    // How many times the card was handed data (change notices should hand it only its own).
+    int dataUpdates() const { return m_dataUpdates; }
     void setMode(WaveformMode mode);
 
     WaveformView* waveform() const { return m_waveform; }
@@ -70,6 +72,7 @@ private:
     std::shared_ptr<const core::RunSnapshot> m_run;
     const core::TagSnapshot* m_tag = nullptr;
     std::vector<std::uint32_t> m_order; // slider position → value index, in step order
+    int m_dataUpdates = 0;
     LatestJob<LoadedClip> m_loading;
     LoadedClip m_loaded;
     QString m_wantedKey;

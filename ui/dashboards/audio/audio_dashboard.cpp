@@ -102,6 +102,17 @@ void AudioDashboard::rebuild()
         m_snapshot.get(), filter, tr("audio"), tr("The checked runs have no audio.")));
 }
 
+void AudioDashboard::applyChange(
+    const LogdirSnapshotPtr& snapshot, const core::SnapshotChange& change)
+{
+    m_snapshot = snapshot;
+    if (!updateChangedCards(*m_grid, *snapshot, m_runs, readTagFilter(m_filter),
+            core::ValueKind::Audio, change, [](QWidget* body, const CheckedSeries& series) {
+                static_cast<AudioCard*>(body)->setData(series.runData, series.data);
+            }))
+        rebuild();
+}
+
 bool AudioDashboard::isComputing() const
 {
     bool loading = false;

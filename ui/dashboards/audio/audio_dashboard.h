@@ -47,6 +47,11 @@ public:
     // Asks where "Save clip as WAV…" writes; a file dialog unless replaced.
     void setExportPathChooser(ExportPathChooser choose) { m_choosePath = std::move(choose); }
 
+protected:
+    // Hands new values only to the cards of the audio series that changed.
+    void applyChange(
+        const LogdirSnapshotPtr& snapshot, const core::SnapshotChange& change) override;
+
 private:
     QWidget* createToolbar();
     void rebuild();
