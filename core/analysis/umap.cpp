@@ -60,6 +60,15 @@ std::size_t coincidentPoints(const KnnGraph& knn)
 
 } // namespace
 
+std::size_t umapAutomaticEpochs(std::size_t rows)
+{
+    if (rows <= 2'500)
+        return 500;
+    if (rows <= 5'000)
+        return 400;
+    return rows <= 7'500 ? 300 : 200;
+}
+
 UmapLayout UmapLayout::prepare(std::span<const float> values, std::size_t rows, std::size_t columns,
     const UmapOptions& options, const std::function<bool()>& cancelled)
 {
@@ -111,7 +120,7 @@ UmapLayout UmapLayout::prepare(std::span<const float> values, std::size_t rows, 
         layout.m_notes.push_back("only " + withCommas(rows) + " points: neighbours lowered to "
             + std::to_string(neighbours));
     }
-    settings.totalEpochs = options.epochs > 0 ? options.epochs : rows <= 10'000 ? 500 : 200;
+    settings.totalEpochs = options.epochs > 0 ? options.epochs : umapAutomaticEpochs(rows);
 
     StageProgress progress(options.progress);
     progress.begin("Finding neighbours");

@@ -21,7 +21,7 @@ struct UmapOptions {
     std::size_t dimensions = 2; // 2 or 3
     std::size_t neighbours = 15; // clamped to [5, 50] and to rows − 1
     double minDist = 0.1;
-    std::size_t epochs = 0; // 0 = automatic (500 when rows ≤ 10,000, else 200)
+    std::size_t epochs = 0; // 0 = automatic: umapAutomaticEpochs(rows)
     bool spectralInitialisation = true; // false: random
     DistanceMetric metric = DistanceMetric::Euclidean;
     std::uint64_t seed = 1;
@@ -31,6 +31,12 @@ struct UmapOptions {
     // Told prepare()'s stages as they go ("Finding neighbours", 0.4); see StageProgress.
     std::function<void(std::string_view stage, double fraction)> progress;
 };
+
+// The optimiser epochs UMAP runs when none are asked for: 500 up to 2,500 points, then 400,
+// 300 and, above 7,500 points, 200 — the rule of umap-js, TensorBoard's UMAP library, which
+// the benchmark measures against (more epochs where they are cheap, 200 for large sets; the
+// Python package's cut is coarser, 500 up to 10,000 points, then 200).
+std::size_t umapAutomaticEpochs(std::size_t rows);
 
 class UmapLayout {
 public:

@@ -321,10 +321,31 @@ private slots:
         QCOMPARE(layout.epoch(), std::size_t(50));
         QVERIFY(std::ranges::equal(end, layout.coordinates()));
 
-        // Automatic epochs: 500 up to 10,000 points.
+        // Automatic epochs: 500 for a small set.
         options.epochs = 0;
         QCOMPARE(UmapLayout::prepare(data.values, data.rows, data.columns, options).totalEpochs(),
             std::size_t(500));
+    }
+
+    void automaticEpochsFallWithTheSetsSize()
+    {
+        QCOMPARE(umapAutomaticEpochs(2), std::size_t(500));
+        QCOMPARE(umapAutomaticEpochs(1'797), std::size_t(500)); // digits
+        QCOMPARE(umapAutomaticEpochs(2'500), std::size_t(500));
+        QCOMPARE(umapAutomaticEpochs(2'501), std::size_t(400));
+        QCOMPARE(umapAutomaticEpochs(5'001), std::size_t(300));
+        QCOMPARE(umapAutomaticEpochs(7'501), std::size_t(200));
+        QCOMPARE(umapAutomaticEpochs(1'000'000), std::size_t(200));
+
+        // The benchmark's 10,000 clusters get umap-js's 200 epochs when none are asked for.
+        const Clusters data = gaussianClusters(10, 1'000, 2, 6.0, 5);
+        UmapOptions options;
+        options.neighbours = 5; // the least work before the epochs
+        options.spectralInitialisation = false;
+        const UmapLayout layout
+            = UmapLayout::prepare(data.values, data.rows, data.columns, options);
+        QVERIFY2(layout.ok(), layout.error().c_str());
+        QCOMPARE(layout.totalEpochs(), std::size_t(200));
     }
 
     void preparationReportsItsStagesInOrder()
