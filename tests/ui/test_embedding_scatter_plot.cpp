@@ -643,6 +643,74 @@ private slots:
         QVERIFY(!ui::cameraFromTensorBoard({true, {0, 0, 4}, {0, 0, 0}, 1}, plot->frame()));
     }
 
+    void viewsSavedForTensorBoardComeBack()
+    {
+        // 2-D, zoomed and panned with the mouse.
+        auto plot = makePlot(square(), 2);
+        QVERIFY(plot);
+        wheel(plot.get(), plot->positionOf(3), 240);
+        drag(plot.get(), Qt::LeftButton, QPoint(300, 100), QPoint(250, 150));
+        const ui::ProjectorCamera flat = plot->camera();
+        const QPoint corner = plot->positionOf(3);
+        const core::ProjectorBookmarkCamera savedFlat
+            = ui::cameraForTensorBoard(flat, plot->frame());
+        QVERIFY(savedFlat.orthographic);
+        // TensorBoard's own 2-D camera looks straight down from 4 above its target.
+        QCOMPARE(savedFlat.position[0], savedFlat.target[0]);
+        QCOMPARE(savedFlat.position[1], savedFlat.target[1]);
+        QCOMPARE(savedFlat.position[2] - savedFlat.target[2], 4.0);
+        // What TensorBoard draws: ±1.2 / zoom of [-1, 1] across the 400 px about the target,
+        // so the corner (1, 1) sits where this view drew it.
+        const double pixelsPerUnit = 200 * savedFlat.zoom / 1.2;
+        const QPointF drawn(200 + (1 - savedFlat.target[0]) * pixelsPerUnit,
+            200 - (1 - savedFlat.target[1]) * pixelsPerUnit);
+        QVERIFY2(distanceBetween(drawn.toPoint(), corner) <= 1,
+            qPrintable(QStringLiteral("%1,%2").arg(drawn.x()).arg(drawn.y())));
+        // Through TensorBoard's JSON and back: the same view.
+        core::ProjectorBookmark bookmark;
+        bookmark.camera = savedFlat;
+        const auto read = core::parseProjectorBookmarks(core::projectorBookmarksJson({bookmark}));
+        QCOMPARE(read.bookmarks.size(), std::size_t(1));
+        QVERIFY(read.bookmarks[0].camera);
+        plot->resetView();
+        QVERIFY(plot->positionOf(3) != corner);
+        const auto back = ui::cameraFromTensorBoard(*read.bookmarks[0].camera, plot->frame());
+        QVERIFY(back);
+        plot->setCamera(*back);
+        QCOMPARE(plot->positionOf(3), corner);
+        QVERIFY(std::abs(back->zoom / flat.zoom - 1) < 1e-4f);
+
+        // 3-D, orbited, zoomed and panned, on a box whose sides differ (TensorBoard scales each
+        // axis on its own).
+        plot->setPoints({{0, 0, 0}, {4, 0, 0}, {0, 1, 0}, {0, 0, 2}, {4, 1, 2}}, 3);
+        drag(plot.get(), Qt::LeftButton, QPoint(20, 380), QPoint(90, 330));
+        wheel(plot.get(), QPoint(10, 10), 120);
+        drag(plot.get(), Qt::RightButton, QPoint(20, 380), QPoint(50, 360));
+        const ui::ProjectorCamera turned = plot->camera();
+        QVERIFY(turned.yaw != 0 && turned.pitch != 0 && turned.zoom > 1);
+        std::vector<QPoint> seen;
+        for (int i = 0; i < plot->pointCount(); ++i)
+            seen.push_back(plot->positionOf(i));
+        const core::ProjectorBookmarkCamera savedTurned
+            = ui::cameraForTensorBoard(turned, plot->frame());
+        QVERIFY(!savedTurned.orthographic);
+        bookmark.camera = savedTurned;
+        const auto readTurned
+            = core::parseProjectorBookmarks(core::projectorBookmarksJson({bookmark}));
+        QVERIFY(readTurned.bookmarks.size() == 1 && readTurned.bookmarks[0].camera);
+        plot->resetView();
+        const auto backTurned
+            = ui::cameraFromTensorBoard(*readTurned.bookmarks[0].camera, plot->frame());
+        QVERIFY(backTurned);
+        QVERIFY(std::abs(backTurned->yaw - turned.yaw) < 1e-4f);
+        QVERIFY(std::abs(backTurned->pitch - turned.pitch) < 1e-4f);
+        QVERIFY(std::abs(backTurned->zoom / turned.zoom - 1) < 1e-4f);
+        QVERIFY((backTurned->target - turned.target).length() < 1e-4f);
+        plot->setCamera(*backTurned);
+        for (int i = 0; i < plot->pointCount(); ++i)
+            QVERIFY(distanceBetween(plot->positionOf(i), seen[std::size_t(i)]) <= 1);
+    }
+
     void clicksAndBoxesSelect()
     {
         auto plot = makePlot(square(), 2);

@@ -646,6 +646,28 @@ private slots:
         QVERIFY(QApplication::activeModalWidget() == nullptr);
         QCOMPARE(plot->dimensions(), 3);
         QCOMPARE(projector->selectedRows().size(), std::size_t(3));
+
+        // A bookmark added here holds the view (TensorBoard's cameraDef): turned with a drag,
+        // bookmarked, reset, and applied, the view comes back.
+        const QPoint corner(8, plot->height() - 8);
+        QTest::mousePress(plot, Qt::LeftButton, {}, corner);
+        for (int step = 1; step <= 6; ++step)
+            QTest::mouseMove(plot, corner + QPoint(step * 10, -step * 6));
+        QTest::mouseRelease(plot, Qt::LeftButton, {}, corner + QPoint(60, -36));
+        const ui::ProjectorCamera turned = plot->camera();
+        QVERIFY(!(turned == camera));
+        QVERIFY(projector->addBookmark());
+        QCOMPARE(bookmarks->count(), 3);
+        plot->resetView();
+        QVERIFY(!(plot->camera() == turned));
+        bookmarks->setCurrentRow(2);
+        QTest::mouseClick(panel->applyBookmark, Qt::LeftButton);
+        const ui::ProjectorCamera back = plot->camera();
+        QVERIFY(std::abs(back.yaw - turned.yaw) < 1e-4f);
+        QVERIFY(std::abs(back.pitch - turned.pitch) < 1e-4f);
+        QVERIFY(std::abs(back.zoom / turned.zoom - 1) < 1e-4f);
+        QVERIFY((back.target - turned.target).length() < 1e-4f * frame.size.length());
+        QVERIFY(!panel->messages().contains(QStringLiteral("not applied")));
     }
 
     void spritesShownAndBadSpritesSaid()

@@ -20,6 +20,21 @@ float halfSpan(const ViewFrame& frame)
         1.f, float(std::min(frame.widget.width(), frame.widget.height())) / 2 - kMargin);
 }
 
+// Half the widget's smaller side: TensorBoard's view spans its whole widget.
+float halfWidget(const ViewFrame& frame)
+{
+    return std::max(1.f, float(std::min(frame.widget.width(), frame.widget.height())) / 2);
+}
+
+// TensorBoard's 3-D view sees tan(35°) of the eye's distance each way from the target (its
+// vertical field of view is 70°), in its units: each axis scaled to [-1, 1] on its own. Their
+// geometric mean turns that into data units.
+float tensorBoardSight(const ViewFrame& frame)
+{
+    const QVector3D half = frame.size / 2;
+    return std::tan(35.f * float(M_PI) / 180) * std::cbrt(half.x() * half.y() * half.z());
+}
+
 float scale2D(const ViewFrame& frame)
 {
     const float width = std::max(1.f, float(frame.widget.width()) - 2 * kMargin);
@@ -185,12 +200,10 @@ std::optional<ProjectorCamera> cameraFromTensorBoard(
     ProjectorCamera camera;
     camera.target = toData(saved.target);
     const auto zoom = float(saved.zoom);
-    // TensorBoard's view spans its whole widget; this one keeps a margin (halfSpan).
-    const float halfWidget = float(std::min(frame.widget.width(), frame.widget.height())) / 2;
     if (frame.dimensions == 2) {
         camera.target.setZ(frame.centre.z());
         // TensorBoard shows ±1.2 / zoom of each axis across the widget's smaller side.
-        const float pixelsPerUnit = halfWidget * zoom / 1.2f / std::max(half.x(), half.y());
+        const float pixelsPerUnit = halfWidget(frame) * zoom / 1.2f / std::max(half.x(), half.y());
         camera.zoom = std::clamp(pixelsPerUnit / scale2D(frame), kMinZoom, kMaxZoom2D);
         return camera;
     }
@@ -204,13 +217,39 @@ std::optional<ProjectorCamera> cameraFromTensorBoard(
     const QVector3D eye = toEye.normalized();
     camera.pitch = std::clamp(std::asin(std::clamp(eye.y(), -1.f, 1.f)), -kMaxPitch, kMaxPitch);
     camera.yaw = std::atan2(-eye.x(), eye.z());
-    // TensorBoard sees tan(35°) · distance / zoom of its units each way from the target across
-    // its height; this view sees radius / zoom of data units across halfSpan pixels.
-    const float seen = distance * std::tan(35.f * float(M_PI) / 180) / zoom
-        * std::cbrt(half.x() * half.y() * half.z());
-    camera.zoom
-        = std::clamp(frame.radius / seen * halfWidget / halfSpan(frame), kMinZoom, kMaxZoom3D);
+    // This view sees radius / zoom of data units across halfSpan pixels.
+    const float seen = distance * tensorBoardSight(frame) / zoom;
+    camera.zoom = std::clamp(
+        frame.radius / seen * halfWidget(frame) / halfSpan(frame), kMinZoom, kMaxZoom3D);
     return camera;
+}
+
+core::ProjectorBookmarkCamera cameraForTensorBoard(
+    const ProjectorCamera& camera, const ViewFrame& frame)
+{
+    // From data units to TensorBoard's [-1, 1] per axis.
+    const QVector3D half = frame.size / 2;
+    const QVector3D target = (camera.target - frame.centre) / half;
+    core::ProjectorBookmarkCamera saved;
+    saved.orthographic = frame.dimensions == 2;
+    if (saved.orthographic) {
+        saved.target = {target.x(), target.y(), 0};
+        saved.position = {target.x(), target.y(), 4};
+        const float pixelsPerUnit = scale2D(frame) * camera.zoom;
+        saved.zoom = pixelsPerUnit * 1.2f * std::max(half.x(), half.y()) / halfWidget(frame);
+        return saved;
+    }
+    saved.target = {target.x(), target.y(), target.z()};
+    const float cp = std::cos(camera.pitch);
+    const QVector3D eye(
+        -cp * std::sin(camera.yaw), std::sin(camera.pitch), cp * std::cos(camera.yaw));
+    const QVector3D direction = (eye / half).normalized(); // in TensorBoard's units
+    const float seen = frame.radius * halfWidget(frame) / halfSpan(frame) / camera.zoom;
+    const float distance = seen / tensorBoardSight(frame);
+    const QVector3D position = target + direction * distance;
+    saved.position = {position.x(), position.y(), position.z()};
+    saved.zoom = 1;
+    return saved;
 }
 
 } // namespace lantern::ui

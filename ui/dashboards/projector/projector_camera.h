@@ -109,5 +109,10 @@ ProjectorCamera orbited(const ProjectorCamera& camera, QPointF pixels);
 // is for the other kind of view (orthographic is 2-D) or looks from its own target.
 std::optional<ProjectorCamera> cameraFromTensorBoard(
     const core::ProjectorBookmarkCamera& saved, const ViewFrame& frame);
+// The other way: `camera` as TensorBoard's saved camera, which cameraFromTensorBoard turns back
+// into the same camera. 2-D: looking down from 4 above the target (as TensorBoard's own);
+// 3-D: at zoom 1, the eye as far from the target as gives the same magnification.
+core::ProjectorBookmarkCamera cameraForTensorBoard(
+    const ProjectorCamera& camera, const ViewFrame& frame);
 
 } // namespace lantern::ui

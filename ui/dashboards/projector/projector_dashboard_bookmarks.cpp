@@ -103,6 +103,8 @@ bool ProjectorDashboard::addBookmark()
     for (int axis = 0; axis < bookmark.dimensions; ++axis)
         bookmark.pcaComponents.push_back(std::size_t(view.components[std::size_t(axis)]));
     bookmark.selectedPoints = view.selection;
+    // The view as it is now (zoom and pan, or orbit), so that it comes back when applied.
+    bookmark.camera = cameraForTensorBoard(m_plot->camera(), m_plot->frame());
     const CustomSettings& custom = view.custom;
     bookmark.custom.column = custom.column.toStdString();
     for (std::size_t i = 0; i < 4; ++i) {
