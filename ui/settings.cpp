@@ -1,5 +1,7 @@
 #include "ui/settings.h"
 
+#include "ui/widgets/run_coloring.h"
+
 #include <QSettings>
 
 #include <algorithm>
@@ -16,6 +18,14 @@ const QString kRecent = QStringLiteral("logdirs/recent");
 const QString kPinnedTags = QStringLiteral("scalars/pinnedTags");
 const QString kCustomCharts = QStringLiteral("scalars/customCharts");
 const QString kRunColors = QStringLiteral("runs/colors");
+const QString kColorBy = QStringLiteral("runs/colorBy");
+const QString kColorPattern = QStringLiteral("runs/colorPattern");
+const QString kColorHParam = QStringLiteral("runs/colorHParam");
+
+// ColorBy as saved: names, so that reordering the enum does not change what a file means.
+const std::pair<ColorBy, QString> kColorByNames[] = {{ColorBy::Run, QStringLiteral("run")},
+    {ColorBy::RegexGroup, QStringLiteral("regex")},
+    {ColorBy::LogDirectory, QStringLiteral("logdir")}, {ColorBy::HParam, QStringLiteral("hparam")}};
 } // namespace
 
 Settings::Settings()
@@ -119,6 +129,27 @@ void Settings::setRunColors(const QHash<QString, QColor>& colors)
     for (auto it = colors.cbegin(); it != colors.cend(); ++it)
         saved.insert(it.key(), it.value().name());
     m_settings->setValue(kRunColors, saved);
+}
+
+RunColorScheme Settings::runColorScheme() const
+{
+    RunColorScheme scheme;
+    const QString by = m_settings->value(kColorBy).toString();
+    for (const auto& [value, name] : kColorByNames)
+        if (name == by)
+            scheme.by = value;
+    scheme.pattern = m_settings->value(kColorPattern).toString();
+    scheme.hparam = m_settings->value(kColorHParam).toString();
+    return scheme;
+}
+
+void Settings::setRunColorScheme(const RunColorScheme& scheme)
+{
+    for (const auto& [value, name] : kColorByNames)
+        if (value == scheme.by)
+            m_settings->setValue(kColorBy, name);
+    m_settings->setValue(kColorPattern, scheme.pattern);
+    m_settings->setValue(kColorHParam, scheme.hparam);
 }
 
 } // namespace lantern::ui

@@ -1,7 +1,7 @@
 #pragma once
 // Everything Lantern remembers between sessions, typed: the preferences, the log directories
-// opened last and recently, the Scalars tab's pins and custom charts. Every settings key is
-// in settings.cpp and nowhere else.
+// opened last and recently, the Scalars tab's pins and custom charts, the runs' colours. Every
+// settings key is in settings.cpp and nowhere else.
 
 #include "ui/preferences.h"
 
@@ -15,6 +15,8 @@
 class QSettings;
 
 namespace lantern::ui {
+
+struct RunColorScheme;
 
 class Settings {
 public:
@@ -46,6 +48,9 @@ public:
     // The colours users chose for runs, by run name.
     QHash<QString, QColor> runColors() const;
     void setRunColors(const QHash<QString, QColor>& colors);
+    // What the Runs tab colours runs by (run, regex group, log directory or hparam).
+    RunColorScheme runColorScheme() const;
+    void setRunColorScheme(const RunColorScheme& scheme);
 
 private:
     std::unique_ptr<QSettings> m_settings;

@@ -1,8 +1,9 @@
 // The Runs tab: one row per run with what it holds, sorted as numbers, filtered (regex, problems,
 // live), hparam columns, updated in place while runs grow (no reset: persistent indexes
 // survive), checks shared with the runs panel, colour by regex group followed by the Scalars
-// charts, problems opening Diagnostics on the run, CSV export, and the status bar's counts.
-// Logs are written by our writer with known steps and wall times.
+// charts, by log directory, the colour choice kept for the next session, problems opening
+// Diagnostics on the run, CSV export, and the status bar's counts. Logs are written by our writer
+// with known steps and wall times.
 
 #include "core/write/event_file_writer.h"
 #include "core/write/png_encoder.h"
@@ -116,6 +117,8 @@ class TestRunsTable : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    // Each test starts with runs coloured by run (the choice is remembered between sessions).
+    void init() { ui::Settings().setRunColorScheme({}); }
 
     void replacesOverviewAndShowsEachRun()
     {
@@ -424,6 +427,101 @@ private slots:
         QVERIFY(again.open(temp.path()));
         QCOMPARE(again.window.runListModel()->color(QStringLiteral("a")), chosen);
         ui::Settings().setRunColors({}); // leave no colour to the other tests
+    }
+
+    // What runs are coloured by is there again in the next session, the charts following it.
+    void colourChoiceIsRemembered()
+    {
+        QTemporaryDir temp;
+        const fs::path root(temp.path().toStdString());
+        for (const char* run : {"lr0.1/train", "lr0.1/eval", "lr0.2/train"})
+            writeLoss(root / run, {0, 1});
+        {
+            Window w;
+            QVERIFY(w.open(temp.path()));
+            w.runs->colorByChooser()->setCurrentIndex(
+                w.runs->colorByChooser()->findText(QStringLiteral("Regex group")));
+            QTest::keyClicks(w.runs->colorPatternEdit(), QStringLiteral("^(lr[0-9.]+)/"));
+        }
+        Window again;
+        QVERIFY(again.open(temp.path()));
+        QCOMPARE(again.runs->colorByChooser()->currentText(), QStringLiteral("Regex group"));
+        QCOMPARE(again.runs->colorPatternEdit()->text(), QStringLiteral("^(lr[0-9.]+)/"));
+        QVERIFY(again.runs->colorPatternEdit()->isVisibleTo(again.runs));
+        const ui::RunListModel* runs = again.window.runListModel();
+        QCOMPARE(runs->colorScheme().by, ui::ColorBy::RegexGroup);
+        QCOMPARE(runs->color("lr0.1/eval"), runs->color("lr0.1/train"));
+        QVERIFY(runs->color("lr0.2/train") != runs->color("lr0.1/train"));
+
+        // An hparam, chosen before the runs that hold it are loaded in the next session.
+        QTemporaryDir sessions;
+        const fs::path sessionRoot(sessions.path().toStdString());
+        const std::pair<const char*, const char*> optimizers[]
+            = {{"s1", "adam"}, {"s2", "sgd"}, {"s3", "adam"}};
+        for (const auto& [run, optimizer] : optimizers) {
+            core::SessionStartInfo start;
+            start.hparams = {{"lr", 0.1}, {"optimizer", std::string(optimizer)}};
+            core::EventFileWriter(sessionRoot / run).addHParamsSessionStart(start, kWallTime);
+        }
+        {
+            Window w;
+            QVERIFY(w.open(sessions.path()));
+            w.runs->colorByChooser()->setCurrentIndex(
+                w.runs->colorByChooser()->findText(QStringLiteral("HParam")));
+            w.runs->colorHParamChooser()->setCurrentText(QStringLiteral("optimizer"));
+        }
+        Window third;
+        QVERIFY(third.open(sessions.path()));
+        QCOMPARE(third.runs->colorHParamChooser()->currentText(), QStringLiteral("optimizer"));
+        const ui::RunListModel* thirdRuns = third.window.runListModel();
+        QCOMPARE(thirdRuns->color("s3"), thirdRuns->color("s1"));
+        QVERIFY(thirdRuns->color("s2") != thirdRuns->color("s1"));
+    }
+
+    // Runs of one log directory share a colour; another log directory's runs take another.
+    void colourByLogDirectory()
+    {
+        QTemporaryDir first, second;
+        writeShortRuns(fs::path(first.path().toStdString()), {"a", "b"});
+        writeShortRuns(fs::path(second.path().toStdString()), {"c"});
+        Window w;
+        w.window.resize(1400, 800);
+        w.window.show();
+        QSignalSpy loaded(&w.window, &ui::MainWindow::loadFinished);
+        // NAME:PATH specs, as the window makes for folders dropped on it: each log directory
+        // is known by its name.
+        w.window.openLogdirs(
+            {QStringLiteral("first:") + first.path(), QStringLiteral("second:") + second.path()});
+        QVERIFY(loaded.wait(20000));
+        QVERIFY(w.window.showTab(QStringLiteral("runs")));
+        w.runs = w.window.findChild<ui::RunsDashboard*>();
+        w.table = w.runs->tableModel();
+        // The runs by the folder they were written to.
+        const auto runIn = [&](const QTemporaryDir& logdir, const char* run) {
+            const QString path
+                = QString::fromStdString((fs::path(logdir.path().toStdString()) / run).string());
+            for (int row = 0; row < w.table->rowCount(); ++row)
+                if (w.table->index(row, Table::LogDirectoryColumn).data().toString() == path)
+                    return w.table->runName(row);
+            return QString();
+        };
+        const QString a = runIn(first, "a"), b = runIn(first, "b"), c = runIn(second, "c");
+        QVERIFY(!a.isEmpty() && !b.isEmpty() && !c.isEmpty());
+        const ui::RunListModel* runs = w.window.runListModel();
+        QVERIFY(runs->color(a) != runs->color(b)); // by run: each its own
+        w.runs->colorByChooser()->setCurrentIndex(
+            w.runs->colorByChooser()->findText(QStringLiteral("Log directory")));
+        QCOMPARE(runs->color(a), runs->color(b));
+        QVERIFY(runs->color(c) != runs->color(a));
+        QVERIFY(runs->color(a) != ui::kUngroupedRunColor);
+        QVERIFY(runs->color(c) != ui::kUngroupedRunColor);
+        QCOMPARE(w.table->index(w.sourceRow(b), Table::ColorColumn)
+                     .data(Qt::DecorationRole)
+                     .value<QColor>(),
+            runs->color(a));
+        // Neither the pattern nor the hparam chooser is offered for it.
+        QVERIFY(!w.runs->colorPatternEdit()->isVisibleTo(w.runs));
+        QVERIFY(!w.runs->colorHParamChooser()->isVisibleTo(w.runs));
     }
 
     void fiftyRunsTakeFiftyColours()

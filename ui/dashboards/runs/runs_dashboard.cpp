@@ -3,6 +3,7 @@
 #include "core/load/logdir_loader.h"
 #include "ui/dashboards/runs/runs_filter_model.h"
 #include "ui/dashboards/runs/runs_table_model.h"
+#include "ui/settings.h"
 #include "ui/widgets/counted.h"
 #include "ui/widgets/run_list_model.h"
 #include "ui/widgets/table_csv.h"
@@ -124,6 +125,12 @@ QWidget* RunsDashboard::createColorBar()
     m_colorPattern->setPlaceholderText(tr("Regex: runs whose capture groups match share a colour"));
     m_colorPattern->setClearButtonEnabled(true);
     m_colorHParam->setObjectName(QStringLiteral("colorRunsHParam"));
+    // The last session's choice (the hparam is offered again once runs with hparams load).
+    const RunColorScheme saved = Settings().runColorScheme();
+    m_colorBy->setCurrentIndex(std::max(0, m_colorBy->findData(int(saved.by))));
+    m_colorPattern->setText(saved.pattern);
+    if (!saved.hparam.isEmpty())
+        m_colorHParam->addItem(saved.hparam);
     connect(m_colorBy, &QComboBox::currentIndexChanged, this, &RunsDashboard::applyColorScheme);
     connect(m_colorPattern, &QLineEdit::textChanged, this, &RunsDashboard::applyColorScheme);
     connect(m_colorHParam, &QComboBox::currentIndexChanged, this, &RunsDashboard::applyColorScheme);
@@ -135,7 +142,7 @@ QWidget* RunsDashboard::createColorBar()
     layout->addWidget(m_colorHParam, 1);
     layout->addStretch();
     layout->addWidget(m_summary);
-    updateColorControls();
+    applyColorScheme();
     return bar;
 }
 
@@ -148,6 +155,7 @@ void RunsDashboard::applyColorScheme()
     const bool validPattern = QRegularExpression(scheme.pattern).isValid();
     m_colorPattern->setStyleSheet(validPattern ? QString() : QStringLiteral("color: #c62828;"));
     m_runs->setColorScheme(scheme);
+    Settings().setRunColorScheme(scheme); // and in the next session
     updateColorControls();
 }
 
@@ -184,11 +192,17 @@ void RunsDashboard::apply(const DashboardUpdate& update)
     for (int i = 0; i < m_colorHParam->count(); ++i)
         offered.append(m_colorHParam->itemText(i));
     if (names != offered) {
-        const QString chosen = m_colorHParam->currentText();
-        const QSignalBlocker blocker(m_colorHParam);
-        m_colorHParam->clear();
-        m_colorHParam->addItems(names);
-        m_colorHParam->setCurrentIndex(std::max(0, int(names.indexOf(chosen))));
+        const QString chosen = m_runs->colorScheme().hparam;
+        {
+            const QSignalBlocker blocker(m_colorHParam);
+            m_colorHParam->clear();
+            m_colorHParam->addItems(names);
+            m_colorHParam->setCurrentIndex(std::max(0, int(names.indexOf(chosen))));
+        }
+        // Colouring by an hparam these runs lack: by the one shown instead.
+        if (m_colorHParam->currentText() != chosen && !names.isEmpty()
+            && m_runs->colorScheme().by == ColorBy::HParam)
+            applyColorScheme();
     }
     if (update.change->everything) {
         if (!m_columnsChosen)
