@@ -1,12 +1,14 @@
 // The Audio tab fed from a real load (tests/support/audio_test_logdir.h): a card per tag and
 // run; the step slider over every stored step, following the newest; the chooser of a value
-// holding several clips; the label as markdown, duration, rate and channels; the waveform
-// zoomed by wheel, drag and double-click, and the spectrogram; the clip saved as WAV byte for
-// byte; bytes that are not WAV say "Cannot decode"; with no audio output device the controls
-// say so and are disabled. Playback itself: test_audio_playback.
+// holding several clips; the label as markdown in a box as tall as its text (bounded),
+// duration, rate and channels; the waveform zoomed by wheel, drag and double-click, its time
+// ticks, and the spectrogram on a linear and a log frequency scale with labelled ticks; the
+// clip saved as WAV byte for byte; bytes that are not WAV say "Cannot decode"; with no audio
+// output device the controls say so and are disabled. Playback itself: test_audio_playback.
 
 #include "core/load/logdir_loader.h"
 #include "tests/support/audio_test_logdir.h"
+#include "tests/support/loaded_tab.h"
 #include "tests/support/test_support.h"
 #include "tests/support/ui_test_support.h"
 #include "ui/adapter/log_loader.h"
@@ -21,6 +23,7 @@
 
 #include <QComboBox>
 #include <QLabel>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
@@ -38,34 +41,18 @@ namespace fs = std::filesystem;
 namespace {
 
 // The tab on a loaded log directory, shown, with the runs panel's model.
-struct AudioTab {
+struct AudioTab : test::LoadedTab<ui::AudioDashboard> {
     explicit AudioTab(const fs::path& logdir)
-        : loader({{"", logdir}})
+        : LoadedTab(logdir, {1200, 900})
     {
-        reload();
-        dashboard.resize(1200, 900);
-        dashboard.show();
     }
-    void reload()
-    {
-        loader.reload();
-        runs.setSnapshot(loader.snapshot());
-        dashboard.setSnapshot(loader.snapshot());
-    }
-    // The card, scrolled into sight (cards load once seen), its clip and picture done.
+    // The card, scrolled into sight, its clip and picture done.
     ui::AudioCard* loadedCard(const QString& tag, const QString& run)
     {
-        ui::AudioCard* card = dashboard.card(tag, run);
-        const auto done = [this, card] {
-            dashboard.grid()->ensureWidgetVisible(card);
+        return waitForCard(tag, run, [](const ui::AudioCard* card) {
             return !card->loaded().key.isEmpty() && !card->isLoading();
-        };
-        return card && QTest::qWaitFor(done, 10000) ? card : nullptr;
+        });
     }
-
-    core::LogdirLoader loader;
-    ui::RunListModel runs;
-    ui::AudioDashboard dashboard {&runs};
 };
 
 // test::writeAudioLogdir's log directory, written into `temp`.
@@ -282,6 +269,13 @@ private slots:
         QCOMPARE(view->viewEnd(), 0.25);
         const QImage drawn = view->picture().image;
         QCOMPARE(drawn.size(), view->size() * view->devicePixelRatio());
+        // Labelled time ticks along the bottom, each where its time is drawn; no frequencies.
+        QVERIFY(view->frequencyTicks().empty());
+        QVERIFY(view->timeTicks().size() >= 2);
+        for (const ui::WaveformTick& tick : view->timeTicks()) {
+            QVERIFY2(tick.label.endsWith(QStringLiteral(" s")), qPrintable(tick.label));
+            QVERIFY(std::abs(tick.pixel - view->xAt(tick.label.chopped(2).toDouble())) < 0.5);
+        }
         // Step 4's amplitude is 0.5: the envelope reaches half-way up the lane, no further.
         const int middle = drawn.height() / 2;
         const int half = drawn.height() / 2 - 1;
@@ -328,24 +322,14 @@ private slots:
                   writer.addAudio(
                       tag, step, std::span(&clip, 1), core::SummaryStyle::Tf2, 1.0 + double(step));
               };
-        ui::RunListModel runs;
-        ui::AudioDashboard dashboard(&runs);
-        const auto cards = [&dashboard] {
-            return test::cardsPerTagAndRun<ui::AudioCard>(
-                [&dashboard](
-                    const QString& tag, const QString& run) { return dashboard.card(tag, run); },
-                &ui::AudioCard::dataUpdates);
-        };
         const QString failure
-            = test::checkScopedReload(dashboard, runs, write, cards, QStringLiteral("x/one|a"));
+            = test::checkScopedReloadFollowsTheNewest<ui::AudioDashboard, ui::AudioCard>(write);
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
-        // Following the newest, the grown card shows the new step.
-        QCOMPARE(dashboard.card("x/one", "a")->stepSlider()->maximum(), 3);
-        QCOMPARE(dashboard.card("x/one", "a")->step(), std::int64_t(3));
-        QCOMPARE(dashboard.card("x/one", "b")->step(), std::int64_t(2));
     }
 
-    void spectrogramShowsTheTone()
+    // The spectrogram on a linear and on a log frequency scale: the tone lies where its
+    // frequency's labelled tick says, the ticks drawn up the left.
+    void spectrogramShowsTheToneWhereItsTickSays()
     {
         QTemporaryDir temp;
         AudioTab tab(writtenLogdir(temp));
@@ -356,19 +340,105 @@ private slots:
         ui::WaveformView* view = card->waveform();
         QCOMPARE(view->mode(), ui::WaveformMode::Spectrogram);
         QTRY_VERIFY(!view->isComputing() && view->picture().mode == ui::WaveformMode::Spectrogram);
-        const QImage image = view->picture().image;
+        QImage image = view->picture().image;
         // 440 Hz of 0–4000 Hz: the loudest row lies 11 % of the way up, in mid-clip.
         const int x = image.width() / 2;
-        int loudest = 0;
-        for (int y = 0; y < image.height(); ++y)
-            if (QColor(image.pixel(x, y)).lightness() > QColor(image.pixel(x, loudest)).lightness())
-                loudest = y;
+        const auto loudestRow = [&image, x] {
+            int loudest = 0;
+            for (int y = 0; y < image.height(); ++y)
+                if (QColor(image.pixel(x, y)).lightness()
+                    > QColor(image.pixel(x, loudest)).lightness())
+                    loudest = y;
+            return loudest;
+        };
+        const int loudest = loudestRow();
         const double fraction = 1.0 - double(loudest) / (image.height() - 1);
         QVERIFY2(std::abs(fraction - 440.0 / 4000.0) < 0.03, qPrintable(QString::number(fraction)));
         // Far from the tone (the top row, 4 kHz) it is dark.
         QVERIFY(QColor(image.pixel(x, 0)).lightness() < 60);
         QVERIFY2(QColor(image.pixel(x, loudest)).lightness() > 150,
             qPrintable(QColor(image.pixel(x, loudest)).name()));
+        // Its ticks: kHz evenly up the view, each drawn as a mark at the left edge.
+        const auto tickAt = [view](const QString& label) {
+            for (const ui::WaveformTick& tick : view->frequencyTicks())
+                if (tick.label == label)
+                    return tick.pixel;
+            return -1.0;
+        };
+        const double height = view->height();
+        QVERIFY(std::abs(tickAt(QStringLiteral("1 kHz")) - 0.75 * height) < 0.5);
+        QVERIFY(std::abs(tickAt(QStringLiteral("2 kHz")) - 0.5 * height) < 0.5);
+        const QImage drawn = view->grab().toImage();
+        const int y = int(std::lround(tickAt(QStringLiteral("2 kHz"))));
+        const QColor ink = view->palette().color(QPalette::Text);
+        QVERIFY(drawn.pixelColor(1, y) == ink || drawn.pixelColor(1, y - 1) == ink);
+
+        // Log: 20 Hz to 4 kHz, each decade the same height; 440 Hz lies 58 % of the way up.
+        tab.dashboard.modeBox()->setCurrentIndex(2);
+        QTRY_VERIFY(
+            !view->isComputing() && view->picture().mode == ui::WaveformMode::LogSpectrogram);
+        const auto expected = [&](double hertz) {
+            return (1 - std::log(hertz / 20) / std::log(4000.0 / 20)) * height;
+        };
+        const double hundred = tickAt(QStringLiteral("100 Hz"));
+        const double thousand = tickAt(QStringLiteral("1 kHz"));
+        QVERIFY(std::abs(hundred - expected(100)) < 0.5);
+        QVERIFY(std::abs(thousand - expected(1000)) < 0.5);
+        image = view->picture().image;
+        const double loudestY = (loudestRow() + 0.5) * height / image.height();
+        QVERIFY2(std::abs(loudestY - expected(440)) < 0.03 * height,
+            qPrintable(QStringLiteral("%1 vs %2").arg(loudestY).arg(expected(440))));
+        QVERIFY(loudestY > thousand && loudestY < hundred);
+        // With LANTERN_SCREENSHOT_DIR set, the card is saved there to be looked at.
+        if (const QString directory = qEnvironmentVariable("LANTERN_SCREENSHOT_DIR");
+            !directory.isEmpty())
+            QVERIFY(card->grab().save(directory + QStringLiteral("/audio_log_spectrogram.png")));
+    }
+
+    // The label box is as tall as its text, up to a bound; beyond it, it scrolls.
+    void labelBoxFitsItsText()
+    {
+        QTemporaryDir temp;
+        const fs::path root = temp.path().toStdString();
+        {
+            core::EventFileWriter writer(root / "train");
+            std::string many;
+            for (int line = 0; line < 60; ++line)
+                many += "line\n\n";
+            const std::string labels[] = {"**short**", "first\n\nsecond\n\nthird", many};
+            for (int step = 0; step < 3; ++step) {
+                core::EncodedAudio clip = test::sineClip(step);
+                clip.label = labels[step];
+                writer.addAudio("notes", step, std::span(&clip, 1));
+            }
+        }
+        AudioTab tab(root);
+        ui::AudioCard* card = tab.loadedCard(QStringLiteral("notes"), QStringLiteral("train"));
+        QVERIFY(card);
+        ui::SafeTextBrowser* label = card->labelView();
+        const auto heightAt = [&](int step) {
+            card->stepSlider()->setValue(step);
+            const bool shown = QTest::qWaitFor(
+                [&] {
+                    return card->step() == step && !card->isLoading() && card->loaded().hasAudio();
+                },
+                10000);
+            QCoreApplication::processEvents();
+            return shown ? label->height() : -1;
+        };
+        const int one = heightAt(0);
+        QCOMPARE(label->toPlainText(), QStringLiteral("short"));
+        QVERIFY(one > 0);
+        QCOMPARE(label->verticalScrollBar()->maximum(), 0); // all of it in view
+        const int three = heightAt(1);
+        QVERIFY(label->toPlainText().startsWith(QStringLiteral("first")));
+        QVERIFY2(three > 2 * one, qPrintable(QStringLiteral("%1 vs %2").arg(three).arg(one)));
+        QVERIFY(three < ui::AudioCard::kTallestLabel);
+        QCOMPARE(label->verticalScrollBar()->maximum(), 0);
+        const int many = heightAt(2);
+        QCOMPARE(many, ui::AudioCard::kTallestLabel);
+        QVERIFY(label->verticalScrollBar()->maximum() > 0); // the rest scrolls
+        QCOMPARE(heightAt(0), one); // and back
     }
 
     // The window shows the tab only when audio exists; its cards read through the window's

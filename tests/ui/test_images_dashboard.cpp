@@ -10,6 +10,7 @@
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
 #include "core/write/png_encoder.h"
+#include "tests/support/loaded_tab.h"
 #include "tests/support/test_support.h"
 #include "tests/support/ui_test_support.h"
 #include "ui/dashboards/images/image_adjustment.h"
@@ -110,39 +111,21 @@ void writeImages(const fs::path& root)
 }
 
 // The tab on a loaded log directory, shown, with the runs panel's model.
-struct ImagesTab {
+struct ImagesTab : test::LoadedTab<ui::ImagesDashboard> {
     explicit ImagesTab(const fs::path& logdir, core::LoadOptions options = {})
-        : loader({{"", logdir}}, options)
+        : LoadedTab(logdir, {1150, 900}, options)
     {
-        reload();
-        dashboard.resize(1150, 900);
-        dashboard.show();
     }
-    void reload()
-    {
-        loader.reload();
-        runs.setSnapshot(loader.snapshot());
-        dashboard.setSnapshot(loader.snapshot());
-    }
-    // The card, scrolled into sight (cards load once seen) and done loading. Cards take their
-    // places once the event loop lays them out, so the scrolling is repeated until then.
+    // The card, scrolled into sight and done loading.
     ui::ImageCard* loadedCard(const QString& tag, const QString& run)
     {
-        ui::ImageCard* card = dashboard.card(tag, run);
-        const auto shown = [this, card] {
-            dashboard.grid()->ensureWidgetVisible(card);
-            return !card->isLoading() && isShowing(card);
-        };
-        return card && QTest::qWaitFor(shown, 10000) ? card : nullptr;
+        return waitForCard(
+            tag, run, [](ui::ImageCard* card) { return !card->isLoading() && isShowing(card); });
     }
     static bool isShowing(ui::ImageCard* card)
     {
         return !card->view()->image().isNull() || !card->view()->message().isEmpty();
     }
-
-    core::LogdirLoader loader;
-    ui::RunListModel runs;
-    ui::ImagesDashboard dashboard {&runs};
 };
 
 // Empty when the card shows `step`'s `sample`: the decoded pixels, and the pixels drawn.
@@ -216,21 +199,9 @@ private slots:
             const core::EncodedImage image = stepImage(int(step));
             writer.addImage(tag, step, {&image, 1}, core::SummaryStyle::Tf2, 1.0 + double(step));
         };
-        ui::RunListModel runs;
-        ui::ImagesDashboard dashboard(&runs);
-        const auto cards = [&dashboard] {
-            return test::cardsPerTagAndRun<ui::ImageCard>(
-                [&dashboard](
-                    const QString& tag, const QString& run) { return dashboard.card(tag, run); },
-                &ui::ImageCard::dataUpdates);
-        };
         const QString failure
-            = test::checkScopedReload(dashboard, runs, write, cards, QStringLiteral("x/one|a"));
+            = test::checkScopedReloadFollowsTheNewest<ui::ImagesDashboard, ui::ImageCard>(write);
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
-        // Following the newest, the grown card shows the new step.
-        QCOMPARE(dashboard.card("x/one", "a")->stepSlider()->maximum(), 3);
-        QCOMPARE(dashboard.card("x/one", "a")->step(), std::int64_t(3));
-        QCOMPARE(dashboard.card("x/one", "b")->step(), std::int64_t(2));
     }
 
     void sliderShowsEveryStep()

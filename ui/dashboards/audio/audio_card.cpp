@@ -8,15 +8,18 @@
 #include <QFile>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QResizeEvent>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStyle>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <numeric>
 
 namespace lantern::ui {
@@ -56,9 +59,10 @@ AudioCard::AudioCard(DataReaderPtr reader, QWidget* parent)
     m_details->setObjectName(QStringLiteral("clipDetails"));
     m_label = new SafeTextBrowser(this);
     m_label->setObjectName(QStringLiteral("clipLabel"));
-    m_label->setMaximumHeight(60);
     m_label->setFrameShape(QFrame::NoFrame);
+    m_label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_label->hide();
+    m_label->installEventFilter(this); // its height follows its width
     m_play = new QToolButton(this);
     m_play->setObjectName(QStringLiteral("playButton"));
     m_play->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
@@ -211,7 +215,28 @@ void AudioCard::showLoaded(LoadedClip loaded)
     m_label->setMarkdown(label);
     replaceImagesWithAltText(*m_label->document());
     m_label->setVisible(!label.trimmed().isEmpty());
+    fitLabelHeight();
     showPlayer();
+}
+
+void AudioCard::fitLabelHeight()
+{
+    // The text laid out at the box's width, on a copy: the box lays out its own document.
+    const int width = m_label->width() - 2 * m_label->frameWidth();
+    const std::unique_ptr<QTextDocument> copy(m_label->document()->clone());
+    copy->setDocumentMargin(m_label->document()->documentMargin());
+    copy->setDefaultFont(m_label->document()->defaultFont());
+    copy->setTextWidth(std::max(1, width));
+    const int wanted = int(std::ceil(copy->size().height())) + 2 * m_label->frameWidth();
+    m_label->setFixedHeight(std::min(wanted, kTallestLabel));
+}
+
+bool AudioCard::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_label && event->type() == QEvent::Resize
+        && static_cast<QResizeEvent*>(event)->oldSize().width() != m_label->width())
+        fitLabelHeight();
+    return QWidget::eventFilter(watched, event);
 }
 
 void AudioCard::showPlayer()

@@ -31,6 +31,9 @@ class WaveformView;
 class AudioCard : public QWidget {
     Q_OBJECT
 public:
+    // The label box takes its text's height up to this many pixels, and scrolls beyond.
+    static constexpr int kTallestLabel = 140;
+
     AudioCard(DataReaderPtr reader, QWidget* parent = nullptr);
     ~AudioCard() override;
 
@@ -67,6 +70,8 @@ private:
     void showLoaded(LoadedClip loaded);
     void showPlayer();
     void togglePlaying();
+    void fitLabelHeight();
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
     DataReaderPtr m_reader;
     std::shared_ptr<const core::RunSnapshot> m_run;

@@ -2,8 +2,7 @@
 
 #include "ui/dashboards/audio/audio_card.h"
 #include "ui/widgets/card_grid.h"
-#include "ui/widgets/checked_series.h"
-#include "ui/widgets/run_list_model.h"
+#include "ui/widgets/series_cards.h"
 #include "ui/widgets/tag_filter.h"
 #include "ui/widgets/widget_export.h"
 
@@ -22,7 +21,6 @@ constexpr int kCardWidth = 380;
 
 AudioDashboard::AudioDashboard(RunListModel* runs, QWidget* parent, DataReaderPtr reader)
     : SeriesDashboard(core::ValueKind::Audio, parent)
-    , m_runs(runs)
     , m_reader(reader ? std::move(reader) : std::make_shared<DataReader>())
     , m_choosePath(exportPathDialog(this))
 {
@@ -42,10 +40,11 @@ AudioDashboard::AudioDashboard(RunListModel* runs, QWidget* parent, DataReaderPt
     layout->addWidget(createToolbar());
     layout->addWidget(m_grid, 1);
 
-    connect(m_filter, &QLineEdit::textChanged, this, &AudioDashboard::rebuild);
-    if (m_runs)
-        connect(m_runs, &RunListModel::selectionChanged, this, &AudioDashboard::rebuild);
-    rebuild();
+    m_cards
+        = std::make_unique<SeriesCards>(core::ValueKind::Audio, m_grid, runs, m_filter, tr("audio"),
+            tr("The checked runs have no audio."), [](QWidget* body, const CheckedSeries& series) {
+                static_cast<AudioCard*>(body)->setData(series.runData, series.data);
+            });
 }
 
 AudioDashboard::~AudioDashboard()
@@ -61,6 +60,7 @@ QWidget* AudioDashboard::createToolbar()
     m_mode->setObjectName(QStringLiteral("audioView"));
     m_mode->addItem(tr("Waveform"));
     m_mode->addItem(tr("Spectrogram"));
+    m_mode->addItem(tr("Spectrogram, log frequency"));
     auto* row = new QHBoxLayout(toolbar);
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(m_filter, 1);
@@ -76,13 +76,19 @@ QWidget* AudioDashboard::createToolbar()
 
 WaveformMode AudioDashboard::mode() const
 {
-    return m_mode->currentIndex() == 1 ? WaveformMode::Spectrogram : WaveformMode::Waveform;
+    switch (m_mode->currentIndex()) {
+    case 1:
+        return WaveformMode::Spectrogram;
+    case 2:
+        return WaveformMode::LogSpectrogram;
+    default:
+        return WaveformMode::Waveform;
+    }
 }
 
 void AudioDashboard::setSnapshot(const LogdirSnapshotPtr& snapshot)
 {
-    m_snapshot = snapshot;
-    rebuild();
+    m_cards->setSnapshot(snapshot);
 }
 
 AudioCard* AudioDashboard::card(const QString& tag, const QString& run) const
@@ -90,36 +96,16 @@ AudioCard* AudioDashboard::card(const QString& tag, const QString& run) const
     return static_cast<AudioCard*>(m_grid->body(tag, run));
 }
 
-void AudioDashboard::rebuild()
-{
-    const QRegularExpression filter = readTagFilter(m_filter);
-    const std::vector<CheckedSeries> series
-        = checkedSeries(m_snapshot.get(), m_runs, filter, core::ValueKind::Audio);
-    m_grid->showCards(cardKeys(series));
-    for (const CheckedSeries& one : series)
-        card(one.tag, one.run)->setData(one.runData, one.data);
-    m_grid->setEmptyText(emptyCardsText(
-        m_snapshot.get(), filter, tr("audio"), tr("The checked runs have no audio.")));
-}
-
 void AudioDashboard::applyChange(
     const LogdirSnapshotPtr& snapshot, const core::SnapshotChange& change)
 {
-    m_snapshot = snapshot;
-    if (!updateChangedCards(*m_grid, *snapshot, m_runs, readTagFilter(m_filter),
-            core::ValueKind::Audio, change, [](QWidget* body, const CheckedSeries& series) {
-                static_cast<AudioCard*>(body)->setData(series.runData, series.data);
-            }))
-        rebuild();
+    m_cards->applyChange(snapshot, change);
 }
 
 bool AudioDashboard::isComputing() const
 {
-    bool loading = false;
-    m_grid->forEachBody([&loading](QWidget* body) {
-        loading = loading || static_cast<AudioCard*>(body)->isLoading();
-    });
-    return loading;
+    return m_cards->anyBody(
+        [](QWidget* body) { return static_cast<AudioCard*>(body)->isLoading(); });
 }
 
 void AudioDashboard::fillMenu(QMenu* menu, const QString& tag, const QString& run)

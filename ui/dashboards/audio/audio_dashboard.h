@@ -1,7 +1,7 @@
 #pragma once
 // The Audio tab: one card per audio tag and run checked in the runs panel, grouped by the
-// tag's prefix, filtered by a tag expression, with a choice of waveform or spectrogram for
-// every card. Each card's menu saves the shown clip as a WAV file.
+// tag's prefix, filtered by a tag expression, with a choice of waveform or spectrogram (linear
+// or log frequency) for every card. Each card's menu saves the shown clip as a WAV file.
 
 #include "ui/adapter/data_reader.h"
 #include "ui/adapter/loaded_data.h"
@@ -10,6 +10,8 @@
 #include "ui/widgets/card_export_menu.h"
 
 #include <QWidget>
+
+#include <memory>
 
 class QComboBox;
 class QLineEdit;
@@ -20,6 +22,7 @@ namespace lantern::ui {
 class AudioCard;
 class CardGrid;
 class RunListModel;
+class SeriesCards;
 
 class AudioDashboard : public SeriesDashboard {
     Q_OBJECT
@@ -54,17 +57,15 @@ protected:
 
 private:
     QWidget* createToolbar();
-    void rebuild();
     WaveformMode mode() const;
     void fillMenu(QMenu* menu, const QString& tag, const QString& run);
     void chooseExport(const QString& tag, const QString& run);
 
-    RunListModel* m_runs = nullptr;
     DataReaderPtr m_reader;
-    LogdirSnapshotPtr m_snapshot;
     QLineEdit* m_filter = nullptr;
     QComboBox* m_mode = nullptr;
     CardGrid* m_grid = nullptr;
+    std::unique_ptr<SeriesCards> m_cards;
     ExportPathChooser m_choosePath;
 };
 

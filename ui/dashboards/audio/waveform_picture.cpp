@@ -2,6 +2,7 @@
 
 #include "core/audio/spectrogram.h"
 #include "core/audio/waveform_envelope.h"
+#include "ui/dashboards/audio/frequency_scale.h"
 
 #include <QPainter>
 
@@ -43,17 +44,28 @@ void drawSpectrogram(const WaveformRequest& request, QImage& image)
     const core::WavAudio& audio = *request.audio;
     const double rate = audio.sampleRate;
     const core::Spectrogram spectrogram = core::computeSpectrogram(audio.samples, audio.channels,
-        request.beginSeconds * rate, request.endSeconds * rate, image.width());
+        request.beginSeconds * rate, request.endSeconds * rate, image.width(), kSpectrogramWindow);
     if (spectrogram.columns == 0)
         return;
-    // Each row shows the loudest of the frequency bins it covers: a row never misses a peak
-    // that falls between the bins another row would have picked.
+    const FrequencyScale scale = FrequencyScale::of(
+        rate, kSpectrogramWindow, request.mode == WaveformMode::LogSpectrogram);
+    // Each row shows the loudest of the frequency bins whose centres it covers (a row never
+    // misses a peak that falls between the bins another row would have picked), or the bin
+    // nearest its middle when it is narrower than a bin (low rows of a log scale).
     const int height = image.height();
     const int bins = spectrogram.bins;
+    const double binHertz = rate / kSpectrogramWindow;
+    const auto binAt = [&](double hertz) { return hertz / binHertz; };
     for (int y = 0; y < height; ++y) {
-        const int fromBottom = height - 1 - y;
-        const int first = fromBottom * bins / height;
-        const int last = std::max(first, (fromBottom + 1) * bins / height - 1);
+        const double fromBottom = height - 1 - y;
+        const double low = binAt(scale.hertzAt(fromBottom / height));
+        const double high = binAt(scale.hertzAt((fromBottom + 1) / height));
+        int first = int(std::ceil(low - 0.5));
+        int last = int(std::ceil(high - 0.5)) - 1;
+        if (last < first)
+            first = last = int(std::lround((low + high) / 2));
+        first = std::clamp(first, 0, bins - 1);
+        last = std::clamp(last, first, bins - 1);
         auto* row = reinterpret_cast<QRgb*>(image.scanLine(y));
         for (int x = 0; x < spectrogram.columns; ++x) {
             float loudest = spectrogram.floorDecibels;

@@ -1,7 +1,8 @@
 #pragma once
 // What a waveform view draws for one time range of a clip, rendered into an image off the GUI
 // thread: the min/max envelope of each channel in its own lane, or the spectrogram (time
-// across, frequency up to half the sample rate upwards, loudness as colour).
+// across, frequency up to half the sample rate upwards on a linear or log scale, loudness as
+// colour).
 
 #include "core/audio/wav_decoder.h"
 
@@ -10,7 +11,15 @@
 
 namespace lantern::ui {
 
-enum class WaveformMode { Waveform, Spectrogram };
+enum class WaveformMode { Waveform, Spectrogram, LogSpectrogram };
+
+inline bool isSpectrogram(WaveformMode mode)
+{
+    return mode != WaveformMode::Waveform;
+}
+
+// The frames each spectrogram column transforms.
+inline constexpr int kSpectrogramWindow = 1024;
 
 struct WaveformRequest {
     std::shared_ptr<const core::WavAudio> audio;

@@ -1,5 +1,8 @@
 #include "ui/dashboards/audio/waveform_view.h"
 
+#include "ui/dashboards/audio/frequency_scale.h"
+
+#include <QFontMetrics>
 #include <QPainter>
 
 #include <algorithm>
@@ -10,6 +13,9 @@ namespace {
 constexpr int kDragThreshold = 4; // pixels before a press counts as a drag, not a click
 constexpr double kWheelZoom = 1.25; // per notch
 constexpr double kMinimumSamples = 8; // the narrowest range shown
+constexpr int kTimeTickSpacing = 90; // pixels per time tick, about
+constexpr int kFrequencyTickSpacing = 28; // pixels per frequency tick, about
+constexpr int kTickLength = 4;
 } // namespace
 
 WaveformView::WaveformView(QWidget* parent)
@@ -142,9 +148,63 @@ void WaveformView::paintEvent(QPaintEvent*)
         painter.setPen(QPen(QColor(220, 40, 40), 2));
         painter.drawLine(QPointF(x, 0), QPointF(x, height()));
     }
-    painter.setPen(palette().color(QPalette::PlaceholderText));
-    const QString range = tr("%1 – %2 s").arg(m_begin, 0, 'f', 2).arg(m_end, 0, 'f', 2);
-    painter.drawText(rect().adjusted(4, 2, -4, -2), Qt::AlignRight | Qt::AlignBottom, range);
+    drawTicks(painter);
+}
+
+std::vector<WaveformTick> WaveformView::timeTicks() const
+{
+    std::vector<WaveformTick> ticks;
+    if (!m_audio || !(m_end > m_begin))
+        return ticks;
+    const AxisTicks nice
+        = AxisTicks::linear(m_begin, m_end, std::max(2, width() / kTimeTickSpacing));
+    for (std::size_t i = 0; i < nice.values.size(); ++i)
+        ticks.push_back({xAt(nice.values[i]), tr("%1 s").arg(nice.labels[i])});
+    return ticks;
+}
+
+std::vector<WaveformTick> WaveformView::frequencyTicks() const
+{
+    std::vector<WaveformTick> ticks;
+    if (!m_audio || !isSpectrogram(m_mode))
+        return ticks;
+    const FrequencyScale scale = FrequencyScale::of(
+        m_audio->sampleRate, kSpectrogramWindow, m_mode == WaveformMode::LogSpectrogram);
+    const AxisTicks nice = scale.ticks(std::max(2, height() / kFrequencyTickSpacing));
+    for (std::size_t i = 0; i < nice.values.size(); ++i)
+        ticks.push_back({(1 - scale.fractionOf(nice.values[i])) * height(), nice.labels[i]});
+    return ticks;
+}
+
+void WaveformView::drawTicks(QPainter& painter) const
+{
+    // Labels on a translucent patch of the background, readable over any picture.
+    QColor patch = palette().color(QPalette::Base);
+    patch.setAlpha(170);
+    const QColor ink = palette().color(QPalette::Text);
+    const QFontMetrics metrics = painter.fontMetrics();
+    const int textHeight = metrics.height();
+    const auto label = [&](QPointF topLeft, const QString& text) {
+        const QRectF box(topLeft, QSizeF(metrics.horizontalAdvance(text) + 4, textHeight));
+        painter.fillRect(box, patch);
+        painter.setPen(ink);
+        painter.drawText(box, Qt::AlignCenter, text);
+    };
+    for (const WaveformTick& tick : timeTicks()) {
+        painter.setPen(ink);
+        painter.drawLine(
+            QPointF(tick.pixel, height() - kTickLength), QPointF(tick.pixel, height()));
+        if (tick.pixel + metrics.horizontalAdvance(tick.label) + 6 <= width())
+            label(QPointF(tick.pixel + 2, height() - kTickLength - textHeight), tick.label);
+    }
+    for (const WaveformTick& tick : frequencyTicks()) {
+        painter.setPen(ink);
+        painter.drawLine(QPointF(0, tick.pixel), QPointF(kTickLength, tick.pixel));
+        // Clear of the time labels along the bottom and of the top edge.
+        const double top = tick.pixel - textHeight / 2.0;
+        if (top >= 0 && top + textHeight <= height() - kTickLength - textHeight)
+            label(QPointF(kTickLength + 2, top), tick.label);
+    }
 }
 
 void WaveformView::resizeEvent(QResizeEvent*)

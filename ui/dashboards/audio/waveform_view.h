@@ -3,12 +3,24 @@
 // off the GUI thread (the latest request winning while the view is resized or zoomed); until
 // it arrives the previous one stays. The wheel zooms about the cursor, a drag zooms to the
 // range dragged over, a double-click shows the whole clip again, and a click asks to seek there.
+// Ticks label the time along the bottom and, for a spectrogram, the frequency up the left.
 
 #include "ui/dashboards/audio/waveform_picture.h"
 #include "ui/widgets/interactive_plot.h"
 #include "ui/widgets/latest_job.h"
 
+#include <vector>
+
+class QPainter;
+
 namespace lantern::ui {
+
+// A labelled tick as drawn: where along its axis, in widget pixels (x for time, y for
+// frequency), and its text.
+struct WaveformTick {
+    double pixel = 0;
+    QString label;
+};
 
 class WaveformView : public InteractivePlot {
     Q_OBJECT
@@ -38,6 +50,10 @@ public:
     double xAt(double seconds) const;
     double secondsAt(double x) const;
     bool isComputing() const { return m_rendering.isBusy(); }
+    // The ticks drawn: seconds along the bottom; frequencies up the left of a spectrogram
+    // (none for the waveform). Empty without a clip.
+    std::vector<WaveformTick> timeTicks() const;
+    std::vector<WaveformTick> frequencyTicks() const;
 
     QSize sizeHint() const override { return {360, 120}; }
 
@@ -58,6 +74,7 @@ protected:
 private:
     void render();
     double duration() const;
+    void drawTicks(QPainter& painter) const;
 
     std::shared_ptr<const core::WavAudio> m_audio;
     QString m_message;

@@ -5,9 +5,8 @@
 #include "ui/dashboards/images/image_view.h"
 #include "ui/dashboards/images/image_viewer_dialog.h"
 #include "ui/widgets/card_grid.h"
-#include "ui/widgets/checked_series.h"
-#include "ui/widgets/run_list_model.h"
 #include "ui/widgets/selected_step.h"
+#include "ui/widgets/series_cards.h"
 #include "ui/widgets/tag_filter.h"
 #include "ui/widgets/widget_export.h"
 
@@ -40,7 +39,6 @@ QSlider* createSlider(const QString& name, int minimum, int maximum, int value, 
 
 ImagesDashboard::ImagesDashboard(RunListModel* runs, QWidget* parent, DataReaderPtr reader)
     : SeriesDashboard(core::ValueKind::Image, parent)
-    , m_runs(runs)
     , m_source(new ImageSource(reader ? std::move(reader) : std::make_shared<DataReader>(), this))
     , m_choosePath(exportPathDialog(this))
 {
@@ -63,10 +61,11 @@ ImagesDashboard::ImagesDashboard(RunListModel* runs, QWidget* parent, DataReader
     layout->addWidget(createToolbar());
     layout->addWidget(m_grid, 1);
 
-    connect(m_filter, &QLineEdit::textChanged, this, &ImagesDashboard::rebuild);
-    if (m_runs)
-        connect(m_runs, &RunListModel::selectionChanged, this, &ImagesDashboard::rebuild);
-    rebuild();
+    m_cards
+        = std::make_unique<SeriesCards>(core::ValueKind::Image, m_grid, runs, m_filter, tr("image"),
+            tr("The checked runs have no images."), [](QWidget* body, const CheckedSeries& series) {
+                static_cast<ImageCard*>(body)->setData(series.runData, series.data);
+            });
 }
 
 ImagesDashboard::~ImagesDashboard()
@@ -117,8 +116,7 @@ QWidget* ImagesDashboard::createToolbar()
 
 void ImagesDashboard::setSnapshot(const LogdirSnapshotPtr& snapshot)
 {
-    m_snapshot = snapshot;
-    rebuild();
+    m_cards->setSnapshot(snapshot);
 }
 
 ImageCard* ImagesDashboard::card(const QString& tag, const QString& run) const
@@ -126,27 +124,10 @@ ImageCard* ImagesDashboard::card(const QString& tag, const QString& run) const
     return static_cast<ImageCard*>(m_grid->body(tag, run));
 }
 
-void ImagesDashboard::rebuild()
-{
-    const QRegularExpression filter = readTagFilter(m_filter);
-    const std::vector<CheckedSeries> series
-        = checkedSeries(m_snapshot.get(), m_runs, filter, core::ValueKind::Image);
-    m_grid->showCards(cardKeys(series));
-    for (const CheckedSeries& one : series)
-        card(one.tag, one.run)->setData(one.runData, one.data);
-    m_grid->setEmptyText(emptyCardsText(
-        m_snapshot.get(), filter, tr("image"), tr("The checked runs have no images.")));
-}
-
 void ImagesDashboard::applyChange(
     const LogdirSnapshotPtr& snapshot, const core::SnapshotChange& change)
 {
-    m_snapshot = snapshot;
-    if (!updateChangedCards(*m_grid, *snapshot, m_runs, readTagFilter(m_filter),
-            core::ValueKind::Image, change, [](QWidget* body, const CheckedSeries& series) {
-                static_cast<ImageCard*>(body)->setData(series.runData, series.data);
-            }))
-        rebuild();
+    m_cards->applyChange(snapshot, change);
 }
 
 void ImagesDashboard::applyOptions()
@@ -176,11 +157,8 @@ void ImagesDashboard::followSelectedStep(SelectedStep* selected)
 
 bool ImagesDashboard::isComputing() const
 {
-    bool loading = false;
-    m_grid->forEachBody([&loading](QWidget* body) {
-        loading = loading || static_cast<ImageCard*>(body)->isLoading();
-    });
-    return loading;
+    return m_cards->anyBody(
+        [](QWidget* body) { return static_cast<ImageCard*>(body)->isLoading(); });
 }
 
 ImageViewerDialog* ImagesDashboard::enlarge(const QString& tag, const QString& run)

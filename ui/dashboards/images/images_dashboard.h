@@ -13,6 +13,8 @@
 
 #include <QWidget>
 
+#include <memory>
+
 class QCheckBox;
 class QLineEdit;
 class QMenu;
@@ -27,6 +29,7 @@ class ImageCard;
 class ImageSource;
 class ImageViewerDialog;
 class RunListModel;
+class SeriesCards;
 
 class ImagesDashboard : public SeriesDashboard {
     Q_OBJECT
@@ -73,13 +76,10 @@ protected:
 
 private:
     QWidget* createToolbar();
-    void rebuild();
     void applyOptions();
     void fillMenu(QMenu* menu, const QString& tag, const QString& run);
     void chooseExport(const QString& tag, const QString& run);
 
-    RunListModel* m_runs = nullptr;
-    LogdirSnapshotPtr m_snapshot;
     ImageDisplayOptions m_options;
     ImageSource* m_source = nullptr;
     QLineEdit* m_filter = nullptr;
@@ -88,6 +88,7 @@ private:
     QSlider* m_contrast = nullptr;
     QSlider* m_cardSize = nullptr;
     CardGrid* m_grid = nullptr;
+    std::unique_ptr<SeriesCards> m_cards;
     ExportPathChooser m_choosePath;
 };
 
