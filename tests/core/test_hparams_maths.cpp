@@ -1,8 +1,10 @@
 // The HParams tab's maths without Qt widgets: brushes against a brute-force filter on random
 // sessions, axis reordering, the quantile scale and its inverse, the scatter matrix's cell
-// mapping, and the JSON and LaTeX exports read back to the same table.
+// mapping, lines rasterized straight into pixels, and the JSON and LaTeX exports read back to
+// the same table.
 
 #include "core/analysis/hparams_brush.h"
+#include "core/analysis/line_raster.h"
 #include "core/analysis/quantile_scale.h"
 #include "core/analysis/scatter_matrix_layout.h"
 #include "core/export/table_export.h"
@@ -149,6 +151,68 @@ private slots:
         const auto crowded = ScatterMatrixLayout::fit(10, 20, 300, 200, 60, 40, 4, 30);
         QCOMPARE(crowded.cellWidth, 30.0);
         QVERIFY(crowded.totalWidth() > 300);
+    }
+
+    void linesCoverThePixelsTheyCross()
+    {
+        constexpr int w = 40, h = 30;
+        std::vector<std::uint32_t> pixels(w * h, 0);
+        const PixelBuffer buffer {pixels.data(), w, h, w};
+        const auto alpha = [&](int x, int y) { return int(pixels[y * w + x] >> 24); };
+        // Horizontal through pixel centres: exactly the pixels of row 10, fully covered.
+        blendLine(buffer, 2.5, 10.5, 20.5, 10.5, 0x336699, 1.0);
+        for (int x = 0; x < w; ++x)
+            QCOMPARE(alpha(x, 10), x >= 2 && x <= 20 ? 255 : 0);
+        QCOMPARE(pixels[10 * w + 5], 0xff336699u);
+        QCOMPARE(alpha(5, 9) + alpha(5, 11), 0);
+        // A steep line: every row it crosses gets a full pixel's worth, split between two.
+        std::fill(pixels.begin(), pixels.end(), 0);
+        blendLine(buffer, 5.5, 2.5, 9.5, 22.5, 0xffffff, 1.0);
+        for (int y = 2; y <= 22; ++y) {
+            int sum = 0, touched = 0;
+            for (int x = 0; x < w; ++x) {
+                sum += alpha(x, y);
+                touched += alpha(x, y) > 0;
+            }
+            QVERIFY2(std::abs(sum - 255) <= 2 && touched <= 2, qPrintable(QString::number(y)));
+        }
+        QCOMPARE(alpha(5, 0) + alpha(5, 25), 0);
+        // Half alpha over opaque white: half the colour.
+        std::fill(pixels.begin(), pixels.end(), 0xffffffffu);
+        blendLine(buffer, 0.5, 0.5, 10.5, 0.5, 0x000000, 0.5);
+        QCOMPARE(pixels[3], 0xff7f7f7fu); // alpha 128 of 255 black
+        // Far outside, or not finite: nothing written, nothing out of bounds.
+        std::fill(pixels.begin(), pixels.end(), 0);
+        blendLine(buffer, -500, -20, 900, -3, 0xffffff, 1.0);
+        blendLine(buffer, 5, -1e300, 6, -1e299, 0xffffff, 1.0);
+        blendLine(buffer, kNaN, 5, 10, 5, 0xffffff, 1.0);
+        QVERIFY(std::all_of(pixels.begin(), pixels.end(), [](std::uint32_t p) { return p == 0; }));
+        // Ends far beyond the buffer: only the part inside it, the whole row.
+        blendLine(buffer, -1e300, 5.5, 1e300, 5.5, 0xffffff, 1.0);
+        for (int x = 0; x < w; ++x)
+            QCOMPARE(alpha(x, 5), 255);
+    }
+
+    void dotsCoverTheirDisc()
+    {
+        constexpr int w = 20, h = 20;
+        std::vector<std::uint32_t> pixels(w * h, 0);
+        const PixelBuffer buffer {pixels.data(), w, h, w};
+        blendDot(buffer, 10, 10, 2.5, 0xff0000, 1.0);
+        int total = 0;
+        for (int y = 0; y < h; ++y)
+            for (int x = 0; x < w; ++x) {
+                const int a = int(pixels[y * w + x] >> 24);
+                total += a;
+                if (std::hypot(x + 0.5 - 10, y + 0.5 - 10) > 3.0)
+                    QCOMPARE(a, 0); // outside the rim
+            }
+        QCOMPARE(pixels[9 * w + 9], 0xffff0000u); // inside: the colour, opaque
+        // About the disc's area in covered pixels.
+        QVERIFY(std::abs(total / 255.0 - M_PI * 2.5 * 2.5) < 2.5);
+        blendDot(buffer, -100, 5, 2, 0xffffff, 1.0); // outside: nothing, no crash
+        blendDot(buffer, 0, 0, 2, 0x00ff00, 1.0); // a corner: clipped
+        QVERIFY(int(pixels[0] >> 24) == 255);
     }
 
     void jsonExportReadsBackTheSameTable()
