@@ -59,13 +59,8 @@ void ParallelCoordinatesView::paintLine(QPainter& painter, std::size_t line, con
 
 void ParallelCoordinatesView::renderCache() const
 {
-    const qreal ratio = devicePixelRatioF();
-    if (m_cache.size() != size() * ratio) {
-        m_cache = QImage(size() * ratio, QImage::Format_ARGB32_Premultiplied);
-        m_cache.setDevicePixelRatio(ratio);
-    }
+    resetCache(m_cache, *this);
     m_cacheDirty = false;
-    m_cache.fill(palette().color(QPalette::Base));
     QPainter painter(&m_cache);
     painter.setFont(font());
     if (m_axes.empty()) {
@@ -76,8 +71,7 @@ void ParallelCoordinatesView::renderCache() const
     paintAxes(painter);
     painter.end(); // the lines go straight into the pixels
     const qreal scale = m_cache.devicePixelRatio();
-    const core::PixelBuffer pixels {reinterpret_cast<std::uint32_t*>(m_cache.bits()),
-        m_cache.width(), m_cache.height(), int(m_cache.bytesPerLine() / 4)};
+    const core::PixelBuffer pixels = pixelsOf(m_cache);
     const auto drawLine = [&](std::size_t line, QRgb rgb, double alpha) {
         for (std::size_t axis = 0; axis + 1 < m_axes.size(); ++axis)
             if (fractionOf(line, axis) && fractionOf(line, axis + 1)) {

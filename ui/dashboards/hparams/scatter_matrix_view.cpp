@@ -240,8 +240,7 @@ void ScatterMatrixView::paintPoints() const
 {
     // Straight into the pixels: QPainter's dots cost a thread pool's round trip each.
     const qreal scale = m_cache.devicePixelRatio();
-    const core::PixelBuffer pixels {reinterpret_cast<std::uint32_t*>(m_cache.bits()),
-        m_cache.width(), m_cache.height(), int(m_cache.bytesPerLine() / 4)};
+    const core::PixelBuffer pixels = pixelsOf(m_cache);
     std::vector<QRgb> colors;
     colors.push_back(sessionColor(std::nullopt).rgb());
     for (int bucket = 0; bucket < kShadeBuckets; ++bucket)
@@ -258,13 +257,8 @@ void ScatterMatrixView::paintPoints() const
 
 void ScatterMatrixView::renderCache() const
 {
-    const qreal ratio = devicePixelRatioF();
-    if (m_cache.size() != size() * ratio) {
-        m_cache = QImage(size() * ratio, QImage::Format_ARGB32_Premultiplied);
-        m_cache.setDevicePixelRatio(ratio);
-    }
+    resetCache(m_cache, *this);
     m_cacheDirty = false;
-    m_cache.fill(palette().color(QPalette::Base));
     QPainter painter(&m_cache);
     painter.setFont(font());
     if (m_hparams.empty() || m_metrics.empty()) {

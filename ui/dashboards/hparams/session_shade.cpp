@@ -2,6 +2,8 @@
 
 #include "ui/dashboards/hparams/hparams_table_model.h"
 
+#include <QWidget>
+
 #include <algorithm>
 
 namespace lantern::ui {
@@ -38,6 +40,22 @@ QString defaultShadeKey(const HParamsTableModel& table)
         if (column.kind == HParamsTableModel::ColumnKind::Metric)
             return column.key;
     return {};
+}
+
+void resetCache(QImage& cache, const QWidget& widget)
+{
+    const qreal ratio = widget.devicePixelRatioF();
+    if (cache.size() != widget.size() * ratio) {
+        cache = QImage(widget.size() * ratio, QImage::Format_ARGB32_Premultiplied);
+        cache.setDevicePixelRatio(ratio);
+    }
+    cache.fill(widget.palette().color(QPalette::Base));
+}
+
+core::PixelBuffer pixelsOf(QImage& image)
+{
+    return {reinterpret_cast<std::uint32_t*>(image.bits()), image.width(), image.height(),
+        int(image.bytesPerLine() / 4)};
 }
 
 } // namespace lantern::ui
