@@ -6,18 +6,22 @@
 #include "ui/dashboards/hparams/hparams_filter_panel.h"
 #include "ui/dashboards/hparams/hparams_table_model.h"
 #include "ui/dashboards/hparams/parallel_coordinates_view.h"
+#include "ui/dashboards/hparams/scatter_matrix_view.h"
+#include "ui/dashboards/hparams/session_charts.h"
 #include "ui/widgets/run_list_model.h"
 #include "ui/widgets/table_csv.h"
 #include "ui/widgets/widget_export.h"
 
+#include <QComboBox>
 #include <QFile>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
-#include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -31,6 +35,25 @@ bool sameRuns(const LogdirSnapshotPtr& a, const LogdirSnapshotPtr& b)
     return a && b && a->runs == b->runs;
 }
 
+bool writeText(const QString& path, const QString& text)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    const QByteArray bytes = text.toUtf8();
+    return file.write(bytes) == bytes.size();
+}
+
+// `view` in a scroll area that gives it the room it asks for (a scroll bar beyond that).
+QScrollArea* scrolled(QWidget* view, QWidget* parent)
+{
+    auto* area = new QScrollArea(parent);
+    area->setWidget(view);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    return area;
+}
+
 } // namespace
 
 HParamsDashboard::HParamsDashboard(RunListModel* runs, QWidget* parent)
@@ -40,9 +63,13 @@ HParamsDashboard::HParamsDashboard(RunListModel* runs, QWidget* parent)
     , m_filter(new HParamsFilterModel(m_table, this))
     , m_view(new QTableView(this))
     , m_parallel(new ParallelCoordinatesView(m_filter, this))
+    , m_scatter(new ScatterMatrixView(m_filter, this))
+    , m_charts(new SessionCharts(this))
+    , m_viewTabs(new QTabWidget(this))
     , m_filters(new HParamsFilterPanel(m_filter, this))
     , m_columnsButton(new QToolButton(this))
-    , m_export(new QPushButton(tr("Export CSV…"), this))
+    , m_colorBy(new QComboBox(this))
+    , m_export(new QToolButton(this))
     , m_summary(new QLabel(this))
 {
     setObjectName(QStringLiteral("hparams")); // the tab's key
@@ -58,6 +85,18 @@ HParamsDashboard::HParamsDashboard(RunListModel* runs, QWidget* parent)
     m_columnsButton->setText(tr("Columns"));
     m_columnsButton->setPopupMode(QToolButton::InstantPopup);
     m_columnsButton->setMenu(new QMenu(m_columnsButton));
+    m_export->setText(tr("Export"));
+    m_export->setPopupMode(QToolButton::InstantPopup);
+    auto* exportMenu = new QMenu(m_export);
+    for (const auto& [text, suffix] : {std::pair(tr("CSV…"), QStringLiteral(".csv")),
+             std::pair(tr("JSON…"), QStringLiteral(".json")),
+             std::pair(tr("LaTeX table…"), QStringLiteral(".tex"))})
+        connect(exportMenu->addAction(text), &QAction::triggered, this,
+            [this, suffix] { chooseExportPath(suffix); });
+    m_export->setMenu(exportMenu);
+    m_colorBy->setToolTip(tr("The column sessions are coloured by"));
+    m_colorBy->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_view->setMouseTracking(true); // hovering a row shows the session in the views
 
     auto* filterScroll = new QScrollArea(this);
     filterScroll->setWidget(m_filters);
@@ -65,9 +104,18 @@ HParamsDashboard::HParamsDashboard(RunListModel* runs, QWidget* parent)
     filterScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     filterScroll->setFrameShape(QFrame::NoFrame);
     filterScroll->setMinimumWidth(170);
+    m_viewTabs->addTab(scrolled(m_parallel, this), tr("Parallel coordinates"));
+    m_viewTabs->addTab(scrolled(m_scatter, this), tr("Scatter matrix"));
+    auto* chartsScroll = scrolled(m_charts, this);
+    chartsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* tableAndCharts = new QSplitter(this);
+    tableAndCharts->addWidget(m_view);
+    tableAndCharts->addWidget(chartsScroll);
+    tableAndCharts->setStretchFactor(0, 3);
+    tableAndCharts->setStretchFactor(1, 2);
     auto* views = new QSplitter(Qt::Vertical, this);
-    views->addWidget(m_parallel);
-    views->addWidget(m_view);
+    views->addWidget(m_viewTabs);
+    views->addWidget(tableAndCharts);
     views->setStretchFactor(0, 3);
     views->setStretchFactor(1, 2);
     auto* body = new QSplitter(this);
@@ -79,19 +127,31 @@ HParamsDashboard::HParamsDashboard(RunListModel* runs, QWidget* parent)
     auto* bar = new QHBoxLayout;
     m_summary->setTextFormat(Qt::PlainText); // names a run, whose folder name could be HTML
     bar->addWidget(m_summary, 1);
+    bar->addWidget(new QLabel(tr("Colour by"), this));
+    bar->addWidget(m_colorBy);
     bar->addWidget(m_columnsButton);
     bar->addWidget(m_export);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(body, 1);
 
-    connect(m_export, &QPushButton::clicked, this, &HParamsDashboard::chooseExportPath);
     connect(m_runs, &RunListModel::selectionChanged, this, &HParamsDashboard::applyRunSelection);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
         &HParamsDashboard::highlightCurrentRow);
     connect(m_parallel, &ParallelCoordinatesView::sessionClicked, this,
         &HParamsDashboard::selectSession);
+    connect(m_scatter, &ScatterMatrixView::sessionClicked, this, &HParamsDashboard::selectSession);
+    connect(m_parallel, &ParallelCoordinatesView::sessionHovered, m_scatter,
+        &ScatterMatrixView::setHoveredSession);
+    connect(m_scatter, &ScatterMatrixView::sessionHovered, m_parallel,
+        &ParallelCoordinatesView::setHoveredSession);
+    connect(m_view, &QAbstractItemView::entered, this, [this](const QModelIndex& index) {
+        hoverSession(index.data(HParamsTableModel::RunRole).toString());
+    });
+    connect(m_colorBy, &QComboBox::activated, this,
+        [this] { setColorColumn(m_colorBy->currentData().toString()); });
     connect(m_table, &QAbstractItemModel::modelReset, this, &HParamsDashboard::rebuildColumnsMenu);
+    connect(m_table, &QAbstractItemModel::modelReset, this, &HParamsDashboard::rebuildColorChooser);
     for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_filter, signal, this, &HParamsDashboard::updateSummary);
     connect(m_filter, &QAbstractItemModel::layoutChanged, this, &HParamsDashboard::updateSummary);
@@ -137,6 +197,8 @@ void HParamsDashboard::rebuild()
     m_filters->refresh();
     if (!highlighted.isEmpty() && !m_view->selectionModel()->hasSelection())
         selectSession(highlighted); // a reset of the columns cleared the selection
+    if (!m_charts->session().isEmpty()) // the charts follow the session's growing series
+        m_charts->showSession(m_builtFrom, m_table->table(), m_charts->session());
     updateSummary();
 }
 
@@ -178,6 +240,35 @@ void HParamsDashboard::setColumnShown(const QString& key, bool shown)
         if (action->objectName() == key && action->isChecked() != shown)
             action->setChecked(shown);
     m_parallel->setHiddenColumns(m_hiddenColumns);
+    m_scatter->setHiddenColumns(m_hiddenColumns);
+}
+
+void HParamsDashboard::rebuildColorChooser()
+{
+    const QString current = m_colorBy->currentData().toString();
+    m_colorBy->clear();
+    for (const auto kind :
+        {HParamsTableModel::ColumnKind::Metric, HParamsTableModel::ColumnKind::HParam})
+        for (const auto& column : m_table->columns())
+            if (column.kind == kind)
+                m_colorBy->addItem(column.title, column.key);
+    const int kept = m_colorBy->findData(current);
+    m_colorBy->setCurrentIndex(std::max(kept, 0));
+    setColorColumn(m_colorBy->currentData().toString());
+}
+
+void HParamsDashboard::setColorColumn(const QString& key)
+{
+    if (const int index = m_colorBy->findData(key); index >= 0)
+        m_colorBy->setCurrentIndex(index);
+    m_parallel->setColorColumn(key);
+    m_scatter->setColorColumn(key);
+}
+
+void HParamsDashboard::hoverSession(const QString& run)
+{
+    m_parallel->setHoveredSession(run);
+    m_scatter->setHoveredSession(run);
 }
 
 void HParamsDashboard::selectSession(const QString& run)
@@ -188,6 +279,8 @@ void HParamsDashboard::selectSession(const QString& run)
     if (!shown.isValid()) {
         m_view->clearSelection();
         m_parallel->setHighlightedSession(QString());
+        m_scatter->setHighlightedSession(QString());
+        m_charts->showSession(m_builtFrom, m_table->table(), QString());
         return;
     }
     m_view->selectRow(shown.row());
@@ -197,8 +290,12 @@ void HParamsDashboard::selectSession(const QString& run)
 void HParamsDashboard::highlightCurrentRow()
 {
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    m_parallel->setHighlightedSession(
-        rows.isEmpty() ? QString() : rows.front().data(HParamsTableModel::RunRole).toString());
+    const QString run
+        = rows.isEmpty() ? QString() : rows.front().data(HParamsTableModel::RunRole).toString();
+    m_parallel->setHighlightedSession(run);
+    m_scatter->setHighlightedSession(run);
+    if (run != m_charts->session())
+        m_charts->showSession(m_builtFrom, m_table->table(), run);
 }
 
 void HParamsDashboard::updateSummary()
@@ -215,25 +312,47 @@ void HParamsDashboard::updateSummary()
     m_export->setEnabled(m_filter->rowCount() > 0);
 }
 
+std::vector<int> HParamsDashboard::exportedColumns() const
+{
+    return shownColumns(*m_view);
+}
+
 QString HParamsDashboard::csv() const
 {
-    return hparamsCsv(*m_filter, shownColumns(*m_view));
+    return hparamsCsv(*m_filter, exportedColumns());
+}
+
+QString HParamsDashboard::json() const
+{
+    return QString::fromStdString(
+        core::tableJson(hparamsExportTable(*m_filter, exportedColumns())));
+}
+
+QString HParamsDashboard::latex() const
+{
+    return QString::fromStdString(
+        core::tableLatex(hparamsExportTable(*m_filter, exportedColumns())));
 }
 
 bool HParamsDashboard::exportCsv(const QString& path) const
 {
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    const QByteArray bytes = csv().toUtf8();
-    return file.write(bytes) == bytes.size();
+    return writeText(path, csv());
 }
 
-void HParamsDashboard::chooseExportPath()
+bool HParamsDashboard::exportTable(const QString& path) const
 {
-    const QString path = askExportPath(
-        this, tr("Export HParams Table"), QStringLiteral("hparams"), QStringLiteral(".csv"));
-    if (!path.isEmpty() && !exportCsv(path))
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return writeText(path,
+        suffix == QLatin1String("json")      ? json()
+            : suffix == QLatin1String("tex") ? latex()
+                                             : csv());
+}
+
+void HParamsDashboard::chooseExportPath(const QString& suffix)
+{
+    const QString path
+        = askExportPath(this, tr("Export HParams Table"), QStringLiteral("hparams"), suffix);
+    if (!path.isEmpty() && !exportTable(path))
         m_summary->setText(tr("Could not write %1").arg(path));
 }
 

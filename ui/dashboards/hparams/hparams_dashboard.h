@@ -1,7 +1,10 @@
 #pragma once
 // The HParams tab: every session of a hyperparameter search in a table (one row per session,
-// hparams then metrics, sortable) and in parallel coordinates above it, with filters per hparam
-// and status on the left, a menu to show or hide columns, and CSV export of the table as shown.
+// hparams then metrics, sortable) with the selected session's metric charts beside it, and above
+// them parallel coordinates (brushing, axes moved by dragging) or a scatter-plot matrix, in two
+// tabs. Filters per hparam, metric, session name and status on the left, a column chooser, the
+// column sessions are coloured by, and export of the table as shown as CSV, JSON or LaTeX.
+// Hovering or clicking a session in any of the views, or the table, shows it in all of them.
 // Sessions whose run is unchecked in the runs panel are hidden, as in the other tabs. The table
 // is rebuilt from each new snapshot while the tab is shown (or when it is next shown), in place.
 
@@ -11,8 +14,9 @@
 #include <QSet>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
-class QPushButton;
+class QTabWidget;
 class QTableView;
 class QToolButton;
 
@@ -23,6 +27,8 @@ class HParamsFilterPanel;
 class HParamsTableModel;
 class ParallelCoordinatesView;
 class RunListModel;
+class ScatterMatrixView;
+class SessionCharts;
 
 class HParamsDashboard : public Dashboard {
     Q_OBJECT
@@ -51,11 +57,25 @@ public:
     // The table as shown: rows filtered and in their order, hidden columns left out.
     QString csv() const;
     bool exportCsv(const QString& path) const;
+    QString json() const;
+    QString latex() const;
+    // Writes the table as shown in the format the path's suffix names (.csv, .json or .tex).
+    bool exportTable(const QString& path) const;
+    // Colours the parallel coordinates and the scatter matrix by a column ("" for the first
+    // metric), as the toolbar's chooser does.
+    void setColorColumn(const QString& key);
+    // Shows the hover of `run` ("" for none) in the parallel coordinates and the scatter matrix.
+    void hoverSession(const QString& run);
 
     HParamsTableModel* tableModel() const { return m_table; }
     HParamsFilterModel* filterModel() const { return m_filter; }
     QTableView* tableView() const { return m_view; }
     ParallelCoordinatesView* parallelView() const { return m_parallel; }
+    ScatterMatrixView* scatterView() const { return m_scatter; }
+    SessionCharts* sessionCharts() const { return m_charts; }
+    QTabWidget* viewTabs() const { return m_viewTabs; }
+    QComboBox* colorChooser() const { return m_colorBy; }
+    QToolButton* exportButton() const { return m_export; }
     HParamsFilterPanel* filterPanel() const { return m_filters; }
     QToolButton* columnsButton() const { return m_columnsButton; }
     QLabel* summaryLabel() const { return m_summary; }
@@ -72,7 +92,9 @@ private:
     void rebuildColumnsMenu();
     void highlightCurrentRow();
     void updateSummary();
-    void chooseExportPath();
+    void chooseExportPath(const QString& suffix);
+    void rebuildColorChooser();
+    std::vector<int> exportedColumns() const;
 
     RunListModel* m_runs;
     LogdirSnapshotPtr m_snapshot;
@@ -83,9 +105,13 @@ private:
     HParamsFilterModel* m_filter;
     QTableView* m_view;
     ParallelCoordinatesView* m_parallel;
+    ScatterMatrixView* m_scatter;
+    SessionCharts* m_charts;
+    QTabWidget* m_viewTabs;
     HParamsFilterPanel* m_filters;
     QToolButton* m_columnsButton;
-    QPushButton* m_export;
+    QComboBox* m_colorBy;
+    QToolButton* m_export;
     QLabel* m_summary;
 };
 

@@ -23,6 +23,7 @@ void HParamsFilterModel::setHiddenValues(const QString& hparam, const QSet<QStri
         return;
     m_hiddenValues.insert(hparam, texts);
     invalidateRowsFilter();
+    emit filtersChanged();
 }
 
 void HParamsFilterModel::setRange(const QString& hparam, const HParamsRange& range)
@@ -31,6 +32,7 @@ void HParamsFilterModel::setRange(const QString& hparam, const HParamsRange& ran
         return;
     m_ranges.insert(hparam, range);
     invalidateRowsFilter();
+    emit filtersChanged();
 }
 
 void HParamsFilterModel::setStatusShown(core::SessionEndStatus status, bool shown)
@@ -42,6 +44,7 @@ void HParamsFilterModel::setStatusShown(core::SessionEndStatus status, bool show
     else
         m_hiddenStatuses.insert(int(status));
     invalidateRowsFilter();
+    emit filtersChanged();
 }
 
 bool HParamsFilterModel::isStatusShown(core::SessionEndStatus status) const
@@ -54,6 +57,33 @@ void HParamsFilterModel::setHiddenRuns(const QSet<QString>& runs)
     if (m_hiddenRuns == runs)
         return;
     m_hiddenRuns = runs;
+    invalidateRowsFilter();
+    emit filtersChanged();
+}
+
+void HParamsFilterModel::setMetricRange(const QString& key, const HParamsRange& range)
+{
+    if (m_metricRanges.value(key) == range)
+        return;
+    m_metricRanges.insert(key, range);
+    invalidateRowsFilter();
+    emit filtersChanged();
+}
+
+void HParamsFilterModel::setSessionPattern(const QString& pattern)
+{
+    if (m_sessionPattern.pattern() == pattern)
+        return;
+    m_sessionPattern = QRegularExpression(pattern);
+    invalidateRowsFilter();
+    emit filtersChanged();
+}
+
+void HParamsFilterModel::setBrushedOut(const QSet<QString>& runs)
+{
+    if (m_brushedOut == runs)
+        return;
+    m_brushedOut = runs;
     invalidateRowsFilter();
 }
 
@@ -73,18 +103,43 @@ bool HParamsFilterModel::acceptsHParam(int row, int column) const
     return (!range->min || *value >= *range->min) && (!range->max || *value <= *range->max);
 }
 
-bool HParamsFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex&) const
+bool HParamsFilterModel::acceptsMetric(int row, int column) const
+{
+    const auto range = m_metricRanges.find(m_table->columns()[column].key);
+    if (range == m_metricRanges.end())
+        return true;
+    const auto value = m_table->number(row, column);
+    return !value
+        || ((!range->min || *value >= *range->min) && (!range->max || *value <= *range->max));
+}
+
+bool HParamsFilterModel::acceptsBeforeBrushing(int sourceRow) const
 {
     const core::HParamsSession& session = m_table->session(sourceRow);
-    if (m_hiddenStatuses.contains(int(session.status))
-        || m_hiddenRuns.contains(QString::fromStdString(session.run)))
+    const QString run = QString::fromStdString(session.run);
+    if (m_hiddenStatuses.contains(int(session.status)) || m_hiddenRuns.contains(run))
+        return false;
+    if (!m_sessionPattern.pattern().isEmpty() && m_sessionPattern.isValid()
+        && !m_sessionPattern.match(run).hasMatch()
+        && !m_sessionPattern.match(QString::fromStdString(session.groupName)).hasMatch())
         return false;
     const auto& columns = m_table->columns();
-    for (std::size_t column = 0; column < columns.size(); ++column)
-        if (columns[column].kind == HParamsTableModel::ColumnKind::HParam
-            && !acceptsHParam(sourceRow, int(column)))
+    for (std::size_t column = 0; column < columns.size(); ++column) {
+        const auto kind = columns[column].kind;
+        if ((kind == HParamsTableModel::ColumnKind::HParam
+                && !acceptsHParam(sourceRow, int(column)))
+            || (kind == HParamsTableModel::ColumnKind::Metric
+                && !acceptsMetric(sourceRow, int(column))))
             return false;
+    }
     return true;
+}
+
+bool HParamsFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex&) const
+{
+    return acceptsBeforeBrushing(sourceRow)
+        && (m_brushedOut.isEmpty()
+            || !m_brushedOut.contains(QString::fromStdString(m_table->session(sourceRow).run)));
 }
 
 bool HParamsFilterModel::lessThan(const QModelIndex& left, const QModelIndex& right) const

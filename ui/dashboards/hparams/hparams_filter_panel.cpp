@@ -8,6 +8,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLineEdit>
+#include <QRegularExpression>
 #include <QVBoxLayout>
 
 namespace lantern::ui {
@@ -51,7 +52,24 @@ HParamsFilterPanel::HParamsFilterPanel(HParamsFilterModel* filter, QWidget* pare
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    m_pattern = new QLineEdit(this);
+    m_pattern->setObjectName(QStringLiteral("sessionPattern"));
+    m_pattern->setPlaceholderText(tr("Filter sessions (regex)"));
+    m_pattern->setClearButtonEnabled(true);
+    connect(m_pattern, &QLineEdit::textChanged, this, &HParamsFilterPanel::applySessionPattern);
+    layout->addWidget(m_pattern);
     rebuild();
+}
+
+void HParamsFilterPanel::applySessionPattern()
+{
+    const QRegularExpression pattern(m_pattern->text());
+    // A pattern being typed may be invalid for a moment: say so, and keep the last valid one.
+    m_pattern->setToolTip(pattern.isValid() ? QString() : pattern.errorString());
+    m_pattern->setStyleSheet(
+        pattern.isValid() ? QString() : QStringLiteral("QLineEdit { color: #c62828; }"));
+    if (pattern.isValid())
+        m_filter->setSessionPattern(m_pattern->text());
 }
 
 QString HParamsFilterPanel::signature() const
@@ -59,6 +77,8 @@ QString HParamsFilterPanel::signature() const
     const HParamsTableModel& table = *m_filter->table();
     QStringList parts;
     for (int column = 0; column < int(table.columns().size()); ++column) {
+        if (table.columns()[column].kind == ColumnKind::Metric)
+            parts.append(table.columns()[column].key);
         if (table.columns()[column].kind != ColumnKind::HParam)
             continue;
         parts.append(table.columns()[column].key);
@@ -80,7 +100,9 @@ void HParamsFilterPanel::refresh()
     for (int column = 0; column < int(table.columns().size()); ++column) {
         if (table.columns()[column].kind != ColumnKind::HParam)
             continue;
-        const QString name = hparamName(table, column);
+        const QString name = table.columns()[column].kind == ColumnKind::Metric
+            ? table.columns()[column].key
+            : hparamName(table, column);
         if (QLineEdit* min = minField(name))
             showRangeHints(min, maxField(name), column);
     }
@@ -113,12 +135,19 @@ void HParamsFilterPanel::rebuild()
                 table.categories(column)
                     + (anyUnset(table, column) ? QStringList {QString()} : QStringList {}));
         else
-            addRangeFields(boxLayout, name, column);
+            addRangeFields(boxLayout, name, column, false);
+        layout->addWidget(box);
+    }
+    for (int column = 0; column < int(table.columns().size()); ++column) {
+        if (table.columns()[column].kind != ColumnKind::Metric)
+            continue;
+        auto* box = new QGroupBox(table.columns()[column].title, m_content);
+        addRangeFields(new QVBoxLayout(box), table.columns()[column].key, column, true);
         layout->addWidget(box);
     }
     addStatusBoxes();
     layout->addStretch(1);
-    static_cast<QVBoxLayout*>(this->layout())->insertWidget(0, m_content);
+    static_cast<QVBoxLayout*>(this->layout())->insertWidget(1, m_content);
     m_content->show(); // now, not when the layout gets round to it
 }
 
@@ -143,25 +172,29 @@ void HParamsFilterPanel::addValueBoxes(
     }
 }
 
-void HParamsFilterPanel::addRangeFields(QVBoxLayout* layout, const QString& hparam, int column)
+void HParamsFilterPanel::addRangeFields(
+    QVBoxLayout* layout, const QString& name, int column, bool metric)
 {
     auto* form = new QFormLayout;
-    const HParamsRange current = m_filter->range(hparam);
+    const HParamsRange current = metric ? m_filter->metricRange(name) : m_filter->range(name);
     QLineEdit* fields[2];
     for (int i = 0; i < 2; ++i) {
         fields[i] = new QLineEdit(layout->parentWidget());
         fields[i]->setMinimumWidth(50);
         fields[i]->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
-        fields[i]->setObjectName(
-            (i == 0 ? QStringLiteral("min:") : QStringLiteral("max:")) + hparam);
+        fields[i]->setObjectName((i == 0 ? QStringLiteral("min:") : QStringLiteral("max:")) + name);
         const std::optional<double> bound = i == 0 ? current.min : current.max;
         if (bound)
             fields[i]->setText(QString::number(*bound, 'g', 17));
         form->addRow(i == 0 ? tr("Min") : tr("Max"), fields[i]);
     }
     showRangeHints(fields[0], fields[1], column);
-    const auto apply = [this, hparam, min = fields[0], max = fields[1]] {
-        m_filter->setRange(hparam, {parsedBound(min), parsedBound(max)});
+    const auto apply = [this, name, metric, min = fields[0], max = fields[1]] {
+        const HParamsRange range {parsedBound(min), parsedBound(max)};
+        if (metric)
+            m_filter->setMetricRange(name, range);
+        else
+            m_filter->setRange(name, range);
     };
     for (QLineEdit* field : fields)
         connect(field, &QLineEdit::editingFinished, this, apply);

@@ -1,7 +1,8 @@
 #pragma once
-// The HParams tab's filters, one box per hparam: a checkbox per value for categorical hparams
-// (and numeric ones declared with a discrete domain), min and max fields for other numeric ones;
-// then a checkbox per session status. The boxes are rebuilt when the hparams or their values
+// The HParams tab's filters: a regular expression over session names, then one box per hparam:
+// a checkbox per value for categorical hparams (and numeric ones declared with a discrete
+// domain), min and max fields for other numeric ones; min and max fields per metric; then a
+// checkbox per session status. The boxes are rebuilt when the hparams or their values
 // change, from the filter model's state, so what was unchecked stays unchecked.
 
 #include <QWidget>
@@ -28,16 +29,23 @@ public:
     QLineEdit* minField(const QString& hparam) const;
     QLineEdit* maxField(const QString& hparam) const;
     QCheckBox* statusBox(const QString& status) const;
+    // A metric's min or max field, by its column key ("metric:loss").
+    QLineEdit* metricMinField(const QString& key) const { return minField(key); }
+    QLineEdit* metricMaxField(const QString& key) const { return maxField(key); }
+    QLineEdit* sessionPatternField() const { return m_pattern; }
 
 private:
     void rebuild();
     void addValueBoxes(QVBoxLayout* layout, const QString& hparam, const QStringList& values);
-    void addRangeFields(QVBoxLayout* layout, const QString& hparam, int column);
+    // `name` is an hparam's name, or a metric's column key when `metric`.
+    void addRangeFields(QVBoxLayout* layout, const QString& name, int column, bool metric);
+    void applySessionPattern();
     void addStatusBoxes();
     void showRangeHints(QLineEdit* min, QLineEdit* max, int column) const;
     QString signature() const;
 
     HParamsFilterModel* m_filter;
+    QLineEdit* m_pattern;
     QWidget* m_content = nullptr;
     QString m_signature;
 };

@@ -11,7 +11,7 @@
 
 namespace lantern::ui {
 
-ParallelAxis ParallelAxis::of(const HParamsTableModel& table, int column, bool wantLog)
+ParallelAxis ParallelAxis::of(const HParamsTableModel& table, int column, AxisScale wanted)
 {
     const HParamsTableModel::Column& c = table.columns()[column];
     ParallelAxis axis;
@@ -27,7 +27,16 @@ ParallelAxis ParallelAxis::of(const HParamsTableModel& table, int column, bool w
     if (!range)
         return axis; // no value yet: an empty [0, 1] axis
     axis.positive = range->first > 0;
-    axis.log = wantLog && axis.positive;
+    axis.log = wanted == AxisScale::Log && axis.positive;
+    if (wanted == AxisScale::Quantile) {
+        std::vector<double> values;
+        values.reserve(std::size_t(table.rowCount()));
+        for (int row = 0; row < table.rowCount(); ++row)
+            if (const auto value = table.number(row, column))
+                values.push_back(*value);
+        axis.quantile = true;
+        axis.quantiles = core::QuantileScale(std::move(values));
+    }
     axis.lo = axis.log ? std::log10(range->first) : range->first;
     axis.hi = axis.log ? std::log10(range->second) : range->second;
     if (axis.hi == axis.lo) { // one value: put it in the middle
@@ -44,6 +53,8 @@ std::optional<double> ParallelAxis::fraction(const HParamsTableModel& table, int
         const auto value = table.number(row, column);
         if (!value || !std::isfinite(*value) || (log && *value <= 0))
             return std::nullopt;
+        if (quantile)
+            return quantiles.fraction(*value);
         const double position = log ? std::log10(*value) : *value;
         return (position - lo) / (hi - lo);
     }
@@ -64,6 +75,12 @@ std::vector<std::pair<double, QString>> ParallelAxis::ticks(int target) const
                 categories[i]);
         return result;
     }
+    if (quantile) { // the quartiles
+        for (const double f : {0.0, 0.25, 0.5, 0.75, 1.0})
+            if (!quantiles.empty())
+                result.emplace_back(f, AxisTicks::formatNumber(quantiles.valueAt(f)));
+        return result;
+    }
     const AxisTicks ticks
         = log ? AxisTicks::log10(lo, hi, target) : AxisTicks::linear(lo, hi, target);
     for (std::size_t i = 0; i < ticks.values.size(); ++i)
@@ -71,23 +88,26 @@ std::vector<std::pair<double, QString>> ParallelAxis::ticks(int target) const
     return result;
 }
 
+double ParallelAxis::valueAt(double fraction) const
+{
+    if (quantile)
+        return quantiles.valueAt(fraction);
+    const double position = lo + fraction * (hi - lo);
+    return log ? std::pow(10.0, position) : position;
+}
+
 QString ParallelAxis::label() const
 {
+    if (quantile)
+        return title + QCoreApplication::translate("ParallelAxis", " (quantile)");
     return log ? title + QCoreApplication::translate("ParallelAxis", " (log)") : title;
 }
 
 void ParallelAxis::paint(QPainter& painter, const QPalette& palette, double x, const QRectF& plot,
-    const QRectF& titleBox, double tickLabelWidth) const
+    double tickLabelWidth) const
 {
-    const QFont font = painter.font();
     painter.setPen(QPen(palette.color(QPalette::Text), 1));
     painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
-    QFont bold = font;
-    bold.setBold(true);
-    painter.setFont(bold);
-    painter.drawText(titleBox, Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap,
-        painter.fontMetrics().elidedText(label(), Qt::ElideMiddle, int(2 * titleBox.width())));
-    painter.setFont(font);
     painter.setPen(palette.color(QPalette::PlaceholderText));
     for (const auto& [fraction, text] : ticks(5)) {
         const double y = plot.bottom() - fraction * plot.height();

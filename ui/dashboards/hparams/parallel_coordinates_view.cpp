@@ -2,43 +2,36 @@
 
 #include "ui/dashboards/hparams/hparams_filter_model.h"
 #include "ui/dashboards/hparams/hparams_table_model.h"
+#include "ui/dashboards/hparams/session_shade.h"
 
-#include <QContextMenuEvent>
-#include <QMenu>
-#include <QMouseEvent>
 #include <QPainter>
-#include <QToolTip>
 
 #include <cmath>
 
 namespace lantern::ui {
 namespace {
 
-constexpr double kTop = 46, kBottom = 30, kLeft = 24, kRight = 70;
-constexpr double kPickDistance = 6;
+constexpr double kBottom = 30, kMinLeft = 24, kTickWidth = 64;
+constexpr double kMinSpacing = 96, kMaxTitleWidth = 240, kTitleGap = 12;
 
-double distanceToSegment(const QPointF& p, const QPointF& a, const QPointF& b)
+// The narrowest box that holds `text` word-wrapped onto at most two lines (at most
+// kMaxTitleWidth: longer titles are elided there).
+double titleWidth(const QFontMetricsF& metrics, const QString& text)
 {
-    const QPointF ab = b - a;
-    const double length2 = QPointF::dotProduct(ab, ab);
-    const double t
-        = length2 > 0 ? std::clamp(QPointF::dotProduct(p - a, ab) / length2, 0.0, 1.0) : 0;
-    const QPointF d = p - (a + t * ab);
-    return std::hypot(d.x(), d.y());
-}
-
-// Dark purple through teal and green to a dark yellow: ordered, and readable on white.
-QColor shadeColor(double t)
-{
-    static const QColor stops[] = {{"#440154"}, {"#31688E"}, {"#35B779"}, {"#B59A00"}};
-    const double scaled = std::clamp(t, 0.0, 1.0) * 3;
-    const int i = std::min(int(scaled), 2);
-    const double f = scaled - i;
-    const QColor& a = stops[i];
-    const QColor& b = stops[i + 1];
-    return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * f),
-        float(a.greenF() + (b.greenF() - a.greenF()) * f),
-        float(a.blueF() + (b.blueF() - a.blueF()) * f));
+    const double full = metrics.horizontalAdvance(text) + 2;
+    const auto fits = [&](double width) {
+        const QRectF box = metrics.boundingRect(
+            QRectF(0, 0, width, 1e6), Qt::AlignHCenter | Qt::TextWordWrap, text);
+        return box.height() <= 2 * metrics.lineSpacing() + 1 && box.width() <= width + 1;
+    };
+    double lo = full / 2, hi = full;
+    if (fits(lo))
+        return std::min(lo, kMaxTitleWidth);
+    for (int i = 0; i < 14; ++i) {
+        const double mid = (lo + hi) / 2;
+        (fits(mid) ? hi : lo) = mid;
+    }
+    return std::min(std::ceil(hi), kMaxTitleWidth);
 }
 
 } // namespace
@@ -49,16 +42,34 @@ ParallelCoordinatesView::ParallelCoordinatesView(HParamsFilterModel* shown, QWid
 {
     setMouseTracking(true);
     setMinimumHeight(200);
-    connect(shown, &QAbstractItemModel::modelReset, this, &ParallelCoordinatesView::markDirty);
-    connect(shown, &QAbstractItemModel::layoutChanged, this, &ParallelCoordinatesView::markDirty);
-    connect(shown, &QAbstractItemModel::rowsInserted, this, &ParallelCoordinatesView::markDirty);
-    connect(shown, &QAbstractItemModel::rowsRemoved, this, &ParallelCoordinatesView::markDirty);
-    connect(shown, &QAbstractItemModel::dataChanged, this, &ParallelCoordinatesView::markDirty);
+    // The lines follow the table and every filter but the brushes, which this view sets itself.
+    const QAbstractItemModel* table = shown->table();
+    connect(table, &QAbstractItemModel::modelReset, this, &ParallelCoordinatesView::onModelChanged);
+    connect(
+        table, &QAbstractItemModel::rowsInserted, this, &ParallelCoordinatesView::onModelChanged);
+    connect(
+        table, &QAbstractItemModel::rowsRemoved, this, &ParallelCoordinatesView::onModelChanged);
+    connect(
+        table, &QAbstractItemModel::dataChanged, this, &ParallelCoordinatesView::onModelChanged);
+    connect(
+        shown, &HParamsFilterModel::filtersChanged, this, &ParallelCoordinatesView::onModelChanged);
+}
+
+void ParallelCoordinatesView::onModelChanged()
+{
+    markDirty();
+    // New or changed sessions may fall outside the brushes: filter them once the model settles.
+    if (!m_brushes.isEmpty())
+        QMetaObject::invokeMethod(
+            this, &ParallelCoordinatesView::applyBrushes, Qt::QueuedConnection);
 }
 
 void ParallelCoordinatesView::markDirty()
 {
     m_dirty = true;
+    m_cacheDirty = true;
+    ensureLayout();
+    setMinimumWidth(requiredWidth());
     update();
 }
 
@@ -66,6 +77,7 @@ void ParallelCoordinatesView::setHiddenColumns(const QSet<QString>& keys)
 {
     m_hiddenColumns = keys;
     markDirty();
+    applyBrushes(); // a hidden axis's brushes no longer filter
 }
 
 void ParallelCoordinatesView::setHighlightedSession(const QString& run)
@@ -74,21 +86,73 @@ void ParallelCoordinatesView::setHighlightedSession(const QString& run)
     update();
 }
 
+void ParallelCoordinatesView::setHoveredSession(const QString& run)
+{
+    if (run == m_hovered)
+        return;
+    m_hovered = run;
+    update();
+}
+
 void ParallelCoordinatesView::setLogScale(const QString& key, bool on)
 {
-    if (on)
-        m_logAxes.insert(key);
-    else
-        m_logAxes.remove(key);
-    markDirty();
+    setScale(key, on ? AxisScale::Log : AxisScale::Linear);
 }
 
 bool ParallelCoordinatesView::isLogScale(const QString& key) const
 {
-    for (const ParallelAxis& axis : axes())
-        if (axis.key == key)
-            return axis.log;
-    return false;
+    const std::size_t axis = axisIndex(key);
+    return axis < m_axes.size() && m_axes[axis].log;
+}
+
+void ParallelCoordinatesView::setScale(const QString& key, AxisScale scale)
+{
+    m_scales.insert(key, scale);
+    m_brushes.remove(key);
+    markDirty();
+    applyBrushes();
+}
+
+void ParallelCoordinatesView::setColorColumn(const QString& key)
+{
+    m_colorKey = key;
+    markDirty();
+}
+
+QString ParallelCoordinatesView::colorColumn() const
+{
+    return m_colorKey.isEmpty() ? defaultShadeKey(*m_shown->table()) : m_colorKey;
+}
+
+void ParallelCoordinatesView::setAxisOrder(const QStringList& keys)
+{
+    m_order = keys;
+    markDirty();
+    emit axisOrderChanged();
+}
+
+QStringList ParallelCoordinatesView::axisOrder() const
+{
+    ensureLayout();
+    QStringList keys;
+    for (const ParallelAxis& axis : m_axes)
+        keys.append(axis.key);
+    return keys;
+}
+
+void ParallelCoordinatesView::setBrushes(const QString& key, std::vector<core::BrushRange> ranges)
+{
+    if (ranges.empty())
+        m_brushes.remove(key);
+    else
+        m_brushes.insert(key, std::move(ranges));
+    applyBrushes();
+}
+
+void ParallelCoordinatesView::clearBrushes()
+{
+    m_brushes.clear();
+    applyBrushes();
 }
 
 const std::vector<ParallelAxis>& ParallelCoordinatesView::axes() const
@@ -97,159 +161,177 @@ const std::vector<ParallelAxis>& ParallelCoordinatesView::axes() const
     return m_axes;
 }
 
+std::size_t ParallelCoordinatesView::axisIndex(const QString& key) const
+{
+    ensureLayout();
+    for (std::size_t i = 0; i < m_axes.size(); ++i)
+        if (m_axes[i].key == key)
+            return i;
+    return m_axes.size();
+}
+
 void ParallelCoordinatesView::ensureLayout() const
 {
     if (!m_dirty)
         return;
     m_dirty = false;
+    m_cacheDirty = true;
     const HParamsTableModel& table = *m_shown->table();
     m_axes.clear();
-    m_shadeTitle.clear();
-    std::optional<std::size_t> shadeAxis;
     for (int column = 0; column < table.columnCount(); ++column) {
         const auto& c = table.columns()[column];
         const bool plotted = c.kind == HParamsTableModel::ColumnKind::HParam
             || c.kind == HParamsTableModel::ColumnKind::Metric;
-        if (!plotted || m_hiddenColumns.contains(c.key))
-            continue;
-        if (!shadeAxis && c.kind == HParamsTableModel::ColumnKind::Metric) {
-            shadeAxis = m_axes.size();
-            m_shadeTitle = c.title;
-        }
-        m_axes.push_back(ParallelAxis::of(table, column, m_logAxes.contains(c.key)));
+        if (plotted && !m_hiddenColumns.contains(c.key))
+            m_axes.push_back(ParallelAxis::of(table, column, m_scales.value(c.key)));
     }
+    const auto rank = [this](const ParallelAxis& axis) {
+        const qsizetype i = m_order.indexOf(axis.key);
+        return i < 0 ? m_order.size() : i;
+    };
+    std::stable_sort(m_axes.begin(), m_axes.end(),
+        [&](const ParallelAxis& a, const ParallelAxis& b) { return rank(a) < rank(b); });
+
+    const QString colorKey = colorColumn();
+    const std::optional<ParallelAxis> shade = shadeAxis(table, colorKey);
+    const int shadeColumn = table.columnOf(colorKey);
+    m_shadeTitle = shadeColumn < 0 ? QString() : table.columns()[shadeColumn].title;
     m_lines.clear();
-    for (int row = 0; row < m_shown->rowCount(); ++row) {
-        const int sourceRow = m_shown->mapToSource(m_shown->index(row, 0)).row();
-        Line line {QString::fromStdString(table.session(sourceRow).run), {}, {}};
-        for (const ParallelAxis& axis : m_axes)
-            line.fractions.push_back(axis.fraction(table, sourceRow));
-        if (shadeAxis)
-            line.shade = line.fractions[*shadeAxis];
-        m_lines.push_back(std::move(line));
+    for (int row = 0; row < table.rowCount(); ++row)
+        if (m_shown->acceptsBeforeBrushing(row))
+            m_lines.push_back({QString::fromStdString(table.session(row).run), row,
+                shade ? shade->fraction(table, row) : std::nullopt});
+    m_fractions.assign(m_axes.size(), {});
+    for (std::size_t axis = 0; axis < m_axes.size(); ++axis) {
+        m_fractions[axis].reserve(m_lines.size());
+        for (const Line& line : m_lines)
+            m_fractions[axis].push_back(m_axes[axis].fraction(table, line.sourceRow).value_or(NAN));
     }
+    layoutAxes();
+    std::vector<std::vector<core::BrushRange>> brushes;
+    for (const ParallelAxis& axis : m_axes)
+        brushes.push_back(m_brushes.value(axis.key));
+    m_brushedIn = core::brushedSessions(m_fractions, brushes, m_lines.size());
+}
+
+void ParallelCoordinatesView::layoutAxes() const
+{
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetricsF metrics(bold);
+    m_titleWidths.clear();
+    double widest = 0;
+    for (const ParallelAxis& axis : m_axes) {
+        m_titleWidths.push_back(titleWidth(metrics, axis.label()));
+        widest = std::max(widest, m_titleWidths.back());
+    }
+    m_spacing = std::max(kMinSpacing, widest + kTitleGap);
+}
+
+void ParallelCoordinatesView::applyBrushes()
+{
+    ensureLayout();
+    std::vector<std::vector<core::BrushRange>> brushes;
+    for (const ParallelAxis& axis : m_axes)
+        brushes.push_back(m_brushes.value(axis.key));
+    m_brushedIn = core::brushedSessions(m_fractions, brushes, m_lines.size());
+    QSet<QString> out;
+    for (std::size_t line = 0; line < m_lines.size(); ++line)
+        if (!m_brushedIn[line])
+            out.insert(m_lines[line].run);
+    m_applyingBrushes = true;
+    m_shown->setBrushedOut(out);
+    m_applyingBrushes = false;
+    m_cacheDirty = true;
+    update();
+    emit brushesChanged();
+}
+
+int ParallelCoordinatesView::requiredWidth() const
+{
+    ensureLayout();
+    if (m_axes.empty())
+        return 0;
+    const double left = std::max(kMinLeft, m_titleWidths.front() / 2 + 4);
+    const double right = std::max(kTickWidth, m_titleWidths.back() / 2 + 4);
+    return int(std::ceil(left + m_spacing * double(m_axes.size() - 1) + right));
 }
 
 QRectF ParallelCoordinatesView::plotRect() const
 {
-    return QRectF(kLeft, kTop, width() - kLeft - kRight, height() - kTop - kBottom);
+    const double top = 2 * QFontMetricsF(font()).lineSpacing() + 22;
+    return QRectF(0, top, width(), std::max(1.0, height() - top - kBottom));
 }
 
-double ParallelCoordinatesView::axisX(std::size_t axis) const
+double ParallelCoordinatesView::axisXAt(std::size_t axis) const
+{
+    if (m_axes.size() < 2)
+        return width() / 2.0;
+    const double left = std::max(kMinLeft, m_titleWidths.front() / 2 + 4);
+    const double right = std::max(kTickWidth, m_titleWidths.back() / 2 + 4);
+    // Spread over the width, never closer than the titles need (the view is then wider).
+    const double spacing
+        = std::max(m_spacing, (width() - left - right) / double(m_axes.size() - 1));
+    return left + spacing * double(axis);
+}
+
+double ParallelCoordinatesView::axisX(const QString& key) const
+{
+    const std::size_t axis = axisIndex(key);
+    return axis < m_axes.size() ? axisXAt(axis) : NAN;
+}
+
+QRectF ParallelCoordinatesView::titleRect(const QString& key) const
+{
+    const std::size_t axis = axisIndex(key);
+    if (axis >= m_axes.size())
+        return {};
+    const double lineSpacing = QFontMetricsF(font()).lineSpacing();
+    const double w = m_titleWidths[axis];
+    return QRectF(
+        axisXAt(axis) - w / 2, plotRect().top() - 8 - 2 * lineSpacing - 6, w, 2 * lineSpacing + 6);
+}
+
+double ParallelCoordinatesView::yOf(double fraction) const
 {
     const QRectF plot = plotRect();
-    return m_axes.size() < 2
-        ? plot.center().x()
-        : plot.left() + plot.width() * double(axis) / double(m_axes.size() - 1);
+    return plot.bottom() - fraction * plot.height();
 }
 
-QPointF ParallelCoordinatesView::pointAt(const Line& line, std::size_t axis) const
+std::optional<double> ParallelCoordinatesView::fractionOf(std::size_t line, std::size_t axis) const
 {
-    const QRectF plot = plotRect();
-    return {axisX(axis), plot.bottom() - *line.fractions[axis] * plot.height()};
+    const double f = m_fractions[axis][line];
+    return std::isnan(f) ? std::nullopt : std::optional(f);
 }
 
-const ParallelCoordinatesView::Line* ParallelCoordinatesView::lineOf(const QString& run) const
+QPointF ParallelCoordinatesView::pointAt(std::size_t line, std::size_t axis) const
+{
+    return {axisXAt(axis), yOf(m_fractions[axis][line])};
+}
+
+std::optional<std::size_t> ParallelCoordinatesView::lineOf(const QString& run) const
 {
     ensureLayout();
-    for (const Line& line : m_lines)
-        if (line.run == run)
-            return &line;
-    return nullptr;
+    for (std::size_t line = 0; line < m_lines.size(); ++line)
+        if (m_lines[line].run == run)
+            return line;
+    return std::nullopt;
+}
+
+bool ParallelCoordinatesView::isBrushedIn(const QString& run) const
+{
+    const auto line = lineOf(run);
+    return line && m_brushedIn[*line];
 }
 
 std::optional<QPointF> ParallelCoordinatesView::pointOf(
     const QString& run, const QString& key) const
 {
-    const Line* line = lineOf(run);
-    for (std::size_t axis = 0; line && axis < m_axes.size(); ++axis)
-        if (m_axes[axis].key == key && line->fractions[axis])
-            return pointAt(*line, axis);
-    return std::nullopt;
-}
-
-QString ParallelCoordinatesView::sessionAt(const QPointF& position) const
-{
-    ensureLayout();
-    QString nearest;
-    double best = kPickDistance;
-    for (const Line& line : m_lines)
-        for (std::size_t axis = 0; axis + 1 < m_axes.size(); ++axis) {
-            if (!line.fractions[axis] || !line.fractions[axis + 1])
-                continue;
-            const double d
-                = distanceToSegment(position, pointAt(line, axis), pointAt(line, axis + 1));
-            if (d <= best) {
-                best = d;
-                nearest = line.run;
-            }
-        }
-    return nearest;
-}
-
-QColor ParallelCoordinatesView::colorOf(const Line& line) const
-{
-    return line.shade ? shadeColor(*line.shade) : QColor(150, 150, 150);
-}
-
-void ParallelCoordinatesView::paintLine(QPainter& painter, const Line& line, const QPen& pen) const
-{
-    painter.setPen(pen);
-    for (std::size_t axis = 0; axis + 1 < m_axes.size(); ++axis)
-        if (line.fractions[axis] && line.fractions[axis + 1])
-            painter.drawLine(pointAt(line, axis), pointAt(line, axis + 1));
-    painter.setBrush(pen.color());
-    for (std::size_t axis = 0; axis < m_axes.size(); ++axis)
-        if (line.fractions[axis])
-            painter.drawEllipse(pointAt(line, axis), pen.widthF(), pen.widthF());
-}
-
-void ParallelCoordinatesView::paintAxes(QPainter& painter) const
-{
-    const QRectF plot = plotRect();
-    const double spacing
-        = m_axes.size() < 2 ? plot.width() : plot.width() / double(m_axes.size() - 1);
-    QFont bold = font();
-    bold.setBold(true);
-    const QFontMetricsF titleMetrics(bold);
-    for (std::size_t i = 0; i < m_axes.size(); ++i) {
-        // The title centred over the axis, but kept inside the widget (the first and last).
-        const double x = axisX(i);
-        const double titleWidth
-            = std::min(spacing - 4, titleMetrics.horizontalAdvance(m_axes[i].label()) + 2);
-        const double left = std::clamp(x - titleWidth / 2, 2.0, width() - 2 - titleWidth);
-        m_axes[i].paint(
-            painter, palette(), x, plot, QRectF(left, 4, titleWidth, kTop - 14), kRight - 8);
-    }
-}
-
-void ParallelCoordinatesView::paintEvent(QPaintEvent*)
-{
-    ensureLayout();
-    QPainter painter(this);
-    painter.fillRect(rect(), palette().color(QPalette::Base));
-    painter.setRenderHint(QPainter::Antialiasing);
-    if (m_axes.empty()) {
-        painter.drawText(rect(), Qt::AlignCenter, tr("No hyperparameters or metrics to show"));
-        return;
-    }
-    paintAxes(painter);
-    for (const Line& line : m_lines) {
-        QColor color = colorOf(line);
-        color.setAlpha(m_highlighted.isEmpty() && m_hovered.isEmpty() ? 200 : 110);
-        paintLine(painter, line, QPen(color, 1.5));
-    }
-    if (const Line* hovered = lineOf(m_hovered); hovered && m_hovered != m_highlighted)
-        paintLine(painter, *hovered, QPen(colorOf(*hovered), 3));
-    if (const Line* highlighted = lineOf(m_highlighted))
-        paintLine(painter, *highlighted, QPen(palette().color(QPalette::Highlight), 3));
-    const QString count = tr("%n session(s)", "", int(m_lines.size()));
-    painter.setPen(palette().color(QPalette::PlaceholderText));
-    painter.drawText(QRectF(kLeft, height() - kBottom + 8, width() - kLeft, kBottom - 8),
-        Qt::AlignLeft | Qt::AlignVCenter,
-        m_shadeTitle.isEmpty()
-            ? count
-            : tr("%1 · coloured by %2, low (purple) to high (yellow)").arg(count, m_shadeTitle));
+    const auto line = lineOf(run);
+    const std::size_t axis = axisIndex(key);
+    if (!line || axis >= m_axes.size() || !fractionOf(*line, axis))
+        return std::nullopt;
+    return pointAt(*line, axis);
 }
 
 QString ParallelCoordinatesView::valuesText(const QString& run) const
@@ -263,51 +345,6 @@ QString ParallelCoordinatesView::valuesText(const QString& run) const
             axis.title.toHtmlEscaped(), value.isEmpty() ? tr("(not set)") : value.toHtmlEscaped()));
     }
     return lines.join(QStringLiteral("<br>"));
-}
-
-void ParallelCoordinatesView::mouseMoveEvent(QMouseEvent* event)
-{
-    const QString run = sessionAt(event->position());
-    if (run != m_hovered) {
-        m_hovered = run;
-        update();
-    }
-    if (run.isEmpty())
-        QToolTip::hideText();
-    else
-        QToolTip::showText(event->globalPosition().toPoint(), valuesText(run), this);
-}
-
-void ParallelCoordinatesView::mousePressEvent(QMouseEvent* event)
-{
-    if (event->button() != Qt::LeftButton)
-        return;
-    if (const QString run = sessionAt(event->position()); !run.isEmpty())
-        emit sessionClicked(run);
-}
-
-void ParallelCoordinatesView::leaveEvent(QEvent*)
-{
-    m_hovered.clear();
-    update();
-}
-
-void ParallelCoordinatesView::contextMenuEvent(QContextMenuEvent* event)
-{
-    ensureLayout();
-    for (std::size_t i = 0; i < m_axes.size(); ++i) {
-        const ParallelAxis axis = m_axes[i];
-        if (std::abs(event->pos().x() - axisX(i)) > 40 || !axis.numeric)
-            continue;
-        QMenu menu(this);
-        QAction* log = menu.addAction(tr("Logarithmic scale for %1").arg(axis.title));
-        log->setCheckable(true);
-        log->setChecked(axis.log);
-        log->setEnabled(axis.positive);
-        if (menu.exec(event->globalPos()) == log)
-            setLogScale(axis.key, log->isChecked());
-        return;
-    }
 }
 
 } // namespace lantern::ui

@@ -1,13 +1,23 @@
 #pragma once
 // Parallel coordinates for the HParams tab: one vertical axis per shown hparam and metric, one
-// polyline per session the filter model lets through, coloured by the first metric (low to
-// high). Hovering a line emphasizes it and shows its values; clicking one reports the session;
-// the session selected in the table is drawn on top in the highlight colour. Right-click an
-// axis for a log scale (offered when every value on it is positive). A line skips the axes
-// where its session has no value.
+// polyline per session the filters let through, coloured by a chosen column (the first metric
+// unless another is chosen), low to high.
+// - Drag along an axis to brush a range: only sessions inside it stay in the table; brushes on
+//   one axis add up, brushes on several axes narrow down; lines brushed out stay faint grey.
+//   Click a brush to remove it, double-click an axis to remove all of its brushes.
+// - Drag an axis by its title to move it among the others.
+// - Right-click an axis for a linear, log (when every value is positive) or quantile scale.
+// - Hover a line to emphasize it (and tell the other views), click it to select its session;
+//   the selected session is drawn on top in the highlight colour.
+// Axes keep at least a title's width apart: with many of them the view grows wider than its
+// scroll area instead of clipping or overlapping titles. Lines are drawn into a cached image,
+// redrawn only when the lines, brushes or colours change, so hovering repaints little.
 
+#include "core/analysis/hparams_brush.h"
 #include "ui/dashboards/hparams/parallel_axis.h"
 
+#include <QHash>
+#include <QImage>
 #include <QSet>
 #include <QWidget>
 
@@ -25,55 +35,109 @@ public:
     void setHiddenColumns(const QSet<QString>& keys);
     void setHighlightedSession(const QString& run);
     QString highlightedSession() const { return m_highlighted; }
+    void setHoveredSession(const QString& run);
     QString hoveredSession() const { return m_hovered; }
     void setLogScale(const QString& key, bool on);
     bool isLogScale(const QString& key) const;
+    // Changing an axis's scale removes its brushes (they were drawn on the old scale).
+    void setScale(const QString& key, AxisScale scale);
+    AxisScale scale(const QString& key) const { return m_scales.value(key, AxisScale::Linear); }
+    // The column (HParamsTableModel::Column::key) lines are coloured by; "" for the first metric.
+    void setColorColumn(const QString& key);
+    QString colorColumn() const;
+    // Axis keys in the order shown; axes not named go after them in the table's order.
+    void setAxisOrder(const QStringList& keys);
+    QStringList axisOrder() const;
+
+    // Brushes (fractions of the axis) on the axis `key`.
+    void setBrushes(const QString& key, std::vector<core::BrushRange> ranges);
+    std::vector<core::BrushRange> brushes(const QString& key) const { return m_brushes.value(key); }
+    void clearBrushes();
 
     const std::vector<ParallelAxis>& axes() const;
     // Where `run`'s line crosses the axis `key`, or nullopt when it is not drawn there.
     std::optional<QPointF> pointOf(const QString& run, const QString& key) const;
     // The session whose line passes within a few pixels of `position`, nearest first, or "".
     QString sessionAt(const QPointF& position) const;
+    // Whether `run`'s line is drawn in colour (inside every brush) rather than faint grey.
+    bool isBrushedIn(const QString& run) const;
+    // Where the axis `key` is drawn, its title's box, and the y of a fraction along it.
+    double axisX(const QString& key) const;
+    QRectF titleRect(const QString& key) const;
+    double yOf(double fraction) const;
+    // The width every axis title needs without clipping or overlapping.
+    int requiredWidth() const;
 
-    QSize sizeHint() const override { return {800, 320}; }
+    QSize sizeHint() const override { return {requiredWidth(), 320}; }
 
 signals:
     void sessionClicked(const QString& run);
+    void sessionHovered(const QString& run);
+    void brushesChanged();
+    void axisOrderChanged();
 
 protected:
     void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
     void leaveEvent(QEvent* event) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
 
 private:
     struct Line {
         QString run;
-        std::vector<std::optional<double>> fractions; // per axis
-        std::optional<double> shade; // 0..1 along the first metric's axis
+        int sourceRow = 0;
+        std::optional<double> shade; // 0..1 along the colouring column
     };
+    enum class Drag { None, Brush, Move };
 
+    void onModelChanged();
     void markDirty();
     void ensureLayout() const;
+    void layoutAxes() const;
+    void applyBrushes();
+    std::size_t axisIndex(const QString& key) const; // m_axes.size() when not shown
+    std::optional<std::size_t> axisNear(double x) const;
     QRectF plotRect() const;
-    double axisX(std::size_t axis) const;
-    QPointF pointAt(const Line& line, std::size_t axis) const;
-    const Line* lineOf(const QString& run) const;
+    double axisXAt(std::size_t axis) const;
+    std::optional<double> fractionOf(std::size_t line, std::size_t axis) const;
+    QPointF pointAt(std::size_t line, std::size_t axis) const;
+    std::optional<std::size_t> lineOf(const QString& run) const;
+    void renderCache() const;
     void paintAxes(QPainter& painter) const;
-    void paintLine(QPainter& painter, const Line& line, const QPen& pen) const;
-    QColor colorOf(const Line& line) const;
+    void paintBrushes(QPainter& painter) const;
+    void paintLine(QPainter& painter, std::size_t line, const QPen& pen) const;
     QString valuesText(const QString& run) const;
+    void removeBrushAt(std::size_t axis, double fraction);
 
     HParamsFilterModel* m_shown;
     QSet<QString> m_hiddenColumns;
-    QSet<QString> m_logAxes;
+    QHash<QString, AxisScale> m_scales;
+    QHash<QString, std::vector<core::BrushRange>> m_brushes;
+    QStringList m_order;
+    QString m_colorKey;
     QString m_highlighted;
     QString m_hovered;
+    bool m_applyingBrushes = false;
+
+    Drag m_drag = Drag::None;
+    std::size_t m_dragAxis = 0;
+    QPointF m_pressPos;
+    QPointF m_dragPos;
+
     mutable std::vector<ParallelAxis> m_axes;
     mutable std::vector<Line> m_lines;
-    mutable QString m_shadeTitle; // the metric lines are coloured by, if any
+    mutable std::vector<std::vector<double>> m_fractions; // [axis][line], NaN: no value
+    mutable std::vector<std::uint8_t> m_brushedIn; // per line
+    mutable std::vector<double> m_titleWidths; // per axis, wrapped onto two lines
+    mutable double m_spacing = 0;
+    mutable QString m_shadeTitle;
     mutable bool m_dirty = true;
+    mutable QImage m_cache; // axes and every line
+    mutable bool m_cacheDirty = true;
 };
 
 } // namespace lantern::ui

@@ -1,0 +1,30 @@
+#pragma once
+// Antialiased one-pixel lines and dots written straight into a 32-bit premultiplied ARGB pixel
+// buffer (Xiaolin Wu's method: each step along the major axis covers the two pixels the line passes
+// between, in proportion). The parallel coordinates draw thousands of lines this way on every
+// brush change: QPainter hands long spans to a thread pool and waits for it, which on a busy
+// machine costs far more than the pixels.
+
+#include <cstdint>
+
+namespace lantern::core {
+
+struct PixelBuffer {
+    std::uint32_t* pixels = nullptr; // 0xAARRGGBB, premultiplied
+    int width = 0;
+    int height = 0;
+    int stride = 0; // pixels per row
+};
+
+// Blends the colour (straight, not premultiplied: 0xRRGGBB) at `alpha` (0..1) along the line
+// from (x0, y0) to (x1, y1), in pixel units (a pixel's centre at +0.5). Parts outside the
+// buffer are skipped.
+void blendLine(PixelBuffer buffer, double x0, double y0, double x1, double y1, std::uint32_t rgb,
+    double alpha);
+
+// Blends a disc of `radius` pixels centred at (x, y), its edge antialiased (a pixel's coverage
+// falls from 1 to 0 over the pixel across the rim).
+void blendDot(
+    PixelBuffer buffer, double x, double y, double radius, std::uint32_t rgb, double alpha);
+
+} // namespace lantern::core

@@ -1,0 +1,141 @@
+// ParallelCoordinatesView's painting: axes and every line into a cached image, then on each
+// frame the brushes, the hovered and selected lines and an axis being dragged over it.
+
+#include "core/analysis/line_raster.h"
+#include "ui/dashboards/hparams/parallel_coordinates_view.h"
+#include "ui/dashboards/hparams/session_shade.h"
+
+#include <QPainter>
+
+#include <cmath>
+
+namespace lantern::ui {
+namespace {
+
+constexpr double kBottom = 30, kTickWidth = 64, kBrushHalfWidth = 7;
+
+} // namespace
+
+void ParallelCoordinatesView::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    m_cacheDirty = true;
+}
+
+void ParallelCoordinatesView::paintAxes(QPainter& painter) const
+{
+    const QRectF plot = plotRect();
+    QFont bold = font();
+    bold.setBold(true);
+    for (std::size_t i = 0; i < m_axes.size(); ++i) {
+        m_axes[i].paint(painter, palette(), axisXAt(i), plot, kTickWidth - 8);
+        painter.setFont(bold);
+        painter.setPen(palette().color(QPalette::Text));
+        const QRectF box = titleRect(m_axes[i].key);
+        painter.drawText(box, Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap,
+            painter.fontMetrics().elidedText(
+                m_axes[i].label(), Qt::ElideMiddle, int(2 * box.width() - 8)));
+        painter.setFont(font());
+    }
+}
+
+void ParallelCoordinatesView::paintLine(QPainter& painter, std::size_t line, const QPen& pen) const
+{
+    // Separate segments, not a polyline: a stroked polyline is outlined as one path, which
+    // costs the rasterizer far more than its segments do.
+    painter.setPen(pen);
+    QLineF segments[64];
+    int count = 0;
+    for (std::size_t axis = 0; axis + 1 < m_axes.size(); ++axis) {
+        if (fractionOf(line, axis) && fractionOf(line, axis + 1))
+            segments[count++] = QLineF(pointAt(line, axis), pointAt(line, axis + 1));
+        if (count == 64) {
+            painter.drawLines(segments, count);
+            count = 0;
+        }
+    }
+    painter.drawLines(segments, count);
+}
+
+void ParallelCoordinatesView::renderCache() const
+{
+    resetCache(m_cache, *this);
+    m_cacheDirty = false;
+    QPainter painter(&m_cache);
+    painter.setFont(font());
+    if (m_axes.empty()) {
+        painter.setPen(palette().color(QPalette::Text));
+        painter.drawText(rect(), Qt::AlignCenter, tr("No hyperparameters or metrics to show"));
+        return;
+    }
+    paintAxes(painter);
+    painter.end(); // the lines go straight into the pixels
+    const qreal scale = m_cache.devicePixelRatio();
+    const core::PixelBuffer pixels = pixelsOf(m_cache);
+    const auto drawLine = [&](std::size_t line, QRgb rgb, double alpha) {
+        for (std::size_t axis = 0; axis + 1 < m_axes.size(); ++axis)
+            if (fractionOf(line, axis) && fractionOf(line, axis + 1)) {
+                const QPointF a = pointAt(line, axis) * scale, b = pointAt(line, axis + 1) * scale;
+                core::blendLine(pixels, a.x(), a.y(), b.x(), b.y(), rgb & 0xffffff, alpha);
+            }
+    };
+    for (std::size_t line = 0; line < m_lines.size(); ++line)
+        if (!m_brushedIn[line])
+            drawLine(line, qRgb(150, 150, 150), 0.25);
+    std::size_t brushedIn = 0;
+    for (std::size_t line = 0; line < m_lines.size(); ++line)
+        if (m_brushedIn[line]) {
+            drawLine(line, sessionColor(m_lines[line].shade).rgb(), 0.75);
+            ++brushedIn;
+        }
+    painter.begin(&m_cache);
+    painter.setFont(font());
+    QString count = tr("%n session(s)", "", int(m_lines.size()));
+    if (brushedIn != m_lines.size())
+        count = tr("%1 of %2 inside the brushes").arg(brushedIn).arg(count);
+    painter.setPen(palette().color(QPalette::PlaceholderText));
+    painter.drawText(QRectF(8, height() - kBottom + 8, width() - 8, kBottom - 8),
+        Qt::AlignLeft | Qt::AlignVCenter,
+        m_shadeTitle.isEmpty()
+            ? count
+            : tr("%1 · coloured by %2, low (purple) to high (yellow)").arg(count, m_shadeTitle));
+}
+
+void ParallelCoordinatesView::paintBrushes(QPainter& painter) const
+{
+    QColor fill = palette().color(QPalette::Highlight);
+    fill.setAlpha(60);
+    painter.setPen(QPen(palette().color(QPalette::Highlight), 1));
+    painter.setBrush(fill);
+    for (std::size_t axis = 0; axis < m_axes.size(); ++axis)
+        for (const core::BrushRange& range : m_brushes.value(m_axes[axis].key)) {
+            const double x = axisXAt(axis);
+            painter.drawRect(QRectF(QPointF(x - kBrushHalfWidth, yOf(range.hi)),
+                QPointF(x + kBrushHalfWidth, yOf(range.lo))));
+        }
+    painter.setBrush(Qt::NoBrush);
+}
+
+void ParallelCoordinatesView::paintEvent(QPaintEvent*)
+{
+    ensureLayout();
+    if (m_cacheDirty || m_cache.size() != size() * devicePixelRatioF())
+        renderCache();
+    QPainter painter(this);
+    painter.drawImage(0, 0, m_cache);
+    if (m_axes.empty())
+        return;
+    painter.setRenderHint(QPainter::Antialiasing);
+    paintBrushes(painter);
+    if (const auto hovered = lineOf(m_hovered); hovered && m_hovered != m_highlighted)
+        paintLine(painter, *hovered, QPen(sessionColor(m_lines[*hovered].shade), 3));
+    if (const auto highlighted = lineOf(m_highlighted))
+        paintLine(painter, *highlighted, QPen(palette().color(QPalette::Highlight), 3));
+    if (m_drag == Drag::Move) { // where the dragged axis would go
+        painter.setPen(QPen(palette().color(QPalette::Highlight), 2, Qt::DashLine));
+        painter.drawLine(
+            QPointF(m_dragPos.x(), plotRect().top()), QPointF(m_dragPos.x(), plotRect().bottom()));
+    }
+}
+
+} // namespace lantern::ui

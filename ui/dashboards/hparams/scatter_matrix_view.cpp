@@ -1,0 +1,351 @@
+#include "ui/dashboards/hparams/scatter_matrix_view.h"
+
+#include "core/analysis/line_raster.h"
+#include "ui/dashboards/hparams/hparams_filter_model.h"
+#include "ui/dashboards/hparams/hparams_table_model.h"
+#include "ui/dashboards/hparams/session_shade.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+
+#include <cmath>
+
+namespace lantern::ui {
+namespace {
+
+constexpr double kLeftMargin = 130, kGap = 6, kMinCell = 56, kPickDistance = 6;
+constexpr int kShadeBuckets = 48; // colours quantized: a lookup, not a colour per point
+constexpr double kInset = 5; // room inside a cell so points on its edge stay whole
+
+double topMargin(const QFont& font)
+{
+    return 2 * QFontMetricsF(font).lineSpacing() + 12;
+}
+
+} // namespace
+
+ScatterMatrixView::ScatterMatrixView(HParamsFilterModel* shown, QWidget* parent)
+    : QWidget(parent)
+    , m_shown(shown)
+{
+    setMouseTracking(true);
+    connect(shown, &QAbstractItemModel::modelReset, this, &ScatterMatrixView::markDirty);
+    connect(shown, &QAbstractItemModel::layoutChanged, this, &ScatterMatrixView::markDirty);
+    connect(shown, &QAbstractItemModel::rowsInserted, this, &ScatterMatrixView::markDirty);
+    connect(shown, &QAbstractItemModel::rowsRemoved, this, &ScatterMatrixView::markDirty);
+    connect(shown, &QAbstractItemModel::dataChanged, this, &ScatterMatrixView::markDirty);
+}
+
+void ScatterMatrixView::markDirty()
+{
+    // Lazily: a filter change can signal once per range of rows it removes.
+    m_dirty = true;
+    m_cacheDirty = true;
+    int hparams = 0, metrics = 0;
+    for (const auto& column : m_shown->table()->columns())
+        if (!m_hiddenColumns.contains(column.key)) {
+            hparams += column.kind == HParamsTableModel::ColumnKind::HParam;
+            metrics += column.kind == HParamsTableModel::ColumnKind::Metric;
+        }
+    setMinimumSize(int(std::ceil(kLeftMargin + hparams * (kMinCell + kGap))),
+        int(std::ceil(topMargin(font()) + metrics * (kMinCell + kGap))));
+    update();
+}
+
+void ScatterMatrixView::setHiddenColumns(const QSet<QString>& keys)
+{
+    m_hiddenColumns = keys;
+    markDirty();
+}
+
+void ScatterMatrixView::setColorColumn(const QString& key)
+{
+    m_colorKey = key;
+    markDirty();
+}
+
+void ScatterMatrixView::setHighlightedSession(const QString& run)
+{
+    m_highlighted = run;
+    update();
+}
+
+void ScatterMatrixView::setHoveredSession(const QString& run)
+{
+    if (run == m_hovered)
+        return;
+    m_hovered = run;
+    update();
+}
+
+void ScatterMatrixView::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    m_dirty = true; // the cells fit the new size
+    m_cacheDirty = true;
+}
+
+void ScatterMatrixView::ensureLayout() const
+{
+    if (!m_dirty)
+        return;
+    m_dirty = false;
+    m_cacheDirty = true;
+    const HParamsTableModel& table = *m_shown->table();
+    m_hparams.clear();
+    m_metrics.clear();
+    for (int column = 0; column < table.columnCount(); ++column) {
+        const auto& c = table.columns()[column];
+        if (m_hiddenColumns.contains(c.key))
+            continue;
+        if (c.kind == HParamsTableModel::ColumnKind::HParam)
+            m_hparams.push_back(ParallelAxis::of(table, column, AxisScale::Linear));
+        else if (c.kind == HParamsTableModel::ColumnKind::Metric)
+            m_metrics.push_back(ParallelAxis::of(table, column, AxisScale::Linear));
+    }
+    m_runs.clear();
+    m_sourceRows.clear();
+    for (int row = 0; row < m_shown->rowCount(); ++row) {
+        const int sourceRow = m_shown->mapToSource(m_shown->index(row, 0)).row();
+        m_sourceRows.push_back(sourceRow);
+        m_runs.push_back(QString::fromStdString(table.session(sourceRow).run));
+    }
+    const auto fractions = [&](const std::vector<ParallelAxis>& axes) {
+        std::vector<std::vector<double>> result(axes.size());
+        for (std::size_t a = 0; a < axes.size(); ++a)
+            for (const int row : m_sourceRows)
+                result[a].push_back(axes[a].fraction(table, row).value_or(NAN));
+        return result;
+    };
+    m_x = fractions(m_hparams);
+    m_y = fractions(m_metrics);
+    const auto shade = shadeAxis(table, m_colorKey.isEmpty() ? defaultShadeKey(table) : m_colorKey);
+    m_shadeBucket.clear();
+    for (const int row : m_sourceRows) {
+        const auto f = shade ? shade->fraction(table, row) : std::nullopt;
+        m_shadeBucket.push_back(
+            f ? int(std::lround(std::clamp(*f, 0.0, 1.0) * (kShadeBuckets - 1))) : -1);
+    }
+    m_layout = core::ScatterMatrixLayout::fit(m_metrics.size(), m_hparams.size(), width(), height(),
+        kLeftMargin, topMargin(font()), kGap, kMinCell);
+    // Cells no taller than wide, nor more than half as wide again as tall: a scatter of one
+    // metric over the whole height (or width) reads badly.
+    m_layout.cellHeight = std::min(m_layout.cellHeight, std::max(kMinCell, m_layout.cellWidth));
+    m_layout.cellWidth = std::min(m_layout.cellWidth, 1.5 * m_layout.cellHeight);
+}
+
+QStringList ScatterMatrixView::hparamKeys() const
+{
+    ensureLayout();
+    QStringList keys;
+    for (const ParallelAxis& axis : m_hparams)
+        keys.append(axis.key);
+    return keys;
+}
+
+QStringList ScatterMatrixView::metricKeys() const
+{
+    ensureLayout();
+    QStringList keys;
+    for (const ParallelAxis& axis : m_metrics)
+        keys.append(axis.key);
+    return keys;
+}
+
+core::ScatterMatrixLayout ScatterMatrixView::matrixLayout() const
+{
+    ensureLayout();
+    return m_layout;
+}
+
+int ScatterMatrixView::pointCount() const
+{
+    ensureLayout();
+    return int(m_runs.size());
+}
+
+QPointF ScatterMatrixView::pixelOf(std::size_t point, core::MatrixCell cell) const
+{
+    const core::CellBox box = m_layout.box(cell);
+    const double fx = m_x[cell.column][point], fy = m_y[cell.row][point];
+    return {box.left + kInset + fx * (box.width - 2 * kInset),
+        box.top + kInset + (1 - fy) * (box.height - 2 * kInset)};
+}
+
+std::optional<std::size_t> ScatterMatrixView::pointOfRun(const QString& run) const
+{
+    ensureLayout();
+    const auto it = std::find(m_runs.begin(), m_runs.end(), run);
+    return it == m_runs.end() ? std::nullopt : std::optional(std::size_t(it - m_runs.begin()));
+}
+
+std::optional<QPointF> ScatterMatrixView::pointOf(
+    const QString& run, const QString& hparamKey, const QString& metricKey) const
+{
+    const auto point = pointOfRun(run);
+    const qsizetype column = hparamKeys().indexOf(hparamKey);
+    const qsizetype row = metricKeys().indexOf(metricKey);
+    if (!point || column < 0 || row < 0 || std::isnan(m_x[column][*point])
+        || std::isnan(m_y[row][*point]))
+        return std::nullopt;
+    return pixelOf(*point, {std::size_t(row), std::size_t(column)});
+}
+
+QString ScatterMatrixView::sessionAt(const QPointF& position) const
+{
+    ensureLayout();
+    const auto cell = m_layout.cellAt(position.x(), position.y());
+    if (!cell)
+        return {};
+    QString nearest;
+    double best = kPickDistance;
+    for (std::size_t point = 0; point < m_runs.size(); ++point) {
+        if (std::isnan(m_x[cell->column][point]) || std::isnan(m_y[cell->row][point]))
+            continue;
+        const QPointF d = pixelOf(point, *cell) - position;
+        if (const double distance = std::hypot(d.x(), d.y()); distance <= best) {
+            best = distance;
+            nearest = m_runs[point];
+        }
+    }
+    return nearest;
+}
+
+void ScatterMatrixView::paintTitles(QPainter& painter) const
+{
+    const double lineSpacing = QFontMetricsF(font()).lineSpacing();
+    QFont bold = font();
+    bold.setBold(true);
+    painter.setFont(bold);
+    painter.setPen(palette().color(QPalette::Text));
+    const QFontMetrics metrics(bold);
+    for (std::size_t c = 0; c < m_hparams.size(); ++c) {
+        const core::CellBox box = m_layout.box({0, c});
+        const QRectF title(
+            box.left, m_layout.top - 6 - 2 * lineSpacing, box.width, 2 * lineSpacing);
+        painter.drawText(title, Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap,
+            metrics.elidedText(m_hparams[c].title, Qt::ElideMiddle, int(2 * box.width - 8)));
+    }
+    for (std::size_t r = 0; r < m_metrics.size(); ++r) {
+        const core::CellBox box = m_layout.box({r, 0});
+        const QRectF title(4, box.top, m_layout.left - 12, box.height);
+        painter.drawText(title, Qt::AlignRight | Qt::AlignVCenter | Qt::TextWordWrap,
+            metrics.elidedText(m_metrics[r].title, Qt::ElideMiddle, int(3 * title.width() - 8)));
+    }
+    painter.setFont(font());
+}
+
+void ScatterMatrixView::paintPoints() const
+{
+    // Straight into the pixels: QPainter's dots cost a thread pool's round trip each.
+    const qreal scale = m_cache.devicePixelRatio();
+    const core::PixelBuffer pixels = pixelsOf(m_cache);
+    std::vector<QRgb> colors;
+    colors.push_back(sessionColor(std::nullopt).rgb());
+    for (int bucket = 0; bucket < kShadeBuckets; ++bucket)
+        colors.push_back(shadeColor(double(bucket) / double(kShadeBuckets - 1)).rgb());
+    for (std::size_t r = 0; r < m_metrics.size(); ++r)
+        for (std::size_t c = 0; c < m_hparams.size(); ++c)
+            for (std::size_t point = 0; point < m_runs.size(); ++point)
+                if (!std::isnan(m_x[c][point]) && !std::isnan(m_y[r][point])) {
+                    const QPointF p = pixelOf(point, {r, c}) * scale;
+                    core::blendDot(pixels, p.x(), p.y(), 2.2 * scale,
+                        colors[std::size_t(m_shadeBucket[point] + 1)] & 0xffffff, 0.75);
+                }
+}
+
+void ScatterMatrixView::renderCache() const
+{
+    resetCache(m_cache, *this);
+    m_cacheDirty = false;
+    QPainter painter(&m_cache);
+    painter.setFont(font());
+    if (m_hparams.empty() || m_metrics.empty()) {
+        painter.setPen(palette().color(QPalette::Text));
+        painter.drawText(rect(), Qt::AlignCenter, tr("A scatter matrix needs hparams and metrics"));
+        return;
+    }
+    paintTitles(painter);
+    painter.setPen(QPen(palette().color(QPalette::Mid), 1));
+    for (std::size_t r = 0; r < m_metrics.size(); ++r)
+        for (std::size_t c = 0; c < m_hparams.size(); ++c) {
+            const core::CellBox box = m_layout.box({r, c});
+            painter.drawRect(QRectF(box.left, box.top, box.width, box.height));
+        }
+    painter.end();
+    paintPoints();
+}
+
+void ScatterMatrixView::paintRings(QPainter& painter, const QString& run, const QColor& color) const
+{
+    const auto point = pointOfRun(run);
+    if (!point)
+        return;
+    painter.setPen(QPen(color, 2));
+    painter.setBrush(Qt::NoBrush);
+    for (std::size_t r = 0; r < m_metrics.size(); ++r)
+        for (std::size_t c = 0; c < m_hparams.size(); ++c)
+            if (!std::isnan(m_x[c][*point]) && !std::isnan(m_y[r][*point]))
+                painter.drawEllipse(pixelOf(*point, {r, c}), 5.0, 5.0);
+}
+
+void ScatterMatrixView::paintEvent(QPaintEvent*)
+{
+    ensureLayout();
+    if (m_cacheDirty || m_cache.size() != size() * devicePixelRatioF())
+        renderCache();
+    QPainter painter(this);
+    painter.drawImage(0, 0, m_cache);
+    painter.setRenderHint(QPainter::Antialiasing);
+    if (m_hovered != m_highlighted)
+        paintRings(painter, m_hovered, palette().color(QPalette::Text));
+    paintRings(painter, m_highlighted, palette().color(QPalette::Highlight));
+}
+
+QString ScatterMatrixView::valuesText(std::size_t point, core::MatrixCell cell) const
+{
+    const HParamsTableModel& table = *m_shown->table();
+    const int row = m_sourceRows[point];
+    const auto text = [&](const ParallelAxis& axis) {
+        return QStringLiteral("%1: %2").arg(axis.title.toHtmlEscaped(),
+            table.data(table.index(row, axis.column), Qt::DisplayRole).toString().toHtmlEscaped());
+    };
+    return QStringLiteral("<b>%1</b><br>%2<br>%3")
+        .arg(
+            m_runs[point].toHtmlEscaped(), text(m_hparams[cell.column]), text(m_metrics[cell.row]));
+}
+
+void ScatterMatrixView::mouseMoveEvent(QMouseEvent* event)
+{
+    const QString run = sessionAt(event->position());
+    if (run != m_hovered) {
+        m_hovered = run;
+        update();
+        emit sessionHovered(run);
+    }
+    const auto cell = m_layout.cellAt(event->position().x(), event->position().y());
+    if (const auto point = pointOfRun(run); point && cell)
+        QToolTip::showText(event->globalPosition().toPoint(), valuesText(*point, *cell), this);
+    else
+        QToolTip::hideText();
+}
+
+void ScatterMatrixView::mousePressEvent(QMouseEvent* event)
+{
+    if (event->button() != Qt::LeftButton)
+        return;
+    if (const QString run = sessionAt(event->position()); !run.isEmpty())
+        emit sessionClicked(run);
+}
+
+void ScatterMatrixView::leaveEvent(QEvent*)
+{
+    if (m_hovered.isEmpty())
+        return;
+    m_hovered.clear();
+    update();
+    emit sessionHovered(QString());
+}
+
+} // namespace lantern::ui

@@ -1,0 +1,91 @@
+#pragma once
+// The HParams scatter-plot matrix: one row per shown metric, one column per shown hparam; each
+// cell plots the sessions the filters (and brushes) let through, the hparam across and the metric
+// up, coloured by the same column as the parallel coordinates. Hover a point to ring that
+// session in every cell (and tell the other views), click it to select the session; the selected
+// session is ringed in the highlight colour. Cells never shrink below a readable size: with many
+// hparams and metrics the matrix grows and its scroll area scrolls. Points are drawn into a
+// cached image, so hovering repaints only the rings.
+
+#include "core/analysis/scatter_matrix_layout.h"
+#include "ui/dashboards/hparams/parallel_axis.h"
+
+#include <QImage>
+#include <QSet>
+#include <QWidget>
+
+#include <optional>
+
+namespace lantern::ui {
+
+class HParamsFilterModel;
+
+class ScatterMatrixView : public QWidget {
+    Q_OBJECT
+public:
+    explicit ScatterMatrixView(HParamsFilterModel* shown, QWidget* parent = nullptr);
+
+    void setHiddenColumns(const QSet<QString>& keys);
+    // The column points are coloured by; "" for the first metric.
+    void setColorColumn(const QString& key);
+    void setHighlightedSession(const QString& run);
+    QString highlightedSession() const { return m_highlighted; }
+    void setHoveredSession(const QString& run);
+    QString hoveredSession() const { return m_hovered; }
+
+    // The matrix's columns (hparam keys) and rows (metric keys) in order.
+    QStringList hparamKeys() const;
+    QStringList metricKeys() const;
+    core::ScatterMatrixLayout matrixLayout() const;
+    // Where `run` is drawn in the cell of (hparam, metric), or nullopt.
+    std::optional<QPointF> pointOf(
+        const QString& run, const QString& hparamKey, const QString& metricKey) const;
+    // The session drawn within a few pixels of `position`, or "".
+    QString sessionAt(const QPointF& position) const;
+    int pointCount() const;
+
+    // As small as the cells may get: the scroll area gives it the rest.
+    QSize sizeHint() const override { return minimumSize(); }
+
+signals:
+    void sessionClicked(const QString& run);
+    void sessionHovered(const QString& run);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+
+private:
+    void markDirty();
+    void ensureLayout() const;
+    void renderCache() const;
+    void paintTitles(QPainter& painter) const;
+    void paintPoints() const;
+    void paintRings(QPainter& painter, const QString& run, const QColor& color) const;
+    QPointF pixelOf(std::size_t point, core::MatrixCell cell) const;
+    std::optional<std::size_t> pointOfRun(const QString& run) const;
+    QString valuesText(std::size_t point, core::MatrixCell cell) const;
+
+    HParamsFilterModel* m_shown;
+    QSet<QString> m_hiddenColumns;
+    QString m_colorKey;
+    QString m_highlighted;
+    QString m_hovered;
+
+    mutable std::vector<ParallelAxis> m_hparams; // the columns
+    mutable std::vector<ParallelAxis> m_metrics; // the rows
+    mutable std::vector<QString> m_runs; // per point
+    mutable std::vector<int> m_sourceRows; // per point
+    mutable std::vector<std::vector<double>> m_x; // [hparam][point], NaN: no value
+    mutable std::vector<std::vector<double>> m_y; // [metric][point]
+    mutable std::vector<int> m_shadeBucket; // per point: colour bucket, -1 for grey
+    mutable core::ScatterMatrixLayout m_layout;
+    mutable bool m_dirty = true;
+    mutable QImage m_cache;
+    mutable bool m_cacheDirty = true;
+};
+
+} // namespace lantern::ui
