@@ -5,11 +5,15 @@
 // changed, wrong key, bad path) gives its precise message. Skips, saying why, when sshd cannot
 // start here.
 
+#include "core/io/logdir_spec.h"
 #include "core/load/blob_reader.h"
 #include "core/load/logdir_loader.h"
+#include "core/remote/shell_quote.h"
 #include "core/remote/ssh_hosts.h"
+#include "core/remote/ssh_url.h"
 #include "core/write/event_file_writer.h"
 #include "core/write/png_encoder.h"
+#include "tests/support/cli_process.h"
 #include "tests/support/ssh_test_server.h"
 #include "tests/support/test_support.h"
 
@@ -26,12 +30,6 @@ using namespace lantern::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct CliResult {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
 
 QString native(const fs::path& path)
 {
@@ -77,23 +75,9 @@ class TestRemoteLogdirs : public QObject {
     QTemporaryDir m_data; // what the server serves: this machine's own files
     bool m_up = false;
 
-    CliResult runCli(const QStringList& arguments, bool asClient = true)
+    CliResult runCli(const QStringList& arguments)
     {
-        QProcess process;
-        if (asClient)
-            process.setProcessEnvironment(m_server.clientEnvironment());
-        process.start(QStringLiteral(LANTERN_CLI), arguments);
-        CliResult result;
-        if (!process.waitForFinished(120000)) {
-            process.kill();
-            process.waitForFinished();
-            result.err = "timed out";
-            return result;
-        }
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
-        return result;
+        return runProgram(QStringLiteral(LANTERN_CLI), arguments, m_server.clientEnvironment());
     }
 
     // `lantern-cli export` of the remote spec and of the local one: both must succeed.
@@ -138,6 +122,34 @@ private slots:
     }
 
     void cleanupTestCase() { SshHosts::shared().closeAll(); }
+
+    void urlsAndSpecsAreParsed()
+    {
+        const auto url = parseSshUrl("ssh://me@gpu-box:2222/home/me/my runs");
+        QVERIFY(url);
+        QCOMPARE(url->user, std::string("me"));
+        QCOMPARE(url->host, std::string("gpu-box"));
+        QCOMPARE(url->port.value_or(0), 2222);
+        QCOMPARE(url->path, std::string("/home/me/my runs"));
+        QCOMPARE(url->text(), std::string("ssh://me@gpu-box:2222/home/me/my runs"));
+        const auto alias = parseSshUrl("ssh://box/logs");
+        QVERIFY(alias && alias->user.empty() && !alias->port && alias->host == "box");
+        const auto ipv6 = parseSshUrl("ssh://[::1]:22/x");
+        QVERIFY(ipv6 && ipv6->host == "::1" && ipv6->origin() == "ssh://[::1]:22");
+        std::string error;
+        QVERIFY(!parseSshUrl("ssh://box", &error));
+        QVERIFY(error.starts_with("no path after the host"));
+        QVERIFY(!parseSshUrl("ssh://box:0/x", &error));
+        QVERIFY(!parseSshUrl("ssh://-oProxyCommand=x/x", &error));
+        QCOMPARE(error, std::string("a host or user name cannot start with '-'"));
+
+        const LogdirSpec named = parseLogdirSpec("train:ssh://box:2222/runs");
+        QCOMPARE(named.name, std::string("train"));
+        QCOMPARE(named.path.string(), std::string("ssh://box:2222/runs"));
+        QVERIFY(parseLogdirSpec("ssh://box/runs").name.empty());
+
+        QCOMPARE(shellQuote("a b'$(x)"), std::string("'a b'\\''$(x)'"));
+    }
 
     void exportOverSshEqualsLocal_data()
     {
@@ -265,6 +277,29 @@ private slots:
         local.reload();
         QCOMPARE(scalarPointCount(remote), std::size_t(7000));
         QCOMPARE(scalarDump(remote), scalarDump(local));
+    }
+
+    void sshConfigAliasesAreHonoured()
+    {
+        // HostName, Port and IdentityFile from ~/.ssh/config, as `ssh lantern-test-box` would.
+        const QString ssh = m_server.home() + QStringLiteral("/.ssh");
+        QFile::rename(ssh + QStringLiteral("/id_ed25519"), ssh + QStringLiteral("/box_key"));
+        QFile config(ssh + QStringLiteral("/config"));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(QStringLiteral("Host lantern-test-box\n  HostName 127.0.0.1\n  Port %1\n"
+                                    "  IdentityFile %2/box_key\n")
+                         .arg(m_server.port())
+                         .arg(ssh)
+                         .toUtf8());
+        config.close();
+        writeLogdir(QStringLiteral("alias"), 30);
+        const CliResult result = runCli({QStringLiteral("export"),
+            QStringLiteral("ssh://lantern-test-box") + m_data.filePath(QStringLiteral("alias"))});
+        config.open(QIODevice::WriteOnly);
+        config.close();
+        QFile::rename(ssh + QStringLiteral("/box_key"), ssh + QStringLiteral("/id_ed25519"));
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+        QCOMPARE(result.out.count('\n'), 31); // the header and 30 points
     }
 
     void unknownHostKeyIsRefusedWithItsFingerprint()
