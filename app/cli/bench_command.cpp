@@ -4,6 +4,7 @@
 
 #include "app/cli/commands.h"
 #include "core/io/crc32c.h"
+#include "core/io/file_access.h"
 #include "core/io/inflating_byte_source.h"
 #include "core/io/little_endian.h"
 #include "core/io/record_compression.h"
@@ -70,14 +71,19 @@ private:
 
 bool readWholeFile(const std::filesystem::path& path, std::string& bytes)
 {
-    std::error_code error;
-    const auto size = std::filesystem::file_size(path, error);
-    std::FILE* file = error ? nullptr : std::fopen(path.string().c_str(), "rb");
-    if (!file)
+    const FileStatus status = fileStatus(path); // local, or over SFTP for ssh:// paths
+    const std::unique_ptr<ByteSource> source = openByteSource(path, 0);
+    if (!status.error.empty() || !source->error().empty())
         return false;
-    bytes.resize(size);
-    bytes.resize(std::fread(bytes.data(), 1, bytes.size(), file));
-    std::fclose(file);
+    bytes.resize(status.size);
+    std::size_t got = 0;
+    while (got < bytes.size()) {
+        const std::size_t n = source->read(bytes.data() + got, bytes.size() - got);
+        if (n == 0)
+            break;
+        got += n;
+    }
+    bytes.resize(got);
     return true;
 }
 

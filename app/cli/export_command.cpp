@@ -16,6 +16,7 @@
 #include "core/export/histogram_csv.h"
 #include "core/export/scalar_export.h"
 #include "core/export/text_encoding.h"
+#include "core/io/file_access.h"
 #include "core/load/logdir_loader.h"
 
 #include <cerrno>
@@ -117,12 +118,12 @@ bool logdirsReadable(const std::vector<LogdirSpec>& specs, std::string_view verb
 {
     bool readable = true;
     for (const LogdirSpec& spec : specs) {
-        std::error_code error; // not found, not a directory, or not allowed to list it
-        const std::filesystem::directory_iterator listing(spec.path, error);
-        if (!error)
+        // Not found, not a directory, not allowed to list it; for ssh:// also the connection.
+        const std::string error = logdirError(spec.path);
+        if (error.empty())
             continue;
         std::cerr << "lantern-cli " << verb << ": cannot read log directory "
-                  << printableText(spec.path.string()) << ": " << error.message() << "\n";
+                  << printableText(spec.path.string()) << ": " << printableText(error) << "\n";
         readable = false;
     }
     return readable;

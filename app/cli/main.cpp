@@ -2,6 +2,8 @@
 // project.
 
 #include "app/cli/commands.h"
+#include "app/cli/terminal_prompt.h"
+#include "core/remote/ssh_hosts.h"
 
 #include <cstring>
 #include <iostream>
@@ -32,21 +34,15 @@ void printUsage(std::ostream& out)
            "      lay out a projector embedding; writes one row of coordinates per point and\n"
            "      prints the time the layout took (UMAP's --iterations are its epochs)\n"
            "\n"
-           "SPEC is a log directory, or NAME:DIRECTORY as in `tensorboard --logdir_spec`.\n"
+           "SPEC is a log directory, or NAME:DIRECTORY as in `tensorboard --logdir_spec`; a\n"
+           "directory may be remote: ssh://[user@]host[:port]/path (read over SFTP; hosts, users\n"
+           "and keys as ~/.ssh/config gives them, host keys checked against known_hosts).\n"
            "As TensorBoard does, a point at step s replaces the points of its series (run, tag)\n"
            "read before it with step >= s; --keep-orphaned-data keeps every point as written.\n";
 }
 
-} // namespace
-
-int main(int argc, char** argv)
+int runCommand(const std::string& command, const std::vector<std::string>& arguments)
 {
-    if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) {
-        printUsage(argc < 2 ? std::cerr : std::cout);
-        return argc < 2 ? 2 : 0;
-    }
-    const std::string command = argv[1];
-    const std::vector<std::string> arguments(argv + 2, argv + argc);
     if (command == "inspect")
         return lantern::cli::runInspect(arguments);
     if (command == "export")
@@ -60,4 +56,21 @@ int main(int argc, char** argv)
     std::cerr << "lantern-cli: unknown command '" << command << "'\n\n";
     printUsage(std::cerr);
     return 2;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) {
+        printUsage(argc < 2 ? std::cerr : std::cout);
+        return argc < 2 ? 2 : 0;
+    }
+    // Passphrases and passwords for ssh:// log directories are asked on the terminal.
+    lantern::core::SshHosts::shared().setPrompt(lantern::cli::askOnTerminal);
+    const std::string command = argv[1];
+    const std::vector<std::string> arguments(argv + 2, argv + argc);
+    const int status = runCommand(command, arguments);
+    lantern::core::SshHosts::shared().closeAll(); // disconnect while libssh can still do so
+    return status;
 }

@@ -5,7 +5,7 @@
 #include "core/io/record_fetcher.h"
 
 #include "core/io/crc32c.h"
-#include "core/io/file_byte_source.h"
+#include "core/io/file_access.h"
 #include "core/io/inflating_byte_source.h"
 #include "core/io/little_endian.h"
 #include "core/io/record_compression.h"
@@ -112,9 +112,9 @@ RecordFetcher::~RecordFetcher() = default;
 RecordFetcher::OpenStream* RecordFetcher::compressedStreamAt(
     const std::filesystem::path& file, std::uint64_t offset, std::string& error)
 {
-    std::error_code failed;
-    const std::uintmax_t size = std::filesystem::file_size(file, failed);
-    const auto modified = std::filesystem::last_write_time(file, failed);
+    const FileStatus status = fileStatus(file);
+    const std::uintmax_t size = status.size;
+    const auto modified = status.modified;
     const auto reusable = std::find_if(m_streams.begin(), m_streams.end(), [&](const auto& open) {
         return open->file == file && open->size == size && open->modified == modified
             && open->position <= offset;
@@ -129,8 +129,7 @@ RecordFetcher::OpenStream* RecordFetcher::compressedStreamAt(
         stream->file = file;
         stream->size = size;
         stream->modified = modified;
-        stream->source
-            = std::make_unique<InflatingByteSource>(std::make_unique<FileByteSource>(file, 0));
+        stream->source = std::make_unique<InflatingByteSource>(openByteSource(file, 0));
     }
     const std::uint64_t skipped = skip(*stream->source, offset - stream->position);
     m_skippedBytes += skipped;
@@ -149,19 +148,19 @@ RecordFetcher::OpenStream* RecordFetcher::compressedStreamAt(
 FetchedRecord RecordFetcher::fetch(
     const std::filesystem::path& file, std::uint64_t offset, std::uint32_t length)
 {
-    std::error_code error;
-    const std::uintmax_t fileSize = std::filesystem::file_size(file, error);
-    if (error)
-        return failure(file, offset, "cannot read the event file: " + error.message());
+    const FileStatus status = fileStatus(file);
+    const std::uint64_t fileSize = status.size;
+    if (!status.error.empty())
+        return failure(file, offset, "cannot read the event file: " + status.error);
     if (length > RecordReader::kMaxRecordBytes)
         return failure(file, offset, "record length " + std::to_string(length) + " is absurd");
 
     std::string head(kDetectionBytes, '\0');
     {
-        FileByteSource source(file, 0);
-        if (!source.error().empty())
-            return failure(file, offset, source.error());
-        head.resize(readFully(source, head.data(), head.size()));
+        const std::unique_ptr<ByteSource> source = openByteSource(file, 0);
+        if (!source->error().empty())
+            return failure(file, offset, source->error());
+        head.resize(readFully(*source, head.data(), head.size()));
     }
     const bool plain = detectRecordCompression(head) == RecordCompression::None;
     const std::uint64_t total
@@ -176,7 +175,7 @@ FetchedRecord RecordFetcher::fetch(
     ByteSource* source = nullptr;
     OpenStream* stream = nullptr;
     if (plain) {
-        plainSource = std::make_unique<FileByteSource>(file, offset);
+        plainSource = openByteSource(file, offset);
         source = plainSource.get();
     } else {
         std::string why;

@@ -3,6 +3,8 @@
 
 #include "core/io/run_discovery.h"
 
+#include "core/remote/remote_discovery.h"
+
 #include <algorithm>
 #include <set>
 
@@ -92,6 +94,12 @@ bool isEventFileName(std::string_view fileName)
 
 DiscoveryResult discoverRuns(const fs::path& logdir, const DirectoryEntryVisitor& visit)
 {
+    if (isSshUrl(logdir.native())) {
+        std::string error;
+        const std::optional<SshUrl> url = parseSshUrl(logdir.native(), &error);
+        return url ? discoverRemoteRuns(*url)
+                   : DiscoveryResult {{}, {logdir.native() + ": " + error}, 0};
+    }
     Walker walker {logdir, visit, {}, {}};
     walker.walk(logdir);
     std::sort(walker.result.runs.begin(), walker.result.runs.end(),

@@ -26,6 +26,9 @@ struct DiscoveryResult {
     std::vector<RunLocation> runs; // sorted by name
     std::vector<std::string> problems; // unreadable directories, symlink loops
     std::size_t directoriesScanned = 0;
+    // The log directory's host could not be reached (ssh://): nothing is known about its runs,
+    // which is not the same as their being gone.
+    bool unreachable = false;
 };
 
 // Event files are named `*tfevents*`; TensorFlow's profiler leaves `*.profile-empty` markers.
@@ -35,7 +38,8 @@ bool isEventFileName(std::string_view fileName);
 // about more than event files without walking the folders again.
 using DirectoryEntryVisitor = std::function<void(const std::filesystem::directory_entry&)>;
 
-// Walks `logdir` recursively, following symbolic links but never a directory twice.
+// Walks `logdir` recursively, following symbolic links but never a directory twice. An
+// ssh:// URL is listed on its host (remote_discovery.h); `visit` sees local entries only.
 DiscoveryResult discoverRuns(
     const std::filesystem::path& logdir, const DirectoryEntryVisitor& visit = {});
 

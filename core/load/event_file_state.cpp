@@ -6,7 +6,7 @@
 
 #include "core/events/scalar_fast_path.h"
 #include "core/io/cancellation_poll.h"
-#include "core/io/file_byte_source.h"
+#include "core/io/file_access.h"
 #include "core/io/inflating_byte_source.h"
 
 namespace lantern::core {
@@ -20,13 +20,13 @@ constexpr std::size_t kRecordsBetweenPolls = 1024;
 
 std::string EventFileState::readHead(std::size_t bytes, std::string* error) const
 {
-    FileByteSource source(m_path, 0);
+    const std::unique_ptr<ByteSource> source = openByteSource(m_path, 0);
     if (error)
-        *error = source.error();
+        *error = source->error();
     std::string head(bytes, '\0');
     std::size_t got = 0;
     while (got < bytes) {
-        const std::size_t n = source.read(head.data() + got, bytes - got);
+        const std::size_t n = source->read(head.data() + got, bytes - got);
         if (n == 0)
             break;
         got += n;
@@ -75,6 +75,8 @@ bool EventFileState::readNew(const EventFileInfo& now, bool settled, EventDecode
         m_head = readHead(kHeadBytes, &openError);
         if (!openError.empty()) {
             reportSourceError(openError, 0, run); // an unreadable file is not an empty one
+            m_knownSize = 0; // tried again next time (a remote file's connection may be back)
+            m_knownModified = {};
             return true;
         }
     }
@@ -91,14 +93,13 @@ bool EventFileState::readNew(const EventFileInfo& now, bool settled, EventDecode
     std::unique_ptr<RecordReader> plainReader;
     RecordReader* reader = nullptr;
     if (m_compression == RecordCompression::None) {
-        plainReader
-            = std::make_unique<RecordReader>(std::make_unique<FileByteSource>(m_path, m_offset),
-                m_offset, m_resyncing, m_resyncReason);
+        plainReader = std::make_unique<RecordReader>(
+            openByteSource(m_path, m_offset), m_offset, m_resyncing, m_resyncReason);
         reader = plainReader.get();
     } else {
         if (!m_compressedReader)
             m_compressedReader = std::make_unique<RecordReader>(
-                std::make_unique<InflatingByteSource>(std::make_unique<FileByteSource>(m_path, 0)));
+                std::make_unique<InflatingByteSource>(openByteSource(m_path, 0)));
         reader = m_compressedReader.get();
     }
 
@@ -145,7 +146,9 @@ bool EventFileState::readNew(const EventFileInfo& now, bool settled, EventDecode
     m_resyncReason = reader->resyncReason();
     m_hasTail = !poll.stopped() && (reader->pendingBytes() > 0 || m_resyncing);
     m_readSettled = settled && !poll.stopped();
-    if (poll.stopped()) { // what is left is read next time: the file looks grown then
+    // What is left (cancelled, or the read failed: a dropped connection) is read next time:
+    // the file looks grown then.
+    if (poll.stopped() || !reader->sourceError().empty()) {
         m_knownSize = 0;
         m_knownModified = {};
     }

@@ -1,5 +1,6 @@
 #include "core/load/logdir_loader.h"
 
+#include "core/io/file_access.h"
 #include "core/io/run_discovery.h"
 #include "core/load/event_file_state.h"
 
@@ -119,6 +120,18 @@ LoadStatistics LogdirLoader::reload(
         statistics.directoriesScanned += found.directoriesScanned;
         m_discoveryProblems.insert(
             m_discoveryProblems.end(), found.problems.begin(), found.problems.end());
+        if (found.unreachable) {
+            // A host that cannot be reached now: keep its runs as loaded, read nothing, and
+            // go on from their saved offsets once it answers again.
+            const std::string root = logdir.path.native();
+            for (auto& [name, state] : previous)
+                if (state && state->run.directory.native().starts_with(root)
+                    && !current.contains(name)) {
+                    statistics.eventFiles += state->files.size();
+                    current.emplace(name, std::move(state));
+                }
+            continue;
+        }
         for (RunLocation& location : found.runs) {
             std::string name = location.name;
             if (!logdir.name.empty())
@@ -175,12 +188,15 @@ LoadStatistics LogdirLoader::reload(
 
 bool LogdirLoader::findProjectorData(ProjectorFingerprint fingerprint)
 {
+    // The projector reads its files from the local disk only: remote folders are left out.
     std::vector<ProjectorRunDirectory> runs;
     for (const auto& state : m_runs)
-        runs.push_back({state->run.name, state->run.directory});
+        if (!isRemotePath(state->run.directory))
+            runs.push_back({state->run.name, state->run.directory});
     std::vector<std::pair<std::string, std::filesystem::path>> roots;
     for (const LogdirSpec& logdir : m_logdirs)
-        roots.emplace_back(logdir.name, logdir.path);
+        if (!isRemotePath(logdir.path))
+            roots.emplace_back(logdir.name, logdir.path);
     fingerprint.addFolders(runs, roots);
     // A fingerprint taken within the file system's time resolution of a change may miss a
     // second change in the same tick: look once more when it has settled.

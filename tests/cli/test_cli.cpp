@@ -5,6 +5,7 @@
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
 #include "tests/support/checkpoint_writer.h"
+#include "tests/support/cli_process.h"
 #include "tests/support/test_support.h"
 
 #include "graph.pb.h"
@@ -31,27 +32,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct CliResult {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
 CliResult runCli(const QStringList& arguments, int timeoutMs = 120000)
 {
-    QProcess process;
-    process.start(QStringLiteral(LANTERN_CLI), arguments);
-    CliResult result;
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        result.err = "timed out";
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return runProgram(QStringLiteral(LANTERN_CLI), arguments, {}, timeoutMs);
 }
 
 QString native(const fs::path& path)

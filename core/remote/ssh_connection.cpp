@@ -1,0 +1,150 @@
+// Session set-up with libssh: options from the URL first (as `ssh` gives the command line
+// precedence), then ~/.ssh/config and the system's ssh_config for the rest.
+
+#include "core/remote/ssh_connection.h"
+
+#include "core/remote/host_key_check.h"
+#include "core/remote/ssh_authentication.h"
+
+#include <cstdlib>
+#include <libssh/libssh.h>
+#include <libssh/sftp.h>
+
+namespace lantern::core {
+namespace {
+
+// ~/.ssh, with ~ taken from $HOME as a shell would (libssh itself asks the password database).
+std::string sshDirectory()
+{
+    const char* home = std::getenv("HOME");
+    return home && *home ? std::string(home) + "/.ssh" : std::string();
+}
+
+std::string sftpErrorText(int code)
+{
+    switch (code) {
+    case SSH_FX_NO_SUCH_FILE:
+        return "No such file or directory";
+    case SSH_FX_PERMISSION_DENIED:
+        return "Permission denied";
+    case SSH_FX_NO_CONNECTION:
+    case SSH_FX_CONNECTION_LOST:
+        return "the connection was lost";
+    case SSH_FX_OP_UNSUPPORTED:
+        return "the server does not support this operation";
+    case SSH_FX_EOF:
+        return "end of file";
+    default:
+        return {};
+    }
+}
+
+} // namespace
+
+std::unique_ptr<SshConnection> SshConnection::open(
+    const SshUrl& url, const SshPrompt& prompt, std::string& error)
+{
+    std::unique_ptr<SshConnection> connection(new SshConnection);
+    ssh_session session = ssh_new();
+    if (!session) {
+        error = "cannot create an SSH session";
+        return nullptr;
+    }
+    connection->m_session = session;
+    ssh_options_set(session, SSH_OPTIONS_HOST, url.host.c_str());
+    if (!url.user.empty())
+        ssh_options_set(session, SSH_OPTIONS_USER, url.user.c_str());
+    if (url.port) {
+        const unsigned port = unsigned(*url.port);
+        ssh_options_set(session, SSH_OPTIONS_PORT, &port);
+    }
+    const std::string directory = sshDirectory();
+    if (!directory.empty()) {
+        ssh_options_set(session, SSH_OPTIONS_SSH_DIR, directory.c_str());
+        ssh_options_parse_config(session, (directory + "/config").c_str());
+    }
+    ssh_options_parse_config(session, "/etc/ssh/ssh_config");
+    const long timeoutSeconds = 15; // a host that does not answer must not stall a reload forever
+    ssh_options_set(session, SSH_OPTIONS_TIMEOUT, &timeoutSeconds);
+    const int noDelay = 1; // small SFTP requests go out at once
+    ssh_options_set(session, SSH_OPTIONS_NODELAY, &noDelay);
+
+    if (ssh_connect(session) != SSH_OK) {
+        error = std::string("cannot connect: ") + ssh_get_error(session);
+        return nullptr;
+    }
+    error = checkHostKey(session);
+    if (!error.empty())
+        return nullptr;
+    error = authenticate(session, prompt);
+    if (!error.empty())
+        return nullptr;
+    connection->m_sftp = sftp_new(session);
+    if (!connection->m_sftp || sftp_init(connection->m_sftp) != SSH_OK) {
+        error = std::string("cannot start SFTP (is the sftp subsystem enabled on the server?): ")
+            + ssh_get_error(session);
+        return nullptr;
+    }
+    return connection;
+}
+
+SshConnection::~SshConnection()
+{
+    if (m_sftp)
+        sftp_free(m_sftp);
+    if (m_session) {
+        ssh_disconnect(m_session);
+        ssh_free(m_session);
+    }
+}
+
+bool SshConnection::alive() const
+{
+    return m_session && ssh_is_connected(m_session);
+}
+
+std::string SshConnection::lastError() const
+{
+    if (!alive())
+        return "the connection was lost";
+    if (m_sftp) {
+        const std::string text = sftpErrorText(sftp_get_error(m_sftp));
+        if (!text.empty())
+            return text;
+    }
+    return ssh_get_error(m_session);
+}
+
+CommandResult SshConnection::run(const std::string& command)
+{
+    CommandResult result;
+    ssh_channel channel = ssh_channel_new(m_session);
+    if (!channel)
+        return result;
+    if (ssh_channel_open_session(channel) != SSH_OK
+        || ssh_channel_request_exec(channel, command.c_str()) != SSH_OK) {
+        result.errors = ssh_get_error(m_session);
+        ssh_channel_free(channel);
+        return result;
+    }
+    // Both streams are drained in turn, so a command writing much to stderr cannot stall
+    // waiting for us to read stdout.
+    char buffer[64 * 1024];
+    for (;;) {
+        const int got = ssh_channel_read_timeout(channel, buffer, sizeof buffer, 0, 100);
+        if (got > 0)
+            result.output.append(buffer, std::size_t(got));
+        int errorBytes = 0;
+        while ((errorBytes = ssh_channel_read_nonblocking(channel, buffer, sizeof buffer, 1)) > 0)
+            result.errors.append(buffer, std::size_t(errorBytes));
+        if (got == SSH_ERROR || errorBytes == SSH_ERROR || ssh_channel_is_eof(channel))
+            break;
+    }
+    ssh_channel_send_eof(channel);
+    result.exitStatus = ssh_channel_get_exit_status(channel);
+    ssh_channel_close(channel);
+    ssh_channel_free(channel);
+    return result;
+}
+
+} // namespace lantern::core

@@ -1,0 +1,35 @@
+#pragma once
+// The open SSH connections of the process, one per host (user, host and port as written), so
+// every log directory and file on a host shares it. A dropped connection is opened again on
+// the next use.
+
+#include "core/remote/ssh_connection.h"
+#include "core/remote/ssh_prompt.h"
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace lantern::core {
+
+class SshHosts {
+public:
+    static SshHosts& shared();
+
+    // How secrets are asked for from now on (lantern-cli: the terminal; the app: a dialog).
+    void setPrompt(SshPrompt prompt);
+
+    // The live connection to `url`'s host, opened if needed; nullptr with `error` set.
+    std::shared_ptr<SshConnection> connect(const SshUrl& url, std::string& error);
+
+    // Closes every connection (tests restart their server; the app closes logdirs).
+    void closeAll();
+
+private:
+    std::mutex m_mutex;
+    SshPrompt m_prompt;
+    std::map<std::string, std::shared_ptr<SshConnection>> m_connections; // by origin
+};
+
+} // namespace lantern::core

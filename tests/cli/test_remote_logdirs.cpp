@@ -1,0 +1,416 @@
+// Remote log directories (ssh://) against a real OpenSSH server started by the test
+// (tests/support/ssh_test_server.h): lantern-cli's exports over SSH equal the local ones byte
+// for byte, compressed files and on-demand images read back, a growing file and a server that
+// dies and comes back lose and duplicate nothing, and every refusal (host key unknown or
+// changed, wrong key, bad path) gives its precise message. Skips, saying why, when sshd cannot
+// start here.
+
+#include "core/io/logdir_spec.h"
+#include "core/load/blob_reader.h"
+#include "core/load/logdir_loader.h"
+#include "core/remote/shell_quote.h"
+#include "core/remote/ssh_hosts.h"
+#include "core/remote/ssh_url.h"
+#include "core/write/event_file_writer.h"
+#include "core/write/png_encoder.h"
+#include "tests/support/cli_process.h"
+#include "tests/support/ssh_test_server.h"
+#include "tests/support/test_support.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <pwd.h>
+#include <unistd.h>
+
+using namespace lantern::core;
+using namespace lantern::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+QString native(const fs::path& path)
+{
+    return QString::fromStdString(path.string());
+}
+
+std::size_t scalarPointCount(const LogdirLoader& loader)
+{
+    std::size_t points = 0;
+    for (const RunData* run : loader.runs())
+        for (const auto& [tag, data] : run->tags)
+            points += data.scalars.size();
+    return points;
+}
+
+// Every scalar point as "run tag step value" lines: what two loads must agree on.
+std::string scalarDump(const LogdirLoader& loader)
+{
+    std::string dump;
+    for (const RunData* run : loader.runs())
+        for (const auto& [tag, data] : run->tags)
+            for (const ScalarPoint& point : data.scalars.snapshot().points()) {
+                dump += run->name + " " + std::string(tag) + " " + std::to_string(point.step) + " "
+                    + std::to_string(point.value) + "\n";
+            }
+    return dump;
+}
+
+EventFileWriterOptions writerOptions(RecordCompression compression = RecordCompression::None)
+{
+    EventFileWriterOptions options;
+    options.compression = compression;
+    options.wallTime = 10.0;
+    return options;
+}
+
+} // namespace
+
+class TestRemoteLogdirs : public QObject {
+    Q_OBJECT
+
+    SshTestServer m_server;
+    QTemporaryDir m_data; // what the server serves: this machine's own files
+    bool m_up = false;
+
+    CliResult runCli(const QStringList& arguments)
+    {
+        return runProgram(QStringLiteral(LANTERN_CLI), arguments, m_server.clientEnvironment());
+    }
+
+    // `lantern-cli export` of the remote spec and of the local one: both must succeed.
+    void expectSameExport(const QString& localPath, const QStringList& extra = {})
+    {
+        const CliResult local = runCli(QStringList {QStringLiteral("export"), localPath} + extra);
+        const CliResult remote
+            = runCli(QStringList {QStringLiteral("export"), m_server.url(localPath)} + extra);
+        QVERIFY2(local.exitCode == 0, local.err.constData());
+        QVERIFY2(remote.exitCode == 0, remote.err.constData());
+        QVERIFY(local.out.count('\n') > 1);
+        QCOMPARE(remote.out, local.out);
+    }
+
+    // A logdir of one run `name` with `steps` scalar points, in its own folder.
+    fs::path writeLogdir(
+        const QString& folder, int steps, RecordCompression compression = RecordCompression::None)
+    {
+        const fs::path logdir = fs::path(m_data.filePath(folder).toStdString());
+        EventFileWriter writer(logdir / "run", writerOptions(compression));
+        for (int step = 0; step < steps; ++step)
+            writer.addScalar("loss", step, float(step) * 0.5f, 10.0 + step);
+        return logdir;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_data.isValid());
+        m_up = m_server.start();
+        if (!m_up)
+            QSKIP(qPrintable(QStringLiteral("no SSH server: ") + m_server.why()));
+        // In-process loads use the same client set-up as the lantern-cli runs.
+        qputenv("HOME", m_server.home().toUtf8());
+        qunsetenv("SSH_AUTH_SOCK");
+    }
+
+    void init()
+    {
+        if (m_up && !m_server.running()) // a test that stopped the server failed half-way
+            QVERIFY2(m_server.start(), qPrintable(m_server.why()));
+    }
+
+    void cleanupTestCase() { SshHosts::shared().closeAll(); }
+
+    void urlsAndSpecsAreParsed()
+    {
+        const auto url = parseSshUrl("ssh://me@gpu-box:2222/home/me/my runs");
+        QVERIFY(url);
+        QCOMPARE(url->user, std::string("me"));
+        QCOMPARE(url->host, std::string("gpu-box"));
+        QCOMPARE(url->port.value_or(0), 2222);
+        QCOMPARE(url->path, std::string("/home/me/my runs"));
+        QCOMPARE(url->text(), std::string("ssh://me@gpu-box:2222/home/me/my runs"));
+        const auto alias = parseSshUrl("ssh://box/logs");
+        QVERIFY(alias && alias->user.empty() && !alias->port && alias->host == "box");
+        const auto ipv6 = parseSshUrl("ssh://[::1]:22/x");
+        QVERIFY(ipv6 && ipv6->host == "::1" && ipv6->origin() == "ssh://[::1]:22");
+        std::string error;
+        QVERIFY(!parseSshUrl("ssh://box", &error));
+        QVERIFY(error.starts_with("no path after the host"));
+        QVERIFY(!parseSshUrl("ssh://box:0/x", &error));
+        QVERIFY(!parseSshUrl("ssh://-oProxyCommand=x/x", &error));
+        QCOMPARE(error, std::string("a host or user name cannot start with '-'"));
+
+        const LogdirSpec named = parseLogdirSpec("train:ssh://box:2222/runs");
+        QCOMPARE(named.name, std::string("train"));
+        QCOMPARE(named.path.string(), std::string("ssh://box:2222/runs"));
+        QVERIFY(parseLogdirSpec("ssh://box/runs").name.empty());
+
+        QCOMPARE(shellQuote("a b'$(x)"), std::string("'a b'\\''$(x)'"));
+    }
+
+    void exportOverSshEqualsLocal_data()
+    {
+        QTest::addColumn<QString>("corpusCase");
+        QTest::newRow("tf2 keras") << QStringLiteral("b01_tf2_keras_callback_and_custom_loop");
+        QTest::newRow("duplicate steps")
+            << QStringLiteral("c07_torch_reducer_strict_lax_duplicate_steps");
+        QTest::newRow("many files")
+            << QStringLiteral("d03_tensorboardx_add_scalars_hpc_many_files");
+    }
+    void exportOverSshEqualsLocal()
+    {
+        QFETCH(QString, corpusCase);
+        const auto corpus = corpusDirectory();
+        if (!corpus)
+            QSKIP(qPrintable(corpusMissingMessage()));
+        expectSameExport(native(*corpus / corpusCase.toStdString()));
+        if (corpusCase.startsWith(QStringLiteral("b01")))
+            expectSameExport(native(*corpus / corpusCase.toStdString()),
+                {QStringLiteral("--format"), QStringLiteral("json")});
+    }
+
+    void compressedFilesAndHistogramsOverSsh()
+    {
+        writeLogdir(QStringLiteral("compressed/gzip"), 500, RecordCompression::Gzip);
+        writeLogdir(QStringLiteral("compressed/zlib"), 500, RecordCompression::Zlib);
+        expectSameExport(m_data.filePath(QStringLiteral("compressed")));
+        const auto corpus = corpusDirectory();
+        if (!corpus)
+            QSKIP(qPrintable(corpusMissingMessage()));
+        expectSameExport(native(*corpus / "c10_mlagents_torch_text_histo"),
+            {QStringLiteral("--kind"), QStringLiteral("histograms")});
+    }
+
+    void imagesAreReadBackOnDemandOverSsh()
+    {
+        const fs::path logdir = fs::path(m_data.filePath(QStringLiteral("images")).toStdString());
+        std::vector<std::string> written;
+        {
+            EventFileWriter writer(logdir / "run", writerOptions(RecordCompression::Gzip));
+            for (int step = 0; step < 20; ++step) {
+                std::vector<std::uint8_t> pixels(4 * 4 * 3, std::uint8_t(step * 10));
+                written.push_back(encodePng(4, 4, 3, pixels));
+                writer.addImage(
+                    "sample", step, std::vector<EncodedImage> {{4, 4, 3, written.back()}});
+            }
+            QVERIFY(writer.ok());
+        }
+        LogdirLoader loader({{"", m_server.url(native(logdir)).toStdString()}});
+        loader.reload();
+        const auto snapshot = loader.snapshot();
+        const auto& problems = snapshot->discoveryProblems;
+        QVERIFY2(problems.empty(), problems.empty() ? "" : problems[0].c_str());
+        const RunSnapshot* run = snapshot->find("run");
+        QVERIFY(run);
+        const TagSnapshot* tag = run->find("sample");
+        QVERIFY(tag);
+        QCOMPARE(tag->blobs.size(), written.size());
+        for (const std::size_t i :
+            {std::size_t(0), std::size_t(13), std::size_t(19), std::size_t(2)}) {
+            const BlobReference reference = blobReference(*run, *tag, i);
+            QVERIFY(reference.file.string().starts_with("ssh://"));
+            const DecodedBlobs blobs = readBlobs(reference);
+            QVERIFY2(blobs.ok(), blobs.error.c_str());
+            QCOMPARE(blobs.images.size(), std::size_t(1));
+            QVERIFY(blobs.images[0].encoded == written[i]);
+        }
+    }
+
+    void appendedPointsArriveOnReload()
+    {
+        const fs::path logdir = fs::path(m_data.filePath(QStringLiteral("live")).toStdString());
+        EventFileWriter writer(logdir / "run", writerOptions());
+        for (int step = 0; step < 100; ++step)
+            writer.addScalar("loss", step, float(step));
+        writer.flush();
+        LogdirLoader loader({{"", m_server.url(native(logdir)).toStdString()}});
+        loader.reload();
+        QCOMPARE(scalarPointCount(loader), std::size_t(100));
+        for (int step = 100; step < 250; ++step)
+            writer.addScalar("loss", step, float(step));
+        writer.flush();
+        const LoadStatistics again = loader.reload();
+        QCOMPARE(scalarPointCount(loader), std::size_t(250));
+        QCOMPARE(again.records, std::uint64_t(150)); // only what was appended was read
+        loader.reload();
+        QCOMPARE(scalarPointCount(loader), std::size_t(250));
+    }
+
+    void serverRestartLosesAndDuplicatesNothing()
+    {
+        const fs::path logdir = fs::path(m_data.filePath(QStringLiteral("restart")).toStdString());
+        EventFileWriter first(logdir / "a", writerOptions());
+        EventFileWriter second(logdir / "b", writerOptions());
+        const auto write = [&](int from, int to) {
+            for (int step = from; step < to; ++step) {
+                first.addScalar("loss", step, float(step));
+                second.addScalar("loss", step, float(-step));
+            }
+            QVERIFY(first.flush() && second.flush());
+        };
+        write(0, 1000);
+        LoadOptions keepEverything; // a point read twice would show as a duplicate
+        keepEverything.keepOrphanedData = true;
+        LogdirLoader remote({{"", m_server.url(native(logdir)).toStdString()}}, keepEverything);
+        remote.reload();
+        QCOMPARE(scalarPointCount(remote), std::size_t(2000));
+
+        // The server dies mid-load: after run a's new points were read, before run b's.
+        write(1000, 3000);
+        remote.reload([&](const LoadProgress& progress) {
+            if (progress.filesDone == 1)
+                m_server.stop();
+        });
+        QCOMPARE(scalarPointCount(remote), std::size_t(4000));
+        // The next reload finds the host gone: everything loaded is kept.
+        remote.reload();
+        QCOMPARE(scalarPointCount(remote), std::size_t(4000));
+        QVERIFY(!remote.discoveryProblems().empty());
+
+        QVERIFY2(m_server.start(), qPrintable(m_server.why()));
+        write(3000, 3500);
+        remote.reload(); // reconnects and resumes from the saved offsets
+        LogdirLoader local({{"", logdir}}, keepEverything);
+        local.reload();
+        QCOMPARE(scalarPointCount(remote), std::size_t(7000));
+        QCOMPARE(scalarDump(remote), scalarDump(local));
+    }
+
+    void sshConfigAliasesAreHonoured()
+    {
+        // HostName, Port and IdentityFile from ~/.ssh/config, as `ssh lantern-test-box` would.
+        const QString ssh = m_server.home() + QStringLiteral("/.ssh");
+        QFile::rename(ssh + QStringLiteral("/id_ed25519"), ssh + QStringLiteral("/box_key"));
+        QFile config(ssh + QStringLiteral("/config"));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(QStringLiteral("Host lantern-test-box\n  HostName 127.0.0.1\n  Port %1\n"
+                                    "  IdentityFile %2/box_key\n")
+                         .arg(m_server.port())
+                         .arg(ssh)
+                         .toUtf8());
+        config.close();
+        writeLogdir(QStringLiteral("alias"), 30);
+        const CliResult result = runCli({QStringLiteral("export"),
+            QStringLiteral("ssh://lantern-test-box") + m_data.filePath(QStringLiteral("alias"))});
+        config.open(QIODevice::WriteOnly);
+        config.close();
+        QFile::rename(ssh + QStringLiteral("/box_key"), ssh + QStringLiteral("/id_ed25519"));
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+        QCOMPARE(result.out.count('\n'), 31); // the header and 30 points
+    }
+
+    void unknownHostKeyIsRefusedWithItsFingerprint()
+    {
+        m_server.writeKnownHosts({});
+        const CliResult result = runCli({QStringLiteral("inspect"), m_server.url(m_data.path())});
+        m_server.writeKnownHosts(m_server.knownHostsLine());
+        QCOMPARE(result.exitCode, 1);
+        const QString message = QString::fromUtf8(result.err);
+        QVERIFY2(message.contains(
+                     QStringLiteral("[127.0.0.1]:%1 is not in known_hosts").arg(m_server.port())),
+            result.err.constData());
+        QVERIFY2(message.contains(m_server.hostKeyFingerprint()), result.err.constData());
+        QVERIFY2(message.contains(QStringLiteral("ssh -p %1 127.0.0.1").arg(m_server.port())),
+            result.err.constData());
+        QVERIFY(result.out.isEmpty());
+    }
+
+    void changedHostKeyIsRefusedWithAWarning()
+    {
+        m_server.writeKnownHosts(m_server.otherKnownHostsLine());
+        const CliResult result = runCli({QStringLiteral("export"), m_server.url(m_data.path())});
+        m_server.writeKnownHosts(m_server.knownHostsLine());
+        QCOMPARE(result.exitCode, 1);
+        const QString message = QString::fromUtf8(result.err);
+        QVERIFY2(
+            message.contains(QStringLiteral("WARNING: the host key of [127.0.0.1]:%1 has CHANGED")
+                                 .arg(m_server.port())),
+            result.err.constData());
+        QVERIFY2(message.contains(QStringLiteral("Refusing to connect")), result.err.constData());
+        QVERIFY2(message.contains(m_server.hostKeyFingerprint()), result.err.constData());
+        QVERIFY(result.out.isEmpty());
+    }
+
+    void wrongClientKeyFailsAuthentication()
+    {
+        const QString ssh = m_server.home() + QStringLiteral("/.ssh");
+        QFile::copy(ssh + QStringLiteral("/id_ed25519"), ssh + QStringLiteral("/id_ed25519.good"));
+        QFile::copy(
+            ssh + QStringLiteral("/id_ed25519.pub"), ssh + QStringLiteral("/id_ed25519.pub.good"));
+        QVERIFY(m_server.useUnknownClientKey());
+        const CliResult result = runCli({QStringLiteral("inspect"), m_server.url(m_data.path())});
+        for (const QString& name :
+            {QStringLiteral("id_ed25519"), QStringLiteral("id_ed25519.pub")}) {
+            QFile::remove(ssh + "/" + name);
+            QFile::rename(ssh + "/" + name + QStringLiteral(".good"), ssh + "/" + name);
+        }
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.contains("authentication failed for user"), result.err.constData());
+        QVERIFY2(result.err.contains("the server accepts: publickey)"), result.err.constData());
+    }
+
+    void badPathsAreReported()
+    {
+        const CliResult missing = runCli({QStringLiteral("export"),
+            m_server.url(m_data.filePath(QStringLiteral("no/such/folder")))});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.err.endsWith(": No such file or directory\n"), missing.err.constData());
+        QVERIFY2(
+            missing.err.contains(m_server.url(m_data.filePath(QStringLiteral("no/such"))).toUtf8()),
+            missing.err.constData());
+
+        writeLogdir(QStringLiteral("file"), 1);
+        const QString file = native(fs::directory_iterator(
+            fs::path(m_data.filePath(QStringLiteral("file/run")).toStdString()))
+                                        ->path());
+        const CliResult notFolder = runCli({QStringLiteral("inspect"), m_server.url(file)});
+        QCOMPARE(notFolder.exitCode, 1);
+        QVERIFY2(notFolder.err.endsWith(": Not a directory\n"), notFolder.err.constData());
+
+        const CliResult malformed
+            = runCli({QStringLiteral("export"), QStringLiteral("ssh://127.0.0.1:99999/x")});
+        QCOMPARE(malformed.exitCode, 1);
+        QVERIFY2(malformed.err.contains("the port must be a number from 1 to 65535"),
+            malformed.err.constData());
+    }
+
+    void unreadableFolderIsReported()
+    {
+        if (::geteuid() == 0)
+            QSKIP("running as root, which reads every folder: permission cannot be denied");
+        const fs::path logdir = writeLogdir(QStringLiteral("locked"), 10);
+        writeLogdir(QStringLiteral("locked/secret"), 10);
+        fs::permissions(logdir / "secret", fs::perms::none);
+        const CliResult result = runCli({QStringLiteral("inspect"), m_server.url(native(logdir))});
+        fs::permissions(logdir / "secret", fs::perms::owner_all);
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.out.contains((native(logdir / "secret") + ": Permission denied").toUtf8()),
+            result.out.constData());
+        const CliResult root
+            = runCli({QStringLiteral("inspect"), m_server.url(native(logdir / "secret"))});
+        fs::permissions(logdir / "secret", fs::perms::owner_all);
+        QVERIFY2(root.err.endsWith(": Permission denied\n"), root.err.constData());
+    }
+
+    void pathWithSpacesAndShellMetacharacters()
+    {
+        // Quotes, a command substitution, a separator, a glob and a newline: the remote shell
+        // that runs `find` must see one literal argument.
+        const QString name = QStringLiteral("a b;$(touch INJECTED)`touch INJECTED2`'\"*\nx");
+        writeLogdir(name, 50);
+        writeLogdir(name + QStringLiteral("/sub dir"), 20);
+        expectSameExport(m_data.filePath(name));
+        // The remote shell starts in the login user's home from the password database.
+        const passwd* user = ::getpwuid(::getuid());
+        for (const QString& folder : {m_server.home(), m_data.path(), QDir::rootPath(),
+                 QString::fromLocal8Bit(user ? user->pw_dir : "/")})
+            QVERIFY2(QDir(folder).entryList({QStringLiteral("INJECTED*")}).isEmpty(),
+                qPrintable(folder));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRemoteLogdirs)
+#include "test_remote_logdirs.moc"
