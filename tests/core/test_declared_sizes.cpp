@@ -99,7 +99,12 @@ std::string describe(const RunData& run)
 
 // Under AddressSanitizer resident memory also holds its shadow and its quarantine of freed
 // blocks, so it says nothing of what the loader keeps.
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(__has_feature) // clang before 17 tells it only this way
+#if __has_feature(address_sanitizer)
+#define LANTERN_UNDER_ASAN
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(LANTERN_UNDER_ASAN)
 constexpr bool kResidentMemoryIsOurs = false;
 #else
 constexpr bool kResidentMemoryIsOurs = true;

@@ -244,7 +244,8 @@ private slots:
             QVERIFY(hparams.errors.empty());
             QVERIFY(hparams.experiment && hparams.sessionStart && hparams.sessionEnd);
             // Lightning declares every logged hparam in the experiment.
-            for (const auto& [key, value] : hparams.sessionStart->hparams) {
+            for (const auto& hparam : hparams.sessionStart->hparams) {
+                const std::string& key = hparam.first; // clang 14 lambdas cannot capture bindings
                 const auto& infos = hparams.experiment->hparams;
                 QVERIFY2(std::any_of(infos.begin(), infos.end(),
                              [&](const HParamInfo& info) { return info.name == key; }),

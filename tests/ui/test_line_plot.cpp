@@ -512,6 +512,9 @@ private slots:
         QCOMPARE(ui::AxisTicks::linear(-1e300, 1e300, 5).values.size(), 5u);
         QVERIFY(ui::AxisTicks::log10(-300, 300, 5).values.size() <= 10);
         QVERIFY(ui::AxisTicks::wallTime(1e20, 1.0000001e20, 5).values.size() <= 1001);
+        // Times no calendar date can hold are ticked as plain numbers of seconds.
+        QCOMPARE(ui::AxisTicks::wallTime(1e20, 3e20, 5).labels,
+            ui::AxisTicks::linear(1e20, 3e20, 5).labels);
     }
 
     // Data from -DBL_MAX to DBL_MAX: the span is beyond a double, yet the plot has a finite

@@ -28,8 +28,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* const kTags[] = {"loss", "acc/top10", "acc/top2", "acc/top1", "lr", "Loss/val"};
-
 void writeRun(const fs::path& directory, int steps, double scale, int firstStep = 0)
 {
     std::vector<std::string> records;

@@ -215,6 +215,11 @@ AxisTicks AxisTicks::wallTime(double lo, double hi, int target)
     AxisTicks ticks;
     if (!validRange(lo, hi))
         return ticks;
+    // Beyond 100,000 years from 1970 a time is no date a log holds (and soon no date QDateTime
+    // can hold in milliseconds): plain numbers of seconds instead.
+    constexpr double kLatestDate = 1e5 * 365.25 * 86400;
+    if (std::abs(lo) > kLatestDate || std::abs(hi) > kLatestDate)
+        return linear(lo, hi, target);
     // Steps a person counts in, in seconds.
     static const double kSteps[] = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200,
         10800, 21600, 43200, 86400, 172800, 604800, 2592000, 7776000, 31536000};

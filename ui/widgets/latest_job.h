@@ -166,10 +166,12 @@ public:
         submit([onResult = &m_onResult, onSuperseded = &m_onSuperseded, onProgress = &m_onProgress,
                    job = std::move(job)](const JobToken& token) mutable {
             std::optional<Result> result;
-            if constexpr (std::is_invocable_v<Job&, const Control&>)
+            if constexpr (std::is_invocable_v<Job&, const Control&>) {
                 result.emplace(job(Control(token, onProgress)));
-            else
+            } else {
+                (void)onProgress; // captured for the other branch; clang counts per instance
                 result.emplace(job());
+            }
             return std::function<void(bool)>(
                 [onResult, onSuperseded, result = std::move(result)](bool latest) mutable {
                     if (latest)
