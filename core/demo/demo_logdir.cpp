@@ -7,11 +7,13 @@
 #include "core/demo/demo_logdir.h"
 
 #include "core/demo/demo_audio.h"
+#include "core/events/custom_scalars_layout.h"
 #include "core/write/event_file_writer.h"
 
 #include "graph.pb.h"
 
 #include <Eigen/Dense>
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <fstream>
@@ -230,6 +232,35 @@ std::string describeRun(float learningRate, const DemoOptions& options)
         + " |\n| steps | " + std::to_string(options.steps) + " |\n";
 }
 
+// The batch's squared errors at the 25th, 50th and 75th percentile (nearest rank): how far
+// the loss, their mean, speaks for the samples.
+void writeErrorSpread(EventFileWriter& writer, int step, const Vector& predicted, const Vector& y)
+{
+    std::vector<float> errors(std::size_t(y.size()));
+    for (Eigen::Index i = 0; i < y.size(); ++i)
+        errors[std::size_t(i)] = (predicted(i) - y(i)) * (predicted(i) - y(i));
+    std::sort(errors.begin(), errors.end());
+    const auto at = [&](double fraction) {
+        return errors[std::size_t(fraction * double(errors.size() - 1) + 0.5)];
+    };
+    writer.addScalar("batch_error/p25", step, at(0.25));
+    writer.addScalar("batch_error/median", step, at(0.5));
+    writer.addScalar("batch_error/p75", step, at(0.75));
+}
+
+// The Scalars tab's custom section, as the custom_scalars plugin lays it out: the loss beside
+// the median error, and the median within its 10th-90th percentile band.
+CustomScalarsLayout demoScalarsLayout()
+{
+    CustomScalarsLayout layout;
+    layout.categories.push_back({"Training",
+        {{"Loss and median batch error", {"loss$", "batch_error/median"}, {}},
+            {"Batch error: median within the interquartile range", {},
+                {{"batch_error/median", "batch_error/p25", "batch_error/p75"}}}},
+        false});
+    return layout;
+}
+
 } // namespace
 
 std::string writeDemoLogdir(const DemoOptions& options, const std::function<void(double)>& progress)
@@ -256,6 +287,7 @@ std::string writeDemoLogdir(const DemoOptions& options, const std::function<void
         Network net(runRandom);
         writer.addGraph(demoGraph());
         writer.addText("run_description", 0, describeRun(learningRate, options));
+        writer.addCustomScalarsLayout(demoScalarsLayout());
         Matrix x(options.batchSize, kInputs);
         Vector y(options.batchSize);
         Forward f;
@@ -269,6 +301,7 @@ std::string writeDemoLogdir(const DemoOptions& options, const std::function<void
             }
             const float loss = trainStep(net, x, y, learningRate, f);
             writer.addScalar("loss", step, loss);
+            writeErrorSpread(writer, step, f.out, y);
             losses.push_back(loss);
             writeDemoAudio(writer, step, options.steps, losses);
             if (step % kHistogramEvery == 0) {

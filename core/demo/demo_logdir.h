@@ -20,7 +20,7 @@ struct DemoOptions {
 };
 
 // Bumped whenever the demo's contents change, so an old cached copy is rewritten.
-inline constexpr int kDemoVersion = 3;
+inline constexpr int kDemoVersion = 4;
 
 // Writes the demo into options.directory (created; existing demo files are replaced).
 // `progress`, when given, receives a fraction in [0, 1]. Returns an error message, or empty.

@@ -5,6 +5,7 @@
 
 #include "core/write/event_file_writer.h"
 
+#include "core/events/custom_scalars_layout.h"
 #include "core/io/little_endian.h"
 #include "core/io/record_writer.h"
 
@@ -620,6 +621,21 @@ void EventFileWriter::addRunMetadataGraph(
     *metadata.add_function_graphs()->mutable_pre_optimization_graph() = graph;
     writeStringScalar(
         tag, step, "graph_run_metadata_graph", metadata.SerializeAsString(), wallTime);
+}
+
+void EventFileWriter::addCustomScalarsLayout(const CustomScalarsLayout& layout, double wallTime)
+{
+    pb::Event event = eventAt(wallTime, 0);
+    pb::Summary::Value* summaryValue = event.mutable_summary()->add_value();
+    summaryValue->set_tag(std::string(kCustomScalarsTag));
+    // The plugin's metadata names it and holds nothing else: no content, no data class.
+    summaryValue->mutable_metadata()->mutable_plugin_data()->set_plugin_name(
+        std::string(kCustomScalarsPlugin));
+    pb::TensorProto* tensor = summaryValue->mutable_tensor();
+    tensor->set_dtype(pb::DT_STRING);
+    setShape(*tensor, {});
+    tensor->add_string_val(encodeCustomScalarsLayout(layout));
+    writeEvent(event);
 }
 
 // Each hparams summary is a null tensor (float 0, rank 0): the data is in the metadata.

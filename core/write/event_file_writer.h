@@ -28,6 +28,8 @@ class HParamsPluginData;
 
 namespace lantern::core {
 
+struct CustomScalarsLayout;
+
 // TF1 summaries use Summary.Value's dedicated fields (simple_value, histo, image); TF2 ones
 // are tensors tagged with a plugin name.
 enum class SummaryStyle { Tf1, Tf2 };
@@ -135,6 +137,10 @@ public:
         std::span<const std::string> metricTags = {}, double wallTime = now());
     // `_hparams_/session_end_info`, as the Keras hparams callback writes when training ends.
     void addHParamsSessionEnd(SessionEndStatus status, double wallTime = now());
+    // `custom_scalars__config__` at step 0: the serialized layout as a rank-0 string tensor,
+    // plugin "custom_scalars" with no content, as TensorBoard's custom_scalar summary.pb and
+    // PyTorch's add_custom_scalars write it. Problems in `layout` are not written.
+    void addCustomScalarsLayout(const CustomScalarsLayout& layout, double wallTime = now());
     // SessionLog START: readers drop earlier points with step >= `step` (a restart).
     void addSessionStart(std::int64_t step, double wallTime = now());
     // Any hand-made event, for fixtures.

@@ -1,8 +1,10 @@
 // The built-in demo: really trained, one learning rate converging and one diverging, with
 // every kind of data a first-time user should see.
 
+#include "core/analysis/custom_chart_tags.h"
 #include "core/demo/demo_audio.h"
 #include "core/demo/demo_logdir.h"
+#include "core/load/logdir_custom_scalars.h"
 #include "core/load/logdir_loader.h"
 
 #include <QTemporaryDir>
@@ -73,6 +75,23 @@ private slots:
         QVERIFY(badEnd > 10 * meanOf(good, good.size() - 20, 20));
         for (std::size_t i = 0; i < bad.size(); ++i)
             QVERIFY(std::isfinite(bad[i].value));
+
+        // A custom scalars layout whose charts find their tags: the Scalars tab's custom section.
+        const CustomScalarsLayout layout = customScalarsLayout(*loader.snapshot());
+        QVERIFY(layout.problems.empty());
+        QCOMPARE(layout.categories.size(), std::size_t(1));
+        QCOMPARE(layout.categories[0].charts.size(), std::size_t(2));
+        std::vector<std::string> tags;
+        for (const auto& [tag, data] : runs[0]->tags)
+            if (data.kind == ValueKind::Scalar)
+                tags.emplace_back(tag);
+        for (const CustomChart& chart : layout.categories[0].charts)
+            QVERIFY(chartTags(chart, tags).problems.empty());
+        const ScalarSnapshot p25 = runs[0]->tags.at("batch_error/p25").scalars.snapshot();
+        const ScalarSnapshot p75 = runs[0]->tags.at("batch_error/p75").scalars.snapshot();
+        QCOMPARE(p25.size(), std::size_t(options.steps));
+        for (std::size_t i = 0; i < p25.size(); ++i)
+            QVERIFY(p25[i].value <= p75[i].value);
 
         QVERIFY(fs::exists(directory / "projector_config.pbtxt"));
         QVERIFY(fs::file_size(directory / "embedding.tsv") > 100000);

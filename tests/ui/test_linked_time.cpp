@@ -16,6 +16,7 @@
 #include "ui/widgets/step_strip.h"
 
 #include <QCheckBox>
+#include <QDir>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -61,6 +62,37 @@ void clickStep(ui::ScalarCard* card, std::int64_t step)
         QPoint(int(std::round(strip->pixelAt(double(step)))), strip->height() / 2));
 }
 
+// The window's Scalars, Images and Histograms tabs on `snapshot`, as createDashboards makes
+// them, shown in `window` with Scalars on top (they overlap in this bare window).
+struct Tabs {
+    ui::RunListModel runs; // outlives the dashboards, which the window deletes
+    QWidget window;
+    ui::ScalarsDashboard* scalars = nullptr;
+    ui::ImagesDashboard* images = nullptr;
+    ui::HistogramsDashboard* histograms = nullptr;
+};
+
+void show(Tabs& tabs, const std::shared_ptr<const core::LogdirSnapshot>& snapshot, QSize size)
+{
+    tabs.runs.setSnapshot(snapshot);
+    tabs.window.resize(size);
+    const std::vector<ui::Dashboard*> dashboards
+        = ui::createDashboards({&tabs.runs, nullptr}, &tabs.window);
+    tabs.scalars = find<ui::ScalarsDashboard>(dashboards);
+    tabs.images = find<ui::ImagesDashboard>(dashboards);
+    tabs.histograms = find<ui::HistogramsDashboard>(dashboards);
+    QVERIFY(tabs.scalars && tabs.images && tabs.histograms);
+    for (ui::SeriesDashboard* dashboard : {static_cast<ui::SeriesDashboard*>(tabs.scalars),
+             static_cast<ui::SeriesDashboard*>(tabs.images),
+             static_cast<ui::SeriesDashboard*>(tabs.histograms)}) {
+        dashboard->resize(size);
+        dashboard->setSnapshot(snapshot);
+    }
+    tabs.window.show();
+    tabs.scalars->raise(); // Scalars is clicked
+    QVERIFY(QTest::qWaitForWindowExposed(&tabs.window));
+}
+
 } // namespace
 
 class TestLinkedTime : public QObject {
@@ -79,26 +111,13 @@ private slots:
         writeRun(root / "run");
         core::LogdirLoader loader({{"", root}});
         loader.reload();
-        const auto snapshot = loader.snapshot();
-        ui::RunListModel runs;
-        runs.setSnapshot(snapshot);
-        QWidget window;
-        window.resize(900, 700);
-        const std::vector<ui::Dashboard*> dashboards
-            = ui::createDashboards({&runs, nullptr}, &window);
-        auto* scalars = find<ui::ScalarsDashboard>(dashboards);
-        auto* images = find<ui::ImagesDashboard>(dashboards);
-        auto* histograms = find<ui::HistogramsDashboard>(dashboards);
-        QVERIFY(scalars && images && histograms);
-        for (ui::SeriesDashboard* dashboard :
-            {static_cast<ui::SeriesDashboard*>(scalars), static_cast<ui::SeriesDashboard*>(images),
-                static_cast<ui::SeriesDashboard*>(histograms)}) {
-            dashboard->resize(900, 700);
-            dashboard->setSnapshot(snapshot);
-        }
-        window.show();
-        scalars->raise(); // the dashboards overlap in this bare window: Scalars is clicked
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        Tabs tabs;
+        show(tabs, loader.snapshot(), {900, 700});
+        if (QTest::currentTestFailed())
+            return;
+        ui::ScalarsDashboard* scalars = tabs.scalars;
+        ui::ImagesDashboard* images = tabs.images;
+        ui::HistogramsDashboard* histograms = tabs.histograms;
 
         ui::ImageCard* image = images->card("samples", "run");
         ui::HistogramPlot* histogram = histograms->plot("weights", "run");
@@ -128,6 +147,46 @@ private slots:
         QTest::keyClick(loss->stepStrip(), Qt::Key_Escape);
         QVERIFY(!histogram->highlightedRow());
         QCOMPARE(image->step(), 70);
+    }
+
+    // A real Keras run (b01: epoch_loss and weight histograms every epoch, 200 epochs): a step
+    // picked on the Scalars card is outlined in its histograms. Both tabs saved for a look.
+    void linkedTimeOnCorpusB01()
+    {
+        const auto snapshot = test::loadCorpusLogdir("b01_tf2_keras_callback_and_custom_loop");
+        if (!snapshot)
+            QSKIP(qPrintable(test::corpusMissingMessage()));
+        Tabs tabs;
+        show(tabs, snapshot, {1300, 900});
+        if (QTest::currentTestFailed())
+            return;
+        ui::ScalarsDashboard* scalars = tabs.scalars;
+        ui::HistogramsDashboard* histograms = tabs.histograms;
+        QString train;
+        for (const auto& run : snapshot->runs)
+            if (run->find("dense/kernel_0"))
+                train = QString::fromStdString(run->name);
+        ui::HistogramPlot* kernel = histograms->plot("dense/kernel_0", train);
+        ui::ScalarCard* loss = scalars->card("epoch_loss");
+        QVERIFY(kernel && loss);
+        QTRY_VERIFY(!kernel->isComputing());
+
+        scalars->linkStepsBox()->setChecked(true);
+        clickStep(loss, 100);
+        const std::optional<ui::StepSelection> selected = loss->stepSelection();
+        QVERIFY(selected && !selected->isRange());
+        QVERIFY(std::abs(selected->lo - 100) <= 1); // a pixel is about a step wide
+        QVERIFY(kernel->highlightedRow());
+        QCOMPARE(kernel->stepAt(*kernel->highlightedRow()), selected->lo);
+        ui::ScalarCard* accuracy = scalars->card("epoch_accuracy");
+        QCOMPARE(accuracy->stepSelection(), selected);
+        // The linked card grew to hold its table, as the clicked one did.
+        QTRY_COMPARE(accuracy->height(), loss->height());
+        QVERIFY(scalars->grab().save(QDir::temp().filePath("lantern_b01_linked_scalars.png")));
+        histograms->raise();
+        QTRY_VERIFY(!kernel->isComputing());
+        QVERIFY(
+            histograms->grab().save(QDir::temp().filePath("lantern_b01_linked_histograms.png")));
     }
 };
 

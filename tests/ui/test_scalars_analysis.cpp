@@ -1,6 +1,7 @@
 // The Scalars toolbar's analysis settings on a loaded logdir: the tooltip's sort order reaching
 // every card, linked time selecting the same step or range on every card, a card's own log or
-// linear y axis against the toolbar's, and the card-width slider changing the columns.
+// linear y axis and its own x axis against the toolbar's, and the card-width slider changing
+// the columns.
 
 #include "core/load/logdir_loader.h"
 #include "tests/support/test_support.h"
@@ -15,6 +16,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QMenu>
 #include <QSettings>
 #include <QSlider>
 #include <QStandardPaths>
@@ -132,6 +134,40 @@ private slots:
         QVERIFY(!dashboard.plot("loss")->options().logY); // linear, whatever the toolbar says
         loss->setLogScaleOverride(std::nullopt);
         QVERIFY(dashboard.plot("loss")->options().logY); // the toolbar's again
+    }
+
+    void aCardKeepsItsOwnXAxis()
+    {
+        Shown shown;
+        show(shown);
+        ui::ScalarsDashboard& dashboard = *shown.dashboard;
+        ui::ScalarCard* loss = dashboard.card("loss");
+        // The card menu's "X axis" submenu, as a user picks from it.
+        QMenu* xAxis = nullptr;
+        for (QAction* action : loss->menu()->actions())
+            if (action->menu() && action->text() == "X axis")
+                xAxis = action->menu();
+        QVERIFY(xAxis);
+        const auto choose = [&](const QString& text) {
+            for (QAction* action : xAxis->actions())
+                if (action->text() == text)
+                    action->trigger();
+        };
+        choose("Wall");
+        QCOMPARE(loss->xAxisOverride(), std::optional(ui::XAxisMode::WallTime));
+        QCOMPARE(dashboard.plot("loss")->options().xAxis, ui::XAxisMode::WallTime);
+        QVERIFY(dashboard.plot("loss")->xRange().lo >= 1.7e9); // seconds since the epoch
+        QCOMPARE(dashboard.plot("acc")->options().xAxis, ui::XAxisMode::Step);
+        dashboard.xAxisBox()->setCurrentIndex(
+            dashboard.xAxisBox()->findData(int(ui::XAxisMode::Relative)));
+        QCOMPARE(dashboard.plot("acc")->options().xAxis, ui::XAxisMode::Relative);
+        QCOMPARE(dashboard.plot("loss")->options().xAxis, ui::XAxisMode::WallTime);
+        choose("Step");
+        QCOMPARE(dashboard.plot("loss")->options().xAxis, ui::XAxisMode::Step);
+        QVERIFY(dashboard.plot("loss")->xRange().hi < 1000); // steps, not hours or seconds
+        choose("As the toolbar");
+        QVERIFY(!loss->xAxisOverride());
+        QCOMPARE(dashboard.plot("loss")->options().xAxis, ui::XAxisMode::Relative);
     }
 
     void cardWidthSliderSetsTheColumns()

@@ -56,6 +56,18 @@ void drawLine(QPainter& painter, const LineLayerJob::Line& line, bool antialias)
     drawBrokenLine(painter, line.pixels, line.dots);
 }
 
+void drawBands(QPainter& painter, const LineLayerJob& job)
+{
+    painter.save();
+    painter.setPen(Qt::NoPen);
+    painter.setRenderHint(QPainter::Antialiasing, job.antialias);
+    for (const LineLayerJob::Band& band : job.bands) {
+        painter.setBrush(band.fill);
+        painter.drawPolygon(band.outline.data(), int(band.outline.size()));
+    }
+    painter.restore();
+}
+
 } // namespace
 
 QPen LineLayerJob::Line::pen() const
@@ -67,6 +79,7 @@ QPen LineLayerJob::Line::pen() const
 
 void drawLines(QPainter& painter, const LineLayerJob& job)
 {
+    drawBands(painter, job);
     for (const LineLayerJob::Line& line : job.lines)
         drawLine(painter, line, job.antialias);
 }
@@ -83,6 +96,7 @@ void renderLineLayer(const LineLayerJob& job, qreal dpr, QImage& layer)
         return;
     QPainter painter(&layer);
     painter.translate(-job.area.topLeft());
+    drawBands(painter, job);
     std::vector<QPointF> devicePixels;
     std::vector<ColumnExtent> extents;
     for (const LineLayerJob::Line& line : job.lines) {

@@ -33,7 +33,13 @@ struct LineLayerJob {
 
         QPen pen() const;
     };
+    // An area between two lines, filled under every line.
+    struct Band {
+        std::vector<QPointF> outline; // widget pixels: one edge forward, the other back
+        QColor fill;
+    };
     QRect area; // the widget pixels the layer covers
+    std::vector<Band> bands;
     std::vector<Line> lines; // in drawing order
     bool antialias = true;
     // Solid lines are filled column by column too (hundreds of runs: faster, alike to the eye).

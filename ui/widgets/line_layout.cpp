@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <iterator>
 #include <limits>
 
 namespace lantern::ui {
@@ -23,6 +24,23 @@ constexpr int kTopMargin = 10;
 constexpr int kRightMargin = 14;
 constexpr double kYPadding = 0.05; // of the y span, above and below the data
 constexpr double kRawAlpha = 0.25; // the raw line behind a smoothed one
+constexpr double kBandAlpha = 0.2; // a band between two series (a margin chart's bounds)
+
+// The area between two lines in pixels: the lower edge forward, the upper one back. Points
+// that are not drawn (NaN) are left out, so a gap is bridged rather than breaking the band.
+LineLayerJob::Band bandBetween(
+    const std::vector<QPointF>& lower, const std::vector<QPointF>& upper, QColor color)
+{
+    const auto drawn
+        = [](const QPointF& p) { return std::isfinite(p.x()) && std::isfinite(p.y()); };
+    LineLayerJob::Band band;
+    band.outline.reserve(lower.size() + upper.size());
+    std::copy_if(lower.begin(), lower.end(), std::back_inserter(band.outline), drawn);
+    std::copy_if(upper.rbegin(), upper.rend(), std::back_inserter(band.outline), drawn);
+    color.setAlphaF(kBandAlpha);
+    band.fill = color;
+    return band;
+}
 constexpr std::size_t kMaxAntialiasedSeries = 32;
 
 // The q-quantile of values, interpolating between neighbours, as a sort would give it;
@@ -243,6 +261,16 @@ std::shared_ptr<const LineLayerJob> Layouter::lineLayerJob()
             p = l.toPixel(p);
         for (QPointF& p : smooth)
             p = l.toPixel(p);
+        if (input.role != LineSeries::Role::Line) {
+            // The band follows the smoothing, as the lines do, so that it surrounds the
+            // smoothed value rather than the raw noise.
+            const auto& edge = smoothing ? m_smooth : m_raw;
+            if (input.role == LineSeries::Role::BandUpper && i > 0
+                && m_input[i - 1].role == LineSeries::Role::BandLower
+                && !m_input[i - 1].data.empty())
+                job->bands.push_back(bandBetween(edge[i - 1], edge[i], m_input[i - 1].color));
+            continue;
+        }
         const bool allPoints = s.decimation->points.allPoints;
         // Few points get dots, so a handful of evaluations does not look like a straight line.
         const bool dots = allPoints && raw.size() * 8 < l.plot.width();

@@ -43,6 +43,9 @@ struct LineSeries {
     QString run {};
     QString tag {};
     Qt::PenStyle style = Qt::SolidLine; // of the main (smoothed) line
+    // A band's edges are not drawn as lines: a BandLower series and the BandUpper series right
+    // after it enclose an area filled in the lower one's colour (a margin chart's bounds).
+    enum class Role : std::uint8_t { Line, BandLower, BandUpper } role = Role::Line;
 };
 
 struct LineOptions {

@@ -31,10 +31,17 @@ QToolButton* toolButton(QWidget* parent, const QString& name)
 } // namespace
 
 ScalarCard::ScalarCard(const QStringList& tags, bool custom, QWidget* parent)
+    : ScalarCard(tags, custom ? Kind::Custom : Kind::Tag, QString(), parent)
+{
+}
+
+ScalarCard::ScalarCard(const QStringList& tags, Kind kind, const QString& title, QWidget* parent)
     : QFrame(parent)
     , m_tags(tags)
-    , m_custom(custom)
+    , m_kind(kind)
+    , m_layoutTitle(title)
 {
+    const bool custom = kind != Kind::Tag;
     setFrameShape(QFrame::StyledPanel);
     setMinimumWidth(kCardMinWidth);
     setFixedHeight(kCardHeight);
@@ -101,11 +108,23 @@ ScalarCard::ScalarCard(const QStringList& tags, bool custom, QWidget* parent)
             [this, i] { setLogScaleOverride(i == 0 ? std::nullopt : std::optional(i == 2)); });
     }
     m_yAxis[0]->setChecked(true);
+    QMenu* xAxis = m_menu->addMenu(tr("X axis"));
+    auto* xChoices = new QActionGroup(this);
+    const QString xNames[] = {tr("As the toolbar"), tr("Step"), tr("Relative"), tr("Wall")};
+    for (int i = 0; i < 4; ++i) {
+        m_xAxis[i] = xAxis->addAction(xNames[i]);
+        m_xAxis[i]->setCheckable(true);
+        xChoices->addAction(m_xAxis[i]);
+        connect(m_xAxis[i], &QAction::triggered, this, [this, i] {
+            setXAxisOverride(i == 0 ? std::nullopt : std::optional(XAxisMode(i - 1)));
+        });
+    }
+    m_xAxis[0]->setChecked(true);
     m_menu->addSeparator();
-    if (custom) {
+    if (kind == Kind::Custom) {
         m_menu->addAction(tr("Edit tags…"), this, &ScalarCard::tagsRequested);
         m_menu->addAction(tr("Remove chart"), this, &ScalarCard::removeRequested);
-    } else {
+    } else if (kind == Kind::Tag) {
         m_menu->addAction(tr("Add tag to this chart…"), this, &ScalarCard::tagsRequested);
     }
     m_menu->addSeparator();
@@ -150,7 +169,16 @@ void ScalarCard::setLogScaleOverride(std::optional<bool> log)
     if (log == m_logOverride)
         return;
     m_logOverride = log;
-    emit logScaleOverrideChanged();
+    emit axesOverrideChanged();
+}
+
+void ScalarCard::setXAxisOverride(std::optional<XAxisMode> mode)
+{
+    m_xAxis[mode ? 1 + int(*mode) : 0]->setChecked(true); // the menu lists XAxisMode in order
+    if (mode == m_xAxisOverride)
+        return;
+    m_xAxisOverride = mode;
+    emit axesOverrideChanged();
 }
 
 void ScalarCard::setSeries(std::vector<LineSeries> series)
@@ -197,12 +225,12 @@ void ScalarCard::applyHeight()
 void ScalarCard::setTags(const QStringList& tags)
 {
     m_tags = tags;
-    m_title->setFullText(title(), m_custom ? m_tags.join(QLatin1Char('\n')) : QString());
+    m_title->setFullText(title(), isCustom() ? m_tags.join(QLatin1Char('\n')) : QString());
 }
 
 QString ScalarCard::title() const
 {
-    return m_tags.join(QStringLiteral(" + "));
+    return m_kind == Kind::Layout ? m_layoutTitle : m_tags.join(QStringLiteral(" + "));
 }
 
 QAction* ScalarCard::action(const QString& text) const

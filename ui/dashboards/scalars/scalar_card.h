@@ -29,13 +29,20 @@ class ScalarCard : public QFrame {
 public:
     enum class Export { Png, Svg, Csv, Json };
 
+    // Tag: a tag card; Custom: a chart of the tags the user chose; Layout: a chart of the logs'
+    // custom scalars layout, titled by it, whose tags the layout decides.
+    enum class Kind { Tag, Custom, Layout };
+
     // A tag card shows tags.front(); a custom chart all of `tags`.
     ScalarCard(const QStringList& tags, bool custom, QWidget* parent = nullptr);
+    // `title`: a Layout chart's (others are titled by their tags).
+    ScalarCard(const QStringList& tags, Kind kind, const QString& title, QWidget* parent = nullptr);
 
     const QStringList& tags() const { return m_tags; }
     void setTags(const QStringList& tags); // a custom chart's, after the user edits them
-    bool isCustom() const { return m_custom; }
-    // The tag, or a custom chart's tags joined by " + ".
+    bool isCustom() const { return m_kind != Kind::Tag; } // not a tag's own card
+    Kind kind() const { return m_kind; }
+    // The tag, a custom chart's tags joined by " + ", or a layout chart's title.
     QString title() const;
     LinePlot* plot() const { return m_plot; }
     // Hands the plot its lines, and the data table too when a step is selected.
@@ -51,7 +58,10 @@ public:
 
     // This card's own y scale: log (true), linear (false), or the toolbar's (none).
     std::optional<bool> logScaleOverride() const { return m_logOverride; }
-    void setLogScaleOverride(std::optional<bool> log); // emits logScaleOverrideChanged
+    void setLogScaleOverride(std::optional<bool> log); // emits axesOverrideChanged
+    // This card's own x axis, or the toolbar's (none).
+    std::optional<XAxisMode> xAxisOverride() const { return m_xAxisOverride; }
+    void setXAxisOverride(std::optional<XAxisMode> mode); // emits axesOverrideChanged
     StepDataTable* stepTable() const { return m_table; }
     QMenu* menu() const { return m_menu; }
     // The menu's action whose text starts with `text` (for tests), or null.
@@ -74,14 +84,15 @@ signals:
     void removeRequested(); // a custom chart's "Remove chart"
     void axisRangesRequested();
     void stepSelectionChanged(std::optional<lantern::ui::StepSelection> selection);
-    void logScaleOverrideChanged();
+    void axesOverrideChanged(); // the card's own y scale or x axis
 
 private:
     void showStepTable(const std::optional<StepSelection>& selection);
     void applyHeight();
 
     QStringList m_tags;
-    bool m_custom = false;
+    Kind m_kind = Kind::Tag;
+    QString m_layoutTitle;
     ElidedLabel* m_title = nullptr;
     QLabel* m_noData = nullptr;
     LinePlot* m_plot = nullptr;
@@ -89,6 +100,8 @@ private:
     StepDataTable* m_table = nullptr;
     std::optional<bool> m_logOverride;
     QAction* m_yAxis[3] = {}; // the menu's choices: the toolbar's, linear, log
+    std::optional<XAxisMode> m_xAxisOverride;
+    QAction* m_xAxis[4] = {}; // the toolbar's, then XAxisMode's in order: step, relative, wall
     QMenu* m_menu = nullptr;
     QAction* m_pin = nullptr;
     QAction* m_enlarge = nullptr;

@@ -137,9 +137,16 @@ ScalarsDashboard::ScalarsDashboard(RunListModel* runs, QWidget* parent)
     m_grid->widget()->setObjectName(QStringLiteral("scalarCards"));
     m_grid->emptyMessage()->setObjectName(QStringLiteral("scalarsEmptyMessage"));
 
+    m_layoutProblems = new QLabel(this);
+    m_layoutProblems->setObjectName(QStringLiteral("customScalarsProblems"));
+    m_layoutProblems->setWordWrap(true);
+    m_layoutProblems->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_layoutProblems->hide();
+
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addLayout(analysis);
+    layout->addWidget(m_layoutProblems);
     layout->addWidget(m_grid, 1);
 
     connect(m_filter, &QLineEdit::textChanged, this, &ScalarsDashboard::rebuild);
@@ -174,7 +181,7 @@ ScalarsDashboard::ScalarsDashboard(RunListModel* runs, QWidget* parent)
         connect(m_runs, &RunListModel::selectionChanged, this, &ScalarsDashboard::rebuild);
 
     for (const QStringList& tags : settings.customCharts())
-        m_charts.push_back(createCard(tags, true));
+        m_charts.push_back(createCard(tags, ScalarCard::Kind::Custom));
     m_placementDirty = true;
     applyOptions();
     rebuild();
@@ -195,6 +202,8 @@ void ScalarsDashboard::applyOptions()
         applyOptions(card);
     for (ScalarCard* chart : m_charts)
         applyOptions(chart);
+    for (const LayoutChart& chart : m_layoutCharts)
+        applyOptions(chart.card);
 }
 
 void ScalarsDashboard::applyChange(
@@ -202,9 +211,14 @@ void ScalarsDashboard::applyChange(
 {
     m_snapshot = snapshot;
     std::set<QString> tags;
-    for (const core::ChangedSeries& series : change.series)
+    for (const core::ChangedSeries& series : change.series) {
+        if (series.tag == core::kCustomScalarsTag) { // a new layout
+            rebuild();
+            return;
+        }
         if (series.kind == core::ValueKind::Scalar)
             tags.insert(QString::fromStdString(series.tag));
+    }
     refreshTags(tags);
 }
 
@@ -213,6 +227,8 @@ void ScalarsDashboard::applyOptions(ScalarCard* card)
     LinePlot::Options options = m_options;
     if (const std::optional<bool> log = card->logScaleOverride())
         options.logY = *log;
+    if (const std::optional<XAxisMode> xAxis = card->xAxisOverride())
+        options.xAxis = *xAxis;
     card->plot()->setOptions(options);
     HoverTableOptions tooltip = card->plot()->tooltipOptions();
     tooltip.sort = HoverSort(m_tooltipSort->currentData().toInt());
@@ -234,6 +250,9 @@ void ScalarsDashboard::stepsSelected(
     for (ScalarCard* chart : m_charts)
         if (chart != from)
             chart->setStepSelection(selection);
+    for (const LayoutChart& chart : m_layoutCharts)
+        if (chart.card != from)
+            chart.card->setStepSelection(selection);
 }
 
 QRegularExpression ScalarsDashboard::tagFilterExpression() const
@@ -275,7 +294,7 @@ bool ScalarsDashboard::showTagCard(const QString& tag, bool wanted, bool hasData
     }
     const bool created = it == m_cards.end();
     if (created)
-        it = m_cards.emplace(tag, createCard({tag}, false)).first;
+        it = m_cards.emplace(tag, createCard({tag}, ScalarCard::Kind::Tag)).first;
     const auto lines = m_lines.find(tag);
     // A no-op for a plot when no generation changed.
     it->second->setSeries(
@@ -328,6 +347,7 @@ void ScalarsDashboard::rebuild()
         structureChanged = showTagCard(tag, true, hasData) || structureChanged;
     for (ScalarCard* chart : m_charts)
         updateCustomChart(chart);
+    structureChanged = updateLayoutCharts() || structureChanged;
 
     if (structureChanged)
         placeCards();
@@ -372,6 +392,10 @@ void ScalarsDashboard::refreshTags(const std::set<QString>& tags)
         if (std::any_of(chart->tags().begin(), chart->tags().end(),
                 [&](const QString& tag) { return tags.count(tag) > 0; }))
             updateCustomChart(chart);
+    for (const LayoutChart& chart : m_layoutCharts)
+        if (std::any_of(chart.tags.begin(), chart.tags.end(),
+                [&](const QString& tag) { return tags.count(tag) > 0; }))
+            updateLayoutChart(chart);
     if (structureChanged) {
         placeCards();
         showEmptyText();
@@ -380,7 +404,7 @@ void ScalarsDashboard::refreshTags(const std::set<QString>& tags)
 
 void ScalarsDashboard::showEmptyText()
 {
-    if (!m_cards.empty() || !m_charts.empty())
+    if (!m_cards.empty() || !m_charts.empty() || !m_layoutCharts.empty())
         return;
     const QString pattern = m_filter->text();
     m_grid->setEmptyText(!m_snapshot || m_snapshot->runs.empty() ? tr("No runs loaded.")
@@ -408,15 +432,20 @@ void ScalarsDashboard::updateCustomChart(ScalarCard* chart) const
     chart->setSeries(std::move(series));
 }
 
-ScalarCard* ScalarsDashboard::createCard(const QStringList& tags, bool custom)
+ScalarCard* ScalarsDashboard::createCard(
+    const QStringList& tags, ScalarCard::Kind kind, const QString& title)
 {
-    auto* card = new ScalarCard(tags, custom, m_grid->widget());
-    card->setObjectName(objectNameFor(custom ? "chart" : "card", card->title()));
+    const bool custom = kind != ScalarCard::Kind::Tag;
+    auto* card = new ScalarCard(tags, kind, title, m_grid->widget());
+    const char* name = kind == ScalarCard::Kind::Tag ? "card"
+        : kind == ScalarCard::Kind::Custom           ? "chart"
+                                                     : "layout";
+    card->setObjectName(objectNameFor(name, card->title()));
     card->hide(); // until placed
     applyOptions(card);
     if (m_linkSteps->isChecked() && m_linkedSteps)
         card->setStepSelection(m_linkedSteps);
-    connect(card, &ScalarCard::logScaleOverrideChanged, this, [this, card] { applyOptions(card); });
+    connect(card, &ScalarCard::axesOverrideChanged, this, [this, card] { applyOptions(card); });
     connect(card, &ScalarCard::stepSelectionChanged, this,
         [this, card](
             const std::optional<StepSelection>& selection) { stepsSelected(card, selection); });

@@ -9,6 +9,7 @@
 // for the checked runs apply to every card. New snapshots update the cards in place: zoom,
 // fixed axis ranges and a pinned cursor are kept, and a plot re-reads only changed runs.
 
+#include "core/events/custom_scalars_layout.h"
 #include "ui/adapter/loaded_data.h"
 #include "ui/dashboards/dashboard.h"
 #include "ui/dashboards/scalars/scalar_card.h"
@@ -78,6 +79,13 @@ public:
     bool isComputing() const override;
     ScalarCard* addCustomChart(const QStringList& tags);
     void removeCustomChart(ScalarCard* chart);
+    // The logs' custom scalars layout (the custom_scalars plugin) as charts at the very top,
+    // a group per category, as TensorBoard's Custom Scalars dashboard: a multiline chart has a
+    // line per (run, tag) its regular expressions match; a margin chart draws each value tag
+    // as a line within a band from its lower to its upper tag. What is wrong with the layout
+    // (garbage, an invalid expression, a tag no run holds) is listed above the cards.
+    std::vector<ScalarCard*> layoutCharts() const;
+    QLabel* layoutProblems() const { return m_layoutProblems; }
     // Every scalar tag of any run, in natural order: what a chart can be made of.
     const QStringList& allTags() const { return m_allTags; }
 
@@ -126,13 +134,19 @@ private:
     bool showTagCard(const QString& tag, bool wanted, bool hasData);
     void showEmptyText();
     void updateCustomChart(ScalarCard* chart) const;
+    // Makes the layout's charts anew when the layout or the tags it matches changed, else
+    // updates their lines; true when cards were made or removed.
+    bool updateLayoutCharts();
+    struct LayoutChart;
+    void updateLayoutChart(const LayoutChart& chart) const;
     void applyOptions();
     void applyOptions(ScalarCard* card); // the toolbar's choices to one card
     // A card's new step selection: every other card's too, while linked.
     void stepsSelected(ScalarCard* from, const std::optional<StepSelection>& selection);
     // Hands the grid every card: pinned, custom charts, then the rest.
     void placeCards();
-    ScalarCard* createCard(const QStringList& tags, bool custom);
+    ScalarCard* createCard(
+        const QStringList& tags, ScalarCard::Kind kind, const QString& title = QString());
     void chooseTags(ScalarCard* card);
     void chooseAxisRanges(ScalarCard* card);
     void chooseExport(ScalarCard* card, ScalarCard::Export format);
@@ -167,6 +181,21 @@ private:
     QSet<QString> m_tagSet; // the same tags, to look up
     std::map<QString, ScalarCard*> m_cards; // tag cards, by tag
     std::vector<ScalarCard*> m_charts; // custom charts
+    struct LayoutChart {
+        QString category; // the grid's group
+        QString title;
+        QStringList tags; // a multiline chart's matched tags, or each margin's three
+        std::vector<core::MarginSeries> margins; // of a margin chart
+        ScalarCard* card = nullptr;
+        bool sameChart(const LayoutChart& other) const
+        {
+            return category == other.category && title == other.title && tags == other.tags
+                && margins == other.margins;
+        }
+    };
+    std::vector<LayoutChart> m_layoutCharts;
+    QSet<QString> m_layoutCategories; // seen: a closed one starts collapsed, once
+    QLabel* m_layoutProblems = nullptr;
     QSet<QString> m_pinned;
     QSet<QString> m_enlarged; // tags whose cards are enlarged, should they be made again
     bool m_placementDirty = false;

@@ -75,7 +75,7 @@ ScalarCard* ScalarsDashboard::addCustomChart(const QStringList& tags)
 {
     if (tags.isEmpty())
         return nullptr;
-    ScalarCard* chart = createCard(tags, true);
+    ScalarCard* chart = createCard(tags, ScalarCard::Kind::Custom);
     m_charts.push_back(chart);
     updateCustomChart(chart);
     saveSettings();

@@ -1,5 +1,6 @@
-// ScalarsDashboard's card groups, shown by the shared CardGrid: "Pinned", "Custom charts", then
-// one per tag prefix; an enlarged card takes the whole row.
+// ScalarsDashboard's card groups, shown by the shared CardGrid: the custom scalars layout's
+// categories, "Pinned", "Custom charts", then one per tag prefix; an enlarged card takes the
+// whole row.
 
 #include "ui/dashboards/scalars/scalars_dashboard.h"
 #include "ui/dashboards/scalars/scalars_dashboard_parts.h"
@@ -21,6 +22,8 @@ void ScalarsDashboard::placeCards()
             .wholeRow = card->isEnlarged(),
             .card = card});
     };
+    for (const LayoutChart& chart : m_layoutCharts)
+        add(chart.card, chart.category);
     QStringList pinned;
     for (const auto& [tag, card] : m_cards)
         if (m_pinned.contains(tag))
@@ -67,6 +70,8 @@ bool ScalarsDashboard::isComputing() const
 {
     const auto rendering = [](const ScalarCard* card) { return card->plot()->isRendering(); };
     return std::any_of(m_charts.begin(), m_charts.end(), rendering)
+        || std::any_of(m_layoutCharts.begin(), m_layoutCharts.end(),
+            [&](const LayoutChart& chart) { return rendering(chart.card); })
         || std::any_of(m_cards.begin(), m_cards.end(),
             [&](const auto& entry) { return rendering(entry.second); });
 }
