@@ -98,8 +98,8 @@ void w1FullLoad(benchmark::State& state)
         residentBytes = points = 0;
         for (const RunData* run : loader.runs())
             for (const auto& [tag, data] : run->tags) {
-                residentBytes += data.scalars.residentBytes();
-                points += data.scalars.size();
+                residentBytes += data.scalars().residentBytes();
+                points += data.scalars().size();
             }
         state.ResumeTiming();
     }

@@ -115,7 +115,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const auto& kept = found->second;
         ++series;
         check(tagData.size() == kept.size(), "the rule kept another number of points");
-        const auto points = tagData.scalars.snapshot().points();
+        const auto points = tagData.scalars().snapshot().points();
         for (std::size_t i = 0; i < points.size(); ++i)
             check(points[i].step == kept[i].first
                     && std::bit_cast<std::uint64_t>(points[i].value)

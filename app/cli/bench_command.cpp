@@ -218,8 +218,8 @@ int runBench(const std::vector<std::string>& arguments)
                 for (const auto& run : loader.runs()) {
                     ++runCount;
                     for (const auto& [tag, data] : run->tags) {
-                        points += data.scalars.size();
-                        storeBytes += data.scalars.residentBytes();
+                        points += data.scalars().size();
+                        storeBytes += data.scalars().residentBytes();
                     }
                 }
             }

@@ -86,7 +86,7 @@ void writeScalars(Output& output, const LogdirLoader& loader, ExportFormat forma
     for (const auto& run : loader.runs())
         for (const auto& [tag, data] : run->tags)
             if (data.kind == ValueKind::Scalar)
-                series.push_back({run->name, std::string(tag), data.scalars.snapshot()});
+                series.push_back({run->name, std::string(tag), data.scalars().snapshot()});
     const ExportSink sink = [&output](std::string_view piece) { output.write(piece); };
     if (format == ExportFormat::Csv)
         writeScalarsCsv(series, sink);
@@ -103,7 +103,7 @@ void writeHistogramCsv(Output& output, const LogdirLoader& loader, ExportKind ki
         for (const auto& [tag, data] : run->tags) {
             if (data.kind != ValueKind::Histogram)
                 continue;
-            const auto entries = data.histograms.snapshot();
+            const auto entries = data.histograms().snapshot();
             if (kind == ExportKind::Histograms)
                 appendHistogramBucketsCsv(out, run->name, tag, entries);
             else

@@ -333,8 +333,8 @@ void printJson(const LogdirLoader& loader, const LoadStatistics& statistics,
                 out += "{\"tag\": " + jsonString(tag)
                     + ", \"plugin\": " + jsonString(data.metadata->pluginName)
                     + ", \"values\": " + std::to_string(data.size());
-                if (!data.blobs.empty()) {
-                    const auto blobs = data.blobs.snapshot();
+                if (!data.blobs().empty()) {
+                    const auto blobs = data.blobs().snapshot();
                     std::uint64_t count = 0;
                     for (std::size_t i = 0; i < blobs.size(); ++i)
                         count += blobs[i].count;

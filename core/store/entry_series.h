@@ -11,6 +11,7 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace lantern::core {
@@ -19,6 +20,28 @@ template <typename Entry> class EntrySnapshot {
 public:
     using Block = std::vector<Entry>;
     static constexpr std::size_t kBlockSize = 256;
+
+    EntrySnapshot() = default;
+    EntrySnapshot(const EntrySnapshot& other)
+        : m_view(other.m_view)
+    {
+        if (m_view)
+            m_view->references.fetch_add(1, std::memory_order_relaxed);
+    }
+    EntrySnapshot(EntrySnapshot&& other) noexcept
+        : m_view(std::exchange(other.m_view, nullptr))
+    {
+    }
+    EntrySnapshot& operator=(EntrySnapshot other) noexcept
+    {
+        std::swap(m_view, other.m_view);
+        return *this;
+    }
+    ~EntrySnapshot()
+    {
+        if (m_view && m_view->references.fetch_sub(1, std::memory_order_acq_rel) == 1)
+            delete m_view;
+    }
 
     std::size_t size() const { return m_view ? m_view->size : 0; }
     bool empty() const { return size() == 0; }
@@ -40,7 +63,7 @@ public:
 private:
     template <typename> friend class EntrySeries;
     // The series' state, which its snapshot copies.
-    struct View {
+    struct State {
         std::vector<std::shared_ptr<Block>> blocks;
         std::size_t size = 0;
         std::uint64_t generation = 0;
@@ -49,9 +72,16 @@ private:
         std::int64_t maxStep = 0;
         bool stepsSorted = true;
     };
-    // One pointer: a tag has one kind, so three of the four series of each TagSnapshot are
-    // empty, and 48 bytes inline each cost 96 bytes a tag of a run with 300,000 tags.
-    std::shared_ptr<const View> m_view;
+    struct View : State {
+        explicit View(const State& state)
+            : State(state)
+        {
+        }
+        mutable std::atomic<std::uint32_t> references = 1; // the snapshots sharing it
+    };
+    // One word, counted in the View rather than beside a shared_ptr: a tag has one kind, so
+    // three of the four series of each TagSnapshot are empty, and each costs its pointer.
+    View* m_view = nullptr;
 };
 
 template <typename Entry> // Entry has a member `std::int64_t step`
@@ -77,6 +107,8 @@ public:
     std::size_t size() const { return m_state ? m_state->size : 0; }
     bool empty() const { return size() == 0; }
     std::uint64_t generation() const { return m_state ? m_state->generation : 0; }
+    // The newest entry; only when !empty().
+    const Entry& last() const { return at(size() - 1); }
 
     void append(Entry entry)
     {
@@ -145,7 +177,7 @@ public:
     {
         Snapshot snapshot;
         if (m_state)
-            snapshot.m_view = std::make_shared<const State>(*m_state);
+            snapshot.m_view = new typename Snapshot::View(*m_state);
         return snapshot;
     }
 
@@ -164,7 +196,7 @@ private:
 
     // Allocated with the first entry: most tags hold one kind, and a run can hold 300,000 tags.
     // A snapshot holds a copy of it.
-    using State = typename Snapshot::View;
+    using State = typename Snapshot::State;
 
     const Entry& at(std::size_t index) const
     {

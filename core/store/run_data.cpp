@@ -14,11 +14,11 @@ namespace {
 // float64, which holds each of them exactly; the first type alone would round the others.
 void appendScalar(TagData& data, const ScalarPoint& point, ScalarType type)
 {
-    if (data.scalars.empty())
-        data.scalars.type = type;
-    else if (data.scalars.type != type)
-        data.scalars.type = ScalarType::Float64;
-    data.scalars.append(point);
+    if (data.scalars().empty())
+        data.scalars().type = type;
+    else if (data.scalars().type != type)
+        data.scalars().type = ScalarType::Float64;
+    data.scalars().append(point);
 }
 
 } // namespace
@@ -55,12 +55,9 @@ void RunData::reportHidden(
 void RunData::replaceFromStep(
     std::string_view tag, TagData& data, std::int64_t step, const RecordLocation& where)
 {
-    if (step > data.lastStep() || keepOrphanedData) {
-        data.noteStep(std::max(step, data.lastStep()));
+    if (keepOrphanedData || step > data.lastStep())
         return;
-    }
     const std::size_t removed = data.removeFromStep(step);
-    data.noteStep(step);
     if (removed > 0)
         reportHidden(tag, data, removed, where);
 }
@@ -94,31 +91,28 @@ void RunData::add(
         ++runMetadataCount;
         TagData& data = tagFor(event.runMetadataTag, ValueKind::RunMetadata, nullptr);
         replaceFromStep(event.runMetadataTag, data, event.step, where);
-        data.blobs.append({event.step, event.wallTime, where, 1});
+        data.blobs().append({event.step, event.wallTime, where, 1});
         break;
     }
     case EventKind::Summary:
         for (const SummaryItem& item : event.items) {
             TagData& data = tagFor(item.tag, item.kind, decoder.metadataOf(item.tag));
             replaceFromStep(item.tag, data, event.step, where);
-            switch (item.kind) {
-            case ValueKind::Scalar:
+            switch (seriesSlotOf(item.kind)) { // the slot the series holds
+            case SeriesSlot::Scalars:
                 appendScalar(data, {event.step, event.wallTime, item.scalar}, item.scalarType);
                 break;
-            case ValueKind::Histogram:
-                data.histograms.append({event.step, event.wallTime, item.histogram});
+            case SeriesSlot::Histograms:
+                data.histograms().append({event.step, event.wallTime, item.histogram});
                 break;
-            case ValueKind::Image:
-            case ValueKind::Audio:
-            case ValueKind::RunMetadata:
-            case ValueKind::KerasModel:
-                data.blobs.append({event.step, event.wallTime, where,
+            case SeriesSlot::Blobs:
+                data.blobs().append({event.step, event.wallTime, where,
                     item.kind == ValueKind::Image || item.kind == ValueKind::Audio ? item.blobCount
                                                                                    : 1u,
                     item.valueIndex});
                 break;
-            default:
-                data.tensors.append(
+            case SeriesSlot::Tensors:
+                data.tensors().append(
                     {event.step, event.wallTime, item.shape, item.numbers, item.strings});
                 break;
             }

@@ -85,6 +85,47 @@ RunHParams hparamsOf(const RunSnapshot& run)
 
 } // namespace
 
+TagSnapshotList TagSnapshotList::of(const TagTable& table, const TagSnapshotList* old)
+{
+    TagSnapshotList list;
+    const std::size_t count = table.size();
+    // Only new series change the tag order.
+    list.m_order = old && old->size() == count
+        ? old->m_order
+        : std::make_shared<const std::vector<std::uint32_t>>(table.order());
+    constexpr std::size_t kPage = kPageSize;
+    list.m_pages.reserve((count + kPage - 1) / kPage);
+    for (std::size_t first = 0; first < count; first += kPage) {
+        const std::size_t end = std::min(count, first + kPage);
+        const std::size_t number = first / kPage;
+        // Series numbers stay (a run's table only grows), so a page of the same run's previous
+        // snapshot holds the same series, and is reused when none of them changed.
+        const Page* before
+            = old && number < old->m_pages.size() ? old->m_pages[number].get() : nullptr;
+        bool unchanged = before && before->size() == end - first;
+        for (std::size_t i = first; unchanged && i < end; ++i) {
+            const TagData& data = table.series(std::uint32_t(i));
+            const TagSnapshot& kept = (*before)[i - first];
+            unchanged = kept.kind == data.kind && kept.generation == data.generation()
+                && kept.metadata == data.metadata;
+        }
+        if (unchanged) {
+            list.m_pages.push_back(old->m_pages[number]);
+            continue;
+        }
+        auto page = std::make_shared<Page>();
+        page->reserve(end - first);
+        for (std::size_t i = first; i < end; ++i) {
+            const TagData& data = table.series(std::uint32_t(i));
+            page->push_back({table.nameOf(std::uint32_t(i)), data.kind, data.metadata,
+                data.scalars().snapshot(), data.histograms().snapshot(), data.blobs().snapshot(),
+                data.tensors().snapshot(), data.generation()});
+        }
+        list.m_pages.push_back(std::move(page));
+    }
+    return list;
+}
+
 std::shared_ptr<const RunSnapshot> snapshotOf(const RunData& run, const RunSnapshot* previous)
 {
     auto snapshot = std::make_shared<RunSnapshot>();
@@ -99,31 +140,8 @@ std::shared_ptr<const RunSnapshot> snapshotOf(const RunData& run, const RunSnaps
     snapshot->generation = run.generation();
     snapshot->incarnation = run.incarnation();
     snapshot->tagNames = run.tags.names();
-    auto& tags = snapshot->tags.m_tags;
-    tags.reserve(run.tags.size());
-    // Both lists are in the same order (by tag, a tag's kinds as they appeared), so one walk
-    // finds each tag's previous snapshot. Only a snapshot of this run's names can lend its tags:
-    // theirs point into them.
-    const TagSnapshotList* old
-        = previous && previous->tagNames == snapshot->tagNames ? &previous->tags : nullptr;
-    std::size_t at = 0;
-    for (const auto& [name, data] : run.tags) {
-        const std::uint64_t generation = data.generation();
-        std::shared_ptr<const TagSnapshot> tag;
-        if (old) {
-            while (at < old->size() && (*old)[at].tag < name)
-                ++at;
-            for (std::size_t i = at; i < old->size() && (*old)[i].tag == name && !tag; ++i)
-                if ((*old)[i].kind == data.kind && (*old)[i].generation == generation
-                    && (*old)[i].metadata == data.metadata)
-                    tag = old->share(i);
-        }
-        if (!tag)
-            tag = std::make_shared<const TagSnapshot>(TagSnapshot {name, data.kind, data.metadata,
-                data.scalars.snapshot(), data.histograms.snapshot(), data.blobs.snapshot(),
-                data.tensors.snapshot(), generation});
-        tags.push_back(std::move(tag));
-    }
+    snapshot->tags = TagSnapshotList::of(
+        run.tags, previous && previous->tagNames == snapshot->tagNames ? &previous->tags : nullptr);
     snapshot->hparams = hparamsOf(*snapshot);
     return snapshot;
 }

@@ -30,7 +30,7 @@ std::uint32_t TagNames::find(std::string_view name) const
         const std::uint32_t slot = m_slots[at];
         if (slot == 0)
             return kNone;
-        if (m_names[slot - 1] == name)
+        if ((*this)[slot - 1] == name)
             return slot - 1;
     }
 }
@@ -51,21 +51,29 @@ std::uint32_t TagNames::intern(std::string_view name)
     return id;
 }
 
-std::string_view TagNames::store(std::string_view name)
+const char* TagNames::store(std::string_view name)
 {
-    if (name.empty())
-        return {};
-    if (m_blocks.empty() || m_blockSize - m_blockUsed < name.size()) {
+    char length[10];
+    std::size_t lengthBytes = 0;
+    for (std::size_t rest = name.size();; rest >>= 7) {
+        length[lengthBytes++] = char(rest < 0x80 ? rest : (rest & 0x7f) | 0x80);
+        if (rest < 0x80)
+            break;
+    }
+    const std::size_t size = lengthBytes + name.size();
+    if (m_blocks.empty() || m_blockSize - m_blockUsed < size) {
         // Each block twice the last, up to kMaxBlockSize; a longer name gets a block its size.
-        m_blockSize = std::max(name.size(),
-            m_blocks.empty() ? kFirstBlockSize : std::min(2 * m_blockSize, kMaxBlockSize));
+        m_blockSize = std::max(
+            size, m_blocks.empty() ? kFirstBlockSize : std::min(2 * m_blockSize, kMaxBlockSize));
         m_blocks.push_back(std::make_unique_for_overwrite<char[]>(m_blockSize));
         m_blockUsed = 0;
     }
     char* bytes = m_blocks.back().get() + m_blockUsed;
-    std::memcpy(bytes, name.data(), name.size());
-    m_blockUsed += name.size();
-    return {bytes, name.size()};
+    std::memcpy(bytes, length, lengthBytes);
+    if (!name.empty())
+        std::memcpy(bytes + lengthBytes, name.data(), name.size());
+    m_blockUsed += size;
+    return bytes;
 }
 
 void TagNames::growSlots()
@@ -73,7 +81,7 @@ void TagNames::growSlots()
     std::vector<std::uint32_t> slots(m_slots.empty() ? 16 : 2 * m_slots.size(), 0);
     const std::size_t mask = slots.size() - 1;
     for (std::uint32_t id = 0; id < m_names.size(); ++id) {
-        std::size_t at = hashOf(m_names[id]) & mask;
+        std::size_t at = hashOf((*this)[id]) & mask;
         while (slots[at] != 0)
             at = (at + 1) & mask;
         slots[at] = id + 1;

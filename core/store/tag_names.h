@@ -24,18 +24,32 @@ public:
     std::uint32_t find(std::string_view name) const;
     // The name's number, adding it when new.
     std::uint32_t intern(std::string_view name);
-    std::string_view operator[](std::uint32_t id) const { return m_names[id]; }
+    std::string_view operator[](std::uint32_t id) const { return read(m_names[id]); }
     std::size_t size() const { return m_names.size(); }
 
 private:
-    std::string_view store(std::string_view name);
+    const char* store(std::string_view name);
+    // A stored name: its length (7 bits a byte, low bits first, the top bit set on every byte
+    // but the last), then its bytes.
+    static std::string_view read(const char* stored)
+    {
+        std::size_t length = 0;
+        for (int shift = 0;; shift += 7) {
+            const auto byte = std::uint8_t(*stored++);
+            length |= std::size_t(byte & 0x7f) << shift;
+            if (byte < 0x80)
+                return {stored, length};
+        }
+    }
     void growSlots();
     static std::size_t hashOf(std::string_view name);
 
     std::vector<std::unique_ptr<char[]>> m_blocks;
     std::size_t m_blockUsed = 0; // bytes of the last block in use
     std::size_t m_blockSize = 0; // capacity of the last block
-    std::deque<std::string_view> m_names; // by number; a deque grows without slack or copies
+    // Where each name is stored, by number: a pointer, not a string_view, as the bytes carry
+    // the length (8 bytes a name less). A deque grows without slack or copies.
+    std::deque<const char*> m_names;
     // Open addressing with linear probing: a number + 1, or 0 for an empty slot. A power of
     // two in size, at most 3/4 full: 4 to 8 bytes a name instead of a 48-byte node and a bucket.
     std::vector<std::uint32_t> m_slots;

@@ -63,7 +63,7 @@ std::string compareCsvWithLoader(
         for (const auto& [tag, data] : run->tags) {
             if (data.kind != ValueKind::Scalar)
                 continue;
-            const ScalarSnapshot points = data.scalars.snapshot();
+            const ScalarSnapshot points = data.scalars().snapshot();
             for (std::size_t i = 0; i < points.size(); ++i, ++row) {
                 const std::string where
                     = run->name + " " + std::string(tag) + " #" + std::to_string(i);
@@ -155,7 +155,7 @@ private slots:
         const RunData& run = *loader.runs().front();
         QVERIFY(run.tags.contains("loss/tag_0"));
         QVERIFY(run.tags.contains("metrics/tag_1"));
-        const ScalarSnapshot loss = run.tags.at("loss/tag_0").scalars.snapshot();
+        const ScalarSnapshot loss = run.tags.at("loss/tag_0").scalars().snapshot();
         const double span = loss[249].wallTime - loss[0].wallTime;
         QVERIFY2(span > 249 * 0.045 && span < 249 * 0.055, std::to_string(span).c_str());
         bool fractional = false;
@@ -185,7 +185,7 @@ private slots:
             for (const auto& [tag, data] : run->tags)
                 if (data.kind == ValueKind::Histogram) {
                     QVERIFY(snapshots.size() < snapshots.capacity());
-                    snapshots.push_back(data.histograms.snapshot());
+                    snapshots.push_back(data.histograms().snapshot());
                     series.push_back({run->name, std::string(tag), &snapshots.back()});
                 }
         QVERIFY(series.size() >= 3);
@@ -771,7 +771,7 @@ private slots:
         LogdirLoader loader({{"", fs::path(temp.path().toStdString())}});
         loader.reload();
         QCOMPARE(loader.runs().size(), std::size_t(2));
-        const ScalarSnapshot points = loader.runs()[0]->tags.at("loss/tag_0").scalars.snapshot();
+        const ScalarSnapshot points = loader.runs()[0]->tags.at("loss/tag_0").scalars().snapshot();
         // About ten live steps a second after the five written at once.
         QVERIFY2(points.size() >= 5 + 8 && points.size() <= 5 + 20,
             std::to_string(points.size()).c_str());

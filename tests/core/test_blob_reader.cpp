@@ -79,12 +79,12 @@ std::size_t storedPayloadBytes(const RunData& run)
     for (const auto& [tag, data] : run.tags) {
         bytes += tag.size() + data.metadata->pluginContent.size()
             + data.metadata->displayName.size() + data.metadata->description.size()
-            + data.scalars.residentBytes();
-        const auto tensors = data.tensors.snapshot();
+            + data.scalars().residentBytes();
+        const auto tensors = data.tensors().snapshot();
         for (std::size_t i = 0; i < tensors.size(); ++i)
             for (const std::string& text : tensors[i].strings)
                 bytes += text.size();
-        bytes += data.blobs.size() * sizeof(BlobEntry);
+        bytes += data.blobs().size() * sizeof(BlobEntry);
     }
     return bytes;
 }

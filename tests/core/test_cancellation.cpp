@@ -46,7 +46,7 @@ std::vector<std::vector<double>> lossesOf(const LogdirLoader& loader)
     for (const RunData* run : loader.runs()) {
         std::vector<double>& values = losses.emplace_back();
         if (const auto tag = run->tags.find("loss"); tag != run->tags.end()) {
-            const ScalarSnapshot points = tag->second.scalars.snapshot();
+            const ScalarSnapshot points = tag->second.scalars().snapshot();
             for (std::size_t i = 0; i < points.size(); ++i)
                 values.push_back(points[i].value);
         }

@@ -173,7 +173,7 @@ private slots:
         { // A TF1 Estimator resumed into a second file: both files' points, in order.
             const auto loader = load("a02_tf1_custom_estimator_resumed");
             const RunData& run = *loader->runs().at(0);
-            const ScalarSnapshot loss = run.tags.at("loss").scalars.snapshot();
+            const ScalarSnapshot loss = run.tags.at("loss").scalars().snapshot();
             QCOMPARE(loss.size(), std::size_t(20));
             QCOMPARE(loss[0].step, std::int64_t(1));
             QCOMPARE(loss[10].step, std::int64_t(1001));
@@ -184,30 +184,32 @@ private slots:
             const auto loader = load("c07_torch_reducer_strict_lax_duplicate_steps");
             const RunData& run = *loader->runs().at(0);
             QCOMPARE(run.name, std::string("tests/runs/duplicate_steps/run_1"));
-            QCOMPARE(run.tags.at("dup_steps/foo").scalars.size(), std::size_t(200));
+            QCOMPARE(run.tags.at("dup_steps/foo").scalars().size(), std::size_t(200));
             QCOMPARE(run.diagnostics.size(), std::size_t(2));
         }
         { // ML-Agents: scalars, a histogram tag and a text summary.
             const auto loader = load("c10_mlagents_torch_text_histo");
             const RunData& run = *loader->runs().at(0);
             QCOMPARE(run.tags.at("Environment/Cumulative Reward_hist").kind, ValueKind::Histogram);
-            QCOMPARE(run.tags.at("Environment/Cumulative Reward_hist").histograms.size(),
+            QCOMPARE(run.tags.at("Environment/Cumulative Reward_hist").histograms().size(),
                 std::size_t(8));
             QCOMPARE(run.tags.at("Hyperparameters/text_summary").kind, ValueKind::Text);
-            QVERIFY(
-                !run.tags.at("Hyperparameters/text_summary").tensors.snapshot()[0].strings.empty());
+            QVERIFY(!run.tags.at("Hyperparameters/text_summary")
+                         .tensors()
+                         .snapshot()[0]
+                         .strings.empty());
         }
         { // TF2 Keras: float tensors with the scalars plugin, and the Keras model JSON.
             const auto loader = load("f07_tf2_ckpt_projector_backslash_path");
             const RunData& validation = *loader->runs().at(1);
             QCOMPARE(validation.name, std::string("logs/validation"));
-            QCOMPARE(validation.tags.at("epoch_loss").scalars.size(), std::size_t(50));
+            QCOMPARE(validation.tags.at("epoch_loss").scalars().size(), std::size_t(50));
             QCOMPARE(validation.tags.at("epoch_loss").metadata->pluginName, std::string("scalars"));
             const RunData& train = *loader->runs().at(0);
             QCOMPARE(train.tags.at("keras").kind, ValueKind::KerasModel);
             // Stored as a reference (graph_loader.h reads it back), not as the JSON itself.
-            QCOMPARE(train.tags.at("keras").blobs.size(), std::size_t(1));
-            QVERIFY(train.tags.at("keras").tensors.empty());
+            QCOMPARE(train.tags.at("keras").blobs().size(), std::size_t(1));
+            QVERIFY(train.tags.at("keras").tensors().empty());
         }
     }
 

@@ -76,11 +76,11 @@ std::vector<std::string> factsOf(const RunData& run)
     for (const auto& [tag, data] : run.tags) {
         const std::string head
             = std::string(tag) + "|" + std::string(valueKindName(data.kind)) + "|";
-        data.scalars.snapshot().forEach([&](const ScalarPoint& p) {
+        data.scalars().snapshot().forEach([&](const ScalarPoint& p) {
             facts.push_back(head + "s|" + std::to_string(p.step) + "|" + hexBits(p.wallTime) + "|"
                 + hexBits(p.value));
         });
-        const auto histograms = data.histograms.snapshot();
+        const auto histograms = data.histograms().snapshot();
         for (std::size_t i = 0; i < histograms.size(); ++i) {
             std::string line = head + "h|" + std::to_string(histograms[i].step);
             for (const HistogramBucket& b : histograms[i].buckets)
@@ -92,11 +92,11 @@ std::vector<std::string> factsOf(const RunData& run)
                     .append(hexBits(b.count));
             facts.push_back(line);
         }
-        const auto blobs = data.blobs.snapshot();
+        const auto blobs = data.blobs().snapshot();
         for (std::size_t i = 0; i < blobs.size(); ++i)
             facts.push_back(head + "b|" + std::to_string(blobs[i].step) + "|"
                 + std::to_string(blobs[i].count) + "|" + std::to_string(blobs[i].location.length));
-        const auto tensors = data.tensors.snapshot();
+        const auto tensors = data.tensors().snapshot();
         for (std::size_t i = 0; i < tensors.size(); ++i) {
             std::string line = head + "t|" + std::to_string(tensors[i].step);
             for (const double n : tensors[i].numbers)

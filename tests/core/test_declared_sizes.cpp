@@ -73,7 +73,7 @@ std::vector<std::int64_t> tensorSteps(const RunData& run, const std::string& tag
     const auto it = run.tags.find(tag);
     if (it == run.tags.end())
         return steps;
-    const auto entries = it->second.tensors.snapshot();
+    const auto entries = it->second.tensors().snapshot();
     for (std::size_t i = 0; i < entries.size(); ++i)
         steps.push_back(entries[i].step);
     return steps;
@@ -193,7 +193,7 @@ private slots:
         const RunData& run = *loader.runs().at(0);
         QCOMPARE(tensorSteps(run, "pr"), (std::vector<std::int64_t> {1, 3}));
         QVERIFY2(hasRejection(run, "pr", 2), describe(run).c_str());
-        const auto entries = run.tags.at("pr").tensors.snapshot();
+        const auto entries = run.tags.at("pr").tensors().snapshot();
         QCOMPARE(prCurvePoints(entries[1]).size(), std::size_t(2)); // the last threshold is empty
     }
 
@@ -213,12 +213,12 @@ private slots:
         loader.reload();
         const RunData& run = *loader.runs().at(0);
         QCOMPARE(run.countOf(ValueKind::Audio), std::uint64_t(2)); // values of "clip" and "none"
-        const auto blobs = run.tags.at("clip").blobs.snapshot();
+        const auto blobs = run.tags.at("clip").blobs().snapshot();
         QCOMPARE(blobs.size(), std::size_t(1));
         QCOMPARE(blobs[0].step, std::int64_t(2));
         QCOMPARE(blobs[0].count, std::uint32_t(1));
         QVERIFY2(hasRejection(run, "clip", 1), describe(run).c_str());
-        QCOMPARE(run.tags.at("none").blobs.snapshot()[0].count, std::uint32_t(0));
+        QCOMPARE(run.tags.at("none").blobs().snapshot()[0].count, std::uint32_t(0));
     }
 
     void everyKindChecksItsValuesAgainstItsShape()
@@ -298,7 +298,7 @@ private slots:
                 writer.writeEvent(floats("splat", "custom", step, {1024}, {float(step)}));
         });
         const RunData& run = load.run();
-        const auto entries = run.tags.at("splat").tensors.snapshot();
+        const auto entries = run.tags.at("splat").tensors().snapshot();
         QCOMPARE(entries.size(), std::size_t(kRecords));
         QCOMPARE(entries[7].numbers, std::vector<double> {7.0});
         QCOMPARE(entries[7].shape, std::vector<std::int64_t> {1024});

@@ -49,28 +49,28 @@ private slots:
         QCOMPARE(runs[0]->name, std::string("lr_0.003"));
         QCOMPARE(runs[1]->name, std::string("lr_0.3"));
         for (const RunData* run : runs) {
-            QCOMPARE(run->tags.at("loss").scalars.size(), std::size_t(options.steps));
+            QCOMPARE(run->tags.at("loss").scalars().size(), std::size_t(options.steps));
             QCOMPARE(
-                run->tags.at("global_step/sec").scalars.size(), std::size_t(options.steps / 10));
+                run->tags.at("global_step/sec").scalars().size(), std::size_t(options.steps / 10));
             QCOMPARE(
-                run->tags.at("dense/kernel").histograms.size(), std::size_t(options.steps / 10));
+                run->tags.at("dense/kernel").histograms().size(), std::size_t(options.steps / 10));
             QCOMPARE(run->tags.at("dense_1/activations").kind, ValueKind::Histogram);
             QCOMPARE(run->tags.at("run_description").kind, ValueKind::Text);
             // Audio at each quarter: the loss as pitch, and two tones a value.
             QCOMPARE(run->tags.at("audio/loss_as_pitch").kind, ValueKind::Audio);
-            QCOMPARE(run->tags.at("audio/loss_as_pitch").blobs.size(),
-                std::size_t(kDemoAudioValues));
-            QCOMPARE(run->tags.at("audio/tones").blobs.size(), std::size_t(kDemoAudioValues));
-            QCOMPARE(run->tags.at("audio/tones").blobs.snapshot()[0].count, std::uint32_t(2));
+            QCOMPARE(
+                run->tags.at("audio/loss_as_pitch").blobs().size(), std::size_t(kDemoAudioValues));
+            QCOMPARE(run->tags.at("audio/tones").blobs().size(), std::size_t(kDemoAudioValues));
+            QCOMPARE(run->tags.at("audio/tones").blobs().snapshot()[0].count, std::uint32_t(2));
             QVERIFY(run->graph.has_value());
             QVERIFY(run->diagnostics.empty());
         }
         // The small learning rate converges: the last twenty steps' loss is far below the first.
-        const ScalarSnapshot good = runs[0]->tags.at("loss").scalars.snapshot();
+        const ScalarSnapshot good = runs[0]->tags.at("loss").scalars().snapshot();
         QVERIFY(meanOf(good, good.size() - 20, 20) < 0.5 * meanOf(good, 0, 20));
         // The large one does not: it ends far above where the small one ends, yet every loss
         // it logs is finite, so its curve can be drawn (clipping keeps it from overflowing).
-        const ScalarSnapshot bad = runs[1]->tags.at("loss").scalars.snapshot();
+        const ScalarSnapshot bad = runs[1]->tags.at("loss").scalars().snapshot();
         const double badEnd = meanOf(bad, bad.size() - 20, 20);
         QVERIFY(badEnd > 10 * meanOf(good, good.size() - 20, 20));
         for (std::size_t i = 0; i < bad.size(); ++i)

@@ -183,7 +183,7 @@ private slots:
         const auto& tags = loader.runs().front()->tags;
         QCOMPARE(tags.size(), std::size_t(5));
 
-        const auto points = [&](const char* tag) { return tags.at(tag).scalars.snapshot(); };
+        const auto points = [&](const char* tag) { return tags.at(tag).scalars().snapshot(); };
         const ScalarSnapshot tf1 = points("tf1/loss"), f = points("tf2/float"),
                              d = points("tf2/double"), i = points("tf2/int");
         QCOMPARE(tf1.type(), ScalarType::Float32);
@@ -445,8 +445,8 @@ private slots:
         for (const auto& run : loader.runs()) {
             QVERIFY(run->diagnostics.empty());
             QCOMPARE(run->tags.size(), reference.size());
-            QCOMPARE(run->tags.at("loss").scalars.snapshot().points(),
-                reference.at("loss").scalars.snapshot().points());
+            QCOMPARE(run->tags.at("loss").scalars().snapshot().points(),
+                reference.at("loss").scalars().snapshot().points());
             QCOMPARE(run->tags.at("w").size(), std::size_t(20));
         }
     }
@@ -462,12 +462,12 @@ private slots:
         QVERIFY(writer.flush());
         LogdirLoader loader({{"", fixture.root()}});
         loader.reload();
-        QCOMPARE(loader.runs().front()->tags.at("live").scalars.size(), std::size_t(10));
+        QCOMPARE(loader.runs().front()->tags.at("live").scalars().size(), std::size_t(10));
         for (int step = 10; step < 15; ++step)
             writer.addScalar("live", step, float(step), 100.0 + step);
         QVERIFY(writer.flush());
         loader.reload();
-        QCOMPARE(loader.runs().front()->tags.at("live").scalars.size(), std::size_t(15));
+        QCOMPARE(loader.runs().front()->tags.at("live").scalars().size(), std::size_t(15));
         QVERIFY(loader.runs().front()->diagnostics.empty());
     }
 };

@@ -67,7 +67,7 @@ std::map<std::int64_t, double> pointsOf(const RunData& run, const std::string& t
 {
     std::map<std::int64_t, double> points;
     if (const auto it = run.tags.find(tag); it != run.tags.end())
-        it->second.scalars.snapshot().forEach(
+        it->second.scalars().snapshot().forEach(
             [&](const ScalarPoint& p) { points.emplace(p.step, p.value); });
     return points;
 }
@@ -81,7 +81,7 @@ bool strictlyIncreasing(const RunData& run, const std::string& tag)
     bool ok = true;
     bool first = true;
     std::int64_t last = 0;
-    it->second.scalars.snapshot().forEach([&](const ScalarPoint& p) {
+    it->second.scalars().snapshot().forEach([&](const ScalarPoint& p) {
         ok &= first || p.step > last;
         first = false;
         last = p.step;
@@ -179,8 +179,8 @@ private slots:
                 expected.emplace(step, float(step) * 0.25f);
             QCOMPARE(pointsOf(*run, "loss"), expected);
             QVERIFY(strictlyIncreasing(*run, "loss"));
-            QCOMPARE(run->tags.at("loss").scalars.size(), std::size_t(kWriterSteps));
-            QCOMPARE(run->tags.at("weights").histograms.size(), std::size_t(kWriterSteps / 10));
+            QCOMPARE(run->tags.at("loss").scalars().size(), std::size_t(kWriterSteps));
+            QCOMPARE(run->tags.at("weights").histograms().size(), std::size_t(kWriterSteps / 10));
             QVERIFY(run->diagnostics.empty());
         }
 
@@ -192,7 +192,7 @@ private slots:
         for (int step = kRestartStep; step < kRawLastStep; ++step)
             expected.emplace(step, float(step) + 1000.0f);
         QCOMPARE(pointsOf(*run, "loss"), expected);
-        QCOMPARE(run->tags.at("loss").scalars.size(), expected.size());
+        QCOMPARE(run->tags.at("loss").scalars().size(), expected.size());
         QCOMPARE(run->files.size(), std::size_t(2));
         // The restart was reported: the points its new steps replaced were hidden, in one
         // diagnostic for the series, and nothing else went wrong.

@@ -63,7 +63,7 @@ private slots:
         const RunData& run = *loader.runs()[0];
         QCOMPARE(scalarSteps(run, "loss"), stepRange(0, 30));
         // The points from step 15 on are the restarted job's (wall times from 500 on).
-        QCOMPARE(run.tags.at("loss").scalars.snapshot()[15].wallTime, 515.0);
+        QCOMPARE(run.tags.at("loss").scalars().snapshot()[15].wallTime, 515.0);
         QCOMPARE(run.diagnostics.size(), std::size_t(1));
         QVERIFY(run.diagnostics[0].reason.starts_with("6 point(s) of scalars tag 'loss' hidden"));
     }
@@ -110,7 +110,7 @@ private slots:
         LogdirLoader loader({{"", root}});
         loader.reload();
         QCOMPARE(scalarSteps(*loader.runs()[0], "loss"), (std::vector<std::int64_t> {3, 4}));
-        QCOMPARE(loader.runs()[0]->tags.at("loss").scalars.snapshot()[0].value, 2.0);
+        QCOMPARE(loader.runs()[0]->tags.at("loss").scalars().snapshot()[0].value, 2.0);
         QCOMPARE(loader.runs()[0]->diagnostics.size(), std::size_t(1));
     }
 
@@ -144,7 +144,7 @@ private slots:
         appendRecords(file, lossSteps(0, 50));
         LogdirLoader loader({{"", root}});
         loader.reload();
-        QCOMPARE(loader.runs()[0]->tags.at("loss").scalars.size(), std::size_t(51));
+        QCOMPARE(loader.runs()[0]->tags.at("loss").scalars().size(), std::size_t(51));
 
         // Shorter: a new job overwrote the file.
         fs::remove(file);
@@ -214,7 +214,7 @@ private slots:
         writeBytes(file, compressed.substr(0, compressed.size() / 2));
         LogdirLoader loader({{"", root}});
         loader.reload();
-        const std::size_t partial = loader.runs()[0]->tags.at("loss").scalars.size();
+        const std::size_t partial = loader.runs()[0]->tags.at("loss").scalars().size();
         QVERIFY(partial < 100);
         writeBytes(file, compressed.substr(compressed.size() / 2), true);
         loader.reload();

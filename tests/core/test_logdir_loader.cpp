@@ -34,7 +34,7 @@ private slots:
         const RunData& run = *loader.runs()[0];
         QCOMPARE(run.name, std::string("run_a"));
         QCOMPARE(run.fileVersion, std::string("brain.Event:2"));
-        const ScalarSnapshot loss = run.tags.at("loss").scalars.snapshot();
+        const ScalarSnapshot loss = run.tags.at("loss").scalars().snapshot();
         QCOMPARE(loss.size(), std::size_t(100));
         QCOMPARE(loss[99].step, std::int64_t(99));
         QCOMPARE(loss[3].value, double(1.0f / 4.0f));
@@ -49,7 +49,7 @@ private slots:
         appendRecords(file, {fileVersionEvent(), scalarEvent("acc", 0, 0.5f, 1.0)});
         LogdirLoader loader({{"", root}});
         loader.reload();
-        QCOMPARE(loader.runs()[0]->tags.at("acc").scalars.size(), std::size_t(1));
+        QCOMPARE(loader.runs()[0]->tags.at("acc").scalars().size(), std::size_t(1));
 
         // Half of a record: not an error, just not there yet.
         const std::string next = scalarEvent("acc", 1, 0.75f, 2.0);
@@ -57,7 +57,7 @@ private slots:
         const auto fullSize = fs::file_size(file);
         fs::resize_file(file, fullSize - 5);
         LoadStatistics statistics = loader.reload();
-        QCOMPARE(loader.runs()[0]->tags.at("acc").scalars.size(), std::size_t(1));
+        QCOMPARE(loader.runs()[0]->tags.at("acc").scalars().size(), std::size_t(1));
         QVERIFY(loader.runs()[0]->diagnostics.empty());
 
         // The writer finishes the record.
@@ -73,8 +73,8 @@ private slots:
             << framedTail.substr(framedTail.size() - 5);
         statistics = loader.reload();
         QCOMPARE(statistics.records, std::uint64_t(1));
-        QCOMPARE(loader.runs()[0]->tags.at("acc").scalars.size(), std::size_t(2));
-        QCOMPARE(loader.runs()[0]->tags.at("acc").scalars.snapshot()[1].value, 0.75);
+        QCOMPARE(loader.runs()[0]->tags.at("acc").scalars().size(), std::size_t(2));
+        QCOMPARE(loader.runs()[0]->tags.at("acc").scalars().snapshot()[1].value, 0.75);
 
         // An unchanged reload reads nothing.
         QCOMPARE(loader.reload().records, std::uint64_t(0));
@@ -103,7 +103,7 @@ private slots:
         LogdirLoader loader({{"", root}});
         loader.reload();
         const RunData& run = *loader.runs()[0];
-        QCOMPARE(run.tags.at("loss").scalars.size(), std::size_t(9));
+        QCOMPARE(run.tags.at("loss").scalars().size(), std::size_t(9));
         QCOMPARE(run.diagnostics.size(), std::size_t(1));
         QCOMPARE(run.diagnostics[0].file, file.string());
         QVERIFY(run.diagnostics[0].offset <= std::uint64_t(size / 2));
@@ -180,10 +180,10 @@ private slots:
         const RunData& run = *loader.runs().at(0);
         QCOMPARE(run.tags.count("w"), std::size_t(2));
         QCOMPARE(run.tags.at("w").kind, ValueKind::Histogram); // the first kind comes first
-        QCOMPARE(run.tags.find("w", ValueKind::Histogram)->histograms.size(), std::size_t(2));
-        QCOMPARE(run.tags.find("w", ValueKind::Scalar)->scalars.size(), std::size_t(1));
-        QCOMPARE(run.tags.find("v", ValueKind::Scalar)->scalars.size(), std::size_t(1));
-        QCOMPARE(run.tags.find("v", ValueKind::Histogram)->histograms.size(), std::size_t(1));
+        QCOMPARE(run.tags.find("w", ValueKind::Histogram)->histograms().size(), std::size_t(2));
+        QCOMPARE(run.tags.find("w", ValueKind::Scalar)->scalars().size(), std::size_t(1));
+        QCOMPARE(run.tags.find("v", ValueKind::Scalar)->scalars().size(), std::size_t(1));
+        QCOMPARE(run.tags.find("v", ValueKind::Histogram)->histograms().size(), std::size_t(1));
         QCOMPARE(run.countOf(ValueKind::Scalar), std::uint64_t(2));
         QCOMPARE(run.countOf(ValueKind::Histogram), std::uint64_t(3));
         QVERIFY(run.diagnostics.empty()); // different series: neither hides the other's steps

@@ -118,17 +118,17 @@ bool sameNumber(double a, double b)
 std::vector<RefValue> loaded(const TagData& data)
 {
     std::vector<RefValue> values;
-    data.scalars.snapshot().forEach([&](const ScalarPoint& point) {
+    data.scalars().snapshot().forEach([&](const ScalarPoint& point) {
         values.emplace_back(point.step, point.wallTime).scalar = point.value;
     });
-    const auto histograms = data.histograms.snapshot();
+    const auto histograms = data.histograms().snapshot();
     for (std::size_t i = 0; i < histograms.size(); ++i)
         values.emplace_back(histograms[i].step, histograms[i].wallTime).histogram
             = histograms[i].buckets;
-    const auto blobs = data.blobs.snapshot();
+    const auto blobs = data.blobs().snapshot();
     for (std::size_t i = 0; i < blobs.size(); ++i)
         values.emplace_back(blobs[i].step, blobs[i].wallTime).blobCount = blobs[i].count;
-    const auto tensors = data.tensors.snapshot();
+    const auto tensors = data.tensors().snapshot();
     for (std::size_t i = 0; i < tensors.size(); ++i) {
         RefValue& value = values.emplace_back(tensors[i].step, tensors[i].wallTime);
         value.numbers = tensors[i].numbers;
@@ -176,7 +176,8 @@ std::string compare(const RunData& run, bool keepEverything)
             const RefValue &a = actual[i], &e = expected[i];
             const bool same = a.step == e.step && sameNumber(a.wallTime, e.wallTime)
                 && (data.kind != ValueKind::Scalar || sameNumber(a.scalar, e.scalar))
-                && a.histogram == e.histogram && (data.blobs.empty() || a.blobCount == e.blobCount)
+                && a.histogram == e.histogram
+                && (data.blobs().empty() || a.blobCount == e.blobCount)
                 && std::equal(a.numbers.begin(), a.numbers.end(), e.numbers.begin(),
                     e.numbers.end(), sameNumber)
                 && a.strings == e.strings;
@@ -289,7 +290,7 @@ private slots:
         const std::vector<std::int64_t> expected(kept.begin(), kept.end());
         QCOMPARE(scalarSteps(run, "loss"), expected);
         // Each kept step holds the value written last for it.
-        const auto points = run.tags.at("loss").scalars.snapshot().points();
+        const auto points = run.tags.at("loss").scalars().snapshot().points();
         for (const ScalarPoint& point : points) {
             const auto last = std::find(steps.rbegin(), steps.rend(), int(point.step));
             QCOMPARE(point.value, double(steps.rend() - last - 1));
@@ -389,7 +390,7 @@ private slots:
         LogdirLoader loader({{"", root}});
         loader.reload();
         const RunData& run = *loader.runs().at(0);
-        const ScalarSnapshot loss = run.tags.at("loss").scalars.snapshot();
+        const ScalarSnapshot loss = run.tags.at("loss").scalars().snapshot();
         QCOMPARE(loss.size(), std::size_t(kSteps));
         std::int64_t expectedStep = 0;
         bool allNewest = true;

@@ -134,7 +134,7 @@ std::vector<std::int64_t> scalarSteps(const core::RunData& run, const std::strin
 {
     std::vector<std::int64_t> steps;
     if (const auto it = run.tags.find(tag); it != run.tags.end())
-        it->second.scalars.snapshot().forEach(
+        it->second.scalars().snapshot().forEach(
             [&](const core::ScalarPoint& p) { steps.push_back(p.step); });
     return steps;
 }
