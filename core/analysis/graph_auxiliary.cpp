@@ -104,8 +104,10 @@ std::vector<bool> auxiliaryChildren(
     }
     std::size_t count = 0;
     for (std::size_t i = 0; i < children.size(); ++i) {
-        auxiliary[i] = auxiliary[i]
-            || (degree[i] >= kMinHighDegree && degree[i] >= kDegreeOverMedian * median);
+        // Only ops: a scope is structure someone named, however widely it is tied.
+        const bool highDegree = !hierarchy.node(children[i]).isGroup()
+            && degree[i] >= kMinHighDegree && degree[i] >= kDegreeOverMedian * median;
+        auxiliary[i] = auxiliary[i] || highDegree;
         count += auxiliary[i];
     }
     if (count == children.size())
