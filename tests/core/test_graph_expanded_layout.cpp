@@ -8,24 +8,16 @@
 #include "core/demo/large_graph.h"
 #include "core/load/graph_loader.h"
 #include "core/load/logdir_loader.h"
+#include "tests/support/graph_nodes.h"
 #include "tests/support/test_support.h"
 
 #include <QTest>
 
 using namespace lantern;
 using namespace lantern::core;
+using lantern::test::addNode;
 
 namespace {
-
-void addNode(pb::GraphDef& graph, const std::string& name, const std::string& op,
-    std::initializer_list<std::string> inputs = {})
-{
-    pb::NodeDef* node = graph.add_node();
-    node->set_name(name);
-    node->set_op(op);
-    for (const std::string& input : inputs)
-        node->add_input(input);
-}
 
 // x → a/p → a/q → b/r → out, with b/s reading a/p and a/q too.
 pb::GraphDef twoScopes()

@@ -2,23 +2,15 @@
 // inputs and the edges counted between a group's children, and hostile graphs.
 
 #include "core/analysis/graph_hierarchy.h"
+#include "tests/support/graph_nodes.h"
 
 #include <QTest>
 
 using namespace lantern;
 using namespace lantern::core;
+using lantern::test::addNode;
 
 namespace {
-
-void addNode(pb::GraphDef& graph, const std::string& name, const std::string& op,
-    std::initializer_list<std::string> inputs = {})
-{
-    pb::NodeDef* node = graph.add_node();
-    node->set_name(name);
-    node->set_op(op);
-    for (const std::string& input : inputs)
-        node->add_input(input);
-}
 
 QStringList labelsOf(const GraphHierarchy& hierarchy, std::uint32_t group)
 {
