@@ -1,9 +1,16 @@
 // The Graphs tab's worker-thread work on a large synthetic GraphDef (40 scopes × 500 ops, each
 // op reading its predecessor and, every tenth, an op of the previous scope): laying out every
 // group with graph_layout, beside the baseline of building the hierarchy it lays out.
+//
+// Then the tab's steps on core::makeLargeGraph (20,000 ops: deep scopes, a 5,000-op series,
+// many cross-scope edges), each beside the drill-down layout it replaces (one level alone,
+// layOutGroup) as the baseline: the first layout (parse, hierarchy, layout of the top level
+// with its auxiliary area and edges), and opening a 2,000-op scope in place.
 
+#include "core/analysis/graph_expanded_layout.h"
 #include "core/analysis/graph_hierarchy.h"
 #include "core/analysis/graph_layout.h"
+#include "core/demo/large_graph.h"
 #include "core/events/keras_graph.h"
 
 #include "graph.pb.h"
@@ -56,6 +63,81 @@ void BM_LayOutEveryGroup(benchmark::State& state)
                 benchmark::DoNotOptimize(layOutGroup(hierarchy, node));
 }
 BENCHMARK(BM_LayOutEveryGroup)->Unit(benchmark::kMillisecond)->Repetitions(5);
+
+const std::string& largeGraphBytes()
+{
+    static const std::string bytes = makeLargeGraph().SerializeAsString();
+    return bytes;
+}
+
+// What the tab does before its first paint, drill-down style: parse, hierarchy, top level.
+void BM_Large_FirstLayout_DrillDown(benchmark::State& state)
+{
+    for (auto _ : state) {
+        pb::GraphDef graph;
+        graph.ParseFromString(largeGraphBytes());
+        const GraphHierarchy hierarchy = buildGraphHierarchy(graph);
+        benchmark::DoNotOptimize(layOutGroup(hierarchy, 0));
+    }
+}
+BENCHMARK(BM_Large_FirstLayout_DrillDown)->Unit(benchmark::kMillisecond)->Repetitions(5);
+
+// The same with the expanded layout: auxiliary area and every edge between visible boxes.
+void BM_Large_FirstLayout_Expanded(benchmark::State& state)
+{
+    for (auto _ : state) {
+        pb::GraphDef graph;
+        graph.ParseFromString(largeGraphBytes());
+        const GraphHierarchy hierarchy = buildGraphHierarchy(graph);
+        benchmark::DoNotOptimize(layOutExpanded(hierarchy, &graph, {}));
+    }
+}
+BENCHMARK(BM_Large_FirstLayout_Expanded)->Unit(benchmark::kMillisecond)->Repetitions(5);
+
+struct LargeFixture {
+    pb::GraphDef graph = makeLargeGraph();
+    GraphHierarchy hierarchy = buildGraphHierarchy(graph);
+    std::uint32_t block = *hierarchy.find("model/block_1"); // 2,000 ops
+};
+
+const LargeFixture& large()
+{
+    static const LargeFixture fixture;
+    return fixture;
+}
+
+// Drill-down baseline: entering the 2,000-op scope lays out its children alone.
+void BM_Large_OpenScope_DrillDown(benchmark::State& state)
+{
+    for (auto _ : state)
+        benchmark::DoNotOptimize(layOutGroup(large().hierarchy, large().block));
+}
+BENCHMARK(BM_Large_OpenScope_DrillDown)->Unit(benchmark::kMillisecond)->Repetitions(5);
+
+// Opening it in place inside the open "model", with the previous layout's placements: the
+// scope, its ancestors and every edge between visible boxes.
+void BM_Large_OpenScope_Expanded(benchmark::State& state)
+{
+    const auto& f = large();
+    GraphExpansion expansion;
+    expansion.open.insert(*f.hierarchy.find("model"));
+    const ExpandedLayout before = layOutExpanded(f.hierarchy, &f.graph, expansion);
+    expansion.open.insert(f.block);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(layOutExpanded(f.hierarchy, &f.graph, expansion, before.cache));
+}
+BENCHMARK(BM_Large_OpenScope_Expanded)->Unit(benchmark::kMillisecond)->Repetitions(5);
+
+// The same with everything open down to the ops of one unit, and no placements to reuse.
+void BM_Large_OpenDeep_NoCache(benchmark::State& state)
+{
+    const auto& f = large();
+    GraphExpansion expansion;
+    revealNode(f.hierarchy, expansion, *f.hierarchy.find("model/block_1/layer_3/unit_2/Add1"));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(layOutExpanded(f.hierarchy, &f.graph, expansion));
+}
+BENCHMARK(BM_Large_OpenDeep_NoCache)->Unit(benchmark::kMillisecond)->Repetitions(5);
 
 } // namespace
 

@@ -1,7 +1,11 @@
-// The graph hierarchy builder on fuzzed GraphDefs (scopes, series, inputs, edges).
+// The graph hierarchy builder on fuzzed GraphDefs (scopes, series, inputs, edges), then the
+// canvas' layout with some of its groups opened in place (chosen from the input's bytes).
 // Checks: no crash, hang or runaway memory; every op sits in the tree once, counts add up,
-// and every resolved input is counted as exactly one edge.
+// and every resolved input is counted as exactly one edge; in the expanded layout, every box
+// lies inside its open group's box and every input between two different visible boxes is
+// counted in one drawn edge (or stated as not drawn).
 
+#include "core/analysis/graph_expanded_layout.h"
 #include "core/analysis/graph_hierarchy.h"
 
 #include "fuzz/fuzz_check.h"
@@ -12,6 +16,61 @@
 using namespace lantern;
 using namespace lantern::core;
 using lantern::fuzz::check;
+
+namespace {
+
+bool inside(const ExpandedLayout::Box& inner, const ExpandedLayout::Box& outer)
+{
+    return inner.x >= outer.x && inner.y >= outer.y
+        && inner.x + inner.width <= outer.x + outer.width
+        && inner.y + inner.height <= outer.y + outer.height;
+}
+
+void checkExpandedLayout(
+    const GraphHierarchy& h, const pb::GraphDef& graph, const std::uint8_t* data, std::size_t size)
+{
+    // Groups to open, to move aside and back, picked by the input's bytes; sometimes a root.
+    GraphExpansion expansion;
+    for (std::uint32_t i = 0; i < h.nodes().size(); ++i) {
+        const std::uint8_t byte = size ? data[i % size] : 0;
+        if (h.node(i).isGroup() && (byte & 3) != 0)
+            expansion.open.insert(i);
+        if (byte % 7 == 0)
+            expansion.movedToAuxiliary.insert(i);
+        if (byte % 11 == 0)
+            expansion.movedToMain.insert(i);
+    }
+    if (size > 0 && data[0] % 5 == 0)
+        expansion.root = std::uint32_t(data[size - 1]) % std::uint32_t(h.nodes().size());
+    ExpandedLayoutOptions options;
+    options.maxOpenDepth = 2 + size % 6;
+    options.maxEdges = 64;
+    options.level.maxNodes = 16 + size % 32; // grids are common too
+    const ExpandedLayout first = layOutExpanded(h, &graph, expansion, {}, options);
+    check(!first.cancelled, "a layout cancelled with nobody asking");
+    expansion.open.erase(expansion.open.empty() ? 0 : *expansion.open.begin());
+    const ExpandedLayout layout = layOutExpanded(h, &graph, expansion, first.cache, options);
+    const ExpandedLayout fresh = layOutExpanded(h, &graph, expansion, {}, options);
+    check(layout.boxes.size() == fresh.boxes.size() && layout.edges.size() == fresh.edges.size(),
+        "reused placements change the layout");
+    for (std::size_t b = 0; b < layout.boxes.size(); ++b) {
+        const auto& box = layout.boxes[b];
+        check(box.width > 0 && box.height > 0, "an empty box");
+        check(box.x == fresh.boxes[b].x && box.y == fresh.boxes[b].y,
+            "reused placements moved a box");
+        if (box.parentBox >= 0)
+            check(inside(box, layout.boxes[std::size_t(box.parentBox)]), "a box outside its group");
+        check(layout.boxOf(box.node) == b, "a node drawn twice");
+    }
+    for (const auto& edge : layout.edges) {
+        check(edge.from < layout.boxes.size() && edge.to < layout.boxes.size()
+                && edge.from != edge.to,
+            "an edge between no boxes");
+        check(edge.data + edge.control > 0, "an edge counting no input");
+    }
+}
+
+} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
@@ -53,5 +112,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const int count : seen)
         check(count == 1, "a NodeDef placed other than once");
     check(inputs == edges, "inputs and edges disagree");
+    checkExpandedLayout(h, graph, data, size);
     return 0;
 }

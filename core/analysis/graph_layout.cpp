@@ -97,29 +97,61 @@ void sortByBarycentre(std::vector<std::vector<std::uint32_t>>& rows, const Adjac
     }
 }
 
-GraphLayout gridLayout(std::size_t nodeCount, std::size_t edgeCount, const GraphLayoutOptions& o)
+// Rows as tall as their tallest node; nodes side by side, each row centred in the widest.
+void placeRows(GraphLayout& layout, const std::vector<std::vector<std::uint32_t>>& rows,
+    std::span<const LayoutSize> sizes, const GraphLayoutOptions& o)
+{
+    std::vector<double> rowWidths(rows.size(), 0), rowHeights(rows.size(), 0);
+    for (std::size_t row = 0; row < rows.size(); ++row)
+        for (const std::uint32_t v : rows[row]) {
+            rowWidths[row] += sizes[v].width + o.horizontalGap;
+            rowHeights[row] = std::max(rowHeights[row], sizes[v].height);
+        }
+    layout.width = rows.empty() ? 0 : *std::max_element(rowWidths.begin(), rowWidths.end());
+    layout.positions.resize(sizes.size());
+    double top = o.verticalGap / 2;
+    for (std::size_t row = 0; row < rows.size(); ++row) {
+        double left = (layout.width - rowWidths[row]) / 2;
+        for (const std::uint32_t v : rows[row]) {
+            const double step = sizes[v].width + o.horizontalGap;
+            layout.positions[v] = {left + step / 2, top + rowHeights[row] / 2};
+            left += step;
+        }
+        top += rowHeights[row] + o.verticalGap;
+    }
+    layout.height = top - o.verticalGap / 2;
+}
+
+GraphLayout gridLayout(
+    std::span<const LayoutSize> sizes, std::size_t edgeCount, const GraphLayoutOptions& o)
 {
     GraphLayout layout;
     layout.grid = true;
     layout.reversed.assign(edgeCount, false);
+    const std::size_t nodeCount = sizes.size();
     const auto columns = std::size_t(std::ceil(std::sqrt(double(nodeCount))));
-    for (std::size_t i = 0; i < nodeCount; ++i) {
-        const std::size_t row = i / columns, column = i % columns;
-        layout.positions.push_back({(double(column) + 0.5) * (o.nodeWidth + o.horizontalGap),
-            (double(row) + 0.5) * (o.nodeHeight + o.verticalGap)});
-        layout.layers.push_back(std::uint32_t(row));
+    std::vector<std::vector<std::uint32_t>> rows(columns ? (nodeCount + columns - 1) / columns : 0);
+    for (std::uint32_t i = 0; i < nodeCount; ++i) {
+        rows[i / columns].push_back(i);
+        layout.layers.push_back(std::uint32_t(i / columns));
     }
-    const std::size_t rows = columns ? (nodeCount + columns - 1) / columns : 0;
-    layout.width = double(columns) * (o.nodeWidth + o.horizontalGap);
-    layout.height = double(rows) * (o.nodeHeight + o.verticalGap);
+    placeRows(layout, rows, sizes, o);
     return layout;
 }
 
 } // namespace
 
-GraphLayout layOutGraph(std::size_t nodeCount, std::span<const LayoutEdge> allEdges,
+GraphLayout layOutGraph(std::size_t nodeCount, std::span<const LayoutEdge> edges,
     const GraphLayoutOptions& o, const std::function<bool()>& cancelled)
 {
+    const std::vector<LayoutSize> sizes(nodeCount, LayoutSize {o.nodeWidth, o.nodeHeight});
+    return layOutGraph(sizes, edges, o, cancelled);
+}
+
+GraphLayout layOutGraph(std::span<const LayoutSize> sizes, std::span<const LayoutEdge> allEdges,
+    const GraphLayoutOptions& o, const std::function<bool()>& cancelled)
+{
+    const std::size_t nodeCount = sizes.size();
     CancellationPoll poll(cancelled, 1);
     std::vector<LayoutEdge> edges;
     std::vector<std::size_t> kept; // index in allEdges
@@ -130,7 +162,7 @@ GraphLayout layOutGraph(std::size_t nodeCount, std::span<const LayoutEdge> allEd
             kept.push_back(e);
         }
     if (nodeCount > o.maxNodes)
-        return gridLayout(nodeCount, allEdges.size(), o);
+        return gridLayout(sizes, allEdges.size(), o);
 
     if (poll.now())
         return {};
@@ -173,19 +205,7 @@ GraphLayout layOutGraph(std::size_t nodeCount, std::span<const LayoutEdge> allEd
             sortByBarycentre(rows, successors, position, row - 1);
     }
 
-    std::size_t widest = 0;
-    for (const auto& row : rows)
-        widest = std::max(widest, row.size());
-    const double step = o.nodeWidth + o.horizontalGap;
-    layout.width = double(widest) * step;
-    layout.height = double(layerCount) * (o.nodeHeight + o.verticalGap);
-    layout.positions.resize(nodeCount);
-    for (std::size_t row = 0; row < layerCount; ++row) {
-        const double left = (layout.width - double(rows[row].size()) * step) / 2;
-        for (std::size_t i = 0; i < rows[row].size(); ++i)
-            layout.positions[rows[row][i]] = {left + (double(i) + 0.5) * step,
-                (double(row) + 0.5) * (o.nodeHeight + o.verticalGap)};
-    }
+    placeRows(layout, rows, sizes, o);
     return layout;
 }
 

@@ -20,6 +20,11 @@ struct LayoutEdge {
     std::uint32_t to = 0;
 };
 
+struct LayoutSize {
+    double width = 0;
+    double height = 0;
+};
+
 struct GraphLayoutOptions {
     double nodeWidth = 150;
     double nodeHeight = 44;
@@ -46,6 +51,11 @@ struct GraphLayout {
 // `cancelled` is asked between the steps (breaking cycles, layering, each sweep); once it says
 // yes, the layout stops and is returned empty (no positions).
 GraphLayout layOutGraph(std::size_t nodeCount, std::span<const LayoutEdge> edges,
+    const GraphLayoutOptions& options = {}, const std::function<bool()>& cancelled = {});
+
+// The same with a size per node (an open scope is bigger than a closed one): rows are as tall
+// as their tallest node and nodes sit side by side by their widths. `sizes` gives the node count.
+GraphLayout layOutGraph(std::span<const LayoutSize> sizes, std::span<const LayoutEdge> edges,
     const GraphLayoutOptions& options = {}, const std::function<bool()>& cancelled = {});
 
 // The children of `group` (in hierarchy order), with edgesWithin(group) between them.

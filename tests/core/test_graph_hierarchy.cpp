@@ -1,24 +1,18 @@
 // The graph hierarchy: name scopes, ops that share a scope's name, series of numbered ops,
 // inputs and the edges counted between a group's children, and hostile graphs.
 
+#include "core/analysis/graph_expanded_layout.h"
 #include "core/analysis/graph_hierarchy.h"
+#include "tests/support/graph_nodes.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace lantern;
 using namespace lantern::core;
+using lantern::test::addNode;
 
 namespace {
-
-void addNode(pb::GraphDef& graph, const std::string& name, const std::string& op,
-    std::initializer_list<std::string> inputs = {})
-{
-    pb::NodeDef* node = graph.add_node();
-    node->set_name(name);
-    node->set_op(op);
-    for (const std::string& input : inputs)
-        node->add_input(input);
-}
 
 QStringList labelsOf(const GraphHierarchy& hierarchy, std::uint32_t group)
 {
@@ -169,6 +163,14 @@ private slots:
         const GraphHierarchy big = buildGraphHierarchy(chain);
         QCOMPARE(big.opCount(), std::size_t(1000000));
         QCOMPARE(big.edgesWithin(0).size(), std::size_t(999999));
+        // Its canvas: a grid of every op, the edges inside a grid not drawn, and that stated.
+        QElapsedTimer clock;
+        clock.start();
+        const ExpandedLayout canvas = layOutExpanded(big, &chain, {});
+        qInfo("a million-op canvas laid out in %lld ms", clock.elapsed());
+        QCOMPARE(canvas.boxes.size(), std::size_t(1000000));
+        QVERIFY(canvas.edges.empty());
+        QCOMPARE(canvas.skipped.size(), std::size_t(1));
 
         // 100,000 ops named like scopes, and a 150,000-op series, all in the root: moving
         // them out of the root's children must not cost a scan per op.

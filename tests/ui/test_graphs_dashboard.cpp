@@ -3,6 +3,7 @@
 // ops' details shown on click and followed through their inputs, and found by search.
 
 #include "core/analysis/graph_layout.h"
+#include "core/demo/large_graph.h"
 #include "core/write/event_file_writer.h"
 #include "tests/support/test_support.h"
 #include "ui/dashboards/graphs/graph_view.h"
@@ -72,6 +73,22 @@ QStringList childTexts(const QTreeWidget* tree, const QString& sectionPrefix)
     return texts;
 }
 
+// Opens `logdir` in `window` and shows its Graphs tab once the graph is drawn; null if it is not.
+ui::GraphsDashboard* openGraphsTab(const fs::path& logdir, ui::MainWindow& window)
+{
+    window.resize(1400, 900);
+    window.show();
+    QSignalSpy finished(&window, &ui::MainWindow::loadFinished);
+    window.openLogdirs({QString::fromStdString(logdir.string())});
+    if (!finished.wait(20000))
+        return nullptr;
+    auto* graphs = window.findChild<ui::GraphsDashboard*>(QStringLiteral("graphs"));
+    window.showTab(QStringLiteral("graphs"));
+    const bool ready
+        = QTest::qWaitFor([&] { return !window.isComputing() && graphs->hierarchy(); }, 20000);
+    return ready ? graphs : nullptr;
+}
+
 } // namespace
 
 class TestGraphsDashboard : public QObject {
@@ -133,15 +150,22 @@ private slots:
         QVERIFY(view->centreOf(input)->y() < view->centreOf(dense)->y());
         QVERIFY(view->centreOf(dense)->y() < view->centreOf(loss)->y());
 
-        // Double-clicking the scope enters it.
+        // Double-clicking the scope opens it in place, around its ops.
         QTest::mouseDClick(view, Qt::LeftButton, {}, *view->centreOf(dense));
         QTRY_COMPARE(shown.count(), 2);
-        QCOMPARE(view->group(), dense);
-        QCOMPARE(graphs->breadcrumbText(), QStringLiteral("Graph › dense"));
+        QCOMPARE(view->group(), 0u);
+        QCOMPARE(graphs->breadcrumbText(), QStringLiteral("Graph"));
+        const std::uint32_t matMul = *hierarchy->find("dense/MatMul");
+        QVERIFY(view->boxRect(matMul));
+        QVERIFY(view->boxRect(dense)->contains(*view->boxRect(matMul)));
+        QVERIFY(view->centreOf(input)->y() < view->centreOf(matMul)->y());
+        // The input enters the scope: an edge from the closed input scope to the MatMul.
+        const auto& drawn = view->layout();
+        QVERIFY(std::any_of(drawn.edges.begin(), drawn.edges.end(), [&](const auto& edge) {
+            return edge.from == *drawn.boxOf(input) && edge.to == *drawn.boxOf(matMul);
+        }));
 
         // Clicking an op shows its details.
-        const std::uint32_t matMul = *hierarchy->find("dense/MatMul");
-        QVERIFY(view->centreOf(matMul));
         QTest::mouseClick(view, Qt::LeftButton, {}, *view->centreOf(matMul));
         QCOMPARE(view->selected(), std::optional<std::uint32_t>(matMul));
         ui::NodeDetailsPanel* details = graphs->details();
@@ -153,25 +177,32 @@ private slots:
         QCOMPARE(childTexts(details->tree(), QStringLiteral("Outputs")),
             (QStringList {QStringLiteral("dense/Relu")}));
 
-        // Following an input goes to its group and selects it.
+        // Following an input opens its scope too and selects it: both open at once.
         QTreeWidgetItem* inputsSection = details->tree()->topLevelItem(1);
         QVERIFY(inputsSection->text(0).startsWith(QStringLiteral("Inputs")));
         QTreeWidgetItem* firstInput = inputsSection->child(0);
         const QRect itemRect = details->tree()->visualItemRect(firstInput);
         QTest::mouseClick(details->tree()->viewport(), Qt::LeftButton, {}, itemRect.center());
         QTRY_COMPARE(shown.count(), 3);
-        QCOMPARE(view->group(), input);
-        QCOMPARE(graphs->breadcrumbText(), QStringLiteral("Graph › input"));
+        QCOMPARE(view->group(), 0u);
+        QCOMPARE(view->expansion().open, (std::set<std::uint32_t> {dense, input}));
         QCOMPARE(view->selected(), hierarchy->find("input/x"));
         QVERIFY(details->summary()->text().contains(QStringLiteral("Op: Placeholder")));
 
-        // Backspace goes up, the group we left selected.
-        QTest::keyClick(view, Qt::Key_Backspace);
+        // The badge closes a scope; Ctrl+double-click shows one alone; Backspace goes up.
+        QTest::mouseClick(view, Qt::LeftButton, {}, *view->badgeOf(dense));
         QTRY_COMPARE(shown.count(), 4);
+        QVERIFY(!view->layout().boxOf(matMul));
+        QTest::mouseDClick(view, Qt::LeftButton, Qt::ControlModifier, *view->centreOf(dense));
+        QTRY_COMPARE(shown.count(), 5);
+        QCOMPARE(view->group(), dense);
+        QCOMPARE(graphs->breadcrumbText(), QStringLiteral("Graph › dense"));
+        QTest::keyClick(view, Qt::Key_Backspace);
+        QTRY_COMPARE(shown.count(), 6);
         QCOMPARE(view->group(), 0u);
-        QCOMPARE(view->selected(), std::optional<std::uint32_t>(input));
+        QCOMPARE(view->selected(), std::optional<std::uint32_t>(dense));
 
-        // The kernel's attributes, found by search.
+        // The kernel's attributes, found by search: its scope opens.
         QTest::keyClicks(graphs->searchBox(), QStringLiteral("kern"));
         QTRY_COMPARE(graphs->searchResults()->count(), 1);
         QListWidgetItem* match = graphs->searchResults()->item(0);
@@ -179,22 +210,84 @@ private slots:
         const QRect matchRect = graphs->searchResults()->visualItemRect(match);
         QTest::mouseClick(
             graphs->searchResults()->viewport(), Qt::LeftButton, {}, matchRect.center());
-        QTRY_COMPARE(shown.count(), 5);
-        QCOMPARE(view->group(), dense);
+        QTRY_COMPARE(shown.count(), 7);
+        QVERIFY(view->expansion().open.contains(dense));
         QCOMPARE(view->selected(), hierarchy->find("dense/kernel"));
         QVERIFY(childTexts(details->tree(), QStringLiteral("Attributes")).contains("dtype"));
         QCOMPARE(details->tree()->topLevelItem(0)->child(0)->text(1), QStringLiteral("float"));
 
-        // A regular expression; the breadcrumb's root button goes back to the top.
+        // A regular expression.
         graphs->searchBox()->clear();
         QTest::keyClicks(graphs->searchBox(), QStringLiteral("^dense/(MatMul|Relu)$"));
         QTRY_COMPARE(graphs->searchResults()->count(), 2);
-        auto* rootButton = graphs->findChild<QWidget*>(QStringLiteral("graphBreadcrumb"))
-                               ->findChild<QToolButton*>();
-        QCOMPARE(rootButton->text(), QStringLiteral("Graph"));
-        QTest::mouseClick(rootButton, Qt::LeftButton);
-        QTRY_COMPARE(shown.count(), 6);
-        QCOMPARE(view->group(), 0u);
+    }
+
+    void auxiliaryNodesMoveInAndOut()
+    {
+        pb::GraphDef graph = scopedGraph();
+        addNode(graph, "save/SaveV2", "SaveV2", {"dense/kernel"});
+        addNode(graph, "init", "NoOp", {"^dense/kernel"});
+        QTemporaryDir temp;
+        {
+            core::EventFileWriter writer(fs::path(temp.path().toStdString()) / "train");
+            writer.addGraph(graph);
+        }
+        ui::MainWindow window;
+        auto* graphs = openGraphsTab(temp.path().toStdString(), window);
+        QVERIFY(graphs);
+        QSignalSpy shown(graphs, &ui::GraphsDashboard::levelShown);
+        const auto hierarchy = graphs->hierarchy();
+        ui::GraphView* view = graphs->view();
+        const auto box = [&](const char* name) {
+            return view->layout().boxes[*view->layout().boxOf(*hierarchy->find(name))];
+        };
+        // Saving and initialising are set aside, on the right of the flow.
+        QVERIFY(box("save").auxiliary);
+        QVERIFY(box("init").auxiliary);
+        QVERIFY(!box("loss").auxiliary);
+        QVERIFY(box("save").x > box("loss").x + box("loss").width);
+
+        // "A" moves the selected node aside, and back.
+        QTest::mouseClick(view, Qt::LeftButton, {}, *view->centreOf(*hierarchy->find("loss")));
+        QTest::keyClick(view, Qt::Key_A);
+        QTRY_COMPARE(shown.count(), 1);
+        QVERIFY(box("loss").auxiliary);
+        QCOMPARE(view->selected(), hierarchy->find("loss"));
+        QTest::keyClick(view, Qt::Key_A);
+        QTRY_COMPARE(shown.count(), 2);
+        QVERIFY(!box("loss").auxiliary);
+        QTest::mouseClick(view, Qt::LeftButton, {}, *view->centreOf(*hierarchy->find("init")));
+        QTest::keyClick(view, Qt::Key_A);
+        QTRY_COMPARE(shown.count(), 3);
+        QVERIFY(!box("init").auxiliary);
+    }
+
+    void bigGraphOpensReadableOnItsInputs()
+    {
+        auto graph = std::make_shared<const pb::GraphDef>(core::makeLargeGraph());
+        auto hierarchy
+            = std::make_shared<const core::GraphHierarchy>(core::buildGraphHierarchy(*graph));
+        core::GraphExpansion expansion;
+        expansion.open.insert(*hierarchy->find("model"));
+        expansion.open.insert(*hierarchy->find("gradients"));
+        ui::GraphView view;
+        view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setLayout(
+            hierarchy, graph, expansion, core::layOutExpanded(*hierarchy, graph.get(), expansion));
+        QVERIFY(view.layout().height * view.scale() > 600); // too big to fit at this scale…
+        QVERIFY(view.scale() >= 0.8); // …yet not shrunk to unreadable
+        // The input pipeline is on screen, at the top.
+        const QRectF input = *view.boxRect(*hierarchy->find("input"));
+        QVERIFY(QRectF(view.rect()).contains(input));
+        QVERIFY(input.top() < 100);
+        // A highlight set (search, trace) dims the rest.
+        const std::uint32_t loss = *hierarchy->find("loss");
+        view.setHighlighted({loss}, true);
+        QCOMPARE(view.highlighted(), (std::set<std::uint32_t> {loss}));
+        view.centreOn(loss);
+        QVERIFY(QRectF(view.rect()).contains(view.boxRect(loss)->center()));
     }
     void graphChooserSwitchesGraphsAndRuns()
     {
@@ -265,10 +358,101 @@ private slots:
                 QStringLiteral("Net"), QStringLiteral("input"), QStringLiteral("output")}));
         const std::uint32_t net = *hierarchy->find("Net");
         QTest::mouseDClick(graphs->view(), Qt::LeftButton, {}, *graphs->view()->centreOf(net));
-        QTRY_COMPARE(graphs->view()->group(), net);
+        QTRY_VERIFY(graphs->view()->layout().boxes[*graphs->view()->layout().boxOf(net)].open);
         QVERIFY(labelsAt(*hierarchy, net).contains(QStringLiteral("Linear[fc1]")));
-        QCOMPARE(graphs->breadcrumbText(), QStringLiteral("Graph › Net"));
+        QVERIFY(graphs->view()->centreOf(*hierarchy->find("Net/Linear[fc1]")));
+        QCOMPARE(graphs->breadcrumbText(), QStringLiteral("Graph"));
     }
+    // a01 with its main scopes opened two levels deep, c01's module open, and the generated
+    // 20,000-op graph as it opens and with a deep op revealed; each saved to
+    // $LANTERN_SCREENSHOT_DIR when set, to be looked at.
+    void expandedGraphsAsUsersSeeThem()
+    {
+        const auto corpus = test::corpusDirectory();
+        if (!corpus)
+            QSKIP(qPrintable(test::corpusMissingMessage()));
+        const QString shots = qEnvironmentVariable("LANTERN_SCREENSHOT_DIR");
+        // Opens the groups of the main flow (not auxiliary) among the boxes inside `owner`.
+        const auto openMainGroups = [](ui::GraphsDashboard* graphs, std::int32_t owner) {
+            const auto& layout = graphs->view()->layout();
+            std::vector<std::uint32_t> groups;
+            for (const auto& box : layout.boxes)
+                if (box.parentBox == owner && !box.auxiliary && !box.open
+                    && graphs->hierarchy()->node(box.node).isGroup())
+                    groups.push_back(box.node);
+            for (const std::uint32_t group : groups)
+                graphs->toggleGroup(group);
+        };
+        {
+            ui::MainWindow window;
+            auto* graphs
+                = openGraphsTab(*corpus / "a01_tf1_linearclassifier_estimator" / "ongoing", window);
+            QVERIFY(graphs);
+            openMainGroups(graphs, -1);
+            QTRY_VERIFY(!window.isComputing());
+            const auto& first = graphs->view()->layout();
+            std::vector<std::int32_t> openBoxes;
+            for (std::uint32_t b = 0; b < first.boxes.size(); ++b)
+                if (first.boxes[b].open)
+                    openBoxes.push_back(std::int32_t(b));
+            QVERIFY(!openBoxes.empty());
+            for (const std::int32_t box : openBoxes)
+                openMainGroups(graphs, box);
+            QTRY_VERIFY(!window.isComputing());
+            // Boxes two open groups deep, and edges crossing scope boundaries.
+            const auto& layout = graphs->view()->layout();
+            const auto depthOf = [&](std::size_t b) {
+                int depth = 0;
+                for (std::int32_t p = layout.boxes[b].parentBox; p >= 0;
+                     p = layout.boxes[std::size_t(p)].parentBox)
+                    ++depth;
+                return depth;
+            };
+            int deepest = 0;
+            for (std::size_t b = 0; b < layout.boxes.size(); ++b)
+                deepest = std::max(deepest, depthOf(b));
+            QVERIFY(deepest >= 2);
+            QVERIFY(std::any_of(layout.edges.begin(), layout.edges.end(), [&](const auto& edge) {
+                return layout.boxes[edge.from].parentBox != layout.boxes[edge.to].parentBox;
+            }));
+            graphs->view()->showInputEnd();
+            QVERIFY(graphs->view()->scale() >= 0.8);
+            if (!shots.isEmpty())
+                QVERIFY(window.grab().save(shots + QStringLiteral("/graphs_a01_two_levels.png")));
+        }
+        {
+            ui::MainWindow window;
+            auto* graphs = openGraphsTab(
+                *corpus / "c01_torch_tutorial_images_graph_embedding" / "runs", window);
+            graphs->toggleGroup(*graphs->hierarchy()->find("Net"));
+            QTRY_VERIFY(!window.isComputing());
+            QVERIFY(graphs->view()->centreOf(*graphs->hierarchy()->find("Net/Linear[fc1]")));
+            if (!shots.isEmpty())
+                QVERIFY(window.grab().save(shots + QStringLiteral("/graphs_c01.png")));
+        }
+        {
+            QTemporaryDir temp;
+            {
+                core::EventFileWriter writer(fs::path(temp.path().toStdString()) / "train");
+                writer.addGraph(core::makeLargeGraph());
+            }
+            ui::MainWindow window;
+            auto* graphs = openGraphsTab(temp.path().toStdString(), window);
+            QCOMPARE(graphs->hierarchy()->opCount(), std::size_t(core::kLargeGraphOps));
+            QVERIFY(graphs->view()->scale() >= 0.8);
+            if (!shots.isEmpty())
+                QVERIFY(window.grab().save(shots + QStringLiteral("/graphs_20k_opened.png")));
+            const std::uint32_t deep
+                = *graphs->hierarchy()->find("model/block_1/layer_3/unit_2/Add1");
+            graphs->navigateTo(deep);
+            QTRY_VERIFY(!window.isComputing());
+            QCOMPARE(graphs->view()->selected(), std::optional<std::uint32_t>(deep));
+            QVERIFY(QRectF(graphs->view()->rect()).contains(*graphs->view()->boxRect(deep)));
+            if (!shots.isEmpty())
+                QVERIFY(window.grab().save(shots + QStringLiteral("/graphs_20k_deep.png")));
+        }
+    }
+
     void viewPansAndZooms()
     {
         const pb::GraphDef graphDef = scopedGraph();
@@ -279,7 +463,7 @@ private slots:
         view.resize(800, 600);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
-        view.setLevel(hierarchy, graph, 0, core::layOutGroup(*hierarchy, 0));
+        view.setLayout(hierarchy, graph, {}, core::layOutExpanded(*hierarchy, graph.get(), {}));
         const std::uint32_t input = *hierarchy->find("input");
         const std::uint32_t loss = *hierarchy->find("loss");
         const QPoint before = *view.centreOf(input);

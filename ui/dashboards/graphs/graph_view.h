@@ -1,16 +1,22 @@
 #pragma once
-// Draws one level of a graph hierarchy: the children of a group as boxes placed by a
-// GraphLayout — scopes and series as rounded boxes with their op count, ops as ellipses with
-// their op type — and the counted edges between them as arrows, thicker for more inputs and
-// dashed when only control inputs. Drag to pan, wheel to zoom, click to select, double-click
-// a group to enter it.
+// Draws a graph with scopes opened in place, as core::layOutExpanded placed it: open groups as
+// titled boxes holding their children, closed scopes and series as rounded boxes with their op
+// count and a "+" badge, ops as ellipses with their op type, auxiliary areas as dashed panels,
+// and the counted edges between visible boxes as arrows, thicker for more inputs and dashed
+// when only control inputs. Drag to pan, wheel to zoom, click to select, double-click a group
+// (or click its badge) to open or close it, Ctrl+double-click to show it alone, right-click
+// to move a node in or out of the auxiliary area ("A" does the same for the selection).
+//
+// Other features reach the canvas through a small API: where a node is drawn (boxRect,
+// centreOf), what to highlight and whether to dim the rest, and centring on a node.
 
+#include "core/analysis/graph_expanded_layout.h"
 #include "core/analysis/graph_hierarchy.h"
-#include "core/analysis/graph_layout.h"
 #include "ui/widgets/interactive_plot.h"
 
 #include <memory>
 #include <optional>
+#include <set>
 
 namespace lantern::ui {
 
@@ -19,27 +25,44 @@ class GraphView : public InteractivePlot {
 public:
     explicit GraphView(QWidget* parent = nullptr);
 
-    // Shows `group`'s children; `graph` keeps the NodeDefs the hierarchy refers to alive.
-    void setLevel(std::shared_ptr<const core::GraphHierarchy> hierarchy,
-        std::shared_ptr<const pb::GraphDef> graph, std::uint32_t group, core::GraphLayout layout);
+    // Shows `layout`; `graph` keeps the NodeDefs the hierarchy refers to alive. With an
+    // `anchor` drawn before and after, the view keeps it where it was (a scope opened in
+    // place stays under the cursor); otherwise it opens on the graph's input end.
+    void setLayout(std::shared_ptr<const core::GraphHierarchy> hierarchy,
+        std::shared_ptr<const pb::GraphDef> graph, core::GraphExpansion expansion,
+        core::ExpandedLayout layout, std::optional<std::uint32_t> anchor = std::nullopt);
     void clear();
-    std::uint32_t group() const { return m_group; }
+    std::uint32_t group() const { return m_expansion.root; } // the group drawn as the canvas
     bool hasLevel() const { return m_hierarchy != nullptr; }
+    const core::ExpandedLayout& layout() const { return m_layout; }
+    const core::GraphExpansion& expansion() const { return m_expansion; }
+    double scale() const { return m_scale; }
 
     void select(std::optional<std::uint32_t> node);
     std::optional<std::uint32_t> selected() const { return m_selected; }
-    // Where a child of the shown group is drawn, in widget coordinates.
+    // Nodes drawn with a highlight; with `dimOthers`, every other box and edge fades.
+    void setHighlighted(std::set<std::uint32_t> nodes, bool dimOthers = false);
+    const std::set<std::uint32_t>& highlighted() const { return m_highlighted; }
+    // Where a visible node is drawn: its box in widget coordinates, and its centre.
+    std::optional<QRectF> boxRect(std::uint32_t node) const;
     std::optional<QPoint> centreOf(std::uint32_t node) const;
-    void fitToView();
+    // The +/- badge of a visible group, in widget coordinates.
+    std::optional<QPoint> badgeOf(std::uint32_t group) const;
+    void centreOn(std::uint32_t node);
+    // The whole graph when it fits at a readable scale; else its input end at that scale.
+    void showInputEnd();
 
 signals:
     void nodeClicked(std::uint32_t node);
-    void groupActivated(std::uint32_t group);
+    void expandToggled(std::uint32_t group); // open or close in place
+    void groupActivated(std::uint32_t group); // show it alone (drill down)
+    void auxiliaryToggled(std::uint32_t node); // move into or out of the auxiliary area
 
 protected:
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
-    // Drag to pan, click to select, double-click a group to enter it, wheel to zoom.
+    void contextMenuEvent(QContextMenuEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
     bool pressed(const Press& press) override;
     void dragged(const Press& press, QPointF from, QPointF to) override;
     void released(const Press& press, QPointF at, bool wasDrag) override;
@@ -48,20 +71,26 @@ protected:
 
 private:
     QPointF toScene(QPointF widgetPoint) const;
-    QRectF boxOf(std::size_t child) const; // in scene coordinates
-    std::optional<std::size_t> childAt(QPointF widgetPoint) const;
-    void drawEdges(QPainter& painter) const;
-    void drawNodes(QPainter& painter) const;
+    QRectF sceneBox(std::size_t box) const;
+    QRectF badgeBox(std::size_t box) const; // in scene coordinates
+    std::optional<std::size_t> boxAt(QPointF widgetPoint) const; // the innermost
+    bool isDimmed(std::size_t box) const;
+    bool touchesFocus(const core::ExpandedLayout::Edge& edge) const; // selected or highlighted
+    void drawContainers(QPainter& painter, const QRectF& visible) const;
+    void drawEdges(QPainter& painter, const QRectF& visible) const;
+    void drawNodes(QPainter& painter, const QRectF& visible) const;
+    void drawBadge(QPainter& painter, std::size_t box) const;
 
     std::shared_ptr<const core::GraphHierarchy> m_hierarchy;
     std::shared_ptr<const pb::GraphDef> m_graph;
-    std::uint32_t m_group = 0;
-    core::GraphLayout m_layout;
-    core::GraphLayoutOptions m_options;
+    core::GraphExpansion m_expansion;
+    core::ExpandedLayout m_layout;
     std::optional<std::uint32_t> m_selected;
+    std::set<std::uint32_t> m_highlighted;
+    bool m_dimOthers = false;
     double m_scale = 1;
     QPointF m_offset; // widget position of the scene origin
-    bool m_fitPending = false;
+    bool m_placePending = false;
 };
 
 } // namespace lantern::ui

@@ -131,6 +131,8 @@ GraphsDashboard::GraphsDashboard(QWidget* parent, DataReaderPtr reader)
         [this](QListWidgetItem* item) { navigateTo(item->data(kNodeRole).toUInt()); });
     connect(m_view, &GraphView::nodeClicked, this, &GraphsDashboard::selectNode);
     connect(m_view, &GraphView::groupActivated, this, &GraphsDashboard::enterGroup);
+    connect(m_view, &GraphView::expandToggled, this, &GraphsDashboard::toggleGroup);
+    connect(m_view, &GraphView::auxiliaryToggled, this, &GraphsDashboard::toggleAuxiliary);
     connect(m_details, &NodeDetailsPanel::nodeRequested, this, &GraphsDashboard::navigateTo);
     rebuildBreadcrumb();
 }
@@ -212,6 +214,8 @@ void GraphsDashboard::loadChosenGraph()
     m_loadPending = false;
     m_graph.reset();
     m_hierarchy.reset();
+    m_expansion = {};
+    m_placements.clear();
     m_error.clear();
     m_view->clear();
     m_details->clear();
@@ -230,7 +234,8 @@ void GraphsDashboard::loadChosenGraph()
         }
         auto hierarchy = std::make_shared<core::GraphHierarchy>(
             core::buildGraphHierarchy(*decoded.graph, {}, cancelled));
-        loaded.rootLayout = core::layOutGroup(*hierarchy, 0, {}, cancelled);
+        loaded.layout
+            = core::layOutExpanded(*hierarchy, decoded.graph.get(), {}, {}, {}, cancelled);
         loaded.graph = std::move(decoded.graph);
         loaded.hierarchy = std::move(hierarchy);
         return loaded;
@@ -246,7 +251,9 @@ void GraphsDashboard::graphLoaded(LoadedGraph loaded)
         showStatus();
         return;
     }
-    showLayout(0, std::move(loaded.rootLayout));
+    m_expansion = {};
+    m_placements.clear();
+    showLayout({}, std::move(loaded.layout), std::nullopt);
     if (!m_search->text().isEmpty())
         runSearch();
 }
@@ -262,56 +269,103 @@ void GraphsDashboard::showEvent(QShowEvent* event)
 
 void GraphsDashboard::enterGroup(std::uint32_t group)
 {
-    if (!m_hierarchy || !m_hierarchy->node(group).isGroup())
+    if (!m_hierarchy || group >= m_hierarchy->nodes().size() || !m_hierarchy->node(group).isGroup())
         return;
-    m_placing.run([hierarchy = m_hierarchy, group](const auto& control) {
+    m_expansion.root = group;
+    relayOut(std::nullopt);
+}
+
+void GraphsDashboard::toggleGroup(std::uint32_t group)
+{
+    if (!m_hierarchy || group >= m_hierarchy->nodes().size() || !m_hierarchy->node(group).isGroup())
+        return;
+    if (!m_expansion.open.erase(group))
+        m_expansion.open.insert(group);
+    relayOut(group);
+}
+
+void GraphsDashboard::toggleAuxiliary(std::uint32_t node)
+{
+    if (!m_hierarchy || node >= m_hierarchy->nodes().size())
+        return;
+    const auto box = m_view->layout().boxOf(node);
+    const bool aside = box && m_view->layout().boxes[*box].auxiliary;
+    m_expansion.movedToAuxiliary.erase(node);
+    m_expansion.movedToMain.erase(node);
+    (aside ? m_expansion.movedToMain : m_expansion.movedToAuxiliary).insert(node);
+    m_pendingSelection = node;
+    relayOut(std::nullopt);
+}
+
+void GraphsDashboard::relayOut(std::optional<std::uint32_t> anchor)
+{
+    m_placing.run([hierarchy = m_hierarchy, graph = m_graph, expansion = m_expansion,
+                      placements = m_placements, anchor](const auto& control) {
         const std::function<bool()> cancelled = [&control] { return control.isCancelled(); };
-        return PlacedLevel {hierarchy, group, core::layOutGroup(*hierarchy, group, {}, cancelled)};
+        core::ExpandedLayout layout
+            = core::layOutExpanded(*hierarchy, graph.get(), expansion, placements, {}, cancelled);
+        return PlacedLevel {hierarchy, expansion, std::move(layout), anchor};
     });
     showStatus();
 }
 
 void GraphsDashboard::levelPlaced(PlacedLevel level)
 {
-    if (level.hierarchy == m_hierarchy) // not a level of a graph since replaced
-        showLayout(level.group, std::move(level.layout));
+    if (level.hierarchy == m_hierarchy && !level.layout.cancelled) // not of a graph since replaced
+        showLayout(std::move(level.expansion), std::move(level.layout), level.anchor);
     else
         showStatus();
 }
 
 void GraphsDashboard::goUp()
 {
-    if (m_hierarchy && m_view->hasLevel() && m_view->group() != 0) {
-        m_pendingSelection = m_view->group(); // come back out with the group selected
-        enterGroup(m_hierarchy->node(m_view->group()).parent);
+    if (m_hierarchy && m_view->hasLevel() && m_expansion.root != 0) {
+        m_pendingSelection = m_expansion.root; // come back out with the group selected
+        enterGroup(m_hierarchy->node(m_expansion.root).parent);
     }
+}
+
+void GraphsDashboard::revealNode(std::uint32_t node)
+{
+    if (!m_hierarchy || node >= m_hierarchy->nodes().size() || node == 0)
+        return;
+    const core::GraphExpansion before = m_expansion;
+    core::revealNode(*m_hierarchy, m_expansion, node);
+    if (m_expansion.root != before.root || m_expansion.open != before.open)
+        relayOut(std::nullopt);
 }
 
 void GraphsDashboard::navigateTo(std::uint32_t node)
 {
     if (!m_hierarchy || node >= m_hierarchy->nodes().size() || node == 0)
         return;
-    const std::uint32_t group = m_hierarchy->node(node).parent;
-    if (m_view->hasLevel() && m_view->group() == group) {
+    if (m_view->layout().boxOf(node) && !m_placing.isBusy()) {
         selectNode(node);
+        m_view->centreOn(node);
         return;
     }
     m_pendingSelection = node;
-    enterGroup(group);
+    core::revealNode(*m_hierarchy, m_expansion, node);
+    relayOut(std::nullopt);
 }
 
-void GraphsDashboard::showLayout(std::uint32_t group, core::GraphLayout layout)
+void GraphsDashboard::showLayout(core::GraphExpansion expansion, core::ExpandedLayout layout,
+    std::optional<std::uint32_t> anchor)
 {
     if (!m_hierarchy)
         return;
-    m_gridLevel = layout.grid;
-    m_view->setLevel(m_hierarchy, m_graph, group, std::move(layout));
+    m_placements = layout.cache;
+    m_skipped = layout.skipped;
+    m_view->setLayout(m_hierarchy, m_graph, std::move(expansion), std::move(layout), anchor);
     rebuildBreadcrumb();
     showStatus();
-    if (m_pendingSelection && m_hierarchy->node(*m_pendingSelection).parent == group)
+    if (m_pendingSelection && m_view->layout().boxOf(*m_pendingSelection)) {
         selectNode(*m_pendingSelection);
-    else
+        if (!anchor)
+            m_view->centreOn(*m_pendingSelection);
+    } else if (!m_view->selected()) {
         m_details->clear();
+    }
     m_pendingSelection.reset();
     m_view->setFocus();
     emit levelShown();
@@ -402,8 +456,8 @@ void GraphsDashboard::showStatus()
         QString text = tr("%n op(s)", "", int(m_hierarchy->opCount()));
         if (m_placing.isBusy())
             text += tr(" · laying out…");
-        else if (m_gridLevel)
-            text += tr(" · too many nodes here to arrange by their edges: shown in a grid");
+        for (const std::string& skipped : m_skipped)
+            text += QStringLiteral(" · ") + QString::fromStdString(skipped);
         if (!m_hierarchy->problems().empty())
             text += tr(" · %n problem(s)", "", int(m_hierarchy->problems().size()));
         m_status->setText(text);

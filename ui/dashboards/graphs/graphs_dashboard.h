@@ -1,11 +1,12 @@
 #pragma once
-// The Graphs tab: one level of a run's graph at a time. A run chooser (and a graph chooser when
-// the run holds several), a breadcrumb of the group shown, the level drawn by a GraphView, the
-// selected node's details, and a search over op names. The graph is decoded, arranged into its
-// hierarchy and laid out on worker threads, only while the tab is shown.
+// The Graphs tab: a run's graph with scopes opened in place. A run chooser (and a graph chooser
+// when the run holds several), a breadcrumb of the group drawn as the canvas (the whole graph
+// unless one was shown alone), the graph drawn by a GraphView, the selected node's details,
+// and a search over op names. The graph is decoded, arranged into its hierarchy and laid out
+// on worker threads, only while the tab is shown; opening a scope re-lays out on a worker too.
 
+#include "core/analysis/graph_expanded_layout.h"
 #include "core/analysis/graph_hierarchy.h"
-#include "core/analysis/graph_layout.h"
 #include "core/store/graph_reference.h"
 #include "ui/adapter/data_reader.h"
 #include "ui/adapter/loaded_data.h"
@@ -48,11 +49,18 @@ public:
     bool computesInBackground() const override { return true; }
     bool isComputing() const override;
 
-    // Shows the group that holds `node` with `node` selected (an op or a group).
+    // Opens the scopes that hold `node` and selects it (an op or a group).
     void navigateTo(std::uint32_t node);
-    // Shows `group`'s children.
+    // Opens the scopes that hold `node` so that it is drawn, without selecting it.
+    void revealNode(std::uint32_t node);
+    // Opens or closes `group` in place.
+    void toggleGroup(std::uint32_t group);
+    // Moves `node` into the auxiliary area or back into the main graph.
+    void toggleAuxiliary(std::uint32_t node);
+    // Draws `group` alone as the canvas (a drill-down; 0 for the whole graph).
     void enterGroup(std::uint32_t group);
     void goUp();
+    const core::GraphExpansion& expansion() const { return m_expansion; }
 
     std::shared_ptr<const core::GraphHierarchy> hierarchy() const { return m_hierarchy; }
     QString breadcrumbText() const;
@@ -80,13 +88,14 @@ private:
     struct LoadedGraph {
         std::shared_ptr<const pb::GraphDef> graph;
         std::shared_ptr<const core::GraphHierarchy> hierarchy;
-        core::GraphLayout rootLayout;
+        core::ExpandedLayout layout; // with nothing open
         QString error;
     };
     struct PlacedLevel {
         std::shared_ptr<const core::GraphHierarchy> hierarchy; // the graph it was laid out for
-        std::uint32_t group = 0;
-        core::GraphLayout layout;
+        core::GraphExpansion expansion;
+        core::ExpandedLayout layout;
+        std::optional<std::uint32_t> anchor; // keeps its place on the screen
     };
 
     void refillRuns();
@@ -94,7 +103,9 @@ private:
     void loadChosenGraph();
     void graphLoaded(LoadedGraph loaded);
     void levelPlaced(PlacedLevel level);
-    void showLayout(std::uint32_t group, core::GraphLayout layout);
+    void relayOut(std::optional<std::uint32_t> anchor);
+    void showLayout(core::GraphExpansion expansion, core::ExpandedLayout layout,
+        std::optional<std::uint32_t> anchor);
     void rebuildBreadcrumb();
     void selectNode(std::uint32_t node);
     void runSearch();
@@ -107,9 +118,11 @@ private:
 
     std::shared_ptr<const pb::GraphDef> m_graph;
     std::shared_ptr<const core::GraphHierarchy> m_hierarchy;
+    core::GraphExpansion m_expansion; // what is asked for (the view shows what was laid out)
+    core::PlacementCache m_placements; // of the layout shown last
     std::optional<std::uint32_t> m_pendingSelection;
     QString m_error;
-    bool m_gridLevel = false;
+    std::vector<std::string> m_skipped; // what the layout shown does not draw as it is
 
     DataReaderPtr m_reader; // before the jobs on its threads, so that it outlives them
     // Decoding (on the reader's threads) with the root's layout, and laying out a group: the

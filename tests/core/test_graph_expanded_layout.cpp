@@ -1,0 +1,395 @@
+// Scopes opened in place: nested boxes, several open at once, edges between the innermost
+// visible boxes counted by inputs, auxiliary nodes set aside (and moved back by the user),
+// placements reused from the previous layout, bad graphs (cycles, self-loops, missing inputs,
+// 10,000-deep scopes), the generated 20,000-op graph and the corpus' graphs.
+
+#include "core/analysis/graph_auxiliary.h"
+#include "core/analysis/graph_expanded_layout.h"
+#include "core/demo/large_graph.h"
+#include "core/load/graph_loader.h"
+#include "core/load/logdir_loader.h"
+#include "tests/support/graph_nodes.h"
+#include "tests/support/test_support.h"
+
+#include <QTest>
+
+using namespace lantern;
+using namespace lantern::core;
+using lantern::test::addNode;
+
+namespace {
+
+// x → a/p → a/q → b/r → out, with b/s reading a/p and a/q too.
+pb::GraphDef twoScopes()
+{
+    pb::GraphDef graph;
+    addNode(graph, "x", "Placeholder");
+    addNode(graph, "a/p", "MatMul", {"x"});
+    addNode(graph, "a/q", "Relu", {"a/p"});
+    addNode(graph, "b/r", "Add", {"a/q"});
+    addNode(graph, "b/s", "Add", {"a/p", "a/q:1", "b/r"});
+    addNode(graph, "out", "Identity", {"b/r", "^b/s"});
+    return graph;
+}
+
+std::uint32_t id(const GraphHierarchy& h, std::string_view name)
+{
+    const auto found = h.find(name);
+    if (!found)
+        qFatal("no node %s", std::string(name).c_str());
+    return *found;
+}
+
+const ExpandedLayout::Box& boxOf(
+    const ExpandedLayout& layout, const GraphHierarchy& h, std::string_view name)
+{
+    const auto box = layout.boxOf(id(h, name));
+    if (!box)
+        qFatal("no box for %s", std::string(name).c_str());
+    return layout.boxes[*box];
+}
+
+const ExpandedLayout::Edge* edgeBetween(const ExpandedLayout& layout, const GraphHierarchy& h,
+    std::string_view from, std::string_view to)
+{
+    const auto a = layout.boxOf(id(h, from)), b = layout.boxOf(id(h, to));
+    for (const auto& edge : layout.edges)
+        if (a && b && edge.from == *a && edge.to == *b)
+            return &edge;
+    return nullptr;
+}
+
+bool inside(const ExpandedLayout::Box& inner, const ExpandedLayout::Box& outer)
+{
+    return inner.x >= outer.x && inner.y >= outer.y
+        && inner.x + inner.width <= outer.x + outer.width
+        && inner.y + inner.height <= outer.y + outer.height;
+}
+
+bool overlap(const ExpandedLayout::Box& a, const ExpandedLayout::Box& b)
+{
+    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height
+        && b.y < a.y + a.height;
+}
+
+// Every box lies inside its open group's box and apart from its siblings; every input whose
+// ends are shown by two different boxes is counted in exactly one edge (found by climbing the
+// hierarchy here, independently of the layout's own bookkeeping).
+void checkConsistent(const GraphHierarchy& h, const ExpandedLayout& layout)
+{
+    std::map<std::int32_t, std::vector<std::uint32_t>> siblings;
+    for (std::uint32_t b = 0; b < layout.boxes.size(); ++b) {
+        const auto& box = layout.boxes[b];
+        if (box.parentBox >= 0)
+            QVERIFY(inside(box, layout.boxes[std::size_t(box.parentBox)]));
+        siblings[box.parentBox].push_back(b);
+    }
+    for (const auto& [owner, boxes] : siblings)
+        if (boxes.size() <= 2000) // quadratic: the corpus' levels are small
+            for (std::size_t i = 0; i < boxes.size(); ++i)
+                for (std::size_t j = i + 1; j < boxes.size(); ++j)
+                    QVERIFY(!overlap(layout.boxes[boxes[i]], layout.boxes[boxes[j]]));
+    const auto shownBy = [&](std::uint32_t node) -> std::optional<std::uint32_t> {
+        for (; node != 0; node = h.node(node).parent)
+            if (const auto box = layout.boxOf(node))
+                return box;
+        return std::nullopt;
+    };
+    std::uint64_t expected = 0, counted = 0;
+    for (std::uint32_t op = 0; op < h.nodes().size(); ++op) {
+        if (h.node(op).isGroup())
+            continue;
+        for (const auto& input : h.inputsOf(op)) {
+            const auto a = shownBy(input.op), b = shownBy(op);
+            expected += a && b && *a != *b;
+        }
+    }
+    for (const auto& edge : layout.edges)
+        counted += edge.data + edge.control;
+    QCOMPARE(counted, expected);
+}
+
+} // namespace
+
+class TestGraphExpandedLayout : public QObject {
+    Q_OBJECT
+private slots:
+    void closedScopesShowOneEdgeCountingEveryInput()
+    {
+        const auto graph = twoScopes();
+        const GraphHierarchy h = buildGraphHierarchy(graph);
+        const ExpandedLayout layout = layOutExpanded(h, &graph, {});
+        QCOMPARE(layout.boxes.size(), std::size_t(4)); // x, a, b, out
+        const auto* ab = edgeBetween(layout, h, "a", "b");
+        QVERIFY(ab);
+        QCOMPARE(ab->data, 3u); // b/r ← a/q, b/s ← a/p, b/s ← a/q:1
+        QVERIFY(boxOf(layout, h, "a").y < boxOf(layout, h, "b").y);
+        checkConsistent(h, layout);
+    }
+
+    void openScopeNestsItsChildrenAndEdgesReachThem()
+    {
+        const auto graph = twoScopes();
+        const GraphHierarchy h = buildGraphHierarchy(graph);
+        GraphExpansion expansion;
+        expansion.open.insert(id(h, "a"));
+        const ExpandedLayout layout = layOutExpanded(h, &graph, expansion);
+        const auto& a = boxOf(layout, h, "a");
+        QVERIFY(a.open);
+        QVERIFY(a.width > 150 && a.height > 2 * 44);
+        QVERIFY(inside(boxOf(layout, h, "a/p"), a));
+        QVERIFY(inside(boxOf(layout, h, "a/q"), a));
+        QVERIFY(boxOf(layout, h, "a/p").y < boxOf(layout, h, "a/q").y); // inputs above
+        QVERIFY(!overlap(a, boxOf(layout, h, "b")));
+        // Across the boundary: x → a/p, a/p → b (1), a/q → b (2), and nothing left at a itself.
+        QVERIFY(edgeBetween(layout, h, "x", "a/p"));
+        QCOMPARE(edgeBetween(layout, h, "a/p", "b")->data, 1u);
+        QCOMPARE(edgeBetween(layout, h, "a/q", "b")->data, 2u);
+        QVERIFY(!edgeBetween(layout, h, "a", "b"));
+        checkConsistent(h, layout);
+    }
+
+    void severalScopesOpenAtOnce()
+    {
+        const auto graph = twoScopes();
+        const GraphHierarchy h = buildGraphHierarchy(graph);
+        GraphExpansion expansion;
+        expansion.open = {id(h, "a"), id(h, "b")};
+        const ExpandedLayout layout = layOutExpanded(h, &graph, expansion);
+        QCOMPARE(layout.boxes.size(), std::size_t(8));
+        QCOMPARE(edgeBetween(layout, h, "a/q", "b/s")->data, 1u);
+        QCOMPARE(edgeBetween(layout, h, "b/s", "out")->control, 1u);
+        QVERIFY(edgeBetween(layout, h, "b/r", "b/s"));
+        checkConsistent(h, layout);
+    }
+
+    void unchangedPlacementsAreReused()
+    {
+        const auto graph = largeGraphForTests();
+        const GraphHierarchy h = buildGraphHierarchy(graph);
+        const std::uint32_t model = id(h, "model"), block0 = id(h, "model/block_0");
+        GraphExpansion expansion;
+        expansion.open = {model, block0};
+        const ExpandedLayout first = layOutExpanded(h, &graph, expansion);
+        expansion.open.insert(id(h, "model/block_2"));
+        const ExpandedLayout second = layOutExpanded(h, &graph, expansion, first.cache);
+        const ExpandedLayout fresh = layOutExpanded(h, &graph, expansion);
+        // block_0 kept its children's sizes: the same placement; model grew: a new one.
+        QCOMPARE(second.cache.at(block0), first.cache.at(block0));
+        QVERIFY(second.cache.at(model) != first.cache.at(model));
+        QVERIFY(fresh.cache.at(block0) != first.cache.at(block0));
+        // And the result is the fresh layout's.
+        QCOMPARE(second.boxes.size(), fresh.boxes.size());
+        for (std::size_t i = 0; i < fresh.boxes.size(); ++i) {
+            QCOMPARE(second.boxes[i].x, fresh.boxes[i].x);
+            QCOMPARE(second.boxes[i].y, fresh.boxes[i].y);
+        }
+        QCOMPARE(second.edges.size(), fresh.edges.size());
+        checkConsistent(h, second);
+    }
+
+    void bookkeepingGoesToTheAuxiliaryArea()
+    {
+        pb::GraphDef graph;
+        addNode(graph, "global_step", "VariableV2");
+        addNode(graph, "x", "Placeholder");
+        std::string last = "x";
+        for (int i = 0; i < 12; ++i) {
+            const std::string name = "layer" + std::to_string(i) + "/out";
+            addNode(graph, name, "Relu", {last, "global_step"});
+            last = name;
+        }
+        addNode(graph, "save/SaveV2", "SaveV2", {last});
+        addNode(graph, "init", "NoOp", {"^layer0/out"});
+        addNode(graph, "loss_summary", "ScalarSummary", {last});
+        const GraphHierarchy h = buildGraphHierarchy(graph);
+        const auto auxiliary = auxiliaryChildren(h, &graph, 0);
+        std::set<std::string> aside;
+        for (std::size_t i = 0; i < auxiliary.size(); ++i)
+            if (auxiliary[i])
+                aside.insert(h.node(h.root().children[i]).name);
+        // By name (save, init), by op (a summary), by degree (the step read by every layer).
+        QCOMPARE(aside, (std::set<std::string> {"global_step", "init", "loss_summary", "save"}));
+
+        GraphExpansion expansion;
+        ExpandedLayout layout = layOutExpanded(h, &graph, expansion);
+        QCOMPARE(layout.auxiliaryAreas.size(), std::size_t(1));
+        const auto& area = layout.auxiliaryAreas.front();
+        const auto& step = boxOf(layout, h, "global_step");
+        QVERIFY(step.auxiliary && step.x >= area.x);
+        double mainRight = 0;
+        for (const auto& box : layout.boxes)
+            if (!box.auxiliary)
+                mainRight = std::max(mainRight, box.x + box.width);
+        QVERIFY(mainRight <= area.x); // the main flow stays left of the area
+        QVERIFY(boxOf(layout, h, "x").y < boxOf(layout, h, "layer11").y); // and reads downwards
+
+        // The user moves the step back into the flow and sends x aside.
+        expansion.movedToMain.insert(id(h, "global_step"));
+        expansion.movedToAuxiliary.insert(id(h, "x"));
+        layout = layOutExpanded(h, &graph, expansion, layout.cache);
+        QVERIFY(!boxOf(layout, h, "global_step").auxiliary);
+        QVERIFY(boxOf(layout, h, "x").auxiliary);
+        QVERIFY(boxOf(layout, h, "global_step").y < boxOf(layout, h, "layer0").y);
+        checkConsistent(h, layout);
+    }
+
+    void badGraphsRenderWhatTheyCan()
+    {
+        pb::GraphDef graph;
+        // A while loop's back edge, a self-loop, an input naming no op.
+        addNode(graph, "loop/enter", "Enter", {"missing_op"});
+        addNode(graph, "loop/merge", "Merge", {"loop/enter", "loop/next"});
+        addNode(graph, "loop/body", "Add", {"loop/merge", "loop/body"});
+        addNode(graph, "loop/next", "NextIteration", {"loop/body"});
+        addNode(graph, "after", "Identity", {"loop/body"});
+        const GraphHierarchy h = buildGraphHierarchy(graph);
+        GraphExpansion expansion;
+        revealNode(h, expansion, id(h, "loop/body"));
+        const ExpandedLayout layout = layOutExpanded(h, &graph, expansion);
+        QCOMPARE(layout.boxes.size(), std::size_t(6));
+        QVERIFY(edgeBetween(layout, h, "loop/next", "loop/merge")); // the back edge is drawn
+        QVERIFY(!edgeBetween(layout, h, "loop/body", "loop/body"));
+        QVERIFY(!h.problems().empty()); // the missing input is stated
+        checkConsistent(h, layout);
+    }
+
+    void tenThousandDeepScopesStayWithinTheCap()
+    {
+        pb::GraphDef graph;
+        std::string name;
+        for (int i = 0; i < 10'000; ++i)
+            name.append("s").push_back(char('0' + i % 10)), name.push_back('/');
+        addNode(graph, name + "op", "Add");
+        addNode(graph, "top", "Add", {name + "op"});
+        const GraphHierarchy h = buildGraphHierarchy(graph);
+        GraphExpansion expansion;
+        std::uint32_t deepest = 0;
+        for (std::uint32_t i = 0; i < h.nodes().size(); ++i)
+            if (!h.node(i).isGroup() && h.node(i).depth > h.node(deepest).depth)
+                deepest = i;
+        revealNode(h, expansion, deepest);
+        ExpandedLayoutOptions options;
+        options.maxOpenDepth = 100;
+        const ExpandedLayout layout = layOutExpanded(h, &graph, expansion, {}, options);
+        QVERIFY(!layout.cancelled);
+        QCOMPARE(layout.boxes.size(), std::size_t(102)); // top, 100 open scopes, one closed
+        QVERIFY(!layout.skipped.empty());
+        QCOMPARE(layout.edges.size(), std::size_t(1));
+        checkConsistent(h, layout);
+    }
+
+    void cancelledLayoutIsEmpty()
+    {
+        const auto graph = largeGraphForTests();
+        const GraphHierarchy h = buildGraphHierarchy(graph);
+        const ExpandedLayout layout = layOutExpanded(h, &graph, {}, {}, {}, [] { return true; });
+        QVERIFY(layout.cancelled);
+        QVERIFY(layout.boxes.empty());
+    }
+
+    void largeGraphExpandsBlockAndCrossesScopes()
+    {
+        const auto graph = largeGraphForTests();
+        QCOMPARE(graph.node_size(), kLargeGraphOps);
+        const GraphHierarchy h = buildGraphHierarchy(graph);
+        GraphExpansion expansion;
+        ExpandedLayout layout = layOutExpanded(h, &graph, expansion);
+        // The bookkeeping sits aside at the top level.
+        for (const char* name : {"init", "save", "summaries", "global_step"})
+            QVERIFY2(boxOf(layout, h, name).auxiliary, name);
+        QVERIFY(!boxOf(layout, h, "model").auxiliary);
+        QVERIFY(boxOf(layout, h, "input").y < boxOf(layout, h, "model").y);
+
+        revealNode(h, expansion, id(h, "model/block_1/layer_0/unit_0/MatMul0"));
+        layout = layOutExpanded(h, &graph, expansion, layout.cache);
+        QCOMPARE(h.node(id(h, "model/block_1")).opCount, 2000u);
+        QVERIFY(boxOf(layout, h, "model/block_1").open);
+        QVERIFY(boxOf(layout, h, "model/block_0").open == false);
+        // From a closed block into an op three scopes down, and from that op's unit out.
+        QVERIFY(edgeBetween(layout, h, "model/block_0", "model/block_1/MatMul0"));
+        QVERIFY(edgeBetween(layout, h, "model/block_1/layer_0/unit_0/MatMul0",
+            "model/block_1/layer_0/unit_0/Add1"));
+        QVERIFY(edgeBetween(layout, h, "model/block_1/layer_0/unit_0/Tanh5",
+            "model/block_1/layer_0/unit_0/MatMul6"));
+        checkConsistent(h, layout);
+
+        // The wide series opens as a grid without its inner edges.
+        expansion.open.insert(id(h, "prep"));
+        expansion.open.insert(*h.childContaining(id(h, "prep"), id(h, "prep/slice_7")));
+        layout = layOutExpanded(h, &graph, expansion, layout.cache);
+        QVERIFY(layout.boxes.size() > 5000);
+        QVERIFY(!layout.skipped.empty());
+        checkConsistent(h, layout);
+    }
+
+    void corpusGraphsExpand()
+    {
+        const auto corpus = test::corpusDirectory();
+        if (!corpus)
+            QSKIP(qPrintable(test::corpusMissingMessage()));
+        for (const char* name :
+            {"a01_tf1_linearclassifier_estimator", "a02_tf1_custom_estimator_resumed",
+                "a03_tf0x_2016_functionaltest_train_eval", "b01_tf2_keras_callback_and_custom_loop",
+                "c01_torch_tutorial_images_graph_embedding",
+                "f06_tf1_keras_embeddings_callback_broken_paths"}) {
+            // The largest graph of the logdir.
+            std::shared_ptr<const pb::GraphDef> graph;
+            const auto snapshot = test::loadCorpusLogdir(name);
+            for (const auto& run : snapshot->runs)
+                for (const GraphReference& reference : run->graphReferences()) {
+                    const DecodedGraph decoded = loadGraph(reference);
+                    if (decoded.ok() && (!graph || decoded.graph->node_size() > graph->node_size()))
+                        graph = decoded.graph;
+                }
+            QVERIFY2(graph && graph->node_size() > 0, name);
+            const GraphHierarchy h = buildGraphHierarchy(*graph);
+            // Open every group two levels down, then the scopes above the deepest op.
+            GraphExpansion expansion;
+            std::uint32_t deepest = 0;
+            for (std::uint32_t i = 0; i < h.nodes().size(); ++i) {
+                if (h.node(i).isGroup() && h.node(i).depth <= 2 && i != 0)
+                    expansion.open.insert(i);
+                if (h.node(i).depth > h.node(deepest).depth)
+                    deepest = i;
+            }
+            revealNode(h, expansion, deepest);
+            const ExpandedLayout layout = layOutExpanded(h, graph.get(), expansion);
+            QVERIFY2(layout.boxOf(deepest).has_value(), name);
+            std::size_t crossing = 0, auxiliary = 0;
+            for (const auto& edge : layout.edges)
+                crossing += layout.boxes[edge.from].parentBox != layout.boxes[edge.to].parentBox;
+            for (const auto& box : layout.boxes)
+                auxiliary += box.auxiliary;
+            qInfo("%s: %d ops, %zu boxes, %zu edges (%zu across scopes), %zu auxiliary", name,
+                graph->node_size(), layout.boxes.size(), layout.edges.size(), crossing, auxiliary);
+            if (h.node(deepest).depth >= 3)
+                QVERIFY2(crossing > 0, name);
+            checkConsistent(h, layout);
+        }
+        // The TF1 estimator's bookkeeping is set aside at its top level.
+        const auto a01 = test::loadCorpusLogdir("a01_tf1_linearclassifier_estimator");
+        const DecodedGraph decoded = loadGraph(*a01->find("ongoing/train")->graphReference());
+        const GraphHierarchy h = buildGraphHierarchy(*decoded.graph);
+        const ExpandedLayout layout = layOutExpanded(h, decoded.graph.get(), {});
+        QStringList aside, main;
+        for (const auto& box : layout.boxes)
+            (box.auxiliary ? aside : main).append(QString::fromStdString(h.node(box.node).name));
+        qInfo("a01 top level: main %s; auxiliary %s", qPrintable(main.join(' ')),
+            qPrintable(aside.join(' ')));
+        for (const char* name : {"save", "init", "global_step", "Merge"})
+            QVERIFY2(aside.contains(name), name);
+        for (const char* name : {"linear", "loss", "enqueue_input"}) // the model stays in the flow
+            QVERIFY2(main.contains(name), name);
+    }
+
+private:
+    static const pb::GraphDef& largeGraphForTests()
+    {
+        static const pb::GraphDef graph = makeLargeGraph();
+        return graph;
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGraphExpandedLayout)
+#include "test_graph_expanded_layout.moc"
