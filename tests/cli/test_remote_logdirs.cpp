@@ -41,7 +41,7 @@ std::size_t scalarPointCount(const LogdirLoader& loader)
     std::size_t points = 0;
     for (const RunData* run : loader.runs())
         for (const auto& [tag, data] : run->tags)
-            points += data.scalars.size();
+            points += data.scalars().size();
     return points;
 }
 
@@ -51,7 +51,7 @@ std::string scalarDump(const LogdirLoader& loader)
     std::string dump;
     for (const RunData* run : loader.runs())
         for (const auto& [tag, data] : run->tags)
-            for (const ScalarPoint& point : data.scalars.snapshot().points()) {
+            for (const ScalarPoint& point : data.scalars().snapshot().points()) {
                 dump += run->name + " " + std::string(tag) + " " + std::to_string(point.step) + " "
                     + std::to_string(point.value) + "\n";
             }

@@ -87,8 +87,8 @@ private slots:
                 tags.emplace_back(tag);
         for (const CustomChart& chart : layout.categories[0].charts)
             QVERIFY(chartTags(chart, tags).problems.empty());
-        const ScalarSnapshot p25 = runs[0]->tags.at("batch_error/p25").scalars.snapshot();
-        const ScalarSnapshot p75 = runs[0]->tags.at("batch_error/p75").scalars.snapshot();
+        const ScalarSnapshot p25 = runs[0]->tags.at("batch_error/p25").scalars().snapshot();
+        const ScalarSnapshot p75 = runs[0]->tags.at("batch_error/p75").scalars().snapshot();
         QCOMPARE(p25.size(), std::size_t(options.steps));
         for (std::size_t i = 0; i < p25.size(); ++i)
             QVERIFY(p25[i].value <= p75[i].value);
