@@ -60,7 +60,7 @@ TagData& TagTable::add(std::string_view tag, ValueKind kind)
     if (name >= m_firstOfName.size())
         m_firstOfName.resize(std::size_t(name) + 1, TagNames::kNone);
     const auto index = std::uint32_t(m_series.size());
-    Series& series = m_series.emplace_back(TagData(kind), name);
+    Series& series = m_series.emplace_back(Series {TagData(kind), name});
     std::uint32_t* link = &m_firstOfName[name];
     while (*link != TagNames::kNone)
         link = &m_series[*link].nextKind;

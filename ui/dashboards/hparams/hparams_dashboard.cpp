@@ -88,11 +88,11 @@ HParamsDashboard::HParamsDashboard(RunListModel* runs, QWidget* parent)
     m_export->setText(tr("Export"));
     m_export->setPopupMode(QToolButton::InstantPopup);
     auto* exportMenu = new QMenu(m_export);
-    for (const auto& [text, suffix] : {std::pair(tr("CSV…"), QStringLiteral(".csv")),
+    for (const auto& format : {std::pair(tr("CSV…"), QStringLiteral(".csv")),
              std::pair(tr("JSON…"), QStringLiteral(".json")),
              std::pair(tr("LaTeX table…"), QStringLiteral(".tex"))})
-        connect(exportMenu->addAction(text), &QAction::triggered, this,
-            [this, suffix] { chooseExportPath(suffix); });
+        connect(exportMenu->addAction(format.first), &QAction::triggered, this,
+            [this, suffix = format.second] { chooseExportPath(suffix); });
     m_export->setMenu(exportMenu);
     m_colorBy->setToolTip(tr("The column sessions are coloured by"));
     m_colorBy->setSizeAdjustPolicy(QComboBox::AdjustToContents);
