@@ -2,6 +2,7 @@
 
 #include "core/demo/demo_logdir.h"
 #include "ui/adapter/log_loader.h"
+#include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/dashboard_registry.h"
 #include "ui/dashboards/runs/runs_dashboard.h"
 #include "ui/dashboards/scalars/scalars_dashboard.h"
@@ -280,7 +281,7 @@ void MainWindow::openDemo()
         m_loader->open({directory});
         m_demoBanner->show();
     };
-    if (core::isDemoLogdirCurrent(directory.toStdString())) {
+    if (core::isDemoLogdirCurrent(pathFromQString(directory))) {
         show();
         return;
     }
@@ -290,7 +291,7 @@ void MainWindow::openDemo()
     m_progress->show();
     QThread* thread = QThread::create([this, directory] {
         core::DemoOptions options;
-        options.directory = directory.toStdString();
+        options.directory = pathFromQString(directory);
         const std::string error = core::writeDemoLogdir(options, [this](double fraction) {
             QMetaObject::invokeMethod(
                 m_progress, "setValue", Qt::QueuedConnection, Q_ARG(int, int(fraction * 100)));

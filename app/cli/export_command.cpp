@@ -17,6 +17,7 @@
 #include "core/export/scalar_export.h"
 #include "core/export/text_encoding.h"
 #include "core/io/file_access.h"
+#include "core/io/path_text.h"
 #include "core/load/logdir_loader.h"
 
 #include <cerrno>
@@ -123,7 +124,7 @@ bool logdirsReadable(const std::vector<LogdirSpec>& specs, std::string_view verb
         if (error.empty())
             continue;
         std::cerr << "lantern-cli " << verb << ": cannot read log directory "
-                  << printableText(spec.path.string()) << ": " << printableText(error) << "\n";
+                  << printableText(pathText(spec.path)) << ": " << printableText(error) << "\n";
         readable = false;
     }
     return readable;

@@ -3,6 +3,7 @@
 // by --seed (our own generator, since std's distributions differ between standard libraries).
 
 #include "app/cli/commands.h"
+#include "core/io/path_text.h"
 #include "core/write/event_file_writer.h"
 #include "core/write/png_encoder.h"
 
@@ -226,7 +227,7 @@ int runGen(const std::vector<std::string>& arguments)
         runs.push_back(makeRun(options, index));
         GeneratedRun& run = runs.back();
         if (!run.writer->ok()) {
-            std::cerr << "lantern-cli gen: cannot write " << run.writer->path().string() << "\n";
+            std::cerr << "lantern-cli gen: cannot write " << pathText(run.writer->path()) << "\n";
             return 1;
         }
         for (std::int64_t step = 0; step < options.steps; ++step)
@@ -265,7 +266,7 @@ int runGen(const std::vector<std::string>& arguments)
     }
     const double seconds
         = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
-    std::cout << "wrote " << runs.size() << " run(s) to " << options.directory.string() << ": "
+    std::cout << "wrote " << runs.size() << " run(s) to " << pathText(options.directory) << ": "
               << points << " scalar points, " << histograms << " histograms, " << images
               << " images";
     if (liveSteps > 0)

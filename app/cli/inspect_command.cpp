@@ -4,6 +4,7 @@
 #include "app/cli/commands.h"
 #include "core/events/hparams_decoder.h"
 #include "core/export/text_encoding.h"
+#include "core/io/path_text.h"
 #include "core/load/graph_loader.h"
 #include "core/load/logdir_loader.h"
 #include "core/projector/embedding_summary.h"
@@ -230,10 +231,10 @@ std::string embeddingJson(const ProjectorEmbeddingSource& source, const Embeddin
         + ", \"name\": " + jsonString(source.name) + ", \"shape\": [" + std::to_string(summary.rows)
         + ", " + std::to_string(summary.columns)
         + "],\n  \"source\": {\"kind\": " + jsonString(originName(summary.origin)) + ", \"path\": "
-        + jsonString((checkpoint ? source.checkpointPrefix : source.tensorPath).string());
+        + jsonString(pathText(checkpoint ? source.checkpointPrefix : source.tensorPath));
     if (checkpoint)
         out += ", \"variable\": " + jsonString(source.checkpointVariable);
-    out += "},\n  \"metadata_path\": " + jsonString(source.metadataPath.string())
+    out += "},\n  \"metadata_path\": " + jsonString(pathText(source.metadataPath))
         + ", \"metadata_columns\": " + stringArrayJson(summary.metadataColumns)
         + ", \"metadata_rows\": " + std::to_string(summary.metadataRows) + ",\n  \"sprite\": ";
     if (source.spritePath.empty()) {
@@ -243,7 +244,7 @@ std::string embeddingJson(const ProjectorEmbeddingSource& source, const Embeddin
             return value ? std::to_string(first ? value->first : value->second)
                          : std::string("null");
         };
-        out += "{\"path\": " + jsonString(source.spritePath.string())
+        out += "{\"path\": " + jsonString(pathText(source.spritePath))
             + ", \"width\": " + number(source.spriteImageSize, true)
             + ", \"height\": " + number(source.spriteImageSize, false)
             + ", \"tile_width\": " + number(source.spriteTile, true)
@@ -266,11 +267,11 @@ void printProjector(const ProjectorFacts& facts)
         std::cout << "  run " << printableText(source.run) << ", " << printableText(source.name)
                   << ": " << summary.rows << " × " << summary.columns;
         if (summary.origin == TensorOrigin::Checkpoint)
-            std::cout << " from checkpoint " << printableText(source.checkpointPrefix.string())
+            std::cout << " from checkpoint " << printableText(pathText(source.checkpointPrefix))
                       << ", variable " << printableText(source.checkpointVariable) << "\n";
         else if (summary.origin != TensorOrigin::None)
             std::cout << " from " << originName(summary.origin) << " file "
-                      << printableText(source.tensorPath.string()) << "\n";
+                      << printableText(pathText(source.tensorPath)) << "\n";
         else
             std::cout << ", no tensor\n";
         if (!source.metadataPath.empty()) {
@@ -280,7 +281,7 @@ void printProjector(const ProjectorFacts& facts)
             std::cout << "\n";
         }
         if (!source.spritePath.empty()) {
-            std::cout << "    sprite: " << printableText(source.spritePath.string());
+            std::cout << "    sprite: " << printableText(pathText(source.spritePath));
             if (source.spriteImageSize)
                 std::cout << " (" << source.spriteImageSize->first << " × "
                           << source.spriteImageSize->second << ")";
@@ -314,7 +315,7 @@ void printJson(const LogdirLoader& loader, const LoadStatistics& statistics,
         out += firstRun ? "\n" : ",\n";
         firstRun = false;
         out += "{\"name\": " + jsonString(run->name)
-            + ", \"directory\": " + jsonString(run->directory.string())
+            + ", \"directory\": " + jsonString(pathText(run->directory))
             + ", \"file_version\": " + jsonString(run->fileVersion)
             + ", \"events\": " + std::to_string(run->eventCount) + ",\n \"tags\": {";
         bool firstKind = true;

@@ -2,6 +2,7 @@
 
 #include "core/checkpoint/checkpoint_v1.h"
 #include "core/checkpoint/table_entries.h"
+#include "core/io/path_text.h"
 
 #include "checkpoint.pb.h"
 
@@ -146,7 +147,7 @@ bool hasCheckpointIndex(const fs::path& prefix)
 // -1 without one.
 long long stepOf(std::string prefix)
 {
-    if (const fs::path checkpoint = v1CheckpointOf(prefix); checkpoint != fs::path(prefix))
+    if (const fs::path path = pathFromText(prefix); v1CheckpointOf(path) != path)
         prefix.resize(prefix.size() - 15); // "-?????-of-NNNNN"
     const std::size_t dash = prefix.rfind('-');
     if (dash == std::string::npos || dash + 1 == prefix.size() || prefix.size() - dash > 19)
@@ -171,9 +172,9 @@ CheckpointIndex readCheckpointIndex(const fs::path& prefix)
     std::error_code error;
     const std::uintmax_t size = fs::file_size(path, error);
     if (error)
-        return failure("cannot read " + path.string() + ": " + error.message());
+        return failure("cannot read " + pathText(path) + ": " + error.message());
     if (size > kMaxIndexBytes)
-        return failure(path.string() + " is larger than a checkpoint index can be");
+        return failure(pathText(path) + " is larger than a checkpoint index can be");
     return parseCheckpointIndex(readAll(path));
 }
 
@@ -202,13 +203,13 @@ std::optional<fs::path> newestCheckpointIndex(const fs::path& directory)
     for (fs::directory_iterator it(directory, error), end; !error && it != end && looked < 100000;
          it.increment(error), ++looked)
         if (std::error_code ignored; it->is_regular_file(ignored))
-            files.emplace(it->path().filename().string(), it->last_write_time(ignored));
+            files.emplace(pathText(it->path().filename()), it->last_write_time(ignored));
 
     std::optional<fs::path> best;
     long long bestStep = -1;
     fs::file_time_type bestTime;
     const auto consider = [&](const fs::path& prefix, fs::file_time_type time) {
-        const long long step = stepOf(prefix.filename().string());
+        const long long step = stepOf(pathText(prefix.filename()));
         const bool newer = !best || step > bestStep
             || (step == bestStep && (time > bestTime || (time == bestTime && prefix > *best)));
         if (newer) {
@@ -218,7 +219,7 @@ std::optional<fs::path> newestCheckpointIndex(const fs::path& directory)
         }
     };
     for (const auto& [name, time] : files) {
-        const fs::path path = directory / name;
+        const fs::path path = directory / pathFromText(name);
         if (path.extension() == ".index") {
             consider(fs::path(path).replace_extension(), time);
         } else if (const fs::path v1 = v1CheckpointOf(path);
@@ -227,11 +228,11 @@ std::optional<fs::path> newestCheckpointIndex(const fs::path& directory)
                 consider(v1, time);
         } else if (path.extension() == ".meta") {
             // An unsharded V1 checkpoint: the table `NAME` beside `NAME.meta`, without an index.
-            const std::string table = fs::path(name).replace_extension().string();
+            const std::string table = pathText(pathFromText(name).replace_extension());
             const auto found = files.find(table);
             if (found != files.end() && !files.contains(table + ".index")
-                && endsWithTableMagic(directory / table))
-                consider(directory / table, found->second);
+                && endsWithTableMagic(directory / pathFromText(table)))
+                consider(directory / pathFromText(table), found->second);
         }
     }
     return best;
@@ -252,11 +253,12 @@ std::optional<fs::path> checkpointNamedByStateFile(const fs::path& directory)
         || state.model_checkpoint_path().empty())
         return std::nullopt;
     std::string written = state.model_checkpoint_path();
-    fs::path prefix = fs::path(written).is_absolute() ? fs::path(written) : directory / written;
+    const fs::path named = pathFromText(written);
+    fs::path prefix = named.is_absolute() ? named : directory / named;
     if (checkpointExists(prefix))
         return prefix;
     std::replace(written.begin(), written.end(), '\\', '/');
-    prefix = directory / fs::path(written).filename();
+    prefix = directory / pathFromText(written).filename();
     return checkpointExists(prefix) ? std::optional(prefix) : std::nullopt;
 }
 

@@ -5,6 +5,7 @@
 #include "core/io/cancellation_poll.h"
 #include "core/io/checked_size.h"
 #include "core/io/crc32c.h"
+#include "core/io/path_text.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -112,13 +113,13 @@ std::string checkpointVariableProblem(
     std::error_code error;
     const std::uintmax_t shardSize = fs::file_size(shard, error);
     if (error == std::errc::no_such_file_or_directory)
-        return "the data shard " + shard.string() + " holding \"" + variable.name
+        return "the data shard " + pathText(shard) + " holding \"" + variable.name
             + "\" is missing (only the index is here)";
     if (error)
-        return "the data shard " + shard.string() + " holding \"" + variable.name
+        return "the data shard " + pathText(shard) + " holding \"" + variable.name
             + "\" cannot be read (" + error.message() + ")";
     if (variable.offset > shardSize || variable.size > shardSize - variable.offset)
-        return "the data shard " + shard.string() + " is " + std::to_string(shardSize)
+        return "the data shard " + pathText(shard) + " is " + std::to_string(shardSize)
             + " bytes, too short for \"" + variable.name + "\" (bytes "
             + std::to_string(variable.offset) + "–"
             + std::to_string(variable.offset + variable.size)
@@ -149,12 +150,12 @@ CheckpointMatrix readCheckpointMatrix(const fs::path& prefix, const CheckpointIn
             return failure("cancelled");
         const std::size_t piece = std::min(kReadPieceBytes, bytes.size() - done);
         if (!in.read(bytes.data() + done, std::streamsize(piece)))
-            return failure("cannot read \"" + variable.name + "\" from " + shard.string());
+            return failure("cannot read \"" + variable.name + "\" from " + pathText(shard));
         crc = extendCrc32c(crc, bytes.data() + done, piece);
         done += piece;
     }
     if (maskCrc(crc) != variable.maskedCrc)
-        return failure("\"" + variable.name + "\" fails its checksum in " + shard.string()
+        return failure("\"" + variable.name + "\" fails its checksum in " + pathText(shard)
             + ": damaged, or the shard belongs to another checkpoint");
 
     CheckpointMatrix matrix;

@@ -3,6 +3,7 @@
 #include "core/checkpoint/table_entries.h"
 #include "core/events/tensor_values.h"
 #include "core/io/checked_size.h"
+#include "core/io/path_text.h"
 
 #include "saved_tensor_slices.pb.h"
 
@@ -184,9 +185,9 @@ std::string readSlicesIn(const fs::path& path, std::int32_t file,
     std::error_code code;
     const std::uintmax_t size = fs::file_size(path, code);
     if (code)
-        return "cannot read " + path.string() + ": " + code.message();
+        return "cannot read " + pathText(path) + ": " + code.message();
     if (size > kMaxV1Bytes)
-        return path.string() + " is larger than a V1 checkpoint Lantern reads (1 GiB)";
+        return pathText(path) + " is larger than a V1 checkpoint Lantern reads (1 GiB)";
     const std::string bytes = readFile(path);
     std::string error;
     const std::string tableError
@@ -195,7 +196,7 @@ std::string readSlicesIn(const fs::path& path, std::int32_t file,
                   return true; // the meta
               pb::SavedTensorSlices entry;
               if (!entry.ParseFromArray(value.data(), int(value.size()))) {
-                  error = path.string() + ": an entry does not parse";
+                  error = pathText(path) + ": an entry does not parse";
                   return false;
               }
               if (!entry.has_data() || entry.data().name() != variable.name)
@@ -219,7 +220,7 @@ std::string readSlicesIn(const fs::path& path, std::int32_t file,
               const std::uint64_t volume = *sliceVolume(found, variable.shape);
               if (values.size() != volume) {
                   error = "slice " + sliceText(found) + " of " + quoted(variable.name) + " in "
-                      + path.string() + " holds " + std::to_string(values.size())
+                      + pathText(path) + " holds " + std::to_string(values.size())
                       + " values for its " + std::to_string(volume) + " elements";
                   return false;
               }
@@ -241,7 +242,7 @@ std::string readSlicesIn(const fs::path& path, std::int32_t file,
               return true;
           });
     if (!tableError.empty())
-        return path.string() + ": " + tableError;
+        return pathText(path) + ": " + tableError;
     return error;
 }
 
@@ -282,7 +283,7 @@ CheckpointIndex parseV1Checkpoint(std::string_view bytes, std::int32_t file)
 
 std::vector<fs::path> v1CheckpointFiles(const fs::path& prefix)
 {
-    const std::string name = prefix.filename().string();
+    const std::string name = pathText(prefix.filename());
     if (const auto suffix = shardSuffixOf(name); suffix && suffix->shard == kShardPattern) {
         if (suffix->count < 1 || suffix->count > kMaxShards)
             return {};
@@ -304,7 +305,7 @@ std::vector<fs::path> v1CheckpointFiles(const fs::path& prefix)
 
 fs::path v1CheckpointOf(const fs::path& file)
 {
-    std::string name = file.filename().string();
+    std::string name = pathText(file.filename());
     const auto suffix = shardSuffixOf(name);
     if (!suffix)
         return file;
@@ -325,7 +326,7 @@ CheckpointIndex readV1Checkpoint(const fs::path& prefix)
 {
     const std::vector<fs::path> files = v1CheckpointFiles(prefix);
     if (files.empty())
-        return indexFailure("no V1 checkpoint file at " + prefix.string());
+        return indexFailure("no V1 checkpoint file at " + pathText(prefix));
     std::map<std::string, CheckpointVariable> variables;
     std::uint64_t total = 0;
     bool anyFile = false;
@@ -337,11 +338,11 @@ CheckpointIndex readV1Checkpoint(const fs::path& prefix)
         total += size;
         if (total > kMaxV1Bytes)
             return indexFailure(
-                prefix.string() + " is larger than a V1 checkpoint Lantern reads (1 GiB)");
+                pathText(prefix) + " is larger than a V1 checkpoint Lantern reads (1 GiB)");
         anyFile = true;
         CheckpointIndex part = parseV1Checkpoint(readFile(files[i]), std::int32_t(i));
         if (!part.error.empty())
-            return indexFailure(files[i].string() + ": " + part.error);
+            return indexFailure(pathText(files[i]) + ": " + part.error);
         for (CheckpointVariable& variable : part.variables) {
             const std::string name = variable.name;
             if (!merge(variables, std::move(variable)))
@@ -350,7 +351,7 @@ CheckpointIndex readV1Checkpoint(const fs::path& prefix)
         }
     }
     if (!anyFile)
-        return indexFailure("cannot read " + files.front().string() + ": no such file");
+        return indexFailure("cannot read " + pathText(files.front()) + ": no such file");
     return indexOf(std::move(variables), std::int32_t(files.size()));
 }
 
@@ -382,7 +383,7 @@ std::string v1VariableProblem(
         std::string why = "the rest was not saved";
         for (const fs::path& file : files)
             if (std::error_code code; !fs::is_regular_file(file, code)) {
-                why = "the checkpoint file " + file.string() + " is missing";
+                why = "the checkpoint file " + pathText(file) + " is missing";
                 break;
             }
         return "the slices of " + name + " cover " + std::to_string(saved) + " of its "
@@ -398,12 +399,12 @@ std::string v1VariableProblem(
         if (slice.file < 0 || std::size_t(slice.file) >= files.size()
             || slice.file >= index.numShards)
             return name + " lies in file " + std::to_string(slice.file) + " of "
-                + std::to_string(files.size()) + " of " + prefix.string();
+                + std::to_string(files.size()) + " of " + pathText(prefix);
         const fs::path& file = files[std::size_t(slice.file)];
         std::error_code code;
         const std::uintmax_t size = fs::file_size(file, code);
         if (code)
-            return "the checkpoint file " + file.string() + " holding " + name + " is missing";
+            return "the checkpoint file " + pathText(file) + " holding " + name + " is missing";
         if (!counted[std::size_t(slice.file)]) {
             counted[std::size_t(slice.file)] = true;
             bytes += size;
@@ -443,7 +444,7 @@ CheckpointMatrix readV1CheckpointMatrix(
         if (!filled[i])
             return matrixFailure("slice " + sliceText(variable.slices[i]) + " of "
                 + quoted(variable.name) + " has no values in "
-                + files[std::size_t(variable.slices[i].file)].string()
+                + pathText(files[std::size_t(variable.slices[i].file)])
                 + ": truncated, or from another checkpoint");
     return matrix;
 }

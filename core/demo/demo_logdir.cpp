@@ -8,6 +8,7 @@
 
 #include "core/demo/demo_audio.h"
 #include "core/events/custom_scalars_layout.h"
+#include "core/io/path_text.h"
 #include "core/write/event_file_writer.h"
 
 #include "graph.pb.h"
@@ -269,7 +270,7 @@ std::string writeDemoLogdir(const DemoOptions& options, const std::function<void
     fs::remove_all(options.directory, error);
     fs::create_directories(options.directory, error);
     if (error)
-        return "cannot create " + options.directory.string() + ": " + error.message();
+        return "cannot create " + pathText(options.directory) + ": " + error.message();
 
     Random random(options.seed);
     const Dataset data = makeDataset(random);
@@ -282,7 +283,7 @@ std::string writeDemoLogdir(const DemoOptions& options, const std::function<void
         std::snprintf(name, sizeof name, "lr_%g", double(learningRate));
         EventFileWriter writer(options.directory / name);
         if (!writer.ok())
-            return "cannot write the demo's event file in " + (options.directory / name).string();
+            return "cannot write the demo's event file in " + pathText(options.directory / name);
         Random runRandom(options.seed + 1); // both runs start from the same weights
         Network net(runRandom);
         writer.addGraph(demoGraph());

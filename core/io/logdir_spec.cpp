@@ -1,12 +1,14 @@
 #include "core/io/logdir_spec.h"
 
+#include "core/io/path_text.h"
+
 namespace lantern::core {
 
 LogdirSpec parseLogdirSpec(std::string_view spec)
 {
     const std::size_t colon = spec.find(':');
     if (colon == std::string_view::npos || colon == 0)
-        return {{}, std::filesystem::path(std::string(spec))};
+        return {{}, pathFromText(spec)};
     const std::string_view name = spec.substr(0, colon);
     const std::string_view rest = spec.substr(colon + 1);
 #if defined(_WIN32)
@@ -17,8 +19,8 @@ LogdirSpec parseLogdirSpec(std::string_view spec)
     const bool isUrl = rest.starts_with("//");
     const bool nameHasSlash = name.find_first_of("/\\") != std::string_view::npos;
     if (isDriveLetter || isUrl || nameHasSlash || rest.empty())
-        return {{}, std::filesystem::path(std::string(spec))};
-    return {std::string(name), std::filesystem::path(std::string(rest))};
+        return {{}, pathFromText(spec)};
+    return {std::string(name), pathFromText(rest)};
 }
 
 std::vector<LogdirSpec> parseLogdirSpecList(std::string_view specs)

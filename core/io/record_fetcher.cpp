@@ -8,6 +8,7 @@
 #include "core/io/file_access.h"
 #include "core/io/inflating_byte_source.h"
 #include "core/io/little_endian.h"
+#include "core/io/path_text.h"
 #include "core/io/record_compression.h"
 #include "core/io/record_reader.h"
 
@@ -63,7 +64,7 @@ std::uint64_t skip(ByteSource& source, std::uint64_t bytes)
 
 FetchedRecord failure(const std::filesystem::path& file, std::uint64_t offset, std::string why)
 {
-    return {{}, file.string() + " @" + std::to_string(offset) + ": " + std::move(why)};
+    return {{}, pathText(file) + " @" + std::to_string(offset) + ": " + std::move(why)};
 }
 
 // Header, data and footer from `source`, verified; `consumed` counts every byte taken.

@@ -3,6 +3,7 @@
 
 #include "core/io/run_discovery.h"
 
+#include "core/io/path_text.h"
 #include "core/remote/remote_discovery.h"
 
 #include <algorithm>
@@ -16,10 +17,8 @@ namespace {
 std::string runName(const fs::path& logdir, const fs::path& directory)
 {
     const fs::path relative = directory.lexically_relative(logdir);
-    // UTF-8 on every system (generic_string() would be the ANSI code page on Windows, which
-    // cannot spell every folder name), with '/' between folders as TensorBoard names runs.
-    const std::u8string utf8 = relative.generic_u8string();
-    const std::string name(utf8.begin(), utf8.end());
+    // UTF-8 on every system, with '/' between folders as TensorBoard names runs.
+    const std::string name = genericPathText(relative);
     return name.empty() ? "." : name;
 }
 
@@ -34,20 +33,20 @@ struct Walker {
         std::error_code error;
         const fs::path canonical = fs::canonical(directory, error);
         if (error) {
-            result.problems.push_back(directory.string() + ": " + error.message());
+            result.problems.push_back(pathText(directory) + ": " + error.message());
             return;
         }
         if (!visited.insert(canonical).second) {
             if (directory != logdir)
                 result.problems.push_back(
-                    directory.string() + ": already scanned (symbolic link loop or alias)");
+                    pathText(directory) + ": already scanned (symbolic link loop or alias)");
             return;
         }
         ++result.directoriesScanned;
         // An unreadable folder is reported with the system's reason, never passed over silently.
         fs::directory_iterator it(directory, error);
         if (error) {
-            result.problems.push_back(directory.string() + ": " + error.message());
+            result.problems.push_back(pathText(directory) + ": " + error.message());
             return;
         }
         RunLocation run {runName(logdir, directory), directory, {}};
@@ -62,17 +61,17 @@ struct Walker {
             const fs::file_status status = entry.status(statError);
             if (statError && statError != std::errc::no_such_file_or_directory) {
                 // A folder listed without search permission: its entries cannot be examined.
-                result.problems.push_back(entry.path().string() + ": " + statError.message());
+                result.problems.push_back(pathText(entry.path()) + ": " + statError.message());
             } else if (fs::is_directory(status)) {
                 subdirectories.push_back(entry.path());
             } else if (fs::is_regular_file(status)
-                && isEventFileName(entry.path().filename().string())) {
+                && isEventFileName(pathText(entry.path().filename()))) {
                 run.eventFiles.push_back(
                     {entry.path(), entry.file_size(statError), entry.last_write_time(statError)});
             }
         }
         if (error)
-            result.problems.push_back(directory.string() + ": " + error.message());
+            result.problems.push_back(pathText(directory) + ": " + error.message());
         if (!run.eventFiles.empty()) {
             std::sort(run.eventFiles.begin(), run.eventFiles.end(),
                 [](const auto& a, const auto& b) { return a.path.filename() < b.path.filename(); });

@@ -1,5 +1,6 @@
 #include "core/load/blob_reader.h"
 
+#include "core/io/path_text.h"
 #include "core/io/record_fetcher.h"
 
 namespace lantern::core {
@@ -27,7 +28,7 @@ DecodedBlobs readBlobs(const BlobReference& reference, RecordFetcher* fetcher)
     DecodedBlobs blobs
         = decodeBlobs(record.data, {reference.valueIndex, reference.tag, reference.kind});
     if (!blobs.ok())
-        blobs.error = reference.file.string() + " @" + std::to_string(reference.location.offset)
+        blobs.error = pathText(reference.file) + " @" + std::to_string(reference.location.offset)
             + ": " + blobs.error;
     return blobs;
 }

@@ -8,6 +8,7 @@
 #include "core/io/cancellation_poll.h"
 #include "core/io/file_access.h"
 #include "core/io/inflating_byte_source.h"
+#include "core/io/path_text.h"
 
 namespace lantern::core {
 namespace {
@@ -60,7 +61,7 @@ void EventFileState::reportSourceError(const std::string& error, std::uint64_t o
         return;
     m_lastSourceError = error;
     if (!error.empty()) {
-        run.diagnostics.push_back({m_path.string(), offset, 0, error});
+        run.diagnostics.push_back({pathText(m_path), offset, 0, error});
         run.touch();
     }
 }
@@ -85,7 +86,7 @@ bool EventFileState::readNew(const EventFileInfo& now, bool settled, EventDecode
         m_hasTail = !m_head.empty();
         m_readSettled = settled;
         if (settled && !m_head.empty())
-            run.diagnostics.push_back({m_path.string(), 0, m_head.size(),
+            run.diagnostics.push_back({pathText(m_path), 0, m_head.size(),
                 "the file ends inside the first record header: it is truncated"});
         return true;
     }
@@ -116,7 +117,7 @@ bool EventFileState::readNew(const EventFileInfo& now, bool settled, EventDecode
         if (m_reportedTruncation == record->offset) {
             // The writer had only paused: the record reported as truncated arrived whole.
             std::erase_if(run.diagnostics, [&](const Diagnostic& diagnostic) {
-                return diagnostic.file == m_path.string() && diagnostic.offset == record->offset;
+                return diagnostic.file == pathText(m_path) && diagnostic.offset == record->offset;
             });
             m_reportedTruncation.reset();
         }
@@ -131,15 +132,15 @@ bool EventFileState::readNew(const EventFileInfo& now, bool settled, EventDecode
         } else if (const auto event = decoder.decode(record->data)) {
             run.add(*event, where, decoder);
             for (const std::string& rejected : event->rejectedValues)
-                run.diagnostics.push_back({m_path.string(), record->offset, 0, rejected});
+                run.diagnostics.push_back({pathText(m_path), record->offset, 0, rejected});
         } else {
-            run.diagnostics.push_back({m_path.string(), record->offset, record->data.size() + 16,
+            run.diagnostics.push_back({pathText(m_path), record->offset, record->data.size() + 16,
                 "record is not a valid Event protobuf"});
         }
     }
     for (const RecordDiagnostic& diagnostic : reader->takeDiagnostics())
         run.diagnostics.push_back(
-            {m_path.string(), diagnostic.offset, diagnostic.bytesSkipped, diagnostic.reason});
+            {pathText(m_path), diagnostic.offset, diagnostic.bytesSkipped, diagnostic.reason});
     reportSourceError(reader->sourceError(), reader->resumeOffset(), run);
     m_offset = reader->resumeOffset();
     m_resyncing = reader->isResyncing();

@@ -1,5 +1,6 @@
 #include "core/load/graph_loader.h"
 
+#include "core/io/path_text.h"
 #include "core/io/record_fetcher.h"
 
 namespace lantern::core {
@@ -16,7 +17,7 @@ DecodedGraph loadGraph(
         return {nullptr, "cancelled"};
     DecodedGraph graph = decodeGraph(record.data, reference);
     if (!graph.ok())
-        graph.error = reference.file.string() + " @" + std::to_string(reference.location.offset)
+        graph.error = pathText(reference.file) + " @" + std::to_string(reference.location.offset)
             + ": " + graph.error;
     return graph;
 }

@@ -3,6 +3,7 @@
 
 #include "core/checkpoint/checkpoint_tensor.h"
 #include "core/io/cancellation_poll.h"
+#include "core/io/path_text.h"
 #include "core/projector/embedding_tensor.h"
 #include "core/projector/projector_discovery.h"
 
@@ -52,7 +53,7 @@ bool loadMatrix(const ProjectorEmbeddingSource& source, LoadedEmbedding& loaded,
             return false;
         }
         if (!tensor.error.empty()) {
-            loaded.error = source.tensorPath.string() + ": " + tensor.error;
+            loaded.error = pathText(source.tensorPath) + ": " + tensor.error;
             return false;
         }
         loaded.rows = tensor.rows;
@@ -63,7 +64,7 @@ bool loadMatrix(const ProjectorEmbeddingSource& source, LoadedEmbedding& loaded,
     const CheckpointIndex index = readCheckpointIndex(source.checkpointPrefix);
     const CheckpointVariable* variable = index.find(source.checkpointVariable);
     if (!variable) {
-        loaded.error = source.checkpointPrefix.string() + ": no variable \""
+        loaded.error = pathText(source.checkpointPrefix) + ": no variable \""
             + source.checkpointVariable + "\"" + (index.error.empty() ? "" : ": " + index.error);
         return false;
     }
@@ -74,7 +75,7 @@ bool loadMatrix(const ProjectorEmbeddingSource& source, LoadedEmbedding& loaded,
         return false;
     }
     if (!matrix.error.empty()) {
-        loaded.error = "checkpoint " + source.checkpointPrefix.string() + ": " + matrix.error;
+        loaded.error = "checkpoint " + pathText(source.checkpointPrefix) + ": " + matrix.error;
         // (discovery words a shard problem the same way, so loadEmbedding says it once)
         return false;
     }
@@ -114,11 +115,11 @@ std::optional<std::string> readProjectorFile(const fs::path& path, std::string& 
     std::error_code code;
     const auto size = fs::file_size(path, code);
     if (code) {
-        error = path.string() + ": " + code.message();
+        error = pathText(path) + ": " + code.message();
         return std::nullopt;
     }
     if (size > limit) {
-        error = path.string() + " is " + byteCount(size) + ", more than the " + byteCount(limit)
+        error = pathText(path) + " is " + byteCount(size) + ", more than the " + byteCount(limit)
             + " read for it";
         return std::nullopt;
     }
@@ -136,12 +137,12 @@ std::optional<std::string> readProjectorFile(const fs::path& path, std::string& 
         file.read(piece.data(), std::streamsize(piece.size()));
         bytes.append(piece.data(), std::size_t(file.gcount()));
         if (bytes.size() > limit) {
-            error = path.string() + " grew past the " + byteCount(limit) + " read for it";
+            error = pathText(path) + " grew past the " + byteCount(limit) + " read for it";
             return std::nullopt;
         }
     }
     if (file.bad() || !file.eof()) {
-        error = path.string() + ": could not be read";
+        error = pathText(path) + ": could not be read";
         return std::nullopt;
     }
     return bytes;
@@ -151,7 +152,7 @@ std::string describeEmbedding(const ProjectorEmbeddingSource& source)
 {
     std::string text = "run \"" + source.run + "\", embedding \"" + source.name + "\"";
     if (!source.configPath.empty())
-        text += " (" + source.configPath.string() + ")";
+        text += " (" + pathText(source.configPath) + ")";
     return text;
 }
 
@@ -159,7 +160,7 @@ std::string metadataFitProblem(
     const ProjectorEmbeddingSource& source, const MetadataTable& metadata, std::size_t points)
 {
     std::string problem;
-    const std::string counts = source.metadataPath.string() + " holds "
+    const std::string counts = pathText(source.metadataPath) + " holds "
         + std::to_string(metadata.rows.size()) + " metadata rows for " + std::to_string(points)
         + " points";
     if (metadata.rows.size() > points)
@@ -168,7 +169,7 @@ std::string metadataFitProblem(
         problem = counts + ": points past row " + std::to_string(metadata.rows.size())
             + " have no metadata";
     if (metadata.overlongRows > 0)
-        problem += (problem.empty() ? "" : "; ") + source.metadataPath.string() + ": "
+        problem += (problem.empty() ? "" : "; ") + pathText(source.metadataPath) + ": "
             + std::to_string(metadata.overlongRows)
             + " rows have more cells than the header has columns; the extra cells are dropped";
     return problem;
@@ -185,7 +186,7 @@ std::string spriteTileProblem(const ProjectorEmbeddingSource& source, std::size_
     if (!source.spriteImageSize)
         return {};
     const auto [width, height] = *source.spriteImageSize;
-    const std::string atlas = "the sprite " + source.spritePath.string() + " is "
+    const std::string atlas = "the sprite " + pathText(source.spritePath) + " is "
         + std::to_string(width) + "×" + std::to_string(height);
     if (width < tileWidth || height < tileHeight)
         return atlas + ", smaller than one " + tile + " tile: no thumbnails";

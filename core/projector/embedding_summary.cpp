@@ -1,6 +1,7 @@
 #include "core/projector/embedding_summary.h"
 
 #include "core/events/json_value.h"
+#include "core/io/path_text.h"
 #include "core/projector/embedding_tensor.h"
 
 namespace lantern::core {
@@ -20,7 +21,7 @@ EmbeddingSummary summarizeEmbedding(const ProjectorEmbeddingSource& source)
             summary.rows = shape.rows;
             summary.columns = shape.columns;
         } else {
-            summary.problems.push_back(subject + source.tensorPath.string() + ": " + shape.error);
+            summary.problems.push_back(subject + pathText(source.tensorPath) + ": " + shape.error);
         }
     } else if (!source.checkpointPrefix.empty()) {
         summary.origin = TensorOrigin::Checkpoint;
@@ -56,7 +57,7 @@ EmbeddingSummary summarizeEmbedding(const ProjectorEmbeddingSource& source)
             if (json.error.empty() && json.value.isArray())
                 summary.bookmarks = json.value.elements.size();
             else
-                summary.problems.push_back(subject + "bookmarks " + source.bookmarksPath.string()
+                summary.problems.push_back(subject + "bookmarks " + pathText(source.bookmarksPath)
                     + " is not a JSON array"
                     + (json.error.empty() ? std::string() : ": " + json.error));
         } else {

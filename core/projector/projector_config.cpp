@@ -1,5 +1,7 @@
 #include "core/projector/projector_config.h"
 
+#include "core/io/path_text.h"
+
 #include "projector.pb.h"
 
 #include <google/protobuf/io/tokenizer.h>
@@ -50,7 +52,7 @@ ProjectorEmbedding embeddingFrom(const pb::EmbeddingInfo& info)
     }
     // TensorBoard names a tensor loaded from a file after the file when no name was given.
     if (embedding.tensorName.empty() && !embedding.tensorPath.empty())
-        embedding.tensorName = fs::path(embedding.tensorPath).filename().string();
+        embedding.tensorName = pathText(pathFromText(embedding.tensorPath).filename());
     return embedding;
 }
 

@@ -3,6 +3,7 @@
 #include "core/checkpoint/checkpoint_index.h"
 #include "core/checkpoint/checkpoint_tensor.h"
 #include "core/checkpoint/checkpoint_v1.h"
+#include "core/io/path_text.h"
 #include "core/projector/image_header.h"
 #include "core/projector/projector_config.h"
 #include "core/projector/projector_paths.h"
@@ -74,7 +75,7 @@ CheckpointSearch findCheckpoint(LatestCheckpoints& latestIn, const ProjectorConf
             search.prefix = v1CheckpointOf(*v1.found);
             return search;
         }
-        const fs::path written(config.modelCheckpointPath);
+        const fs::path written = pathFromText(config.modelCheckpointPath);
         const fs::path folder = written.is_absolute() ? written : configDirectory / written;
         std::error_code code;
         if (fs::is_directory(folder, code)) {
@@ -105,7 +106,7 @@ CheckpointSearch findCheckpoint(LatestCheckpoints& latestIn, const ProjectorConf
     }
     tried += "no `checkpoint` file naming one and no *.index in";
     for (std::size_t i = 0; i < folders.size(); ++i)
-        tried += (i ? ", " : " ") + folders[i].string();
+        tried += (i ? ", " : " ") + pathText(folders[i]);
     search.notFound = tried;
     return search;
 }
@@ -137,7 +138,7 @@ ProjectorEmbeddingSource sourceFor(const std::string& run, const std::string& na
         const ImageHeader header = readImageHeader(source.spritePath);
         if (header.format == ImageFormat::Unknown)
             addProblem(source,
-                "the sprite " + source.spritePath.string()
+                "the sprite " + pathText(source.spritePath)
                     + " is not an image (no PNG, JPEG, GIF, BMP or WebP header)");
         else if (header.width && header.height)
             source.spriteImageSize = {*header.width, *header.height};
@@ -146,7 +147,7 @@ ProjectorEmbeddingSource sourceFor(const std::string& run, const std::string& na
                 > kMaxSpriteAtlasSide) {
             const std::string side = std::to_string(kMaxSpriteAtlasSide);
             addProblem(source,
-                "the sprite " + source.spritePath.string() + " is "
+                "the sprite " + pathText(source.spritePath) + " is "
                     + std::to_string(source.spriteImageSize->first) + "×"
                     + std::to_string(source.spriteImageSize->second) + " px, larger than the "
                     + side + "×" + side
@@ -166,7 +167,7 @@ void useCheckpointVariable(ProjectorEmbeddingSource& source, const fs::path& pre
     source.checkpointVariable = variable.name;
     source.shape.assign(variable.shape.begin(), variable.shape.end());
     if (std::string problem = checkpointVariableProblem(prefix, index, variable); !problem.empty())
-        addProblem(source, "checkpoint " + prefix.string() + ": " + problem);
+        addProblem(source, "checkpoint " + pathText(prefix) + ": " + problem);
 }
 
 // The variable a config's tensor_name means: the name itself, or a TF2 object checkpoint's key
@@ -214,7 +215,7 @@ void discoverIn(const std::string& run, const fs::path& runDirectory, const fs::
         if (const auto text = readProjectorFile(configPath, error, kMaxConfigBytes); !text) {
             found.problems.push_back("run \"" + run + "\": " + error);
         } else if (auto parsed = parseProjectorConfig(*text); !parsed.config) {
-            found.problems.push_back("run \"" + run + "\": " + configPath.string()
+            found.problems.push_back("run \"" + run + "\": " + pathText(configPath)
                 + " is not a valid text-format projector config: " + parsed.error);
         } else {
             config = std::move(*parsed.config);
@@ -240,7 +241,7 @@ void discoverIn(const std::string& run, const fs::path& runDirectory, const fs::
         index = readCheckpointIndex(*checkpoint.prefix);
         if (!index.error.empty()) {
             checkpointProblem = "its checkpoint index "
-                + checkpointIndexFile(*checkpoint.prefix).string()
+                + pathText(checkpointIndexFile(*checkpoint.prefix))
                 + " cannot be read: " + index.error;
             checkpoint.prefix.reset();
         }
@@ -253,7 +254,7 @@ void discoverIn(const std::string& run, const fs::path& runDirectory, const fs::
         });
     if (!checkpointProblem.empty() && !namesVariables)
         found.problems.push_back("run \"" + run + "\""
-            + (configPath.empty() ? "" : " (" + configPath.string() + ")") + ": "
+            + (configPath.empty() ? "" : " (" + pathText(configPath) + ")") + ": "
             + checkpointProblem);
 
     // With a checkpoint, an embedding naming no tensor is a template for the added ones.

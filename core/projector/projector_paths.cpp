@@ -1,5 +1,7 @@
 #include "core/projector/projector_paths.h"
 
+#include "core/io/path_text.h"
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -13,11 +15,11 @@ namespace {
 std::optional<fs::path> expandHome(const std::string& path)
 {
     if (path != "~" && !path.starts_with("~/"))
-        return fs::path(path);
+        return pathFromText(path);
     const char* home = std::getenv("HOME");
     if (home == nullptr || *home == '\0')
         return std::nullopt;
-    return fs::path(home) / path.substr(path.size() > 1 ? 2 : 1);
+    return fs::path(home) / pathFromText(path.substr(path.size() > 1 ? 2 : 1));
 }
 
 bool isRegularFile(const fs::path& path)
@@ -61,7 +63,7 @@ ProjectorFileSearch findProjectorFile(
         else if (!windowsAbsolute)
             consider(configDirectory / *path);
     }
-    const fs::path normalised(slashes);
+    const fs::path normalised = pathFromText(slashes);
     if (!logDirectory.empty() && normalised.is_relative() && !windowsAbsolute
         && !slashes.starts_with("~"))
         consider(logDirectory / normalised);
@@ -78,7 +80,7 @@ std::string describeMissingFile(
         return text;
     text += "; tried: ";
     for (std::size_t i = 0; i < search.tried.size(); ++i)
-        text += (i ? "; " : "") + search.tried[i].string();
+        text += (i ? "; " : "") + pathText(search.tried[i]);
     return text;
 }
 

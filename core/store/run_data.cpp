@@ -6,6 +6,7 @@
 #include "core/store/run_data.h"
 
 #include "core/events/event_decoder.h"
+#include "core/io/path_text.h"
 
 namespace lantern::core {
 namespace {
@@ -42,7 +43,7 @@ void RunData::reportHidden(
     HiddenPoints& hidden = it->second;
     if (isNew) {
         hidden.diagnostic = diagnostics.size();
-        diagnostics.push_back({files.at(where.file).string(), where.offset, 0, {}});
+        diagnostics.push_back({pathText(files.at(where.file)), where.offset, 0, {}});
     }
     hidden.count += removed;
     // One diagnostic per series, its count kept current: where the rule first applied.

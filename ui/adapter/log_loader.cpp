@@ -1,5 +1,7 @@
 #include "ui/adapter/log_loader.h"
 
+#include "ui/adapter/path_qstring.h"
+
 #include <QElapsedTimer>
 #include <QFileSystemWatcher>
 #include <QSet>
@@ -148,14 +150,14 @@ void LogLoader::watch(const LogdirSnapshotPtr& snapshot)
     QSet<QString> wanted;
     for (const QString& spec : m_specs) {
         const auto parsed = core::parseLogdirSpec(spec.toStdString());
-        wanted.insert(QString::fromStdString(parsed.path.string()));
+        wanted.insert(qStringFromPath(parsed.path));
     }
     for (const auto& run : snapshot->runs) {
         if (wanted.size() >= kMaxWatchedPaths)
             break;
-        wanted.insert(QString::fromStdString(run->directory.string()));
+        wanted.insert(qStringFromPath(run->directory));
         for (const auto& file : run->files)
-            wanted.insert(QString::fromStdString(file.string()));
+            wanted.insert(qStringFromPath(file));
     }
     const QStringList watched = m_watcher->directories() + m_watcher->files();
     QStringList stale;

@@ -2,6 +2,7 @@
 
 #include "core/analysis/hparams_table.h"
 #include "core/analysis/run_palette.h"
+#include "ui/adapter/path_qstring.h"
 #include "ui/widgets/counted.h"
 #include "ui/widgets/plain_tool_tip.h"
 
@@ -333,7 +334,7 @@ QVariant RunListModel::runData(const core::RunSnapshot& run, int role) const
     case GroupRole:
         return false;
     case DirectoryRole:
-        return QString::fromStdString(run.directory.string());
+        return qStringFromPath(run.directory);
     case Qt::DecorationRole:
         return color(name);
     case Qt::CheckStateRole:
@@ -341,7 +342,7 @@ QVariant RunListModel::runData(const core::RunSnapshot& run, int role) const
     case Qt::ToolTipRole:
         return plainToolTip(
             tr("%1\n%2 · %3 · %4%5")
-                .arg(QString::fromStdString(run.directory.string()),
+                .arg(qStringFromPath(run.directory),
                     counted(run.tags.size(), tr("tag"), tr("tags")),
                     counted(run.scalarPoints(), tr("scalar point"), tr("scalar points")),
                     counted(run.files.size(), tr("event file"), tr("event files")),

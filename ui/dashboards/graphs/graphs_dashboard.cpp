@@ -2,6 +2,7 @@
 
 #include "core/load/graph_loader.h"
 #include "core/load/logdir_loader.h"
+#include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/graphs/graph_view.h"
 #include "ui/dashboards/graphs/node_details.h"
 #include "ui/widgets/plain_tool_tip.h"
@@ -48,7 +49,7 @@ QString keyOf(const QString& run, const core::GraphReference& reference)
         .arg(run)
         .arg(int(reference.source))
         .arg(QString::fromStdString(reference.tag))
-        .arg(QString::fromStdString(reference.file.string()))
+        .arg(qStringFromPath(reference.file))
         .arg(reference.location.offset);
 }
 

@@ -1,5 +1,6 @@
 #include "ui/dashboards/projector/projector_dashboard.h"
 
+#include "core/io/path_text.h"
 #include "ui/dashboards/projector/embedding_scatter_plot.h"
 #include "ui/dashboards/projector/projector_layout_controls.h"
 #include "ui/dashboards/projector/projector_panel.h"
@@ -39,7 +40,7 @@ bool sameSource(const core::ProjectorEmbeddingSource& a, const core::ProjectorEm
 QString sourceKey(const core::ProjectorEmbeddingSource& source)
 {
     return QString::fromStdString(source.run + '\n' + source.name + '\n'
-        + source.tensorPath.string() + '\n' + source.checkpointPrefix.string() + '\n'
+        + core::pathText(source.tensorPath) + '\n' + core::pathText(source.checkpointPrefix) + '\n'
         + source.checkpointVariable);
 }
 

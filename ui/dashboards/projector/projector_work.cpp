@@ -1,5 +1,7 @@
 #include "ui/dashboards/projector/projector_work.h"
 
+#include "ui/adapter/path_qstring.h"
+
 #include <QImageReader>
 #include <QPainter>
 
@@ -12,7 +14,7 @@ void loadAtlas(LoadedProjectorData& data)
     const auto& source = data.source;
     if (source.spritePath.empty() || !source.spriteTile || data.embedding.rows == 0)
         return;
-    const QString path = QString::fromStdString(source.spritePath.string());
+    const QString path = qStringFromPath(source.spritePath);
     const QSize tile(int(std::min<std::uint32_t>(source.spriteTile->first, 1u << 15)),
         int(std::min<std::uint32_t>(source.spriteTile->second, 1u << 15)));
     // loadEmbedding already warns about this atlas when its header showed the problem.
@@ -64,7 +66,7 @@ LoadedProjectorDataPtr completeProjectorData(
         data->bookmarks = core::parseProjectorBookmarks(embedding.bookmarksJson);
         if (!data->bookmarks.error.empty())
             data->messages << QObject::tr("Bookmarks %1: %2")
-                                  .arg(QString::fromStdString(data->source.bookmarksPath.string()),
+                                  .arg(qStringFromPath(data->source.bookmarksPath),
                                       QString::fromStdString(data->bookmarks.error));
     }
     loadAtlas(*data);

@@ -3,6 +3,7 @@
 #include "core/analysis/hparams_table.h"
 #include "core/export/csv_text.h"
 #include "core/load/logdir_loader.h"
+#include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/runs/run_time_text.h"
 #include "ui/widgets/run_coloring.h"
 #include "ui/widgets/run_list_model.h"
@@ -317,7 +318,7 @@ QVariant RunsTableModel::display(const Row& row, int column) const
     case RunColumn:
         return row.name;
     case LogDirectoryColumn:
-        return QString::fromStdString(row.run->directory.string());
+        return qStringFromPath(row.run->directory);
     case FirstWallTimeColumn:
         return s.firstWallTime ? wallTimeText(*s.firstWallTime) : QString();
     case LastWallTimeColumn:
