@@ -32,10 +32,17 @@ install(DIRECTORY ${icon_root}/ DESTINATION share/icons/hicolor)
 install(FILES ${LANTERN_ICON_SVG} DESTINATION share/icons/hicolor/scalable/apps)
 
 # lantern(1) and lantern-cli(1), gzipped as Debian ships them. help2man reads each program's
-# --help (neither needs a display for it).
+# --help (neither needs a display for it). The pages are dated by SOURCE_DATE_EPOCH when the
+# build sets it, else by the release date above, so two builds write the same bytes.
 find_program(LANTERN_HELP2MAN help2man)
 find_program(LANTERN_GZIP gzip)
 if(LANTERN_HELP2MAN AND LANTERN_GZIP)
+  if(DEFINED ENV{SOURCE_DATE_EPOCH})
+    set(LANTERN_MAN_EPOCH $ENV{SOURCE_DATE_EPOCH})
+  else()
+    include(${CMAKE_CURRENT_SOURCE_DIR}/linux/epoch_of_date.cmake)
+    epoch_of_date(${LANTERN_RELEASE_DATE} LANTERN_MAN_EPOCH)
+  endif()
   set(man_pages "")
   set(programs lantern lantern-cli)
   set(summaries "desktop viewer for TensorBoard logs"
@@ -44,14 +51,26 @@ if(LANTERN_HELP2MAN AND LANTERN_GZIP)
     set(page ${CMAKE_CURRENT_BINARY_DIR}/man/${program}.1)
     add_custom_command(OUTPUT ${page}.gz
       COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_CURRENT_BINARY_DIR}/man
-      COMMAND ${LANTERN_HELP2MAN} --no-info
-              --version-string=${PROJECT_VERSION} --name=${summary} --output=${page}
-              $<TARGET_FILE:${program}>
-      COMMAND ${LANTERN_GZIP} -9nf ${page}
-      DEPENDS ${program} COMMENT "Writing ${program}(1) from its --help" VERBATIM)
+      COMMAND ${CMAKE_COMMAND} -DHELP2MAN=${LANTERN_HELP2MAN} -DGZIP=${LANTERN_GZIP}
+              -DPROGRAM=$<TARGET_FILE:${program}> -DNAME=${summary} -DVERSION=${PROJECT_VERSION}
+              -DEPOCH=${LANTERN_MAN_EPOCH} -DPAGE=${page}
+              -P ${CMAKE_CURRENT_SOURCE_DIR}/linux/man_page.cmake
+      DEPENDS ${program} ${CMAKE_CURRENT_SOURCE_DIR}/linux/man_page.cmake
+      COMMENT "Writing ${program}(1) from its --help" VERBATIM)
     list(APPEND man_pages ${page}.gz)
   endforeach()
   add_custom_target(lantern_man_pages ALL DEPENDS ${man_pages})
+  if(LANTERN_BUILD_TESTS)
+    list(GET summaries 1 cli_summary)
+    add_test(NAME test_man_pages COMMAND ${CMAKE_COMMAND} -DHELP2MAN=${LANTERN_HELP2MAN}
+             -DGZIP=${LANTERN_GZIP} -DPROGRAM=$<TARGET_FILE:lantern-cli>
+             "-DNAME=${cli_summary}" -DVERSION=${PROJECT_VERSION}
+             -DEPOCH=${LANTERN_MAN_EPOCH} -DBUILT=${CMAKE_CURRENT_BINARY_DIR}/man/lantern-cli.1.gz
+             -DSCRIPT=${CMAKE_CURRENT_SOURCE_DIR}/linux/man_page.cmake
+             -DWORK=${CMAKE_CURRENT_BINARY_DIR}/man-test
+             -P ${PROJECT_SOURCE_DIR}/tests/packaging/test_man_pages.cmake)
+    set_tests_properties(test_man_pages PROPERTIES TIMEOUT 60 LABELS packaging)
+  endif()
   install(FILES ${man_pages} DESTINATION share/man/man1)
 else()
   message(STATUS "help2man or gzip not found: no man pages (./dev installs help2man)")
