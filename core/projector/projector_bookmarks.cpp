@@ -198,8 +198,11 @@ ProjectorBookmark readState(const JsonValue& state, std::size_t position)
 void writePoint(std::string& out, const std::array<double, 3>& point)
 {
     out += '[';
-    for (std::size_t axis = 0; axis < 3; ++axis)
-        out += (axis > 0 ? "," : "") + jsonNumber(point[axis]);
+    for (std::size_t axis = 0; axis < 3; ++axis) {
+        if (axis > 0)
+            out += ',';
+        out += jsonNumber(point[axis]);
+    }
     out += ']';
 }
 

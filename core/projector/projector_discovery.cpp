@@ -66,7 +66,8 @@ CheckpointSearch findCheckpoint(LatestCheckpoints& latestIn, const ProjectorConf
         }
         // A V1 checkpoint: the file itself, or a shard of the `NAME-?????-of-N` it names.
         std::string v1Shard = config.modelCheckpointPath;
-        if (const std::size_t at = v1Shard.rfind("-" + std::string(5, '?') + "-of-");
+        // "-?????-of-", its question marks escaped: "??-" is a trigraph to older compilers.
+        if (const std::size_t at = v1Shard.rfind("-\?\?\?\?\?-of-");
             at != std::string::npos)
             v1Shard.replace(at + 1, 5, "00000");
         if (const ProjectorFileSearch v1
