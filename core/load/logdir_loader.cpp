@@ -17,12 +17,13 @@ struct LogdirLoader::RunState {
     std::map<std::filesystem::path, EventFileState*> byPath;
     std::shared_ptr<const RunSnapshot> lastSnapshot;
 
-    RunState(std::string name, std::string logdirName, std::filesystem::path directory,
+    RunState(std::string name, const LogdirSpec& logdir, std::filesystem::path directory,
         const LoadOptions& options)
     {
         run.keepOrphanedData = options.keepOrphanedData;
         run.name = std::move(name);
-        run.logdirName = std::move(logdirName);
+        run.logdirName = logdir.name;
+        run.logdirPath = logdir.path;
         run.directory = std::move(directory);
     }
 
@@ -143,11 +144,11 @@ LoadStatistics LogdirLoader::reload(
                 state = std::move(it->second);
             if (!state)
                 state
-                    = std::make_unique<RunState>(name, logdir.name, location.directory, m_options);
+                    = std::make_unique<RunState>(name, logdir, location.directory, m_options);
             auto reads = state->plan(location, m_settle);
             if (!reads) {
                 state
-                    = std::make_unique<RunState>(name, logdir.name, location.directory, m_options);
+                    = std::make_unique<RunState>(name, logdir, location.directory, m_options);
                 reads = state->plan(location, m_settle);
             }
             statistics.eventFiles += location.eventFiles.size();

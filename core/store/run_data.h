@@ -33,6 +33,7 @@ public:
 
     std::string name;
     std::string logdirName; // the NAME of the NAME:PATH spec it was found under; may be empty
+    std::filesystem::path logdirPath; // the PATH of that spec: the log directory it belongs to
     std::filesystem::path directory;
     std::string fileVersion;
     std::vector<std::filesystem::path> files; // RecordLocation::file indexes this

@@ -131,6 +131,7 @@ std::shared_ptr<const RunSnapshot> snapshotOf(const RunData& run, const RunSnaps
     auto snapshot = std::make_shared<RunSnapshot>();
     snapshot->name = run.name;
     snapshot->logdirName = run.logdirName;
+    snapshot->logdirPath = run.logdirPath;
     snapshot->directory = run.directory;
     snapshot->fileVersion = run.fileVersion;
     snapshot->files = run.files;

@@ -123,6 +123,7 @@ private:
 struct RunSnapshot {
     std::string name;
     std::string logdirName;
+    std::filesystem::path logdirPath;
     std::filesystem::path directory;
     std::string fileVersion;
     std::vector<std::filesystem::path> files;

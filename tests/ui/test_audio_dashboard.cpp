@@ -15,6 +15,7 @@
 #include "ui/dashboards/audio/audio_card.h"
 #include "ui/dashboards/audio/audio_dashboard.h"
 #include "ui/dashboards/audio/clip_player.h"
+#include "ui/dashboards/audio/frequency_scale.h"
 #include "ui/dashboards/audio/waveform_view.h"
 #include "ui/main_window.h"
 #include "ui/widgets/card_grid.h"
@@ -396,6 +397,20 @@ private slots:
     }
 
     // The label box is as tall as its text, up to a bound; beyond it, it scrolls.
+    // A log scale's ticks thin out from 1-2-5 to 1-3 to the powers of ten as fewer fit.
+    void logTicksThinOutStepByStep()
+    {
+        const ui::FrequencyScale scale {20, 8000, true};
+        const auto valuesFor = [&](int target) { return scale.ticks(target).values; };
+        QCOMPARE(valuesFor(8),
+            (std::vector<double> {20, 50, 100, 200, 500, 1000, 2000, 5000}));
+        QCOMPARE(valuesFor(5), (std::vector<double> {30, 100, 300, 1000, 3000}));
+        QCOMPARE(valuesFor(3), (std::vector<double> {100, 1000}));
+        const ui::AxisTicks ticks = scale.ticks(5);
+        QCOMPARE(ticks.labels.front(), QStringLiteral("30 Hz"));
+        QCOMPARE(ticks.labels.back(), QStringLiteral("3 kHz"));
+    }
+
     void labelBoxFitsItsText()
     {
         QTemporaryDir temp;

@@ -478,9 +478,19 @@ private slots:
         QVERIFY(thirdRuns->color("s2") != thirdRuns->color("s1"));
     }
 
-    // Runs of one log directory share a colour; another log directory's runs take another.
+    // Runs of one log directory share a colour; another log directory's runs take another,
+    // whether the log directories were given names (NAME:PATH, as the window makes for folders
+    // dropped on it) or only paths (`lantern dirA dirB`).
+    void colourByLogDirectory_data()
+    {
+        QTest::addColumn<bool>("named");
+        QTest::newRow("NAME:PATH specs") << true;
+        QTest::newRow("PATH specs") << false;
+    }
+
     void colourByLogDirectory()
     {
+        QFETCH(bool, named);
         QTemporaryDir first, second;
         writeShortRuns(fs::path(first.path().toStdString()), {"a", "b"});
         writeShortRuns(fs::path(second.path().toStdString()), {"c"});
@@ -488,10 +498,11 @@ private slots:
         w.window.resize(1400, 800);
         w.window.show();
         QSignalSpy loaded(&w.window, &ui::MainWindow::loadFinished);
-        // NAME:PATH specs, as the window makes for folders dropped on it: each log directory
-        // is known by its name.
-        w.window.openLogdirs(
-            {QStringLiteral("first:") + first.path(), QStringLiteral("second:") + second.path()});
+        if (named)
+            w.window.openLogdirs({QStringLiteral("first:") + first.path(),
+                QStringLiteral("second:") + second.path()});
+        else
+            w.window.openLogdirs({first.path(), second.path()});
         QVERIFY(loaded.wait(20000));
         QVERIFY(w.window.showTab(QStringLiteral("runs")));
         w.runs = w.window.findChild<ui::RunsDashboard*>();

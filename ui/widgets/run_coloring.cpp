@@ -22,6 +22,9 @@ std::optional<QString> colorGroupOf(const RunColorScheme& scheme,
     case ColorBy::Run:
         return QString::fromStdString(run.name);
     case ColorBy::LogDirectory:
+        // A spec without a NAME (`lantern dirA dirB`) is known by its path.
+        if (run.logdirName.empty())
+            return QString::fromStdU16String(run.logdirPath.generic_u16string());
         return QString::fromStdString(run.logdirName);
     case ColorBy::HParam: {
         if (!session)

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace lantern::ui {
 namespace {
@@ -41,13 +42,14 @@ AxisTicks FrequencyScale::ticks(int target) const
     if (!log) {
         ticks = AxisTicks::linear(lowest, highest, target);
     } else {
-        for (const bool withTwosAndFives : {true, false}) {
+        // Thinned out step by step, so a short view still gets more than the powers of ten.
+        const std::vector<std::vector<double>> multiplesPerDecade {{1, 2, 5}, {1, 3}, {1}};
+        for (const std::vector<double>& multiples : multiplesPerDecade) {
             ticks.values.clear();
             for (double decade = std::pow(10.0, std::floor(std::log10(lowest))); decade <= highest;
                  decade *= 10)
-                for (const double multiple : {1.0, 2.0, 5.0})
-                    if ((withTwosAndFives || multiple == 1.0) && decade * multiple >= lowest
-                        && decade * multiple <= highest)
+                for (const double multiple : multiples)
+                    if (decade * multiple >= lowest && decade * multiple <= highest)
                         ticks.values.push_back(decade * multiple);
             if (int(ticks.values.size()) <= std::max(2, target))
                 break;

@@ -19,7 +19,8 @@ struct FrequencyScale {
     double fractionOf(double hertz) const;
     double hertzAt(double fraction) const;
     // About `target` ticks inside the scale, labelled as hertzText: nice values (linear); 1, 2
-    // and 5 times powers of ten, or only the powers when those are too many (log).
+    // and 5 times powers of ten, or 1 and 3 times, or only the powers when those are too many
+    // (log).
     AxisTicks ticks(int target) const;
 };
 
