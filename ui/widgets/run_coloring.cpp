@@ -2,6 +2,7 @@
 
 #include "core/export/csv_text.h"
 #include "core/store/run_snapshot.h"
+#include "ui/adapter/path_qstring.h"
 
 namespace lantern::ui {
 
@@ -24,7 +25,7 @@ std::optional<QString> colorGroupOf(const RunColorScheme& scheme,
     case ColorBy::LogDirectory:
         // A spec without a NAME (`lantern dirA dirB`) is known by its path.
         if (run.logdirName.empty())
-            return QString::fromStdU16String(run.logdirPath.generic_u16string());
+            return qStringFromPath(run.logdirPath);
         return QString::fromStdString(run.logdirName);
     case ColorBy::HParam: {
         if (!session)
