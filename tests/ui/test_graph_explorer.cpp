@@ -412,6 +412,26 @@ private slots:
         QVERIFY(!view->isRinged(matches[0]));
     }
 
+    void manyMatchesRingTheirClosedScopes()
+    {
+        auto dashboard = openOn("a01_tf1_linearclassifier_estimator");
+        if (!dashboard)
+            QSKIP(qPrintable(corpusMissingMessage()));
+        QTRY_VERIFY_WITH_TIMEOUT(settled(*dashboard), 20000);
+        ui::GraphView* view = dashboard->view();
+        QTest::keyClicks(dashboard->searchBox(), QStringLiteral("linear_model/"));
+        QTRY_VERIFY(!dashboard->explorer()->matches().empty());
+        // Hundreds of matches: nothing opens, the closed scope holding them is ringed.
+        QVERIFY(dashboard->explorer()->matches().size() > 100);
+        QVERIFY(!dashboard->isComputing());
+        QVERIFY(dashboard->expansion().open.empty());
+        const std::uint32_t linear = *dashboard->hierarchy()->find("linear");
+        QVERIFY(view->isRinged(linear));
+        view->centreOn(linear);
+        const QRectF box = *view->boxRect(linear);
+        QVERIFY(inkNear(*view, QPointF(box.left() + box.width() / 3, box.top()), kRing));
+    }
+
     void minimapMovesTheViewAndExportReadsBack()
     {
         auto dashboard = openOn("c01_torch_tutorial_images_graph_embedding");
