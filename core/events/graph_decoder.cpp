@@ -4,6 +4,7 @@
 #include "core/events/graph_decoder.h"
 
 #include "core/events/keras_graph.h"
+#include "core/events/run_metadata_payload.h"
 #include "core/events/stored_value.h"
 
 #include "event.pb.h"
@@ -50,6 +51,18 @@ const std::string* storedString(
 }
 
 } // namespace
+
+const std::string* runMetadataPayload(
+    const pb::Event& event, const GraphReference& reference, std::string& error)
+{
+    if (!event.has_tagged_run_metadata())
+        return storedString(event, reference, error);
+    if (event.tagged_run_metadata().tag() == reference.tag)
+        return &event.tagged_run_metadata().run_metadata();
+    error = "the record's run metadata is tagged '" + event.tagged_run_metadata().tag() + "', not '"
+        + reference.tag + "'";
+    return nullptr;
+}
 
 std::shared_ptr<pb::GraphDef> graphOfRunMetadata(std::string_view bytes)
 {
@@ -104,16 +117,7 @@ DecodedGraph decodeGraph(std::string_view record, const GraphReference& referenc
             out.error = kerasModelToGraph(*json, *graph);
         break;
     case GraphSource::RunMetadata: {
-        const std::string* bytes = nullptr;
-        if (event.has_tagged_run_metadata()) {
-            if (event.tagged_run_metadata().tag() != reference.tag)
-                out.error = "the record's run metadata is tagged '"
-                    + event.tagged_run_metadata().tag() + "', not '" + reference.tag + "'";
-            else
-                bytes = &event.tagged_run_metadata().run_metadata();
-        } else {
-            bytes = storedString(event, reference, out.error);
-        }
+        const std::string* bytes = runMetadataPayload(event, reference, out.error);
         if (bytes && !(graph = graphOfRunMetadata(*bytes)))
             out.error = "the run metadata is not a valid RunMetadata";
         break;

@@ -31,6 +31,9 @@ const QColor kAuxiliaryFill(0xf2, 0xf2, 0xf2);
 const QColor kOutline(0x70, 0x70, 0x70);
 const QColor kSelected(0xe0, 0x6c, 0x00);
 const QColor kHighlight(0x1a, 0x73, 0xe8);
+const QColor kRing(0x00, 0x8a, 0xd8);
+const QColor kMixedHatch(0x30, 0x30, 0x30, 90); // faint: the label stays readable
+constexpr double kFaintOpacity = 0.18;
 const QColor kEdge(0x80, 0x80, 0x80);
 const QColor kAuxiliaryEdge(0xc8, 0xc8, 0xc8);
 
@@ -83,6 +86,7 @@ void GraphView::setLayout(std::shared_ptr<const core::GraphHierarchy> hierarchy,
     if (anchorAt && box) {
         m_offset = *anchorAt - sceneBox(*box).topLeft() * m_scale;
         update();
+        emit viewMoved();
     } else {
         showInputEnd();
     }
@@ -96,7 +100,12 @@ void GraphView::clear()
     m_expansion = {};
     m_selected.reset();
     m_highlighted.clear();
+    m_fills.clear();
+    m_mixed.clear();
+    m_ringed.clear();
+    m_kept.clear();
     update();
+    emit viewMoved();
 }
 
 void GraphView::select(std::optional<std::uint32_t> node)
@@ -149,6 +158,7 @@ void GraphView::showInputEnd()
             width() / 2.0 - centreX * m_scale, kMargin - std::max(0.0, top - 20) * m_scale);
     }
     update();
+    emit viewMoved();
 }
 
 void GraphView::centreOn(std::uint32_t node)
@@ -159,6 +169,51 @@ void GraphView::centreOn(std::uint32_t node)
     m_scale = std::max(m_scale, kReadableScale);
     m_offset = QPointF(width(), height()) / 2 - sceneBox(*box).center() * m_scale;
     update();
+    emit viewMoved();
+}
+
+void GraphView::centreOn(QPointF scenePoint)
+{
+    m_offset = QPointF(width(), height()) / 2 - scenePoint * m_scale;
+    update();
+    emit viewMoved();
+}
+
+QRectF GraphView::visibleSceneRect() const
+{
+    return QRectF(toScene(QPointF(0, 0)), toScene(QPointF(width(), height())));
+}
+
+void GraphView::setFills(std::vector<QColor> fills, std::vector<bool> mixed)
+{
+    m_fills = std::move(fills);
+    m_mixed = std::move(mixed);
+    update();
+    emit viewMoved(); // the minimap shows the fills too
+}
+
+void GraphView::setRinged(std::vector<bool> ringed)
+{
+    m_ringed = std::move(ringed);
+    update();
+    emit viewMoved();
+}
+
+void GraphView::setKept(std::vector<bool> kept)
+{
+    m_kept = std::move(kept);
+    update();
+    emit viewMoved();
+}
+
+QColor GraphView::fillOf(std::uint32_t node) const
+{
+    return node < m_fills.size() ? m_fills[node] : QColor();
+}
+
+bool GraphView::isFaint(std::uint32_t node) const
+{
+    return !m_kept.empty() && !(node < m_kept.size() && m_kept[node]);
 }
 
 QPointF GraphView::toScene(QPointF widgetPoint) const
@@ -221,10 +276,12 @@ std::optional<std::size_t> GraphView::boxAt(QPointF widgetPoint) const
 
 bool GraphView::isDimmed(std::size_t box) const
 {
+    const std::uint32_t node = m_layout.boxes[box].node;
+    if (isFaint(node))
+        return true;
     if (!m_dimOthers)
         return false;
     // An open group stays lit when anything inside it is.
-    const std::uint32_t node = m_layout.boxes[box].node;
     if (m_highlighted.contains(node))
         return false;
     if (!m_layout.boxes[box].open)
@@ -251,10 +308,20 @@ void GraphView::paintEvent(QPaintEvent*)
     painter.setRenderHint(QPainter::Antialiasing);
     painter.translate(m_offset);
     painter.scale(m_scale, m_scale);
-    const QRectF visible(toScene(QPointF(0, 0)), toScene(QPointF(width(), height())));
+    const QRectF visible = visibleSceneRect();
     drawContainers(painter, visible);
     drawEdges(painter, visible);
     drawNodes(painter, visible);
+}
+
+void GraphView::renderScene(QPainter& painter) const
+{
+    if (!m_hierarchy || m_layout.boxes.empty())
+        return;
+    const QRectF everything(QPointF(-1e9, -1e9), QPointF(1e9, 1e9));
+    drawContainers(painter, everything);
+    drawEdges(painter, everything);
+    drawNodes(painter, everything);
 }
 
 // Open groups and auxiliary areas, outermost first, under the edges and nodes.
@@ -277,14 +344,23 @@ void GraphView::drawContainers(QPainter& painter, const QRectF& visible) const
         const QRectF r = sceneBox(i);
         if (!box.open || !r.intersects(visible))
             continue;
-        painter.setOpacity(isDimmed(i) ? 0.35 : 1.0);
-        const bool selected = m_selected == box.node;
+        painter.setOpacity(isFaint(box.node) ? kFaintOpacity : isDimmed(i) ? 0.35 : 1.0);
+        const bool selected = m_selected == box.node, ringed = isRinged(box.node);
         painter.setPen(QPen(selected               ? kSelected
+                : ringed                           ? kRing
                 : m_highlighted.contains(box.node) ? kHighlight
                                                    : kOutline,
-            selected ? 3 : 1));
+            selected || ringed ? 3 : 1));
+        // An open group's colour shows as a pale wash behind its children.
+        QColor fill = fillOf(box.node);
+        if (fill.isValid())
+            fill.setAlpha(70);
         painter.setBrush(box.auxiliary ? kAuxiliaryFill : kOpenFill);
         painter.drawRoundedRect(r, 10, 10);
+        if (fill.isValid()) {
+            painter.setBrush(fill);
+            painter.drawRoundedRect(r, 10, 10);
+        }
         const auto& node = m_hierarchy->node(box.node);
         painter.setPen(Qt::black);
         painter.setFont(bold);
@@ -364,19 +440,31 @@ void GraphView::drawNodes(QPainter& painter, const QRectF& visible) const
         if (box.open || !r.intersects(visible))
             continue;
         const core::GraphHierarchy::Node& node = m_hierarchy->node(box.node);
-        painter.setOpacity(isDimmed(i) ? 0.3 : 1.0);
+        painter.setOpacity(isFaint(box.node) ? kFaintOpacity : isDimmed(i) ? 0.3 : 1.0);
         const bool selected = m_selected == box.node, lit = m_highlighted.contains(box.node);
+        const bool ringed = isRinged(box.node);
         painter.setPen(QPen(selected ? kSelected
+                : ringed             ? kRing
                 : lit                ? kHighlight
                                      : kOutline,
-            selected || lit ? 3 : 1));
+            selected || lit || ringed ? 3 : 1));
+        const QColor fill = fillOf(box.node);
         QString detail;
         if (node.isGroup()) {
-            painter.setBrush(node.kind == Kind::Series ? kSeriesFill : kScopeFill);
+            painter.setBrush(fill.isValid()     ? fill
+                    : node.kind == Kind::Series ? kSeriesFill
+                                                : kScopeFill);
             painter.drawRoundedRect(r, 8, 8);
+            if (isMixed(box.node)) { // its ops differ: hatched over the most common value
+                const QPen pen = painter.pen();
+                painter.setPen(Qt::NoPen);
+                painter.setBrush(QBrush(kMixedHatch, Qt::BDiagPattern));
+                painter.drawRoundedRect(r, 8, 8);
+                painter.setPen(pen);
+            }
             detail = tr("%n op(s)", "", int(node.opCount));
         } else {
-            painter.setBrush(box.auxiliary ? kAuxiliaryFill : kOpFill);
+            painter.setBrush(fill.isValid() ? fill : box.auxiliary ? kAuxiliaryFill : kOpFill);
             painter.drawEllipse(r);
             if (m_graph && node.nodeDef >= 0 && node.nodeDef < m_graph->node_size())
                 detail = QString::fromStdString(m_graph->node(node.nodeDef).op());
@@ -429,6 +517,7 @@ void GraphView::dragged(const Press&, QPointF from, QPointF to)
 {
     m_offset += to - from;
     update();
+    emit viewMoved();
 }
 
 void GraphView::released(const Press&, QPointF at, bool wasDrag)
@@ -505,6 +594,7 @@ bool GraphView::wheelTurned(QPointF at, int angleDelta)
     m_scale = scale;
     m_offset = at - scene * m_scale; // the point under the cursor stays put
     update();
+    emit viewMoved();
     return true;
 }
 

@@ -8,15 +8,20 @@
 // to move a node in or out of the auxiliary area ("A" does the same for the selection).
 //
 // Other features reach the canvas through a small API: where a node is drawn (boxRect,
-// centreOf), what to highlight and whether to dim the rest, and centring on a node.
+// centreOf), what to highlight and whether to dim the rest, and centring on a node. The
+// exploring tools (graph_explorer.h) add fills, search rings and a traced set, each indexed
+// by hierarchy node: a box, open or closed, shows the value of the node it draws.
 
 #include "core/analysis/graph_expanded_layout.h"
 #include "core/analysis/graph_hierarchy.h"
 #include "ui/widgets/interactive_plot.h"
 
+#include <QColor>
+
 #include <memory>
 #include <optional>
 #include <set>
+#include <vector>
 
 namespace lantern::ui {
 
@@ -52,11 +57,29 @@ public:
     // The whole graph when it fits at a readable scale; else its input end at that scale.
     void showInputEnd();
 
+    // A fill per hierarchy node (invalid: the kind's own), nodes ringed (search matches and
+    // the groups above them) and, when `kept` is not empty, every box whose node is outside
+    // it drawn faint (trace inputs; a group holding a traced op is kept).
+    // `mixed` (per hierarchy node, or empty): boxes hatched over their fill.
+    void setFills(std::vector<QColor> fills, std::vector<bool> mixed = {});
+    void setRinged(std::vector<bool> ringed);
+    void setKept(std::vector<bool> kept);
+    QColor fillOf(std::uint32_t node) const;
+    bool isRinged(std::uint32_t node) const { return node < m_ringed.size() && m_ringed[node]; }
+    bool isMixed(std::uint32_t node) const { return node < m_mixed.size() && m_mixed[node]; }
+    bool isFaint(std::uint32_t node) const;
+    // The whole layout in scene coordinates (export, minimap), and which part of it shows.
+    QSizeF sceneSize() const { return {m_layout.width, m_layout.height}; }
+    void renderScene(QPainter& painter) const;
+    QRectF visibleSceneRect() const;
+    void centreOn(QPointF scenePoint);
+
 signals:
     void nodeClicked(std::uint32_t node);
     void expandToggled(std::uint32_t group); // open or close in place
     void groupActivated(std::uint32_t group); // show it alone (drill down)
     void auxiliaryToggled(std::uint32_t node); // move into or out of the auxiliary area
+    void viewMoved(); // panned, zoomed or given another layout
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -88,6 +111,10 @@ private:
     std::optional<std::uint32_t> m_selected;
     std::set<std::uint32_t> m_highlighted;
     bool m_dimOthers = false;
+    std::vector<QColor> m_fills;
+    std::vector<bool> m_mixed;
+    std::vector<bool> m_ringed;
+    std::vector<bool> m_kept;
     double m_scale = 1;
     QPointF m_offset; // widget position of the scene origin
     bool m_placePending = false;

@@ -1,8 +1,13 @@
 #include "ui/dashboards/graphs/graphs_dashboard.h"
 
+#include "core/analysis/graph_choice.h"
 #include "core/load/graph_loader.h"
 #include "core/load/logdir_loader.h"
+#include "core/load/step_stats_loader.h"
+#include "core/load/text_graph_loader.h"
 #include "ui/adapter/path_qstring.h"
+#include "ui/dashboards/graphs/graph_explorer.h"
+#include "ui/dashboards/graphs/graph_legend.h"
 #include "ui/dashboards/graphs/graph_view.h"
 #include "ui/dashboards/graphs/node_details.h"
 #include "ui/widgets/plain_tool_tip.h"
@@ -19,15 +24,21 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <filesystem>
+
 namespace lantern::ui {
 
 namespace {
 
 constexpr int kMaxSearchResults = 500;
+constexpr std::size_t kMaxRevealedMatches = 40;
 constexpr int kNodeRole = Qt::UserRole;
+constexpr int kKeyRole = Qt::UserRole;
 
 QString graphLabel(const core::GraphReference& reference)
 {
+    if (core::isTextGraph(reference))
+        return GraphsDashboard::tr("Op graph (graph.pbtxt)");
     switch (reference.source) {
     case core::GraphSource::GraphDef:
         return GraphsDashboard::tr("Op graph");
@@ -60,6 +71,7 @@ GraphsDashboard::GraphsDashboard(QWidget* parent, DataReaderPtr reader)
     , m_reader(reader ? std::move(reader) : std::make_shared<DataReader>())
     , m_loading([this](LoadedGraph loaded) { graphLoaded(std::move(loaded)); }, m_reader->pool())
     , m_placing([this](PlacedLevel level) { levelPlaced(std::move(level)); })
+    , m_counting([this](GraphCensus census) { censusTaken(std::move(census)); }, m_reader->pool())
 {
     setObjectName(QStringLiteral("graphs"));
     m_runBox = new QComboBox(this);
@@ -97,6 +109,7 @@ GraphsDashboard::GraphsDashboard(QWidget* parent, DataReaderPtr reader)
     crumbs->addWidget(m_status);
 
     m_view = new GraphView(this);
+    m_explorer = new GraphExplorer(m_view, m_reader, this);
     m_results = new QListWidget(this);
     m_results->setObjectName(QStringLiteral("graphSearchResults"));
     m_results->hide();
@@ -112,7 +125,9 @@ GraphsDashboard::GraphsDashboard(QWidget* parent, DataReaderPtr reader)
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addWidget(m_explorer);
     layout->addLayout(crumbs);
+    layout->addWidget(m_explorer->legend());
     layout->addWidget(split, 1);
 
     connect(m_runBox, &QComboBox::currentIndexChanged, this, [this] {
@@ -120,13 +135,16 @@ GraphsDashboard::GraphsDashboard(QWidget* parent, DataReaderPtr reader)
         loadChosenGraph();
     });
     connect(m_graphBox, &QComboBox::currentIndexChanged, this, [this] { loadChosenGraph(); });
+    // A pick by hand (not one made by code) ends the automatic choice of the richest graph.
+    connect(m_runBox, &QComboBox::activated, this, [this] { m_userChose = true; });
+    connect(m_graphBox, &QComboBox::activated, this, [this] { m_userChose = true; });
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
         m_searchDelay->stop();
         runSearch();
-        if (m_results->count() > 0)
-            navigateTo(m_results->item(0)->data(kNodeRole).toUInt());
+        m_explorer->stepMatch(+1);
     });
+    connect(m_explorer, &GraphExplorer::matchRequested, this, &GraphsDashboard::navigateTo);
     connect(m_searchDelay, &QTimer::timeout, this, &GraphsDashboard::runSearch);
     connect(m_results, &QListWidget::itemClicked, this,
         [this](QListWidgetItem* item) { navigateTo(item->data(kNodeRole).toUInt()); });
@@ -143,12 +161,104 @@ void GraphsDashboard::setSnapshot(const LogdirSnapshotPtr& snapshot)
     m_snapshot = snapshot;
     refillRuns();
     refillGraphs();
+    countGraphs();
     loadChosenGraph();
+}
+
+void GraphsDashboard::countGraphs()
+{
+    struct RunGraphs {
+        QString name;
+        std::filesystem::path directory;
+        std::vector<core::GraphReference> references;
+    };
+    std::vector<RunGraphs> runs;
+    QString key;
+    if (m_snapshot)
+        for (const auto& run : m_snapshot->runs) {
+            const QString name = QString::fromStdString(run->name);
+            runs.push_back({name, run->directory, run->graphReferences()});
+            key += name + QLatin1Char('\n');
+            for (const core::GraphReference& reference : runs.back().references)
+                key += keyOf(name, reference) + QLatin1Char('\n');
+        }
+    if (key == m_censusKey && !m_censusPending)
+        return; // the same graphs as counted (or being counted)
+    if (!isVisible()) {
+        m_censusPending = true; // counting decodes every graph: only for someone looking
+        m_counting.cancel();
+        return;
+    }
+    m_censusPending = false;
+    m_censusKey = key;
+    m_counting.run([runs = std::move(runs), reader = m_reader](const auto& control) {
+        const std::function<bool()> cancelled = [&control] { return control.isCancelled(); };
+        GraphCensus census;
+        for (const RunGraphs& run : runs) {
+            std::vector<CountedGraph>& counted = census[run.name];
+            for (const core::GraphReference& reference : run.references)
+                counted.push_back({reference, 0});
+            // A graph.pbtxt beside the event files is one more graph of the run.
+            const auto text = core::textGraphReference(run.directory / core::kTextGraphFileName);
+            std::error_code error;
+            if (std::filesystem::is_regular_file(text.file, error))
+                counted.push_back({text, 0});
+            for (CountedGraph& graph : counted) {
+                if (control.isCancelled())
+                    return census;
+                const core::DecodedGraph decoded = core::isTextGraph(graph.reference)
+                    ? core::loadTextGraph(graph.reference.file, cancelled)
+                    : reader->graphReader(graph.reference)(cancelled);
+                graph.opCount = decoded.ok() ? std::size_t(decoded.graph->node_size()) : 0;
+            }
+        }
+        return census;
+    });
+    showStatus();
+}
+
+void GraphsDashboard::censusTaken(GraphCensus census)
+{
+    m_census = std::move(census);
+    refillRuns();
+    if (!m_userChose) {
+        std::vector<core::GraphCandidate> candidates;
+        for (int run = 0; run < m_runBox->count(); ++run) {
+            const auto found = m_census.find(m_runBox->itemText(run));
+            if (found == m_census.end())
+                continue;
+            for (std::size_t graph = 0; graph < found->second.size(); ++graph)
+                candidates.push_back({std::size_t(run), graph, found->second[graph].opCount});
+        }
+        if (const auto best = core::richestGraph(candidates)) {
+            const QSignalBlocker blockRuns(m_runBox);
+            m_runBox->setCurrentIndex(int(best->run));
+            refillGraphs();
+            const QSignalBlocker blockGraphs(m_graphBox);
+            m_graphBox->setCurrentIndex(int(best->graph));
+        }
+    }
+    refillGraphs();
+    loadChosenGraph();
+}
+
+std::vector<core::GraphReference> GraphsDashboard::referencesOf(const core::RunSnapshot& run) const
+{
+    const auto found = m_census.find(QString::fromStdString(run.name));
+    std::vector<core::GraphReference> references = run.graphReferences();
+    if (found == m_census.end())
+        return references;
+    // The census's list adds graph.pbtxt; a reload since may have newer records: keep those.
+    for (const CountedGraph& graph : found->second)
+        if (core::isTextGraph(graph.reference))
+            references.push_back(graph.reference);
+    return references;
 }
 
 bool GraphsDashboard::isComputing() const
 {
-    return m_loading.isBusy() || m_placing.isBusy() || (m_loadPending && isVisible());
+    return m_loading.isBusy() || m_placing.isBusy() || m_counting.isBusy()
+        || m_explorer->isComputing() || ((m_loadPending || m_censusPending) && isVisible());
 }
 
 void GraphsDashboard::refillRuns()
@@ -156,7 +266,7 @@ void GraphsDashboard::refillRuns()
     QStringList runs;
     if (m_snapshot)
         for (const auto& run : m_snapshot->runs)
-            if (run->graphReference())
+            if (!referencesOf(*run).empty())
                 runs.append(QString::fromStdString(run->name));
     QStringList shown;
     for (int i = 0; i < m_runBox->count(); ++i)
@@ -174,21 +284,34 @@ void GraphsDashboard::refillGraphs()
 {
     const core::RunSnapshot* run
         = m_snapshot ? m_snapshot->find(m_runBox->currentText().toStdString()) : nullptr;
-    m_references = run ? run->graphReferences() : std::vector<core::GraphReference> {};
-    QStringList labels;
-    for (const core::GraphReference& reference : m_references)
-        labels.append(graphLabel(reference));
-    QStringList shown;
-    for (int i = 0; i < m_graphBox->count(); ++i)
+    m_references = run ? referencesOf(*run) : std::vector<core::GraphReference> {};
+    const QString runName = m_runBox->currentText();
+    const auto counted = m_census.find(runName);
+    QStringList labels, keys;
+    for (const core::GraphReference& reference : m_references) {
+        keys.append(keyOf(runName, reference));
+        QString label = graphLabel(reference);
+        if (counted != m_census.end())
+            for (const CountedGraph& graph : counted->second)
+                if (keyOf(runName, graph.reference) == keys.back())
+                    label += tr(" · %n op(s)", "", int(graph.opCount));
+        labels.append(label);
+    }
+    QStringList shown, shownKeys;
+    for (int i = 0; i < m_graphBox->count(); ++i) {
         shown.append(m_graphBox->itemText(i));
+        shownKeys.append(m_graphBox->itemData(i, kKeyRole).toString());
+    }
     m_graphBox->setVisible(m_references.size() > 1);
-    if (shown == labels)
+    if (shown == labels && shownKeys == keys)
         return;
-    const QString current = m_graphBox->currentText();
+    // The choice follows the graph, not its label (labels gain op counts once counted).
+    const QString current = m_graphBox->currentData(kKeyRole).toString();
     const QSignalBlocker blocker(m_graphBox);
     m_graphBox->clear();
-    m_graphBox->addItems(labels);
-    m_graphBox->setCurrentIndex(std::max(0, int(labels.indexOf(current))));
+    for (int i = 0; i < labels.size(); ++i)
+        m_graphBox->addItem(labels[i], keys[i]);
+    m_graphBox->setCurrentIndex(std::max(0, int(keys.indexOf(current))));
 }
 
 void GraphsDashboard::loadChosenGraph()
@@ -200,8 +323,11 @@ void GraphsDashboard::loadChosenGraph()
         m_hierarchy.reset();
         m_view->clear();
         m_details->clear();
+        m_explorer->clear();
         return;
     }
+    if (!m_userChose && (m_counting.isBusy() || m_censusPending))
+        return; // the census is about to choose the graph to open on
     const core::GraphReference reference = m_references[std::size_t(index)];
     const QString key = keyOf(m_runBox->currentText(), reference);
     if (key == m_loadedKey)
@@ -220,15 +346,18 @@ void GraphsDashboard::loadChosenGraph()
     m_error.clear();
     m_view->clear();
     m_details->clear();
+    m_explorer->clear();
     m_results->clear();
     m_results->hide();
     showStatus();
     rebuildBreadcrumb();
-    m_loading.run([read = m_reader->graphReader(reference)](const auto& control) {
+    m_loading.run([read = m_reader->graphReader(reference), reference](const auto& control) {
         // A graph chosen meanwhile stops this one between its steps (its result is dropped).
         const std::function<bool()> cancelled = [&control] { return control.isCancelled(); };
         LoadedGraph loaded;
-        core::DecodedGraph decoded = read(cancelled);
+        core::DecodedGraph decoded = core::isTextGraph(reference)
+            ? core::loadTextGraph(reference.file, cancelled)
+            : read(cancelled);
         if (!decoded.ok()) {
             loaded.error = QString::fromStdString(decoded.error);
             return loaded;
@@ -238,6 +367,8 @@ void GraphsDashboard::loadChosenGraph()
         loaded.layout
             = core::layOutExpanded(*hierarchy, decoded.graph.get(), {}, {}, {}, cancelled);
         loaded.graph = std::move(decoded.graph);
+        if (reference.source == core::GraphSource::RunMetadata) // colour by its own step
+            loaded.stepStats = core::loadStepStats(reference, cancelled).stats;
         loaded.hierarchy = std::move(hierarchy);
         return loaded;
     });
@@ -255,6 +386,11 @@ void GraphsDashboard::graphLoaded(LoadedGraph loaded)
     m_expansion = {};
     m_placements.clear();
     showLayout({}, std::move(loaded.layout), std::nullopt);
+    std::vector<core::GraphReference> runMetadata;
+    for (const core::GraphReference& reference : m_references)
+        if (reference.source == core::GraphSource::RunMetadata)
+            runMetadata.push_back(reference);
+    m_explorer->setGraph(m_hierarchy, m_graph, std::move(loaded.stepStats), std::move(runMetadata));
     if (!m_search->text().isEmpty())
         runSearch();
 }
@@ -262,6 +398,8 @@ void GraphsDashboard::graphLoaded(LoadedGraph loaded)
 void GraphsDashboard::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
+    if (m_censusPending)
+        countGraphs();
     if (m_loadPending) {
         m_loadedKey.clear();
         loadChosenGraph();
@@ -378,6 +516,7 @@ void GraphsDashboard::selectNode(std::uint32_t node)
         return;
     m_view->select(node);
     m_details->showNode(*m_hierarchy, *m_graph, node);
+    m_explorer->setSelected(node);
 }
 
 void GraphsDashboard::rebuildBreadcrumb()
@@ -422,12 +561,14 @@ void GraphsDashboard::runSearch()
     const QString text = m_search->text().trimmed();
     if (text.isEmpty() || !m_hierarchy) {
         m_results->hide();
+        m_explorer->setMatches({});
         return;
     }
     QRegularExpression pattern(text, QRegularExpression::CaseInsensitiveOption);
     if (!pattern.isValid()) // a stray bracket: search for the text as it is
         pattern.setPattern(QRegularExpression::escape(text));
     int matches = 0;
+    std::vector<std::uint32_t> all; // every match is ringed on the canvas, listed or not
     const auto& nodes = m_hierarchy->nodes();
     for (std::uint32_t index = 0; index < nodes.size(); ++index) {
         if (nodes[index].isGroup())
@@ -435,6 +576,7 @@ void GraphsDashboard::runSearch()
         const QString name = QString::fromStdString(nodes[index].name);
         if (!pattern.match(name).hasMatch())
             continue;
+        all.push_back(index);
         if (++matches <= kMaxSearchResults) {
             auto* item = new QListWidgetItem(name, m_results);
             item->setData(kNodeRole, index);
@@ -445,11 +587,23 @@ void GraphsDashboard::runSearch()
     else if (matches == 0)
         new QListWidgetItem(tr("No op matches"), m_results);
     m_results->show();
+    // A few matches: open the scopes that hold them, so that they show ringed on the canvas
+    // (many: their closed scopes are ringed instead, and stepping opens one at a time).
+    if (!all.empty() && all.size() <= kMaxRevealedMatches) {
+        const core::GraphExpansion before = m_expansion;
+        for (const std::uint32_t op : all)
+            core::revealNode(*m_hierarchy, m_expansion, op);
+        if (m_expansion.root != before.root || m_expansion.open != before.open)
+            relayOut(std::nullopt);
+    }
+    m_explorer->setMatches(std::move(all));
 }
 
 void GraphsDashboard::showStatus()
 {
-    if (m_loading.isBusy()) {
+    if (m_counting.isBusy() && !m_userChose) {
+        m_status->setText(tr("Counting the graphs' ops…"));
+    } else if (m_loading.isBusy()) {
         m_status->setText(tr("Loading graph…"));
     } else if (!m_error.isEmpty()) {
         m_status->setText(tr("Could not read the graph: %1").arg(m_error));

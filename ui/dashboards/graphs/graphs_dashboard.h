@@ -4,6 +4,10 @@
 // unless one was shown alone), the graph drawn by a GraphView, the selected node's details,
 // and a search over op names. The graph is decoded, arranged into its hierarchy and laid out
 // on worker threads, only while the tab is shown; opening a scope re-lays out on a worker too.
+// Until the user picks a graph, the tab opens on the run and graph with the most ops (every
+// graph is counted on a worker first, graph.pbtxt files beside the event files included). The
+// exploring tools (colour by, trace inputs, search stepping, minimap, export) are a
+// GraphExplorer; a search opens the scopes holding its matches when there are few of them.
 
 #include "core/analysis/graph_expanded_layout.h"
 #include "core/analysis/graph_hierarchy.h"
@@ -15,6 +19,7 @@
 
 #include <QWidget>
 
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -25,8 +30,13 @@ class QLineEdit;
 class QListWidget;
 class QTimer;
 
+namespace lantern::pb {
+class StepStats;
+}
+
 namespace lantern::ui {
 
+class GraphExplorer;
 class GraphView;
 class NodeDetailsPanel;
 
@@ -71,6 +81,7 @@ public:
     QLineEdit* searchBox() const { return m_search; }
     QListWidget* searchResults() const { return m_results; }
     QLabel* statusLabel() const { return m_status; }
+    GraphExplorer* explorer() const { return m_explorer; }
 
 signals:
     void levelShown(); // a group's layout is drawn
@@ -85,8 +96,15 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
 
 private:
+    // Every graph of every run with its op count, for the default choice.
+    struct CountedGraph {
+        core::GraphReference reference;
+        std::size_t opCount = 0;
+    };
+    using GraphCensus = std::map<QString, std::vector<CountedGraph>>; // by run name
     struct LoadedGraph {
         std::shared_ptr<const pb::GraphDef> graph;
+        std::shared_ptr<const pb::StepStats> stepStats;
         std::shared_ptr<const core::GraphHierarchy> hierarchy;
         core::ExpandedLayout layout; // with nothing open
         QString error;
@@ -98,6 +116,9 @@ private:
         std::optional<std::uint32_t> anchor; // keeps its place on the screen
     };
 
+    void countGraphs();
+    void censusTaken(GraphCensus census);
+    std::vector<core::GraphReference> referencesOf(const core::RunSnapshot& run) const;
     void refillRuns();
     void refillGraphs();
     void loadChosenGraph();
@@ -115,6 +136,10 @@ private:
     std::vector<core::GraphReference> m_references; // of the chosen run
     QString m_loadedKey; // which graph is loaded (or loading)
     bool m_loadPending = false; // a graph is chosen but the tab was hidden
+    bool m_userChose = false; // a run or graph picked by hand: the census no longer chooses
+    QString m_censusKey; // the graphs the census was taken of (or is being taken of)
+    bool m_censusPending = false; // graphs changed while the tab was hidden
+    GraphCensus m_census;
 
     std::shared_ptr<const pb::GraphDef> m_graph;
     std::shared_ptr<const core::GraphHierarchy> m_hierarchy;
@@ -129,6 +154,7 @@ private:
     // latest request of each.
     LatestJob<LoadedGraph> m_loading;
     LatestJob<PlacedLevel> m_placing;
+    LatestJob<GraphCensus> m_counting;
 
     QComboBox* m_runBox = nullptr;
     QComboBox* m_graphBox = nullptr;
@@ -140,6 +166,7 @@ private:
     QLabel* m_status = nullptr;
     GraphView* m_view = nullptr;
     NodeDetailsPanel* m_details = nullptr;
+    GraphExplorer* m_explorer = nullptr;
 };
 
 } // namespace lantern::ui
