@@ -106,6 +106,14 @@ std::size_t lossPoints(const ui::MainWindow& window)
     return points;
 }
 
+// With LANTERN_TEST_SCREENSHOTS=DIR, saves `widget` there as NAME.png, to be looked at.
+void saveScreenshot(QWidget& widget, const QString& name)
+{
+    const QString directory = qEnvironmentVariable("LANTERN_TEST_SCREENSHOTS");
+    if (!directory.isEmpty())
+        widget.grab().save(directory + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
 } // namespace
 
 class TestRemoteApp : public QObject {
@@ -141,14 +149,14 @@ private slots:
         m_up = m_server.start();
         if (!m_up)
             QSKIP(qPrintable(QStringLiteral("no SSH server: ") + m_server.why()));
-        qputenv("HOME", m_server.home().toUtf8());
-        qunsetenv("SSH_AUTH_SOCK");
+        m_server.becomeClient();
     }
 
     void init()
     {
-        if (m_up && !m_server.running()) // a test that stopped the server failed half-way
-            QVERIFY2(m_server.start(), qPrintable(m_server.why()));
+        if (!m_up)
+            return;
+        QVERIFY2(m_server.ensureRunning(), qPrintable(m_server.why())); // if a test failed
         m_server.writeKnownHosts(m_server.knownHostsLine());
         core::SshHosts::shared().closeAll(); // each test connects anew
     }
@@ -214,6 +222,7 @@ private slots:
         QTest::keyClicks(user, QStringLiteral("me"));
         port->setValue(2222);
         QCOMPARE(dialog.spec(), QStringLiteral("ssh://me@gpu-box:2222/home/me/my runs"));
+        saveScreenshot(dialog, QStringLiteral("remote_dialog"));
         host->setText(QStringLiteral("::1"));
         QCOMPARE(dialog.spec(), QStringLiteral("ssh://me@[::1]:2222/home/me/my runs"));
     }
@@ -270,6 +279,7 @@ private slots:
         bool trust = false;
         const DialogAnswerer answerer(QStringLiteral("hostKeyDialog"), [&](QWidget* dialog) {
             shown = static_cast<QMessageBox*>(dialog)->text();
+            saveScreenshot(*dialog, QStringLiteral("host_key_dialog"));
             click(dialog, trust ? QStringLiteral("trustHostKey") : QStringLiteral("refuseHostKey"));
         });
 
@@ -387,6 +397,7 @@ private slots:
         QCOMPARE(lossPoints(window), std::size_t(5)); // everything loaded stays
         QCOMPARE(scalarTags(window), QStringList {"loss"});
         QVERIFY(window.loader()->pollInterval() > 2000); // backing off
+        saveScreenshot(window, QStringLiteral("reconnecting"));
 
         QVERIFY2(m_server.start(), qPrintable(m_server.why()));
         window.loader()->reload(); // rather than wait for the backed-off poll
