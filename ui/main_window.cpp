@@ -7,6 +7,8 @@
 #include "ui/dashboards/runs/runs_dashboard.h"
 #include "ui/dashboards/scalars/scalars_dashboard.h"
 #include "ui/preferences_dialog.h"
+#include "ui/remote/remote_logdir_dialog.h"
+#include "ui/remote/ssh_questions.h"
 #include "ui/settings.h"
 #include "ui/widgets/counted.h"
 #include "ui/widgets/diagnostics_panel.h"
@@ -107,7 +109,14 @@ MainWindow::MainWindow(QWidget* parent)
     m_runModel->setChosenColors(Settings().runColors());
     connect(m_runModel, &RunListModel::colorChosen, this,
         [this] { Settings().setRunColors(m_runModel->chosenColors()); });
+    m_connectionText = new QLabel(this);
+    m_connectionText->setObjectName(QStringLiteral("connectionStatus"));
+    m_connectionText->setStyleSheet(QStringLiteral("color: #B3261E;"));
+    // A long reason must not widen the window: it is cut, and whole in the tooltip.
+    m_connectionText->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_connectionText->hide();
     statusBar()->addWidget(m_statusText, 1);
+    statusBar()->addWidget(m_connectionText, 1);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_problemsButton);
 
@@ -122,10 +131,14 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_loader, &LogLoader::loadStarted, this, &MainWindow::showLoading);
     connect(m_loader, &LogLoader::snapshotChanged, this, &MainWindow::showSnapshot);
     connect(m_loader, &LogLoader::progressed, this, &MainWindow::showProgress);
+    connect(m_loader, &LogLoader::unreachableChanged, this, &MainWindow::showUnreachable);
+    m_sshQuestions = new SshQuestions(this);
 }
 
 MainWindow::~MainWindow()
 {
+    // First: a connection waiting for an answer is released, so the loader can end.
+    delete m_sshQuestions;
     // Closing hides the dashboards after this part of the window is gone: no calls back.
     for (Dashboard* dashboard : m_dashboards)
         dashboard->disconnect(this);
@@ -136,6 +149,8 @@ void MainWindow::createMenus()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(
         tr("&Open Log Directory…"), QKeySequence::Open, this, [this] { chooseLogdir(false); });
+    file->addAction(tr("Open Re&mote Log Directory…"), this, &MainWindow::chooseRemoteLogdir)
+        ->setObjectName(QStringLiteral("openRemoteLogdir"));
     file->addAction(tr("&Add Log Directory…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
         [this] { chooseLogdir(true); });
     m_recentMenu = file->addMenu(tr("Open &Recent"));
@@ -243,6 +258,7 @@ void MainWindow::openLogdirs(const QStringList& logdirSpecs)
 {
     m_firstLoadDone = false;
     m_demoBanner->hide();
+    m_sshQuestions->forgetRefusals(); // opening anew may ask again what was declined
     m_loader->open(logdirSpecs);
     if (!logdirSpecs.isEmpty())
         rememberRecent(logdirSpecs);
@@ -332,6 +348,26 @@ void MainWindow::chooseLogdir(bool add)
         openLogdirs({directory});
 }
 
+void MainWindow::chooseRemoteLogdir()
+{
+    RemoteLogdirDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted && !dialog.spec().isEmpty())
+        openLogdirs({dialog.spec()});
+}
+
+void MainWindow::showUnreachable(const QStringList& unreachable)
+{
+    m_connectionText->setVisible(!unreachable.isEmpty());
+    if (unreachable.isEmpty())
+        return;
+    const QString why = unreachable.join(QStringLiteral("; "));
+    const LogdirSnapshotPtr& shown = m_loader->snapshot();
+    // With something loaded it is kept and polls go on; with nothing, nothing was reached.
+    m_connectionText->setText(shown && !shown->runs.empty() ? tr("reconnecting… (%1)").arg(why)
+                                                            : tr("not connected (%1)").arg(why));
+    m_connectionText->setToolTip(why);
+}
+
 void MainWindow::rememberRecent(const QStringList& logdirSpecs)
 {
     Settings settings;
@@ -395,6 +431,16 @@ void MainWindow::showSnapshot(const LogdirSnapshotPtr& snapshot)
     if (specs.isEmpty()) {
         m_pages->setCurrentIndex(StartPage);
         m_statusText->setText(tr("No log directory open"));
+    } else if (snapshot->runs.empty() && embeddings == 0 && !m_loader->unreachable().isEmpty()) {
+        m_pages->setCurrentIndex(StartPage);
+        m_startMessage->setText(
+            tr("<p>Could not open <b>%1</b>:</p><p>%2</p>")
+                .arg(specs.join(QStringLiteral(", ")).toHtmlEscaped(),
+                    m_loader->unreachable()
+                        .join(QStringLiteral("\n"))
+                        .toHtmlEscaped()
+                        .replace(QStringLiteral("\n"), QStringLiteral("<br>"))));
+        m_statusText->setText(tr("Not connected"));
     } else if (snapshot->runs.empty() && embeddings == 0) {
         m_pages->setCurrentIndex(StartPage);
         m_startMessage->setText(

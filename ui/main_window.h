@@ -28,6 +28,7 @@ class RunListModel;
 class RunSelector;
 class Dashboard;
 class ScalarsDashboard;
+class SshQuestions;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -43,6 +44,8 @@ public:
     // Opens the built-in demo, generating it first (on a worker thread) when needed.
     void openDemo();
     void editPreferences();
+    // File › Open Remote Log Directory…: asks for host, user, port and path, then opens it.
+    void chooseRemoteLogdir();
     // Brings the dashboard with this key ("scalars", "histograms"…) to the front; false when
     // the loaded data has nothing for it.
     bool showTab(const QString& key);
@@ -81,6 +84,7 @@ private:
     void showSnapshot(const LogdirSnapshotPtr& snapshot);
     void showProgress(qint64 filesDone, qint64 filesTotal, qint64 bytesDone, qint64 bytesTotal);
     void showLoading();
+    void showUnreachable(const QStringList& unreachable);
     void rememberRecent(const QStringList& logdirSpecs);
     void rebuildRecentMenu();
     void setDropHighlight(bool on);
@@ -101,6 +105,8 @@ private:
     ScalarsDashboard* m_scalars = nullptr; // the smoothing preference sets its slider
     QLabel* m_startMessage = nullptr;
     QLabel* m_statusText = nullptr;
+    QLabel* m_connectionText = nullptr; // "reconnecting… (why)" while a host is unreachable
+    SshQuestions* m_sshQuestions = nullptr;
     QProgressBar* m_progress = nullptr;
     QPushButton* m_problemsButton = nullptr;
     QLabel* m_dropOverlay = nullptr;

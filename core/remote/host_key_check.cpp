@@ -56,7 +56,7 @@ HostName hostOf(ssh_session session)
 
 } // namespace
 
-std::string checkHostKey(ssh_session session)
+std::string checkHostKey(ssh_session session, const HostKeyQuestion& ask)
 {
     const HostName name = hostOf(session);
     switch (ssh_session_is_known_server(session)) {
@@ -73,6 +73,16 @@ std::string checkHostKey(ssh_session session)
             + name.knownHostsName() + "'` and accept the new one.";
     case SSH_KNOWN_HOSTS_NOT_FOUND:
     case SSH_KNOWN_HOSTS_UNKNOWN:
+        if (ask) {
+            const std::string key = describeServerKey(session);
+            if (!ask({name.knownHostsName(), key}))
+                return "the host " + name.knownHostsName() + " offers " + key
+                    + ", which was not accepted: not connected.";
+            if (ssh_session_update_known_hosts(session) != SSH_OK)
+                return "cannot add the host key of " + name.knownHostsName()
+                    + " to known_hosts: " + ssh_get_error(session);
+            return {};
+        }
         return "the host " + name.knownHostsName()
             + " is not in known_hosts, so its identity cannot be verified. It offers "
             + describeServerKey(session)

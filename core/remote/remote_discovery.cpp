@@ -223,14 +223,23 @@ DiscoveryResult discoverRemoteRuns(const SshUrl& logdir)
     const std::shared_ptr<SshConnection> connection = SshHosts::shared().connect(logdir, error);
     if (!connection)
         return {{}, {error}, 0, true};
-    const auto lock = connection->lock();
-    std::optional<Listing> listing = listWithFind(*connection, logdir);
-    if (!listing) {
-        SftpWalk walk {*connection, logdir, {}, {}};
-        walk.walk({});
-        listing = std::move(walk.listing);
-        listing->unreachable = !connection->alive();
+    std::optional<Listing> listing;
+    {
+        const auto lock = connection->lock();
+        listing = listWithFind(*connection, logdir);
+        if (!listing) {
+            SftpWalk walk {*connection, logdir, {}, {}};
+            walk.walk({});
+            listing = std::move(walk.listing);
+            listing->unreachable = !connection->alive();
+        }
     }
+    // Told (outside the connection's lock: the hosts' lock is taken before it) to whoever
+    // shows the connection's state.
+    if (listing->unreachable)
+        SshHosts::shared().reportUnreachable(logdir,
+            listing->problems.empty() ? logdir.origin() + ": the connection was lost"
+                                      : listing->problems.front());
     return groupIntoRuns(logdir, std::move(*listing));
 }
 

@@ -41,8 +41,8 @@ std::string sftpErrorText(int code)
 
 } // namespace
 
-std::unique_ptr<SshConnection> SshConnection::open(
-    const SshUrl& url, const SshPrompt& prompt, std::string& error)
+std::unique_ptr<SshConnection> SshConnection::open(const SshUrl& url, const SshPrompt& prompt,
+    std::string& error, const HostKeyQuestion& hostKeyQuestion)
 {
     std::unique_ptr<SshConnection> connection(new SshConnection);
     ssh_session session = ssh_new();
@@ -73,7 +73,7 @@ std::unique_ptr<SshConnection> SshConnection::open(
         error = std::string("cannot connect: ") + ssh_get_error(session);
         return nullptr;
     }
-    error = checkHostKey(session);
+    error = checkHostKey(session, hostKeyQuestion);
     if (!error.empty())
         return nullptr;
     error = authenticate(session, prompt);

@@ -27,9 +27,10 @@ struct CommandResult {
 
 class SshConnection {
 public:
-    // Connects to `url`'s host; nullptr with `error` set to a message for the person.
-    static std::unique_ptr<SshConnection> open(
-        const SshUrl& url, const SshPrompt& prompt, std::string& error);
+    // Connects to `url`'s host; nullptr with `error` set to a message for the person. An
+    // unknown host key is put to `hostKeyQuestion` when one is given.
+    static std::unique_ptr<SshConnection> open(const SshUrl& url, const SshPrompt& prompt,
+        std::string& error, const HostKeyQuestion& hostKeyQuestion = {});
     ~SshConnection();
     SshConnection(const SshConnection&) = delete;
     SshConnection& operator=(const SshConnection&) = delete;

@@ -16,6 +16,12 @@ void SshHosts::setPrompt(SshPrompt prompt)
     m_prompt = std::move(prompt);
 }
 
+void SshHosts::setHostKeyQuestion(HostKeyQuestion question)
+{
+    std::lock_guard guard(m_mutex);
+    m_hostKeyQuestion = std::move(question);
+}
+
 std::shared_ptr<SshConnection> SshHosts::connect(const SshUrl& url, std::string& error)
 {
     // Held while connecting, so two threads asking at once open one connection, not two.
@@ -23,22 +29,42 @@ std::shared_ptr<SshConnection> SshHosts::connect(const SshUrl& url, std::string&
     const std::string key = url.origin();
     if (const auto it = m_connections.find(key); it != m_connections.end()) {
         const auto lock = it->second->lock();
-        if (it->second->alive())
+        if (it->second->alive()) {
+            m_unreachable.erase(key);
             return it->second;
+        }
     }
     m_connections.erase(key);
-    std::shared_ptr<SshConnection> connection = SshConnection::open(url, m_prompt, error);
-    if (connection)
+    std::shared_ptr<SshConnection> connection
+        = SshConnection::open(url, m_prompt, error, m_hostKeyQuestion);
+    if (connection) {
         m_connections.emplace(key, connection);
-    else
+        m_unreachable.erase(key);
+    } else {
         error = url.origin() + ": " + error;
+        m_unreachable[key] = error;
+    }
     return connection;
+}
+
+std::string SshHosts::unreachableReason(const SshUrl& url)
+{
+    std::lock_guard guard(m_mutex);
+    const auto it = m_unreachable.find(url.origin());
+    return it == m_unreachable.end() ? std::string() : it->second;
+}
+
+void SshHosts::reportUnreachable(const SshUrl& url, const std::string& reason)
+{
+    std::lock_guard guard(m_mutex);
+    m_unreachable[url.origin()] = reason;
 }
 
 void SshHosts::closeAll()
 {
     std::lock_guard guard(m_mutex);
     m_connections.clear();
+    m_unreachable.clear();
 }
 
 } // namespace lantern::core

@@ -19,9 +19,16 @@ public:
 
     // How secrets are asked for from now on (lantern-cli: the terminal; the app: a dialog).
     void setPrompt(SshPrompt prompt);
+    // Who judges a host not yet in known_hosts (the app: a dialog); none refuses it.
+    void setHostKeyQuestion(HostKeyQuestion question);
 
     // The live connection to `url`'s host, opened if needed; nullptr with `error` set.
     std::shared_ptr<SshConnection> connect(const SshUrl& url, std::string& error);
+
+    // Why `url`'s host could not be reached the last time it was tried (connecting, or the
+    // connection dropping under a listing); empty once a connection to it opens again.
+    std::string unreachableReason(const SshUrl& url);
+    void reportUnreachable(const SshUrl& url, const std::string& reason);
 
     // Closes every connection (tests restart their server; the app closes logdirs).
     void closeAll();
@@ -29,7 +36,9 @@ public:
 private:
     std::mutex m_mutex;
     SshPrompt m_prompt;
+    HostKeyQuestion m_hostKeyQuestion;
     std::map<std::string, std::shared_ptr<SshConnection>> m_connections; // by origin
+    std::map<std::string, std::string> m_unreachable; // by origin
 };
 
 } // namespace lantern::core

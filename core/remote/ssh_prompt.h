@@ -12,4 +12,14 @@ namespace lantern::core {
 // says whether the answer may be shown as it is typed. Answers are never stored.
 using SshPrompt = std::function<std::optional<std::string>(const std::string& prompt, bool echo)>;
 
+// A host not yet in known_hosts, as the person must judge it: its name as known_hosts writes
+// it ("[host]:port" off port 22) and its key ("ED25519 key SHA256:...").
+struct UnknownHostKey {
+    std::string host;
+    std::string key;
+};
+// True when the person trusts the key: it is then added to known_hosts. Without a question
+// (lantern-cli), an unknown host is refused with the fingerprint and how to accept it.
+using HostKeyQuestion = std::function<bool(const UnknownHostKey& unknown)>;
+
 } // namespace lantern::core

@@ -110,15 +110,13 @@ private slots:
         m_up = m_server.start();
         if (!m_up)
             QSKIP(qPrintable(QStringLiteral("no SSH server: ") + m_server.why()));
-        // In-process loads use the same client set-up as the lantern-cli runs.
-        qputenv("HOME", m_server.home().toUtf8());
-        qunsetenv("SSH_AUTH_SOCK");
+        m_server.becomeClient(); // in-process loads: the same set-up as the lantern-cli runs
     }
 
     void init()
     {
-        if (m_up && !m_server.running()) // a test that stopped the server failed half-way
-            QVERIFY2(m_server.start(), qPrintable(m_server.why()));
+        if (m_up) // a test that stopped the server may have failed before restarting it
+            QVERIFY2(m_server.ensureRunning(), qPrintable(m_server.why()));
     }
 
     void cleanupTestCase() { SshHosts::shared().closeAll(); }

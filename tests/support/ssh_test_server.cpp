@@ -119,6 +119,12 @@ QProcessEnvironment SshTestServer::clientEnvironment() const
     return environment;
 }
 
+void SshTestServer::becomeClient() const
+{
+    qputenv("HOME", home().toUtf8());
+    qunsetenv("SSH_AUTH_SOCK");
+}
+
 bool SshTestServer::generateKey(const QString& file)
 {
     QFile::remove(file);

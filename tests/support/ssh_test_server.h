@@ -33,6 +33,10 @@ public:
     QString home() const;
     // The client's environment: HOME as above, no ssh-agent.
     QProcessEnvironment clientEnvironment() const;
+    // Makes this process a client as clientEnvironment() describes, for in-process loads.
+    void becomeClient() const;
+    // Starts the server again when a test stopped it and failed before restarting it.
+    bool ensureRunning() { return running() || start(); }
 
     // known_hosts lines: this server's key, or a different key for the same host and port.
     QString knownHostsLine() const;

@@ -1,18 +1,39 @@
 #include "ui/adapter/log_loader.h"
 
+#include "core/io/file_access.h"
+#include "core/remote/ssh_hosts.h"
 #include "ui/adapter/path_qstring.h"
 
 #include <QElapsedTimer>
 #include <QFileSystemWatcher>
 #include <QSet>
 
+#include <algorithm>
+
 namespace lantern::ui {
 namespace {
 constexpr int kDefaultPollMilliseconds = 1000;
+constexpr int kRemotePollMilliseconds = 2000; // each poll is a round trip to the host
+constexpr int kMaxBackoffMilliseconds = 60000;
 constexpr int kDebounceMilliseconds = 100;
 // inotify watches are a limited resource; past this many, polling alone keeps data current.
 constexpr int kMaxWatchedPaths = 2000;
 constexpr qint64 kProgressIntervalMilliseconds = 100;
+// Why the remote logdirs' hosts could not be reached by the reload just made (loader thread).
+QStringList unreachableHosts(const std::vector<core::LogdirSpec>& specs)
+{
+    QStringList reasons;
+    for (const core::LogdirSpec& spec : specs) {
+        if (!core::isRemotePath(spec.path))
+            continue;
+        const auto url = core::parseSshUrl(spec.path.native());
+        const std::string reason = url ? core::SshHosts::shared().unreachableReason(*url) : "";
+        if (!reason.empty() && !reasons.contains(QString::fromStdString(reason)))
+            reasons.append(QString::fromStdString(reason));
+    }
+    return reasons;
+}
+
 } // namespace
 
 struct LogLoader::LoaderState {
@@ -26,6 +47,7 @@ LogLoader::LogLoader(QObject* parent)
     , m_state(std::make_shared<LoaderState>())
     , m_reader(std::make_shared<DataReader>())
     , m_watcher(new QFileSystemWatcher(this))
+    , m_reloadInterval(kDefaultPollMilliseconds)
     , m_loading([this](const Loaded& loaded) { receive(loaded); }, &m_thread,
           LatestJobRunner::OnDestroy::Wait)
 {
@@ -55,6 +77,14 @@ void LogLoader::open(const QStringList& logdirSpecs)
     m_specs = logdirSpecs;
     ++m_opened;
     m_pending = false;
+    m_hasRemote = std::any_of(logdirSpecs.begin(), logdirSpecs.end(), [](const QString& spec) {
+        return core::isRemotePath(core::parseLogdirSpec(spec.toStdString()).path);
+    });
+    schedulePolls(true);
+    if (!m_unreachable.isEmpty()) { // said of the logdirs open before
+        m_unreachable.clear();
+        emit unreachableChanged(m_unreachable);
+    }
     emit loadStarted();
     startLoad(); // supersedes a load underway
     if (logdirSpecs.isEmpty())
@@ -107,7 +137,7 @@ void LogLoader::startLoad()
                 ? core::describeChange(*state->published, *snapshot)
                 : core::SnapshotChange {});
         state->published = snapshot;
-        return Loaded {std::move(snapshot), std::move(change)};
+        return Loaded {std::move(snapshot), std::move(change), unreachableHosts(specs)};
     });
 }
 
@@ -122,7 +152,19 @@ void LogLoader::setKeepOrphanedData(bool keep)
 
 void LogLoader::setReloadInterval(int milliseconds)
 {
-    m_pollTimer.setInterval(milliseconds);
+    m_reloadInterval = milliseconds;
+    schedulePolls(m_unreachable.isEmpty());
+}
+
+void LogLoader::schedulePolls(bool reachable)
+{
+    m_failedPolls = reachable ? 0 : m_failedPolls + 1;
+    int interval
+        = m_hasRemote ? std::max(m_reloadInterval, kRemotePollMilliseconds) : m_reloadInterval;
+    for (int i = 0; i < m_failedPolls && interval < kMaxBackoffMilliseconds; ++i)
+        interval *= 2;
+    m_pollTimer.setInterval(
+        std::min(interval, std::max(kMaxBackoffMilliseconds, m_reloadInterval)));
 }
 
 void LogLoader::receive(const Loaded& loaded)
@@ -130,15 +172,22 @@ void LogLoader::receive(const Loaded& loaded)
     const LogdirSnapshotPtr& snapshot = loaded.snapshot;
     const SnapshotChangePtr& change = loaded.change;
     m_lastUpdate = QDateTime::currentDateTime();
+    // Problems count too: a host reached again must not go on showing why it was not.
     const bool changed = !m_snapshot || m_snapshot->runs != snapshot->runs
-        || m_snapshot->projector != snapshot->projector;
+        || m_snapshot->projector != snapshot->projector
+        || m_snapshot->discoveryProblems != snapshot->discoveryProblems;
     // A snapshot equal to the last one adds nothing to what changed since the one before.
     if (changed || change->everything)
         m_change = change;
     m_snapshot = snapshot;
     watch(snapshot);
+    const bool reachabilityChanged = loaded.unreachable != m_unreachable;
+    m_unreachable = loaded.unreachable;
+    schedulePolls(m_unreachable.isEmpty());
     if (changed)
         emit snapshotChanged(snapshot);
+    if (reachabilityChanged)
+        emit unreachableChanged(m_unreachable);
     if (m_pending) {
         m_pending = false;
         startLoad();
@@ -150,11 +199,14 @@ void LogLoader::watch(const LogdirSnapshotPtr& snapshot)
     QSet<QString> wanted;
     for (const QString& spec : m_specs) {
         const auto parsed = core::parseLogdirSpec(spec.toStdString());
-        wanted.insert(qStringFromPath(parsed.path));
+        if (!core::isRemotePath(parsed.path))
+            wanted.insert(qStringFromPath(parsed.path));
     }
     for (const auto& run : snapshot->runs) {
         if (wanted.size() >= kMaxWatchedPaths)
             break;
+        if (core::isRemotePath(run->directory))
+            continue; // polled: the watcher sees this machine's files only
         wanted.insert(qStringFromPath(run->directory));
         for (const auto& file : run->files)
             wanted.insert(qStringFromPath(file));

@@ -1,0 +1,412 @@
+// Remote log directories in the app, against a real OpenSSH server the test starts
+// (tests/support/ssh_test_server.h): ssh:// and NAME:ssh:// specs load and are polled every
+// 2 s, File › Open Remote Log Directory… builds the spec and Open Recent lists it, an unknown
+// host's fingerprint is shown and asked about, a changed host key is refused, a key's
+// passphrase is asked in a dialog, and a dropped connection keeps what was loaded, says
+// "reconnecting…" and goes on where it stopped. Skips, saying why, when sshd cannot start here.
+
+#include "core/remote/ssh_hosts.h"
+#include "core/write/event_file_writer.h"
+#include "tests/support/ssh_test_server.h"
+#include "ui/adapter/log_loader.h"
+#include "ui/dashboards/scalars/scalars_dashboard.h"
+#include "ui/main_window.h"
+#include "ui/remote/remote_logdir_dialog.h"
+#include "ui/widgets/diagnostics_panel.h"
+
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QProcess>
+#include <QPushButton>
+#include <QScopeGuard>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <functional>
+
+using namespace lantern;
+using namespace lantern::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kTimeout = 20000;
+
+bool waitForLoad(ui::MainWindow& window)
+{
+    QSignalSpy loaded(&window, &ui::MainWindow::loadFinished);
+    return loaded.wait(kTimeout);
+}
+
+// Answers the modal dialog named `name` each time one shows, with `answer`; counts them.
+class DialogAnswerer : public QObject {
+public:
+    DialogAnswerer(const QString& name, std::function<void(QWidget*)> answer)
+        : m_name(name)
+        , m_answer(std::move(answer))
+    {
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            QWidget* modal = QApplication::activeModalWidget();
+            if (!modal)
+                m_answered = nullptr; // the next dialog may have the same address
+            if (!modal || modal->objectName() != m_name || modal == m_answered)
+                return;
+            m_answered = modal;
+            ++m_count;
+            m_answer(modal);
+        });
+        m_timer.start(20);
+    }
+    int count() const { return m_count; }
+
+private:
+    QString m_name;
+    std::function<void(QWidget*)> m_answer;
+    QTimer m_timer;
+    QWidget* m_answered = nullptr; // the dialog answered last (it closes soon after)
+    int m_count = 0;
+};
+
+void click(QWidget* dialog, const QString& button)
+{
+    auto* found = dialog->findChild<QPushButton*>(button);
+    QVERIFY2(found, qPrintable(button));
+    found->click();
+}
+
+QStringList scalarTags(ui::MainWindow& window)
+{
+    if (!window.showTab(QStringLiteral("scalars")))
+        return {};
+    return window.findChild<ui::ScalarsDashboard*>()->cardTags();
+}
+
+QLabel* connectionStatus(ui::MainWindow& window)
+{
+    return window.findChild<QLabel*>(QStringLiteral("connectionStatus"));
+}
+
+std::size_t lossPoints(const ui::MainWindow& window)
+{
+    std::size_t points = 0;
+    for (const auto& run : window.loader()->snapshot()->runs)
+        if (const auto* tag = run->find("loss"))
+            points += tag->scalars.size();
+    return points;
+}
+
+// With LANTERN_TEST_SCREENSHOTS=DIR, saves `widget` there as NAME.png, to be looked at.
+void saveScreenshot(QWidget& widget, const QString& name)
+{
+    const QString directory = qEnvironmentVariable("LANTERN_TEST_SCREENSHOTS");
+    if (!directory.isEmpty())
+        widget.grab().save(directory + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
+} // namespace
+
+class TestRemoteApp : public QObject {
+    Q_OBJECT
+
+    SshTestServer m_server;
+    QTemporaryDir m_data; // what the server serves: this machine's own files
+    bool m_up = false;
+
+    // A logdir with one run "run" whose file holds `tags`, each at steps 0..steps-1.
+    QString writeLogdir(const QString& name, const QStringList& tags, int steps = 3)
+    {
+        const QString logdir = m_data.filePath(name);
+        core::EventFileWriter writer(fs::path(logdir.toStdString()) / "run");
+        for (int step = 0; step < steps; ++step)
+            for (const QString& tag : tags)
+                writer.addScalar(tag.toStdString(), step, float(step), 10.0 + step);
+        return logdir;
+    }
+
+    QString knownHosts() const
+    {
+        QFile file(m_server.home() + QStringLiteral("/.ssh/known_hosts"));
+        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // recent logdirs kept away from the user's
+        QSettings().clear();
+        QVERIFY(m_data.isValid());
+        m_up = m_server.start();
+        if (!m_up)
+            QSKIP(qPrintable(QStringLiteral("no SSH server: ") + m_server.why()));
+        m_server.becomeClient();
+    }
+
+    void init()
+    {
+        if (!m_up)
+            return;
+        QVERIFY2(m_server.ensureRunning(), qPrintable(m_server.why())); // if a test failed
+        m_server.writeKnownHosts(m_server.knownHostsLine());
+        core::SshHosts::shared().closeAll(); // each test connects anew
+    }
+
+    void cleanupTestCase() { core::SshHosts::shared().closeAll(); }
+
+    void remoteSpecsLoadAndArePolled()
+    {
+        const QString logdir = writeLogdir(QStringLiteral("specs"), {"loss", "accuracy"});
+        ui::MainWindow window;
+        window.show();
+        window.openLogdirs({QStringLiteral("gpu:") + m_server.url(logdir)});
+        QVERIFY(waitForLoad(window));
+        QCOMPARE(window.loader()->snapshot()->runs.size(), std::size_t(1));
+        QCOMPARE(window.loader()->snapshot()->runs[0]->name, std::string("gpu/run"));
+        QCOMPARE(scalarTags(window), (QStringList {"accuracy", "loss"}));
+        QCOMPARE(window.loader()->pollInterval(), 2000); // remote: every 2 s, not 1
+        QVERIFY(connectionStatus(window)->isHidden());
+
+        // Polled with no reload asked for: a new file's tag shows up by itself.
+        {
+            core::EventFileWriter more(fs::path(logdir.toStdString()) / "run");
+            more.addScalar("lr", 0, 0.1f, 20.0);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(scalarTags(window).contains(QStringLiteral("lr")), kTimeout);
+
+        // A plain ssh:// spec, and a local one keeps its own interval.
+        window.openLogdirs({m_server.url(logdir)});
+        QVERIFY(waitForLoad(window));
+        QCOMPARE(window.loader()->snapshot()->runs[0]->name, std::string("run"));
+        QCOMPARE(scalarTags(window), (QStringList {"accuracy", "loss", "lr"}));
+        window.openLogdirs({logdir});
+        QVERIFY(waitForLoad(window));
+        QCOMPARE(window.loader()->pollInterval(), 1000);
+    }
+
+    void remoteDialogValidatesAndBuildsTheSpec()
+    {
+        ui::RemoteLogdirDialog dialog;
+        auto* host = dialog.findChild<QLineEdit*>(QStringLiteral("host"));
+        auto* user = dialog.findChild<QLineEdit*>(QStringLiteral("user"));
+        auto* port = dialog.findChild<QSpinBox*>(QStringLiteral("port"));
+        auto* path = dialog.findChild<QLineEdit*>(QStringLiteral("path"));
+        auto* problem = dialog.findChild<QLabel*>(QStringLiteral("problem"));
+        auto* ok = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+        dialog.show();
+        QVERIFY(!ok->isEnabled());
+        QCOMPARE(problem->text(), QStringLiteral("Enter the host."));
+        QTest::keyClicks(host, QStringLiteral("gpu box"));
+        QVERIFY(problem->text().contains(QStringLiteral("without spaces")));
+        host->clear();
+        QTest::keyClicks(host, QStringLiteral("gpu-box"));
+        QCOMPARE(problem->text(), QStringLiteral("Enter the log directory's path on the host."));
+        QTest::keyClicks(path, QStringLiteral("runs"));
+        QVERIFY(problem->text().contains(QStringLiteral("absolute")));
+        QVERIFY(!ok->isEnabled());
+        QVERIFY(dialog.spec().isEmpty());
+        path->clear();
+        QTest::keyClicks(path, QStringLiteral("/home/me/my runs"));
+        QVERIFY(ok->isEnabled());
+        QVERIFY(problem->isHidden());
+        QCOMPARE(dialog.spec(), QStringLiteral("ssh://gpu-box/home/me/my runs"));
+        QTest::keyClicks(user, QStringLiteral("me"));
+        port->setValue(2222);
+        QCOMPARE(dialog.spec(), QStringLiteral("ssh://me@gpu-box:2222/home/me/my runs"));
+        saveScreenshot(dialog, QStringLiteral("remote_dialog"));
+        host->setText(QStringLiteral("::1"));
+        QCOMPARE(dialog.spec(), QStringLiteral("ssh://me@[::1]:2222/home/me/my runs"));
+    }
+
+    void openRemoteFromTheMenuAndFromRecent()
+    {
+        QSettings().clear();
+        const QString logdir = writeLogdir(QStringLiteral("menu"), {"loss"});
+        ui::MainWindow window;
+        window.show();
+        window.openLogdirs({logdir}); // a local one first: Open Recent lists both
+        QVERIFY(waitForLoad(window));
+
+        const DialogAnswerer answerer(QStringLiteral("remoteLogdirDialog"), [&](QWidget* dialog) {
+            dialog->findChild<QLineEdit*>(QStringLiteral("host"))->setText("127.0.0.1");
+            dialog->findChild<QSpinBox*>(QStringLiteral("port"))->setValue(m_server.port());
+            dialog->findChild<QLineEdit*>(QStringLiteral("path"))->setText(logdir);
+            dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+        });
+        auto* openRemote = window.findChild<QAction*>(QStringLiteral("openRemoteLogdir"));
+        QVERIFY(openRemote);
+        QCOMPARE(openRemote->text(), QStringLiteral("Open Re&mote Log Directory…"));
+        openRemote->trigger();
+        QCOMPARE(answerer.count(), 1);
+        QCOMPARE(window.loader()->logdirSpecs(), QStringList {m_server.url(logdir)});
+        QVERIFY(waitForLoad(window));
+        QCOMPARE(scalarTags(window), QStringList {"loss"});
+
+        QMenu* recent = nullptr;
+        for (QMenu* menu : window.findChildren<QMenu*>())
+            if (menu->title() == QStringLiteral("Open &Recent"))
+                recent = menu;
+        QVERIFY(recent);
+        QStringList entries;
+        for (QAction* action : recent->actions())
+            entries.append(action->text());
+        QCOMPARE(entries, (QStringList {m_server.url(logdir), logdir}));
+
+        window.openLogdirs({logdir});
+        QVERIFY(waitForLoad(window));
+        recent->actions().at(1)->trigger(); // the remote one, now second
+        QCOMPARE(window.loader()->logdirSpecs(), QStringList {m_server.url(logdir)});
+        QVERIFY(waitForLoad(window));
+        QCOMPARE(window.loader()->snapshot()->runs.size(), std::size_t(1));
+    }
+
+    void unknownHostShowsItsFingerprintAndAsks()
+    {
+        const QString logdir = writeLogdir(QStringLiteral("unknown"), {"loss"});
+        m_server.writeKnownHosts({});
+        ui::MainWindow window;
+        window.show();
+        QString shown;
+        bool trust = false;
+        const DialogAnswerer answerer(QStringLiteral("hostKeyDialog"), [&](QWidget* dialog) {
+            shown = static_cast<QMessageBox*>(dialog)->text();
+            saveScreenshot(*dialog, QStringLiteral("host_key_dialog"));
+            click(dialog, trust ? QStringLiteral("trustHostKey") : QStringLiteral("refuseHostKey"));
+        });
+
+        // Refused: not connected, with why, and not asked again at every poll.
+        window.openLogdirs({m_server.url(logdir)});
+        QVERIFY(waitForLoad(window));
+        QCOMPARE(answerer.count(), 1);
+        QVERIFY2(shown.contains(m_server.hostKeyFingerprint()), qPrintable(shown));
+        QVERIFY(shown.contains(QStringLiteral("[127.0.0.1]:%1").arg(m_server.port())));
+        QVERIFY(window.loader()->snapshot()->runs.empty());
+        QTRY_VERIFY(!connectionStatus(window)->isHidden());
+        QVERIFY2(connectionStatus(window)->text().startsWith(QStringLiteral("not connected")),
+            qPrintable(connectionStatus(window)->text()));
+        QVERIFY(connectionStatus(window)->text().contains(QStringLiteral("not accepted")));
+        QVERIFY(knownHosts().isEmpty());
+        window.loader()->reload();
+        QTest::qWait(500);
+        QCOMPARE(answerer.count(), 1);
+
+        // Opened again and trusted: connected, and the key is in known_hosts.
+        trust = true;
+        window.openLogdirs({m_server.url(logdir)});
+        QTRY_VERIFY_WITH_TIMEOUT(!window.loader()->snapshot()->runs.empty(), kTimeout);
+        QCOMPARE(answerer.count(), 2);
+        QTRY_VERIFY(connectionStatus(window)->isHidden());
+        const QString key = m_server.knownHostsLine().split(QLatin1Char(' ')).value(2).trimmed();
+        QVERIFY(!key.isEmpty());
+        QVERIFY2(knownHosts().contains(key), qPrintable(knownHosts()));
+        QCOMPARE(scalarTags(window), QStringList {"loss"});
+    }
+
+    void changedHostKeyIsRefusedWithAWarning()
+    {
+        const QString logdir = writeLogdir(QStringLiteral("changed"), {"loss"});
+        m_server.writeKnownHosts(m_server.otherKnownHostsLine());
+        ui::MainWindow window;
+        window.show();
+        const DialogAnswerer answerer(QStringLiteral("hostKeyDialog"),
+            [](QWidget* dialog) { click(dialog, QStringLiteral("trustHostKey")); });
+        window.openLogdirs({m_server.url(logdir)});
+        QVERIFY(waitForLoad(window));
+        QCOMPARE(answerer.count(), 0); // never offered to accept
+        QVERIFY(window.loader()->snapshot()->runs.empty());
+        QTRY_VERIFY(!connectionStatus(window)->isHidden());
+        QVERIFY2(connectionStatus(window)->text().contains(QStringLiteral("has CHANGED")),
+            qPrintable(connectionStatus(window)->text()));
+        auto* start = window.findChild<QLabel*>(QStringLiteral("startMessage"));
+        QVERIFY2(start->text().contains(QStringLiteral("Refusing to connect")),
+            qPrintable(start->text()));
+    }
+
+    void keyPassphraseIsAskedInADialog()
+    {
+        const QString logdir = writeLogdir(QStringLiteral("passphrase"), {"loss"});
+        // A client key with a passphrase, which the server accepts; the fixture's key is put
+        // back afterwards.
+        const QString key = m_server.home() + QStringLiteral("/.ssh/id_ed25519");
+        QFile::rename(key, key + QStringLiteral(".plain"));
+        QFile::rename(key + QStringLiteral(".pub"), key + QStringLiteral(".plain.pub"));
+        const auto restore = qScopeGuard([key] {
+            QFile::remove(key);
+            QFile::remove(key + QStringLiteral(".pub"));
+            QFile::rename(key + QStringLiteral(".plain"), key);
+            QFile::rename(key + QStringLiteral(".plain.pub"), key + QStringLiteral(".pub"));
+        });
+        QProcess keygen;
+        keygen.start(QStringLiteral("ssh-keygen"),
+            {"-q", "-t", "ed25519", "-N", "open sesame", "-C", "lantern-test", "-f", key});
+        QVERIFY(keygen.waitForFinished(20000) && keygen.exitCode() == 0);
+        QFile publicKey(key + QStringLiteral(".pub"));
+        QFile authorized(m_server.path(QStringLiteral("authorized_keys")));
+        QVERIFY(publicKey.open(QIODevice::ReadOnly) && authorized.open(QIODevice::Append));
+        authorized.write(publicKey.readAll());
+        authorized.close();
+
+        ui::MainWindow window;
+        window.show();
+        QString prompt;
+        bool hidden = false;
+        const DialogAnswerer answerer(QStringLiteral("sshSecretDialog"), [&](QWidget* widget) {
+            auto* dialog = static_cast<QInputDialog*>(widget);
+            prompt = dialog->labelText();
+            hidden = dialog->textEchoMode() == QLineEdit::Password;
+            dialog->setTextValue(QStringLiteral("open sesame"));
+            dialog->accept();
+        });
+        window.openLogdirs({m_server.url(logdir)});
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.loader()->snapshot() && !window.loader()->snapshot()->runs.empty(), kTimeout);
+        QCOMPARE(answerer.count(), 1);
+        QVERIFY2(prompt.contains(QStringLiteral("assphrase")), qPrintable(prompt));
+        QVERIFY(hidden);
+        QCOMPARE(scalarTags(window), QStringList {"loss"});
+    }
+
+    void droppedConnectionKeepsDataAndReconnects()
+    {
+        const QString logdir = writeLogdir(QStringLiteral("dropped"), {"loss"}, 5);
+        ui::MainWindow window;
+        window.show();
+        window.openLogdirs({m_server.url(logdir)});
+        QVERIFY(waitForLoad(window));
+        QCOMPARE(lossPoints(window), std::size_t(5));
+
+        m_server.stop();
+        {
+            core::EventFileWriter more(fs::path(logdir.toStdString()) / "run");
+            for (int step = 5; step < 8; ++step)
+                more.addScalar("loss", step, float(step), 20.0 + step);
+        }
+        window.loader()->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(!connectionStatus(window)->isHidden(), kTimeout);
+        QVERIFY2(connectionStatus(window)->text().startsWith(QStringLiteral("reconnecting… (")),
+            qPrintable(connectionStatus(window)->text()));
+        QCOMPARE(lossPoints(window), std::size_t(5)); // everything loaded stays
+        QCOMPARE(scalarTags(window), QStringList {"loss"});
+        QVERIFY(window.loader()->pollInterval() > 2000); // backing off
+        saveScreenshot(window, QStringLiteral("reconnecting"));
+
+        QVERIFY2(m_server.start(), qPrintable(m_server.why()));
+        window.loader()->reload(); // rather than wait for the backed-off poll
+        QTRY_VERIFY_WITH_TIMEOUT(connectionStatus(window)->isHidden(), kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(lossPoints(window), std::size_t(8), kTimeout); // none twice
+        QCOMPARE(window.loader()->pollInterval(), 2000);
+        QCOMPARE(window.diagnosticsPanel()->problemCount(), 0); // no stale "connection lost"
+    }
+};
+
+QTEST_MAIN(TestRemoteApp)
+#include "test_remote_app.moc"
