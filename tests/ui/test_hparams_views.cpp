@@ -1,5 +1,6 @@
 // The HParams tab's analysis views, driven with the mouse: brushing on parallel-coordinate axes
-// (several brushes, clicks that remove one), dragging an axis by its title, quantile scales,
+// (several brushes, clicks that remove one; the cached and background-drawn lines painting as a
+// fresh view does; brushes kept across scales), dragging an axis by its title, quantile scales,
 // colouring by a column, titles that neither clip nor overlap with 20 long-named hparams (the
 // view scrolls instead), the scatter matrix (cells, a click selecting the row, hover shared with
 // the parallel coordinates), the selected session's charts, metric-range and session-name
@@ -217,6 +218,60 @@ private slots:
         view->setScale("hparam:batch", ui::AxisScale::Quantile);
         QVERIFY(std::abs((y("s00") - y("s01")) - (y("s00") - y("s02")) / 2) < 1e-9);
         QVERIFY(view->axes()[1].label().endsWith("(quantile)"));
+    }
+
+    void brushesKeepTheirValuesAcrossScales()
+    {
+        Fixture f;
+        auto* view = f.parallel();
+        // lr is 0.1, 0.01, 0.001 or 0.0001: brush 0.005…0.05, which holds only 0.01.
+        const auto fractionOf = [&](double value) {
+            return view->axes()[std::size_t(view->axisOrder().indexOf("hparam:lr"))]
+                .fractionOfValue(value);
+        };
+        view->setBrushes("hparam:lr", {core::brushBetween(fractionOf(0.005), fractionOf(0.05))});
+        const QStringList inside = f.shownRuns();
+        QCOMPARE(inside, runsOf({1, 5, 9}));
+        for (const ui::AxisScale scale :
+            {ui::AxisScale::Quantile, ui::AxisScale::Log, ui::AxisScale::Linear}) {
+            view->setScale("hparam:lr", scale);
+            QCOMPARE(view->brushes("hparam:lr").size(), std::size_t(1));
+            QCOMPARE(f.shownRuns(), inside);
+        }
+        // On the quantile scale the brush sits between the ranks of 0.001 and 0.1.
+        view->setScale("hparam:lr", ui::AxisScale::Quantile);
+        const core::BrushRange brush = view->brushes("hparam:lr").front();
+        QVERIFY(brush.lo > 1.0 / 3 && brush.lo < 2.0 / 3 && brush.hi > 2.0 / 3 && brush.hi < 1);
+    }
+
+    void cachedLinesDrawAsAFreshView()
+    {
+        // The layers cached across brush changes (and drawn in the background during a drag)
+        // must paint what a view drawing the same brushes from nothing paints.
+        Fixture f;
+        auto* view = f.parallel();
+        f.drag(view, f.onAxis("metric:loss", 0.99), f.onAxis("metric:loss", 0.3));
+        (void)view->grab();
+        // A second drag, its moves drawn in the background, ending in a narrower brush.
+        const QPoint from = f.onAxis("hparam:lr", 0.99);
+        QTest::mousePress(view, Qt::LeftButton, {}, from);
+        for (const double fraction : {0.2, 0.5, 0.7, 0.6})
+            QTest::mouseMove(view, f.onAxis("hparam:lr", fraction));
+        (void)view->grab(); // a frame with the lines of an earlier move standing in
+        QTest::mouseRelease(view, Qt::LeftButton, {}, f.onAxis("hparam:lr", 0.6));
+        QVERIFY(!view->isDrawingLines());
+        const QImage cached = view->grab().toImage();
+
+        Fixture fresh;
+        fresh.parallel()->setBrushes("metric:loss", view->brushes("metric:loss"));
+        fresh.parallel()->setBrushes("hparam:lr", view->brushes("hparam:lr"));
+        QCOMPARE(fresh.shownRuns(), f.shownRuns());
+        QVERIFY(f.shownRuns().size() < kSessions);
+        QCOMPARE(fresh.parallel()->grab().toImage(), cached);
+        // Removing the brushes takes the grey lines away again.
+        view->clearBrushes();
+        fresh.parallel()->clearBrushes();
+        QCOMPARE(fresh.parallel()->grab().toImage(), view->grab().toImage());
     }
 
     void coloursFollowTheChosenColumn()
