@@ -3,7 +3,11 @@
 // case the median of its repeats, beside a baseline measured in the same run.
 //
 // brush-frame: one mouse move of a brush drag on a metric's axis (the brush alternating between
-//   two ranges, so the table's rows change every time) and the repaint it causes.
+//   two ranges, so the table's rows change every time) and the repaint it causes; the lines
+//   inside the brush are drawn in the background meanwhile.
+// brush-settled: the same move, then waiting for those lines and painting them.
+// full-redraw: the whole picture redrawn (axes, every line grey and coloured) after a change of
+//   the colouring column: what every brush frame cost before the two cached layers.
 // hover-frame: one mouse move over the lines (the hovered session changing) and its repaint.
 // scatter-paint: the scatter matrix (200 cells) laid out and painted from scratch, as after a
 //   change of the colouring column.
@@ -148,7 +152,15 @@ int main(int argc, char** argv)
         send(view, QEvent::MouseMove, {x, view->yOf(i % 2 ? 0.4 : 0.6)}, Qt::LeftButton);
         paintPending(view);
     });
+    const double brushSettled = medianMs(reps, [&](int i) {
+        send(view, QEvent::MouseMove, {x, view->yOf(i % 2 ? 0.4 : 0.6)}, Qt::LeftButton);
+        view->finishDrawingLines();
+    });
     send(view, QEvent::MouseButtonRelease, {x, view->yOf(0.5)}, Qt::NoButton);
+    const double fullRedraw = medianMs(reps, [&](int i) {
+        view->setColorColumn(i % 2 ? QStringLiteral("metric:metric_1") : QString());
+        view->repaint();
+    });
     const int brushedIn = dashboard.filterModel()->rowCount();
 
     // Along the middle of the gap after the first axis, where lines are dense.
@@ -182,7 +194,8 @@ int main(int argc, char** argv)
         scatter->height(), reps);
     std::printf(
         "baseline      %7.2f ms   (29,000 antialiased 1.5 px segments, drawLine each)\n", baseline);
-    const std::pair<const char*, double> cases[] = {{"brush-frame", brush}, {"hover-frame", hover},
+    const std::pair<const char*, double> cases[] = {{"brush-frame", brush},
+        {"brush-settled", brushSettled}, {"full-redraw", fullRedraw}, {"hover-frame", hover},
         {"scatter-paint", scatterPaint}, {"scatter-hover", scatterHover}};
     for (const auto& [name, ms] : cases)
         std::printf("%-13s %7.2f ms   ratio to baseline %5.2f×\n", name, ms, ms / baseline);

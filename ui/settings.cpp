@@ -17,6 +17,8 @@ const QString kLastSession = QStringLiteral("logdirs/lastSession");
 const QString kRecent = QStringLiteral("logdirs/recent");
 const QString kPinnedTags = QStringLiteral("scalars/pinnedTags");
 const QString kCustomCharts = QStringLiteral("scalars/customCharts");
+const QString kCardYScales = QStringLiteral("scalars/cardYScales");
+const QString kCardXAxes = QStringLiteral("scalars/cardXAxes");
 const QString kRunColors = QStringLiteral("runs/colors");
 const QString kColorBy = QStringLiteral("runs/colorBy");
 const QString kColorPattern = QStringLiteral("runs/colorPattern");
@@ -111,6 +113,43 @@ void Settings::setCustomCharts(const QList<QStringList>& charts)
     for (const QStringList& tags : charts)
         list.append(tags);
     m_settings->setValue(kCustomCharts, list);
+}
+
+QHash<QString, QString> Settings::cardYScales() const
+{
+    return stringMap(kCardYScales);
+}
+
+void Settings::setCardYScales(const QHash<QString, QString>& scales)
+{
+    setStringMap(kCardYScales, scales);
+}
+
+QHash<QString, QString> Settings::cardXAxes() const
+{
+    return stringMap(kCardXAxes);
+}
+
+void Settings::setCardXAxes(const QHash<QString, QString>& axes)
+{
+    setStringMap(kCardXAxes, axes);
+}
+
+QHash<QString, QString> Settings::stringMap(const QString& key) const
+{
+    QHash<QString, QString> map;
+    const QVariantMap saved = m_settings->value(key).toMap();
+    for (auto it = saved.cbegin(); it != saved.cend(); ++it)
+        map.insert(it.key(), it.value().toString());
+    return map;
+}
+
+void Settings::setStringMap(const QString& key, const QHash<QString, QString>& map)
+{
+    QVariantMap saved;
+    for (auto it = map.cbegin(); it != map.cend(); ++it)
+        saved.insert(it.key(), it.value());
+    m_settings->setValue(key, saved);
 }
 
 QHash<QString, QColor> Settings::runColors() const

@@ -44,6 +44,12 @@ public:
     void setPinnedTags(const QStringList& tags);
     QList<QStringList> customCharts() const;
     void setCustomCharts(const QList<QStringList>& charts);
+    // The Scalars tag cards' own axes, by tag, where a card overrides the toolbar: its y scale
+    // ("log" or "linear") and its x axis ("step", "relative" or "wall").
+    QHash<QString, QString> cardYScales() const;
+    void setCardYScales(const QHash<QString, QString>& scales);
+    QHash<QString, QString> cardXAxes() const;
+    void setCardXAxes(const QHash<QString, QString>& axes);
 
     // The colours users chose for runs, by run name.
     QHash<QString, QColor> runColors() const;
@@ -53,6 +59,9 @@ public:
     void setRunColorScheme(const RunColorScheme& scheme);
 
 private:
+    QHash<QString, QString> stringMap(const QString& key) const;
+    void setStringMap(const QString& key, const QHash<QString, QString>& map);
+
     std::unique_ptr<QSettings> m_settings;
 };
 

@@ -70,6 +70,12 @@ void blendLine(
     }
 }
 
+void blendLines(PixelBuffer buffer, const std::vector<ColoredSegment>& segments, double alpha)
+{
+    for (const ColoredSegment& s : segments)
+        blendLine(buffer, s.x0, s.y0, s.x1, s.y1, s.rgb, alpha);
+}
+
 void blendDot(
     PixelBuffer buffer, double x, double y, double radius, std::uint32_t rgb, double alpha)
 {
@@ -79,10 +85,16 @@ void blendDot(
     if (x < -reach || y < -reach || x > buffer.width + reach || y > buffer.height + reach)
         return;
     const double strength = std::clamp(alpha, 0.0, 1.0) * 255;
+    // Squared distances spare a square root for pixels wholly inside or outside the rim.
+    const double outside = reach * reach,
+                 inside = radius > 0.5 ? (radius - 0.5) * (radius - 0.5) : -1;
     for (int py = int(std::floor(y - reach)); py <= int(std::floor(y + reach)); ++py)
         for (int px = int(std::floor(x - reach)); px <= int(std::floor(x + reach)); ++px) {
-            const double distance = std::hypot(px + 0.5 - x, py + 0.5 - y);
-            const double coverage = std::clamp(reach - distance, 0.0, 1.0);
+            const double dx = px + 0.5 - x, dy = py + 0.5 - y, squared = dx * dx + dy * dy;
+            if (squared >= outside)
+                continue;
+            const double coverage
+                = squared <= inside ? 1.0 : std::clamp(reach - std::sqrt(squared), 0.0, 1.0);
             blendPixel(buffer, px, py, rgb, int(strength * coverage + 0.5));
         }
 }

@@ -6,6 +6,7 @@
 // machine costs far more than the pixels.
 
 #include <cstdint>
+#include <vector>
 
 namespace lantern::core {
 
@@ -21,6 +22,15 @@ struct PixelBuffer {
 // buffer are skipped.
 void blendLine(PixelBuffer buffer, double x0, double y0, double x1, double y1, std::uint32_t rgb,
     double alpha);
+
+// One line to blend, in pixel units, its colour straight (0xRRGGBB).
+struct ColoredSegment {
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    std::uint32_t rgb = 0;
+};
+
+// blendLine for each segment in order, all at `alpha`.
+void blendLines(PixelBuffer buffer, const std::vector<ColoredSegment>& segments, double alpha);
 
 // Blends a disc of `radius` pixels centred at (x, y), its edge antialiased (a pixel's coverage
 // falls from 1 to 0 over the pixel across the rim).

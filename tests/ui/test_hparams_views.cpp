@@ -1,9 +1,10 @@
 // The HParams tab's analysis views, driven with the mouse: brushing on parallel-coordinate axes
-// (several brushes, clicks that remove one), dragging an axis by its title, quantile scales,
+// (several brushes, clicks that remove one; the cached and background-drawn lines painting as a
+// fresh view does; brushes kept across scales), dragging an axis by its title, quantile scales,
 // colouring by a column, titles that neither clip nor overlap with 20 long-named hparams (the
-// view scrolls instead), the scatter matrix (cells, a click selecting the row, hover shared with
-// the parallel coordinates), the selected session's charts, metric-range and session-name
-// filters, and JSON and LaTeX exports read back. Corpus cases b04 and d08 end the run; with
+// view scrolls instead), the scatter matrix (cells, titles fitted and tick labels, a click
+// selecting the row, hover shared with the parallel coordinates), the selected session's charts,
+// metric-range and session-name filters, and JSON and LaTeX exports read back. Corpus cases b04 and d08 end the run; with
 // LANTERN_SCREENSHOT_DIR set they also save what the scatter matrix and a brush look like.
 
 #include "core/export/table_export.h"
@@ -130,6 +131,47 @@ void saveShot(QWidget* widget, const QString& name)
         QVERIFY(widget->grab().save(dir + "/" + name));
 }
 
+// Every title line and tick label of the matrix fits its box (nothing clipped), no two overlap,
+// and each hparam column and metric row has tick labels.
+void checkMatrixLabels(const ui::ScatterMatrixView* scatter)
+{
+    QFont bold = scatter->font();
+    bold.setBold(true);
+    const QFontMetricsF titleMetrics(bold), tickMetrics(scatter->font());
+    const auto titles = scatter->titleLabels();
+    const auto ticks = scatter->tickLabels();
+    for (const auto& label : titles) {
+        QVERIFY2(titleMetrics.horizontalAdvance(label.text) <= label.box.width() + 0.5,
+            qPrintable(label.text));
+        QVERIFY(label.box.left() >= 0);
+    }
+    for (const auto& label : ticks)
+        QVERIFY2(tickMetrics.horizontalAdvance(label.text) <= label.box.width() + 0.5,
+            qPrintable(label.text));
+    std::vector<ui::ScatterMatrixView::Label> all(titles.begin(), titles.end());
+    all.insert(all.end(), ticks.begin(), ticks.end());
+    for (std::size_t i = 0; i < all.size(); ++i)
+        for (std::size_t j = i + 1; j < all.size(); ++j)
+            QVERIFY2(
+                !all[i].box.intersects(all[j].box), qPrintable(all[i].text + " / " + all[j].text));
+    const core::ScatterMatrixLayout layout = scatter->matrixLayout();
+    for (std::size_t c = 0; c < layout.columns; ++c) {
+        const core::CellBox box = layout.box({layout.rows - 1, c});
+        QVERIFY2(std::any_of(ticks.begin(), ticks.end(),
+                     [&](const auto& t) {
+                         return t.box.top() >= box.top + box.height && t.at >= box.left
+                             && t.at <= box.left + box.width;
+                     }),
+            qPrintable(scatter->hparamKeys()[qsizetype(c)]));
+    }
+    for (std::size_t r = 0; r < layout.rows; ++r) {
+        const core::CellBox box = layout.box({r, 0});
+        QVERIFY(std::any_of(ticks.begin(), ticks.end(), [&](const auto& t) {
+            return t.box.right() <= box.left && t.at >= box.top && t.at <= box.top + box.height;
+        }));
+    }
+}
+
 } // namespace
 
 class TestHParamsViews : public QObject {
@@ -217,6 +259,83 @@ private slots:
         view->setScale("hparam:batch", ui::AxisScale::Quantile);
         QVERIFY(std::abs((y("s00") - y("s01")) - (y("s00") - y("s02")) / 2) < 1e-9);
         QVERIFY(view->axes()[1].label().endsWith("(quantile)"));
+    }
+
+    void brushesKeepTheirValuesAcrossScales()
+    {
+        Fixture f;
+        auto* view = f.parallel();
+        // lr is 0.1, 0.01, 0.001 or 0.0001: brush 0.005…0.05, which holds only 0.01.
+        const auto fractionOf = [&](double value) {
+            return view->axes()[std::size_t(view->axisOrder().indexOf("hparam:lr"))]
+                .fractionOfValue(value);
+        };
+        view->setBrushes("hparam:lr", {core::brushBetween(fractionOf(0.005), fractionOf(0.05))});
+        const QStringList inside = f.shownRuns();
+        QCOMPARE(inside, runsOf({1, 5, 9}));
+        for (const ui::AxisScale scale :
+            {ui::AxisScale::Quantile, ui::AxisScale::Log, ui::AxisScale::Linear}) {
+            view->setScale("hparam:lr", scale);
+            QCOMPARE(view->brushes("hparam:lr").size(), std::size_t(1));
+            QCOMPARE(f.shownRuns(), inside);
+        }
+        // On the quantile scale the brush sits between the ranks of 0.001 and 0.1.
+        view->setScale("hparam:lr", ui::AxisScale::Quantile);
+        const core::BrushRange brush = view->brushes("hparam:lr").front();
+        QVERIFY(brush.lo > 1.0 / 3 && brush.lo < 2.0 / 3 && brush.hi > 2.0 / 3 && brush.hi < 1);
+    }
+
+    void cachedLinesDrawAsAFreshView()
+    {
+        // The layers cached across brush changes (and drawn in the background during a drag)
+        // must paint what a view drawing the same brushes from nothing paints.
+        Fixture f;
+        auto* view = f.parallel();
+        f.drag(view, f.onAxis("metric:loss", 0.99), f.onAxis("metric:loss", 0.3));
+        (void)view->grab();
+        // A second drag, its moves drawn in the background, ending in a narrower brush.
+        const QPoint from = f.onAxis("hparam:lr", 0.99);
+        QTest::mousePress(view, Qt::LeftButton, {}, from);
+        for (const double fraction : {0.2, 0.5, 0.7, 0.6})
+            QTest::mouseMove(view, f.onAxis("hparam:lr", fraction));
+        (void)view->grab(); // a frame with the lines of an earlier move standing in
+        QTest::mouseRelease(view, Qt::LeftButton, {}, f.onAxis("hparam:lr", 0.6));
+        QVERIFY(!view->isDrawingLines());
+        const QImage cached = view->grab().toImage();
+
+        Fixture fresh;
+        fresh.parallel()->setBrushes("metric:loss", view->brushes("metric:loss"));
+        fresh.parallel()->setBrushes("hparam:lr", view->brushes("hparam:lr"));
+        QCOMPARE(fresh.shownRuns(), f.shownRuns());
+        QVERIFY(f.shownRuns().size() < kSessions);
+        QCOMPARE(fresh.parallel()->grab().toImage(), cached);
+        // Removing the brushes takes the grey lines away again.
+        view->clearBrushes();
+        fresh.parallel()->clearBrushes();
+        QCOMPARE(fresh.parallel()->grab().toImage(), view->grab().toImage());
+    }
+
+    void scatterTitlesFitAndCellsHaveTicks()
+    {
+        Fixture f({"distortion_loss_weight", "ray_sampling_strategy", "downsample"});
+        f.dashboard.viewTabs()->setCurrentIndex(1);
+        auto* scatter = f.dashboard.scatterView();
+        QTRY_VERIFY(scatter->isVisible());
+        checkMatrixLabels(scatter);
+        // Long names wrap after an underscore rather than being cut.
+        QStringList lines;
+        for (const auto& label : scatter->titleLabels())
+            lines.append(label.text);
+        QVERIFY2(lines.contains("distortion_") || lines.contains("distortion_loss_"),
+            qPrintable(lines.join('|')));
+        // lr's ticks read its values, and each sits on the cell at its value's place.
+        const auto lr = scatter->hparamKeys().indexOf("hparam:lr");
+        const core::CellBox box = scatter->matrixLayout().box({1, std::size_t(lr)});
+        int lrTicks = 0;
+        for (const auto& label : scatter->tickLabels())
+            lrTicks += label.at >= box.left && label.at <= box.left + box.width
+                && label.box.top() >= box.top + box.height;
+        QVERIFY(lrTicks >= 2);
     }
 
     void coloursFollowTheChosenColumn()
@@ -420,6 +539,7 @@ private slots:
             QTest::mouseClick(scatter, Qt::LeftButton, {}, p->toPoint());
             QCOMPARE(scatter->highlightedSession(), scatter->sessionAt(*p));
         }
+        checkMatrixLabels(scatter);
         saveShot(&dashboard, QStringLiteral("%1-scatter.png").arg(QTest::currentDataTag()));
         // Brush the top half of the first metric's axis.
         dashboard.viewTabs()->setCurrentIndex(0);

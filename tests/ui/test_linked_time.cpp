@@ -13,12 +13,14 @@
 #include "ui/dashboards/scalars/scalar_card.h"
 #include "ui/dashboards/scalars/scalars_dashboard.h"
 #include "ui/widgets/run_list_model.h"
+#include "ui/widgets/step_data_table.h"
 #include "ui/widgets/step_strip.h"
 
 #include <QCheckBox>
 #include <QDir>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -182,6 +184,17 @@ private slots:
         QCOMPARE(accuracy->stepSelection(), selected);
         // The linked card grew to hold its table, as the clicked one did.
         QTRY_COMPARE(accuracy->height(), loss->height());
+        // Its row grows with it once the layouts have run (the screenshot used to be taken
+        // before, cards cut off at their old height): the card is whole and its table shows the
+        // header and every run's row (b01 has two runs), not a sliver.
+        QTRY_COMPARE(accuracy->visibleRegion().boundingRect().height(), accuracy->height());
+        ui::StepDataTable* table = accuracy->stepTable();
+        table->waitForRows();
+        QCOMPARE(table->view()->model()->rowCount(), 2);
+        QCOMPARE(table->visibleRegion().boundingRect().size(), table->size());
+        QTableView* rows = table->view();
+        QVERIFY(rows->viewport()->height() >= 2 * rows->rowHeight(0));
+        QVERIFY(rows->rowViewportPosition(1) + rows->rowHeight(1) <= rows->viewport()->height());
         QVERIFY(scalars->grab().save(QDir::temp().filePath("lantern_b01_linked_scalars.png")));
         histograms->raise();
         QTRY_VERIFY(!kernel->isComputing());

@@ -170,6 +170,36 @@ private slots:
         QCOMPARE(dashboard.plot("loss")->options().xAxis, ui::XAxisMode::Relative);
     }
 
+    void aCardsOwnAxesAreRemembered()
+    {
+        {
+            Shown shown;
+            show(shown);
+            ui::ScalarCard* loss = shown.dashboard->card("loss");
+            loss->setXAxisOverride(ui::XAxisMode::WallTime);
+            loss->setLogScaleOverride(true);
+        }
+        { // A new session: the card comes back with its own axes, the others with none.
+            Shown shown;
+            show(shown);
+            ui::ScalarsDashboard& dashboard = *shown.dashboard;
+            QCOMPARE(
+                dashboard.card("loss")->xAxisOverride(), std::optional(ui::XAxisMode::WallTime));
+            QCOMPARE(dashboard.card("loss")->logScaleOverride(), std::optional(true));
+            QCOMPARE(dashboard.plot("loss")->options().xAxis, ui::XAxisMode::WallTime);
+            QVERIFY(dashboard.plot("loss")->options().logY);
+            QVERIFY(!dashboard.card("acc")->xAxisOverride());
+            QCOMPARE(dashboard.plot("acc")->options().xAxis, ui::XAxisMode::Step);
+            dashboard.card("loss")->setXAxisOverride(std::nullopt);
+            dashboard.card("loss")->setLogScaleOverride(false);
+        }
+        Shown shown;
+        show(shown);
+        QVERIFY(!shown.dashboard->card("loss")->xAxisOverride());
+        QCOMPARE(shown.dashboard->card("loss")->logScaleOverride(), std::optional(false));
+        shown.dashboard->card("loss")->setLogScaleOverride(std::nullopt);
+    }
+
     void cardWidthSliderSetsTheColumns()
     {
         Shown shown;

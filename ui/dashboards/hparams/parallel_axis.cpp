@@ -53,10 +53,7 @@ std::optional<double> ParallelAxis::fraction(const HParamsTableModel& table, int
         const auto value = table.number(row, column);
         if (!value || !std::isfinite(*value) || (log && *value <= 0))
             return std::nullopt;
-        if (quantile)
-            return quantiles.fraction(*value);
-        const double position = log ? std::log10(*value) : *value;
-        return (position - lo) / (hi - lo);
+        return fractionOfValue(*value);
     }
     const QString text = table.valueText(row, column);
     const qsizetype index = text.isEmpty() ? -1 : categories.indexOf(text);
@@ -94,6 +91,16 @@ double ParallelAxis::valueAt(double fraction) const
         return quantiles.valueAt(fraction);
     const double position = lo + fraction * (hi - lo);
     return log ? std::pow(10.0, position) : position;
+}
+
+double ParallelAxis::fractionOfValue(double value) const
+{
+    if (quantile)
+        return quantiles.fraction(value);
+    if (log && !(value > 0))
+        return NAN;
+    const double position = log ? std::log10(value) : value;
+    return (position - lo) / (hi - lo);
 }
 
 QString ParallelAxis::label() const

@@ -45,6 +45,9 @@ struct ParallelAxis {
     std::vector<std::pair<double, QString>> ticks(int target) const;
     // The value at a fraction of a numeric axis (the inverse of fraction()).
     double valueAt(double fraction) const;
+    // Where `value` sits on a numeric axis (beyond 0..1 outside its range; NaN where the scale
+    // has no place for it, as zero on a log scale).
+    double fractionOfValue(double value) const;
     // The title as drawn: "(log)" or "(quantile)" added.
     QString label() const;
     // The axis line at `x` down `plot` and its ticks labelled to the right, each at most

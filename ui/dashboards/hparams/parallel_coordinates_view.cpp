@@ -39,6 +39,11 @@ double titleWidth(const QFontMetricsF& metrics, const QString& text)
 ParallelCoordinatesView::ParallelCoordinatesView(HParamsFilterModel* shown, QWidget* parent)
     : QWidget(parent)
     , m_shown(shown)
+    , m_linesJob([this](QImage lines) {
+        m_cache = std::move(lines);
+        m_cacheDirty = false;
+        update();
+    })
 {
     setMouseTracking(true);
     setMinimumHeight(200);
@@ -67,7 +72,7 @@ void ParallelCoordinatesView::onModelChanged()
 void ParallelCoordinatesView::markDirty()
 {
     m_dirty = true;
-    m_cacheDirty = true;
+    m_faintDirty = true;
     ensureLayout();
     setMinimumWidth(requiredWidth());
     update();
@@ -107,9 +112,26 @@ bool ParallelCoordinatesView::isLogScale(const QString& key) const
 
 void ParallelCoordinatesView::setScale(const QString& key, AxisScale scale)
 {
+    // The brushes as values on the old scale, placed again on the new one.
+    std::vector<std::pair<double, double>> values;
+    if (const std::size_t axis = axisIndex(key); axis < m_axes.size() && m_axes[axis].numeric)
+        for (const core::BrushRange& range : m_brushes.value(key))
+            values.emplace_back(m_axes[axis].valueAt(range.lo), m_axes[axis].valueAt(range.hi));
     m_scales.insert(key, scale);
-    m_brushes.remove(key);
     markDirty();
+    if (const std::size_t axis = axisIndex(key); axis < m_axes.size() && !values.empty()) {
+        std::vector<core::BrushRange> ranges;
+        for (const auto& [lo, hi] : values) {
+            const double from = m_axes[axis].fractionOfValue(lo);
+            const double to = m_axes[axis].fractionOfValue(hi);
+            // A log scale has no place for values ≤ 0: a brush reaching them reaches the bottom,
+            // one entirely below zero goes.
+            if (std::isnan(to))
+                continue;
+            ranges.push_back(core::brushBetween(std::isnan(from) ? 0.0 : from, to));
+        }
+        m_brushes.insert(key, std::move(ranges));
+    }
     applyBrushes();
 }
 
@@ -175,7 +197,7 @@ void ParallelCoordinatesView::ensureLayout() const
     if (!m_dirty)
         return;
     m_dirty = false;
-    m_cacheDirty = true;
+    m_faintDirty = true;
     const HParamsTableModel& table = *m_shown->table();
     m_axes.clear();
     for (int column = 0; column < table.columnCount(); ++column) {
@@ -243,6 +265,10 @@ void ParallelCoordinatesView::applyBrushes()
     m_shown->setBrushedOut(out);
     m_applyingBrushes = false;
     m_cacheDirty = true;
+    if (m_drag == Drag::Brush)
+        requestLinesInBackground();
+    else
+        m_linesJob.cancel(); // the next paint draws them exactly
     update();
     emit brushesChanged();
 }

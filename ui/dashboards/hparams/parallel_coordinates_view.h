@@ -10,11 +10,17 @@
 // - Hover a line to emphasize it (and tell the other views), click it to select its session;
 //   the selected session is drawn on top in the highlight colour.
 // Axes keep at least a title's width apart: with many of them the view grows wider than its
-// scroll area instead of clipping or overlapping titles. Lines are drawn into a cached image,
-// redrawn only when the lines, brushes or colours change, so hovering repaints little.
+// scroll area instead of clipping or overlapping titles. Painting uses two cached images: the
+// axes with (while anything is brushed) every line in faint grey, redrawn only when the lines,
+// their order, scales, colours or the size change; and over a copy of it the lines inside the
+// brushes in colour, redrawn when the brushes change. While a brush is dragged that second image
+// is drawn off the GUI thread (the latest drag position wins) and each frame shows the newest
+// one finished, so dragging stays smooth however many lines there are; on release it is exact.
 
 #include "core/analysis/hparams_brush.h"
+#include "core/analysis/line_raster.h"
 #include "ui/dashboards/hparams/parallel_axis.h"
+#include "ui/widgets/latest_job.h"
 
 #include <QHash>
 #include <QImage>
@@ -39,7 +45,7 @@ public:
     QString hoveredSession() const { return m_hovered; }
     void setLogScale(const QString& key, bool on);
     bool isLogScale(const QString& key) const;
-    // Changing an axis's scale removes its brushes (they were drawn on the old scale).
+    // An axis's brushes keep the values they cover when its scale changes.
     void setScale(const QString& key, AxisScale scale);
     AxisScale scale(const QString& key) const { return m_scales.value(key, AxisScale::Linear); }
     // The column (HParamsTableModel::Column::key) lines are coloured by; "" for the first metric.
@@ -69,6 +75,11 @@ public:
     int requiredWidth() const;
 
     QSize sizeHint() const override { return {requiredWidth(), 320}; }
+
+    // True while the coloured lines of a brush drag are still being drawn in the background.
+    bool isDrawingLines() const { return m_linesJob.isBusy(); }
+    // Waits for those lines and shows them (a benchmark's or test's settle point).
+    void finishDrawingLines();
 
 signals:
     void sessionClicked(const QString& run);
@@ -106,9 +117,14 @@ private:
     std::optional<double> fractionOf(std::size_t line, std::size_t axis) const;
     QPointF pointAt(std::size_t line, std::size_t axis) const;
     std::optional<std::size_t> lineOf(const QString& run) const;
-    void renderCache() const;
+    void renderFaint() const;
+    void renderLines() const;
+    void requestLinesInBackground();
+    // The lines inside the brushes in their colours, or (not `coloured`) every line in grey.
+    std::vector<core::ColoredSegment> segments(bool coloured) const;
     void paintAxes(QPainter& painter) const;
     void paintBrushes(QPainter& painter) const;
+    void paintCount(QPainter& painter) const;
     void paintLine(QPainter& painter, std::size_t line, const QPen& pen) const;
     QString valuesText(const QString& run) const;
     void removeBrushAt(std::size_t axis, double fraction);
@@ -136,8 +152,12 @@ private:
     mutable double m_spacing = 0;
     mutable QString m_shadeTitle;
     mutable bool m_dirty = true;
-    mutable QImage m_cache; // axes and every line
+    mutable QImage m_faint; // the axes and, while anything is brushed, every line in grey
+    mutable bool m_faintDirty = true;
+    mutable bool m_faintHasLines = false;
+    mutable QImage m_cache; // m_faint with the lines inside the brushes in colour
     mutable bool m_cacheDirty = true;
+    mutable LatestJob<QImage> m_linesJob; // m_cache during a brush drag
 };
 
 } // namespace lantern::ui

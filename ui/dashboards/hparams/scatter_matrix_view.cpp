@@ -3,6 +3,7 @@
 #include "core/analysis/line_raster.h"
 #include "ui/dashboards/hparams/hparams_filter_model.h"
 #include "ui/dashboards/hparams/hparams_table_model.h"
+#include "ui/dashboards/hparams/scatter_matrix_labels.h"
 #include "ui/dashboards/hparams/session_shade.h"
 
 #include <QMouseEvent>
@@ -14,14 +15,8 @@
 namespace lantern::ui {
 namespace {
 
-constexpr double kLeftMargin = 130, kGap = 6, kMinCell = 56, kPickDistance = 6;
+constexpr double kGap = 6, kMinCell = 56, kPickDistance = 6;
 constexpr int kShadeBuckets = 48; // colours quantized: a lookup, not a colour per point
-constexpr double kInset = 5; // room inside a cell so points on its edge stay whole
-
-double topMargin(const QFont& font)
-{
-    return 2 * QFontMetricsF(font).lineSpacing() + 12;
-}
 
 } // namespace
 
@@ -48,8 +43,9 @@ void ScatterMatrixView::markDirty()
             hparams += column.kind == HParamsTableModel::ColumnKind::HParam;
             metrics += column.kind == HParamsTableModel::ColumnKind::Metric;
         }
-    setMinimumSize(int(std::ceil(kLeftMargin + hparams * (kMinCell + kGap))),
-        int(std::ceil(topMargin(font()) + metrics * (kMinCell + kGap))));
+    setMinimumSize(int(std::ceil(kScatterLeftMargin + hparams * (kMinCell + kGap))),
+        int(std::ceil(
+            scatterTopMargin(font()) + metrics * (kMinCell + kGap) + scatterBottomMargin(font()))));
     update();
 }
 
@@ -127,8 +123,9 @@ void ScatterMatrixView::ensureLayout() const
         m_shadeBucket.push_back(
             f ? int(std::lround(std::clamp(*f, 0.0, 1.0) * (kShadeBuckets - 1))) : -1);
     }
-    m_layout = core::ScatterMatrixLayout::fit(m_metrics.size(), m_hparams.size(), width(), height(),
-        kLeftMargin, topMargin(font()), kGap, kMinCell);
+    m_layout = core::ScatterMatrixLayout::fit(m_metrics.size(), m_hparams.size(), width(),
+        height() - scatterBottomMargin(font()), kScatterLeftMargin, scatterTopMargin(font()), kGap,
+        kMinCell);
     // Cells no taller than wide, nor more than half as wide again as tall: a scatter of one
     // metric over the whole height (or width) reads badly.
     m_layout.cellHeight = std::min(m_layout.cellHeight, std::max(kMinCell, m_layout.cellWidth));
@@ -169,8 +166,8 @@ QPointF ScatterMatrixView::pixelOf(std::size_t point, core::MatrixCell cell) con
 {
     const core::CellBox box = m_layout.box(cell);
     const double fx = m_x[cell.column][point], fy = m_y[cell.row][point];
-    return {box.left + kInset + fx * (box.width - 2 * kInset),
-        box.top + kInset + (1 - fy) * (box.height - 2 * kInset)};
+    return {box.left + kScatterInset + fx * (box.width - 2 * kScatterInset),
+        box.top + kScatterInset + (1 - fy) * (box.height - 2 * kScatterInset)};
 }
 
 std::optional<std::size_t> ScatterMatrixView::pointOfRun(const QString& run) const
@@ -212,30 +209,6 @@ QString ScatterMatrixView::sessionAt(const QPointF& position) const
     return nearest;
 }
 
-void ScatterMatrixView::paintTitles(QPainter& painter) const
-{
-    const double lineSpacing = QFontMetricsF(font()).lineSpacing();
-    QFont bold = font();
-    bold.setBold(true);
-    painter.setFont(bold);
-    painter.setPen(palette().color(QPalette::Text));
-    const QFontMetrics metrics(bold);
-    for (std::size_t c = 0; c < m_hparams.size(); ++c) {
-        const core::CellBox box = m_layout.box({0, c});
-        const QRectF title(
-            box.left, m_layout.top - 6 - 2 * lineSpacing, box.width, 2 * lineSpacing);
-        painter.drawText(title, Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap,
-            metrics.elidedText(m_hparams[c].title, Qt::ElideMiddle, int(2 * box.width - 8)));
-    }
-    for (std::size_t r = 0; r < m_metrics.size(); ++r) {
-        const core::CellBox box = m_layout.box({r, 0});
-        const QRectF title(4, box.top, m_layout.left - 12, box.height);
-        painter.drawText(title, Qt::AlignRight | Qt::AlignVCenter | Qt::TextWordWrap,
-            metrics.elidedText(m_metrics[r].title, Qt::ElideMiddle, int(3 * title.width() - 8)));
-    }
-    painter.setFont(font());
-}
-
 void ScatterMatrixView::paintPoints() const
 {
     // Straight into the pixels: QPainter's dots cost a thread pool's round trip each.
@@ -267,6 +240,7 @@ void ScatterMatrixView::renderCache() const
         return;
     }
     paintTitles(painter);
+    paintTicks(painter);
     painter.setPen(QPen(palette().color(QPalette::Mid), 1));
     for (std::size_t r = 0; r < m_metrics.size(); ++r)
         for (std::size_t c = 0; c < m_hparams.size(); ++c) {

@@ -4,13 +4,16 @@
 // up, coloured by the same column as the parallel coordinates. Hover a point to ring that
 // session in every cell (and tell the other views), click it to select the session; the selected
 // session is ringed in the highlight colour. Cells never shrink below a readable size: with many
-// hparams and metrics the matrix grows and its scroll area scrolls. Points are drawn into a
-// cached image, so hovering repaints only the rings.
+// hparams and metrics the matrix grows and its scroll area scrolls. Titles wrap at word or
+// underscore boundaries and are elided, never clipped; the bottom row and the left column carry
+// the hparams' and metrics' tick labels. Points are drawn into a cached image, so hovering
+// repaints only the rings.
 
 #include "core/analysis/scatter_matrix_layout.h"
 #include "ui/dashboards/hparams/parallel_axis.h"
 
 #include <QImage>
+#include <QRectF>
 #include <QSet>
 #include <QWidget>
 
@@ -44,6 +47,18 @@ public:
     QString sessionAt(const QPointF& position) const;
     int pointCount() const;
 
+    // A piece of text as drawn: the box it is drawn in, the text itself and, for a tick label,
+    // the x (below a cell) or y (left of one) of its tick.
+    struct Label {
+        QRectF box;
+        QString text;
+        double at = 0;
+    };
+    // Every line of the columns' titles (above the first row), then the rows' (at the left).
+    std::vector<Label> titleLabels() const;
+    // The hparams' tick labels below the last row, then the metrics' left of the first column.
+    std::vector<Label> tickLabels() const;
+
     // As small as the cells may get: the scroll area gives it the rest.
     QSize sizeHint() const override { return minimumSize(); }
 
@@ -63,6 +78,7 @@ private:
     void ensureLayout() const;
     void renderCache() const;
     void paintTitles(QPainter& painter) const;
+    void paintTicks(QPainter& painter) const;
     void paintPoints() const;
     void paintRings(QPainter& painter, const QString& run, const QColor& color) const;
     QPointF pixelOf(std::size_t point, core::MatrixCell cell) const;

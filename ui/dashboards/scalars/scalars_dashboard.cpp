@@ -54,6 +54,8 @@ ScalarsDashboard::ScalarsDashboard(RunListModel* runs, QWidget* parent)
     const Settings settings;
     for (const QString& tag : settings.pinnedTags())
         m_pinned.insert(tag);
+    m_cardYScales = settings.cardYScales();
+    m_cardXAxes = settings.cardXAxes();
 
     m_filter = new QLineEdit(this);
     m_filter->setObjectName(QStringLiteral("scalarTagFilter"));
@@ -442,10 +444,16 @@ ScalarCard* ScalarsDashboard::createCard(
                                                      : "layout";
     card->setObjectName(objectNameFor(name, card->title()));
     card->hide(); // until placed
+    if (!custom)
+        restoreAxes(card);
     applyOptions(card);
     if (m_linkSteps->isChecked() && m_linkedSteps)
         card->setStepSelection(m_linkedSteps);
-    connect(card, &ScalarCard::axesOverrideChanged, this, [this, card] { applyOptions(card); });
+    connect(card, &ScalarCard::axesOverrideChanged, this, [this, card] {
+        applyOptions(card);
+        if (!card->isCustom())
+            rememberAxes(card);
+    });
     connect(card, &ScalarCard::stepSelectionChanged, this,
         [this, card](
             const std::optional<StepSelection>& selection) { stepsSelected(card, selection); });

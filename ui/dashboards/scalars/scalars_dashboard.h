@@ -153,6 +153,9 @@ private:
     QFuture<bool> writeCardData(
         ScalarCard* card, ScalarCard::Export format, const QString& path) const;
     void saveSettings() const;
+    // Remembers a tag card's own axes (in Settings), to restore when it is made again.
+    void rememberAxes(const ScalarCard* card);
+    void restoreAxes(ScalarCard* card) const;
 
     RunListModel* m_runs = nullptr;
     LogdirSnapshotPtr m_snapshot;
@@ -198,6 +201,8 @@ private:
     QLabel* m_layoutProblems = nullptr;
     QSet<QString> m_pinned;
     QSet<QString> m_enlarged; // tags whose cards are enlarged, should they be made again
+    QHash<QString, QString> m_cardYScales; // tag → "log"/"linear", as Settings keeps them
+    QHash<QString, QString> m_cardXAxes; // tag → "step"/"relative"/"wall"
     bool m_placementDirty = false;
 };
 

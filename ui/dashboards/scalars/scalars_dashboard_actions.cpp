@@ -105,6 +105,39 @@ void ScalarsDashboard::saveSettings() const
     for (const ScalarCard* chart : m_charts)
         charts.append(chart->tags());
     settings.setCustomCharts(charts);
+    settings.setCardYScales(m_cardYScales);
+    settings.setCardXAxes(m_cardXAxes);
+}
+
+namespace {
+
+const std::pair<XAxisMode, QString> kXAxisNames[]
+    = {{XAxisMode::Step, QStringLiteral("step")}, {XAxisMode::Relative, QStringLiteral("relative")},
+        {XAxisMode::WallTime, QStringLiteral("wall")}};
+
+} // namespace
+
+void ScalarsDashboard::rememberAxes(const ScalarCard* card)
+{
+    const QString& tag = card->tags().front();
+    m_cardYScales.remove(tag);
+    if (const std::optional<bool> log = card->logScaleOverride())
+        m_cardYScales.insert(tag, *log ? QStringLiteral("log") : QStringLiteral("linear"));
+    m_cardXAxes.remove(tag);
+    for (const auto& [mode, name] : kXAxisNames)
+        if (card->xAxisOverride() == mode)
+            m_cardXAxes.insert(tag, name);
+    saveSettings();
+}
+
+void ScalarsDashboard::restoreAxes(ScalarCard* card) const
+{
+    const QString& tag = card->tags().front();
+    if (const auto scale = m_cardYScales.find(tag); scale != m_cardYScales.end())
+        card->setLogScaleOverride(*scale == QStringLiteral("log"));
+    for (const auto& [mode, name] : kXAxisNames)
+        if (m_cardXAxes.value(tag) == name)
+            card->setXAxisOverride(mode);
 }
 
 void ScalarsDashboard::chooseTags(ScalarCard* card)
