@@ -12,6 +12,7 @@
 #include "core/io/checked_size.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
+#include "tests/support/sanitizers.h"
 #include "tests/support/test_support.h"
 
 #include "event.pb.h"
@@ -99,16 +100,7 @@ std::string describe(const RunData& run)
 
 // Under AddressSanitizer resident memory also holds its shadow and its quarantine of freed
 // blocks, so it says nothing of what the loader keeps.
-#if defined(__has_feature) // clang before 17 tells it only this way
-#if __has_feature(address_sanitizer)
-#define LANTERN_UNDER_ASAN
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__) || defined(LANTERN_UNDER_ASAN)
-constexpr bool kResidentMemoryIsOurs = false;
-#else
-constexpr bool kResidentMemoryIsOurs = true;
-#endif
+constexpr bool kResidentMemoryIsOurs = !kUnderSanitizers;
 
 // A file written by `write`, loaded, with the resident memory loading added.
 struct MeasuredLoad {

@@ -4,6 +4,7 @@
 #include "core/analysis/graph_expanded_layout.h"
 #include "core/analysis/graph_hierarchy.h"
 #include "tests/support/graph_nodes.h"
+#include "tests/support/sanitizers.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -11,6 +12,7 @@
 using namespace lantern;
 using namespace lantern::core;
 using lantern::test::addNode;
+using lantern::test::fullOrSanitized;
 
 namespace {
 
@@ -151,9 +153,11 @@ private slots:
 
     void hostileGraphsStayBounded()
     {
-        // A million ops in a chain, then a name 10,000 scopes deep.
+        // A million ops in a chain (200,000 under the sanitizers: still far more than work
+        // growing with the square of the ops could finish), then a name 10,000 scopes deep.
+        const int chainOps = fullOrSanitized(1'000'000, 200'000);
         pb::GraphDef chain;
-        for (int i = 0; i < 1000000; ++i) {
+        for (int i = 0; i < chainOps; ++i) {
             pb::NodeDef* node = chain.add_node();
             node->set_name(std::string("n").append(std::to_string(i)));
             node->set_op("Identity");
@@ -161,30 +165,34 @@ private slots:
                 node->add_input(std::string("n").append(std::to_string(i - 1)));
         }
         const GraphHierarchy big = buildGraphHierarchy(chain);
-        QCOMPARE(big.opCount(), std::size_t(1000000));
-        QCOMPARE(big.edgesWithin(0).size(), std::size_t(999999));
+        QCOMPARE(big.opCount(), std::size_t(chainOps));
+        QCOMPARE(big.edgesWithin(0).size(), std::size_t(chainOps - 1));
         // Its canvas: a grid of every op, the edges inside a grid not drawn, and that stated.
         QElapsedTimer clock;
         clock.start();
         const ExpandedLayout canvas = layOutExpanded(big, &chain, {});
-        qInfo("a million-op canvas laid out in %lld ms", clock.elapsed());
-        QCOMPARE(canvas.boxes.size(), std::size_t(1000000));
+        qInfo("a %d-op canvas laid out in %lld ms", chainOps, clock.elapsed());
+        QCOMPARE(canvas.boxes.size(), std::size_t(chainOps));
         QVERIFY(canvas.edges.empty());
         QCOMPARE(canvas.skipped.size(), std::size_t(1));
 
-        // 100,000 ops named like scopes, and a 150,000-op series, all in the root: moving
-        // them out of the root's children must not cost a scan per op.
+        // 100,000 ops named like scopes, and a 150,000-op series, all in the root (a fifth of
+        // each under the sanitizers): moving them out of the root's children must not cost a
+        // scan per op.
+        const int scopes = fullOrSanitized(100'000, 20'000);
+        const int series = fullOrSanitized(150'000, 30'000);
         pb::GraphDef wide;
-        for (int i = 0; i < 100000; ++i) {
+        for (int i = 0; i < scopes; ++i) {
             addNode(wide, std::string("n").append(std::to_string(i)), "Const");
             addNode(wide, std::string("n").append(std::to_string(i)).append("/x"), "Identity");
         }
-        for (int i = 0; i < 150000; ++i)
+        for (int i = 0; i < series; ++i)
             addNode(wide, std::string("add_").append(std::to_string(i)), "Add");
         const GraphHierarchy flat = buildGraphHierarchy(wide);
-        QCOMPARE(flat.opCount(), std::size_t(350000));
-        QCOMPARE(flat.root().children.size(), std::size_t(100001)); // the scopes and the series
-        QCOMPARE(flat.node(*flat.find("add_[0-149999]")).opCount, 150000u);
+        QCOMPARE(flat.opCount(), std::size_t(2 * scopes + series));
+        QCOMPARE(flat.root().children.size(), std::size_t(scopes + 1)); // the scopes and the series
+        const std::string seriesName = "add_[0-" + std::to_string(series - 1) + "]";
+        QCOMPARE(flat.node(*flat.find(seriesName)).opCount, std::uint32_t(series));
         QVERIFY(flat.node(*flat.find("n7")).insideOwnScope);
 
         pb::GraphDef deep;

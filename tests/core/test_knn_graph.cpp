@@ -3,6 +3,7 @@
 // several tiles and tasks; k larger than the data, duplicates and cancellation.
 
 #include "core/analysis/knn_graph.h"
+#include "tests/support/sanitizers.h"
 #include "tests/support/stage_reports.h"
 
 #include <QTest>
@@ -13,6 +14,7 @@
 #include <random>
 
 using namespace lantern::core;
+using lantern::test::fullOrSanitized;
 
 namespace {
 
@@ -104,23 +106,26 @@ private slots:
 
     void approximateGraphFindsMostNeighbours()
     {
-        // 4,000 points in 12-D: the approximate graph must find most of the exact neighbours,
-        // give their distances exactly, order them, and be the same for a seed.
-        const auto values = randomValues(4000, 12, 5);
+        // 4,000 points in 12-D (2,000 under the sanitizers): the approximate graph must find
+        // most of the exact neighbours, give their distances exactly, order them, and be the
+        // same for a seed.
+        const std::size_t rows = fullOrSanitized<std::size_t>(4000, 2000);
+        const auto values = randomValues(rows, 12, 5);
         for (const auto metric : {DistanceMetric::Euclidean, DistanceMetric::Cosine}) {
-            const KnnGraph exact = exactNeighbourGraph(values, 4000, 12, 30, metric);
-            const KnnGraph approximate = approximateNeighbourGraph(values, 4000, 12, 30, metric);
-            QCOMPARE(approximate.rows, std::size_t(4000));
+            const KnnGraph exact = exactNeighbourGraph(values, rows, 12, 30, metric);
+            const KnnGraph approximate = approximateNeighbourGraph(values, rows, 12, 30, metric);
+            QCOMPARE(approximate.rows, rows);
             QCOMPARE(approximate.k, std::size_t(30));
             std::size_t found = 0;
-            for (std::size_t row = 0; row < 4000; ++row) {
+            for (std::size_t row = 0; row < rows; ++row) {
                 const auto first = exact.indices.begin() + std::ptrdiff_t(row * 30);
                 for (std::size_t n = 0; n < 30; ++n) {
                     const std::uint32_t index = approximate.indices[row * 30 + n];
                     QVERIFY(index != row);
                     found += std::find(first, first + 30, index) != first + 30;
                     if (row % 500 == 0) { // the distances, checked on some rows
-                        const auto direct = nearestNeighbours(values, 4000, 12, row, 3999, metric);
+                        const auto direct
+                            = nearestNeighbours(values, rows, 12, row, rows - 1, metric);
                         const auto it = std::find_if(direct.begin(), direct.end(),
                             [&](const Neighbour& neighbour) { return neighbour.index == index; });
                         QVERIFY(std::abs(approximate.distances[row * 30 + n] - it->distance)
@@ -131,10 +136,10 @@ private slots:
                             <= approximate.distances[row * 30 + n]);
                 }
             }
-            const double recall = double(found) / (4000.0 * 30);
+            const double recall = double(found) / (double(rows) * 30);
             qInfo("recall %.3f", recall);
             QVERIFY(recall > 0.9);
-            const KnnGraph again = approximateNeighbourGraph(values, 4000, 12, 30, metric);
+            const KnnGraph again = approximateNeighbourGraph(values, rows, 12, 30, metric);
             QCOMPARE(again.indices, approximate.indices);
         }
     }

@@ -10,6 +10,7 @@
 #include "core/analysis/umap_pieces.h"
 #include "core/analysis/umap_spectral.h"
 #include "tests/support/layout_quality.h"
+#include "tests/support/sanitizers.h"
 #include "tests/support/stage_reports.h"
 
 #include <QTest>
@@ -253,9 +254,10 @@ private slots:
     }
     void clustersStayTogether()
     {
-        // 10 clusters × 100 points in 50-D. The floors: a layout without the optimiser's
-        // attraction scores about 0.1 and 0.5, one without its repulsion about 0.996, 0.956 and
-        // a separation below 9.
+        // 10 clusters × 100 points in 50-D (the full size under the sanitizers too: with 50
+        // points a cluster the separation falls below its floor). The floors: a layout without
+        // the optimiser's attraction scores about 0.1 and 0.5, one without its repulsion about
+        // 0.996, 0.956 and a separation below 9.
         QFETCH(std::size_t, dimensions);
         QFETCH(bool, spectral);
         QFETCH(std::uint64_t, seed);
@@ -375,9 +377,10 @@ private slots:
         QCOMPARE(refused.error(), std::string("cancelled"));
         QVERIFY(refused.coordinates().empty());
 
-        // Cancelled after every number of polls up to where prepare() no longer asks: each
-        // either finishes or reports "cancelled", never anything else.
-        for (int allowed = 1; allowed < 400; allowed += 7) {
+        // Cancelled after every number of polls up to where prepare() no longer asks (every 7th;
+        // every 17th under the sanitizers): each either finishes or reports "cancelled", never
+        // anything else.
+        for (int allowed = 1; allowed < 400; allowed += fullOrSanitized(7, 17)) {
             int polls = 0;
             const UmapLayout layout = UmapLayout::prepare(
                 data.values, data.rows, data.columns, {}, [&] { return ++polls > allowed; });
