@@ -17,6 +17,7 @@
 #include "core/export/scalar_export.h"
 #include "core/export/text_encoding.h"
 #include "core/io/file_access.h"
+#include "core/io/open_file.h"
 #include "core/io/path_text.h"
 #include "core/load/logdir_loader.h"
 
@@ -190,7 +191,7 @@ int runExport(const std::vector<std::string>& arguments)
     };
     std::unique_ptr<std::FILE, FileCloser> file;
     if (!outPath.empty()) {
-        file.reset(std::fopen(outPath.c_str(), "wb"));
+        file.reset(openFile(pathFromText(outPath), "wb"));
         if (!file) {
             std::cerr << "lantern-cli export: cannot write " << outPath << ": "
                       << std::strerror(errno) << "\n";

@@ -7,6 +7,8 @@
 #include "core/analysis/pca.h"
 #include "core/analysis/tsne.h"
 #include "core/analysis/umap.h"
+#include "core/io/open_file.h"
+#include "core/io/path_text.h"
 #include "core/io/run_discovery.h"
 #include "core/projector/projector_discovery.h"
 
@@ -120,7 +122,7 @@ std::optional<ProjectorEmbeddingSource> findEmbedding(const ProjectOptions& opti
 bool writeCoordinates(
     const std::string& path, std::span<const float> coordinates, std::size_t dimensions)
 {
-    std::FILE* file = std::fopen(path.c_str(), "wb");
+    std::FILE* file = openFile(pathFromText(path), "wb");
     if (!file)
         return false;
     std::string text;

@@ -2,6 +2,8 @@
 
 #include "core/io/file_byte_source.h"
 
+#include "core/io/open_file.h"
+
 #include <cerrno>
 #include <cstring>
 
@@ -14,11 +16,7 @@ namespace lantern::core {
 
 FileByteSource::FileByteSource(const std::filesystem::path& path, std::uint64_t offset)
 {
-#if defined(_WIN32)
-    std::FILE* file = _wfopen(path.c_str(), L"rb");
-#else
-    std::FILE* file = std::fopen(path.c_str(), "rb");
-#endif
+    std::FILE* file = openFile(path, "rb");
     if (!file) {
         m_error = std::string("cannot open: ") + std::strerror(errno);
         return;

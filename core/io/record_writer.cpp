@@ -2,6 +2,7 @@
 
 #include "core/io/crc32c.h"
 #include "core/io/little_endian.h"
+#include "core/io/open_file.h"
 
 namespace lantern::core {
 
@@ -17,11 +18,7 @@ std::string frameRecord(std::string_view data)
 
 RecordWriter::RecordWriter(const std::filesystem::path& path)
 {
-#if defined(_WIN32)
-    m_file.reset(_wfopen(path.c_str(), L"ab"));
-#else
-    m_file.reset(std::fopen(path.c_str(), "ab"));
-#endif
+    m_file.reset(openFile(path, "ab"));
 }
 
 bool RecordWriter::write(std::string_view data)

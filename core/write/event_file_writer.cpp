@@ -7,6 +7,7 @@
 
 #include "core/events/custom_scalars_layout.h"
 #include "core/io/little_endian.h"
+#include "core/io/open_file.h"
 #include "core/io/record_writer.h"
 
 #include "event.pb.h"
@@ -279,11 +280,7 @@ EventFileWriter::EventFileWriter(
     m_path = directory
         / (options.fileName.empty() ? standardFileName(startTime, options.suffix)
                                     : options.fileName);
-#if defined(_WIN32)
-    m_file.reset(_wfopen(m_path.c_str(), L"wb"));
-#else
-    m_file.reset(std::fopen(m_path.c_str(), "wb"));
-#endif
+    m_file.reset(openFile(m_path, "wb"));
     m_ok = m_file != nullptr;
     if (m_ok
         && (options.compression == RecordCompression::Gzip
