@@ -19,6 +19,7 @@
 #include "ui/dashboards/images/image_view.h"
 #include "ui/dashboards/images/images_dashboard.h"
 #include "ui/widgets/run_list_model.h"
+#include "wait_until.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -90,8 +91,7 @@ DragResult drag(
     });
     ticker.start(kTickMs);
     loop.exec();
-    while (!settled())
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+    bench::waitUntil(settled, 600000);
     DragResult result;
     result.settledMs = double(clock.elapsed());
     std::sort(late.begin(), late.end());
@@ -153,8 +153,7 @@ int main(int argc, char** argv)
     dashboard.show();
     dashboard.setSnapshot(snapshot);
     ui::ImageCard* card = dashboard.card(QStringLiteral("predictions"), QStringLiteral("big"));
-    while (card->isLoading() || card->view()->image().isNull())
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+    bench::waitUntil([card] { return !card->isLoading() && !card->view()->image().isNull(); }, 600000);
 
     std::printf("lantern-bench-images: %d values of %d×%d PNG, a slider move every %d ms\n", steps,
         kWidth, kHeight, kTickMs);

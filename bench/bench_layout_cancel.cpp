@@ -15,6 +15,7 @@
 #include "ui/dashboards/projector/projector_layout_controls.h"
 #include "ui/dashboards/projector/projector_panel.h"
 #include "ui/main_window.h"
+#include "wait_until.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -29,24 +30,12 @@
 
 using namespace lantern;
 
-namespace {
-
-// Processes events until `done` holds or `limitMs` passes; the milliseconds it took.
-qint64 waitFor(const std::function<bool()>& done, qint64 limitMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done() && timer.elapsed() < limitMs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    return timer.elapsed();
-}
-
-} // namespace
 
 int main(int argc, char** argv)
 {
     QStandardPaths::setTestModeEnabled(true);
     QApplication app(argc, argv);
+    std::setvbuf(stdout, nullptr, _IOLBF, BUFSIZ); // progress lines show as they happen in a log
     if (argc < 2) {
         std::fprintf(stderr,
             "Usage: lantern-bench-layout-cancel DIR [--method tsne|umap] "
@@ -73,9 +62,9 @@ int main(int argc, char** argv)
     QElapsedTimer clock;
     clock.start();
     window.openLogdirs({QString::fromLocal8Bit(argv[1])});
-    waitFor([&] { return projector->hasEmbeddings(); }, 600000);
+    bench::waitUntil([&] { return projector->hasEmbeddings(); }, 600000);
     window.showTab(QStringLiteral("projector"));
-    waitFor(
+    bench::waitUntil(
         [&] { return projector->plot()->pointCount() > 0 && !projector->isComputing(); }, 3600000);
     std::printf("%d points loaded and shown by PCA in %.1f s\n", projector->plot()->pointCount(),
         double(clock.elapsed()) / 1000);
@@ -90,12 +79,12 @@ int main(int argc, char** argv)
     const auto cancelWhen = [&](const char* what, const std::function<bool()>& reached) {
         clock.restart();
         choose(method);
-        waitFor(reached, 3600000);
+        bench::waitUntil(reached, 3600000);
         const double at = double(clock.elapsed()) / 1000;
         QElapsedTimer stopping;
         stopping.start();
         choose(ui::ProjectionMethod::Pca);
-        waitFor([&] { return !projector->isLayoutRunning(); }, 600000);
+        bench::waitUntil([&] { return !projector->isLayoutRunning(); }, 600000);
         std::printf("cancelled %s (at %.1f s): the worker stopped in %lld ms\n", what, at,
             stopping.elapsed());
     };
@@ -114,7 +103,7 @@ int main(int argc, char** argv)
     // The first frame, then a few more: the time per iteration while the view animates.
     clock.restart();
     choose(method);
-    waitFor([&] { return !projector->shownLayout().points.empty(); }, 3600000);
+    bench::waitUntil([&] { return !projector->shownLayout().points.empty(); }, 3600000);
     const double firstFrame = double(clock.elapsed()) / 1000;
     const std::size_t firstIteration = projector->shownLayout().iteration;
     std::printf("first frame after %.1f s (iteration %zu)\n", firstFrame, firstIteration);
@@ -123,7 +112,7 @@ int main(int argc, char** argv)
         = QObject::connect(projector, &ui::ProjectorDashboard::layoutShown, [&seen] { ++seen; });
     QElapsedTimer iterating;
     iterating.start();
-    waitFor([&] { return seen >= frames; }, 3600000);
+    bench::waitUntil([&] { return seen >= frames; }, 3600000);
     QObject::disconnect(counting);
     const std::size_t iterations = projector->shownLayout().iteration - firstIteration;
     std::printf("%zu iterations in %.1f s: %.3f s each (%s)\n", iterations,
@@ -133,7 +122,7 @@ int main(int argc, char** argv)
     QElapsedTimer stopping;
     stopping.start();
     choose(ui::ProjectionMethod::Pca);
-    waitFor([&] { return !projector->isLayoutRunning(); }, 600000);
+    bench::waitUntil([&] { return !projector->isLayoutRunning(); }, 600000);
     std::printf("cancelled while iterating: the worker stopped in %lld ms\n", stopping.elapsed());
 
     rusage usage {};
