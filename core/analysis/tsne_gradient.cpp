@@ -82,13 +82,17 @@ double TsneGradient::normalisation(
     const std::size_t rows = y.size() / D;
     tree.build(y);
     m_sums.assign(rows, 0.0);
+    const auto order = tree.order();
     runParallelTasks(taskCount(rows), [&](std::size_t task) {
         if (cancelled())
             return;
         const std::size_t end = std::min(rows, (task + 1) * kPointsPerTask);
         double ignored[D] {};
-        for (std::size_t i = task * kPointsPerTask; i < end; ++i)
-            m_sums[i] = tree.repulsion(std::uint32_t(i), y.data() + i * D, theta, ignored);
+        // In tree order, as the gradient's walks: neighbours in the tree share their path.
+        for (std::size_t position = task * kPointsPerTask; position < end; ++position) {
+            const std::uint32_t i = order[position];
+            m_sums[i] = tree.repulsion(i, y.data() + std::size_t(i) * D, theta, ignored);
+        }
     });
     double z = 0;
     for (const double sum : m_sums)

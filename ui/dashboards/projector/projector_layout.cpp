@@ -166,11 +166,18 @@ LayoutFrame runLayout(
         return frameOf(run);
 
     auto* tsne = std::get_if<core::TsneLayout>(&run->layout);
+    // The divergence is one more walk of every point through the tree: on a million points it
+    // costs as much as an iteration, so it is refreshed at most every kDivergenceInterval and
+    // never for more than a fifth of the time.
     auto lastDivergence = Clock::now() - kDivergenceInterval;
+    auto divergenceCost = Clock::duration::zero();
     const auto send = [&] {
-        if (tsne && Clock::now() - lastDivergence >= kDivergenceInterval) {
+        const auto wait = std::max<Clock::duration>(kDivergenceInterval, 4 * divergenceCost);
+        if (tsne && Clock::now() - lastDivergence >= wait) {
+            const auto start = Clock::now();
             run->klDivergence = tsne->klDivergence();
             lastDivergence = Clock::now();
+            divergenceCost = lastDivergence - start;
         }
         if (run->frameQueued.exchange(true))
             return false; // the view has not taken the last one yet
