@@ -3,6 +3,11 @@
 # app/CMakeLists.txt, where the target lives, so the icons generated here are its sources.
 # These hosts are configured, not built, on the Linux machines Lantern is tested on.
 set(LANTERN_ICON_SVG ${PROJECT_SOURCE_DIR}/resources/icons/lantern.svg)
+# The Info.plist is written on every host, so tests/packaging/check_info_plist.py can read it
+# where no Mac is at hand.
+set(LANTERN_BUNDLE_EXECUTABLE Lantern)
+configure_file(${PROJECT_SOURCE_DIR}/packaging/macos/Info.plist.in
+               ${CMAKE_CURRENT_BINARY_DIR}/Info.plist @ONLY)
 if(APPLE)
   set(icns ${CMAKE_CURRENT_BINARY_DIR}/lantern.icns)
   add_custom_command(OUTPUT ${icns}
@@ -11,9 +16,6 @@ if(APPLE)
     COMMENT "Rendering lantern.icns from the SVG" VERBATIM)
   set_source_files_properties(${icns} PROPERTIES MACOSX_PACKAGE_LOCATION Resources)
   target_sources(lantern PRIVATE ${icns})
-  set(LANTERN_BUNDLE_EXECUTABLE Lantern)
-  configure_file(${PROJECT_SOURCE_DIR}/packaging/macos/Info.plist.in
-                 ${CMAKE_CURRENT_BINARY_DIR}/Info.plist @ONLY)
   set_target_properties(lantern PROPERTIES MACOSX_BUNDLE TRUE
     OUTPUT_NAME ${LANTERN_BUNDLE_EXECUTABLE}
     MACOSX_BUNDLE_INFO_PLIST ${CMAKE_CURRENT_BINARY_DIR}/Info.plist)

@@ -1,6 +1,7 @@
 #include "core/io/file_access.h"
 
 #include "core/io/file_byte_source.h"
+#include "core/io/path_text.h"
 #include "core/remote/remote_discovery.h"
 #include "core/remote/sftp_byte_source.h"
 #include "core/remote/ssh_hosts.h"
@@ -28,7 +29,7 @@ private:
 
 bool isRemotePath(const std::filesystem::path& path)
 {
-    return isSshUrl(path.native());
+    return isSshUrl(pathText(path));
 }
 
 std::unique_ptr<ByteSource> openByteSource(const std::filesystem::path& path, std::uint64_t offset)
@@ -36,7 +37,7 @@ std::unique_ptr<ByteSource> openByteSource(const std::filesystem::path& path, st
     if (!isRemotePath(path))
         return std::make_unique<FileByteSource>(path, offset);
     std::string error;
-    const std::optional<SshUrl> url = parseSshUrl(path.native(), &error);
+    const std::optional<SshUrl> url = parseSshUrl(pathText(path), &error);
     if (!url)
         return std::make_unique<FailedByteSource>(error);
     std::shared_ptr<SshConnection> connection = SshHosts::shared().connect(*url, error);
@@ -57,7 +58,7 @@ FileStatus fileStatus(const std::filesystem::path& path)
             status.error = error.message();
         return status;
     }
-    const std::optional<SshUrl> url = parseSshUrl(path.native(), &status.error);
+    const std::optional<SshUrl> url = parseSshUrl(pathText(path), &status.error);
     if (!url)
         return status;
     std::shared_ptr<SshConnection> connection = SshHosts::shared().connect(*url, status.error);
@@ -80,7 +81,7 @@ std::string logdirError(const std::filesystem::path& logdir)
 {
     if (isRemotePath(logdir)) {
         std::string error;
-        const std::optional<SshUrl> url = parseSshUrl(logdir.native(), &error);
+        const std::optional<SshUrl> url = parseSshUrl(pathText(logdir), &error);
         return url ? remoteLogdirError(*url) : error;
     }
     std::error_code error; // not found, not a directory, or not allowed to list it

@@ -93,11 +93,10 @@ bool isEventFileName(std::string_view fileName)
 
 DiscoveryResult discoverRuns(const fs::path& logdir, const DirectoryEntryVisitor& visit)
 {
-    if (isSshUrl(logdir.native())) {
+    if (const std::string text = pathText(logdir); isSshUrl(text)) {
         std::string error;
-        const std::optional<SshUrl> url = parseSshUrl(logdir.native(), &error);
-        return url ? discoverRemoteRuns(*url)
-                   : DiscoveryResult {{}, {logdir.native() + ": " + error}, 0};
+        const std::optional<SshUrl> url = parseSshUrl(text, &error);
+        return url ? discoverRemoteRuns(*url) : DiscoveryResult {{}, {text + ": " + error}, 0};
     }
     Walker walker {logdir, visit, {}, {}};
     walker.walk(logdir);

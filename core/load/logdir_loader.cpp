@@ -1,6 +1,7 @@
 #include "core/load/logdir_loader.h"
 
 #include "core/io/file_access.h"
+#include "core/io/path_text.h"
 #include "core/io/run_discovery.h"
 #include "core/load/event_file_state.h"
 
@@ -124,9 +125,9 @@ LoadStatistics LogdirLoader::reload(
         if (found.unreachable) {
             // A host that cannot be reached now: keep its runs as loaded, read nothing, and
             // go on from their saved offsets once it answers again.
-            const std::string root = logdir.path.native();
+            const std::string root = pathText(logdir.path);
             for (auto& [name, state] : previous)
-                if (state && state->run.directory.native().starts_with(root)
+                if (state && pathText(state->run.directory).starts_with(root)
                     && !current.contains(name)) {
                     statistics.eventFiles += state->files.size();
                     current.emplace(name, std::move(state));

@@ -2,6 +2,7 @@
 // compared with what the loader reads from the same files.
 
 #include "core/analysis/pca.h"
+#include "core/io/path_text.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
 #include "tests/support/checkpoint_writer.h"
@@ -39,7 +40,7 @@ CliResult runCli(const QStringList& arguments, int timeoutMs = 120000)
 
 QString native(const fs::path& path)
 {
-    return QString::fromStdString(path.string());
+    return QString::fromStdString(pathText(path));
 }
 
 bool sameNumber(double a, double b)
@@ -130,17 +131,17 @@ private slots:
 
     void genWritesRunsAndExportReadsBackExactly()
     {
-        const fs::path root = m_logs.path().toStdString();
+        const fs::path root = pathFromText(m_logs.path().toStdString());
         for (int run = 0; run < 3; ++run) {
             const fs::path directory = root / ("run_00" + std::to_string(run));
             QVERIFY(fs::is_directory(directory));
             std::size_t files = 0;
             for (const auto& entry : fs::directory_iterator(directory))
-                files += entry.path().filename().string().starts_with("events.out.tfevents.");
+                files += pathText(entry.path().filename()).starts_with("events.out.tfevents.");
             QCOMPARE(files, std::size_t(1));
         }
         QTemporaryDir out;
-        const fs::path csv = fs::path(out.path().toStdString()) / "scalars.csv";
+        const fs::path csv = pathFromText(out.path().toStdString()) / "scalars.csv";
         const CliResult exported = runCli({"export", m_logs.path(), "--out", native(csv)});
         QVERIFY2(exported.exitCode == 0, exported.err.constData());
         QVERIFY(exported.out.isEmpty());
@@ -175,7 +176,7 @@ private slots:
 
     void exportsHistogramsAndDistributions()
     {
-        const fs::path root = m_logs.path().toStdString();
+        const fs::path root = pathFromText(m_logs.path().toStdString());
         LogdirLoader loader({{"", root}});
         loader.reload();
         std::vector<EntrySnapshot<HistogramEntry>> snapshots;
@@ -230,7 +231,7 @@ private slots:
     void exportQuotesAndKeepsFullPrecision()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         {
             EventFileWriter writer(root);
             writer.addScalar("comma,tag", 0, 0.1f, 1700000000.000001);
@@ -287,7 +288,7 @@ private slots:
     void exportKeepsFullPrecisionWhenTheDtypeChanges()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         writeMixedDtypeTag(root);
         for (const char* format : {"csv", "json"}) {
             const CliResult result = runCli({"export", temp.path(), "--format", format});
@@ -315,7 +316,7 @@ private slots:
     void exportKeepsBothKindsOfATag()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         const std::vector<double> sample {1.0, 2.0, 4.0};
         {
             EventFileWriter writer(root);
@@ -359,7 +360,7 @@ private slots:
     void keepOrphanedDataKeepsEveryPoint()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         {
             EventFileWriterOptions options;
             options.fileName = "events.out.tfevents.1.h";
@@ -409,7 +410,7 @@ private slots:
     void exportsAndInspectAreValidAndSafe()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         {
             EventFileWriter writer(root / "=HYPERLINK(1)");
             writer.addScalar("-2+3", 0, -1.5f, 1.0);
@@ -471,8 +472,8 @@ private slots:
         QTemporaryDir temp;
         const QString missing = temp.path() + "/no-such-dir";
         const QString file = temp.path() + "/a-file";
-        const fs::path root = temp.path().toStdString();
-        writeBytes(file.toStdString(), "not a directory");
+        const fs::path root = pathFromText(temp.path().toStdString());
+        writeBytes(pathFromText(file.toStdString()), "not a directory");
         for (const QString& verb : {QString("inspect"), QString("export")}) {
             const CliResult absent = runCli({verb, missing});
             QVERIFY2(absent.exitCode == 1, qPrintable(verb));
@@ -493,7 +494,7 @@ private slots:
     void truncationIsReportedAtOnce()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         fs::path file;
         {
             EventFileWriter writer(root);
@@ -526,7 +527,7 @@ private slots:
             std::size_t rows = 0;
             const std::string problem
                 = compareCsvWithLoader(csv.out.toStdString(), {{"", entry.path()}}, &rows);
-            QVERIFY2(problem.empty(), (entry.path().filename().string() + ": " + problem).c_str());
+            QVERIFY2(problem.empty(), (pathText(entry.path().filename()) + ": " + problem).c_str());
             ++cases;
             points += rows;
         }
@@ -561,7 +562,7 @@ private slots:
     void inspectListsProjectorEmbeddings()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         QVERIFY(writeCheckpoint(root / "model.ckpt-3",
             {{"emb", {1, {3, 2}, floatBytes({1, 2, 3, 4, 5, 6})}},
                 {"emb/Adam", {1, {3, 2}, floatBytes({1, 2, 3, 4, 5, 6})}}}));
@@ -663,7 +664,7 @@ private slots:
     void inspectShowsGraphsMediaAndHParams()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         {
             EventFileWriter writer(root / "trial");
             lantern::pb::GraphDef graph;
@@ -714,7 +715,7 @@ private slots:
     void inspectJsonReportsDamage()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         fs::path file;
         {
             EventFileWriter writer(root);
@@ -768,7 +769,7 @@ private slots:
         const CliResult gen = runCli({"gen", temp.path(), "--runs", "2", "--tags", "2", "--steps",
             "5", "--live", "1.5", "--seed", "3"});
         QVERIFY2(gen.exitCode == 0, gen.err.constData());
-        LogdirLoader loader({{"", fs::path(temp.path().toStdString())}});
+        LogdirLoader loader({{"", pathFromText(temp.path().toStdString())}});
         loader.reload();
         QCOMPARE(loader.runs().size(), std::size_t(2));
         const ScalarSnapshot points = loader.runs()[0]->tags.at("loss/tag_0").scalars().snapshot();
@@ -785,7 +786,7 @@ private slots:
     void projectWritesALayout()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         std::string tsv;
         std::vector<float> values;
         std::uint32_t state = 12345;

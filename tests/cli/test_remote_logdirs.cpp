@@ -6,6 +6,7 @@
 // start here.
 
 #include "core/io/logdir_spec.h"
+#include "core/io/path_text.h"
 #include "core/load/blob_reader.h"
 #include "core/load/logdir_loader.h"
 #include "core/remote/shell_quote.h"
@@ -33,7 +34,7 @@ namespace {
 
 QString native(const fs::path& path)
 {
-    return QString::fromStdString(path.string());
+    return QString::fromStdString(pathText(path));
 }
 
 std::size_t scalarPointCount(const LogdirLoader& loader)
@@ -96,7 +97,7 @@ class TestRemoteLogdirs : public QObject {
     fs::path writeLogdir(
         const QString& folder, int steps, RecordCompression compression = RecordCompression::None)
     {
-        const fs::path logdir = fs::path(m_data.filePath(folder).toStdString());
+        const fs::path logdir = pathFromText(m_data.filePath(folder).toStdString());
         EventFileWriter writer(logdir / "run", writerOptions(compression));
         for (int step = 0; step < steps; ++step)
             writer.addScalar("loss", step, float(step) * 0.5f, 10.0 + step);
@@ -143,7 +144,7 @@ private slots:
 
         const LogdirSpec named = parseLogdirSpec("train:ssh://box:2222/runs");
         QCOMPARE(named.name, std::string("train"));
-        QCOMPARE(named.path.string(), std::string("ssh://box:2222/runs"));
+        QCOMPARE(pathText(named.path), std::string("ssh://box:2222/runs"));
         QVERIFY(parseLogdirSpec("ssh://box/runs").name.empty());
 
         QCOMPARE(shellQuote("a b'$(x)"), std::string("'a b'\\''$(x)'"));
@@ -164,9 +165,9 @@ private slots:
         const auto corpus = corpusDirectory();
         if (!corpus)
             QSKIP(qPrintable(corpusMissingMessage()));
-        expectSameExport(native(*corpus / corpusCase.toStdString()));
+        expectSameExport(native(*corpus / pathFromText(corpusCase.toStdString())));
         if (corpusCase.startsWith(QStringLiteral("b01")))
-            expectSameExport(native(*corpus / corpusCase.toStdString()),
+            expectSameExport(native(*corpus / pathFromText(corpusCase.toStdString())),
                 {QStringLiteral("--format"), QStringLiteral("json")});
     }
 
@@ -184,7 +185,8 @@ private slots:
 
     void imagesAreReadBackOnDemandOverSsh()
     {
-        const fs::path logdir = fs::path(m_data.filePath(QStringLiteral("images")).toStdString());
+        const fs::path logdir
+            = pathFromText(m_data.filePath(QStringLiteral("images")).toStdString());
         std::vector<std::string> written;
         {
             EventFileWriter writer(logdir / "run", writerOptions(RecordCompression::Gzip));
@@ -196,7 +198,7 @@ private slots:
             }
             QVERIFY(writer.ok());
         }
-        LogdirLoader loader({{"", m_server.url(native(logdir)).toStdString()}});
+        LogdirLoader loader({{"", pathFromText(m_server.url(native(logdir)).toStdString())}});
         loader.reload();
         const auto snapshot = loader.snapshot();
         const auto& problems = snapshot->discoveryProblems;
@@ -209,7 +211,7 @@ private slots:
         for (const std::size_t i :
             {std::size_t(0), std::size_t(13), std::size_t(19), std::size_t(2)}) {
             const BlobReference reference = blobReference(*run, *tag, i);
-            QVERIFY(reference.file.string().starts_with("ssh://"));
+            QVERIFY(pathText(reference.file).starts_with("ssh://"));
             const DecodedBlobs blobs = readBlobs(reference);
             QVERIFY2(blobs.ok(), blobs.error.c_str());
             QCOMPARE(blobs.images.size(), std::size_t(1));
@@ -219,12 +221,12 @@ private slots:
 
     void appendedPointsArriveOnReload()
     {
-        const fs::path logdir = fs::path(m_data.filePath(QStringLiteral("live")).toStdString());
+        const fs::path logdir = pathFromText(m_data.filePath(QStringLiteral("live")).toStdString());
         EventFileWriter writer(logdir / "run", writerOptions());
         for (int step = 0; step < 100; ++step)
             writer.addScalar("loss", step, float(step));
         writer.flush();
-        LogdirLoader loader({{"", m_server.url(native(logdir)).toStdString()}});
+        LogdirLoader loader({{"", pathFromText(m_server.url(native(logdir)).toStdString())}});
         loader.reload();
         QCOMPARE(scalarPointCount(loader), std::size_t(100));
         for (int step = 100; step < 250; ++step)
@@ -239,7 +241,8 @@ private slots:
 
     void serverRestartLosesAndDuplicatesNothing()
     {
-        const fs::path logdir = fs::path(m_data.filePath(QStringLiteral("restart")).toStdString());
+        const fs::path logdir
+            = pathFromText(m_data.filePath(QStringLiteral("restart")).toStdString());
         EventFileWriter first(logdir / "a", writerOptions());
         EventFileWriter second(logdir / "b", writerOptions());
         const auto write = [&](int from, int to) {
@@ -252,7 +255,8 @@ private slots:
         write(0, 1000);
         LoadOptions keepEverything; // a point read twice would show as a duplicate
         keepEverything.keepOrphanedData = true;
-        LogdirLoader remote({{"", m_server.url(native(logdir)).toStdString()}}, keepEverything);
+        LogdirLoader remote(
+            {{"", pathFromText(m_server.url(native(logdir)).toStdString())}}, keepEverything);
         remote.reload();
         QCOMPARE(scalarPointCount(remote), std::size_t(2000));
 
@@ -362,7 +366,7 @@ private slots:
 
         writeLogdir(QStringLiteral("file"), 1);
         const QString file = native(fs::directory_iterator(
-            fs::path(m_data.filePath(QStringLiteral("file/run")).toStdString()))
+            pathFromText(m_data.filePath(QStringLiteral("file/run")).toStdString()))
                                         ->path());
         const CliResult notFolder = runCli({QStringLiteral("inspect"), m_server.url(file)});
         QCOMPARE(notFolder.exitCode, 1);

@@ -8,6 +8,7 @@
 #include "core/audio/wav_decoder.h"
 #include "core/audio/waveform_envelope.h"
 #include "core/io/little_endian.h"
+#include "core/io/path_text.h"
 #include "core/load/blob_reader.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
@@ -449,11 +450,11 @@ private slots:
             + lengthDelimited(5, lengthDelimited(1, value));
 
         QTemporaryDir temp;
-        const fs::path run = fs::path(temp.path().toStdString()) / "torch";
+        const fs::path run = pathFromText(temp.path().toStdString()) / "torch";
         fs::create_directories(run);
         writeBytes(run / "events.out.tfevents.1700000000.host.1.0",
             framedRecords({fileVersionEvent(), event}));
-        const auto snapshot = load(temp.path().toStdString());
+        const auto snapshot = load(pathFromText(temp.path().toStdString()));
         const RunSnapshot* loaded = snapshot->find("torch");
         QVERIFY(loaded);
         const TagSnapshot* tag = loaded->find("speech/sample");
@@ -490,11 +491,11 @@ private slots:
                 "clip **" + std::to_string(k) + "**"});
         }
         {
-            EventFileWriter writer(fs::path(temp.path().toStdString()) / "run");
+            EventFileWriter writer(pathFromText(temp.path().toStdString()) / "run");
             writer.addAudio("tones", 5, clips, SummaryStyle::Tf2);
             QVERIFY(writer.ok());
         }
-        const auto snapshot = load(temp.path().toStdString());
+        const auto snapshot = load(pathFromText(temp.path().toStdString()));
         const RunSnapshot& run = *snapshot->find("run");
         const TagSnapshot* tag = run.find("tones");
         QVERIFY(tag);

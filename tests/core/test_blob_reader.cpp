@@ -6,6 +6,7 @@
 #include "core/events/blob_decoder.h"
 #include "core/io/crc32c.h"
 #include "core/io/little_endian.h"
+#include "core/io/path_text.h"
 #include "core/io/record_fetcher.h"
 #include "core/load/blob_reader.h"
 #include "core/load/logdir_loader.h"
@@ -114,7 +115,7 @@ private slots:
         std::map<std::pair<std::string, std::int64_t>, std::vector<EncodedImage>> written;
         {
             EventFileWriter writer(
-                fs::path(temp.path().toStdString()) / "run", compressed(compression));
+                pathFromText(temp.path().toStdString()) / "run", compressed(compression));
             for (std::int64_t step = 0; step < 4; ++step) {
                 writer.addScalar("loss", step, 1.0f / float(step + 1));
                 const std::vector<EncodedImage> images
@@ -130,7 +131,7 @@ private slots:
             }
             QVERIFY(writer.ok());
         }
-        const auto snapshot = load(fs::path(temp.path().toStdString()));
+        const auto snapshot = load(pathFromText(temp.path().toStdString()));
         const RunSnapshot& run = *snapshot->find("run");
         std::size_t checked = 0;
         for (const TagSnapshot& tag : run.tags) {
@@ -173,11 +174,11 @@ private slots:
         const EncodedAudio clip = toneClip(16000, 2, 440.0f, "**a** tone");
         {
             EventFileWriter writer(
-                fs::path(temp.path().toStdString()) / "run", compressed(compression));
+                pathFromText(temp.path().toStdString()) / "run", compressed(compression));
             writer.addAudio("speech", 3, std::span(&clip, 1), style);
             QVERIFY(writer.ok());
         }
-        const auto snapshot = load(fs::path(temp.path().toStdString()));
+        const auto snapshot = load(pathFromText(temp.path().toStdString()));
         const RunSnapshot& run = *snapshot->find("run");
         const TagSnapshot* tag = run.find("speech");
         QVERIFY(tag);
@@ -199,7 +200,7 @@ private slots:
     void storeSizeDoesNotFollowImageSize()
     {
         QTemporaryDir temp;
-        const fs::path root(temp.path().toStdString());
+        const fs::path root(pathFromText(temp.path().toStdString()));
         std::uintmax_t fileBytes[2] = {};
         std::size_t storeBytes[2] = {};
         const int sides[2] = {4, 200};
@@ -237,14 +238,14 @@ private slots:
         QTemporaryDir temp;
         std::vector<EncodedImage> written;
         {
-            EventFileWriter writer(
-                fs::path(temp.path().toStdString()) / "run", compressed(RecordCompression::Gzip));
+            EventFileWriter writer(pathFromText(temp.path().toStdString()) / "run",
+                compressed(RecordCompression::Gzip));
             for (std::int64_t step = 0; step < 12; ++step) {
                 written.push_back(noiseImage(20, 20, unsigned(step)));
                 writer.addImage("frames", step, std::span(&written.back(), 1));
             }
         }
-        const auto snapshot = load(fs::path(temp.path().toStdString()));
+        const auto snapshot = load(pathFromText(temp.path().toStdString()));
         const RunSnapshot& run = *snapshot->find("run");
         const TagSnapshot& tag = *run.find("frames");
         QCOMPARE(tag.blobs.size(), written.size());
@@ -272,7 +273,7 @@ private slots:
     void missingOrChangedFilesGiveErrors()
     {
         QTemporaryDir temp;
-        const fs::path logdir(temp.path().toStdString());
+        const fs::path logdir(pathFromText(temp.path().toStdString()));
         fs::path file;
         {
             EventFileWriter writer(logdir / "run");
@@ -296,7 +297,7 @@ private slots:
         DecodedBlobs result = readBlobs(reference);
         QVERIFY(!result.ok());
         QVERIFY2(result.error.find("checksum") != std::string::npos, result.error.c_str());
-        QVERIFY(result.error.find(file.string()) != std::string::npos);
+        QVERIFY(result.error.find(pathText(file)) != std::string::npos);
 
         // Cut short in the middle of the record.
         writeBytes(file, original.substr(0, reference.location.offset + 20));
@@ -344,7 +345,7 @@ private slots:
         QVERIFY(blobs.images.empty());
 
         QTemporaryDir temp;
-        const fs::path file = fs::path(temp.path().toStdString()) / "events.out.tfevents.1.x";
+        const fs::path file = pathFromText(temp.path().toStdString()) / "events.out.tfevents.1.x";
         // A valid header (its length checksum matches) claiming 2 GiB - 1, then 100 bytes.
         std::string header(12, '\0');
         const std::uint64_t claimed = (std::uint64_t(1) << 31) - 1;

@@ -9,6 +9,7 @@
 #include "core/analysis/graph_layout.h"
 #include "core/analysis/pca.h"
 #include "core/analysis/tsne.h"
+#include "core/io/path_text.h"
 #include "core/load/graph_loader.h"
 #include "core/load/logdir_loader.h"
 #include "core/projector/projector_discovery.h"
@@ -97,7 +98,7 @@ private slots:
     void aCancelledReloadStopsBetweenFiles()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = core::pathFromText(temp.path().toStdString());
         for (int run = 0; run < 6; ++run)
             writeRun(root / ("run" + std::to_string(run)), 100, RecordCompression::None);
 
@@ -131,7 +132,7 @@ private slots:
     {
         QFETCH(RecordCompression, compression);
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = core::pathFromText(temp.path().toStdString());
         writeRun(root / "run", 20000, compression);
 
         LogdirLoader loader({{"", root}});
@@ -155,7 +156,7 @@ private slots:
     void aCancelledGraphLoadDecodesNothing()
     {
         QTemporaryDir temp;
-        const fs::path run = fs::path(temp.path().toStdString()) / "run";
+        const fs::path run = core::pathFromText(temp.path().toStdString()) / "run";
         EventFileWriter(run).addGraph(largeGraph(10));
         LogdirLoader loader({{"", run.parent_path()}});
         loader.reload();
@@ -211,7 +212,7 @@ private slots:
     void aCancelledTsvEmbeddingLoadLeavesNothing()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = core::pathFromText(temp.path().toStdString());
         const std::size_t rows = 20000, columns = 50;
         const std::vector<float> values = randomMatrix(rows, columns);
         std::string tsv, metadata = "label\n";
@@ -245,7 +246,7 @@ private slots:
     void aCancelledCheckpointEmbeddingLoadLeavesNothing()
     {
         QTemporaryDir temp;
-        const fs::path prefix = fs::path(temp.path().toStdString()) / "model.ckpt";
+        const fs::path prefix = core::pathFromText(temp.path().toStdString()) / "model.ckpt";
         const std::int64_t rows = 1'500'000, columns = 8;
         QVERIFY(test::writeCheckpoint(prefix,
             {{"embedding",

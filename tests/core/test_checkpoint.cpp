@@ -7,6 +7,7 @@
 #include "core/checkpoint/checkpoint_tensor.h"
 #include "core/checkpoint/checkpoint_v1.h"
 #include "core/io/crc32c.h"
+#include "core/io/path_text.h"
 #include "tests/support/checkpoint_writer.h"
 #include "tests/support/test_support.h"
 
@@ -85,7 +86,7 @@ private slots:
     void variablesAndValuesReadBack()
     {
         QTemporaryDir temp;
-        const fs::path prefix = fs::path(temp.path().toStdString()) / "model.ckpt-7";
+        const fs::path prefix = core::pathFromText(temp.path().toStdString()) / "model.ckpt-7";
         const std::vector<float> embedding {1, 2, 3, 4.5f, -5, 6, 7, 8, 9, 10, 11, 1e-7f};
         std::string halves;
         for (const float value : {0.5f, -2.0f, 3.0f, 0.25f}) {
@@ -127,12 +128,12 @@ private slots:
     void damagedDataIsRefused()
     {
         QTemporaryDir temp;
-        const fs::path prefix = fs::path(temp.path().toStdString()) / "ckpt";
+        const fs::path prefix = core::pathFromText(temp.path().toStdString()) / "ckpt";
         writeCheckpoint(prefix, {{"w", {1, {2, 2}, floatBytes({1, 2, 3, 4})}}});
         const CheckpointIndex index = readCheckpointIndex(prefix);
         QVERIFY(index.error.empty());
         const fs::path shard = checkpointShardPath(prefix, 0, 1);
-        QCOMPARE(shard.filename().string(), std::string("ckpt.data-00000-of-00001"));
+        QCOMPARE(core::pathText(shard.filename()), std::string("ckpt.data-00000-of-00001"));
         std::string bytes = lantern::test::readBytes(shard);
         bytes[5] ^= 0x10;
         std::ofstream(shard, std::ios::binary) << bytes;
@@ -145,16 +146,17 @@ private slots:
         QCOMPARE(checkpointVariableProblem(prefix, index, *index.find("w")), truncated);
         fs::remove(shard);
         const std::string missing = readCheckpointMatrix(prefix, index, *index.find("w")).error;
-        QVERIFY2(missing.find(shard.string() + " holding \"w\" is missing") != std::string::npos,
+        QVERIFY2(
+            missing.find(core::pathText(shard) + " holding \"w\" is missing") != std::string::npos,
             missing.c_str());
     }
 
     void damagedIndexesSayWhy()
     {
         QTemporaryDir temp;
-        const fs::path prefix = fs::path(temp.path().toStdString()) / "ckpt";
+        const fs::path prefix = core::pathFromText(temp.path().toStdString()) / "ckpt";
         writeCheckpoint(prefix, {{"w", {1, {2, 2}, floatBytes({1, 2, 3, 4})}}});
-        const std::string good = lantern::test::readBytes(fs::path(prefix.string() + ".index"));
+        const std::string good = lantern::test::readBytes(fs::path(prefix) += ".index");
         QVERIFY(parseCheckpointIndex(good).error.empty());
         QVERIFY(!parseCheckpointIndex("").error.empty());
         QVERIFY(!parseCheckpointIndex(good.substr(0, good.size() - 1)).error.empty());
@@ -179,7 +181,7 @@ private slots:
     void latestCheckpointFromTheStateFile()
     {
         QTemporaryDir temp;
-        const fs::path dir = temp.path().toStdString();
+        const fs::path dir = core::pathFromText(temp.path().toStdString());
         QVERIFY(!latestCheckpoint(dir)); // no state file, no index
         writeCheckpoint(dir / "model.ckpt-20", {{"w", {1, {1, 1}, floatBytes({1})}}});
         std::ofstream(dir / "checkpoint") << "model_checkpoint_path: \"model.ckpt-20\"\n"
@@ -202,7 +204,7 @@ private slots:
     void newestIndexWhenTheStateFileFails()
     {
         QTemporaryDir temp;
-        const fs::path dir = temp.path().toStdString();
+        const fs::path dir = core::pathFromText(temp.path().toStdString());
         // A TF1 Saver folder copied without its `checkpoint` file: the highest step wins, not
         // the name's order ("-9" sorts after "-10") nor the write order.
         writeCheckpoint(dir / "model.ckpt-10", {{"w", {1, {1, 1}, floatBytes({1})}}});
@@ -252,7 +254,7 @@ private slots:
     void v1CheckpointsListAndAssembleTheirSlices()
     {
         QTemporaryDir temp;
-        const fs::path dir = temp.path().toStdString();
+        const fs::path dir = core::pathFromText(temp.path().toStdString());
         const fs::path prefix = dir / "model.ckpt-5"; // an unsharded Saver writes the file itself
         // "emb" in two row slices, saved out of order, the columns whole.
         writeV1(prefix,
@@ -302,7 +304,7 @@ private slots:
             gappy.c_str());
         QCOMPARE(errorOf(prefix, "gappy"), gappy);
         QVERIFY(problemOf(prefix, "unsaved").empty()); // the meta lists it; its entry is missing
-        QVERIFY2(contains(errorOf(prefix, "unsaved"), "has no values in " + prefix.string()),
+        QVERIFY2(contains(errorOf(prefix, "unsaved"), "has no values in " + core::pathText(prefix)),
             errorOf(prefix, "unsaved").c_str());
 
         // No state file: the table beside its .meta is the newest checkpoint.
@@ -313,7 +315,7 @@ private slots:
     void shardedV1CheckpointsAreFoundAndMerged()
     {
         QTemporaryDir temp;
-        const fs::path dir = temp.path().toStdString();
+        const fs::path dir = core::pathFromText(temp.path().toStdString());
         // A sharded Saver (tf.contrib.learn's) splits variables between files; "emb" spans both.
         writeV1(dir / "model.ckpt-9-00000-of-00002",
             {{"emb", {1, {4, 3}, {V1Slice {{0, 0}, {2, 3}, counting(6)}}}}});
@@ -344,7 +346,8 @@ private slots:
         fs::remove(dir / "model.ckpt-9-00001-of-00002");
         const std::string lost = problemOf(pattern, "emb");
         QVERIFY2(contains(lost, "cover 6 of its 12 values")
-                && contains(lost, (dir / "model.ckpt-9-00001-of-00002").string() + " is missing"),
+                && contains(
+                    lost, core::pathText(dir / "model.ckpt-9-00001-of-00002") + " is missing"),
             lost.c_str());
         QCOMPARE(errorOf(pattern, "emb"), lost);
     }
@@ -352,7 +355,7 @@ private slots:
     void hostileV1DeclarationsAreNamedProblems()
     {
         QTemporaryDir temp;
-        const fs::path path = fs::path(temp.path().toStdString()) / "model.ckpt-2";
+        const fs::path path = core::pathFromText(temp.path().toStdString()) / "model.ckpt-2";
         writeV1(path,
             {{"huge", {1, {std::int64_t(1) << 40, 4}, {V1Slice {{0, 0}, {-1, -1}, {1}}}}},
                 {"wraps", {1, {std::int64_t(1) << 62, 8}, {V1Slice {{0, 0}, {-1, -1}, {1}}}}},
@@ -383,7 +386,7 @@ private slots:
         test::writeBytes(path, bytes.substr(0, bytes.size() - 3));
         const CheckpointIndex cut = readCheckpointIndex(path);
         QVERIFY(cut.variables.empty());
-        QVERIFY2(contains(cut.error, path.string()), cut.error.c_str());
+        QVERIFY2(contains(cut.error, core::pathText(path)), cut.error.c_str());
         QVERIFY(!parseV1Checkpoint(bytes.substr(0, bytes.size() / 2)).error.empty());
         QVERIFY(parseV1Checkpoint(bytes).error.empty());
     }
@@ -421,7 +424,7 @@ private slots:
         for (const char* step : {"1", "1000", "1001", "3000"}) {
             const fs::path prefix = dir / shards("model.ckpt-" + std::string(step), "00001");
             const CheckpointIndex each = readCheckpointIndex(prefix);
-            QVERIFY2(each.error.empty(), (prefix.string() + ": " + each.error).c_str());
+            QVERIFY2(each.error.empty(), (core::pathText(prefix) + ": " + each.error).c_str());
             ++checkpoints;
             for (const CheckpointVariable& variable : each.variables) {
                 if (variable.dtype != 1)
@@ -448,7 +451,8 @@ private slots:
             fs::path prefix = entry.path();
             prefix.replace_extension();
             const CheckpointIndex index = readCheckpointIndex(prefix);
-            QVERIFY2(index.error.empty(), (entry.path().string() + ": " + index.error).c_str());
+            QVERIFY2(
+                index.error.empty(), (core::pathText(entry.path()) + ": " + index.error).c_str());
             QVERIFY(!index.variables.empty());
             ++indexes;
             for (const CheckpointVariable& variable : index.variables) {

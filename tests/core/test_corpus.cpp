@@ -6,6 +6,7 @@
 #include "core/events/event_decoder.h"
 #include "core/events/scalar_fast_path.h"
 #include "core/io/file_byte_source.h"
+#include "core/io/path_text.h"
 #include "core/io/record_reader.h"
 #include "core/io/run_discovery.h"
 #include "core/load/logdir_loader.h"
@@ -80,7 +81,7 @@ private slots:
         std::size_t checked = 0, negative = 0;
         for (const ManifestFile& file : manifestFiles(*corpus)) {
             std::smatch match;
-            const QByteArray where = QByteArray::fromStdString(file.path.string());
+            const QByteArray where = QByteArray::fromStdString(pathText(file.path));
             if (std::regex_search(file.contents, match, recordCount)) {
                 const FileReading reading = readFile(file.path);
                 QVERIFY2(reading.records == std::stoul(match[1]), where);
@@ -114,10 +115,10 @@ private slots:
                 continue;
             bool hasEventFiles = false;
             for (const auto& file : fs::recursive_directory_iterator(entry.path()))
-                hasEventFiles = hasEventFiles || isEventFileName(file.path().filename().string());
+                hasEventFiles = hasEventFiles || isEventFileName(pathText(file.path().filename()));
             LogdirLoader loader({{"", entry.path()}});
             loader.reload();
-            QVERIFY2(loader.runs().empty() != hasEventFiles, entry.path().string().c_str());
+            QVERIFY2(loader.runs().empty() != hasEventFiles, pathText(entry.path()).c_str());
             ++cases;
         }
         QCOMPARE(cases, std::size_t(31));

@@ -8,6 +8,7 @@
 
 #include "core/io/crc32c.h"
 #include "core/io/little_endian.h"
+#include "core/io/path_text.h"
 #include "core/io/record_reader.h"
 #include "core/io/record_writer.h"
 #include "core/load/logdir_loader.h"
@@ -150,7 +151,7 @@ private:
     std::vector<Fixture> m_fixtures;
     int m_variants = 0;
 
-    fs::path root() const { return fs::path(m_temp.path().toStdString()); }
+    fs::path root() const { return pathFromText(m_temp.path().toStdString()); }
 
     // Loads `damaged`, whose bytes differ from the fixture's in [damageBegin, damageEnd)
     // (a truncation: from damageBegin to the end), and checks it against the records left whole.
@@ -197,7 +198,7 @@ private:
                 QFAIL((context + ": " + got.diagnostics.front().reason).c_str());
             return;
         }
-        const std::string path = (damagedDir / fileName).string();
+        const std::string path = pathText(damagedDir / fileName);
         bool named = false;
         for (const Diagnostic& diagnostic : got.diagnostics) {
             QCOMPARE(diagnostic.file, path);

@@ -4,6 +4,7 @@
 
 #include "core/analysis/custom_chart_tags.h"
 #include "core/io/file_byte_source.h"
+#include "core/io/path_text.h"
 #include "core/io/record_reader.h"
 #include "core/load/logdir_custom_scalars.h"
 #include "core/load/logdir_loader.h"
@@ -66,7 +67,7 @@ private slots:
         QTemporaryDir temp;
         fs::path file;
         {
-            EventFileWriter writer(fs::path(temp.path().toStdString()) / "run");
+            EventFileWriter writer(pathFromText(temp.path().toStdString()) / "run");
             writer.addCustomScalarsLayout(sampleLayout(), 10.5);
             file = writer.path();
         }
@@ -103,7 +104,7 @@ private slots:
     void layoutReadBackFromOurFile()
     {
         QTemporaryDir temp;
-        const fs::path logdir = temp.path().toStdString();
+        const fs::path logdir = pathFromText(temp.path().toStdString());
         {
             EventFileWriter writer(logdir / "a");
             writer.addCustomScalarsLayout(sampleLayout());

@@ -3,6 +3,7 @@
 // every record around it kept, and unreadable files and folders are reported with the
 // system's reason instead of looking like empty runs.
 
+#include "core/io/path_text.h"
 #include "core/io/record_reader.h"
 #include "core/io/record_writer.h"
 #include "core/load/logdir_loader.h"
@@ -71,7 +72,7 @@ private slots:
     void truncationIsReportedOnceTheFileSettles()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         const fs::path file = root / "events.out.tfevents.1.h";
         appendRecords(file, lossEvents(1, 10));
         const std::uint64_t whole = fs::file_size(file);
@@ -89,7 +90,7 @@ private slots:
         clocked.loader.reload();
         run = clocked.loader.runs().at(0);
         QCOMPARE(run->diagnostics.size(), std::size_t(1));
-        QCOMPARE(run->diagnostics[0].file, file.string());
+        QCOMPARE(run->diagnostics[0].file, pathText(file));
         QCOMPARE(run->diagnostics[0].offset, whole);
         QCOMPARE(run->diagnostics[0].bytesSkipped, std::uint64_t(20));
         QVERIFY(run->diagnostics[0].reason.find("truncated") != std::string::npos);
@@ -107,7 +108,7 @@ private slots:
     void newerFileSettlesTheOlderOne()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         const fs::path older = root / "events.out.tfevents.1.h";
         appendRecords(older, lossEvents(1, 5));
         const std::uint64_t whole = fs::file_size(older);
@@ -123,7 +124,7 @@ private slots:
             expected.push_back(step);
         QCOMPARE(scalarSteps(*run, "loss"), expected);
         QCOMPARE(run->diagnostics.size(), std::size_t(1));
-        QCOMPARE(run->diagnostics[0].file, older.string());
+        QCOMPARE(run->diagnostics[0].file, pathText(older));
         QCOMPARE(run->diagnostics[0].offset, whole);
         QCOMPARE(run->diagnostics[0].bytesSkipped, std::uint64_t(30));
     }
@@ -133,7 +134,7 @@ private slots:
         // A gigabyte-long hole made by ftruncate (nothing written, so cheap on disk) between
         // records: every record on both sides comes back, and the hole is reported once.
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         const fs::path file = root / "events.out.tfevents.1.h";
         appendRecords(file, lossEvents(1, 20));
         const std::uint64_t holeStart = fs::file_size(file);
@@ -160,7 +161,7 @@ private slots:
     void unreadableFilesAndFoldersAreReported()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         appendRecords(root / "readable" / "events.out.tfevents.1.h", lossEvents(1, 3));
         const fs::path lockedFile = root / "locked_file" / "events.out.tfevents.1.h";
         appendRecords(lockedFile, lossEvents(1, 3));
@@ -182,7 +183,7 @@ private slots:
                 if (run->name == "readable" && scalarSteps(*run, "loss") != stepRange(1, 3))
                     problems += "the readable run lost its points\n";
                 for (const Diagnostic& d : run->diagnostics)
-                    if (d.file == lockedFile.string()
+                    if (d.file == pathText(lockedFile)
                         && d.reason.find(permissionDenied) != std::string::npos)
                         fileReported = true;
             }
@@ -190,7 +191,7 @@ private slots:
                 problems += "the unreadable file is not reported\n";
             bool folderReported = false;
             for (const std::string& problem : loader.discoveryProblems())
-                if (problem.find(lockedFolder.string()) == 0
+                if (problem.find(pathText(lockedFolder)) == 0
                     && problem.find(permissionDenied) != std::string::npos)
                     folderReported = true;
             if (!folderReported)

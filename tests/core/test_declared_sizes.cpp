@@ -10,6 +10,7 @@
 #include "core/events/histogram_conversion.h"
 #include "core/events/tensor_values.h"
 #include "core/io/checked_size.h"
+#include "core/io/path_text.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
 #include "tests/support/sanitizers.h"
@@ -111,7 +112,7 @@ struct MeasuredLoad {
 
     explicit MeasuredLoad(const std::function<void(EventFileWriter&)>& write)
     {
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         fs::path file;
         {
             EventFileWriter writer(root);
@@ -172,7 +173,7 @@ private slots:
     void prCurveWhoseShapeWrapsAroundIsSkipped()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         {
             EventFileWriter writer(root);
             writer.addPrCurve("pr", 1, kThreeThresholds);
@@ -192,7 +193,7 @@ private slots:
     void audioClaimingBillionsOfClipsIsSkipped()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         {
             EventFileWriter writer(root);
             writer.writeEvent(strings("clip", "audio", 1, {4294967295, 2}, {"RIFF", "label"}));
@@ -216,7 +217,7 @@ private slots:
     void everyKindChecksItsValuesAgainstItsShape()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         // Per tag: a hostile value at step 2 between good ones at steps 1 and 3.
         struct Case {
             std::string tag;

@@ -4,6 +4,7 @@
 #include "core/analysis/custom_chart_tags.h"
 #include "core/demo/demo_audio.h"
 #include "core/demo/demo_logdir.h"
+#include "core/io/path_text.h"
 #include "core/load/logdir_custom_scalars.h"
 #include "core/load/logdir_loader.h"
 
@@ -33,7 +34,7 @@ private slots:
     void demoIsTrainedAndComplete()
     {
         QTemporaryDir temp;
-        const fs::path directory = fs::path(temp.path().toStdString()) / "demo";
+        const fs::path directory = pathFromText(temp.path().toStdString()) / "demo";
         DemoOptions options;
         options.directory = directory;
         double lastProgress = 0;

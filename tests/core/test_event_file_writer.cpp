@@ -5,6 +5,7 @@
 #include "core/events/event_decoder.h"
 #include "core/io/file_byte_source.h"
 #include "core/io/inflating_byte_source.h"
+#include "core/io/path_text.h"
 #include "core/io/record_compression.h"
 #include "core/io/record_reader.h"
 #include "core/load/logdir_loader.h"
@@ -94,7 +95,7 @@ std::vector<double> tensorFlowBucketLimits()
 
 struct Fixture {
     QTemporaryDir temp;
-    fs::path root() const { return fs::path(temp.path().toStdString()); }
+    fs::path root() const { return pathFromText(temp.path().toStdString()); }
 };
 
 } // namespace
@@ -112,7 +113,7 @@ private slots:
         QVERIFY(writer.ok());
         QVERIFY(fs::is_regular_file(writer.path()));
         QCOMPARE(writer.path().parent_path(), fixture.root() / "new" / "run");
-        const std::string name = writer.path().filename().string();
+        const std::string name = pathText(writer.path().filename());
         std::smatch match;
         // Host names may contain dots; the pid and the counter are the last two fields.
         QVERIFY2(std::regex_match(name, match,

@@ -5,6 +5,7 @@
 #include "core/events/graph_decoder.h"
 #include "core/events/json_value.h"
 #include "core/events/keras_graph.h"
+#include "core/io/path_text.h"
 #include "core/load/graph_loader.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
@@ -112,14 +113,14 @@ private slots:
         const pb::GraphDef latest = chainGraph(5);
         {
             EventFileWriter writer(
-                fs::path(temp.path().toStdString()) / "run", compressed(compression));
+                pathFromText(temp.path().toStdString()) / "run", compressed(compression));
             writer.addMetaGraph(chainGraph(7, "meta"));
             writer.addGraph(chainGraph(3));
             writer.addScalar("loss", 1, 0.5f);
             writer.addGraph(latest);
             writer.addMetaGraph(chainGraph(9, "meta")); // never replaces a graph_def
         }
-        const auto snapshot = load(fs::path(temp.path().toStdString()));
+        const auto snapshot = load(pathFromText(temp.path().toStdString()));
         const auto reference = snapshot->find("run")->graphReference();
         QVERIFY(reference);
         QCOMPARE(reference->source, GraphSource::GraphDef);
@@ -133,11 +134,11 @@ private slots:
         QTemporaryDir temp;
         const pb::GraphDef inner = chainGraph(4, "saved");
         {
-            EventFileWriter writer(fs::path(temp.path().toStdString()) / "run");
+            EventFileWriter writer(pathFromText(temp.path().toStdString()) / "run");
             writer.addMetaGraph(chainGraph(2, "old"));
             writer.addMetaGraph(inner);
         }
-        const auto snapshot = load(fs::path(temp.path().toStdString()));
+        const auto snapshot = load(pathFromText(temp.path().toStdString()));
         const auto reference = snapshot->find("run")->graphReference();
         QVERIFY(reference);
         QCOMPARE(reference->source, GraphSource::MetaGraphDef);
@@ -261,7 +262,7 @@ private slots:
         QTemporaryDir temp;
         const pb::GraphDef traced = chainGraph(3, "traced");
         {
-            EventFileWriter writer(fs::path(temp.path().toStdString()) / "run");
+            EventFileWriter writer(pathFromText(temp.path().toStdString()) / "run");
             writer.addKerasModel(kFunctionalWithSequential);
             writer.addRunMetadataGraph("trace", 2, chainGraph(2, "early"));
             writer.addRunMetadataGraph("trace", 7, traced);
@@ -274,7 +275,7 @@ private slots:
             event.mutable_tagged_run_metadata()->set_run_metadata(metadata.SerializeAsString());
             writer.writeEvent(event);
         }
-        const auto snapshot = load(fs::path(temp.path().toStdString()));
+        const auto snapshot = load(pathFromText(temp.path().toStdString()));
         const RunSnapshot& run = *snapshot->find("run");
         QCOMPARE(run.find("keras")->tensors.size(), std::size_t(0)); // no JSON held in memory
         const std::vector<GraphReference> references = run.graphReferences();
@@ -314,11 +315,11 @@ private slots:
         QTemporaryDir temp;
         fs::path file;
         {
-            EventFileWriter writer(fs::path(temp.path().toStdString()) / "run");
+            EventFileWriter writer(pathFromText(temp.path().toStdString()) / "run");
             writer.addGraph(chainGraph(3));
             file = writer.path();
         }
-        const auto snapshot = load(fs::path(temp.path().toStdString()));
+        const auto snapshot = load(pathFromText(temp.path().toStdString()));
         GraphReference reference = *snapshot->find("run")->graphReference();
         QVERIFY(loadGraph(reference).ok());
         GraphReference wrongKind = reference;
@@ -328,7 +329,7 @@ private slots:
         const DecodedGraph gone = loadGraph(reference);
         QVERIFY(!gone.ok());
         QVERIFY(!gone.graph);
-        QVERIFY(gone.error.find(file.string()) != std::string::npos);
+        QVERIFY(gone.error.find(pathText(file)) != std::string::npos);
     }
 
     void corpusGraphsDecode()

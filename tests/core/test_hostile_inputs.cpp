@@ -7,6 +7,7 @@
 #include "core/events/scalar_fast_path.h"
 #include "core/io/crc32c.h"
 #include "core/io/little_endian.h"
+#include "core/io/path_text.h"
 #include "core/io/record_writer.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
@@ -93,7 +94,7 @@ private slots:
     void lengthOfTwoToTheSixtyFourMinusOne()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         const std::string before = framedRecords({fileVersionEvent()});
         const std::string hostile = headerClaiming(~std::uint64_t(0)) + "garbage";
         writeBytes(
@@ -115,7 +116,7 @@ private slots:
     void recordClaimingAFourGigabyteImage()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         // A framing header claiming 4 GiB with a valid checksum, then real records.
         const std::string before = framedRecords({fileVersionEvent()});
         writeBytes(root / "a" / "events.out.tfevents.1.h",
@@ -158,7 +159,7 @@ private slots:
         // A valid header claiming 2 GiB − 1 at the end of a live file is a record still being
         // written: wait for it, but without reserving its claimed size.
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         writeBytes(root / "events.out.tfevents.1.h",
             framedRecords(lossEvents(1, 3)) + headerClaiming((std::uint64_t(1) << 31) - 1)
                 + std::string(100000, 'x'));
@@ -174,7 +175,7 @@ private slots:
     void millionNodeGraphIsStoredAsALocation()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         pb::GraphDef graph;
         for (int i = 0; i < 1000000; ++i) {
             auto* node = graph.add_node();
@@ -215,7 +216,7 @@ private slots:
         QVERIFY(decoder.decode(deeplyNestedEvent(10)).has_value());
 
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         const std::string before = framedRecords({fileVersionEvent()});
         std::vector<std::string> after = lossEvents(1, 5);
         writeBytes(root / "events.out.tfevents.1.h",
@@ -231,7 +232,7 @@ private slots:
     void twentyThousandRunsOfEmptyFiles()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         for (int i = 0; i < 20000; ++i) {
             const fs::path dir
                 = root / ("group" + std::to_string(i / 1000)) / ("run" + std::to_string(i));
@@ -262,7 +263,7 @@ private slots:
     void symbolicLinkLoop()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         appendRecords(root / "a" / "events.out.tfevents.1.h", lossEvents(1, 3));
         std::error_code error;
         fs::create_directory_symlink(root, root / "a" / "loop", error);
@@ -286,7 +287,7 @@ private slots:
     void fileNamesThatAreNotUtf8()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         const std::string badDirectory = "run\xff\xfe\x80";
         const std::string badFile = "events.out.tfevents.1.h\xc3\x28";
         std::error_code error;

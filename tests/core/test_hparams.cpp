@@ -4,6 +4,7 @@
 
 #include "core/events/hparams_decoder.h"
 #include "core/io/file_byte_source.h"
+#include "core/io/path_text.h"
 #include "core/io/record_reader.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
@@ -62,12 +63,12 @@ private slots:
             = {{"lr", 0.001}, {"optimizer", std::string("adam")}, {"augment", true}};
         const std::string metrics[] = {"loss", "accuracy"};
         {
-            EventFileWriter writer(fs::path(temp.path().toStdString()) / "trial");
+            EventFileWriter writer(pathFromText(temp.path().toStdString()) / "trial");
             writer.addHParams(values, metrics, 1000.5);
             writer.addScalar("loss", 0, 0.25f);
             writer.addHParamsSessionEnd(SessionEndStatus::Success, 2000.25);
         }
-        const auto snapshot = load(fs::path(temp.path().toStdString()));
+        const auto snapshot = load(pathFromText(temp.path().toStdString()));
         const RunHParams& hparams = snapshot->find("trial")->hparams;
         QVERIFY(hparams.errors.empty());
         QVERIFY(hparams.experiment && hparams.sessionStart && hparams.sessionEnd);
@@ -114,7 +115,7 @@ private slots:
         QTemporaryDir temp;
         fs::path file;
         {
-            EventFileWriter writer(fs::path(temp.path().toStdString()));
+            EventFileWriter writer(pathFromText(temp.path().toStdString()));
             writer.addHParamsExperiment(experiment, 1585792142.5);
             file = writer.path();
         }
@@ -169,11 +170,11 @@ private slots:
 
         QTemporaryDir temp;
         {
-            EventFileWriter writer(fs::path(temp.path().toStdString()) / "run");
+            EventFileWriter writer(pathFromText(temp.path().toStdString()) / "run");
             writer.writeEvent(hparamsEvent("_hparams_/experiment", experiment));
             writer.writeEvent(hparamsEvent("_hparams_/session_start_info", start));
         }
-        const auto snapshot = load(fs::path(temp.path().toStdString()));
+        const auto snapshot = load(pathFromText(temp.path().toStdString()));
         const RunHParams& hparams = snapshot->find("run")->hparams;
         QVERIFY(hparams.experiment && hparams.sessionStart && !hparams.sessionEnd);
         QCOMPARE(hparams.experiment->name, std::string("sweep"));

@@ -4,6 +4,7 @@
 // our writer; every expected value is worked out by hand from what the test writes.
 
 #include "core/analysis/hparams_table.h"
+#include "core/io/path_text.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
 #include "tests/support/test_support.h"
@@ -72,7 +73,7 @@ private slots:
     void declaredExperiment()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         HParamsExperiment declared;
         declared.hparams
             = {hparamInfo("lr", HParamType::Float64), hparamInfo("optimizer", HParamType::String),
@@ -133,7 +134,7 @@ private slots:
     void synthesizedExperiment()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         {
             EventFileWriter s1(root / "s1");
             s1.addHParamsSessionStart(
@@ -187,7 +188,7 @@ private slots:
     void sessionInTheRootRun()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         const std::string metricTags[] = {"val_loss"};
         {
             EventFileWriter writer(root);
@@ -209,7 +210,8 @@ private slots:
     void sessionsInSeveralLogdirs()
     {
         QTemporaryDir a, b;
-        const fs::path rootA = a.path().toStdString(), rootB = b.path().toStdString();
+        const fs::path rootA = pathFromText(a.path().toStdString()),
+                       rootB = pathFromText(b.path().toStdString());
         HParamsExperiment declared;
         declared.hparams
             = {hparamInfo("lr", HParamType::Float64), hparamInfo("units", HParamType::Float64)};
@@ -238,7 +240,7 @@ private slots:
     void followsLiveLogs()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         EventFileWriter first(root / "first");
         first.addHParamsSessionStart(startInfo({{"lr", 0.1}}, 1));
         first.addScalar("loss", 0, 1.0f, 10);

@@ -5,6 +5,7 @@
 // well formed, and the last must hold exactly what was written: nothing lost, nothing twice,
 // the points the restart wrote again replacing the old ones (TensorBoard's rule).
 
+#include "core/io/path_text.h"
 #include "core/io/record_writer.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
@@ -107,7 +108,7 @@ private slots:
     {
         QTemporaryDir temp;
         QVERIFY(temp.isValid());
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         fs::create_directories(root / "raw");
         std::atomic<int> running {3};
 

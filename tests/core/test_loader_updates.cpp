@@ -4,6 +4,7 @@
 
 #include "core/io/crc32c.h"
 #include "core/io/little_endian.h"
+#include "core/io/path_text.h"
 #include "core/io/record_writer.h"
 #include "core/load/logdir_loader.h"
 #include "tests/support/test_support.h"
@@ -49,7 +50,7 @@ private slots:
         // A SessionLog START at 15 removes nothing by itself; the restarted job's step 15
         // removes the old 15-20, as TensorBoard's rule does per series.
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         std::vector<std::string> records {fileVersionEvent()};
         for (auto& r : lossSteps(0, 20))
             records.push_back(r);
@@ -71,7 +72,7 @@ private slots:
     void stepGoingBackHidesAcrossFiles()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         std::vector<std::string> first {fileVersionEvent()};
         for (auto& r : lossSteps(0, 9))
             first.push_back(r);
@@ -86,7 +87,7 @@ private slots:
         const RunData& run = *loader.runs()[0];
         QCOMPARE(scalarSteps(run, "loss"), stepRange(0, 12));
         QCOMPARE(run.diagnostics.size(), std::size_t(1));
-        QCOMPARE(run.diagnostics[0].file, (root / "events.out.tfevents.200.h").string());
+        QCOMPARE(run.diagnostics[0].file, pathText(root / "events.out.tfevents.200.h"));
         QVERIFY(run.diagnostics[0].reason.starts_with("5 point(s) of scalars tag 'loss' hidden"));
 
         // Keeping orphaned data keeps every point as written, with no diagnostic.
@@ -103,7 +104,7 @@ private slots:
     {
         // TensorBoard's rule: the second value at step 3 replaces the first.
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         appendRecords(root / "events.out.tfevents.1.h",
             {fileVersionEvent(), scalarEvent("loss", 3, 1.0f, 1.0),
                 scalarEvent("loss", 3, 2.0f, 2.0), scalarEvent("loss", 4, 3.0f, 3.0)});
@@ -117,7 +118,7 @@ private slots:
     void newFilesAndRunsArePickedUpAndDeletedRunsDisappear()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         appendRecords(root / "a" / "events.out.tfevents.1.h", {fileVersionEvent()});
         LogdirLoader loader({{"", root}});
         loader.reload();
@@ -139,7 +140,7 @@ private slots:
     void fileReplacedInPlaceIsReread()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         const fs::path file = root / "events.out.tfevents.1.h";
         appendRecords(file, lossSteps(0, 50));
         LogdirLoader loader({{"", root}});
@@ -165,7 +166,7 @@ private slots:
     void unchangedReloadReadsNothing()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         for (int run = 0; run < 20; ++run)
             appendRecords(
                 root / ("run" + std::to_string(run)) / "events.out.tfevents.1.h", lossSteps(0, 5));
@@ -185,7 +186,7 @@ private slots:
     void snapshotIsUnchangedByLaterLoading()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         const fs::path file = root / "events.out.tfevents.1.h";
         appendRecords(file, lossSteps(0, 9));
         LogdirLoader loader({{"", root}});
@@ -205,7 +206,7 @@ private slots:
     void gzipFileIsReadAndFollowed()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         std::string framed = frameRecord(fileVersionEvent());
         for (auto& r : lossSteps(0, 99))
             framed += frameRecord(r);
@@ -225,7 +226,7 @@ private slots:
     void hugeLengthFieldIsSurvived()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         std::string header(12, '\0');
         storeLittleEndian64(header.data(), std::uint64_t(1) << 60);
         storeLittleEndian32(header.data() + 8, maskCrc(crc32c(header.data(), 8)));
@@ -244,7 +245,7 @@ private slots:
     void emptyAndHeaderOnlyFiles()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         writeBytes(root / "empty" / "events.out.tfevents.1.h", "");
         appendRecords(root / "header" / "events.out.tfevents.1.h", {fileVersionEvent()});
         LogdirLoader loader({{"", root}});

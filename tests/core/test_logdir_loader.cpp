@@ -1,6 +1,7 @@
 // The loader end to end on files written by our own writer: values, incremental reloads,
 // files that grow, and damage reported with file and offset.
 
+#include "core/io/path_text.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
 #include "tests/support/test_support.h"
@@ -20,7 +21,7 @@ private slots:
     void loadsScalarsFromRuns()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         fs::create_directories(root / "run_a");
         std::vector<std::string> records {fileVersionEvent()};
         for (int step = 0; step < 100; ++step)
@@ -44,7 +45,7 @@ private slots:
     void reloadReadsOnlyWhatWasAppended()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         const fs::path file = root / "events.out.tfevents.1.host";
         appendRecords(file, {fileVersionEvent(), scalarEvent("acc", 0, 0.5f, 1.0)});
         LogdirLoader loader({{"", root}});
@@ -64,7 +65,7 @@ private slots:
         std::string framedTail;
         {
             QTemporaryDir other;
-            const fs::path scratch = fs::path(other.path().toStdString()) / "x";
+            const fs::path scratch = pathFromText(other.path().toStdString()) / "x";
             appendRecords(scratch, {next});
             std::ifstream in(scratch, std::ios::binary);
             framedTail.assign(std::istreambuf_iterator<char>(in), {});
@@ -83,7 +84,7 @@ private slots:
     void damageIsReportedAndLaterRecordsKept()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         const fs::path file = root / "events.out.tfevents.1.host";
         std::vector<std::string> records {fileVersionEvent()};
         for (int step = 0; step < 10; ++step)
@@ -105,7 +106,7 @@ private slots:
         const RunData& run = *loader.runs()[0];
         QCOMPARE(run.tags.at("loss").scalars().size(), std::size_t(9));
         QCOMPARE(run.diagnostics.size(), std::size_t(1));
-        QCOMPARE(run.diagnostics[0].file, file.string());
+        QCOMPARE(run.diagnostics[0].file, pathText(file));
         QVERIFY(run.diagnostics[0].offset <= std::uint64_t(size / 2));
         QVERIFY(
             run.diagnostics[0].offset + run.diagnostics[0].bytesSkipped > std::uint64_t(size / 2));
@@ -115,11 +116,11 @@ private slots:
     {
         QTemporaryDir a, b;
         appendRecords(
-            fs::path(a.path().toStdString()) / "events.out.tfevents.1.h", {fileVersionEvent()});
-        appendRecords(fs::path(b.path().toStdString()) / "sub" / "events.out.tfevents.1.h",
+            pathFromText(a.path().toStdString()) / "events.out.tfevents.1.h", {fileVersionEvent()});
+        appendRecords(pathFromText(b.path().toStdString()) / "sub" / "events.out.tfevents.1.h",
             {fileVersionEvent()});
-        LogdirLoader loader(
-            {{"first", a.path().toStdString()}, {"second", b.path().toStdString()}});
+        LogdirLoader loader({{"first", pathFromText(a.path().toStdString())},
+            {"second", pathFromText(b.path().toStdString())}});
         loader.reload();
         QCOMPARE(loader.runs().size(), std::size_t(2));
         QCOMPARE(loader.runs()[0]->name, std::string("first"));
@@ -133,9 +134,9 @@ private slots:
     void unnamedLogdirLeavesRunsUngrouped()
     {
         QTemporaryDir a;
-        appendRecords(fs::path(a.path().toStdString()) / "train" / "events.out.tfevents.1.h",
+        appendRecords(pathFromText(a.path().toStdString()) / "train" / "events.out.tfevents.1.h",
             {fileVersionEvent()});
-        LogdirLoader loader({{"", a.path().toStdString()}});
+        LogdirLoader loader({{"", pathFromText(a.path().toStdString())}});
         loader.reload();
         const auto snapshot = loader.snapshot();
         QCOMPARE(snapshot->runs.size(), std::size_t(1));
@@ -147,7 +148,7 @@ private slots:
     void aTagThatChangesDtypeKeepsFullPrecision()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         writeMixedDtypeTag(root);
         LogdirLoader loader({{"", root}});
         loader.reload();
@@ -165,7 +166,7 @@ private slots:
     void aTagThatChangesKindKeepsBothSeries()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         const std::vector<double> sample {1.0, 2.0, 4.0};
         {
             EventFileWriter writer(root);

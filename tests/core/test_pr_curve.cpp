@@ -5,6 +5,7 @@
 
 #include "core/analysis/pr_curve.h"
 #include "core/export/pr_curve_csv.h"
+#include "core/io/path_text.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
 #include "tests/support/test_support.h"
@@ -127,7 +128,7 @@ private slots:
     void writerLayoutReadsBack()
     {
         QTemporaryDir temp;
-        const std::filesystem::path root = temp.path().toStdString();
+        const std::filesystem::path root = pathFromText(temp.path().toStdString());
         {
             EventFileWriter writer(root);
             PrCurveCounts counts {{4, 3, 1, 0}, {6, 2, 0, 0}, {0, 4, 6, 6}, {0, 1, 3, 4}};
@@ -222,7 +223,7 @@ private slots:
         QTemporaryDir temp;
         std::filesystem::path written;
         {
-            EventFileWriter writer(temp.path().toStdString());
+            EventFileWriter writer(pathFromText(temp.path().toStdString()));
             writer.addPrCurve(value.tag(), event.step(), counts, event.wall_time());
             written = writer.path();
         }

@@ -3,6 +3,7 @@
 // rule, on hand-written folders, our demo and the corpus.
 
 #include "core/demo/demo_logdir.h"
+#include "core/io/path_text.h"
 #include "core/projector/projector_discovery.h"
 #include "tests/support/test_support.h"
 
@@ -39,7 +40,7 @@ private slots:
     {
         QTemporaryDir temp;
         DemoOptions options;
-        options.directory = temp.path().toStdString();
+        options.directory = pathFromText(temp.path().toStdString());
         options.steps = 5;
         QCOMPARE(writeDemoLogdir(options), std::string());
         const ProjectorDiscovery found = discoverRoot(options.directory);
@@ -63,7 +64,7 @@ private slots:
     void runFoldersAndAssetFolderAreSearched()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         // run "a": config in the run folder; run "b": one in the asset folder, which wins.
         lantern::test::writeBytes(root / "a" / "projector_config.pbtxt",
             "embeddings { tensor_path: \"v.tsv\" metadata_path: \"m.tsv\" }");
@@ -108,7 +109,7 @@ private slots:
     void missingTensorIsReportedNotListed()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         lantern::test::writeBytes(root / "projector_config.pbtxt",
             "embeddings { tensor_name: \"embed\" tensor_path: \"absent.tsv\" }");
         const ProjectorDiscovery found = discoverRoot(root);

@@ -2,6 +2,7 @@
 // hand-written fixtures, from our demo, and from every config in the corpus.
 
 #include "core/demo/demo_logdir.h"
+#include "core/io/path_text.h"
 #include "core/projector/embedding_tensor.h"
 #include "core/projector/metadata_table.h"
 #include "core/projector/projector_config.h"
@@ -72,7 +73,7 @@ private slots:
     void pathsAreSearchedInOrder()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         const fs::path logdir = root / "logdir";
         const fs::path config = logdir / "run";
         fs::create_directories(config / "sub");
@@ -88,7 +89,7 @@ private slots:
         QCOMPARE(findProjectorFile(config, logdir, "sub\\meta.tsv").found,
             std::optional(config / "sub" / "meta.tsv"));
         // Outside the config's folder is allowed: a local reader, the user's own files.
-        QCOMPARE(findProjectorFile(config, logdir, (root / "elsewhere" / "x.tsv").string()).found,
+        QCOMPARE(findProjectorFile(config, logdir, pathText(root / "elsewhere" / "x.tsv")).found,
             std::optional(root / "elsewhere" / "x.tsv"));
         QCOMPARE(findProjectorFile(config, logdir, "../../elsewhere/x.tsv").found,
             std::optional(root / "elsewhere" / "x.tsv"));
@@ -113,7 +114,7 @@ private slots:
         const std::string message
             = describeMissingFile("metadata_path", "old\\absent.tsv", missing);
         for (const fs::path& tried : missing.tried)
-            QVERIFY2(message.find(tried.string()) != std::string::npos, message.c_str());
+            QVERIFY2(message.find(pathText(tried)) != std::string::npos, message.c_str());
         QVERIFY(message.starts_with("metadata_path \"old\\absent.tsv\""));
 
         // Only regular files: a folder, a device or a FIFO names nothing (and cannot hang us).
@@ -123,6 +124,7 @@ private slots:
         QVERIFY(findProjectorFile(config, logdir, "").tried.empty());
         // "~/" is the home directory.
         const QByteArray oldHome = qgetenv("HOME");
+        // The narrow form, as getenv gives it back to fs::path (the ANSI code page on Windows).
         qputenv("HOME", QByteArray::fromStdString(config.string()));
         QCOMPARE(findProjectorFile(root, {}, "~/sub/meta.tsv").found,
             std::optional(config / "sub" / "meta.tsv"));
@@ -233,7 +235,7 @@ private slots:
     {
         QTemporaryDir temp;
         DemoOptions options;
-        options.directory = temp.path().toStdString();
+        options.directory = pathFromText(temp.path().toStdString());
         options.steps = 10;
         QCOMPARE(writeDemoLogdir(options), std::string());
         const auto parsed = parseProjectorConfig(
@@ -272,7 +274,7 @@ private slots:
             ++configs;
             const auto parsed = parseProjectorConfig(lantern::test::readBytes(entry.path()));
             QVERIFY2(
-                parsed.config.has_value(), (entry.path().string() + ": " + parsed.error).c_str());
+                parsed.config.has_value(), (pathText(entry.path()) + ": " + parsed.error).c_str());
             QVERIFY(!parsed.config->embeddings.empty());
             const fs::path directory = entry.path().parent_path();
             for (const ProjectorEmbedding& embedding : parsed.config->embeddings) {

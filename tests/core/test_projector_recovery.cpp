@@ -3,6 +3,7 @@
 // paths and checkpoints recovered where the file is beside the config and reported, with what
 // was tried, where it is not; and each kind of bad file reported with everything else loaded.
 
+#include "core/io/path_text.h"
 #include "core/load/logdir_loader.h"
 #include "core/projector/embedding_summary.h"
 #include "core/projector/embedding_tensor.h"
@@ -147,7 +148,7 @@ private slots:
         const ProjectorEmbeddingSource& source = f04.discovery.embeddings[0];
         QVERIFY2(source.problems.empty(), joined(source.problems).c_str());
         // Written as "minimalsample/mnistdigits.png" from the folder above: found beside it.
-        QCOMPARE(source.spritePath.filename().string(), std::string("mnistdigits.png"));
+        QCOMPARE(pathText(source.spritePath.filename()), std::string("mnistdigits.png"));
         QCOMPARE(source.spriteImageSize,
             std::optional(std::pair<std::uint32_t, std::uint32_t>(644, 644)));
         const LoadedEmbedding loaded = loadEmbedding(source);
@@ -173,7 +174,7 @@ private slots:
         QVERIFY(!fc2->metadataPath.empty());
         QVERIFY(fs::equivalent(fc2->metadataPath, f06Run / "metadata.tsv"));
         QCOMPARE(fc2->problems.size(), std::size_t(1));
-        const std::string shard = (f06Run / "keras_embedding.ckpt-75.data-00000-of-00001").string();
+        const std::string shard = pathText(f06Run / "keras_embedding.ckpt-75.data-00000-of-00001");
         QVERIFY2(fc2->problems[0].find(shard + " holding \"fc2_embedding\" is missing")
                 != std::string::npos,
             fc2->problems[0].c_str());
@@ -196,7 +197,7 @@ private slots:
         // The same folders without the files beside their configs: reported, with each place
         // tried, and the rest still there.
         QTemporaryDir temp;
-        const fs::path copy = temp.path().toStdString();
+        const fs::path copy = pathFromText(temp.path().toStdString());
         fs::create_directories(copy / "logs");
         for (const char* file : {"projector_config.pbtxt", "checkpoint", "embedding.ckpt-1.index",
                  "embedding.ckpt-1.data-00000-of-00001"})
@@ -212,9 +213,9 @@ private slots:
             problem.c_str());
         for (const fs::path& tried :
             {copy / "logs" / "logs" / "metadata.tsv", copy / "logs" / "metadata.tsv"})
-            QVERIFY2(problem.find(tried.string()) != std::string::npos, problem.c_str());
+            QVERIFY2(problem.find(pathText(tried)) != std::string::npos, problem.c_str());
         QVERIFY(
-            problem.find((copy / "logs" / "projector_config.pbtxt").string()) != std::string::npos);
+            problem.find(pathText(copy / "logs" / "projector_config.pbtxt")) != std::string::npos);
         const LoadedEmbedding loaded = loadEmbedding(source);
         QVERIFY2(loaded.error.empty(), loaded.error.c_str());
         QCOMPARE(loaded.rows, std::size_t(162));
@@ -224,7 +225,7 @@ private slots:
     void noStateFileOrAMovedCheckpointUsesTheNewestIndex()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         // A TF1 Saver folder without its `checkpoint` file.
         QVERIFY(writeCheckpoint(
             root / "model.ckpt-5", {{"old", {1, {2, 2}, floatBytes({1, 2, 3, 4})}}}));
@@ -274,7 +275,7 @@ private slots:
         QCOMPARE(found.embeddings.size(), std::size_t(1));
         QVERIFY(
             mentions(found.embeddings[0].problems, "model_checkpoint_path \"/gone/run/ckpt-99\""));
-        QVERIFY(mentions(found.embeddings[0].problems, "no *.index in " + root.string()));
+        QVERIFY(mentions(found.embeddings[0].problems, "no *.index in " + pathText(root)));
         QCOMPARE(found.problems, found.embeddings[0].problems); // said once, by the embedding
         QVERIFY(!loadEmbedding(found.embeddings[0]).error.empty());
     }
@@ -282,7 +283,7 @@ private slots:
     void aConfigWithoutEmbeddingsOffersFloatMatricesButNoOptimizerSlots()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         const std::string twelve = floatBytes(std::vector<float>(12, 0.5f));
         QVERIFY(writeCheckpoint(root / "ckpt-1",
             {{"embedding", {1, {4, 3}, twelve}}, {"embedding/Adam", {1, {4, 3}, twelve}},
@@ -308,7 +309,7 @@ private slots:
     void badFilesAreReportedAndTheRestLoads()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         QVERIFY(
             writeCheckpoint(root / "ckpt-1", {{"good", {1, {2, 2}, floatBytes({1, 2, 3, 4})}}}));
         writeBytes(root / "ragged.tsv", "1\t2\n3\n");
@@ -341,7 +342,7 @@ private slots:
         QVERIFY2(
             ragged.error.find("line 2 has 1 values, the lines before it 2") != std::string::npos,
             ragged.error.c_str());
-        QVERIFY(ragged.error.find((root / "ragged.tsv").string()) != std::string::npos);
+        QVERIFY(ragged.error.find(pathText(root / "ragged.tsv")) != std::string::npos);
         QVERIFY(
             mentions(summarizeEmbedding(*named(found, "ragged")).problems, "line 2 has 1 values"));
         const LoadedEmbedding words = loadEmbedding(*named(found, "words"));
@@ -353,7 +354,7 @@ private slots:
         const LoadedEmbedding absentLoaded = loadEmbedding(absent);
         QVERIFY2(
             absentLoaded.error.find("tensor_path \"old/absent.tsv\" names no file here; tried: "
-                + (root / "old" / "absent.tsv").string())
+                + pathText(root / "old" / "absent.tsv"))
                 != std::string::npos,
             absentLoaded.error.c_str());
 
@@ -376,14 +377,14 @@ private slots:
         for (const ProjectorEmbeddingSource& source : found.embeddings)
             for (const std::string& problem : source.problems)
                 QVERIFY2(problem.starts_with(describeEmbedding(source) + ": "), problem.c_str());
-        QVERIFY(describeEmbedding(fine).find((root / "projector_config.pbtxt").string())
+        QVERIFY(describeEmbedding(fine).find(pathText(root / "projector_config.pbtxt"))
             != std::string::npos);
     }
 
     void v1CheckpointFoldersOfferTheirMatrices()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         // A sharded V1 Saver's folder, its `checkpoint` file written on another machine.
         QVERIFY(lantern::test::writeV1Checkpoint(root / "model.ckpt-30-00000-of-00001",
             {{"emb", {1, {3, 2}, {V1Slice {{0, 0}, {-1, -1}, {1, 2, 3, 4, 5, 6}}}}},
@@ -439,7 +440,7 @@ private slots:
         QVERIFY(found.runs >= 1); // it has event files too
         const ProjectorEmbeddingSource* weights = named(found.discovery, "linear/language/weights");
         QVERIFY2(weights, joined(found.discovery.problems).c_str());
-        QCOMPARE(weights->checkpointPrefix.filename().string(),
+        QCOMPARE(pathText(weights->checkpointPrefix.filename()),
             "model.ckpt-3000-" + std::string(5, '?') + "-of-00001");
         QCOMPARE(weights->shape, (std::vector<std::uint32_t> {100, 1}));
         QVERIFY(!named(found.discovery, "linear/language/weights/Ftrl")); // an optimizer slot
@@ -452,7 +453,7 @@ private slots:
     void aSpriteAtlasPastTensorBoardsLimitIsRefused()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         writeBytes(root / "t.tsv", "1\t2\n3\t4\n");
         writeBytes(root / "wide.png", pngHeader(8193, 64));
         writeBytes(root / "tall.png", pngHeader(32, 9000));
@@ -470,7 +471,7 @@ private slots:
         for (const auto& [name, file, size] :
             {std::tuple {"wide", "wide.png", "8193×64"}, {"tall", "tall.png", "32×9000"}}) {
             const ProjectorEmbeddingSource& source = *named(found, name);
-            const std::string expected = "the sprite " + (root / file).string() + " is " + size
+            const std::string expected = "the sprite " + pathText(root / file) + " is " + size
                 + " px, larger than the 8192×8192 px TensorBoard accepts";
             QVERIFY2(mentions(source.problems, expected), joined(source.problems).c_str());
             QVERIFY(mentions(found.problems, expected));
@@ -489,7 +490,7 @@ private slots:
     void damagedCheckpointsAndConfigsLoseNothingElse()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         QVERIFY(writeCheckpoint(root / "ckpt-1", {{"w", {1, {2, 2}, floatBytes({1, 2, 3, 4})}}}));
         writeBytes(root / "t.tsv", "1\t2\n");
         writeBytes(root / "projector_config.pbtxt",
@@ -501,7 +502,7 @@ private slots:
         const std::string index = lantern::test::readBytes(root / "ckpt-1.index");
         writeBytes(root / "ckpt-1.index", index.substr(0, index.size() / 2));
         ProjectorDiscovery found = discoverProjectorEmbeddings({}, logdirs);
-        QVERIFY(mentions(found.problems, (root / "ckpt-1").string() + ".index cannot be read"));
+        QVERIFY(mentions(found.problems, pathText(root / "ckpt-1") + ".index cannot be read"));
         QVERIFY(mentions(named(found, "w")->problems, ".index cannot be read"));
         QCOMPARE(loadEmbedding(*named(found, "t")).rows, std::size_t(1));
 
@@ -519,7 +520,7 @@ private slots:
         writeBytes(root / "projector_config.pbtxt", "embeddings {\n  tensor_name: \"w\"\n  oops\n");
         found = discoverProjectorEmbeddings({}, logdirs);
         QVERIFY2(mentions(found.problems,
-                     (root / "projector_config.pbtxt").string()
+                     pathText(root / "projector_config.pbtxt")
                          + " is not a valid text-format projector config: line "),
             joined(found.problems).c_str());
         QVERIFY(named(found, "w"));
@@ -529,7 +530,7 @@ private slots:
     void oversizedBookmarksAreSkippedWithAWarning()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         writeBytes(root / "t.tsv", "1\t2\n");
         writeBytes(root / "marks.json", std::string(std::size_t(kMaxBookmarksBytes) + 1, ' '));
         writeBytes(root / "projector_config.pbtxt",
@@ -548,7 +549,7 @@ private slots:
     void measuringAgreesWithParsing()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         // Lines crossing the 1 MiB pieces the measure reads in, CRLF endings, blank lines.
         std::string big;
         while (big.size() < (std::size_t(5) << 19))

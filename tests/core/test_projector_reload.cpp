@@ -2,6 +2,7 @@
 // event files at all, in a run that gets a projector_config.pbtxt after the first load, and
 // again only when the folders or their projector files changed (the fingerprint).
 
+#include "core/io/path_text.h"
 #include "core/io/run_discovery.h"
 #include "core/load/logdir_loader.h"
 #include "core/load/projector_fingerprint.h"
@@ -53,7 +54,7 @@ private slots:
     void logdirWithOnlyProjectorDataHasItsEmbedding()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         writeTsvEmbedding(root);
         Reloads reloads(root);
         const LogdirSnapshot& snapshot = *reloads.last;
@@ -70,7 +71,7 @@ private slots:
     void emptyLogdirHasAnEmptyDiscovery()
     {
         QTemporaryDir temp;
-        Reloads reloads(temp.path().toStdString());
+        Reloads reloads(pathFromText(temp.path().toStdString()));
         QVERIFY(reloads.last->projector); // never null
         QVERIFY(reloads.last->projector->embeddings.empty());
         QVERIFY(reloads.last->projector->problems.empty());
@@ -79,7 +80,7 @@ private slots:
     void nothingChangedIsNotSearchedAgain()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         writeRun(root / "a", 1);
         writeTsvEmbedding(root / "a");
         Reloads reloads(root);
@@ -103,7 +104,7 @@ private slots:
     void configWrittenIntoAnExistingRunIsFound()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         writeRun(root / "a", 1);
         Reloads reloads(root);
         QVERIFY(reloads.last->projector->embeddings.empty());
@@ -121,7 +122,7 @@ private slots:
     void configRewrittenInPlaceIsReadAgain()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         writeRun(root / "a", 1);
         writeTsvEmbedding(root / "a", "first");
         writeBytes(root / "a" / "second.tsv", "1\t2\n3\t4\n");
@@ -139,7 +140,7 @@ private slots:
     void runsComingAndGoingAreSearchedAgain()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         writeRun(root / "a", 1);
         const fs::path b = root / "later" / "b";
         writeTsvEmbedding(b); // not a run yet: no event file
@@ -161,7 +162,7 @@ private slots:
     void problemsAreInTheSnapshot()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         writeRun(root / "a", 1);
         writeBytes(root / "a" / "projector_config.pbtxt", "embeddings { tensor_path: ");
         Reloads reloads(root);
@@ -176,7 +177,7 @@ private slots:
     void fingerprintFollowsTheFilesDiscoveryReads()
     {
         QTemporaryDir temp;
-        const fs::path root = fs::path(temp.path().toStdString()) / "logs";
+        const fs::path root = pathFromText(temp.path().toStdString()) / "logs";
         const fs::path run = root / "x" / "a";
         const fs::path assets = run / "plugins" / "org_tensorflow_tensorboard_projector";
         writeRun(run, 1);
@@ -231,7 +232,7 @@ private slots:
     void justWrittenFilesAreSearchedOnceMoreWhenSettled()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         writeRun(root / "a", 1);
         writeTsvEmbedding(root / "a");
         auto now = fs::file_time_type::clock::now();

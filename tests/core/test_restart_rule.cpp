@@ -7,6 +7,7 @@
 
 #include "core/events/event_decoder.h"
 #include "core/io/file_byte_source.h"
+#include "core/io/path_text.h"
 #include "core/io/record_reader.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
@@ -253,7 +254,7 @@ private slots:
             for (const bool keepEverything : {false, true}) {
                 const std::string difference = compareLogdir(entry.path(), keepEverything, &series);
                 QVERIFY2(difference.empty(),
-                    qPrintable(QString::fromStdString(entry.path().filename().string() + ": "
+                    qPrintable(QString::fromStdString(pathText(entry.path().filename()) + ": "
                         + (keepEverything ? "keeping everything: " : "") + difference)));
             }
         }
@@ -278,7 +279,7 @@ private slots:
         QFETCH(QList<int>, steps);
         QFETCH(QList<int>, kept);
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         std::vector<std::string> records {fileVersionEvent()};
         for (std::size_t i = 0; i < std::size_t(steps.size()); ++i)
             records.push_back(scalarEvent("loss", steps[i], float(i), 100.0 + double(i)));
@@ -306,7 +307,7 @@ private slots:
     void sessionStartAloneRemovesNothing()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         std::vector<std::string> records {fileVersionEvent()};
         for (auto& r : lossSteps({0, 1, 2, 3, 4, 5}, 100))
             records.push_back(r);
@@ -327,7 +328,7 @@ private slots:
         // Three files of one run, written out of name order on purpose: the second file (by
         // name) goes back to step 3 for every kind, the third repeats step 4.
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         const std::vector<double> sample {1.0, 2.0, 3.0};
         const EncodedImage image {1, 1, 3, std::string("\x89PNG\r\n\x1a\n", 8)};
         const auto write = [&](const std::string& name, std::initializer_list<int> steps,
@@ -380,7 +381,7 @@ private slots:
         // Every step written twice, a few hundred thousand times: each repeat removes one
         // point, which must not copy the open tail or rebuild the chunk index each time.
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         std::vector<std::string> records {fileVersionEvent()};
         constexpr int kSteps = 100'000;
         for (int step = 0; step < kSteps; ++step)

@@ -1,6 +1,7 @@
 // Run discovery: nested runs, name order, skipped profiler markers, symlink loops, specs.
 
 #include "core/io/logdir_spec.h"
+#include "core/io/path_text.h"
 #include "core/io/run_discovery.h"
 
 #include <QTemporaryDir>
@@ -25,7 +26,7 @@ private slots:
     void findsRunsAndOrdersFiles()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         touch(root / "events.out.tfevents.100.host");
         touch(root / "train" / "events.out.tfevents.200.host");
         touch(root / "train" / "events.out.tfevents.100.host");
@@ -40,7 +41,7 @@ private slots:
         QCOMPARE(found.runs[1].name, std::string("eval/deep/er"));
         QCOMPARE(found.runs[2].name, std::string("train"));
         QCOMPARE(found.runs[2].eventFiles.size(), std::size_t(2));
-        QCOMPARE(found.runs[2].eventFiles[0].path.filename().string(),
+        QCOMPARE(pathText(found.runs[2].eventFiles[0].path.filename()),
             std::string("events.out.tfevents.100.host"));
         QVERIFY(found.problems.empty());
     }
@@ -48,7 +49,7 @@ private slots:
     void symlinkLoopIsEnteredOnce()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = pathFromText(temp.path().toStdString());
         touch(root / "a" / "events.out.tfevents.1.x");
         fs::create_directory_symlink(root, root / "a" / "loop");
         fs::create_directory_symlink(root / "a", root / "alias");
@@ -78,10 +79,10 @@ private slots:
     {
         LogdirSpec spec = parseLogdirSpec("train:/tmp/logs/train");
         QCOMPARE(spec.name, std::string("train"));
-        QCOMPARE(spec.path.string(), std::string("/tmp/logs/train"));
+        QCOMPARE(pathText(spec.path), std::string("/tmp/logs/train"));
         spec = parseLogdirSpec("/tmp/logs/a:b");
         QVERIFY(spec.name.empty());
-        QCOMPARE(spec.path.string(), std::string("/tmp/logs/a:b"));
+        QCOMPARE(pathText(spec.path), std::string("/tmp/logs/a:b"));
 #if defined(_WIN32)
         QVERIFY(parseLogdirSpec("C:\\logs").name.empty());
 #endif
@@ -90,7 +91,7 @@ private slots:
         QCOMPARE(list.size(), std::size_t(2));
         QCOMPARE(list[0].name, std::string("first"));
         QCOMPARE(list[1].name, std::string("b"));
-        QCOMPARE(list[1].path.string(), std::string("/y"));
+        QCOMPARE(pathText(list[1].path), std::string("/y"));
     }
 };
 

@@ -3,6 +3,7 @@
 
 #include "core/analysis/hparams_table.h"
 #include "core/analysis/run_summary.h"
+#include "core/io/path_text.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
 #include "core/write/png_encoder.h"
@@ -35,19 +36,20 @@ private slots:
     void summaryCoversEverySeries()
     {
         QTemporaryDir temp;
-        const fs::path run = fs::path(temp.path().toStdString()) / "a";
+        const fs::path run = pathFromText(temp.path().toStdString()) / "a";
         {
             EventFileWriter writer(run);
             writer.addScalar("loss", 5, 1.0f, 1000.5);
             writer.addScalar("loss", 9, 0.5f, 1004.0);
             writer.addScalar("acc", 7, 0.1f, 1002.0);
             const std::vector<double> values = {1, 2, 3};
-            writer.addHistogram("weights", 3, values, SummaryStyle::Tf2, 999.0); // the earliest step and time
+            writer.addHistogram(
+                "weights", 3, values, SummaryStyle::Tf2, 999.0); // the earliest step and time
             const EncodedImage image = tinyImage();
             writer.addImage("sample", 12, std::span(&image, 1), SummaryStyle::Tf2, 1010.25);
             writer.addText("note", 4, "hello", 1001.0);
         }
-        LogdirLoader loader({{"", temp.path().toStdString()}});
+        LogdirLoader loader({{"", pathFromText(temp.path().toStdString())}});
         loader.reload();
         const auto snapshot = loader.snapshot();
         QCOMPARE(snapshot->runs.size(), std::size_t(1));
@@ -74,11 +76,11 @@ private slots:
     void emptyRunHasNoRanges()
     {
         QTemporaryDir temp;
-        const fs::path run = fs::path(temp.path().toStdString()) / "empty";
+        const fs::path run = pathFromText(temp.path().toStdString()) / "empty";
         {
             EventFileWriter writer(run); // the file version record only
         }
-        LogdirLoader loader({{"", temp.path().toStdString()}});
+        LogdirLoader loader({{"", pathFromText(temp.path().toStdString())}});
         loader.reload();
         const auto snapshot = loader.snapshot();
         QCOMPARE(snapshot->runs.size(), std::size_t(1));
@@ -91,7 +93,7 @@ private slots:
     void runsTakeTheirSessionsHParams()
     {
         QTemporaryDir temp;
-        const fs::path root(temp.path().toStdString());
+        const fs::path root(pathFromText(temp.path().toStdString()));
         const auto session = [](double lr) {
             SessionStartInfo start;
             start.hparams = {{"lr", lr}};
@@ -103,7 +105,7 @@ private slots:
         EventFileWriter(root / "b" / "c" / "eval" / "deep").addScalar("loss", 1, 1.0f);
         EventFileWriter(root).addHParamsSessionStart(session(0.3)); // the root run "."
         EventFileWriter(root / "d").addScalar("loss", 1, 1.0f);
-        LogdirLoader loader({{"", root.string()}});
+        LogdirLoader loader({{"", root}});
         loader.reload();
         const auto snapshot = loader.snapshot();
         const std::vector<const SessionStartInfo*> starts = sessionStartsByRun(*snapshot);

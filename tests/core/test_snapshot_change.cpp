@@ -1,6 +1,7 @@
 // Change notices (core/load/snapshot_change.h) on a live logdir: what a reload touched, named
 // by run and tag, and whether points were only appended, against what was written.
 
+#include "core/io/path_text.h"
 #include "core/load/logdir_loader.h"
 #include "core/load/snapshot_change.h"
 #include "tests/support/reloading_logdir.h"
@@ -18,7 +19,7 @@ namespace {
 // Two runs, "a" and "b", each with "loss" and "lr" at steps 1 and 2.
 struct LiveLogdir {
     QTemporaryDir temp;
-    fs::path root = temp.path().toStdString();
+    fs::path root = pathFromText(temp.path().toStdString());
     fs::path fileOf(const std::string& run) const
     {
         return root / run / "events.out.tfevents.1.host";

@@ -7,6 +7,7 @@
 // The bounds are a little above what is measured, so that a structure of a few words more per
 // tag (a hash node, a second copy of the name, a map of metadata) fails them.
 
+#include "core/io/path_text.h"
 #include "core/load/logdir_loader.h"
 #include "core/store/tag_names.h"
 #include "core/write/event_file_writer.h"
@@ -88,7 +89,7 @@ private slots:
     void manyOnePointTagsCostLittleEach()
     {
         QTemporaryDir temp;
-        const fs::path root = fs::path(temp.path().toStdString());
+        const fs::path root = pathFromText(temp.path().toStdString());
         std::unique_ptr<LogdirLoader> loader;
         std::shared_ptr<const LogdirSnapshot> first;
         const PerTag cost = loadManyTags(root, false, loader, first);
@@ -142,7 +143,7 @@ private slots:
         // TF2 writes the scalars plugin's metadata with each tag's first value: remembered per
         // tag, it must not cost a map node and a copy of the name each.
         QTemporaryDir temp;
-        const fs::path root = fs::path(temp.path().toStdString());
+        const fs::path root = pathFromText(temp.path().toStdString());
         std::unique_ptr<LogdirLoader> loader;
         std::shared_ptr<const LogdirSnapshot> snapshot;
         const PerTag cost = loadManyTags(root, true, loader, snapshot);
@@ -184,7 +185,7 @@ private slots:
         // series is a new object, the old snapshot stays as it was, and the list stays in tag
         // order.
         QTemporaryDir temp;
-        const fs::path root = fs::path(temp.path().toStdString());
+        const fs::path root = pathFromText(temp.path().toStdString());
         {
             EventFileWriter writer(root / "run");
             writer.addScalar("b", 1, 1.0f, 1.7e9);

@@ -3,6 +3,7 @@
 // tensors read back through the loader, and ML-Agents' hyperparameter text from the corpus.
 
 #include "core/analysis/text_layout.h"
+#include "core/io/path_text.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
 #include "tests/support/test_support.h"
@@ -72,7 +73,7 @@ private slots:
     void writerTensorsReadBack()
     {
         QTemporaryDir temp;
-        const std::filesystem::path root = temp.path().toStdString();
+        const std::filesystem::path root = pathFromText(temp.path().toStdString());
         const std::vector<std::string> cells = {"a", "**b**", "c", "1", "2", "3"};
         {
             EventFileWriter writer(root);

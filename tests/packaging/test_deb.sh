@@ -6,7 +6,9 @@
 #  - Depends naming the package of every library the binaries load;
 #  - dpkg -i into a fresh root, whose database holds this machine's packages named in Depends
 #    (so dpkg checks them); then the installed app, started as its desktop entry says, drawing a
-#    real window of a generated log directory, opened from a folder and from an event file.
+#    real window of a generated log directory, opened from a folder and from an event file;
+#  - and the installed app started from its desktop entry by `gio launch` (GLib's launcher, the
+#    one GNOME's file manager uses) on a virtual X screen, whose picture is grabbed.
 #   test_deb.sh BUILD_DIR SOURCE_DIR IMAGE_CHECK
 set -eu
 build_dir=$1
@@ -27,6 +29,8 @@ need desktop-file-validate desktop-file-utils
 need update-desktop-database desktop-file-utils
 need update-mime-database shared-mime-info
 need readelf binutils
+need gio libglib2.0-bin
+need xvfb-run xvfb
 
 # --- The package --------------------------------------------------------------------------
 (cd "$build_dir" && cpack -G DEB -B "$work/cpack" >"$work/cpack.log" 2>&1) ||
@@ -64,6 +68,8 @@ grep -q "<release version=\"$version\" date=" "$metainfo" ||
 grep -q '<content_rating type="oars-1.1"' "$metainfo" || fail "no content rating"
 screenshots=$(sed -n 's|.*<image>.*/\([^/<]*\)</image>.*|\1|p' "$metainfo")
 [ -n "$screenshots" ] || fail "the metainfo shows no screenshot"
+[ "$(grep -c '<caption>' "$metainfo")" -eq "$(grep -c '<screenshot[ >]' "$metainfo")" ] ||
+  fail "a screenshot in the metainfo has no caption"
 for name in $screenshots; do
   [ -f "$source_dir/docs/screenshots/$name" ] || fail "screenshot $name is not in docs/screenshots"
 done
@@ -173,4 +179,25 @@ for opened in "$work/logs" "$event_file"; do
   # To look at them: LANTERN_KEEP_SCREENSHOTS=DIR ctest -R package_deb
   [ -z "${LANTERN_KEEP_SCREENSHOTS:-}" ] || cp "$shot" "$LANTERN_KEEP_SCREENSHOTS/"
 done
+# --- Started from its desktop entry, as a file manager starts it ---------------------------
+# gio reads the entry (Exec, %F) and starts the app with the folder; nothing here can ask that
+# app for a screenshot, so image_check grabs the X screen once the window has settled. The app
+# is found by its executable's path, which only this test's copy has: its arguments must be the
+# folder (what %F became), then it is ended (it would die with the X server in any case).
+launched="$work/launched-from-desktop-entry.png"
+cat >"$work/launch.sh" <<EOF
+unset QT_QPA_PLATFORM
+PATH="$root/usr/bin:\$PATH" gio launch "$root/usr/share/applications/lantern.desktop" "$work/logs"
+"$image_check" --grab "$launched" 60 64 || exit 1
+for process in /proc/[0-9]*; do
+  if [ "\$(readlink "\$process/exe" 2>/dev/null)" = "$root/usr/bin/lantern" ]; then
+    arguments=\$(tr '\0' '\n' <"\$process/cmdline" | tail -n +2)
+    kill "\${process#/proc/}"
+  fi
+done
+[ "\${arguments:-}" = "$work/logs" ] || { echo "gio ran lantern with '\${arguments:-}'" >&2; exit 1; }
+EOF
+xvfb-run -a -s "-screen 0 1280x800x24" sh "$work/launch.sh" ||
+  fail "the app started from its desktop entry by gio launch drew no window"
+[ -z "${LANTERN_KEEP_SCREENSHOTS:-}" ] || cp "$launched" "$LANTERN_KEEP_SCREENSHOTS/"
 echo "package ok: $(basename "$deb"), $(du -k "$deb" | cut -f1) KiB; Depends: $depends"

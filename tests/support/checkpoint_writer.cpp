@@ -25,6 +25,7 @@ bool writeTable(
     std::error_code error;
     std::filesystem::create_directories(path.parent_path(), error);
     leveldb::WritableFile* opened = nullptr;
+    // leveldb opens narrow names (CreateFileA on Windows): the native narrow form, not UTF-8.
     if (!leveldb::Env::Default()->NewWritableFile(path.string(), &opened).ok())
         return false;
     const std::unique_ptr<leveldb::WritableFile> file(opened);

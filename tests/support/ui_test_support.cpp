@@ -3,6 +3,7 @@
 #include "core/load/logdir_loader.h"
 #include "core/load/snapshot_change.h"
 #include "core/write/event_file_writer.h"
+#include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/dashboard.h"
 #include "ui/main_window.h"
 #include "ui/widgets/run_list_model.h"
@@ -20,7 +21,7 @@ namespace lantern::test {
 bool openLogdirAndWait(ui::MainWindow& window, const std::filesystem::path& directory)
 {
     QSignalSpy loaded(&window, &ui::MainWindow::loadFinished);
-    window.openLogdirs({QString::fromStdString(directory.string())});
+    window.openLogdirs({ui::qStringFromPath(directory)});
     return loaded.wait(20000);
 }
 
@@ -53,7 +54,7 @@ QString checkScopedReload(ui::Dashboard& dashboard, ui::RunListModel& runs, cons
     const std::function<CardUpdates()>& cards, const QString& grownCard)
 {
     QTemporaryDir temp;
-    const std::filesystem::path root = temp.path().toStdString();
+    const std::filesystem::path root = ui::pathFromQString(temp.path());
     core::EventFileWriter a(root / "a"), b(root / "b");
     for (std::int64_t step = 0; step < 3; ++step)
         for (core::EventFileWriter* writer : {&a, &b})

@@ -12,6 +12,7 @@
 #include "tests/support/test_support.h"
 #include "tests/support/ui_test_support.h"
 #include "ui/adapter/log_loader.h"
+#include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/audio/audio_card.h"
 #include "ui/dashboards/audio/audio_dashboard.h"
 #include "ui/dashboards/audio/clip_player.h"
@@ -59,7 +60,7 @@ struct AudioTab : test::LoadedTab<ui::AudioDashboard> {
 // test::writeAudioLogdir's log directory, written into `temp`.
 fs::path writtenLogdir(const QTemporaryDir& temp)
 {
-    const fs::path root = temp.path().toStdString();
+    const fs::path root = ui::pathFromQString(temp.path());
     test::writeAudioLogdir(root);
     return root;
 }
@@ -124,7 +125,7 @@ private slots:
     void sliderShowsEveryStepAndFollowsTheNewest()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = ui::pathFromQString(temp.path());
         test::writeAudioLogdir(root);
         AudioTab tab(root);
         ui::AudioCard* card
@@ -207,7 +208,7 @@ private slots:
         const QString direct = temp.filePath(QStringLiteral("direct.wav"));
         QVERIFY(tab.dashboard.exportClip(
             QStringLiteral("speech/sine"), QStringLiteral("eval"), direct));
-        QVERIFY(test::readBytes(direct.toStdString()) == test::sineClip(2).bytes);
+        QVERIFY(test::readBytes(ui::pathFromQString(direct)) == test::sineClip(2).bytes);
         // Through the card's menu, as a user does.
         QString asked;
         tab.dashboard.setExportPathChooser(
@@ -220,7 +221,7 @@ private slots:
             QStringLiteral("Save clip as WAV…"));
         QVERIFY(entries.contains(QStringLiteral("Save clip as WAV…")));
         QCOMPARE(asked, QStringLiteral("eval_speech_sine_step2_clip1.wav"));
-        QVERIFY(test::readBytes(temp.filePath(QStringLiteral("menu.wav")).toStdString())
+        QVERIFY(test::readBytes(ui::pathFromQString(temp.filePath(QStringLiteral("menu.wav"))))
             == test::sineClip(2).bytes);
     }
 
@@ -402,8 +403,7 @@ private slots:
     {
         const ui::FrequencyScale scale {20, 8000, true};
         const auto valuesFor = [&](int target) { return scale.ticks(target).values; };
-        QCOMPARE(valuesFor(8),
-            (std::vector<double> {20, 50, 100, 200, 500, 1000, 2000, 5000}));
+        QCOMPARE(valuesFor(8), (std::vector<double> {20, 50, 100, 200, 500, 1000, 2000, 5000}));
         QCOMPARE(valuesFor(5), (std::vector<double> {30, 100, 300, 1000, 3000}));
         QCOMPARE(valuesFor(3), (std::vector<double> {100, 1000}));
         const ui::AxisTicks ticks = scale.ticks(5);
@@ -414,7 +414,7 @@ private slots:
     void labelBoxFitsItsText()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = ui::pathFromQString(temp.path());
         {
             core::EventFileWriter writer(root / "train");
             std::string many;
@@ -461,7 +461,7 @@ private slots:
     void mainWindowShowsTheTabOnlyWithAudio()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = ui::pathFromQString(temp.path());
         test::writeAudioLogdir(root / "with");
         {
             core::EventFileWriter writer(root / "without" / "run");
@@ -471,12 +471,12 @@ private slots:
         window.resize(1400, 900);
         window.show();
         QSignalSpy loaded(&window, &ui::MainWindow::loadFinished);
-        window.openLogdirs({QString::fromStdString((root / "without").string())});
+        window.openLogdirs({ui::qStringFromPath(root / "without")});
         QVERIFY(loaded.wait(10000));
         QVERIFY(!window.showTab(QStringLiteral("audio")));
 
         const std::uint64_t readsBefore = window.loader()->reader()->readsDone();
-        window.openLogdirs({QString::fromStdString((root / "with").string())});
+        window.openLogdirs({ui::qStringFromPath(root / "with")});
         QVERIFY(loaded.wait(10000));
         QVERIFY(window.showTab(QStringLiteral("audio")));
         auto* audio = window.findChild<ui::AudioDashboard*>(QStringLiteral("audio"));

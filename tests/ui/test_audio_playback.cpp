@@ -6,6 +6,7 @@
 
 #include "core/load/logdir_loader.h"
 #include "tests/support/audio_test_logdir.h"
+#include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/audio/audio_card.h"
 #include "ui/dashboards/audio/audio_dashboard.h"
 #include "ui/dashboards/audio/clip_player.h"
@@ -106,7 +107,7 @@ private slots:
     void playheadFollowsPlayback()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = ui::pathFromQString(temp.path());
         {
             core::EventFileWriter writer(root / "run");
             const core::EncodedAudio clip = test::sineClip(3, kPlayFrames);

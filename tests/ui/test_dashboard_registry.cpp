@@ -7,6 +7,7 @@
 #include "core/write/png_encoder.h"
 #include "tests/support/ui_test_support.h"
 #include "ui/adapter/log_loader.h"
+#include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/dashboard.h"
 #include "ui/dashboards/dashboard_registry.h"
 #include "ui/dashboards/text/text_card.h"
@@ -135,7 +136,7 @@ private slots:
     {
         QTemporaryDir temp;
         core::DemoOptions options;
-        options.directory = temp.path().toStdString();
+        options.directory = ui::pathFromQString(temp.path());
         options.steps = 20;
         QVERIFY(core::writeDemoLogdir(options).empty());
         {
@@ -175,7 +176,7 @@ private slots:
                 seen[dashboard].computingWhenReady |= dashboard->isComputing();
             });
         }
-        QVERIFY(test::openLogdirAndWait(window, temp.path().toStdString()));
+        QVERIFY(test::openLogdirAndWait(window, ui::pathFromQString(temp.path())));
         QTRY_VERIFY_WITH_TIMEOUT(!window.isComputing(), 20000); // the projector's search
         for (ui::Dashboard* dashboard : window.dashboards()) {
             const QString key = dashboard->key();
@@ -201,7 +202,7 @@ private slots:
     void changeNoticesSpareHiddenAndUnaffectedTabs()
     {
         QTemporaryDir temp;
-        const fs::path run = fs::path(temp.path().toStdString()) / "train";
+        const fs::path run = ui::pathFromQString(temp.path()) / "train";
         core::EventFileWriter writer(run);
         writer.addScalar("loss", 1, 1.0f, 1.0);
         writer.addText("notes", 1, "first", 1.0);
@@ -210,7 +211,7 @@ private slots:
         window.resize(1200, 800);
         window.show();
         window.loader()->setReloadInterval(60 * 60 * 1000); // reloads only when asked
-        QVERIFY(test::openLogdirAndWait(window, temp.path().toStdString()));
+        QVERIFY(test::openLogdirAndWait(window, ui::pathFromQString(temp.path())));
         auto* text = window.findChild<ui::TextDashboard*>(QStringLiteral("text"));
         QVERIFY(text);
         QVERIFY(window.showTab(QStringLiteral("scalars")));

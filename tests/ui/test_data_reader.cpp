@@ -8,6 +8,7 @@
 #include "tests/support/ui_test_support.h"
 #include "ui/adapter/data_reader.h"
 #include "ui/adapter/log_loader.h"
+#include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/graphs/graphs_dashboard.h"
 #include "ui/dashboards/images/image_source.h"
 #include "ui/dashboards/images/images_dashboard.h"
@@ -51,11 +52,11 @@ private slots:
     void imagesAndGraphsAreReadThroughTheLoadersReader()
     {
         QTemporaryDir temp;
-        writeImageAndGraph(fs::path(temp.path().toStdString()) / "run");
+        writeImageAndGraph(ui::pathFromQString(temp.path()) / "run");
         ui::MainWindow window;
         window.resize(1000, 700);
         window.show();
-        QVERIFY(test::openLogdirAndWait(window, temp.path().toStdString()));
+        QVERIFY(test::openLogdirAndWait(window, ui::pathFromQString(temp.path())));
         const ui::DataReaderPtr& reader = window.loader()->reader();
         QVERIFY(reader);
 
@@ -77,7 +78,7 @@ private slots:
     {
         // A folder with only projector data: a 6 × 3 tensor and its config.
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = ui::pathFromQString(temp.path());
         std::ofstream(root / "tensors.tsv")
             << "1\t0\t0\n0\t1\t0\n0\t0\t1\n1\t1\t0\n0\t1\t1\n1\t0\t1\n";
         std::ofstream(root / "projector_config.pbtxt")
@@ -102,9 +103,9 @@ private slots:
     void aReadOutlivesTheViewThatAskedForIt()
     {
         QTemporaryDir temp;
-        const fs::path run = fs::path(temp.path().toStdString()) / "run";
+        const fs::path run = ui::pathFromQString(temp.path()) / "run";
         writeImageAndGraph(run);
-        core::LogdirLoader loader({{"", temp.path().toStdString()}});
+        core::LogdirLoader loader({{"", ui::pathFromQString(temp.path())}});
         loader.reload();
         const auto loaded = loader.snapshot();
         const core::RunSnapshot* snapshot = loaded->find("run");

@@ -6,6 +6,7 @@
 #include "core/analysis/pca.h"
 #include "core/projector/projector_discovery.h"
 #include "tests/support/test_support.h"
+#include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/projector/embedding_scatter_plot.h"
 #include "ui/dashboards/projector/projector_labels.h"
 #include "ui/dashboards/projector/projector_legend.h"
@@ -495,7 +496,7 @@ private slots:
             const float* c = pca.coordinates.data() + row * 3;
             points.emplace_back(c[0], c[1], c[2]);
         }
-        const QImage atlas(QString::fromStdString(source.spritePath.string()));
+        const QImage atlas(ui::qStringFromPath(source.spritePath));
         QVERIFY(!atlas.isNull());
         const QSize tile(int(source.spriteTile->first), int(source.spriteTile->second));
 

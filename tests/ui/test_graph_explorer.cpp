@@ -8,6 +8,7 @@
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
 #include "tests/support/test_support.h"
+#include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/graphs/graph_explorer.h"
 #include "ui/dashboards/graphs/graph_export.h"
 #include "ui/dashboards/graphs/graph_legend.h"
@@ -203,11 +204,11 @@ private slots:
     void colourByDeviceClusterTimeAndMemoryWithLegends()
     {
         QTemporaryDir temp;
-        writeProfiledRun(fs::path(temp.path().toStdString()) / "profiled");
+        writeProfiledRun(ui::pathFromQString(temp.path()) / "profiled");
         ui::GraphsDashboard dashboard;
         dashboard.resize(1300, 850);
         dashboard.show();
-        dashboard.setSnapshot(loadLogdir(fs::path(temp.path().toStdString())));
+        dashboard.setSnapshot(loadLogdir(ui::pathFromQString(temp.path())));
         QTRY_VERIFY_WITH_TIMEOUT(settled(dashboard), 20000);
         QCOMPARE(dashboard.graphBox()->currentText(), QStringLiteral("Op graph · 6 op(s)"));
         const auto hierarchy = dashboard.hierarchy();

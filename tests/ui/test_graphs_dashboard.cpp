@@ -6,6 +6,7 @@
 #include "core/demo/large_graph.h"
 #include "core/write/event_file_writer.h"
 #include "tests/support/test_support.h"
+#include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/graphs/graph_view.h"
 #include "ui/dashboards/graphs/graphs_dashboard.h"
 #include "ui/dashboards/graphs/node_details.h"
@@ -79,7 +80,7 @@ ui::GraphsDashboard* openGraphsTab(const fs::path& logdir, ui::MainWindow& windo
     window.resize(1400, 900);
     window.show();
     QSignalSpy finished(&window, &ui::MainWindow::loadFinished);
-    window.openLogdirs({QString::fromStdString(logdir.string())});
+    window.openLogdirs({ui::qStringFromPath(logdir)});
     if (!finished.wait(20000))
         return nullptr;
     auto* graphs = window.findChild<ui::GraphsDashboard*>(QStringLiteral("graphs"));
@@ -98,7 +99,7 @@ private slots:
     {
         QTemporaryDir temp;
         {
-            core::EventFileWriter writer(fs::path(temp.path().toStdString()) / "scalars");
+            core::EventFileWriter writer(ui::pathFromQString(temp.path()) / "scalars");
             writer.addScalar("loss", 0, 1.0f);
         }
         ui::MainWindow window;
@@ -113,7 +114,7 @@ private slots:
     {
         QTemporaryDir temp;
         {
-            core::EventFileWriter writer(fs::path(temp.path().toStdString()) / "train");
+            core::EventFileWriter writer(ui::pathFromQString(temp.path()) / "train");
             writer.addGraph(scopedGraph());
         }
         ui::MainWindow window;
@@ -229,11 +230,11 @@ private slots:
         addNode(graph, "init", "NoOp", {"^dense/kernel"});
         QTemporaryDir temp;
         {
-            core::EventFileWriter writer(fs::path(temp.path().toStdString()) / "train");
+            core::EventFileWriter writer(ui::pathFromQString(temp.path()) / "train");
             writer.addGraph(graph);
         }
         ui::MainWindow window;
-        auto* graphs = openGraphsTab(temp.path().toStdString(), window);
+        auto* graphs = openGraphsTab(ui::pathFromQString(temp.path()), window);
         QVERIFY(graphs);
         QSignalSpy shown(graphs, &ui::GraphsDashboard::levelShown);
         const auto hierarchy = graphs->hierarchy();
@@ -292,7 +293,7 @@ private slots:
     void graphChooserSwitchesGraphsAndRuns()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = ui::pathFromQString(temp.path());
         {
             core::EventFileWriter writer(root / "a");
             writer.addGraph(scopedGraph());
@@ -345,7 +346,7 @@ private slots:
         ui::MainWindow window;
         window.show();
         QSignalSpy finished(&window, &ui::MainWindow::loadFinished);
-        window.openLogdirs({QString::fromStdString(logdir.string())});
+        window.openLogdirs({ui::qStringFromPath(logdir)});
         QVERIFY(finished.wait(20000));
         auto* graphs = window.findChild<ui::GraphsDashboard*>(QStringLiteral("graphs"));
         QVERIFY(window.showTab(QStringLiteral("graphs")));
@@ -433,11 +434,11 @@ private slots:
         {
             QTemporaryDir temp;
             {
-                core::EventFileWriter writer(fs::path(temp.path().toStdString()) / "train");
+                core::EventFileWriter writer(ui::pathFromQString(temp.path()) / "train");
                 writer.addGraph(core::makeLargeGraph());
             }
             ui::MainWindow window;
-            auto* graphs = openGraphsTab(temp.path().toStdString(), window);
+            auto* graphs = openGraphsTab(ui::pathFromQString(temp.path()), window);
             QCOMPARE(graphs->hierarchy()->opCount(), std::size_t(core::kLargeGraphOps));
             QVERIFY(graphs->view()->scale() >= 0.8);
             if (!shots.isEmpty())

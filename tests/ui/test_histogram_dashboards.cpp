@@ -8,6 +8,7 @@
 #include "core/write/event_file_writer.h"
 #include "tests/support/test_support.h"
 #include "tests/support/ui_test_support.h"
+#include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/distributions/distributions_dashboard.h"
 #include "ui/dashboards/histograms/histograms_dashboard.h"
 #include "ui/main_window.h"
@@ -134,7 +135,7 @@ struct LoadedLogdir {
         runs.setSnapshot(loader.snapshot());
     }
     QTemporaryDir temp;
-    fs::path root = temp.path().toStdString();
+    fs::path root = ui::pathFromQString(temp.path());
     core::LogdirLoader loader;
     ui::RunListModel runs;
 };
@@ -207,7 +208,7 @@ private slots:
     void cardsModesHoverAndGrab()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = ui::pathFromQString(temp.path());
         writeLogdir(root);
         core::LogdirLoader loader({{"", root}});
         loader.reload();
@@ -633,7 +634,7 @@ private slots:
     void mainWindowShowsBothTabs()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = ui::pathFromQString(temp.path());
         writeLogdir(root);
         ui::MainWindow window;
         window.show();

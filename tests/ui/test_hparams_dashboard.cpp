@@ -7,6 +7,7 @@
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
 #include "tests/support/test_support.h"
+#include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/hparams/hparams_csv.h"
 #include "ui/dashboards/hparams/hparams_dashboard.h"
 #include "ui/dashboards/hparams/hparams_filter_model.h"
@@ -22,9 +23,9 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTableView>
 #include <QTemporaryDir>
-#include <QStandardItemModel>
 #include <QTest>
 #include <QToolButton>
 
@@ -88,7 +89,7 @@ void writeTrial(const fs::path& root, const Trial& trial)
 
 struct Fixture {
     QTemporaryDir temp;
-    fs::path root = temp.path().toStdString();
+    fs::path root = ui::pathFromQString(temp.path());
     core::LogdirLoader loader {{{"", root}}};
     ui::RunListModel runs;
     ui::HParamsDashboard dashboard {&runs};
@@ -320,11 +321,14 @@ private slots:
     {
         QStandardItemModel model(1, 2);
         model.setHorizontalHeaderLabels({QStringLiteral("@header"), QStringLiteral("lr")});
-        model.setData(model.index(0, 0), QStringLiteral("=HYPERLINK(1)"), ui::HParamsTableModel::ExportRole);
-        model.setData(model.index(0, 0), QStringLiteral("=HYPERLINK(1)"), ui::HParamsTableModel::SortRole);
+        model.setData(
+            model.index(0, 0), QStringLiteral("=HYPERLINK(1)"), ui::HParamsTableModel::ExportRole);
+        model.setData(
+            model.index(0, 0), QStringLiteral("=HYPERLINK(1)"), ui::HParamsTableModel::SortRole);
         model.setData(model.index(0, 1), QStringLiteral("-0.5"), ui::HParamsTableModel::ExportRole);
         model.setData(model.index(0, 1), -0.5, ui::HParamsTableModel::SortRole);
-        QCOMPARE(ui::hparamsCsv(model, {0, 1}), QStringLiteral("'@header,lr\n'=HYPERLINK(1),-0.5\n"));
+        QCOMPARE(
+            ui::hparamsCsv(model, {0, 1}), QStringLiteral("'@header,lr\n'=HYPERLINK(1),-0.5\n"));
     }
 
     void liveSessionsAndValuesUpdateInPlace()
@@ -411,8 +415,8 @@ private slots:
     void tabShowsOnlyWithHParams()
     {
         QTemporaryDir plain, sweep;
-        core::EventFileWriter(fs::path(plain.path().toStdString())).addScalar("loss", 0, 1.0f);
-        writeTrial(fs::path(sweep.path().toStdString()), kTrials[0]);
+        core::EventFileWriter(ui::pathFromQString(plain.path())).addScalar("loss", 0, 1.0f);
+        writeTrial(ui::pathFromQString(sweep.path()), kTrials[0]);
         ui::MainWindow window;
         window.show();
         QSignalSpy finished(&window, &ui::MainWindow::loadFinished);

@@ -4,13 +4,15 @@
 // colouring by a column, titles that neither clip nor overlap with 20 long-named hparams (the
 // view scrolls instead), the scatter matrix (cells, titles fitted and tick labels, a click
 // selecting the row, hover shared with the parallel coordinates), the selected session's charts,
-// metric-range and session-name filters, and JSON and LaTeX exports read back. Corpus cases b04 and d08 end the run; with
-// LANTERN_SCREENSHOT_DIR set they also save what the scatter matrix and a brush look like.
+// metric-range and session-name filters, and JSON and LaTeX exports read back. Corpus cases b04 and
+// d08 end the run; with LANTERN_SCREENSHOT_DIR set they also save what the scatter matrix and a
+// brush look like.
 
 #include "core/export/table_export.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
 #include "tests/support/test_support.h"
+#include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/hparams/hparams_dashboard.h"
 #include "ui/dashboards/hparams/hparams_filter_model.h"
 #include "ui/dashboards/hparams/hparams_filter_panel.h"
@@ -68,7 +70,7 @@ void writeSweep(const fs::path& root, const std::vector<std::string>& extraHPara
 
 struct Fixture {
     QTemporaryDir temp;
-    fs::path root = temp.path().toStdString();
+    fs::path root = ui::pathFromQString(temp.path());
     core::LogdirLoader loader {{{"", root}}};
     ui::RunListModel runs;
     ui::HParamsDashboard dashboard {&runs};
@@ -516,7 +518,7 @@ private slots:
         const auto corpus = test::corpusDirectory();
         if (!corpus)
             QSKIP(qPrintable(test::corpusMissingMessage()));
-        core::LogdirLoader loader({{"", *corpus / name.toStdString()}});
+        core::LogdirLoader loader({{"", *corpus / ui::pathFromQString(name)}});
         loader.reload();
         ui::RunListModel runs;
         runs.setSnapshot(loader.snapshot());

@@ -13,6 +13,7 @@
 #include "tests/support/loaded_tab.h"
 #include "tests/support/test_support.h"
 #include "tests/support/ui_test_support.h"
+#include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/images/image_adjustment.h"
 #include "ui/dashboards/images/image_card.h"
 #include "ui/dashboards/images/image_source.h"
@@ -162,8 +163,8 @@ private slots:
     void cardsPerTagAndRunFollowFilterAndRuns()
     {
         QTemporaryDir temp;
-        writeImages(temp.path().toStdString());
-        ImagesTab tab(temp.path().toStdString());
+        writeImages(ui::pathFromQString(temp.path()));
+        ImagesTab tab(ui::pathFromQString(temp.path()));
         ui::CardGrid* grid = tab.dashboard.grid();
         QCOMPARE(grid->groupNames(), (QStringList {"other", "samples"}));
         QCOMPARE(grid->cardTitles(),
@@ -207,8 +208,8 @@ private slots:
     void sliderShowsEveryStep()
     {
         QTemporaryDir temp;
-        writeImages(temp.path().toStdString());
-        ImagesTab tab(temp.path().toStdString());
+        writeImages(ui::pathFromQString(temp.path()));
+        ImagesTab tab(ui::pathFromQString(temp.path()));
         ui::ImageCard* card = tab.loadedCard("samples/digits", "train");
         QVERIFY(card);
         QSlider* slider = card->stepSlider();
@@ -240,8 +241,8 @@ private slots:
     void everyImageOfAValue()
     {
         QTemporaryDir temp;
-        writeImages(temp.path().toStdString());
-        ImagesTab tab(temp.path().toStdString());
+        writeImages(ui::pathFromQString(temp.path()));
+        ImagesTab tab(ui::pathFromQString(temp.path()));
         ui::ImageCard* card = tab.loadedCard("samples/grid", "train");
         QVERIFY(card);
         QSpinBox* sample = card->sampleBox();
@@ -266,7 +267,7 @@ private slots:
         // a repeated step's values side by side as written, and starts at the highest step;
         // TensorBoard's rule keeps 16.
         QTemporaryDir temp;
-        const fs::path run = fs::path(temp.path().toStdString()) / "run";
+        const fs::path run = ui::pathFromQString(temp.path()) / "run";
         const auto writeSegment = [&run](int first, int last, int sample) {
             core::EventFileWriter writer(run);
             for (int step = first; step <= last; ++step) {
@@ -278,8 +279,8 @@ private slots:
         writeSegment(0, 10, 0);
         writeSegment(5, 15, 1);
         for (const bool keepEvery : {false, true}) { // the second writes more
-            ImagesTab tab(
-                temp.path().toStdString(), core::LoadOptions {.keepOrphanedData = keepEvery});
+            ImagesTab tab(ui::pathFromQString(temp.path()),
+                core::LoadOptions {.keepOrphanedData = keepEvery});
             ui::ImageCard* card = tab.loadedCard("restart", "run");
             QVERIFY(card);
             std::vector<std::pair<int, int>> expected; // (step, picture) per position
@@ -339,8 +340,8 @@ private slots:
     void draggingDecodesOnlyTheLatest()
     {
         QTemporaryDir temp;
-        writeSteps(fs::path(temp.path().toStdString()) / "run", "drag", 0, 49);
-        ImagesTab tab(temp.path().toStdString());
+        writeSteps(ui::pathFromQString(temp.path()) / "run", "drag", 0, 49);
+        ImagesTab tab(ui::pathFromQString(temp.path()));
         ui::ImageCard* card = tab.loadedCard("drag", "run");
         QVERIFY(card);
         QCOMPARE(tab.dashboard.source()->cachedImages(), qsizetype(1));
@@ -361,7 +362,7 @@ private slots:
     void damagedUndecodableAndMissingSayWhy()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = ui::pathFromQString(temp.path());
         writeSteps(root / "run", "pictures", 0, 2);
         {
             core::EventFileWriter writer(root / "run");
@@ -384,7 +385,7 @@ private slots:
         test::writeBytes(file, bytes);
         card->stepSlider()->setValue(0);
         QTRY_VERIFY(card->view()->message().contains(QStringLiteral("checksum")));
-        QVERIFY(card->view()->message().contains(QString::fromStdString(file.string())));
+        QVERIFY(card->view()->message().contains(ui::qStringFromPath(file)));
         card->stepSlider()->setValue(1); // an intact record shows again
         QTRY_COMPARE(checkShows(card, 1), QString());
 
@@ -397,7 +398,7 @@ private slots:
     void followsAGrowingRun()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = ui::pathFromQString(temp.path());
         // Each batch is a new file in the run, as a restarted writer makes.
         writeSteps(root / "live", "live", 0, 2);
         ImagesTab tab(root);
@@ -423,8 +424,8 @@ private slots:
     void displayOptionsEnlargeAndExport()
     {
         QTemporaryDir temp;
-        writeImages(temp.path().toStdString());
-        ImagesTab tab(temp.path().toStdString());
+        writeImages(ui::pathFromQString(temp.path()));
+        ImagesTab tab(ui::pathFromQString(temp.path()));
         ui::ImageCard* card = tab.loadedCard("samples/digits", "train");
         QVERIFY(card);
         ui::ImageView* view = card->view();
@@ -546,8 +547,8 @@ private slots:
     void thousandsOfStepsMakeOneCard()
     {
         QTemporaryDir temp;
-        writeSteps(fs::path(temp.path().toStdString()) / "long", "frames", 0, 4999);
-        ImagesTab tab(temp.path().toStdString());
+        writeSteps(ui::pathFromQString(temp.path()) / "long", "frames", 0, 4999);
+        ImagesTab tab(ui::pathFromQString(temp.path()));
         QCOMPARE(tab.dashboard.grid()->cardTitles().size(), 1);
         QVERIFY(tab.dashboard.findChildren<QWidget*>().size() < 60);
         ui::ImageCard* card = tab.loadedCard("frames", "long");
@@ -608,7 +609,7 @@ private slots:
     void mainWindowShowsTheTabOnlyWithImages()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = ui::pathFromQString(temp.path());
         writeImages(root / "with");
         {
             core::EventFileWriter writer(root / "without" / "run");
@@ -618,11 +619,11 @@ private slots:
         window.resize(1400, 900);
         window.show();
         QSignalSpy loaded(&window, &ui::MainWindow::loadFinished);
-        window.openLogdirs({QString::fromStdString((root / "without").string())});
+        window.openLogdirs({ui::qStringFromPath(root / "without")});
         QVERIFY(loaded.wait(10000));
         QVERIFY(!window.showTab(QStringLiteral("images")));
 
-        window.openLogdirs({QString::fromStdString((root / "with").string())});
+        window.openLogdirs({ui::qStringFromPath(root / "with")});
         QVERIFY(loaded.wait(10000));
         QVERIFY(window.showTab(QStringLiteral("images")));
         auto* images = window.findChild<ui::ImagesDashboard*>(QStringLiteral("images"));

@@ -6,6 +6,7 @@
 #include "core/write/event_file_writer.h"
 #include "core/write/png_encoder.h"
 #include "tests/support/test_support.h"
+#include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/dashboard_registry.h"
 #include "ui/dashboards/histograms/histograms_dashboard.h"
 #include "ui/dashboards/images/image_card.h"
@@ -109,7 +110,7 @@ private slots:
     void histogramsAndImagesFollowTheScalarsStep()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = ui::pathFromQString(temp.path());
         writeRun(root / "run");
         core::LogdirLoader loader({{"", root}});
         loader.reload();

@@ -4,6 +4,7 @@
 
 #include "core/write/event_file_writer.h"
 #include "ui/adapter/log_loader.h"
+#include "ui/adapter/path_qstring.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -20,7 +21,7 @@ QString writeLogdir(const fs::path& logdir, const std::string& run)
 {
     core::EventFileWriter writer(logdir / run);
     writer.addScalar("loss", 1, 0.5f);
-    return QString::fromStdString(logdir.string());
+    return ui::qStringFromPath(logdir);
 }
 
 std::vector<std::string> runNames(const ui::LogdirSnapshotPtr& snapshot)
@@ -39,7 +40,7 @@ private slots:
     void openingOtherLogdirsSupersedesTheLoadUnderway()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = ui::pathFromQString(temp.path());
         const QString first = writeLogdir(root / "first", "run_a");
         const QString second = writeLogdir(root / "second", "run_b");
         ui::LogLoader loader;
@@ -62,7 +63,7 @@ private slots:
     void destroyedWhileLoadingItWaitsAndDeliversNothing()
     {
         QTemporaryDir temp;
-        const QString logdir = writeLogdir(fs::path(temp.path().toStdString()), "run");
+        const QString logdir = writeLogdir(ui::pathFromQString(temp.path()), "run");
         int delivered = 0;
         {
             ui::LogLoader loader;

@@ -4,6 +4,7 @@
 #include "core/write/event_file_writer.h"
 #include "tests/support/test_support.h"
 #include "ui/adapter/log_loader.h"
+#include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/histograms/histograms_dashboard.h"
 #include "ui/dashboards/scalars/scalars_dashboard.h"
 #include "ui/main_window.h"
@@ -86,7 +87,7 @@ private slots:
     void showsRunsAndTogglesThemWithTheMouse()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = ui::pathFromQString(temp.path());
         writeRun(root / "train");
         writeRun(root / "eval");
 
@@ -118,7 +119,7 @@ private slots:
     void regexFilterNarrowsTheList()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = ui::pathFromQString(temp.path());
         for (const char* run : {"lr_0.1/train", "lr_0.1/eval", "lr_0.01/train", "baseline"})
             writeRun(root / run);
         ui::MainWindow window;
@@ -142,8 +143,8 @@ private slots:
     {
         QTemporaryDir a, b;
         for (const char* run : {"train", "eval"}) {
-            writeRun(fs::path(a.path().toStdString()) / run);
-            writeRun(fs::path(b.path().toStdString()) / run);
+            writeRun(ui::pathFromQString(a.path()) / run);
+            writeRun(ui::pathFromQString(b.path()) / run);
         }
         ui::MainWindow window;
         window.show();
@@ -187,8 +188,8 @@ private slots:
     void droppedFoldersAreAdded()
     {
         QTemporaryDir a, b;
-        writeRun(fs::path(a.path().toStdString()) / "run");
-        writeRun(fs::path(b.path().toStdString()));
+        writeRun(ui::pathFromQString(a.path()) / "run");
+        writeRun(ui::pathFromQString(b.path()));
         ui::MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -215,7 +216,7 @@ private slots:
     void appendedPointAppearsWhileRunning()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = ui::pathFromQString(temp.path());
         writeRun(root, 3);
         ui::MainWindow window;
         window.show();
@@ -237,7 +238,7 @@ private slots:
     void diagnosticsPanelListsDamage()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = ui::pathFromQString(temp.path());
         writeRun(root, 10);
         const fs::path file = root / "events.out.tfevents.1.host";
         {
@@ -257,7 +258,7 @@ private slots:
         QVERIFY(window.diagnosticsDock()->isVisible());
         QTableWidget* table = window.diagnosticsPanel()->table();
         QCOMPARE(table->rowCount(), 1);
-        QCOMPARE(table->item(0, 1)->text(), QString::fromStdString(file.string()));
+        QCOMPARE(table->item(0, 1)->text(), ui::qStringFromPath(file));
         QVERIFY(table->item(0, 2)->text().toInt() <= 100);
         QVERIFY(table->item(0, 4)->text().contains(QStringLiteral("checksum")));
         QCOMPARE(window.loader()->snapshot()->runs.at(0)->scalarPoints(), 9u);
@@ -273,8 +274,7 @@ private slots:
         std::vector<std::string> records {test::fileVersionEvent()};
         for (const int step : {0, 1, 2, 3, 4, 2, 3})
             records.push_back(test::scalarEvent("loss", step, 0.5f, 2.0 + step));
-        test::appendRecords(
-            fs::path(temp.path().toStdString()) / "events.out.tfevents.1.h", records);
+        test::appendRecords(ui::pathFromQString(temp.path()) / "events.out.tfevents.1.h", records);
 
         ui::MainWindow window;
         window.show();
@@ -336,7 +336,7 @@ private slots:
     void runsSideBySideGetDistinctColours()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = ui::pathFromQString(temp.path());
         for (int run = 0; run < 12; ++run)
             writeRun(root / ("run_" + std::to_string(run)));
         ui::MainWindow window;
@@ -369,7 +369,7 @@ private slots:
     void aTagOfTwoKindsShowsOnBothTabs()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = ui::pathFromQString(temp.path());
         const std::vector<double> sample {1.0, 2.0, 4.0};
         {
             core::EventFileWriter writer(root);

@@ -9,6 +9,7 @@
 #include "core/write/event_file_writer.h"
 #include "tests/support/test_support.h"
 #include "tests/support/ui_test_support.h"
+#include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/pr_curves/pr_curve_card.h"
 #include "ui/dashboards/pr_curves/pr_curve_plot.h"
 #include "ui/dashboards/pr_curves/pr_curves_dashboard.h"
@@ -71,7 +72,7 @@ struct Loaded {
         dashboard.setSnapshot(loader.snapshot());
     }
     QTemporaryDir temp;
-    fs::path root = temp.path().toStdString();
+    fs::path root = ui::pathFromQString(temp.path());
     core::LogdirLoader loader {{{"", root}}};
     ui::RunListModel runs;
     ui::PrCurvesDashboard dashboard {&runs};
@@ -165,7 +166,7 @@ private slots:
         // The 339-byte crash: [6, 3074457345618258603] holding two values wrapped 6·N to 2 and
         // the card read past them. Now it is skipped; a broadcast ([6, 3], one value) shows.
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = ui::pathFromQString(temp.path());
         {
             core::EventFileWriter writer(root / "run");
             writer.addPrCurve("pr/cat", 0, kFair, kStart);

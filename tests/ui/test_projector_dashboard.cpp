@@ -9,6 +9,7 @@
 #include "core/demo/demo_logdir.h"
 #include "core/projector/projector_discovery.h"
 #include "tests/support/test_support.h"
+#include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/projector/embedding_scatter_plot.h"
 #include "ui/dashboards/projector/projector_dashboard.h"
 #include "ui/dashboards/projector/projector_panel.h"
@@ -133,7 +134,7 @@ void writeSyntheticLogdir(const fs::path& root)
     writeText(root / "alpha_meta.tsv", metadata);
     QImage atlas(7 * 8, 6 * 8, QImage::Format_RGB32); // 42 tiles for 40 points
     atlas.fill(Qt::darkGreen);
-    QVERIFY(atlas.save(QString::fromStdString((root / "alpha_sprite.png").string())));
+    QVERIFY(atlas.save(ui::qStringFromPath(root / "alpha_sprite.png")));
     writeText(root / "alpha_bookmarks.json", R"([
         {"label": "three axes", "selectedProjection": "pca", "pcaComponentDimensions": [1, 0, 2],
          "selectedPoints": [1, 2, 3, 400], "cameraDef": {"orthographic": false,
@@ -265,11 +266,11 @@ private slots:
     {
         QVERIFY(m_temp.isValid());
         core::DemoOptions options;
-        options.directory = m_temp.path().toStdString();
+        options.directory = ui::pathFromQString(m_temp.path());
         options.steps = 5;
         QCOMPARE(core::writeDemoLogdir(options), std::string());
         QVERIFY(m_synthetic.isValid());
-        writeSyntheticLogdir(m_synthetic.path().toStdString());
+        writeSyntheticLogdir(ui::pathFromQString(m_synthetic.path()));
     }
 
     void demoEmbeddingIsProjected()
@@ -287,7 +288,7 @@ private slots:
         QVERIFY(shown.wait(20000)); // PCA runs only once the tab is shown
 
         // The plot shows every row of the embedding file.
-        const fs::path root = m_temp.path().toStdString();
+        const fs::path root = ui::pathFromQString(m_temp.path());
         const auto found = core::discoverProjectorEmbeddings(
             {}, std::vector<std::pair<std::string, fs::path>> {{"", root}});
         QCOMPARE(found.embeddings.size(), std::size_t(1));
@@ -707,7 +708,7 @@ private slots:
         const fs::path runs = *corpus / "c05_torch_embeddings_two_tags" / "runs";
         QVERIFY(fs::exists(runs));
         ui::MainWindow window;
-        auto* projector = openProjector(window, QString::fromStdString(runs.string()));
+        auto* projector = openProjector(window, ui::qStringFromPath(runs));
         QVERIFY(projector);
         QCOMPARE(projector->embeddingChooser()->count(), 2);
         ui::EmbeddingScatterPlot* plot = projector->plot();
@@ -741,7 +742,7 @@ private slots:
         // A run, and a tensor file that cannot be read: its error is shown in the message box
         // above the other sections, deep in folders so that the message is long.
         QTemporaryDir temp;
-        const fs::path folder = fs::path(temp.path().toStdString()) / "a_rather_long_folder_name"
+        const fs::path folder = ui::pathFromQString(temp.path()) / "a_rather_long_folder_name"
             / "with_another_long_folder_name_below_it";
         test::appendRecords(folder / "events.out.tfevents.1.host",
             {test::fileVersionEvent(), test::scalarEvent("loss", 1, 0.5f, 2.0)});
@@ -757,7 +758,7 @@ private slots:
         window.resize(1200, 800);
         window.show();
         QSignalSpy loaded(&window, &ui::MainWindow::loadFinished);
-        window.openLogdirs({QString::fromStdString(folder.string())});
+        window.openLogdirs({ui::qStringFromPath(folder)});
         QVERIFY(loaded.wait(20000));
         QTRY_VERIFY_WITH_TIMEOUT(!window.isComputing(), 20000);
         auto* projector = window.findChild<ui::ProjectorDashboard*>(QStringLiteral("projector"));
@@ -789,7 +790,7 @@ private slots:
     void tabHiddenWithoutEmbeddings()
     {
         QTemporaryDir temp;
-        test::appendRecords(fs::path(temp.path().toStdString()) / "events.out.tfevents.1.host",
+        test::appendRecords(ui::pathFromQString(temp.path()) / "events.out.tfevents.1.host",
             {test::fileVersionEvent(), test::scalarEvent("loss", 1, 0.5f, 2.0)});
         ui::MainWindow window;
         window.show();
@@ -803,7 +804,7 @@ private slots:
     }
 
 private:
-    fs::path syntheticRoot() const { return m_synthetic.path().toStdString(); }
+    fs::path syntheticRoot() const { return ui::pathFromQString(m_synthetic.path()); }
 
     // The synthetic logdir opened in `window`, its "alpha" embedding shown; null on failure.
     ui::ProjectorDashboard* openAlpha(ui::MainWindow& window) const

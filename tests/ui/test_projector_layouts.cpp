@@ -10,6 +10,7 @@
 
 #include "core/projector/projector_bookmarks.h"
 #include "tests/support/test_support.h"
+#include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/projector/embedding_scatter_plot.h"
 #include "ui/dashboards/projector/projector_custom_controls.h"
 #include "ui/dashboards/projector/projector_dashboard.h"
@@ -99,7 +100,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_temp.isValid());
-        writeLogdir(m_temp.path().toStdString());
+        writeLogdir(ui::pathFromQString(m_temp.path()));
         m_window.resize(1400, 900);
         m_window.show();
         m_projector = m_window.findChild<ui::ProjectorDashboard*>(QStringLiteral("projector"));
@@ -465,7 +466,7 @@ private slots:
             const QByteArray folder = name.toUtf8();
             QSignalSpy shown(m_projector, &ui::ProjectorDashboard::projectionShown);
             const QString before = m_projector->embeddingChooser()->itemText(0);
-            m_window.openLogdirs({QString::fromStdString((*corpus / folder.constData()).string())});
+            m_window.openLogdirs({ui::qStringFromPath(*corpus / folder.constData())});
             QVERIFY(QTest::qWaitFor(
                 [&] {
                     return m_projector->embeddingChooser()->itemText(0) != before

@@ -6,6 +6,7 @@
 
 #include "tests/support/test_support.h"
 #include "ui/adapter/log_loader.h"
+#include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/projector/embedding_scatter_plot.h"
 #include "ui/dashboards/projector/projector_dashboard.h"
 #include "ui/main_window.h"
@@ -66,7 +67,7 @@ private slots:
     void folderWithOnlyProjectorDataOpensInTheProjectorTab()
     {
         QTemporaryDir temp;
-        writeTsvEmbedding(temp.path().toStdString());
+        writeTsvEmbedding(ui::pathFromQString(temp.path()));
         Window w;
         w.window.loader()->setReloadInterval(100);
         w.window.openLogdirs({temp.path()});
@@ -93,8 +94,7 @@ private slots:
         QVERIFY(w.window.showTab(QStringLiteral("projector")));
 
         // Once training writes an event file, the panel lists its run as usual.
-        test::appendRecords(
-            fs::path(temp.path().toStdString()) / "run" / "events.out.tfevents.1.host",
+        test::appendRecords(ui::pathFromQString(temp.path()) / "run" / "events.out.tfevents.1.host",
             {test::fileVersionEvent(), test::scalarEvent("loss", 1, 0.5f, 1.0)});
         QTRY_VERIFY_WITH_TIMEOUT(w.runList->isVisible(), 10000);
         QVERIFY(!w.noRuns->isVisible());
@@ -104,7 +104,7 @@ private slots:
     void folderWithNeitherIsRefusedWithItsReason()
     {
         QTemporaryDir temp;
-        test::writeBytes(fs::path(temp.path().toStdString()) / "notes.txt", "nothing to see");
+        test::writeBytes(ui::pathFromQString(temp.path()) / "notes.txt", "nothing to see");
         Window w;
         w.window.openLogdirs({temp.path()});
         QVERIFY(waitForLoad(w.window));
@@ -116,7 +116,7 @@ private slots:
     void configWrittenIntoARunBringsTheTab()
     {
         QTemporaryDir temp;
-        const fs::path run = fs::path(temp.path().toStdString()) / "a";
+        const fs::path run = ui::pathFromQString(temp.path()) / "a";
         test::appendRecords(run / "events.out.tfevents.1.host",
             {test::fileVersionEvent(), test::scalarEvent("loss", 1, 0.5f, 1.0)});
         Window w;
@@ -142,7 +142,7 @@ private slots:
     void brokenConfigIsListedInDiagnostics()
     {
         QTemporaryDir temp;
-        const fs::path run = fs::path(temp.path().toStdString()) / "a";
+        const fs::path run = ui::pathFromQString(temp.path()) / "a";
         test::appendRecords(run / "events.out.tfevents.1.host",
             {test::fileVersionEvent(), test::scalarEvent("loss", 1, 0.5f, 1.0)});
         test::writeBytes(run / "projector_config.pbtxt", "embeddings { tensor_path: ");
@@ -168,7 +168,7 @@ private slots:
         if (!fs::exists(folder))
             QSKIP("corpus case f04 is absent");
         Window w;
-        w.window.openLogdirs({QString::fromStdString(folder.string())});
+        w.window.openLogdirs({ui::qStringFromPath(folder)});
         QVERIFY(waitForLoad(w.window));
         QVERIFY(!w.startMessage->isVisible());
         QCOMPARE(w.tabs->currentWidget(), w.projector);

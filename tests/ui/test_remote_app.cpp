@@ -9,6 +9,7 @@
 #include "core/write/event_file_writer.h"
 #include "tests/support/ssh_test_server.h"
 #include "ui/adapter/log_loader.h"
+#include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/scalars/scalars_dashboard.h"
 #include "ui/main_window.h"
 #include "ui/remote/remote_logdir_dialog.h"
@@ -127,7 +128,7 @@ class TestRemoteApp : public QObject {
     QString writeLogdir(const QString& name, const QStringList& tags, int steps = 3)
     {
         const QString logdir = m_data.filePath(name);
-        core::EventFileWriter writer(fs::path(logdir.toStdString()) / "run");
+        core::EventFileWriter writer(ui::pathFromQString(logdir) / "run");
         for (int step = 0; step < steps; ++step)
             for (const QString& tag : tags)
                 writer.addScalar(tag.toStdString(), step, float(step), 10.0 + step);
@@ -178,7 +179,7 @@ private slots:
 
         // Polled with no reload asked for: a new file's tag shows up by itself.
         {
-            core::EventFileWriter more(fs::path(logdir.toStdString()) / "run");
+            core::EventFileWriter more(ui::pathFromQString(logdir) / "run");
             more.addScalar("lr", 0, 0.1f, 20.0);
         }
         QTRY_VERIFY_WITH_TIMEOUT(scalarTags(window).contains(QStringLiteral("lr")), kTimeout);
@@ -386,7 +387,7 @@ private slots:
 
         m_server.stop();
         {
-            core::EventFileWriter more(fs::path(logdir.toStdString()) / "run");
+            core::EventFileWriter more(ui::pathFromQString(logdir) / "run");
             for (int step = 5; step < 8; ++step)
                 more.addScalar("loss", step, float(step), 20.0 + step);
         }

@@ -9,6 +9,7 @@
 #include "core/write/png_encoder.h"
 #include "tests/support/ui_test_support.h"
 #include "ui/adapter/log_loader.h"
+#include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/runs/runs_dashboard.h"
 #include "ui/dashboards/runs/runs_filter_model.h"
 #include "ui/dashboards/runs/runs_table_model.h"
@@ -77,7 +78,7 @@ struct Window {
     {
         window.resize(1400, 800);
         window.show();
-        if (!test::openLogdirAndWait(window, directory.toStdString()))
+        if (!test::openLogdirAndWait(window, ui::pathFromQString(directory)))
             return false;
         runs = window.findChild<ui::RunsDashboard*>();
         table = runs->tableModel();
@@ -123,7 +124,7 @@ private slots:
     void replacesOverviewAndShowsEachRun()
     {
         QTemporaryDir temp;
-        const fs::path root(temp.path().toStdString());
+        const fs::path root(ui::pathFromQString(temp.path()));
         writeLoss(root / "a", {0, 50, 100});
         writeLoss(root / "b", {3, 9});
         Window w;
@@ -142,8 +143,8 @@ private slots:
             qulonglong(3)); // + version
         QCOMPARE(w.cell("b", Table::FirstKindColumn, Table::SortRole).toULongLong(),
             qulonglong(1)); // scalars
-        QCOMPARE(w.cell("b", Table::LogDirectoryColumn).toString(),
-            QString::fromStdString((root / "b").string()));
+        QCOMPARE(
+            w.cell("b", Table::LogDirectoryColumn).toString(), ui::qStringFromPath(root / "b"));
         QCOMPARE(w.runs->summary()->text(), QStringLiteral("2 runs · 2 checked"));
         // The status bar counts with plurals.
         auto* status = w.window.findChild<QLabel*>(QStringLiteral("statusText"));
@@ -155,7 +156,7 @@ private slots:
     void sortsNumbersAsNumbers()
     {
         QTemporaryDir temp;
-        const fs::path root(temp.path().toStdString());
+        const fs::path root(ui::pathFromQString(temp.path()));
         writeLoss(root / "a", {0, 100}); // as text "100" < "20" < "9"
         writeLoss(root / "b", {0, 9});
         writeLoss(root / "c", {0, 20});
@@ -179,7 +180,7 @@ private slots:
     void filtersByRegexProblemsAndLive()
     {
         QTemporaryDir temp;
-        const fs::path root(temp.path().toStdString());
+        const fs::path root(ui::pathFromQString(temp.path()));
         writeLoss(root / "train_1", {0, 1, 2, 3, 4, 5, 6, 7}, kWallTime);
         writeLoss(root / "train_2", {0, 1}, kWallTime - 3600);
         writeLoss(root / "eval", {0, 1}, kWallTime - 7200);
@@ -221,7 +222,7 @@ private slots:
     void problemsOpenDiagnosticsOnTheRun()
     {
         QTemporaryDir temp;
-        const fs::path root(temp.path().toStdString());
+        const fs::path root(ui::pathFromQString(temp.path()));
         writeLoss(root / "bad", {0, 1, 2, 3, 4, 5, 6, 7});
         writeLoss(root / "good", {0, 1});
         damage(root / "bad");
@@ -250,7 +251,7 @@ private slots:
     void hparamColumns()
     {
         QTemporaryDir temp;
-        const fs::path root(temp.path().toStdString());
+        const fs::path root(ui::pathFromQString(temp.path()));
         const auto session = [&](const std::string& run, double lr, const std::string& optimizer) {
             core::SessionStartInfo start;
             start.hparams = {{"lr", lr}, {"optimizer", optimizer}};
@@ -288,7 +289,7 @@ private slots:
     void liveUpdatesInPlace()
     {
         QTemporaryDir temp;
-        const fs::path root(temp.path().toStdString());
+        const fs::path root(ui::pathFromQString(temp.path()));
         writeShortRuns(root, {"a", "b", "c"});
         Window w;
         QVERIFY(w.open(temp.path()));
@@ -348,7 +349,7 @@ private slots:
     void checksAreTheRunsPanels()
     {
         QTemporaryDir temp;
-        const fs::path root(temp.path().toStdString());
+        const fs::path root(ui::pathFromQString(temp.path()));
         writeShortRuns(root, {"a", "b", "c"});
         Window w;
         QVERIFY(w.open(temp.path()));
@@ -377,7 +378,7 @@ private slots:
     void colourByRegexReachesCharts()
     {
         QTemporaryDir temp;
-        const fs::path root(temp.path().toStdString());
+        const fs::path root(ui::pathFromQString(temp.path()));
         for (const char* run : {"lr0.1/train", "lr0.1/eval", "lr0.2/train", "other"})
             writeLoss(root / run, {0, 1, 2});
         Window w;
@@ -415,7 +416,7 @@ private slots:
     void chosenColoursAreRemembered()
     {
         QTemporaryDir temp;
-        writeLoss(fs::path(temp.path().toStdString()) / "a", {0});
+        writeLoss(ui::pathFromQString(temp.path()) / "a", {0});
         const QColor chosen(1, 2, 3);
         {
             Window w;
@@ -433,7 +434,7 @@ private slots:
     void colourChoiceIsRemembered()
     {
         QTemporaryDir temp;
-        const fs::path root(temp.path().toStdString());
+        const fs::path root(ui::pathFromQString(temp.path()));
         for (const char* run : {"lr0.1/train", "lr0.1/eval", "lr0.2/train"})
             writeLoss(root / run, {0, 1});
         {
@@ -455,7 +456,7 @@ private slots:
 
         // An hparam, chosen before the runs that hold it are loaded in the next session.
         QTemporaryDir sessions;
-        const fs::path sessionRoot(sessions.path().toStdString());
+        const fs::path sessionRoot(ui::pathFromQString(sessions.path()));
         const std::pair<const char*, const char*> optimizers[]
             = {{"s1", "adam"}, {"s2", "sgd"}, {"s3", "adam"}};
         for (const auto& [run, optimizer] : optimizers) {
@@ -492,8 +493,8 @@ private slots:
     {
         QFETCH(bool, named);
         QTemporaryDir first, second;
-        writeShortRuns(fs::path(first.path().toStdString()), {"a", "b"});
-        writeShortRuns(fs::path(second.path().toStdString()), {"c"});
+        writeShortRuns(ui::pathFromQString(first.path()), {"a", "b"});
+        writeShortRuns(ui::pathFromQString(second.path()), {"c"});
         Window w;
         w.window.resize(1400, 800);
         w.window.show();
@@ -509,8 +510,7 @@ private slots:
         w.table = w.runs->tableModel();
         // The runs by the folder they were written to.
         const auto runIn = [&](const QTemporaryDir& logdir, const char* run) {
-            const QString path
-                = QString::fromStdString((fs::path(logdir.path().toStdString()) / run).string());
+            const QString path = ui::qStringFromPath(ui::pathFromQString(logdir.path()) / run);
             for (int row = 0; row < w.table->rowCount(); ++row)
                 if (w.table->index(row, Table::LogDirectoryColumn).data().toString() == path)
                     return w.table->runName(row);
@@ -538,7 +538,7 @@ private slots:
     void fiftyRunsTakeFiftyColours()
     {
         QTemporaryDir temp;
-        const fs::path root(temp.path().toStdString());
+        const fs::path root(ui::pathFromQString(temp.path()));
         for (int run = 0; run < 50; ++run)
             writeLoss(root / ("run_" + std::to_string(run)), {0});
         Window w;
@@ -552,7 +552,7 @@ private slots:
     void exportsCsv()
     {
         QTemporaryDir temp;
-        const fs::path root(temp.path().toStdString());
+        const fs::path root(ui::pathFromQString(temp.path()));
         writeLoss(root / "=cmd", {1, 2}, 100.25);
         writeLoss(root / "b", {5}, 200);
         Window w;
@@ -579,7 +579,7 @@ private slots:
     void statusBarCountsWhatALogdirHolds()
     {
         QTemporaryDir temp;
-        const fs::path root(temp.path().toStdString());
+        const fs::path root(ui::pathFromQString(temp.path()));
         {
             core::EventFileWriter writer(root / "pictures");
             const std::vector<std::uint8_t> pixels(2 * 2 * 3, 200);

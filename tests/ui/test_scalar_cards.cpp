@@ -5,6 +5,7 @@
 
 #include "core/load/logdir_loader.h"
 #include "tests/support/test_support.h"
+#include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/scalars/axis_range_dialog.h"
 #include "ui/dashboards/scalars/scalar_card.h"
 #include "ui/dashboards/scalars/scalars_dashboard.h"
@@ -156,8 +157,8 @@ private slots:
     void pinnedCardsComeFirstAndAreRemembered()
     {
         QTemporaryDir temp;
-        writeFixture(temp.path().toStdString(), 30);
-        auto shown = std::make_unique<Shown>(temp.path().toStdString());
+        writeFixture(ui::pathFromQString(temp.path()), 30);
+        auto shown = std::make_unique<Shown>(ui::pathFromQString(temp.path()));
         ScalarsDashboard& dashboard = shown->dashboard;
         QCOMPARE(dashboard.groupNames(), (QStringList {"acc", "loss", "lr"}));
 
@@ -183,7 +184,7 @@ private slots:
         dashboard.tagFilter()->clear();
 
         // New data: still pinned, still zoomed.
-        writeFixture(temp.path().toStdString(), 5, 30);
+        writeFixture(ui::pathFromQString(temp.path()), 5, 30);
         shown->reload();
         QCOMPARE(dashboard.tagsInGroup("Pinned"), (QStringList {"acc/top5", "loss"}));
         QCOMPARE(dashboard.card("acc/top5")->plot()->xRange(), (ui::LinePlot::Range {3, 9}));
@@ -199,7 +200,7 @@ private slots:
         shown.reset();
         QCOMPARE(
             QSettings().value("scalars/pinnedTags").toStringList(), (QStringList {"acc/top5"}));
-        Shown again(temp.path().toStdString());
+        Shown again(ui::pathFromQString(temp.path()));
         QCOMPARE(again.dashboard.groupNames().front(), QStringLiteral("Pinned"));
         QCOMPARE(again.dashboard.tagsInGroup("Pinned"), (QStringList {"acc/top5"}));
         QVERIFY(button(again.dashboard.card("acc/top5"), "pinButton")->isChecked());
@@ -208,8 +209,8 @@ private slots:
     void enlargedCardsTakeTheWholeRow()
     {
         QTemporaryDir temp;
-        writeFixture(temp.path().toStdString(), 30);
-        Shown shown(temp.path().toStdString(), {1200, 2400}); // tall: no scroll bar
+        writeFixture(ui::pathFromQString(temp.path()), 30);
+        Shown shown(ui::pathFromQString(temp.path()), {1200, 2400}); // tall: no scroll bar
         ScalarsDashboard& dashboard = shown.dashboard;
         ScalarCard* top1 = dashboard.card("acc/top1");
         ScalarCard* top5 = dashboard.card("acc/top5");
@@ -239,10 +240,10 @@ private slots:
         QTemporaryDir temp;
         const std::string tag
             = "train/a_rather_long_name_for_a_metric_that_keeps_going/and_on_and_on/accuracy_top1";
-        test::appendRecords(fs::path(temp.path().toStdString()) / "run" / "events.out.tfevents.1",
+        test::appendRecords(ui::pathFromQString(temp.path()) / "run" / "events.out.tfevents.1",
             {test::fileVersionEvent(), test::scalarEvent(tag, 1, 0.5f, 1.7e9),
                 test::scalarEvent("loss", 1, 0.5f, 1.7e9)});
-        Shown shown(temp.path().toStdString(), {1200, 1400});
+        Shown shown(ui::pathFromQString(temp.path()), {1200, 1400});
         ScalarCard* card = shown.dashboard.card(QString::fromStdString(tag));
         QVERIFY(card);
         auto* title = card->findChild<ui::ElidedLabel*>(QStringLiteral("cardTitle"));
@@ -263,8 +264,8 @@ private slots:
     void customChartsShowSeveralTags()
     {
         QTemporaryDir temp;
-        writeFixture(temp.path().toStdString(), 30);
-        Shown shown(temp.path().toStdString());
+        writeFixture(ui::pathFromQString(temp.path()), 30);
+        Shown shown(ui::pathFromQString(temp.path()));
         ScalarsDashboard& dashboard = shown.dashboard;
         dashboard.smoothingSlider()->setValue(0);
 
@@ -321,7 +322,7 @@ private slots:
         QVERIFY(readsBackAs(rows.last().split(',')[4].toDouble(), points.back().value));
 
         // New data: the chart stays and follows it.
-        writeFixture(temp.path().toStdString(), 10, 30);
+        writeFixture(ui::pathFromQString(temp.path()), 10, 30);
         shown.reload();
         QCOMPARE(dashboard.customCharts().front(), chart);
         QCOMPARE(plot->series(3).data.size(), 40u);
@@ -358,8 +359,8 @@ private slots:
     void emptyCardsHideUnlessAskedFor()
     {
         QTemporaryDir temp;
-        writeFixture(temp.path().toStdString(), 30);
-        Shown shown(temp.path().toStdString());
+        writeFixture(ui::pathFromQString(temp.path()), 30);
+        Shown shown(ui::pathFromQString(temp.path()));
         ScalarsDashboard& dashboard = shown.dashboard;
         QVERIFY(dashboard.hideEmptyBox()->isChecked());
         QVERIFY(dashboard.card("lr"));
@@ -394,8 +395,8 @@ private slots:
     void savesSvgAndJson()
     {
         QTemporaryDir temp;
-        writeFixture(temp.path().toStdString(), 30);
-        Shown shown(temp.path().toStdString());
+        writeFixture(ui::pathFromQString(temp.path()), 30);
+        Shown shown(ui::pathFromQString(temp.path()));
         ScalarsDashboard& dashboard = shown.dashboard;
         QTemporaryDir out;
         QString asked;
@@ -484,8 +485,8 @@ private slots:
     void axisRangesStayUntilCleared()
     {
         QTemporaryDir temp;
-        writeFixture(temp.path().toStdString(), 60);
-        Shown shown(temp.path().toStdString());
+        writeFixture(ui::pathFromQString(temp.path()), 60);
+        Shown shown(ui::pathFromQString(temp.path()));
         ui::LinePlot* loss = shown.dashboard.plot("loss");
         QCOMPARE(loss->xRange(), (ui::LinePlot::Range {0, 59}));
 
@@ -505,7 +506,7 @@ private slots:
         QCOMPARE(loss->yRange().lo, 0.0);
 
         // New data, a zoom and its reset: back to the fixed ranges.
-        writeFixture(temp.path().toStdString(), 20, 60);
+        writeFixture(ui::pathFromQString(temp.path()), 20, 60);
         shown.reload();
         QCOMPARE(loss->series(0).data.size(), 80u);
         QCOMPARE(loss->xRange(), (ui::LinePlot::Range {10, 50}));
@@ -533,8 +534,8 @@ private slots:
         const auto corpus = test::corpusDirectory();
         fs::path root = corpus ? *corpus / "c03_torch_add_scalars_subdirs_embedding" : fs::path();
         if (!corpus || !fs::exists(root)) {
-            writeFixture(temp.path().toStdString(), 60);
-            root = temp.path().toStdString();
+            writeFixture(ui::pathFromQString(temp.path()), 60);
+            root = ui::pathFromQString(temp.path());
         }
         Shown shown(root, {1400, 1300});
         ScalarsDashboard& dashboard = shown.dashboard;

@@ -5,6 +5,7 @@
 
 #include "core/load/logdir_loader.h"
 #include "tests/support/test_support.h"
+#include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/scalars/scalar_card.h"
 #include "ui/dashboards/scalars/scalars_dashboard.h"
 #include "ui/widgets/line_plot.h"
@@ -52,7 +53,7 @@ struct Shown {
 
 void show(Shown& shown)
 {
-    const fs::path root = shown.temp.path().toStdString();
+    const fs::path root = ui::pathFromQString(shown.temp.path());
     writeRun(root / "train", 100, 1.0);
     writeRun(root / "eval", 60, 1.4);
     shown.loader = std::make_unique<core::LogdirLoader>(std::vector<core::LogdirSpec> {{"", root}});

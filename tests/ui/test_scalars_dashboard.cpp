@@ -6,6 +6,7 @@
 #include "core/load/logdir_loader.h"
 #include "core/load/snapshot_change.h"
 #include "tests/support/test_support.h"
+#include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/scalars/scalars_dashboard.h"
 #include "ui/widgets/run_list_model.h"
 #include "ui/widgets/tag_order.h"
@@ -64,7 +65,7 @@ private slots:
     void showsCardsPerTagInNaturalGroups()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = ui::pathFromQString(temp.path());
         writeRun(root / "train", 100, 1.0);
         writeRun(root / "eval", 60, 1.4);
         // An extra tag only in eval.
@@ -148,7 +149,7 @@ private slots:
     void filterUncheckAndLiveUpdates()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = ui::pathFromQString(temp.path());
         writeRun(root / "train", 30, 1.0);
         writeRun(root / "eval", 30, 1.4);
         core::LogdirLoader loader({{"", root}});
@@ -211,7 +212,7 @@ private slots:
     void aReloadTouchesOnlyTheCardsOfChangedTags()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = ui::pathFromQString(temp.path());
         for (const char* run : {"train", "eval"})
             writeRun(root / run, 30, 1.0);
         core::LogdirLoader loader({{"", root}});

@@ -7,6 +7,7 @@
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
 #include "tests/support/test_support.h"
+#include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/scalars/scalar_card.h"
 #include "ui/dashboards/scalars/scalars_dashboard.h"
 #include "ui/widgets/line_plot.h"
@@ -67,7 +68,7 @@ struct Shown {
 
 void show(Shown& shown)
 {
-    const fs::path root = shown.temp.path().toStdString();
+    const fs::path root = ui::pathFromQString(shown.temp.path());
     writeRun(root / "eval", 0.7, layout());
     writeRun(root / "train", 0.2, layout());
     {

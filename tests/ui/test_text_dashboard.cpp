@@ -3,11 +3,13 @@
 // run, grouped and filtered, paged through newest first, switched to plain text, and updated
 // live; ML-Agents' hyperparameters from the corpus, and a legacy logdir with no text values.
 
+#include "core/io/path_text.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
 #include "core/write/png_encoder.h"
 #include "tests/support/test_support.h"
 #include "tests/support/ui_test_support.h"
+#include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/text/text_card.h"
 #include "ui/dashboards/text/text_dashboard.h"
 #include "ui/main_window.h"
@@ -57,7 +59,7 @@ void writeLogdir(const fs::path& root, const fs::path& image)
     {
         core::EventFileWriter writer(root / "a");
         for (int step = 0; step < 25; ++step)
-            writer.addText("notes/intro", step, noteAt(step, image.string()), kStart + step);
+            writer.addText("notes/intro", step, noteAt(step, core::pathText(image)), kStart + step);
         const std::int64_t grid[] = {2, 3};
         writer.addTextTensor("tables/grid", 5, grid,
             std::vector<std::string> {"name", "**value**", "unit", "lr", "0.1", "`1/s`"},
@@ -86,8 +88,8 @@ struct Loaded {
         dashboard.setSnapshot(loader.snapshot());
     }
     QTemporaryDir temp;
-    fs::path root = fs::path(temp.path().toStdString()) / "logs";
-    fs::path image = fs::path(temp.path().toStdString()) / "chart.png";
+    fs::path root = ui::pathFromQString(temp.path()) / "logs";
+    fs::path image = ui::pathFromQString(temp.path()) / "chart.png";
     core::LogdirLoader loader {{{"", root}}};
     ui::RunListModel runs;
     ui::TextDashboard dashboard {&runs};
@@ -253,7 +255,7 @@ private slots:
         QVERIFY(formatOf(document, QStringLiteral("raw")).fontWeight() != QFont::Bold);
 
         // The markdown image names a real PNG: a plain QTextBrowser loads it, the card's does not.
-        const QUrl image = QUrl::fromLocalFile(QString::fromStdString(loaded.image.string()));
+        const QUrl image = QUrl::fromLocalFile(ui::qStringFromPath(loaded.image));
         QTextBrowser ordinary;
         QVERIFY(ordinary.loadResource(QTextDocument::ImageResource, image).isValid());
         const QImage answered
@@ -363,8 +365,10 @@ private slots:
             writer.addHistogram(name + "/weights", 0, values, core::SummaryStyle::Tf2, kStart);
             const core::EncodedImage image {
                 2, 2, 3, core::encodePng(2, 2, 3, std::vector<std::uint8_t>(12, 90))};
-            writer.addImage(name + "/image", 0, std::span(&image, 1), core::SummaryStyle::Tf2, kStart);
-            writer.addPrCurve(name + "/pr", 0, {{3, 2, 1}, {1, 1, 0}, {0, 1, 2}, {0, 1, 2}}, kStart);
+            writer.addImage(
+                name + "/image", 0, std::span(&image, 1), core::SummaryStyle::Tf2, kStart);
+            writer.addPrCurve(
+                name + "/pr", 0, {{3, 2, 1}, {1, 1, 0}, {0, 1, 2}, {0, 1, 2}}, kStart);
         }
         const QString previous = QDir::currentPath();
         QVERIFY(QDir::setCurrent(temp.path()));
@@ -418,7 +422,7 @@ private slots:
     void oneStringFillsTheTableItsShapeDeclares()
     {
         QTemporaryDir temp;
-        const fs::path root = temp.path().toStdString();
+        const fs::path root = ui::pathFromQString(temp.path());
         {
             core::EventFileWriter writer(root);
             const std::int64_t shape[] = {2, 3};

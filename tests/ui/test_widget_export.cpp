@@ -3,6 +3,7 @@
 
 #include "core/load/logdir_loader.h"
 #include "tests/support/test_support.h"
+#include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/scalars/scalars_dashboard.h"
 #include "ui/widgets/scalar_export.h"
 #include "ui/widgets/widget_export.h"
@@ -91,7 +92,7 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true); // no pins or charts from the user's settings
         QTemporaryDir dir;
-        const std::filesystem::path root = dir.path().toStdString();
+        const std::filesystem::path root = pathFromQString(dir.path());
         const std::string tag = "-loss,\"x\"\r\n\xE2\x82";
         const std::string runs[] = {"=run", "a,b\"c\rd\ne",
             "bad\xE2\x82"
