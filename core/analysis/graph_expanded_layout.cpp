@@ -12,7 +12,7 @@ namespace {
 
 constexpr std::uint32_t kNoBox = std::numeric_limits<std::uint32_t>::max();
 constexpr std::uint32_t kUnknown = kNoBox - 1;
-constexpr std::size_t kOpsBetweenPolls = 65536;
+constexpr std::size_t kPlacementsBetweenPolls = 65536;
 
 bool sameSizes(const std::vector<LayoutSize>& a, const std::vector<LayoutSize>& b)
 {
@@ -256,7 +256,7 @@ private:
 
         std::unordered_map<std::uint64_t, std::uint32_t> edgeOf;
         std::size_t notDrawn = 0;
-        CancellationPoll poll(m_cancelled, kOpsBetweenPolls);
+        CancellationPoll poll(m_cancelled, kPlacementsBetweenPolls);
         for (std::uint32_t op = 0; op < nodes.size(); ++op) {
             if (poll.step()) {
                 m_out.cancelled = true;

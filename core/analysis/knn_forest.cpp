@@ -14,7 +14,7 @@ constexpr std::size_t kTrees = 4;
 constexpr int kDescentRounds = 3;
 // Neighbours of a neighbour offered per round: the nearest ones carry almost all the gain.
 constexpr std::size_t kDescentFanOut = 24;
-constexpr std::size_t kRowsPerTask = 256;
+constexpr std::size_t kForestRowsPerTask = 256;
 constexpr std::size_t kPollRange = 4096; // splits of more points than this ask for cancellation
 
 float squaredDistance(const float* a, const float* b, std::size_t columns)
@@ -134,7 +134,7 @@ KnnGraph forestNeighbourGraph(std::span<const float> points, std::size_t rows, s
     k = std::min(k, rows - 1);
     // Leaves of about 2k points: each tree then proposes twice as many candidates as needed.
     const std::size_t leafSize = std::max<std::size_t>(2 * k, 32);
-    const std::size_t tasks = (rows + kRowsPerTask - 1) / kRowsPerTask;
+    const std::size_t tasks = (rows + kForestRowsPerTask - 1) / kForestRowsPerTask;
     // A tree costs about as much as a pass over the rows (a unit per task) divided by the trees.
     const std::size_t treeUnits = std::max<std::size_t>(1, tasks / kTrees);
     progress.addUnits(kTrees * treeUnits + (1 + kDescentRounds) * tasks);
@@ -161,8 +161,8 @@ KnnGraph forestNeighbourGraph(std::span<const float> points, std::size_t rows, s
                 return;
             NearestSet nearest(k);
             std::vector<std::uint32_t> candidates;
-            const std::size_t end = std::min(rows, (task + 1) * kRowsPerTask);
-            for (std::size_t i = task * kRowsPerTask; i < end; ++i) {
+            const std::size_t end = std::min(rows, (task + 1) * kForestRowsPerTask);
+            for (std::size_t i = task * kForestRowsPerTask; i < end; ++i) {
                 candidates.clear();
                 propose(i, candidates);
                 std::sort(candidates.begin(), candidates.end());

@@ -12,9 +12,9 @@
 namespace lantern::core {
 namespace {
 
-constexpr std::size_t kChunkSize = ScalarSnapshot::kChunkSize;
-constexpr std::size_t kFanout = ScalarSnapshot::kFanout;
-// More levels than any index can have: each has kFanout times fewer nodes.
+constexpr std::size_t kSweepChunk = ScalarSnapshot::kChunkSize;
+constexpr std::size_t kSweepFanout = ScalarSnapshot::kFanout;
+// More levels than any index can have: each has kSweepFanout times fewer nodes.
 constexpr std::size_t kMaxLevels = 64;
 
 double xOf(const ScalarPoint& p, bool stepAxis)
@@ -33,7 +33,7 @@ bool SortedSweep::applies(const ScalarSnapshot& snapshot, bool stepAxis)
     std::size_t done = 0; // chunks looked at
     for (std::size_t level = snapshot.levelCount(); level-- > 0;) {
         const ScalarSummaryLevel& nodes = snapshot.summaries(level);
-        const std::size_t unit = std::size_t(nodes.count / kChunkSize);
+        const std::size_t unit = std::size_t(nodes.count / kSweepChunk);
         const std::size_t count = snapshot.nodeCount(level);
         for (std::size_t i = done / unit; i < count; ++i) {
             if (!nodes.has(i, sorted) || !(previous <= xOf(nodes.first[i], stepAxis)))
@@ -93,7 +93,7 @@ void SortedSweep::sweep(
 SortedSweep::Extremes SortedSweep::extremes(
     const ScalarSnapshot& snapshot, std::size_t from, std::size_t to)
 {
-    // The nodes that tile [from, to): at each level, those up to the next multiple of kFanout
+    // The nodes that tile [from, to): at each level, those up to the next multiple of kSweepFanout
     // at either end (two ranges of consecutive nodes); the groups between are complete nodes one
     // level up; the top level takes what is left.
     struct Range {
@@ -109,12 +109,13 @@ SortedSweep::Extremes SortedSweep::extremes(
             ranges[rangeCount++] = {&level, from, to};
             break;
         }
-        const std::size_t head = std::min(to, (from + kFanout - 1) / kFanout * kFanout);
-        const std::size_t tail = std::max(head, to / kFanout * kFanout);
+        const std::size_t head
+            = std::min(to, (from + kSweepFanout - 1) / kSweepFanout * kSweepFanout);
+        const std::size_t tail = std::max(head, to / kSweepFanout * kSweepFanout);
         ranges[rangeCount++] = {&level, from, head};
         ranges[rangeCount++] = {&level, tail, to};
-        from = head / kFanout;
-        to = tail / kFanout;
+        from = head / kSweepFanout;
+        to = tail / kSweepFanout;
     }
     // First the smallest and largest finite values, without a branch on which node wins
     // (those branches went either way and cost more than the reads), then the first node

@@ -10,7 +10,7 @@ namespace {
 // A few points per leaf: cheaper to sum exactly than to split further, and fewer nodes.
 constexpr std::uint32_t kLeafPoints = 8;
 // Coincident points would split forever; past this depth a cell is a leaf whatever it holds.
-constexpr int kMaxDepth = 40;
+constexpr int kMaxTreeDepth = 40;
 
 } // namespace
 
@@ -54,7 +54,7 @@ std::uint32_t SpaceTree<D>::buildNode(
     Node node {};
     node.widthSquared = 4 * halfWidth * halfWidth;
     node.count = end - first;
-    if (end - first <= kLeafPoints || depth >= kMaxDepth) {
+    if (end - first <= kLeafPoints || depth >= kMaxTreeDepth) {
         node.first = first;
         node.end = end;
         for (std::uint32_t p = first; p < end; ++p)

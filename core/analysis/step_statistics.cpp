@@ -8,8 +8,8 @@
 namespace lantern::core {
 namespace {
 
-constexpr std::size_t kChunk = ScalarSnapshot::kChunkSize;
-constexpr std::size_t kFanout = ScalarSnapshot::kFanout;
+constexpr std::size_t kStatsChunk = ScalarSnapshot::kChunkSize;
+constexpr std::size_t kStatsFanout = ScalarSnapshot::kFanout;
 
 // The first index whose step satisfies `after` (false, then true along the series), or size().
 // A binary search over the chunks' last steps, then over the steps of the one chunk it lands in.
@@ -21,14 +21,14 @@ template <typename After> std::size_t firstIndexWhere(const ScalarSnapshot& seri
         const std::size_t c
             = firstWhere(0, chunks, [&](std::size_t i) { return after(level.maxStep[i]); });
         if (c < chunks) {
-            ScalarPoint points[kChunk];
-            series.decodeChunk(c, points, kChunk, ScalarSnapshot::kSteps);
-            return c * kChunk
-                + firstWhere(0, kChunk, [&](std::size_t j) { return after(points[j].step); });
+            ScalarPoint points[kStatsChunk];
+            series.decodeChunk(c, points, kStatsChunk, ScalarSnapshot::kSteps);
+            return c * kStatsChunk
+                + firstWhere(0, kStatsChunk, [&](std::size_t j) { return after(points[j].step); });
         }
     }
     const std::span<const ScalarPoint> tail = series.tail();
-    return chunks * kChunk
+    return chunks * kStatsChunk
         + firstWhere(0, tail.size(), [&](std::size_t j) { return after(tail[j].step); });
 }
 
@@ -55,7 +55,7 @@ void addPoints(
     const ScalarSnapshot& series, std::size_t first, std::size_t last, RangeStatistics& statistics)
 {
     std::vector<ScalarPoint> block;
-    constexpr std::size_t kBlock = 64 * kChunk;
+    constexpr std::size_t kBlock = 64 * kStatsChunk;
     for (std::size_t at = first; at < last; at += kBlock) {
         series.read(at, std::min(kBlock, last - at), block);
         for (const ScalarPoint& point : block)
@@ -131,16 +131,16 @@ ScalarSumPyramid ScalarSumPyramid::of(
         pyramid.m_levels.emplace_back();
     // Level 0: the chunks not summed yet, decoded once.
     Level& chunks = pyramid.m_levels[0];
-    ScalarPoint points[kChunk];
+    ScalarPoint points[kStatsChunk];
     for (std::size_t c = chunks.sums.size(); c < series.chunkCount(); ++c) {
-        series.decodeChunk(c, points, kChunk, ScalarSnapshot::kValues);
+        series.decodeChunk(c, points, kStatsChunk, ScalarSnapshot::kValues);
         std::uint64_t finite = 0;
-        chunks.sums.push_back(finiteSum(points, kChunk, finite));
+        chunks.sums.push_back(finiteSum(points, kStatsChunk, finite));
         chunks.counts.push_back(finite);
     }
-    // Each level above: the complete groups of kFanout nodes below it.
+    // Each level above: the complete groups of kStatsFanout nodes below it.
     for (std::size_t l = 1;; ++l) {
-        const std::size_t complete = pyramid.m_levels[l - 1].sums.size() / kFanout;
+        const std::size_t complete = pyramid.m_levels[l - 1].sums.size() / kStatsFanout;
         if (complete == 0)
             break;
         if (pyramid.m_levels.size() <= l)
@@ -150,7 +150,7 @@ ScalarSumPyramid ScalarSumPyramid::of(
         for (std::size_t i = level.sums.size(); i < complete; ++i) {
             double sum = 0;
             std::uint64_t count = 0;
-            for (std::size_t k = i * kFanout; k < (i + 1) * kFanout; ++k) {
+            for (std::size_t k = i * kStatsFanout; k < (i + 1) * kStatsFanout; ++k) {
                 sum += below.sums[k];
                 count += below.counts[k];
             }
@@ -170,23 +170,23 @@ RangeStatistics ScalarSumPyramid::statistics(
         return statistics;
     // Whole chunks summed here from the pyramids; the points either side one by one.
     const std::size_t summed = std::min(chunkCount(), series.chunkCount());
-    const std::size_t c0 = (range.first + kChunk - 1) / kChunk;
-    const std::size_t c1 = std::min(range.last / kChunk, summed);
+    const std::size_t c0 = (range.first + kStatsChunk - 1) / kStatsChunk;
+    const std::size_t c1 = std::min(range.last / kStatsChunk, summed);
     if (c0 >= c1) {
         addPoints(series, range.first, range.last, statistics);
         return statistics;
     }
-    addPoints(series, range.first, c0 * kChunk, statistics);
+    addPoints(series, range.first, c0 * kStatsChunk, statistics);
     const std::size_t levels = std::min(m_levels.size(), series.levelCount());
     for (std::size_t c = c0; c < c1;) {
         // The largest node that starts at c and ends by c1.
         std::size_t level = 0;
         std::size_t span = 1;
-        while (level + 1 < levels && c % (span * kFanout) == 0 && c + span * kFanout <= c1
-            && c / (span * kFanout) < m_levels[level + 1].sums.size()
-            && c / (span * kFanout) < series.nodeCount(level + 1)) {
+        while (level + 1 < levels && c % (span * kStatsFanout) == 0 && c + span * kStatsFanout <= c1
+            && c / (span * kStatsFanout) < m_levels[level + 1].sums.size()
+            && c / (span * kStatsFanout) < series.nodeCount(level + 1)) {
             ++level;
-            span *= kFanout;
+            span *= kStatsFanout;
         }
         const std::size_t node = c / span;
         const ScalarSummaryLevel& store = series.summaries(level);
@@ -202,7 +202,7 @@ RangeStatistics ScalarSumPyramid::statistics(
         statistics.finiteCount += m_levels[level].counts[node];
         c += span;
     }
-    addPoints(series, c1 * kChunk, range.last, statistics);
+    addPoints(series, c1 * kStatsChunk, range.last, statistics);
     return statistics;
 }
 

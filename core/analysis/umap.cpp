@@ -29,7 +29,7 @@ std::string withCommas(std::size_t n)
 
 // Where the first NaN or infinity is, counting rows and columns from 1 as a user reading the
 // file would; {0, 0} when every value is finite.
-std::pair<std::size_t, std::size_t> firstNonFinite(
+std::pair<std::size_t, std::size_t> firstNonFiniteEntry(
     std::span<const float> values, std::size_t rows, std::size_t columns)
 {
     for (std::size_t r = 0; r < rows; ++r)
@@ -98,7 +98,7 @@ UmapLayout UmapLayout::prepare(std::span<const float> values, std::size_t rows, 
             + withCommas(values.size()));
     if (rows > std::size_t(UINT32_MAX))
         return fail("too many points (" + withCommas(rows) + ")");
-    if (const auto [row, column] = firstNonFinite(values, rows, columns); row > 0)
+    if (const auto [row, column] = firstNonFiniteEntry(values, rows, columns); row > 0)
         return fail("row " + std::to_string(row) + " has a NaN or infinite value (column "
             + std::to_string(column) + "; rows and columns counted from 1)");
     if (cancelled && cancelled())

@@ -9,7 +9,7 @@
 namespace lantern::core {
 namespace {
 
-constexpr int kBisectionSteps = 64;
+constexpr int kSigmaSearchSteps = 64;
 constexpr double kTolerance = 1e-5;
 constexpr double kMinimumScaleShare = 1e-3;
 
@@ -26,7 +26,7 @@ double membershipSum(std::span<const float> distances, double rho, double sigma)
 double scaleFor(std::span<const float> distances, double rho, double target)
 {
     double low = 0, high = std::numeric_limits<double>::infinity(), sigma = 1;
-    for (int step = 0; step < kBisectionSteps; ++step) {
+    for (int step = 0; step < kSigmaSearchSteps; ++step) {
         const double sum = membershipSum(distances, rho, sigma);
         if (std::abs(sum - target) < kTolerance)
             break;

@@ -21,7 +21,7 @@ namespace {
 
 constexpr std::uint64_t kMaxIndexBytes = std::uint64_t(1) << 30;
 
-CheckpointIndex failure(std::string why)
+CheckpointIndex failedIndex(std::string why)
 {
     CheckpointIndex index;
     index.error = std::move(why);
@@ -124,11 +124,11 @@ CheckpointIndex parseCheckpointIndex(std::string_view bytes)
               return true;
           });
     if (!tableError.empty())
-        return failure("not a checkpoint index: " + tableError);
+        return failedIndex("not a checkpoint index: " + tableError);
     if (!error.empty())
-        return failure(error);
+        return failedIndex(error);
     if (!sawHeader)
-        return failure("the checkpoint index has no bundle header");
+        return failedIndex("the checkpoint index has no bundle header");
     return index;
 }
 
@@ -172,9 +172,9 @@ CheckpointIndex readCheckpointIndex(const fs::path& prefix)
     std::error_code error;
     const std::uintmax_t size = fs::file_size(path, error);
     if (error)
-        return failure("cannot read " + pathText(path) + ": " + error.message());
+        return failedIndex("cannot read " + pathText(path) + ": " + error.message());
     if (size > kMaxIndexBytes)
-        return failure(pathText(path) + " is larger than a checkpoint index can be");
+        return failedIndex(pathText(path) + " is larger than a checkpoint index can be");
     return parseCheckpointIndex(readAll(path));
 }
 

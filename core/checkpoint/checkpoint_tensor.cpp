@@ -27,7 +27,7 @@ constexpr int kHalf = 19;
 constexpr std::size_t kReadPieceBytes = std::size_t(16) << 20;
 constexpr std::size_t kValuesBetweenPolls = std::size_t(1) << 20;
 
-CheckpointMatrix failure(std::string why)
+CheckpointMatrix failedMatrix(std::string why)
 {
     CheckpointMatrix matrix;
     matrix.error = std::move(why);
@@ -133,7 +133,7 @@ CheckpointMatrix readCheckpointMatrix(const fs::path& prefix, const CheckpointIn
     if (index.format == CheckpointFormat::V1)
         return readV1CheckpointMatrix(prefix, index, variable);
     if (std::string problem = checkpointVariableProblem(prefix, index, variable); !problem.empty())
-        return failure(std::move(problem));
+        return failedMatrix(std::move(problem));
     const std::size_t width = widthOf(variable.dtype);
     const std::int64_t rows = variable.shape[0];
     const std::int64_t columns = variable.shape.size() == 2 ? variable.shape[1] : 1;
@@ -147,15 +147,15 @@ CheckpointMatrix readCheckpointMatrix(const fs::path& prefix, const CheckpointIn
     std::uint32_t crc = 0;
     for (std::size_t done = 0; done < bytes.size();) {
         if (poll.now())
-            return failure("cancelled");
+            return failedMatrix("cancelled");
         const std::size_t piece = std::min(kReadPieceBytes, bytes.size() - done);
         if (!in.read(bytes.data() + done, std::streamsize(piece)))
-            return failure("cannot read \"" + variable.name + "\" from " + pathText(shard));
+            return failedMatrix("cannot read \"" + variable.name + "\" from " + pathText(shard));
         crc = extendCrc32c(crc, bytes.data() + done, piece);
         done += piece;
     }
     if (maskCrc(crc) != variable.maskedCrc)
-        return failure("\"" + variable.name + "\" fails its checksum in " + pathText(shard)
+        return failedMatrix("\"" + variable.name + "\" fails its checksum in " + pathText(shard)
             + ": damaged, or the shard belongs to another checkpoint");
 
     CheckpointMatrix matrix;
@@ -165,7 +165,7 @@ CheckpointMatrix readCheckpointMatrix(const fs::path& prefix, const CheckpointIn
     const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
     for (std::size_t i = 0; i < matrix.values.size(); ++i) {
         if (poll.step())
-            return failure("cancelled");
+            return failedMatrix("cancelled");
         matrix.values[i] = elementAt(p + i * width, variable.dtype, index.bigEndian);
     }
     return matrix;

@@ -21,9 +21,9 @@ namespace {
 
 constexpr std::uint64_t kMaxV1Bytes = std::uint64_t(1) << 30;
 constexpr int kMaxShards = 10000; // far past any Saver's; a state file cannot make us stat more
-constexpr int kFloat = 1;
-constexpr int kDouble = 2;
-constexpr int kHalf = 19;
+constexpr int kDataTypeFloat = 1;
+constexpr int kDataTypeDouble = 2;
+constexpr int kDataTypeHalf = 19;
 constexpr std::string_view kShardPattern = "?????";
 
 CheckpointIndex indexFailure(std::string why)
@@ -40,7 +40,7 @@ CheckpointMatrix matrixFailure(std::string why)
     return matrix;
 }
 
-std::string quoted(const std::string& name)
+std::string quotedName(const std::string& name)
 {
     return "\"" + name + "\"";
 }
@@ -158,9 +158,9 @@ std::optional<std::uint64_t> sliceVolume(
 std::vector<float> sliceValues(const pb::TensorProto& data, int dtype)
 {
     switch (dtype) {
-    case kFloat:
+    case kDataTypeFloat:
         return {data.float_val().begin(), data.float_val().end()};
-    case kDouble: {
+    case kDataTypeDouble: {
         std::vector<float> values;
         values.reserve(std::size_t(data.double_val_size()));
         for (const double value : data.double_val())
@@ -219,7 +219,7 @@ std::string readSlicesIn(const fs::path& path, std::int32_t file,
               const std::vector<float> values = sliceValues(entry.data().data(), variable.dtype);
               const std::uint64_t volume = *sliceVolume(found, variable.shape);
               if (values.size() != volume) {
-                  error = "slice " + sliceText(found) + " of " + quoted(variable.name) + " in "
+                  error = "slice " + sliceText(found) + " of " + quotedName(variable.name) + " in "
                       + pathText(path) + " holds " + std::to_string(values.size())
                       + " values for its " + std::to_string(volume) + " elements";
                   return false;
@@ -232,7 +232,7 @@ std::string readSlicesIn(const fs::path& path, std::int32_t file,
                       const auto at = std::size_t(rowStart + r) * matrix.columns
                           + std::size_t(columnStart + c);
                       if (covered[at]) {
-                          error = "the slices of " + quoted(variable.name) + " overlap";
+                          error = "the slices of " + quotedName(variable.name) + " overlap";
                           return false;
                       }
                       covered[at] = true;
@@ -265,7 +265,7 @@ CheckpointIndex parseV1Checkpoint(std::string_view bytes, std::int32_t file)
               sawMeta = true;
               for (const pb::SavedSliceMeta& meta : entry.meta().tensor())
                   if (!merge(variables, variableOf(meta, file))) {
-                      error = quoted(meta.name())
+                      error = quotedName(meta.name())
                           + " is declared twice, with different types or "
                             "shapes";
                       return false;
@@ -347,7 +347,7 @@ CheckpointIndex readV1Checkpoint(const fs::path& prefix)
             const std::string name = variable.name;
             if (!merge(variables, std::move(variable)))
                 return indexFailure(
-                    quoted(name) + " is declared with different types or shapes in two shards");
+                    quotedName(name) + " is declared with different types or shapes in two shards");
         }
     }
     if (!anyFile)
@@ -358,8 +358,9 @@ CheckpointIndex readV1Checkpoint(const fs::path& prefix)
 std::string v1VariableProblem(
     const fs::path& prefix, const CheckpointIndex& index, const CheckpointVariable& variable)
 {
-    const std::string name = quoted(variable.name);
-    if (variable.dtype != kFloat && variable.dtype != kDouble && variable.dtype != kHalf)
+    const std::string name = quotedName(variable.name);
+    if (variable.dtype != kDataTypeFloat && variable.dtype != kDataTypeDouble
+        && variable.dtype != kDataTypeHalf)
         return name + " holds dtype " + std::to_string(variable.dtype)
             + ", not floating-point numbers";
     if (variable.shape.empty() || variable.shape.size() > 2)
@@ -443,7 +444,7 @@ CheckpointMatrix readV1CheckpointMatrix(
     for (std::size_t i = 0; i < variable.slices.size(); ++i)
         if (!filled[i])
             return matrixFailure("slice " + sliceText(variable.slices[i]) + " of "
-                + quoted(variable.name) + " has no values in "
+                + quotedName(variable.name) + " has no values in "
                 + pathText(files[std::size_t(variable.slices[i].file)])
                 + ": truncated, or from another checkpoint");
     return matrix;

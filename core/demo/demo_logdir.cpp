@@ -25,10 +25,10 @@ namespace lantern::core {
 namespace {
 
 namespace fs = std::filesystem;
-using Matrix = Eigen::MatrixXf;
-using Vector = Eigen::VectorXf;
+using MatrixF = Eigen::MatrixXf;
+using VectorF = Eigen::VectorXf;
 
-constexpr int kSamples = 10000;
+constexpr int kDemoSamples = 10000;
 constexpr int kInputs = 5;
 constexpr int kHidden1 = 500;
 constexpr int kHidden2 = 300;
@@ -56,23 +56,23 @@ private:
     std::mt19937_64 m_engine;
 };
 
-Matrix randomMatrix(Random& random, int rows, int cols, float scale)
+MatrixF randomMatrix(Random& random, int rows, int cols, float scale)
 {
-    Matrix m(rows, cols);
+    MatrixF m(rows, cols);
     for (int i = 0; i < m.size(); ++i)
         m.data()[i] = random.normal() * scale;
     return m;
 }
 
 struct Dataset {
-    Matrix x; // kSamples × kInputs
-    Vector y;
+    MatrixF x; // kDemoSamples × kInputs
+    VectorF y;
 };
 
 Dataset makeDataset(Random& random)
 {
-    Dataset data {randomMatrix(random, kSamples, kInputs, 1.0f), Vector(kSamples)};
-    for (int i = 0; i < kSamples; ++i) {
+    Dataset data {randomMatrix(random, kDemoSamples, kInputs, 1.0f), VectorF(kDemoSamples)};
+    for (int i = 0; i < kDemoSamples; ++i) {
         const auto r = data.x.row(i);
         data.y(i) = 2.0f * r(0) - 1.5f * r(1) + std::sin(2.0f * r(2)) + r(3) * r(4)
             + 0.1f * random.normal();
@@ -81,26 +81,26 @@ Dataset makeDataset(Random& random)
 }
 
 struct Network {
-    Matrix w1, w2, w3;
-    Vector b1, b2, b3;
+    MatrixF w1, w2, w3;
+    VectorF b1, b2, b3;
 
     explicit Network(Random& random)
         : w1(randomMatrix(random, kInputs, kHidden1, std::sqrt(2.0f / kInputs)))
         , w2(randomMatrix(random, kHidden1, kHidden2, std::sqrt(2.0f / kHidden1)))
         , w3(randomMatrix(random, kHidden2, 1, std::sqrt(1.0f / kHidden2)))
-        , b1(Vector::Zero(kHidden1))
-        , b2(Vector::Zero(kHidden2))
-        , b3(Vector::Zero(1))
+        , b1(VectorF::Zero(kHidden1))
+        , b2(VectorF::Zero(kHidden2))
+        , b3(VectorF::Zero(1))
     {
     }
 };
 
 struct Forward {
-    Matrix h1, h2;
-    Vector out;
+    MatrixF h1, h2;
+    VectorF out;
 };
 
-Forward forward(const Network& net, const Matrix& x)
+Forward forward(const Network& net, const MatrixF& x)
 {
     Forward f;
     f.h1 = ((x * net.w1).rowwise() + net.b1.transpose()).cwiseMax(0.0f);
@@ -113,23 +113,23 @@ Forward forward(const Network& net, const Matrix& x)
 // clip_by_global_norm); returns the batch's mean squared error before the update. Clipping keeps
 // the too-high learning rate's loss bouncing at a high level instead of overflowing to NaN in
 // three steps, which is the "does not converge" picture the demo should show.
-float trainStep(Network& net, const Matrix& x, const Vector& y, float learningRate, Forward& f)
+float trainStep(Network& net, const MatrixF& x, const VectorF& y, float learningRate, Forward& f)
 {
     constexpr float kClipNorm = 5.0f;
     f = forward(net, x);
-    const Vector error = f.out - y;
+    const VectorF error = f.out - y;
     const float loss = error.squaredNorm() / float(x.rows());
-    const Matrix dOut = (2.0f / float(x.rows())) * error;
-    const Matrix dH2
+    const MatrixF dOut = (2.0f / float(x.rows())) * error;
+    const MatrixF dH2
         = (dOut * net.w3.transpose()).cwiseProduct((f.h2.array() > 0.0f).cast<float>().matrix());
-    const Matrix dH1
+    const MatrixF dH1
         = (dH2 * net.w2.transpose()).cwiseProduct((f.h1.array() > 0.0f).cast<float>().matrix());
-    const Matrix gradW3 = f.h2.transpose() * dOut;
-    const Vector gradB3 = dOut.colwise().sum().transpose();
-    const Matrix gradW2 = f.h1.transpose() * dH2;
-    const Vector gradB2 = dH2.colwise().sum().transpose();
-    const Matrix gradW1 = x.transpose() * dH1;
-    const Vector gradB1 = dH1.colwise().sum().transpose();
+    const MatrixF gradW3 = f.h2.transpose() * dOut;
+    const VectorF gradB3 = dOut.colwise().sum().transpose();
+    const MatrixF gradW2 = f.h1.transpose() * dH2;
+    const VectorF gradB2 = dH2.colwise().sum().transpose();
+    const MatrixF gradW1 = x.transpose() * dH1;
+    const VectorF gradB1 = dH1.colwise().sum().transpose();
     const float norm = std::sqrt(gradW3.squaredNorm() + gradB3.squaredNorm() + gradW2.squaredNorm()
         + gradB2.squaredNorm() + gradW1.squaredNorm() + gradB1.squaredNorm());
     const float step = norm > kClipNorm ? learningRate * kClipNorm / norm : learningRate;
@@ -142,7 +142,7 @@ float trainStep(Network& net, const Matrix& x, const Vector& y, float learningRa
     return loss;
 }
 
-std::span<const double> asDoubles(const Matrix& m, std::vector<double>& buffer)
+std::span<const double> asDoubles(const MatrixF& m, std::vector<double>& buffer)
 {
     buffer.assign(m.data(), m.data() + m.size());
     return buffer;
@@ -200,7 +200,7 @@ pb::GraphDef demoGraph()
 
 void writeEmbedding(const fs::path& directory, const Network& net, const Dataset& data)
 {
-    const Matrix x = data.x.topRows(kEmbeddingPoints);
+    const MatrixF x = data.x.topRows(kEmbeddingPoints);
     const Forward f = forward(net, x);
     std::ofstream tensors(directory / "embedding.tsv");
     std::ofstream metadata(directory / "embedding_metadata.tsv");
@@ -235,7 +235,7 @@ std::string describeRun(float learningRate, const DemoOptions& options)
 
 // The batch's squared errors at the 25th, 50th and 75th percentile (nearest rank): how far
 // the loss, their mean, speaks for the samples.
-void writeErrorSpread(EventFileWriter& writer, int step, const Vector& predicted, const Vector& y)
+void writeErrorSpread(EventFileWriter& writer, int step, const VectorF& predicted, const VectorF& y)
 {
     std::vector<float> errors(std::size_t(y.size()));
     for (Eigen::Index i = 0; i < y.size(); ++i)
@@ -289,14 +289,14 @@ std::string writeDemoLogdir(const DemoOptions& options, const std::function<void
         writer.addGraph(demoGraph());
         writer.addText("run_description", 0, describeRun(learningRate, options));
         writer.addCustomScalarsLayout(demoScalarsLayout());
-        Matrix x(options.batchSize, kInputs);
-        Vector y(options.batchSize);
+        MatrixF x(options.batchSize, kInputs);
+        VectorF y(options.batchSize);
         Forward f;
         std::vector<float> losses;
         auto started = std::chrono::steady_clock::now();
         for (int step = 1; step <= options.steps; ++step) {
             for (int i = 0; i < options.batchSize; ++i) {
-                const std::size_t sample = random.below(kSamples);
+                const std::size_t sample = random.below(kDemoSamples);
                 x.row(i) = data.x.row(Eigen::Index(sample));
                 y(i) = data.y(Eigen::Index(sample));
             }

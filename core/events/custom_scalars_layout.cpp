@@ -15,7 +15,7 @@ namespace {
 // layout naming more (a hostile or broken one) is cut short rather than stalling the window.
 constexpr int kMostPatternsAndSeries = 512;
 
-std::string quoted(std::string_view text)
+std::string inQuotes(std::string_view text)
 {
     std::string out;
     out.reserve(text.size() + 2);
@@ -86,8 +86,8 @@ CustomScalarsLayout decodeCustomScalarsLayout(std::string_view bytes, std::strin
                 made.margins.push_back({series.value(), series.lower(), series.upper()});
             }
             if (made.tagPatterns.empty() && made.margins.empty()) {
-                layout.problems.push_back(where + "chart " + quoted(chart.title()) + " in category "
-                    + quoted(category.title()) + " names no tags; left out");
+                layout.problems.push_back(where + "chart " + inQuotes(chart.title())
+                    + " in category " + inQuotes(category.title()) + " names no tags; left out");
                 continue;
             }
             out.charts.push_back(std::move(made));
@@ -146,7 +146,7 @@ void mergeCustomScalarsLayout(CustomScalarsLayout& into, const CustomScalarsLayo
 
 std::string chartName(const CustomChart& chart)
 {
-    return "chart " + quoted(chartTitle(chart));
+    return "chart " + inQuotes(chartTitle(chart));
 }
 
 std::string chartTitle(const CustomChart& chart)

@@ -17,8 +17,8 @@
 namespace lantern::core {
 namespace {
 
-constexpr std::size_t kDetectionBytes = 4096;
-constexpr std::size_t kChunk = 64 * 1024;
+constexpr std::size_t kFetchDetectionBytes = 4096;
+constexpr std::size_t kFetchChunk = 64 * 1024;
 
 // Reads exactly `size` bytes unless the source ends first; returns how many arrived.
 std::size_t readFully(ByteSource& source, char* buffer, std::size_t size)
@@ -37,7 +37,7 @@ std::size_t readFully(ByteSource& source, char* buffer, std::size_t size)
 std::size_t appendFully(ByteSource& source, std::string& out, std::size_t size)
 {
     std::size_t got = 0;
-    std::string chunk(std::min(kChunk, size), '\0');
+    std::string chunk(std::min(kFetchChunk, size), '\0');
     while (got < size) {
         const std::size_t n = source.read(chunk.data(), std::min(chunk.size(), size - got));
         if (n == 0)
@@ -51,7 +51,7 @@ std::size_t appendFully(ByteSource& source, std::string& out, std::size_t size)
 std::uint64_t skip(ByteSource& source, std::uint64_t bytes)
 {
     std::uint64_t skipped = 0;
-    std::string scratch(std::size_t(std::min<std::uint64_t>(kChunk, bytes)), '\0');
+    std::string scratch(std::size_t(std::min<std::uint64_t>(kFetchChunk, bytes)), '\0');
     while (skipped < bytes) {
         const std::size_t n = source.read(
             scratch.data(), std::size_t(std::min<std::uint64_t>(scratch.size(), bytes - skipped)));
@@ -62,7 +62,7 @@ std::uint64_t skip(ByteSource& source, std::uint64_t bytes)
     return skipped;
 }
 
-FetchedRecord failure(const std::filesystem::path& file, std::uint64_t offset, std::string why)
+FetchedRecord fetchFailure(const std::filesystem::path& file, std::uint64_t offset, std::string why)
 {
     return {{}, pathText(file) + " @" + std::to_string(offset) + ": " + std::move(why)};
 }
@@ -74,11 +74,11 @@ FetchedRecord readRecord(ByteSource& source, const std::filesystem::path& file,
     char header[RecordReader::kHeaderBytes];
     consumed += readFully(source, header, sizeof header);
     if (consumed != sizeof header)
-        return failure(file, offset, "the record header is cut short");
+        return fetchFailure(file, offset, "the record header is cut short");
     if (!RecordReader::isValidHeader(header))
-        return failure(file, offset, "no valid record header here: the file changed");
+        return fetchFailure(file, offset, "no valid record header here: the file changed");
     if (loadLittleEndian64(header) != length)
-        return failure(file, offset,
+        return fetchFailure(file, offset,
             "the record holds " + std::to_string(loadLittleEndian64(header)) + " bytes, not the "
                 + std::to_string(length) + " loaded: the file changed");
 
@@ -86,14 +86,14 @@ FetchedRecord readRecord(ByteSource& source, const std::filesystem::path& file,
     const std::size_t got = appendFully(source, record.data, length);
     consumed += got;
     if (got != length)
-        return failure(file, offset, "the record is cut short");
+        return fetchFailure(file, offset, "the record is cut short");
     char footer[RecordReader::kFooterBytes];
     const std::size_t footerGot = readFully(source, footer, sizeof footer);
     consumed += footerGot;
     if (footerGot != sizeof footer)
-        return failure(file, offset, "the record's checksum is cut short");
+        return fetchFailure(file, offset, "the record's checksum is cut short");
     if (maskCrc(crc32c(record.data.data(), record.data.size())) != loadLittleEndian32(footer))
-        return failure(file, offset, "record data checksum mismatch: the file changed");
+        return fetchFailure(file, offset, "record data checksum mismatch: the file changed");
     return record;
 }
 
@@ -152,15 +152,15 @@ FetchedRecord RecordFetcher::fetch(
     const FileStatus status = fileStatus(file);
     const std::uint64_t fileSize = status.size;
     if (!status.error.empty())
-        return failure(file, offset, "cannot read the event file: " + status.error);
+        return fetchFailure(file, offset, "cannot read the event file: " + status.error);
     if (length > RecordReader::kMaxRecordBytes)
-        return failure(file, offset, "record length " + std::to_string(length) + " is absurd");
+        return fetchFailure(file, offset, "record length " + std::to_string(length) + " is absurd");
 
-    std::string head(kDetectionBytes, '\0');
+    std::string head(kFetchDetectionBytes, '\0');
     {
         const std::unique_ptr<ByteSource> source = openByteSource(file, 0);
         if (!source->error().empty())
-            return failure(file, offset, source->error());
+            return fetchFailure(file, offset, source->error());
         head.resize(readFully(*source, head.data(), head.size()));
     }
     const bool plain = detectRecordCompression(head) == RecordCompression::None;
@@ -168,7 +168,7 @@ FetchedRecord RecordFetcher::fetch(
         = RecordReader::kHeaderBytes + std::uint64_t(length) + RecordReader::kFooterBytes;
     // A plain file must hold the whole record; checked before allocating for it.
     if (plain && (offset > fileSize || fileSize - offset < total))
-        return failure(file, offset,
+        return fetchFailure(file, offset,
             "the record lies beyond the end of the file (" + std::to_string(fileSize)
                 + " bytes): the file changed since it was loaded");
 
@@ -182,7 +182,7 @@ FetchedRecord RecordFetcher::fetch(
         std::string why;
         stream = compressedStreamAt(file, offset, why);
         if (!stream)
-            return failure(file, offset, why);
+            return fetchFailure(file, offset, why);
         source = stream->source.get();
     }
     std::uint64_t consumed = 0;

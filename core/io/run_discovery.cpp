@@ -22,7 +22,7 @@ std::string runName(const fs::path& logdir, const fs::path& directory)
     return name.empty() ? "." : name;
 }
 
-struct Walker {
+struct DirectoryWalker {
     fs::path logdir;
     const DirectoryEntryVisitor& visit;
     DiscoveryResult result;
@@ -98,7 +98,7 @@ DiscoveryResult discoverRuns(const fs::path& logdir, const DirectoryEntryVisitor
         const std::optional<SshUrl> url = parseSshUrl(text, &error);
         return url ? discoverRemoteRuns(*url) : DiscoveryResult {{}, {text + ": " + error}, 0};
     }
-    Walker walker {logdir, visit, {}, {}};
+    DirectoryWalker walker {logdir, visit, {}, {}};
     walker.walk(logdir);
     std::sort(walker.result.runs.begin(), walker.result.runs.end(),
         [](const auto& a, const auto& b) { return a.name < b.name; });

@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kCancelled = "cancelled";
-constexpr std::uintmax_t kReadPieceBytes = std::uintmax_t(16) << 20;
+constexpr std::uintmax_t kLoadPieceBytes = std::uintmax_t(16) << 20;
 
 std::string byteCount(std::uintmax_t bytes)
 {
@@ -127,7 +127,7 @@ std::optional<std::string> readProjectorFile(const fs::path& path, std::string& 
     std::string bytes;
     bytes.reserve(std::size_t(size));
     // In pieces, asking between them whether to go on; to the end, should the file have grown.
-    std::string piece(std::size_t(std::min<std::uintmax_t>(size, kReadPieceBytes)) + 1, '\0');
+    std::string piece(std::size_t(std::min<std::uintmax_t>(size, kLoadPieceBytes)) + 1, '\0');
     CancellationPoll poll(cancelled, 1);
     while (file) {
         if (poll.now()) {

@@ -16,7 +16,7 @@ constexpr const char* kBinaryNeedsShape
     = "a binary tensor file needs a two-dimensional tensor_shape in the config";
 constexpr std::size_t kLinesBetweenPolls = 256;
 
-EmbeddingTensor failure(std::string why)
+EmbeddingTensor tensorFailure(std::string why)
 {
     EmbeddingTensor tensor;
     tensor.error = std::move(why);
@@ -99,16 +99,16 @@ EmbeddingTensor parseText(std::string_view text, const std::function<bool()>& ca
     std::size_t start = 0;
     while (start < text.size()) {
         if (poll.step())
-            return failure("cancelled");
+            return tensorFailure("cancelled");
         std::size_t end = text.find('\n', start);
         if (end == std::string_view::npos)
             end = text.size();
         if (!rows.add(text.substr(start, end - start), &tensor.values))
-            return failure(rows.error);
+            return tensorFailure(rows.error);
         start = end + 1;
     }
     if (!rows.finish())
-        return failure(rows.error);
+        return tensorFailure(rows.error);
     tensor.rows = rows.rows;
     tensor.columns = rows.columns;
     return tensor;
@@ -117,11 +117,11 @@ EmbeddingTensor parseText(std::string_view text, const std::function<bool()>& ca
 EmbeddingTensor parseBinary(std::string_view bytes, std::span<const std::uint32_t> shape)
 {
     if (shape.size() != 2)
-        return failure(kBinaryNeedsShape);
+        return tensorFailure(kBinaryNeedsShape);
     const std::int64_t dims[] = {shape[0], shape[1], std::int64_t(sizeof(float))};
     const auto needed = checkedElementCount(dims);
     if (!needed || *needed == 0 || *needed != bytes.size())
-        return failure("the file holds " + std::to_string(bytes.size())
+        return tensorFailure("the file holds " + std::to_string(bytes.size())
             + " bytes, but tensor_shape " + std::to_string(shape[0]) + " × "
             + std::to_string(shape[1]) + " needs "
             + (needed ? std::to_string(*needed) : std::string("more than 64 bits count")));

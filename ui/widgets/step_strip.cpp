@@ -16,7 +16,7 @@ namespace lantern::ui {
 namespace {
 
 constexpr int kStripHeight = 14;
-constexpr double kDragPixels = 3; // less is a click
+constexpr double kStripDragPixels = 3; // less is a click
 
 // The selection drawn across the plot, above its lines; the strip says where.
 class SelectionOverlay : public QWidget {
@@ -166,7 +166,7 @@ void StepStrip::mouseMoveEvent(QMouseEvent* event)
     if (!m_pressX)
         return QWidget::mouseMoveEvent(event);
     const double x = event->position().x();
-    if (std::abs(x - *m_pressX) < kDragPixels)
+    if (std::abs(x - *m_pressX) < kStripDragPixels)
         return;
     const std::int64_t a = stepAt(*m_pressX);
     const std::int64_t b = stepAt(x);

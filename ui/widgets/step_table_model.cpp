@@ -10,7 +10,7 @@
 namespace lantern::ui {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kNoValue = std::numeric_limits<double>::quiet_NaN();
 
 enum StepColumn { kRun, kStep, kValue, kSmoothed, kWallTime, kRelative, kStepColumns };
 enum RangeColumn { kStart = 1, kEnd, kChange, kMin, kMax, kMean, kPoints, kRangeColumns };
@@ -55,9 +55,9 @@ double StepTableModel::number(const StepTableRow& row, int column) const
         const bool any = r.count > 0;
         switch (column) {
         case kStart:
-            return any ? r.first.value : kNaN;
+            return any ? r.first.value : kNoValue;
         case kEnd:
-            return any ? r.last.value : kNaN;
+            return any ? r.last.value : kNoValue;
         case kChange:
             return r.change();
         case kMin:
@@ -69,11 +69,11 @@ double StepTableModel::number(const StepTableRow& row, int column) const
         case kPoints:
             return double(r.count);
         default:
-            return kNaN;
+            return kNoValue;
         }
     }
     if (!row.point)
-        return kNaN;
+        return kNoValue;
     switch (column) {
     case kStep:
         return double(row.point->step);
@@ -86,7 +86,7 @@ double StepTableModel::number(const StepTableRow& row, int column) const
     case kRelative:
         return row.relativeHours;
     default:
-        return kNaN;
+        return kNoValue;
     }
 }
 

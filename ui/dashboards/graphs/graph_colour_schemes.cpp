@@ -15,10 +15,11 @@
 namespace lantern::ui {
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("GraphColourSchemes", text);
-}
+// The texts' translation context; a class of its own, so that files built together (CMake's
+// unity builds) do not each define a tr().
+struct GraphColourSchemesTexts {
+    Q_DECLARE_TR_FUNCTIONS(GraphColourSchemes)
+};
 
 // Palette colours lightened so that black labels stay readable on them.
 QColor categoryColour(std::size_t index)
@@ -50,16 +51,18 @@ ColourScheme byGroups(
                 QCoreApplication::translate(
                     "GraphColourSchemes", "%n op(s)", nullptr, int(groups.opsWith[v])))});
     if (groups.values.size() > kMaxLegendEntries)
-        scheme.note = tr("%1 values; colours repeat after %2")
+        scheme.note = GraphColourSchemesTexts::tr("%1 values; colours repeat after %2")
                           .arg(groups.values.size())
                           .arg(core::kPaletteSize);
-    scheme.legend.push_back({kMixed, tr("mixed (hatched, in the colour of most of its ops)")});
     scheme.legend.push_back(
-        {kNone, attribute == core::NodeAttribute::Device ? tr("no device") : tr("no cluster")});
+        {kMixed, GraphColourSchemesTexts::tr("mixed (hatched, in the colour of most of its ops)")});
+    scheme.legend.push_back({kNone,
+        attribute == core::NodeAttribute::Device ? GraphColourSchemesTexts::tr("no device")
+                                                 : GraphColourSchemesTexts::tr("no cluster")});
     if (groups.values.empty())
         scheme.note = attribute == core::NodeAttribute::Device
-            ? tr("No op of this graph names a device.")
-            : tr("No op of this graph is in an XLA cluster.");
+            ? GraphColourSchemesTexts::tr("No op of this graph names a device.")
+            : GraphColourSchemesTexts::tr("No op of this graph is in an XLA cluster.");
     return scheme;
 }
 
@@ -82,17 +85,19 @@ ColourScheme byStructure(const core::GraphHierarchy& hierarchy, const pb::GraphD
         scheme.fills[i] = categoryColour(it->second);
         if (added && scheme.legend.size() < kMaxLegendEntries)
             scheme.legend.push_back({scheme.fills[i],
-                tr("like %1 (%2 scopes)")
+                GraphColourSchemesTexts::tr("like %1 (%2 scopes)")
                     .arg(QString::fromStdString(nodes[i].name))
                     .arg(groupsWith[signatures[i]])});
     }
-    scheme.legend.push_back({QColor(), tr("unique structure: its usual colour")});
+    scheme.legend.push_back(
+        {QColor(), GraphColourSchemesTexts::tr("unique structure: its usual colour")});
     if (colourOf.empty())
-        scheme.note = tr("No two scopes share a structure.");
+        scheme.note = GraphColourSchemesTexts::tr("No two scopes share a structure.");
     else if (colourOf.size() > kMaxLegendEntries)
-        scheme.note = tr("%1 repeated structures; the legend lists the first %2")
-                          .arg(colourOf.size())
-                          .arg(kMaxLegendEntries);
+        scheme.note
+            = GraphColourSchemesTexts::tr("%1 repeated structures; the legend lists the first %2")
+                  .arg(colourOf.size())
+                  .arg(kMaxLegendEntries);
     return scheme;
 }
 
@@ -108,7 +113,8 @@ ColourScheme byCost(const core::GraphHierarchy& hierarchy, const pb::StepStats* 
 {
     ColourScheme scheme;
     if (!stats) {
-        scheme.note = tr("The chosen run metadata holds no step statistics.");
+        scheme.note
+            = GraphColourSchemesTexts::tr("The chosen run metadata holds no step statistics.");
         return scheme;
     }
     const core::StepCosts costs = core::aggregateStepCosts(hierarchy, *stats);
@@ -126,12 +132,18 @@ ColourScheme byCost(const core::GraphHierarchy& hierarchy, const pb::StepStats* 
                 scheme.fills[child] = heat(most > 0 ? values[child] / most : 0);
     }
     const QLocale c = QLocale::c();
-    const QString total = time ? tr("%1 ms in all").arg(c.toString(values[0] / 1000.0, 'f', 2))
-                               : tr("%1 MiB in all").arg(c.toString(values[0] / 1048576.0, 'f', 2));
-    scheme.legend = {{heat(0), tr("least among its siblings")}, {heat(0.5), tr("half")},
-        {heat(1), (time ? tr("slowest among its siblings") : tr("most memory among its siblings"))},
-        {QColor(), tr("not measured")}};
-    scheme.note = tr("%1 ops measured · %2").arg(costs.matchedOps).arg(total);
+    const QString total = time
+        ? GraphColourSchemesTexts::tr("%1 ms in all").arg(c.toString(values[0] / 1000.0, 'f', 2))
+        : GraphColourSchemesTexts::tr("%1 MiB in all")
+              .arg(c.toString(values[0] / 1048576.0, 'f', 2));
+    scheme.legend = {{heat(0), GraphColourSchemesTexts::tr("least among its siblings")},
+        {heat(0.5), GraphColourSchemesTexts::tr("half")},
+        {heat(1),
+            (time ? GraphColourSchemesTexts::tr("slowest among its siblings")
+                  : GraphColourSchemesTexts::tr("most memory among its siblings"))},
+        {QColor(), GraphColourSchemesTexts::tr("not measured")}};
+    scheme.note
+        = GraphColourSchemesTexts::tr("%1 ops measured · %2").arg(costs.matchedOps).arg(total);
     return scheme;
 }
 

@@ -12,17 +12,18 @@
 namespace lantern::ui {
 namespace {
 
-constexpr double kMargin = 20;
+constexpr double kExportMargin = 20;
 constexpr double kMaxPixels = 12000; // per side: a 20k-op grid level would be gigapixels
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("GraphExport", text);
-}
+// The texts' translation context; a class of its own, so that files built together (CMake's
+// unity builds) do not each define a tr().
+struct GraphExportTexts {
+    Q_DECLARE_TR_FUNCTIONS(GraphExport)
+};
 
 QSizeF paddedSize(const GraphView& view)
 {
-    return view.sceneSize() + QSizeF(2 * kMargin, 2 * kMargin);
+    return view.sceneSize() + QSizeF(2 * kExportMargin, 2 * kExportMargin);
 }
 
 } // namespace
@@ -30,7 +31,7 @@ QSizeF paddedSize(const GraphView& view)
 QString exportGraphPng(const GraphView& view, const QString& path)
 {
     if (!view.hasLevel())
-        return tr("There is no graph to save.");
+        return GraphExportTexts::tr("There is no graph to save.");
     const QSizeF scene = paddedSize(view);
     const double scale = std::min(1.0, kMaxPixels / std::max(scene.width(), scene.height()));
     QImage image(
@@ -41,32 +42,32 @@ QString exportGraphPng(const GraphView& view, const QString& path)
         QPainter painter(&image);
         painter.setRenderHint(QPainter::Antialiasing);
         painter.scale(scale, scale);
-        painter.translate(kMargin, kMargin);
+        painter.translate(kExportMargin, kExportMargin);
         view.renderScene(painter);
     }
     if (!image.save(path, "PNG"))
-        return tr("Could not write %1.").arg(path);
+        return GraphExportTexts::tr("Could not write %1.").arg(path);
     return {};
 }
 
 QString exportGraphSvg(const GraphView& view, const QString& path)
 {
     if (!view.hasLevel())
-        return tr("There is no graph to save.");
+        return GraphExportTexts::tr("There is no graph to save.");
     const QSizeF scene = paddedSize(view);
     QSvgGenerator generator;
     generator.setFileName(path);
     generator.setSize(scene.toSize());
     generator.setViewBox(QRectF(QPointF(0, 0), scene));
-    generator.setTitle(tr("Lantern graph"));
+    generator.setTitle(GraphExportTexts::tr("Lantern graph"));
     QPainter painter;
     if (!painter.begin(&generator))
-        return tr("Could not write %1.").arg(path);
+        return GraphExportTexts::tr("Could not write %1.").arg(path);
     painter.fillRect(QRectF(QPointF(0, 0), scene), Qt::white);
-    painter.translate(kMargin, kMargin);
+    painter.translate(kExportMargin, kExportMargin);
     view.renderScene(painter);
     if (!painter.end())
-        return tr("Could not write %1.").arg(path);
+        return GraphExportTexts::tr("Could not write %1.").arg(path);
     return {};
 }
 

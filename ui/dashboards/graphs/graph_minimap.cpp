@@ -13,7 +13,7 @@ namespace {
 
 constexpr int kWidth = 220;
 constexpr int kHeight = 150;
-constexpr int kMargin = 8; // from the view's edges, and inside the map around the scene
+constexpr int kMinimapMargin = 8; // from the view's edges, and inside the map around the scene
 
 } // namespace
 
@@ -32,18 +32,18 @@ GraphMinimap::GraphMinimap(GraphView* view)
 double GraphMinimap::scale() const
 {
     const QSizeF scene = m_view->sceneSize();
-    return std::min((kWidth - 2.0 * kMargin) / std::max(scene.width(), 1.0),
-        (kHeight - 2.0 * kMargin) / std::max(scene.height(), 1.0));
+    return std::min((kWidth - 2.0 * kMinimapMargin) / std::max(scene.width(), 1.0),
+        (kHeight - 2.0 * kMinimapMargin) / std::max(scene.height(), 1.0));
 }
 
 QPointF GraphMinimap::toMap(QPointF scene) const
 {
-    return scene * scale() + QPointF(kMargin, kMargin);
+    return scene * scale() + QPointF(kMinimapMargin, kMinimapMargin);
 }
 
 QPointF GraphMinimap::toScene(QPointF mapPoint) const
 {
-    return (mapPoint - QPointF(kMargin, kMargin)) / scale();
+    return (mapPoint - QPointF(kMinimapMargin, kMinimapMargin)) / scale();
 }
 
 void GraphMinimap::paintEvent(QPaintEvent*)
@@ -56,7 +56,7 @@ void GraphMinimap::paintEvent(QPaintEvent*)
         return;
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
-    painter.translate(kMargin, kMargin);
+    painter.translate(kMinimapMargin, kMinimapMargin);
     painter.scale(scale(), scale());
     m_view->renderScene(painter);
     painter.restore();
@@ -87,7 +87,7 @@ bool GraphMinimap::eventFilter(QObject* watched, QEvent* event)
 
 void GraphMinimap::placeInCorner()
 {
-    move(m_view->width() - kWidth - kMargin, m_view->height() - kHeight - kMargin);
+    move(m_view->width() - kWidth - kMinimapMargin, m_view->height() - kHeight - kMinimapMargin);
     raise();
 }
 

@@ -16,7 +16,7 @@ namespace lantern::ui {
 
 namespace {
 
-constexpr int kNodeRole = Qt::UserRole;
+constexpr int kDetailsNodeRole = Qt::UserRole;
 constexpr int kMaxListed = 50; // list values and tensors show their first few elements
 constexpr int kMaxLength = 120;
 
@@ -156,7 +156,7 @@ NodeDetailsPanel::NodeDetailsPanel(QWidget* parent)
     layout->addWidget(m_summary);
     layout->addWidget(m_tree, 1);
     connect(m_tree, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* item) {
-        const QVariant node = item->data(0, kNodeRole);
+        const QVariant node = item->data(0, kDetailsNodeRole);
         if (node.isValid())
             emit nodeRequested(node.toUInt());
     });
@@ -213,7 +213,7 @@ void NodeDetailsPanel::showNode(
             name = QStringLiteral("^") + name;
         auto* item = new QTreeWidgetItem(parent, {name});
         item->setFirstColumnSpanned(true);
-        item->setData(0, kNodeRole, op);
+        item->setData(0, kDetailsNodeRole, op);
         item->setForeground(0, QColor(0x1a, 0x5f, 0xb4));
         item->setToolTip(0, NodeDetailsPanel::tr("Click to go to this op"));
     };

@@ -15,7 +15,7 @@
 namespace lantern::ui {
 namespace {
 
-constexpr double kPickDistance = 6, kAxisGrab = 10, kClickSlop = 3;
+constexpr double kLinePickDistance = 6, kAxisGrab = 10, kClickSlop = 3;
 
 double distanceToSegment(const QPointF& p, const QPointF& a, const QPointF& b)
 {
@@ -33,11 +33,11 @@ QString ParallelCoordinatesView::sessionAt(const QPointF& position) const
 {
     ensureLayout();
     QString nearest;
-    double best = kPickDistance;
+    double best = kLinePickDistance;
     for (std::size_t axis = 0; axis + 1 < m_axes.size(); ++axis) {
         // Only the gap between two axes can hold the position's nearest segments.
         const double left = axisXAt(axis), right = axisXAt(axis + 1);
-        if (position.x() < left - kPickDistance || position.x() > right + kPickDistance)
+        if (position.x() < left - kLinePickDistance || position.x() > right + kLinePickDistance)
             continue;
         for (std::size_t line = 0; line < m_lines.size(); ++line) {
             if (!m_brushedIn[line] || !fractionOf(line, axis) || !fractionOf(line, axis + 1))

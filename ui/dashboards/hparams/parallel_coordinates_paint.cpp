@@ -14,7 +14,7 @@
 namespace lantern::ui {
 namespace {
 
-constexpr double kBottom = 30, kTickWidth = 64, kBrushHalfWidth = 7;
+constexpr double kPaintBottom = 30, kPaintTickWidth = 64, kBrushHalfWidth = 7;
 constexpr QRgb kFaintGrey = qRgb(150, 150, 150);
 constexpr double kFaintAlpha = 0.25, kLineAlpha = 0.75;
 
@@ -40,7 +40,7 @@ void ParallelCoordinatesView::paintAxes(QPainter& painter) const
     QFont bold = font();
     bold.setBold(true);
     for (std::size_t i = 0; i < m_axes.size(); ++i) {
-        m_axes[i].paint(painter, palette(), axisXAt(i), plot, kTickWidth - 8);
+        m_axes[i].paint(painter, palette(), axisXAt(i), plot, kPaintTickWidth - 8);
         painter.setFont(bold);
         painter.setPen(palette().color(QPalette::Text));
         const QRectF box = titleRect(m_axes[i].key);
@@ -152,7 +152,7 @@ void ParallelCoordinatesView::paintCount(QPainter& painter) const
     if (brushedIn != m_lines.size())
         count = tr("%1 of %2 inside the brushes").arg(brushedIn).arg(count);
     painter.setPen(palette().color(QPalette::PlaceholderText));
-    painter.drawText(QRectF(8, height() - kBottom + 8, width() - 8, kBottom - 8),
+    painter.drawText(QRectF(8, height() - kPaintBottom + 8, width() - 8, kPaintBottom - 8),
         Qt::AlignLeft | Qt::AlignVCenter,
         m_shadeTitle.isEmpty()
             ? count

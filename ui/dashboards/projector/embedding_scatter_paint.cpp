@@ -15,7 +15,7 @@ namespace lantern::ui {
 namespace {
 
 constexpr QRgb kFaded = 0xffd0d0d0; // points that do not match a search
-constexpr QRgb kHighlight = 0xffe37400;
+constexpr QRgb kPointHighlight = 0xffe37400;
 constexpr int kDepthBands = 16; // 3-D: points sorted into this many depths, farthest first
 constexpr double kSpriteSide = 20; // pixels at zoom 1
 // Sprites together cover at most this many times the widget's area: past it, the cost of
@@ -135,7 +135,7 @@ void EmbeddingScatterPlot::paintPoints(QPainter& painter)
     if (searching)
         for (int i : m_order)
             if (matches(i) && !m_asSprite[std::size_t(i)])
-                m_raster.square(m_screen[std::size_t(i)], side + 3, kHighlight);
+                m_raster.square(m_screen[std::size_t(i)], side + 3, kPointHighlight);
     painter.drawImage(QPoint(0, 0), m_raster.image());
 }
 

@@ -9,7 +9,7 @@ namespace lantern::ui {
 namespace {
 
 constexpr double kPickRadius = 6; // pixels
-constexpr int kDragThreshold = 3; // pixels a press moves before it is a drag, not a click
+constexpr int kScatterDragThreshold = 3; // pixels a press moves before it is a drag, not a click
 constexpr int kLassoStep = 2; // pixels the mouse moves before the lasso gets another corner
 constexpr QRgb kDefaultColor = 0xff4285f4;
 constexpr QPoint kNowhere(-100000, -100000);
@@ -17,7 +17,7 @@ constexpr QPoint kNowhere(-100000, -100000);
 } // namespace
 
 EmbeddingScatterPlot::EmbeddingScatterPlot(QWidget* parent)
-    : InteractivePlot(kDragThreshold, parent)
+    : InteractivePlot(kScatterDragThreshold, parent)
 {
     setMouseTracking(true);
     setMinimumSize(200, 200);

@@ -7,7 +7,7 @@
 namespace lantern::ui {
 namespace {
 
-constexpr float kMargin = 16; // pixels between the fitted points and the widget's edge
+constexpr float kFitMargin = 16; // pixels between the fitted points and the widget's edge
 constexpr float kEyeDistance = 3; // 3-D: from the eye to the target at zoom 1, in frame radii
 constexpr float kRadiansPerPixel = 0.01f;
 constexpr float kMaxPitch = 1.55f; // just short of straight down, where yaw would flip
@@ -17,7 +17,7 @@ constexpr float kMinZoom = 1e-3f, kMaxZoom2D = 1e5f, kMaxZoom3D = 20;
 float halfSpan(const ViewFrame& frame)
 {
     return std::max(
-        1.f, float(std::min(frame.widget.width(), frame.widget.height())) / 2 - kMargin);
+        1.f, float(std::min(frame.widget.width(), frame.widget.height())) / 2 - kFitMargin);
 }
 
 // Half the widget's smaller side: TensorBoard's view spans its whole widget.
@@ -37,8 +37,8 @@ float tensorBoardSight(const ViewFrame& frame)
 
 float scale2D(const ViewFrame& frame)
 {
-    const float width = std::max(1.f, float(frame.widget.width()) - 2 * kMargin);
-    const float height = std::max(1.f, float(frame.widget.height()) - 2 * kMargin);
+    const float width = std::max(1.f, float(frame.widget.width()) - 2 * kFitMargin);
+    const float height = std::max(1.f, float(frame.widget.height()) - 2 * kFitMargin);
     // One scale for both axes: distances mean the same in every direction.
     return std::min(width / frame.size.x(), height / frame.size.y());
 }

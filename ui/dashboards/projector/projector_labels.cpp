@@ -7,7 +7,7 @@
 namespace lantern::ui {
 namespace {
 
-constexpr double kGap = 6; // pixels between a point and its label
+constexpr double kLabelGap = 6; // pixels between a point and its label
 
 } // namespace
 
@@ -26,7 +26,7 @@ std::vector<std::size_t> placeLabels(const std::vector<QRectF>& boxes, std::size
 
 QRectF labelBox(QPointF anchor, QSizeF textSize)
 {
-    return {QPointF(anchor.x() + kGap, anchor.y() - textSize.height() / 2), textSize};
+    return {QPointF(anchor.x() + kLabelGap, anchor.y() - textSize.height() / 2), textSize};
 }
 
 void paintLabel(QPainter& painter, const QRectF& box, const QString& text)

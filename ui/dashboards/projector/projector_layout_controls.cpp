@@ -14,7 +14,7 @@
 namespace lantern::ui {
 namespace {
 
-template <typename Widget> Widget* named(Widget* widget, const char* name)
+template <typename Widget> Widget* withName(Widget* widget, const char* name)
 {
     widget->setObjectName(QString::fromLatin1(name));
     return widget;
@@ -22,7 +22,7 @@ template <typename Widget> Widget* named(Widget* widget, const char* name)
 
 QSpinBox* spinBox(QWidget* parent, const char* name, int low, int high, int value)
 {
-    auto* box = named(new QSpinBox(parent), name);
+    auto* box = withName(new QSpinBox(parent), name);
     box->setRange(low, high);
     box->setValue(value);
     return box;
@@ -42,7 +42,7 @@ ProjectorLayoutControls::ProjectorLayoutControls(QWidget* parent)
 {
     auto* column = new QVBoxLayout(this);
     column->setContentsMargins(0, 0, 0, 0);
-    methodChooser = named(new QComboBox(this), "projectionMethod");
+    methodChooser = withName(new QComboBox(this), "projectionMethod");
     methodChooser->addItem(tr("PCA"), int(ProjectionMethod::Pca));
     methodChooser->addItem(tr("t-SNE"), int(ProjectionMethod::Tsne));
     methodChooser->addItem(tr("UMAP"), int(ProjectionMethod::Umap));
@@ -54,7 +54,7 @@ ProjectorLayoutControls::ProjectorLayoutControls(QWidget* parent)
     tsne = new QWidget(this);
     auto* tsneForm = compactForm(tsne);
     perplexity = spinBox(tsne, "perplexity", 2, 100, 30);
-    learningRate = named(new QDoubleSpinBox(tsne), "learningRate");
+    learningRate = withName(new QDoubleSpinBox(tsne), "learningRate");
     learningRate->setRange(0, 100000);
     learningRate->setDecimals(0);
     learningRate->setSingleStep(10);
@@ -63,8 +63,8 @@ ProjectorLayoutControls::ProjectorLayoutControls(QWidget* parent)
     stopAfter = spinBox(tsne, "stopAfter", 0, 1000000, 0);
     stopAfter->setSingleStep(100);
     stopAfter->setSpecialValueText(tr("never (run until paused)"));
-    superviseBy = named(new QComboBox(tsne), "superviseBy");
-    supervision = named(new QDoubleSpinBox(tsne), "supervision");
+    superviseBy = withName(new QComboBox(tsne), "superviseBy");
+    supervision = withName(new QDoubleSpinBox(tsne), "supervision");
     supervision->setRange(0, 1);
     supervision->setSingleStep(0.1);
     supervision->setToolTip(tr("How much points with equal labels are drawn together"));
@@ -78,7 +78,7 @@ ProjectorLayoutControls::ProjectorLayoutControls(QWidget* parent)
     umap = new QWidget(this);
     auto* umapForm = compactForm(umap);
     neighbours = spinBox(umap, "umapNeighbours", 5, 50, 15);
-    minDist = named(new QDoubleSpinBox(umap), "minDist");
+    minDist = withName(new QDoubleSpinBox(umap), "minDist");
     minDist->setRange(0, 0.99);
     minDist->setSingleStep(0.05);
     minDist->setValue(0.1);
@@ -93,12 +93,12 @@ ProjectorLayoutControls::ProjectorLayoutControls(QWidget* parent)
     running = new QWidget(this);
     auto* runningForm = compactForm(running);
     seed = spinBox(running, "layoutSeed", 1, 1000000000, 1);
-    pause = named(new QPushButton(tr("Pause"), running), "pauseLayout");
-    restart = named(new QPushButton(tr("Restart"), running), "restartLayout");
+    pause = withName(new QPushButton(tr("Pause"), running), "pauseLayout");
+    restart = withName(new QPushButton(tr("Restart"), running), "restartLayout");
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(pause);
     buttons->addWidget(restart);
-    progress = named(new QLabel(running), "layoutProgress");
+    progress = withName(new QLabel(running), "layoutProgress");
     progress->setWordWrap(true);
     progress->setTextFormat(Qt::PlainText);
     runningForm->addRow(tr("Seed"), seed);

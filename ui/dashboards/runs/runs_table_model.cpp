@@ -22,11 +22,6 @@ namespace {
 // Ages are shown ("3 s ago") for an hour; older updates show their date and time.
 constexpr qint64 kAgeShownMs = 3600 * 1000;
 
-QString fromStd(const std::string& text)
-{
-    return QString::fromStdString(text);
-}
-
 const char* kindTitle(core::ValueKind kind)
 {
     switch (kind) {
@@ -84,7 +79,7 @@ RunsTableModel::Row RunsTableModel::rowFor(
 {
     Row row;
     row.run = run;
-    row.name = fromStd(run->name);
+    row.name = QString::fromStdString(run->name);
     row.summary = core::summarizeRun(*run);
     row.updatedMs = row.summary.lastWallTime ? qint64(*row.summary.lastWallTime * 1000) : 0;
     return row;
@@ -111,7 +106,8 @@ void RunsTableModel::setSnapshot(
     std::vector<int> removed;
     for (const std::string& name : change.runs)
         if (!positionOf(name))
-            if (const auto it = m_rowOf.constFind(fromStd(name)); it != m_rowOf.cend())
+            if (const auto it = m_rowOf.constFind(QString::fromStdString(name));
+                it != m_rowOf.cend())
                 removed.push_back(*it);
     std::sort(removed.rbegin(), removed.rend());
     for (const int row : removed) {
@@ -134,7 +130,7 @@ void RunsTableModel::setSnapshot(
         if (!position)
             continue;
         const auto& run = snapshot->runs[*position];
-        const auto it = m_rowOf.constFind(fromStd(name));
+        const auto it = m_rowOf.constFind(QString::fromStdString(name));
         if (it == m_rowOf.cend()) {
             added.push_back(rowFor(run));
             added.back().session = sessions[*position];
@@ -155,7 +151,8 @@ void RunsTableModel::setSnapshot(
         sessions.begin(), sessions.end(), [](const auto* session) { return session != nullptr; });
     if (anySession || !m_hparams.isEmpty())
         for (std::size_t position = 0; position < snapshot->runs.size(); ++position)
-            if (const auto it = m_rowOf.constFind(fromStd(snapshot->runs[position]->name));
+            if (const auto it
+                = m_rowOf.constFind(QString::fromStdString(snapshot->runs[position]->name));
                 it != m_rowOf.cend() && m_rows[std::size_t(*it)].session != sessions[position]) {
                 m_rows[std::size_t(*it)].session = sessions[position];
                 changed.push_back(*it);
@@ -193,7 +190,7 @@ void RunsTableModel::reset(const LogdirSnapshotPtr& snapshot)
             m_rowOf.insert(m_rows.back().name, int(i));
             if (sessions[i])
                 for (const auto& [name, value] : sessions[i]->hparams)
-                    hparams.insert(fromStd(name));
+                    hparams.insert(QString::fromStdString(name));
         }
         m_hparams = QStringList(hparams.begin(), hparams.end());
     }
@@ -206,7 +203,7 @@ void RunsTableModel::addHParamColumns(const std::vector<int>& rows)
     for (const int index : rows)
         if (const Row& row = m_rows[std::size_t(index)]; row.session)
             for (const auto& [name, value] : row.session->hparams)
-                if (const QString text = fromStd(name);
+                if (const QString text = QString::fromStdString(name);
                     !m_hparams.contains(text) && !added.contains(text))
                     added.append(text);
     if (added.isEmpty())

@@ -18,11 +18,6 @@ namespace {
 constexpr Qt::PenStyle kSeriesStyles[]
     = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine, Qt::DashDotDotLine};
 
-QString fromStd(const std::string& text)
-{
-    return QString::fromStdString(text);
-}
-
 } // namespace
 
 std::vector<ScalarCard*> ScalarsDashboard::layoutCharts() const
@@ -45,21 +40,22 @@ bool ScalarsDashboard::updateLayoutCharts()
     std::vector<LayoutChart> wanted;
     QStringList problems;
     for (const std::string& problem : layout.problems)
-        problems.append(fromStd(problem));
+        problems.append(QString::fromStdString(problem));
     for (const core::CustomCategory& category : layout.categories) {
         // A group needs a name: an untitled category would join the tag prefix groups.
-        const QString group
-            = category.title.empty() ? tr("Custom scalars") : fromStd(category.title);
+        const QString group = category.title.empty() ? tr("Custom scalars")
+                                                     : QString::fromStdString(category.title);
         if (category.closed && !m_layoutCategories.contains(group))
             m_grid->setGroupExpanded(group, false);
         m_layoutCategories.insert(group);
         for (const core::CustomChart& chart : category.charts) {
             const core::ChartTags found = core::chartTags(chart, available);
             for (const std::string& problem : found.problems)
-                problems.append(fromStd(problem));
-            LayoutChart made {group, fromStd(core::chartTitle(chart)), {}, found.margins, nullptr};
+                problems.append(QString::fromStdString(problem));
+            LayoutChart made {
+                group, QString::fromStdString(core::chartTitle(chart)), {}, found.margins, nullptr};
             for (const std::string& tag : found.tags)
-                made.tags.append(fromStd(tag));
+                made.tags.append(QString::fromStdString(tag));
             wanted.push_back(std::move(made));
         }
     }
@@ -88,7 +84,7 @@ void ScalarsDashboard::updateLayoutChart(const LayoutChart& chart) const
         return;
     }
     const auto linesOf = [this](const std::string& tag) {
-        const auto found = m_lines.find(fromStd(tag));
+        const auto found = m_lines.find(QString::fromStdString(tag));
         return found == m_lines.end() ? std::vector<LinePlot::Series> {} : found->second;
     };
     // The run's line of `lines`, renamed "run · tag" and given its role; none if the run has none.
@@ -99,7 +95,7 @@ void ScalarsDashboard::updateLayoutChart(const LayoutChart& chart) const
         if (found == lines.end())
             return std::optional<LinePlot::Series>();
         LinePlot::Series edge = *found;
-        edge.name += QStringLiteral(" · ") + fromStd(tag);
+        edge.name += QStringLiteral(" · ") + QString::fromStdString(tag);
         edge.role = role;
         return std::optional(std::move(edge));
     };
@@ -119,7 +115,7 @@ void ScalarsDashboard::updateLayoutChart(const LayoutChart& chart) const
                 series.push_back(std::move(*lower));
                 series.push_back(std::move(*upper));
             }
-            value.name += QStringLiteral(" · ") + fromStd(margin.value);
+            value.name += QStringLiteral(" · ") + QString::fromStdString(margin.value);
             value.style = kSeriesStyles[k % std::size(kSeriesStyles)];
             series.push_back(std::move(value));
         }

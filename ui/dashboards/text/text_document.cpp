@@ -23,10 +23,11 @@ namespace {
 const auto kMarkdownFeatures = QTextDocument::MarkdownFeatures(
     QTextDocument::MarkdownDialectGitHub | QTextDocument::MarkdownNoHTML);
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("TextDocument", text);
-}
+// The texts' translation context; a class of its own, so that files built together (CMake's
+// unity builds) do not each define a tr().
+struct TextDocumentTexts {
+    Q_DECLARE_TR_FUNCTIONS(TextDocument)
+};
 
 // Code spans and blocks in the system's fixed-width font, asked of Qt by role rather than by
 // family name (desktops differ: DejaVu Sans Mono, Noto Sans Mono, Menlo, Consolas).
@@ -97,7 +98,7 @@ void insertHeading(QTextCursor& cursor, const core::TensorEntry& entry)
     startBlock(cursor, block);
     QTextCharFormat bold;
     bold.setFontWeight(QFont::Bold);
-    cursor.insertText(tr("Step %1").arg(entry.step), bold);
+    cursor.insertText(TextDocumentTexts::tr("Step %1").arg(entry.step), bold);
     QTextCharFormat grey;
     grey.setForeground(QColor(0x75, 0x75, 0x75));
     const QDateTime time = QDateTime::fromMSecsSinceEpoch(qint64(entry.wallTime * 1000));
@@ -115,17 +116,21 @@ void insertString(QTextCursor& cursor, const std::string& text, TextFormat forma
     else
         cursor.insertText(string);
     if (shown < text.size())
-        insertNote(cursor, tr("(showing the first %1 of %2 bytes)").arg(shown).arg(text.size()));
+        insertNote(cursor,
+            TextDocumentTexts::tr("(showing the first %1 of %2 bytes)")
+                .arg(shown)
+                .arg(text.size()));
 }
 
 void insertTable(QTextCursor& cursor, const core::TensorEntry& entry,
     const core::TextLayout& layout, TextFormat format)
 {
     if (layout.slicedRank > 0)
-        insertNote(
-            cursor, tr("A rank-%1 tensor: showing its first 2-D slice.").arg(layout.slicedRank));
+        insertNote(cursor,
+            TextDocumentTexts::tr("A rank-%1 tensor: showing its first 2-D slice.")
+                .arg(layout.slicedRank));
     if (layout.rows == 0 || layout.columns == 0) {
-        insertNote(cursor, tr("(empty)"));
+        insertNote(cursor, TextDocumentTexts::tr("(empty)"));
         return;
     }
     const std::size_t columns = std::min(layout.columns, kMaxTableColumns);
@@ -155,7 +160,7 @@ void insertTable(QTextCursor& cursor, const core::TensorEntry& entry,
     cursor.movePosition(QTextCursor::End);
     if (rows < layout.rows || columns < layout.columns)
         insertNote(cursor,
-            tr("(showing %1 of %2 rows and %3 of %4 columns)")
+            TextDocumentTexts::tr("(showing %1 of %2 rows and %3 of %4 columns)")
                 .arg(rows)
                 .arg(layout.rows)
                 .arg(columns)
