@@ -150,16 +150,10 @@ private:
                 mains.push_back(i);
                 mainSizes.push_back(sizes[i]);
             }
-        std::unordered_map<std::uint32_t, std::uint32_t> childIndex;
-        for (std::uint32_t i = 0; i < children.size(); ++i)
-            childIndex.emplace(children[i], i);
         std::vector<LayoutEdge> edges;
-        for (const GraphHierarchy::Edge& edge : m_hierarchy.edgesWithin(group)) {
-            const auto from = childIndex.find(edge.from), to = childIndex.find(edge.to);
-            if (from != childIndex.end() && to != childIndex.end()
-                && mainIndex[from->second] != kNoBox && mainIndex[to->second] != kNoBox)
-                edges.push_back({mainIndex[from->second], mainIndex[to->second]});
-        }
+        for (const LayoutEdge& edge : edgesAmongChildren(m_hierarchy, group))
+            if (mainIndex[edge.from] != kNoBox && mainIndex[edge.to] != kNoBox)
+                edges.push_back({mainIndex[edge.from], mainIndex[edge.to]});
         const GraphLayout main = layOutGraph(mainSizes, edges, m_options.level, m_cancelled);
         if (main.positions.size() != mains.size())
             return nullptr; // cancelled
