@@ -1,6 +1,7 @@
 #include "core/analysis/graph_expanded_layout.h"
 
 #include "core/analysis/graph_auxiliary.h"
+#include "core/analysis/graph_edge_routes.h"
 #include "core/io/cancellation_poll.h"
 
 #include <algorithm>
@@ -56,6 +57,9 @@ public:
                 + std::to_string(m_options.maxOpenDepth) + " levels deep are drawn closed");
         connect(root);
         if (m_out.cancelled)
+            return stopped();
+        routeEdges(m_out, m_options.level.horizontalGap / 2, m_cancelled);
+        if (m_cancelled && m_cancelled())
             return stopped();
         return std::move(m_out);
     }
