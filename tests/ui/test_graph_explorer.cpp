@@ -105,6 +105,14 @@ std::unique_ptr<ui::GraphsDashboard> openOn(const char* name)
     return dashboard;
 }
 
+// Shows `dashboard` on a logdir the test wrote (not yet drawn: wait until settled).
+void showOn(ui::GraphsDashboard& dashboard, const fs::path& logdir)
+{
+    dashboard.resize(1300, 850);
+    dashboard.show();
+    dashboard.setSnapshot(loadLogdir(logdir));
+}
+
 bool settled(const ui::GraphsDashboard& dashboard)
 {
     return !dashboard.isComputing() && dashboard.hierarchy() && dashboard.view()->hasLevel();
@@ -213,9 +221,7 @@ private slots:
         };
         writeRun("a", 7);
         ui::GraphsDashboard dashboard;
-        dashboard.resize(1300, 850);
-        dashboard.show();
-        dashboard.setSnapshot(loadLogdir(logdir));
+        showOn(dashboard, logdir);
         QTRY_VERIFY_WITH_TIMEOUT(settled(dashboard), 20000);
         QCOMPARE(dashboard.graphBox()->currentText(), QStringLiteral("Op graph · 7 op(s)"));
         // A second run appears; the first one's events are gone by the time the census runs.
@@ -254,9 +260,7 @@ private slots:
         QTemporaryDir temp;
         writeProfiledRun(fs::path(temp.path().toStdString()) / "profiled");
         ui::GraphsDashboard dashboard;
-        dashboard.resize(1300, 850);
-        dashboard.show();
-        dashboard.setSnapshot(loadLogdir(fs::path(temp.path().toStdString())));
+        showOn(dashboard, fs::path(temp.path().toStdString()));
         QTRY_VERIFY_WITH_TIMEOUT(settled(dashboard), 20000);
         QCOMPARE(dashboard.graphBox()->currentText(), QStringLiteral("Op graph · 6 op(s)"));
         const auto hierarchy = dashboard.hierarchy();
@@ -501,9 +505,7 @@ private slots:
         QTemporaryDir temp;
         writeProfiledRun(fs::path(temp.path().toStdString()) / "profiled");
         ui::GraphsDashboard dashboard;
-        dashboard.resize(1300, 850);
-        dashboard.show();
-        dashboard.setSnapshot(loadLogdir(fs::path(temp.path().toStdString())));
+        showOn(dashboard, fs::path(temp.path().toStdString()));
         QTRY_VERIFY_WITH_TIMEOUT(settled(dashboard), 20000);
         ui::GraphView* view = dashboard.view();
         ui::GraphMinimap* minimap = dashboard.explorer()->minimap();
