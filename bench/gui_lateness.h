@@ -29,6 +29,7 @@ struct Lateness {
     double elapsedMs = 0;
     double busyP99 = 0; // the GUI thread's CPU time between two ticks, ms
     double busyMax = 0;
+    double busyTotal = 0; // the GUI thread's CPU time over the whole step, ms
 };
 
 inline double threadCpuMs()
@@ -54,7 +55,8 @@ inline Lateness measureLateness(
     QElapsedTimer clock;
     clock.start();
     qint64 previous = clock.elapsed();
-    double previousCpu = threadCpuMs();
+    const double startCpu = threadCpuMs();
+    double previousCpu = startCpu;
     QTimer ticker;
     ticker.setTimerType(Qt::PreciseTimer);
     QObject::connect(&ticker, &QTimer::timeout, [&] {
@@ -78,6 +80,7 @@ inline Lateness measureLateness(
     // Late ticks of the action itself count too: it ran on the GUI thread.
     Lateness result;
     result.elapsedMs = double(clock.elapsed());
+    result.busyTotal = threadCpuMs() - startCpu;
     std::tie(result.p99, result.max) = p99AndMax(late);
     std::tie(result.busyP99, result.busyMax) = p99AndMax(busy);
     return result;

@@ -1,6 +1,7 @@
 #include "core/analysis/graph_expanded_layout.h"
 
 #include "core/analysis/graph_auxiliary.h"
+#include "core/analysis/graph_edge_routes.h"
 #include "core/io/cancellation_poll.h"
 
 #include <algorithm>
@@ -56,6 +57,9 @@ public:
                 + std::to_string(m_options.maxOpenDepth) + " levels deep are drawn closed");
         connect(root);
         if (m_out.cancelled)
+            return stopped();
+        routeEdges(m_out, m_options.level.horizontalGap / 2, m_cancelled);
+        if (m_cancelled && m_cancelled())
             return stopped();
         return std::move(m_out);
     }
@@ -150,16 +154,10 @@ private:
                 mains.push_back(i);
                 mainSizes.push_back(sizes[i]);
             }
-        std::unordered_map<std::uint32_t, std::uint32_t> childIndex;
-        for (std::uint32_t i = 0; i < children.size(); ++i)
-            childIndex.emplace(children[i], i);
         std::vector<LayoutEdge> edges;
-        for (const GraphHierarchy::Edge& edge : m_hierarchy.edgesWithin(group)) {
-            const auto from = childIndex.find(edge.from), to = childIndex.find(edge.to);
-            if (from != childIndex.end() && to != childIndex.end()
-                && mainIndex[from->second] != kNoBox && mainIndex[to->second] != kNoBox)
-                edges.push_back({mainIndex[from->second], mainIndex[to->second]});
-        }
+        for (const LayoutEdge& edge : edgesAmongChildren(m_hierarchy, group))
+            if (mainIndex[edge.from] != kNoBox && mainIndex[edge.to] != kNoBox)
+                edges.push_back({mainIndex[edge.from], mainIndex[edge.to]});
         const GraphLayout main = layOutGraph(mainSizes, edges, m_options.level, m_cancelled);
         if (main.positions.size() != mains.size())
             return nullptr; // cancelled

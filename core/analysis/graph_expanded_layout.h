@@ -71,6 +71,8 @@ struct ExpandedLayout {
         std::uint32_t data = 0; // inputs counted into it
         std::uint32_t control = 0;
         bool auxiliary = false; // touches an auxiliary box
+        std::uint32_t firstBend = 0; // its bends (graph_edge_routes.h), in `bends`
+        std::uint32_t bendCount = 0;
     };
     struct Area {
         std::int32_t ownerBox = -1; // -1: the canvas
@@ -82,6 +84,7 @@ struct ExpandedLayout {
 
     std::vector<Box> boxes; // an open group's box before the boxes inside it
     std::vector<Edge> edges;
+    std::vector<GraphLayout::Position> bends; // where edges turn to pass beside boxes
     std::vector<Area> auxiliaryAreas;
     std::unordered_map<std::uint32_t, std::uint32_t> boxOfNode;
     double width = 0;

@@ -209,8 +209,7 @@ GraphLayout layOutGraph(std::span<const LayoutSize> sizes, std::span<const Layou
     return layout;
 }
 
-GraphLayout layOutGroup(const GraphHierarchy& hierarchy, std::uint32_t group,
-    const GraphLayoutOptions& options, const std::function<bool()>& cancelled)
+std::vector<LayoutEdge> edgesAmongChildren(const GraphHierarchy& hierarchy, std::uint32_t group)
 {
     const auto& children = hierarchy.node(group).children;
     std::unordered_map<std::uint32_t, std::uint32_t> indexOf;
@@ -222,7 +221,15 @@ GraphLayout layOutGroup(const GraphHierarchy& hierarchy, std::uint32_t group,
         if (from != indexOf.end() && to != indexOf.end())
             edges.push_back({from->second, to->second});
     }
-    return layOutGraph(children.size(), edges, options, cancelled);
+    return edges;
+}
+
+GraphLayout layOutGroup(const GraphHierarchy& hierarchy, std::uint32_t group,
+    const GraphLayoutOptions& options, const std::function<bool()>& cancelled)
+{
+    return layOutGraph(
+        hierarchy.node(group).children.size(), edgesAmongChildren(hierarchy, group), options,
+        cancelled);
 }
 
 } // namespace lantern::core

@@ -58,7 +58,11 @@ GraphLayout layOutGraph(std::size_t nodeCount, std::span<const LayoutEdge> edges
 GraphLayout layOutGraph(std::span<const LayoutSize> sizes, std::span<const LayoutEdge> edges,
     const GraphLayoutOptions& options = {}, const std::function<bool()>& cancelled = {});
 
-// The children of `group` (in hierarchy order), with edgesWithin(group) between them.
+// edgesWithin(group) between the children of `group`, each end given as the child's index in
+// hierarchy order.
+std::vector<LayoutEdge> edgesAmongChildren(const GraphHierarchy& hierarchy, std::uint32_t group);
+
+// The children of `group` (in hierarchy order), with edgesAmongChildren(group) between them.
 GraphLayout layOutGroup(const GraphHierarchy& hierarchy, std::uint32_t group,
     const GraphLayoutOptions& options = {}, const std::function<bool()>& cancelled = {});
 

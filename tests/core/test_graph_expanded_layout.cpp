@@ -4,6 +4,7 @@
 // 10,000-deep scopes), the generated 20,000-op graph and the corpus' graphs.
 
 #include "core/analysis/graph_auxiliary.h"
+#include "core/analysis/graph_edge_routes.h"
 #include "core/analysis/graph_expanded_layout.h"
 #include "core/demo/large_graph.h"
 #include "core/load/graph_loader.h"
@@ -365,6 +366,7 @@ private slots:
                 graph->node_size(), layout.boxes.size(), layout.edges.size(), crossing, auxiliary);
             if (h.node(deepest).depth >= 3)
                 QVERIFY2(crossing > 0, name);
+            QVERIFY2(edgeSegmentsThroughBoxes(layout) == 0, name); // routed around boxes
             checkConsistent(h, layout);
         }
         // The TF1 estimator's bookkeeping is set aside at its top level.
@@ -383,7 +385,69 @@ private slots:
             QVERIFY2(main.contains(name), name);
     }
 
+    void edgesPassBesideTheBoxesTheyDoNotJoin()
+    {
+        // a → b → c and a → c: drawn straight, a → c would pass through b, which sits between.
+        pb::GraphDef chain;
+        addNode(chain, "a", "Placeholder");
+        addNode(chain, "b", "Relu", {"a"});
+        addNode(chain, "c", "Add", {"b", "a"});
+        const GraphHierarchy small = buildGraphHierarchy(chain);
+        ExpandedLayout layout = layOutExpanded(small, &chain, {});
+        const ExpandedLayout::Edge* skip = edgeBetween(layout, small, "a", "c");
+        QVERIFY(skip && skip->bendCount >= 2);
+        QCOMPARE(edgesThroughBoxes(layout, true), std::size_t(1));
+        QCOMPARE(edgeSegmentsThroughBoxes(layout), std::size_t(0));
+        // Every bend lies outside every box.
+        for (const auto& bend : layout.bends)
+            for (const auto& box : layout.boxes)
+                QVERIFY(!(bend.x > box.x && bend.x < box.x + box.width && bend.y > box.y
+                    && bend.y < box.y + box.height));
+
+        // The generated 20,000-op graph with a 2,000-op block open, and a01 two levels open.
+        const auto& graph = largeGraphForTests();
+        const GraphHierarchy h = buildGraphHierarchy(graph);
+        GraphExpansion expansion;
+        revealNode(h, expansion, id(h, "model/block_1/layer_0/unit_0/MatMul0"));
+        layout = layOutExpanded(h, &graph, expansion);
+        const std::size_t straight = edgesThroughBoxes(layout, true);
+        const std::size_t routed = edgeSegmentsThroughBoxes(layout);
+        qInfo("20k-op graph, model/block_1/layer_0/unit_0 open: %zu edges, %zu bends; "
+              "edges through unrelated boxes: %zu drawn straight, %zu segments routed",
+            layout.edges.size(), layout.bends.size(), straight, routed);
+        QVERIFY(straight > 0);
+        QCOMPARE(routed, std::size_t(0));
+
+        const auto a01 = test::loadCorpusLogdir("a01_tf1_linearclassifier_estimator");
+        if (!a01)
+            QSKIP(qPrintable(test::corpusMissingMessage()));
+        const DecodedGraph decoded = loadGraph(*a01->find("ongoing/train")->graphReference());
+        const GraphHierarchy ha = buildGraphHierarchy(*decoded.graph);
+        GraphExpansion twoLevels;
+        for (std::uint32_t i = 1; i < ha.nodes().size(); ++i)
+            if (ha.node(i).isGroup() && ha.node(i).depth <= 2)
+                twoLevels.open.insert(i);
+        layout = layOutExpanded(ha, decoded.graph.get(), twoLevels);
+        const std::size_t straightA01 = edgesThroughBoxes(layout, true);
+        const std::size_t routedA01 = edgeSegmentsThroughBoxes(layout);
+        qInfo("a01, two levels open: %zu boxes, %zu edges, %zu bends; edges through unrelated "
+              "boxes: %zu drawn straight, %zu segments routed",
+            layout.boxes.size(), layout.edges.size(), layout.bends.size(), straightA01, routedA01);
+        QVERIFY(straightA01 > 0);
+        QCOMPARE(routedA01, std::size_t(0));
+    }
+
 private:
+    // How many main-flow edges pass through an unrelated box, drawn as routed or (`straight`)
+    // as straight lines.
+    static std::size_t edgesThroughBoxes(ExpandedLayout layout, bool straight)
+    {
+        if (straight)
+            for (auto& edge : layout.edges)
+                edge.bendCount = 0;
+        return edgeSegmentsThroughBoxes(layout);
+    }
+
     static const pb::GraphDef& largeGraphForTests()
     {
         static const pb::GraphDef graph = makeLargeGraph();

@@ -5,6 +5,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 using namespace lantern;
 using namespace lantern::core;
 
@@ -119,6 +121,16 @@ private slots:
         const GraphHierarchy hierarchy = buildGraphHierarchy(graph);
         const GraphLayout layout = layOutGroup(hierarchy, 0); // children: dense, input, loss
         QCOMPARE(layout.layers, (std::vector<std::uint32_t> {1, 0, 2}));
+        // The edges it used, by child index: input → dense → loss (the scopes' edges lifted).
+        const std::vector<LayoutEdge> edges = edgesAmongChildren(hierarchy, 0);
+        QCOMPARE(edges.size(), std::size_t(2));
+        const auto has = [&](std::uint32_t from, std::uint32_t to) {
+            return std::ranges::any_of(
+                edges, [&](const LayoutEdge& e) { return e.from == from && e.to == to; });
+        };
+        QVERIFY(has(1, 0) && has(0, 2));
+        // Inside `dense` (one op) there is nothing between children.
+        QVERIFY(edgesAmongChildren(hierarchy, *hierarchy.find("dense")).empty());
     }
 };
 

@@ -20,6 +20,7 @@
 #include "graph.pb.h"
 #include "run_metadata.pb.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QImage>
 #include <QLabel>
@@ -30,6 +31,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QWheelEvent>
 
 #include <map>
 
@@ -104,6 +106,14 @@ std::unique_ptr<ui::GraphsDashboard> openOn(const char* name)
     return dashboard;
 }
 
+// Shows `dashboard` on a logdir the test wrote (not yet drawn: wait until settled).
+void showOn(ui::GraphsDashboard& dashboard, const fs::path& logdir)
+{
+    dashboard.resize(1300, 850);
+    dashboard.show();
+    dashboard.setSnapshot(loadLogdir(logdir));
+}
+
 bool settled(const ui::GraphsDashboard& dashboard)
 {
     return !dashboard.isComputing() && dashboard.hierarchy() && dashboard.view()->hasLevel();
@@ -134,6 +144,18 @@ bool inkNear(ui::GraphView& view, QPointF at, QColor colour)
 }
 
 const QColor kRing(0x00, 0x8a, 0xd8); // graph_view.cpp's search ring
+
+// Turns the wheel over the view's middle until part of the graph is out of sight.
+void zoomInUntilItOverflows(ui::GraphView& view)
+{
+    const QPointF middle(view.width() / 2.0, view.height() / 2.0);
+    const QRectF scene(QPointF(0, 0), view.sceneSize());
+    for (int turn = 0; turn < 12 && view.visibleSceneRect().contains(scene); ++turn) {
+        QWheelEvent wheel(middle, view.mapToGlobal(middle), {}, {0, 240}, Qt::NoButton,
+            Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(&view, &wheel);
+    }
+}
 
 // How much is drawn inside `rect` of the view: the summed darkness of its pixels.
 double inkIn(ui::GraphView& view, const QRectF& rect)
@@ -185,6 +207,39 @@ private slots:
         }
     }
 
+    void aReloadCountsOnlyTheGraphsItHasNotCounted()
+    {
+        QTemporaryDir temp;
+        const fs::path logdir = ui::pathFromQString(temp.path());
+        const auto writeRun = [&](const char* run, int ops) {
+            pb::GraphDef graph;
+            for (int i = 0; i < ops; ++i) {
+                pb::NodeDef* node = graph.add_node();
+                node->set_name(std::string(run) + "/op" + std::to_string(i));
+                node->set_op("Add");
+            }
+            core::EventFileWriter(logdir / run).addGraph(graph);
+        };
+        writeRun("a", 7);
+        ui::GraphsDashboard dashboard;
+        showOn(dashboard, logdir);
+        QTRY_VERIFY_WITH_TIMEOUT(settled(dashboard), 20000);
+        QCOMPARE(dashboard.graphBox()->currentText(), QStringLiteral("Op graph · 7 op(s)"));
+        // A second run appears; the first one's events are gone by the time the census runs.
+        // Counted again, "a" would have 0 ops and the tab would open on "b".
+        writeRun("b", 3);
+        const auto reloaded = loadLogdir(logdir);
+        for (const auto& entry : fs::directory_iterator(logdir / "a"))
+            fs::remove(entry.path());
+        dashboard.setSnapshot(reloaded);
+        QTRY_VERIFY_WITH_TIMEOUT(settled(dashboard) && dashboard.runBox()->count() == 2, 20000);
+        QCOMPARE(dashboard.runBox()->currentText(), QStringLiteral("a"));
+        QCOMPARE(dashboard.graphBox()->currentText(), QStringLiteral("Op graph · 7 op(s)"));
+        dashboard.runBox()->setCurrentIndex(dashboard.runBox()->findText(QStringLiteral("b")));
+        QTRY_VERIFY_WITH_TIMEOUT(settled(dashboard), 20000);
+        QCOMPARE(dashboard.graphBox()->currentText(), QStringLiteral("Op graph · 3 op(s)"));
+    }
+
     void readsGraphPbtxtBesideTheEvents()
     {
         auto dashboard = openOn("a02_tf1_custom_estimator_resumed");
@@ -206,9 +261,7 @@ private slots:
         QTemporaryDir temp;
         writeProfiledRun(ui::pathFromQString(temp.path()) / "profiled");
         ui::GraphsDashboard dashboard;
-        dashboard.resize(1300, 850);
-        dashboard.show();
-        dashboard.setSnapshot(loadLogdir(ui::pathFromQString(temp.path())));
+        showOn(dashboard, ui::pathFromQString(temp.path()));
         QTRY_VERIFY_WITH_TIMEOUT(settled(dashboard), 20000);
         QCOMPARE(dashboard.graphBox()->currentText(), QStringLiteral("Op graph · 6 op(s)"));
         const auto hierarchy = dashboard.hierarchy();
@@ -261,6 +314,10 @@ private slots:
         QVERIFY(view->fillOf(head).lightness() < view->fillOf(dense).lightness());
         QVERIFY(!view->fillOf(*hierarchy->find("input")).isValid()); // not measured
 
+        // The step statistics were read once: with the run's files gone, memory still colours.
+        for (const auto& entry :
+            fs::directory_iterator(ui::pathFromQString(temp.path()) / "profiled"))
+            fs::remove(entry.path());
         QVERIFY(show(ui::GraphColouring::Memory));
         QVERIFY2(explorer->legend()->text().contains(QStringLiteral("0.43 MiB in all")),
             qPrintable(explorer->legend()->text()));
@@ -318,17 +375,26 @@ private slots:
         ui::GraphExplorer* explorer = dashboard->explorer();
         QSignalSpy schemes(explorer, &ui::GraphExplorer::schemeShown);
         view->centreOn(target);
-        // A box in sight that does not feed the target: it fades on the canvas once traced.
+        QTest::mouseClick(view, Qt::LeftButton, {}, *view->centreOf(target));
+        QCOMPARE(view->selected(), std::optional<std::uint32_t>(target));
+        // Far from the target, the trace brings it back into sight at a readable scale.
+        view->centreOn(QPointF(-2000, -2000));
+        explorer->traceButton()->click();
+        QTRY_VERIFY(schemes.count() >= 1 && !explorer->isComputing());
+        QVERIFY(QRectF(view->rect()).contains(*view->boxRect(target)));
+        QVERIFY(view->scale() >= 0.8 - 1e-9);
+        // A box in sight that does not feed the target fades (untraced, it draws more ink).
         const auto unfed = std::ranges::find_if(view->layout().boxes, [&](const auto& box) {
             const auto rect = view->boxRect(box.node);
             return !expected[box.node] && rect && QRectF(view->rect()).contains(*rect);
         });
         QVERIFY(unfed != view->layout().boxes.end());
+        const double inkTraced = inkIn(*view, *view->boxRect(unfed->node));
+        explorer->setTracing(false);
         const double inkBefore = inkIn(*view, *view->boxRect(unfed->node));
-        QTest::mouseClick(view, Qt::LeftButton, {}, *view->centreOf(target));
-        QCOMPARE(view->selected(), std::optional<std::uint32_t>(target));
-        explorer->traceButton()->click();
-        QTRY_VERIFY(schemes.count() >= 1 && !explorer->isComputing());
+        QVERIFY(inkTraced < 0.6 * inkBefore);
+        explorer->setTracing(true);
+        QTRY_VERIFY(schemes.count() >= 2 && !explorer->isComputing());
         // Every box drawn, closed scopes included, is faint exactly when nothing in it feeds
         // the selection.
         const auto checkBoxes = [&] {
@@ -342,7 +408,6 @@ private slots:
         };
         QVERIFY(checkBoxes() > 0); // something at the top does not feed it
         QVERIFY(!view->isFaint(target));
-        QVERIFY(inkIn(*view, *view->boxRect(unfed->node)) < 0.6 * inkBefore);
         // Open a traced scope that is not the target: inside, only the ops that feed it stay lit.
         const auto traced = std::ranges::find_if(root, [&](std::uint32_t n) {
             return n != target && expected[n] && hierarchy->node(n).isGroup();
@@ -386,6 +451,9 @@ private slots:
             });
             QCOMPARE(view->isRinged(box.node), holds);
         }
+        // The view moved to them: the first match in sight, readable.
+        QVERIFY(QRectF(view->rect()).contains(*view->boxRect(matches[0])));
+        QVERIFY(view->scale() >= 0.8 - 1e-9);
         // Enter goes to the first match: selected, centred and ringed on the canvas.
         QTest::keyClick(dashboard->searchBox(), Qt::Key_Return);
         QTRY_VERIFY(!dashboard->isComputing() && view->selected() == matches[0]);
@@ -433,6 +501,30 @@ private slots:
         QVERIFY(inkNear(*view, QPointF(box.left() + box.width() / 3, box.top()), kRing));
     }
 
+    void minimapShowsOnlyWhenTheGraphDoesNotFit()
+    {
+        QTemporaryDir temp;
+        writeProfiledRun(ui::pathFromQString(temp.path()) / "profiled");
+        ui::GraphsDashboard dashboard;
+        showOn(dashboard, ui::pathFromQString(temp.path()));
+        QTRY_VERIFY_WITH_TIMEOUT(settled(dashboard), 20000);
+        ui::GraphView* view = dashboard.view();
+        ui::GraphMinimap* minimap = dashboard.explorer()->minimap();
+        // Three closed scopes: all in sight, nothing to give an overview of.
+        QVERIFY(
+            QRectF(view->rect()).contains(*view->boxRect(*dashboard.hierarchy()->find("dense"))));
+        QVERIFY(!minimap->isVisible());
+        // Zoomed in until the graph overflows the view: the overview appears.
+        zoomInUntilItOverflows(*view);
+        QVERIFY(!view->visibleSceneRect().contains(QRectF(QPointF(0, 0), view->sceneSize())));
+        QVERIFY(minimap->isVisible());
+        // Turned off by the user, it stays hidden.
+        dashboard.explorer()
+            ->findChild<QToolButton*>(QStringLiteral("graphMinimapToggle"))
+            ->click();
+        QVERIFY(!minimap->isVisible());
+    }
+
     void minimapMovesTheViewAndExportReadsBack()
     {
         auto dashboard = openOn("c01_torch_tutorial_images_graph_embedding");
@@ -441,6 +533,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(settled(*dashboard), 20000);
         ui::GraphView* view = dashboard->view();
         ui::GraphMinimap* minimap = dashboard->explorer()->minimap();
+        zoomInUntilItOverflows(*view);
         QVERIFY(minimap->isVisible());
         const QPointF target(view->sceneSize().width() * 0.9, view->sceneSize().height() * 0.1);
         QTest::mouseClick(minimap, Qt::LeftButton, {}, minimap->toMap(target).toPoint());

@@ -16,6 +16,8 @@
 #include <QStandardItemModel>
 #include <QToolButton>
 
+#include <utility>
+
 namespace lantern::ui {
 namespace {
 
@@ -33,6 +35,13 @@ bool needsStats(GraphColouring colouring)
     return colouring == GraphColouring::ComputeTime || colouring == GraphColouring::Memory;
 }
 
+// Which record a RunMetadata is read from: its file, offset and summary value.
+std::string recordKey(const core::GraphReference& reference)
+{
+    return reference.file.string() + '|' + std::to_string(reference.location.offset) + '|'
+        + std::to_string(reference.valueIndex) + '|' + reference.tag;
+}
+
 } // namespace
 
 GraphExplorer::GraphExplorer(GraphView* view, DataReaderPtr reader, QWidget* parent)
@@ -43,6 +52,8 @@ GraphExplorer::GraphExplorer(GraphView* view, DataReaderPtr reader, QWidget* par
           [this](ColouredGraph coloured) {
               if (coloured.hierarchy != m_hierarchy)
                   return; // coloured for a graph since replaced
+              if (!coloured.statsKey.empty())
+                  m_statsRead[coloured.statsKey] = std::move(coloured.stats);
               m_view->setFills(std::move(coloured.scheme.fills), std::move(coloured.scheme.mixed));
               m_legend->showEntries(coloured.scheme.legend, coloured.scheme.note);
               emit schemeShown();
@@ -51,7 +62,15 @@ GraphExplorer::GraphExplorer(GraphView* view, DataReaderPtr reader, QWidget* par
     , m_tracing([this](TracedGraph traced) {
         if (traced.hierarchy != m_hierarchy)
             return;
+        // What feeds the selection, drawn, comes into sight around it.
+        std::vector<std::uint32_t> drawn;
+        for (const auto& box : m_view->layout().boxes)
+            if (box.node < traced.kept.size() && traced.kept[box.node])
+                drawn.push_back(box.node);
         m_view->setKept(std::move(traced.kept));
+        // Only when turned on: selecting another node while tracing leaves the view be.
+        if (m_selected && std::exchange(m_frameTrace, false))
+            m_view->frame(drawn, *m_selected);
         emit schemeShown();
     })
 {
@@ -107,10 +126,13 @@ GraphExplorer::GraphExplorer(GraphView* view, DataReaderPtr reader, QWidget* par
 
     connect(m_colourBox, &QComboBox::currentIndexChanged, this, [this] { recolour(); });
     connect(m_statsBox, &QComboBox::currentIndexChanged, this, [this] { recolour(); });
-    connect(m_trace, &QToolButton::toggled, this, [this] { retrace(); });
+    connect(m_trace, &QToolButton::toggled, this, [this](bool on) {
+        m_frameTrace = on;
+        retrace();
+    });
     connect(m_previous, &QToolButton::clicked, this, [this] { stepMatch(-1); });
     connect(m_next, &QToolButton::clicked, this, [this] { stepMatch(+1); });
-    connect(m_minimapToggle, &QToolButton::toggled, m_minimap, &QWidget::setVisible);
+    connect(m_minimapToggle, &QToolButton::toggled, m_minimap, &GraphMinimap::setWanted);
 }
 
 void GraphExplorer::setGraph(std::shared_ptr<const core::GraphHierarchy> hierarchy,
@@ -121,6 +143,11 @@ void GraphExplorer::setGraph(std::shared_ptr<const core::GraphHierarchy> hierarc
     m_graph = std::move(graph);
     m_ownStats = std::move(ownStats);
     m_runMetadata = std::move(runMetadata);
+    std::erase_if(m_statsRead, [this](const auto& read) {
+        return std::ranges::none_of(m_runMetadata, [&](const core::GraphReference& reference) {
+            return recordKey(reference) == read.first;
+        });
+    });
     m_selected.reset();
     m_matches.clear();
     m_current.reset();
@@ -180,17 +207,29 @@ void GraphExplorer::recolour()
     }
     // The statistics are those of this graph's own step, or read from another run metadata.
     std::shared_ptr<const pb::StepStats> stats = m_ownStats;
-    std::optional<core::GraphReference> source;
+    std::optional<core::GraphReference> source; // to read first
+    std::string statsKey;
     const int choice = m_statsBox->currentData().toInt();
-    if (needsStats(colouring) && choice >= 0 && std::size_t(choice) < m_runMetadata.size())
-        source = m_runMetadata[std::size_t(choice)];
-    m_colouring.run([hierarchy = m_hierarchy, graph = m_graph, stats, source, colouring](
+    if (needsStats(colouring) && choice >= 0 && std::size_t(choice) < m_runMetadata.size()) {
+        const core::GraphReference& chosen = m_runMetadata[std::size_t(choice)];
+        statsKey = recordKey(chosen);
+        if (const auto read = m_statsRead.find(statsKey); read != m_statsRead.end())
+            stats = read->second;
+        else
+            source = chosen;
+    }
+    m_colouring.run([hierarchy = m_hierarchy, graph = m_graph, stats, source, statsKey, colouring](
                         const auto& control) mutable {
+        ColouredGraph coloured {hierarchy, {}, {}, {}};
         if (source) {
             const std::function<bool()> cancelled = [&control] { return control.isCancelled(); };
-            stats = core::loadStepStats(*source, cancelled).stats;
+            const auto loaded = core::loadStepStats(*source, cancelled);
+            stats = loaded.stats;
+            // A cancelled or failed read is not what the record holds: read again next time.
+            if (!control.isCancelled() && loaded.error.empty())
+                coloured.statsKey = statsKey;
+            coloured.stats = stats;
         }
-        ColouredGraph coloured {hierarchy, {}};
         coloured.scheme = colourScheme(colouring, *hierarchy, *graph, stats.get());
         return coloured;
     });

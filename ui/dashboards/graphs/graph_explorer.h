@@ -13,8 +13,10 @@
 
 #include <QWidget>
 
+#include <map>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 class QComboBox;
@@ -63,6 +65,8 @@ private:
     struct ColouredGraph {
         std::shared_ptr<const core::GraphHierarchy> hierarchy;
         ColourScheme scheme;
+        std::string statsKey; // the run metadata read for it (empty: none read)
+        std::shared_ptr<const pb::StepStats> stats;
     };
     struct TracedGraph {
         std::shared_ptr<const core::GraphHierarchy> hierarchy;
@@ -81,7 +85,11 @@ private:
     std::shared_ptr<const pb::GraphDef> m_graph;
     std::shared_ptr<const pb::StepStats> m_ownStats;
     std::vector<core::GraphReference> m_runMetadata;
+    // Step statistics read from the run's RunMetadata, by record: read once, not at each
+    // change of colouring (only those of the graph shown are kept).
+    std::map<std::string, std::shared_ptr<const pb::StepStats>> m_statsRead;
     std::optional<std::uint32_t> m_selected;
+    bool m_frameTrace = false; // bring the next trace into sight (it was just turned on)
     std::vector<std::uint32_t> m_matches;
     std::optional<std::size_t> m_current;
     LatestJob<ColouredGraph> m_colouring;

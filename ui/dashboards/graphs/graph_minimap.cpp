@@ -25,8 +25,26 @@ GraphMinimap::GraphMinimap(GraphView* view)
     setFixedSize(kWidth, kHeight);
     setCursor(Qt::PointingHandCursor);
     view->installEventFilter(this);
-    connect(view, &GraphView::viewMoved, this, qOverload<>(&QWidget::update));
+    connect(view, &GraphView::viewMoved, this, [this] {
+        showIfNeeded();
+        update();
+    });
     placeInCorner();
+    showIfNeeded();
+}
+
+void GraphMinimap::setWanted(bool wanted)
+{
+    m_wanted = wanted;
+    showIfNeeded();
+}
+
+void GraphMinimap::showIfNeeded()
+{
+    const QRectF scene(QPointF(0, 0), m_view->sceneSize());
+    // A pixel of slack: a graph fitted to the view edge to edge is in sight.
+    const bool allInSight = m_view->visibleSceneRect().adjusted(-1, -1, 1, 1).contains(scene);
+    setVisible(m_wanted && m_view->hasLevel() && !allInSight);
 }
 
 double GraphMinimap::scale() const
@@ -80,8 +98,10 @@ void GraphMinimap::mouseMoveEvent(QMouseEvent* event)
 
 bool GraphMinimap::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == m_view && event->type() == QEvent::Resize)
+    if (watched == m_view && event->type() == QEvent::Resize) {
         placeInCorner();
+        showIfNeeded();
+    }
     return QWidget::eventFilter(watched, event);
 }
 

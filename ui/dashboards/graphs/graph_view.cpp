@@ -49,6 +49,25 @@ QPointF borderPoint(const QRectF& box, QPointF towards)
     return centre + d * std::min({sx, sy, 1.0});
 }
 
+// A path through `points` whose corners are rounded (an edge's bends drawn smooth).
+QPainterPath roundedPolyline(const std::vector<QPointF>& points)
+{
+    constexpr double kCorner = 14;
+    QPainterPath path(points.front());
+    for (std::size_t i = 1; i + 1 < points.size(); ++i) {
+        const QLineF in(points[i], points[i - 1]), out(points[i], points[i + 1]);
+        const double r = std::min({kCorner, in.length() / 2, out.length() / 2});
+        if (r < 1) {
+            path.lineTo(points[i]);
+            continue;
+        }
+        path.lineTo(in.pointAt(r / in.length()));
+        path.quadTo(points[i], out.pointAt(r / out.length()));
+    }
+    path.lineTo(points.back());
+    return path;
+}
+
 QString labelOf(const core::GraphHierarchy::Node& node)
 {
     return QString::fromUtf8(node.label().data(), qsizetype(node.label().size()));
@@ -168,6 +187,26 @@ void GraphView::centreOn(std::uint32_t node)
         return;
     m_scale = std::max(m_scale, kReadableScale);
     m_offset = QPointF(width(), height()) / 2 - sceneBox(*box).center() * m_scale;
+    update();
+    emit viewMoved();
+}
+
+void GraphView::frame(const std::vector<std::uint32_t>& nodes, std::uint32_t first)
+{
+    QRectF bounds;
+    for (const std::uint32_t node : nodes)
+        if (const auto box = m_layout.boxOf(node))
+            bounds = bounds.united(sceneBox(*box));
+    const auto firstBox = m_layout.boxOf(first);
+    if (!firstBox)
+        return;
+    bounds = bounds.united(sceneBox(*firstBox));
+    const double fit = std::min((width() - 2 * kMargin) / std::max(bounds.width(), 1.0),
+        (height() - 2 * kMargin) / std::max(bounds.height(), 1.0));
+    m_scale = std::clamp(fit, kReadableScale, 1.0);
+    const bool fits = fit >= kReadableScale;
+    const QPointF centre = fits ? bounds.center() : sceneBox(*firstBox).center();
+    m_offset = QPointF(width(), height()) / 2 - centre * m_scale;
     update();
     emit viewMoved();
 }
@@ -377,11 +416,21 @@ void GraphView::drawContainers(QPainter& painter, const QRectF& visible) const
 
 void GraphView::drawEdges(QPainter& painter, const QRectF& visible) const
 {
+    std::vector<QPointF> points;
     for (const auto& edge : m_layout.edges) {
         const QRectF a = sceneBox(edge.from), b = sceneBox(edge.to);
-        if (!a.united(b).intersects(visible))
+        // Its bends (core/analysis/graph_edge_routes.h) lead it around the boxes between.
+        points.clear();
+        QRectF bounds = a.united(b);
+        for (std::uint32_t i = 0; i < edge.bendCount; ++i) {
+            const auto& bend = m_layout.bends[edge.firstBend + i];
+            points.emplace_back(bend.x, bend.y);
+            bounds |= QRectF(points.back(), QSizeF(1, 1));
+        }
+        if (!bounds.intersects(visible))
             continue;
-        QPointF start = borderPoint(a, b.center()), end = borderPoint(b, a.center());
+        QPointF start = borderPoint(a, points.empty() ? b.center() : points.front());
+        QPointF end = borderPoint(b, points.empty() ? a.center() : points.back());
         const std::uint32_t count = edge.data + edge.control;
         if (edge.auxiliary && !touchesFocus(edge)) {
             // To or from the auxiliary area: a short stub at the main end, as long lines
@@ -397,14 +446,17 @@ void GraphView::drawEdges(QPainter& painter, const QRectF& visible) const
                     end = start + d / length * kStub;
             }
         }
+        points.insert(points.begin(), start);
+        points.push_back(end);
         const QColor colour = edge.auxiliary ? kAuxiliaryEdge : kEdge;
         QPen pen(colour, 1.2 + std::min(5.0, std::log2(double(std::max(count, 1u)))));
         if (edge.data == 0)
             pen.setStyle(Qt::DashLine);
         painter.setOpacity(isDimmed(edge.from) || isDimmed(edge.to) ? 0.2 : 1.0);
         painter.setPen(pen);
-        painter.drawLine(start, end);
-        const QPointF d = end - start;
+        painter.setBrush(Qt::NoBrush);
+        painter.drawPath(roundedPolyline(points));
+        const QPointF d = end - points[points.size() - 2];
         const double length = std::hypot(d.x(), d.y());
         if (length < 1)
             continue;
@@ -417,9 +469,17 @@ void GraphView::drawEdges(QPainter& painter, const QRectF& visible) const
         painter.setPen(Qt::NoPen);
         painter.setBrush(colour);
         painter.drawPolygon(head);
-        if (count > 1 && m_scale > 0.3 && length > 3 * kStub) {
+        // The count beside the middle of its longest straight part.
+        std::size_t longest = 1;
+        for (std::size_t i = 1; i < points.size(); ++i)
+            if (QLineF(points[i - 1], points[i]).length()
+                > QLineF(points[longest - 1], points[longest]).length())
+                longest = i;
+        const QLineF part(points[longest - 1], points[longest]);
+        if (count > 1 && m_scale > 0.3 && part.length() > 3 * kStub) {
+            const QPointF along = (part.p2() - part.p1()) / part.length();
             painter.setPen(colour.darker(150));
-            const QPointF middle = (start + end) / 2 + normal * 12;
+            const QPointF middle = part.center() + QPointF(-along.y(), along.x()) * 12;
             painter.drawText(QRectF(middle - QPointF(30, 8), QSizeF(60, 16)), Qt::AlignCenter,
                 QString::number(count));
         }

@@ -54,6 +54,9 @@ public:
     // The +/- badge of a visible group, in widget coordinates.
     std::optional<QPoint> badgeOf(std::uint32_t group) const;
     void centreOn(std::uint32_t node);
+    // Shows the drawn boxes of `nodes` at a readable scale, filling the view with them when
+    // they fit in it; when they do not, centres on `first` (which must be drawn).
+    void frame(const std::vector<std::uint32_t>& nodes, std::uint32_t first);
     // The whole graph when it fits at a readable scale; else its input end at that scale.
     void showInputEnd();
 

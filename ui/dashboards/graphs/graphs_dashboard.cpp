@@ -191,21 +191,35 @@ void GraphsDashboard::countGraphs()
     }
     m_censusPending = false;
     m_censusKey = key;
-    m_counting.run([runs = std::move(runs), reader = m_reader](const auto& control) {
+    // A record in an event file does not change once written: graphs counted before keep
+    // their count (a graph.pbtxt may be rewritten, and a count of 0 may be a read that
+    // failed: those are read again).
+    std::map<QString, std::size_t> counted;
+    for (const auto& [run, graphs] : m_census)
+        for (const CountedGraph& graph : graphs)
+            if (!core::isTextGraph(graph.reference) && graph.opCount > 0)
+                counted[keyOf(run, graph.reference)] = graph.opCount;
+    m_counting.run([runs = std::move(runs), counted = std::move(counted), reader = m_reader](
+                       const auto& control) {
         const std::function<bool()> cancelled = [&control] { return control.isCancelled(); };
         GraphCensus census;
         for (const RunGraphs& run : runs) {
-            std::vector<CountedGraph>& counted = census[run.name];
+            std::vector<CountedGraph>& graphsOfRun = census[run.name];
             for (const core::GraphReference& reference : run.references)
-                counted.push_back({reference, 0});
+                graphsOfRun.push_back({reference, 0});
             // A graph.pbtxt beside the event files is one more graph of the run.
             const auto text = core::textGraphReference(run.directory / core::kTextGraphFileName);
             std::error_code error;
             if (std::filesystem::is_regular_file(text.file, error))
-                counted.push_back({text, 0});
-            for (CountedGraph& graph : counted) {
+                graphsOfRun.push_back({text, 0});
+            for (CountedGraph& graph : graphsOfRun) {
                 if (control.isCancelled())
                     return census;
+                if (const auto known = counted.find(keyOf(run.name, graph.reference));
+                    known != counted.end()) {
+                    graph.opCount = known->second;
+                    continue;
+                }
                 const core::DecodedGraph decoded = core::isTextGraph(graph.reference)
                     ? core::loadTextGraph(graph.reference.file, cancelled)
                     : reader->graphReader(graph.reference)(cancelled);
@@ -505,7 +519,10 @@ void GraphsDashboard::showLayout(core::GraphExpansion expansion, core::ExpandedL
     } else if (!m_view->selected()) {
         m_details->clear();
     }
+    if (!m_pendingFrame.empty() && !m_pendingSelection && !anchor)
+        m_view->frame(m_pendingFrame, m_pendingFrame.front());
     m_pendingSelection.reset();
+    m_pendingFrame.clear();
     m_view->setFocus();
     emit levelShown();
 }
@@ -589,12 +606,18 @@ void GraphsDashboard::runSearch()
     m_results->show();
     // A few matches: open the scopes that hold them, so that they show ringed on the canvas
     // (many: their closed scopes are ringed instead, and stepping opens one at a time).
+    // They are brought into sight, at a readable scale, once drawn.
+    m_pendingFrame.clear();
     if (!all.empty() && all.size() <= kMaxRevealedMatches) {
         const core::GraphExpansion before = m_expansion;
         for (const std::uint32_t op : all)
             core::revealNode(*m_hierarchy, m_expansion, op);
-        if (m_expansion.root != before.root || m_expansion.open != before.open)
+        if (m_expansion.root != before.root || m_expansion.open != before.open) {
+            m_pendingFrame = all;
             relayOut(std::nullopt);
+        } else {
+            m_view->frame(all, all.front());
+        }
     }
     m_explorer->setMatches(std::move(all));
 }

@@ -146,6 +146,7 @@ private:
     core::GraphExpansion m_expansion; // what is asked for (the view shows what was laid out)
     core::PlacementCache m_placements; // of the layout shown last
     std::optional<std::uint32_t> m_pendingSelection;
+    std::vector<std::uint32_t> m_pendingFrame; // search matches to bring into sight once drawn
     QString m_error;
     std::vector<std::string> m_skipped; // what the layout shown does not draw as it is
 
