@@ -234,14 +234,18 @@ std::size_t TsneLayout::iteration() const
     return m_state ? m_state->iteration : 0;
 }
 
-double TsneLayout::klDivergence() const
+double TsneLayout::klDivergence(const std::function<bool()>& cancelled) const
 {
     if (!ok())
         return NAN;
     State& s = *m_state;
     if (s.divergenceIteration != s.iteration) {
-        SharedCancellation never({});
-        s.divergence = s.gradient.klDivergence(s.affinities, s.y, s.dimensions, s.theta, never);
+        SharedCancellation shared(cancelled);
+        const double divergence
+            = s.gradient.klDivergence(s.affinities, s.y, s.dimensions, s.theta, shared);
+        if (shared())
+            return NAN; // not kept: the next call computes it whole
+        s.divergence = divergence;
         s.divergenceIteration = s.iteration;
     }
     return s.divergence;

@@ -57,7 +57,9 @@ public:
     // repeatedly with small counts (the UI calls it with ~10 and emits coordinates in between).
     void iterate(std::size_t iterations, const std::function<bool()>& cancelled = {});
     std::size_t iteration() const; // steps done so far
-    double klDivergence() const; // KL(P‖Q) at the current layout (estimated by Barnes–Hut)
+    // KL(P‖Q) at the current layout (estimated by Barnes–Hut); NaN when cancelled. As costly
+    // as an iteration or two on a large layout.
+    double klDivergence(const std::function<bool()>& cancelled = {}) const;
     std::span<const float> coordinates() const; // rows × dimensions, row order of the input
     std::size_t dimensions() const;
 

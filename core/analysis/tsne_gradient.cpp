@@ -110,8 +110,11 @@ double TsneGradient::klDivergence(const TsneAffinities& p, std::span<const doubl
     if (!(z > 0))
         return 0;
     // Σ p log(p / q) with q = w / Z: Σ p log p − Σ p log w + log Z (Σ p = 1).
+    const double logZ = std::log(z);
     double divergence = 0;
-    for (std::size_t i = 0; i < p.rows; ++i)
+    for (std::size_t i = 0; i < p.rows; ++i) {
+        if (i % 4096 == 0 && cancelled())
+            return NAN;
         for (std::size_t e = p.rowStart[i]; e < p.rowStart[i + 1]; ++e) {
             const double pij = p.values[e];
             if (pij <= 0)
@@ -121,8 +124,9 @@ double TsneGradient::klDivergence(const TsneAffinities& p, std::span<const doubl
                 const double diff = y[i * dimensions + d] - y[p.columns[e] * dimensions + d];
                 squared += diff * diff;
             }
-            divergence += pij * (std::log(pij) + std::log1p(squared) + std::log(z));
+            divergence += pij * (std::log(pij) + std::log1p(squared) + logZ);
         }
+    }
     return divergence;
 }
 

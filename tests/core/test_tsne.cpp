@@ -89,6 +89,23 @@ private slots:
         QVERIFY(end < 0.5 * start);
     }
 
+    // The app refreshes the divergence between iterations: switching away must not wait for it.
+    void divergenceCanBeCancelled()
+    {
+        const Clusters& data = testClusters();
+        TsneLayout layout = TsneLayout::prepare(data.values, data.rows, data.columns, {});
+        QVERIFY2(layout.ok(), layout.error().c_str());
+        layout.iterate(10);
+        int asked = 0;
+        const auto cancelled = [&asked] { return ++asked > 0; };
+        QVERIFY(std::isnan(layout.klDivergence(cancelled)));
+        QVERIFY(asked > 0);
+        const double whole = layout.klDivergence();
+        QVERIFY(std::isfinite(whole) && whole > 0);
+        // Once computed for this iteration it is kept: a cancelled caller gets it too.
+        QCOMPARE(layout.klDivergence(cancelled), whole);
+    }
+
     void aSeedGivesTheSameLayout()
     {
         const Clusters& data = testClusters();

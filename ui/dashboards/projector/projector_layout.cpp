@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <map>
 #include <string_view>
 
@@ -171,11 +172,15 @@ LayoutFrame runLayout(
     // never for more than a fifth of the time.
     auto lastDivergence = Clock::now() - kDivergenceInterval;
     auto divergenceCost = Clock::duration::zero();
+    const auto refreshDivergence = [&] {
+        if (const double divergence = tsne->klDivergence(cancelled); !std::isnan(divergence))
+            run->klDivergence = divergence;
+    };
     const auto send = [&] {
         const auto wait = std::max<Clock::duration>(kDivergenceInterval, 4 * divergenceCost);
         if (tsne && Clock::now() - lastDivergence >= wait) {
             const auto start = Clock::now();
-            run->klDivergence = tsne->klDivergence();
+            refreshDivergence();
             lastDivergence = Clock::now();
             divergenceCost = lastDivergence - start;
         }
@@ -200,8 +205,8 @@ LayoutFrame runLayout(
         if (Clock::now() - lastFrame >= interval && send())
             lastFrame = Clock::now();
     }
-    if (tsne)
-        run->klDivergence = tsne->klDivergence();
+    if (tsne && !control.isCancelled())
+        refreshDivergence();
     return frameOf(run);
 }
 
