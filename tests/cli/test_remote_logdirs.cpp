@@ -1,9 +1,9 @@
 // Remote log directories (ssh://) against a real OpenSSH server started by the test
 // (tests/support/ssh_test_server.h): lantern-cli's exports over SSH equal the local ones byte
 // for byte, compressed files and on-demand images read back, a growing file and a server that
-// dies and comes back lose and duplicate nothing, and every refusal (host key unknown or
-// changed, wrong key, bad path) gives its precise message. Skips, saying why, when sshd cannot
-// start here.
+// dies and comes back lose and duplicate nothing, a password or keyboard-interactive answer is
+// typed on the terminal, and every refusal (host key unknown or changed, wrong key, wrong
+// password, bad path) gives its precise message. Skips, saying why, when sshd cannot start here.
 
 #include "core/io/logdir_spec.h"
 #include "core/load/blob_reader.h"
@@ -15,10 +15,12 @@
 #include "core/write/png_encoder.h"
 #include "tests/support/cli_process.h"
 #include "tests/support/ssh_test_server.h"
+#include "tests/support/terminal_process.h"
 #include "tests/support/test_support.h"
 
 #include <QDir>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -300,6 +302,54 @@ private slots:
         QCOMPARE(result.out.count('\n'), 31); // the header and 30 points
     }
 
+    void passwordIsAskedOnTheTerminal_data()
+    {
+        QTest::addColumn<int>("login");
+        QTest::addColumn<QString>("method");
+        QTest::newRow("password") << int(SshTestServer::Login::Password)
+                                  << QStringLiteral("password");
+        QTest::newRow("keyboard-interactive") << int(SshTestServer::Login::KeyboardInteractive)
+                                              << QStringLiteral("keyboard-interactive");
+    }
+    void passwordIsAskedOnTheTerminal()
+    {
+        QFETCH(int, login);
+        QFETCH(QString, method);
+        const QString password = QStringLiteral("lantern 23 secret");
+        const auto restore
+            = qScopeGuard([this] { m_server.restartWithLogin(SshTestServer::Login::Key); });
+        if (!m_server.restartWithLogin(SshTestServer::Login(login), password))
+            QSKIP(qPrintable(QStringLiteral("no password login: ") + m_server.why()));
+        writeLogdir(QStringLiteral("password"), 30);
+        const QStringList arguments {
+            QStringLiteral("export"), m_server.url(m_data.filePath(QStringLiteral("password")))};
+
+        // Typed on the terminal, not shown there, not written to stdout: the export runs.
+        const TerminalResult typed = runOnTerminal(QStringLiteral(LANTERN_CLI), arguments,
+            m_server.clientEnvironment(), "assword", {password});
+        QVERIFY2(typed.exitCode == 0, typed.terminal.constData());
+        const QByteArray user = ::getpwuid(::geteuid())->pw_name;
+        const QByteArray asked = login == int(SshTestServer::Login::Password)
+            ? user + "@127.0.0.1's password: "
+            : "(" + user + "@127.0.0.1) Password: "; // the server's words, as `ssh` shows them
+        QVERIFY2(typed.terminal.contains(asked), typed.terminal.constData());
+        QVERIFY2(!typed.terminal.contains(password.toUtf8()), typed.terminal.constData());
+        QCOMPARE(typed.out.count('\n'), 31); // the header and 30 points
+        QVERIFY(!typed.out.contains("assword"));
+
+        // A wrong password: refused, naming what was tried and what the server accepts.
+        const TerminalResult wrong = runOnTerminal(QStringLiteral(LANTERN_CLI), arguments,
+            m_server.clientEnvironment(), "assword", {QStringLiteral("wrong")});
+        QCOMPARE(wrong.exitCode, 1);
+        QVERIFY2(wrong.terminal.contains(
+                     QStringLiteral("authentication failed for user '%1' (tried: %2; the server "
+                                    "accepts: %2)")
+                         .arg(QString::fromLocal8Bit(user), method)
+                         .toUtf8()),
+            wrong.terminal.constData());
+        QVERIFY(wrong.out.isEmpty());
+    }
+
     void unknownHostKeyIsRefusedWithItsFingerprint()
     {
         m_server.writeKnownHosts({});
@@ -318,7 +368,8 @@ private slots:
 
     void changedHostKeyIsRefusedWithAWarning()
     {
-        m_server.writeKnownHosts(m_server.otherKnownHostsLine());
+        const QString oldFingerprint = m_server.hostKeyFingerprint();
+        QVERIFY2(m_server.replaceHostKey(), qPrintable(m_server.why())); // known_hosts: the old
         const CliResult result = runCli({QStringLiteral("export"), m_server.url(m_data.path())});
         m_server.writeKnownHosts(m_server.knownHostsLine());
         QCOMPARE(result.exitCode, 1);
@@ -328,7 +379,16 @@ private slots:
                                  .arg(m_server.port())),
             result.err.constData());
         QVERIFY2(message.contains(QStringLiteral("Refusing to connect")), result.err.constData());
-        QVERIFY2(message.contains(m_server.hostKeyFingerprint()), result.err.constData());
+        QVERIFY2(message.contains(QStringLiteral("The host now offers ssh-ed25519 key ")
+                     + m_server.hostKeyFingerprint()),
+            result.err.constData());
+        QVERIFY2(
+            message.contains(QStringLiteral("known_hosts records ssh-ed25519 key ") + oldFingerprint
+                + QStringLiteral(" at ") + m_server.home() + QStringLiteral("/.ssh/known_hosts:1")),
+            result.err.constData());
+        QVERIFY2(
+            message.contains(QStringLiteral("ssh-keygen -R '[127.0.0.1]:%1'").arg(m_server.port())),
+            result.err.constData());
         QVERIFY(result.out.isEmpty());
     }
 
