@@ -4,7 +4,7 @@
 // host's fingerprint is shown and asked about, a changed host key is refused with a modal
 // warning, a key's passphrase and a password or keyboard-interactive answer are asked in a
 // dialog (and never stored), and a dropped connection keeps what was loaded, says
-// "reconnecting…" and goes on where it stopped. Skips, saying why,
+// "reconnecting in N s (why)" counting down, and goes on where it stopped. Skips, saying why,
 // when sshd cannot start here.
 
 #include "core/remote/ssh_hosts.h"
@@ -28,6 +28,7 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
@@ -499,11 +500,24 @@ private slots:
         }
         window.loader()->reload();
         QTRY_VERIFY_WITH_TIMEOUT(!connectionStatus(window)->isHidden(), kTimeout);
-        QVERIFY2(connectionStatus(window)->text().startsWith(QStringLiteral("reconnecting… (")),
-            qPrintable(connectionStatus(window)->text()));
         QCOMPARE(lossPoints(window), std::size_t(5)); // everything loaded stays
         QCOMPARE(scalarTags(window), QStringList {"loss"});
         QVERIFY(window.loader()->pollInterval() > 2000); // backing off
+
+        // The reason, and a countdown to the next try that goes down.
+        const QRegularExpression status(QStringLiteral("^reconnecting in (\\d+) s \\(%1: (.+)\\)$")
+                                            .arg(QRegularExpression::escape(m_server.url({}))));
+        const auto countdown = [&] {
+            const QRegularExpressionMatch match = status.match(connectionStatus(window)->text());
+            return match.hasMatch() ? match.captured(1).toInt() : -1;
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            countdown() > 0, qPrintable(connectionStatus(window)->text()), kTimeout);
+        const int first = countdown();
+        QVERIFY2(first <= (window.loader()->pollInterval() + 999) / 1000,
+            qPrintable(connectionStatus(window)->text()));
+        QVERIFY(!status.match(connectionStatus(window)->text()).captured(2).isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(countdown() > 0 && countdown() < first, 3000);
         saveScreenshot(window, QStringLiteral("reconnecting"));
 
         QVERIFY2(m_server.start(), qPrintable(m_server.why()));
