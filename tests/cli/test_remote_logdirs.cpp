@@ -279,6 +279,88 @@ private slots:
         QCOMPARE(scalarDump(remote), scalarDump(local));
     }
 
+    void rotationAndRestartedRunAsLocally()
+    {
+        const fs::path logdir = fs::path(m_data.filePath(QStringLiteral("rotation")).toStdString());
+        LogdirLoader remote({{"", m_server.url(native(logdir)).toStdString()}});
+        LogdirLoader local({{"", logdir}});
+        const auto reloadBoth = [&] {
+            remote.reload();
+            local.reload();
+        };
+        EventFileWriterOptions first = writerOptions();
+        auto writer = std::make_unique<EventFileWriter>(logdir / "run", first);
+        for (int step = 0; step < 100; ++step)
+            writer->addScalar("loss", step, float(step));
+        writer->flush();
+        reloadBoth();
+        QCOMPARE(scalarPointCount(remote), std::size_t(100));
+
+        // Rotation: the old file gets its last points and is closed, a newer one goes on.
+        for (int step = 100; step < 150; ++step)
+            writer->addScalar("loss", step, float(step));
+        writer.reset();
+        EventFileWriterOptions second = writerOptions();
+        second.wallTime = 20.0; // a newer file name
+        writer = std::make_unique<EventFileWriter>(logdir / "run", second);
+        for (int step = 150; step < 300; ++step)
+            writer->addScalar("loss", step, float(step));
+        writer->flush();
+        reloadBoth();
+        QCOMPARE(scalarPointCount(remote), std::size_t(300));
+        QCOMPARE(scalarDump(remote), scalarDump(local));
+
+        // A restarted run: its folder removed and made again, with a new file from step 0.
+        writer.reset();
+        fs::remove_all(logdir / "run");
+        EventFileWriterOptions third = writerOptions();
+        third.wallTime = 30.0;
+        writer = std::make_unique<EventFileWriter>(logdir / "run", third);
+        for (int step = 0; step < 40; ++step)
+            writer->addScalar("loss", step, float(-step));
+        writer->flush();
+        reloadBoth();
+        QCOMPARE(scalarDump(remote), scalarDump(local));
+        QVERIFY2(scalarDump(remote).find("run loss 39 -39") != std::string::npos,
+            scalarDump(remote).c_str());
+        QCOMPARE(scalarPointCount(remote), scalarPointCount(local));
+    }
+
+    void compressedFileResumesAfterReconnect()
+    {
+        // The decompressor is mid-stream when the connection drops: after the reconnect the
+        // stream goes on where it was, nothing lost or read twice.
+        const fs::path logdir
+            = fs::path(m_data.filePath(QStringLiteral("gzip-drop")).toStdString());
+        EventFileWriter writer(logdir / "run", writerOptions(RecordCompression::Gzip));
+        const auto write = [&](int from, int to) {
+            for (int step = from; step < to; ++step)
+                writer.addScalar("loss", step, float(step));
+            QVERIFY(writer.flush());
+        };
+        write(0, 1000);
+        LoadOptions keepEverything; // a point read twice would show as a duplicate
+        keepEverything.keepOrphanedData = true;
+        LogdirLoader remote({{"", m_server.url(native(logdir)).toStdString()}}, keepEverything);
+        remote.reload();
+        QCOMPARE(scalarPointCount(remote), std::size_t(1000));
+
+        m_server.stop();
+        write(1000, 2000);
+        remote.reload();
+        QCOMPARE(scalarPointCount(remote), std::size_t(1000));
+        QVERIFY2(m_server.start(), qPrintable(m_server.why()));
+        write(2000, 2500);
+        remote.reload();
+        LogdirLoader local({{"", logdir}}, keepEverything);
+        local.reload();
+        QCOMPARE(scalarPointCount(remote), std::size_t(2500));
+        QCOMPARE(scalarDump(remote), scalarDump(local));
+        write(2500, 2600); // and it goes on growing
+        remote.reload();
+        QCOMPARE(scalarPointCount(remote), std::size_t(2600));
+    }
+
     void sshConfigAliasesAreHonoured()
     {
         // HostName, Port and IdentityFile from ~/.ssh/config, as `ssh lantern-test-box` would.
