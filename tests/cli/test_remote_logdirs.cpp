@@ -432,6 +432,60 @@ private slots:
         QVERIFY(wrong.out.isEmpty());
     }
 
+    void proxyJumpAndProxyCommandFromSshConfig()
+    {
+        // Debian 12's libssh (0.10) runs a ProxyJump as the ProxyCommand `ssh -W [%h]:%p JUMP`,
+        // that is through OpenSSH's client, which reads the ~/.ssh of the password database,
+        // not $HOME's. A stand-in `ssh` first on PATH points it at the test's HOME (and notes
+        // that it ran); the jump host is this same server.
+        const QString ssh = m_server.home() + QStringLiteral("/.ssh");
+        const QString bin = m_server.home() + QStringLiteral("/bin");
+        QVERIFY(QDir().mkpath(bin));
+        const QString client = QStringLiteral(
+            "/usr/bin/ssh -F %1/config -o UserKnownHostsFile=%1/known_hosts -o BatchMode=yes "
+            "-i %1/id_ed25519")
+                                   .arg(ssh);
+        QFile wrapper(bin + QStringLiteral("/ssh"));
+        QVERIFY(wrapper.open(QIODevice::WriteOnly));
+        wrapper.write(QStringLiteral("#!/bin/sh\ntouch %1/jumped\nexec %2 \"$@\"\n")
+                          .arg(m_server.home(), client)
+                          .toUtf8());
+        wrapper.close();
+        QVERIFY(wrapper.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        QFile config(ssh + QStringLiteral("/config"));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(QStringLiteral("Host lantern-jump\n  HostName 127.0.0.1\n  Port %1\n"
+                                    "Host lantern-behind-jump\n  HostName 127.0.0.1\n  Port %1\n"
+                                    "  ProxyJump lantern-jump\n"
+                                    "Host lantern-behind-command\n  HostName 127.0.0.1\n"
+                                    "  Port %1\n  ProxyCommand %2 -W [%h]:%p lantern-jump\n")
+                         .arg(m_server.port())
+                         .arg(client)
+                         .toUtf8());
+        config.close();
+        const auto restore = qScopeGuard([&] {
+            config.open(QIODevice::WriteOnly);
+            config.close();
+        });
+        writeLogdir(QStringLiteral("jump"), 30);
+        const QString path = m_data.filePath(QStringLiteral("jump"));
+        QProcessEnvironment environment = m_server.clientEnvironment();
+        environment.insert(QStringLiteral("PATH"),
+            bin + QLatin1Char(':') + environment.value(QStringLiteral("PATH")));
+
+        const CliResult jump = runProgram(QStringLiteral(LANTERN_CLI),
+            {QStringLiteral("export"), QStringLiteral("ssh://lantern-behind-jump") + path},
+            environment);
+        QVERIFY2(jump.exitCode == 0, jump.err.constData());
+        QCOMPARE(jump.out.count('\n'), 31); // the header and 30 points
+        QVERIFY(QFile::exists(m_server.home() + QStringLiteral("/jumped")));
+
+        const CliResult command = runCli(
+            {QStringLiteral("export"), QStringLiteral("ssh://lantern-behind-command") + path});
+        QVERIFY2(command.exitCode == 0, command.err.constData());
+        QCOMPARE(command.out, jump.out);
+    }
+
     void unknownHostKeyIsRefusedWithItsFingerprint()
     {
         m_server.writeKnownHosts({});
