@@ -36,6 +36,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QThread>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <google/protobuf/stubs/common.h>
@@ -115,6 +116,9 @@ MainWindow::MainWindow(QWidget* parent)
     // A long reason must not widen the window: it is cut, and whole in the tooltip.
     m_connectionText->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_connectionText->hide();
+    m_connectionTick = new QTimer(this);
+    m_connectionTick->setInterval(250); // the countdown shows whole seconds
+    connect(m_connectionTick, &QTimer::timeout, this, &MainWindow::updateConnectionText);
     statusBar()->addWidget(m_statusText, 1);
     statusBar()->addWidget(m_connectionText, 1);
     statusBar()->addPermanentWidget(m_progress);
@@ -358,14 +362,31 @@ void MainWindow::chooseRemoteLogdir()
 void MainWindow::showUnreachable(const QStringList& unreachable)
 {
     m_connectionText->setVisible(!unreachable.isEmpty());
-    if (unreachable.isEmpty())
+    m_unreachableReason = unreachable.join(QStringLiteral("; "));
+    m_connectionText->setToolTip(m_unreachableReason);
+    if (unreachable.isEmpty()) {
+        m_connectionTick->stop();
         return;
-    const QString why = unreachable.join(QStringLiteral("; "));
+    }
+    m_connectionTick->start();
+    updateConnectionText();
+}
+
+void MainWindow::updateConnectionText()
+{
+    const int wait = m_loader->timeToNextPoll();
+    const QString why = m_unreachableReason;
+    const int seconds = (wait + 999) / 1000;
     const LogdirSnapshotPtr& shown = m_loader->snapshot();
     // With something loaded it is kept and polls go on; with nothing, nothing was reached.
-    m_connectionText->setText(shown && !shown->runs.empty() ? tr("reconnecting… (%1)").arg(why)
-                                                            : tr("not connected (%1)").arg(why));
-    m_connectionText->setToolTip(why);
+    if (shown && !shown->runs.empty())
+        m_connectionText->setText(wait < 0
+                ? tr("reconnecting… (%1)").arg(why)
+                : tr("reconnecting in %1 s (%2)").arg(QString::number(seconds), why));
+    else
+        m_connectionText->setText(wait < 0 ? tr("not connected (%1)").arg(why)
+                                           : tr("not connected (%1); trying again in %2 s")
+                                                 .arg(why, QString::number(seconds)));
 }
 
 void MainWindow::rememberRecent(const QStringList& logdirSpecs)

@@ -17,6 +17,7 @@ class QProgressBar;
 class QPushButton;
 class QStackedWidget;
 class QTabWidget;
+class QTimer;
 class QDockWidget;
 
 namespace lantern::ui {
@@ -85,6 +86,7 @@ private:
     void showProgress(qint64 filesDone, qint64 filesTotal, qint64 bytesDone, qint64 bytesTotal);
     void showLoading();
     void showUnreachable(const QStringList& unreachable);
+    void updateConnectionText();
     void rememberRecent(const QStringList& logdirSpecs);
     void rebuildRecentMenu();
     void setDropHighlight(bool on);
@@ -105,7 +107,10 @@ private:
     ScalarsDashboard* m_scalars = nullptr; // the smoothing preference sets its slider
     QLabel* m_startMessage = nullptr;
     QLabel* m_statusText = nullptr;
-    QLabel* m_connectionText = nullptr; // "reconnecting… (why)" while a host is unreachable
+    // "reconnecting in 8 s (why)" while a host is unreachable, counted down by the tick.
+    QLabel* m_connectionText = nullptr;
+    QTimer* m_connectionTick = nullptr;
+    QString m_unreachableReason;
     SshQuestions* m_sshQuestions = nullptr;
     QProgressBar* m_progress = nullptr;
     QPushButton* m_problemsButton = nullptr;

@@ -22,6 +22,10 @@ public:
     // zeros), passes over them without reading and returns how many; 0 when there is none or
     // the source cannot tell. Lets a scan through damage cross a huge hole at once.
     virtual std::uint64_t skipHole() { return 0; }
+
+    // True once the connection a remote file is read through has dropped: this source can give
+    // nothing more (a new one must be opened), though error() may not say so before a read.
+    virtual bool connectionLost() const { return false; }
 };
 
 } // namespace lantern::core

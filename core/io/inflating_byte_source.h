@@ -16,6 +16,7 @@ public:
 
     std::size_t read(char* buffer, std::size_t size) override;
     const std::string& error() const override;
+    bool connectionLost() const override { return m_compressed->connectionLost(); }
 
 private:
     struct Stream;

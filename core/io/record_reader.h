@@ -74,6 +74,7 @@ public:
     // Diagnostics produced since the last call.
     std::vector<RecordDiagnostic> takeDiagnostics();
     const std::string& sourceError() const { return m_source->error(); }
+    bool sourceConnectionLost() const { return m_source->connectionLost(); }
 
     static bool isValidHeader(const char* header);
 

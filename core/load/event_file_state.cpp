@@ -1,6 +1,8 @@
 // Incremental reading of one file. Plain files are reopened at the last good offset on every
 // reload (thousands of runs must not hold thousands of descriptors); compressed files keep
-// their decompressor between reloads.
+// their decompressor between reloads, and start it again when its source failed (a remote
+// file's connection dropped): a stream cannot be resumed mid-way without it, so it is read
+// again from the start and the records already read are passed over.
 
 #include "core/load/event_file_state.h"
 
@@ -93,19 +95,26 @@ bool EventFileState::readNew(const EventFileInfo& now, bool settled, EventDecode
 
     std::unique_ptr<RecordReader> plainReader;
     RecordReader* reader = nullptr;
+    std::uint64_t alreadyRead = 0; // records before this stream offset were read before
     if (m_compression == RecordCompression::None) {
         plainReader = std::make_unique<RecordReader>(
             openByteSource(m_path, m_offset), m_offset, m_resyncing, m_resyncReason);
         reader = plainReader.get();
     } else {
-        if (!m_compressedReader)
+        if (m_compressedReader
+            && (!m_compressedReader->sourceError().empty()
+                || m_compressedReader->sourceConnectionLost()))
+            m_compressedReader.reset();
+        if (!m_compressedReader) {
             m_compressedReader = std::make_unique<RecordReader>(
                 std::make_unique<InflatingByteSource>(openByteSource(m_path, 0)));
+            alreadyRead = m_offset;
+        }
         reader = m_compressedReader.get();
     }
 
     reader->setSettled(settled);
-    const std::uint64_t before = reader->resumeOffset();
+    const std::uint64_t before = m_offset;
     const std::size_t diagnosticsBefore = run.diagnostics.size();
     FastScalarEvent fast;
     CancellationPoll poll(cancelled, kRecordsBetweenPolls);
@@ -113,6 +122,8 @@ bool EventFileState::readNew(const EventFileInfo& now, bool settled, EventDecode
         const auto record = reader->next();
         if (!record)
             break;
+        if (record->offset < alreadyRead)
+            continue;
         ++counts.records;
         if (m_reportedTruncation == record->offset) {
             // The writer had only paused: the record reported as truncated arrived whole.
@@ -139,8 +150,9 @@ bool EventFileState::readNew(const EventFileInfo& now, bool settled, EventDecode
         }
     }
     for (const RecordDiagnostic& diagnostic : reader->takeDiagnostics())
-        run.diagnostics.push_back(
-            {pathText(m_path), diagnostic.offset, diagnostic.bytesSkipped, diagnostic.reason});
+        if (diagnostic.offset >= alreadyRead)
+            run.diagnostics.push_back(
+                {pathText(m_path), diagnostic.offset, diagnostic.bytesSkipped, diagnostic.reason});
     reportSourceError(reader->sourceError(), reader->resumeOffset(), run);
     m_offset = reader->resumeOffset();
     m_resyncing = reader->isResyncing();

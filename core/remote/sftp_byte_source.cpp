@@ -47,6 +47,12 @@ SftpByteSource::~SftpByteSource()
         sftp_close(m_file);
 }
 
+bool SftpByteSource::connectionLost() const
+{
+    const auto lock = m_connection->lock();
+    return !m_connection->alive();
+}
+
 void SftpByteSource::fail(std::string why)
 {
     m_error = std::move(why);

@@ -25,6 +25,7 @@ public:
 
     std::size_t read(char* buffer, std::size_t size) override;
     const std::string& error() const override { return m_error; }
+    bool connectionLost() const override;
 
 private:
     void requestMore(); // caller holds the connection's lock

@@ -25,6 +25,23 @@ int askPassphrase(
     return 0;
 }
 
+// The session's option `which` ("" when unset).
+std::string option(ssh_session session, ssh_options_e which)
+{
+    char* value = nullptr;
+    if (ssh_options_get(session, which, &value) != SSH_OK || !value)
+        return {};
+    std::string text = value;
+    ssh_string_free_char(value);
+    return text;
+}
+
+// "me@gpu-box": who is logging in where, for prompts (as `ssh` names them).
+std::string userAtHost(ssh_session session)
+{
+    return option(session, SSH_OPTIONS_USER) + "@" + option(session, SSH_OPTIONS_HOST);
+}
+
 int keyboardInteractive(ssh_session session, const SshPrompt& prompt)
 {
     int result = ssh_userauth_kbdint(session, nullptr, nullptr);
@@ -33,7 +50,9 @@ int keyboardInteractive(ssh_session session, const SshPrompt& prompt)
         for (int i = 0; i < prompts; ++i) {
             char echo = 0;
             const char* text = ssh_userauth_kbdint_getprompt(session, unsigned(i), &echo);
-            const std::optional<std::string> answer = prompt(text ? text : "", echo != 0);
+            // The server's question ("Password: "), with whom it is from.
+            const std::optional<std::string> answer
+                = prompt("(" + userAtHost(session) + ") " + (text ? text : ""), echo != 0);
             if (!answer)
                 return SSH_AUTH_DENIED;
             ssh_userauth_kbdint_setanswer(session, unsigned(i), answer->c_str());
@@ -101,18 +120,15 @@ std::string authenticate(ssh_session session, const SshPrompt& prompt)
         tried += tried.empty() ? "keyboard-interactive" : ", keyboard-interactive";
     }
     if (prompt && (methods & SSH_AUTH_METHOD_PASSWORD)) {
-        if (const std::optional<std::string> password = prompt("Password: ", false)) {
+        if (const std::optional<std::string> password
+            = prompt(userAtHost(session) + "'s password: ", false)) {
             if (ssh_userauth_password(session, nullptr, password->c_str()) == SSH_AUTH_SUCCESS)
                 return {};
             tried += tried.empty() ? "password" : ", password";
         }
     }
-    char* user = nullptr;
-    std::string who = "the user";
-    if (ssh_options_get(session, SSH_OPTIONS_USER, &user) == SSH_OK && user) {
-        who = std::string("user '") + user + "'";
-        ssh_string_free_char(user);
-    }
+    const std::string user = option(session, SSH_OPTIONS_USER);
+    const std::string who = user.empty() ? "the user" : "user '" + user + "'";
     return "authentication failed for " + who + " (tried: " + (tried.empty() ? "nothing" : tried)
         + "; the server accepts: " + methodNames(methods) + ")";
 }

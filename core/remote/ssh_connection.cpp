@@ -42,7 +42,8 @@ std::string sftpErrorText(int code)
 } // namespace
 
 std::unique_ptr<SshConnection> SshConnection::open(const SshUrl& url, const SshPrompt& prompt,
-    std::string& error, const HostKeyQuestion& hostKeyQuestion)
+    std::string& error, const HostKeyQuestion& hostKeyQuestion,
+    const HostKeyWarning& hostKeyWarning)
 {
     std::unique_ptr<SshConnection> connection(new SshConnection);
     ssh_session session = ssh_new();
@@ -73,7 +74,7 @@ std::unique_ptr<SshConnection> SshConnection::open(const SshUrl& url, const SshP
         error = std::string("cannot connect: ") + ssh_get_error(session);
         return nullptr;
     }
-    error = checkHostKey(session, hostKeyQuestion);
+    error = checkHostKey(session, hostKeyQuestion, hostKeyWarning);
     if (!error.empty())
         return nullptr;
     error = authenticate(session, prompt);

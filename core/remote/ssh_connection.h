@@ -28,9 +28,11 @@ struct CommandResult {
 class SshConnection {
 public:
     // Connects to `url`'s host; nullptr with `error` set to a message for the person. An
-    // unknown host key is put to `hostKeyQuestion` when one is given.
+    // unknown host key is put to `hostKeyQuestion` and a changed one told to `hostKeyWarning`
+    // when they are given.
     static std::unique_ptr<SshConnection> open(const SshUrl& url, const SshPrompt& prompt,
-        std::string& error, const HostKeyQuestion& hostKeyQuestion = {});
+        std::string& error, const HostKeyQuestion& hostKeyQuestion = {},
+        const HostKeyWarning& hostKeyWarning = {});
     ~SshConnection();
     SshConnection(const SshConnection&) = delete;
     SshConnection& operator=(const SshConnection&) = delete;

@@ -22,6 +22,12 @@ void SshHosts::setHostKeyQuestion(HostKeyQuestion question)
     m_hostKeyQuestion = std::move(question);
 }
 
+void SshHosts::setHostKeyWarning(HostKeyWarning warning)
+{
+    std::lock_guard guard(m_mutex);
+    m_hostKeyWarning = std::move(warning);
+}
+
 std::shared_ptr<SshConnection> SshHosts::connect(const SshUrl& url, std::string& error)
 {
     // Held while connecting, so two threads asking at once open one connection, not two.
@@ -36,7 +42,7 @@ std::shared_ptr<SshConnection> SshHosts::connect(const SshUrl& url, std::string&
     }
     m_connections.erase(key);
     std::shared_ptr<SshConnection> connection
-        = SshConnection::open(url, m_prompt, error, m_hostKeyQuestion);
+        = SshConnection::open(url, m_prompt, error, m_hostKeyQuestion, m_hostKeyWarning);
     if (connection) {
         m_connections.emplace(key, connection);
         m_unreachable.erase(key);

@@ -21,6 +21,8 @@ public:
     void setPrompt(SshPrompt prompt);
     // Who judges a host not yet in known_hosts (the app: a dialog); none refuses it.
     void setHostKeyQuestion(HostKeyQuestion question);
+    // Who is warned of a host whose key changed (the app: a dialog); it is refused regardless.
+    void setHostKeyWarning(HostKeyWarning warning);
 
     // The live connection to `url`'s host, opened if needed; nullptr with `error` set.
     std::shared_ptr<SshConnection> connect(const SshUrl& url, std::string& error);
@@ -37,6 +39,7 @@ private:
     std::mutex m_mutex;
     SshPrompt m_prompt;
     HostKeyQuestion m_hostKeyQuestion;
+    HostKeyWarning m_hostKeyWarning;
     std::map<std::string, std::shared_ptr<SshConnection>> m_connections; // by origin
     std::map<std::string, std::string> m_unreachable; // by origin
 };

@@ -13,7 +13,7 @@ namespace lantern::core {
 using SshPrompt = std::function<std::optional<std::string>(const std::string& prompt, bool echo)>;
 
 // A host not yet in known_hosts, as the person must judge it: its name as known_hosts writes
-// it ("[host]:port" off port 22) and its key ("ED25519 key SHA256:...").
+// it ("[host]:port" off port 22) and its key ("ssh-ed25519 key SHA256:...").
 struct UnknownHostKey {
     std::string host;
     std::string key;
@@ -21,5 +21,15 @@ struct UnknownHostKey {
 // True when the person trusts the key: it is then added to known_hosts. Without a question
 // (lantern-cli), an unknown host is refused with the fingerprint and how to accept it.
 using HostKeyQuestion = std::function<bool(const UnknownHostKey& unknown)>;
+
+// A host whose key is not the one known_hosts records for it: always refused, and the person
+// warned (the app: a dialog) with the facts to judge it by.
+struct ChangedHostKey {
+    std::string host; // as known_hosts names it
+    std::string offeredKey; // "ssh-ed25519 key SHA256:...", what the host offers now
+    std::string recordedKey; // the key known_hosts holds for it, described the same way
+    std::string knownHostsLine; // where that key is: "FILE:LINE"
+};
+using HostKeyWarning = std::function<void(const ChangedHostKey& changed)>;
 
 } // namespace lantern::core

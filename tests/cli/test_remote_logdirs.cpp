@@ -1,9 +1,9 @@
 // Remote log directories (ssh://) against a real OpenSSH server started by the test
 // (tests/support/ssh_test_server.h): lantern-cli's exports over SSH equal the local ones byte
 // for byte, compressed files and on-demand images read back, a growing file and a server that
-// dies and comes back lose and duplicate nothing, and every refusal (host key unknown or
-// changed, wrong key, bad path) gives its precise message. Skips, saying why, when sshd cannot
-// start here.
+// dies and comes back lose and duplicate nothing, a password or keyboard-interactive answer is
+// typed on the terminal, and every refusal (host key unknown or changed, wrong key, wrong
+// password, bad path) gives its precise message. Skips, saying why, when sshd cannot start here.
 
 #include "core/io/logdir_spec.h"
 #include "core/io/path_text.h"
@@ -16,10 +16,12 @@
 #include "core/write/png_encoder.h"
 #include "tests/support/cli_process.h"
 #include "tests/support/ssh_test_server.h"
+#include "tests/support/terminal_process.h"
 #include "tests/support/test_support.h"
 
 #include <QDir>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -281,6 +283,88 @@ private slots:
         QCOMPARE(scalarDump(remote), scalarDump(local));
     }
 
+    void rotationAndRestartedRunAsLocally()
+    {
+        const fs::path logdir = fs::path(m_data.filePath(QStringLiteral("rotation")).toStdString());
+        LogdirLoader remote({{"", m_server.url(native(logdir)).toStdString()}});
+        LogdirLoader local({{"", logdir}});
+        const auto reloadBoth = [&] {
+            remote.reload();
+            local.reload();
+        };
+        EventFileWriterOptions first = writerOptions();
+        auto writer = std::make_unique<EventFileWriter>(logdir / "run", first);
+        for (int step = 0; step < 100; ++step)
+            writer->addScalar("loss", step, float(step));
+        writer->flush();
+        reloadBoth();
+        QCOMPARE(scalarPointCount(remote), std::size_t(100));
+
+        // Rotation: the old file gets its last points and is closed, a newer one goes on.
+        for (int step = 100; step < 150; ++step)
+            writer->addScalar("loss", step, float(step));
+        writer.reset();
+        EventFileWriterOptions second = writerOptions();
+        second.wallTime = 20.0; // a newer file name
+        writer = std::make_unique<EventFileWriter>(logdir / "run", second);
+        for (int step = 150; step < 300; ++step)
+            writer->addScalar("loss", step, float(step));
+        writer->flush();
+        reloadBoth();
+        QCOMPARE(scalarPointCount(remote), std::size_t(300));
+        QCOMPARE(scalarDump(remote), scalarDump(local));
+
+        // A restarted run: its folder removed and made again, with a new file from step 0.
+        writer.reset();
+        fs::remove_all(logdir / "run");
+        EventFileWriterOptions third = writerOptions();
+        third.wallTime = 30.0;
+        writer = std::make_unique<EventFileWriter>(logdir / "run", third);
+        for (int step = 0; step < 40; ++step)
+            writer->addScalar("loss", step, float(-step));
+        writer->flush();
+        reloadBoth();
+        QCOMPARE(scalarDump(remote), scalarDump(local));
+        QVERIFY2(scalarDump(remote).find("run loss 39 -39") != std::string::npos,
+            scalarDump(remote).c_str());
+        QCOMPARE(scalarPointCount(remote), scalarPointCount(local));
+    }
+
+    void compressedFileResumesAfterReconnect()
+    {
+        // The decompressor is mid-stream when the connection drops: after the reconnect the
+        // stream goes on where it was, nothing lost or read twice.
+        const fs::path logdir
+            = fs::path(m_data.filePath(QStringLiteral("gzip-drop")).toStdString());
+        EventFileWriter writer(logdir / "run", writerOptions(RecordCompression::Gzip));
+        const auto write = [&](int from, int to) {
+            for (int step = from; step < to; ++step)
+                writer.addScalar("loss", step, float(step));
+            QVERIFY(writer.flush());
+        };
+        write(0, 1000);
+        LoadOptions keepEverything; // a point read twice would show as a duplicate
+        keepEverything.keepOrphanedData = true;
+        LogdirLoader remote({{"", m_server.url(native(logdir)).toStdString()}}, keepEverything);
+        remote.reload();
+        QCOMPARE(scalarPointCount(remote), std::size_t(1000));
+
+        m_server.stop();
+        write(1000, 2000);
+        remote.reload();
+        QCOMPARE(scalarPointCount(remote), std::size_t(1000));
+        QVERIFY2(m_server.start(), qPrintable(m_server.why()));
+        write(2000, 2500);
+        remote.reload();
+        LogdirLoader local({{"", logdir}}, keepEverything);
+        local.reload();
+        QCOMPARE(scalarPointCount(remote), std::size_t(2500));
+        QCOMPARE(scalarDump(remote), scalarDump(local));
+        write(2500, 2600); // and it goes on growing
+        remote.reload();
+        QCOMPARE(scalarPointCount(remote), std::size_t(2600));
+    }
+
     void sshConfigAliasesAreHonoured()
     {
         // HostName, Port and IdentityFile from ~/.ssh/config, as `ssh lantern-test-box` would.
@@ -304,6 +388,108 @@ private slots:
         QCOMPARE(result.out.count('\n'), 31); // the header and 30 points
     }
 
+    void passwordIsAskedOnTheTerminal_data()
+    {
+        QTest::addColumn<int>("login");
+        QTest::addColumn<QString>("method");
+        QTest::newRow("password") << int(SshTestServer::Login::Password)
+                                  << QStringLiteral("password");
+        QTest::newRow("keyboard-interactive") << int(SshTestServer::Login::KeyboardInteractive)
+                                              << QStringLiteral("keyboard-interactive");
+    }
+    void passwordIsAskedOnTheTerminal()
+    {
+        QFETCH(int, login);
+        QFETCH(QString, method);
+        const QString password = QStringLiteral("lantern 23 secret");
+        const auto restore
+            = qScopeGuard([this] { m_server.restartWithLogin(SshTestServer::Login::Key); });
+        if (!m_server.restartWithLogin(SshTestServer::Login(login), password))
+            QSKIP(qPrintable(QStringLiteral("no password login: ") + m_server.why()));
+        writeLogdir(QStringLiteral("password"), 30);
+        const QStringList arguments {
+            QStringLiteral("export"), m_server.url(m_data.filePath(QStringLiteral("password")))};
+
+        // Typed on the terminal, not shown there, not written to stdout: the export runs.
+        const TerminalResult typed = runOnTerminal(QStringLiteral(LANTERN_CLI), arguments,
+            m_server.clientEnvironment(), "assword", {password});
+        QVERIFY2(typed.exitCode == 0, typed.terminal.constData());
+        const QByteArray user = ::getpwuid(::geteuid())->pw_name;
+        const QByteArray asked = login == int(SshTestServer::Login::Password)
+            ? user + "@127.0.0.1's password: "
+            : "(" + user + "@127.0.0.1) Password: "; // the server's words, as `ssh` shows them
+        QVERIFY2(typed.terminal.contains(asked), typed.terminal.constData());
+        QVERIFY2(!typed.terminal.contains(password.toUtf8()), typed.terminal.constData());
+        QCOMPARE(typed.out.count('\n'), 31); // the header and 30 points
+        QVERIFY(!typed.out.contains("assword"));
+
+        // A wrong password: refused, naming what was tried and what the server accepts.
+        const TerminalResult wrong = runOnTerminal(QStringLiteral(LANTERN_CLI), arguments,
+            m_server.clientEnvironment(), "assword", {QStringLiteral("wrong")});
+        QCOMPARE(wrong.exitCode, 1);
+        QVERIFY2(wrong.terminal.contains(
+                     QStringLiteral("authentication failed for user '%1' (tried: %2; the server "
+                                    "accepts: %2)")
+                         .arg(QString::fromLocal8Bit(user), method)
+                         .toUtf8()),
+            wrong.terminal.constData());
+        QVERIFY(wrong.out.isEmpty());
+    }
+
+    void proxyJumpAndProxyCommandFromSshConfig()
+    {
+        // Debian 12's libssh (0.10) runs a ProxyJump as the ProxyCommand `ssh -W [%h]:%p JUMP`,
+        // that is through OpenSSH's client, which reads the ~/.ssh of the password database,
+        // not $HOME's. A stand-in `ssh` first on PATH points it at the test's HOME (and notes
+        // that it ran); the jump host is this same server.
+        const QString ssh = m_server.home() + QStringLiteral("/.ssh");
+        const QString bin = m_server.home() + QStringLiteral("/bin");
+        QVERIFY(QDir().mkpath(bin));
+        const QString client = QStringLiteral(
+            "/usr/bin/ssh -F %1/config -o UserKnownHostsFile=%1/known_hosts -o BatchMode=yes "
+            "-i %1/id_ed25519")
+                                   .arg(ssh);
+        QFile wrapper(bin + QStringLiteral("/ssh"));
+        QVERIFY(wrapper.open(QIODevice::WriteOnly));
+        wrapper.write(QStringLiteral("#!/bin/sh\ntouch %1/jumped\nexec %2 \"$@\"\n")
+                          .arg(m_server.home(), client)
+                          .toUtf8());
+        wrapper.close();
+        QVERIFY(wrapper.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        QFile config(ssh + QStringLiteral("/config"));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(QStringLiteral("Host lantern-jump\n  HostName 127.0.0.1\n  Port %1\n"
+                                    "Host lantern-behind-jump\n  HostName 127.0.0.1\n  Port %1\n"
+                                    "  ProxyJump lantern-jump\n"
+                                    "Host lantern-behind-command\n  HostName 127.0.0.1\n"
+                                    "  Port %1\n  ProxyCommand %2 -W [%h]:%p lantern-jump\n")
+                         .arg(m_server.port())
+                         .arg(client)
+                         .toUtf8());
+        config.close();
+        const auto restore = qScopeGuard([&] {
+            config.open(QIODevice::WriteOnly);
+            config.close();
+        });
+        writeLogdir(QStringLiteral("jump"), 30);
+        const QString path = m_data.filePath(QStringLiteral("jump"));
+        QProcessEnvironment environment = m_server.clientEnvironment();
+        environment.insert(QStringLiteral("PATH"),
+            bin + QLatin1Char(':') + environment.value(QStringLiteral("PATH")));
+
+        const CliResult jump = runProgram(QStringLiteral(LANTERN_CLI),
+            {QStringLiteral("export"), QStringLiteral("ssh://lantern-behind-jump") + path},
+            environment);
+        QVERIFY2(jump.exitCode == 0, jump.err.constData());
+        QCOMPARE(jump.out.count('\n'), 31); // the header and 30 points
+        QVERIFY(QFile::exists(m_server.home() + QStringLiteral("/jumped")));
+
+        const CliResult command = runCli(
+            {QStringLiteral("export"), QStringLiteral("ssh://lantern-behind-command") + path});
+        QVERIFY2(command.exitCode == 0, command.err.constData());
+        QCOMPARE(command.out, jump.out);
+    }
+
     void unknownHostKeyIsRefusedWithItsFingerprint()
     {
         m_server.writeKnownHosts({});
@@ -322,7 +508,8 @@ private slots:
 
     void changedHostKeyIsRefusedWithAWarning()
     {
-        m_server.writeKnownHosts(m_server.otherKnownHostsLine());
+        const QString oldFingerprint = m_server.hostKeyFingerprint();
+        QVERIFY2(m_server.replaceHostKey(), qPrintable(m_server.why())); // known_hosts: the old
         const CliResult result = runCli({QStringLiteral("export"), m_server.url(m_data.path())});
         m_server.writeKnownHosts(m_server.knownHostsLine());
         QCOMPARE(result.exitCode, 1);
@@ -332,7 +519,16 @@ private slots:
                                  .arg(m_server.port())),
             result.err.constData());
         QVERIFY2(message.contains(QStringLiteral("Refusing to connect")), result.err.constData());
-        QVERIFY2(message.contains(m_server.hostKeyFingerprint()), result.err.constData());
+        QVERIFY2(message.contains(QStringLiteral("The host now offers ssh-ed25519 key ")
+                     + m_server.hostKeyFingerprint()),
+            result.err.constData());
+        QVERIFY2(
+            message.contains(QStringLiteral("known_hosts records ssh-ed25519 key ") + oldFingerprint
+                + QStringLiteral(" at ") + m_server.home() + QStringLiteral("/.ssh/known_hosts:1")),
+            result.err.constData());
+        QVERIFY2(
+            message.contains(QStringLiteral("ssh-keygen -R '[127.0.0.1]:%1'").arg(m_server.port())),
+            result.err.constData());
         QVERIFY(result.out.isEmpty());
     }
 

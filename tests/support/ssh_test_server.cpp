@@ -5,8 +5,10 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 #include <netinet/in.h>
+#include <pwd.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -87,6 +89,19 @@ std::vector<pid_t> descendantsOf(pid_t pid)
     return found;
 }
 
+// pam_wrapper's library, whose folder also holds pam_matrix; empty when not installed.
+QString pamWrapperLibrary()
+{
+    QStringList folders {QStringLiteral("/usr/lib64"), QStringLiteral("/usr/lib")};
+    for (const QString& multiarch : QDir(QStringLiteral("/usr/lib")).entryList(QDir::Dirs))
+        if (multiarch.contains(QStringLiteral("-linux-")))
+            folders.prepend(QStringLiteral("/usr/lib/") + multiarch);
+    for (const QString& folder : folders)
+        if (QFile::exists(folder + QStringLiteral("/pam_wrapper/pam_matrix.so")))
+            return folder + QStringLiteral("/libpam_wrapper.so");
+    return {};
+}
+
 } // namespace
 
 SshTestServer::SshTestServer() = default;
@@ -149,17 +164,6 @@ QString SshTestServer::knownHostsLine() const
         .arg(QString::fromLatin1(fields[0]), QString::fromLatin1(fields[1]));
 }
 
-QString SshTestServer::otherKnownHostsLine()
-{
-    const QString other = path(QStringLiteral("other_host_key"));
-    if (!generateKey(other))
-        return {};
-    const QList<QByteArray> fields = readFile(other + QStringLiteral(".pub")).trimmed().split(' ');
-    return QStringLiteral("[127.0.0.1]:%1 %2 %3\n")
-        .arg(m_port)
-        .arg(QString::fromLatin1(fields.value(0)), QString::fromLatin1(fields.value(1)));
-}
-
 void SshTestServer::writeKnownHosts(const QString& text) const
 {
     writeFile(home() + QStringLiteral("/.ssh/known_hosts"), text.toUtf8());
@@ -172,6 +176,16 @@ QString SshTestServer::hostKeyFingerprint() const
     return QString::fromLatin1(line.split(' ').value(1));
 }
 
+bool SshTestServer::replaceHostKey()
+{
+    stop();
+    if (!generateKey(path(QStringLiteral("host_key")))) {
+        m_why = QStringLiteral("ssh-keygen failed");
+        return false;
+    }
+    return start();
+}
+
 bool SshTestServer::useUnknownClientKey()
 {
     return generateKey(home() + QStringLiteral("/.ssh/id_ed25519"));
@@ -179,6 +193,8 @@ bool SshTestServer::useUnknownClientKey()
 
 bool SshTestServer::writeConfig()
 {
+    const bool key = m_login == Login::Key;
+    const auto yesNo = [](bool on) { return on ? QStringLiteral("yes") : QStringLiteral("no"); };
     const QString config
         = QStringLiteral("ListenAddress 127.0.0.1\n"
                          "Port %1\n"
@@ -186,14 +202,54 @@ bool SshTestServer::writeConfig()
                          "PidFile none\n"
                          "AuthorizedKeysFile %3\n"
                          "StrictModes no\n"
-                         "UsePAM no\n"
-                         "PasswordAuthentication no\n"
-                         "KbdInteractiveAuthentication no\n"
-                         "PermitRootLogin prohibit-password\n"
+                         "PubkeyAuthentication %4\n"
+                         "UsePAM %5\n"
+                         "PasswordAuthentication %6\n"
+                         "KbdInteractiveAuthentication %7\n"
+                         "PermitRootLogin %8\n"
                          "Subsystem sftp internal-sftp\n")
               .arg(m_port)
-              .arg(path(QStringLiteral("host_key")), path(QStringLiteral("authorized_keys")));
+              .arg(path(QStringLiteral("host_key")), path(QStringLiteral("authorized_keys")),
+                  yesNo(key), yesNo(!key), yesNo(m_login == Login::Password),
+                  yesNo(m_login == Login::KeyboardInteractive),
+                  key ? QStringLiteral("prohibit-password") : QStringLiteral("yes"));
     return writeFile(path(QStringLiteral("sshd_config")), config.toUtf8());
+}
+
+// sshd's PAM service "sshd" (and "other", which PAM also reads), for pam_wrapper: every stage
+// by pam_matrix, whose database lets this process's user in with `password`.
+bool SshTestServer::writePamService(const QString& password)
+{
+    const QString library = pamWrapperLibrary();
+    const passwd* user = ::getpwuid(::geteuid());
+    if (library.isEmpty() || !user)
+        return false;
+    const QString database = path(QStringLiteral("pam_passdb"));
+    const QString matrix = QFileInfo(library).path() + QStringLiteral("/pam_wrapper/pam_matrix.so");
+    QString service;
+    for (const char* stage : {"auth", "account", "password", "session"})
+        service += QStringLiteral("%1 required %2 passdb=%3\n")
+                       .arg(QString::fromLatin1(stage), matrix, database);
+    QDir().mkpath(path(QStringLiteral("pam")));
+    return writeFile(database,
+               QStringLiteral("%1:%2:sshd\n")
+                   .arg(QString::fromLocal8Bit(user->pw_name), password)
+                   .toUtf8())
+        && writeFile(path(QStringLiteral("pam/sshd")), service.toUtf8())
+        && writeFile(path(QStringLiteral("pam/other")), service.toUtf8());
+}
+
+bool SshTestServer::restartWithLogin(Login login, const QString& password)
+{
+    stop();
+    m_login = login;
+    if (login != Login::Key && !writePamService(password)) {
+        m_why = QStringLiteral("pam_wrapper is not installed (Debian: libpam-wrapper)");
+        m_login = Login::Key;
+        start();
+        return false;
+    }
+    return start();
 }
 
 bool SshTestServer::start()
@@ -219,10 +275,10 @@ bool SshTestServer::start()
             readFile(ssh + QStringLiteral("/id_ed25519.pub")));
         writeKnownHosts(knownHostsLine());
         writeFile(ssh + QStringLiteral("/config"), QByteArray());
-        if (!writeConfig()) {
-            m_why = QStringLiteral("cannot write the server's configuration");
-            return false;
-        }
+    }
+    if (!writeConfig()) {
+        m_why = QStringLiteral("cannot write the server's configuration");
+        return false;
     }
     // Run as root, sshd confines its unprivileged half in this empty folder, which the
     // openssh-server service would otherwise create when it starts.
@@ -235,6 +291,13 @@ bool SshTestServer::start()
     m_sshd = std::make_unique<QProcess>();
     m_sshd->setProcessChannelMode(QProcess::MergedChannels);
     m_sshd->setStandardOutputFile(logFile);
+    if (m_login != Login::Key) { // sshd's PAM calls go to our service files
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("LD_PRELOAD"), pamWrapperLibrary());
+        environment.insert(QStringLiteral("PAM_WRAPPER"), QStringLiteral("1"));
+        environment.insert(QStringLiteral("PAM_WRAPPER_SERVICE_DIR"), path(QStringLiteral("pam")));
+        m_sshd->setProcessEnvironment(environment);
+    }
     m_sshd->start(QString::fromLatin1(kSshd),
         {QStringLiteral("-D"), QStringLiteral("-e"), QStringLiteral("-f"),
             path(QStringLiteral("sshd_config"))});

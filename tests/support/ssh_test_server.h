@@ -38,14 +38,24 @@ public:
     // Starts the server again when a test stopped it and failed before restarting it.
     bool ensureRunning() { return running() || start(); }
 
-    // known_hosts lines: this server's key, or a different key for the same host and port.
+    // The known_hosts line of this server's key.
     QString knownHostsLine() const;
-    QString otherKnownHostsLine();
     void writeKnownHosts(const QString& text) const;
     // The server key's fingerprint as `ssh-keygen -l` prints it ("SHA256:…").
     QString hostKeyFingerprint() const;
+    // Gives the server a new host key and restarts it (as when a host is reinstalled, or
+    // impersonated): the client's known_hosts still holds the old one.
+    bool replaceHostKey();
     // Replaces the client's key by a new one the server does not know.
     bool useUnknownClientKey();
+
+    // How the server lets the client in. Key: the client's key only (the default). Password
+    // and KeyboardInteractive: only that method, for the user running the tests, with
+    // `password` - checked by pam_wrapper's pam_matrix module against a file of ours, so no
+    // system account, password or /etc/pam.d file is read or changed (Debian:
+    // libpam-wrapper). Restarts the server; false with why() set when it cannot.
+    enum class Login { Key, Password, KeyboardInteractive };
+    bool restartWithLogin(Login login, const QString& password = {});
 
     // The paths below the server's own folder.
     QString path(const QString& name) const;
@@ -53,6 +63,9 @@ public:
 private:
     bool generateKey(const QString& file);
     bool writeConfig();
+    bool writePamService(const QString& password);
+
+    Login m_login = Login::Key;
 
     QTemporaryDir m_directory;
     std::unique_ptr<QProcess> m_sshd;

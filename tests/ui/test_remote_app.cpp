@@ -1,9 +1,11 @@
 // Remote log directories in the app, against a real OpenSSH server the test starts
 // (tests/support/ssh_test_server.h): ssh:// and NAME:ssh:// specs load and are polled every
 // 2 s, File › Open Remote Log Directory… builds the spec and Open Recent lists it, an unknown
-// host's fingerprint is shown and asked about, a changed host key is refused, a key's
-// passphrase is asked in a dialog, and a dropped connection keeps what was loaded, says
-// "reconnecting…" and goes on where it stopped. Skips, saying why, when sshd cannot start here.
+// host's fingerprint is shown and asked about, a changed host key is refused with a modal
+// warning, a key's passphrase and a password or keyboard-interactive answer are asked in a
+// dialog (and never stored), and a dropped connection keeps what was loaded, says
+// "reconnecting in N s (why)" counting down, and goes on where it stopped. Skips, saying why,
+// when sshd cannot start here.
 
 #include "core/remote/ssh_hosts.h"
 #include "core/write/event_file_writer.h"
@@ -13,10 +15,12 @@
 #include "ui/dashboards/scalars/scalars_dashboard.h"
 #include "ui/main_window.h"
 #include "ui/remote/remote_logdir_dialog.h"
+#include "ui/settings.h"
 #include "ui/widgets/diagnostics_panel.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFile>
 #include <QInputDialog>
 #include <QLabel>
@@ -25,6 +29,7 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
@@ -315,14 +320,28 @@ private slots:
     void changedHostKeyIsRefusedWithAWarning()
     {
         const QString logdir = writeLogdir(QStringLiteral("changed"), {"loss"});
-        m_server.writeKnownHosts(m_server.otherKnownHostsLine());
+        const QString oldFingerprint = m_server.hostKeyFingerprint();
+        QVERIFY2(m_server.replaceHostKey(), qPrintable(m_server.why())); // known_hosts: the old
         ui::MainWindow window;
         window.show();
-        const DialogAnswerer answerer(QStringLiteral("hostKeyDialog"),
+        const DialogAnswerer asked(QStringLiteral("hostKeyDialog"),
             [](QWidget* dialog) { click(dialog, QStringLiteral("trustHostKey")); });
+        QString warning;
+        const DialogAnswerer warned(QStringLiteral("changedHostKeyDialog"), [&](QWidget* dialog) {
+            warning = static_cast<QMessageBox*>(dialog)->text();
+            saveScreenshot(*dialog, QStringLiteral("changed_host_key_dialog"));
+            click(dialog, QStringLiteral("closeChangedHostKey"));
+        });
         window.openLogdirs({m_server.url(logdir)});
         QVERIFY(waitForLoad(window));
-        QCOMPARE(answerer.count(), 0); // never offered to accept
+        QCOMPARE(asked.count(), 0); // never offered to accept
+        QCOMPARE(warned.count(), 1); // a modal warning with the facts to judge by
+        const QString host = QStringLiteral("[127.0.0.1]:%1").arg(m_server.port());
+        for (const QString& fact : {host, m_server.hostKeyFingerprint(), oldFingerprint,
+                 m_server.home() + QStringLiteral("/.ssh/known_hosts:1"),
+                 QStringLiteral("ssh-keygen -R '") + host})
+            QVERIFY2(warning.contains(fact), qPrintable(fact + QStringLiteral(" in ") + warning));
+        QVERIFY(oldFingerprint != m_server.hostKeyFingerprint());
         QVERIFY(window.loader()->snapshot()->runs.empty());
         QTRY_VERIFY(!connectionStatus(window)->isHidden());
         QVERIFY2(connectionStatus(window)->text().contains(QStringLiteral("has CHANGED")),
@@ -330,6 +349,15 @@ private slots:
         auto* start = window.findChild<QLabel*>(QStringLiteral("startMessage"));
         QVERIFY2(start->text().contains(QStringLiteral("Refusing to connect")),
             qPrintable(start->text()));
+
+        // Each poll is refused again, without a new dialog; opening anew warns again.
+        window.loader()->reload();
+        QTest::qWait(500);
+        QCOMPARE(warned.count(), 1);
+        window.openLogdirs({m_server.url(logdir)});
+        QVERIFY(waitForLoad(window));
+        QCOMPARE(warned.count(), 2);
+        QVERIFY(window.loader()->snapshot()->runs.empty());
     }
 
     void keyPassphraseIsAskedInADialog()
@@ -376,6 +404,86 @@ private slots:
         QCOMPARE(scalarTags(window), QStringList {"loss"});
     }
 
+    void passwordIsAskedInADialogAndNeverStored_data()
+    {
+        QTest::addColumn<int>("login");
+        QTest::newRow("password") << int(SshTestServer::Login::Password);
+        QTest::newRow("keyboard-interactive") << int(SshTestServer::Login::KeyboardInteractive);
+    }
+    void passwordIsAskedInADialogAndNeverStored()
+    {
+        QFETCH(int, login);
+        const QString password = QStringLiteral("lantern 23 secret");
+        const auto restore = qScopeGuard([this] {
+            core::SshHosts::shared().closeAll();
+            m_server.restartWithLogin(SshTestServer::Login::Key);
+        });
+        if (!m_server.restartWithLogin(SshTestServer::Login(login), password))
+            QSKIP(qPrintable(QStringLiteral("no password login: ") + m_server.why()));
+        QSettings().clear();
+        const QString logdir = writeLogdir(QStringLiteral("password"), {"loss"});
+        QStringList prompts;
+        bool hidden = true;
+        QString answer = QStringLiteral("wrong");
+        {
+            ui::MainWindow window;
+            window.show();
+            const DialogAnswerer answerer(QStringLiteral("sshSecretDialog"), [&](QWidget* widget) {
+                auto* dialog = static_cast<QInputDialog*>(widget);
+                prompts.append(dialog->labelText());
+                hidden = hidden && dialog->textEchoMode() == QLineEdit::Password;
+                dialog->setTextValue(answer);
+                saveScreenshot(*dialog, QStringLiteral("password_dialog"));
+                dialog->accept();
+            });
+
+            // A wrong password: not connected, saying why.
+            window.openLogdirs({m_server.url(logdir)});
+            QVERIFY(waitForLoad(window));
+            QCOMPARE(answerer.count(), 1);
+            QVERIFY(window.loader()->snapshot()->runs.empty());
+            QTRY_VERIFY(!connectionStatus(window)->isHidden());
+            QVERIFY2(
+                connectionStatus(window)->text().contains(QStringLiteral("authentication failed")),
+                qPrintable(connectionStatus(window)->text()));
+
+            // The right one: connected and loaded.
+            answer = password;
+            window.openLogdirs({m_server.url(logdir)});
+            QTRY_VERIFY_WITH_TIMEOUT(!window.loader()->snapshot()->runs.empty(), kTimeout);
+            QCOMPARE(answerer.count(), 2);
+            QTRY_VERIFY(connectionStatus(window)->isHidden());
+            QCOMPARE(scalarTags(window), QStringList {"loss"});
+        }
+        // Naming who logs in where.
+        QVERIFY2(
+            prompts.value(0).contains(QStringLiteral("@127.0.0.1")), qPrintable(prompts.value(0)));
+        QVERIFY2(
+            prompts.value(0).contains(QStringLiteral("assword: ")), qPrintable(prompts.value(0)));
+        QVERIFY(hidden);
+
+        // Remembered in Open Recent, without the password, in no setting and in no file.
+        QSettings settings;
+        settings.sync();
+        QVERIFY(!settings.allKeys().isEmpty());
+        QCOMPARE(ui::Settings().recentLogdirs().value(0), m_server.url(logdir));
+        QFile file(settings.fileName());
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(settings.fileName()));
+        const QByteArray stored = file.readAll();
+        QVERIFY2(stored.contains(m_server.url(logdir).toUtf8()), stored.constData());
+        QVERIFY(!stored.contains(password.toUtf8()));
+        for (const QString& key : settings.allKeys())
+            QVERIFY2(!settings.value(key).toString().contains(password)
+                    && !settings.value(key).toStringList().join(QString()).contains(password),
+                qPrintable(key));
+        for (const QString& name :
+            QDir(m_server.home() + QStringLiteral("/.ssh")).entryList(QDir::Files)) {
+            QFile sshFile(m_server.home() + QStringLiteral("/.ssh/") + name);
+            QVERIFY(sshFile.open(QIODevice::ReadOnly));
+            QVERIFY2(!sshFile.readAll().contains(password.toUtf8()), qPrintable(name));
+        }
+    }
+
     void droppedConnectionKeepsDataAndReconnects()
     {
         const QString logdir = writeLogdir(QStringLiteral("dropped"), {"loss"}, 5);
@@ -393,11 +501,24 @@ private slots:
         }
         window.loader()->reload();
         QTRY_VERIFY_WITH_TIMEOUT(!connectionStatus(window)->isHidden(), kTimeout);
-        QVERIFY2(connectionStatus(window)->text().startsWith(QStringLiteral("reconnecting… (")),
-            qPrintable(connectionStatus(window)->text()));
         QCOMPARE(lossPoints(window), std::size_t(5)); // everything loaded stays
         QCOMPARE(scalarTags(window), QStringList {"loss"});
         QVERIFY(window.loader()->pollInterval() > 2000); // backing off
+
+        // The reason, and a countdown to the next try that goes down.
+        const QRegularExpression status(QStringLiteral("^reconnecting in (\\d+) s \\(%1: (.+)\\)$")
+                                            .arg(QRegularExpression::escape(m_server.url({}))));
+        const auto countdown = [&] {
+            const QRegularExpressionMatch match = status.match(connectionStatus(window)->text());
+            return match.hasMatch() ? match.captured(1).toInt() : -1;
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            countdown() > 0, qPrintable(connectionStatus(window)->text()), kTimeout);
+        const int first = countdown();
+        QVERIFY2(first <= (window.loader()->pollInterval() + 999) / 1000,
+            qPrintable(connectionStatus(window)->text()));
+        QVERIFY(!status.match(connectionStatus(window)->text()).captured(2).isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(countdown() > 0 && countdown() < first, 3000);
         saveScreenshot(window, QStringLiteral("reconnecting"));
 
         QVERIFY2(m_server.start(), qPrintable(m_server.why()));

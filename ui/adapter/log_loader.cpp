@@ -167,6 +167,11 @@ void LogLoader::schedulePolls(bool reachable)
         std::min(interval, std::max(kMaxBackoffMilliseconds, m_reloadInterval)));
 }
 
+int LogLoader::timeToNextPoll() const
+{
+    return m_loading.isBusy() ? -1 : m_pollTimer.remainingTime();
+}
+
 void LogLoader::receive(const Loaded& loaded)
 {
     const LogdirSnapshotPtr& snapshot = loaded.snapshot;

@@ -43,6 +43,8 @@ public:
     // The wait before the next poll: the reload interval (at least 2 s with a remote logdir),
     // backed off while a host cannot be reached.
     int pollInterval() const { return m_pollTimer.interval(); }
+    // Milliseconds left until the next poll; negative when none is planned or a load runs.
+    int timeToNextPoll() const;
     // Keep every point as written instead of TensorBoard's rule; a change reloads from scratch.
     void setKeepOrphanedData(bool keep);
     bool keepOrphanedData() const { return m_keepOrphanedData; }

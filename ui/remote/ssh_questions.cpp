@@ -84,6 +84,15 @@ SshQuestions::SshQuestions(QWidget* parent)
             return bridge->onGuiThread(unknown.host + " " + unknown.key, false,
                 [bridge, unknown] { return bridge->owner && bridge->owner->askHostKey(unknown); });
         });
+    // Answered "declined" once shown, so each poll does not show it again.
+    core::SshHosts::shared().setHostKeyWarning(
+        [bridge = m_bridge](const core::ChangedHostKey& changed) {
+            bridge->onGuiThread(changed.host + " " + changed.offeredKey, false, [bridge, changed] {
+                if (bridge->owner)
+                    bridge->owner->warnChangedHostKey(changed);
+                return false;
+            });
+        });
 }
 
 SshQuestions::~SshQuestions()
@@ -96,6 +105,7 @@ SshQuestions::~SshQuestions()
     // After the waiting connection was released: it holds the hosts' lock meanwhile.
     core::SshHosts::shared().setPrompt({});
     core::SshHosts::shared().setHostKeyQuestion({});
+    core::SshHosts::shared().setHostKeyWarning({});
 }
 
 void SshQuestions::forgetRefusals()
@@ -135,6 +145,33 @@ bool SshQuestions::askHostKey(const core::UnknownHostKey& unknown)
     box.setDefaultButton(cancel);
     box.exec();
     return box.clickedButton() == trust;
+}
+
+} // namespace lantern::ui
+
+namespace lantern::ui {
+
+void SshQuestions::warnChangedHostKey(const core::ChangedHostKey& changed)
+{
+    const auto html
+        = [](const std::string& text) { return QString::fromStdString(text).toHtmlEscaped(); };
+    QMessageBox box(QMessageBox::Warning, tr("SSH host key changed"),
+        tr("<p><b>The host key of %1 has changed. Not connected.</b></p>"
+           "<p>Someone may be impersonating the host (a man-in-the-middle attack), or its key "
+           "was replaced.</p>"
+           "<p>It now offers:<br><code>%2</code></p>"
+           "<p>known_hosts records:<br><code>%3</code><br>at <code>%4</code></p>"
+           "<p>If the change is expected (ask the host's administrator), remove the old key "
+           "with <code>ssh-keygen -R '%1'</code>, then open the log directory again to accept "
+           "the new one.</p>")
+            .arg(html(changed.host), html(changed.offeredKey), html(changed.recordedKey),
+                html(changed.knownHostsLine)),
+        QMessageBox::NoButton, m_parent);
+    box.setObjectName(QStringLiteral("changedHostKeyDialog"));
+    QPushButton* close = box.addButton(tr("Do Not Connect"), QMessageBox::RejectRole);
+    close->setObjectName(QStringLiteral("closeChangedHostKey"));
+    box.setDefaultButton(close);
+    box.exec();
 }
 
 } // namespace lantern::ui

@@ -1,9 +1,10 @@
 #pragma once
 // The app's answers to what an SSH connection must ask the person: whether to trust a host
 // not yet in known_hosts (its fingerprint shown), a key's passphrase, a password or a
-// keyboard-interactive answer. Dialogs on the GUI thread; the connection runs on the loader
-// thread and waits for the answer. Answers are never stored. A question declined is not asked
-// again (each poll would ask it) until forgetRefusals(), when the person opens logdirs anew.
+// keyboard-interactive answer; and a warning when a host's key changed (it is refused). Dialogs on
+// the GUI thread; the connection runs on the loader thread and waits for the answer. Answers are
+// never stored. A question declined is not asked again (each poll would ask it) until
+// forgetRefusals(), when the person opens logdirs anew.
 
 #include "core/remote/ssh_prompt.h"
 
@@ -30,6 +31,7 @@ private:
     struct Bridge;
     std::optional<std::string> askSecret(const std::string& prompt, bool echo);
     bool askHostKey(const core::UnknownHostKey& unknown);
+    void warnChangedHostKey(const core::ChangedHostKey& changed);
 
     QWidget* m_parent;
     std::shared_ptr<Bridge> m_bridge;
