@@ -6,6 +6,7 @@
 
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
+#include "tests/support/hparams_tab.h"
 #include "tests/support/test_support.h"
 #include "ui/dashboards/hparams/hparams_csv.h"
 #include "ui/dashboards/hparams/hparams_dashboard.h"
@@ -22,9 +23,9 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTableView>
 #include <QTemporaryDir>
-#include <QStandardItemModel>
 #include <QTest>
 #include <QToolButton>
 
@@ -86,39 +87,21 @@ void writeTrial(const fs::path& root, const Trial& trial)
         .addScalar("accuracy", 3, trial.accuracy, 103);
 }
 
-struct Fixture {
-    QTemporaryDir temp;
-    fs::path root = temp.path().toStdString();
-    core::LogdirLoader loader {{{"", root}}};
-    ui::RunListModel runs;
-    ui::HParamsDashboard dashboard {&runs};
-
+struct Fixture : test::HParamsTab {
     Fixture()
+        : HParamsTab(
+            [](const fs::path& logdir) {
+                writeExperiment(logdir);
+                for (const Trial& trial : kTrials)
+                    writeTrial(logdir, trial);
+            },
+            {1200, 800})
     {
-        writeExperiment(root);
-        for (const Trial& trial : kTrials)
-            writeTrial(root, trial);
-        dashboard.resize(1200, 800);
-        dashboard.show();
-        reload();
-    }
-    void reload()
-    {
-        loader.reload();
-        runs.setSnapshot(loader.snapshot());
-        dashboard.setSnapshot(loader.snapshot());
     }
     int column(const QString& key) const { return dashboard.tableModel()->columnOf(key); }
     QString cell(int row, const QString& key) const
     {
         return dashboard.filterModel()->index(row, column(key)).data().toString();
-    }
-    QStringList shownRuns() const
-    {
-        QStringList shown;
-        for (int row = 0; row < dashboard.filterModel()->rowCount(); ++row)
-            shown.append(cell(row, QStringLiteral("session")));
-        return shown;
     }
     void clickHeader(const QString& key) const
     {
@@ -320,11 +303,14 @@ private slots:
     {
         QStandardItemModel model(1, 2);
         model.setHorizontalHeaderLabels({QStringLiteral("@header"), QStringLiteral("lr")});
-        model.setData(model.index(0, 0), QStringLiteral("=HYPERLINK(1)"), ui::HParamsTableModel::ExportRole);
-        model.setData(model.index(0, 0), QStringLiteral("=HYPERLINK(1)"), ui::HParamsTableModel::SortRole);
+        model.setData(
+            model.index(0, 0), QStringLiteral("=HYPERLINK(1)"), ui::HParamsTableModel::ExportRole);
+        model.setData(
+            model.index(0, 0), QStringLiteral("=HYPERLINK(1)"), ui::HParamsTableModel::SortRole);
         model.setData(model.index(0, 1), QStringLiteral("-0.5"), ui::HParamsTableModel::ExportRole);
         model.setData(model.index(0, 1), -0.5, ui::HParamsTableModel::SortRole);
-        QCOMPARE(ui::hparamsCsv(model, {0, 1}), QStringLiteral("'@header,lr\n'=HYPERLINK(1),-0.5\n"));
+        QCOMPARE(
+            ui::hparamsCsv(model, {0, 1}), QStringLiteral("'@header,lr\n'=HYPERLINK(1),-0.5\n"));
     }
 
     void liveSessionsAndValuesUpdateInPlace()

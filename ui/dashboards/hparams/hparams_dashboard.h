@@ -37,7 +37,7 @@ public:
 
     void setSnapshot(const LogdirSnapshotPtr& snapshot);
 
-    // Dashboard: the table is built on the GUI thread
+    // Dashboard: the table is built on the GUI thread, the views' pictures partly on workers
     QString key() const override { return QStringLiteral("hparams"); }
     QString title() const override { return tr("HParams"); }
     std::optional<bool> hasDataFor(const DashboardUpdate& update) const override
@@ -45,8 +45,9 @@ public:
         return std::any_of(update.snapshot->runs.begin(), update.snapshot->runs.end(),
             [](const auto& run) { return !run->hparams.empty(); });
     }
-    bool computesInBackground() const override { return false; }
-    bool isComputing() const override { return false; }
+    bool computesInBackground() const override { return true; }
+    // The views' lines and points are drawn on workers once a picture of their size exists.
+    bool isComputing() const override;
 
     // Shows or hides a column (HParamsTableModel::Column::key) in the table, the parallel
     // coordinates and the CSV export.
