@@ -4,19 +4,6 @@
 #include <cmath>
 
 namespace lantern::core {
-namespace {
-
-// Each of x's four bytes times a / 255, rounded: two bytes at a time in one 32-bit multiply.
-std::uint32_t scaled(std::uint32_t x, std::uint32_t a)
-{
-    std::uint32_t low = (x & 0xff00ff) * a;
-    low = ((low + ((low >> 8) & 0xff00ff) + 0x800080) >> 8) & 0xff00ff;
-    std::uint32_t high = ((x >> 8) & 0xff00ff) * a;
-    high = (high + ((high >> 8) & 0xff00ff) + 0x800080) & 0xff00ff00;
-    return high | low;
-}
-
-} // namespace
 
 DotStamps::DotStamps(double radius, double alpha, const std::vector<std::uint32_t>& colors)
     : m_colors(colors.size())
@@ -66,7 +53,7 @@ void DotStamps::stamp(PixelBuffer buffer, double x, double y, std::size_t color)
             + std::size_t(left + fromX);
         for (int i = 0; i < toX - fromX; ++i)
             if (const std::uint32_t src = from[i]; src != 0) // source-over, premultiplied
-                target[i] = src + scaled(target[i], 255 - (src >> 24));
+                target[i] = src + scaledBytes(target[i], 255 - (src >> 24));
     }
 }
 

@@ -213,6 +213,8 @@ private slots:
                 QVERIFY(!card->plot()->options().logY);
             }
             QVERIFY(!shown.dashboard->card("loss/train")->logScaleOverride());
+            QApplication::processEvents();
+            shown.dashboard->grab().save(QDir::temp().filePath("lantern_layout_own_axes.png"));
             losses->setLogScaleOverride(std::nullopt);
             losses->setXAxisOverride(std::nullopt);
         }
