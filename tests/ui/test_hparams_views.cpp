@@ -384,9 +384,8 @@ private slots:
         // The old points stand in while a worker stamps the new ones.
         (void)scatter->grab();
         QVERIFY(scatter->isDrawing());
-        QVERIFY(f.dashboard.isComputing());
         scatter->finishDrawing();
-        QVERIFY(!f.dashboard.isComputing());
+        QVERIFY(!scatter->isDrawing());
         QVERIFY(nearer(colourAt("s00"), low, high)); // sgd: the optimizer axis's bottom
         QVERIFY(nearer(colourAt("s01"), high, low)); // adam: its top
     }

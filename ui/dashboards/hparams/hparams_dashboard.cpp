@@ -159,11 +159,6 @@ HParamsDashboard::HParamsDashboard(RunListModel* runs, QWidget* parent)
     updateSummary();
 }
 
-bool HParamsDashboard::isComputing() const
-{
-    return m_parallel->isDrawingLines() || m_scatter->isDrawing();
-}
-
 void HParamsDashboard::setSnapshot(const LogdirSnapshotPtr& snapshot)
 {
     m_snapshot = snapshot;

@@ -37,7 +37,7 @@ public:
 
     void setSnapshot(const LogdirSnapshotPtr& snapshot);
 
-    // Dashboard: the table is built on the GUI thread, the views' pictures partly on workers
+    // Dashboard: the table is built on the GUI thread
     QString key() const override { return QStringLiteral("hparams"); }
     QString title() const override { return tr("HParams"); }
     std::optional<bool> hasDataFor(const DashboardUpdate& update) const override
@@ -45,9 +45,11 @@ public:
         return std::any_of(update.snapshot->runs.begin(), update.snapshot->runs.end(),
             [](const auto& run) { return !run->hparams.empty(); });
     }
-    bool computesInBackground() const override { return true; }
-    // The views' lines and points are drawn on workers once a picture of their size exists.
-    bool isComputing() const override;
+    // What the tab shows on a snapshot or when shown is drawn on the GUI thread (the views'
+    // first pictures); only later changes are drawn on workers, the last picture standing in
+    // (ParallelCoordinatesView::isDrawingLines, ScatterMatrixView::isDrawing).
+    bool computesInBackground() const override { return false; }
+    bool isComputing() const override { return false; }
 
     // Shows or hides a column (HParamsTableModel::Column::key) in the table, the parallel
     // coordinates and the CSV export.
