@@ -44,8 +44,9 @@ public:
     void setPinnedTags(const QStringList& tags);
     QList<QStringList> customCharts() const;
     void setCustomCharts(const QList<QStringList>& charts);
-    // The Scalars tag cards' own axes, by tag, where a card overrides the toolbar: its y scale
-    // ("log" or "linear") and its x axis ("step", "relative" or "wall").
+    // The Scalars cards' own axes where a card overrides the toolbar, by tag (charts by a key
+    // of their own): its y scale ("log" or "linear") and its x axis ("step", "relative" or
+    // "wall").
     QHash<QString, QString> cardYScales() const;
     void setCardYScales(const QHash<QString, QString>& scales);
     QHash<QString, QString> cardXAxes() const;

@@ -7,16 +7,6 @@
 namespace lantern::core {
 namespace {
 
-// Each of x's four bytes times a / 255, rounded: two bytes at a time in one 32-bit multiply.
-std::uint32_t scaled(std::uint32_t x, std::uint32_t a)
-{
-    std::uint32_t low = (x & 0xff00ff) * a;
-    low = ((low + ((low >> 8) & 0xff00ff) + 0x800080) >> 8) & 0xff00ff;
-    std::uint32_t high = ((x >> 8) & 0xff00ff) * a;
-    high = (high + ((high >> 8) & 0xff00ff) + 0x800080) & 0xff00ff00;
-    return high | low;
-}
-
 // Source-over of a straight colour at `alpha` (0..255) onto a premultiplied pixel.
 void blendPixel(PixelBuffer& b, int x, int y, std::uint32_t rgb, int alpha)
 {
@@ -24,7 +14,7 @@ void blendPixel(PixelBuffer& b, int x, int y, std::uint32_t rgb, int alpha)
         return;
     std::uint32_t& dst = b.pixels[std::size_t(y) * std::size_t(b.stride) + std::size_t(x)];
     const std::uint32_t a = std::uint32_t(std::min(alpha, 255));
-    dst = scaled(0xff000000u | rgb, a) + scaled(dst, 255 - a);
+    dst = scaledBytes(0xff000000u | rgb, a) + scaledBytes(dst, 255 - a);
 }
 
 } // namespace

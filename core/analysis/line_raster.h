@@ -17,6 +17,16 @@ struct PixelBuffer {
     int stride = 0; // pixels per row
 };
 
+// Each of x's four bytes times a / 255, rounded: two bytes at a time in one 32-bit multiply.
+inline std::uint32_t scaledBytes(std::uint32_t x, std::uint32_t a)
+{
+    std::uint32_t low = (x & 0xff00ff) * a;
+    low = ((low + ((low >> 8) & 0xff00ff) + 0x800080) >> 8) & 0xff00ff;
+    std::uint32_t high = ((x >> 8) & 0xff00ff) * a;
+    high = (high + ((high >> 8) & 0xff00ff) + 0x800080) & 0xff00ff00;
+    return high | low;
+}
+
 // Blends the colour (straight, not premultiplied: 0xRRGGBB) at `alpha` (0..1) along the line
 // from (x0, y0) to (x1, y1), in pixel units (a pixel's centre at +0.5). Parts outside the
 // buffer are skipped.

@@ -1,8 +1,10 @@
 // The HParams tab's maths without Qt widgets: brushes against a brute-force filter on random
 // sessions, axis reordering, the quantile scale and its inverse, the scatter matrix's cell
-// mapping, lines rasterized straight into pixels, and the JSON and LaTeX exports read back to
+// mapping, lines and dots rasterized straight into pixels (dots stamped from images rendered
+// once as blendDot draws them), and the JSON and LaTeX exports read back to
 // the same table.
 
+#include "core/analysis/dot_stamps.h"
 #include "core/analysis/hparams_brush.h"
 #include "core/analysis/line_raster.h"
 #include "core/analysis/quantile_scale.h"
@@ -213,6 +215,58 @@ private slots:
         blendDot(buffer, -100, 5, 2, 0xffffff, 1.0); // outside: nothing, no crash
         blendDot(buffer, 0, 0, 2, 0x00ff00, 1.0); // a corner: clipped
         QVERIFY(int(pixels[0] >> 24) == 255);
+    }
+
+    void stampedDotsMatchBlendDot()
+    {
+        // On a busy background, overlapping and clipped at every edge: a centre at a stamp's
+        // own sub-pixel offset gives blendDot's pixels exactly, any other centre nearly.
+        constexpr int w = 37, h = 23;
+        std::mt19937 random(7);
+        std::vector<std::uint32_t> background(w * h);
+        for (std::uint32_t& pixel : background) {
+            const std::uint32_t a = random() % 256;
+            const auto channel = [&] { return std::uint32_t(random() % (a + 1)); };
+            pixel = a << 24 | channel() << 16 | channel() << 8 | channel(); // premultiplied
+        }
+        const std::vector<std::uint32_t> colors {0x969696, 0x440154, 0xfde725, 0x21918c};
+        for (const double radius : {1.0, 2.2, 4.4}) {
+            const DotStamps stamps(radius, 0.75, colors);
+            std::vector<std::uint32_t> drawn = background, stamped = background;
+            std::vector<std::uint32_t> drawnOff = background, stampedOff = background;
+            const auto buffer = [](std::vector<std::uint32_t>& pixels) {
+                return PixelBuffer {pixels.data(), w, h, w};
+            };
+            std::uniform_int_distribution<int> column(-4, w + 3), row(-4, h + 3), phase(0, 3);
+            std::uniform_real_distribution<double> anywhere(0, 1);
+            for (int dot = 0; dot < 200; ++dot) {
+                const double x = column(random) + (phase(random) + 0.5) / 4;
+                const double y = row(random) + (phase(random) + 0.5) / 4;
+                const std::size_t color = std::size_t(dot) % colors.size();
+                blendDot(buffer(drawn), x, y, radius, colors[color], 0.75);
+                stamps.stamp(buffer(stamped), x, y, color);
+                const double offX = column(random) + anywhere(random);
+                const double offY = row(random) + anywhere(random);
+                blendDot(buffer(drawnOff), offX, offY, radius, colors[color], 0.75);
+                stamps.stamp(buffer(stampedOff), offX, offY, color);
+            }
+            QCOMPARE(stamped, drawn);
+            // Off the offsets, at most an eighth of a pixel away: each pixel's channels close.
+            int largest = 0;
+            for (std::size_t i = 0; i < drawnOff.size(); ++i)
+                for (const int shift : {0, 8, 16, 24})
+                    largest = std::max(largest,
+                        std::abs(
+                            int(stampedOff[i] >> shift & 0xff) - int(drawnOff[i] >> shift & 0xff)));
+            QVERIFY2(largest < 64, qPrintable(QString::number(largest)));
+        }
+        const DotStamps stamps(2.2, 1.0, colors);
+        std::vector<std::uint32_t> pixels(w * h, 0);
+        const PixelBuffer buffer {pixels.data(), w, h, w};
+        stamps.stamp(buffer, kNaN, 5, 0); // nothing, no crash
+        stamps.stamp(buffer, 1e300, -1e300, 0);
+        stamps.stamp(buffer, 5, 5, colors.size()); // no such colour
+        QVERIFY(std::all_of(pixels.begin(), pixels.end(), [](std::uint32_t p) { return p == 0; }));
     }
 
     void jsonExportReadsBackTheSameTable()

@@ -6,6 +6,7 @@
 
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
+#include "tests/support/hparams_tab.h"
 #include "tests/support/test_support.h"
 #include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/hparams/hparams_csv.h"
@@ -87,39 +88,21 @@ void writeTrial(const fs::path& root, const Trial& trial)
         .addScalar("accuracy", 3, trial.accuracy, 103);
 }
 
-struct Fixture {
-    QTemporaryDir temp;
-    fs::path root = ui::pathFromQString(temp.path());
-    core::LogdirLoader loader {{{"", root}}};
-    ui::RunListModel runs;
-    ui::HParamsDashboard dashboard {&runs};
-
+struct Fixture : test::HParamsTab {
     Fixture()
+        : HParamsTab(
+            [](const fs::path& logdir) {
+                writeExperiment(logdir);
+                for (const Trial& trial : kTrials)
+                    writeTrial(logdir, trial);
+            },
+            {1200, 800})
     {
-        writeExperiment(root);
-        for (const Trial& trial : kTrials)
-            writeTrial(root, trial);
-        dashboard.resize(1200, 800);
-        dashboard.show();
-        reload();
-    }
-    void reload()
-    {
-        loader.reload();
-        runs.setSnapshot(loader.snapshot());
-        dashboard.setSnapshot(loader.snapshot());
     }
     int column(const QString& key) const { return dashboard.tableModel()->columnOf(key); }
     QString cell(int row, const QString& key) const
     {
         return dashboard.filterModel()->index(row, column(key)).data().toString();
-    }
-    QStringList shownRuns() const
-    {
-        QStringList shown;
-        for (int row = 0; row < dashboard.filterModel()->rowCount(); ++row)
-            shown.append(cell(row, QStringLiteral("session")));
-        return shown;
     }
     void clickHeader(const QString& key) const
     {
@@ -313,7 +296,7 @@ private slots:
         QCOMPARE(f.dashboard.csv(), expected);
         const QString path = f.temp.filePath("table.csv");
         QVERIFY(f.dashboard.exportCsv(path));
-        QCOMPARE(QString::fromStdString(test::readBytes(path.toStdString())), expected);
+        QCOMPARE(QString::fromStdString(test::readBytes(ui::pathFromQString(path))), expected);
     }
 
     // Text that a spreadsheet would run as a formula is neutralised; numbers are not touched.

@@ -11,6 +11,7 @@
 #include "core/export/table_export.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
+#include "tests/support/hparams_tab.h"
 #include "tests/support/test_support.h"
 #include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/hparams/hparams_dashboard.h"
@@ -68,32 +69,13 @@ void writeSweep(const fs::path& root, const std::vector<std::string>& extraHPara
     }
 }
 
-struct Fixture {
-    QTemporaryDir temp;
-    fs::path root = ui::pathFromQString(temp.path());
-    core::LogdirLoader loader {{{"", root}}};
-    ui::RunListModel runs;
-    ui::HParamsDashboard dashboard {&runs};
-
+struct Fixture : test::HParamsTab {
     explicit Fixture(const std::vector<std::string>& extraHParams = {})
+        : HParamsTab([&](const fs::path& logdir) { writeSweep(logdir, extraHParams); }, {1200, 900})
     {
-        writeSweep(root, extraHParams);
-        dashboard.resize(1200, 900);
-        dashboard.show();
-        loader.reload();
-        runs.setSnapshot(loader.snapshot());
-        dashboard.setSnapshot(loader.snapshot());
         QVERIFY(QTest::qWaitForWindowExposed(&dashboard));
     }
     ui::ParallelCoordinatesView* parallel() const { return dashboard.parallelView(); }
-    QStringList shownRuns() const
-    {
-        QStringList shown;
-        for (int row = 0; row < dashboard.filterModel()->rowCount(); ++row)
-            shown.append(dashboard.filterModel()->index(row, 0).data().toString());
-        shown.sort();
-        return shown;
-    }
     QPoint onAxis(const QString& key, double fraction) const
     {
         return QPointF(parallel()->axisX(key), parallel()->yOf(fraction)).toPoint();
@@ -287,6 +269,42 @@ private slots:
         QVERIFY(brush.lo > 1.0 / 3 && brush.lo < 2.0 / 3 && brush.hi > 2.0 / 3 && brush.hi < 1);
     }
 
+    void linesAreDrawnOnAWorkerAfterTheFirstPicture()
+    {
+        // Once the view has a picture of its size, brushing, releasing, removing a brush and
+        // recolouring draw the lines in the background, the last picture standing in: the GUI
+        // thread draws them once per size only.
+        Fixture f;
+        auto* view = f.parallel();
+        (void)view->grab();
+        const int drawn = view->linesDrawnHere();
+        QVERIFY(drawn >= 1);
+        const QPoint from = f.onAxis("metric:loss", 0.9), to = f.onAxis("metric:loss", 0.4);
+        QTest::mousePress(view, Qt::LeftButton, {}, from);
+        QTest::mouseMove(view, to);
+        (void)view->grab();
+        view->finishDrawingLines();
+        const QImage lastMove = view->grab().toImage();
+        QTest::mouseRelease(view, Qt::LeftButton, {}, to);
+        // The release left the brush as the last move did: that move's picture stays, no new
+        // lines are asked for.
+        QVERIFY(!view->isDrawingLines());
+        QCOMPARE(view->grab().toImage(), lastMove);
+        QTest::mouseClick(view, Qt::LeftButton, {}, f.onAxis("metric:loss", 0.6)); // removes it
+        QVERIFY(view->brushes("metric:loss").empty());
+        (void)view->grab();
+        view->setColorColumn("hparam:lr");
+        (void)view->grab();
+        view->finishDrawingLines();
+        QCOMPARE(view->linesDrawnHere(), drawn);
+        // A wider window: nothing of the view's new size to stand in.
+        const QSize before = view->size();
+        f.dashboard.resize(f.dashboard.size() + QSize(100, 0));
+        QTRY_VERIFY(view->size() != before);
+        (void)view->grab();
+        QCOMPARE(view->linesDrawnHere(), drawn + 1);
+    }
+
     void cachedLinesDrawAsAFreshView()
     {
         // The layers cached across brush changes (and drawn in the background during a drag)
@@ -302,6 +320,7 @@ private slots:
             QTest::mouseMove(view, f.onAxis("hparam:lr", fraction));
         (void)view->grab(); // a frame with the lines of an earlier move standing in
         QTest::mouseRelease(view, Qt::LeftButton, {}, f.onAxis("hparam:lr", 0.6));
+        view->finishDrawingLines(); // the release keeps the last move's lines, drawn or drawing
         QVERIFY(!view->isDrawingLines());
         const QImage cached = view->grab().toImage();
 
@@ -310,10 +329,13 @@ private slots:
         fresh.parallel()->setBrushes("hparam:lr", view->brushes("hparam:lr"));
         QCOMPARE(fresh.shownRuns(), f.shownRuns());
         QVERIFY(f.shownRuns().size() < kSessions);
+        fresh.parallel()->finishDrawingLines();
         QCOMPARE(fresh.parallel()->grab().toImage(), cached);
         // Removing the brushes takes the grey lines away again.
         view->clearBrushes();
         fresh.parallel()->clearBrushes();
+        view->finishDrawingLines();
+        fresh.parallel()->finishDrawingLines();
         QCOMPARE(fresh.parallel()->grab().toImage(), view->grab().toImage());
     }
 
@@ -360,6 +382,11 @@ private slots:
             f.dashboard.colorChooser()->findData("hparam:optimizer"));
         emit f.dashboard.colorChooser()->activated(f.dashboard.colorChooser()->currentIndex());
         QCOMPARE(f.parallel()->colorColumn(), QStringLiteral("hparam:optimizer"));
+        // The old points stand in while a worker stamps the new ones.
+        (void)scatter->grab();
+        QVERIFY(scatter->isDrawing());
+        scatter->finishDrawing();
+        QVERIFY(!scatter->isDrawing());
         QVERIFY(nearer(colourAt("s00"), low, high)); // sgd: the optimizer axis's bottom
         QVERIFY(nearer(colourAt("s01"), high, low)); // adam: its top
     }
@@ -555,6 +582,7 @@ private slots:
         QTest::mouseRelease(view, Qt::LeftButton, {}, to);
         QCOMPARE(view->brushes(metric).size(), std::size_t(1));
         QVERIFY(dashboard.filterModel()->rowCount() <= sessions);
+        view->finishDrawingLines();
         saveShot(&dashboard, QStringLiteral("%1-brush.png").arg(QTest::currentDataTag()));
     }
 };

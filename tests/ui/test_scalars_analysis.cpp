@@ -1,7 +1,7 @@
 // The Scalars toolbar's analysis settings on a loaded logdir: the tooltip's sort order reaching
 // every card, linked time selecting the same step or range on every card, a card's own log or
-// linear y axis and its own x axis against the toolbar's, and the card-width slider changing
-// the columns.
+// linear y axis and its own x axis against the toolbar's (remembered for tag cards and custom
+// charts alike), and the card-width slider changing the columns.
 
 #include "core/load/logdir_loader.h"
 #include "tests/support/test_support.h"
@@ -199,6 +199,41 @@ private slots:
         QVERIFY(!shown.dashboard->card("loss")->xAxisOverride());
         QCOMPARE(shown.dashboard->card("loss")->logScaleOverride(), std::optional(false));
         shown.dashboard->card("loss")->setLogScaleOverride(std::nullopt);
+    }
+
+    void customChartsKeepTheirOwnAxes()
+    {
+        {
+            Shown shown;
+            show(shown);
+            ui::ScalarCard* chart = shown.dashboard->addCustomChart({"loss", "acc"});
+            QVERIFY(chart);
+            chart->setLogScaleOverride(true);
+            chart->setXAxisOverride(ui::XAxisMode::Relative);
+            QVERIFY(chart->plot()->options().logY);
+            QCOMPARE(chart->plot()->options().xAxis, ui::XAxisMode::Relative);
+            QVERIFY(!shown.dashboard->plot("loss")->options().logY); // the tag's card keeps its own
+        }
+        { // A new session: the chart comes back with its axes.
+            Shown shown;
+            show(shown);
+            QCOMPARE(shown.dashboard->customCharts().size(), std::size_t(1));
+            ui::ScalarCard* chart = shown.dashboard->customCharts().front();
+            QCOMPARE(chart->logScaleOverride(), std::optional(true));
+            QCOMPARE(chart->xAxisOverride(), std::optional(ui::XAxisMode::Relative));
+            QVERIFY(chart->plot()->options().logY);
+            QCOMPARE(chart->plot()->options().xAxis, ui::XAxisMode::Relative);
+            QVERIFY(!shown.dashboard->card("loss")->logScaleOverride());
+            QVERIFY(!shown.dashboard->card("acc")->xAxisOverride());
+            shown.dashboard->removeCustomChart(chart);
+        }
+        Shown shown;
+        show(shown);
+        QVERIFY(shown.dashboard->customCharts().empty());
+        // A new chart of the same tags starts from the toolbar's axes: the removed one's went.
+        ui::ScalarCard* again = shown.dashboard->addCustomChart({"loss", "acc"});
+        QVERIFY(!again->logScaleOverride() && !again->xAxisOverride());
+        shown.dashboard->removeCustomChart(again);
     }
 
     void cardWidthSliderSetsTheColumns()

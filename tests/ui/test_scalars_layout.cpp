@@ -1,7 +1,8 @@
 // The Scalars tab's custom scalars section: a layout our writer puts in the logs (as
 // TensorBoard's custom_scalar summary does) shown at the top as a group per category, multiline
 // charts with a line per (run, tag) their expressions match, margin charts with their bounds
-// drawn as a band, a closed category collapsed, and what is wrong with a layout listed.
+// drawn as a band, a closed category collapsed, what is wrong with a layout listed, and a
+// chart's own axes (log or linear y, its x axis) remembered for it in later sessions.
 
 #include "core/events/custom_scalars_layout.h"
 #include "core/load/logdir_loader.h"
@@ -15,8 +16,10 @@
 
 #include "event.pb.h"
 
+#include <QAction>
 #include <QDir>
 #include <QLabel>
+#include <QMenu>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -176,6 +179,50 @@ private slots:
         QVERIFY2(text.contains("'loss/(' is not a valid regular expression"), qPrintable(text));
         QVERIFY(text.contains("chart 'Accuracy band': no run holds scalar tag 'acc/missing'"));
         QVERIFY(text.contains("broken: the custom scalars layout"));
+    }
+
+    void layoutChartsKeepTheirOwnAxes()
+    {
+        {
+            Shown shown;
+            show(shown);
+            ui::ScalarCard* losses = layoutChart(*shown.dashboard, "All losses");
+            QVERIFY(losses);
+            // As a user picks them from the chart's menu.
+            QVERIFY(losses->action("Y axis"));
+            for (QAction* action : losses->action("Y axis")->menu()->actions())
+                if (action->text() == "Log")
+                    action->trigger();
+            for (QAction* action : losses->action("X axis")->menu()->actions())
+                if (action->text() == "Wall")
+                    action->trigger();
+            QVERIFY(losses->plot()->options().logY);
+            QCOMPARE(losses->plot()->options().xAxis, ui::XAxisMode::WallTime);
+            QVERIFY(losses->plot()->xRange().lo >= 1.7e9);
+        }
+        { // A new session: the chart comes back with its own axes, the others with none.
+            Shown shown;
+            show(shown);
+            ui::ScalarCard* losses = layoutChart(*shown.dashboard, "All losses");
+            QCOMPARE(losses->logScaleOverride(), std::optional(true));
+            QCOMPARE(losses->xAxisOverride(), std::optional(ui::XAxisMode::WallTime));
+            QVERIFY(losses->plot()->options().logY);
+            QCOMPARE(losses->plot()->options().xAxis, ui::XAxisMode::WallTime);
+            for (const char* other : {"Accuracy band", "Accuracy"}) {
+                const ui::ScalarCard* card = layoutChart(*shown.dashboard, other);
+                QVERIFY(!card->logScaleOverride() && !card->xAxisOverride());
+                QVERIFY(!card->plot()->options().logY);
+            }
+            QVERIFY(!shown.dashboard->card("loss/train")->logScaleOverride());
+            QApplication::processEvents();
+            shown.dashboard->grab().save(QDir::temp().filePath("lantern_layout_own_axes.png"));
+            losses->setLogScaleOverride(std::nullopt);
+            losses->setXAxisOverride(std::nullopt);
+        }
+        Shown shown;
+        show(shown);
+        QVERIFY(!layoutChart(*shown.dashboard, "All losses")->logScaleOverride());
+        QVERIFY(!layoutChart(*shown.dashboard, "All losses")->xAxisOverride());
     }
 
     void marginBoundsAreDrawnAsABand()

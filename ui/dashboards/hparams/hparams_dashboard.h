@@ -45,6 +45,9 @@ public:
         return std::any_of(update.snapshot->runs.begin(), update.snapshot->runs.end(),
             [](const auto& run) { return !run->hparams.empty(); });
     }
+    // What the tab shows on a snapshot or when shown is drawn on the GUI thread (the views'
+    // first pictures); only later changes are drawn on workers, the last picture standing in
+    // (ParallelCoordinatesView::isDrawingLines, ScatterMatrixView::isDrawing).
     bool computesInBackground() const override { return false; }
     bool isComputing() const override { return false; }
 

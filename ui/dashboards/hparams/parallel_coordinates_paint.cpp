@@ -1,6 +1,7 @@
-// ParallelCoordinatesView's painting: the axes and faint lines into one cached image, the lines
-// inside the brushes over a copy of it (in the background while a brush is dragged), then on each
-// frame the count, the brushes, the hovered and selected lines and an axis being dragged.
+// ParallelCoordinatesView's painting: the axes into one cached image, the faint lines over a copy
+// of it and the lines inside the brushes over a copy of that (on a worker once the view has a
+// picture of its size), then on each frame the count, the brushes, the hovered and selected
+// lines and an axis being dragged.
 
 #include "core/analysis/line_raster.h"
 #include "ui/dashboards/hparams/parallel_coordinates_view.h"
@@ -28,10 +29,23 @@ QImage linesOver(const QImage& faint, const std::vector<core::ColoredSegment>& l
 
 } // namespace
 
+// What drawLayers needs, copied so that a worker may draw while the view changes.
+struct ParallelCoordinatesView::LayerInputs {
+    QImage axes;
+    QImage faint; // null: drawn from `axes` and `grey`
+    std::vector<core::ColoredSegment> grey;
+    std::vector<core::ColoredSegment> lines;
+    bool greyLines = false;
+    std::uint64_t version = 0;
+    std::uint64_t faintVersion = 0;
+};
+
 void ParallelCoordinatesView::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
-    m_faintDirty = true;
+    m_axesDirty = true;
+    ++m_version;
+    ++m_faintVersion;
 }
 
 void ParallelCoordinatesView::paintAxes(QPainter& painter) const
@@ -71,28 +85,33 @@ void ParallelCoordinatesView::paintLine(QPainter& painter, std::size_t line, con
 
 std::vector<core::ColoredSegment> ParallelCoordinatesView::segments(bool coloured) const
 {
+    // Every brush frame asks for tens of thousands: the axes' places once, not per point.
     const qreal scale = devicePixelRatioF();
+    const QRectF plot = plotRect();
+    std::vector<double> xs;
+    for (std::size_t axis = 0; axis < m_axes.size(); ++axis)
+        xs.push_back(axisXAt(axis) * scale);
+    const auto y
+        = [&](double fraction) { return (plot.bottom() - fraction * plot.height()) * scale; };
     std::vector<core::ColoredSegment> result;
     for (std::size_t line = 0; line < m_lines.size(); ++line) {
         if (coloured && !m_brushedIn[line])
             continue;
         const QRgb rgb = coloured ? sessionColor(m_lines[line].shade).rgb() : kFaintGrey;
-        for (std::size_t axis = 0; axis + 1 < m_axes.size(); ++axis)
-            if (fractionOf(line, axis) && fractionOf(line, axis + 1)) {
-                const QPointF a = pointAt(line, axis) * scale, b = pointAt(line, axis + 1) * scale;
-                result.push_back({a.x(), a.y(), b.x(), b.y(), rgb & 0xffffff});
-            }
+        for (std::size_t axis = 0; axis + 1 < m_axes.size(); ++axis) {
+            const double from = m_fractions[axis][line], to = m_fractions[axis + 1][line];
+            if (!std::isnan(from) && !std::isnan(to))
+                result.push_back({xs[axis], y(from), xs[axis + 1], y(to), rgb & 0xffffff});
+        }
     }
     return result;
 }
 
-void ParallelCoordinatesView::renderFaint() const
+void ParallelCoordinatesView::renderAxes() const
 {
-    m_linesJob.cancel(); // a drag's lines over the old picture would be stale
-    resetCache(m_faint, *this);
-    m_faintDirty = false;
-    m_cacheDirty = true;
-    QPainter painter(&m_faint);
+    resetCache(m_axesImage, *this);
+    m_axesDirty = false;
+    QPainter painter(&m_axesImage);
     painter.setFont(font());
     if (m_axes.empty()) {
         painter.setPen(palette().color(QPalette::Text));
@@ -100,32 +119,62 @@ void ParallelCoordinatesView::renderFaint() const
         return;
     }
     paintAxes(painter);
-    painter.end(); // the lines go straight into the pixels
-    // Every line, not only those brushed out: then a brush change need not redraw this.
-    m_faintHasLines = !m_brushes.isEmpty();
-    if (m_faintHasLines)
-        core::blendLines(pixelsOf(m_faint), segments(false), kFaintAlpha);
 }
 
-void ParallelCoordinatesView::renderLines() const
+ParallelCoordinatesView::LayerInputs ParallelCoordinatesView::layerInputs() const
 {
-    m_linesJob.cancel();
-    m_cache = linesOver(m_faint, segments(true));
-    m_cacheDirty = false;
+    LayerInputs inputs;
+    inputs.axes = m_axesImage;
+    // Every line in grey, not only those brushed out: then a brush change need not redraw it.
+    inputs.greyLines = !m_brushes.isEmpty();
+    inputs.version = m_version;
+    inputs.faintVersion = m_faintVersion;
+    if (m_faintDrawnFor == m_faintVersion && m_faintHasLines == inputs.greyLines)
+        inputs.faint = m_faint;
+    else if (inputs.greyLines)
+        inputs.grey = segments(false);
+    inputs.lines = segments(true);
+    return inputs;
 }
 
-void ParallelCoordinatesView::requestLinesInBackground()
+ParallelCoordinatesView::Layers ParallelCoordinatesView::drawLayers(LayerInputs inputs)
 {
-    ensureLayout();
-    // The grey lines appear with the first brush: that picture is redrawn on the next paint.
-    if (m_faintDirty || m_faintHasLines == m_brushes.isEmpty()
-        || m_faint.size() != size() * devicePixelRatioF())
-        return;
-    m_linesJob.run([faint = m_faint, lines = segments(true)] { return linesOver(faint, lines); });
+    Layers layers {
+        std::move(inputs.faint), {}, inputs.greyLines, inputs.version, inputs.faintVersion};
+    if (layers.faint.isNull()) {
+        layers.faint = inputs.axes.copy();
+        core::blendLines(pixelsOf(layers.faint), inputs.grey, kFaintAlpha);
+    }
+    layers.lines = linesOver(layers.faint, inputs.lines);
+    return layers;
+}
+
+void ParallelCoordinatesView::showLayers(Layers layers)
+{
+    if (layers.lines.size() != size() * devicePixelRatioF())
+        return; // drawn before a resize
+    if (layers.faintVersion == m_faintVersion) {
+        m_faint = std::move(layers.faint);
+        m_faintHasLines = layers.greyLines;
+        m_faintDrawnFor = layers.faintVersion;
+    }
+    m_cache = std::move(layers.lines);
+    m_cacheDrawnFor = layers.version; // still behind m_version if more changed meanwhile
+}
+
+void ParallelCoordinatesView::requestLayers()
+{
+    m_requested = m_version;
+    m_linesJob.run([inputs = layerInputs()]() mutable { return drawLayers(std::move(inputs)); });
 }
 
 void ParallelCoordinatesView::finishDrawingLines()
 {
+    ensureLayout();
+    if (m_axesDirty || m_axesImage.size() != size() * devicePixelRatioF())
+        renderAxes();
+    if (m_cacheDrawnFor != m_version && m_requested != m_version)
+        requestLayers();
     m_linesJob.waitForLatest();
     repaint();
 }
@@ -163,12 +212,18 @@ void ParallelCoordinatesView::paintEvent(QPaintEvent*)
 {
     ensureLayout();
     const QSize pixels = size() * devicePixelRatioF();
-    if (m_faintDirty || m_faintHasLines == m_brushes.isEmpty() || m_faint.size() != pixels)
-        renderFaint();
-    // While a drag's lines are drawn in the background, the last ones finished stand in.
-    const bool standIn = m_drag == Drag::Brush && m_linesJob.isBusy() && m_cache.size() == pixels;
-    if ((m_cacheDirty && !standIn) || m_cache.size() != pixels)
-        renderLines();
+    if (m_axesDirty || m_axesImage.size() != pixels)
+        renderAxes();
+    if (m_cacheDrawnFor != m_version) {
+        if (m_backgroundDrawing && m_cache.size() == pixels) { // the last picture stands in
+            if (m_requested != m_version)
+                requestLayers();
+        } else { // nothing of this size to show yet: drawn here, once per size
+            m_linesJob.cancel();
+            showLayers(drawLayers(layerInputs()));
+            ++m_linesDrawnHere;
+        }
+    }
     QPainter painter(this);
     painter.drawImage(0, 0, m_cache);
     if (m_axes.empty())

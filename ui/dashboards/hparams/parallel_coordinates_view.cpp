@@ -39,9 +39,8 @@ double titleWidth(const QFontMetricsF& metrics, const QString& text)
 ParallelCoordinatesView::ParallelCoordinatesView(HParamsFilterModel* shown, QWidget* parent)
     : QWidget(parent)
     , m_shown(shown)
-    , m_linesJob([this](QImage lines) {
-        m_cache = std::move(lines);
-        m_cacheDirty = false;
+    , m_linesJob([this](Layers layers) {
+        showLayers(std::move(layers));
         update();
     })
 {
@@ -72,7 +71,10 @@ void ParallelCoordinatesView::onModelChanged()
 void ParallelCoordinatesView::markDirty()
 {
     m_dirty = true;
-    m_faintDirty = true;
+    m_axesDirty = true;
+    ++m_version;
+    ++m_faintVersion;
+    m_versionBrushed = !m_brushes.isEmpty();
     ensureLayout();
     setMinimumWidth(requiredWidth());
     update();
@@ -197,7 +199,6 @@ void ParallelCoordinatesView::ensureLayout() const
     if (!m_dirty)
         return;
     m_dirty = false;
-    m_faintDirty = true;
     const HParamsTableModel& table = *m_shown->table();
     m_axes.clear();
     for (int column = 0; column < table.columnCount(); ++column) {
@@ -256,7 +257,15 @@ void ParallelCoordinatesView::applyBrushes()
     std::vector<std::vector<core::BrushRange>> brushes;
     for (const ParallelAxis& axis : m_axes)
         brushes.push_back(m_brushes.value(axis.key));
-    m_brushedIn = core::brushedSessions(m_fractions, brushes, m_lines.size());
+    std::vector<std::uint8_t> brushedIn
+        = core::brushedSessions(m_fractions, brushes, m_lines.size());
+    // The lines change only when sessions go in or out, or the grey lines come or go: the
+    // release of a drag, which leaves the brushes as its last move did, keeps the last picture.
+    if (brushedIn != m_brushedIn || m_versionBrushed == m_brushes.isEmpty()) {
+        ++m_version; // the next paint asks for the lines in the background
+        m_versionBrushed = !m_brushes.isEmpty();
+    }
+    m_brushedIn = std::move(brushedIn);
     QSet<QString> out;
     for (std::size_t line = 0; line < m_lines.size(); ++line)
         if (!m_brushedIn[line])
@@ -264,11 +273,6 @@ void ParallelCoordinatesView::applyBrushes()
     m_applyingBrushes = true;
     m_shown->setBrushedOut(out);
     m_applyingBrushes = false;
-    m_cacheDirty = true;
-    if (m_drag == Drag::Brush)
-        requestLinesInBackground();
-    else
-        m_linesJob.cancel(); // the next paint draws them exactly
     update();
     emit brushesChanged();
 }

@@ -10,12 +10,13 @@
 // - Hover a line to emphasize it (and tell the other views), click it to select its session;
 //   the selected session is drawn on top in the highlight colour.
 // Axes keep at least a title's width apart: with many of them the view grows wider than its
-// scroll area instead of clipping or overlapping titles. Painting uses two cached images: the
-// axes with (while anything is brushed) every line in faint grey, redrawn only when the lines,
-// their order, scales, colours or the size change; and over a copy of it the lines inside the
-// brushes in colour, redrawn when the brushes change. While a brush is dragged that second image
-// is drawn off the GUI thread (the latest drag position wins) and each frame shows the newest
-// one finished, so dragging stays smooth however many lines there are; on release it is exact.
+// scroll area instead of clipping or overlapping titles. Painting uses three cached images: the
+// axes (drawn with QPainter on the GUI thread: text and ticks, a few milliseconds); the faint
+// layer, the axes with (while anything is brushed) every line in grey; and over a copy of it the
+// lines inside the brushes in colour. The two line layers are drawn on a worker (the latest
+// request wins) whenever a picture of the view's size exists: during a brush drag, on its
+// release, after a colour or scale change. Meanwhile the last picture stands in, so the GUI
+// thread never blends thousands of lines after the first paint at a size.
 
 #include "core/analysis/hparams_brush.h"
 #include "core/analysis/line_raster.h"
@@ -27,6 +28,7 @@
 #include <QSet>
 #include <QWidget>
 
+#include <cstdint>
 #include <optional>
 
 namespace lantern::ui {
@@ -76,10 +78,16 @@ public:
 
     QSize sizeHint() const override { return {requiredWidth(), 320}; }
 
-    // True while the coloured lines of a brush drag are still being drawn in the background.
+    // True while lines are still being drawn in the background (an older picture stands in).
     bool isDrawingLines() const { return m_linesJob.isBusy(); }
     // Waits for those lines and shows them (a benchmark's or test's settle point).
     void finishDrawingLines();
+    // How often the lines were drawn on the GUI thread: once per size of the view, never for a
+    // brush, its release, a colour or a scale.
+    int linesDrawnHere() const { return m_linesDrawnHere; }
+    // Off: every change is drawn on the GUI thread before it is shown, as before the worker (a
+    // benchmark's baseline). On by default.
+    void setBackgroundDrawing(bool on) { m_backgroundDrawing = on; }
 
 signals:
     void sessionClicked(const QString& run);
@@ -117,9 +125,20 @@ private:
     std::optional<double> fractionOf(std::size_t line, std::size_t axis) const;
     QPointF pointAt(std::size_t line, std::size_t axis) const;
     std::optional<std::size_t> lineOf(const QString& run) const;
-    void renderFaint() const;
-    void renderLines() const;
-    void requestLinesInBackground();
+    // The two line layers, drawn from the axes on any thread.
+    struct Layers {
+        QImage faint;
+        QImage lines;
+        bool greyLines = false; // `faint` holds every line in grey
+        std::uint64_t version = 0; // m_version they were drawn for
+        std::uint64_t faintVersion = 0;
+    };
+    struct LayerInputs;
+    static Layers drawLayers(LayerInputs inputs);
+    void renderAxes() const;
+    LayerInputs layerInputs() const;
+    void showLayers(Layers layers);
+    void requestLayers();
     // The lines inside the brushes in their colours, or (not `coloured`) every line in grey.
     std::vector<core::ColoredSegment> segments(bool coloured) const;
     void paintAxes(QPainter& painter) const;
@@ -152,12 +171,22 @@ private:
     mutable double m_spacing = 0;
     mutable QString m_shadeTitle;
     mutable bool m_dirty = true;
+    mutable QImage m_axesImage; // the axes and their titles, no lines
+    mutable bool m_axesDirty = true;
+    // Bumped by every change of what the picture shows (m_version) or of the grey lines'
+    // places (m_faintVersion); a layer is current when drawn for the present number.
+    mutable std::uint64_t m_version = 1;
+    mutable std::uint64_t m_faintVersion = 1;
+    bool m_versionBrushed = false; // whether m_version's picture has brushes (grey lines)
     mutable QImage m_faint; // the axes and, while anything is brushed, every line in grey
-    mutable bool m_faintDirty = true;
+    mutable std::uint64_t m_faintDrawnFor = 0;
     mutable bool m_faintHasLines = false;
     mutable QImage m_cache; // m_faint with the lines inside the brushes in colour
-    mutable bool m_cacheDirty = true;
-    mutable LatestJob<QImage> m_linesJob; // m_cache during a brush drag
+    mutable std::uint64_t m_cacheDrawnFor = 0;
+    mutable std::uint64_t m_requested = 0; // the version last asked of m_linesJob
+    int m_linesDrawnHere = 0;
+    bool m_backgroundDrawing = true;
+    mutable LatestJob<Layers> m_linesJob;
 };
 
 } // namespace lantern::ui

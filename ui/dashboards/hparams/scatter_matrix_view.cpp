@@ -1,6 +1,6 @@
 #include "ui/dashboards/hparams/scatter_matrix_view.h"
 
-#include "core/analysis/line_raster.h"
+#include "core/analysis/dot_stamps.h"
 #include "ui/dashboards/hparams/hparams_filter_model.h"
 #include "ui/dashboards/hparams/hparams_table_model.h"
 #include "ui/dashboards/hparams/scatter_matrix_labels.h"
@@ -16,13 +16,38 @@ namespace lantern::ui {
 namespace {
 
 constexpr double kGap = 6, kMinCell = 56, kPickDistance = 6;
-constexpr int kShadeBuckets = 48; // colours quantized: a lookup, not a colour per point
+constexpr int kShadeBuckets = 48; // colours quantized: a stamp per colour, not per point
+constexpr double kDotRadius = 2.2, kDotAlpha = 0.75;
+
+// Where fractions (fx, fy) of a cell are drawn: fy = 0 at the bottom, inside the cell's inset.
+QPointF pixelIn(const core::CellBox& box, double fx, double fy)
+{
+    return {box.left + kScatterInset + fx * (box.width - 2 * kScatterInset),
+        box.top + kScatterInset + (1 - fy) * (box.height - 2 * kScatterInset)};
+}
 
 } // namespace
+
+struct ScatterMatrixView::Points {
+    QImage base;
+    core::ScatterMatrixLayout layout;
+    std::vector<std::vector<double>> x; // [hparam][point]
+    std::vector<std::vector<double>> y; // [metric][point]
+    std::vector<int> shadeBucket;
+    std::vector<std::uint32_t> colors; // grey, then the buckets
+    std::uint64_t version = 0;
+};
 
 ScatterMatrixView::ScatterMatrixView(HParamsFilterModel* shown, QWidget* parent)
     : QWidget(parent)
     , m_shown(shown)
+    , m_pointsJob([this](std::pair<QImage, std::uint64_t> picture) {
+        if (picture.first.size() != size() * devicePixelRatioF())
+            return; // drawn before a resize
+        m_cache = std::move(picture.first);
+        m_cacheDrawnFor = picture.second;
+        update();
+    })
 {
     setMouseTracking(true);
     connect(shown, &QAbstractItemModel::modelReset, this, &ScatterMatrixView::markDirty);
@@ -36,7 +61,8 @@ void ScatterMatrixView::markDirty()
 {
     // Lazily: a filter change can signal once per range of rows it removes.
     m_dirty = true;
-    m_cacheDirty = true;
+    m_baseDirty = true;
+    ++m_version;
     int hparams = 0, metrics = 0;
     for (const auto& column : m_shown->table()->columns())
         if (!m_hiddenColumns.contains(column.key)) {
@@ -79,7 +105,8 @@ void ScatterMatrixView::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
     m_dirty = true; // the cells fit the new size
-    m_cacheDirty = true;
+    m_baseDirty = true;
+    ++m_version;
 }
 
 void ScatterMatrixView::ensureLayout() const
@@ -87,7 +114,6 @@ void ScatterMatrixView::ensureLayout() const
     if (!m_dirty)
         return;
     m_dirty = false;
-    m_cacheDirty = true;
     const HParamsTableModel& table = *m_shown->table();
     m_hparams.clear();
     m_metrics.clear();
@@ -164,10 +190,7 @@ int ScatterMatrixView::pointCount() const
 
 QPointF ScatterMatrixView::pixelOf(std::size_t point, core::MatrixCell cell) const
 {
-    const core::CellBox box = m_layout.box(cell);
-    const double fx = m_x[cell.column][point], fy = m_y[cell.row][point];
-    return {box.left + kScatterInset + fx * (box.width - 2 * kScatterInset),
-        box.top + kScatterInset + (1 - fy) * (box.height - 2 * kScatterInset)};
+    return pixelIn(m_layout.box(cell), m_x[cell.column][point], m_y[cell.row][point]);
 }
 
 std::optional<std::size_t> ScatterMatrixView::pointOfRun(const QString& run) const
@@ -209,30 +232,41 @@ QString ScatterMatrixView::sessionAt(const QPointF& position) const
     return nearest;
 }
 
-void ScatterMatrixView::paintPoints() const
+ScatterMatrixView::Points ScatterMatrixView::points() const
 {
-    // Straight into the pixels: QPainter's dots cost a thread pool's round trip each.
-    const qreal scale = m_cache.devicePixelRatio();
-    const core::PixelBuffer pixels = pixelsOf(m_cache);
-    std::vector<QRgb> colors;
-    colors.push_back(sessionColor(std::nullopt).rgb());
+    Points points {m_base, m_layout, m_x, m_y, m_shadeBucket, {}, m_version};
+    points.colors.push_back(sessionColor(std::nullopt).rgb());
     for (int bucket = 0; bucket < kShadeBuckets; ++bucket)
-        colors.push_back(shadeColor(double(bucket) / double(kShadeBuckets - 1)).rgb());
-    for (std::size_t r = 0; r < m_metrics.size(); ++r)
-        for (std::size_t c = 0; c < m_hparams.size(); ++c)
-            for (std::size_t point = 0; point < m_runs.size(); ++point)
-                if (!std::isnan(m_x[c][point]) && !std::isnan(m_y[r][point])) {
-                    const QPointF p = pixelOf(point, {r, c}) * scale;
-                    core::blendDot(pixels, p.x(), p.y(), 2.2 * scale,
-                        colors[std::size_t(m_shadeBucket[point] + 1)] & 0xffffff, 0.75);
-                }
+        points.colors.push_back(shadeColor(double(bucket) / double(kShadeBuckets - 1)).rgb());
+    return points;
 }
 
-void ScatterMatrixView::renderCache() const
+QImage ScatterMatrixView::drawPoints(const Points& points)
 {
-    resetCache(m_cache, *this);
-    m_cacheDirty = false;
-    QPainter painter(&m_cache);
+    // Straight into the pixels: QPainter's dots cost a thread pool's round trip each.
+    QImage image = points.base.copy();
+    const qreal scale = image.devicePixelRatio();
+    const core::PixelBuffer pixels = pixelsOf(image);
+    const core::DotStamps dots(kDotRadius * scale, kDotAlpha, points.colors);
+    for (std::size_t r = 0; r < points.y.size(); ++r)
+        for (std::size_t c = 0; c < points.x.size(); ++c) {
+            const core::CellBox box = points.layout.box({r, c});
+            const std::vector<double>& xs = points.x[c];
+            const std::vector<double>& ys = points.y[r];
+            for (std::size_t point = 0; point < xs.size(); ++point)
+                if (!std::isnan(xs[point]) && !std::isnan(ys[point])) {
+                    const QPointF p = pixelIn(box, xs[point], ys[point]) * scale;
+                    dots.stamp(pixels, p.x(), p.y(), std::size_t(points.shadeBucket[point] + 1));
+                }
+        }
+    return image;
+}
+
+void ScatterMatrixView::renderBase() const
+{
+    resetCache(m_base, *this);
+    m_baseDirty = false;
+    QPainter painter(&m_base);
     painter.setFont(font());
     if (m_hparams.empty() || m_metrics.empty()) {
         painter.setPen(palette().color(QPalette::Text));
@@ -247,8 +281,23 @@ void ScatterMatrixView::renderCache() const
             const core::CellBox box = m_layout.box({r, c});
             painter.drawRect(QRectF(box.left, box.top, box.width, box.height));
         }
-    painter.end();
-    paintPoints();
+}
+
+void ScatterMatrixView::requestPoints()
+{
+    m_requested = m_version;
+    m_pointsJob.run([points = points()] { return std::pair(drawPoints(points), points.version); });
+}
+
+void ScatterMatrixView::finishDrawing()
+{
+    ensureLayout();
+    if (m_baseDirty || m_base.size() != size() * devicePixelRatioF())
+        renderBase();
+    if (m_cacheDrawnFor != m_version && m_requested != m_version)
+        requestPoints();
+    m_pointsJob.waitForLatest();
+    repaint();
 }
 
 void ScatterMatrixView::paintRings(QPainter& painter, const QString& run, const QColor& color) const
@@ -267,8 +316,19 @@ void ScatterMatrixView::paintRings(QPainter& painter, const QString& run, const 
 void ScatterMatrixView::paintEvent(QPaintEvent*)
 {
     ensureLayout();
-    if (m_cacheDirty || m_cache.size() != size() * devicePixelRatioF())
-        renderCache();
+    const QSize pixels = size() * devicePixelRatioF();
+    if (m_baseDirty || m_base.size() != pixels)
+        renderBase();
+    if (m_cacheDrawnFor != m_version) {
+        if (m_backgroundDrawing && m_cache.size() == pixels) { // the last picture stands in
+            if (m_requested != m_version)
+                requestPoints();
+        } else { // nothing of this size to show yet: drawn here, once per size
+            m_pointsJob.cancel();
+            m_cache = drawPoints(points());
+            m_cacheDrawnFor = m_version;
+        }
+    }
     QPainter painter(this);
     painter.drawImage(0, 0, m_cache);
     painter.setRenderHint(QPainter::Antialiasing);

@@ -6,17 +6,21 @@
 // session is ringed in the highlight colour. Cells never shrink below a readable size: with many
 // hparams and metrics the matrix grows and its scroll area scrolls. Titles wrap at word or
 // underscore boundaries and are elided, never clipped; the bottom row and the left column carry
-// the hparams' and metrics' tick labels. Points are drawn into a cached image, so hovering
-// repaints only the rings.
+// the hparams' and metrics' tick labels. Titles, ticks and cell frames are drawn into one cached
+// image; the points, stamped from dot images rendered once per colour, over a copy of it on a
+// worker (the latest request wins) whenever a picture of the view's size exists, the last
+// picture standing in meanwhile. Hovering repaints only the rings.
 
 #include "core/analysis/scatter_matrix_layout.h"
 #include "ui/dashboards/hparams/parallel_axis.h"
+#include "ui/widgets/latest_job.h"
 
 #include <QImage>
 #include <QRectF>
 #include <QSet>
 #include <QWidget>
 
+#include <cstdint>
 #include <optional>
 
 namespace lantern::ui {
@@ -59,6 +63,13 @@ public:
     // The hparams' tick labels below the last row, then the metrics' left of the first column.
     std::vector<Label> tickLabels() const;
 
+    // True while the points are still being drawn in the background (an older picture stands
+    // in); finishDrawing waits for them and shows them (a benchmark's or test's settle point).
+    bool isDrawing() const { return m_pointsJob.isBusy(); }
+    void finishDrawing();
+    // Off: every change is drawn on the GUI thread before it is shown (a benchmark's baseline).
+    void setBackgroundDrawing(bool on) { m_backgroundDrawing = on; }
+
     // As small as the cells may get: the scroll area gives it the rest.
     QSize sizeHint() const override { return minimumSize(); }
 
@@ -76,10 +87,13 @@ protected:
 private:
     void markDirty();
     void ensureLayout() const;
-    void renderCache() const;
+    struct Points; // what drawPoints needs, copied for a worker
+    static QImage drawPoints(const Points& points);
+    void renderBase() const;
+    Points points() const;
+    void requestPoints();
     void paintTitles(QPainter& painter) const;
     void paintTicks(QPainter& painter) const;
-    void paintPoints() const;
     void paintRings(QPainter& painter, const QString& run, const QColor& color) const;
     QPointF pixelOf(std::size_t point, core::MatrixCell cell) const;
     std::optional<std::size_t> pointOfRun(const QString& run) const;
@@ -100,8 +114,15 @@ private:
     mutable std::vector<int> m_shadeBucket; // per point: colour bucket, -1 for grey
     mutable core::ScatterMatrixLayout m_layout;
     mutable bool m_dirty = true;
-    mutable QImage m_cache;
-    mutable bool m_cacheDirty = true;
+    mutable QImage m_base; // titles, ticks and cell frames
+    mutable bool m_baseDirty = true;
+    // Bumped by every change of what the picture shows; m_cache is current when drawn for it.
+    std::uint64_t m_version = 1;
+    std::uint64_t m_cacheDrawnFor = 0;
+    std::uint64_t m_requested = 0; // the version last asked of m_pointsJob
+    QImage m_cache; // m_base with the points
+    bool m_backgroundDrawing = true;
+    LatestJob<std::pair<QImage, std::uint64_t>> m_pointsJob; // the picture and its version
 };
 
 } // namespace lantern::ui

@@ -444,15 +444,13 @@ ScalarCard* ScalarsDashboard::createCard(
                                                      : "layout";
     card->setObjectName(objectNameFor(name, card->title()));
     card->hide(); // until placed
-    if (!custom)
-        restoreAxes(card);
+    restoreAxes(card); // a layout chart's once it is listed (updateLayoutCharts)
     applyOptions(card);
     if (m_linkSteps->isChecked() && m_linkedSteps)
         card->setStepSelection(m_linkedSteps);
     connect(card, &ScalarCard::axesOverrideChanged, this, [this, card] {
         applyOptions(card);
-        if (!card->isCustom())
-            rememberAxes(card);
+        rememberAxes(card);
     });
     connect(card, &ScalarCard::stepSelectionChanged, this,
         [this, card](

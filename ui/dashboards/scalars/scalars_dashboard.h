@@ -154,7 +154,11 @@ private:
         ScalarCard* card, ScalarCard::Export format, const QString& path) const;
     void saveSettings() const;
     // Remembers a tag card's own axes (in Settings), to restore when it is made again.
+    // A card's own axes, kept in Settings under axesKey: a tag card's tag, a custom chart's
+    // tags, a layout chart's category and title ("" for a layout chart not yet listed).
+    QString axesKey(const ScalarCard* card) const;
     void rememberAxes(const ScalarCard* card);
+    void forgetAxes(const ScalarCard* card); // without saving
     void restoreAxes(ScalarCard* card) const;
 
     RunListModel* m_runs = nullptr;
@@ -201,8 +205,8 @@ private:
     QLabel* m_layoutProblems = nullptr;
     QSet<QString> m_pinned;
     QSet<QString> m_enlarged; // tags whose cards are enlarged, should they be made again
-    QHash<QString, QString> m_cardYScales; // tag → "log"/"linear", as Settings keeps them
-    QHash<QString, QString> m_cardXAxes; // tag → "step"/"relative"/"wall"
+    QHash<QString, QString> m_cardYScales; // axesKey → "log"/"linear", as Settings keeps them
+    QHash<QString, QString> m_cardXAxes; // axesKey → "step"/"relative"/"wall"
     bool m_placementDirty = false;
 };
 

@@ -90,6 +90,7 @@ void ScalarsDashboard::removeCustomChart(ScalarCard* chart)
     if (it == m_charts.end())
         return;
     m_charts.erase(it);
+    forgetAxes(chart);
     chart->hide();
     chart->deleteLater();
     saveSettings();
@@ -117,26 +118,59 @@ const std::pair<XAxisMode, QString> kXAxisNames[]
 
 } // namespace
 
+QString ScalarsDashboard::axesKey(const ScalarCard* card) const
+{
+    // A tag card by its tag, as saved before charts had axes of their own; charts by what makes
+    // them (tags hold no line breaks in practice, so these never meet a tag).
+    switch (card->kind()) {
+    case ScalarCard::Kind::Tag:
+        return card->tags().front();
+    case ScalarCard::Kind::Custom:
+        return QStringLiteral("custom chart\n") + card->tags().join(QLatin1Char('\n'));
+    case ScalarCard::Kind::Layout:
+        for (const LayoutChart& chart : m_layoutCharts)
+            if (chart.card == card)
+                return QStringLiteral("custom scalars\n%1\n%2").arg(chart.category, chart.title);
+        break;
+    }
+    return {};
+}
+
 void ScalarsDashboard::rememberAxes(const ScalarCard* card)
 {
-    const QString& tag = card->tags().front();
-    m_cardYScales.remove(tag);
+    const QString key = axesKey(card);
+    if (key.isEmpty())
+        return;
+    m_cardYScales.remove(key);
     if (const std::optional<bool> log = card->logScaleOverride())
-        m_cardYScales.insert(tag, *log ? QStringLiteral("log") : QStringLiteral("linear"));
-    m_cardXAxes.remove(tag);
+        m_cardYScales.insert(key, *log ? QStringLiteral("log") : QStringLiteral("linear"));
+    m_cardXAxes.remove(key);
     for (const auto& [mode, name] : kXAxisNames)
         if (card->xAxisOverride() == mode)
-            m_cardXAxes.insert(tag, name);
+            m_cardXAxes.insert(key, name);
     saveSettings();
+}
+
+void ScalarsDashboard::forgetAxes(const ScalarCard* card)
+{
+    const QString key = axesKey(card);
+    m_cardYScales.remove(key);
+    m_cardXAxes.remove(key);
 }
 
 void ScalarsDashboard::restoreAxes(ScalarCard* card) const
 {
-    const QString& tag = card->tags().front();
-    if (const auto scale = m_cardYScales.find(tag); scale != m_cardYScales.end())
+    const QString key = axesKey(card);
+    if (key.isEmpty())
+        return;
+    // Both read before either is set: setting one remembers the card's axes, the other unset.
+    const std::optional<QString> scale
+        = m_cardYScales.contains(key) ? std::optional(m_cardYScales.value(key)) : std::nullopt;
+    const QString xAxis = m_cardXAxes.value(key);
+    if (scale)
         card->setLogScaleOverride(*scale == QStringLiteral("log"));
     for (const auto& [mode, name] : kXAxisNames)
-        if (m_cardXAxes.value(tag) == name)
+        if (xAxis == name)
             card->setXAxisOverride(mode);
 }
 
@@ -154,10 +188,11 @@ void ScalarsDashboard::chooseTags(ScalarCard* card)
         if (!editing) {
             addCustomChart(tags);
         } else if (target) { // not removed meanwhile
+            forgetAxes(target); // its own axes move to its new tags
             target->setTags(tags);
             target->setObjectName(objectNameFor("chart", target->title()));
             updateCustomChart(target);
-            saveSettings();
+            rememberAxes(target);
         }
     });
     dialog->open();

@@ -69,8 +69,10 @@ bool ScalarsDashboard::updateLayoutCharts()
         for (const LayoutChart& chart : m_layoutCharts)
             chart.card->deleteLater();
         m_layoutCharts = std::move(wanted);
-        for (LayoutChart& chart : m_layoutCharts)
+        for (LayoutChart& chart : m_layoutCharts) {
             chart.card = createCard(chart.tags, ScalarCard::Kind::Layout, chart.title);
+            restoreAxes(chart.card);
+        }
     }
     for (const LayoutChart& chart : m_layoutCharts)
         updateLayoutChart(chart);
