@@ -41,6 +41,8 @@
 
 #include <google/protobuf/stubs/common.h>
 
+#include <algorithm>
+
 namespace lantern::ui {
 namespace {
 
@@ -376,7 +378,8 @@ void MainWindow::updateConnectionText()
 {
     const int wait = m_loader->timeToNextPoll();
     const QString why = m_unreachableReason;
-    const int seconds = (wait + 999) / 1000;
+    // Rounded, not raised: a coarse timer can report a few milliseconds over its interval.
+    const int seconds = std::max(1, (wait + 500) / 1000);
     const LogdirSnapshotPtr& shown = m_loader->snapshot();
     // With something loaded it is kept and polls go on; with nothing, nothing was reached.
     if (shown && !shown->runs.empty())
