@@ -569,6 +569,26 @@ private slots:
             QCOMPARE(scatter->highlightedSession(), scatter->sessionAt(*p));
         }
         checkMatrixLabels(scatter);
+        if (sessions == 1) {
+            // Every column holds one value: its tick, under the dots, names it (elided if long).
+            const auto ticks = scatter->tickLabels();
+            const auto names = [](const QString& tick, const QString& value) {
+                return tick == value
+                    || (tick.endsWith(QChar(0x2026)) && value.startsWith(tick.chopped(1)));
+            };
+            const ui::HParamsTableModel* table = dashboard.tableModel();
+            for (const QString& key : scatter->hparamKeys()) {
+                const auto dot = scatter->pointOf(run, key, scatter->metricKeys().front());
+                QVERIFY(dot);
+                const QString value = table->valueText(0, table->columnOf(key));
+                QVERIFY2(std::any_of(ticks.begin(), ticks.end(),
+                             [&](const auto& tick) {
+                                 return tick.box.top() > dot->y() && std::abs(tick.at - dot->x()) < 2
+                                     && names(tick.text, value);
+                             }),
+                    qPrintable(key + " = " + value));
+            }
+        }
         saveShot(&dashboard, QStringLiteral("%1-scatter.png").arg(QTest::currentDataTag()));
         // Brush the top half of the first metric's axis.
         dashboard.viewTabs()->setCurrentIndex(0);

@@ -27,6 +27,8 @@ ParallelAxis ParallelAxis::of(const HParamsTableModel& table, int column, AxisSc
     if (!range)
         return axis; // no value yet: an empty [0, 1] axis
     axis.positive = range->first > 0;
+    if (range->first == range->second)
+        axis.onlyValue = range->first;
     axis.log = wanted == AxisScale::Log && axis.positive;
     if (wanted == AxisScale::Quantile) {
         std::vector<double> values;
@@ -72,6 +74,10 @@ std::vector<std::pair<double, QString>> ParallelAxis::ticks(int target) const
                 categories[i]);
         return result;
     }
+    // One value: its tick is the value itself, where every dot is (a round number would sit
+    // beside them, as 500 beside a batch size of 512).
+    if (onlyValue)
+        return {{fractionOfValue(*onlyValue), AxisTicks::formatNumber(*onlyValue)}};
     if (quantile) { // the quartiles
         for (const double f : {0.0, 0.25, 0.5, 0.75, 1.0})
             if (!quantiles.empty())

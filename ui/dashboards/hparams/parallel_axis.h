@@ -34,6 +34,7 @@ struct ParallelAxis {
     bool positive = false; // every value > 0: a log scale is possible
     double lo = 0; // numeric: the range shown (log10 of it on a log scale)
     double hi = 1;
+    std::optional<double> onlyValue; // numeric: the one value every session has, if so
     QStringList categories;
 
     // A log scale is honoured only when every value is positive; categories ignore `wanted`.
