@@ -1,13 +1,18 @@
-// lantern-bench-remote LOGDIR [--repeat N]: the full load of LOGDIR over SSH (a real sshd on
-// 127.0.0.1, started here as the tests start it) against the local full load of the same
-// files, alternating in the same run; and an unchanged reload of each (one remote listing).
+// lantern-bench-remote LOGDIR [--repeat N] [--latency MS]: the full load of LOGDIR over SSH (a
+// real sshd on 127.0.0.1, started here as the tests start it) against the local full load of
+// the same files, alternating in the same run; and an unchanged reload of each (one remote
+// listing). Also over SSH through a relay that delays every byte by MS (default 25) each way:
+// a distant host, simulated, since netem is not available on every kernel.
 // For W1: `lantern-cli gen W1 --runs 50 --tags 5 --steps 4000`.
 
 #include "core/load/logdir_loader.h"
 #include "core/remote/ssh_hosts.h"
 #include "tests/support/ssh_test_server.h"
 
+#include "bench/latency_relay.h"
+
 #include <QCoreApplication>
+#include <QStringList>
 
 #include <algorithm>
 #include <chrono>
@@ -48,17 +53,36 @@ void measure(const std::string& spec, Timings& timings)
     timings.reload.push_back(secondsOf([&] { loader.reload(); }));
 }
 
+// Opens the connection to `url`'s host now, so a timed load does not include it.
+void connect(const std::string& url)
+{
+    std::string error;
+    if (!SshHosts::shared().connect(*parseSshUrl(url), error))
+        std::fprintf(stderr, "cannot connect to %s: %s\n", url.c_str(), error.c_str());
+}
+
+void report(const char* what, const std::vector<double>& times, double baseline, const char* of)
+{
+    std::printf("  %-34s %.4f s  (%.2fx %s)\n", what, median(times), median(times) / baseline, of);
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
     QCoreApplication application(argc, argv);
-    if (argc < 2) {
-        std::fprintf(stderr, "Usage: lantern-bench-remote LOGDIR [--repeat N]\n");
+    const QStringList arguments = application.arguments();
+    if (arguments.size() < 2) {
+        std::fprintf(stderr, "Usage: lantern-bench-remote LOGDIR [--repeat N] [--latency MS]\n");
         return 2;
     }
     const std::filesystem::path logdir = std::filesystem::absolute(argv[1]);
-    const int repeat = argc > 3 && std::string(argv[2]) == "--repeat" ? std::atoi(argv[3]) : 5;
+    const auto option = [&](const QString& name, int fallback) {
+        const qsizetype at = arguments.indexOf(name);
+        return at > 0 && at + 1 < arguments.size() ? arguments[at + 1].toInt() : fallback;
+    };
+    const int repeat = std::max(option(QStringLiteral("--repeat"), 5), 1);
+    const int latencyMs = option(QStringLiteral("--latency"), 25);
     lantern::test::SshTestServer server;
     if (!server.start()) {
         std::fprintf(stderr, "cannot start sshd: %s\n", qPrintable(server.why()));
@@ -66,25 +90,48 @@ int main(int argc, char** argv)
     }
     qputenv("HOME", server.home().toUtf8());
     qunsetenv("SSH_AUTH_SOCK");
-    const std::string remote = server.url(QString::fromStdString(logdir.string())).toStdString();
+    const QString path = QString::fromStdString(logdir.string());
+    const std::string remote = server.url(path).toStdString();
+    // The relay's port is another host name to the client: it must know the same key there.
+    LatencyRelay relay(server.port(), std::chrono::milliseconds(latencyMs));
+    if (latencyMs > 0 && !relay.port()) {
+        std::fprintf(stderr, "cannot start the latency relay\n");
+        return 1;
+    }
+    QString relayKnownHost = server.knownHostsLine();
+    relayKnownHost.replace(
+        QStringLiteral("]:%1 ").arg(server.port()), QStringLiteral("]:%1 ").arg(relay.port()));
+    server.writeKnownHosts(server.knownHostsLine() + relayKnownHost);
+    const std::string distant
+        = QStringLiteral("ssh://127.0.0.1:%1%2").arg(relay.port()).arg(path).toStdString();
 
-    Timings local, overSsh, cold;
-    for (int i = 0; i < std::max(repeat, 1); ++i) {
+    Timings local, overSsh, cold, delayed;
+    for (int i = 0; i < repeat; ++i) {
         measure(logdir.string(), local);
+        connect(remote);
         measure(remote, overSsh); // the connection stays open between loads, as in the app
+        if (latencyMs > 0) {
+            connect(distant);
+            measure(distant, delayed);
+        }
         SshHosts::shared().closeAll();
         measure(remote, cold); // connecting (key exchange, authentication) included
     }
     SshHosts::shared().closeAll();
     std::printf("%s: %zu records, %d repetition(s), medians\n", logdir.string().c_str(),
         local.records, repeat);
-    std::printf("  local full load             %.3f s\n", median(local.load));
-    std::printf("  SSH full load               %.3f s  (%.2fx local)\n", median(overSsh.load),
-        median(overSsh.load) / median(local.load));
-    std::printf("  SSH full load, connecting   %.3f s  (%.2fx local)\n", median(cold.load),
-        median(cold.load) / median(local.load));
-    std::printf("  local unchanged reload      %.4f s\n", median(local.reload));
-    std::printf("  SSH unchanged reload        %.4f s  (%.2fx local)\n", median(overSsh.reload),
-        median(overSsh.reload) / median(local.reload));
+    const double localLoad = median(local.load), localReload = median(local.reload);
+    std::printf("  %-34s %.4f s\n", "local full load", localLoad);
+    report("SSH full load", overSsh.load, localLoad, "local");
+    report("SSH full load, connecting", cold.load, localLoad, "local");
+    std::printf("  %-34s %.4f s\n", "local unchanged reload", localReload);
+    report("SSH unchanged reload", overSsh.reload, localReload, "local");
+    if (latencyMs > 0) {
+        std::printf(
+            "  through a relay adding %d ms each way (simulated latency, not netem):\n", latencyMs);
+        report("SSH full load", delayed.load, median(overSsh.load), "SSH without latency");
+        report(
+            "SSH unchanged reload", delayed.reload, median(overSsh.reload), "SSH without latency");
+    }
     return 0;
 }

@@ -65,6 +65,7 @@ FileStatus fileStatus(const std::filesystem::path& path)
     if (!connection)
         return status;
     const auto lock = connection->lock();
+    ++connection->requests().stats;
     sftp_attributes attributes = sftp_stat(connection->sftp(), url->path.c_str());
     if (!attributes) {
         status.error = connection->lastError();

@@ -68,14 +68,17 @@ std::string findProblem(const SshUrl& logdir, std::string_view line)
     return logdir.origin() + ": " + std::string(line.starts_with("find: ") ? line.substr(6) : line);
 }
 
-// One `find` listing every folder and event file, fields separated by NUL bytes (which no
-// path can hold). nullopt when the host cannot run it (no POSIX shell or no GNU find).
+// One `find` listing every folder and event file, fields ended by NUL bytes (which no path
+// can hold), then its messages as a last field, run on the connection's kept shell: an
+// unchanged reload costs one script and one reply. nullopt when the host cannot run it (no
+// POSIX shell or no GNU find).
 std::optional<Listing> listWithFind(SshConnection& connection, const SshUrl& logdir)
 {
-    const std::string command = "LC_ALL=C find -L " + shellQuote(logdir.path)
+    const std::string script = "{ lantern_errors=$(LC_ALL=C find -L " + shellQuote(logdir.path)
         + " \\( -type d -printf 'd\\0%P\\0' \\)"
-          " -o \\( -type f -name '*tfevents*' -printf 'f\\0%P\\0%s\\0%T@\\0' \\)";
-    const CommandResult result = connection.run(command);
+          " -o \\( -type f -name '*tfevents*' -printf 'f\\0%P\\0%s\\0%T@\\0' \\)"
+          " 2>&1 >&3 3>&- </dev/null); } 3>&1; printf 'e\\000%s\\000' \"$lantern_errors\"";
+    const std::optional<std::string> output = connection.runInShell(script);
     if (!connection.alive()) { // dropped mid-listing: what arrived may be a part
         Listing lost;
         lost.unreachable = true;
@@ -83,11 +86,11 @@ std::optional<Listing> listWithFind(SshConnection& connection, const SshUrl& log
         return lost;
     }
     // The log directory itself comes first, as "d", then its empty relative path.
-    if (!result.output.starts_with(std::string_view("d\0\0", 3)))
+    if (!output || !output->starts_with(std::string_view("d\0\0", 3)))
         return std::nullopt;
     Listing listing;
     std::vector<std::string_view> fields;
-    std::string_view rest = result.output;
+    std::string_view rest = *output;
     while (!rest.empty()) {
         const std::size_t end = rest.find('\0');
         fields.push_back(rest.substr(0, end));
@@ -95,6 +98,7 @@ std::optional<Listing> listWithFind(SshConnection& connection, const SshUrl& log
             break;
         rest.remove_prefix(end + 1);
     }
+    std::string_view errors;
     for (std::size_t i = 0; i < fields.size();) {
         if (fields[i] == "d" && i + 1 < fields.size()) {
             ++listing.directories;
@@ -105,11 +109,13 @@ std::optional<Listing> listWithFind(SshConnection& connection, const SshUrl& log
                 fields[i + 2].data(), fields[i + 2].data() + fields[i + 2].size(), file.size);
             listing.files.push_back(std::move(file));
             i += 4;
+        } else if (fields[i] == "e" && i + 1 < fields.size()) {
+            errors = fields[i + 1];
+            break;
         } else {
-            break; // cut short: the connection dropped mid-listing
+            return std::nullopt; // not find's output
         }
     }
-    std::string_view errors = result.errors;
     while (!errors.empty()) {
         const std::size_t end = errors.find('\n');
         if (const std::string_view line = errors.substr(0, end); !line.empty())
@@ -149,6 +155,7 @@ struct SftpWalk {
             listing.problems.push_back(url + ": already scanned (symbolic link loop or alias)");
             return;
         }
+        ++connection.requests().directoriesOpened;
         sftp_dir directory = sftp_opendir(connection.sftp(), path.c_str());
         if (!directory) {
             listing.problems.push_back(url + ": " + connection.lastError());
@@ -163,6 +170,7 @@ struct SftpWalk {
             Attributes target;
             const sftp_attributes_struct* status = entry.get();
             if (entry->type == SSH_FILEXFER_TYPE_SYMLINK) {
+                ++connection.requests().stats;
                 target.reset(sftp_stat(connection.sftp(), (path + "/" + name).c_str()));
                 if (!target)
                     continue; // a dangling link, as locally
@@ -250,6 +258,7 @@ std::string remoteLogdirError(const SshUrl& logdir)
     if (!connection)
         return error;
     const auto lock = connection->lock();
+    ++connection->requests().stats;
     const Attributes status {sftp_stat(connection->sftp(), logdir.path.c_str())};
     if (!status)
         return connection->lastError();

@@ -28,6 +28,7 @@ SftpByteSource::SftpByteSource(
     , m_offset(offset)
 {
     const auto lock = m_connection->lock();
+    ++m_connection->requests().filesOpened;
     m_file = sftp_open(m_connection->sftp(), remotePath.c_str(), O_RDONLY, 0);
     if (!m_file) {
         m_error = "cannot open: " + m_connection->lastError();

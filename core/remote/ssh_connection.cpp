@@ -6,9 +6,11 @@
 #include "core/remote/host_key_check.h"
 #include "core/remote/ssh_authentication.h"
 
+#include <cstdint>
 #include <cstdlib>
 #include <libssh/libssh.h>
 #include <libssh/sftp.h>
+#include <string_view>
 
 namespace lantern::core {
 namespace {
@@ -91,6 +93,7 @@ std::unique_ptr<SshConnection> SshConnection::open(const SshUrl& url, const SshP
 
 SshConnection::~SshConnection()
 {
+    closeShell();
     if (m_sftp)
         sftp_free(m_sftp);
     if (m_session) {
@@ -116,36 +119,60 @@ std::string SshConnection::lastError() const
     return ssh_get_error(m_session);
 }
 
-CommandResult SshConnection::run(const std::string& command)
+void SshConnection::closeShell()
 {
-    CommandResult result;
-    ssh_channel channel = ssh_channel_new(m_session);
-    if (!channel)
-        return result;
-    if (ssh_channel_open_session(channel) != SSH_OK
-        || ssh_channel_request_exec(channel, command.c_str()) != SSH_OK) {
-        result.errors = ssh_get_error(m_session);
-        ssh_channel_free(channel);
-        return result;
+    if (!m_shell)
+        return;
+    ssh_channel_close(m_shell);
+    ssh_channel_free(m_shell);
+    m_shell = nullptr;
+}
+
+std::optional<std::string> SshConnection::runInShell(const std::string& script)
+{
+    // Framed so that what the login shell's start-up files print is left out, and the end of
+    // this script's output is known without closing the shell.
+    static constexpr std::string_view kBegin("[\0\0\0", 4), kEnd("\0\0\0]", 4);
+    if (!m_shell) {
+        m_shell = ssh_channel_new(m_session);
+        if (!m_shell)
+            return std::nullopt;
+        ++m_requests.channelsOpened;
+        if (ssh_channel_open_session(m_shell) != SSH_OK
+            || ssh_channel_request_exec(m_shell, "exec sh") != SSH_OK) {
+            closeShell();
+            return std::nullopt;
+        }
     }
-    // Both streams are drained in turn, so a command writing much to stderr cannot stall
-    // waiting for us to read stdout.
+    ++m_requests.shellScripts;
+    const std::string framed
+        = "printf '[\\000\\000\\000'; " + script + "\nprintf '\\000\\000\\000]'\n";
+    if (ssh_channel_write(m_shell, framed.data(), std::uint32_t(framed.size()))
+        != int(framed.size())) {
+        closeShell();
+        return std::nullopt;
+    }
+    std::string output;
     char buffer[64 * 1024];
     for (;;) {
-        const int got = ssh_channel_read_timeout(channel, buffer, sizeof buffer, 0, 100);
+        const int got = ssh_channel_read_timeout(m_shell, buffer, sizeof buffer, 0, 100);
         if (got > 0)
-            result.output.append(buffer, std::size_t(got));
-        int errorBytes = 0;
-        while ((errorBytes = ssh_channel_read_nonblocking(channel, buffer, sizeof buffer, 1)) > 0)
-            result.errors.append(buffer, std::size_t(errorBytes));
-        if (got == SSH_ERROR || errorBytes == SSH_ERROR || ssh_channel_is_eof(channel))
+            output.append(buffer, std::size_t(got));
+        // stderr is drained so the shell cannot stall on it; scripts fold what matters into
+        // stdout, where its order with the rest is kept.
+        while (ssh_channel_read_nonblocking(m_shell, buffer, sizeof buffer, 1) > 0) { }
+        if (output.ends_with(kEnd)) {
+            const std::size_t begin = output.find(kBegin);
+            if (begin == std::string::npos)
+                break;
+            output.resize(output.size() - kEnd.size());
+            return output.substr(begin + kBegin.size());
+        }
+        if (got == SSH_ERROR || ssh_channel_is_eof(m_shell) || !alive())
             break;
     }
-    ssh_channel_send_eof(channel);
-    result.exitStatus = ssh_channel_get_exit_status(channel);
-    ssh_channel_close(channel);
-    ssh_channel_free(channel);
-    return result;
+    closeShell();
+    return std::nullopt;
 }
 
 } // namespace lantern::core

@@ -10,19 +10,25 @@
 #include "core/remote/ssh_prompt.h"
 #include "core/remote/ssh_url.h"
 
+#include <cstddef>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 
+struct ssh_channel_struct;
 struct ssh_session_struct;
 struct sftp_session_struct;
 
 namespace lantern::core {
 
-struct CommandResult {
-    int exitStatus = -1; // -1 when the command could not be run at all
-    std::string output; // what it wrote to stdout
-    std::string errors; // what it wrote to stderr
+// What a connection asked of the server, for tests that count round trips.
+struct SshRequests {
+    std::size_t channelsOpened = 0; // exec channels (the kept shell)
+    std::size_t shellScripts = 0; // scripts sent to the kept shell
+    std::size_t filesOpened = 0; // SFTP opens
+    std::size_t directoriesOpened = 0; // SFTP opendirs (listing without a shell)
+    std::size_t stats = 0; // SFTP stats
 };
 
 class SshConnection {
@@ -43,14 +49,24 @@ public:
     // False once the connection dropped; a new one must be opened.
     bool alive() const;
 
-    // Runs `command` through the remote login shell on an exec channel (caller holds lock()).
-    CommandResult run(const std::string& command);
+    // Runs the POSIX sh `script` on a shell kept open on this connection and returns what it
+    // wrote to stdout. The shell is started on first use (`exec sh` through the login shell),
+    // so a new channel and the login shell's start-up files are paid for once, not on every
+    // listing. The script's output must not hold three NUL bytes in a row (they frame it).
+    // nullopt when no POSIX shell could be started or it stopped mid-way. Caller holds lock().
+    std::optional<std::string> runInShell(const std::string& script);
+
+    SshRequests& requests() { return m_requests; }
 
     // The last libssh or SFTP error, as a sentence (caller holds lock()).
     std::string lastError() const;
 
 private:
     SshConnection() = default;
+    void closeShell();
+
+    ssh_channel_struct* m_shell = nullptr;
+    SshRequests m_requests;
     ssh_session_struct* m_session = nullptr;
     sftp_session_struct* m_sftp = nullptr;
     std::mutex m_mutex;

@@ -241,6 +241,34 @@ private slots:
         QCOMPARE(scalarPointCount(loader), std::size_t(250));
     }
 
+    void unchangedReloadIsOneListing()
+    {
+        const fs::path logdir = pathFromText(m_data.filePath(QStringLiteral("many")).toStdString());
+        for (int run = 0; run < 30; ++run) {
+            EventFileWriter writer(logdir / ("run" + std::to_string(run)), writerOptions());
+            writer.addScalar("loss", 0, 1.0f);
+        }
+        const std::string url = m_server.url(native(logdir)).toStdString();
+        LogdirLoader loader({{"", pathFromText(url)}});
+        QCOMPARE(loader.reload().records, std::uint64_t(30 * 2)); // file version + point
+        std::string error;
+        const auto connection = SshHosts::shared().connect(*parseSshUrl(url), error);
+        QVERIFY2(connection, error.c_str());
+        const SshRequests before = connection->requests();
+
+        for (int reload = 0; reload < 3; ++reload)
+            QCOMPARE(loader.reload().records, std::uint64_t(0));
+        const SshRequests after = connection->requests();
+        // One script to the shell kept open per reload: no new channel, no file opened or
+        // looked at one by one.
+        QCOMPARE(after.shellScripts - before.shellScripts, std::size_t(3));
+        QCOMPARE(after.channelsOpened, before.channelsOpened);
+        QCOMPARE(after.filesOpened, before.filesOpened);
+        QCOMPARE(after.stats, before.stats);
+        QCOMPARE(after.directoriesOpened, std::size_t(0)); // listed by find, not walked
+        QCOMPARE(loader.runs().size(), std::size_t(30));
+    }
+
     void serverRestartLosesAndDuplicatesNothing()
     {
         const fs::path logdir
