@@ -32,7 +32,8 @@ bool isRemotePath(const std::filesystem::path& path)
     return isSshUrl(pathText(path));
 }
 
-std::unique_ptr<ByteSource> openByteSource(const std::filesystem::path& path, std::uint64_t offset)
+std::unique_ptr<ByteSource> openByteSource(
+    const std::filesystem::path& path, std::uint64_t offset, std::uint64_t expectedBytes)
 {
     if (!isRemotePath(path))
         return std::make_unique<FileByteSource>(path, offset);
@@ -43,7 +44,8 @@ std::unique_ptr<ByteSource> openByteSource(const std::filesystem::path& path, st
     std::shared_ptr<SshConnection> connection = SshHosts::shared().connect(*url, error);
     if (!connection)
         return std::make_unique<FailedByteSource>("cannot open: " + error);
-    return std::make_unique<SftpByteSource>(std::move(connection), url->path, offset);
+    return std::make_unique<SftpByteSource>(
+        std::move(connection), url->path, offset, expectedBytes);
 }
 
 FileStatus fileStatus(const std::filesystem::path& path)

@@ -15,7 +15,10 @@ namespace lantern::core {
 bool isRemotePath(const std::filesystem::path& path);
 
 // A source reading `path` from `offset`; on failure it is empty and error() says why.
-std::unique_ptr<ByteSource> openByteSource(const std::filesystem::path& path, std::uint64_t offset);
+// `expectedBytes`: how many a listing saw there (0: unknown); a remote source asks for them
+// all at once instead of starting with one request and doubling.
+std::unique_ptr<ByteSource> openByteSource(
+    const std::filesystem::path& path, std::uint64_t offset, std::uint64_t expectedBytes = 0);
 
 struct FileStatus {
     std::uint64_t size = 0;

@@ -11,6 +11,7 @@
 #include "core/io/file_access.h"
 #include "core/io/inflating_byte_source.h"
 #include "core/io/path_text.h"
+#include "core/io/replayed_byte_source.h"
 
 namespace lantern::core {
 namespace {
@@ -19,17 +20,14 @@ constexpr std::size_t kHeadBytes = 64;
 constexpr std::size_t kDetectionBytes = 4096;
 // Records read between two looks at whether the reload was cancelled (a few hundred µs).
 constexpr std::size_t kRecordsBetweenPolls = 1024;
-} // namespace
 
-std::string EventFileState::readHead(std::size_t bytes, std::string* error) const
+// Up to `bytes` bytes from `source` (fewer if it has fewer now).
+std::string readUpTo(ByteSource& source, std::size_t bytes)
 {
-    const std::unique_ptr<ByteSource> source = openByteSource(m_path, 0);
-    if (error)
-        *error = source->error();
     std::string head(bytes, '\0');
     std::size_t got = 0;
     while (got < bytes) {
-        const std::size_t n = source->read(head.data() + got, bytes - got);
+        const std::size_t n = source.read(head.data() + got, bytes - got);
         if (n == 0)
             break;
         got += n;
@@ -38,10 +36,11 @@ std::string EventFileState::readHead(std::size_t bytes, std::string* error) cons
     return head;
 }
 
-bool EventFileState::detectCompression()
+} // namespace
+
+std::string EventFileState::readHead(std::size_t bytes) const
 {
-    m_compression = detectRecordCompression(readHead(kDetectionBytes));
-    return m_compression != RecordCompression::Unknown;
+    return readUpTo(*openByteSource(m_path, 0, bytes), bytes);
 }
 
 EventFileState::Change EventFileState::check(const EventFileInfo& now) const
@@ -73,17 +72,25 @@ bool EventFileState::readNew(const EventFileInfo& now, bool settled, EventDecode
 {
     m_knownSize = now.size;
     m_knownModified = now.modified;
-    if (m_head.size() < kHeadBytes) {
-        std::string openError;
-        m_head = readHead(kHeadBytes, &openError);
-        if (!openError.empty()) {
-            reportSourceError(openError, 0, run); // an unreadable file is not an empty one
+    // A new file's head and compression are told from its first bytes, and the same source
+    // then reads its records: one open per new file (each open is a round trip over SSH).
+    std::unique_ptr<ByteSource> started; // `start` was read from it
+    std::string start;
+    if (m_head.size() < kHeadBytes || m_compression == RecordCompression::Unknown) {
+        started = openByteSource(m_path, 0, now.size);
+        if (!started->error().empty()) {
+            reportSourceError(started->error(), 0, run); // an unreadable file is not an empty one
             m_knownSize = 0; // tried again next time (a remote file's connection may be back)
             m_knownModified = {};
             return true;
         }
+        start = readUpTo(*started, kDetectionBytes);
+        if (m_head.size() < kHeadBytes)
+            m_head = start.substr(0, kHeadBytes);
+        if (m_compression == RecordCompression::Unknown)
+            m_compression = detectRecordCompression(start);
     }
-    if (m_compression == RecordCompression::Unknown && !detectCompression()) {
+    if (m_compression == RecordCompression::Unknown) {
         // Too few bytes to tell yet: the writer has only just begun, unless it has settled.
         m_hasTail = !m_head.empty();
         m_readSettled = settled;
@@ -92,13 +99,16 @@ bool EventFileState::readNew(const EventFileInfo& now, bool settled, EventDecode
                 "the file ends inside the first record header: it is truncated"});
         return true;
     }
-
     std::unique_ptr<RecordReader> plainReader;
     RecordReader* reader = nullptr;
     std::uint64_t alreadyRead = 0; // records before this stream offset were read before
     if (m_compression == RecordCompression::None) {
+        // For one pass over what the listing saw; the source that read the start goes on.
+        std::unique_ptr<ByteSource> source = started && m_offset == 0
+            ? std::make_unique<ReplayedByteSource>(std::move(start), std::move(started))
+            : openByteSource(m_path, m_offset, now.size > m_offset ? now.size - m_offset : 0);
         plainReader = std::make_unique<RecordReader>(
-            openByteSource(m_path, m_offset), m_offset, m_resyncing, m_resyncReason);
+            std::move(source), m_offset, m_resyncing, m_resyncReason);
         reader = plainReader.get();
     } else {
         if (m_compressedReader
@@ -106,6 +116,7 @@ bool EventFileState::readNew(const EventFileInfo& now, bool settled, EventDecode
                 || m_compressedReader->sourceConnectionLost()))
             m_compressedReader.reset();
         if (!m_compressedReader) {
+            // Kept for the reloads to come, so not opened for one pass.
             m_compressedReader = std::make_unique<RecordReader>(
                 std::make_unique<InflatingByteSource>(openByteSource(m_path, 0)));
             alreadyRead = m_offset;

@@ -51,9 +51,8 @@ public:
     bool awaitsSettling() const { return m_hasTail && !m_readSettled; }
 
 private:
-    bool detectCompression();
-    // The first `bytes` bytes (fewer if the file is shorter); `error` says why none could be read.
-    std::string readHead(std::size_t bytes, std::string* error = nullptr) const;
+    // The first `bytes` bytes (fewer if the file is shorter).
+    std::string readHead(std::size_t bytes) const;
     void reportSourceError(const std::string& error, std::uint64_t offset, RunData& run);
 
     std::filesystem::path m_path;

@@ -16,17 +16,23 @@
 namespace lantern::core {
 namespace {
 // OpenSSH's sftp-server answers at most 64 KiB per read; 16 in flight keep 1 MiB moving.
-// The window starts at one request and doubles with each full reply, so reading a file's
-// first bytes (its head, its compression) does not fetch a megabyte.
+// The window starts at one request and doubles with each full reply, so reading a file's first
+// bytes does not fetch a megabyte; for one pass over a listed size it starts at what that needs.
 constexpr std::uint32_t kRequestBytes = 64 * 1024;
 constexpr std::size_t kMaxRequestsInFlight = 16;
 } // namespace
 
-SftpByteSource::SftpByteSource(
-    std::shared_ptr<SshConnection> connection, const std::string& remotePath, std::uint64_t offset)
+SftpByteSource::SftpByteSource(std::shared_ptr<SshConnection> connection,
+    const std::string& remotePath, std::uint64_t offset, std::uint64_t expectedBytes)
     : m_connection(std::move(connection))
+    , m_window(std::size_t(
+          std::clamp<std::uint64_t>(expectedBytes / kRequestBytes + 1, 1, kMaxRequestsInFlight)))
     , m_offset(offset)
+    , m_onePass(expectedBytes > 0)
+    , m_requestedTo(offset)
 {
+    if (m_onePass)
+        m_listedEnd = offset + expectedBytes;
     const auto lock = m_connection->lock();
     ++m_connection->requests().filesOpened;
     m_file = sftp_open(m_connection->sftp(), remotePath.c_str(), O_RDONLY, 0);
@@ -65,12 +71,15 @@ void SftpByteSource::fail(std::string why)
 void SftpByteSource::requestMore()
 {
     while (m_requests.size() < m_window) {
+        if (m_listedEnd && m_requestedTo > *m_listedEnd)
+            break; // the request that reaches past the listed end is out
         const int id = sftp_async_read_begin(m_file, kRequestBytes);
         if (id < 0) {
             fail("read error: " + m_connection->lastError());
             return;
         }
         m_requests.push_back(std::uint32_t(id));
+        m_requestedTo += kRequestBytes;
     }
 }
 
@@ -90,6 +99,7 @@ void SftpByteSource::dropRequests(std::uint64_t resumeAt)
     }
     if (m_file)
         sftp_seek64(m_file, resumeAt);
+    m_requestedTo = resumeAt;
 }
 
 std::size_t SftpByteSource::read(char* buffer, std::size_t size)
@@ -105,12 +115,16 @@ std::size_t SftpByteSource::read(char* buffer, std::size_t size)
             copied += n;
             continue;
         }
-        if (m_atEnd && copied > 0)
+        if (m_atEnd && (copied > 0 || m_onePass))
             break; // hand out what there is; look for appended bytes on the next call
         m_atEnd = false;
         requestMore();
         if (!m_file)
             break;
+        if (m_requests.empty()) { // cannot happen: a reply past the listed end lifts the limit
+            m_atEnd = true;
+            break;
+        }
         m_buffer.resize(kRequestBytes);
         m_bufferStart = 0;
         const int got = sftp_async_read(m_file, m_buffer.data(), kRequestBytes, m_requests.front());
@@ -122,6 +136,8 @@ std::size_t SftpByteSource::read(char* buffer, std::size_t size)
         }
         m_buffer.resize(std::size_t(got));
         if (std::uint32_t(got) == kRequestBytes) {
+            if (m_listedEnd && m_offset + kRequestBytes > *m_listedEnd)
+                m_listedEnd.reset(); // the file grew since it was listed
             m_window = std::min(m_window * 2, kMaxRequestsInFlight);
         } else {
             // The end of the file for now: the later requests asked for bytes past it.

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <optional>
 #include <string>
 
 struct sftp_file_struct;
@@ -19,8 +20,13 @@ class SshConnection;
 class SftpByteSource final : public ByteSource {
 public:
     // Opens `remotePath` on `connection` at `offset`; on failure error() says why.
+    // `expectedBytes` > 0: a listing saw that many bytes there, and the source is for one pass
+    // over them. The first requests then ask for them all at once (up to the window) and one
+    // byte more, whose short reply tells the end in the same round trip; no request goes past
+    // that unless a reply shows the file grew; and once the end was seen, reads give 0
+    // without asking again.
     SftpByteSource(std::shared_ptr<SshConnection> connection, const std::string& remotePath,
-        std::uint64_t offset);
+        std::uint64_t offset, std::uint64_t expectedBytes = 0);
     ~SftpByteSource() override;
 
     std::size_t read(char* buffer, std::size_t size) override;
@@ -42,6 +48,10 @@ private:
     std::size_t m_bufferStart = 0;
     std::uint64_t m_offset = 0; // of the next byte handed out
     bool m_atEnd = false; // the last reply said end of file: ask again on the next read only
+    bool m_onePass = false; // ... or never, when opened for one pass over a listed size
+    std::optional<std::uint64_t> m_listedEnd; // where the listing saw the end, while no reply
+                                              // went past it
+    std::uint64_t m_requestedTo = 0; // where the next request starts
 };
 
 } // namespace lantern::core
