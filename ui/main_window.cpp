@@ -1,6 +1,7 @@
 #include "ui/main_window.h"
 
 #include "core/demo/demo_logdir.h"
+#include "core/io/opened_logdirs.h"
 #include "ui/adapter/log_loader.h"
 #include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/dashboard_registry.h"
@@ -50,11 +51,11 @@ constexpr int kMaxRecent = 10;
 
 enum Page { StartPage, ContentPage };
 
-// A dropped folder becomes a named logdir; a dropped event file opens its folder.
+// A dropped folder becomes a named logdir (a dropped event file opens its folder, named alike:
+// see addLogdirs).
 QString logdirSpecForDrop(const QString& localPath)
 {
-    QFileInfo info(localPath);
-    const QString directory = info.isDir() ? info.absoluteFilePath() : info.absolutePath();
+    const QString directory = QFileInfo(localPath).absoluteFilePath();
     const QString name = QFileInfo(directory).fileName();
     return name.isEmpty() || name.contains(QLatin1Char(':')) ? directory
                                                              : name + QLatin1Char(':') + directory;
@@ -66,6 +67,17 @@ std::size_t embeddingCount(const core::LogdirSnapshot& snapshot)
 }
 
 } // namespace
+
+QStringList openedLogdirSpecs(const QStringList& arguments)
+{
+    std::vector<std::string> opened;
+    for (const QString& argument : arguments)
+        opened.push_back(argument.toStdString());
+    QStringList specs;
+    for (const std::string& spec : core::openedLogdirSpecs(opened))
+        specs.append(QString::fromStdString(spec));
+    return specs;
+}
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
@@ -328,11 +340,8 @@ void MainWindow::openDemo()
 
 void MainWindow::addLogdirs(const QStringList& logdirSpecs)
 {
-    QStringList specs = m_loader->logdirSpecs();
-    for (const QString& spec : logdirSpecs)
-        if (!specs.contains(spec))
-            specs.append(spec);
-    openLogdirs(specs);
+    // An event file in a folder already open is that logdir's: nothing more to open.
+    openLogdirs(openedLogdirSpecs(m_loader->logdirSpecs() + logdirSpecs));
 }
 
 void MainWindow::closeLogdirs()
@@ -589,7 +598,8 @@ void MainWindow::dropEvent(QDropEvent* event)
     QStringList specs;
     for (const QUrl& url : event->mimeData()->urls())
         if (url.isLocalFile())
-            specs.append(logdirSpecForDrop(url.toLocalFile()));
+            specs.append(QFileInfo(url.toLocalFile()).isDir() ? logdirSpecForDrop(url.toLocalFile())
+                                                              : url.toLocalFile());
     if (specs.isEmpty())
         return;
     event->acceptProposedAction();

@@ -31,6 +31,11 @@ class Dashboard;
 class ScalarsDashboard;
 class SshQuestions;
 
+// What to open for the paths and specs a user named (arguments, dropped paths): each as it is,
+// but an event file opens its folder, its run named after that folder unless the folder is
+// itself one of them (core::openedLogdirSpecs).
+QStringList openedLogdirSpecs(const QStringList& arguments);
+
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:

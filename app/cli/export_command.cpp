@@ -18,6 +18,7 @@
 #include "core/export/text_encoding.h"
 #include "core/io/file_access.h"
 #include "core/io/open_file.h"
+#include "core/io/opened_logdirs.h"
 #include "core/io/path_text.h"
 #include "core/load/logdir_loader.h"
 
@@ -133,7 +134,7 @@ bool logdirsReadable(const std::vector<LogdirSpec>& specs, std::string_view verb
 
 int runExport(const std::vector<std::string>& arguments)
 {
-    std::vector<LogdirSpec> specs;
+    std::vector<std::string> opened;
     ExportFormat format = ExportFormat::Csv;
     ExportKind kind = ExportKind::Scalars;
     std::string outPath;
@@ -168,9 +169,12 @@ int runExport(const std::vector<std::string>& arguments)
             printExportUsage(std::cerr);
             return 2;
         } else {
-            specs.push_back(parseLogdirSpec(argument));
+            opened.push_back(argument);
         }
     }
+    std::vector<LogdirSpec> specs;
+    for (const std::string& spec : openedLogdirSpecs(opened)) // an event file opens its folder
+        specs.push_back(parseLogdirSpec(spec));
     if (specs.empty()) {
         printExportUsage(std::cerr);
         return 2;

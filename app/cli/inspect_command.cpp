@@ -4,6 +4,7 @@
 #include "app/cli/commands.h"
 #include "core/events/hparams_decoder.h"
 #include "core/export/text_encoding.h"
+#include "core/io/opened_logdirs.h"
 #include "core/io/path_text.h"
 #include "core/load/graph_loader.h"
 #include "core/load/logdir_loader.h"
@@ -375,7 +376,7 @@ void printJson(const LogdirLoader& loader, const LoadStatistics& statistics,
 
 int runInspect(const std::vector<std::string>& arguments)
 {
-    std::vector<LogdirSpec> specs;
+    std::vector<std::string> opened;
     bool json = false;
     LoadOptions options;
     for (const std::string& argument : arguments) {
@@ -384,8 +385,11 @@ int runInspect(const std::vector<std::string>& arguments)
         else if (argument == "--keep-orphaned-data")
             options.keepOrphanedData = true;
         else
-            specs.push_back(parseLogdirSpec(argument));
+            opened.push_back(argument);
     }
+    std::vector<LogdirSpec> specs;
+    for (const std::string& spec : openedLogdirSpecs(opened)) // an event file opens its folder
+        specs.push_back(parseLogdirSpec(spec));
     if (specs.empty()) {
         std::cerr << "Usage: lantern-cli inspect SPEC... [--json] [--keep-orphaned-data]\n";
         return 2;

@@ -7,7 +7,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFileInfo>
 #include <QFileOpenEvent>
 #include <QIcon>
 #include <QTimer>
@@ -37,21 +36,6 @@ void answerWithoutDisplay(QCommandLineParser& parser, int& argc, char** argv)
     parser.process(core); // --help-all, with Qt's own options
 }
 
-// What a file manager passes (Exec=lantern %F) or a user types: a folder or a logdir spec is
-// opened as it is; an event file opens the folder it lies in, its run, with the run's other
-// files (a single file of a run would be a misleading part of it).
-QStringList logdirsForArguments(const QStringList& arguments)
-{
-    QStringList logdirs;
-    for (const QString& argument : arguments) {
-        const QFileInfo info(argument);
-        const QString logdir = info.isFile() ? info.absolutePath() : argument;
-        if (!logdirs.contains(logdir))
-            logdirs.append(logdir);
-    }
-    return logdirs;
-}
-
 // macOS gives the app the folders and files opened with it from the Finder as events, not
 // as arguments (Info.plist's document types).
 class FileOpenListener final : public QObject {
@@ -66,7 +50,8 @@ protected:
     {
         if (event->type() != QEvent::FileOpen)
             return QObject::eventFilter(watched, event);
-        m_window.openLogdirs(logdirsForArguments({static_cast<QFileOpenEvent*>(event)->file()}));
+        m_window.openLogdirs(
+            lantern::ui::openedLogdirSpecs({static_cast<QFileOpenEvent*>(event)->file()}));
         return true;
     }
 
@@ -119,8 +104,11 @@ int main(int argc, char** argv)
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/lantern.svg")));
     parser.process(app);
 
-    QStringList specs = parser.values(logdirOption);
-    specs += logdirsForArguments(parser.positionalArguments());
+    // What a file manager passes (Exec=lantern %F) or a user types. An event file opens the
+    // folder it lies in, its run, with the run's other files (a single file of a run would be
+    // a misleading part of it).
+    QStringList specs = lantern::ui::openedLogdirSpecs(
+        parser.values(logdirOption) + parser.positionalArguments());
     const bool scripted = parser.isSet(screenshotOption);
     if (specs.isEmpty() && !scripted && lantern::ui::Preferences::load().restoreLogdirs)
         specs = lantern::ui::Settings().lastSession();

@@ -16,6 +16,9 @@ public:
 
     std::size_t read(char* buffer, std::size_t size) override;
     const std::string& error() const override;
+    // Why the compressed bytes could not be read (an I/O failure, a lost connection), as
+    // opposed to error(), which also tells of corrupt compressed data.
+    const std::string& compressedError() const { return m_compressed->error(); }
     bool connectionLost() const override { return m_compressed->connectionLost(); }
 
 private:

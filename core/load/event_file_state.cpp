@@ -1,8 +1,9 @@
 // Incremental reading of one file. Plain files are reopened at the last good offset on every
 // reload (thousands of runs must not hold thousands of descriptors); compressed files keep
-// their decompressor between reloads, and start it again when its source failed (a remote
-// file's connection dropped): a stream cannot be resumed mid-way without it, so it is read
-// again from the start and the records already read are passed over.
+// their decompressor between reloads, and start it again when the compressed bytes could not be
+// read (a remote file's connection dropped): a stream cannot be resumed mid-way without it, so
+// it is read again from the start and the records already read are passed over. Corrupt
+// compressed data is not read again: it would stop the decompressor at the same place.
 
 #include "core/load/event_file_state.h"
 
@@ -67,6 +68,13 @@ void EventFileState::reportSourceError(const std::string& error, std::uint64_t o
     }
 }
 
+bool EventFileState::fileReadFailed(const RecordReader& reader) const
+{
+    if (&reader == m_compressedReader.get())
+        return !m_inflater->compressedError().empty() || m_inflater->connectionLost();
+    return !reader.sourceError().empty();
+}
+
 bool EventFileState::readNew(const EventFileInfo& now, bool settled, EventDecoder& decoder,
     RunData& run, ReadCounts& counts, const std::function<bool()>& cancelled)
 {
@@ -111,15 +119,15 @@ bool EventFileState::readNew(const EventFileInfo& now, bool settled, EventDecode
             std::move(source), m_offset, m_resyncing, m_resyncReason);
         reader = plainReader.get();
     } else {
-        if (m_compressedReader
-            && (!m_compressedReader->sourceError().empty()
-                || m_compressedReader->sourceConnectionLost()))
+        if (m_compressedReader && fileReadFailed(*m_compressedReader))
             m_compressedReader.reset();
         if (!m_compressedReader) {
             // Kept for the reloads to come, so not opened for one pass.
-            m_compressedReader = std::make_unique<RecordReader>(
-                std::make_unique<InflatingByteSource>(openByteSource(m_path, 0)));
+            auto inflater = std::make_unique<InflatingByteSource>(openByteSource(m_path, 0));
+            m_inflater = inflater.get();
+            m_compressedReader = std::make_unique<RecordReader>(std::move(inflater));
             alreadyRead = m_offset;
+            ++counts.inflatedFromStart;
         }
         reader = m_compressedReader.get();
     }
@@ -172,7 +180,7 @@ bool EventFileState::readNew(const EventFileInfo& now, bool settled, EventDecode
     m_readSettled = settled && !poll.stopped();
     // What is left (cancelled, or the read failed: a dropped connection) is read next time:
     // the file looks grown then.
-    if (poll.stopped() || !reader->sourceError().empty()) {
+    if (poll.stopped() || fileReadFailed(*reader)) {
         m_knownSize = 0;
         m_knownModified = {};
     }

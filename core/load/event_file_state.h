@@ -17,10 +17,15 @@
 
 namespace lantern::core {
 
+class InflatingByteSource;
+
 struct ReadCounts {
     std::uint64_t records = 0;
     std::uint64_t fastPathRecords = 0;
     std::uint64_t bytes = 0;
+    // Compressed files inflated from their start: when first read, and again when the
+    // compressed bytes could not be read (a remote file's connection was lost).
+    std::uint64_t inflatedFromStart = 0;
 };
 
 class EventFileState {
@@ -54,6 +59,9 @@ private:
     // The first `bytes` bytes (fewer if the file is shorter).
     std::string readHead(std::size_t bytes) const;
     void reportSourceError(const std::string& error, std::uint64_t offset, RunData& run);
+    // True when the file's own bytes could not be read (reading again may succeed), not when
+    // they were read and found corrupt.
+    bool fileReadFailed(const RecordReader& reader) const;
 
     std::filesystem::path m_path;
     std::uint32_t m_fileIndex = 0;
@@ -70,6 +78,7 @@ private:
     std::string m_lastSourceError; // reported once, not on every reload
     // Compressed streams cannot be entered mid-way, so their reader stays open between reloads.
     std::unique_ptr<RecordReader> m_compressedReader;
+    InflatingByteSource* m_inflater = nullptr; // m_compressedReader's source
 };
 
 } // namespace lantern::core

@@ -355,6 +355,37 @@ private slots:
         QCOMPARE(tags["histograms"].toArray().size(), 2);
     }
 
+    void anEventFileOpensItsRunNamedAfterItsFolder()
+    {
+        // Not "." (TensorBoard's name for a logdir's root, which says nothing of the file
+        // opened), unless the folder is itself a logdir opened.
+        QTemporaryDir temp;
+        const fs::path folder = pathFromText(temp.path().toStdString()) / "train";
+        {
+            EventFileWriter writer(folder);
+            writer.addScalar("loss", 0, 0.5f, 1.0);
+        }
+        QString file;
+        for (const auto& entry : fs::directory_iterator(folder))
+            file = QString::fromStdString(pathText(entry.path()));
+        const auto runsOf = [](const QStringList& arguments) {
+            const CliResult result = runCli(arguments);
+            std::set<std::string> runs;
+            const auto rows = parseCsv(result.out.toStdString());
+            for (std::size_t r = 1; r < rows.size(); ++r)
+                runs.insert(rows[r].at(0));
+            return runs;
+        };
+        QCOMPARE(runsOf({"export", file}), std::set<std::string> {"train"});
+        const QString plain = QString::fromStdString(pathText(folder));
+        QCOMPARE(runsOf({"export", file, plain}), std::set<std::string> {"."});
+        const QJsonArray runs = QJsonDocument::fromJson(runCli({"inspect", file, "--json"}).out)
+                                    .object()["runs"]
+                                    .toArray();
+        QCOMPARE(runs.size(), 1);
+        QCOMPARE(runs[0].toObject()["name"].toString(), QStringLiteral("train"));
+    }
+
     // Steps 0-4, then a restart writing 2-3: TensorBoard's rule keeps 0, 1 and the new 2, 3;
     // --keep-orphaned-data keeps all seven points as written.
     void keepOrphanedDataKeepsEveryPoint()

@@ -6,6 +6,7 @@
 #include "core/io/little_endian.h"
 #include "core/io/path_text.h"
 #include "core/io/record_writer.h"
+#include "core/load/event_file_state.h"
 #include "core/load/logdir_loader.h"
 #include "tests/support/test_support.h"
 
@@ -221,6 +222,42 @@ private slots:
         loader.reload();
         QCOMPARE(scalarSteps(*loader.runs()[0], "loss"), stepRange(0, 99));
         QVERIFY(loader.runs()[0]->diagnostics.empty());
+    }
+
+    void corruptGzipIsReportedOnceAndNotInflatedAgainAsItGrows()
+    {
+        // Junk after a whole GZIP member stops the decompressor there: the records before it
+        // are kept and the failure reported once, where it is. The file growing does not
+        // start the decompressor again from the start (only a failed read of the file does).
+        QTemporaryDir temp;
+        const fs::path file = pathFromText(temp.path().toStdString()) / "events.out.tfevents.1.h";
+        std::string framed = frameRecord(fileVersionEvent());
+        for (auto& r : lossSteps(0, 49))
+            framed += frameRecord(r);
+        writeBytes(file, compress(framed, 15 + 16) + std::string(64, 'x'));
+        EventFileState state(file, 0);
+        EventDecoder decoder;
+        RunData run;
+        const auto read = [&] {
+            ReadCounts counts;
+            state.readNew({file, fs::file_size(file), fs::last_write_time(file)}, false, decoder,
+                run, counts);
+            return counts.inflatedFromStart;
+        };
+        const auto checkDamage = [&] {
+            QCOMPARE(scalarSteps(run, "loss"), stepRange(0, 49));
+            QCOMPARE(run.diagnostics.size(), std::size_t(1));
+            QCOMPARE(run.diagnostics[0].offset, std::uint64_t(framed.size()));
+            QVERIFY2(run.diagnostics[0].reason.starts_with("decompression failed"),
+                run.diagnostics[0].reason.c_str());
+        };
+        QCOMPARE(read(), std::uint64_t(1));
+        checkDamage();
+        for (int step = 50; step < 52; ++step) {
+            writeBytes(file, compress(frameRecord(lossSteps(step, step)[0]), 15 + 16), true);
+            QCOMPARE(read(), std::uint64_t(0));
+            checkDamage();
+        }
     }
 
     void hugeLengthFieldIsSurvived()

@@ -1,6 +1,7 @@
 // Run discovery: nested runs, name order, skipped profiler markers, symlink loops, specs.
 
 #include "core/io/logdir_spec.h"
+#include "core/io/opened_logdirs.h"
 #include "core/io/path_text.h"
 #include "core/io/run_discovery.h"
 
@@ -92,6 +93,31 @@ private slots:
         QCOMPARE(list[0].name, std::string("first"));
         QCOMPARE(list[1].name, std::string("b"));
         QCOMPARE(pathText(list[1].path), std::string("/y"));
+    }
+
+    void anOpenedEventFileOpensItsFolderNamedAfterIt()
+    {
+        QTemporaryDir temp;
+        const fs::path folder = fs::path(temp.path().toStdString()) / "train";
+        fs::create_directories(folder);
+        const std::string first = pathText(folder / "events.out.tfevents.1.h");
+        const std::string second = pathText(folder / "events.out.tfevents.2.h");
+        std::ofstream(first) << "x";
+        std::ofstream(second) << "x";
+        const std::string named = "train:" + pathText(folder);
+        QCOMPARE(openedLogdirSpecs({first}), std::vector<std::string> {named});
+        QCOMPARE(openedLogdirSpecs({first, second}), std::vector<std::string> {named});
+        // The folder opened as a logdir too: the file is its root run, ".", and adds nothing.
+        const std::string plain = pathText(folder);
+        QCOMPARE(openedLogdirSpecs({first, plain + "/"}), std::vector<std::string> {plain + "/"});
+        QCOMPARE(
+            openedLogdirSpecs({"run:" + plain, first}), std::vector<std::string> {"run:" + plain});
+        // Folders, specs, remote paths and other files are opened as they are.
+        const std::string notes = pathText(folder / "notes.txt");
+        std::ofstream(notes) << "x";
+        const std::vector<std::string> asTheyAre {
+            plain, "a:/x/y", "ssh://host/logs", "/no/such", notes};
+        QCOMPARE(openedLogdirSpecs(asTheyAre), asTheyAre);
     }
 };
 

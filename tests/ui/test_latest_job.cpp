@@ -1,10 +1,13 @@
 // LatestJob, the "latest request wins" worker: results arrive on the owner's thread, a
 // superseded job sees it is cancelled and its result and progress never arrive, quick requests
 // deliver only the newest result and never an older one after a newer, and destroying it while
-// a job runs delivers nothing (waiting for the job, or leaving it to finish). Jobs are held at
-// semaphores so every ordering is forced, never left to timing.
+// a job runs delivers nothing (waiting for the job, or leaving it to finish). WorkerPicture, a
+// view's picture kept by version on top of it: the first picture at a size is drawn at once on
+// the owner's thread, later ones on a worker asked once per version, and a stale picture is
+// never taken. Jobs are held at semaphores so every ordering is forced, never left to timing.
 
 #include "ui/widgets/latest_job.h"
+#include "ui/widgets/worker_picture.h"
 
 #include <QCoreApplication>
 #include <QSemaphore>
@@ -33,6 +36,45 @@ int onWorker()
 {
     return QThread::currentThread() == QCoreApplication::instance()->thread() ? -1 : 1;
 }
+
+// A picture as the tests draw it: from what inputs, and where.
+struct Sketch {
+    int inputs = 0;
+    bool onWorker = false;
+};
+
+// A view's side of a WorkerPicture: the pictures it took, and how often the worker's arrived.
+// Pictures drawn from negative inputs stand for ones drawn for a size the view has left.
+struct SketchView {
+    explicit SketchView(Latches& latches)
+        : picture(
+            [&latches, this](int inputs) {
+                ++draws;
+                if (holdDraws) {
+                    latches.started.release();
+                    latches.gate.acquire();
+                }
+                return Sketch {inputs, onWorker() > 0};
+            },
+            [this](Sketch& sketch) {
+                if (sketch.inputs < 0)
+                    return false;
+                taken.push_back(sketch.inputs);
+                lastOnWorker = sketch.onWorker;
+                return true;
+            },
+            [this] { ++arrivals; }, &pool)
+    {
+    }
+
+    std::atomic<int> draws = 0;
+    std::atomic<bool> holdDraws = false;
+    std::vector<int> taken;
+    bool lastOnWorker = false;
+    int arrivals = 0;
+    QThreadPool pool; // outlives the picture: waits for a job it left running
+    WorkerPicture<int, Sketch> picture;
+};
 
 } // namespace
 
@@ -372,6 +414,97 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(delivered.size(), std::size_t(3), kGuardMilliseconds);
         QVERIFY(!job->isBusy());
         QCOMPARE(delivered, (std::vector<int> {1, 2, 3}));
+    }
+
+    void theFirstPictureAtASizeIsDrawnHereAtOnce()
+    {
+        Latches latches;
+        SketchView view(latches);
+        QVERIFY(!view.picture.isCurrent());
+        view.picture.refresh(false, [] { return 7; });
+        QCOMPARE(view.taken, std::vector<int> {7});
+        QVERIFY(!view.lastOnWorker);
+        QVERIFY(view.picture.isCurrent());
+        QVERIFY(!view.picture.isDrawing());
+        QCOMPARE(view.picture.drawnHere(), 1);
+        QCOMPARE(view.arrivals, 0); // the paint that asked shows it
+        view.picture.refresh(false, [] { return 8; }); // current: nothing to draw
+        QCOMPARE(view.draws.load(), 1);
+    }
+
+    void laterPicturesAreDrawnOnTheWorkerAskedOncePerVersion()
+    {
+        Latches latches;
+        SketchView view(latches);
+        view.picture.refresh(false, [] { return 1; });
+        view.picture.invalidate();
+        view.picture.refresh(true, [] { return 2; });
+        view.picture.refresh(true, [] { return 3; }); // the same version: asked already
+        QVERIFY(view.picture.isDrawing());
+        QVERIFY(!view.picture.isCurrent()); // the last picture stands in meanwhile
+        QTRY_VERIFY_WITH_TIMEOUT(!view.picture.isDrawing(), kGuardMilliseconds);
+        QCOMPARE(view.taken, (std::vector<int> {1, 2}));
+        QVERIFY(view.lastOnWorker);
+        QCOMPARE(view.arrivals, 1);
+        QCOMPARE(view.draws.load(), 2);
+        QCOMPARE(view.picture.drawnHere(), 1);
+        QVERIFY(view.picture.isCurrent());
+    }
+
+    void aStalePictureIsNeverTaken()
+    {
+        Latches latches;
+        SketchView view(latches);
+        view.picture.refresh(false, [] { return 1; });
+        view.holdDraws = true;
+        view.picture.invalidate();
+        view.picture.refresh(true, [] { return 2; });
+        latches.started.acquire(); // 2 is being drawn
+        view.picture.invalidate();
+        view.picture.refresh(true, [] { return 3; });
+        latches.gate.release(2);
+        QTRY_VERIFY_WITH_TIMEOUT(!view.picture.isDrawing(), kGuardMilliseconds);
+        QCOMPARE(view.taken, (std::vector<int> {1, 3}));
+        QVERIFY(view.picture.isCurrent());
+        QVERIFY(latches.started.tryAcquire()); // 3 was held too
+
+        // Drawing here supersedes the worker: its picture, older, is dropped when it ends.
+        view.picture.invalidate();
+        view.picture.refresh(true, [] { return 4; });
+        latches.started.acquire();
+        view.picture.invalidate();
+        view.holdDraws = false;
+        view.picture.refresh(false, [] { return 5; });
+        latches.gate.release();
+        view.pool.waitForDone();
+        QCoreApplication::processEvents();
+        QCOMPARE(view.taken, (std::vector<int> {1, 3, 5}));
+        QCOMPARE(view.arrivals, 1);
+        QVERIFY(view.picture.isCurrent());
+    }
+
+    void aPictureBehindTheVersionOrRefusedIsAskedForAgain()
+    {
+        Latches latches;
+        SketchView view(latches);
+        view.picture.refresh(false, [] { return 1; });
+        view.picture.invalidate();
+        view.picture.refresh(true, [] { return 2; });
+        view.picture.invalidate(); // changed again while 2 is drawn, not yet painted
+        QTRY_VERIFY_WITH_TIMEOUT(!view.picture.isDrawing(), kGuardMilliseconds);
+        QCOMPARE(view.taken, (std::vector<int> {1, 2})); // the latest asked for: shown meanwhile
+        QVERIFY(!view.picture.isCurrent());
+        view.picture.finish([] { return 3; });
+        QCOMPARE(view.taken, (std::vector<int> {1, 2, 3}));
+        QVERIFY(view.picture.isCurrent());
+
+        view.picture.invalidate();
+        view.picture.finish([] { return -4; }); // drawn for a size the view has left
+        QCOMPARE(view.taken, (std::vector<int> {1, 2, 3}));
+        QVERIFY(!view.picture.isCurrent());
+        view.picture.refresh(false, [] { return 5; });
+        QCOMPARE(view.taken, (std::vector<int> {1, 2, 3, 5}));
+        QVERIFY(view.picture.isCurrent());
     }
 };
 

@@ -10,15 +10,16 @@
 namespace lantern::ui {
 namespace {
 
-// The texts' translation context; a class of its own, so that files built together (CMake's
-// unity builds) do not each define a tr().
-struct HoldingsTextTexts {
+// The texts' translation context ("HoldingsText", as lupdate reads it): its tr() is seen by
+// the words below only, so that files built together (CMake's unity builds) do not each
+// define one.
+class HoldingsTextTexts {
     Q_DECLARE_TR_FUNCTIONS(HoldingsText)
+public:
+    static QString of(const core::LogdirSnapshot& snapshot);
 };
 
-} // namespace
-
-QString holdingsText(const core::LogdirSnapshot& snapshot)
+QString HoldingsTextTexts::of(const core::LogdirSnapshot& snapshot)
 {
     const core::LogdirHoldings holdings = core::holdingsOf(snapshot);
     const auto valuesOf = [&](core::ValueKind kind) {
@@ -31,30 +32,30 @@ QString holdingsText(const core::LogdirSnapshot& snapshot)
     // Hparams and model or run-metadata records are counted by what they are seen as: the
     // HParams tab's sessions, and graphs.
     const Noun nouns[] = {
-        {snapshot.runs.size(), HoldingsTextTexts::tr("run"), HoldingsTextTexts::tr("runs")},
-        {valuesOf(core::ValueKind::Scalar), HoldingsTextTexts::tr("scalar point"),
-            HoldingsTextTexts::tr("scalar points")},
-        {valuesOf(core::ValueKind::Histogram), HoldingsTextTexts::tr("histogram"),
-            HoldingsTextTexts::tr("histograms")},
-        {valuesOf(core::ValueKind::Image), HoldingsTextTexts::tr("image"),
-            HoldingsTextTexts::tr("images")},
-        {valuesOf(core::ValueKind::Audio), HoldingsTextTexts::tr("audio clip"),
-            HoldingsTextTexts::tr("audio clips")},
-        {valuesOf(core::ValueKind::Text), HoldingsTextTexts::tr("text"),
-            HoldingsTextTexts::tr("texts")},
-        {valuesOf(core::ValueKind::PrCurve), HoldingsTextTexts::tr("PR curve"),
-            HoldingsTextTexts::tr("PR curves")},
-        {valuesOf(core::ValueKind::Tensor), HoldingsTextTexts::tr("tensor"),
-            HoldingsTextTexts::tr("tensors")},
-        {holdings.graphs, HoldingsTextTexts::tr("graph"), HoldingsTextTexts::tr("graphs")},
+        {snapshot.runs.size(), tr("run"), tr("runs")},
+        {valuesOf(core::ValueKind::Scalar), tr("scalar point"), tr("scalar points")},
+        {valuesOf(core::ValueKind::Histogram), tr("histogram"), tr("histograms")},
+        {valuesOf(core::ValueKind::Image), tr("image"), tr("images")},
+        {valuesOf(core::ValueKind::Audio), tr("audio clip"), tr("audio clips")},
+        {valuesOf(core::ValueKind::Text), tr("text"), tr("texts")},
+        {valuesOf(core::ValueKind::PrCurve), tr("PR curve"), tr("PR curves")},
+        {valuesOf(core::ValueKind::Tensor), tr("tensor"), tr("tensors")},
+        {holdings.graphs, tr("graph"), tr("graphs")},
     };
     QStringList parts;
     for (const Noun& noun : nouns)
         if (noun.count > 0 || parts.isEmpty()) // the run count always
             parts.append(counted(noun.count, noun.singular, noun.plural));
     if (parts.size() == 1)
-        parts.append(HoldingsTextTexts::tr("no values yet"));
+        parts.append(tr("no values yet"));
     return parts.join(QStringLiteral(" · "));
+}
+
+} // namespace
+
+QString holdingsText(const core::LogdirSnapshot& snapshot)
+{
+    return HoldingsTextTexts::of(snapshot);
 }
 
 } // namespace lantern::ui

@@ -29,22 +29,11 @@ QImage linesOver(const QImage& faint, const std::vector<core::ColoredSegment>& l
 
 } // namespace
 
-// What drawLayers needs, copied so that a worker may draw while the view changes.
-struct ParallelCoordinatesView::LayerInputs {
-    QImage axes;
-    QImage faint; // null: drawn from `axes` and `grey`
-    std::vector<core::ColoredSegment> grey;
-    std::vector<core::ColoredSegment> lines;
-    bool greyLines = false;
-    std::uint64_t version = 0;
-    std::uint64_t faintVersion = 0;
-};
-
 void ParallelCoordinatesView::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
     m_axesDirty = true;
-    ++m_version;
+    m_picture.invalidate();
     ++m_faintVersion;
 }
 
@@ -127,7 +116,6 @@ ParallelCoordinatesView::LayerInputs ParallelCoordinatesView::layerInputs() cons
     inputs.axes = m_axesImage;
     // Every line in grey, not only those brushed out: then a brush change need not redraw it.
     inputs.greyLines = !m_brushes.isEmpty();
-    inputs.version = m_version;
     inputs.faintVersion = m_faintVersion;
     if (m_faintDrawnFor == m_faintVersion && m_faintHasLines == inputs.greyLines)
         inputs.faint = m_faint;
@@ -139,8 +127,7 @@ ParallelCoordinatesView::LayerInputs ParallelCoordinatesView::layerInputs() cons
 
 ParallelCoordinatesView::Layers ParallelCoordinatesView::drawLayers(LayerInputs inputs)
 {
-    Layers layers {
-        std::move(inputs.faint), {}, inputs.greyLines, inputs.version, inputs.faintVersion};
+    Layers layers {std::move(inputs.faint), {}, inputs.greyLines, inputs.faintVersion};
     if (layers.faint.isNull()) {
         layers.faint = inputs.axes.copy();
         core::blendLines(pixelsOf(layers.faint), inputs.grey, kFaintAlpha);
@@ -149,23 +136,17 @@ ParallelCoordinatesView::Layers ParallelCoordinatesView::drawLayers(LayerInputs 
     return layers;
 }
 
-void ParallelCoordinatesView::showLayers(Layers layers)
+bool ParallelCoordinatesView::showLayers(Layers& layers)
 {
     if (layers.lines.size() != size() * devicePixelRatioF())
-        return; // drawn before a resize
+        return false; // drawn before a resize
     if (layers.faintVersion == m_faintVersion) {
         m_faint = std::move(layers.faint);
         m_faintHasLines = layers.greyLines;
         m_faintDrawnFor = layers.faintVersion;
     }
     m_cache = std::move(layers.lines);
-    m_cacheDrawnFor = layers.version; // still behind m_version if more changed meanwhile
-}
-
-void ParallelCoordinatesView::requestLayers()
-{
-    m_requested = m_version;
-    m_linesJob.run([inputs = layerInputs()]() mutable { return drawLayers(std::move(inputs)); });
+    return true;
 }
 
 void ParallelCoordinatesView::finishDrawingLines()
@@ -173,9 +154,7 @@ void ParallelCoordinatesView::finishDrawingLines()
     ensureLayout();
     if (m_axesDirty || m_axesImage.size() != size() * devicePixelRatioF())
         renderAxes();
-    if (m_cacheDrawnFor != m_version && m_requested != m_version)
-        requestLayers();
-    m_linesJob.waitForLatest();
+    m_picture.finish([this] { return layerInputs(); });
     repaint();
 }
 
@@ -214,16 +193,9 @@ void ParallelCoordinatesView::paintEvent(QPaintEvent*)
     const QSize pixels = size() * devicePixelRatioF();
     if (m_axesDirty || m_axesImage.size() != pixels)
         renderAxes();
-    if (m_cacheDrawnFor != m_version) {
-        if (m_backgroundDrawing && m_cache.size() == pixels) { // the last picture stands in
-            if (m_requested != m_version)
-                requestLayers();
-        } else { // nothing of this size to show yet: drawn here, once per size
-            m_linesJob.cancel();
-            showLayers(drawLayers(layerInputs()));
-            ++m_linesDrawnHere;
-        }
-    }
+    // The last picture stands in while the worker draws, if there is one of this size.
+    m_picture.refresh(
+        m_backgroundDrawing && m_cache.size() == pixels, [this] { return layerInputs(); });
     QPainter painter(this);
     painter.drawImage(0, 0, m_cache);
     if (m_axes.empty())

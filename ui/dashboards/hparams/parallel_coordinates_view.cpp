@@ -39,10 +39,9 @@ double titleWidth(const QFontMetricsF& metrics, const QString& text)
 ParallelCoordinatesView::ParallelCoordinatesView(HParamsFilterModel* shown, QWidget* parent)
     : QWidget(parent)
     , m_shown(shown)
-    , m_linesJob([this](Layers layers) {
-        showLayers(std::move(layers));
-        update();
-    })
+    , m_picture(
+          &ParallelCoordinatesView::drawLayers,
+          [this](Layers& layers) { return showLayers(layers); }, [this] { update(); })
 {
     setMouseTracking(true);
     setMinimumHeight(200);
@@ -72,7 +71,7 @@ void ParallelCoordinatesView::markDirty()
 {
     m_dirty = true;
     m_axesDirty = true;
-    ++m_version;
+    m_picture.invalidate();
     ++m_faintVersion;
     m_versionBrushed = !m_brushes.isEmpty();
     ensureLayout();
@@ -262,7 +261,7 @@ void ParallelCoordinatesView::applyBrushes()
     // The lines change only when sessions go in or out, or the grey lines come or go: the
     // release of a drag, which leaves the brushes as its last move did, keeps the last picture.
     if (brushedIn != m_brushedIn || m_versionBrushed == m_brushes.isEmpty()) {
-        ++m_version; // the next paint asks for the lines in the background
+        m_picture.invalidate(); // the next paint asks for the lines in the background
         m_versionBrushed = !m_brushes.isEmpty();
     }
     m_brushedIn = std::move(brushedIn);

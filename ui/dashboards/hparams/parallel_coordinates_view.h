@@ -21,7 +21,7 @@
 #include "core/analysis/hparams_brush.h"
 #include "core/analysis/line_raster.h"
 #include "ui/dashboards/hparams/parallel_axis.h"
-#include "ui/widgets/latest_job.h"
+#include "ui/widgets/worker_picture.h"
 
 #include <QHash>
 #include <QImage>
@@ -79,12 +79,12 @@ public:
     QSize sizeHint() const override { return {requiredWidth(), 320}; }
 
     // True while lines are still being drawn in the background (an older picture stands in).
-    bool isDrawingLines() const { return m_linesJob.isBusy(); }
+    bool isDrawingLines() const { return m_picture.isDrawing(); }
     // Waits for those lines and shows them (a benchmark's or test's settle point).
     void finishDrawingLines();
     // How often the lines were drawn on the GUI thread: once per size of the view, never for a
     // brush, its release, a colour or a scale.
-    int linesDrawnHere() const { return m_linesDrawnHere; }
+    int linesDrawnHere() const { return m_picture.drawnHere(); }
     // Off: every change is drawn on the GUI thread before it is shown, as before the worker (a
     // benchmark's baseline). On by default.
     void setBackgroundDrawing(bool on) { m_backgroundDrawing = on; }
@@ -130,15 +130,21 @@ private:
         QImage faint;
         QImage lines;
         bool greyLines = false; // `faint` holds every line in grey
-        std::uint64_t version = 0; // m_version they were drawn for
         std::uint64_t faintVersion = 0;
     };
-    struct LayerInputs;
+    // What drawLayers needs, copied so that a worker may draw while the view changes.
+    struct LayerInputs {
+        QImage axes;
+        QImage faint; // null: drawn from `axes` and `grey`
+        std::vector<core::ColoredSegment> grey;
+        std::vector<core::ColoredSegment> lines;
+        bool greyLines = false;
+        std::uint64_t faintVersion = 0;
+    };
     static Layers drawLayers(LayerInputs inputs);
     void renderAxes() const;
     LayerInputs layerInputs() const;
-    void showLayers(Layers layers);
-    void requestLayers();
+    bool showLayers(Layers& layers);
     // The lines inside the brushes in their colours, or (not `coloured`) every line in grey.
     std::vector<core::ColoredSegment> segments(bool coloured) const;
     void paintAxes(QPainter& painter) const;
@@ -173,20 +179,15 @@ private:
     mutable bool m_dirty = true;
     mutable QImage m_axesImage; // the axes and their titles, no lines
     mutable bool m_axesDirty = true;
-    // Bumped by every change of what the picture shows (m_version) or of the grey lines'
-    // places (m_faintVersion); a layer is current when drawn for the present number.
-    mutable std::uint64_t m_version = 1;
+    // Bumped by every change of the grey lines' places; m_faint is current when drawn for it.
     mutable std::uint64_t m_faintVersion = 1;
-    bool m_versionBrushed = false; // whether m_version's picture has brushes (grey lines)
+    bool m_versionBrushed = false; // whether the present picture has brushes (grey lines)
     mutable QImage m_faint; // the axes and, while anything is brushed, every line in grey
     mutable std::uint64_t m_faintDrawnFor = 0;
     mutable bool m_faintHasLines = false;
     mutable QImage m_cache; // m_faint with the lines inside the brushes in colour
-    mutable std::uint64_t m_cacheDrawnFor = 0;
-    mutable std::uint64_t m_requested = 0; // the version last asked of m_linesJob
-    int m_linesDrawnHere = 0;
     bool m_backgroundDrawing = true;
-    mutable LatestJob<Layers> m_linesJob;
+    WorkerPicture<LayerInputs, Layers> m_picture; // m_cache's version and its worker
 };
 
 } // namespace lantern::ui

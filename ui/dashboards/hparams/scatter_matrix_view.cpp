@@ -35,19 +35,20 @@ struct ScatterMatrixView::Points {
     std::vector<std::vector<double>> y; // [metric][point]
     std::vector<int> shadeBucket;
     std::vector<std::uint32_t> colors; // grey, then the buckets
-    std::uint64_t version = 0;
 };
 
 ScatterMatrixView::ScatterMatrixView(HParamsFilterModel* shown, QWidget* parent)
     : QWidget(parent)
     , m_shown(shown)
-    , m_pointsJob([this](std::pair<QImage, std::uint64_t> picture) {
-        if (picture.first.size() != size() * devicePixelRatioF())
-            return; // drawn before a resize
-        m_cache = std::move(picture.first);
-        m_cacheDrawnFor = picture.second;
-        update();
-    })
+    , m_picture(
+          &ScatterMatrixView::drawPoints,
+          [this](QImage& picture) {
+              if (picture.size() != size() * devicePixelRatioF())
+                  return false; // drawn before a resize
+              m_cache = std::move(picture);
+              return true;
+          },
+          [this] { update(); })
 {
     setMouseTracking(true);
     connect(shown, &QAbstractItemModel::modelReset, this, &ScatterMatrixView::markDirty);
@@ -62,7 +63,7 @@ void ScatterMatrixView::markDirty()
     // Lazily: a filter change can signal once per range of rows it removes.
     m_dirty = true;
     m_baseDirty = true;
-    ++m_version;
+    m_picture.invalidate();
     int hparams = 0, metrics = 0;
     for (const auto& column : m_shown->table()->columns())
         if (!m_hiddenColumns.contains(column.key)) {
@@ -106,7 +107,7 @@ void ScatterMatrixView::resizeEvent(QResizeEvent* event)
     QWidget::resizeEvent(event);
     m_dirty = true; // the cells fit the new size
     m_baseDirty = true;
-    ++m_version;
+    m_picture.invalidate();
 }
 
 void ScatterMatrixView::ensureLayout() const
@@ -234,7 +235,7 @@ QString ScatterMatrixView::sessionAt(const QPointF& position) const
 
 ScatterMatrixView::Points ScatterMatrixView::points() const
 {
-    Points points {m_base, m_layout, m_x, m_y, m_shadeBucket, {}, m_version};
+    Points points {m_base, m_layout, m_x, m_y, m_shadeBucket, {}};
     points.colors.push_back(sessionColor(std::nullopt).rgb());
     for (int bucket = 0; bucket < kShadeBuckets; ++bucket)
         points.colors.push_back(shadeColor(double(bucket) / double(kShadeBuckets - 1)).rgb());
@@ -283,20 +284,12 @@ void ScatterMatrixView::renderBase() const
         }
 }
 
-void ScatterMatrixView::requestPoints()
-{
-    m_requested = m_version;
-    m_pointsJob.run([points = points()] { return std::pair(drawPoints(points), points.version); });
-}
-
 void ScatterMatrixView::finishDrawing()
 {
     ensureLayout();
     if (m_baseDirty || m_base.size() != size() * devicePixelRatioF())
         renderBase();
-    if (m_cacheDrawnFor != m_version && m_requested != m_version)
-        requestPoints();
-    m_pointsJob.waitForLatest();
+    m_picture.finish([this] { return points(); });
     repaint();
 }
 
@@ -319,16 +312,8 @@ void ScatterMatrixView::paintEvent(QPaintEvent*)
     const QSize pixels = size() * devicePixelRatioF();
     if (m_baseDirty || m_base.size() != pixels)
         renderBase();
-    if (m_cacheDrawnFor != m_version) {
-        if (m_backgroundDrawing && m_cache.size() == pixels) { // the last picture stands in
-            if (m_requested != m_version)
-                requestPoints();
-        } else { // nothing of this size to show yet: drawn here, once per size
-            m_pointsJob.cancel();
-            m_cache = drawPoints(points());
-            m_cacheDrawnFor = m_version;
-        }
-    }
+    // The last picture stands in while the worker draws, if there is one of this size.
+    m_picture.refresh(m_backgroundDrawing && m_cache.size() == pixels, [this] { return points(); });
     QPainter painter(this);
     painter.drawImage(0, 0, m_cache);
     painter.setRenderHint(QPainter::Antialiasing);

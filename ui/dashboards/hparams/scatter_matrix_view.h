@@ -13,7 +13,7 @@
 
 #include "core/analysis/scatter_matrix_layout.h"
 #include "ui/dashboards/hparams/parallel_axis.h"
-#include "ui/widgets/latest_job.h"
+#include "ui/widgets/worker_picture.h"
 
 #include <QImage>
 #include <QRectF>
@@ -65,7 +65,7 @@ public:
 
     // True while the points are still being drawn in the background (an older picture stands
     // in); finishDrawing waits for them and shows them (a benchmark's or test's settle point).
-    bool isDrawing() const { return m_pointsJob.isBusy(); }
+    bool isDrawing() const { return m_picture.isDrawing(); }
     void finishDrawing();
     // Off: every change is drawn on the GUI thread before it is shown (a benchmark's baseline).
     void setBackgroundDrawing(bool on) { m_backgroundDrawing = on; }
@@ -91,7 +91,6 @@ private:
     static QImage drawPoints(const Points& points);
     void renderBase() const;
     Points points() const;
-    void requestPoints();
     void paintTitles(QPainter& painter) const;
     void paintTicks(QPainter& painter) const;
     void paintRings(QPainter& painter, const QString& run, const QColor& color) const;
@@ -116,13 +115,9 @@ private:
     mutable bool m_dirty = true;
     mutable QImage m_base; // titles, ticks and cell frames
     mutable bool m_baseDirty = true;
-    // Bumped by every change of what the picture shows; m_cache is current when drawn for it.
-    std::uint64_t m_version = 1;
-    std::uint64_t m_cacheDrawnFor = 0;
-    std::uint64_t m_requested = 0; // the version last asked of m_pointsJob
     QImage m_cache; // m_base with the points
     bool m_backgroundDrawing = true;
-    LatestJob<std::pair<QImage, std::uint64_t>> m_pointsJob; // the picture and its version
+    WorkerPicture<Points, QImage> m_picture; // m_cache's version and its worker
 };
 
 } // namespace lantern::ui
