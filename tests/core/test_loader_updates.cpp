@@ -7,6 +7,7 @@
 #include "core/io/path_text.h"
 #include "core/io/record_writer.h"
 #include "core/load/logdir_loader.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 
 #include "event.pb.h"
@@ -257,5 +258,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLoaderUpdates)
+LANTERN_TEST_GUILESS_MAIN(TestLoaderUpdates)
 #include "test_loader_updates.moc"

@@ -3,6 +3,7 @@
 #include "core/io/logdir_spec.h"
 #include "core/io/path_text.h"
 #include "core/io/run_discovery.h"
+#include "tests/support/test_main.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -95,5 +96,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRunDiscovery)
+LANTERN_TEST_GUILESS_MAIN(TestRunDiscovery)
 #include "test_run_discovery.moc"

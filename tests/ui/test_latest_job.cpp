@@ -4,6 +4,7 @@
 // a job runs delivers nothing (waiting for the job, or leaving it to finish). Jobs are held at
 // semaphores so every ordering is forced, never left to timing.
 
+#include "tests/support/test_main.h"
 #include "ui/widgets/latest_job.h"
 
 #include <QCoreApplication>
@@ -375,5 +376,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLatestJob)
+LANTERN_TEST_GUILESS_MAIN(TestLatestJob)
 #include "test_latest_job.moc"
