@@ -7,6 +7,7 @@
 #include "core/write/event_file_writer.h"
 #include "tests/support/checkpoint_writer.h"
 #include "tests/support/cli_process.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 
 #include "graph.pb.h"
@@ -944,5 +945,5 @@ private:
     QTemporaryDir m_logs;
 };
 
-QTEST_GUILESS_MAIN(TestCli)
+LANTERN_TEST_GUILESS_MAIN(TestCli)
 #include "test_cli.moc"

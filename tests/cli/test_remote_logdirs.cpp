@@ -17,6 +17,7 @@
 #include "tests/support/cli_process.h"
 #include "tests/support/ssh_test_server.h"
 #include "tests/support/terminal_process.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 
 #include <QDir>
@@ -642,5 +643,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRemoteLogdirs)
+LANTERN_TEST_GUILESS_MAIN(TestRemoteLogdirs)
 #include "test_remote_logdirs.moc"

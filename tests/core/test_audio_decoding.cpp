@@ -13,6 +13,7 @@
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
 #include "core/write/wav_encoder.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 
 #include <QTemporaryDir>
@@ -516,5 +517,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestAudioDecoding)
+LANTERN_TEST_GUILESS_MAIN(TestAudioDecoding)
 #include "test_audio_decoding.moc"

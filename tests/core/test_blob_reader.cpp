@@ -13,6 +13,7 @@
 #include "core/write/event_file_writer.h"
 #include "core/write/png_encoder.h"
 #include "core/write/wav_encoder.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 
 #include "event.pb.h"
@@ -419,5 +420,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestBlobReader)
+LANTERN_TEST_GUILESS_MAIN(TestBlobReader)
 #include "test_blob_reader.moc"

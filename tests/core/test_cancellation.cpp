@@ -15,6 +15,7 @@
 #include "core/projector/projector_discovery.h"
 #include "core/write/event_file_writer.h"
 #include "tests/support/checkpoint_writer.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 
 #include <QTemporaryDir>
@@ -321,5 +322,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCancellation)
+LANTERN_TEST_GUILESS_MAIN(TestCancellation)
 #include "test_cancellation.moc"

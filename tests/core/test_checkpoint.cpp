@@ -9,6 +9,7 @@
 #include "core/io/crc32c.h"
 #include "core/io/path_text.h"
 #include "tests/support/checkpoint_writer.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 
 #include "checkpoint.pb.h"
@@ -487,5 +488,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCheckpoint)
+LANTERN_TEST_GUILESS_MAIN(TestCheckpoint)
 #include "test_checkpoint.moc"

@@ -10,6 +10,7 @@
 #include "core/io/record_reader.h"
 #include "core/io/run_discovery.h"
 #include "core/load/logdir_loader.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 
 #include <QTest>
@@ -232,5 +233,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCorpus)
+LANTERN_TEST_GUILESS_MAIN(TestCorpus)
 #include "test_corpus.moc"

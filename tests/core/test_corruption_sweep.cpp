@@ -14,6 +14,7 @@
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
 #include "tests/support/sanitizers.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 
 #include <QElapsedTimer>
@@ -374,5 +375,5 @@ private slots:
 
 } // namespace
 
-QTEST_GUILESS_MAIN(CorruptionSweep)
+LANTERN_TEST_GUILESS_MAIN(CorruptionSweep)
 #include "test_corruption_sweep.moc"

@@ -1,6 +1,7 @@
 // CRC-32C against the RFC 3720 test vectors, masking, and hardware vs portable agreement.
 
 #include "core/io/crc32c.h"
+#include "tests/support/test_main.h"
 
 #include <QTest>
 
@@ -69,5 +70,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCrc32c)
+LANTERN_TEST_GUILESS_MAIN(TestCrc32c)
 #include "test_crc32c.moc"

@@ -4,6 +4,7 @@
 // said plainly (that axis flat).
 
 #include "core/projector/custom_projection.h"
+#include "tests/support/test_main.h"
 
 #include <QTest>
 
@@ -101,5 +102,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCustomProjection)
+LANTERN_TEST_GUILESS_MAIN(TestCustomProjection)
 #include "test_custom_projection.moc"

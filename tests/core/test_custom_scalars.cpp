@@ -9,6 +9,7 @@
 #include "core/load/logdir_custom_scalars.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
+#include "tests/support/test_main.h"
 
 #include "event.pb.h"
 
@@ -209,5 +210,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCustomScalars)
+LANTERN_TEST_GUILESS_MAIN(TestCustomScalars)
 #include "test_custom_scalars.moc"

@@ -7,6 +7,7 @@
 #include "core/io/record_reader.h"
 #include "core/io/record_writer.h"
 #include "core/load/logdir_loader.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 
 #include <QTemporaryDir>
@@ -236,5 +237,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(DamagedLogdirs)
+LANTERN_TEST_GUILESS_MAIN(DamagedLogdirs)
 #include "test_damaged_logdirs.moc"

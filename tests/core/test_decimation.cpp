@@ -4,6 +4,7 @@
 
 #include "core/analysis/decimation.h"
 #include "core/analysis/first_where.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 
 #include <QTest>
@@ -633,5 +634,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestDecimation)
+LANTERN_TEST_GUILESS_MAIN(TestDecimation)
 #include "test_decimation.moc"

@@ -14,6 +14,7 @@
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
 #include "tests/support/sanitizers.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 
 #include "event.pb.h"
@@ -329,5 +330,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(DeclaredSizes)
+LANTERN_TEST_GUILESS_MAIN(DeclaredSizes)
 #include "test_declared_sizes.moc"

@@ -7,6 +7,7 @@
 #include "core/io/path_text.h"
 #include "core/load/logdir_custom_scalars.h"
 #include "core/load/logdir_loader.h"
+#include "tests/support/test_main.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -100,5 +101,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestDemoLogdir)
+LANTERN_TEST_GUILESS_MAIN(TestDemoLogdir)
 #include "test_demo_logdir.moc"

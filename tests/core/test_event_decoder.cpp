@@ -4,6 +4,7 @@
 #include "core/events/scalar_fast_path.h"
 #include "core/events/tensor_values.h"
 #include "core/events/wire_bounds.h"
+#include "tests/support/test_main.h"
 
 #include "event.pb.h"
 
@@ -354,5 +355,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestEventDecoder)
+LANTERN_TEST_GUILESS_MAIN(TestEventDecoder)
 #include "test_event_decoder.moc"

@@ -11,6 +11,7 @@
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
 #include "core/write/png_encoder.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 
 #include "event.pb.h"
@@ -473,5 +474,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestEventFileWriter)
+LANTERN_TEST_GUILESS_MAIN(TestEventFileWriter)
 #include "test_event_file_writer.moc"

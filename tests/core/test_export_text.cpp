@@ -6,6 +6,7 @@
 #include "core/export/scalar_export.h"
 #include "core/export/text_encoding.h"
 #include "core/store/scalar_series.h"
+#include "tests/support/test_main.h"
 
 #include <QJsonDocument>
 #include <QStringDecoder>
@@ -121,5 +122,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestExportText)
+LANTERN_TEST_GUILESS_MAIN(TestExportText)
 #include "test_export_text.moc"

@@ -10,6 +10,7 @@
 #include "core/load/graph_loader.h"
 #include "core/load/logdir_loader.h"
 #include "tests/support/graph_nodes.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 
 #include <QTest>
@@ -455,5 +456,5 @@ private:
     }
 };
 
-QTEST_GUILESS_MAIN(TestGraphExpandedLayout)
+LANTERN_TEST_GUILESS_MAIN(TestGraphExpandedLayout)
 #include "test_graph_expanded_layout.moc"

@@ -11,6 +11,7 @@
 #include "core/load/graph_loader.h"
 #include "core/load/logdir_loader.h"
 #include "core/load/text_graph_loader.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 
 #include "graph.pb.h"
@@ -238,5 +239,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestGraphExploring)
+LANTERN_TEST_GUILESS_MAIN(TestGraphExploring)
 #include "test_graph_exploring.moc"

@@ -5,6 +5,7 @@
 #include "core/analysis/graph_hierarchy.h"
 #include "tests/support/graph_nodes.h"
 #include "tests/support/sanitizers.h"
+#include "tests/support/test_main.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -211,5 +212,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestGraphHierarchy)
+LANTERN_TEST_GUILESS_MAIN(TestGraphHierarchy)
 #include "test_graph_hierarchy.moc"

@@ -2,6 +2,7 @@
 // reduced by barycentres, a grid past the node cap, and the same answer every time.
 
 #include "core/analysis/graph_layout.h"
+#include "tests/support/test_main.h"
 
 #include <QTest>
 
@@ -134,5 +135,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestGraphLayout)
+LANTERN_TEST_GUILESS_MAIN(TestGraphLayout)
 #include "test_graph_layout.moc"

@@ -9,6 +9,7 @@
 #include "core/load/graph_loader.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 
 #include "event.pb.h"
@@ -377,5 +378,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestGraphs)
+LANTERN_TEST_GUILESS_MAIN(TestGraphs)
 #include "test_graphs.moc"

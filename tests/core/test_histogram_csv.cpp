@@ -5,6 +5,7 @@
 
 #include "core/export/csv_text.h"
 #include "core/export/histogram_csv.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 
 #include <QTest>
@@ -119,5 +120,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestHistogramCsv)
+LANTERN_TEST_GUILESS_MAIN(TestHistogramCsv)
 #include "test_histogram_csv.moc"

@@ -2,6 +2,7 @@
 // buckets, conservation of the total, the common range, and the even sampling of steps.
 
 #include "core/analysis/histogram_rebinning.h"
+#include "tests/support/test_main.h"
 
 #include <QTest>
 
@@ -170,5 +171,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestHistogramRebinning)
+LANTERN_TEST_GUILESS_MAIN(TestHistogramRebinning)
 #include "test_histogram_rebinning.moc"

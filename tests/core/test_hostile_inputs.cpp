@@ -11,6 +11,7 @@
 #include "core/io/record_writer.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 
 #include "event.pb.h"
@@ -329,5 +330,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(HostileInputs)
+LANTERN_TEST_GUILESS_MAIN(HostileInputs)
 #include "test_hostile_inputs.moc"

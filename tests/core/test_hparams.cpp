@@ -8,6 +8,7 @@
 #include "core/io/record_reader.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 
 #include "event.pb.h"
@@ -256,5 +257,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestHParams)
+LANTERN_TEST_GUILESS_MAIN(TestHParams)
 #include "test_hparams.moc"

@@ -10,6 +10,7 @@
 #include "core/analysis/quantile_scale.h"
 #include "core/analysis/scatter_matrix_layout.h"
 #include "core/export/table_export.h"
+#include "tests/support/test_main.h"
 
 #include <QTest>
 
@@ -336,5 +337,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestHParamsMaths)
+LANTERN_TEST_GUILESS_MAIN(TestHParamsMaths)
 #include "test_hparams_maths.moc"

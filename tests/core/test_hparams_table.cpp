@@ -7,6 +7,7 @@
 #include "core/io/path_text.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 
 #include <QTemporaryDir>
@@ -318,5 +319,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestHParamsTable)
+LANTERN_TEST_GUILESS_MAIN(TestHParamsTable)
 #include "test_hparams_table.moc"

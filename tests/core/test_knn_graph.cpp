@@ -5,6 +5,7 @@
 #include "core/analysis/knn_graph.h"
 #include "tests/support/sanitizers.h"
 #include "tests/support/stage_reports.h"
+#include "tests/support/test_main.h"
 
 #include <QTest>
 
@@ -188,5 +189,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestKnnGraph)
+LANTERN_TEST_GUILESS_MAIN(TestKnnGraph)
 #include "test_knn_graph.moc"

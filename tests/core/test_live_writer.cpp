@@ -9,6 +9,7 @@
 #include "core/io/record_writer.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 
 #include "event.pb.h"
@@ -203,5 +204,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(LiveWriter)
+LANTERN_TEST_GUILESS_MAIN(LiveWriter)
 #include "test_live_writer.moc"

@@ -8,6 +8,7 @@
 #include "core/io/record_writer.h"
 #include "core/load/event_file_state.h"
 #include "core/load/logdir_loader.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 
 #include "event.pb.h"
@@ -294,5 +295,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLoaderUpdates)
+LANTERN_TEST_GUILESS_MAIN(TestLoaderUpdates)
 #include "test_loader_updates.moc"

@@ -4,6 +4,7 @@
 #include "core/io/path_text.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 
 #include <QTemporaryDir>
@@ -198,5 +199,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLogdirLoader)
+LANTERN_TEST_GUILESS_MAIN(TestLogdirLoader)
 #include "test_logdir_loader.moc"

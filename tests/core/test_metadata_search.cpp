@@ -4,6 +4,7 @@
 // measured in lantern-bench-projector's search rows; here they must simply finish, and right.)
 
 #include "core/projector/metadata_search.h"
+#include "tests/support/test_main.h"
 
 #include <QTest>
 
@@ -141,5 +142,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestMetadataSearch)
+LANTERN_TEST_GUILESS_MAIN(TestMetadataSearch)
 #include "test_metadata_search.moc"

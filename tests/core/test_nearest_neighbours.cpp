@@ -2,6 +2,7 @@
 // length does not; by euclidean distance both do.
 
 #include "core/analysis/nearest_neighbours.h"
+#include "tests/support/test_main.h"
 
 #include <QTest>
 
@@ -109,5 +110,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestNearestNeighbours)
+LANTERN_TEST_GUILESS_MAIN(TestNearestNeighbours)
 #include "test_nearest_neighbours.moc"

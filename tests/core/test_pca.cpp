@@ -2,6 +2,7 @@
 // spreads, and a wide matrix that takes the randomized path.
 
 #include "core/analysis/pca.h"
+#include "tests/support/test_main.h"
 
 #include <QTest>
 
@@ -154,5 +155,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestPca)
+LANTERN_TEST_GUILESS_MAIN(TestPca)
 #include "test_pca.moc"

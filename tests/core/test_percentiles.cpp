@@ -2,6 +2,7 @@
 // hand, and the awkward inputs: empty, zero counts, one bucket, every value equal.
 
 #include "core/analysis/percentiles.h"
+#include "tests/support/test_main.h"
 
 #include <QTest>
 
@@ -113,5 +114,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestPercentiles)
+LANTERN_TEST_GUILESS_MAIN(TestPercentiles)
 #include "test_percentiles.moc"

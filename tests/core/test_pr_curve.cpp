@@ -8,6 +8,7 @@
 #include "core/io/path_text.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 
 #include "event.pb.h"
@@ -251,5 +252,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestPrCurve)
+LANTERN_TEST_GUILESS_MAIN(TestPrCurve)
 #include "test_pr_curve.moc"

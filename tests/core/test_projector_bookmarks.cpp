@@ -5,6 +5,7 @@
 // clear error; hostile sizes are refused.
 
 #include "core/projector/projector_bookmarks.h"
+#include "tests/support/test_main.h"
 
 #include <QTest>
 
@@ -235,5 +236,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestProjectorBookmarks)
+LANTERN_TEST_GUILESS_MAIN(TestProjectorBookmarks)
 #include "test_projector_bookmarks.moc"

@@ -5,6 +5,7 @@
 #include "core/demo/demo_logdir.h"
 #include "core/io/path_text.h"
 #include "core/projector/projector_discovery.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 
 #include <QTemporaryDir>
@@ -189,5 +190,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestProjectorDiscovery)
+LANTERN_TEST_GUILESS_MAIN(TestProjectorDiscovery)
 #include "test_projector_discovery.moc"

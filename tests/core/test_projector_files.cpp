@@ -7,6 +7,7 @@
 #include "core/projector/metadata_table.h"
 #include "core/projector/projector_config.h"
 #include "core/projector/projector_paths.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 
 #include <QTemporaryDir>
@@ -301,5 +302,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestProjectorFiles)
+LANTERN_TEST_GUILESS_MAIN(TestProjectorFiles)
 #include "test_projector_files.moc"

@@ -10,6 +10,7 @@
 #include "core/projector/image_header.h"
 #include "core/projector/projector_discovery.h"
 #include "tests/support/checkpoint_writer.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 
 #include <QTemporaryDir>
@@ -590,5 +591,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestProjectorRecovery)
+LANTERN_TEST_GUILESS_MAIN(TestProjectorRecovery)
 #include "test_projector_recovery.moc"

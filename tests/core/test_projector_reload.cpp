@@ -8,6 +8,7 @@
 #include "core/load/projector_fingerprint.h"
 #include "core/load/snapshot_change.h"
 #include "tests/support/reloading_logdir.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 
 #include <QTemporaryDir>
@@ -283,5 +284,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestProjectorReload)
+LANTERN_TEST_MAIN(TestProjectorReload)
 #include "test_projector_reload.moc"

@@ -7,6 +7,7 @@
 #include "core/io/record_compression.h"
 #include "core/io/record_reader.h"
 #include "core/io/record_writer.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 
 #include <QTest>
@@ -487,5 +488,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRecordReader)
+LANTERN_TEST_GUILESS_MAIN(TestRecordReader)
 #include "test_record_reader.moc"

@@ -11,6 +11,7 @@
 #include "core/io/record_reader.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 
 #include "event.pb.h"
@@ -403,5 +404,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRestartRule)
+LANTERN_TEST_GUILESS_MAIN(TestRestartRule)
 #include "test_restart_rule.moc"

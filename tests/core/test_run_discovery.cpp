@@ -4,6 +4,7 @@
 #include "core/io/opened_logdirs.h"
 #include "core/io/path_text.h"
 #include "core/io/run_discovery.h"
+#include "tests/support/test_main.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -121,5 +122,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRunDiscovery)
+LANTERN_TEST_GUILESS_MAIN(TestRunDiscovery)
 #include "test_run_discovery.moc"

@@ -4,6 +4,7 @@
 
 #include "core/analysis/color_difference.h"
 #include "core/analysis/run_palette.h"
+#include "tests/support/test_main.h"
 
 #include <QTest>
 
@@ -93,5 +94,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRunPalette)
+LANTERN_TEST_GUILESS_MAIN(TestRunPalette)
 #include "test_run_palette.moc"

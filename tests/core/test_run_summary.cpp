@@ -7,6 +7,7 @@
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
 #include "core/write/png_encoder.h"
+#include "tests/support/test_main.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -120,5 +121,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRunSummary)
+LANTERN_TEST_GUILESS_MAIN(TestRunSummary)
 #include "test_run_summary.moc"

@@ -3,6 +3,7 @@
 // pyramid, and the resident size on realistic training logs.
 
 #include "core/store/scalar_series.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 
 #include <QTest>
@@ -718,5 +719,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestScalarSeries)
+LANTERN_TEST_GUILESS_MAIN(TestScalarSeries)
 #include "test_scalar_series.moc"

@@ -2,6 +2,7 @@
 // smoothing resumed after an append equal to smoothing everything at once.
 
 #include "core/analysis/smoothing.h"
+#include "tests/support/test_main.h"
 
 #include <QTest>
 
@@ -96,5 +97,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSmoothing)
+LANTERN_TEST_GUILESS_MAIN(TestSmoothing)
 #include "test_smoothing.moc"

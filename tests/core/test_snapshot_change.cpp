@@ -5,6 +5,7 @@
 #include "core/load/logdir_loader.h"
 #include "core/load/snapshot_change.h"
 #include "tests/support/reloading_logdir.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 
 #include <QTemporaryDir>
@@ -151,5 +152,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestSnapshotChange)
+LANTERN_TEST_MAIN(TestSnapshotChange)
 #include "test_snapshot_change.moc"

@@ -5,6 +5,7 @@
 
 #include "core/analysis/step_statistics.h"
 #include "core/store/scalar_series.h"
+#include "tests/support/test_main.h"
 
 #include <QTest>
 
@@ -208,5 +209,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestStepStatistics)
+LANTERN_TEST_GUILESS_MAIN(TestStepStatistics)
 #include "test_step_statistics.moc"

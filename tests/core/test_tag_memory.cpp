@@ -11,6 +11,7 @@
 #include "core/load/logdir_loader.h"
 #include "core/store/tag_names.h"
 #include "core/write/event_file_writer.h"
+#include "tests/support/test_main.h"
 
 #include "fuzz/fuzz_allocation.h"
 
@@ -226,5 +227,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTagMemory)
+LANTERN_TEST_GUILESS_MAIN(TestTagMemory)
 #include "test_tag_memory.moc"

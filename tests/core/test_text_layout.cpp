@@ -6,6 +6,7 @@
 #include "core/io/path_text.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 
 #include <QTemporaryDir>
@@ -119,5 +120,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTextLayout)
+LANTERN_TEST_GUILESS_MAIN(TestTextLayout)
 #include "test_text_layout.moc"

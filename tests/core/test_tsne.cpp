@@ -10,6 +10,7 @@
 #include "tests/support/layout_quality.h"
 #include "tests/support/sanitizers.h"
 #include "tests/support/stage_reports.h"
+#include "tests/support/test_main.h"
 
 #include <QTest>
 
@@ -396,5 +397,5 @@ private:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTsne)
+LANTERN_TEST_GUILESS_MAIN(TestTsne)
 #include "test_tsne.moc"

@@ -12,6 +12,7 @@
 #include "tests/support/layout_quality.h"
 #include "tests/support/sanitizers.h"
 #include "tests/support/stage_reports.h"
+#include "tests/support/test_main.h"
 
 #include <QTest>
 
@@ -499,5 +500,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestUmap)
+LANTERN_TEST_GUILESS_MAIN(TestUmap)
 #include "test_umap.moc"

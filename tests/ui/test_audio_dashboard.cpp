@@ -9,6 +9,7 @@
 #include "core/load/logdir_loader.h"
 #include "tests/support/audio_test_logdir.h"
 #include "tests/support/loaded_tab.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 #include "tests/support/ui_test_support.h"
 #include "ui/adapter/log_loader.h"
@@ -491,5 +492,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestAudioDashboard)
+LANTERN_TEST_MAIN(TestAudioDashboard)
 #include "test_audio_dashboard.moc"

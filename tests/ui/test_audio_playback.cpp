@@ -6,6 +6,7 @@
 
 #include "core/load/logdir_loader.h"
 #include "tests/support/audio_test_logdir.h"
+#include "tests/support/test_main.h"
 #include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/audio/audio_card.h"
 #include "ui/dashboards/audio/audio_dashboard.h"
@@ -176,5 +177,5 @@ private:
     std::unique_ptr<NullSoundServer> m_server;
 };
 
-QTEST_MAIN(TestAudioPlayback)
+LANTERN_TEST_MAIN(TestAudioPlayback)
 #include "test_audio_playback.moc"

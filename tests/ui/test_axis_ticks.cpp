@@ -2,6 +2,7 @@
 // axes with whole steps only, a tag of one step or one value on a sensible axis centred on it,
 // and x tick labels kept inside the card, apart from each other and over their ticks.
 
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 #include "ui/widgets/axis_ticks.h"
 #include "ui/widgets/line_layout.h"
@@ -188,5 +189,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestAxisTicks)
+LANTERN_TEST_MAIN(TestAxisTicks)
 #include "test_axis_ticks.moc"

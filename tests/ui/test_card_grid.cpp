@@ -3,6 +3,7 @@
 // groups the owner names come first, headers collapse their group (remembered while groups come
 // and go), an enlarged card takes the whole row, and an owner's own cards stay the owner's.
 
+#include "tests/support/test_main.h"
 #include "ui/widgets/card_grid.h"
 #include "ui/widgets/elided_label.h"
 
@@ -136,5 +137,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestCardGrid)
+LANTERN_TEST_MAIN(TestCardGrid)
 #include "test_card_grid.moc"

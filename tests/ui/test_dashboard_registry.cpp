@@ -5,6 +5,7 @@
 #include "core/demo/demo_logdir.h"
 #include "core/write/event_file_writer.h"
 #include "core/write/png_encoder.h"
+#include "tests/support/test_main.h"
 #include "tests/support/ui_test_support.h"
 #include "ui/adapter/log_loader.h"
 #include "ui/adapter/path_qstring.h"
@@ -261,5 +262,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestDashboardRegistry)
+LANTERN_TEST_MAIN(TestDashboardRegistry)
 #include "test_dashboard_registry.moc"

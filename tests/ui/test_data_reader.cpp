@@ -4,6 +4,7 @@
 
 #include "core/write/event_file_writer.h"
 #include "core/write/png_encoder.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 #include "tests/support/ui_test_support.h"
 #include "ui/adapter/data_reader.h"
@@ -124,5 +125,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestDataReader)
+LANTERN_TEST_MAIN(TestDataReader)
 #include "test_data_reader.moc"

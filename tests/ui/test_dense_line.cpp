@@ -1,6 +1,7 @@
 // Dense lines filled in column by column: the extents against the polyline sampled finely, and
 // the pixels a one-pixel line covers.
 
+#include "tests/support/test_main.h"
 #include "ui/widgets/dense_line.h"
 
 #include <QImage>
@@ -110,5 +111,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestDenseLine)
+LANTERN_TEST_MAIN(TestDenseLine)
 #include "test_dense_line.moc"

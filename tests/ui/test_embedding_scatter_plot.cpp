@@ -5,6 +5,7 @@
 
 #include "core/analysis/pca.h"
 #include "core/projector/projector_discovery.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 #include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/projector/embedding_scatter_plot.h"
@@ -818,5 +819,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestEmbeddingScatterPlot)
+LANTERN_TEST_MAIN(TestEmbeddingScatterPlot)
 #include "test_embedding_scatter_plot.moc"

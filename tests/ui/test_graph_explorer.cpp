@@ -7,6 +7,7 @@
 #include "core/analysis/graph_trace.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 #include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/graphs/graph_explorer.h"
@@ -567,5 +568,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestGraphExplorer)
+LANTERN_TEST_MAIN(TestGraphExplorer)
 #include "test_graph_explorer.moc"

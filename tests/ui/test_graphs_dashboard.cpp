@@ -5,6 +5,7 @@
 #include "core/analysis/graph_layout.h"
 #include "core/demo/large_graph.h"
 #include "core/write/event_file_writer.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 #include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/graphs/graph_view.h"
@@ -490,5 +491,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestGraphsDashboard)
+LANTERN_TEST_MAIN(TestGraphsDashboard)
 #include "test_graphs_dashboard.moc"

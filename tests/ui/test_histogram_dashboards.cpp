@@ -6,6 +6,7 @@
 
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 #include "tests/support/ui_test_support.h"
 #include "ui/adapter/path_qstring.h"
@@ -692,5 +693,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestHistogramDashboards)
+LANTERN_TEST_MAIN(TestHistogramDashboards)
 #include "test_histogram_dashboards.moc"

@@ -1,6 +1,7 @@
 // The tooltip's table: its columns, each sort order (NaN last, ties kept), the cut to N rows with
 // "and M more", and a LinePlot's tooltip following the options it is given.
 
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 #include "ui/widgets/hover_table.h"
 #include "ui/widgets/line_plot.h"
@@ -116,5 +117,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestHoverTable)
+LANTERN_TEST_MAIN(TestHoverTable)
 #include "test_hover_table.moc"

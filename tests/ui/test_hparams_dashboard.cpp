@@ -7,6 +7,7 @@
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
 #include "tests/support/hparams_tab.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 #include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/hparams/hparams_csv.h"
@@ -444,5 +445,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestHParamsDashboard)
+LANTERN_TEST_MAIN(TestHParamsDashboard)
 #include "test_hparams_dashboard.moc"

@@ -12,6 +12,7 @@
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
 #include "tests/support/hparams_tab.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 #include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/hparams/hparams_dashboard.h"
@@ -607,5 +608,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestHParamsViews)
+LANTERN_TEST_MAIN(TestHParamsViews)
 #include "test_hparams_views.moc"

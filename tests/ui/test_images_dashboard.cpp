@@ -11,6 +11,7 @@
 #include "core/write/event_file_writer.h"
 #include "core/write/png_encoder.h"
 #include "tests/support/loaded_tab.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 #include "tests/support/ui_test_support.h"
 #include "ui/adapter/path_qstring.h"
@@ -642,5 +643,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestImagesDashboard)
+LANTERN_TEST_MAIN(TestImagesDashboard)
 #include "test_images_dashboard.moc"

@@ -3,6 +3,7 @@
 // drag reported from the previous position, hovering only with no press under way, other
 // buttons ignored during a gesture, a double click that starts no gesture, declined presses.
 
+#include "tests/support/test_main.h"
 #include "ui/widgets/interactive_plot.h"
 
 #include <QMouseEvent>
@@ -189,5 +190,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestInteractivePlot)
+LANTERN_TEST_MAIN(TestInteractivePlot)
 #include "test_interactive_plot.moc"

@@ -6,6 +6,7 @@
 // the owner's thread, later ones on a worker asked once per version, and a stale picture is
 // never taken. Jobs are held at semaphores so every ordering is forced, never left to timing.
 
+#include "tests/support/test_main.h"
 #include "ui/widgets/latest_job.h"
 #include "ui/widgets/worker_picture.h"
 
@@ -508,5 +509,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLatestJob)
+LANTERN_TEST_GUILESS_MAIN(TestLatestJob)
 #include "test_latest_job.moc"

@@ -5,6 +5,7 @@
 
 #include "core/analysis/smoothing.h"
 #include "core/store/scalar_series.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 #include "ui/widgets/decimation_buffers.h"
 #include "ui/widgets/line_layout.h"
@@ -289,5 +290,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestLineLayout)
+LANTERN_TEST_MAIN(TestLineLayout)
 #include "test_line_layout.moc"

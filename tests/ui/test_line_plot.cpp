@@ -4,6 +4,7 @@
 
 #include "core/analysis/smoothing.h"
 #include "core/store/scalar_series.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 #include "ui/widgets/axis_ticks.h"
 #include "ui/widgets/line_plot.h"
@@ -697,5 +698,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestLinePlot)
+LANTERN_TEST_MAIN(TestLinePlot)
 #include "test_line_plot.moc"

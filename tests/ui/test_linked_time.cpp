@@ -5,6 +5,7 @@
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
 #include "core/write/png_encoder.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 #include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/dashboard_registry.h"
@@ -204,5 +205,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestLinkedTime)
+LANTERN_TEST_MAIN(TestLinkedTime)
 #include "test_linked_time.moc"

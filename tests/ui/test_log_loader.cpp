@@ -3,6 +3,7 @@
 // while it loads waits for the load and delivers nothing.
 
 #include "core/write/event_file_writer.h"
+#include "tests/support/test_main.h"
 #include "ui/adapter/log_loader.h"
 #include "ui/adapter/path_qstring.h"
 
@@ -76,5 +77,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLogLoader)
+LANTERN_TEST_GUILESS_MAIN(TestLogLoader)
 #include "test_log_loader.moc"

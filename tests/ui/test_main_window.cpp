@@ -2,6 +2,7 @@
 // folders, watch a file grow, and read the diagnostics of a damaged file.
 
 #include "core/write/event_file_writer.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 #include "ui/adapter/log_loader.h"
 #include "ui/adapter/path_qstring.h"
@@ -402,5 +403,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestMainWindow)
+LANTERN_TEST_MAIN(TestMainWindow)
 #include "test_main_window.moc"

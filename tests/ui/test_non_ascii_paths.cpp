@@ -6,6 +6,7 @@
 #include "core/io/path_text.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
+#include "tests/support/test_main.h"
 #include "ui/adapter/log_loader.h"
 #include "ui/adapter/path_qstring.h"
 #include "ui/widgets/diagnostics_panel.h"
@@ -114,5 +115,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestNonAsciiPaths)
+LANTERN_TEST_MAIN(TestNonAsciiPaths)
 #include "test_non_ascii_paths.moc"

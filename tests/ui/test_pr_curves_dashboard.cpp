@@ -7,6 +7,7 @@
 #include "core/export/csv_text.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 #include "tests/support/ui_test_support.h"
 #include "ui/adapter/path_qstring.h"
@@ -345,5 +346,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestPrCurvesDashboard)
+LANTERN_TEST_MAIN(TestPrCurvesDashboard)
 #include "test_pr_curves_dashboard.moc"

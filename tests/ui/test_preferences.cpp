@@ -1,6 +1,7 @@
 // Preferences: the dialog edits them, Settings keeps them (with everything else Lantern
 // remembers), and the theme really changes.
 
+#include "tests/support/test_main.h"
 #include "ui/preferences.h"
 #include "ui/preferences_dialog.h"
 #include "ui/settings.h"
@@ -196,5 +197,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestPreferences)
+LANTERN_TEST_MAIN(TestPreferences)
 #include "test_preferences.moc"

@@ -8,6 +8,7 @@
 #include "core/analysis/pca.h"
 #include "core/demo/demo_logdir.h"
 #include "core/projector/projector_discovery.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 #include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/projector/embedding_scatter_plot.h"
@@ -818,5 +819,5 @@ private:
     QTemporaryDir m_synthetic;
 };
 
-QTEST_MAIN(TestProjectorDashboard)
+LANTERN_TEST_MAIN(TestProjectorDashboard)
 #include "test_projector_dashboard.moc"

@@ -9,6 +9,7 @@
 // and survive being written and read as TensorBoard's JSON; the layouts kept are bounded.
 
 #include "core/projector/projector_bookmarks.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 #include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/projector/embedding_scatter_plot.h"
@@ -567,5 +568,5 @@ private:
     ui::ProjectorLayoutControls* m_controls = nullptr;
 };
 
-QTEST_MAIN(TestProjectorLayouts)
+LANTERN_TEST_MAIN(TestProjectorLayouts)
 #include "test_projector_layouts.moc"

@@ -4,6 +4,7 @@
 // a broken config is listed in Diagnostics. Corpus case f04 (a TF1 model folder) when the corpus is
 // present.
 
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 #include "ui/adapter/log_loader.h"
 #include "ui/adapter/path_qstring.h"
@@ -181,5 +182,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestProjectorLogdir)
+LANTERN_TEST_MAIN(TestProjectorLogdir)
 #include "test_projector_logdir.moc"

@@ -10,6 +10,7 @@
 #include "core/remote/ssh_hosts.h"
 #include "core/write/event_file_writer.h"
 #include "tests/support/ssh_test_server.h"
+#include "tests/support/test_main.h"
 #include "ui/adapter/log_loader.h"
 #include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/scalars/scalars_dashboard.h"
@@ -530,5 +531,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestRemoteApp)
+LANTERN_TEST_MAIN(TestRemoteApp)
 #include "test_remote_app.moc"

@@ -7,6 +7,7 @@
 
 #include "core/write/event_file_writer.h"
 #include "core/write/png_encoder.h"
+#include "tests/support/test_main.h"
 #include "tests/support/ui_test_support.h"
 #include "ui/adapter/log_loader.h"
 #include "ui/adapter/path_qstring.h"
@@ -595,5 +596,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestRunsTable)
+LANTERN_TEST_MAIN(TestRunsTable)
 #include "test_runs_table.moc"

@@ -4,6 +4,7 @@
 // ranges. Exports of real corpus runs are read back and compared with the store point by point.
 
 #include "core/load/logdir_loader.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 #include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/scalars/axis_range_dialog.h"
@@ -556,5 +557,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestScalarCards)
+LANTERN_TEST_MAIN(TestScalarCards)
 #include "test_scalar_cards.moc"

@@ -4,6 +4,7 @@
 // charts alike), and the card-width slider changing the columns.
 
 #include "core/load/logdir_loader.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 #include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/scalars/scalar_card.h"
@@ -295,5 +296,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestScalarsAnalysis)
+LANTERN_TEST_MAIN(TestScalarsAnalysis)
 #include "test_scalars_analysis.moc"

@@ -5,6 +5,7 @@
 #include "core/analysis/smoothing.h"
 #include "core/load/logdir_loader.h"
 #include "core/load/snapshot_change.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 #include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/scalars/scalars_dashboard.h"
@@ -278,5 +279,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestScalarsDashboard)
+LANTERN_TEST_MAIN(TestScalarsDashboard)
 #include "test_scalars_dashboard.moc"

@@ -7,6 +7,7 @@
 #include "core/events/custom_scalars_layout.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 #include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/scalars/scalar_card.h"
@@ -258,5 +259,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestScalarsLayout)
+LANTERN_TEST_MAIN(TestScalarsLayout)
 #include "test_scalars_layout.moc"

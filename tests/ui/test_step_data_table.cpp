@@ -4,6 +4,7 @@
 // mean and count), sortable by any column, with columns hidden and shown, copied as text and
 // saved as CSV with names that look like formulas neutralised.
 
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 #include "ui/dashboards/scalars/scalar_card.h"
 #include "ui/widgets/line_plot.h"
@@ -202,5 +203,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestStepDataTable)
+LANTERN_TEST_MAIN(TestStepDataTable)
 #include "test_step_data_table.moc"

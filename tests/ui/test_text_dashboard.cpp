@@ -7,6 +7,7 @@
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
 #include "core/write/png_encoder.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 #include "tests/support/ui_test_support.h"
 #include "ui/adapter/path_qstring.h"
@@ -538,5 +539,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestTextDashboard)
+LANTERN_TEST_MAIN(TestTextDashboard)
 #include "test_text_dashboard.moc"

@@ -2,6 +2,7 @@
 // card's data export writes the same bytes as lantern-cli's.
 
 #include "core/load/logdir_loader.h"
+#include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 #include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/scalars/scalars_dashboard.h"
@@ -157,5 +158,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestWidgetExport)
+LANTERN_TEST_MAIN(TestWidgetExport)
 #include "test_widget_export.moc"
