@@ -32,6 +32,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string>
 #include <vector>
 
 using namespace lantern;
@@ -77,9 +78,20 @@ int main(int argc, char** argv)
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true); // leave the user's settings alone
     QTemporaryDir temp;
+    // `--logdir DIR`: only writes the benchmark's log directory there; `--shots DIR`: saves
+    // the window as the tab opens, with model/block_1 open and with a trace (screenshots).
+    const QStringList args = QCoreApplication::arguments();
+    const auto option = [&](const QString& name) {
+        const qsizetype at = args.indexOf(name);
+        return at > 0 && at + 1 < args.size() ? args[at + 1] : QString();
+    };
+    const QString logdir = option(QStringLiteral("--logdir")).isEmpty()
+        ? temp.path()
+        : option(QStringLiteral("--logdir"));
+    const QString shots = option(QStringLiteral("--shots"));
     {
         const pb::GraphDef graph = core::makeLargeGraph();
-        core::EventFileWriter writer(std::filesystem::path(temp.path().toStdString()) / "train");
+        core::EventFileWriter writer(std::filesystem::path(logdir.toStdString()) / "train");
         writer.addGraph(graph);
         pb::Event event;
         event.set_step(1);
@@ -88,7 +100,13 @@ int main(int argc, char** argv)
             stepStatsFor(graph).SerializeAsString());
         writer.writeEvent(event);
     }
+    if (logdir != temp.path())
+        return 0;
     ui::MainWindow window;
+    const auto shoot = [&](const char* name) {
+        if (!shots.isEmpty())
+            window.grab().save(shots + QLatin1Char('/') + QLatin1String(name));
+    };
     window.resize(1400, 900);
     window.show();
     bool loaded = false;
@@ -121,6 +139,7 @@ int main(int argc, char** argv)
     const Lateness wholeAgain = measureLateness([&] { graphs->enterGroup(0); }, drawn);
     print("baseline: whole graph again after a drill-down", wholeAgain);
     print("open the tab (first layout)", open, &wholeAgain);
+    shoot("graphs-20k-open.png");
     print("open 'model' in place", measureLateness([&] { graphs->toggleGroup(model); }, drawn));
     for (int round = 0; round < 3; ++round) {
         const Lateness alone = measureLateness([&] { graphs->enterGroup(block); }, drawn);
@@ -203,6 +222,10 @@ int main(int argc, char** argv)
             graphs->toggleGroup(model);
         settle();
         const Lateness expanded = measureStep();
+        if (step.name == std::string("search, 4 matches (opens their scopes)"))
+            shoot("graphs-20k-expanded.png");
+        if (step.name == std::string("trace inputs of the selected 'loss'"))
+            shoot("graphs-20k-trace.png");
         step.undo();
         settle();
         std::printf("%s\n", step.name);
