@@ -7,9 +7,11 @@
 //
 // Steps: opening the tab (decode, hierarchy, first layout, all on workers); opening a 2,000-op
 // scope in place; then search (few matches, which opens their scopes; many, which only rings),
-// trace inputs and each colour-by mode on the expanded view. The baseline, in the same run, is
-// today's drill-down: the same step with model/block_1 shown alone (and, for opening the tab,
-// showing the whole graph again after a drill-down).
+// trace inputs and each colour-by mode on the expanded view; on their own, the matches of a
+// typed query with thousands of them and the trace of a node already selected; one repaint.
+// bench/compare_graphs_view.py runs this against another build (main's) in the same run. The
+// baseline, in the same run, is today's drill-down: the same step with model/block_1 shown alone
+// (and, for opening the tab, showing the whole graph again after a drill-down).
 
 #include "core/demo/large_graph.h"
 #include "core/write/event_file_writer.h"
@@ -28,7 +30,10 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <cstdio>
+#include <string>
+#include <vector>
 
 using namespace lantern;
 using lantern::bench::Lateness;
@@ -73,9 +78,20 @@ int main(int argc, char** argv)
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true); // leave the user's settings alone
     QTemporaryDir temp;
+    // `--logdir DIR`: only writes the benchmark's log directory there; `--shots DIR`: saves
+    // the window as the tab opens, with model/block_1 open and with a trace (screenshots).
+    const QStringList args = QCoreApplication::arguments();
+    const auto option = [&](const QString& name) {
+        const qsizetype at = args.indexOf(name);
+        return at > 0 && at + 1 < args.size() ? args[at + 1] : QString();
+    };
+    const QString logdir = option(QStringLiteral("--logdir")).isEmpty()
+        ? temp.path()
+        : option(QStringLiteral("--logdir"));
+    const QString shots = option(QStringLiteral("--shots"));
     {
         const pb::GraphDef graph = core::makeLargeGraph();
-        core::EventFileWriter writer(std::filesystem::path(temp.path().toStdString()) / "train");
+        core::EventFileWriter writer(std::filesystem::path(logdir.toStdString()) / "train");
         writer.addGraph(graph);
         pb::Event event;
         event.set_step(1);
@@ -84,7 +100,13 @@ int main(int argc, char** argv)
             stepStatsFor(graph).SerializeAsString());
         writer.writeEvent(event);
     }
+    if (logdir != temp.path())
+        return 0;
     ui::MainWindow window;
+    const auto shoot = [&](const char* name) {
+        if (!shots.isEmpty())
+            window.grab().save(shots + QLatin1Char('/') + QLatin1String(name));
+    };
     window.resize(1400, 900);
     window.show();
     bool loaded = false;
@@ -117,6 +139,7 @@ int main(int argc, char** argv)
     const Lateness wholeAgain = measureLateness([&] { graphs->enterGroup(0); }, drawn);
     print("baseline: whole graph again after a drill-down", wholeAgain);
     print("open the tab (first layout)", open, &wholeAgain);
+    shoot("graphs-20k-open.png");
     print("open 'model' in place", measureLateness([&] { graphs->toggleGroup(model); }, drawn));
     for (int round = 0; round < 3; ++round) {
         const Lateness alone = measureLateness([&] { graphs->enterGroup(block); }, drawn);
@@ -135,6 +158,8 @@ int main(int argc, char** argv)
         const char* name;
         std::function<void()> run;
         std::function<void()> undo;
+        std::function<void()> prepare = [] {}; // before the step, not measured
+        qint64 atLeastMs = 0; // the step may start work after a delay (typing's)
     };
     const auto search = [&](const char* text) {
         graphs->searchBox()->setText(QString::fromLatin1(text));
@@ -153,6 +178,18 @@ int main(int argc, char** argv)
                 explorer->setTracing(true);
             },
             [&] { explorer->setTracing(false); }},
+        // The two heaviest of those on their own: the matches of a typed query listed and
+        // ringed (no Enter, so no match is opened; the search starts after the typing pause),
+        // and the trace of a node selected beforehand.
+        {"type 'MatMul' (3,000+ matches listed, ringed)",
+            [&] { graphs->searchBox()->setText(QStringLiteral("MatMul")); },
+            [&] { graphs->searchBox()->clear(); }, [] {}, 400},
+        {"trace inputs of the selected 'loss'", [&] { explorer->setTracing(true); },
+            [&] { explorer->setTracing(false); },
+            [&] {
+                graphs->navigateTo(loss);
+                settle();
+            }},
         {"colour by structure", [&] { explorer->setColouring(ui::GraphColouring::Structure); },
             [&] { explorer->setColouring(ui::GraphColouring::Plain); }},
         {"colour by device", [&] { explorer->setColouring(ui::GraphColouring::Device); },
@@ -165,9 +202,17 @@ int main(int argc, char** argv)
             [&] { explorer->setColouring(ui::GraphColouring::Plain); }},
     };
     for (const Step& step : steps) {
+        QElapsedTimer started;
+        const auto stepDrawn = [&] { return started.elapsed() >= step.atLeastMs && drawn(); };
+        const auto measureStep = [&] {
+            step.prepare();
+            settle();
+            started.start();
+            return measureLateness(step.run, stepDrawn);
+        };
         graphs->enterGroup(block);
         settle();
-        const Lateness alone = measureLateness(step.run, drawn);
+        const Lateness alone = measureStep();
         step.undo();
         settle();
         graphs->enterGroup(0);
@@ -176,7 +221,11 @@ int main(int argc, char** argv)
         if (!graphs->expansion().open.contains(model))
             graphs->toggleGroup(model);
         settle();
-        const Lateness expanded = measureLateness(step.run, drawn);
+        const Lateness expanded = measureStep();
+        if (step.name == std::string("search, 4 matches (opens their scopes)"))
+            shoot("graphs-20k-expanded.png");
+        if (step.name == std::string("trace inputs of the selected 'loss'"))
+            shoot("graphs-20k-trace.png");
         step.undo();
         settle();
         std::printf("%s\n", step.name);
@@ -192,5 +241,14 @@ int main(int argc, char** argv)
     graphs->view()->repaint();
     std::printf("%-46s %9.1f ms\n", "one repaint with model/block_1 open",
         double(paint.nsecsElapsed()) / 1e6);
+    // The same as the GUI thread's CPU time, the median of 9 (what load does not inflate).
+    std::vector<double> cpu;
+    for (int i = 0; i < 9; ++i) {
+        const double before = bench::threadCpuMs();
+        graphs->view()->repaint();
+        cpu.push_back(bench::threadCpuMs() - before);
+    }
+    std::nth_element(cpu.begin(), cpu.begin() + 4, cpu.end());
+    std::printf("%-46s %9.1f ms\n", "one repaint, GUI CPU (median of 9)", cpu[4]);
     return 0;
 }

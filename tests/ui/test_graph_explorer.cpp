@@ -5,6 +5,7 @@
 // export that read back. What the canvas shows is checked in its pixels where it matters.
 
 #include "core/analysis/graph_trace.h"
+#include "core/demo/large_graph.h"
 #include "core/load/logdir_loader.h"
 #include "core/write/event_file_writer.h"
 #include "tests/support/test_main.h"
@@ -26,11 +27,14 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
+#include <QPainter>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 #include <QWheelEvent>
 
@@ -156,6 +160,53 @@ void zoomInUntilItOverflows(ui::GraphView& view)
             Qt::NoModifier, Qt::NoScrollPhase, false);
         QApplication::sendEvent(&view, &wheel);
     }
+}
+
+// The 20,000-op generated graph with model and model/block_1 open: hundreds of routed edges.
+struct OpenedLargeGraph {
+    std::shared_ptr<const pb::GraphDef> graph;
+    std::shared_ptr<const core::GraphHierarchy> hierarchy;
+    core::GraphExpansion expansion;
+};
+
+OpenedLargeGraph openedLargeGraph()
+{
+    OpenedLargeGraph opened;
+    opened.graph = std::make_shared<const pb::GraphDef>(core::makeLargeGraph());
+    opened.hierarchy
+        = std::make_shared<const core::GraphHierarchy>(core::buildGraphHierarchy(*opened.graph));
+    opened.expansion.open
+        = {*opened.hierarchy->find("model"), *opened.hierarchy->find("model/block_1")};
+    return opened;
+}
+
+// What `view` shows, drawn again from scratch: the whole scene, nothing culled, at the view's
+// scale and position.
+QImage fullRedrawOf(const ui::GraphView& view)
+{
+    QImage image(view.size(), QImage::Format_RGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setFont(view.font());
+    painter.translate(-view.visibleSceneRect().topLeft() * view.scale());
+    painter.scale(view.scale(), view.scale());
+    view.renderScene(painter);
+    return image;
+}
+
+// How many pixels of `a` and `b` (the same size) differ by more than antialiasing noise.
+int pixelsApart(const QImage& a, const QImage& b)
+{
+    int apart = 0;
+    for (int y = 0; y < a.height(); ++y)
+        for (int x = 0; x < a.width(); ++x) {
+            const QRgb p = a.pixel(x, y), q = b.pixel(x, y);
+            apart += std::abs(qRed(p) - qRed(q)) + std::abs(qGreen(p) - qGreen(q))
+                    + std::abs(qBlue(p) - qBlue(q))
+                > 24;
+        }
+    return apart;
 }
 
 // How much is drawn inside `rect` of the view: the summed darkness of its pixels.
@@ -500,6 +551,104 @@ private slots:
         view->centreOn(linear);
         const QRectF box = *view->boxRect(linear);
         QVERIFY(inkNear(*view, QPointF(box.left() + box.width() / 3, box.top()), kRing));
+    }
+
+    void searchRunsOnAWorkerAndOnlyTheLatestQueryShows()
+    {
+        QTemporaryDir temp;
+        const fs::path logdir = fs::path(temp.path().toStdString());
+        core::EventFileWriter(logdir / "train").addGraph(core::makeLargeGraph());
+        ui::GraphsDashboard dashboard;
+        showOn(dashboard, logdir);
+        QTRY_VERIFY_WITH_TIMEOUT(settled(dashboard), 30000);
+        ui::GraphExplorer* explorer = dashboard.explorer();
+        QAbstractItemModel* results = dashboard.searchResults()->model();
+        QStringList shownFirst; // the first row of every list the results view was given
+        connect(results, &QAbstractItemModel::modelReset, this,
+            [&] { shownFirst.append(results->index(0, 0).data().toString()); });
+        // Enter on "MatMul", and before its matches come, Enter on another query: the first
+        // search is superseded and its matches never show; the second's do, and Enter steps
+        // to its first match.
+        dashboard.searchBox()->setText(QStringLiteral("MatMul"));
+        emit dashboard.searchBox()->returnPressed();
+        dashboard.searchBox()->setText(QStringLiteral("block_1/layer_4/unit_.*/Tanh5$"));
+        emit dashboard.searchBox()->returnPressed();
+        // Matching is not done on the GUI thread: nothing is found yet, and the event loop runs
+        // (the 0 ms timer fires) while the worker searches.
+        QVERIFY(dashboard.isComputing());
+        QVERIFY(explorer->matches().empty());
+        QCOMPARE(results->rowCount(), 0);
+        bool eventLoopRan = false;
+        QTimer::singleShot(0, this, [&] { eventLoopRan = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isComputing() && !explorer->matches().empty(), 20000);
+        QVERIFY(eventLoopRan);
+        const QRegularExpression tanh(QStringLiteral("block_1/layer_4/unit_.*/Tanh5$"));
+        QCOMPARE(shownFirst.size(), 1);
+        QVERIFY(tanh.match(shownFirst.front()).hasMatch());
+        const auto matches = explorer->matches();
+        QCOMPARE(results->rowCount(), int(matches.size()));
+        for (const std::uint32_t op : matches)
+            QVERIFY(tanh.match(QString::fromStdString(dashboard.hierarchy()->node(op).name))
+                        .hasMatch());
+        QCOMPARE(dashboard.view()->selected(), std::optional<std::uint32_t>(matches.front()));
+        QCOMPARE(explorer->matchLabel()->text(), QStringLiteral("1 of %1").arg(matches.size()));
+
+        // Thousands of matches: every one is listed (rows made as they are drawn) and ringed.
+        dashboard.searchBox()->setText(QStringLiteral("MatMul"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !dashboard.isComputing() && explorer->matches().size() > 2000, 20000);
+        QCOMPARE(results->rowCount(), int(explorer->matches().size()));
+        QVERIFY(results->index(results->rowCount() - 1, 0).data().toString().contains("MatMul"));
+        QVERIFY(dashboard.view()->isRinged(explorer->matches().back()));
+        // A click on a listed match goes to it.
+        const QModelIndex third = results->index(2, 0);
+        QTest::mouseClick(dashboard.searchResults()->viewport(), Qt::LeftButton, {},
+            dashboard.searchResults()->visualRect(third).center());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !dashboard.isComputing() && dashboard.view()->selected() == explorer->matches()[2],
+            20000);
+    }
+
+    void cachedEdgeShapesPaintWhatAFullRedrawPaints()
+    {
+        const OpenedLargeGraph opened = openedLargeGraph();
+        ui::GraphView view;
+        view.resize(900, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        core::ExpandedLayout layout
+            = core::layOutExpanded(*opened.hierarchy, opened.graph.get(), opened.expansion);
+        QVERIFY(!layout.bends.empty()); // edges routed around boxes
+        view.setLayout(opened.hierarchy, opened.graph, opened.expansion, std::move(layout));
+        // Wherever the view is panned (most of the graph out of sight, edges leaving it on every
+        // side), what it paints from the shapes made with the layout, culled to what is in
+        // sight, is what drawing everything from scratch paints.
+        const QRectF scene(QPointF(0, 0), view.sceneSize());
+        const std::uint32_t block = *opened.hierarchy->find("model/block_1");
+        const auto& blockBox = view.layout().boxes[*view.layout().boxOf(block)];
+        const QPointF blockCentre(
+            blockBox.x + blockBox.width / 2, blockBox.y + blockBox.height / 2);
+        for (const QPointF at :
+            {scene.center(), blockCentre, QPointF(scene.width() / 3, scene.height() / 5)}) {
+            view.centreOn(at);
+            QVERIFY(!view.visibleSceneRect().contains(scene));
+            const QImage shown = view.grab().toImage().convertToFormat(QImage::Format_RGB32);
+            QCOMPARE(pixelsApart(shown, fullRedrawOf(view)), 0);
+        }
+        // Another layout (model/block_1 closed) gets shapes of its own: the view paints what a
+        // view that never held the first layout paints.
+        core::GraphExpansion closed = opened.expansion;
+        closed.open.erase(block);
+        view.setLayout(opened.hierarchy, opened.graph, closed,
+            core::layOutExpanded(*opened.hierarchy, opened.graph.get(), closed));
+        ui::GraphView fresh;
+        fresh.resize(view.size());
+        fresh.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&fresh));
+        fresh.setLayout(opened.hierarchy, opened.graph, closed,
+            core::layOutExpanded(*opened.hierarchy, opened.graph.get(), closed));
+        QCOMPARE(fresh.visibleSceneRect(), view.visibleSceneRect());
+        QCOMPARE(pixelsApart(view.grab().toImage(), fresh.grab().toImage()), 0);
     }
 
     void minimapShowsOnlyWhenTheGraphDoesNotFit()

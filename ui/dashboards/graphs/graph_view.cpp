@@ -4,8 +4,10 @@
 #include <QGuiApplication>
 #include <QKeyEvent>
 #include <QMenu>
+#include <QPaintEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QTransform>
 
 #include <algorithm>
 #include <cmath>
@@ -20,7 +22,6 @@ constexpr double kMaxScale = 4;
 constexpr double kReadableScale = 0.8;
 constexpr double kMargin = 24;
 constexpr double kBadge = 16;
-constexpr double kStub = 26; // an edge to the auxiliary area, drawn from its main end
 constexpr int kDragPixels = 4; // a press moves this far before it pans rather than clicks
 
 const QColor kScopeFill(0xf3, 0xd9, 0xa4);
@@ -34,39 +35,6 @@ const QColor kHighlight(0x1a, 0x73, 0xe8);
 const QColor kRing(0x00, 0x8a, 0xd8);
 const QColor kMixedHatch(0x30, 0x30, 0x30, 90); // faint: the label stays readable
 constexpr double kFaintOpacity = 0.18;
-const QColor kEdge(0x80, 0x80, 0x80);
-const QColor kAuxiliaryEdge(0xc8, 0xc8, 0xc8);
-
-// A point on the border of `box` on the way from its centre towards `towards`.
-QPointF borderPoint(const QRectF& box, QPointF towards)
-{
-    const QPointF centre = box.center();
-    const QPointF d = towards - centre;
-    if (d.isNull())
-        return centre;
-    const double sx = d.x() != 0 ? (box.width() / 2) / std::abs(d.x()) : 1e9;
-    const double sy = d.y() != 0 ? (box.height() / 2) / std::abs(d.y()) : 1e9;
-    return centre + d * std::min({sx, sy, 1.0});
-}
-
-// A path through `points` whose corners are rounded (an edge's bends drawn smooth).
-QPainterPath roundedPolyline(const std::vector<QPointF>& points)
-{
-    constexpr double kCorner = 14;
-    QPainterPath path(points.front());
-    for (std::size_t i = 1; i + 1 < points.size(); ++i) {
-        const QLineF in(points[i], points[i - 1]), out(points[i], points[i + 1]);
-        const double r = std::min({kCorner, in.length() / 2, out.length() / 2});
-        if (r < 1) {
-            path.lineTo(points[i]);
-            continue;
-        }
-        path.lineTo(in.pointAt(r / in.length()));
-        path.quadTo(points[i], out.pointAt(r / out.length()));
-    }
-    path.lineTo(points.back());
-    return path;
-}
 
 QString labelOf(const core::GraphHierarchy::Node& node)
 {
@@ -99,6 +67,8 @@ void GraphView::setLayout(std::shared_ptr<const core::GraphHierarchy> hierarchy,
     m_graph = std::move(graph);
     m_expansion = std::move(expansion);
     m_layout = std::move(layout);
+    m_edgeShapes = edgeShapesOf(m_layout);
+    m_boxTexts.assign(m_layout.boxes.size(), {});
     if (m_selected && !m_layout.boxOf(*m_selected))
         m_selected.reset();
     const auto box = anchor ? m_layout.boxOf(*anchor) : std::nullopt;
@@ -116,6 +86,8 @@ void GraphView::clear()
     m_hierarchy.reset();
     m_graph.reset();
     m_layout = {};
+    m_edgeShapes.clear();
+    m_boxTexts.clear();
     m_expansion = {};
     m_selected.reset();
     m_highlighted.clear();
@@ -339,7 +311,7 @@ bool GraphView::touchesFocus(const core::ExpandedLayout::Edge& edge) const
     return false;
 }
 
-void GraphView::paintEvent(QPaintEvent*)
+void GraphView::paintEvent(QPaintEvent* event)
 {
     QPainter painter(this);
     if (!m_hierarchy || m_layout.boxes.empty())
@@ -347,7 +319,9 @@ void GraphView::paintEvent(QPaintEvent*)
     painter.setRenderHint(QPainter::Antialiasing);
     painter.translate(m_offset);
     painter.scale(m_scale, m_scale);
-    const QRectF visible = visibleSceneRect();
+    // Only what the exposed part shows is drawn.
+    const QRectF exposed(event->rect());
+    const QRectF visible(toScene(exposed.topLeft()), toScene(exposed.bottomRight()));
     drawContainers(painter, visible);
     drawEdges(painter, visible);
     drawNodes(painter, visible);
@@ -366,7 +340,8 @@ void GraphView::renderScene(QPainter& painter) const
 // Open groups and auxiliary areas, outermost first, under the edges and nodes.
 void GraphView::drawContainers(QPainter& painter, const QRectF& visible) const
 {
-    QFont bold = painter.font();
+    const QFont font = painter.font();
+    QFont bold = font;
     bold.setBold(true);
     for (const auto& area : m_layout.auxiliaryAreas) {
         const QRectF r(area.x, area.y, area.width, area.height);
@@ -400,88 +375,45 @@ void GraphView::drawContainers(QPainter& painter, const QRectF& visible) const
             painter.setBrush(fill);
             painter.drawRoundedRect(r, 10, 10);
         }
-        const auto& node = m_hierarchy->node(box.node);
         painter.setPen(Qt::black);
         painter.setFont(bold);
-        const QRectF title(r.left() + 10, r.top() + 4, r.width() - kBadge - 26, 22);
-        painter.drawText(title, Qt::AlignLeft | Qt::AlignVCenter,
-            QFontMetricsF(bold).elidedText(
-                labelOf(node) + QStringLiteral("  ·  ") + tr("%n op(s)", "", int(node.opCount)),
-                Qt::ElideMiddle, title.width()));
+        const QStaticText& title = textsOf(i, font).label;
+        painter.drawStaticText(
+            QPointF(r.left() + 10, r.top() + 4 + (22 - title.size().height()) / 2), title);
         drawBadge(painter, i);
     }
     painter.setOpacity(1);
-    painter.setFont(QFont(bold.family(), bold.pointSize()));
+    painter.setFont(font);
 }
 
+// Strokes the shapes made with the layout (graph_edge_shapes.h): culled by their bounds, so
+// that a repaint costs what is in sight, and nothing built per edge here.
 void GraphView::drawEdges(QPainter& painter, const QRectF& visible) const
 {
-    std::vector<QPointF> points;
-    for (const auto& edge : m_layout.edges) {
-        const QRectF a = sceneBox(edge.from), b = sceneBox(edge.to);
-        // Its bends (core/analysis/graph_edge_routes.h) lead it around the boxes between.
-        points.clear();
-        QRectF bounds = a.united(b);
-        for (std::uint32_t i = 0; i < edge.bendCount; ++i) {
-            const auto& bend = m_layout.bends[edge.firstBend + i];
-            points.emplace_back(bend.x, bend.y);
-            bounds |= QRectF(points.back(), QSizeF(1, 1));
-        }
-        if (!bounds.intersects(visible))
+    painter.setBrush(Qt::NoBrush);
+    QPen pen;
+    for (std::size_t i = 0; i < m_layout.edges.size(); ++i) {
+        const auto& edge = m_layout.edges[i];
+        const EdgeShapes& drawn = m_edgeShapes[i];
+        const EdgeShape& shape = drawn.stub && !touchesFocus(edge) ? *drawn.stub : drawn.full;
+        if (!shape.bounds.intersects(visible))
             continue;
-        QPointF start = borderPoint(a, points.empty() ? b.center() : points.front());
-        QPointF end = borderPoint(b, points.empty() ? a.center() : points.back());
-        const std::uint32_t count = edge.data + edge.control;
-        if (edge.auxiliary && !touchesFocus(edge)) {
-            // To or from the auxiliary area: a short stub at the main end, as long lines
-            // from every op to the global step would cross the whole drawing.
-            const bool fromAside = m_layout.boxes[edge.from].auxiliary;
-            const bool toAside = m_layout.boxes[edge.to].auxiliary;
-            const QPointF d = end - start;
-            const double length = std::hypot(d.x(), d.y());
-            if (fromAside != toAside && length > 2 * kStub) {
-                if (fromAside)
-                    start = end - d / length * kStub;
-                else
-                    end = start + d / length * kStub;
-            }
-        }
-        points.insert(points.begin(), start);
-        points.push_back(end);
-        const QColor colour = edge.auxiliary ? kAuxiliaryEdge : kEdge;
-        QPen pen(colour, 1.2 + std::min(5.0, std::log2(double(std::max(count, 1u)))));
-        if (edge.data == 0)
-            pen.setStyle(Qt::DashLine);
+        pen.setColor(drawn.colour);
+        pen.setWidthF(drawn.penWidth);
+        pen.setStyle(drawn.controlOnly ? Qt::DashLine : Qt::SolidLine);
         painter.setOpacity(isDimmed(edge.from) || isDimmed(edge.to) ? 0.2 : 1.0);
         painter.setPen(pen);
         painter.setBrush(Qt::NoBrush);
-        painter.drawPath(roundedPolyline(points));
-        const QPointF d = end - points[points.size() - 2];
-        const double length = std::hypot(d.x(), d.y());
-        if (length < 1)
+        painter.drawPath(shape.path);
+        if (shape.head.isEmpty())
             continue;
-        // The arrow head, pointing at the consumer.
-        const QPointF unit = d / length, normal(-unit.y(), unit.x());
-        const double size = 6 + pen.widthF();
-        QPolygonF head;
-        head << end << end - unit * size + normal * size / 2
-             << end - unit * size - normal * size / 2;
         painter.setPen(Qt::NoPen);
-        painter.setBrush(colour);
-        painter.drawPolygon(head);
-        // The count beside the middle of its longest straight part.
-        std::size_t longest = 1;
-        for (std::size_t i = 1; i < points.size(); ++i)
-            if (QLineF(points[i - 1], points[i]).length()
-                > QLineF(points[longest - 1], points[longest]).length())
-                longest = i;
-        const QLineF part(points[longest - 1], points[longest]);
-        if (count > 1 && m_scale > 0.3 && part.length() > 3 * kStub) {
-            const QPointF along = (part.p2() - part.p1()) / part.length();
-            painter.setPen(colour.darker(150));
-            const QPointF middle = part.center() + QPointF(-along.y(), along.x()) * 12;
-            painter.drawText(QRectF(middle - QPointF(30, 8), QSizeF(60, 16)), Qt::AlignCenter,
-                QString::number(count));
+        painter.setBrush(drawn.colour);
+        painter.drawPolygon(shape.head);
+        if (shape.countAt && !drawn.count.isEmpty() && m_scale > 0.3) {
+            painter.setPen(drawn.colour.darker(150));
+            painter.drawText(QRectF(*shape.countAt - QPointF(30, 8), QSizeF(60, 16)),
+                Qt::AlignCenter, drawn.count);
         }
     }
     painter.setOpacity(1);
@@ -509,7 +441,6 @@ void GraphView::drawNodes(QPainter& painter, const QRectF& visible) const
                                      : kOutline,
             selected || lit || ringed ? 3 : 1));
         const QColor fill = fillOf(box.node);
-        QString detail;
         if (node.isGroup()) {
             painter.setBrush(fill.isValid()     ? fill
                     : node.kind == Kind::Series ? kSeriesFill
@@ -522,32 +453,74 @@ void GraphView::drawNodes(QPainter& painter, const QRectF& visible) const
                 painter.drawRoundedRect(r, 8, 8);
                 painter.setPen(pen);
             }
-            detail = tr("%n op(s)", "", int(node.opCount));
         } else {
             painter.setBrush(fill.isValid() ? fill : box.auxiliary ? kAuxiliaryFill : kOpFill);
             painter.drawEllipse(r);
-            if (m_graph && node.nodeDef >= 0 && node.nodeDef < m_graph->node_size())
-                detail = QString::fromStdString(m_graph->node(node.nodeDef).op());
         }
         if (node.isGroup())
             drawBadge(painter, i);
         if (!withText)
             continue;
+        // The name centred above the middle, the detail (smaller) below it.
         const QRectF inner = r.adjusted(10, 3, node.isGroup() ? -kBadge - 8 : -10, -3);
+        const BoxTexts& texts = textsOf(i, font);
         painter.setPen(Qt::black);
         painter.setFont(font);
-        painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), inner.height() / 2 + 2),
-            Qt::AlignHCenter | Qt::AlignBottom,
-            QFontMetricsF(font).elidedText(labelOf(node), Qt::ElideMiddle, inner.width()));
+        const QSizeF label = texts.label.size();
+        painter.drawStaticText(QPointF(inner.center().x() - label.width() / 2,
+                                   inner.top() + inner.height() / 2 + 2 - label.height()),
+            texts.label);
         painter.setFont(small);
         painter.setPen(QColor(0x55, 0x55, 0x55));
-        painter.drawText(
-            QRectF(inner.left(), inner.center().y() + 2, inner.width(), inner.height() / 2 - 2),
-            Qt::AlignHCenter | Qt::AlignTop,
-            QFontMetricsF(small).elidedText(detail, Qt::ElideRight, inner.width()));
+        painter.drawStaticText(
+            QPointF(inner.center().x() - texts.detail.size().width() / 2, inner.center().y() + 2),
+            texts.detail);
     }
     painter.setOpacity(1);
     painter.setFont(font);
+}
+
+const GraphView::BoxTexts& GraphView::textsOf(std::size_t box, const QFont& font) const
+{
+    if (font != m_textFont) {
+        m_boxTexts.assign(m_layout.boxes.size(), {});
+        m_textFont = font;
+    }
+    BoxTexts& texts = m_boxTexts[box];
+    if (texts.made)
+        return texts;
+    texts.made = true;
+    // Laid out in the font it is drawn in: centring it needs its size.
+    const auto plain = [](const QString& text, const QFont& in) {
+        QStaticText laidOut(text);
+        laidOut.setTextFormat(Qt::PlainText); // op names are never markup
+        laidOut.prepare(QTransform(), in);
+        return laidOut;
+    };
+    const auto& shown = m_layout.boxes[box];
+    const auto& node = m_hierarchy->node(shown.node);
+    const QRectF r = sceneBox(box);
+    if (shown.open) { // the title band, in bold
+        QFont bold = font;
+        bold.setBold(true);
+        texts.label = plain(QFontMetricsF(bold).elidedText(labelOf(node) + QStringLiteral("  ·  ")
+                                    + tr("%n op(s)", "", int(node.opCount)),
+                                Qt::ElideMiddle, r.width() - kBadge - 26),
+            bold);
+        return texts;
+    }
+    QFont small = font;
+    small.setPointSizeF(font.pointSizeF() * 0.85);
+    const double width = r.width() - 20 - (node.isGroup() ? kBadge - 2 : 0);
+    QString detail;
+    if (node.isGroup())
+        detail = tr("%n op(s)", "", int(node.opCount));
+    else if (m_graph && node.nodeDef >= 0 && node.nodeDef < m_graph->node_size())
+        detail = QString::fromStdString(m_graph->node(node.nodeDef).op());
+    texts.label
+        = plain(QFontMetricsF(font).elidedText(labelOf(node), Qt::ElideMiddle, width), font);
+    texts.detail = plain(QFontMetricsF(small).elidedText(detail, Qt::ElideRight, width), small);
+    return texts;
 }
 
 void GraphView::drawBadge(QPainter& painter, std::size_t box) const

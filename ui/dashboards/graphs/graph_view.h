@@ -14,9 +14,12 @@
 
 #include "core/analysis/graph_expanded_layout.h"
 #include "core/analysis/graph_hierarchy.h"
+#include "ui/dashboards/graphs/graph_edge_shapes.h"
 #include "ui/widgets/interactive_plot.h"
 
 #include <QColor>
+#include <QFont>
+#include <QStaticText>
 
 #include <memory>
 #include <optional>
@@ -106,11 +109,24 @@ private:
     void drawEdges(QPainter& painter, const QRectF& visible) const;
     void drawNodes(QPainter& painter, const QRectF& visible) const;
     void drawBadge(QPainter& painter, std::size_t box) const;
+    // A box's texts, elided to its width and laid out once, then drawn as static text: text
+    // shaping was most of a repaint's cost.
+    struct BoxTexts {
+        QStaticText label; // an open group's title; a closed box's name
+        QStaticText detail; // its op count or op type (none for an open group)
+        bool made = false;
+    };
+    const BoxTexts& textsOf(std::size_t box, const QFont& font) const;
 
     std::shared_ptr<const core::GraphHierarchy> m_hierarchy;
     std::shared_ptr<const pb::GraphDef> m_graph;
     core::GraphExpansion m_expansion;
     core::ExpandedLayout m_layout;
+    std::vector<EdgeShapes> m_edgeShapes; // one per edge of m_layout, made with it
+    // Per box of m_layout, made as boxes come into sight (with m_textFont: another font, such
+    // as an export's, starts them again).
+    mutable std::vector<BoxTexts> m_boxTexts;
+    mutable QFont m_textFont;
     std::optional<std::uint32_t> m_selected;
     std::set<std::uint32_t> m_highlighted;
     bool m_dimOthers = false;

@@ -8,6 +8,7 @@
 #include "ui/adapter/path_qstring.h"
 #include "ui/dashboards/graphs/graph_explorer.h"
 #include "ui/dashboards/graphs/graph_legend.h"
+#include "ui/dashboards/graphs/graph_search.h"
 #include "ui/dashboards/graphs/graph_view.h"
 #include "ui/dashboards/graphs/node_details.h"
 #include "ui/widgets/plain_tool_tip.h"
@@ -17,8 +18,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
-#include <QRegularExpression>
+#include <QListView>
 #include <QSplitter>
 #include <QTimer>
 #include <QToolButton>
@@ -30,9 +30,7 @@ namespace lantern::ui {
 
 namespace {
 
-constexpr int kMaxSearchResults = 500;
 constexpr std::size_t kMaxRevealedMatches = 40;
-constexpr int kNodeRole = Qt::UserRole;
 constexpr int kKeyRole = Qt::UserRole;
 
 QString graphLabel(const core::GraphReference& reference)
@@ -72,6 +70,7 @@ GraphsDashboard::GraphsDashboard(QWidget* parent, DataReaderPtr reader)
     , m_loading([this](LoadedGraph loaded) { graphLoaded(std::move(loaded)); }, m_reader->pool())
     , m_placing([this](PlacedLevel level) { levelPlaced(std::move(level)); })
     , m_counting([this](GraphCensus census) { censusTaken(std::move(census)); }, m_reader->pool())
+    , m_searching([this](FoundOps found) { searchFound(std::move(found)); }, m_reader->pool())
 {
     setObjectName(QStringLiteral("graphs"));
     m_runBox = new QComboBox(this);
@@ -110,8 +109,11 @@ GraphsDashboard::GraphsDashboard(QWidget* parent, DataReaderPtr reader)
 
     m_view = new GraphView(this);
     m_explorer = new GraphExplorer(m_view, m_reader, this);
-    m_results = new QListWidget(this);
+    m_results = new QListView(this);
     m_results->setObjectName(QStringLiteral("graphSearchResults"));
+    m_results->setUniformItemSizes(true); // thousands of rows: no row measured on its own
+    m_resultsModel = new GraphSearchResults(m_results);
+    m_results->setModel(m_resultsModel);
     m_results->hide();
     m_details = new NodeDetailsPanel(this);
     auto* side = new QSplitter(Qt::Vertical, this);
@@ -141,13 +143,20 @@ GraphsDashboard::GraphsDashboard(QWidget* parent, DataReaderPtr reader)
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
         m_searchDelay->stop();
+        if (m_searchedText == m_search->text().trimmed() && !m_searching.isBusy()) {
+            m_explorer->stepMatch(+1);
+            return;
+        }
+        m_stepWhenFound = true; // once the matches of the text as it is now come
         runSearch();
-        m_explorer->stepMatch(+1);
     });
     connect(m_explorer, &GraphExplorer::matchRequested, this, &GraphsDashboard::navigateTo);
     connect(m_searchDelay, &QTimer::timeout, this, &GraphsDashboard::runSearch);
-    connect(m_results, &QListWidget::itemClicked, this,
-        [this](QListWidgetItem* item) { navigateTo(item->data(kNodeRole).toUInt()); });
+    connect(m_results, &QListView::clicked, this, [this](const QModelIndex& index) {
+        const QVariant op = index.data(GraphSearchResults::kNodeRole);
+        if (op.isValid())
+            navigateTo(op.toUInt());
+    });
     connect(m_view, &GraphView::nodeClicked, this, &GraphsDashboard::selectNode);
     connect(m_view, &GraphView::groupActivated, this, &GraphsDashboard::enterGroup);
     connect(m_view, &GraphView::expandToggled, this, &GraphsDashboard::toggleGroup);
@@ -271,7 +280,7 @@ std::vector<core::GraphReference> GraphsDashboard::referencesOf(const core::RunS
 
 bool GraphsDashboard::isComputing() const
 {
-    return m_loading.isBusy() || m_placing.isBusy() || m_counting.isBusy()
+    return m_loading.isBusy() || m_placing.isBusy() || m_counting.isBusy() || m_searching.isBusy()
         || m_explorer->isComputing() || ((m_loadPending || m_censusPending) && isVisible());
 }
 
@@ -361,7 +370,9 @@ void GraphsDashboard::loadChosenGraph()
     m_view->clear();
     m_details->clear();
     m_explorer->clear();
-    m_results->clear();
+    m_searching.cancel();
+    m_searchedText = QString();
+    m_resultsModel->clear();
     m_results->hide();
     showStatus();
     rebuildBreadcrumb();
@@ -572,37 +583,34 @@ QString GraphsDashboard::breadcrumbText() const
     return parts.join(QStringLiteral(" › "));
 }
 
+// Matching runs on a worker (latest request wins: each key typed supersedes the search
+// before); searchFound shows what it found.
 void GraphsDashboard::runSearch()
 {
-    m_results->clear();
     const QString text = m_search->text().trimmed();
     if (text.isEmpty() || !m_hierarchy) {
+        m_searching.cancel();
+        m_searchedText = QString();
+        m_stepWhenFound = false;
+        m_resultsModel->clear();
         m_results->hide();
         m_explorer->setMatches({});
         return;
     }
-    QRegularExpression pattern(text, QRegularExpression::CaseInsensitiveOption);
-    if (!pattern.isValid()) // a stray bracket: search for the text as it is
-        pattern.setPattern(QRegularExpression::escape(text));
-    int matches = 0;
-    std::vector<std::uint32_t> all; // every match is ringed on the canvas, listed or not
-    const auto& nodes = m_hierarchy->nodes();
-    for (std::uint32_t index = 0; index < nodes.size(); ++index) {
-        if (nodes[index].isGroup())
-            continue;
-        const QString name = QString::fromStdString(nodes[index].name);
-        if (!pattern.match(name).hasMatch())
-            continue;
-        all.push_back(index);
-        if (++matches <= kMaxSearchResults) {
-            auto* item = new QListWidgetItem(name, m_results);
-            item->setData(kNodeRole, index);
-        }
-    }
-    if (matches > kMaxSearchResults)
-        new QListWidgetItem(tr("… and %n more", "", matches - kMaxSearchResults), m_results);
-    else if (matches == 0)
-        new QListWidgetItem(tr("No op matches"), m_results);
+    m_searching.run([hierarchy = m_hierarchy, text](const auto& control) {
+        const std::function<bool()> cancelled = [&control] { return control.isCancelled(); };
+        std::vector<std::uint32_t> ops = matchingOps(*hierarchy, text, cancelled);
+        return FoundOps {hierarchy, text, std::move(ops)};
+    });
+}
+
+void GraphsDashboard::searchFound(FoundOps found)
+{
+    if (found.hierarchy != m_hierarchy)
+        return; // a graph since replaced
+    m_searchedText = found.text;
+    std::vector<std::uint32_t> all = std::move(found.ops); // every match is ringed on the canvas
+    m_resultsModel->show(m_hierarchy, all);
     m_results->show();
     // A few matches: open the scopes that hold them, so that they show ringed on the canvas
     // (many: their closed scopes are ringed instead, and stepping opens one at a time).
@@ -620,6 +628,8 @@ void GraphsDashboard::runSearch()
         }
     }
     m_explorer->setMatches(std::move(all));
+    if (std::exchange(m_stepWhenFound, false))
+        m_explorer->stepMatch(+1);
 }
 
 void GraphsDashboard::showStatus()

@@ -27,7 +27,7 @@ class QComboBox;
 class QHBoxLayout;
 class QLabel;
 class QLineEdit;
-class QListWidget;
+class QListView;
 class QTimer;
 
 namespace lantern::pb {
@@ -37,6 +37,7 @@ class StepStats;
 namespace lantern::ui {
 
 class GraphExplorer;
+class GraphSearchResults;
 class GraphView;
 class NodeDetailsPanel;
 
@@ -79,7 +80,8 @@ public:
     QComboBox* runBox() const { return m_runBox; }
     QComboBox* graphBox() const { return m_graphBox; }
     QLineEdit* searchBox() const { return m_search; }
-    QListWidget* searchResults() const { return m_results; }
+    QListView* searchResults() const { return m_results; }
+    GraphSearchResults* searchResultsModel() const { return m_resultsModel; }
     QLabel* statusLabel() const { return m_status; }
     GraphExplorer* explorer() const { return m_explorer; }
 
@@ -115,6 +117,11 @@ private:
         core::ExpandedLayout layout;
         std::optional<std::uint32_t> anchor; // keeps its place on the screen
     };
+    struct FoundOps {
+        std::shared_ptr<const core::GraphHierarchy> hierarchy; // the graph searched
+        QString text;
+        std::vector<std::uint32_t> ops;
+    };
 
     void countGraphs();
     void censusTaken(GraphCensus census);
@@ -130,6 +137,7 @@ private:
     void rebuildBreadcrumb();
     void selectNode(std::uint32_t node);
     void runSearch();
+    void searchFound(FoundOps found);
     void showStatus();
 
     LogdirSnapshotPtr m_snapshot;
@@ -147,6 +155,8 @@ private:
     core::PlacementCache m_placements; // of the layout shown last
     std::optional<std::uint32_t> m_pendingSelection;
     std::vector<std::uint32_t> m_pendingFrame; // search matches to bring into sight once drawn
+    QString m_searchedText; // whose matches are shown (null: none)
+    bool m_stepWhenFound = false; // Enter was pressed before its search's matches came
     QString m_error;
     std::vector<std::string> m_skipped; // what the layout shown does not draw as it is
 
@@ -156,12 +166,14 @@ private:
     LatestJob<LoadedGraph> m_loading;
     LatestJob<PlacedLevel> m_placing;
     LatestJob<GraphCensus> m_counting;
+    LatestJob<FoundOps> m_searching; // matching op names: typing on supersedes a search
 
     QComboBox* m_runBox = nullptr;
     QComboBox* m_graphBox = nullptr;
     QLineEdit* m_search = nullptr;
     QTimer* m_searchDelay = nullptr;
-    QListWidget* m_results = nullptr;
+    QListView* m_results = nullptr;
+    GraphSearchResults* m_resultsModel = nullptr;
     QWidget* m_breadcrumb = nullptr;
     QHBoxLayout* m_breadcrumbLayout = nullptr;
     QLabel* m_status = nullptr;
