@@ -144,12 +144,10 @@ LoadStatistics LogdirLoader::reload(
             if (auto it = previous.find(name); it != previous.end())
                 state = std::move(it->second);
             if (!state)
-                state
-                    = std::make_unique<RunState>(name, logdir, location.directory, m_options);
+                state = std::make_unique<RunState>(name, logdir, location.directory, m_options);
             auto reads = state->plan(location, m_settle);
             if (!reads) {
-                state
-                    = std::make_unique<RunState>(name, logdir, location.directory, m_options);
+                state = std::make_unique<RunState>(name, logdir, location.directory, m_options);
                 reads = state->plan(location, m_settle);
             }
             statistics.eventFiles += location.eventFiles.size();
@@ -190,15 +188,15 @@ LoadStatistics LogdirLoader::reload(
 
 bool LogdirLoader::findProjectorData(ProjectorFingerprint fingerprint)
 {
-    // The projector reads its files from the local disk only: remote folders are left out.
+    // Remote folders too: the projector reads through file_access.h. Their files are not
+    // stamped (the walk lists only event files there), so they are searched again when the
+    // runs change.
     std::vector<ProjectorRunDirectory> runs;
     for (const auto& state : m_runs)
-        if (!isRemotePath(state->run.directory))
-            runs.push_back({state->run.name, state->run.directory});
+        runs.push_back({state->run.name, state->run.directory});
     std::vector<std::pair<std::string, std::filesystem::path>> roots;
     for (const LogdirSpec& logdir : m_logdirs)
-        if (!isRemotePath(logdir.path))
-            roots.emplace_back(logdir.name, logdir.path);
+        roots.emplace_back(logdir.name, logdir.path);
     fingerprint.addFolders(runs, roots);
     // A fingerprint taken within the file system's time resolution of a change may miss a
     // second change in the same tick: look once more when it has settled.
