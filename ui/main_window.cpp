@@ -475,17 +475,27 @@ void MainWindow::showSnapshot(const LogdirSnapshotPtr& snapshot)
                         .replace(QStringLiteral("\n"), QStringLiteral("<br>"))));
         m_statusText->setText(tr("Not connected"));
     } else if (snapshot->runs.empty() && embeddings == 0) {
+        // What stopped the scan (a folder not allowed, …), said first: it is the likely cause.
+        constexpr std::size_t kShownProblems = 3; // the rest are in the Problems panel
+        QString problems;
+        const auto& scanProblems = snapshot->discoveryProblems;
+        for (std::size_t i = 0; i < std::min(scanProblems.size(), kShownProblems); ++i)
+            problems += QStringLiteral("<p><b>%1</b></p>")
+                            .arg(QString::fromStdString(scanProblems[i]).toHtmlEscaped());
+        if (scanProblems.size() > kShownProblems)
+            problems
+                += tr("<p>… and %1 more problems.</p>").arg(scanProblems.size() - kShownProblems);
         m_pages->setCurrentIndex(StartPage);
-        m_startMessage->setText(
-            tr("<p>No event files were found in <b>%1</b>.</p>"
-               "<p>Scanned %2. Lantern looks for files whose names contain "
-               "<code>tfevents</code>, in the folder and every folder below it.</p>"
-               "<p>Check that training writes its logs there (for Keras, the "
-               "<code>log_dir</code> of the TensorBoard callback; for PyTorch, the "
-               "<code>SummaryWriter</code>'s directory) and that the folder is readable.</p>")
-                .arg(specs.join(QStringLiteral(", ")).toHtmlEscaped())
-                .arg(
-                    counted(snapshot->lastReload.directoriesScanned, tr("folder"), tr("folders"))));
+        m_startMessage->setText(problems
+            + tr("<p>No event files were found in <b>%1</b>.</p>"
+                 "<p>Scanned %2. Lantern looks for files whose names contain "
+                 "<code>tfevents</code>, in the folder and every folder below it.</p>"
+                 "<p>Check that training writes its logs there (for Keras, the "
+                 "<code>log_dir</code> of the TensorBoard callback; for PyTorch, the "
+                 "<code>SummaryWriter</code>'s directory) and that the folder is readable.</p>")
+                  .arg(specs.join(QStringLiteral(", ")).toHtmlEscaped())
+                  .arg(counted(
+                      snapshot->lastReload.directoriesScanned, tr("folder"), tr("folders"))));
         m_statusText->setText(tr("No runs found"));
     } else if (snapshot->runs.empty()) {
         // A model folder (a checkpoint and projector_config.pbtxt) opens in the Projector tab,

@@ -2,16 +2,15 @@
 
 #include "core/checkpoint/checkpoint_v1.h"
 #include "core/checkpoint/table_entries.h"
+#include "core/io/file_access.h"
 #include "core/io/path_text.h"
 
 #include "checkpoint.pb.h"
 
 #include <algorithm>
-#include <fstream>
 #include <google/protobuf/io/tokenizer.h>
 #include <google/protobuf/text_format.h>
 #include <map>
-#include <sstream>
 
 namespace lantern::core {
 
@@ -28,12 +27,11 @@ CheckpointIndex failedIndex(std::string why)
     return index;
 }
 
-std::string readAll(const fs::path& path)
+// The whole of a small file (its size checked by the caller); empty when it cannot be read.
+std::string readAll(const fs::path& path, std::uint64_t size)
 {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
+    std::string ignored;
+    return readFileRange(path, 0, size, ignored).value_or(std::string());
 }
 
 // A `checkpoint` file that does not parse just means "no latest checkpoint"; say nothing.
@@ -138,8 +136,7 @@ bool hasCheckpointIndex(const fs::path& prefix)
 {
     fs::path index = prefix;
     index += ".index";
-    std::error_code ignored;
-    return fs::is_regular_file(index, ignored);
+    return isRegularFile(index);
 }
 
 // The digits after the prefix's last '-' ("model.ckpt-1200" → 1200, and a V1 pattern
@@ -169,13 +166,16 @@ CheckpointIndex readCheckpointIndex(const fs::path& prefix)
         return readV1Checkpoint(prefix);
     fs::path path = prefix;
     path += ".index";
-    std::error_code error;
-    const std::uintmax_t size = fs::file_size(path, error);
-    if (error)
-        return failedIndex("cannot read " + pathText(path) + ": " + error.message());
-    if (size > kMaxIndexBytes)
+    const FileStatus status = fileStatus(path);
+    if (!status.error.empty())
+        return failedIndex("cannot read " + pathText(path) + ": " + status.error);
+    if (status.size > kMaxIndexBytes)
         return failedIndex(pathText(path) + " is larger than a checkpoint index can be");
-    return parseCheckpointIndex(readAll(path));
+    std::string error;
+    const std::optional<std::string> bytes = readFileRange(path, 0, status.size, error);
+    if (!bytes)
+        return failedIndex("cannot read " + error);
+    return parseCheckpointIndex(*bytes);
 }
 
 bool checkpointExists(const fs::path& prefix)
@@ -198,12 +198,9 @@ std::optional<fs::path> newestCheckpointIndex(const fs::path& directory)
 {
     // One pass lists the folder; V1 checkpoints are then told by their names and magic number.
     std::map<std::string, fs::file_time_type> files;
-    std::error_code error;
-    std::size_t looked = 0;
-    for (fs::directory_iterator it(directory, error), end; !error && it != end && looked < 100000;
-         it.increment(error), ++looked)
-        if (std::error_code ignored; it->is_regular_file(ignored))
-            files.emplace(pathText(it->path().filename()), it->last_write_time(ignored));
+    for (const FolderEntry& entry : listFolder(directory, 100000))
+        if (entry.regularFile)
+            files.emplace(entry.name, entry.modified);
 
     std::optional<fs::path> best;
     long long bestStep = -1;
@@ -241,20 +238,20 @@ std::optional<fs::path> newestCheckpointIndex(const fs::path& directory)
 std::optional<fs::path> checkpointNamedByStateFile(const fs::path& directory)
 {
     pb::CheckpointState state;
-    std::error_code error;
     const fs::path stateFile = directory / "checkpoint";
-    if (fs::file_size(stateFile, error) > kMaxIndexBytes || error)
+    const FileStatus status = fileStatus(stateFile);
+    if (!status.error.empty() || status.size > kMaxIndexBytes)
         return std::nullopt;
     QuietErrors quiet;
     google::protobuf::TextFormat::Parser parser;
     parser.RecordErrorsTo(&quiet);
     parser.AllowUnknownField(true);
-    if (!parser.ParseFromString(readAll(stateFile), &state)
+    if (!parser.ParseFromString(readAll(stateFile, status.size), &state)
         || state.model_checkpoint_path().empty())
         return std::nullopt;
     std::string written = state.model_checkpoint_path();
     const fs::path named = pathFromText(written);
-    fs::path prefix = named.is_absolute() ? named : directory / named;
+    fs::path prefix = named.is_absolute() ? onMachineOf(directory, named) : directory / named;
     if (checkpointExists(prefix))
         return prefix;
     std::replace(written.begin(), written.end(), '\\', '/');

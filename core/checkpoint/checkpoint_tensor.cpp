@@ -5,12 +5,12 @@
 #include "core/io/cancellation_poll.h"
 #include "core/io/checked_size.h"
 #include "core/io/crc32c.h"
+#include "core/io/file_access.h"
 #include "core/io/path_text.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 
 namespace lantern::core {
 
@@ -110,14 +110,14 @@ std::string checkpointVariableProblem(
         return "\"" + variable.name + "\" names shard " + std::to_string(variable.shard) + " of "
             + std::to_string(index.numShards);
     const fs::path shard = checkpointShardPath(prefix, variable.shard, index.numShards);
-    std::error_code error;
-    const std::uintmax_t shardSize = fs::file_size(shard, error);
-    if (error == std::errc::no_such_file_or_directory)
+    const FileStatus status = fileStatus(shard);
+    if (status.notFound)
         return "the data shard " + pathText(shard) + " holding \"" + variable.name
             + "\" is missing (only the index is here)";
-    if (error)
+    if (!status.error.empty())
         return "the data shard " + pathText(shard) + " holding \"" + variable.name
-            + "\" cannot be read (" + error.message() + ")";
+            + "\" cannot be read (" + status.error + ")";
+    const std::uint64_t shardSize = status.size;
     if (variable.offset > shardSize || variable.size > shardSize - variable.offset)
         return "the data shard " + pathText(shard) + " is " + std::to_string(shardSize)
             + " bytes, too short for \"" + variable.name + "\" (bytes "
@@ -142,15 +142,15 @@ CheckpointMatrix readCheckpointMatrix(const fs::path& prefix, const CheckpointIn
     // Each piece is checksummed as it arrives.
     CancellationPoll poll(cancelled, kValuesBetweenPolls);
     std::string bytes(variable.size, '\0');
-    std::ifstream in(shard, std::ios::binary);
-    in.seekg(std::streamoff(variable.offset));
+    const std::unique_ptr<ByteSource> in = openByteSource(shard, variable.offset);
     std::uint32_t crc = 0;
     for (std::size_t done = 0; done < bytes.size();) {
         if (poll.now())
             return failedMatrix("cancelled");
         const std::size_t piece = std::min(kReadPieceBytes, bytes.size() - done);
-        if (!in.read(bytes.data() + done, std::streamsize(piece)))
-            return failedMatrix("cannot read \"" + variable.name + "\" from " + pathText(shard));
+        if (readUpTo(*in, bytes.data() + done, piece) != piece)
+            return failedMatrix("cannot read \"" + variable.name + "\" from " + pathText(shard)
+                + (in->error().empty() ? std::string() : ": " + in->error()));
         crc = extendCrc32c(crc, bytes.data() + done, piece);
         done += piece;
     }

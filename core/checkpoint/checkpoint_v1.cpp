@@ -3,15 +3,14 @@
 #include "core/checkpoint/table_entries.h"
 #include "core/events/tensor_values.h"
 #include "core/io/checked_size.h"
+#include "core/io/file_access.h"
 #include "core/io/path_text.h"
 
 #include "saved_tensor_slices.pb.h"
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 namespace lantern::core {
 
@@ -69,12 +68,11 @@ std::optional<ShardSuffix> shardSuffixOf(std::string_view name)
     return ShardSuffix {name.size() - kLength, std::stoi(std::string(count)), shard};
 }
 
-std::string readFile(const fs::path& path)
+// A file of `size` bytes (checked by the caller), whole; empty when it cannot be read.
+std::string readV1File(const fs::path& path, std::uint64_t size)
 {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
+    std::string ignored;
+    return readFileRange(path, 0, size, ignored).value_or(std::string());
 }
 
 // The variable `meta` declares, its slices spelled out: an extent without a length spans its
@@ -182,13 +180,12 @@ std::string readSlicesIn(const fs::path& path, std::int32_t file,
     const CheckpointVariable& variable, std::vector<bool>& filled, std::vector<bool>& covered,
     CheckpointMatrix& matrix)
 {
-    std::error_code code;
-    const std::uintmax_t size = fs::file_size(path, code);
-    if (code)
-        return "cannot read " + pathText(path) + ": " + code.message();
-    if (size > kMaxV1Bytes)
+    const FileStatus status = fileStatus(path);
+    if (!status.error.empty())
+        return "cannot read " + pathText(path) + ": " + status.error;
+    if (status.size > kMaxV1Bytes)
         return pathText(path) + " is larger than a V1 checkpoint Lantern reads (1 GiB)";
-    const std::string bytes = readFile(path);
+    const std::string bytes = readV1File(path, status.size);
     std::string error;
     const std::string tableError
         = forEachTableEntry(bytes, [&](std::string_view key, std::string_view value) {
@@ -297,8 +294,7 @@ std::vector<fs::path> v1CheckpointFiles(const fs::path& prefix)
         }
         return files;
     }
-    std::error_code code;
-    if (!name.empty() && fs::is_regular_file(prefix, code))
+    if (!name.empty() && isRegularFile(prefix))
         return {prefix};
     return {};
 }
@@ -315,11 +311,12 @@ fs::path v1CheckpointOf(const fs::path& file)
 
 bool endsWithTableMagic(const fs::path& file)
 {
-    std::ifstream in(file, std::ios::binary);
-    char magic[8] = {};
-    if (!in.seekg(-8, std::ios::end) || !in.read(magic, sizeof magic))
+    const FileStatus status = fileStatus(file);
+    if (!status.error.empty() || status.size < 8)
         return false;
-    return std::string_view(magic, sizeof magic) == "\x57\xfb\x80\x8b\x24\x75\x47\xdb";
+    std::string ignored;
+    return readFileRange(file, status.size - 8, 8, ignored)
+        == std::string_view("\x57\xfb\x80\x8b\x24\x75\x47\xdb", 8);
 }
 
 CheckpointIndex readV1Checkpoint(const fs::path& prefix)
@@ -331,16 +328,16 @@ CheckpointIndex readV1Checkpoint(const fs::path& prefix)
     std::uint64_t total = 0;
     bool anyFile = false;
     for (std::size_t i = 0; i < files.size(); ++i) {
-        std::error_code code;
-        const std::uintmax_t size = fs::file_size(files[i], code);
-        if (code)
+        const FileStatus status = fileStatus(files[i]);
+        if (!status.error.empty())
             continue; // a missing shard: its variables' slices are missing (said when read)
-        total += size;
+        total += status.size;
         if (total > kMaxV1Bytes)
             return indexFailure(
                 pathText(prefix) + " is larger than a V1 checkpoint Lantern reads (1 GiB)");
         anyFile = true;
-        CheckpointIndex part = parseV1Checkpoint(readFile(files[i]), std::int32_t(i));
+        CheckpointIndex part
+            = parseV1Checkpoint(readV1File(files[i], status.size), std::int32_t(i));
         if (!part.error.empty())
             return indexFailure(pathText(files[i]) + ": " + part.error);
         for (CheckpointVariable& variable : part.variables) {
@@ -383,7 +380,7 @@ std::string v1VariableProblem(
     if (saved < *elements) {
         std::string why = "the rest was not saved";
         for (const fs::path& file : files)
-            if (std::error_code code; !fs::is_regular_file(file, code)) {
+            if (!isRegularFile(file)) {
                 why = "the checkpoint file " + pathText(file) + " is missing";
                 break;
             }
@@ -402,13 +399,12 @@ std::string v1VariableProblem(
             return name + " lies in file " + std::to_string(slice.file) + " of "
                 + std::to_string(files.size()) + " of " + pathText(prefix);
         const fs::path& file = files[std::size_t(slice.file)];
-        std::error_code code;
-        const std::uintmax_t size = fs::file_size(file, code);
-        if (code)
+        const FileStatus status = fileStatus(file);
+        if (!status.error.empty())
             return "the checkpoint file " + pathText(file) + " holding " + name + " is missing";
         if (!counted[std::size_t(slice.file)]) {
             counted[std::size_t(slice.file)] = true;
-            bytes += size;
+            bytes += status.size;
         }
     }
     // Every value takes at least a byte in its file: a larger declaration is not believed (and

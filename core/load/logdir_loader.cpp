@@ -4,6 +4,8 @@
 #include "core/io/path_text.h"
 #include "core/io/run_discovery.h"
 #include "core/load/event_file_state.h"
+#include "core/remote/ssh_hosts.h"
+#include "core/remote/ssh_url.h"
 
 #include <algorithm>
 #include <map>
@@ -144,12 +146,10 @@ LoadStatistics LogdirLoader::reload(
             if (auto it = previous.find(name); it != previous.end())
                 state = std::move(it->second);
             if (!state)
-                state
-                    = std::make_unique<RunState>(name, logdir, location.directory, m_options);
+                state = std::make_unique<RunState>(name, logdir, location.directory, m_options);
             auto reads = state->plan(location, m_settle);
             if (!reads) {
-                state
-                    = std::make_unique<RunState>(name, logdir, location.directory, m_options);
+                state = std::make_unique<RunState>(name, logdir, location.directory, m_options);
                 reads = state->plan(location, m_settle);
             }
             statistics.eventFiles += location.eventFiles.size();
@@ -190,14 +190,24 @@ LoadStatistics LogdirLoader::reload(
 
 bool LogdirLoader::findProjectorData(ProjectorFingerprint fingerprint)
 {
-    // The projector reads its files from the local disk only: remote folders are left out.
+    // Remote folders too: the projector reads through file_access.h. Their files are not
+    // stamped (the walk lists only event files there), so they are searched again when the
+    // runs change.
+    // A host that could not be reached is not tried again here: that would ask again for a
+    // password just refused.
+    const auto reachable = [](const std::filesystem::path& path) {
+        if (!isRemotePath(path))
+            return true;
+        const std::optional<SshUrl> url = parseSshUrl(pathText(path));
+        return url && SshHosts::shared().unreachableReason(*url).empty();
+    };
     std::vector<ProjectorRunDirectory> runs;
     for (const auto& state : m_runs)
-        if (!isRemotePath(state->run.directory))
+        if (reachable(state->run.directory))
             runs.push_back({state->run.name, state->run.directory});
     std::vector<std::pair<std::string, std::filesystem::path>> roots;
     for (const LogdirSpec& logdir : m_logdirs)
-        if (!isRemotePath(logdir.path))
+        if (reachable(logdir.path))
             roots.emplace_back(logdir.name, logdir.path);
     fingerprint.addFolders(runs, roots);
     // A fingerprint taken within the file system's time resolution of a change may miss a

@@ -1,5 +1,7 @@
 #include "core/load/projector_fingerprint.h"
 
+#include "core/io/file_access.h"
+
 #include <algorithm>
 #include <chrono>
 #include <functional>
@@ -49,7 +51,8 @@ void ProjectorFingerprint::addFolders(std::span<const ProjectorRunDirectory> run
     for (const auto& [name, root] : logdirs) {
         folders.emplace_back(name, root);
         // A root's checkpoint may be named by the folder above it, which no walk lists.
-        stamps.push_back(stampOf(root.parent_path() / "checkpoint"));
+        if (!isRemotePath(root))
+            stamps.push_back(stampOf(root.parent_path() / "checkpoint"));
     }
     for (const ProjectorRunDirectory& run : runs)
         folders.emplace_back(run.run, run.directory);

@@ -3,12 +3,12 @@
 
 #include "core/checkpoint/checkpoint_tensor.h"
 #include "core/io/cancellation_poll.h"
+#include "core/io/file_access.h"
 #include "core/io/path_text.h"
 #include "core/projector/embedding_tensor.h"
 #include "core/projector/projector_discovery.h"
 
 #include <algorithm>
-#include <fstream>
 
 namespace lantern::core {
 namespace fs = std::filesystem;
@@ -112,37 +112,39 @@ bool loadMetadata(const ProjectorEmbeddingSource& source, LoadedEmbedding& loade
 std::optional<std::string> readProjectorFile(const fs::path& path, std::string& error,
     std::uintmax_t limit, const std::function<bool()>& cancelled)
 {
-    std::error_code code;
-    const auto size = fs::file_size(path, code);
-    if (code) {
-        error = pathText(path) + ": " + code.message();
+    const FileStatus status = fileStatus(path);
+    if (!status.error.empty()) {
+        error = pathText(path) + ": " + status.error;
         return std::nullopt;
     }
+    const std::uintmax_t size = status.size;
     if (size > limit) {
         error = pathText(path) + " is " + byteCount(size) + ", more than the " + byteCount(limit)
             + " read for it";
         return std::nullopt;
     }
-    std::ifstream file(path, std::ios::binary);
+    const std::unique_ptr<ByteSource> file = openByteSource(path, 0);
     std::string bytes;
     bytes.reserve(std::size_t(size));
     // In pieces, asking between them whether to go on; to the end, should the file have grown.
     std::string piece(std::size_t(std::min<std::uintmax_t>(size, kLoadPieceBytes)) + 1, '\0');
     CancellationPoll poll(cancelled, 1);
-    while (file) {
+    while (file->error().empty()) {
         if (poll.now()) {
             error = kCancelled;
             return std::nullopt;
         }
-        file.read(piece.data(), std::streamsize(piece.size()));
-        bytes.append(piece.data(), std::size_t(file.gcount()));
+        const std::size_t got = readUpTo(*file, piece.data(), piece.size());
+        bytes.append(piece.data(), got);
         if (bytes.size() > limit) {
             error = pathText(path) + " grew past the " + byteCount(limit) + " read for it";
             return std::nullopt;
         }
+        if (got < piece.size())
+            break; // the end
     }
-    if (file.bad() || !file.eof()) {
-        error = pathText(path) + ": could not be read";
+    if (!file->error().empty()) {
+        error = pathText(path) + ": " + file->error();
         return std::nullopt;
     }
     return bytes;

@@ -2,11 +2,11 @@
 
 #include "core/io/cancellation_poll.h"
 #include "core/io/checked_size.h"
+#include "core/io/file_access.h"
 
 #include <bit>
 #include <charconv>
 #include <cstring>
-#include <fstream>
 
 namespace lantern::core {
 
@@ -194,11 +194,12 @@ EmbeddingTensorShape measureEmbeddingTensorFile(
     const std::filesystem::path& path, std::span<const std::uint32_t> shape)
 {
     EmbeddingTensorShape measured;
-    std::error_code code;
-    const std::uintmax_t size = std::filesystem::file_size(path, code);
-    std::ifstream file(path, std::ios::binary);
-    if (code || !file) {
-        measured.error = "cannot be read" + (code ? ": " + code.message() : std::string());
+    const FileStatus status = fileStatus(path);
+    const std::uintmax_t size = status.size;
+    const std::unique_ptr<ByteSource> file
+        = status.error.empty() ? openByteSource(path, 0) : nullptr;
+    if (!file || !file->error().empty()) {
+        measured.error = "cannot be read: " + (file ? file->error() : status.error);
         return measured;
     }
     // A line holds no '\n', and no UTF-8 sequence holds one either: the file is UTF-8 text
@@ -216,9 +217,9 @@ EmbeddingTensorShape measureEmbeddingTensorFile(
         }
         return rows.add(line, nullptr);
     };
-    while (text && rows.error.empty() && file) {
-        file.read(chunk.data(), std::streamsize(chunk.size()));
-        const std::string_view got(chunk.data(), std::size_t(file.gcount()));
+    for (bool more = true; more && text && rows.error.empty();) {
+        const std::string_view got(chunk.data(), readUpTo(*file, chunk.data(), chunk.size()));
+        more = got.size() == chunk.size() && file->error().empty();
         std::size_t start = 0;
         for (std::size_t end; (end = got.find('\n', start)) != std::string_view::npos;
              start = end + 1) {

@@ -1,6 +1,7 @@
 #include "core/projector/image_header.h"
 
-#include <fstream>
+#include "core/io/file_access.h"
+
 #include <string>
 
 namespace lantern::core {
@@ -92,11 +93,8 @@ ImageHeader parseImageHeader(std::string_view bytes)
 
 ImageHeader readImageHeader(const std::filesystem::path& path)
 {
-    std::ifstream file(path, std::ios::binary);
-    std::string bytes(256 * 1024, '\0');
-    file.read(bytes.data(), std::streamsize(bytes.size()));
-    bytes.resize(std::size_t(file.gcount()));
-    return parseImageHeader(bytes);
+    std::string ignored; // a file that cannot be read has no header: Unknown
+    return parseImageHeader(readFileRange(path, 0, 256 * 1024, ignored).value_or(std::string()));
 }
 
 } // namespace lantern::core

@@ -3,6 +3,7 @@
 #include "core/checkpoint/checkpoint_index.h"
 #include "core/checkpoint/checkpoint_tensor.h"
 #include "core/checkpoint/checkpoint_v1.h"
+#include "core/io/file_access.h"
 #include "core/io/path_text.h"
 #include "core/projector/image_header.h"
 #include "core/projector/projector_config.h"
@@ -67,8 +68,7 @@ CheckpointSearch findCheckpoint(LatestCheckpoints& latestIn, const ProjectorConf
         // A V1 checkpoint: the file itself, or a shard of the `NAME-?????-of-N` it names.
         std::string v1Shard = config.modelCheckpointPath;
         // "-?????-of-", its question marks escaped: "??-" is a trigraph to older compilers.
-        if (const std::size_t at = v1Shard.rfind("-\?\?\?\?\?-of-");
-            at != std::string::npos)
+        if (const std::size_t at = v1Shard.rfind("-\?\?\?\?\?-of-"); at != std::string::npos)
             v1Shard.replace(at + 1, 5, "00000");
         if (const ProjectorFileSearch v1
             = findProjectorFile(configDirectory, logDirectory, v1Shard);
@@ -77,9 +77,9 @@ CheckpointSearch findCheckpoint(LatestCheckpoints& latestIn, const ProjectorConf
             return search;
         }
         const fs::path written = pathFromText(config.modelCheckpointPath);
-        const fs::path folder = written.is_absolute() ? written : configDirectory / written;
-        std::error_code code;
-        if (fs::is_directory(folder, code)) {
+        const fs::path folder = written.is_absolute() ? onMachineOf(configDirectory, written)
+                                                      : configDirectory / written;
+        if (pathKind(folder) == PathKind::Directory) {
             search.prefix = latestCheckpoint(folder);
             if (search.prefix)
                 return search;
@@ -92,9 +92,8 @@ CheckpointSearch findCheckpoint(LatestCheckpoints& latestIn, const ProjectorConf
         folders.insert(folders.begin(), configDirectory);
     // The folder above a run (TensorBoard looks there too), but not above the log directory:
     // the newest-index rule must not pick up a stranger's checkpoint beside the logdir.
-    std::error_code code;
-    const fs::path parent = fs::weakly_canonical(runDirectory, code).parent_path();
-    if (!code && !logDirectory.empty() && isWithin(parent, logDirectory))
+    const fs::path parent = canonicalPath(runDirectory).parent_path();
+    if (!logDirectory.empty() && isWithin(parent, logDirectory))
         folders.push_back(parent);
     for (const fs::path& folder : folders) {
         auto known = latestIn.find(folder);
@@ -203,14 +202,13 @@ void discoverIn(const std::string& run, const fs::path& runDirectory, const fs::
     std::set<std::pair<fs::path, std::string>>& listed, LatestCheckpoints& latestIn,
     ProjectorDiscovery& found)
 {
-    std::error_code code;
     fs::path configDirectory = runDirectory;
-    if (fs::exists(runDirectory / kAssetFolder / kConfigName, code))
+    if (pathKind(runDirectory / kAssetFolder / kConfigName) != PathKind::Missing)
         configDirectory = runDirectory / kAssetFolder;
     ProjectorConfig config;
     bool configRead = false;
     fs::path configPath = configDirectory / kConfigName;
-    if (fs::is_regular_file(configPath, code)) {
+    if (isRegularFile(configPath)) {
         // A config that cannot be read costs its embeddings, not the checkpoint's variables.
         std::string error;
         if (const auto text = readProjectorFile(configPath, error, kMaxConfigBytes); !text) {
@@ -289,7 +287,7 @@ void discoverIn(const std::string& run, const fs::path& runDirectory, const fs::
         } else if (const CheckpointVariable* variable
             = variableNamed(index, embedding.tensorName)) {
             configured.insert(variable->name);
-            listed.emplace(fs::weakly_canonical(*checkpoint.prefix, code), variable->name);
+            listed.emplace(canonicalPath(*checkpoint.prefix), variable->name);
             useCheckpointVariable(source, *checkpoint.prefix, index, *variable);
         } else {
             addProblem(source,
@@ -304,8 +302,7 @@ void discoverIn(const std::string& run, const fs::path& runDirectory, const fs::
     const ProjectorEmbedding base = templateEmbedding.value_or(ProjectorEmbedding());
     for (const CheckpointVariable& variable : index.variables) {
         if (!variable.isEmbeddingCandidate() || configured.contains(variable.name)
-            || !listed.emplace(fs::weakly_canonical(*checkpoint.prefix, code), variable.name)
-                    .second)
+            || !listed.emplace(canonicalPath(*checkpoint.prefix), variable.name).second)
             continue;
         ProjectorEmbeddingSource source
             = sourceFor(run, variable.name, base, configDirectory, configPath, logDirectory);
@@ -337,21 +334,15 @@ ProjectorDiscovery discoverProjectorEmbeddings(std::span<const ProjectorRunDirec
     candidates.insert(candidates.end(), runs.begin(), runs.end());
 
     std::vector<fs::path> roots;
-    for (const auto& logdir : logdirs) {
-        std::error_code code;
-        fs::path root = fs::weakly_canonical(logdir.second, code);
-        roots.push_back(code ? logdir.second.lexically_normal() : root);
-    }
+    for (const auto& logdir : logdirs)
+        roots.push_back(canonicalPath(logdir.second));
 
     ProjectorDiscovery found;
     std::set<fs::path> seen;
     std::set<std::pair<fs::path, std::string>> listed;
     LatestCheckpoints latestIn;
     for (const ProjectorRunDirectory& candidate : candidates) {
-        std::error_code code;
-        fs::path key = fs::weakly_canonical(candidate.directory, code);
-        if (code)
-            key = candidate.directory.lexically_normal();
+        const fs::path key = canonicalPath(candidate.directory);
         if (seen.insert(key).second)
             discoverIn(candidate.run, candidate.directory, logDirectoryOf(key, roots), listed,
                 latestIn, found);

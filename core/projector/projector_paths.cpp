@@ -1,5 +1,6 @@
 #include "core/projector/projector_paths.h"
 
+#include "core/io/file_access.h"
 #include "core/io/path_text.h"
 
 #include <algorithm>
@@ -22,12 +23,6 @@ std::optional<fs::path> expandHome(const std::string& path)
     return fs::path(home) / pathFromText(path.substr(path.size() > 1 ? 2 : 1));
 }
 
-bool isRegularFile(const fs::path& path)
-{
-    std::error_code error;
-    return fs::is_regular_file(path, error); // follows symlinks
-}
-
 } // namespace
 
 ProjectorFileSearch findProjectorFile(
@@ -37,7 +32,7 @@ ProjectorFileSearch findProjectorFile(
     if (written.empty())
         return search;
     const auto consider = [&](fs::path candidate) {
-        candidate = candidate.lexically_normal();
+        candidate = normalPath(candidate);
         if (search.found || candidate.empty()
             || std::find(search.tried.begin(), search.tried.end(), candidate) != search.tried.end())
             return;
@@ -58,8 +53,8 @@ ProjectorFileSearch findProjectorFile(
         const auto path = expandHome(spelling);
         if (!path)
             continue;
-        if (path->is_absolute())
-            consider(*path);
+        if (path->is_absolute()) // on the machine the config is on
+            consider(onMachineOf(configDirectory, *path));
         else if (!windowsAbsolute)
             consider(configDirectory / *path);
     }

@@ -14,6 +14,7 @@
 #include "core/remote/ssh_url.h"
 #include "core/write/event_file_writer.h"
 #include "core/write/png_encoder.h"
+#include "tests/support/checkpoint_writer.h"
 #include "tests/support/cli_process.h"
 #include "tests/support/ssh_test_server.h"
 #include "tests/support/terminal_process.h"
@@ -21,6 +22,9 @@
 #include "tests/support/test_support.h"
 
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QScopeGuard>
 #include <QTemporaryDir>
@@ -174,6 +178,46 @@ private slots:
                 {QStringLiteral("--format"), QStringLiteral("json")});
     }
 
+    // What `lantern-cli inspect --json` says of `localPath` over SSH, with the URLs spelled as
+    // the local paths they serve, so that it can equal the local answer.
+    QByteArray inspectJsonOverSsh(const QString& localPath)
+    {
+        const CliResult remote = runCli(
+            {QStringLiteral("inspect"), QStringLiteral("--json"), m_server.url(localPath)});
+        if (remote.exitCode != 0)
+            qWarning("%s", remote.err.constData());
+        const QByteArray origin = m_server.url(QString()).toUtf8();
+        return QByteArray(remote.out).replace(origin, QByteArray());
+    }
+
+    // `lantern-cli project` of each embedding `inspect` lists: the same coordinates (the same
+    // values, read from the same files) over SSH as locally.
+    void expectSameProjections(const QString& localPath, const QByteArray& inspectJson)
+    {
+        const QJsonArray embeddings
+            = QJsonDocument::fromJson(inspectJson).object().value("embeddings").toArray();
+        QVERIFY2(!embeddings.isEmpty(), inspectJson.constData());
+        QTemporaryDir out;
+        for (const QJsonValue& embedding : embeddings) {
+            const auto project = [&](const QString& spec, const QString& file) {
+                return runCli({QStringLiteral("project"), spec, QStringLiteral("--embedding"),
+                    embedding.toObject().value("name").toString(), QStringLiteral("--run"),
+                    embedding.toObject().value("run").toString(), QStringLiteral("--method"),
+                    QStringLiteral("pca"), QStringLiteral("--out"), out.filePath(file)});
+            };
+            const CliResult local = project(localPath, QStringLiteral("local.tsv"));
+            const CliResult remote = project(m_server.url(localPath), QStringLiteral("remote.tsv"));
+            QVERIFY2(local.exitCode == 0, local.err.constData());
+            QVERIFY2(remote.exitCode == 0, remote.err.constData());
+            const std::string coordinates
+                = readBytes(pathFromText(out.filePath(QStringLiteral("local.tsv")).toStdString()));
+            QVERIFY(std::count(coordinates.begin(), coordinates.end(), '\n') > 1);
+            QVERIFY(
+                readBytes(pathFromText(out.filePath(QStringLiteral("remote.tsv")).toStdString()))
+                == coordinates);
+        }
+    }
+
     void compressedFilesAndHistogramsOverSsh()
     {
         writeLogdir(QStringLiteral("compressed/gzip"), 500, RecordCompression::Gzip);
@@ -220,6 +264,73 @@ private slots:
             QCOMPARE(blobs.images.size(), std::size_t(1));
             QVERIFY(blobs.images[0].encoded == written[i]);
         }
+    }
+
+    // Configs, metadata, TSV tensors, sprites and V2 checkpoints (TF1 Saver, TF2 object
+    // checkpoints, Keras callbacks) read over SFTP as from the disk: inspect lists the same
+    // embeddings, shapes, metadata, sprites and problems, and the values project the same.
+    void projectorOverSshEqualsLocal_data()
+    {
+        QTest::addColumn<QString>("corpusCase");
+        QTest::addColumn<bool>("project"); // not the 784-wide ones: PCA takes seconds under ASan
+        QTest::newRow("tsv, metadata, sprite")
+            << QStringLiteral("c01_torch_tutorial_images_graph_embedding") << false;
+        QTest::newRow("two tsv") << QStringLiteral("c05_torch_embeddings_two_tags") << true;
+        QTest::newRow("sprite, checkpoint, root")
+            << QStringLiteral("f04_tf1_projector_sprite_checkpoint_minimal/minimalsample") << false;
+        QTest::newRow("tf2 checkpoint")
+            << QStringLiteral("f07_tf2_ckpt_projector_backslash_path") << true;
+        QTest::newRow("broken paths")
+            << QStringLiteral("f06_tf1_keras_embeddings_callback_broken_paths") << false;
+    }
+    void projectorOverSshEqualsLocal()
+    {
+        QFETCH(QString, corpusCase);
+        QFETCH(bool, project);
+        const auto corpus = corpusDirectory();
+        if (!corpus)
+            QSKIP(qPrintable(corpusMissingMessage()));
+        const QString local = native(*corpus / pathFromText(corpusCase.toStdString()));
+        const CliResult inspect
+            = runCli({QStringLiteral("inspect"), QStringLiteral("--json"), local});
+        QVERIFY2(inspect.exitCode == 0, inspect.err.constData());
+        QVERIFY2(inspect.out.contains("\"embeddings\": [\n {"), inspect.out.constData());
+        QCOMPARE(inspectJsonOverSsh(local), inspect.out);
+        if (project)
+            expectSameProjections(local, inspect.out);
+    }
+
+    // A V1 checkpoint (a table of slices per file, sharded) and a raw float32 tensor file.
+    void projectorV1CheckpointOverSshEqualsLocal()
+    {
+        const fs::path logdir = pathFromText(m_data.filePath(QStringLiteral("v1")).toStdString());
+        std::vector<float> values;
+        for (int i = 0; i < 24; ++i)
+            values.push_back(float(i * i % 17) - 8.5f);
+        const auto half = [&](int from) {
+            return std::vector<float>(values.begin() + from, values.begin() + from + 12);
+        };
+        QVERIFY(writeV1Checkpoint(logdir / "model.ckpt-7-00000-of-00002",
+            {{"words", {1, {6, 4}, {{{0, 0}, {3, -1}, half(0)}}}}}));
+        QVERIFY(writeV1Checkpoint(logdir / "model.ckpt-7-00001-of-00002",
+            {{"words", {1, {6, 4}, {{{3, 0}, {3, -1}, half(12)}}}}}));
+        // "?????" escaped: "??-" is a trigraph to older compilers.
+        writeBytes(
+            logdir / "checkpoint", "model_checkpoint_path: \"model.ckpt-7-\?\?\?\?\?-of-00002\"\n");
+        writeBytes(logdir / "raw.bytes",
+            std::string(reinterpret_cast<const char*>(values.data()), 24 * sizeof(float)));
+        writeBytes(logdir / "projector_config.pbtxt",
+            "embeddings { tensor_name: \"raw\" tensor_path: \"raw.bytes\" "
+            "tensor_shape: [6, 4] }\nembeddings { tensor_name: \"words\" }\n");
+        writeLogdir(QStringLiteral("v1"), 3);
+        const CliResult inspect
+            = runCli({QStringLiteral("inspect"), QStringLiteral("--json"), native(logdir)});
+        QVERIFY2(inspect.exitCode == 0, inspect.err.constData());
+        QVERIFY2(inspect.out.contains("\"kind\": \"checkpoint\"")
+                && inspect.out.contains("\"kind\": \"binary\""),
+            inspect.out.constData());
+        QCOMPARE(inspectJsonOverSsh(native(logdir)), inspect.out);
+        expectSameProjections(native(logdir), inspect.out);
     }
 
     void appendedPointsArriveOnReload()
@@ -610,20 +721,44 @@ private slots:
 
     void unreadableFolderIsReported()
     {
-        if (::geteuid() == 0)
-            QSKIP("running as root, which reads every folder: permission cannot be denied");
-        const fs::path logdir = writeLogdir(QStringLiteral("locked"), 10);
-        writeLogdir(QStringLiteral("locked/secret"), 10);
+        SshTestServer asNobody; // when root, who reads every folder
+        const DeniableServer deniable = deniableServer(m_server, m_data.path(), asNobody);
+        if (!deniable.server)
+            QSKIP(qPrintable(deniable.why));
+        SshTestServer* server = deniable.server;
+        const fs::path logdir = deniable.served / "locked";
+        fs::path blocked; // an event file the login user may not read, in a folder it may
+        for (const fs::path& run : {logdir / "run", logdir / "secret", logdir / "blocked"}) {
+            EventFileWriter writer(run, writerOptions());
+            for (int step = 0; step < 10; ++step)
+                writer.addScalar("loss", step, float(step));
+            blocked = writer.path();
+        }
         fs::permissions(logdir / "secret", fs::perms::none);
-        const CliResult result = runCli({QStringLiteral("inspect"), m_server.url(native(logdir))});
+        fs::permissions(blocked, fs::perms::none);
+        const auto inspect = [&](const fs::path& path) {
+            return runProgram(QStringLiteral(LANTERN_CLI),
+                {QStringLiteral("inspect"), server->url(native(path))},
+                server->clientEnvironment());
+        };
+        const CliResult result = inspect(logdir);
+        const CliResult root = inspect(logdir / "secret");
         fs::permissions(logdir / "secret", fs::perms::owner_all);
+        fs::permissions(blocked, fs::perms::owner_read | fs::perms::owner_write);
+        // Each refusal said with its path; the rest loads.
         QCOMPARE(result.exitCode, 0);
-        QVERIFY2(result.out.contains((native(logdir / "secret") + ": Permission denied").toUtf8()),
+        QVERIFY2(result.out.contains(
+                     (server->url(native(logdir / "secret")) + ": Permission denied").toUtf8()),
             result.out.constData());
-        const CliResult root
-            = runCli({QStringLiteral("inspect"), m_server.url(native(logdir / "secret"))});
-        fs::permissions(logdir / "secret", fs::perms::owner_all);
+        QVERIFY2(
+            result.out.contains(
+                (server->url(native(blocked)) + " @0: cannot open: Permission denied").toUtf8()),
+            result.out.constData());
+        QVERIFY2(result.out.contains("run run  (11 events"), result.out.constData());
+        QCOMPARE(root.exitCode, 1);
         QVERIFY2(root.err.endsWith(": Permission denied\n"), root.err.constData());
+        QVERIFY2(root.err.contains(server->url(native(logdir / "secret")).toUtf8()),
+            root.err.constData());
     }
 
     void pathWithSpacesAndShellMetacharacters()

@@ -123,7 +123,9 @@ QString SshTestServer::home() const
 
 QString SshTestServer::url(const QString& remotePath) const
 {
-    return QStringLiteral("ssh://127.0.0.1:%1%2").arg(m_port).arg(remotePath);
+    const QString user = m_asNobody ? QStringLiteral("nobody@") : QString();
+    return QStringLiteral("ssh://") + user + QStringLiteral("127.0.0.1:%1").arg(m_port)
+        + remotePath;
 }
 
 QProcessEnvironment SshTestServer::clientEnvironment() const
@@ -210,7 +212,7 @@ bool SshTestServer::writeConfig()
                          "Subsystem sftp internal-sftp\n")
               .arg(m_port)
               .arg(path(QStringLiteral("host_key")), path(QStringLiteral("authorized_keys")),
-                  yesNo(key), yesNo(!key), yesNo(m_login == Login::Password),
+                  yesNo(key), yesNo(!key || m_asNobody), yesNo(m_login == Login::Password),
                   yesNo(m_login == Login::KeyboardInteractive),
                   key ? QStringLiteral("prohibit-password") : QStringLiteral("yes"));
     return writeFile(path(QStringLiteral("sshd_config")), config.toUtf8());
@@ -221,7 +223,7 @@ bool SshTestServer::writeConfig()
 bool SshTestServer::writePamService(const QString& password)
 {
     const QString library = pamWrapperLibrary();
-    const passwd* user = ::getpwuid(::geteuid());
+    const passwd* user = m_asNobody ? ::getpwnam("nobody") : ::getpwuid(::geteuid());
     if (library.isEmpty() || !user)
         return false;
     const QString database = path(QStringLiteral("pam_passdb"));
@@ -252,30 +254,64 @@ bool SshTestServer::restartWithLogin(Login login, const QString& password)
     return start();
 }
 
+bool SshTestServer::prepare()
+{
+    if (!m_directory.isValid()) {
+        m_why = QStringLiteral("cannot create a temporary folder");
+        return false;
+    }
+    const QString ssh = home() + QStringLiteral("/.ssh");
+    QDir().mkpath(ssh);
+    m_port = freePort();
+    if (!generateKey(path(QStringLiteral("host_key")))
+        || !generateKey(ssh + QStringLiteral("/id_ed25519"))) {
+        m_why = QStringLiteral("ssh-keygen failed (Debian: openssh-client)");
+        return false;
+    }
+    writeFile(
+        path(QStringLiteral("authorized_keys")), readFile(ssh + QStringLiteral("/id_ed25519.pub")));
+    writeKnownHosts(knownHostsLine());
+    writeFile(ssh + QStringLiteral("/config"), QByteArray());
+    return true;
+}
+
+bool SshTestServer::startAsNobody()
+{
+    const passwd* nobody = ::getpwnam("nobody");
+    if (::geteuid() != 0 || !nobody) {
+        m_why = QStringLiteral("only root can run sshd as another user");
+        return false;
+    }
+    m_asNobody = true;
+    if (!QFile::exists(QString::fromLatin1(kSshd)))
+        return start(); // which says why
+    if (m_port == 0 && !prepare())
+        return false;
+    if (!writePamService({})) {
+        m_why = QStringLiteral("pam_wrapper is not installed (Debian: libpam-wrapper)");
+        return false;
+    }
+    // nobody reads the config, the authorized keys and the served files below our folder,
+    // and owns the host key, which sshd insists only its user may read.
+    QFile(m_directory.path())
+        .setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
+            | QFile::ExeOther);
+    const QString hostKey = path(QStringLiteral("host_key"));
+    if (::chown(hostKey.toLocal8Bit().constData(), nobody->pw_uid, nobody->pw_gid) != 0) {
+        m_why = QStringLiteral("cannot give the host key to nobody");
+        return false;
+    }
+    return start();
+}
+
 bool SshTestServer::start()
 {
     if (!QFile::exists(QString::fromLatin1(kSshd))) {
         m_why = QStringLiteral("%1 is not installed (Debian: openssh-server)").arg(kSshd);
         return false;
     }
-    if (!m_directory.isValid()) {
-        m_why = QStringLiteral("cannot create a temporary folder");
+    if (m_port == 0 && !prepare()) // the first start; a restart keeps keys and port
         return false;
-    }
-    const QString ssh = home() + QStringLiteral("/.ssh");
-    if (m_port == 0) { // the first start; a restart keeps keys and port
-        QDir().mkpath(ssh);
-        m_port = freePort();
-        if (!generateKey(path(QStringLiteral("host_key")))
-            || !generateKey(ssh + QStringLiteral("/id_ed25519"))) {
-            m_why = QStringLiteral("ssh-keygen failed (Debian: openssh-client)");
-            return false;
-        }
-        writeFile(path(QStringLiteral("authorized_keys")),
-            readFile(ssh + QStringLiteral("/id_ed25519.pub")));
-        writeKnownHosts(knownHostsLine());
-        writeFile(ssh + QStringLiteral("/config"), QByteArray());
-    }
     if (!writeConfig()) {
         m_why = QStringLiteral("cannot write the server's configuration");
         return false;
@@ -291,16 +327,23 @@ bool SshTestServer::start()
     m_sshd = std::make_unique<QProcess>();
     m_sshd->setProcessChannelMode(QProcess::MergedChannels);
     m_sshd->setStandardOutputFile(logFile);
-    if (m_login != Login::Key) { // sshd's PAM calls go to our service files
+    if (m_login != Login::Key || m_asNobody) { // sshd's PAM calls go to our service files
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("LD_PRELOAD"), pamWrapperLibrary());
         environment.insert(QStringLiteral("PAM_WRAPPER"), QStringLiteral("1"));
         environment.insert(QStringLiteral("PAM_WRAPPER_SERVICE_DIR"), path(QStringLiteral("pam")));
         m_sshd->setProcessEnvironment(environment);
     }
-    m_sshd->start(QString::fromLatin1(kSshd),
-        {QStringLiteral("-D"), QStringLiteral("-e"), QStringLiteral("-f"),
-            path(QStringLiteral("sshd_config"))});
+    const QStringList sshd {QString::fromLatin1(kSshd), QStringLiteral("-D"), QStringLiteral("-e"),
+        QStringLiteral("-f"), path(QStringLiteral("sshd_config"))};
+    const passwd* nobody = ::getpwnam("nobody");
+    if (m_asNobody && nobody) // setpriv (util-linux) drops root's user and groups first
+        m_sshd->start(QStringLiteral("setpriv"),
+            QStringList {QStringLiteral("--reuid=%1").arg(nobody->pw_uid),
+                QStringLiteral("--regid=%1").arg(nobody->pw_gid), QStringLiteral("--clear-groups")}
+                + sshd);
+    else
+        m_sshd->start(sshd.first(), sshd.mid(1));
     QByteArray log;
     for (int waited = 0; waited < 10000; waited += 20) {
         log = readFile(logFile);
@@ -329,6 +372,17 @@ void SshTestServer::stop()
     m_sshd->kill();
     m_sshd->waitForFinished(5000);
     m_sshd.reset();
+}
+
+DeniableServer deniableServer(SshTestServer& own, const QString& ownFolder, SshTestServer& asNobody)
+{
+    if (::geteuid() != 0)
+        return {&own, std::filesystem::path(ownFolder.toStdString()), {}};
+    if (!asNobody.startAsNobody())
+        return {nullptr, {},
+            QStringLiteral("running as root, and sshd cannot run as nobody: ") + asNobody.why()};
+    return {&asNobody, std::filesystem::path(asNobody.path(QStringLiteral("served")).toStdString()),
+        {}};
 }
 
 } // namespace lantern::test

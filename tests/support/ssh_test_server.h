@@ -10,6 +10,7 @@
 #include <QString>
 #include <QTemporaryDir>
 
+#include <filesystem>
 #include <memory>
 
 namespace lantern::test {
@@ -21,6 +22,11 @@ public:
 
     // Starts sshd; false with why() set when it cannot run here (tests then skip).
     bool start();
+    // Run as root, starts sshd as the unprivileged user "nobody" instead (setpriv), whom the
+    // client then logs in as (by key; pam_wrapper stands in for the account check, as nobody
+    // has no password): folders can then deny it access, which root's never do. Serves only
+    // what is below path(), which nobody may read. False with why() set when not root.
+    bool startAsNobody();
     void stop(); // kills the server (as a crash or a dropped network would)
     bool running() const;
     const QString& why() const { return m_why; }
@@ -61,16 +67,30 @@ public:
     QString path(const QString& name) const;
 
 private:
+    bool prepare(); // keys, known_hosts and port, on the first start
     bool generateKey(const QString& file);
     bool writeConfig();
     bool writePamService(const QString& password);
 
     Login m_login = Login::Key;
+    bool m_asNobody = false;
 
     QTemporaryDir m_directory;
     std::unique_ptr<QProcess> m_sshd;
     int m_port = 0;
     QString m_why;
 };
+
+// For tests of permission denied: a server whose login user cannot read a folder denied to it,
+// and a folder it serves. Not root: `own`, serving `ownFolder`. Root reads everything, so then
+// `asNobody` started as nobody, serving a folder below its own. No server, with why, when
+// neither can be had.
+struct DeniableServer {
+    SshTestServer* server = nullptr;
+    std::filesystem::path served;
+    QString why;
+};
+DeniableServer deniableServer(
+    SshTestServer& own, const QString& ownFolder, SshTestServer& asNobody);
 
 } // namespace lantern::test

@@ -11,8 +11,12 @@
 #include "core/write/event_file_writer.h"
 #include "tests/support/ssh_test_server.h"
 #include "tests/support/test_main.h"
+#include "tests/support/test_support.h"
 #include "ui/adapter/log_loader.h"
 #include "ui/adapter/path_qstring.h"
+#include "ui/dashboards/projector/embedding_scatter_plot.h"
+#include "ui/dashboards/projector/projector_dashboard.h"
+#include "ui/dashboards/projector/projector_panel.h"
 #include "ui/dashboards/scalars/scalars_dashboard.h"
 #include "ui/main_window.h"
 #include "ui/remote/remote_logdir_dialog.h"
@@ -20,6 +24,8 @@
 #include "ui/widgets/diagnostics_panel.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
@@ -36,6 +42,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -483,6 +490,105 @@ private slots:
             QVERIFY(sshFile.open(QIODevice::ReadOnly));
             QVERIFY2(!sshFile.readAll().contains(password.toUtf8()), qPrintable(name));
         }
+    }
+
+    void unreadableFolderAndFileAreReported()
+    {
+        SshTestServer asNobody; // when root, who reads everything
+        const DeniableServer deniable = deniableServer(m_server, m_data.path(), asNobody);
+        if (!deniable.server)
+            QSKIP(qPrintable(deniable.why));
+        SshTestServer* server = deniable.server;
+        server->becomeClient();
+        const auto restore = qScopeGuard([this] {
+            core::SshHosts::shared().closeAll();
+            m_server.becomeClient();
+        });
+        const fs::path logdir = deniable.served / "locked";
+        fs::path blockedFile;
+        for (const char* run : {"run", "secret", "blocked"}) {
+            core::EventFileWriter writer(logdir / run);
+            for (int step = 0; step < 4; ++step)
+                writer.addScalar("loss", step, float(step), 10.0 + step);
+            blockedFile = writer.path();
+        }
+        fs::permissions(logdir / "secret", fs::perms::none);
+        fs::permissions(blockedFile, fs::perms::none);
+        const auto unlock = qScopeGuard([&] {
+            fs::permissions(logdir / "secret", fs::perms::owner_all);
+            fs::permissions(blockedFile, fs::perms::owner_read | fs::perms::owner_write);
+        });
+
+        ui::MainWindow window;
+        window.show();
+        window.openLogdirs({server->url(QString::fromStdString(logdir.string()))});
+        QVERIFY(waitForLoad(window));
+        QTRY_VERIFY_WITH_TIMEOUT(window.diagnosticsPanel()->problemCount() >= 2, kTimeout);
+        // The readable run loads; each refusal is listed with its path.
+        QCOMPARE(lossPoints(window), std::size_t(4));
+        QStringList rows;
+        const QTableWidget* table = window.diagnosticsPanel()->table();
+        for (int row = 0; row < table->rowCount(); ++row) {
+            QStringList cells;
+            for (int column = 0; column < table->columnCount(); ++column)
+                cells.append(
+                    table->item(row, column) ? table->item(row, column)->text() : QString());
+            rows.append(cells.join(QLatin1Char('|')));
+        }
+        const QString secret = server->url(QString::fromStdString((logdir / "secret").string()));
+        const QString blocked = server->url(QString::fromStdString(blockedFile.string()));
+        QVERIFY2(rows.filter(secret + QStringLiteral(": Permission denied")).size() == 1,
+            qPrintable(rows.join(QLatin1Char('\n'))));
+        QVERIFY2(rows.filter(QRegularExpression(QStringLiteral("^blocked\\|")
+                                 + QRegularExpression::escape(blocked)
+                                 + QStringLiteral("\\|.*Permission denied")))
+                     .size()
+                == 1,
+            qPrintable(rows.join(QLatin1Char('\n'))));
+        saveScreenshot(*window.diagnosticsPanel(), QStringLiteral("permission_denied"));
+
+        // A log directory that cannot be listed at all: said on the start page with the reason.
+        window.openLogdirs({secret});
+        QVERIFY(waitForLoad(window));
+        const auto* message = window.findChild<QLabel*>(QStringLiteral("startMessage"));
+        const auto* status = window.findChild<QLabel*>(QStringLiteral("statusText"));
+        QVERIFY(message && status);
+        QVERIFY2(message->text().startsWith(
+                     QStringLiteral("<p><b>%1: Permission denied</b></p>").arg(secret)),
+            qPrintable(message->text()));
+        QCOMPARE(status->text(), QStringLiteral("No runs found"));
+        QTest::qWait(50); // the page's layout follows the new message in the event loop
+        saveScreenshot(window, QStringLiteral("permission_denied_root"));
+    }
+
+    // The Projector tab of an ssh:// logdir: the embedding's tensor, metadata and sprite atlas
+    // are read over SFTP, as from the disk.
+    void projectorTabReadsARemoteLogdir()
+    {
+        const auto corpus = test::corpusDirectory();
+        if (!corpus)
+            QSKIP(qPrintable(test::corpusMissingMessage()));
+        const QString logdir
+            = ui::qStringFromPath(*corpus / "c01_torch_tutorial_images_graph_embedding");
+        ui::MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        auto* projector = window.findChild<ui::ProjectorDashboard*>(QStringLiteral("projector"));
+        QVERIFY(projector);
+        QSignalSpy shown(projector, &ui::ProjectorDashboard::projectionShown);
+        window.openLogdirs({m_server.url(logdir)});
+        QVERIFY(waitForLoad(window));
+        QTRY_VERIFY_WITH_TIMEOUT(projector->hasEmbeddings() && !window.isComputing(), kTimeout);
+        QVERIFY(window.showTab(QStringLiteral("projector")));
+        QVERIFY(shown.count() > 0 || shown.wait(kTimeout));
+        QCOMPARE(projector->embeddingChooser()->count(), 1);
+        QCOMPARE(projector->plot()->pointCount(), 100); // the rows of tensors.tsv
+        QCOMPARE(projector->colorChooser()->currentText(), QStringLiteral("label")); // metadata
+        QVERIFY2(
+            projector->panel()->sprites->isEnabled(), qPrintable(projector->panel()->messages()));
+        projector->plot()->grab();
+        QCOMPARE(projector->plot()->spritesDrawn(), 100); // the 28×28 tiles of sprite.png
+        saveScreenshot(window, QStringLiteral("remote_projector"));
     }
 
     void droppedConnectionKeepsDataAndReconnects()

@@ -1,12 +1,17 @@
 #include "ui/dashboards/projector/projector_work.h"
 
+#include "core/io/file_access.h"
 #include "ui/adapter/path_qstring.h"
 
+#include <QBuffer>
 #include <QImageReader>
 #include <QPainter>
 
 namespace lantern::ui {
 namespace {
+
+// A PNG of the largest atlas accepted (kMaxSpriteAtlasSide square) is well below this.
+constexpr std::uintmax_t kMaxRemoteSpriteBytes = std::uintmax_t(256) << 20;
 
 // Decodes the sprite atlas and says precisely why points will have no thumbnails.
 void loadAtlas(LoadedProjectorData& data)
@@ -19,7 +24,16 @@ void loadAtlas(LoadedProjectorData& data)
         int(std::min<std::uint32_t>(source.spriteTile->second, 1u << 15)));
     // loadEmbedding already warns about this atlas when its header showed the problem.
     const bool warned = QString::fromStdString(data.embedding.warning).contains(path);
+    // A remote atlas is fetched whole, then decoded from memory.
+    QBuffer remoteBytes;
+    if (core::isRemotePath(source.spritePath)) {
+        std::string error;
+        if (auto bytes = core::readProjectorFile(source.spritePath, error, kMaxRemoteSpriteBytes))
+            remoteBytes.setData(QByteArray::fromStdString(*bytes));
+    }
     QImageReader reader(path);
+    if (core::isRemotePath(source.spritePath))
+        reader.setDevice(&remoteBytes);
     QImage atlas = reader.read();
     if (atlas.isNull()) {
         if (!warned)
