@@ -68,6 +68,28 @@ QPainterPath roundedPolyline(const std::vector<QPointF>& points)
     return path;
 }
 
+// Cuts `points` to their first kStub of length (their last, `atEnd`), unless they are short.
+void keepStub(std::vector<QPointF>& points, bool atEnd)
+{
+    if (atEnd)
+        std::reverse(points.begin(), points.end());
+    double total = 0;
+    for (std::size_t i = 1; i < points.size(); ++i)
+        total += QLineF(points[i - 1], points[i]).length();
+    double left = kStub;
+    for (std::size_t i = 1; i < points.size() && total > 2 * kStub; ++i) {
+        const QLineF part(points[i - 1], points[i]);
+        if (part.length() >= left) {
+            points[i] = part.pointAt(left / part.length());
+            points.resize(i + 1);
+            break;
+        }
+        left -= part.length();
+    }
+    if (atEnd)
+        std::reverse(points.begin(), points.end());
+}
+
 QString labelOf(const core::GraphHierarchy::Node& node)
 {
     return QString::fromUtf8(node.label().data(), qsizetype(node.label().size()));
@@ -429,25 +451,20 @@ void GraphView::drawEdges(QPainter& painter, const QRectF& visible) const
         }
         if (!bounds.intersects(visible))
             continue;
-        QPointF start = borderPoint(a, points.empty() ? b.center() : points.front());
+        const QPointF start = borderPoint(a, points.empty() ? b.center() : points.front());
         QPointF end = borderPoint(b, points.empty() ? a.center() : points.back());
         const std::uint32_t count = edge.data + edge.control;
-        if (edge.auxiliary && !touchesFocus(edge)) {
-            // To or from the auxiliary area: a short stub at the main end, as long lines
-            // from every op to the global step would cross the whole drawing.
-            const bool fromAside = m_layout.boxes[edge.from].auxiliary;
-            const bool toAside = m_layout.boxes[edge.to].auxiliary;
-            const QPointF d = end - start;
-            const double length = std::hypot(d.x(), d.y());
-            if (fromAside != toAside && length > 2 * kStub) {
-                if (fromAside)
-                    start = end - d / length * kStub;
-                else
-                    end = start + d / length * kStub;
-            }
-        }
         points.insert(points.begin(), start);
         points.push_back(end);
+        if (edge.auxiliary && !touchesFocus(edge)) {
+            // To or from the auxiliary area: a short stub at the main end, as long lines
+            // from every op to the global step would cross the whole drawing. It follows the
+            // edge's route, which passes beside the boxes in between.
+            const bool fromAside = m_layout.boxes[edge.from].auxiliary;
+            if (fromAside != m_layout.boxes[edge.to].auxiliary)
+                keepStub(points, fromAside);
+            end = points.back();
+        }
         const QColor colour = edge.auxiliary ? kAuxiliaryEdge : kEdge;
         QPen pen(colour, 1.2 + std::min(5.0, std::log2(double(std::max(count, 1u)))));
         if (edge.data == 0)
