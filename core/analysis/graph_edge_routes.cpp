@@ -92,29 +92,18 @@ public:
     std::optional<std::uint32_t> firstHit(
         Point a, Point b, const std::vector<std::uint32_t>& exempt)
     {
-        ++m_stamp;
         std::optional<std::uint32_t> best;
         double bestT = 2;
-        const std::size_t top = rowOf(std::min(a.y, b.y)), bottom = rowOf(std::max(a.y, b.y));
-        const std::size_t left = columnOf(std::min(a.x, b.x)), right = columnOf(std::max(a.x, b.x));
-        m_work += (bottom - top + 1) * (right - left + 1);
-        for (std::size_t row = top; row <= bottom; ++row)
-            for (std::size_t column = left; column <= right; ++column)
-                for (const std::uint32_t box : m_cells[row * m_columns + column]) {
-                    ++m_work;
-                    if (m_seen[box] == m_stamp)
-                        continue;
-                    m_seen[box] = m_stamp;
-                    if (std::find(exempt.begin(), exempt.end(), box) != exempt.end())
-                        continue;
-                    const auto t = entry(a, b, rectOf(m_layout.boxes[box]));
-                    if (!t)
-                        continue;
-                    if (*t < bestT - 1e-9 || (*t < bestT + 1e-9 && best && box < *best)) {
-                        bestT = *t;
-                        best = box; // an open group's index precedes its children's
-                    }
+        visitBoxes(std::min(a.x, b.x), std::min(a.y, b.y), std::max(a.x, b.x), std::max(a.y, b.y),
+            [&](std::uint32_t box) {
+                if (std::find(exempt.begin(), exempt.end(), box) != exempt.end())
+                    return;
+                const auto t = entry(a, b, rectOf(m_layout.boxes[box]));
+                if (t && (*t < bestT - 1e-9 || (*t < bestT + 1e-9 && best && box < *best))) {
+                    bestT = *t;
+                    best = box; // an open group's index precedes its children's
                 }
+            });
         return best;
     }
 
@@ -127,31 +116,21 @@ public:
         bool vertical, double line, double low, double high, double limit)
     {
         double lower = limit, higher = limit;
-        ++m_stamp;
         const double x0 = vertical ? line - limit : low, x1 = vertical ? line + limit : high;
         const double y0 = vertical ? low : line - limit, y1 = vertical ? high : line + limit;
-        const std::size_t top = rowOf(y0), bottom = rowOf(y1);
-        const std::size_t left = columnOf(x0), right = columnOf(x1);
-        m_work += (bottom - top + 1) * (right - left + 1);
-        for (std::size_t row = top; row <= bottom; ++row)
-            for (std::size_t column = left; column <= right; ++column)
-                for (const std::uint32_t index : m_cells[row * m_columns + column]) {
-                    ++m_work;
-                    if (m_seen[index] == m_stamp)
-                        continue;
-                    m_seen[index] = m_stamp;
-                    const ExpandedLayout::Box& box = m_layout.boxes[index];
-                    const double across0 = vertical ? box.x : box.y;
-                    const double across1 = across0 + (vertical ? box.width : box.height);
-                    const double along0 = vertical ? box.y : box.x;
-                    const double along1 = along0 + (vertical ? box.height : box.width);
-                    if (along1 <= low || along0 >= high || (across0 < line && across1 > line))
-                        continue;
-                    if (across1 <= line)
-                        lower = std::min(lower, line - across1);
-                    else
-                        higher = std::min(higher, across0 - line);
-                }
+        visitBoxes(x0, y0, x1, y1, [&](std::uint32_t index) {
+            const ExpandedLayout::Box& box = m_layout.boxes[index];
+            const double across0 = vertical ? box.x : box.y;
+            const double across1 = across0 + (vertical ? box.width : box.height);
+            const double along0 = vertical ? box.y : box.x;
+            const double along1 = along0 + (vertical ? box.height : box.width);
+            if (along1 <= low || along0 >= high || (across0 < line && across1 > line))
+                return;
+            if (across1 <= line)
+                lower = std::min(lower, line - across1);
+            else
+                higher = std::min(higher, across0 - line);
+        });
         return {lower, higher};
     }
 
@@ -166,6 +145,25 @@ public:
     }
 
 private:
+    // Calls `visit` once with each box in the cells that the rectangle touches.
+    template <typename Visit>
+    void visitBoxes(double left, double top, double right, double bottom, Visit visit)
+    {
+        ++m_stamp;
+        const std::size_t firstRow = rowOf(top), lastRow = rowOf(bottom);
+        const std::size_t firstColumn = columnOf(left), lastColumn = columnOf(right);
+        m_work += (lastRow - firstRow + 1) * (lastColumn - firstColumn + 1);
+        for (std::size_t row = firstRow; row <= lastRow; ++row)
+            for (std::size_t column = firstColumn; column <= lastColumn; ++column)
+                for (const std::uint32_t box : m_cells[row * m_columns + column]) {
+                    ++m_work;
+                    if (m_seen[box] != m_stamp) {
+                        m_seen[box] = m_stamp;
+                        visit(box);
+                    }
+                }
+    }
+
     std::size_t rowOf(double y) const
     {
         return std::min(m_rows - 1, std::size_t(std::max(0.0, y / m_cell)));
