@@ -3,13 +3,15 @@
 // Checks: no crash, hang or runaway memory; every op sits in the tree once, counts add up,
 // and every resolved input is counted as exactly one edge; in the expanded layout, every box
 // lies inside its open group's box and every input between two different visible boxes is
-// counted in one drawn edge (or stated as not drawn).
+// counted in one drawn edge (or stated as not drawn), and the edges' routes around boxes (and
+// their lanes) are deterministic and finite.
 
 #include "core/analysis/graph_expanded_layout.h"
 #include "core/analysis/graph_hierarchy.h"
 
 #include "fuzz/fuzz_check.h"
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
@@ -67,6 +69,16 @@ void checkExpandedLayout(
                 && edge.from != edge.to,
             "an edge between no boxes");
         check(edge.data + edge.control > 0, "an edge counting no input");
+        check(std::size_t(edge.firstBend) + edge.bendCount <= layout.bends.size(),
+            "an edge's bends outside the list");
+    }
+    // Routes and lanes (graph_edge_routes.h): the same for the same layout, finite.
+    check(layout.bends.size() == fresh.bends.size(), "routes differ between equal layouts");
+    for (std::size_t i = 0; i < layout.bends.size(); ++i) {
+        const auto& bend = layout.bends[i];
+        check(std::isfinite(bend.x) && std::isfinite(bend.y), "a bend not on the canvas");
+        check(bend.x == fresh.bends[i].x && bend.y == fresh.bends[i].y,
+            "routes differ between equal layouts");
     }
 }
 

@@ -15,6 +15,13 @@
 
 #include <QTest>
 
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <string>
+#include <tuple>
+#include <vector>
+
 using namespace lantern;
 using namespace lantern::core;
 using lantern::test::addNode;
@@ -109,6 +116,159 @@ void checkConsistent(const GraphHierarchy& h, const ExpandedLayout& layout)
     for (const auto& edge : layout.edges)
         counted += edge.data + edge.control;
     QCOMPARE(counted, expected);
+}
+
+// The corpus' logdirs whose graphs the tests open.
+constexpr const char* kCorpusGraphs[] = {"a01_tf1_linearclassifier_estimator",
+    "a02_tf1_custom_estimator_resumed", "a03_tf0x_2016_functionaltest_train_eval",
+    "b01_tf2_keras_callback_and_custom_loop", "c01_torch_tutorial_images_graph_embedding",
+    "f06_tf1_keras_embeddings_callback_broken_paths"};
+
+// The largest graph of a corpus logdir.
+std::shared_ptr<const pb::GraphDef> largestGraphOf(const char* name)
+{
+    std::shared_ptr<const pb::GraphDef> graph;
+    const auto snapshot = test::loadCorpusLogdir(name);
+    for (const auto& run : snapshot->runs)
+        for (const GraphReference& reference : run->graphReferences()) {
+            const DecodedGraph decoded = loadGraph(reference);
+            if (decoded.ok() && (!graph || decoded.graph->node_size() > graph->node_size()))
+                graph = decoded.graph;
+        }
+    return graph;
+}
+
+std::uint32_t deepestOp(const GraphHierarchy& h)
+{
+    std::uint32_t deepest = 0;
+    for (std::uint32_t i = 0; i < h.nodes().size(); ++i)
+        if (h.node(i).depth > h.node(deepest).depth)
+            deepest = i;
+    return deepest;
+}
+
+// Every group two levels down open, then the scopes above the deepest op.
+GraphExpansion twoLevelsAndDeepestOpen(const GraphHierarchy& h)
+{
+    GraphExpansion expansion;
+    for (std::uint32_t i = 1; i < h.nodes().size(); ++i)
+        if (h.node(i).isGroup() && h.node(i).depth <= 2)
+            expansion.open.insert(i);
+    revealNode(h, expansion, deepestOp(h));
+    return expansion;
+}
+
+using Point = GraphLayout::Position;
+
+// Each edge as drawn (every edge, those to and from the auxiliary area too): from its source's
+// centre through its bends to its target's centre.
+std::vector<std::vector<Point>> drawnPaths(const ExpandedLayout& layout)
+{
+    std::vector<std::vector<Point>> paths;
+    for (const auto& edge : layout.edges) {
+        auto& path = paths.emplace_back();
+        for (const std::uint32_t end : {edge.from, edge.to}) {
+            const auto& box = layout.boxes[end];
+            path.push_back({box.x + box.width / 2, box.y + box.height / 2});
+            if (end == edge.from)
+                path.insert(path.end(), layout.bends.begin() + edge.firstBend,
+                    layout.bends.begin() + edge.firstBend + edge.bendCount);
+        }
+    }
+    return paths;
+}
+
+// Whether segment a-b passes through the inside of `box` (its border excepted), by clipping
+// the segment to the box.
+bool passesThrough(Point a, Point b, const ExpandedLayout::Box& box)
+{
+    const double left = box.x + 0.5, right = box.x + box.width - 0.5;
+    const double top = box.y + 0.5, bottom = box.y + box.height - 0.5;
+    if (std::max(a.x, b.x) <= left || std::min(a.x, b.x) >= right || std::max(a.y, b.y) <= top
+        || std::min(a.y, b.y) >= bottom)
+        return false;
+    double enter = 0, leave = 1;
+    const auto clip = [&](double from, double delta, double low, double high) {
+        if (delta == 0)
+            return from > low && from < high;
+        double t0 = (low - from) / delta, t1 = (high - from) / delta;
+        if (t0 > t1)
+            std::swap(t0, t1);
+        enter = std::max(enter, t0);
+        leave = std::min(leave, t1);
+        return enter < leave;
+    };
+    return clip(a.x, b.x - a.x, left, right) && clip(a.y, b.y - a.y, top, bottom);
+}
+
+// How many segments of drawn edges pass through a box that is neither one of the edge's ends
+// nor an open group around one. Measured box by box, apart from the router's own count.
+std::size_t segmentsThroughUnrelatedBoxes(const ExpandedLayout& layout)
+{
+    const auto paths = drawnPaths(layout);
+    std::size_t crossing = 0;
+    std::vector<bool> related(layout.boxes.size());
+    for (std::size_t e = 0; e < paths.size(); ++e) {
+        std::fill(related.begin(), related.end(), false);
+        for (const std::uint32_t end : {layout.edges[e].from, layout.edges[e].to})
+            for (std::int32_t b = std::int32_t(end); b >= 0;
+                 b = layout.boxes[std::size_t(b)].parentBox)
+                related[std::size_t(b)] = true;
+        for (std::size_t i = 1; i < paths[e].size(); ++i)
+            for (std::size_t b = 0; b < layout.boxes.size(); ++b)
+                if (!related[b] && passesThrough(paths[e][i - 1], paths[e][i], layout.boxes[b])) {
+                    ++crossing;
+                    break;
+                }
+    }
+    return crossing;
+}
+
+// How many pairs of straight parts between two bends, of different edges, lie on one line (a
+// quarter pixel apart at most) and overlap by more than 4 px, so that drawn they merge into
+// one, in a corridor that had room for them: fewer parts pass there, within half a gap either
+// side, than the gap between boxes has pixels.
+std::size_t mergedCorridorParts(const ExpandedLayout& layout)
+{
+    struct Part {
+        bool vertical;
+        double line, low, high;
+        std::size_t edge;
+    };
+    std::vector<Part> parts;
+    for (std::size_t e = 0; e < layout.edges.size(); ++e) {
+        const auto& edge = layout.edges[e];
+        for (std::uint32_t i = edge.firstBend; i + 1 < edge.firstBend + edge.bendCount; ++i) {
+            const Point a = layout.bends[i], b = layout.bends[i + 1];
+            if (a.x == b.x)
+                parts.push_back({true, a.x, std::min(a.y, b.y), std::max(a.y, b.y), e});
+            else if (a.y == b.y)
+                parts.push_back({false, a.y, std::min(a.x, b.x), std::max(a.x, b.x), e});
+        }
+    }
+    std::sort(parts.begin(), parts.end(), [](const Part& a, const Part& b) {
+        return std::tie(a.vertical, a.line) < std::tie(b.vertical, b.line);
+    });
+    const double gap = GraphLayoutOptions {}.horizontalGap;
+    const auto crowded = [&](const Part& part, double low, double high) {
+        std::size_t passing = 0;
+        for (const Part& other : parts)
+            passing += other.vertical == part.vertical
+                && std::abs(other.line - part.line) <= gap / 2 && other.low < high
+                && other.high > low;
+        return double(passing) > gap;
+    };
+    std::size_t merged = 0;
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        for (std::size_t j = i + 1; j < parts.size() && parts[j].vertical == parts[i].vertical
+             && parts[j].line - parts[i].line <= 0.25;
+             ++j) {
+            const double low = std::max(parts[i].low, parts[j].low);
+            const double high = std::min(parts[i].high, parts[j].high);
+            merged += parts[j].edge != parts[i].edge && high - low > 4
+                && !crowded(parts[i], low, high);
+        }
+    return merged;
 }
 
 } // namespace
@@ -330,32 +490,12 @@ private slots:
         const auto corpus = test::corpusDirectory();
         if (!corpus)
             QSKIP(qPrintable(test::corpusMissingMessage()));
-        for (const char* name :
-            {"a01_tf1_linearclassifier_estimator", "a02_tf1_custom_estimator_resumed",
-                "a03_tf0x_2016_functionaltest_train_eval", "b01_tf2_keras_callback_and_custom_loop",
-                "c01_torch_tutorial_images_graph_embedding",
-                "f06_tf1_keras_embeddings_callback_broken_paths"}) {
-            // The largest graph of the logdir.
-            std::shared_ptr<const pb::GraphDef> graph;
-            const auto snapshot = test::loadCorpusLogdir(name);
-            for (const auto& run : snapshot->runs)
-                for (const GraphReference& reference : run->graphReferences()) {
-                    const DecodedGraph decoded = loadGraph(reference);
-                    if (decoded.ok() && (!graph || decoded.graph->node_size() > graph->node_size()))
-                        graph = decoded.graph;
-                }
+        for (const char* name : kCorpusGraphs) {
+            const auto graph = largestGraphOf(name);
             QVERIFY2(graph && graph->node_size() > 0, name);
             const GraphHierarchy h = buildGraphHierarchy(*graph);
-            // Open every group two levels down, then the scopes above the deepest op.
-            GraphExpansion expansion;
-            std::uint32_t deepest = 0;
-            for (std::uint32_t i = 0; i < h.nodes().size(); ++i) {
-                if (h.node(i).isGroup() && h.node(i).depth <= 2 && i != 0)
-                    expansion.open.insert(i);
-                if (h.node(i).depth > h.node(deepest).depth)
-                    deepest = i;
-            }
-            revealNode(h, expansion, deepest);
+            const GraphExpansion expansion = twoLevelsAndDeepestOpen(h);
+            const std::uint32_t deepest = deepestOp(h);
             const ExpandedLayout layout = layOutExpanded(h, graph.get(), expansion);
             QVERIFY2(layout.boxOf(deepest).has_value(), name);
             std::size_t crossing = 0, auxiliary = 0;
@@ -438,6 +578,78 @@ private slots:
         QCOMPARE(routedA01, std::size_t(0));
     }
 
+    void everyDrawnEdgePassesBesideUnrelatedBoxesOnItsOwnLane()
+    {
+        // Edges to the auxiliary area are routed like the main flow (a stub is the first
+        // stretch of the route), and edges sharing a gap run side by side, not on one line.
+        const auto& large = largeGraphForTests();
+        const GraphHierarchy h = buildGraphHierarchy(large);
+        GraphExpansion expansion;
+        revealNode(h, expansion, id(h, "model/block_1/layer_0/unit_0/MatMul0"));
+        std::vector<std::pair<std::string, ExpandedLayout>> layouts;
+        layouts.emplace_back("20k-op graph", layOutExpanded(h, &large, expansion));
+        const auto corpus = test::corpusDirectory();
+        for (const char* name : kCorpusGraphs) {
+            if (!corpus)
+                break;
+            const auto graph = largestGraphOf(name);
+            const GraphHierarchy hc = buildGraphHierarchy(*graph);
+            layouts.emplace_back(
+                name, layOutExpanded(hc, graph.get(), twoLevelsAndDeepestOpen(hc)));
+        }
+        std::size_t auxiliary = 0, crossingAside = 0, lanes = 0;
+        for (const auto& [name, layout] : layouts) {
+            std::size_t aside = 0;
+            for (const auto& edge : layout.edges)
+                aside += edge.auxiliary;
+            const std::size_t crossing = segmentsThroughUnrelatedBoxes(layout);
+            const std::size_t merged = mergedCorridorParts(layout);
+            ExpandedLayout onOneLine = layout; // the same routes without lanes
+            routeEdgesWithoutLanes(onOneLine);
+            const std::size_t mergedWithoutLanes = mergedCorridorParts(onOneLine);
+            qInfo("%s: %zu edges (%zu to or from the auxiliary area), %zu segments through "
+                  "unrelated boxes; parts merged on one line: %zu (%zu without lanes)",
+                name.c_str(), layout.edges.size(), aside, crossing, merged, mergedWithoutLanes);
+            QVERIFY2(crossing == 0, name.c_str());
+            // Where a route grazes a box on either side, its lanes have no room to spread.
+            QVERIFY2(merged * 100 <= mergedWithoutLanes, name.c_str());
+            auxiliary += aside;
+            lanes += mergedWithoutLanes;
+            ExpandedLayout straightAside = layout; // edges to the auxiliary area not routed
+            for (auto& edge : straightAside.edges)
+                edge.bendCount = edge.auxiliary ? 0 : edge.bendCount;
+            crossingAside += segmentsThroughUnrelatedBoxes(straightAside);
+        }
+        // The measures cover edges to the auxiliary area, which drawn straight cross boxes,
+        // and gaps that edges share.
+        QVERIFY(auxiliary > 0);
+        QVERIFY(crossingAside > 0);
+        QVERIFY(lanes > 0);
+    }
+
+    void lanesStayInsideTheirGapAndAreDeterministic()
+    {
+        // One input feeding many ops past a wide op in between: the edges pass it on one side.
+        pb::GraphDef fan;
+        addNode(fan, "input", "Placeholder");
+        addNode(fan, "middle", "Relu", {"input"});
+        for (int i = 0; i < 12; ++i)
+            addNode(fan, "out" + std::to_string(i), "Add", {"middle", "input"});
+        const GraphHierarchy h = buildGraphHierarchy(fan);
+        const ExpandedLayout layout = layOutExpanded(h, &fan, {});
+        QCOMPARE(segmentsThroughUnrelatedBoxes(layout), std::size_t(0));
+        QCOMPARE(mergedCorridorParts(layout), std::size_t(0));
+        // Every bend stays out of every box; the same graph gives the same bends.
+        for (const auto& bend : layout.bends)
+            for (const auto& box : layout.boxes)
+                QVERIFY(!(bend.x > box.x && bend.x < box.x + box.width && bend.y > box.y
+                    && bend.y < box.y + box.height));
+        const ExpandedLayout again = layOutExpanded(h, &fan, {});
+        QCOMPARE(again.bends.size(), layout.bends.size());
+        for (std::size_t i = 0; i < layout.bends.size(); ++i)
+            QVERIFY(again.bends[i].x == layout.bends[i].x && again.bends[i].y == layout.bends[i].y);
+    }
+
 private:
     // How many main-flow edges pass through an unrelated box, drawn as routed or (`straight`)
     // as straight lines.
@@ -447,6 +659,12 @@ private:
             for (auto& edge : layout.edges)
                 edge.bendCount = 0;
         return edgeSegmentsThroughBoxes(layout);
+    }
+
+    // The routes of `layout` again, with every edge that shares a gap left on its middle line.
+    static void routeEdgesWithoutLanes(ExpandedLayout& layout)
+    {
+        routeEdges(layout, GraphLayoutOptions {}.horizontalGap / 2, {}, false);
     }
 
     static const pb::GraphDef& largeGraphForTests()

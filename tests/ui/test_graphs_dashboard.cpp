@@ -2,12 +2,14 @@
 // one level at a time, entered by double-click and left by the breadcrumb and Backspace, its
 // ops' details shown on click and followed through their inputs, and found by search.
 
+#include "core/analysis/graph_edge_routes.h"
 #include "core/analysis/graph_layout.h"
 #include "core/demo/large_graph.h"
 #include "core/write/event_file_writer.h"
 #include "tests/support/test_main.h"
 #include "tests/support/test_support.h"
 #include "ui/adapter/path_qstring.h"
+#include "ui/dashboards/graphs/graph_export.h"
 #include "ui/dashboards/graphs/graph_view.h"
 #include "ui/dashboards/graphs/graphs_dashboard.h"
 #include "ui/dashboards/graphs/node_details.h"
@@ -419,10 +421,35 @@ private slots:
             QVERIFY(std::any_of(layout.edges.begin(), layout.edges.end(), [&](const auto& edge) {
                 return layout.boxes[edge.from].parentBox != layout.boxes[edge.to].parentBox;
             }));
+            // Every edge drawn, those to the auxiliary area too, passes beside the boxes it
+            // does not join.
+            QVERIFY(std::any_of(layout.edges.begin(), layout.edges.end(),
+                [](const auto& edge) { return edge.auxiliary && edge.bendCount > 0; }));
+            QCOMPARE(core::edgeSegmentsThroughBoxes(layout), std::size_t(0));
             graphs->view()->showInputEnd();
             QVERIFY(graphs->view()->scale() >= 0.8);
-            if (!shots.isEmpty())
+            if (!shots.isEmpty()) {
                 QVERIFY(window.grab().save(shots + QStringLiteral("/graphs_a01_two_levels.png")));
+                QVERIFY(ui::exportGraphPng(
+                    *graphs->view(), shots + QStringLiteral("/graphs_a01_two_levels_whole.png"))
+                            .isEmpty());
+            }
+        }
+        // f06 and b01 with their main scopes open, only to be looked at (not run in CI).
+        for (const char* name : {"f06_tf1_keras_embeddings_callback_broken_paths",
+                 "b01_tf2_keras_callback_and_custom_loop"}) {
+            if (shots.isEmpty())
+                break;
+            ui::MainWindow window;
+            auto* graphs = openGraphsTab(*corpus / name, window);
+            QVERIFY(graphs);
+            openMainGroups(graphs, -1);
+            QTRY_VERIFY(!window.isComputing());
+            QCOMPARE(core::edgeSegmentsThroughBoxes(graphs->view()->layout()), std::size_t(0));
+            const QString file = shots + QLatin1Char('/') + QLatin1String(name).left(3);
+            QVERIFY(window.grab().save(file + QStringLiteral(".png")));
+            QVERIFY(
+                ui::exportGraphPng(*graphs->view(), file + QStringLiteral("_whole.png")).isEmpty());
         }
         {
             ui::MainWindow window;

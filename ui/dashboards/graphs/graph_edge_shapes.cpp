@@ -49,6 +49,33 @@ QPainterPath roundedPolyline(const std::vector<QPointF>& points)
     return path;
 }
 
+double lengthOf(const std::vector<QPointF>& points)
+{
+    double total = 0;
+    for (std::size_t i = 1; i < points.size(); ++i)
+        total += QLineF(points[i - 1], points[i]).length();
+    return total;
+}
+
+// Cuts `points` to their first kStub of length (their last, `atEnd`).
+void cutToStub(std::vector<QPointF>& points, bool atEnd)
+{
+    if (atEnd)
+        std::reverse(points.begin(), points.end());
+    double left = kStub;
+    for (std::size_t i = 1; i < points.size(); ++i) {
+        const QLineF part(points[i - 1], points[i]);
+        if (part.length() >= left) {
+            points[i] = part.pointAt(left / part.length());
+            points.resize(i + 1);
+            break;
+        }
+        left -= part.length();
+    }
+    if (atEnd)
+        std::reverse(points.begin(), points.end());
+}
+
 // The shape of the route through `points` (its ends on the two boxes' borders).
 EdgeShape shapeThrough(const std::vector<QPointF>& points, double penWidth)
 {
@@ -111,15 +138,11 @@ std::vector<EdgeShapes> edgeShapesOf(const core::ExpandedLayout& layout)
             drawn.count = QString::number(count);
         drawn.full = shapeThrough(points, drawn.penWidth);
         const bool fromAside = layout.boxes[edge.from].auxiliary;
-        const bool toAside = layout.boxes[edge.to].auxiliary;
-        const QPointF d = end - start;
-        const double length = std::hypot(d.x(), d.y());
-        if (edge.auxiliary && fromAside != toAside && length > 2 * kStub) {
+        if (edge.auxiliary && fromAside != layout.boxes[edge.to].auxiliary
+            && lengthOf(points) > 2 * kStub) {
+            // Along the edge's route, which passes beside the boxes in between.
             std::vector<QPointF> stub = points;
-            if (fromAside)
-                stub.front() = end - d / length * kStub;
-            else
-                stub.back() = start + d / length * kStub;
+            cutToStub(stub, fromAside);
             drawn.stub = shapeThrough(stub, drawn.penWidth);
         }
         shapes.push_back(std::move(drawn));
