@@ -20,19 +20,6 @@ namespace {
 constexpr std::size_t kFetchDetectionBytes = 4096;
 constexpr std::size_t kFetchChunk = 64 * 1024;
 
-// Reads exactly `size` bytes unless the source ends first; returns how many arrived.
-std::size_t readFully(ByteSource& source, char* buffer, std::size_t size)
-{
-    std::size_t got = 0;
-    while (got < size) {
-        const std::size_t n = source.read(buffer + got, size - got);
-        if (n == 0)
-            break;
-        got += n;
-    }
-    return got;
-}
-
 // Appends up to `size` bytes to `out` in chunks, so memory grows only with real data.
 std::size_t appendFully(ByteSource& source, std::string& out, std::size_t size)
 {
@@ -72,7 +59,7 @@ FetchedRecord readRecord(ByteSource& source, const std::filesystem::path& file,
     std::uint64_t offset, std::uint32_t length, std::uint64_t& consumed)
 {
     char header[RecordReader::kHeaderBytes];
-    consumed += readFully(source, header, sizeof header);
+    consumed += readUpTo(source, header, sizeof header);
     if (consumed != sizeof header)
         return fetchFailure(file, offset, "the record header is cut short");
     if (!RecordReader::isValidHeader(header))
@@ -88,7 +75,7 @@ FetchedRecord readRecord(ByteSource& source, const std::filesystem::path& file,
     if (got != length)
         return fetchFailure(file, offset, "the record is cut short");
     char footer[RecordReader::kFooterBytes];
-    const std::size_t footerGot = readFully(source, footer, sizeof footer);
+    const std::size_t footerGot = readUpTo(source, footer, sizeof footer);
     consumed += footerGot;
     if (footerGot != sizeof footer)
         return fetchFailure(file, offset, "the record's checksum is cut short");
@@ -161,7 +148,7 @@ FetchedRecord RecordFetcher::fetch(
         const std::unique_ptr<ByteSource> source = openByteSource(file, 0);
         if (!source->error().empty())
             return fetchFailure(file, offset, source->error());
-        head.resize(readFully(*source, head.data(), head.size()));
+        head.resize(readUpTo(*source, head.data(), head.size()));
     }
     const bool plain = detectRecordCompression(head) == RecordCompression::None;
     const std::uint64_t total

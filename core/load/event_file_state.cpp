@@ -23,17 +23,10 @@ constexpr std::size_t kDetectionBytes = 4096;
 constexpr std::size_t kRecordsBetweenPolls = 1024;
 
 // Up to `bytes` bytes from `source` (fewer if it has fewer now).
-std::string readUpTo(ByteSource& source, std::size_t bytes)
+std::string firstBytesOf(ByteSource& source, std::size_t bytes)
 {
     std::string head(bytes, '\0');
-    std::size_t got = 0;
-    while (got < bytes) {
-        const std::size_t n = source.read(head.data() + got, bytes - got);
-        if (n == 0)
-            break;
-        got += n;
-    }
-    head.resize(got);
+    head.resize(readUpTo(source, head.data(), bytes));
     return head;
 }
 
@@ -41,7 +34,7 @@ std::string readUpTo(ByteSource& source, std::size_t bytes)
 
 std::string EventFileState::readHead(std::size_t bytes) const
 {
-    return readUpTo(*openByteSource(m_path, 0, bytes), bytes);
+    return firstBytesOf(*openByteSource(m_path, 0, bytes), bytes);
 }
 
 EventFileState::Change EventFileState::check(const EventFileInfo& now) const
@@ -92,7 +85,7 @@ bool EventFileState::readNew(const EventFileInfo& now, bool settled, EventDecode
             m_knownModified = {};
             return true;
         }
-        start = readUpTo(*started, kDetectionBytes);
+        start = firstBytesOf(*started, kDetectionBytes);
         if (m_head.size() < kHeadBytes)
             m_head = start.substr(0, kHeadBytes);
         if (m_compression == RecordCompression::Unknown)
