@@ -92,8 +92,13 @@ CheckpointSearch findCheckpoint(LatestCheckpoints& latestIn, const ProjectorConf
         folders.insert(folders.begin(), configDirectory);
     // The folder above a run (TensorBoard looks there too), but not above the log directory:
     // the newest-index rule must not pick up a stranger's checkpoint beside the logdir.
-    const fs::path parent = canonicalPath(runDirectory).parent_path();
-    if (!logDirectory.empty() && isWithin(parent, logDirectory))
+    // Named as the user's path names it (symbolic links kept); the limit is checked on the
+    // canonical path, as the log directory is.
+    fs::path run = normalPath(runDirectory);
+    if (!run.has_filename())
+        run = run.parent_path(); // "logdir/." normalizes to "logdir/"
+    const fs::path parent = run.parent_path();
+    if (!logDirectory.empty() && isWithin(canonicalPath(parent), logDirectory))
         folders.push_back(parent);
     for (const fs::path& folder : folders) {
         auto known = latestIn.find(folder);

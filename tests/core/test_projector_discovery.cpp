@@ -188,6 +188,29 @@ private slots:
         for (const auto& source : f03.embeddings)
             QVERIFY2(source.name.find(".OPTIMIZER_SLOT") == std::string::npos, source.name.c_str());
     }
+
+    // A log directory opened through a symbolic link: a checkpoint found in a run's parent
+    // folder is named under the path the user opened, not where the link points (the same
+    // folder over SSH, where nothing is resolved, then reads the same).
+    void checkpointInTheParentKeepsTheOpenedPath()
+    {
+        const auto corpus = lantern::test::corpusDirectory();
+        if (!corpus)
+            QSKIP(qPrintable(lantern::test::corpusMissingMessage()));
+        QTemporaryDir temporary;
+        const fs::path linked = pathFromText(temporary.path().toStdString()) / "linked";
+        fs::create_directory_symlink(
+            fs::absolute(*corpus / "f07_tf2_ckpt_projector_backslash_path"), linked);
+        const std::vector<ProjectorRunDirectory> runs {{"logs/train", linked / "logs" / "train"}};
+        const ProjectorDiscovery found = discoverProjectorEmbeddings(runs, Logdirs {{"", linked}});
+        QVERIFY(!found.embeddings.empty());
+        for (const auto& source : found.embeddings) {
+            if (source.checkpointPrefix.empty())
+                continue;
+            QCOMPARE(pathText(source.checkpointPrefix),
+                pathText(linked / "logs" / "embedding.ckpt-1"));
+        }
+    }
 };
 
 LANTERN_TEST_GUILESS_MAIN(TestProjectorDiscovery)
