@@ -5,15 +5,18 @@
 // Then the tab's steps on core::makeLargeGraph (20,000 ops: deep scopes, a 5,000-op series,
 // many cross-scope edges), each beside the drill-down layout it replaces (one level alone,
 // layOutGroup) as the baseline: the first layout (parse, hierarchy, layout of the top level
-// with its auxiliary area and edges), and opening a 2,000-op scope in place.
+// with its auxiliary area and edges), and opening a 2,000-op scope in place; and step
+// statistics for every op summed onto the hierarchy, beside building the hierarchy.
 
 #include "core/analysis/graph_expanded_layout.h"
 #include "core/analysis/graph_hierarchy.h"
 #include "core/analysis/graph_layout.h"
+#include "core/analysis/graph_step_costs.h"
 #include "core/demo/large_graph.h"
 #include "core/events/keras_graph.h"
 
 #include "graph.pb.h"
+#include "run_metadata.pb.h"
 
 #include <benchmark/benchmark.h>
 #include <string>
@@ -127,6 +130,30 @@ void BM_Large_OpenScope_Expanded(benchmark::State& state)
         benchmark::DoNotOptimize(layOutExpanded(f.hierarchy, &f.graph, expansion, before.cache));
 }
 BENCHMARK(BM_Large_OpenScope_Expanded)->Unit(benchmark::kMillisecond)->Repetitions(5);
+
+// Colour by compute time: a RunMetadata with step statistics for every op summed onto the
+// hierarchy, beside building that hierarchy (the baseline: one pass over the graph).
+void BM_Large_BuildHierarchy(benchmark::State& state)
+{
+    for (auto _ : state)
+        benchmark::DoNotOptimize(buildGraphHierarchy(large().graph));
+}
+BENCHMARK(BM_Large_BuildHierarchy)->Unit(benchmark::kMillisecond)->Repetitions(5);
+
+void BM_Large_StepCosts(benchmark::State& state)
+{
+    pb::StepStats stats;
+    pb::DeviceStepStats* device = stats.add_dev_stats();
+    for (const pb::NodeDef& node : large().graph.node()) {
+        pb::NodeExecStats* exec = device->add_node_stats();
+        exec->set_node_name(node.name());
+        exec->set_op_end_rel_micros(7);
+        exec->add_memory()->set_total_bytes(1024);
+    }
+    for (auto _ : state)
+        benchmark::DoNotOptimize(aggregateStepCosts(large().hierarchy, stats));
+}
+BENCHMARK(BM_Large_StepCosts)->Unit(benchmark::kMillisecond)->Repetitions(5);
 
 // The same with everything open down to the ops of one unit, and no placements to reuse.
 void BM_Large_OpenDeep_NoCache(benchmark::State& state)
