@@ -7,8 +7,6 @@
 #include "core/remote/sftp_byte_source.h"
 #include "core/remote/ssh_hosts.h"
 
-#include <libssh/sftp.h>
-
 namespace lantern::core {
 namespace {
 
@@ -63,24 +61,7 @@ FileStatus fileStatus(const std::filesystem::path& path)
         return status;
     }
     const std::optional<SshUrl> url = parseSshUrl(pathText(path), &status.error);
-    if (!url)
-        return status;
-    std::shared_ptr<SshConnection> connection = SshHosts::shared().connect(*url, status.error);
-    if (!connection)
-        return status;
-    const auto lock = connection->lock();
-    ++connection->requests().stats;
-    sftp_attributes attributes = sftp_stat(connection->sftp(), url->path.c_str());
-    if (!attributes) {
-        status.error = connection->lastError();
-        status.notFound = sftp_get_error(connection->sftp()) == SSH_FX_NO_SUCH_FILE;
-        return status;
-    }
-    status.size = attributes->size;
-    status.modified = std::chrono::file_clock::from_sys(
-        std::chrono::sys_seconds(std::chrono::seconds(attributes->mtime)));
-    sftp_attributes_free(attributes);
-    return status;
+    return url ? remoteFileStatus(*url) : status;
 }
 
 std::string logdirError(const std::filesystem::path& logdir)

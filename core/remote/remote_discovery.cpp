@@ -4,6 +4,7 @@
 
 #include "core/remote/remote_discovery.h"
 
+#include "core/remote/remote_files.h"
 #include "core/remote/shell_quote.h"
 #include "core/remote/ssh_hosts.h"
 
@@ -30,13 +31,6 @@ struct Listing {
     bool unreachable = false;
 };
 
-std::filesystem::file_time_type fileTime(std::int64_t seconds, std::int64_t nanoseconds)
-{
-    const std::chrono::sys_time<std::chrono::nanoseconds> time {
-        std::chrono::seconds(seconds) + std::chrono::nanoseconds(nanoseconds)};
-    return std::chrono::file_clock::from_sys(time);
-}
-
 // "1701950000.123456789" (find's %T@) to a file time, exactly.
 std::filesystem::file_time_type parseTimestamp(std::string_view text)
 {
@@ -48,7 +42,7 @@ std::filesystem::file_time_type parseTimestamp(std::string_view text)
         digits.resize(9, '0');
         std::from_chars(digits.data(), digits.data() + digits.size(), fraction);
     }
-    return fileTime(seconds, fraction);
+    return remoteFileTime(seconds, fraction);
 }
 
 std::string joined(std::string_view directory, std::string_view name)
@@ -127,11 +121,6 @@ std::optional<Listing> listWithFind(SshConnection& connection, const SshUrl& log
     return listing;
 }
 
-struct SftpAttributes {
-    void operator()(sftp_attributes attributes) const { sftp_attributes_free(attributes); }
-};
-using Attributes = std::unique_ptr<sftp_attributes_struct, SftpAttributes>;
-
 // Walks the folders one SFTP readdir at a time, following symbolic links but entering a
 // folder (by its canonical path) only once.
 struct SftpWalk {
@@ -156,35 +145,21 @@ struct SftpWalk {
             return;
         }
         ++connection.requests().directoriesOpened;
-        sftp_dir directory = sftp_opendir(connection.sftp(), path.c_str());
-        if (!directory) {
-            listing.problems.push_back(url + ": " + connection.lastError());
+        const RemoteFolder folder = readRemoteFolder(connection, path);
+        if (!folder.opened) {
+            listing.problems.push_back(url + ": " + folder.error);
             return;
         }
         ++listing.directories;
         std::vector<std::string> subdirectories;
-        while (Attributes entry {sftp_readdir(connection.sftp(), directory)}) {
-            const std::string name = entry->name ? entry->name : "";
-            if (name == "." || name == "..")
-                continue;
-            Attributes target;
-            const sftp_attributes_struct* status = entry.get();
-            if (entry->type == SSH_FILEXFER_TYPE_SYMLINK) {
-                ++connection.requests().stats;
-                target.reset(sftp_stat(connection.sftp(), (path + "/" + name).c_str()));
-                if (!target)
-                    continue; // a dangling link, as locally
-                status = target.get();
-            }
-            if (status->type == SSH_FILEXFER_TYPE_DIRECTORY)
-                subdirectories.push_back(joined(relative, name));
-            else if (status->type == SSH_FILEXFER_TYPE_REGULAR && isEventFileName(name))
-                listing.files.push_back(
-                    {joined(relative, name), status->size, fileTime(status->mtime, 0)});
+        for (const RemoteFolderEntry& entry : folder.entries) {
+            if (entry.directory)
+                subdirectories.push_back(joined(relative, entry.name));
+            else if (entry.regularFile && isEventFileName(entry.name))
+                listing.files.push_back({joined(relative, entry.name), entry.size, entry.modified});
         }
-        if (!sftp_dir_eof(directory))
-            listing.problems.push_back(url + ": " + connection.lastError());
-        sftp_closedir(directory);
+        if (!folder.error.empty())
+            listing.problems.push_back(url + ": " + folder.error);
         std::sort(subdirectories.begin(), subdirectories.end());
         for (const std::string& sub : subdirectories)
             walk(sub);
@@ -258,16 +233,13 @@ std::string remoteLogdirError(const SshUrl& logdir)
     if (!connection)
         return error;
     const auto lock = connection->lock();
-    ++connection->requests().stats;
-    const Attributes status {sftp_stat(connection->sftp(), logdir.path.c_str())};
+    const SftpAttributes status = statRemote(*connection, logdir.path);
     if (!status)
         return connection->lastError();
     if (status->type != SSH_FILEXFER_TYPE_DIRECTORY)
         return "Not a directory";
-    sftp_dir directory = sftp_opendir(connection->sftp(), logdir.path.c_str());
-    if (!directory)
-        return connection->lastError();
-    sftp_closedir(directory);
+    if (const RemoteFolder folder = readRemoteFolder(*connection, logdir.path, 0); !folder.opened)
+        return folder.error;
     return {};
 }
 
