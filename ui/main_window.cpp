@@ -55,10 +55,8 @@ enum Page { StartPage, ContentPage };
 // see addLogdirs).
 QString logdirSpecForDrop(const QString& localPath)
 {
-    const QString directory = QFileInfo(localPath).absoluteFilePath();
-    const QString name = QFileInfo(directory).fileName();
-    return name.isEmpty() || name.contains(QLatin1Char(':')) ? directory
-                                                             : name + QLatin1Char(':') + directory;
+    return QString::fromStdString(
+        core::namedFolderSpec(pathFromQString(QFileInfo(localPath).absoluteFilePath())));
 }
 
 std::size_t embeddingCount(const core::LogdirSnapshot& snapshot)

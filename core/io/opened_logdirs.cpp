@@ -25,27 +25,19 @@ bool isLocalEventFile(const std::filesystem::path& path)
 std::filesystem::path folderIdentity(const std::filesystem::path& folder)
 {
     std::error_code error;
-    const std::filesystem::path absolute = std::filesystem::absolute(folder, error);
-    std::filesystem::path identity = std::filesystem::weakly_canonical(absolute, error);
-    if (error)
-        identity = absolute.lexically_normal();
+    const std::filesystem::path identity = canonicalPath(std::filesystem::absolute(folder, error));
     return identity.has_filename() ? identity : identity.parent_path(); // no trailing slash
 }
 
-// "NAME:FOLDER" for the folder holding `file`, or the folder alone when its name cannot name
-// a group (the file system's root, or a name parseLogdirSpec would split at its colon).
-std::string folderSpecOf(const std::filesystem::path& file)
+} // namespace
+
+std::string namedFolderSpec(const std::filesystem::path& folder)
 {
-    std::error_code error;
-    const std::filesystem::path folder
-        = std::filesystem::absolute(file, error).lexically_normal().parent_path();
     const std::string name = pathText(folder.filename());
     if (name.empty() || name.find(':') != std::string::npos)
         return pathText(folder);
     return name + ":" + pathText(folder);
 }
-
-} // namespace
 
 std::vector<std::string> openedLogdirSpecs(const std::vector<std::string>& arguments)
 {
@@ -60,7 +52,9 @@ std::vector<std::string> openedLogdirSpecs(const std::vector<std::string>& argum
             const std::filesystem::path folder = folderIdentity(path.parent_path());
             if (std::find(logdirs.begin(), logdirs.end(), folder) != logdirs.end())
                 continue;
-            spec = folderSpecOf(path);
+            std::error_code error;
+            spec = namedFolderSpec(
+                std::filesystem::absolute(path, error).lexically_normal().parent_path());
         }
         if (std::find(specs.begin(), specs.end(), spec) == specs.end())
             specs.push_back(std::move(spec));
